@@ -1,0 +1,91 @@
+/**
+ * The article record every loader produces, and the one validation path they share.
+ * @module
+ */
+
+import { ArticleRecordSchema, CORE_FIELDS, zodProblems } from "./schema.ts";
+import type { LoadIssue } from "./issues.ts";
+
+/** The outlet given to an article whose source names none. */
+export const UNKNOWN_OUTLET = "unknown";
+
+/** An article as loaded: validated, not yet cleaned. */
+export interface Article {
+  /** File stem, or the `id` field of a JSONL/CSV row. */
+  id: string;
+  /** Raw text (UTF-8, `\n` line endings, no BOM). */
+  text: string;
+  outlet: string;
+  title: string | null;
+  /** ISO date (YYYY-MM-DD), or null when unknown. */
+  published: string | null;
+  url: string | null;
+  /** Every other field of the source, as strings (front matter, extra JSONL/CSV columns, manifest). */
+  meta: Record<string, string>;
+  /** Where it came from: file path and, for JSONL/CSV, the line of the record. */
+  source: string;
+  line?: number;
+}
+
+/** What a loader yields for one record: the article when it is valid, and any issues. */
+export interface RecordResult {
+  article?: Article;
+  issues: LoadIssue[];
+  /** True for issues about the corpus as a whole (a manifest, a skipped file), not a record. */
+  corpusLevel?: boolean;
+}
+
+/**
+ * Validates one raw record (an object from JSON, CSV or front matter plus body) and turns it
+ * into an {@link Article}. Invalid records give located errors and no article; a missing outlet
+ * gives a warning and the outlet "unknown".
+ */
+export function recordToArticle(
+  raw: Record<string, unknown>,
+  where: { source: string; line?: number },
+): RecordResult {
+  const parsed = ArticleRecordSchema.safeParse(raw);
+  const id = typeof raw.id === "string" || typeof raw.id === "number" ? String(raw.id) : undefined;
+  if (!parsed.success) {
+    return {
+      issues: zodProblems(parsed.error).map((p) => ({
+        severity: "error" as const,
+        ...where,
+        id,
+        field: p.field,
+        message: p.message,
+      })),
+    };
+  }
+  const r = parsed.data;
+  const issues: LoadIssue[] = [];
+  let outlet = r.outlet ?? "";
+  if (!outlet) {
+    issues.push({
+      severity: "warning",
+      ...where,
+      id: r.id,
+      field: "outlet",
+      message: `is missing; using "${UNKNOWN_OUTLET}"`,
+    });
+    outlet = UNKNOWN_OUTLET;
+  }
+  const meta: Record<string, string> = {};
+  for (const [key, value] of Object.entries(r)) {
+    if ((CORE_FIELDS as readonly string[]).includes(key) || value === null) continue;
+    meta[key] = String(value);
+  }
+  return {
+    article: {
+      id: r.id,
+      text: r.text,
+      outlet,
+      title: r.title || null,
+      published: r.date ? r.date.slice(0, 10) : null,
+      url: r.url || null,
+      meta,
+      ...where,
+    },
+    issues,
+  };
+}

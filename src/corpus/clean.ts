@@ -1,0 +1,249 @@
+/**
+ * Cleaning: boilerplate out (kept for audit), structure separated (headline, dateline, byline,
+ * subheads, credit line, body), scrape joins repaired (and recorded).
+ * @module
+ */
+
+import type { Article } from "./article.ts";
+import { type Credit, isCreditLine, parseCredit } from "./credit.ts";
+import { type CleaningRules, DEFAULT_CLEANING_RULES } from "./rules.ts";
+
+/** What a paragraph of the cleaned text is. */
+export type ParagraphKind = "headline" | "subhead" | "body";
+
+/** A paragraph of the cleaned text; `start`/`end` are offsets into `CleanArticle.text`. */
+export interface Paragraph {
+  index: number;
+  kind: ParagraphKind;
+  start: number;
+  end: number;
+}
+
+/** A piece of the raw text that cleaning removed, and why. */
+export interface Removal {
+  kind: string;
+  text: string;
+  /** 1-based line in the raw text. */
+  line: number;
+}
+
+/** A repair made to the text, such as a missing space between two scraped words. */
+export interface Repair {
+  kind: "split_join";
+  before: string;
+  after: string;
+  /** 1-based line in the raw text. */
+  line: number;
+}
+
+/** An article after cleaning: the text that the rest of the kit reads, and its structure. */
+export interface CleanArticle {
+  id: string;
+  outlet: string;
+  /** The article's title: from the source's metadata, else the headline found in the text. */
+  title: string | null;
+  published: string | null;
+  url: string | null;
+  meta: Record<string, string>;
+  /** Headline, subheads and body paragraphs joined by blank lines. All offsets point here. */
+  text: string;
+  paragraphs: Paragraph[];
+  headline: string | null;
+  /** "BEIJING (Reuters) -" as printed; removed from the first paragraph. */
+  dateline: string | null;
+  datelinePlace: string | null;
+  /** The agency named in the dateline or byline ("Reuters"). */
+  agency: string | null;
+  /** A byline line such as "Reuters" or "By Jane Doe". */
+  byline: string | null;
+  credit: Credit | null;
+  removed: Removal[];
+  repairs: Repair[];
+}
+
+interface Para {
+  text: string;
+  line: number;
+}
+
+const TERMINAL = /[.!?…:;]["”’»)\]]*$/u;
+const DATELINE =
+  /^((?:[A-Z][A-Z.'’-]*)(?:[ ,]+[A-Z][A-Z.'’-]*)*(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?)?\s*\(([A-Z][\p{L}.&' -]{0,40})\)\s*[-–—]+\s*/u;
+const BARE_DATELINE = /^([A-Z]{2,}(?:[ ,.'’-]+[A-Z]{2,})*)\s+[–—-]{1,2}\s+(?=[A-Z“"‘])/u;
+const JOINED_WORDS = /\b([a-z]{3,})([A-Z][a-z]{2,})\b/g;
+const JOINED_SENTENCES = /\b([a-z]{2,}[.!?])([A-Z][a-z]+)\b/g;
+
+/**
+ * Cleans one article.
+ *
+ * @example
+ * const clean = cleanArticle(article);
+ * clean.removed;   // [{ kind: "ad_marker", text: "The story continues below the ad", line: 17 }, …]
+ * clean.dateline;  // "BEIJING (Reuters) -"
+ */
+export function cleanArticle(
+  article: Article,
+  rules: CleaningRules = DEFAULT_CLEANING_RULES,
+): CleanArticle {
+  const removed: Removal[] = [];
+  let paras = toParagraphs(article.text);
+
+  // Boilerplate paragraphs, anywhere.
+  const kept: Para[] = [];
+  for (let i = 0; i < paras.length; i++) {
+    const p = paras[i];
+    const rule = rules.paragraph.find((r) => r.regex.test(p.text));
+    if (!rule) {
+      kept.push(p);
+      continue;
+    }
+    removed.push({ kind: rule.kind, text: p.text, line: p.line });
+    const next = paras[i + 1];
+    if (rule.dropsNextTitle && next && looksLikeTitle(next.text)) {
+      removed.push({ kind: `${rule.kind}_title`, text: next.text, line: next.line });
+      i++;
+    }
+  }
+  paras = kept;
+
+  // Trailing boilerplate (tag lists, copyright), from the end.
+  while (paras.length) {
+    const last = paras[paras.length - 1];
+    const rule = rules.trailing.find((r) => r.regex.test(last.text));
+    if (!rule) break;
+    removed.push({ kind: rule.kind, text: last.text, line: last.line });
+    paras.pop();
+  }
+
+  // Credit line: the last paragraph, when it is one.
+  let credit: Credit | null = null;
+  if (paras.length && isCreditLine(paras[paras.length - 1].text)) {
+    credit = parseCredit(paras.pop()!.text);
+  }
+
+  // Headline: a first paragraph without sentence punctuation.
+  let headline: string | null = null;
+  if (paras.length > 1 && looksLikeTitle(paras[0].text) && !startsWithDateline(paras[0].text)) {
+    headline = paras.shift()!.text;
+  }
+
+  // A repeated headline and an agency byline near the top.
+  let byline: string | null = null;
+  const sameAs = (a: string, b: string | null) => b !== null && squash(a) === squash(b);
+  paras = paras.filter((p, i) => {
+    if (i < 3 && (sameAs(p.text, headline) || sameAs(p.text, article.title))) {
+      removed.push({ kind: "duplicate_headline", text: p.text, line: p.line });
+      return false;
+    }
+    if (i < 3 && byline === null && isByline(p.text, rules)) {
+      byline = p.text;
+      return false;
+    }
+    return true;
+  });
+
+  // Dateline at the start of the first body paragraph.
+  let dateline: string | null = null;
+  let datelinePlace: string | null = null;
+  let agency: string | null = null;
+  if (paras.length) {
+    const m = DATELINE.exec(paras[0].text) ?? BARE_DATELINE.exec(paras[0].text);
+    if (m && m[0].length < paras[0].text.length) {
+      dateline = m[0].trim();
+      datelinePlace = m[1]?.trim() || null;
+      agency = m[2]?.trim() || null;
+      paras[0] = { ...paras[0], text: paras[0].text.slice(m[0].length) };
+    }
+  }
+  if (!agency && byline) {
+    const b = (byline as string).replace(/^By\s+/i, "");
+    if (rules.agencies.has(b.toLowerCase())) agency = b;
+  }
+
+  // Scrape joins ("sanctionsMoscow"), repaired and recorded.
+  const repairs: Repair[] = [];
+  const repair = (p: Para): Para => {
+    const fix = (text: string, re: RegExp) =>
+      text.replace(re, (whole: string, a: string, b: string) => {
+        repairs.push({ kind: "split_join", before: whole, after: `${a} ${b}`, line: p.line });
+        return `${a} ${b}`;
+      });
+    return { ...p, text: fix(fix(p.text, JOINED_WORDS), JOINED_SENTENCES) };
+  };
+  paras = paras.map(repair);
+
+  // Assemble the clean text with paragraph offsets.
+  const pieces: { kind: ParagraphKind; text: string }[] = [];
+  if (headline) pieces.push({ kind: "headline", text: headline });
+  paras.forEach((p, i) => {
+    pieces.push({ kind: i > 0 && isSubhead(p.text) ? "subhead" : "body", text: p.text });
+  });
+  const paragraphs: Paragraph[] = [];
+  let text = "";
+  pieces.forEach((piece, index) => {
+    if (index > 0) text += "\n\n";
+    paragraphs.push({
+      index,
+      kind: piece.kind,
+      start: text.length,
+      end: text.length + piece.text.length,
+    });
+    text += piece.text;
+  });
+
+  return {
+    id: article.id,
+    outlet: article.outlet,
+    title: article.title ?? headline,
+    published: article.published,
+    url: article.url,
+    meta: article.meta,
+    text,
+    paragraphs,
+    headline,
+    dateline,
+    datelinePlace,
+    agency,
+    byline,
+    credit,
+    removed,
+    repairs,
+  };
+}
+
+/** Non-blank lines, trimmed, with runs of spaces and tabs (and no-break spaces) made one space. */
+function toParagraphs(raw: string): Para[] {
+  const out: Para[] = [];
+  const lines = raw.normalize("NFC").split("\n");
+  for (let i = 0; i < lines.length; i++) {
+    const text = lines[i].replace(/[ \t\u00a0\u2000-\u200a\u202f]+/g, " ").trim();
+    if (text) out.push({ text, line: i + 1 });
+  }
+  return out;
+}
+
+/** A title-like line: short, and not ended by sentence punctuation. */
+function looksLikeTitle(text: string): boolean {
+  return !TERMINAL.test(text) && text.split(" ").length <= 30;
+}
+
+/** A subhead: a short line with letters and no lower-case letter ("DECLINE IN TRADE", "‘NO LIMITS’"). */
+function isSubhead(text: string): boolean {
+  return /\p{Lu}/u.test(text) && !/\p{Ll}/u.test(text) && !/[.]$/.test(text) &&
+    text.split(" ").length <= 15;
+}
+
+function isByline(text: string, rules: CleaningRules): boolean {
+  if (rules.agencies.has(text.toLowerCase())) return true;
+  return /^By\s+\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}(?:,\s*[\p{L} ]{2,40})?$/u.test(
+    text,
+  );
+}
+
+function startsWithDateline(text: string): boolean {
+  return DATELINE.test(text) || BARE_DATELINE.test(text);
+}
+
+function squash(s: string): string {
+  return s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
+}

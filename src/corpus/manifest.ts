@@ -1,0 +1,94 @@
+/**
+ * The corpus manifest: per-article metadata kept beside a folder of text files
+ * (`manifest.json`), which overrides what the files say.
+ * @module
+ */
+
+import type { Article } from "./article.ts";
+import { decodeUtf8 } from "./decode.ts";
+import type { LoadIssue } from "./issues.ts";
+import { type Manifest, type ManifestEntry, ManifestSchema, zodProblems } from "./schema.ts";
+
+/** Reads and validates a manifest; problems come back as located issues, never thrown. */
+export async function readManifest(
+  path: string,
+): Promise<{ manifest?: Manifest; issues: LoadIssue[] }> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await Deno.readFile(path);
+  } catch (e) {
+    return {
+      issues: [{
+        severity: "error",
+        source: path,
+        message: `cannot read manifest: ${(e as Error).message}`,
+      }],
+    };
+  }
+  const decoded = decodeUtf8(bytes);
+  if ("failure" in decoded) {
+    return {
+      issues: [{
+        severity: "error",
+        source: path,
+        line: decoded.failure.line,
+        message: "invalid UTF-8; save the manifest as UTF-8",
+      }],
+    };
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(decoded.text);
+  } catch (e) {
+    return {
+      issues: [{
+        severity: "error",
+        source: path,
+        message: `not valid JSON: ${(e as Error).message}`,
+      }],
+    };
+  }
+  const parsed = ManifestSchema.safeParse(data);
+  if (!parsed.success) {
+    return {
+      issues: zodProblems(parsed.error).map((p) => ({
+        severity: "error" as const,
+        source: path,
+        field: p.field,
+        message: p.message,
+      })),
+    };
+  }
+  return { manifest: parsed.data, issues: [] };
+}
+
+const ENTRY_FIELDS = new Set([
+  "id",
+  "outlet",
+  "headline",
+  "published",
+  "url",
+  "outlet_evidence",
+  "date_evidence",
+]);
+
+/** Returns the article with the manifest entry's values in place of the file's. */
+export function applyManifestEntry(article: Article, entry: ManifestEntry): Article {
+  const meta = { ...article.meta };
+  if (entry.outlet_evidence) {
+    meta.outlet_evidence = entry.outlet_evidence.map((e) => e.kind).join("; ");
+    meta.outlet_evidence_text = entry.outlet_evidence.map((e) => e.text).join("; ");
+  }
+  if (entry.date_evidence) meta.date_evidence = entry.date_evidence;
+  for (const [key, value] of Object.entries(entry)) {
+    if (!ENTRY_FIELDS.has(key) && value !== null && value !== undefined) meta[key] = String(value);
+  }
+  return {
+    ...article,
+    outlet: entry.outlet ?? article.outlet,
+    title: entry.headline ?? article.title,
+    published: entry.published ? entry.published.slice(0, 10) : article.published,
+    url: entry.url ?? article.url,
+    meta,
+  };
+}

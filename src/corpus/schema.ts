@@ -1,0 +1,108 @@
+/**
+ * zod schemas for everything that enters the kit: article records (from text files, JSONL or
+ * CSV), YAML front matter and the corpus manifest.
+ * @module
+ */
+
+import { z } from "zod";
+
+/** Fields every input format shares. Anything else on a record is kept in `meta`. */
+export const CORE_FIELDS = ["id", "text", "outlet", "title", "date", "url"] as const;
+
+const isoDate = z
+  .string()
+  .trim()
+  .regex(
+    /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/,
+    "must be an ISO date such as 2025-11-04 or 2025-11-04T09:30:00Z",
+  )
+  .refine((s) => !Number.isNaN(Date.parse(s.slice(0, 10))), "is not a real calendar date");
+
+/** Extra fields may be scalars only; they become string columns of the articles frame. */
+const extraValue = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+
+const optionalText = z
+  .union([z.string(), z.number()])
+  .transform((v) => String(v).trim())
+  .optional();
+
+/** One article as it arrives from any source, before cleaning. */
+export const ArticleRecordSchema = z
+  .object({
+    id: z
+      .union([z.string(), z.number()])
+      .transform((v) => String(v).trim())
+      .pipe(z.string().min(1, "is empty")),
+    text: z.string().refine((s) => s.trim().length > 0, "is empty or whitespace only"),
+    outlet: optionalText,
+    title: optionalText,
+    date: z.union([isoDate, z.literal(""), z.null()]).optional(),
+    url: z.union([z.url("must be a URL such as https://…"), z.literal(""), z.null()]).optional(),
+  })
+  .catchall(extraValue);
+
+export type ArticleRecord = z.output<typeof ArticleRecordSchema>;
+
+/** YAML front matter of a text file: the same optional fields, extras kept. */
+export const FrontMatterSchema = z
+  .object({
+    id: z.union([z.string(), z.number()]).transform(String).optional(),
+    outlet: optionalText,
+    title: optionalText,
+    date: z
+      .union([isoDate, z.date().transform((d) => d.toISOString().slice(0, 10)), z.null()])
+      .optional(),
+    url: z.union([z.url(), z.null()]).optional(),
+  })
+  .catchall(extraValue);
+
+/** How the outlet of an article was established. */
+export const OutletEvidenceKind = z.enum([
+  "dateline",
+  "credit_line",
+  "global_news_boilerplate",
+  "byline",
+  "front_matter",
+  "unknown",
+]);
+
+/** One manifest entry: overrides what the file itself says. */
+export const ManifestEntrySchema = z
+  .object({
+    id: z.string().trim().min(1),
+    outlet: z.string().trim().min(1).optional(),
+    headline: z.string().trim().min(1).nullable().optional(),
+    published: isoDate.nullable().optional(),
+    url: z.url().nullable().optional(),
+    outlet_evidence: z
+      .array(z.object({ kind: OutletEvidenceKind, text: z.string() }))
+      .min(1)
+      .optional(),
+    date_evidence: z.string().optional(),
+  })
+  .catchall(extraValue);
+
+/** A manifest: `{ "articles": [ … ] }`, one entry per article id. */
+export const ManifestSchema = z.object({
+  description: z.string().optional(),
+  articles: z.array(ManifestEntrySchema),
+});
+
+export type ManifestEntry = z.output<typeof ManifestEntrySchema>;
+export type Manifest = z.output<typeof ManifestSchema>;
+
+/**
+ * Turns a zod error into located one-line messages, one per failing field.
+ * Paths become `field` (top-level) or `a.b[2]`.
+ */
+export function zodProblems(error: z.ZodError): { field?: string; message: string }[] {
+  return error.issues.map((issue) => {
+    const path = issue.path
+      .map((p, i) => (typeof p === "number" ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`))
+      .join("");
+    const message = issue.code === "invalid_type" && issue.input === undefined
+      ? "is missing"
+      : issue.message;
+    return { field: path || undefined, message };
+  });
+}

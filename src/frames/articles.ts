@@ -1,0 +1,66 @@
+/**
+ * The `articles` frame: one row per article.
+ * @module
+ */
+
+import pl from "nodejs-polars";
+import type { CleanArticle } from "../corpus/clean.ts";
+import type { Sentence } from "../text/segment.ts";
+import { date, int32, utf8, utf8List } from "./columns.ts";
+
+/** The core columns of `articles`, in order. Extra metadata fields follow as Utf8 columns. */
+export const ARTICLE_COLUMNS = [
+  "article_id",
+  "outlet",
+  "title",
+  "published",
+  "dateline",
+  "reporters",
+  "editors",
+  "n_paragraphs",
+  "n_sentences",
+  "n_words",
+  "agency",
+  "byline",
+  "url",
+  "n_removed",
+  "n_repaired",
+] as const;
+
+/**
+ * Builds `articles`. `n_paragraphs` counts body paragraphs (not the headline or subheads);
+ * `n_sentences` counts every sentence, headline and subheads included; `n_words` counts word
+ * tokens. Metadata fields beyond the core ones (front matter, extra JSONL/CSV columns, manifest
+ * evidence) become extra Utf8 columns, null where an article lacks them.
+ */
+export function articlesFrame(articles: CleanArticle[], sentences: Sentence[]): pl.DataFrame {
+  const nSentences = new Map<string, number>();
+  const nWords = new Map<string, number>();
+  for (const s of sentences) {
+    nSentences.set(s.articleId, (nSentences.get(s.articleId) ?? 0) + 1);
+    nWords.set(s.articleId, (nWords.get(s.articleId) ?? 0) + s.nWords);
+  }
+  const core = new Set<string>(ARTICLE_COLUMNS);
+  const extra = [...new Set(articles.flatMap((a) => Object.keys(a.meta)))]
+    .filter((k) => !core.has(k))
+    .sort();
+  const col = <T>(f: (a: CleanArticle) => T) => articles.map(f);
+  return pl.DataFrame([
+    utf8("article_id", col((a) => a.id)),
+    utf8("outlet", col((a) => a.outlet)),
+    utf8("title", col((a) => a.title)),
+    date("published", col((a) => a.published)),
+    utf8("dateline", col((a) => a.dateline)),
+    utf8List("reporters", col((a) => a.credit?.reporters ?? [])),
+    utf8List("editors", col((a) => a.credit?.editors ?? [])),
+    int32("n_paragraphs", col((a) => a.paragraphs.filter((p) => p.kind === "body").length)),
+    int32("n_sentences", col((a) => nSentences.get(a.id) ?? 0)),
+    int32("n_words", col((a) => nWords.get(a.id) ?? 0)),
+    utf8("agency", col((a) => a.agency)),
+    utf8("byline", col((a) => a.byline)),
+    utf8("url", col((a) => a.url)),
+    int32("n_removed", col((a) => a.removed.length)),
+    int32("n_repaired", col((a) => a.repairs.length)),
+    ...extra.map((k) => utf8(k, col((a) => a.meta[k] ?? null))),
+  ]);
+}

@@ -1,0 +1,41 @@
+/**
+ * The `sentences` and `tokens` frames.
+ * @module
+ */
+
+import pl from "nodejs-polars";
+import type { Sentence, TokenColumns } from "../text/segment.ts";
+import { bool, int32, utf8 } from "./columns.ts";
+
+/** Builds `sentences`: sentence_id, article_id, outlet, paragraph, position, kind, text, start, end, n_words. */
+export function sentencesFrame(sentences: Sentence[]): pl.DataFrame {
+  const col = <T>(f: (s: Sentence) => T) => sentences.map(f);
+  return pl.DataFrame([
+    utf8("sentence_id", col((s) => s.id)),
+    utf8("article_id", col((s) => s.articleId)),
+    utf8("outlet", col((s) => s.outlet)),
+    int32("paragraph", col((s) => s.paragraph)),
+    int32("position", col((s) => s.position)),
+    utf8("kind", col((s) => s.kind)),
+    utf8("text", col((s) => s.text)),
+    int32("start", col((s) => s.start)),
+    int32("end", col((s) => s.end)),
+    int32("n_words", col((s) => s.nWords)),
+  ]);
+}
+
+/** Builds `tokens`: article_id, outlet, sentence_id, position, token, lower, stem, is_stop, start, end. */
+export function tokensFrame(tokens: TokenColumns): pl.DataFrame {
+  return pl.DataFrame([
+    utf8("article_id", tokens.articleId),
+    utf8("outlet", tokens.outlet),
+    utf8("sentence_id", tokens.sentenceId),
+    int32("position", tokens.position),
+    utf8("token", tokens.token),
+    utf8("lower", tokens.lower),
+    utf8("stem", tokens.stem),
+    bool("is_stop", tokens.isStop),
+    int32("start", tokens.start),
+    int32("end", tokens.end),
+  ]);
+}

@@ -1,0 +1,73 @@
+/**
+ * Word tokens with their lower-case form, Porter stem and stopword flag.
+ *
+ * Decisions, on purpose:
+ * - Hyphenated words stay one token: "no-limits", "China-Russia", "year-on-year". En and em
+ *   dashes separate ("U.S.–China" is "U.S." and "China").
+ * - Possessives lose their clitic: "Russia’s" is the token "Russia" (offsets cover "Russia"), so
+ *   it counts with "Russia". Plural possessives ("countries’") likewise. Other apostrophes stay
+ *   inside the word ("don't"); curly apostrophes become straight in `lower`.
+ * - Dotted acronyms keep their periods ("U.S."). Numbers are tokens ("3.8", "1,000", "2022"),
+ *   without currency or percent signs; a number glued to letters stays whole ("G7", "1990s").
+ * - Punctuation is not a token.
+ * @module
+ */
+
+import porter from "natural/porter";
+import { words as naturalStopwords } from "natural/stopwords";
+
+/** The English stopword list of the `natural` package (lower case). */
+export const STOPWORDS: ReadonlySet<string> = new Set<string>(naturalStopwords as string[]);
+
+const WORD =
+  /(?:\p{L}\.){2,}(?!\p{L})|\p{L}[\p{L}\p{M}\p{N}]*(?:['’]\p{L}+)*(?:[-‐‑][\p{L}\p{N}]+(?:['’]\p{L}+)*)*|\p{N}+(?:[.,]\p{N}+)*\p{L}*/gu;
+const POSSESSIVE = /['’]s$/iu;
+
+/** One token span within a text: `[start, end)` and its surface form. */
+export interface TokenSpan {
+  token: string;
+  start: number;
+  end: number;
+}
+
+/**
+ * Calls `visit` for each word token of `text` (no arrays built), offsets relative to `text`.
+ * This is the hot path of the kit: one regular-expression pass, nothing per token but the call.
+ */
+export function forEachToken(
+  text: string,
+  visit: (token: string, start: number, end: number) => void,
+): void {
+  const re = new RegExp(WORD.source, WORD.flags);
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    let token = m[0];
+    const start = m.index;
+    if (token.length > 2 && POSSESSIVE.test(token)) token = token.slice(0, -2);
+    visit(token, start, start + token.length);
+  }
+}
+
+/** The word tokens of a text, as spans. */
+export function tokenize(text: string): TokenSpan[] {
+  const out: TokenSpan[] = [];
+  forEachToken(text, (token, start, end) => out.push({ token, start, end }));
+  return out;
+}
+
+/** Lower case with curly apostrophes made straight: the form counted by the term statistics. */
+export function lowerForm(token: string): string {
+  const lower = token.toLowerCase();
+  return lower.includes("’") ? lower.replaceAll("’", "'") : lower;
+}
+
+const stemCache = new Map<string, string>();
+
+/** Porter stem (natural's stemmer) of a lower-case token, cached; numbers and acronyms stay as they are. */
+export function stemOf(lower: string): string {
+  let stem = stemCache.get(lower);
+  if (stem === undefined) {
+    stem = /^[\p{Ll}'-]+$/u.test(lower) ? porter.stem(lower) as string : lower;
+    if (stemCache.size < 500_000) stemCache.set(lower, stem);
+  }
+  return stem;
+}
