@@ -65,7 +65,7 @@ export async function runCommand(
       return 2;
     }
     if (err.name === "CorpusError") {
-      io.error(`error: ${err.message}`);
+      io.error(err.message);
       return 2;
     }
     if (err.name === "NotCapable" || err instanceof Deno.errors.PermissionDenied) {

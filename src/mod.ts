@@ -1,0 +1,71 @@
+/**
+ * newsframe: compare how news outlets cover the same story.
+ *
+ * The data flows one way: load → clean → segment → extract → measure → chart. Every function
+ * here is what `deno task analyze` and the notebooks call.
+ *
+ * @example
+ * import { analyzeCorpus, corpusFrames } from "./src/mod.ts";
+ * const analysis = await analyzeCorpus("seeds");
+ * const { articles, sentences, tokens } = corpusFrames(analysis);
+ * console.log(articles.select("article_id", "outlet", "n_sentences", "n_words").toString());
+ * @module
+ */
+
+// Load and clean
+export { type Article, recordToArticle, UNKNOWN_OUTLET } from "./corpus/article.ts";
+export {
+  type CleanArticle,
+  cleanArticle,
+  type Paragraph,
+  type ParagraphKind,
+  type Removal,
+  type Repair,
+} from "./corpus/clean.ts";
+export { type Credit, isCreditLine, parseCredit } from "./corpus/credit.ts";
+export { CorpusError, formatIssue, type LoadIssue } from "./corpus/issues.ts";
+export {
+  loadCorpus,
+  type LoadOptions,
+  type LoadResult,
+  type Rejection,
+  streamCorpus,
+} from "./corpus/load.ts";
+export {
+  type CleaningRules,
+  compileCleaningRules,
+  DEFAULT_CLEANING_RULES,
+} from "./corpus/rules.ts";
+export { ArticleRecordSchema, ManifestSchema } from "./corpus/schema.ts";
+
+// Segment
+export { type Span, splitSentences } from "./text/sentences.ts";
+export {
+  forEachToken,
+  lowerForm,
+  stemOf,
+  STOPWORDS,
+  tokenize,
+  type TokenSpan,
+} from "./text/tokens.ts";
+export { segmentArticles, type Segmented, type Sentence, TokenColumns } from "./text/segment.ts";
+
+// Frames
+export { ARTICLE_COLUMNS, articlesFrame } from "./frames/articles.ts";
+export { cleaningFrame } from "./frames/cleaning.ts";
+export { sentencesFrame, tokensFrame } from "./frames/sentences.ts";
+export { flattenForCsv, type FrameFormat, writeFrames } from "./frames/write.ts";
+export {
+  type Analysis,
+  analyzeArticles,
+  analyzeCorpus,
+  type CorpusFrames,
+  corpusFrames,
+} from "./pipeline.ts";
+export { allFrames, type FrameStage, STAGES } from "./stages.ts";
+
+// Extract (entities, figures, quotes)
+
+// Measure (terms, keyness, framing, reuse, sentiment)
+
+// Chart

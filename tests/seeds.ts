@@ -1,0 +1,29 @@
+/**
+ * Shared test fixtures: the seed corpus, analysed once per test module.
+ * @module
+ */
+
+import { type Analysis, analyzeCorpus } from "../src/pipeline.ts";
+
+/** The five seed article ids, by their number. */
+export const SEED = {
+  reuters2025: "000_56b2ab6aca23b9fa",
+  rewrite001: "001_0befff5196dada6f",
+  globalNews2023: "002_ade13a7782b6fbaf",
+  reutersHangzhou: "003_d88974a994f9ff56",
+  rewrite004: "004_729f31e9fbf3083c",
+} as const;
+
+let cached: Promise<Analysis> | undefined;
+
+/** The seed corpus, loaded, cleaned and segmented (cached per test module). */
+export function seedAnalysis(): Promise<Analysis> {
+  cached ??= analyzeCorpus("seeds");
+  return cached;
+}
+
+/** A fresh temporary folder under data/out/tmp (the only place tests may write). */
+export async function tempDir(): Promise<string> {
+  await Deno.mkdir("data/out/tmp", { recursive: true });
+  return await Deno.makeTempDir({ dir: "data/out/tmp" });
+}
