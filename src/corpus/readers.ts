@@ -4,7 +4,7 @@
  * @module
  */
 
-import { parse as parseYaml } from "yaml";
+import { parse as parseYaml, YAMLError } from "yaml";
 import { type RecordResult, recordToArticle } from "./article.ts";
 import { parseCsv } from "./csv.ts";
 import { decodeUtf8 } from "./decode.ts";
@@ -139,6 +139,7 @@ export function splitFrontMatter(
   try {
     data = parseYaml(m[1]);
   } catch (e) {
+    if (!(e instanceof YAMLError)) throw e;
     const pos = (e as { linePos?: { line: number }[] }).linePos?.[0]?.line;
     const msg = ((e as Error).message ?? String(e)).split("\n")[0];
     return {

@@ -1,0 +1,229 @@
+import assert from "node:assert/strict";
+import { loadCorpus } from "../../src/corpus/load.ts";
+import { CorpusError, formatIssue } from "../../src/corpus/issues.ts";
+import { tempDir } from "../seeds.ts";
+
+const enc = new TextEncoder();
+
+async function folder(files: Record<string, string | Uint8Array>): Promise<string> {
+  const dir = await tempDir();
+  for (const [name, content] of Object.entries(files)) {
+    await Deno.writeFile(
+      `${dir}/${name}`,
+      typeof content === "string" ? enc.encode(content) : content,
+    );
+  }
+  return dir;
+}
+
+Deno.test("seeds load with the manifest: outlets, dates, headlines, no warnings", async () => {
+  const { articles, issues, rejected } = await loadCorpus("seeds");
+  assert.equal(articles.length, 5);
+  assert.deepEqual(issues, []);
+  assert.deepEqual(rejected, []);
+  assert.deepEqual(
+    articles.map((a) => [a.id.slice(0, 3), a.outlet, a.published]),
+    [
+      ["000", "Reuters", "2025-11-04"],
+      ["001", "unknown", "2025-11-04"],
+      ["002", "Global News", "2023-05-24"],
+      ["003", "Reuters", "2025-11-03"],
+      ["004", "Reuters", "2025-11-04"],
+    ],
+  );
+  assert.equal(articles[2].meta.outlet_evidence, "global_news_boilerplate; credit_line");
+  assert.match(articles[2].meta.date_evidence, /2023 visit/);
+});
+
+Deno.test("empty and whitespace-only files are rejected by name; good files still load", async () => {
+  const dir = await folder({ "a.txt": "", "b.txt": " \n\t\n ", "c.txt": "One sentence here." });
+  const { articles, rejected } = await loadCorpus(dir);
+  assert.deepEqual(articles.map((a) => a.id), ["c"]);
+  assert.equal(rejected.length, 2);
+  assert.equal(rejected[0].source, `${dir}/a.txt`);
+  assert.deepEqual(rejected[0].reasons, ['field "text": is empty or whitespace only']);
+  assert.equal(rejected[1].source, `${dir}/b.txt`);
+});
+
+Deno.test("invalid UTF-8 is reported with its line and byte, other files load", async () => {
+  const bad = new Uint8Array([
+    ...enc.encode("Line one.\nLine "),
+    0xff,
+    0xfe,
+    ...enc.encode(" two."),
+  ]);
+  const dir = await folder({ "bad.txt": bad, "good.txt": "Fine text." });
+  const { articles, rejected, issues } = await loadCorpus(dir);
+  assert.deepEqual(articles.map((a) => a.id), ["good"]);
+  assert.equal(rejected.length, 1);
+  assert.equal(rejected[0].line, 2);
+  assert.deepEqual(rejected[0].reasons, ["invalid UTF-8 at byte 15; save the file as UTF-8"]);
+  assert.equal(
+    formatIssue(issues[0]),
+    `${dir}/bad.txt:2: error: invalid UTF-8 at byte 15; save the file as UTF-8`,
+  );
+});
+
+Deno.test("a BOM is dropped and CRLF becomes LF", async () => {
+  const dir = await folder({
+    "bom.txt": new Uint8Array([
+      0xef,
+      0xbb,
+      0xbf,
+      ...enc.encode("Title line\r\n\r\nBody one.\r\nBody two.\r\n"),
+    ]),
+  });
+  const { articles } = await loadCorpus(dir);
+  assert.equal(articles[0].text, "Title line\n\nBody one.\nBody two.\n");
+});
+
+Deno.test("missing outlet falls back to unknown with a warning naming the file", async () => {
+  const dir = await folder({ "x.md": "Some text." });
+  const { articles, issues } = await loadCorpus(dir);
+  assert.equal(articles[0].outlet, "unknown");
+  assert.equal(
+    formatIssue(issues[0]),
+    `${dir}/x.md: warning [x]: field "outlet": is missing; using "unknown"`,
+  );
+});
+
+Deno.test("YAML front matter gives metadata; extra fields are kept; a bad date rejects the file", async () => {
+  const dir = await folder({
+    "a.md":
+      "---\noutlet: AP\ntitle: A title\ndate: 2024-02-03\nurl: https://example.org/a\nparty: left\n---\nBody text.",
+    "b.md": "---\noutlet: AP\ndate: yesterday\n---\nBody.",
+    "c.md": "---\noutlet: [unclosed\n---\nBody.",
+  });
+  const { articles, rejected } = await loadCorpus(dir);
+  assert.equal(articles.length, 1);
+  const a = articles[0];
+  assert.deepEqual(
+    [a.id, a.outlet, a.title, a.published, a.url, a.meta, a.text],
+    ["a", "AP", "A title", "2024-02-03", "https://example.org/a", { party: "left" }, "Body text."],
+  );
+  assert.equal(rejected.length, 2);
+  assert.match(rejected[0].reasons[0], /^field "date": \(front matter\) must be an ISO date/);
+  assert.match(rejected[1].reasons[0], /^front matter is not valid YAML/);
+});
+
+Deno.test("JSONL: a malformed line among good ones is reported by line; duplicates are skipped", async () => {
+  const dir = await tempDir();
+  const path = `${dir}/c.jsonl`;
+  await Deno.writeTextFile(
+    path,
+    [
+      JSON.stringify({ id: "a", text: "First.", outlet: "X" }),
+      "{not json",
+      "",
+      JSON.stringify({ id: "b", text: "Second.", outlet: "Y", party: "blue" }),
+      JSON.stringify({ id: "a", text: "Again.", outlet: "X" }),
+      JSON.stringify(["not", "an", "object"]),
+      JSON.stringify({ id: "c", text: "   " }),
+      JSON.stringify({ id: "d", text: "Fine.", date: "2024-13-45" }),
+    ].join("\n"),
+  );
+  const { articles, rejected, issues } = await loadCorpus(path);
+  assert.deepEqual(articles.map((a) => a.id), ["a", "b"]);
+  assert.deepEqual(articles[1].meta, { party: "blue" });
+  assert.deepEqual(rejected.map((r) => r.line), [2, 5, 6, 7, 8]);
+  assert.match(rejected[0].reasons[0], /^not valid JSON/);
+  assert.equal(
+    rejected[1].reasons[0],
+    `field "id": duplicate id "a" (first seen at ${path}:1); this record is skipped`,
+  );
+  assert.equal(rejected[2].reasons[0], "each line must be a JSON object");
+  assert.equal(rejected[3].reasons[0], 'field "text": is empty or whitespace only');
+  assert.equal(rejected[4].reasons[0], 'field "date": is not a real calendar date');
+  assert.ok(issues.every((i) => i.source === path));
+});
+
+Deno.test("CSV: quoted fields with commas, quotes and newlines; wrong field counts reported", async () => {
+  const dir = await tempDir();
+  const path = `${dir}/c.csv`;
+  await Deno.writeTextFile(
+    path,
+    'id,outlet,text,party\r\n1,AP,"Hello, ""world"".\nSecond line.",red\r\n2,AP,too,many,fields\r\n3,,Plain text.,blue\r\n',
+  );
+  const { articles, rejected, issues } = await loadCorpus(path);
+  assert.deepEqual(articles.map((a) => [a.id, a.outlet, a.text, a.meta.party]), [
+    ["1", "AP", 'Hello, "world".\nSecond line.', "red"],
+    ["3", "unknown", "Plain text.", "blue"],
+  ]);
+  assert.deepEqual(rejected, [{
+    source: path,
+    line: 4,
+    id: undefined,
+    reasons: ["has 5 fields, the header has 4"],
+  }]);
+  assert.equal(issues.find((i) => i.severity === "warning")?.line, 5);
+});
+
+Deno.test("CSV without a text column is one clear error and loads nothing", async () => {
+  const dir = await tempDir();
+  const path = `${dir}/c.csv`;
+  await Deno.writeTextFile(path, "id,outlet,body\n1,AP,Hello\n");
+  const { articles, rejected } = await loadCorpus(path);
+  assert.equal(articles.length, 0);
+  assert.deepEqual(rejected[0].reasons, [
+    'field "text": missing column "text" (header has: id, outlet, body); no rows of this file can be loaded',
+  ]);
+});
+
+Deno.test("CSV: an unclosed quote at the end is reported at the record's first line", async () => {
+  const dir = await tempDir();
+  const path = `${dir}/c.csv`;
+  await Deno.writeTextFile(path, 'id,text\n1,Good.\n2,"never closed\nmore\n');
+  const { articles, rejected } = await loadCorpus(path);
+  assert.deepEqual(articles.map((a) => a.id), ["1"]);
+  assert.equal(rejected[0].line, 3);
+  assert.match(rejected[0].reasons[0], /never closed/);
+});
+
+Deno.test("a path that does not exist is one CorpusError line", async () => {
+  await assert.rejects(
+    () => loadCorpus("no/such/folder"),
+    (e: unknown) =>
+      e instanceof CorpusError &&
+      e.message ===
+        "no/such/folder: error: does not exist; give a folder of .txt/.md files, a .jsonl file or a .csv file",
+  );
+});
+
+Deno.test("a manifest overrides files, and an entry matching nothing is a warning", async () => {
+  const dir = await folder({
+    "a.txt": "Body.",
+    "manifest.json": JSON.stringify({
+      articles: [{ id: "a", outlet: "M", headline: "H", published: "2020-01-02" }, {
+        id: "zzz",
+        outlet: "N",
+      }],
+    }),
+  });
+  const { articles, issues } = await loadCorpus(dir);
+  assert.deepEqual([articles[0].outlet, articles[0].title, articles[0].published], [
+    "M",
+    "H",
+    "2020-01-02",
+  ]);
+  assert.deepEqual(issues.map(formatIssue), [
+    `${dir}/manifest.json: warning [zzz]: manifest entry matches no article in the corpus`,
+  ]);
+});
+
+Deno.test("a malformed manifest is reported by field and the files still load", async () => {
+  const dir = await folder({
+    "a.txt": "Body.",
+    "manifest.json": JSON.stringify({ articles: [{ id: "a", published: "soon" }] }),
+  });
+  const { articles, issues, rejected } = await loadCorpus(dir);
+  assert.equal(articles.length, 1);
+  assert.equal(rejected.length, 0);
+  assert.equal(issues[0].field, "articles[0].published");
+});
+
+Deno.test("files of other types in a folder are skipped with a warning", async () => {
+  const dir = await folder({ "a.txt": "Body.", "b.docx": "binary" });
+  const { articles, issues } = await loadCorpus(dir);
+  assert.equal(articles.length, 1);
+  assert.ok(issues.some((i) => i.source.endsWith("b.docx") && i.message.startsWith("skipped")));
+});
