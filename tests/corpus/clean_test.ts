@@ -1,0 +1,176 @@
+import assert from "node:assert/strict";
+import { cleanArticle } from "../../src/corpus/clean.ts";
+import type { Article } from "../../src/corpus/article.ts";
+import { SEED, seedAnalysis } from "../seeds.ts";
+
+const byId = async (id: string) => (await seedAnalysis()).articles.find((a) => a.id === id)!;
+
+Deno.test("002 (Global News): video captions, their titles and ad markers are removed and kept", async () => {
+  const a = await byId(SEED.globalNews2023);
+  assert.deepEqual(a.removed.map((r) => [r.kind, r.line, r.text]), [
+    ["video_caption", 7, "Click to play the video:"],
+    ["video_caption_title", 9, "Trudeau meets Zelenskyy on the final day of the G7 summit"],
+    ["ad_marker", 13, "The story continues below the ad"],
+    ["video_caption", 21, "Click to play video:"],
+    [
+      "video_caption_title",
+      23,
+      "Belgorod attack: Cross-border attack from Ukraine defeated, Russia claims",
+    ],
+    ["ad_marker", 29, "The story continues below the ad"],
+    [
+      "video_caption",
+      42,
+      "Click to play video: 'G7 Leaders Summit: Trudeau warns 'danger of nuclear war forgotten by many''",
+    ],
+    [
+      "video_caption_title",
+      44,
+      "G7 summit: Trudeau warns ‘danger of nuclear war forgotten by many’",
+    ],
+    ["ad_marker", 48, "The story continues below the ad"],
+  ]);
+  assert.equal(a.headline, null);
+  assert.equal(a.paragraphs.length, 18);
+});
+
+Deno.test("004: the repeated headline, the trailing Tags and the Reuters byline are taken out", async () => {
+  const a = await byId(SEED.rewrite004);
+  assert.deepEqual(a.removed.map((r) => [r.kind, r.line, r.text]), [
+    ["tags", 26, "Tags"],
+    [
+      "duplicate_headline",
+      3,
+      "Xi Jinping seeks closer China-Russia investment ties amid Western sanctions",
+    ],
+  ]);
+  assert.equal(
+    a.headline,
+    "Xi Jinping seeks closer China-Russia investment ties amid Western sanctions",
+  );
+  assert.equal(a.byline, "Reuters");
+  assert.equal(a.agency, "Reuters");
+  assert.equal(a.text.split("Xi Jinping seeks closer").length, 2, "headline appears once");
+  assert.ok(!/\bTags\b/.test(a.text));
+});
+
+Deno.test("credit lines of 000, 002 and 003 are parsed into reporters and editors", async () => {
+  const credits = await Promise.all(
+    [SEED.reuters2025, SEED.globalNews2023, SEED.reutersHangzhou].map(async (id) =>
+      (await byId(id)).credit
+    ),
+  );
+  assert.deepEqual(credits.map((c) => [c?.reporters, c?.editors]), [
+    [["Liz Lee", "Ethan Wang", "Xiuhao Chen", "Lidia Kelly"], [
+      "Kate Mayberry",
+      "Alexandra Hudson",
+    ]],
+    [["Andrew Hayley", "Ryan Woo", "Lidia Kelly", "Ethan Wang", "John Geddie"], ["Michael Perry"]],
+    [["Lidia Kelly", "Ryan Woo"], ["Jacqueline Wong", "Timothy Heritage"]],
+  ]);
+  assert.deepEqual(credits[0]!.roles[0].places, ["Beijing", "Beijing", "Beijing", "Melbourne"]);
+  assert.deepEqual(credits[1]!.roles.map((r) => r.role), [
+    "Reporting",
+    "Additional reporting",
+    "Editing",
+  ]);
+  for (const id of Object.values(SEED)) {
+    assert.ok(
+      !(await byId(id)).text.includes("Reporting by"),
+      `${id} keeps no credit line in its text`,
+    );
+  }
+});
+
+Deno.test("the dateline of 000 is separated from its first sentence", async () => {
+  const a = await byId(SEED.reuters2025);
+  assert.equal(a.dateline, "BEIJING (Reuters) -");
+  assert.equal(a.datelinePlace, "BEIJING");
+  assert.equal(a.agency, "Reuters");
+  assert.ok(a.text.startsWith("China and Russia pledged a joint response"));
+  const b = await byId(SEED.reutersHangzhou);
+  assert.deepEqual([b.dateline, b.datelinePlace, b.agency], ["(Reuters) -", null, "Reuters"]);
+  assert.ok(b.text.startsWith("China wants to strengthen cooperation"));
+});
+
+Deno.test("subheads of 000 and 003 are marked as subheads", async () => {
+  const subheads = async (id: string) => {
+    const a = await byId(id);
+    return a.paragraphs.filter((p) => p.kind === "subhead").map((p) =>
+      a.text.slice(p.start, p.end)
+    );
+  };
+  assert.deepEqual(await subheads(SEED.reuters2025), [
+    "RUSSIA WANTS TO STEM A RECENT SLOWDOWN IN TRADE WITH CHINA",
+    "CHINA AND RUSSIA SIGNED A “NO-LIMITS” PARTNERSHIP IN 2022",
+  ]);
+  assert.deepEqual(await subheads(SEED.reutersHangzhou), ["‘NO LIMITS’", "DECLINE IN TRADE"]);
+  assert.deepEqual(await subheads(SEED.rewrite001), []);
+});
+
+Deno.test("the scrape join 'sanctionsMoscow' in 002 is repaired and recorded", async () => {
+  const a = await byId(SEED.globalNews2023);
+  assert.deepEqual(a.repairs, [{
+    kind: "split_join",
+    before: "sanctionsMoscow",
+    after: "sanctions Moscow",
+    line: 5,
+  }]);
+  assert.ok(a.text.includes("brunt Western sanctions Moscow leans on Beijing"));
+});
+
+Deno.test("no sentence of the seeds holds boilerplate", async () => {
+  const { sentences } = await seedAnalysis();
+  for (const s of sentences) {
+    assert.ok(
+      !/Click to play|story continues below the ad|^Tags$|\bTags\b\s*$/i.test(s.text),
+      s.text,
+    );
+  }
+});
+
+Deno.test("paragraph offsets slice the clean text exactly and paragraphs are separated by a blank line", async () => {
+  for (const a of (await seedAnalysis()).articles) {
+    const rebuilt = a.paragraphs.map((p) => a.text.slice(p.start, p.end)).join("\n\n");
+    assert.equal(rebuilt, a.text);
+  }
+});
+
+const article = (text: string, title: string | null = null): Article => ({
+  id: "t",
+  text,
+  outlet: "X",
+  title,
+  published: null,
+  url: null,
+  meta: {},
+  source: "t.txt",
+});
+
+Deno.test("cleaning keeps ordinary camelCase names and ends of sentences intact", () => {
+  const a = cleanArticle(article("PetroChina and DeepSeek said.The iPhone maker met eBay."));
+  assert.equal(a.text, "PetroChina and DeepSeek said. The iPhone maker met eBay.");
+  assert.deepEqual(a.repairs.map((r) => r.before), ["said.The"]);
+});
+
+Deno.test("AP-style and dated datelines, By-lines and copyright lines", () => {
+  const a = cleanArticle(
+    article(
+      "Headline here\n\nBy Jane Doe\n\nWASHINGTON (AP) — The vote passed.\n\n© 2024 The Associated Press",
+    ),
+  );
+  assert.deepEqual([a.headline, a.byline, a.dateline, a.agency], [
+    "Headline here",
+    "By Jane Doe",
+    "WASHINGTON (AP) —",
+    "AP",
+  ]);
+  assert.equal(a.text, "Headline here\n\nThe vote passed.");
+  assert.deepEqual(a.removed.map((r) => r.kind), ["copyright"]);
+  const b = cleanArticle(article("MOSCOW, Nov 4 (Reuters) - Talks began."));
+  assert.deepEqual([b.dateline, b.datelinePlace, b.text], [
+    "MOSCOW, Nov 4 (Reuters) -",
+    "MOSCOW, Nov 4",
+    "Talks began.",
+  ]);
+});
