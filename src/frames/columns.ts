@@ -33,6 +33,6 @@ export const bool = (name: string, values: boolean[]): pl.Series =>
 export const date = (name: string, values: (string | null)[]): pl.Series =>
   pl.Series(name, values.map((v) => (v ? new Date(`${v.slice(0, 10)}T00:00:00Z`) : null)), pl.Date);
 
-/** A List(Utf8) column. */
+/** A List(Utf8) column (cast, because nodejs-polars makes all-empty lists List(Null)). */
 export const utf8List = (name: string, values: string[][]): pl.Series =>
-  pl.Series(name, values, pl.List(pl.Utf8));
+  pl.Series(name, values, pl.List(pl.Utf8)).cast(pl.List(pl.Utf8));

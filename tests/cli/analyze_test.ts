@@ -1,0 +1,79 @@
+import assert from "node:assert/strict";
+import { analyzeCommand } from "../../src/cli/analyze.ts";
+import type { Io } from "../../src/cli/args.ts";
+import { tempDir } from "../seeds.ts";
+
+function capture(): Io & { out: string[]; err: string[] } {
+  const out: string[] = [];
+  const err: string[] = [];
+  return { out, err, log: (l) => out.push(l), error: (l) => err.push(l) };
+}
+
+Deno.test("analyze writes the foundation frames for the seeds and prints a summary", async () => {
+  const dir = await tempDir();
+  const io = capture();
+  const code = await analyzeCommand(["--out", dir], io);
+  assert.equal(code, 0, io.err.join("\n"));
+  for (const name of ["articles", "sentences", "tokens", "cleaning"]) {
+    for (const ext of ["parquet", "csv"]) {
+      assert.ok((await Deno.stat(`${dir}/${name}.${ext}`)).size > 0);
+    }
+  }
+  const text = io.out.join("\n");
+  assert.match(text, /Reuters\s+3\s+51\s+1278/);
+  assert.match(text, /Global News\s+1\s+19\s+585/);
+  assert.match(text, /total\s+5\s+86\s+2225/);
+  assert.match(
+    text,
+    /removed 11 boilerplate paragraph\(s\) \(video_caption 3, video_caption_title 3, ad_marker 3, tags 1, duplicate_headline 1\)/,
+  );
+  assert.match(text, /sanctionsMoscow → sanctions Moscow/);
+  assert.match(text, /rejected: 0 record\(s\)/);
+});
+
+Deno.test("analyze --format csv writes CSV only", async () => {
+  const dir = await tempDir();
+  assert.equal(await analyzeCommand(["--out", dir, "--format", "csv", "--quiet"], capture()), 0);
+  const names = [];
+  for await (const e of Deno.readDir(dir)) names.push(e.name);
+  assert.ok(names.every((n) => n.endsWith(".csv")), names.join(","));
+});
+
+Deno.test("analyze on a JSONL corpus with a bad line: loads the rest, lists the rejection, --strict fails", async () => {
+  const dir = await tempDir();
+  const corpus = `${dir}/c.jsonl`;
+  await Deno.writeTextFile(
+    corpus,
+    `${JSON.stringify({ id: "a", outlet: "X", text: "One. Two." })}\n{oops\n${
+      JSON.stringify({ id: "b", outlet: "Y", text: "Three." })
+    }\n`,
+  );
+  const io = capture();
+  assert.equal(await analyzeCommand(["--corpus", corpus, "--out", `${dir}/out`], io), 0);
+  const text = io.out.join("\n");
+  assert.match(text, /total\s+2\s+3\s+3/);
+  assert.match(text, new RegExp(`rejected: 1 record\\(s\\)\\n  ${corpus}:2: not valid JSON`));
+  const strict = capture();
+  assert.equal(
+    await analyzeCommand(
+      ["--corpus", corpus, "--out", `${dir}/out`, "--strict", "--quiet"],
+      strict,
+    ),
+    1,
+  );
+  assert.deepEqual(strict.err, ["error: --strict: 1 record(s) rejected"]);
+});
+
+Deno.test("user mistakes are one line (plus usage), exit 2, no stack trace", async () => {
+  const bad = capture();
+  assert.equal(await analyzeCommand(["--bogus"], bad), 2);
+  assert.match(bad.err[0], /^error: Unknown option '--bogus'/);
+  const fmt = capture();
+  assert.equal(await analyzeCommand(["--format", "xlsx"], fmt), 2);
+  assert.match(fmt.err[0], /^error: --format takes a comma list of parquet, csv \(got "xlsx"\)/);
+  const missing = capture();
+  assert.equal(await analyzeCommand(["--corpus", "no/such/dir"], missing), 2);
+  assert.deepEqual(missing.err, [
+    "no/such/dir: error: does not exist; give a folder of .txt/.md files, a .jsonl file or a .csv file",
+  ]);
+});
