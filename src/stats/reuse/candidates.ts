@@ -1,0 +1,121 @@
+/**
+ * Candidate pairs from an inverted index over content terms, so that only rows sharing terms are
+ * ever scored: not all n² pairs.
+ *
+ * Why it grows near-linearly: a term found in more than `maxPostings` rows is left out of the
+ * index (it is too common to signal reuse; it still counts in the cosine). Each indexed term of a
+ * row then meets at most `maxPostings` earlier rows, so the work is at most
+ * `maxPostings × (content tokens)`: linear in the corpus for a fixed cap. The price, on purpose:
+ * two rows that share only common terms are never compared. A pair becomes a candidate when it
+ * shares at least `minShared` indexed terms (fewer when a row has fewer indexed terms), which
+ * keeps single-word coincidences out of the scoring loop.
+ *
+ * The index is built while it is queried: row i is matched against rows 0..i-1, then added. One
+ * accumulator array and one list of touched rows are reused for every row.
+ * @module
+ */
+
+import { ReuseError } from "./errors.ts";
+import type { SparseRows } from "./features.ts";
+
+/** How candidates are generated (see the module notes). */
+export interface CandidateOptions {
+  /** Terms in more rows than this are not indexed. */
+  maxPostings: number;
+  /** Indexed terms a pair must share to be scored (capped by the rows' own indexed terms). */
+  minShared: number;
+}
+
+/** What candidate generation did, for benchmarks and reports. */
+export interface CandidateStats {
+  /** Terms in the index (document frequency from 2 to `maxPostings`). */
+  indexedTerms: number;
+  /** Terms left out for being in more than `maxPostings` rows. */
+  commonTerms: number;
+  /** Pairs handed to `visit`. */
+  candidates: number;
+  /** Posting entries walked (the work the cap bounds). */
+  postingsWalked: number;
+}
+
+/**
+ * Calls `visit(earlier, later)` once for each candidate pair of rows, `earlier < later`. Rows of
+ * the same `group` (sentences of one article) are never paired; pass `null` to pair every row.
+ *
+ * @example
+ * forEachCandidate(f.sentenceTerms, f.sentenceDf, f.sentenceArticle,
+ *   { maxPostings: 200, minShared: 2 }, (a, b) => scores.push(rowCosine(f.sentenceTerms, a, b)));
+ */
+export function forEachCandidate(
+  rows: SparseRows,
+  df: Int32Array,
+  group: Int32Array | null,
+  options: CandidateOptions,
+  visit: (earlier: number, later: number) => void,
+): CandidateStats {
+  const { maxPostings, minShared } = options;
+  if (!Number.isInteger(maxPostings) || maxPostings < 2) {
+    throw new ReuseError(`maxPostings must be a whole number ≥ 2, got ${maxPostings}`);
+  }
+  if (!Number.isInteger(minShared) || minShared < 1) {
+    throw new ReuseError(`minShared must be a whole number ≥ 1, got ${minShared}`);
+  }
+  const nRows = rows.start.length - 1;
+  const { start, ids } = rows;
+
+  // Posting lists laid out once from the document frequencies; `fill` grows as rows are added.
+  const postStart = new Int32Array(df.length + 1);
+  let indexedTerms = 0;
+  let commonTerms = 0;
+  for (let t = 0; t < df.length; t++) {
+    const indexed = df[t] >= 2 && df[t] <= maxPostings;
+    if (indexed) indexedTerms++;
+    else if (df[t] > maxPostings) commonTerms++;
+    postStart[t + 1] = postStart[t] + (indexed ? df[t] : 0);
+  }
+  const postings = new Int32Array(postStart[df.length]);
+  const fill = postStart.slice(0, df.length);
+
+  const indexedPerRow = new Int32Array(nRows);
+  for (let r = 0; r < nRows; r++) {
+    for (let p = start[r]; p < start[r + 1]; p++) {
+      if (postStart[ids[p] + 1] > postStart[ids[p]]) indexedPerRow[r]++;
+    }
+  }
+
+  const shared = new Int32Array(nRows);
+  const touched = new Int32Array(nRows);
+  let candidates = 0;
+  let postingsWalked = 0;
+  for (let i = 0; i < nRows; i++) {
+    let nTouched = 0;
+    const gi = group ? group[i] : -1;
+    for (let p = start[i]; p < start[i + 1]; p++) {
+      const t = ids[p];
+      const from = postStart[t];
+      const to = fill[t];
+      postingsWalked += to - from;
+      for (let q = from; q < to; q++) {
+        const j = postings[q];
+        if (group && group[j] === gi) continue;
+        if (shared[j]++ === 0) touched[nTouched++] = j;
+      }
+    }
+    // Visit in row order, so that the pairs come out sorted by (later, earlier).
+    touched.subarray(0, nTouched).sort();
+    for (let k = 0; k < nTouched; k++) {
+      const j = touched[k];
+      const need = Math.min(minShared, indexedPerRow[i], indexedPerRow[j]);
+      if (shared[j] >= need) {
+        candidates++;
+        visit(j, i);
+      }
+      shared[j] = 0;
+    }
+    for (let p = start[i]; p < start[i + 1]; p++) {
+      const t = ids[p];
+      if (postStart[t + 1] > postStart[t]) postings[fill[t]++] = i;
+    }
+  }
+  return { indexedTerms, commonTerms, candidates, postingsWalked };
+}

@@ -1,0 +1,227 @@
+/**
+ * Figure consistency: the same quantity reported with different values or units across outlets.
+ *
+ * "The same quantity" is decided by the text around it, not by the number: two figures of the
+ * same kind (money, percent, date…) in two sentences that the alignment pairs as paraphrase or
+ * closer are reports of the same quantity. Within such a sentence pair, figures of one kind are
+ * first matched when equal (same value and unit); the rest are matched in order of appearance
+ * and get a status:
+ * | status | rule | flagged |
+ * | --- | --- | --- |
+ * | same | equal value and unit (or, without values, equal text) | no |
+ * | rounded | same unit, and the more precise value rounds to the other (3.8 → 4) | no |
+ * | different_unit | units differ | yes |
+ * | different_value | same unit, values differ beyond rounding | yes |
+ * A figure with no figure of its kind in the aligned sentence is left out: that is coverage (a
+ * detail one outlet dropped), not inconsistency.
+ * @module
+ */
+
+import pl from "nodejs-polars";
+import { bool, utf8 } from "../../frames/columns.ts";
+import { type Alignment, PARAPHRASE } from "./align.ts";
+import { ReuseError } from "./errors.ts";
+
+/** Figures as columns: row i is one figure found in sentence `sentenceId[i]`. */
+export interface FigureColumns {
+  sentenceId: readonly string[];
+  kind: readonly string[];
+  /** Numeric value, null where the extractor gives none. */
+  value: readonly (number | null)[];
+  unit: readonly (string | null)[];
+  text: readonly string[];
+}
+
+/** Statuses of a matched figure pair (see the module notes). */
+export type FigureStatus = "same" | "rounded" | "different_unit" | "different_value";
+
+/** Matched figure pairs as columns; index k is one pair. */
+export interface FigureChecks {
+  sentenceA: string[];
+  sentenceB: string[];
+  /** Figure rows (into the {@link FigureColumns}) of each side. */
+  figureA: number[];
+  figureB: number[];
+  status: FigureStatus[];
+}
+
+/**
+ * Takes figures out of an extraction frame (columns kind, value, unit, text, and sentence_id, or
+ * else article_id with start: an offset into the cleaned text, placed in its sentence with
+ * `sentences`).
+ */
+export function figuresFromFrame(
+  frame: pl.DataFrame,
+  sentences?: readonly { id: string; articleId: string; start: number; end: number }[],
+): FigureColumns {
+  const has = (c: string) => frame.columns.includes(c);
+  const missing = ["kind", "value", "unit", "text"].filter((c) => !has(c));
+  if (missing.length) {
+    throw new ReuseError(`figures frame has no column ${missing.map((c) => `"${c}"`).join(", ")}`);
+  }
+  const col = (name: string): unknown[] => frame.getColumn(name).toArray();
+  let sentenceId: string[];
+  if (has("sentence_id")) {
+    sentenceId = col("sentence_id").map((v) => String(v ?? ""));
+  } else if (has("article_id") && has("start") && sentences) {
+    const byArticle = new Map<string, { id: string; start: number; end: number }[]>();
+    for (const s of sentences) {
+      const list = byArticle.get(s.articleId);
+      if (list) list.push(s);
+      else byArticle.set(s.articleId, [s]);
+    }
+    const articles = col("article_id");
+    const starts = col("start");
+    sentenceId = articles.map((a, i) => {
+      const at = Number(starts[i]);
+      const hit = byArticle.get(String(a))?.find((s) => at >= s.start && at < s.end);
+      return hit ? hit.id : "";
+    });
+  } else {
+    throw new ReuseError(
+      "figures frame needs a sentence_id column, or article_id and start plus the sentences",
+    );
+  }
+  return {
+    sentenceId,
+    kind: col("kind").map((v) => String(v ?? "")),
+    value: col("value").map((
+      v,
+    ) => (v == null || v === "" || Number.isNaN(Number(v)) ? null : Number(v))),
+    unit: col("unit").map((v) => (v == null ? null : String(v))),
+    text: col("text").map((v) => String(v ?? "")),
+  };
+}
+
+/** The status of two figures of one kind reported for the same quantity. */
+export function compareFigures(
+  valueA: number | null,
+  unitA: string | null,
+  textA: string,
+  valueB: number | null,
+  unitB: string | null,
+  textB: string,
+): FigureStatus {
+  const ua = normalUnit(unitA);
+  const ub = normalUnit(unitB);
+  if (ua !== ub) return "different_unit";
+  if (valueA === null || valueB === null) {
+    return normalText(textA) === normalText(textB) ? "same" : "different_value";
+  }
+  if (valueA === valueB) return "same";
+  const da = decimals(valueA);
+  const db = decimals(valueB);
+  const [fine, coarse, places] = da > db ? [valueA, valueB, db] : [valueB, valueA, da];
+  if (da !== db && roundTo(fine, places) === coarse) return "rounded";
+  return "different_value";
+}
+
+/**
+ * Checks every figure reported in aligned sentences (class `loosest` or closer) against its
+ * counterpart.
+ *
+ * @example
+ * const checks = figureConsistency(alignment, figuresFromFrame(figures));
+ * figureConsistencyFrame(checks, figures).filter(pl.col("flagged"));
+ */
+export function figureConsistency(
+  alignment: Alignment,
+  figures: FigureColumns,
+  loosest: number = PARAPHRASE,
+): FigureChecks {
+  const n = figures.kind.length;
+  if ([figures.sentenceId, figures.value, figures.unit, figures.text].some((c) => c.length !== n)) {
+    throw new ReuseError("figure columns differ in length");
+  }
+  const f = alignment.features;
+  const bySentence = new Map<string, number[]>();
+  for (let i = 0; i < n; i++) {
+    const list = bySentence.get(figures.sentenceId[i]);
+    if (list) list.push(i);
+    else bySentence.set(figures.sentenceId[i], [i]);
+  }
+  const out: FigureChecks = { sentenceA: [], sentenceB: [], figureA: [], figureB: [], status: [] };
+  const status = (i: number, j: number) =>
+    compareFigures(
+      figures.value[i],
+      figures.unit[i],
+      figures.text[i],
+      figures.value[j],
+      figures.unit[j],
+      figures.text[j],
+    );
+  for (let k = 0; k < alignment.a.length; k++) {
+    if (alignment.reuseClass[k] > loosest) continue;
+    const sa = f.sentenceIds[alignment.a[k]];
+    const sb = f.sentenceIds[alignment.b[k]];
+    const figsA = bySentence.get(sa);
+    const figsB = bySentence.get(sb);
+    if (!figsA || !figsB) continue;
+    for (const kind of new Set(figsA.map((i) => figures.kind[i]))) {
+      const restA = figsA.filter((i) => figures.kind[i] === kind);
+      const restB = figsB.filter((j) => figures.kind[j] === kind);
+      // Equal figures pair first, so that one changed figure is not blamed on its neighbours.
+      for (let x = 0; x < restA.length; x++) {
+        const y = restB.findIndex((j) => status(restA[x], j) === "same");
+        if (y < 0) continue;
+        push(out, sa, sb, restA[x], restB[y], "same");
+        restA.splice(x--, 1);
+        restB.splice(y, 1);
+      }
+      for (let x = 0; x < Math.min(restA.length, restB.length); x++) {
+        push(out, sa, sb, restA[x], restB[x], status(restA[x], restB[x]));
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * Builds `figure_consistency`: sentence_a, sentence_b, kind, text_a, text_b, value_a, value_b,
+ * unit_a, unit_b, status, flagged.
+ */
+export function figureConsistencyFrame(checks: FigureChecks, figures: FigureColumns): pl.DataFrame {
+  const pick = <T>(column: readonly T[], rows: number[]) => rows.map((r) => column[r]);
+  const values = (rows: number[]) => pl.Series(pick(figures.value, rows)).cast(pl.Float64);
+  return pl.DataFrame([
+    utf8("sentence_a", checks.sentenceA),
+    utf8("sentence_b", checks.sentenceB),
+    utf8("kind", pick(figures.kind, checks.figureA)),
+    utf8("text_a", pick(figures.text, checks.figureA)),
+    utf8("text_b", pick(figures.text, checks.figureB)),
+    values(checks.figureA).alias("value_a"),
+    values(checks.figureB).alias("value_b"),
+    utf8("unit_a", pick(figures.unit, checks.figureA)),
+    utf8("unit_b", pick(figures.unit, checks.figureB)),
+    utf8("status", checks.status),
+    bool("flagged", checks.status.map((s) => s === "different_unit" || s === "different_value")),
+  ]);
+}
+
+function push(out: FigureChecks, sa: string, sb: string, i: number, j: number, s: FigureStatus) {
+  out.sentenceA.push(sa);
+  out.sentenceB.push(sb);
+  out.figureA.push(i);
+  out.figureB.push(j);
+  out.status.push(s);
+}
+
+function normalUnit(unit: string | null): string {
+  return (unit ?? "").trim().replace(/\s+/gu, " ").toLowerCase();
+}
+
+function normalText(text: string): string {
+  return text.trim().replace(/\s+/gu, " ").toLowerCase();
+}
+
+/** Decimal places of a number as written by JavaScript (3.8 → 1, 240 → 0). */
+function decimals(value: number): number {
+  const s = String(value);
+  const dot = s.indexOf(".");
+  return dot < 0 || s.includes("e") ? 0 : s.length - dot - 1;
+}
+
+function roundTo(value: number, places: number): number {
+  const scale = 10 ** places;
+  return Math.round(value * scale) / scale;
+}

@@ -1,0 +1,73 @@
+/**
+ * The `reuse` stage of `deno task analyze`: every reuse and coverage frame of an analysis.
+ * @module
+ */
+
+import type pl from "nodejs-polars";
+import type { Analysis } from "../../pipeline.ts";
+import { alignSentences, type ReuseOptions, reusePairsFrame } from "./align.ts";
+import {
+  articleSimilarity,
+  articleSimilarityFrame,
+  articleSourcesFrame,
+  type SourceOptions,
+} from "./articles.ts";
+import { coverageFrame, itemCoverage, itemsFromFrame, sentenceCoverage } from "./coverage.ts";
+import { figureConsistency, figureConsistencyFrame, figuresFromFrame } from "./figures.ts";
+
+/** Frames from the extraction stage that the coverage diff and figure check read, when present. */
+export interface ExtractedFrames {
+  /** article_id, entity (canonical name), … */
+  entities?: pl.DataFrame;
+  /** article_id, kind, value, unit, text, and sentence_id or start. */
+  figures?: pl.DataFrame;
+  /** article_id and a quote key column (`quote`, else `text`). */
+  quotes?: pl.DataFrame;
+}
+
+/**
+ * Builds `reuse_pairs`, `article_similarity`, `article_sources` and `coverage` (sentences, plus
+ * entities, figures and quotes when given), and `figure_consistency` when figures are given.
+ *
+ * @example
+ * const frames = reuseFrames(await analyzeCorpus("seeds"));
+ * frames.article_sources.toString();
+ */
+export function reuseFrames(
+  analysis: Analysis,
+  extracted: ExtractedFrames = {},
+  options: { reuse?: Partial<ReuseOptions>; sources?: Partial<SourceOptions> } = {},
+): Record<string, pl.DataFrame> {
+  const alignment = alignSentences(analysis, options.reuse);
+  const similarity = articleSimilarity(alignment, options.sources);
+  const parts = [sentenceCoverage(alignment, analysis.sentences)];
+  if (extracted.entities) {
+    parts.push(itemCoverage("entity", itemsFromFrame(extracted.entities, { item: "entity" })));
+  }
+  if (extracted.figures) {
+    parts.push(
+      itemCoverage(
+        "figure",
+        itemsFromFrame(extracted.figures, { item: ["kind", "value", "unit"], label: "text" }),
+      ),
+    );
+  }
+  if (extracted.quotes) {
+    const item = extracted.quotes.columns.includes("quote") ? "quote" : "text";
+    parts.push(itemCoverage("quote", itemsFromFrame(extracted.quotes, { item })));
+  }
+  const frames: Record<string, pl.DataFrame> = {
+    reuse_pairs: reusePairsFrame(alignment),
+    article_similarity: articleSimilarityFrame(alignment, similarity),
+    article_sources: articleSourcesFrame(alignment, similarity),
+    coverage: coverageFrame(...parts),
+  };
+  if (extracted.figures) {
+    const figures = figuresFromFrame(extracted.figures, analysis.sentences);
+    frames.figure_consistency = figureConsistencyFrame(
+      figureConsistency(alignment, figures),
+      figures,
+    );
+  }
+  return frames;
+}
