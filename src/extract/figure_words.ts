@@ -1,0 +1,80 @@
+/**
+ * The words figures are read with (scales, number words, currencies, units, change words), kept
+ * as data in `data/entities/figures.json` and validated here.
+ * @module
+ */
+
+import { z } from "zod";
+import defaults from "../../data/entities/figures.json" with { type: "json" };
+
+const numbers = z.record(z.string().min(1), z.number().positive());
+const names = z.record(z.string().min(1), z.string().min(1));
+const words = z.array(z.string().trim().min(1));
+
+/** The schema of `data/entities/figures.json`. */
+export const FigureWordsSchema = z.object({
+  description: z.string().optional(),
+  scales: numbers,
+  number_words: numbers,
+  ordinals: numbers,
+  vague_numbers: numbers,
+  currencies: names,
+  units: names,
+  unit_scales: numbers,
+  time_units: names,
+  approx: words,
+  changes_before: words,
+  changes_after: words,
+  months: words.length(12),
+  weekdays: words.length(7),
+});
+
+/** Figure words ready for lookups; keys of the number maps are lower case. */
+export interface FigureWords {
+  scales: ReadonlyMap<string, number>;
+  numberWords: ReadonlyMap<string, number>;
+  ordinals: ReadonlyMap<string, number>;
+  vagueNumbers: ReadonlyMap<string, number>;
+  currencies: ReadonlyMap<string, string>;
+  /** Written unit (lower case, except case-sensitive abbreviations such as "MW") to normalised unit. */
+  units: ReadonlyMap<string, string>;
+  /** Units that carry a scale of their own ("bcm" is billions of cubic metres). */
+  unitScales: ReadonlyMap<string, number>;
+  timeUnits: ReadonlyMap<string, string>;
+  approx: readonly string[];
+  changesBefore: readonly string[];
+  changesAfter: ReadonlySet<string>;
+  /** Month name to its number (1-12). */
+  months: ReadonlyMap<string, number>;
+  weekdays: ReadonlySet<string>;
+}
+
+/** Validates and compiles figure words (a user's own `figures.json`). Throws a readable error. */
+export function compileFigureWords(data: unknown, source = "figure words"): FigureWords {
+  const parsed = FigureWordsSchema.safeParse(data);
+  if (!parsed.success) throw new Error(`${source}: ${z.prettifyError(parsed.error)}`);
+  const d = parsed.data;
+  const lower = (r: Record<string, number>) =>
+    new Map(Object.entries(r).map(([k, v]) => [k.toLowerCase(), v]));
+  return {
+    scales: lower(d.scales),
+    numberWords: lower(d.number_words),
+    ordinals: lower(d.ordinals),
+    vagueNumbers: lower(d.vague_numbers),
+    currencies: new Map(Object.entries(d.currencies)),
+    units: new Map(Object.entries(d.units)),
+    unitScales: new Map(Object.entries(d.unit_scales)),
+    timeUnits: new Map(Object.entries(d.time_units)),
+    approx: [...d.approx].sort((a, b) => b.length - a.length),
+    changesBefore: [...d.changes_before].sort((a, b) => b.length - a.length),
+    changesAfter: new Set(d.changes_after),
+    months: new Map(d.months.map((m, i) => [m, i + 1])),
+    weekdays: new Set(d.weekdays),
+  };
+}
+
+/** The figure words shipped in `data/entities/figures.json`. */
+export const DEFAULT_FIGURE_WORDS: FigureWords = compileFigureWords(
+  defaults,
+  "data/entities/figures.json",
+);

@@ -1,0 +1,64 @@
+/**
+ * A token trie: the gazetteer is matched by walking it from each word, so the cost per word does
+ * not grow with the number of names.
+ * @module
+ */
+
+interface Node<T> {
+  next: Map<string, Node<T>>;
+  value: T | undefined;
+}
+
+/** Maps token sequences to values; finds the longest sequence starting at a position. */
+export class TokenTrie<T> {
+  #root: Node<T> = { next: new Map(), value: undefined };
+  #size = 0;
+
+  /** Number of sequences stored. */
+  get size(): number {
+    return this.#size;
+  }
+
+  /** Stores `value` under `keys`; an existing value for the same keys is kept (first wins). */
+  add(keys: readonly string[], value: T): void {
+    if (keys.length === 0) return;
+    let node = this.#root;
+    for (const key of keys) {
+      let child = node.next.get(key);
+      if (!child) {
+        child = { next: new Map(), value: undefined };
+        node.next.set(key, child);
+      }
+      node = child;
+    }
+    if (node.value === undefined) {
+      node.value = value;
+      this.#size++;
+    }
+  }
+
+  /**
+   * The longest stored sequence that starts at `from`: `key(i)` gives the key of position i (or
+   * null to stop there). Returns the value and the number of positions matched.
+   *
+   * @example
+   * trie.add(["Xi", "Jinping"], "Xi Jinping");
+   * trie.longest(0, 3, (i) => ["Xi", "Jinping", "said"][i]); // { value: "Xi Jinping", length: 2 }
+   */
+  longest(
+    from: number,
+    limit: number,
+    key: (i: number) => string | null,
+  ): { value: T; length: number } | null {
+    let node: Node<T> | undefined = this.#root;
+    let best: { value: T; length: number } | null = null;
+    for (let i = from; i < limit; i++) {
+      const k = key(i);
+      if (k === null) break;
+      node = node.next.get(k);
+      if (!node) break;
+      if (node.value !== undefined) best = { value: node.value, length: i - from + 1 };
+    }
+    return best;
+  }
+}

@@ -1,0 +1,68 @@
+/**
+ * The token stream the extractors read: words, numbers and single punctuation marks, with
+ * offsets. Unlike the term tokens of `text/tokens.ts`, hyphens and possessive clitics are tokens
+ * of their own, so "China-Russia" yields "China" and "Russia" and "Beijing’s" yields "Beijing".
+ * @module
+ */
+
+/** What a token is. */
+export type WordKind = "word" | "number" | "punct";
+
+/** One token: its surface text and `[start, end)` offsets. */
+export interface Word {
+  text: string;
+  kind: WordKind;
+  start: number;
+  end: number;
+}
+
+const TOKEN =
+  /(?:\p{Lu}\.){2,}|\p{L}[\p{L}\p{M}\p{N}]*(?:['’]\p{L}+)*|\p{N}+(?:[.,]\p{N}+)*|[^\s\p{L}\p{N}]/gu;
+const POSSESSIVE = /^(\p{L}[\p{L}\p{M}\p{N}]*)(['’]s)$/u;
+
+/**
+ * Splits `text` into words, numbers and punctuation marks; offsets are shifted by `offset`.
+ *
+ * @example
+ * extractionWords("Beijing’s U.S.–China", 0).map((w) => w.text)
+ * // ["Beijing", "’s", "U.S.", "–", "China"]
+ */
+export function extractionWords(text: string, offset = 0): Word[] {
+  const out: Word[] = [];
+  const re = new RegExp(TOKEN.source, TOKEN.flags);
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const start = offset + m.index;
+    const t = m[0];
+    const first = t.codePointAt(0)!;
+    const kind: WordKind = /\p{L}/u.test(String.fromCodePoint(first))
+      ? "word"
+      : /\p{N}/u.test(String.fromCodePoint(first))
+      ? "number"
+      : "punct";
+    const possessive = kind === "word" ? POSSESSIVE.exec(t) : null;
+    if (possessive) {
+      const stem = possessive[1];
+      out.push({ text: stem, kind, start, end: start + stem.length });
+      out.push({ text: possessive[2], kind: "punct", start: start + stem.length, end: start + t.length });
+    } else {
+      out.push({ text: t, kind, start, end: start + t.length });
+    }
+  }
+  return out;
+}
+
+/** The key a word is looked up by: curly apostrophes made straight. */
+export function wordKey(text: string): string {
+  return text.includes("’") ? text.replaceAll("’", "'") : text;
+}
+
+/** True when only spaces separate two neighbouring words (no punctuation, no line break). */
+export function spaceBetween(text: string, a: Word, b: Word): boolean {
+  for (let i = a.end; i < b.start; i++) if (text[i] !== " ") return false;
+  return true;
+}
+
+/** "Beijing" but not "beijing", "BEIJING" or "2022". */
+export function isCapitalised(word: string): boolean {
+  return /^\p{Lu}[\p{Ll}\p{M}'’-]/u.test(word);
+}
