@@ -20,7 +20,8 @@
  * scores 0.400; containment 0.5 means half the shorter sentence's word runs are copied, which no
  * independently written sentence of the seeds reaches (their highest is 0.333, for 8-word
  * subheads). Sentences under 6 words (subheads, "DECLINE IN TRADE") have too few shingles for a
- * containment to mean copying, so they are classed by similarity alone.
+ * containment to mean copying, so they are classed by similarity alone, unless they are the
+ * same words (then verbatim).
  * @module
  */
 
@@ -83,14 +84,21 @@ export const DEFAULT_REUSE_OPTIONS: Readonly<ReuseOptions> = Object.freeze({
   minShared: 2,
 });
 
-/** The class of a pair from its scores, or -1 when it is below every rule. */
+/**
+ * The class of a pair from its scores and the two sentences' word counts, or -1 when it is below
+ * every rule. Two sentences shorter than `minCopyWords` are verbatim only when they are the same
+ * words (containment 1 at equal length).
+ */
 export function classifyPair(
   similarity: number,
   containmentScore: number,
-  shorterWords: number,
+  wordsA: number,
+  wordsB: number,
   options: Readonly<ReuseOptions> = DEFAULT_REUSE_OPTIONS,
 ): number {
-  if (shorterWords >= options.minCopyWords) {
+  if (Math.min(wordsA, wordsB) < options.minCopyWords) {
+    if (wordsA === wordsB && wordsA > 0 && containmentScore === 1) return VERBATIM;
+  } else {
     if (containmentScore >= options.verbatimContainment) return VERBATIM;
     if (containmentScore >= options.nearVerbatimContainment) return NEAR_VERBATIM;
   }
@@ -145,8 +153,13 @@ export function alignSentences(
     (earlier, later) => {
       const similarity = rowCosine(sentenceTerms, earlier, later);
       const contained = containment(shingles, earlier, later);
-      const shorter = Math.min(sentenceWords[earlier], sentenceWords[later]);
-      const c = classifyPair(similarity, contained, shorter, opts);
+      const c = classifyPair(
+        similarity,
+        contained,
+        sentenceWords[earlier],
+        sentenceWords[later],
+        opts,
+      );
       if (c < 0) return;
       a.push(earlier);
       b.push(later);

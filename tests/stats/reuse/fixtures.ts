@@ -1,0 +1,49 @@
+/**
+ * Hand-built corpora for the reuse tests: articles given as lists of sentences, tokenised with the
+ * foundation's tokenizer, stems and stopwords (no cleaning, so the text is exactly what is given).
+ * @module
+ */
+
+import type { ReuseInput } from "../../../src/stats/reuse/features.ts";
+import { forEachToken, lowerForm, stemOf, STOPWORDS } from "../../../src/text/tokens.ts";
+
+/** One hand-built article: an id, an optional date, its sentences. */
+export interface TinyArticle {
+  id: string;
+  published?: string | null;
+  sentences: string[];
+}
+
+/** A {@link ReuseInput} whose sentence ids are `<article id>:<n>`, plus the sentence texts. */
+export function tinyCorpus(
+  articles: TinyArticle[],
+): ReuseInput & { sentences: { id: string; articleId: string; text: string }[] } {
+  const sentences: { id: string; articleId: string; text: string }[] = [];
+  const tokens = {
+    sentenceId: [] as string[],
+    stem: [] as string[],
+    isStop: [] as boolean[],
+    length: 0,
+  };
+  for (const a of articles) {
+    a.sentences.forEach((text, n) => {
+      const id = `${a.id}:${n}`;
+      sentences.push({ id, articleId: a.id, text });
+      forEachToken(text, (token) => {
+        const lower = lowerForm(token);
+        tokens.sentenceId.push(id);
+        tokens.stem.push(stemOf(lower));
+        tokens.isStop.push(STOPWORDS.has(lower));
+        tokens.length++;
+      });
+    });
+  }
+  return {
+    articles: articles.map((a) => ({ id: a.id, published: a.published ?? null })),
+    sentences,
+    tokens,
+  };
+}
+
+/** Short ids for readable assertions: "000_56b2ab6aca23b9fa:18" → "000:18". */
+export const short = (id: string): string => id.replace(/^(\d{3})_[0-9a-f]{16}/u, "$1");
