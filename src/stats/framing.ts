@@ -1,0 +1,208 @@
+/**
+ * Framing: where each frame of a lexicon is used, sentence by sentence, and how often each group
+ * (outlet by default) uses it per 1,000 words.
+ *
+ * Within one dimension of a lexicon, matches do not overlap and the longest wins, so "full-scale
+ * invasion" counts as `full_scale_invasion` and not also as `invasion`; different dimensions may
+ * match the same words ("special military operation" is war naming and, through "military",
+ * security).
+ * @module
+ */
+
+import pl from "nodejs-polars";
+import type { CleanArticle } from "../corpus/clean.ts";
+import { float64, int32, utf8 } from "../frames/columns.ts";
+import type { Sentence, TokenColumns } from "../text/segment.ts";
+import { type GroupBy, groupColumnName, groupsOf } from "./groups.ts";
+import { type Lexicon, MEDIA_FRAMES_LEXICON, STORY_LEXICON } from "./lexicon.ts";
+import { PhraseMatcher, wordParts } from "./patterns.ts";
+
+/** The lexicons `deno task analyze` applies: the story lexicon and the Media Frames Corpus. */
+export const DEFAULT_LEXICONS: readonly Lexicon[] = [STORY_LEXICON, MEDIA_FRAMES_LEXICON];
+
+/** Every frame match, as columns (row i of every array is match i). */
+export interface FramingMatches {
+  lexicon: string[];
+  articleId: string[];
+  outlet: string[];
+  sentenceId: string[];
+  dimension: string[];
+  frame: string[];
+  /** The words matched, as printed in the cleaned text. */
+  phrase: string[];
+  start: number[];
+  end: number[];
+}
+
+interface FrameRef {
+  lexicon: string;
+  dimension: string;
+  frame: string;
+}
+
+/**
+ * Finds every frame of `lexicons` in the analysis, in text order per lexicon.
+ *
+ * @example
+ * const matches = findFraming(analysis);
+ * matches.frame.filter((f) => f === "special_military_operation").length; // 1 on the seeds
+ */
+export function findFraming(
+  analysis: { articles: readonly CleanArticle[]; tokens: TokenColumns },
+  lexicons: readonly Lexicon[] = DEFAULT_LEXICONS,
+): FramingMatches {
+  const { tokens } = analysis;
+  const textOf = new Map(analysis.articles.map((a) => [a.id, a.text]));
+  const parts = wordParts(tokens);
+  const out: FramingMatches = {
+    lexicon: [],
+    articleId: [],
+    outlet: [],
+    sentenceId: [],
+    dimension: [],
+    frame: [],
+    phrase: [],
+    start: [],
+    end: [],
+  };
+  for (const lexicon of lexicons) {
+    const matchers = lexicon.dimensions.map((d) =>
+      new PhraseMatcher<FrameRef>(
+        d.frames.flatMap((f) =>
+          f.patterns.map((pattern) => ({
+            pattern,
+            entry: { lexicon: lexicon.name, dimension: d.id, frame: f.id },
+          }))
+        ),
+      )
+    );
+    for (let s = 0; s + 1 < parts.sentenceStarts.length; s++) {
+      const from = parts.sentenceStarts[s];
+      const to = parts.sentenceStarts[s + 1];
+      const t = parts.sentenceFirstToken[s];
+      const articleId = tokens.articleId[t];
+      for (const matcher of matchers) {
+        matcher.scan(parts, from, to, ({ entry, start, end }) => {
+          const startOffset = parts.start[start];
+          const endOffset = parts.end[end - 1];
+          out.lexicon.push(entry.lexicon);
+          out.articleId.push(articleId);
+          out.outlet.push(tokens.outlet[t]);
+          out.sentenceId.push(tokens.sentenceId[t]);
+          out.dimension.push(entry.dimension);
+          out.frame.push(entry.frame);
+          out.phrase.push(textOf.get(articleId)?.slice(startOffset, endOffset) ?? "");
+          out.start.push(startOffset);
+          out.end.push(endOffset);
+        });
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * The `framing` frame: lexicon, article_id, outlet, sentence_id, dimension, frame, phrase (as
+ * matched), start, end (offsets into the article's cleaned text).
+ */
+export function framingFrame(matches: FramingMatches): pl.DataFrame {
+  return pl.DataFrame([
+    utf8("lexicon", matches.lexicon),
+    utf8("article_id", matches.articleId),
+    utf8("outlet", matches.outlet),
+    utf8("sentence_id", matches.sentenceId),
+    utf8("dimension", matches.dimension),
+    utf8("frame", matches.frame),
+    utf8("phrase", matches.phrase),
+    int32("start", matches.start),
+    int32("end", matches.end),
+  ]);
+}
+
+/**
+ * The `framing_summary` frame: one row per lexicon, group, dimension and frame (zeros
+ * included, so groups compare), with label, n (matches), articles (articles of the group with at
+ * least one match), words (word tokens of the group, stopwords included), per_1000 (n per 1,000
+ * words) and share (n over all matches of the same dimension in the group; null when the group
+ * has none).
+ *
+ * @example
+ * framingSummary(analysis, findFraming(analysis), DEFAULT_LEXICONS, "outlet");
+ */
+export function framingSummary(
+  analysis: { articles: readonly CleanArticle[]; sentences: readonly Sentence[] },
+  matches: FramingMatches,
+  lexicons: readonly Lexicon[] = DEFAULT_LEXICONS,
+  by: GroupBy = "outlet",
+): pl.DataFrame {
+  const groupOfArticle = new Map<string, string | null>();
+  const groupOf = groupsOf(analysis.articles, by);
+  analysis.articles.forEach((a, i) => groupOfArticle.set(a.id, groupOf[i]));
+  const groups = [...new Set(groupOf.filter((g): g is string => g !== null))].sort();
+  const words = new Map<string, number>();
+  for (const s of analysis.sentences) {
+    const g = groupOfArticle.get(s.articleId);
+    if (g != null) words.set(g, (words.get(g) ?? 0) + s.nWords);
+  }
+  // key: lexicon \t dimension \t frame \t group
+  const n = new Map<string, number>();
+  const articles = new Map<string, Set<string>>();
+  const dimensionTotals = new Map<string, number>();
+  for (let i = 0; i < matches.frame.length; i++) {
+    const g = groupOfArticle.get(matches.articleId[i]);
+    if (g == null) continue;
+    const key = `${matches.lexicon[i]}\t${matches.dimension[i]}\t${matches.frame[i]}\t${g}`;
+    n.set(key, (n.get(key) ?? 0) + 1);
+    const set = articles.get(key) ?? new Set<string>();
+    set.add(matches.articleId[i]);
+    articles.set(key, set);
+    const dimKey = `${matches.lexicon[i]}\t${matches.dimension[i]}\t${g}`;
+    dimensionTotals.set(dimKey, (dimensionTotals.get(dimKey) ?? 0) + 1);
+  }
+  const cols = {
+    lexicon: [] as string[],
+    group: [] as string[],
+    dimension: [] as string[],
+    frame: [] as string[],
+    label: [] as string[],
+    n: [] as number[],
+    articles: [] as number[],
+    words: [] as number[],
+    per1000: [] as number[],
+    share: [] as (number | null)[],
+  };
+  for (const lexicon of lexicons) {
+    for (const g of groups) {
+      for (const d of lexicon.dimensions) {
+        const dimTotal = dimensionTotals.get(`${lexicon.name}\t${d.id}\t${g}`) ?? 0;
+        for (const f of d.frames) {
+          const key = `${lexicon.name}\t${d.id}\t${f.id}\t${g}`;
+          const count = n.get(key) ?? 0;
+          const w = words.get(g) ?? 0;
+          cols.lexicon.push(lexicon.name);
+          cols.group.push(g);
+          cols.dimension.push(d.id);
+          cols.frame.push(f.id);
+          cols.label.push(f.label);
+          cols.n.push(count);
+          cols.articles.push(articles.get(key)?.size ?? 0);
+          cols.words.push(w);
+          cols.per1000.push(w ? (count / w) * 1000 : 0);
+          cols.share.push(dimTotal ? count / dimTotal : null);
+        }
+      }
+    }
+  }
+  return pl.DataFrame([
+    utf8("lexicon", cols.lexicon),
+    utf8(groupColumnName(by), cols.group),
+    utf8("dimension", cols.dimension),
+    utf8("frame", cols.frame),
+    utf8("label", cols.label),
+    int32("n", cols.n),
+    int32("articles", cols.articles),
+    int32("words", cols.words),
+    float64("per_1000", cols.per1000),
+    pl.Series("share", cols.share, pl.Float64),
+  ]);
+}

@@ -1,0 +1,55 @@
+/**
+ * Grouping articles by any of their fields: the outlet by default, or the id, the date, the year,
+ * or any extra field a corpus carries (a JSONL `party` column lands in `CleanArticle.meta`).
+ * Every per-group statistic of the kit (outlet_terms, keyness, framing summaries, sentiment
+ * roll-ups) resolves its grouping here, so they all agree on what a group is.
+ * @module
+ */
+
+import type { CleanArticle } from "../corpus/clean.ts";
+
+/**
+ * How articles are grouped: a field name or a function. Field names are `outlet`, `id`,
+ * `published` (the ISO date), `year` (its first four digits), `title`, `url`, `agency`, or any key
+ * of `meta`. A function returns the group of an article, or null to leave the article out.
+ */
+export type GroupBy = string | ((article: CleanArticle) => string | null);
+
+/** The name a grouping gets as a column: the field itself, or "group" for a function. */
+export function groupColumnName(by: GroupBy): string {
+  return typeof by === "string" ? by : "group";
+}
+
+const CORE: Record<string, (a: CleanArticle) => string | null> = {
+  outlet: (a) => a.outlet,
+  id: (a) => a.id,
+  published: (a) => a.published,
+  year: (a) => (a.published ? a.published.slice(0, 4) : null),
+  title: (a) => a.title,
+  url: (a) => a.url,
+  agency: (a) => a.agency,
+};
+
+/**
+ * The group of each article (null where the article has no value for the field), in the order
+ * of `articles`. Throws a readable error when no article has the field at all, since that is
+ * almost always a misspelt field name.
+ *
+ * @example
+ * groupsOf(analysis.articles, "party"); // ["Democratic", "Republican", null, …]
+ */
+export function groupsOf(articles: readonly CleanArticle[], by: GroupBy): (string | null)[] {
+  if (typeof by === "function") return articles.map(by);
+  const core = CORE[by];
+  const values = articles.map((a) => {
+    const v = core ? core(a) : a.meta[by];
+    return v === undefined || v === null || v === "" ? null : v;
+  });
+  if (articles.length && values.every((v) => v === null)) {
+    const fields = new Set([...Object.keys(CORE), ...articles.flatMap((a) => Object.keys(a.meta))]);
+    throw new Error(
+      `no article has a value for the field "${by}"; fields available: ${[...fields].join(", ")}`,
+    );
+  }
+  return values;
+}

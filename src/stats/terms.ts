@@ -1,0 +1,224 @@
+/**
+ * Term counts per article and the `terms` frame (tf, df, idf, tf-idf).
+ *
+ * Conventions, on purpose:
+ * - A term is a token's lower-case form (or its Porter stem), or an n-gram of them joined by one
+ *   space. Tokens never contain spaces, so a term's n-gram order is its number of spaces plus one.
+ * - N-grams never cross a sentence boundary, and never span a removed stopword: with stopwords
+ *   removed, "war against Ukraine" yields no bigram "war ukraine" (a removed stopword breaks the
+ *   chain as a sentence end does). This is tidytext's "bigrams, then drop those with a stopword".
+ * - tf = n / (number of terms of the same n-gram order counted in the article), so unigram tf is
+ *   over the tokens kept (after stopword removal); idf = ln(N / df) with N the number of articles
+ *   in the analysis (articles without any term included); tf_idf = tf × idf. This is tidytext's
+ *   `bind_tf_idf` convention (natural log, no smoothing, no normalisation), not scikit-learn's
+ *   (which adds one to df and N and L2-normalises rows).
+ * - `minCount` keeps a term only when its count over the whole corpus reaches it. It filters
+ *   rows; it changes no tf, df or idf of the terms kept.
+ *
+ * Everything is counted in one pass over the token columns with one Map per article; nothing
+ * rescans the corpus per term.
+ * @module
+ */
+
+import pl from "nodejs-polars";
+import type { CleanArticle } from "../corpus/clean.ts";
+import { float64, int32, utf8 } from "../frames/columns.ts";
+import type { TokenColumns } from "../text/segment.ts";
+
+/** How tokens become terms. */
+export interface TermOptions {
+  /** `lower` (the default): lower-case surface form; `stem`: Porter stem. */
+  form?: "lower" | "stem";
+  /**
+   * `remove` (the default) drops the stopwords of `natural` (the tokens' `isStop` flag), `keep`
+   * keeps every token; a set removes exactly the lower-case words in it.
+   */
+  stopwords?: "remove" | "keep" | ReadonlySet<string>;
+  /** N-gram orders to count, e.g. `[1]` or `[1, 2]` (the default) or `[1, 2, 3]`. */
+  ngrams?: readonly number[];
+  /** Keep a term only when it occurs at least this often in the whole corpus (default 1). */
+  minCount?: number;
+}
+
+/** {@link TermOptions} with every default filled in. */
+export interface ResolvedTermOptions {
+  form: "lower" | "stem";
+  stopwords: "remove" | "keep" | ReadonlySet<string>;
+  ngrams: number[];
+  minCount: number;
+}
+
+/** Fills in the defaults of {@link TermOptions} and checks them. */
+export function resolveTermOptions(options: TermOptions = {}): ResolvedTermOptions {
+  const ngrams = [...new Set(options.ngrams ?? [1, 2])].sort((a, b) => a - b);
+  if (!ngrams.length || ngrams.some((n) => !Number.isInteger(n) || n < 1 || n > 5)) {
+    throw new Error(`ngrams must be whole numbers from 1 to 5, got [${options.ngrams}]`);
+  }
+  const minCount = options.minCount ?? 1;
+  if (!Number.isFinite(minCount) || minCount < 1) {
+    throw new Error(`minCount must be 1 or more, got ${minCount}`);
+  }
+  return {
+    form: options.form ?? "lower",
+    stopwords: options.stopwords ?? "remove",
+    ngrams,
+    minCount,
+  };
+}
+
+/** The n-gram order of a term (its number of words). */
+export function ngramOrder(term: string): number {
+  let n = 1;
+  for (let i = term.indexOf(" "); i !== -1; i = term.indexOf(" ", i + 1)) n++;
+  return n;
+}
+
+/** Term counts of every article of an analysis, as {@link countTerms} returns them. */
+export interface ArticleTermCounts {
+  options: ResolvedTermOptions;
+  /** The articles, in analysis order; index i of every array below is article i. */
+  articles: readonly CleanArticle[];
+  /** Term → count, per article. */
+  counts: Map<string, number>[];
+  /** `totals[k][i]`: terms of order `options.ngrams[k]` counted in article i (tf's denominator). */
+  totals: number[][];
+  /** Word tokens of each article, stopwords included (the base of rates per 1,000 words). */
+  words: number[];
+}
+
+/**
+ * Counts the terms of every article in one pass over the token columns.
+ *
+ * @example
+ * const counts = countTerms(analysis, { ngrams: [1, 2] });
+ * counts.counts[0].get("unilateral sanctions"); // 1
+ */
+export function countTerms(
+  analysis: { articles: readonly CleanArticle[]; tokens: TokenColumns },
+  options: TermOptions = {},
+): ArticleTermCounts {
+  const opts = resolveTermOptions(options);
+  const { articles, tokens } = analysis;
+  const indexOf = new Map(articles.map((a, i) => [a.id, i]));
+  const counts = articles.map(() => new Map<string, number>());
+  const totals = opts.ngrams.map(() => new Array<number>(articles.length).fill(0));
+  const words = new Array<number>(articles.length).fill(0);
+  const forms = opts.form === "stem" ? tokens.stem : tokens.lower;
+  const stop = opts.stopwords;
+  const maxN = opts.ngrams[opts.ngrams.length - 1];
+  // The last kept forms of the current sentence, newest last: the n-gram window.
+  const window: string[] = [];
+  let articleId = "";
+  let sentenceId = "";
+  let article = -1;
+  let map: Map<string, number> | undefined;
+  for (let i = 0; i < tokens.length; i++) {
+    if (tokens.articleId[i] !== articleId) {
+      articleId = tokens.articleId[i];
+      const found = indexOf.get(articleId);
+      if (found === undefined) {
+        throw new Error(`token ${i} belongs to article "${articleId}", which is not in articles`);
+      }
+      article = found;
+      map = counts[article];
+    }
+    if (tokens.sentenceId[i] !== sentenceId) {
+      sentenceId = tokens.sentenceId[i];
+      window.length = 0;
+    }
+    words[article]++;
+    const removed = stop === "remove"
+      ? tokens.isStop[i]
+      : stop === "keep"
+      ? false
+      : stop.has(tokens.lower[i]);
+    if (removed) {
+      window.length = 0;
+      continue;
+    }
+    const form = forms[i];
+    window.push(form);
+    if (window.length > maxN) window.shift();
+    for (let k = 0; k < opts.ngrams.length; k++) {
+      const n = opts.ngrams[k];
+      if (window.length < n) break;
+      let term = form;
+      for (let j = window.length - 2; j >= window.length - n; j--) term = window[j] + " " + term;
+      map!.set(term, (map!.get(term) ?? 0) + 1);
+      totals[k][article]++;
+    }
+  }
+  return { options: opts, articles, counts, totals, words };
+}
+
+/** Corpus-wide count and document frequency of every term. */
+export function corpusTermStats(
+  counts: ArticleTermCounts,
+): { total: Map<string, number>; df: Map<string, number> } {
+  const total = new Map<string, number>();
+  const df = new Map<string, number>();
+  for (const map of counts.counts) {
+    for (const [term, n] of map) {
+      total.set(term, (total.get(term) ?? 0) + n);
+      df.set(term, (df.get(term) ?? 0) + 1);
+    }
+  }
+  return { total, df };
+}
+
+/**
+ * The `terms` frame: one row per article and term, with article_id, outlet, term, ngram, n,
+ * tf, df, idf and tf_idf (see the module notes for the convention). Rows are ordered by article,
+ * then n-gram order, then n descending, then term.
+ *
+ * @example
+ * const terms = termsFrame(countTerms(analysis, { ngrams: [1, 2], minCount: 2 }));
+ * terms.filter(pl.col("article_id").eq(pl.lit("002_ade13a7782b6fbaf"))).sort("tf_idf", true);
+ */
+export function termsFrame(counts: ArticleTermCounts): pl.DataFrame {
+  const { total, df } = corpusTermStats(counts);
+  const nArticles = counts.articles.length;
+  const orderIndex = new Map(counts.options.ngrams.map((n, k) => [n, k]));
+  const articleIds: string[] = [];
+  const outlets: string[] = [];
+  const terms: string[] = [];
+  const ngram: number[] = [];
+  const n: number[] = [];
+  const tf: number[] = [];
+  const dfs: number[] = [];
+  const idf: number[] = [];
+  const tfIdf: number[] = [];
+  counts.counts.forEach((map, i) => {
+    const rows: [string, number, number][] = [];
+    for (const [term, c] of map) {
+      if (total.get(term)! >= counts.options.minCount) rows.push([term, c, ngramOrder(term)]);
+    }
+    rows.sort((a, b) => a[2] - b[2] || b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    const { id, outlet } = counts.articles[i];
+    for (const [term, c, order] of rows) {
+      const d = df.get(term)!;
+      const termTf = c / counts.totals[orderIndex.get(order)!][i];
+      const termIdf = Math.log(nArticles / d);
+      articleIds.push(id);
+      outlets.push(outlet);
+      terms.push(term);
+      ngram.push(order);
+      n.push(c);
+      tf.push(termTf);
+      dfs.push(d);
+      idf.push(termIdf);
+      tfIdf.push(termTf * termIdf);
+    }
+  });
+  return pl.DataFrame([
+    utf8("article_id", articleIds),
+    utf8("outlet", outlets),
+    utf8("term", terms),
+    int32("ngram", ngram),
+    int32("n", n),
+    float64("tf", tf),
+    int32("df", dfs),
+    float64("idf", idf),
+    float64("tf_idf", tfIdf),
+  ]);
+}
