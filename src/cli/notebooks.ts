@@ -105,14 +105,15 @@ export interface NotebookRun {
   error: string;
 }
 
-/** Executes notebooks with `jupyter nbconvert --execute` into {@link NOTEBOOK_OUT}. */
+/** Executes notebooks with `jupyter nbconvert --execute` into `outDir` ({@link NOTEBOOK_OUT}). */
 export async function executeNotebooks(
   jupyter: string,
   notebooks: string[],
+  outDir: string = NOTEBOOK_OUT,
   timeoutSeconds = 300,
 ): Promise<NotebookRun[]> {
   const jupyterPath = await writeKernelspec();
-  await Deno.mkdir(NOTEBOOK_OUT, { recursive: true });
+  await Deno.mkdir(outDir, { recursive: true });
   const runs: NotebookRun[] = [];
   for (const notebook of notebooks) {
     const name = notebook.split("/").pop()!;
@@ -126,7 +127,7 @@ export async function executeNotebooks(
         "--ExecutePreprocessor.kernel_name=deno",
         notebook,
         "--output-dir",
-        NOTEBOOK_OUT,
+        outDir,
       ],
       env: { JUPYTER_PATH: jupyterPath },
       stdout: "piped",
@@ -135,7 +136,7 @@ export async function executeNotebooks(
     const err = new TextDecoder().decode(stderr);
     runs.push({
       notebook,
-      output: `${NOTEBOOK_OUT}/${name}`,
+      output: `${outDir}/${name}`,
       ok: code === 0,
       error: code === 0
         ? ""

@@ -5,7 +5,7 @@
 
 import pl from "nodejs-polars";
 import type { Sentence, TokenColumns } from "../text/segment.ts";
-import { bool, int32, utf8 } from "./columns.ts";
+import { bool, int32, utf8, utf8Coded } from "./columns.ts";
 
 /** Builds `sentences`: sentence_id, article_id, outlet, paragraph, position, kind, text, start, end, n_words. */
 export function sentencesFrame(sentences: Sentence[]): pl.DataFrame {
@@ -27,13 +27,13 @@ export function sentencesFrame(sentences: Sentence[]): pl.DataFrame {
 /** Builds `tokens`: article_id, outlet, sentence_id, position, token, lower, stem, is_stop, start, end. */
 export function tokensFrame(tokens: TokenColumns): pl.DataFrame {
   return pl.DataFrame([
-    utf8("article_id", tokens.articleId),
-    utf8("outlet", tokens.outlet),
-    utf8("sentence_id", tokens.sentenceId),
+    utf8Coded("article_id", tokens.articleId),
+    utf8Coded("outlet", tokens.outlet),
+    utf8Coded("sentence_id", tokens.sentenceId),
     int32("position", tokens.position),
-    utf8("token", tokens.token),
-    utf8("lower", tokens.lower),
-    utf8("stem", tokens.stem),
+    utf8Coded("token", tokens.token),
+    utf8Coded("lower", tokens.lower),
+    utf8Coded("stem", tokens.stem),
     bool("is_stop", tokens.isStop),
     int32("start", tokens.start),
     int32("end", tokens.end),

@@ -8,6 +8,7 @@ import {
   type NotebookRun,
   readNotebook,
 } from "../../src/cli/notebooks.ts";
+import { tempDir } from "../seeds.ts";
 
 const notebooks = await listNotebooks();
 const jupyter = await findJupyter();
@@ -20,7 +21,8 @@ if (!jupyter) {
 
 let runs: Promise<NotebookRun[]> | undefined;
 const executed = async (name: string): Promise<Notebook> => {
-  runs ??= executeNotebooks(jupyter!, notebooks);
+  // A folder of its own: a second test run at the same time must not overwrite these files.
+  runs ??= tempDir().then((dir) => executeNotebooks(jupyter!, notebooks, dir));
   const run = (await runs).find((r) => r.notebook.endsWith(name))!;
   assert.ok(run.ok, `${name} failed:\n${run.error}`);
   return await readNotebook(run.output);
