@@ -67,5 +67,73 @@ export { allFrames, type FrameStage, STAGES } from "./stages.ts";
 // Extract (entities, figures, quotes)
 
 // Measure (terms, keyness, framing, reuse, sentiment)
+export {
+  type ArticleTermCounts,
+  corpusTermStats,
+  countTerms,
+  ngramOrder,
+  type ResolvedTermOptions,
+  resolveTermOptions,
+  type TermOptions,
+  termsFrame,
+} from "./stats/terms.ts";
+export { type GroupBy, groupColumnName, groupsOf } from "./stats/groups.ts";
+export { type GroupTermCounts, groupTermCounts, groupTermsFrame } from "./stats/outlet_terms.ts";
+export {
+  chiSquare1Sf,
+  compareCounts,
+  dunningG2,
+  keynessBetween,
+  keynessByGroup,
+  keynessOf,
+  type KeynessOptions,
+  type KeynessPrior,
+  logOddsDirichlet,
+  logRatio,
+  REST,
+} from "./stats/keyness.ts";
+export {
+  parsePattern,
+  PatternError,
+  type PhraseMatch,
+  PhraseMatcher,
+  type PhrasePattern,
+  type WordParts,
+  wordParts,
+  type WordTest,
+} from "./stats/patterns.ts";
+export {
+  compileLexicon,
+  type Lexicon,
+  type LexiconData,
+  LexiconError,
+  type LexiconFrame,
+  LexiconFrameSchema,
+  LexiconSchema,
+  loadLexicon,
+  MEDIA_FRAMES_LEXICON,
+  STORY_LEXICON,
+} from "./stats/lexicon.ts";
+export {
+  DEFAULT_LEXICONS,
+  findFraming,
+  framingFrame,
+  type FramingMatches,
+  framingSummary,
+} from "./stats/framing.ts";
+export { kwic, type KwicOptions } from "./stats/kwic.ts";
+export { type CollocationOptions, collocations } from "./stats/collocations.ts";
+export {
+  afinnAnalyzer,
+  type EntityMention,
+  mentionsByName,
+  type SentenceSentiment,
+  sentenceSentiment,
+  sentimentByEntity,
+  sentimentByGroup,
+  sentimentFrame,
+} from "./stats/sentiment.ts";
+export { mattr, readabilityFrame, syllables } from "./stats/readability.ts";
+export { measureFrames, type MeasureOptions } from "./stats/measure.ts";
 
 // Chart

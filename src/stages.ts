@@ -6,6 +6,7 @@
 
 import type pl from "nodejs-polars";
 import { type Analysis, corpusFrames } from "./pipeline.ts";
+import { measureFrames } from "./stats/measure.ts";
 
 /** A named group of frames computed from an analysis. */
 export interface FrameStage {
@@ -16,6 +17,7 @@ export interface FrameStage {
 /** Every stage, in the order the data flows. */
 export const STAGES: FrameStage[] = [
   { name: "corpus", frames: (a) => ({ ...corpusFrames(a) }) },
+  { name: "measure", frames: (a) => measureFrames(a) },
 ];
 
 /** Runs every stage and returns all frames by name. */
