@@ -20,10 +20,12 @@
 import pl from "nodejs-polars";
 import { bool, utf8 } from "../../frames/columns.ts";
 import { type Alignment, PARAPHRASE } from "./align.ts";
+import type { ItemColumns } from "./coverage.ts";
 import { ReuseError } from "./errors.ts";
 
 /** Figures as columns: row i is one figure found in sentence `sentenceId[i]`. */
 export interface FigureColumns {
+  articleId: readonly string[];
   sentenceId: readonly string[];
   kind: readonly string[];
   /** Numeric value, null where the extractor gives none. */
@@ -55,7 +57,7 @@ export function figuresFromFrame(
   sentences?: readonly { id: string; articleId: string; start: number; end: number }[],
 ): FigureColumns {
   const has = (c: string) => frame.columns.includes(c);
-  const missing = ["kind", "value", "unit", "text"].filter((c) => !has(c));
+  const missing = ["article_id", "kind", "value", "unit", "text"].filter((c) => !has(c));
   if (missing.length) {
     throw new ReuseError(`figures frame has no column ${missing.map((c) => `"${c}"`).join(", ")}`);
   }
@@ -63,7 +65,7 @@ export function figuresFromFrame(
   let sentenceId: string[];
   if (has("sentence_id")) {
     sentenceId = col("sentence_id").map((v) => String(v ?? ""));
-  } else if (has("article_id") && has("start") && sentences) {
+  } else if (has("start") && sentences) {
     const byArticle = new Map<string, { id: string; start: number; end: number }[]>();
     for (const s of sentences) {
       const list = byArticle.get(s.articleId);
@@ -79,10 +81,11 @@ export function figuresFromFrame(
     });
   } else {
     throw new ReuseError(
-      "figures frame needs a sentence_id column, or article_id and start plus the sentences",
+      "figures frame needs a sentence_id column, or a start column and the sentences",
     );
   }
   return {
+    articleId: col("article_id").map((v) => String(v ?? "")),
     sentenceId,
     kind: col("kind").map((v) => String(v ?? "")),
     value: col("value").map((
@@ -90,6 +93,21 @@ export function figuresFromFrame(
     ) => (v == null || v === "" || Number.isNaN(Number(v)) ? null : Number(v))),
     unit: col("unit").map((v) => (v == null ? null : String(v))),
     text: col("text").map((v) => String(v ?? "")),
+  };
+}
+
+/**
+ * Figures as keyed items for the coverage diff: the key is kind, value and unit ("money
+ * 240000000000 USD"), or kind and text where there is no value (dates); the label is the text.
+ */
+export function figureItems(figures: FigureColumns): ItemColumns {
+  return {
+    article: figures.articleId,
+    item: figures.kind.map((kind, i) =>
+      [kind, figures.value[i] ?? normalText(figures.text[i]), figures.unit[i] ?? ""].join(" ")
+        .trim()
+    ),
+    label: figures.text,
   };
 }
 
@@ -130,7 +148,11 @@ export function figureConsistency(
   loosest: number = PARAPHRASE,
 ): FigureChecks {
   const n = figures.kind.length;
-  if ([figures.sentenceId, figures.value, figures.unit, figures.text].some((c) => c.length !== n)) {
+  if (
+    [figures.articleId, figures.sentenceId, figures.value, figures.unit, figures.text].some((c) =>
+      c.length !== n
+    )
+  ) {
     throw new ReuseError("figure columns differ in length");
   }
   const f = alignment.features;

@@ -13,13 +13,18 @@ import {
   type SourceOptions,
 } from "./articles.ts";
 import { coverageFrame, itemCoverage, itemsFromFrame, sentenceCoverage } from "./coverage.ts";
-import { figureConsistency, figureConsistencyFrame, figuresFromFrame } from "./figures.ts";
+import {
+  figureConsistency,
+  figureConsistencyFrame,
+  figureItems,
+  figuresFromFrame,
+} from "./figures.ts";
 
 /** Frames from the extraction stage that the coverage diff and figure check read, when present. */
 export interface ExtractedFrames {
   /** article_id, entity (canonical name), … */
   entities?: pl.DataFrame;
-  /** article_id, kind, value, unit, text, and sentence_id or start. */
+  /** article_id, kind, value, unit, text, and sentence_id (or start, an offset in the text). */
   figures?: pl.DataFrame;
   /** article_id and a quote key column (`quote`, else `text`). */
   quotes?: pl.DataFrame;
@@ -44,14 +49,8 @@ export function reuseFrames(
   if (extracted.entities) {
     parts.push(itemCoverage("entity", itemsFromFrame(extracted.entities, { item: "entity" })));
   }
-  if (extracted.figures) {
-    parts.push(
-      itemCoverage(
-        "figure",
-        itemsFromFrame(extracted.figures, { item: ["kind", "value", "unit"], label: "text" }),
-      ),
-    );
-  }
+  const figures = extracted.figures && figuresFromFrame(extracted.figures, analysis.sentences);
+  if (figures) parts.push(itemCoverage("figure", figureItems(figures)));
   if (extracted.quotes) {
     const item = extracted.quotes.columns.includes("quote") ? "quote" : "text";
     parts.push(itemCoverage("quote", itemsFromFrame(extracted.quotes, { item })));
@@ -62,8 +61,7 @@ export function reuseFrames(
     article_sources: articleSourcesFrame(alignment, similarity),
     coverage: coverageFrame(...parts),
   };
-  if (extracted.figures) {
-    const figures = figuresFromFrame(extracted.figures, analysis.sentences);
+  if (figures) {
     frames.figure_consistency = figureConsistencyFrame(
       figureConsistency(alignment, figures),
       figures,

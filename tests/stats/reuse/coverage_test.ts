@@ -1,0 +1,120 @@
+import assert from "node:assert/strict";
+import pl from "nodejs-polars";
+import { alignSentences } from "../../../src/stats/reuse/align.ts";
+import {
+  coverageFrame,
+  itemCoverage,
+  itemKey,
+  itemsFromFrame,
+  sentenceCoverage,
+} from "../../../src/stats/reuse/coverage.ts";
+import { ReuseError } from "../../../src/stats/reuse/errors.ts";
+import { seedAnalysis } from "../../seeds.ts";
+import { short } from "./fixtures.ts";
+
+Deno.test("seeds: sentences found in no other article, per article", async () => {
+  const analysis = await seedAnalysis();
+  const coverage = sentenceCoverage(alignSentences(analysis), analysis.sentences);
+  const unique: Record<string, string[]> = {};
+  coverage.item.forEach((id, i) => {
+    if (coverage.sharedArticles[i].length) return;
+    (unique[short(id).slice(0, 3)] ??= []).push(short(id).slice(4));
+  });
+  assert.deepEqual(unique, {
+    "000": ["0", "1", "2", "3", "4", "5", "6", "7", "9"], // joint communique, UN, Trump: only here
+    "001": ["0", "1", "3", "4", "5"],
+    "002": Array.from({ length: 19 }, (_, i) => String(i)), // the 2023 visit: all its own
+    "003": ["1", "2", "3", "4", "5", "6", "7", "10", "11", "12", "13", "15", "16", "17"],
+    "004": ["0", "1", "2", "6", "8", "11", "13"],
+  });
+  // The record $240 billion trade in 2023 is told only by 004 (its sentence 8).
+  const at = coverage.item.findIndex((id) => short(id) === "004:8");
+  assert.match(String(coverage.label[at]), /record \$240 billion in 2023/);
+  assert.deepEqual(coverage.sharedArticles[at], []);
+  // The oil-purchase sentence of 003 is in every 2025 article.
+  const oil = coverage.item.findIndex((id) => short(id) === "003:14");
+  assert.deepEqual(
+    coverage.sharedArticles[oil].map(short),
+    [
+      "000",
+      "001",
+      "004",
+    ].map((n) => short(analysis.articles.find((a) => a.id.startsWith(n))!.id)),
+  );
+});
+
+Deno.test("keyed items: the same key after trimming and case, with whom it is shared", () => {
+  assert.equal(itemKey("  Steve   TSANG "), "steve tsang");
+  const entities = pl.DataFrame({
+    article_id: ["002", "002", "000", "001", "004", "002", "003"],
+    entity: [
+      "Steve Tsang",
+      "Vladimir Putin",
+      "Vladimir Putin",
+      "vladimir putin",
+      "Rosneft",
+      "Steve  Tsang",
+      "Rosneft",
+    ],
+    type: ["PERSON", "PERSON", "PERSON", "PERSON", "ORG", "PERSON", "ORG"],
+  });
+  const c = itemCoverage("entity", itemsFromFrame(entities, { item: "entity" }));
+  assert.deepEqual(
+    c.item.map((item, i) =>
+      `${c.articleId[i]} ${item} ×${c.n[i]} → ${c.sharedArticles[i].join(",")}`
+    ),
+    [
+      "002 Steve Tsang ×2 → ",
+      "002 Vladimir Putin ×1 → 000,001",
+      "000 Vladimir Putin ×1 → 002,001",
+      "001 vladimir putin ×1 → 002,000",
+      "004 Rosneft ×1 → 003",
+      "003 Rosneft ×1 → 004",
+    ],
+  );
+  const frame = coverageFrame(c);
+  assert.deepEqual(frame.columns, [
+    "article_id",
+    "kind",
+    "item",
+    "label",
+    "n",
+    "shared_with",
+    "shared_articles",
+    "unique",
+  ]);
+  assert.deepEqual(frame.getColumn("shared_with").toArray(), [0, 2, 2, 2, 1, 1]);
+  assert.deepEqual(frame.getColumn("unique").toArray(), [true, false, false, false, false, false]);
+  assert.equal(String(frame.getColumn("n").dtype), "DataType(Int32)");
+});
+
+Deno.test("keyed items from several columns, with a label column", () => {
+  const figures = pl.DataFrame({
+    article_id: ["004", "003", "000"],
+    kind: ["money", "quantity", "quantity"],
+    value: [240e9, 50e9, 50e9],
+    unit: ["USD", "cubic_metre", "cubic_metre"],
+    text: ["$240 billion", "50 billion cubic metres", "50bn cubic metres"],
+  });
+  const items = itemsFromFrame(figures, { item: ["kind", "value", "unit"], label: "text" });
+  assert.deepEqual(items.item, [
+    "money | 240000000000 | USD",
+    "quantity | 50000000000 | cubic_metre",
+    "quantity | 50000000000 | cubic_metre",
+  ]);
+  const c = itemCoverage("figure", items);
+  assert.deepEqual(c.sharedArticles, [[], ["000"], ["003"]]);
+  assert.deepEqual(c.label, ["$240 billion", "50 billion cubic metres", "50bn cubic metres"]);
+});
+
+Deno.test("bad input: a missing column is named, with the columns there are", () => {
+  const frame = pl.DataFrame({ article_id: ["a"], name: ["x"] });
+  assert.throws(
+    () => itemsFromFrame(frame, { item: "entity" }),
+    new ReuseError('frame has no column "entity" (it has article_id, name)'),
+  );
+  assert.throws(
+    () => itemCoverage("entity", { article: ["a", "b"], item: ["x"] }),
+    new ReuseError("coverage of entity: item columns differ in length"),
+  );
+});

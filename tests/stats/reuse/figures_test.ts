@@ -1,0 +1,165 @@
+import assert from "node:assert/strict";
+import pl from "nodejs-polars";
+import { alignSentences } from "../../../src/stats/reuse/align.ts";
+import { itemCoverage } from "../../../src/stats/reuse/coverage.ts";
+import { ReuseError } from "../../../src/stats/reuse/errors.ts";
+import {
+  compareFigures,
+  figureConsistency,
+  figureConsistencyFrame,
+  figureItems,
+  figuresFromFrame,
+} from "../../../src/stats/reuse/figures.ts";
+import { SEED, seedAnalysis } from "../../seeds.ts";
+import { tinyCorpus } from "./fixtures.ts";
+
+Deno.test("figure statuses: same, rounded, different unit, different value", () => {
+  assert.equal(compareFigures(240e9, "USD", "$240 billion", 240e9, "usd ", "$240bn"), "same");
+  assert.equal(compareFigures(3.8, "percent", "3.8%", 4, "percent", "4%"), "rounded");
+  assert.equal(compareFigures(17.8, "percent", "17.8%", 17.75, "percent", "17.75%"), "rounded");
+  assert.equal(compareFigures(3.8, "percent", "3.8%", 3, "percent", "3%"), "different_value");
+  assert.equal(
+    compareFigures(240e9, "USD", "$240 billion", 190e9, "USD", "$190 billion"),
+    "different_value",
+  );
+  assert.equal(
+    compareFigures(50e9, "cubic_metre", "50 bcm", 50e9, "USD", "$50 billion"),
+    "different_unit",
+  );
+  assert.equal(compareFigures(null, null, "February 2022", null, null, "february  2022"), "same");
+  assert.equal(
+    compareFigures(null, null, "February 2022", null, null, "March 2022"),
+    "different_value",
+  );
+});
+
+const trade = [
+  "Trade between the two countries reached a record $240 billion in 2023, up 26.3% on the year.",
+  "The pipeline could deliver 50 billion cubic metres of gas per year to northern China.",
+  "Officials met in the capital on Tuesday to discuss the talks.",
+];
+
+Deno.test("the same quantity with another value or unit in an aligned sentence is flagged", () => {
+  const corpus = tinyCorpus([
+    { id: "a", sentences: trade },
+    {
+      id: "b",
+      sentences: [
+        "Trade between the two countries reached a record $190 billion in 2023, up 26% on the year.",
+        "The pipeline could deliver 50 billion dollars of gas per year to northern China.",
+        "Officials met in the capital on Tuesday to discuss the talks.",
+      ],
+    },
+  ]);
+  const alignment = alignSentences(corpus);
+  const figures = figuresFromFrame(pl.DataFrame({
+    article_id: ["a", "a", "a", "b", "b", "b"],
+    sentence_id: ["a:0", "a:0", "a:1", "b:0", "b:0", "b:1"],
+    kind: ["money", "percent", "quantity", "money", "percent", "quantity"],
+    value: [240e9, 26.3, 50e9, 190e9, 26, 50e9],
+    unit: ["USD", "percent", "cubic_metre", "USD", "percent", "USD"],
+    text: [
+      "$240 billion",
+      "26.3%",
+      "50 billion cubic metres",
+      "$190 billion",
+      "26%",
+      "50 billion dollars",
+    ],
+  }));
+  const frame = figureConsistencyFrame(figureConsistency(alignment, figures), figures);
+  assert.deepEqual(
+    frame.select("sentence_a", "sentence_b", "text_a", "text_b", "status", "flagged").toRecords(),
+    [
+      {
+        sentence_a: "a:0",
+        sentence_b: "b:0",
+        text_a: "$240 billion",
+        text_b: "$190 billion",
+        status: "different_value",
+        flagged: true,
+      },
+      {
+        sentence_a: "a:0",
+        sentence_b: "b:0",
+        text_a: "26.3%",
+        text_b: "26%",
+        status: "rounded",
+        flagged: false,
+      },
+      {
+        sentence_a: "a:1",
+        sentence_b: "b:1",
+        text_a: "50 billion cubic metres",
+        text_b: "50 billion dollars",
+        status: "different_unit",
+        flagged: true,
+      },
+    ],
+  );
+  // Different kinds (money against quantity) in one sentence pair are never compared.
+  assert.equal(frame.filter(pl.col("kind").eq(pl.lit("quantity"))).height, 1);
+});
+
+Deno.test("seeds: figures placed by offset; February 2022 agrees across 000, 001, 004", async () => {
+  const analysis = await seedAnalysis();
+  const alignment = alignSentences(analysis);
+  const sentence = (n: string) => analysis.sentences.find((s) => s.id.startsWith(n))!;
+  const at = (n: string, text: string) => {
+    const s = sentence(n);
+    return s.start + s.text.indexOf(text);
+  };
+  // Hand-made figures frame (no sentence_id: placed by their start offset).
+  const frame = pl.DataFrame({
+    article_id: [SEED.reuters2025, SEED.rewrite001, SEED.rewrite004, SEED.rewrite004],
+    kind: ["date", "date", "date", "money"],
+    value: [null, null, null, 240e9],
+    unit: [null, null, null, "USD"],
+    text: ["February 2022", "February 2022", "February 2022", "$240 billion"],
+    start: [
+      at("000_56b2ab6aca23b9fa:15", "February 2022"),
+      at("001_0befff5196dada6f:10", "February 2022"),
+      at("004_729f31e9fbf3083c:12", "February 2022"),
+      at("004_729f31e9fbf3083c:8", "$240 billion"),
+    ],
+  });
+  const figures = figuresFromFrame(frame, analysis.sentences);
+  assert.deepEqual(figures.sentenceId.map((id) => id.replace(/_[0-9a-f]{16}/u, "")), [
+    "000:15",
+    "001:10",
+    "004:12",
+    "004:8",
+  ]);
+  const checks = figureConsistency(alignment, figures);
+  // 000:15 ~ 001:10, 000:15 ~ 004:12 and 001:10 ~ 004:12 are aligned: three agreeing pairs.
+  assert.deepEqual(checks.status, ["same", "same", "same"]);
+  // Coverage: $240 billion only in 004; February 2022 in three articles.
+  const c = itemCoverage("figure", figureItems(figures));
+  assert.deepEqual(c.item, [
+    "date february 2022",
+    "date february 2022",
+    "date february 2022",
+    "money 240000000000 USD",
+  ]);
+  assert.deepEqual(c.sharedArticles.map((s) => s.length), [2, 2, 2, 0]);
+});
+
+Deno.test("bad figures frames say what is missing", () => {
+  assert.throws(
+    () => figuresFromFrame(pl.DataFrame({ article_id: ["a"], kind: ["money"], text: ["$1"] })),
+    new ReuseError('figures frame has no column "value", "unit"'),
+  );
+  assert.throws(
+    () =>
+      figuresFromFrame(
+        pl.DataFrame({
+          article_id: ["a"],
+          kind: ["money"],
+          value: [1],
+          unit: ["USD"],
+          text: ["$1"],
+        }),
+      ),
+    new ReuseError("figures frame needs a sentence_id column, or a start column and the sentences"),
+  );
+});
