@@ -1,0 +1,359 @@
+/**
+ * Figures: money, percentages, quantities, counts, dates, years, durations and ordinals, with
+ * their values (scale words applied), units, rates, approximations and stated changes.
+ *
+ * Read from the word stream of each sentence, one left-to-right pass; the words inside entity
+ * names ("Group of Seven", "Power of Siberia 2") are not figures. Relative dates ("last month",
+ * "a day earlier") carry no number and are left out.
+ * @module
+ */
+
+import type { Sentence } from "../text/segment.ts";
+import { DEFAULT_FIGURE_WORDS, type FigureWords } from "./figure_words.ts";
+import { extractionWords, type Word } from "./words.ts";
+
+/** What a figure is. */
+export type FigureKind =
+  | "money"
+  | "percent"
+  | "quantity"
+  | "count"
+  | "date"
+  | "year"
+  | "duration"
+  | "ordinal";
+
+/** One figure. Offsets are into the article's cleaned text. */
+export interface Figure {
+  articleId: string;
+  outlet: string;
+  sentenceId: string;
+  /** The surface form: the number with its unit ("$240 billion", "tens of thousands of troops"). */
+  text: string;
+  kind: FigureKind;
+  /** The number with scale words applied ("$240 billion" is 240000000000); null for dates. */
+  value: number | null;
+  /** Normalised unit: an ISO currency code, "percent", "cubic_metre", a time unit, a counted noun. */
+  unit: string | null;
+  /** The unit as written ("$", "cubic metres", "%"). */
+  rawUnit: string | null;
+  /** The rate's denominator ("year" in "per year"). */
+  per: string | null;
+  /** True for "tens of thousands", "about 40", "more than ...". */
+  approx: boolean;
+  /** A change stated with the figure ("down", "rise", "contraction", "increase"), as written. */
+  change: string | null;
+  /** The year of a date or year, or the year a figure is given for ("$240 billion in 2023"). */
+  year: number | null;
+  start: number;
+  end: number;
+}
+
+/** What figure extraction reads (default: the shipped `data/entities/figures.json`). */
+export interface FigureOptions {
+  words?: FigureWords;
+}
+
+/** A half-open span of the article's text that holds a name, not a figure. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+interface Raw {
+  first: number;
+  last: number;
+  kind: FigureKind;
+  value: number | null;
+  unit: string | null;
+  rawUnit: string | null;
+  approx: boolean;
+  year: number | null;
+}
+
+const DIGITS = /^\d+(?:,\d{3})*(?:\.\d+)?$|^\d+(?:\.\d+)?$/;
+const ORDINAL_DIGITS = /^(\d+)(?:st|nd|rd|th)$/;
+const LOWER_WORD = /^\p{Ll}[\p{Ll}-]*$/u;
+
+/**
+ * Finds the figures of one article's sentences, in text order. `names` are spans (entity
+ * mentions) whose numbers belong to a name.
+ *
+ * @example
+ * extractFigures(articleText, sentences, [])[0];
+ * // { text: "$240 billion", kind: "money", value: 240000000000, unit: "USD", rawUnit: "$", year: 2023, ... }
+ */
+export function extractFigures(
+  text: string,
+  sentences: readonly Sentence[],
+  names: readonly Span[] = [],
+  options: FigureOptions = {},
+): Figure[] {
+  const fw = options.words ?? DEFAULT_FIGURE_WORDS;
+  const out: Figure[] = [];
+  for (const sentence of sentences) {
+    const words = extractionWords(sentence.text, sentence.start);
+    const inName = words.map((w) => names.some((n) => n.start <= w.start && w.end <= n.end));
+    for (let i = 0; i < words.length; i++) {
+      if (inName[i]) continue;
+      const raw = readFigure(words, i, fw, inName);
+      if (!raw) continue;
+      out.push(finish(raw, words, text, sentence, fw));
+      i = raw.last;
+    }
+  }
+  return out;
+}
+
+function lower(w: Word | undefined): string {
+  return w ? w.text.toLowerCase() : "";
+}
+
+/** Value of a number token: "1,000" is 1000, "3.8" is 3.8; null when it is no plain number. */
+function numberOf(w: Word | undefined): number | null {
+  if (!w || w.kind !== "number" || !DIGITS.test(w.text)) return null;
+  return Number(w.text.replaceAll(",", ""));
+}
+
+/** A number at i, written in digits or words, with a scale word after it: value and last index. */
+function readNumber(
+  words: Word[],
+  i: number,
+  fw: FigureWords,
+): { value: number; last: number; spelled: boolean } | null {
+  let value = numberOf(words[i]);
+  let last = i;
+  let spelled = false;
+  if (value === null) {
+    const w = words[i];
+    // Capitalised number words mid-sentence are names ("Group of Seven").
+    if (!w || w.kind !== "word" || !LOWER_WORD.test(w.text)) return null;
+    const n = fw.numberWords.get(w.text);
+    if (n === undefined) return null;
+    value = n;
+    spelled = true;
+    // "twenty-five"
+    const unit = words[i + 2] && words[i + 1]?.text === "-" ? fw.numberWords.get(lower(words[i + 2])) : undefined;
+    if (unit !== undefined && n >= 20 && n % 10 === 0 && unit < 10) {
+      value = n + unit;
+      last = i + 2;
+    }
+  }
+  const scale = fw.scales.get(lower(words[last + 1]));
+  if (scale !== undefined && words[last + 1].kind === "word") {
+    value *= scale;
+    last++;
+  }
+  return { value, last, spelled };
+}
+
+function readFigure(words: Word[], i: number, fw: FigureWords, inName: boolean[]): Raw | null {
+  const w = words[i];
+  const base = { approx: false, year: null, rawUnit: null, unit: null };
+
+  // Dates: "February 2022", "August 24, 2024", "24 August 2024", "September", "Tuesday".
+  const month = fw.months.get(w.text);
+  if (month !== undefined) {
+    const day = numberOf(words[i + 1]);
+    if (day !== null && /^\d{4}$/.test(words[i + 1].text)) {
+      return { ...base, first: i, last: i + 1, kind: "date", value: null, unit: "month", year: day };
+    }
+    if (day !== null && day >= 1 && day <= 31 && Number.isInteger(day)) {
+      let last = i + 1;
+      let year: number | null = null;
+      const y = words[last + 1]?.text === "," ? words[last + 2] : words[last + 1];
+      if (y && /^\d{4}$/.test(y.text)) {
+        year = Number(y.text);
+        last = words.indexOf(y);
+      }
+      return { ...base, first: i, last, kind: "date", value: null, unit: "day", year };
+    }
+    // "May" is a verb more often than a month, unless a preposition precedes it.
+    if (w.text !== "May" || /^(?:in|since|from|until|by|last|next|early|late|mid)$/.test(lower(words[i - 1]))) {
+      return { ...base, first: i, last: i, kind: "date", value: null, unit: "month" };
+    }
+  }
+  if (fw.weekdays.has(w.text)) {
+    return { ...base, first: i, last: i, kind: "date", value: null, unit: "day" };
+  }
+  const dayFirst = numberOf(w);
+  if (dayFirst !== null && words[i + 1] && fw.months.has(words[i + 1].text) && dayFirst >= 1 && dayFirst <= 31) {
+    const y = words[i + 2];
+    const year = y && /^\d{4}$/.test(y.text) ? Number(y.text) : null;
+    return { ...base, first: i, last: year ? i + 2 : i + 1, kind: "date", value: null, unit: "day", year };
+  }
+
+  // Money with a currency sign first: "$240 billion", "US$5bn".
+  let signAt = i;
+  let sign = w.text;
+  if ((w.text === "US" || w.text === "U.S.") && words[i + 1]?.text === "$") {
+    sign = `${w.text}$`;
+    signAt = i + 1;
+  }
+  if (fw.currencies.has(sign) && words[signAt].kind === "punct" || (sign.endsWith("$") && signAt > i)) {
+    const n = readNumber(words, signAt + 1, fw);
+    if (n && !n.spelled) {
+      return { ...base, first: i, last: n.last, kind: "money", value: n.value, unit: fw.currencies.get(sign) ?? "USD", rawUnit: sign };
+    }
+  }
+
+  // Vague counts: "tens of thousands of troops", "thousands of its troops".
+  for (const [phrase, value] of fw.vagueNumbers) {
+    const parts = phrase.split(" ");
+    if (!parts.every((p, k) => lower(words[i + k]) === p)) continue;
+    if (!LOWER_WORD.test(w.text)) continue;
+    let last = i + parts.length - 1;
+    let unit: string | null = null;
+    if (lower(words[last + 1]) === "of") {
+      let k = last + 2;
+      if (/^(?:its|the|their|his|her|our)$/.test(lower(words[k]))) k++;
+      if (words[k] && LOWER_WORD.test(words[k].text) && !inName[k]) {
+        unit = words[k].text;
+        last = k;
+      }
+    }
+    return { ...base, first: i, last, kind: "count", value, unit, rawUnit: unit, approx: true };
+  }
+
+  // Ordinals: "second year", "third country", "21st".
+  const ordinalDigits = ORDINAL_DIGITS.exec(w.text);
+  if (ordinalDigits || (w.kind === "word" && LOWER_WORD.test(w.text) && fw.ordinals.has(w.text))) {
+    const value = ordinalDigits ? Number(ordinalDigits[1]) : fw.ordinals.get(w.text)!;
+    // "a second" or "two seconds" is time, not an ordinal.
+    if (!(w.text === "second" && /^(?:a|one|per)$/.test(lower(words[i - 1])))) {
+      return { ...base, first: i, last: i, kind: "ordinal", value };
+    }
+  }
+
+  const n = readNumber(words, i, fw);
+  if (!n) return null;
+  // Part of a longer number-like token ("G7" is one word; "2" of "Siberia 2" is in a name).
+  const next = words[n.last + 1];
+  const after = lower(next);
+
+  // Percent: "40%", "3.8 percent", "2 percentage points".
+  if (next?.text === "%" || after === "percent") {
+    return { ...base, first: i, last: n.last + 1, kind: "percent", value: n.value, unit: "percent", rawUnit: next.text };
+  }
+  if (after === "per" && lower(words[n.last + 2]) === "cent") {
+    return { ...base, first: i, last: n.last + 2, kind: "percent", value: n.value, unit: "percent", rawUnit: "per cent" };
+  }
+  if (after === "percentage" && lower(words[n.last + 2]) === "points") {
+    return { ...base, first: i, last: n.last + 2, kind: "percent", value: n.value, unit: "percentage_point", rawUnit: "percentage points" };
+  }
+
+  // Money with the currency after: "5 billion yuan", "300 million dollars".
+  const currency = fw.currencies.get(next?.text ?? "") ?? fw.currencies.get(after);
+  if (currency && next.kind === "word") {
+    return { ...base, first: i, last: n.last + 1, kind: "money", value: n.value, unit: currency, rawUnit: next.text };
+  }
+
+  // Quantities: "50 billion cubic metres (bcm)", "10 tonnes".
+  for (const size of [2, 1]) {
+    const phraseWords = words.slice(n.last + 1, n.last + 1 + size);
+    if (phraseWords.length < size || phraseWords.some((p) => p.kind !== "word")) continue;
+    const phrase = phraseWords.map((p) => p.text).join(" ");
+    const unit = fw.units.get(phrase) ?? fw.units.get(phrase.toLowerCase());
+    if (!unit) continue;
+    let last = n.last + size;
+    let value = n.value;
+    const scaled = words[n.last]?.kind === "word" && fw.scales.has(lower(words[n.last]));
+    if (!scaled) value *= fw.unitScales.get(phrase) ?? 1;
+    // A gloss in brackets: "(bcm)".
+    if (words[last + 1]?.text === "(" && words[last + 3]?.text === ")" && fw.units.get(words[last + 2].text) === unit) {
+      last += 3;
+    }
+    return { ...base, first: i, last, kind: "quantity", value, unit, rawUnit: phrase };
+  }
+
+  // Durations: "two-day", "seven months", "10 years".
+  const dash = next?.text === "-" ? 1 : 0;
+  const timeWord = words[n.last + 1 + dash];
+  const timeUnit = timeWord && timeWord.kind === "word" ? fw.timeUnits.get(timeWord.text) : undefined;
+  if (timeUnit && (dash === 0 || timeWord.start === next.end)) {
+    return { ...base, first: i, last: n.last + 1 + dash, kind: "duration", value: n.value, unit: timeUnit, rawUnit: timeWord.text };
+  }
+
+  // Years: "2022", "in 2023".
+  if (!n.spelled && n.last === i && /^(?:1[89]|20)\d\d$/.test(w.text)) {
+    return { ...base, first: i, last: i, kind: "year", value: n.value, year: n.value };
+  }
+
+  // Counts: "two countries", "two biggest oil companies", "5,000 troops".
+  if (n.spelled && n.value === 1) return null;
+  for (let k = n.last + 1; k <= n.last + 3 && k < words.length; k++) {
+    const t = words[k];
+    if (t.kind !== "word" || !LOWER_WORD.test(t.text) || inName[k]) break;
+    if (/[^s]s$/.test(t.text) && !/(?:ss|ous|is)$/.test(t.text)) {
+      return { ...base, first: i, last: k, kind: "count", value: n.value, unit: t.text, rawUnit: t.text };
+    }
+  }
+  return null;
+}
+
+function finish(raw: Raw, words: Word[], text: string, sentence: Sentence, fw: FigureWords): Figure {
+  const start = words[raw.first].start;
+  const end = words[raw.last].end;
+  const before = (k: number) => words.slice(Math.max(0, raw.first - k), raw.first).map((w) => w.text.toLowerCase()).join(" ");
+  let approx = raw.approx;
+  let lead = raw.first;
+  for (const a of fw.approx) {
+    const size = a.split(" ").length;
+    if (before(size) === a) {
+      approx = true;
+      lead = raw.first - size;
+      break;
+    }
+  }
+  let change: string | null = null;
+  if (raw.kind === "percent" || raw.kind === "money" || raw.kind === "quantity" || raw.kind === "count") {
+    for (const c of fw.changesBefore) {
+      const size = c.split(" ").length;
+      const preceding = words.slice(Math.max(0, lead - size), lead).map((w) => w.text.toLowerCase()).join(" ");
+      if (preceding === c) {
+        change = c.split(" ").find((p) => p !== "an" && p !== "by" && p !== "of") ?? c;
+        break;
+      }
+    }
+    const following = words[raw.last + 1];
+    if (!change && following && fw.changesAfter.has(following.text.toLowerCase())) {
+      change = following.text.toLowerCase();
+    }
+  }
+  let per: string | null = null;
+  let year = raw.year;
+  if (raw.kind !== "date" && raw.kind !== "year" && raw.kind !== "ordinal" && raw.kind !== "duration") {
+    for (let k = raw.last + 1; k < Math.min(words.length, raw.last + 7); k++) {
+      const t = words[k].text.toLowerCase();
+      if (words[k].kind === "punct" && t !== "(" && t !== ")") break;
+      if ((t === "per" || t === "a") && words[k + 1] && fw.timeUnits.has(words[k + 1].text) && (t === "per" || k === raw.last + 1)) {
+        per = fw.timeUnits.get(words[k + 1].text)!;
+        break;
+      }
+      if (t === "annually" || t === "annual") {
+        per = "year";
+        break;
+      }
+    }
+    // The year the figure is for: "$240 billion in 2023".
+    if (lower(words[raw.last + 1]) === "in" && /^(?:1[89]|20)\d\d$/.test(words[raw.last + 2]?.text ?? "")) {
+      year = Number(words[raw.last + 2].text);
+    }
+  }
+  return {
+    articleId: sentence.articleId,
+    outlet: sentence.outlet,
+    sentenceId: sentence.id,
+    text: text.slice(start, end),
+    kind: raw.kind,
+    value: raw.value,
+    unit: raw.unit,
+    rawUnit: raw.rawUnit,
+    per,
+    approx,
+    change,
+    year,
+    start,
+    end,
+  };
+}
