@@ -70,7 +70,8 @@ export function kwic(
     if (options.context === "sentence") {
       from = tokens.start[parts.token[parts.sentenceStarts[s]]];
       to = tokens.end[parts.token[parts.sentenceStarts[s + 1] - 1]];
-      // Keep the sentence's closing punctuation: extend to the next whitespace.
+      // Keep the sentence's opening quote and closing punctuation: extend to whitespace.
+      while (from > 0 && !/\s/u.test(text[from - 1])) from--;
       while (to < text.length && !/\s/u.test(text[to])) to++;
     } else {
       let t = firstToken;

@@ -12,7 +12,6 @@
 import { z } from "zod";
 import storyData from "../../data/lexicons/framing.json" with { type: "json" };
 import mediaFramesData from "../../data/lexicons/media_frames.json" with { type: "json" };
-import { zodProblems } from "../corpus/schema.ts";
 import { parsePattern, PatternError, type PhrasePattern } from "./patterns.ts";
 
 const id = z.string().regex(/^[a-z][a-z0-9_]*$/, "must be snake_case: a-z, 0-9 and _");
@@ -96,6 +95,21 @@ export class LexiconError extends Error {
 }
 
 /**
+ * Located one-line problems from a zod error: `dimensions[0].frames[2].patterns[1]: message`.
+ * (zod's own message is kept for wrong types, so a number where a pattern should be reads
+ * "expected string, received number", not "is missing".)
+ */
+function lexiconProblems(error: z.ZodError): { field?: string; message: string }[] {
+  return error.issues.map((issue) => {
+    const field = issue.path
+      .map((p, i) => (typeof p === "number" ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`))
+      .join("");
+    const missing = issue.code === "invalid_type" && /received undefined/.test(issue.message);
+    return { field: field || undefined, message: missing ? "is missing" : issue.message };
+  });
+}
+
+/**
  * Validates lexicon data (already parsed JSON) and parses its patterns. Throws a
  * {@link LexiconError} naming the path of every bad entry.
  *
@@ -106,7 +120,7 @@ export class LexiconError extends Error {
  */
 export function compileLexicon(input: unknown, source = "lexicon"): Lexicon {
   const parsed = LexiconSchema.safeParse(input);
-  if (!parsed.success) throw new LexiconError(source, zodProblems(parsed.error));
+  if (!parsed.success) throw new LexiconError(source, lexiconProblems(parsed.error));
   const data = parsed.data;
   return {
     name: data.name,

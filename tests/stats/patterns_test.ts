@@ -1,0 +1,159 @@
+import assert from "node:assert/strict";
+import fc from "fast-check";
+import { kwic } from "../../src/stats/kwic.ts";
+import { parsePattern, PatternError, PhraseMatcher, wordParts } from "../../src/stats/patterns.ts";
+import { analysisOf } from "./helpers.ts";
+
+/** The phrases a pattern matches in a text, as printed. */
+function matches(text: string, pattern: string): string[] {
+  return kwic(analysisOf([text]), pattern).getColumn("match").toArray() as string[];
+}
+
+Deno.test("patterns: stems, hyphen or space, case, possessives", () => {
+  assert.deepEqual(
+    matches("The No Limits partnership. A no-limits deal. No limit.", "no-limits"),
+    ["No Limits", "no-limits", "No limit"],
+  );
+  assert.deepEqual(matches("Sanctions, a sanctioned firm, sanctioning.", "sanction"), [
+    "Sanctions",
+    "sanctioned",
+    "sanctioning",
+  ]);
+  assert.deepEqual(
+    matches("A full scale invasion and a full-scale invasion.", "full-scale invasion"),
+    [
+      "full scale invasion",
+      "full-scale invasion",
+    ],
+  );
+  assert.deepEqual(matches("Russia’s invasion began.", "russia's invasion"), ["Russia’s invasion"]);
+});
+
+Deno.test("patterns: =exact, prefix*, * and a|b", () => {
+  assert.deepEqual(matches("US and U.S. and us.", "=us"), ["US", "us"]);
+  assert.deepEqual(matches("US and U.S. and us.", "u.s."), ["U.S."]);
+  assert.deepEqual(matches("Trade is declining; a decline; declared.", "declin*"), [
+    "declining",
+    "decline",
+  ]);
+  assert.deepEqual(
+    matches("The war in Ukraine. The war against Ukraine. War on Ukraine.", "war * ukraine"),
+    ["war in Ukraine", "war against Ukraine", "War on Ukraine"],
+  );
+  assert.deepEqual(
+    matches(
+      "The war in Ukraine. The war against Ukraine. War on Ukraine.",
+      "war against|on ukraine",
+    ),
+    ["war against Ukraine", "War on Ukraine"],
+  );
+  assert.deepEqual(matches("no-limits or unlimited ties", "no-limits|unlimited ties"), [
+    "unlimited ties",
+  ]);
+});
+
+Deno.test("patterns: never across sentences; longest match wins, no overlap", () => {
+  assert.deepEqual(matches("He spoke of war. Ukraine replied.", "war ukraine"), []);
+  const a = analysisOf(["A full-scale invasion, then another invasion."]);
+  const matcher = new PhraseMatcher([
+    { pattern: parsePattern("invasion"), entry: "invasion" },
+    { pattern: parsePattern("full-scale invasion"), entry: "full_scale" },
+  ]);
+  const found: string[] = [];
+  matcher.scanAll(wordParts(a.tokens), (m) => found.push(m.entry));
+  assert.deepEqual(found, ["full_scale", "invasion"]);
+});
+
+Deno.test("patterns: bad patterns give a readable PatternError", () => {
+  const cases: [string, RegExp][] = [
+    ["", /pattern "": is empty/],
+    ["   ", /is empty/],
+    ["war||peace", /"war\|\|peace" has an empty alternative/],
+    ["$240 billion", /"\$240" has characters that are never part of a word: "\$"/],
+    ["=", /"=" has no word in it/],
+    ["de*cline", /never part of a word: "\*"/],
+    ["a, b", /never part of a word: ","/],
+  ];
+  for (const [source, message] of cases) {
+    assert.throws(() => parsePattern(source), (e: unknown) => {
+      assert.ok(e instanceof PatternError, String(e));
+      assert.match(e.message, message);
+      return true;
+    });
+  }
+  assert.throws(() => kwic(analysisOf(["x"]), "a||b"), PatternError);
+  assert.throws(() => kwic(analysisOf(["x"]), "a", { window: -1 }), /whole number of words/);
+});
+
+Deno.test("property: any string parses or fails with a PatternError, never anything else", () => {
+  fc.assert(
+    fc.property(fc.oneof(fc.string(), fc.string({ unit: "grapheme" })), (source) => {
+      try {
+        const p = parsePattern(source);
+        assert.ok(p.slots.length > 0);
+      } catch (e) {
+        if (!(e instanceof PatternError)) throw e;
+      }
+    }),
+    { numRuns: 2000 },
+  );
+});
+
+const word = fc.stringMatching(/^[a-z]{1,8}$/);
+// Whole-word case changes only: an inner capital ("aaaAaa") is a scrape join that cleaning splits.
+const recase = (w: string, mask: number) =>
+  [w, w.toUpperCase(), w[0].toUpperCase() + w.slice(1), w][mask & 3];
+
+Deno.test("property: a pattern of words finds those words in any case, at their offsets", () => {
+  fc.assert(
+    fc.property(
+      fc.array(word, { minLength: 0, maxLength: 5 }),
+      fc.array(word, { minLength: 1, maxLength: 4 }),
+      fc.array(word, { minLength: 0, maxLength: 5 }),
+      fc.nat(255),
+      (before, phrase, after, mask) => {
+        const shown = phrase.map((w, i) => recase(w, mask >> (2 * i)));
+        const text = [...before, ...shown, ...after].join(" ") + ".";
+        const a = analysisOf([text]);
+        const rows = kwic(a, phrase.join(" "), { window: 2 }).toRecords();
+        const at = [...before, ""].join(" ").length; // where the phrase starts
+        const start = before.length ? at : 0;
+        // Found at its offset, unless an earlier overlapping occurrence took the place.
+        const hit = rows.find((r) => r.start === start);
+        if (hit) assert.equal(hit.match, shown.join(" "));
+        else assert.ok(rows.some((r) => (r.start as number) < start), JSON.stringify(rows));
+        for (const r of rows) {
+          assert.equal(a.articles[0].text.slice(r.start as number, r.end as number), r.match);
+        }
+      },
+    ),
+    { numRuns: 300 },
+  );
+});
+
+Deno.test("property: on any text, KWIC matches slice back to the text and contexts are its words", () => {
+  fc.assert(
+    fc.property(
+      fc.array(fc.oneof(word, fc.constantFrom("no-limits", "U.S.", "war", "—", "“", ".", "\n\n")), {
+        maxLength: 30,
+      }),
+      (pieces) => {
+        const text = pieces.join(" ");
+        if (!text.trim()) return;
+        const a = analysisOf([text]);
+        const article = a.articles[0];
+        for (const pattern of ["*", "war", "no-limits", "* war"]) {
+          for (const context of ["window", "sentence"] as const) {
+            for (const r of kwic(a, pattern, { window: 3, context }).toRecords()) {
+              assert.equal(article.text.slice(r.start as number, r.end as number), r.match);
+              const squashed = article.text.replace(/\s+/gu, " ");
+              assert.ok(squashed.includes(r.left as string), `left ${r.left}`);
+              assert.ok(squashed.includes(r.right as string), `right ${r.right}`);
+            }
+          }
+        }
+      },
+    ),
+    { numRuns: 200 },
+  );
+});
