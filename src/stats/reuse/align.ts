@@ -107,7 +107,10 @@ export function classifyPair(
   return -1;
 }
 
-/** Aligned sentence pairs as columns: row k is the pair (a[k], b[k]) of sentence indexes, a < b. */
+/**
+ * Aligned sentence pairs as columns: row k is the pair (a[k], b[k]) of sentence indexes, a < b,
+ * sorted by b then a.
+ */
 export interface Alignment {
   features: ReuseFeatures;
   options: Readonly<ReuseOptions>;
@@ -168,14 +171,24 @@ export function alignSentences(
       cls.push(c);
     },
   );
+  // Kept pairs in a stable order: by sentence b, then sentence a (the index visits the a's of
+  // one b in no set order).
+  const order = Int32Array.from({ length: a.length }, (_, k) => k);
+  const av = a.view();
+  const bv = b.view();
+  order.sort((x, y) => bv[x] - bv[y] || av[x] - av[y]);
+  const pick = <T extends Int32Array | Float64Array>(from: T, into: T) => {
+    order.forEach((k, i) => (into[i] = from[k]));
+    return into;
+  };
   return {
     features,
     options: opts,
-    a: a.view(),
-    b: b.view(),
-    similarity: sim.view(),
-    containment: cont.view(),
-    reuseClass: Uint8Array.from(cls.view()),
+    a: pick(av, new Int32Array(a.length)),
+    b: pick(bv, new Int32Array(a.length)),
+    similarity: pick(sim.view(), new Float64Array(a.length)),
+    containment: pick(cont.view(), new Float64Array(a.length)),
+    reuseClass: Uint8Array.from(pick(cls.view(), new Int32Array(a.length))),
     stats,
   };
 }

@@ -16,34 +16,29 @@
  *      material the rewrite dropped. This makes "source of" one-way for same-day copies.
  *   Ties go to the earlier article, then to the higher cosine.
  *
- * Article pairs are the candidates of an inverted index over the article vectors (the same
- * capped index as for sentences, see candidates.ts) together with every pair of articles that
- * share an aligned sentence, so the cost stays near-linear in the corpus.
+ * Article pairs compared are those that share at least one aligned sentence pair, of any class
+ * down to topical: the alignment already found them, so no second index is needed and the cost
+ * stays linear in the aligned pairs. Two articles that share not even a topical sentence are not
+ * listed (their similarity is low by construction; {@link articleCosine} scores any pair).
  * @module
  */
 
 import pl from "nodejs-polars";
 import { bool, float64, int32, utf8 } from "../../frames/columns.ts";
 import { type Alignment, PARAPHRASE } from "./align.ts";
-import { forEachCandidate } from "./candidates.ts";
 import { ReuseError } from "./errors.ts";
+import type { ReuseFeatures } from "./features.ts";
 import { rowCosine } from "./similarity.ts";
 
 /** Thresholds of article similarity and source attribution (see the module notes). */
 export interface SourceOptions {
   /** Share of an article's sentences a source must cover. */
   minShare: number;
-  /** Content terms in more articles than this are not indexed for candidate article pairs. */
-  maxPostings: number;
-  /** Indexed terms an article pair must share to be compared (when it shares no sentence). */
-  minShared: number;
 }
 
 /** The thresholds used unless told otherwise. */
 export const DEFAULT_SOURCE_OPTIONS: Readonly<SourceOptions> = Object.freeze({
   minShare: 0.4,
-  maxPostings: 200,
-  minShared: 2,
 });
 
 /** Directed article pairs as columns (each unordered pair appears twice, once per direction). */
@@ -101,9 +96,6 @@ export function articleSimilarity(
     mark(s, at);
     mark(t, as);
   }
-  forEachCandidate(f.articleTerms, f.articleDf, null, opts, (x, y) => {
-    pairKeys.add(x * nArticles + y);
-  });
 
   const pairs = Float64Array.from(pairKeys).sort();
   const n = pairs.length * 2;
@@ -150,6 +142,21 @@ export function articleSimilarity(
     }
   }
   return { articleA, articleB, cosine, foundAInB, shareAInB, source, sourceShare };
+}
+
+/**
+ * Cosine of two articles' tf-idf vectors, by id: for pairs the alignment did not list.
+ *
+ * @example
+ * articleCosine(alignment.features, "000_56b2ab6aca23b9fa", "002_ade13a7782b6fbaf"); // 0.260…
+ */
+export function articleCosine(features: ReuseFeatures, a: string, b: string): number {
+  const x = features.articleIds.indexOf(a);
+  const y = features.articleIds.indexOf(b);
+  for (const [id, i] of [[a, x], [b, y]] as const) {
+    if (i < 0) throw new ReuseError(`article "${id}" is not in the corpus`);
+  }
+  return rowCosine(features.articleTerms, x, y);
 }
 
 /**

@@ -39,8 +39,10 @@ export interface CandidateStats {
 }
 
 /**
- * Calls `visit(earlier, later)` once for each candidate pair of rows, `earlier < later`. Rows of
- * the same `group` (sentences of one article) are never paired; pass `null` to pair every row.
+ * Calls `visit(earlier, later)` once for each candidate pair of rows, `earlier < later`: all the
+ * pairs of row `later` before those of row `later + 1`, but its `earlier` rows in no set order
+ * (sorting them would cost more than the scoring). Rows of the same `group` (sentences of one
+ * article) are never paired; pass `null` to pair every row.
  *
  * @example
  * forEachCandidate(f.sentenceTerms, f.sentenceDf, f.sentenceArticle,
@@ -101,8 +103,6 @@ export function forEachCandidate(
         if (shared[j]++ === 0) touched[nTouched++] = j;
       }
     }
-    // Visit in row order, so that the pairs come out sorted by (later, earlier).
-    touched.subarray(0, nTouched).sort();
     for (let k = 0; k < nTouched; k++) {
       const j = touched[k];
       const need = Math.min(minShared, indexedPerRow[i], indexedPerRow[j]);
