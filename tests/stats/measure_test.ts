@@ -1,0 +1,36 @@
+import assert from "node:assert/strict";
+import { measureFrames } from "../../src/stats/measure.ts";
+import { allFrames, STAGES } from "../../src/stages.ts";
+import { seedAnalysis } from "../seeds.ts";
+
+const MEASURE_FRAMES = [
+  "terms",
+  "outlet_terms",
+  "keyness",
+  "framing",
+  "framing_summary",
+  "sentiment",
+  "sentiment_outlet",
+  "collocations",
+  "readability",
+];
+
+Deno.test("the measure stage is registered and writes its frames with typed columns", async () => {
+  assert.ok(STAGES.some((s) => s.name === "measure"));
+  const a = await seedAnalysis();
+  const frames = allFrames(a, STAGES.filter((s) => s.name === "measure"));
+  assert.deepEqual(Object.keys(frames), MEASURE_FRAMES);
+  const dtypes = (name: string) =>
+    Object.fromEntries(frames[name].columns.map((c, i) => [c, String(frames[name].dtypes[i])]));
+  assert.equal(dtypes("terms").n, "DataType(Int32)");
+  assert.equal(dtypes("terms").tf_idf, "DataType(Float64)");
+  assert.equal(dtypes("keyness").n_target, "DataType(Int32)");
+  assert.equal(dtypes("sentiment").negated, "DataType(Bool)");
+  // The seeds: 5 articles, 86 sentences, 3 outlets.
+  assert.equal(frames.sentiment.height, 86);
+  assert.equal(frames.readability.height, 5);
+  assert.equal(frames.sentiment_outlet.height, 3);
+  // Grouping is an option of the stage function.
+  const byYear = measureFrames(a, { by: "year" });
+  assert.deepEqual(byYear.sentiment_outlet.getColumn("year").toArray(), ["2023", "2025"]);
+});
