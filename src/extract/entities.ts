@@ -23,7 +23,12 @@
 import type { CleanArticle } from "../corpus/clean.ts";
 import type { Sentence } from "../text/segment.ts";
 import { type Cues, DEFAULT_CUES } from "./cues.ts";
-import { DEFAULT_GAZETTEER, type EntityType, type Gazetteer, type GazetteerEntry } from "./gazetteer.ts";
+import {
+  DEFAULT_GAZETTEER,
+  type EntityType,
+  type Gazetteer,
+  type GazetteerEntry,
+} from "./gazetteer.ts";
 import { TokenTrie } from "./trie.ts";
 import { extractionWords, isCapitalised, spaceBetween, type Word, wordKey } from "./words.ts";
 
@@ -143,11 +148,6 @@ function cover(s: SentenceWords, f: Found): void {
   for (let i = f.first; i <= f.last; i++) s.covered[i] = true;
 }
 
-function isFree(s: SentenceWords, first: number, last: number): boolean {
-  for (let i = first; i <= last; i++) if (s.covered[i]) return false;
-  return true;
-}
-
 function matchGazetteer(s: SentenceWords, gazetteer: Gazetteer, text: string): void {
   const n = s.words.length;
   for (let i = 0; i < n;) {
@@ -161,7 +161,13 @@ function matchGazetteer(s: SentenceWords, gazetteer: Gazetteer, text: string): v
       continue;
     }
     const e = match.value;
-    cover(s, { first: i, last: i + match.length - 1, entity: e.name, type: e.type, metonymy: false });
+    cover(s, {
+      first: i,
+      last: i + match.length - 1,
+      entity: e.name,
+      type: e.type,
+      metonymy: false,
+    });
     i += match.length;
   }
 }
@@ -235,11 +241,14 @@ function discoverNames(s: SentenceWords, gazetteer: Gazetteer, cues: Cues, text:
     if (len < 2) continue;
     const after = i + len;
     // An appositive role after the name: "Steve Tsang, director of ...".
-    const roleAt = w[after]?.text === "," ? after + 1 + (/^(?:a|an|the)$/.test(w[after + 1]?.text ?? "") ? 1 : 0) : -1;
+    const roleAt = w[after]?.text === ","
+      ? after + 1 + (/^(?:a|an|the)$/.test(w[after + 1]?.text ?? "") ? 1 : 0)
+      : -1;
     const appositive = roleAt > 0 && roleAt < n && cues.appositiveRoles.has(w[roleAt].text);
     // Next to a speech verb: "says Steve Tsang", "Steve Tsang said".
     const speech = (i > 0 && cues.directSpeechVerbs.has(w[i - 1].text)) ||
-      (after < n && cues.directSpeechVerbs.has(w[after].text) && adjacent(s, after - 1, after, text));
+      (after < n && cues.directSpeechVerbs.has(w[after].text) &&
+        adjacent(s, after - 1, after, text));
     if (appositive || speech) {
       person(i, len);
       i = after - 1;
@@ -367,7 +376,13 @@ function matchLearned(s: SentenceWords, learned: Learned, _cues: Cues, text: str
       (k) => (s.covered[k] || (k > i && !adjacent(s, k - 1, k, text)) ? null : keyOf(s, k)),
     );
     if (match && match.length > 1 && !gluedToWord(s, i, i + match.length - 1, text)) {
-      const f = { first: i, last: i + match.length - 1, entity: match.value, type: "PERSON" as const, metonymy: false };
+      const f = {
+        first: i,
+        last: i + match.length - 1,
+        entity: match.value,
+        type: "PERSON" as const,
+        metonymy: false,
+      };
       cover(s, f);
       i = f.last;
     }
@@ -378,7 +393,11 @@ function resolveShortForms(all: SentenceWords[], learned: Learned, cues: Cues, t
   // Where each person was named or meant, in text order, as resolution goes.
   const seen: { entity: string; at: number }[] = [];
   const mentionsOf = (entity: string) => seen.filter((m) => m.entity === entity);
-  for (const s of all) for (const f of s.found) if (f.type === "PERSON") seen.push({ entity: f.entity, at: s.words[f.first].start });
+  for (const s of all) {
+    for (const f of s.found) {
+      if (f.type === "PERSON") seen.push({ entity: f.entity, at: s.words[f.first].start });
+    }
+  }
   const titlesOf = new Map<string, Set<string>>();
   for (const s of all) {
     for (const f of s.found) {
@@ -409,10 +428,14 @@ function resolveShortForms(all: SentenceWords[], learned: Learned, cues: Cues, t
         if (byTitle.length === 1) entity = byTitle[0];
         else {
           const pool = byTitle.length > 1 ? byTitle : [...candidates];
-          const before = (c: string) => Math.max(-1, ...mentionsOf(c).filter((m) => m.at < at).map((m) => m.at));
-          const after = (c: string) => Math.min(Infinity, ...mentionsOf(c).filter((m) => m.at > at).map((m) => m.at));
+          const before = (c: string) =>
+            Math.max(-1, ...mentionsOf(c).filter((m) => m.at < at).map((m) => m.at));
+          const after = (c: string) =>
+            Math.min(Infinity, ...mentionsOf(c).filter((m) => m.at > at).map((m) => m.at));
           const latest = pool.reduce((a, b) => (before(b) > before(a) ? b : a));
-          entity = before(latest) >= 0 ? latest : pool.reduce((a, b) => (after(b) < after(a) ? b : a));
+          entity = before(latest) >= 0
+            ? latest
+            : pool.reduce((a, b) => (after(b) < after(a) ? b : a));
         }
       }
       cover(s, { first: i, last: i, entity, type: "PERSON", metonymy: false });
@@ -432,7 +455,8 @@ function roleOf(s: SentenceWords, f: Found, cues: Cues, text: string): string | 
     // A country, nationality or institution opens the title: "U.S. President", "China’s Special
     // Representative", "Russian Security Council Secretary".
     const owner = s.found.find((g) =>
-      g.type !== "PERSON" && ((g.first <= k && k <= g.last) || (POSSESSIVE.has(t) && g.last === k - 1))
+      g.type !== "PERSON" &&
+      ((g.first <= k && k <= g.last) || (POSSESSIVE.has(t) && g.last === k - 1))
     );
     if (owner) {
       if (hasTitle) start = owner.first;
@@ -460,11 +484,16 @@ function roleOf(s: SentenceWords, f: Found, cues: Cues, text: string): string | 
   if (!w[k] || !cues.appositiveRoles.has(w[k].text)) return null;
   const from = k;
   let to = k;
-  while (to + 1 < w.length && !CLAUSE_END.has(w[to + 1].text) && !CLAUSE_WORDS.has(w[to + 1].text)) to++;
+  while (
+    to + 1 < w.length && !CLAUSE_END.has(w[to + 1].text) && !CLAUSE_WORDS.has(w[to + 1].text)
+  ) to++;
   return text.slice(w[from].start, w[to].end);
 }
 
 /** Gazetteer entries by name, for callers that need an entity's type or country. */
-export function entryOf(name: string, gazetteer: Gazetteer = DEFAULT_GAZETTEER): GazetteerEntry | undefined {
+export function entryOf(
+  name: string,
+  gazetteer: Gazetteer = DEFAULT_GAZETTEER,
+): GazetteerEntry | undefined {
   return gazetteer.byName.get(name);
 }

@@ -133,7 +133,9 @@ function readNumber(
     value = n;
     spelled = true;
     // "twenty-five"
-    const unit = words[i + 2] && words[i + 1]?.text === "-" ? fw.numberWords.get(lower(words[i + 2])) : undefined;
+    const unit = words[i + 2] && words[i + 1]?.text === "-"
+      ? fw.numberWords.get(lower(words[i + 2]))
+      : undefined;
     if (unit !== undefined && n >= 20 && n % 10 === 0 && unit < 10) {
       value = n + unit;
       last = i + 2;
@@ -156,7 +158,15 @@ function readFigure(words: Word[], i: number, fw: FigureWords, inName: boolean[]
   if (month !== undefined) {
     const day = numberOf(words[i + 1]);
     if (day !== null && /^\d{4}$/.test(words[i + 1].text)) {
-      return { ...base, first: i, last: i + 1, kind: "date", value: null, unit: "month", year: day };
+      return {
+        ...base,
+        first: i,
+        last: i + 1,
+        kind: "date",
+        value: null,
+        unit: "month",
+        year: day,
+      };
     }
     if (day !== null && day >= 1 && day <= 31 && Number.isInteger(day)) {
       let last = i + 1;
@@ -169,7 +179,10 @@ function readFigure(words: Word[], i: number, fw: FigureWords, inName: boolean[]
       return { ...base, first: i, last, kind: "date", value: null, unit: "day", year };
     }
     // "May" is a verb more often than a month, unless a preposition precedes it.
-    if (w.text !== "May" || /^(?:in|since|from|until|by|last|next|early|late|mid)$/.test(lower(words[i - 1]))) {
+    if (
+      w.text !== "May" ||
+      /^(?:in|since|from|until|by|last|next|early|late|mid)$/.test(lower(words[i - 1]))
+    ) {
       return { ...base, first: i, last: i, kind: "date", value: null, unit: "month" };
     }
   }
@@ -177,10 +190,21 @@ function readFigure(words: Word[], i: number, fw: FigureWords, inName: boolean[]
     return { ...base, first: i, last: i, kind: "date", value: null, unit: "day" };
   }
   const dayFirst = numberOf(w);
-  if (dayFirst !== null && words[i + 1] && fw.months.has(words[i + 1].text) && dayFirst >= 1 && dayFirst <= 31) {
+  if (
+    dayFirst !== null && words[i + 1] && fw.months.has(words[i + 1].text) && dayFirst >= 1 &&
+    dayFirst <= 31
+  ) {
     const y = words[i + 2];
     const year = y && /^\d{4}$/.test(y.text) ? Number(y.text) : null;
-    return { ...base, first: i, last: year ? i + 2 : i + 1, kind: "date", value: null, unit: "day", year };
+    return {
+      ...base,
+      first: i,
+      last: year ? i + 2 : i + 1,
+      kind: "date",
+      value: null,
+      unit: "day",
+      year,
+    };
   }
 
   // Money with a currency sign first: "$240 billion", "US$5bn".
@@ -190,10 +214,20 @@ function readFigure(words: Word[], i: number, fw: FigureWords, inName: boolean[]
     sign = `${w.text}$`;
     signAt = i + 1;
   }
-  if (fw.currencies.has(sign) && words[signAt].kind === "punct" || (sign.endsWith("$") && signAt > i)) {
+  if (
+    fw.currencies.has(sign) && words[signAt].kind === "punct" || (sign.endsWith("$") && signAt > i)
+  ) {
     const n = readNumber(words, signAt + 1, fw);
     if (n && !n.spelled) {
-      return { ...base, first: i, last: n.last, kind: "money", value: n.value, unit: fw.currencies.get(sign) ?? "USD", rawUnit: sign };
+      return {
+        ...base,
+        first: i,
+        last: n.last,
+        kind: "money",
+        value: n.value,
+        unit: fw.currencies.get(sign) ?? "USD",
+        rawUnit: sign,
+      };
     }
   }
 
@@ -233,19 +267,51 @@ function readFigure(words: Word[], i: number, fw: FigureWords, inName: boolean[]
 
   // Percent: "40%", "3.8 percent", "2 percentage points".
   if (next?.text === "%" || after === "percent") {
-    return { ...base, first: i, last: n.last + 1, kind: "percent", value: n.value, unit: "percent", rawUnit: next.text };
+    return {
+      ...base,
+      first: i,
+      last: n.last + 1,
+      kind: "percent",
+      value: n.value,
+      unit: "percent",
+      rawUnit: next.text,
+    };
   }
   if (after === "per" && lower(words[n.last + 2]) === "cent") {
-    return { ...base, first: i, last: n.last + 2, kind: "percent", value: n.value, unit: "percent", rawUnit: "per cent" };
+    return {
+      ...base,
+      first: i,
+      last: n.last + 2,
+      kind: "percent",
+      value: n.value,
+      unit: "percent",
+      rawUnit: "per cent",
+    };
   }
   if (after === "percentage" && lower(words[n.last + 2]) === "points") {
-    return { ...base, first: i, last: n.last + 2, kind: "percent", value: n.value, unit: "percentage_point", rawUnit: "percentage points" };
+    return {
+      ...base,
+      first: i,
+      last: n.last + 2,
+      kind: "percent",
+      value: n.value,
+      unit: "percentage_point",
+      rawUnit: "percentage points",
+    };
   }
 
   // Money with the currency after: "5 billion yuan", "300 million dollars".
   const currency = fw.currencies.get(next?.text ?? "") ?? fw.currencies.get(after);
   if (currency && next.kind === "word") {
-    return { ...base, first: i, last: n.last + 1, kind: "money", value: n.value, unit: currency, rawUnit: next.text };
+    return {
+      ...base,
+      first: i,
+      last: n.last + 1,
+      kind: "money",
+      value: n.value,
+      unit: currency,
+      rawUnit: next.text,
+    };
   }
 
   // Quantities: "50 billion cubic metres (bcm)", "10 tonnes".
@@ -260,7 +326,10 @@ function readFigure(words: Word[], i: number, fw: FigureWords, inName: boolean[]
     const scaled = words[n.last]?.kind === "word" && fw.scales.has(lower(words[n.last]));
     if (!scaled) value *= fw.unitScales.get(phrase) ?? 1;
     // A gloss in brackets: "(bcm)".
-    if (words[last + 1]?.text === "(" && words[last + 3]?.text === ")" && fw.units.get(words[last + 2].text) === unit) {
+    if (
+      words[last + 1]?.text === "(" && words[last + 3]?.text === ")" &&
+      fw.units.get(words[last + 2].text) === unit
+    ) {
       last += 3;
     }
     return { ...base, first: i, last, kind: "quantity", value, unit, rawUnit: phrase };
@@ -269,9 +338,19 @@ function readFigure(words: Word[], i: number, fw: FigureWords, inName: boolean[]
   // Durations: "two-day", "seven months", "10 years".
   const dash = next?.text === "-" ? 1 : 0;
   const timeWord = words[n.last + 1 + dash];
-  const timeUnit = timeWord && timeWord.kind === "word" ? fw.timeUnits.get(timeWord.text) : undefined;
+  const timeUnit = timeWord && timeWord.kind === "word"
+    ? fw.timeUnits.get(timeWord.text)
+    : undefined;
   if (timeUnit && (dash === 0 || timeWord.start === next.end)) {
-    return { ...base, first: i, last: n.last + 1 + dash, kind: "duration", value: n.value, unit: timeUnit, rawUnit: timeWord.text };
+    return {
+      ...base,
+      first: i,
+      last: n.last + 1 + dash,
+      kind: "duration",
+      value: n.value,
+      unit: timeUnit,
+      rawUnit: timeWord.text,
+    };
   }
 
   // Years: "2022", "in 2023".
@@ -285,16 +364,31 @@ function readFigure(words: Word[], i: number, fw: FigureWords, inName: boolean[]
     const t = words[k];
     if (t.kind !== "word" || !LOWER_WORD.test(t.text) || inName[k]) break;
     if (/[^s]s$/.test(t.text) && !/(?:ss|ous|is)$/.test(t.text)) {
-      return { ...base, first: i, last: k, kind: "count", value: n.value, unit: t.text, rawUnit: t.text };
+      return {
+        ...base,
+        first: i,
+        last: k,
+        kind: "count",
+        value: n.value,
+        unit: t.text,
+        rawUnit: t.text,
+      };
     }
   }
   return null;
 }
 
-function finish(raw: Raw, words: Word[], text: string, sentence: Sentence, fw: FigureWords): Figure {
+function finish(
+  raw: Raw,
+  words: Word[],
+  text: string,
+  sentence: Sentence,
+  fw: FigureWords,
+): Figure {
   const start = words[raw.first].start;
   const end = words[raw.last].end;
-  const before = (k: number) => words.slice(Math.max(0, raw.first - k), raw.first).map((w) => w.text.toLowerCase()).join(" ");
+  const before = (k: number) =>
+    words.slice(Math.max(0, raw.first - k), raw.first).map((w) => w.text.toLowerCase()).join(" ");
   let approx = raw.approx;
   let lead = raw.first;
   for (const a of fw.approx) {
@@ -306,10 +400,14 @@ function finish(raw: Raw, words: Word[], text: string, sentence: Sentence, fw: F
     }
   }
   let change: string | null = null;
-  if (raw.kind === "percent" || raw.kind === "money" || raw.kind === "quantity" || raw.kind === "count") {
+  if (
+    raw.kind === "percent" || raw.kind === "money" || raw.kind === "quantity" ||
+    raw.kind === "count"
+  ) {
     for (const c of fw.changesBefore) {
       const size = c.split(" ").length;
-      const preceding = words.slice(Math.max(0, lead - size), lead).map((w) => w.text.toLowerCase()).join(" ");
+      const preceding = words.slice(Math.max(0, lead - size), lead).map((w) => w.text.toLowerCase())
+        .join(" ");
       if (preceding === c) {
         change = c.split(" ").find((p) => p !== "an" && p !== "by" && p !== "of") ?? c;
         break;
@@ -322,11 +420,16 @@ function finish(raw: Raw, words: Word[], text: string, sentence: Sentence, fw: F
   }
   let per: string | null = null;
   let year = raw.year;
-  if (raw.kind !== "date" && raw.kind !== "year" && raw.kind !== "ordinal" && raw.kind !== "duration") {
+  if (
+    raw.kind !== "date" && raw.kind !== "year" && raw.kind !== "ordinal" && raw.kind !== "duration"
+  ) {
     for (let k = raw.last + 1; k < Math.min(words.length, raw.last + 7); k++) {
       const t = words[k].text.toLowerCase();
       if (words[k].kind === "punct" && t !== "(" && t !== ")") break;
-      if ((t === "per" || t === "a") && words[k + 1] && fw.timeUnits.has(words[k + 1].text) && (t === "per" || k === raw.last + 1)) {
+      if (
+        (t === "per" || t === "a") && words[k + 1] && fw.timeUnits.has(words[k + 1].text) &&
+        (t === "per" || k === raw.last + 1)
+      ) {
         per = fw.timeUnits.get(words[k + 1].text)!;
         break;
       }
@@ -336,7 +439,10 @@ function finish(raw: Raw, words: Word[], text: string, sentence: Sentence, fw: F
       }
     }
     // The year the figure is for: "$240 billion in 2023".
-    if (lower(words[raw.last + 1]) === "in" && /^(?:1[89]|20)\d\d$/.test(words[raw.last + 2]?.text ?? "")) {
+    if (
+      lower(words[raw.last + 1]) === "in" &&
+      /^(?:1[89]|20)\d\d$/.test(words[raw.last + 2]?.text ?? "")
+    ) {
       year = Number(words[raw.last + 2].text);
     }
   }

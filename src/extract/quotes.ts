@@ -81,7 +81,13 @@ interface Found extends Speech {
   to: number;
 }
 
-const NO_SPEECH: Speech = { speaker: null, speakerType: null, cue: null, via: null, viaEntity: null };
+const NO_SPEECH: Speech = {
+  speaker: null,
+  speakerType: null,
+  cue: null,
+  via: null,
+  viaEntity: null,
+};
 const CLAUSE_PUNCT = new Set([",", ";", ":", "(", ")", "–", "—", "“", "”", '"']);
 const OPENERS = /[\s(\[—–-]/u;
 
@@ -116,7 +122,9 @@ export function extractQuotes(
   const context: Context = { text, mentions, cues, history, inQuote };
   for (const sentence of sentences) {
     const own = spans.filter((s) => sentence.start <= s.open && s.open < sentence.end);
-    const sentenceSpeech = sentence.kind === "body" ? attributionIn(context, sentence.start, sentence.end) : null;
+    const sentenceSpeech = sentence.kind === "body"
+      ? attributionIn(context, sentence.start, sentence.end)
+      : null;
     let directTagged = false;
     for (const span of own) {
       const base = {
@@ -146,7 +154,9 @@ export function extractQuotes(
         if (!speech && span.close + 1 < closing.end) speech = found(span.close + 1, closing.end);
         const wholeParagraph = span.open === paragraphStart(article, span.open) &&
           !/\p{L}/u.test(text.slice(span.close + 1, paragraphEnd(article, span.open)));
-        if (!speech && wholeParagraph && lastDirect && lastDirect.paragraph === span.paragraph - 1) {
+        if (
+          !speech && wholeParagraph && lastDirect && lastDirect.paragraph === span.paragraph - 1
+        ) {
           speech = { ...lastDirect.speech, cue: null };
         }
         speech ??= NO_SPEECH;
@@ -156,10 +166,13 @@ export function extractQuotes(
         lastDirect = { speech, paragraph: span.paragraph };
         continue;
       }
-      const next = extractionWords(text.slice(span.close + 1, Math.min(sentence.end, span.close + 40)))[0];
+      const next =
+        extractionWords(text.slice(span.close + 1, Math.min(sentence.end, span.close + 40)))[0];
       const isLabel = nWords <= 3 && next !== undefined && cues.labelNouns.has(next.text);
       // The speaker of a partial quote is the one whose speech verb comes last before it.
-      const own = isLabel ? null : attributionIn(context, sentence.start, span.open, { last: true });
+      const own = isLabel
+        ? null
+        : attributionIn(context, sentence.start, span.open, { last: true });
       if (own?.speaker) {
         const speech = speechFields(own);
         if (!speech.via && sentenceSpeech?.speaker === speech.speaker) {
@@ -167,8 +180,7 @@ export function extractQuotes(
           speech.viaEntity = sentenceSpeech.viaEntity;
         }
         quotes.push({ ...base, kind: "partial", ...speech });
-      }
-      else quotes.push({ ...base, kind: "scare", ...NO_SPEECH });
+      } else quotes.push({ ...base, kind: "scare", ...NO_SPEECH });
     }
     if (sentenceSpeech && !directTagged) {
       attributions.push({
@@ -192,7 +204,13 @@ export function extractQuotes(
 
 /** Only the speech fields of a finding (its offsets belong to the attribution, not the quote). */
 function speechFields(f: Speech): Speech {
-  return { speaker: f.speaker, speakerType: f.speakerType, cue: f.cue, via: f.via, viaEntity: f.viaEntity };
+  return {
+    speaker: f.speaker,
+    speakerType: f.speakerType,
+    cue: f.cue,
+    via: f.via,
+    viaEntity: f.viaEntity,
+  };
 }
 
 function paragraphStart(article: CleanArticle, pos: number): number {
@@ -277,11 +295,14 @@ function attributionIn(
   opts: { direct?: boolean; last?: boolean } = {},
 ): Found | null {
   const { text, cues } = ctx;
-  const isVerb = (w: Word) => cues.speechVerbs.has(w.text) || (opts.direct === true && cues.directSpeechVerbs.has(w.text));
+  const isVerb = (w: Word) =>
+    cues.speechVerbs.has(w.text) || (opts.direct === true && cues.directSpeechVerbs.has(w.text));
   const words = extractionWords(text.slice(from, to), from).filter((w) => !ctx.inQuote(w.start));
   if (words.length === 0) return null;
   const mentionsIn = (a: number, b: number) =>
-    ctx.mentions.filter((m) => m.start >= a && m.end <= b && m.type !== "NORP" && !ctx.inQuote(m.start));
+    ctx.mentions.filter((m) =>
+      m.start >= a && m.end <= b && m.type !== "NORP" && !ctx.inQuote(m.start)
+    );
   const lowerText = (w: Word) => w.text.toLowerCase();
 
   // The relay "according to X".
@@ -291,10 +312,16 @@ function attributionIn(
   const a = words.findIndex((w, i) => lowerText(w) === "according" && words[i + 1]?.text === "to");
   if (a >= 0) {
     let b = a + 2;
-    while (b < words.length && !(words[b].kind === "punct" && words[b].text !== "’s" && words[b].text !== "'s" && words[b].text !== "-")) b++;
+    while (
+      b < words.length &&
+      !(words[b].kind === "punct" && words[b].text !== "’s" && words[b].text !== "'s" &&
+        words[b].text !== "-")
+    ) b++;
     const end = words[b - 1].end;
     const inside = mentionsIn(words[a].start, end);
-    const mention = inside.find((m) => m.type === "MEDIA") ?? inside.find((m) => m.type !== "GPE") ?? inside[0];
+    const mention = inside.find((m) => m.type === "MEDIA") ?? inside.find((m) =>
+      m.type !== "GPE"
+    ) ?? inside[0];
     according = { from: words[a].start, to: end, mention };
     via = text.slice(words[a].start, end);
     viaEntity = mention?.entity ?? null;
@@ -306,7 +333,9 @@ function attributionIn(
     const at = plain.search(new RegExp(`\\b(?:in|by) (?:a|an|the|its) ${doc}\\b`));
     if (at < 0) continue;
     const verb = words.find(isVerb);
-    const docWord = words.find((w, i) => words.slice(i, i + doc.split(" ").length).map(lowerText).join(" ") === doc)!;
+    const docWord = words.find((_, i) =>
+      words.slice(i, i + doc.split(" ").length).map(lowerText).join(" ") === doc
+    )!;
     const docEnd = docWord.start + doc.length;
     // The attribution reads "said in a joint communique" when verb and document are close.
     const close = verb && Math.abs(verb.start - docWord.start) <= 40;
@@ -324,7 +353,9 @@ function attributionIn(
   // "X quoted Y as saying".
   const q = words.findIndex((w) => w.text === "quoted");
   if (q >= 0) {
-    const as = words.findIndex((w, i) => i > q && w.text === "as" && words[i + 1]?.text === "saying");
+    const as = words.findIndex((w, i) =>
+      i > q && w.text === "as" && words[i + 1]?.text === "saying"
+    );
     if (as > q) {
       const who = best(mentionsIn(words[q].end, words[as].start));
       const clause = clauseStart(words, q);
@@ -334,7 +365,8 @@ function attributionIn(
           ...speechOf(who),
           cue: "quoted ... as saying",
           via: text.slice(words[clause].start, words[q].start).trim() || via,
-          viaEntity: (relay.find((m) => m.type === "MEDIA") ?? relay[relay.length - 1])?.entity ?? viaEntity,
+          viaEntity: (relay.find((m) => m.type === "MEDIA") ?? relay[relay.length - 1])?.entity ??
+            viaEntity,
           from: words[clause].start,
           to: words[as + 1].end,
         };
@@ -411,9 +443,15 @@ function subjectOf(
   // A pronoun: the previous person ("he said"), or organisation or document ("it said").
   if (prev && cues.pronouns.has(prev.text[0].toUpperCase() + prev.text.slice(1))) {
     const p = prev.text.toLowerCase();
-    const wanted = p === "he" || p === "she" ? ["person"] : p === "it" ? ["organisation", "document"] : null;
+    const wanted = p === "he" || p === "she"
+      ? ["person"]
+      : p === "it"
+      ? ["organisation", "document"]
+      : null;
     if (wanted) {
-      const last = [...ctx.history].reverse().find((h) => h.at < verb.start && wanted.includes(h.type));
+      const last = [...ctx.history].reverse().find((h) =>
+        h.at < verb.start && wanted.includes(h.type)
+      );
       return {
         speaker: last?.speaker ?? null,
         speakerType: (last?.type ?? null) as SpeakerType | null,
@@ -448,7 +486,10 @@ function subjectOf(
   // Inverted: ", said Russian Security Council Secretary Nikolai Patrushev".
   if (clause === v) {
     let end = v + 1;
-    while (end < words.length && end - v <= 10 && !CLAUSE_PUNCT.has(words[end].text) && words[end].text !== ".") end++;
+    while (
+      end < words.length && end - v <= 10 && !CLAUSE_PUNCT.has(words[end].text) &&
+      words[end].text !== "."
+    ) end++;
     const after = mentionsIn(verb.end, words[end - 1]?.end ?? verb.end);
     const m = best(after);
     if (m) return { ...speechOf(m), from: verb.start, to: m.end, mediaSubject: false };

@@ -43,7 +43,12 @@ export function extractionWords(text: string, offset = 0): Word[] {
     if (possessive) {
       const stem = possessive[1];
       out.push({ text: stem, kind, start, end: start + stem.length });
-      out.push({ text: possessive[2], kind: "punct", start: start + stem.length, end: start + t.length });
+      out.push({
+        text: possessive[2],
+        kind: "punct",
+        start: start + stem.length,
+        end: start + t.length,
+      });
     } else {
       out.push({ text: t, kind, start, end: start + t.length });
     }

@@ -1,0 +1,74 @@
+/**
+ * The agencies an article relies on: the one in its dateline or byline, and the media it cites,
+ * relays quotes through or reports from.
+ * @module
+ */
+
+import type { CleanArticle } from "../corpus/clean.ts";
+import type { EntityMention } from "./entities.ts";
+import { aliasKeys, DEFAULT_GAZETTEER, type Gazetteer } from "./gazetteer.ts";
+import type { Attribution, Quote } from "./quotes.ts";
+
+/** One agency an article relies on, and how. */
+export interface AgencyUse {
+  articleId: string;
+  outlet: string;
+  /** Canonical name ("Reuters", "TASS"). */
+  agency: string;
+  /** The article's dateline or byline names it ("BEIJING (Reuters) -"). */
+  inDateline: boolean;
+  /** Mentions of it in the text. */
+  nMentions: number;
+  /** Quotes and attributions relayed through it ("according to state broadcaster CCTV"). */
+  nRelayed: number;
+  /** Attributions and quotes it is the source of ("Reuters reported"). */
+  nReported: number;
+}
+
+/**
+ * Lists the agencies of one article, dateline agency first, then by first mention.
+ *
+ * @example
+ * articleAgencies(article, mentions, quotes, attributions);
+ * // [{ agency: "Reuters", inDateline: true, nMentions: 1, nRelayed: 0, nReported: 1 }, { agency: "CCTV", ... }]
+ */
+export function articleAgencies(
+  article: CleanArticle,
+  mentions: readonly EntityMention[],
+  quotes: readonly Quote[],
+  attributions: readonly Attribution[],
+  gazetteer: Gazetteer = DEFAULT_GAZETTEER,
+): AgencyUse[] {
+  const uses = new Map<string, AgencyUse>();
+  const use = (agency: string) => {
+    let u = uses.get(agency);
+    if (!u) {
+      u = {
+        articleId: article.id,
+        outlet: article.outlet,
+        agency,
+        inDateline: false,
+        nMentions: 0,
+        nRelayed: 0,
+        nReported: 0,
+      };
+      uses.set(agency, u);
+    }
+    return u;
+  };
+  if (article.agency) use(canonicalAgency(article.agency, gazetteer)).inDateline = true;
+  for (const m of mentions) if (m.type === "MEDIA") use(m.entity).nMentions++;
+  const media = new Set(mentions.filter((m) => m.type === "MEDIA").map((m) => m.entity));
+  for (const s of [...quotes, ...attributions]) {
+    if (s.viaEntity && media.has(s.viaEntity)) use(s.viaEntity).nRelayed++;
+    if (s.speaker && media.has(s.speaker)) use(s.speaker).nReported++;
+  }
+  return [...uses.values()];
+}
+
+/** The gazetteer's name for an agency as written ("Thomson Reuters" is "Reuters"), else as written. */
+export function canonicalAgency(name: string, gazetteer: Gazetteer = DEFAULT_GAZETTEER): string {
+  const keys = aliasKeys(name);
+  const match = gazetteer.trie.longest(0, keys.length, (i) => keys[i]);
+  return match && match.length === keys.length ? match.value.name : name;
+}

@@ -1,0 +1,121 @@
+/**
+ * The extraction frames: `entities`, `figures`, `quotes`, `attributions` and `agencies`, built
+ * column-wise with explicit dtypes. Offsets (`start`, `end`) are into the article's cleaned text.
+ * @module
+ */
+
+import pl from "nodejs-polars";
+import { bool, int32, int32Nullable, utf8 } from "../frames/columns.ts";
+import type { AgencyUse } from "./agencies.ts";
+import type { EntityMention } from "./entities.ts";
+import type { Extraction } from "./extract.ts";
+import type { Figure } from "./figures.ts";
+import type { Attribution, Quote } from "./quotes.ts";
+
+/** A Float64 column with nulls. */
+const float64Nullable = (name: string, values: (number | null)[]): pl.Series =>
+  pl.Series(name, values, pl.Float64);
+
+/** `entities`: article_id, outlet, sentence_id, text, entity, type, role, metonymy, start, end. */
+export function entitiesFrame(rows: readonly EntityMention[]): pl.DataFrame {
+  const col = <T>(f: (r: EntityMention) => T) => rows.map(f);
+  return pl.DataFrame([
+    utf8("article_id", col((r) => r.articleId)),
+    utf8("outlet", col((r) => r.outlet)),
+    utf8("sentence_id", col((r) => r.sentenceId)),
+    utf8("text", col((r) => r.text)),
+    utf8("entity", col((r) => r.entity)),
+    utf8("type", col((r) => r.type)),
+    utf8("role", col((r) => r.role)),
+    bool("metonymy", col((r) => r.metonymy)),
+    int32("start", col((r) => r.start)),
+    int32("end", col((r) => r.end)),
+  ]);
+}
+
+/**
+ * `figures`: article_id, outlet, sentence_id, text, kind, value, unit, raw_unit, per, approx,
+ * change, year, start, end.
+ */
+export function figuresFrame(rows: readonly Figure[]): pl.DataFrame {
+  const col = <T>(f: (r: Figure) => T) => rows.map(f);
+  return pl.DataFrame([
+    utf8("article_id", col((r) => r.articleId)),
+    utf8("outlet", col((r) => r.outlet)),
+    utf8("sentence_id", col((r) => r.sentenceId)),
+    utf8("text", col((r) => r.text)),
+    utf8("kind", col((r) => r.kind)),
+    float64Nullable("value", col((r) => r.value)),
+    utf8("unit", col((r) => r.unit)),
+    utf8("raw_unit", col((r) => r.rawUnit)),
+    utf8("per", col((r) => r.per)),
+    bool("approx", col((r) => r.approx)),
+    utf8("change", col((r) => r.change)),
+    int32Nullable("year", col((r) => r.year)),
+    int32("start", col((r) => r.start)),
+    int32("end", col((r) => r.end)),
+  ]);
+}
+
+function speechColumns<T extends Quote | Attribution>(rows: readonly T[]): pl.Series[] {
+  const col = <V>(f: (r: T) => V) => rows.map(f);
+  return [
+    utf8("speaker", col((r) => r.speaker)),
+    utf8("speaker_type", col((r) => r.speakerType)),
+    utf8("cue", col((r) => r.cue)),
+    utf8("via", col((r) => r.via)),
+    utf8("via_entity", col((r) => r.viaEntity)),
+    int32("start", col((r) => r.start)),
+    int32("end", col((r) => r.end)),
+  ];
+}
+
+/** `quotes`: article_id, outlet, sentence_id, text, kind, speaker, speaker_type, cue, via, via_entity, start, end. */
+export function quotesFrame(rows: readonly Quote[]): pl.DataFrame {
+  const col = <T>(f: (r: Quote) => T) => rows.map(f);
+  return pl.DataFrame([
+    utf8("article_id", col((r) => r.articleId)),
+    utf8("outlet", col((r) => r.outlet)),
+    utf8("sentence_id", col((r) => r.sentenceId)),
+    utf8("text", col((r) => r.text)),
+    utf8("kind", col((r) => r.kind)),
+    ...speechColumns(rows),
+  ]);
+}
+
+/** `attributions`: article_id, outlet, sentence_id, text, speaker, speaker_type, cue, via, via_entity, start, end. */
+export function attributionsFrame(rows: readonly Attribution[]): pl.DataFrame {
+  const col = <T>(f: (r: Attribution) => T) => rows.map(f);
+  return pl.DataFrame([
+    utf8("article_id", col((r) => r.articleId)),
+    utf8("outlet", col((r) => r.outlet)),
+    utf8("sentence_id", col((r) => r.sentenceId)),
+    utf8("text", col((r) => r.text)),
+    ...speechColumns(rows),
+  ]);
+}
+
+/** `agencies`: article_id, outlet, agency, in_dateline, n_mentions, n_relayed, n_reported. */
+export function agenciesFrame(rows: readonly AgencyUse[]): pl.DataFrame {
+  const col = <T>(f: (r: AgencyUse) => T) => rows.map(f);
+  return pl.DataFrame([
+    utf8("article_id", col((r) => r.articleId)),
+    utf8("outlet", col((r) => r.outlet)),
+    utf8("agency", col((r) => r.agency)),
+    bool("in_dateline", col((r) => r.inDateline)),
+    int32("n_mentions", col((r) => r.nMentions)),
+    int32("n_relayed", col((r) => r.nRelayed)),
+    int32("n_reported", col((r) => r.nReported)),
+  ]);
+}
+
+/** The extraction frames by name, as `deno task analyze` writes them. */
+export function extractionFrames(x: Extraction): Record<string, pl.DataFrame> {
+  return {
+    entities: entitiesFrame(x.entities),
+    figures: figuresFrame(x.figures),
+    quotes: quotesFrame(x.quotes),
+    attributions: attributionsFrame(x.attributions),
+    agencies: agenciesFrame(x.agencies),
+  };
+}
