@@ -65,6 +65,57 @@ export {
 export { allFrames, type FrameStage, STAGES } from "./stages.ts";
 
 // Extract (entities, figures, quotes)
+// (`ExtractedMention` is the extractor's full mention; sentiment's `EntityMention` is a lighter shape.)
+export {
+  type EntityMention as ExtractedMention,
+  type EntityOptions,
+  extractEntities,
+  shortForm,
+} from "./extract/entities.ts";
+export { extractFigures, type Figure, type FigureKind, type FigureOptions } from "./extract/figures.ts";
+export {
+  type Attribution,
+  extractQuotes,
+  type Quote,
+  type QuoteKind,
+  quoteSpans,
+  type QuoteOptions,
+  type SpeakerType,
+  type Speech,
+} from "./extract/quotes.ts";
+export { type AgencyUse, articleAgencies, canonicalAgency } from "./extract/agencies.ts";
+export {
+  emptyExtraction,
+  type ExtractOptions,
+  extractArticle,
+  extractCorpus,
+  type Extraction,
+} from "./extract/extract.ts";
+export {
+  agenciesFrame,
+  attributionsFrame,
+  entitiesFrame,
+  extractionFrames,
+  figuresFrame,
+  quotesFrame,
+} from "./extract/frames.ts";
+export {
+  compileGazetteer,
+  DEFAULT_GAZETTEER,
+  DEFAULT_GAZETTEER_DATA,
+  ENTITY_TYPES,
+  type EntityType,
+  type Gazetteer,
+  type GazetteerEntry,
+  GazetteerSchema,
+} from "./extract/gazetteer.ts";
+export { compileCues, type Cues, CuesSchema, DEFAULT_CUES } from "./extract/cues.ts";
+export {
+  compileFigureWords,
+  DEFAULT_FIGURE_WORDS,
+  type FigureWords,
+  FigureWordsSchema,
+} from "./extract/figure_words.ts";
 
 // Measure (terms, keyness, framing, reuse, sentiment)
 export {

@@ -7,6 +7,8 @@
 import type pl from "nodejs-polars";
 import { type Analysis, corpusFrames } from "./pipeline.ts";
 import { measureFrames } from "./stats/measure.ts";
+import { extractCorpus } from "./extract/extract.ts";
+import { extractionFrames } from "./extract/frames.ts";
 
 /** A named group of frames computed from an analysis. */
 export interface FrameStage {
@@ -17,6 +19,7 @@ export interface FrameStage {
 /** Every stage, in the order the data flows. */
 export const STAGES: FrameStage[] = [
   { name: "corpus", frames: (a) => ({ ...corpusFrames(a) }) },
+  { name: "extract", frames: (a) => extractionFrames(extractCorpus(a)) },
   { name: "measure", frames: (a) => measureFrames(a) },
 ];
 
