@@ -3,9 +3,14 @@
  *
  * "The same quantity" is decided by the text around it, not by the number: two figures of the
  * same kind (money, percent, date…) in two sentences that the alignment pairs as paraphrase or
- * closer are reports of the same quantity. Within such a sentence pair, figures of one kind are
- * first matched when equal (same value and unit); the rest are matched in order of appearance
- * and get a status:
+ * closer, and whose contexts share a content word (the stems of the
+ * {@link FIGURE_CONTEXT_WORDS} = 3 words either side, stopwords left out), are reports of the
+ * same quantity. The context test keeps apart two figures of one copied sentence that tell of
+ * different events: in the seeds, 000:8 and 003:0 share a clause, but "on Tuesday" (Xi meets
+ * Mishustin) and "on Monday" (Li meets him) are different days, not a disagreement. Within a
+ * sentence pair, figures of one kind are first matched when equal (same value and unit, no
+ * context needed); the rest are matched in order of appearance when their contexts agree, and
+ * get a status:
  * | status | rule | flagged |
  * | --- | --- | --- |
  * | same | equal value and unit (or, without values, equal text) | no |
@@ -32,7 +37,15 @@ export interface FigureColumns {
   value: readonly (number | null)[];
   unit: readonly (string | null)[];
   text: readonly string[];
+  /**
+   * Content stems around each figure (see {@link figureContexts}). Without it, every figure of
+   * a kind in an aligned sentence is taken for the same quantity.
+   */
+  context?: readonly (readonly string[])[];
 }
+
+/** Words either side of a figure whose stems make its context. */
+export const FIGURE_CONTEXT_WORDS = 3;
 
 /** Statuses of a matched figure pair (see the module notes). */
 export type FigureStatus = "same" | "rounded" | "different_unit" | "different_value";
@@ -48,13 +61,15 @@ export interface FigureChecks {
 }
 
 /**
- * Takes figures out of an extraction frame (columns kind, value, unit, text, and sentence_id, or
- * else article_id with start: an offset into the cleaned text, placed in its sentence with
- * `sentences`).
+ * Takes figures out of an extraction frame: columns article_id, kind, value, unit, text, and
+ * sentence_id, or else start (an offset into the cleaned text, placed in its sentence with
+ * `sentences`). With start and end columns and the analysis `tokens`, each figure also gets its
+ * context (see {@link figureContexts}).
  */
 export function figuresFromFrame(
   frame: pl.DataFrame,
   sentences?: readonly { id: string; articleId: string; start: number; end: number }[],
+  tokens?: TokenContext,
 ): FigureColumns {
   const has = (c: string) => frame.columns.includes(c);
   const missing = ["article_id", "kind", "value", "unit", "text"].filter((c) => !has(c));
@@ -84,8 +99,12 @@ export function figuresFromFrame(
       "figures frame needs a sentence_id column, or a start column and the sentences",
     );
   }
+  const spans = has("start") && has("end")
+    ? { start: col("start").map(Number), end: col("end").map(Number) }
+    : undefined;
   return {
     articleId: col("article_id").map((v) => String(v ?? "")),
+    context: tokens && spans ? figureContexts(sentenceId, spans, tokens) : undefined,
     sentenceId,
     kind: col("kind").map((v) => String(v ?? "")),
     value: col("value").map((
@@ -94,6 +113,46 @@ export function figuresFromFrame(
     unit: col("unit").map((v) => (v == null ? null : String(v))),
     text: col("text").map((v) => String(v ?? "")),
   };
+}
+
+/** The token columns {@link figureContexts} reads (the foundation's `TokenColumns` is one). */
+export interface TokenContext {
+  readonly sentenceId: readonly string[];
+  readonly stem: readonly string[];
+  readonly isStop: readonly boolean[];
+  readonly start: readonly number[];
+  readonly end: readonly number[];
+}
+
+/**
+ * The content stems of the {@link FIGURE_CONTEXT_WORDS} words before and after each figure
+ * within its sentence (the figure's own words left out). Offsets are into the article's text.
+ */
+export function figureContexts(
+  sentenceId: readonly string[],
+  spans: { start: readonly number[]; end: readonly number[] },
+  tokens: TokenContext,
+  words: number = FIGURE_CONTEXT_WORDS,
+): string[][] {
+  const range = new Map<string, [number, number]>(); // sentence → its tokens [from, to)
+  for (let k = 0; k < tokens.sentenceId.length; k++) {
+    const r = range.get(tokens.sentenceId[k]);
+    if (r) r[1] = k + 1;
+    else range.set(tokens.sentenceId[k], [k, k + 1]);
+  }
+  return sentenceId.map((sid, i) => {
+    const r = range.get(sid);
+    if (!r) return [];
+    const before: number[] = [];
+    const after: number[] = [];
+    for (let k = r[0]; k < r[1]; k++) {
+      if (tokens.end[k] <= spans.start[i]) before.push(k);
+      else if (tokens.start[k] >= spans.end[i] && after.length < words) after.push(k);
+    }
+    return [...before.slice(-words), ...after]
+      .filter((k) => !tokens.isStop[k])
+      .map((k) => tokens.stem[k]);
+  });
 }
 
 /**
@@ -190,8 +249,12 @@ export function figureConsistency(
         restA.splice(x--, 1);
         restB.splice(y, 1);
       }
-      for (let x = 0; x < Math.min(restA.length, restB.length); x++) {
-        push(out, sa, sb, restA[x], restB[x], status(restA[x], restB[x]));
+      // The rest: each figure of a against the first figure of b whose context agrees.
+      for (const i of restA) {
+        const y = restB.findIndex((j) => sameContext(figures, i, j));
+        if (y < 0) continue;
+        push(out, sa, sb, i, restB[y], status(i, restB[y]));
+        restB.splice(y, 1);
       }
     }
   }
@@ -218,6 +281,13 @@ export function figureConsistencyFrame(checks: FigureChecks, figures: FigureColu
     utf8("status", checks.status),
     bool("flagged", checks.status.map((s) => s === "different_unit" || s === "different_value")),
   ]);
+}
+
+/** True when the two figures' contexts share a stem, or when there are no contexts to compare. */
+function sameContext(figures: FigureColumns, i: number, j: number): boolean {
+  if (!figures.context) return true;
+  const b = figures.context[j];
+  return figures.context[i].some((stem) => b.includes(stem));
 }
 
 function push(out: FigureChecks, sa: string, sb: string, i: number, j: number, s: FigureStatus) {
