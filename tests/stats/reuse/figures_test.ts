@@ -163,3 +163,30 @@ Deno.test("bad figures frames say what is missing", () => {
     new ReuseError("figures frame needs a sentence_id column, or a start column and the sentences"),
   );
 });
+
+Deno.test("seeds: 'on Tuesday' (000:8) and 'on Monday' (003:0) are other events, not a conflict", async () => {
+  const analysis = await seedAnalysis();
+  const alignment = alignSentences(analysis);
+  const s8 = analysis.sentences.find((s) => s.id === `${SEED.reuters2025}:8`)!;
+  const s0 = analysis.sentences.find((s) => s.id === `${SEED.reutersHangzhou}:0`)!;
+  const tuesday = s8.start + s8.text.indexOf("Tuesday");
+  const monday = s0.start + s0.text.indexOf("Monday");
+  const frame = pl.DataFrame({
+    article_id: [SEED.reuters2025, SEED.reutersHangzhou],
+    sentence_id: [s8.id, s0.id],
+    kind: ["date", "date"],
+    value: [null, null],
+    unit: ["day", "day"],
+    text: ["Tuesday", "Monday"],
+    start: [tuesday, monday],
+    end: [tuesday + 7, monday + 6],
+  });
+  // Without contexts the two days of the near-verbatim pair would be compared, and flagged.
+  const bare = figuresFromFrame(frame);
+  assert.equal(bare.context, undefined);
+  assert.deepEqual(figureConsistency(alignment, bare).status, ["different_value"]);
+  // With contexts: "in Beijing on | calling for expanding" against "Mikhail Mishustin on | ."
+  const withContext = figuresFromFrame(frame, analysis.sentences, analysis.tokens);
+  assert.deepEqual(withContext.context, [["beij", "call", "expand"], ["mikhail", "mishustin"]]);
+  assert.deepEqual(figureConsistency(alignment, withContext).status, []);
+});
