@@ -9,6 +9,7 @@ import { type Analysis, corpusFrames } from "./pipeline.ts";
 import { measureFrames } from "./stats/measure.ts";
 import { extractCorpus } from "./extract/extract.ts";
 import { extractionFrames } from "./extract/frames.ts";
+import { reuseStageFrames } from "./stats/reuse/stage.ts";
 
 /** A named group of frames computed from an analysis. */
 export interface FrameStage {
@@ -21,6 +22,7 @@ export const STAGES: FrameStage[] = [
   { name: "corpus", frames: (a) => ({ ...corpusFrames(a) }) },
   { name: "extract", frames: (a) => extractionFrames(extractCorpus(a)) },
   { name: "measure", frames: (a) => measureFrames(a) },
+  { name: "reuse", frames: (a) => reuseStageFrames(a) },
 ];
 
 /** Runs every stage and returns all frames by name. */
