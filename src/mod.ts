@@ -186,5 +186,65 @@ export {
 } from "./stats/sentiment.ts";
 export { mattr, readabilityFrame, syllables } from "./stats/readability.ts";
 export { measureFrames, type MeasureOptions } from "./stats/measure.ts";
+// Measure: text reuse, article similarity, coverage diff, figure consistency
+export {
+  type Alignment,
+  alignSentences,
+  bestMatches,
+  classifyPair,
+  DEFAULT_REUSE_OPTIONS,
+  REUSE_CLASSES,
+  type ReuseClass,
+  type ReuseOptions,
+  reusePairsFrame,
+} from "./stats/reuse/align.ts";
+export {
+  articleCosine,
+  type ArticleSimilarity,
+  articleSimilarity,
+  articleSimilarityFrame,
+  articleSourcesFrame,
+  DEFAULT_SOURCE_OPTIONS,
+  type SourceOptions,
+} from "./stats/reuse/articles.ts";
+export {
+  type CandidateOptions,
+  type CandidateStats,
+  forEachCandidate,
+} from "./stats/reuse/candidates.ts";
+export { compareTexts, type TextComparison } from "./stats/reuse/compare.ts";
+export {
+  type CoverageColumns,
+  coverageFrame,
+  type ItemColumns,
+  itemCoverage,
+  itemKey,
+  itemsFromFrame,
+  sentenceCoverage,
+} from "./stats/reuse/coverage.ts";
+export { ReuseError } from "./stats/reuse/errors.ts";
+export {
+  buildFeatures,
+  DEFAULT_SHINGLE_SIZE,
+  type HashSets,
+  type ReuseFeatures,
+  type ReuseInput,
+  type SparseRows,
+} from "./stats/reuse/features.ts";
+export {
+  compareFigures,
+  FIGURE_CONTEXT_WORDS,
+  type FigureChecks,
+  type FigureColumns,
+  figureConsistency,
+  figureConsistencyFrame,
+  figureContexts,
+  figureItems,
+  figuresFromFrame,
+  type FigureStatus,
+  type TokenContext,
+} from "./stats/reuse/figures.ts";
+export { containment, containmentIn, rowCosine } from "./stats/reuse/similarity.ts";
+export { type ExtractedFrames, reuseFrames, reuseStageFrames } from "./stats/reuse/stage.ts";
 
 // Chart
