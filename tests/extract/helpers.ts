@@ -4,7 +4,7 @@
  */
 
 import type { Article } from "../../src/corpus/article.ts";
-import { type Extraction, extractCorpus } from "../../src/extract/extract.ts";
+import { extractCorpus, type Extraction } from "../../src/extract/extract.ts";
 import { analyzeArticles } from "../../src/pipeline.ts";
 
 /** An article with this text (id "t", outlet "Test"). */
