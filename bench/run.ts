@@ -1,0 +1,289 @@
+/**
+ * `deno task bench`: how fast the kit is on real text, against the peers, in one run.
+ *
+ * Corpus: the State of the Union addresses (outlet = party), 1×, and repeated for scaling.
+ * Measured, on the same texts in the same invocation:
+ * - term statistics (tokens → per-article terms with tf-idf, per-group counts, keyness for every
+ *   group) against scikit-learn's TfidfVectorizer (unigrams; unigrams + bigrams) and natural's TfIdf;
+ * - the stages of the pipeline in process (load, clean + segment, each frame stage, writing);
+ * - the whole `analyze` command as a user runs it (start-up and writing included), per scale,
+ *   with its peak memory.
+ * Results: a table on stdout and `data/out/bench/bench.json`. Timings are never asserted in tests.
+ * @module
+ */
+
+import TfIdf from "npm:natural@8.1.1/lib/natural/tfidf/tfidf.js";
+import { loadCorpus } from "../src/corpus/load.ts";
+import { writeFrames } from "../src/frames/write.ts";
+import { analyzeArticles } from "../src/pipeline.ts";
+import { STAGES } from "../src/stages.ts";
+import { keynessByGroup } from "../src/stats/keyness.ts";
+import { groupTermCounts } from "../src/stats/outlet_terms.ts";
+import { countTerms, termsFrame } from "../src/stats/terms.ts";
+import { listOption, parseCommandLine } from "../src/cli/args.ts";
+import { writeSotuJsonl } from "./sotu.ts";
+
+const OUT = "data/out/bench";
+const ANALYZE_PERMISSIONS = [
+  "--allow-read",
+  "--allow-write=data/out",
+  "--allow-ffi",
+  "--allow-sys=cpus,osRelease,networkInterfaces,hostname",
+  "--allow-env=LOG_TOKENS,LOG_STREAM",
+];
+
+interface Row {
+  stage: string;
+  scale: number;
+  words: number;
+  seconds: number;
+  words_per_second: number;
+  peak_rss_mb: number | null;
+  note?: string;
+}
+
+const flags = parseCommandLine(Deno.args, {
+  scales: { type: "string", default: "1,10" },
+  peers: { type: "string", default: "sklearn,natural" },
+  "install-peers": { type: "boolean", default: false },
+  "natural-docs": { type: "string", default: "20" },
+});
+const scales = flags.scales!.split(",").map(Number).filter((n) => Number.isInteger(n) && n > 0);
+const peers = listOption("--peers", flags.peers, ["sklearn", "natural", "none"], [
+  "sklearn",
+  "natural",
+]);
+await Deno.mkdir(OUT, { recursive: true });
+
+const rows: Row[] = [];
+const peerRows: Row[] = [];
+const seconds = (t0: number) => (performance.now() - t0) / 1000;
+// Deno cannot read /proc/self/status without --allow-all, so in process the RSS after a stage is
+// reported; the command's true peak comes from /usr/bin/time.
+const rssMb = () => Math.round(Deno.memoryUsage().rss / 2 ** 20);
+const add = (
+  list: Row[],
+  stage: string,
+  scale: number,
+  words: number,
+  s: number,
+  rss: number | null,
+  note?: string,
+) => {
+  list.push({
+    stage,
+    scale,
+    words,
+    seconds: s,
+    words_per_second: Math.round(words / s),
+    peak_rss_mb: rss,
+    note,
+  });
+  console.error(`  ${stage} ×${scale}: ${s.toFixed(2)} s${note ? ` (${note})` : ""}`);
+};
+
+// 1. The corpus on disk, as a user would give it.
+const corpora = new Map<number, string>();
+for (const scale of [...new Set([1, ...scales])]) {
+  const path = `${OUT}/sotu_x${scale}.jsonl`;
+  const n = await writeSotuJsonl(path, scale);
+  corpora.set(scale, path);
+  console.error(`corpus ×${scale}: ${n} articles → ${path}`);
+}
+
+// 2. The pipeline in process at 1×, stage by stage.
+console.error("stages, in process:");
+let t0 = performance.now();
+const loaded = await loadCorpus(corpora.get(1)!);
+const loadSeconds = seconds(t0);
+t0 = performance.now();
+const analysis = analyzeArticles(loaded.articles);
+const segmentSeconds = seconds(t0);
+const words = analysis.tokens.length;
+add(rows, "load (JSONL)", 1, words, loadSeconds, null);
+add(rows, "clean + sentences + tokens", 1, words, segmentSeconds, rssMb());
+const frames: Record<string, import("nodejs-polars").DataFrame> = {};
+for (const stage of STAGES) {
+  t0 = performance.now();
+  Object.assign(frames, stage.frames(analysis));
+  add(rows, `frames: ${stage.name}`, 1, words, seconds(t0), rssMb());
+}
+t0 = performance.now();
+await writeFrames(frames, `${OUT}/inprocess`, ["parquet"]);
+add(rows, "write parquet", 1, words, seconds(t0), rssMb());
+
+// 3. Term statistics against the peers, same texts.
+console.error("term statistics and peers:");
+t0 = performance.now();
+const counts = countTerms(analysis, { ngrams: [1] });
+termsFrame(counts);
+keynessByGroup(groupTermCounts(counts, "outlet"));
+add(peerRows, "newsframe terms + tf-idf + keyness, unigrams", 1, words, seconds(t0), null);
+t0 = performance.now();
+const counts2 = countTerms(analysis, { ngrams: [1, 2] });
+termsFrame(counts2);
+keynessByGroup(groupTermCounts(counts2, "outlet"));
+add(
+  peerRows,
+  "newsframe terms + tf-idf + keyness, unigrams + bigrams",
+  1,
+  words,
+  seconds(t0),
+  null,
+);
+
+if (peers.includes("sklearn")) {
+  const python = "/usr/bin/python3";
+  let ok = await hasSklearn(python);
+  if (!ok && flags["install-peers"]) {
+    console.error("installing python3-sklearn (apt-get)…");
+    await new Deno.Command("apt-get", { args: ["install", "-y", "-qq", "python3-sklearn"] })
+      .output();
+    ok = await hasSklearn(python);
+  }
+  if (ok) {
+    const { stdout } = await new Deno.Command(python, {
+      args: ["bench/peers/sklearn_tfidf.py", corpora.get(1)!],
+      stdout: "piped",
+    }).output();
+    const r = JSON.parse(new TextDecoder().decode(stdout));
+    add(peerRows, "scikit-learn TfidfVectorizer, unigrams", 1, words, r.unigrams.seconds, null);
+    add(
+      peerRows,
+      "scikit-learn TfidfVectorizer, unigrams + bigrams",
+      1,
+      words,
+      r.unigrams_bigrams.seconds,
+      null,
+    );
+  } else {
+    console.error(
+      "peer skipped: scikit-learn is not installed (apt-get install -y python3-sklearn, or --install-peers)",
+    );
+  }
+}
+if (peers.includes("natural")) {
+  // natural's TfIdf recomputes idf by rescanning every document for every term, so listing the
+  // terms of all documents is quadratic; it is timed on the first documents and extrapolated.
+  const docs = Number(flags["natural-docs"]);
+  const texts = loaded.articles.map((a) => a.text);
+  t0 = performance.now();
+  const tfidf = new TfIdf();
+  for (const t of texts) tfidf.addDocument(t);
+  const addSeconds = seconds(t0);
+  t0 = performance.now();
+  for (let i = 0; i < docs; i++) tfidf.listTerms(i);
+  const perDoc = seconds(t0) / docs;
+  add(
+    peerRows,
+    "natural TfIdf, unigrams",
+    1,
+    words,
+    addSeconds + perDoc * texts.length,
+    null,
+    `addDocument ${
+      addSeconds.toFixed(1)
+    } s + listTerms extrapolated from ${docs} of ${texts.length} documents`,
+  );
+}
+
+// 4. The whole command, as a user runs it, per scale.
+console.error("analyze command, end to end:");
+for (const scale of scales) {
+  const out = `${OUT}/analyze_x${scale}`;
+  const { stderr, code } = await new Deno.Command("/usr/bin/time", {
+    args: [
+      "-f",
+      "BENCH %e %M",
+      Deno.execPath(),
+      "run",
+      ...ANALYZE_PERMISSIONS,
+      "src/cli/analyze.ts",
+      "--corpus",
+      corpora.get(scale)!,
+      "--out",
+      out,
+      "--format",
+      "parquet",
+      "--quiet",
+    ],
+    stdout: "null",
+    stderr: "piped",
+    env: { DOTENV_CONFIG_QUIET: "true", NO_COLOR: "1" },
+  }).output();
+  const err = new TextDecoder().decode(stderr);
+  const m = /BENCH ([\d.]+) (\d+)/.exec(err);
+  if (code !== 0 || !m) {
+    console.error(`analyze ×${scale} failed:\n${err.slice(-2000)}`);
+    rows.push({
+      stage: "analyze (command)",
+      scale,
+      words: words * scale,
+      seconds: NaN,
+      words_per_second: 0,
+      peak_rss_mb: null,
+      note: "failed",
+    });
+    continue;
+  }
+  add(
+    rows,
+    "analyze (command, start-up and writing included)",
+    scale,
+    words * scale,
+    Number(m[1]),
+    Math.round(Number(m[2]) / 1024),
+  );
+}
+
+// 5. Report.
+const machine = {
+  cpus: navigator.hardwareConcurrency,
+  deno: Deno.version.deno,
+};
+const fmt = (r: Row) =>
+  `| ${r.stage} | ×${r.scale} | ${r.words.toLocaleString("en")} | ${r.seconds.toFixed(2)} | ${
+    r.words_per_second.toLocaleString("en")
+  } | ${r.peak_rss_mb ?? ""} |`;
+const header =
+  "| stage | scale | words | seconds | words/s | RSS MB (peak for the command) |\n| --- | --- | --- | --- | --- | --- |";
+console.log(`machine: ${machine.cpus} cores, deno ${machine.deno}\n`);
+console.log(`${header}\n${rows.map(fmt).join("\n")}\n`);
+const ours = peerRows.find((r) =>
+  r.stage.endsWith("unigrams + bigrams") && r.stage.startsWith("newsframe")
+)!;
+console.log(
+  `${header.replace("| stage |", "| term statistics |")} ratio to newsframe (uni+bi) |\n${
+    peerRows.map((r) => `${fmt(r)} ${(r.seconds / ours.seconds).toFixed(2)} |`).join("\n")
+  }`,
+);
+const e2e = rows.filter((r) => r.stage.startsWith("analyze") && r.words_per_second > 0);
+if (e2e.length > 1) {
+  const first = e2e[0].words_per_second;
+  console.log(
+    `\nlinearity: words/s at ×${e2e.at(-1)!.scale} is ${
+      (100 * e2e.at(-1)!.words_per_second / first).toFixed(0)
+    }% of ×${e2e[0].scale}`,
+  );
+}
+await Deno.writeTextFile(
+  `${OUT}/bench.json`,
+  JSON.stringify(
+    { machine, date: new Date().toISOString(), stages: rows, terms: peerRows },
+    null,
+    2,
+  ),
+);
+console.log(`\nwrote ${OUT}/bench.json`);
+
+async function hasSklearn(python: string): Promise<boolean> {
+  try {
+    const { code } = await new Deno.Command(python, {
+      args: ["-c", "import sklearn"],
+      stderr: "null",
+    }).output();
+    return code === 0;
+  } catch {
+    return false;
+  }
+}
