@@ -253,9 +253,9 @@ const ours = peerRows.find((r) =>
   r.stage.endsWith("unigrams + bigrams") && r.stage.startsWith("newsframe")
 )!;
 console.log(
-  `${header.replace("| stage |", "| term statistics |")} ratio to newsframe (uni+bi) |\n${
-    peerRows.map((r) => `${fmt(r)} ${(r.seconds / ours.seconds).toFixed(2)} |`).join("\n")
-  }`,
+  "| term statistics | scale | words | seconds | words/s | RSS MB | time ÷ newsframe (uni+bi) |\n" +
+    "| --- | --- | --- | --- | --- | --- | --- |\n" +
+    peerRows.map((r) => `${fmt(r)} ${(r.seconds / ours.seconds).toFixed(2)} |`).join("\n"),
 );
 const e2e = rows.filter((r) => r.stage.startsWith("analyze") && r.words_per_second > 0);
 if (e2e.length > 1) {
