@@ -19,9 +19,9 @@ export interface AgencyUse {
   inDateline: boolean;
   /** Mentions of it in the text. */
   nMentions: number;
-  /** Quotes and attributions relayed through it ("according to state broadcaster CCTV"). */
+  /** Sentences whose quotes or attributions are relayed through it ("according to state broadcaster CCTV"). */
   nRelayed: number;
-  /** Attributions and quotes it is the source of ("Reuters reported"). */
+  /** Sentences whose quotes or attributions it is the source of ("Reuters reported"). */
   nReported: number;
 }
 
@@ -59,10 +59,15 @@ export function articleAgencies(
   if (article.agency) use(canonicalAgency(article.agency, gazetteer)).inDateline = true;
   for (const m of mentions) if (m.type === "MEDIA") use(m.entity).nMentions++;
   const media = new Set(mentions.filter((m) => m.type === "MEDIA").map((m) => m.entity));
+  // Counted once per sentence: a partial quote and its attribution share one relay.
+  const relayed = new Set<string>();
+  const reported = new Set<string>();
   for (const s of [...quotes, ...attributions]) {
-    if (s.viaEntity && media.has(s.viaEntity)) use(s.viaEntity).nRelayed++;
-    if (s.speaker && media.has(s.speaker)) use(s.speaker).nReported++;
+    if (s.viaEntity && media.has(s.viaEntity)) relayed.add(`${s.viaEntity}\u0000${s.sentenceId}`);
+    if (s.speaker && media.has(s.speaker)) reported.add(`${s.speaker}\u0000${s.sentenceId}`);
   }
+  for (const key of relayed) use(key.split("\u0000")[0]).nRelayed++;
+  for (const key of reported) use(key.split("\u0000")[0]).nReported++;
   return [...uses.values()];
 }
 

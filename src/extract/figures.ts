@@ -207,25 +207,21 @@ function readFigure(words: Word[], i: number, fw: FigureWords, inName: boolean[]
     };
   }
 
-  // Money with a currency sign first: "$240 billion", "US$5bn".
-  let signAt = i;
-  let sign = w.text;
-  if ((w.text === "US" || w.text === "U.S.") && words[i + 1]?.text === "$") {
-    sign = `${w.text}$`;
-    signAt = i + 1;
-  }
-  if (
-    fw.currencies.has(sign) && words[signAt].kind === "punct" || (sign.endsWith("$") && signAt > i)
-  ) {
-    const n = readNumber(words, signAt + 1, fw);
+  // Money with a currency sign first: "$240 billion", "US$5bn" (the "US" glued to the sign).
+  if (w.kind === "punct" && fw.currencies.has(w.text)) {
+    const prefix = words[i - 1];
+    const glued = prefix && prefix.end === w.start && fw.currencies.has(`${prefix.text}${w.text}`);
+    const sign = glued ? `${prefix.text}${w.text}` : w.text;
+    const first = glued ? i - 1 : i;
+    const n = readNumber(words, i + 1, fw);
     if (n && !n.spelled) {
       return {
         ...base,
-        first: i,
+        first,
         last: n.last,
         kind: "money",
         value: n.value,
-        unit: fw.currencies.get(sign) ?? "USD",
+        unit: fw.currencies.get(sign)!,
         rawUnit: sign,
       };
     }

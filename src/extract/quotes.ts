@@ -392,7 +392,7 @@ function attributionIn(
         found = {
           ...speechOf(second),
           cue: words[v2].text,
-          via: text.slice(subject.from, words[v].end),
+          via: text.slice(words[clauseStart(words, v)].start, words[v].end),
           viaEntity: subject.speaker,
           from: second.start,
           to: words[v2].end,
@@ -479,9 +479,26 @@ function subjectOf(
       return { ...speechOf(titled), from: between[0].start, to: verb.end, mediaSubject: false };
     }
   }
-  if (before.length && v - clause <= 14) {
-    const m = before[before.length - 1];
+  const m = before[before.length - 1];
+  // The subject sits a few words before its verb ("TASS news agency said", "Xi Jinping has pledged").
+  if (m && words.filter((w) => w.start >= m.end && w.end <= verb.start).length <= 6) {
     return { ...speechOf(m), from: m.start, to: verb.end, mediaSubject: m.type === "MEDIA" };
+  }
+  // Past an appositive: "Maria Lopez, an economist, said ...".
+  if (clause === v && v >= 2 && words[v - 1].text === ",") {
+    const c1 = clauseStart(words, v - 1);
+    const appositive = mentionsIn(words[c1].start, words[v - 1].start);
+    if (c1 >= 2 && words[c1 - 1].text === "," && v - c1 <= 9 && appositive.length === 0) {
+      const owner = mentionsIn(words[clauseStart(words, c1 - 1)].start, words[c1 - 1].start).pop();
+      if (owner && owner.end === words[c1 - 2].end) {
+        return {
+          ...speechOf(owner),
+          from: owner.start,
+          to: verb.end,
+          mediaSubject: owner.type === "MEDIA",
+        };
+      }
+    }
   }
   // Inverted: ", said Russian Security Council Secretary Nikolai Patrushev".
   if (clause === v) {

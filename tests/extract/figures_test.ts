@@ -1,0 +1,133 @@
+import assert from "node:assert/strict";
+import { extractCorpus } from "../../src/extract/extract.ts";
+import { compileFigureWords } from "../../src/extract/figure_words.ts";
+import type { Figure } from "../../src/extract/figures.ts";
+import { seedAnalysis } from "../seeds.ts";
+import { extractText } from "./helpers.ts";
+
+const { figures } = extractCorpus(await seedAnalysis());
+const pick = (text: string) => figures.filter((f) => f.text === text);
+const brief = (f: Figure) => ({
+  kind: f.kind,
+  value: f.value,
+  unit: f.unit,
+  raw: f.rawUnit,
+  per: f.per,
+  approx: f.approx,
+  change: f.change,
+  year: f.year,
+});
+
+Deno.test("figures: the issue's list, with values, units, rates, approximations and changes", () => {
+  const expect = (text: string, want: ReturnType<typeof brief>) =>
+    assert.deepEqual(pick(text).map(brief)[0], want, text);
+  const none = { per: null, approx: false, change: null, year: null };
+  expect("$240 billion", {
+    ...none,
+    kind: "money",
+    value: 240e9,
+    unit: "USD",
+    raw: "$",
+    year: 2023,
+  });
+  expect("40%", {
+    ...none,
+    kind: "percent",
+    value: 40,
+    unit: "percent",
+    raw: "%",
+    change: "increase",
+  });
+  expect("50 billion cubic metres (bcm)", {
+    ...none,
+    kind: "quantity",
+    value: 50e9,
+    unit: "cubic_metre",
+    raw: "cubic metres",
+    per: "year",
+    change: "additional",
+  });
+  expect("21%", { ...none, kind: "percent", value: 21, unit: "percent", raw: "%", change: "down" });
+  expect("3.8%", {
+    ...none,
+    kind: "percent",
+    value: 3.8,
+    unit: "percent",
+    raw: "%",
+    change: "rise",
+  });
+  expect("17.8%", {
+    ...none,
+    kind: "percent",
+    value: 17.8,
+    unit: "percent",
+    raw: "%",
+    change: "contraction",
+  });
+  expect("February 2022", {
+    ...none,
+    kind: "date",
+    value: null,
+    unit: "month",
+    raw: null,
+    year: 2022,
+  });
+  expect("August 2024", {
+    ...none,
+    kind: "date",
+    value: null,
+    unit: "month",
+    raw: null,
+    year: 2024,
+  });
+  expect("two-day", { ...none, kind: "duration", value: 2, unit: "day", raw: "day" });
+  expect("seven months", { ...none, kind: "duration", value: 7, unit: "month", raw: "months" });
+  expect("tens of thousands of troops", {
+    ...none,
+    kind: "count",
+    value: 10000,
+    unit: "troops",
+    raw: "troops",
+    approx: true,
+  });
+  assert.equal(pick("February 2022").length, 5);
+  assert.equal(figures.length, 45);
+});
+
+Deno.test("figures: numbers inside names are not figures; relative dates are left out", () => {
+  // "Power of Siberia 2", "Group of Seven", "last month", "a day after", "recent months".
+  assert.ok(!figures.some((f) => f.text === "2" || /seven/i.test(f.text) && f.kind !== "duration"));
+  assert.ok(!figures.some((f) => /^(?:a|the|last|this|recent)\b/i.test(f.text)));
+});
+
+Deno.test("figures: other ways of writing money, quantities, dates and approximations", () => {
+  const x = extractText(
+    "Exports rose by 12.5 percent to about US$5bn, or 300 million yuan, and nearly 2,000 tonnes a year. " +
+      "On 24 February 2022 and by March 3, 2023, there were more than 1,500 troops; dozens of ships. " +
+      "You may go in May. Prices fell 3 percentage points in the first half.",
+  );
+  assert.deepEqual(
+    x.figures.map((f) => [f.text, f.kind, f.value, f.unit, f.approx, f.change, f.year, f.per]),
+    [
+      ["12.5 percent", "percent", 12.5, "percent", false, "rose", null, null],
+      ["US$5bn", "money", 5e9, "USD", true, null, null, null],
+      ["300 million yuan", "money", 3e8, "CNY", false, null, null, null],
+      ["2,000 tonnes", "quantity", 2000, "tonne", true, null, null, "year"],
+      ["24 February 2022", "date", null, "day", false, null, 2022, null],
+      ["March 3, 2023", "date", null, "day", false, null, 2023, null],
+      ["1,500 troops", "count", 1500, "troops", true, null, null, null],
+      ["dozens of ships", "count", 24, "ships", true, null, null, null],
+      ["May", "date", null, "month", false, null, null, null],
+      ["3 percentage points", "percent", 3, "percentage_point", false, "fell", null, null],
+      ["first", "ordinal", 1, null, false, null, null, null],
+    ],
+  );
+  for (const f of x.figures) assert.equal(x.cleaned.slice(f.start, f.end), f.text);
+});
+
+Deno.test("figure words: a bad file is a readable error", () => {
+  assert.throws(
+    () => compileFigureWords({ scales: { billion: -1 } }, "figures.json"),
+    (e: Error) => e.message.startsWith("figures.json:") && e.message.includes("scales"),
+  );
+});

@@ -1,0 +1,140 @@
+import assert from "node:assert/strict";
+import { extractCorpus } from "../../src/extract/extract.ts";
+import { quoteSpans } from "../../src/extract/quotes.ts";
+import { SEED, seedAnalysis } from "../seeds.ts";
+import { extractText } from "./helpers.ts";
+
+const analysis = await seedAnalysis();
+const x = extractCorpus(analysis);
+const line = (
+  q: { sentenceId: string; speaker: string | null; cue: string | null; via: string | null },
+) => `${q.sentenceId.split(":")[1]}|${q.speaker}|${q.cue}|${q.via}`;
+
+Deno.test("quotes: direct quotes of 002 — 'he said' and a cue-less continuation paragraph are Mishustin's", () => {
+  const direct = x.quotes.filter((q) => q.articleId === SEED.globalNews2023 && q.kind === "direct");
+  assert.deepEqual(direct.map(line), [
+    "4|Mikhail Mishustin|told|null",
+    "5|Mikhail Mishustin|said|null",
+    "6|Mikhail Mishustin|null|null",
+    "9|Steve Tsang|says|null",
+    "10|Steve Tsang|said|null",
+    "13|Li Qiang|told|null",
+  ]);
+  assert.equal(
+    direct[2].text,
+    "As our Chinese friends say, unity makes it possible to move mountains.",
+  );
+});
+
+Deno.test("quotes: relays and documents — CCTV, 'quoted ... as saying', the joint communique and 'it said'", () => {
+  const of = (article: string) =>
+    x.quotes.filter((q) => q.articleId === article && q.kind === "direct").map((q) =>
+      `${line(q)}|${q.speakerType}|${q.viaEntity}`
+    );
+  assert.deepEqual(of(SEED.reuters2025), [
+    "1|joint communique|said|null|document|null",
+    "2|joint communique|said|null|document|null",
+    "10|Xi Jinping|told|according to state broadcaster CCTV|person|CCTV",
+    "11|Xi Jinping|said|null|person|null",
+  ]);
+  assert.deepEqual(of(SEED.reutersHangzhou), [
+    "2|Li Qiang|quoted ... as saying|Chinese national broadcaster CCTV|person|CCTV",
+  ]);
+});
+
+Deno.test("quotes: partial and scare quotes", () => {
+  const kinds = (article: string) =>
+    x.quotes.filter((q) => q.articleId === article).map((q) => `${q.kind}|${q.text}|${q.speaker}`);
+  assert.deepEqual(kinds(SEED.reutersHangzhou), [
+    "partial|good neighbours and good partners who trust each other|Li Qiang",
+    "direct|China is willing to strengthen the alignment of development strategies with Russia and expand cooperation in various fields|Li Qiang",
+    "scare|NO LIMITS|null",
+    "partial|new vigor|Li Qiang",
+    "partial|vitality|Li Qiang",
+    "partial|very great|Kremlin",
+    "scare|no limits|null",
+    "partial|external|Anton Alikhanov",
+    "partial|market saturation|Anton Alikhanov",
+  ]);
+  assert.equal(x.quotes.length, 36);
+  assert.equal(x.quotes.filter((q) => q.kind === "direct").length, 11);
+});
+
+Deno.test("attributions: indirect speech with its speaker, cue and relay", () => {
+  const rows = x.attributions.filter((a) => a.articleId === SEED.reutersHangzhou).map((a) =>
+    `${a.sentenceId.split(":")[1]}|${a.text}|${a.speaker}|${a.speakerType}|${a.cue}`
+  );
+  assert.deepEqual(rows, [
+    "0|Li Qiang told|Li Qiang|person|told",
+    "1|Li described|Li Qiang|person|described",
+    "4|TASS news agency said|TASS|organisation|said",
+    "6|when China’s premier praised|Li Qiang|person|praised",
+    "7|Kremlin said|Kremlin|organisation|said",
+    "13|Anton Alikhanov attributed|Anton Alikhanov|person|attributed",
+    "14|Reuters reported|Reuters|organisation|reported",
+    "15|according to Chinese customs data|Customs of China|organisation|according to",
+    "17|Russian government said|Government of Russia|organisation|said",
+  ]);
+  // "Russian state news agency TASS reported Mishustin emphasized ...": Mishustin, via TASS.
+  const tass = x.attributions.find((a) =>
+    a.articleId === SEED.rewrite001 && a.sentenceId.endsWith(":9")
+  )!;
+  assert.deepEqual([tass.speaker, tass.cue, tass.via, tass.viaEntity], [
+    "Mikhail Mishustin",
+    "emphasized",
+    "Russian state news agency TASS reported",
+    "TASS",
+  ]);
+  // "..., said Russian Security Council Secretary Nikolai Patrushev": the inverted tag.
+  const patrushev = x.attributions.find((a) => a.speaker === "Nikolai Patrushev")!;
+  assert.equal(patrushev.text, "said Russian Security Council Secretary Nikolai Patrushev");
+  // "He highlighted ..." (000) is Xi, the previous person quoted.
+  const he = x.attributions.find((a) =>
+    a.articleId === SEED.reuters2025 && a.text === "He highlighted"
+  )!;
+  assert.equal(he.speaker, "Xi Jinping");
+  for (const a of x.attributions) {
+    const text = analysis.articles.find((art) => art.id === a.articleId)!.text;
+    assert.equal(text.slice(a.start, a.end), a.text);
+  }
+});
+
+Deno.test("agencies: the dateline agency and the media each article cites", () => {
+  const rows = x.agencies.map((a) =>
+    `${
+      a.articleId.slice(0, 3)
+    }|${a.agency}|${a.inDateline}|${a.nMentions}|${a.nRelayed}|${a.nReported}`
+  );
+  assert.deepEqual(rows, [
+    "000|Reuters|true|1|0|1",
+    "000|CCTV|false|1|1|0",
+    "000|TASS|false|1|1|0",
+    "001|CCTV|false|1|1|0",
+    "001|TASS|false|1|1|0",
+    "001|Reuters|false|1|0|1",
+    "002|Interfax|false|1|0|1",
+    "003|Reuters|true|1|0|1",
+    "003|CCTV|false|1|1|0",
+    "003|TASS|false|1|0|1",
+    "004|Reuters|true|1|0|1",
+    "004|CCTV|false|1|1|0",
+    "004|TASS|false|1|1|0",
+  ]);
+});
+
+Deno.test("quotes: a speaker before a colon, straight quotes, a quote left open to the paragraph's end", () => {
+  const t = extractText(
+    'Premier Li Qiang said: "We will open wider to the world."\n\nMaria Lopez, an economist, said the plan was late. “The numbers do not add up at all,” she said.\n\n“And the next paragraph goes on without a close',
+  );
+  assert.deepEqual(t.quotes.map((q) => `${q.kind}|${q.speaker}|${q.cue}|${q.text}`), [
+    "direct|Li Qiang|said|We will open wider to the world.",
+    "direct|Maria Lopez|said|The numbers do not add up at all",
+    "direct|Maria Lopez|null|And the next paragraph goes on without a close",
+  ]);
+  for (const q of t.quotes) assert.equal(t.cleaned.slice(q.start, q.end), q.text);
+  // Apostrophes are not closing quotes: ‘Russia’s’ stays inside the single-quoted span.
+  const s = "He called it ‘Russia’s war’ today.";
+  assert.deepEqual(quoteSpans(s, 0, s.length).map((q) => s.slice(q.start, q.end)), [
+    "Russia’s war",
+  ]);
+});
