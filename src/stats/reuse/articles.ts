@@ -8,8 +8,9 @@
  *   text).
  * - **Likely source** of a: the article b that covers the largest share of a, provided that
  *   1. the share is at least {@link DEFAULT_SOURCE_OPTIONS}.minShare = 0.4 (b covers a large part
- *      of a; on the seeds the two rewrites are covered 0.5 by their sources, and no unrelated
- *      pair reaches 0.3);
+ *      of a; on the seeds the two rewrites are covered 0.5 by their sources, the shares between
+ *      stories that only reuse background stay under 0.3, and 000 in 001 (0.42) and 001 in 004
+ *      (0.44) pass this test but fail the third);
  *   2. b was not published after a (when both dates are known); and
  *   3. when the dates are equal or unknown, b covers more of a than a covers of b. A rewrite
  *      adds little of its own, so it is mostly found in its source, while the source keeps

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import {
   alignSentences,
+  bestMatches,
   classifyPair,
   REUSE_CLASSES,
   reusePairsFrame,
@@ -192,4 +193,19 @@ Deno.test("bad options and bad input give a ReuseError that says what is wrong",
       }),
     new ReuseError('token 0 belongs to sentence "a:9", which is not loaded'),
   );
+});
+
+Deno.test("best match per sentence: the closest class first, then the highest similarity", async () => {
+  const alignment = alignSentences(await seedAnalysis());
+  const best = bestMatches(alignment);
+  const f = alignment.features;
+  const of = (id: string) => {
+    const b = best[f.sentenceIds.findIndex((s) => short(s) === id)];
+    return b < 0 ? null : short(f.sentenceIds[b]);
+  };
+  // 000:18 has a paraphrase in 001 and 004 (0.585) but a near-verbatim copy in 003.
+  assert.equal(of("000:18"), "003:14");
+  assert.equal(of("001:8"), "000:12");
+  assert.equal(of("004:4"), "000:12"); // 0.494 beats 001:8 (0.492) and 000:11 (0.480)
+  assert.equal(of("002:5"), null);
 });

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { alignSentences } from "../../../src/stats/reuse/align.ts";
 import {
+  articleCosine,
   articleSimilarity,
   articleSimilarityFrame,
   articleSourcesFrame,
@@ -136,5 +137,16 @@ Deno.test("same day or no dates: the article that covers more of the other is th
   assert.throws(
     () => articleSimilarity(alignSentences(twins), { minShare: 0 }),
     new ReuseError("option minShare must be above 0 and at most 1, got 0"),
+  );
+});
+
+Deno.test("articleCosine scores any pair by id, and names an unknown id", async () => {
+  const { alignment } = await seedSimilarity();
+  const f = alignment.features;
+  assert.equal(articleCosine(f, SEED.reuters2025, SEED.globalNews2023).toFixed(3), "0.260");
+  assert.equal(articleCosine(f, SEED.rewrite001, SEED.rewrite001), 1);
+  assert.throws(
+    () => articleCosine(f, SEED.reuters2025, "999"),
+    new ReuseError('article "999" is not in the corpus'),
   );
 });
