@@ -1,0 +1,99 @@
+import assert from "node:assert/strict";
+import pl from "nodejs-polars";
+import { extractCorpus } from "../../src/extract/extract.ts";
+import { extractionFrames } from "../../src/extract/frames.ts";
+import { STAGES } from "../../src/stages.ts";
+import { SEED, seedAnalysis } from "../seeds.ts";
+
+const analysis = await seedAnalysis();
+const frames = extractionFrames(extractCorpus(analysis));
+
+Deno.test("frames: snake_case columns with explicit dtypes; nulls stay null", () => {
+  const dtypes = (df: pl.DataFrame) =>
+    df.columns.map((c) => `${c}:${df.getColumn(c).dtype}`.replace(/DataType\((\w+)\)/, "$1"));
+  assert.deepEqual(dtypes(frames.entities), [
+    "article_id:String",
+    "outlet:String",
+    "sentence_id:String",
+    "text:String",
+    "entity:String",
+    "type:String",
+    "role:String",
+    "metonymy:Bool",
+    "start:Int32",
+    "end:Int32",
+  ]);
+  assert.deepEqual(dtypes(frames.figures).slice(4), [
+    "kind:String",
+    "value:Float64",
+    "unit:String",
+    "raw_unit:String",
+    "per:String",
+    "approx:Bool",
+    "change:String",
+    "year:Int32",
+    "start:Int32",
+    "end:Int32",
+  ]);
+  assert.deepEqual(frames.quotes.columns, [
+    "article_id",
+    "outlet",
+    "sentence_id",
+    "text",
+    "kind",
+    "speaker",
+    "speaker_type",
+    "cue",
+    "via",
+    "via_entity",
+    "start",
+    "end",
+  ]);
+  assert.deepEqual(frames.attributions.columns.slice(3, 5), ["text", "speaker"]);
+  assert.deepEqual(frames.agencies.columns, [
+    "article_id",
+    "outlet",
+    "agency",
+    "in_dateline",
+    "n_mentions",
+    "n_relayed",
+    "n_reported",
+  ]);
+  // Dates have no value and weekdays no year: null, not 0.
+  const tuesday = frames.figures.filter(pl.col("text").eq(pl.lit("Tuesday"))).head(1);
+  assert.deepEqual([tuesday.getColumn("value").get(0), tuesday.getColumn("year").get(0)], [
+    null,
+    null,
+  ]);
+  const money = frames.figures.filter(pl.col("kind").eq(pl.lit("money")));
+  assert.deepEqual(money.select("article_id", "value", "unit", "year").toRecords(), [
+    { article_id: SEED.rewrite004, value: 240e9, unit: "USD", year: 2023 },
+  ]);
+  assert.deepEqual(
+    [
+      frames.entities.height,
+      frames.figures.height,
+      frames.quotes.height,
+      frames.attributions.height,
+    ],
+    [330, 45, 36, 34],
+  );
+});
+
+Deno.test("frames: the extract stage writes entities, figures, quotes, attributions and agencies", () => {
+  const stage = STAGES.find((s) => s.name === "extract")!;
+  const out = stage.frames(analysis);
+  assert.deepEqual(Object.keys(out), ["entities", "figures", "quotes", "attributions", "agencies"]);
+  // Who each outlet names most: one group-by away.
+  const persons = out.entities
+    .filter(pl.col("type").eq(pl.lit("PERSON")))
+    .groupBy("entity")
+    .agg(pl.len().alias("n"))
+    .sort(["n", "entity"], [true, false])
+    .head(3);
+  assert.deepEqual(persons.toRecords(), [
+    { entity: "Mikhail Mishustin", n: 21 },
+    { entity: "Xi Jinping", n: 21 },
+    { entity: "Li Qiang", n: 13 },
+  ]);
+});
