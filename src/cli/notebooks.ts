@@ -103,47 +103,99 @@ export interface NotebookRun {
   ok: boolean;
   /** nbconvert's error text when a cell failed. */
   error: string;
+  /** How many times it was run again because a result was lost (see {@link executeNotebooks}). */
+  retried: number;
 }
 
-/** Executes notebooks with `jupyter nbconvert --execute` into `outDir` ({@link NOTEBOOK_OUT}). */
+/**
+ * True for a code cell whose last line is an expression, which the kernel answers with a
+ * result (a table, a chart, markdown).
+ */
+export function expectsOutput(source: string): boolean {
+  const lines = source.split("\n").map((l) => l.trim()).filter((l) => l && !l.startsWith("//"));
+  const last = lines.at(-1);
+  if (!last) return false;
+  if (/^(?:const|let|var|import|export|function|class|type|interface)\b/.test(last)) return false;
+  return !/[;{}]$/.test(last);
+}
+
+/** The code cells of an executed notebook that should have output but have none. */
+export function cellsMissingOutput(nb: Notebook): number[] {
+  return nb.cells
+    .map((c, i) => ({ c, i }))
+    .filter(({ c }) => c.cell_type === "code" && expectsOutput(cellSource(c)) && !c.outputs?.length)
+    .map(({ i }) => i);
+}
+
+/**
+ * Executes notebooks with `jupyter nbconvert --execute` into `outDir` ({@link NOTEBOOK_OUT}).
+ *
+ * The Deno kernel can report a cell idle a moment before its last output reaches Jupyter (it
+ * waits 5 ms for its output channels); on a busy machine that output is lost. A notebook with a
+ * result cell left empty is therefore run again, up to `attempts` times, and the run says so.
+ */
 export async function executeNotebooks(
   jupyter: string,
   notebooks: string[],
   outDir: string = NOTEBOOK_OUT,
   timeoutSeconds = 300,
+  attempts = 3,
 ): Promise<NotebookRun[]> {
   const jupyterPath = await writeKernelspec();
   await Deno.mkdir(outDir, { recursive: true });
   const runs: NotebookRun[] = [];
   for (const notebook of notebooks) {
-    const name = notebook.split("/").pop()!;
-    const { code, stderr } = await new Deno.Command(jupyter, {
-      args: [
-        "nbconvert",
-        "--to",
-        "notebook",
-        "--execute",
-        `--ExecutePreprocessor.timeout=${timeoutSeconds}`,
-        "--ExecutePreprocessor.kernel_name=deno",
-        notebook,
-        "--output-dir",
-        outDir,
-      ],
-      env: { JUPYTER_PATH: jupyterPath },
-      stdout: "piped",
-      stderr: "piped",
-    }).output();
-    const err = new TextDecoder().decode(stderr);
-    runs.push({
-      notebook,
-      output: `${outDir}/${name}`,
-      ok: code === 0,
-      error: code === 0
-        ? ""
-        : err.split("\n").filter((l) => !/^\[NbConvertApp\]|unstable/.test(l)).join("\n").trim(),
-    });
+    let run: NotebookRun | undefined;
+    for (let attempt = 1; attempt <= attempts; attempt++) {
+      run = await executeNotebook(jupyter, jupyterPath, notebook, outDir, timeoutSeconds);
+      if (!run.ok) break;
+      const missing = cellsMissingOutput(await readNotebook(run.output));
+      if (!missing.length) break;
+      run.retried = attempt;
+      if (attempt === attempts) {
+        run.ok = false;
+        run.error = `cells ${missing.join(", ")} lost their output in ${attempts} runs`;
+      }
+    }
+    runs.push(run!);
   }
   return runs;
+}
+
+async function executeNotebook(
+  jupyter: string,
+  jupyterPath: string,
+  notebook: string,
+  outDir: string,
+  timeoutSeconds: number,
+): Promise<NotebookRun> {
+  const name = notebook.split("/").pop()!;
+  const { code, stderr } = await new Deno.Command(jupyter, {
+    args: [
+      "nbconvert",
+      "--to",
+      "notebook",
+      "--execute",
+      `--ExecutePreprocessor.timeout=${timeoutSeconds}`,
+      "--ExecutePreprocessor.kernel_name=deno",
+      notebook,
+      "--output-dir",
+      outDir,
+    ],
+    env: { JUPYTER_PATH: jupyterPath },
+    stdout: "piped",
+    stderr: "piped",
+  }).output();
+  const err = new TextDecoder().decode(stderr);
+  return {
+    notebook,
+    output: `${outDir}/${name}`,
+    ok: code === 0,
+    retried: 0,
+    error: code === 0
+      ? ""
+      : err.split("\n").filter((l) => !/^\[NbConvertApp\]|unstable/.test(l)).join("\n").trim(),
+  };
 }
 
 /** Writes each notebook's code cells, in order, as `<CODE_OUT>/<name>.ts`; returns the paths. */
@@ -218,7 +270,8 @@ export function notebooksCommand(args: string[], io: Io = CONSOLE): Promise<numb
     if (mode !== "run") throw new UsageError(`unknown mode "${mode}"`);
     const runs = await executeNotebooks(jupyter, notebooks);
     for (const r of runs) {
-      io.log(`${r.ok ? "ok    " : "FAILED"} ${r.notebook} → ${r.output}`);
+      const again = r.retried ? ` (run ${r.retried + 1} times: the kernel lost an output)` : "";
+      io.log(`${r.ok ? "ok    " : "FAILED"} ${r.notebook} → ${r.output}${again}`);
       if (!r.ok) io.error(r.error);
     }
     return runs.every((r) => r.ok) ? 0 : 1;

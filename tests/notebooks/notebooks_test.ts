@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import {
   cellSource,
   executeNotebooks,
+  expectsOutput,
   findJupyter,
   listNotebooks,
   type Notebook,
@@ -79,4 +80,14 @@ Deno.test({
       /\*\*11 boilerplate paragraphs\*\*; the most from \*\*002_ade13a7782b6fbaf\*\* \(9\)/,
     );
   },
+});
+
+Deno.test("a cell ending in an expression expects output; declarations and statements do not", async () => {
+  assert.equal(expectsOutput("const a = 1;\nframes.cleaning"), true);
+  assert.equal(expectsOutput('x ? y\n  : z.select("a")'), true);
+  assert.equal(expectsOutput("await Deno.jupyter.md`# hi`"), true);
+  assert.equal(expectsOutput("console.log(1);"), false);
+  assert.equal(expectsOutput('import pl from "nodejs-polars";\nconst x = 2'), false);
+  assert.equal(expectsOutput("for (const x of y) {\n  f(x);\n}"), false);
+  assert.equal(expectsOutput("// only a comment"), false);
 });
