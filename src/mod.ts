@@ -220,6 +220,7 @@ export {
   itemCoverage,
   itemKey,
   itemsFromFrame,
+  quoteCoverage,
   sentenceCoverage,
 } from "./stats/reuse/coverage.ts";
 export { ReuseError } from "./stats/reuse/errors.ts";

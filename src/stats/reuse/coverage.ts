@@ -8,6 +8,11 @@
  *   whatever column(s) the extractor gives: a canonical entity name, a figure's kind+value+unit.
  * - **Sentences**: a match of class paraphrase or closer in the alignment (topical matches are the
  *   same subject, not the same content).
+ * - **Quotes** of two words or more: the same words (tokens, case and apostrophes folded) found
+ *   anywhere in the text of another article that shares an aligned sentence with the quote's
+ *   article, so a partial quote ("turbulent external environment") counts as shared with the
+ *   article that quotes the whole sentence. One-word quotes ("external") match only other
+ *   quotes: a single word in another text is not evidence of the same quote.
  *
  * Everything lands in one long `coverage` frame: article_id, kind, item, label, n, shared_with,
  * shared_articles, unique.
@@ -17,6 +22,7 @@
 import pl from "nodejs-polars";
 import { bool, int32, utf8, utf8List } from "../../frames/columns.ts";
 import { type Alignment, PARAPHRASE } from "./align.ts";
+import { forEachToken, lowerForm } from "../../text/tokens.ts";
 import { ReuseError } from "./errors.ts";
 
 /** Items as columns: row i is one mention of `item[i]` in article `article[i]`. */
@@ -127,6 +133,62 @@ export function itemsFromFrame(
     item: parts[0].map((_, i) => parts.map((p) => p[i]).join(" | ")),
     label: columns.label ? text(columns.label) : undefined,
   };
+}
+
+/** Words of a text, folded, as " w1 w2 … " (spaces at both ends, for whole-word search). */
+function wordString(text: string): { words: string; n: number } {
+  let words = " ";
+  let n = 0;
+  forEachToken(text, (token) => {
+    words += `${lowerForm(token)} `;
+    n++;
+  });
+  return { words, n };
+}
+
+/**
+ * Coverage of quotes (see the module notes): keyed like other items, and a quote of `minWords`
+ * words or more is also shared with each article, among those sharing an aligned sentence with
+ * its own, whose text contains its words.
+ *
+ * @example
+ * quoteCoverage(alignment, itemsFromFrame(quotes, { item: "text" }), analysis.articles);
+ */
+export function quoteCoverage(
+  alignment: Alignment,
+  quotes: ItemColumns,
+  articles: readonly { id: string; text: string }[],
+  minWords = 2,
+): CoverageColumns {
+  const out = itemCoverage("quote", quotes);
+  const f = alignment.features;
+  const index = new Map(f.articleIds.map((id, i) => [id, i]));
+  const neighbours = f.articleIds.map(() => new Set<number>());
+  for (let k = 0; k < alignment.a.length; k++) {
+    const x = f.sentenceArticle[alignment.a[k]];
+    const y = f.sentenceArticle[alignment.b[k]];
+    neighbours[x].add(y);
+    neighbours[y].add(x);
+  }
+  const textOf = new Map(articles.map((a) => [a.id, a.text]));
+  const words = new Map<number, string>();
+  const wordsOf = (a: number) => {
+    let w = words.get(a);
+    if (w === undefined) words.set(a, w = wordString(textOf.get(f.articleIds[a]) ?? "").words);
+    return w;
+  };
+  const order = (id: string) => index.get(id) ?? Number.MAX_SAFE_INTEGER;
+  out.sharedArticles = out.sharedArticles.map((shared, row) => {
+    const own = index.get(out.articleId[row]);
+    const quote = wordString(out.item[row]);
+    if (own === undefined || quote.n < minWords) return shared;
+    const found = new Set(shared);
+    for (const other of neighbours[own]) {
+      if (wordsOf(other).includes(quote.words)) found.add(f.articleIds[other]);
+    }
+    return [...found].sort((x, y) => order(x) - order(y));
+  });
+  return out;
 }
 
 /**

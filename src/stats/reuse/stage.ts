@@ -14,7 +14,13 @@ import {
   articleSourcesFrame,
   type SourceOptions,
 } from "./articles.ts";
-import { coverageFrame, itemCoverage, itemsFromFrame, sentenceCoverage } from "./coverage.ts";
+import {
+  coverageFrame,
+  itemCoverage,
+  itemsFromFrame,
+  quoteCoverage,
+  sentenceCoverage,
+} from "./coverage.ts";
 import {
   figureConsistency,
   figureConsistencyFrame,
@@ -70,7 +76,9 @@ export function reuseFrames(
   if (figures) parts.push(itemCoverage("figure", figureItems(figures)));
   if (extracted.quotes) {
     const item = extracted.quotes.columns.includes("quote") ? "quote" : "text";
-    parts.push(itemCoverage("quote", itemsFromFrame(extracted.quotes, { item })));
+    parts.push(
+      quoteCoverage(alignment, itemsFromFrame(extracted.quotes, { item }), analysis.articles),
+    );
   }
   const frames: Record<string, pl.DataFrame> = {
     reuse_pairs: reusePairsFrame(alignment),

@@ -6,10 +6,11 @@ import {
   itemCoverage,
   itemKey,
   itemsFromFrame,
+  quoteCoverage,
   sentenceCoverage,
 } from "../../../src/stats/reuse/coverage.ts";
 import { ReuseError } from "../../../src/stats/reuse/errors.ts";
-import { seedAnalysis } from "../../seeds.ts";
+import { SEED, seedAnalysis } from "../../seeds.ts";
 import { short } from "./fixtures.ts";
 
 Deno.test("seeds: sentences found in no other article, per article", async () => {
@@ -117,4 +118,39 @@ Deno.test("bad input: a missing column is named, with the columns there are", ()
     () => itemCoverage("entity", { article: ["a", "b"], item: ["x"] }),
     new ReuseError("coverage of entity: item columns differ in length"),
   );
+});
+
+Deno.test("seeds: a partial quote is shared with the article that quotes the whole sentence", async () => {
+  const analysis = await seedAnalysis();
+  const alignment = alignSentences(analysis);
+  const quotes = {
+    article: [
+      SEED.rewrite004,
+      SEED.rewrite004,
+      SEED.rewrite004,
+      SEED.reuters2025,
+      SEED.reutersHangzhou,
+    ],
+    item: [
+      "turbulent external environment", // in 000:10's direct quote
+      "respond appropriately to external challenges", // 001 says "appropriate response": not it
+      "in all spheres", // in 001:14, unquoted there
+      "turbulent", // one word: matched against other quotes only
+      "external", // one word, no other quote "external"
+    ],
+  };
+  const c = quoteCoverage(alignment, quotes, analysis.articles);
+  assert.deepEqual(c.sharedArticles.map((list) => list.map(short)), [
+    ["000"],
+    [],
+    ["001"],
+    [],
+    [],
+  ]);
+  // With one-word quotes searched too, "turbulent" is in 001 and 004, "external" in four.
+  const loose = quoteCoverage(alignment, quotes, analysis.articles, 1);
+  assert.deepEqual(loose.sharedArticles.slice(3).map((list) => list.map(short)), [
+    ["001", "004"],
+    ["000", "001", "004"],
+  ]);
 });

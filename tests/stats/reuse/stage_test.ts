@@ -55,6 +55,9 @@ Deno.test("stage with the extractor on the seeds: Steve Tsang only in 002, $240 
   const putin = coverage.filter((r) => r.kind === "entity" && r.item === "Vladimir Putin");
   assert.equal(putin.length, 5);
   assert.ok(putin.every((r) => r.shared_with === 4));
+  // 004's partial quote is in 000's direct quote.
+  const quote = row("quote", "turbulent external environment");
+  assert.deepEqual(quote.shared_articles, [SEED.reuters2025]);
   // No figure disagrees on the seeds; "February 2022" agrees wherever it is aligned.
   const checks = frames.figure_consistency;
   assert.equal(checks.filter(pl.col("flagged")).height, 0);
