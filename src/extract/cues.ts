@@ -46,6 +46,8 @@ export interface Cues {
   labelNouns: ReadonlySet<string>;
   /** Document nouns, longest first ("joint communique" before "communique"). */
   documents: readonly string[];
+  /** "in a joint communique", "by the statement": group 1 is the document. */
+  documentPhrase: RegExp;
   locatives: ReadonlySet<string>;
 }
 
@@ -54,6 +56,9 @@ export function compileCues(data: unknown, source = "cues"): Cues {
   const parsed = CuesSchema.safeParse(data);
   if (!parsed.success) throw new Error(`${source}: ${z.prettifyError(parsed.error)}`);
   const d = parsed.data;
+  const documents = [...d.documents].map((x) => x.toLowerCase()).sort((a, b) =>
+    b.length - a.length
+  );
   return {
     titles: new Set(d.titles),
     titleWords: new Set(d.title_words),
@@ -65,9 +70,16 @@ export function compileCues(data: unknown, source = "cues"): Cues {
     speechVerbs: new Set(d.speech_verbs),
     directSpeechVerbs: new Set(d.direct_speech_verbs),
     labelNouns: new Set(d.label_nouns),
-    documents: [...d.documents].sort((a, b) => b.length - a.length),
+    documents,
+    documentPhrase: new RegExp(
+      `\\b(?:in|by) (?:a|an|the|its) (${documents.map(escape).join("|")})\\b`,
+    ),
     locatives: new Set(d.locatives),
   };
+}
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
 /** The cues shipped in `data/entities/cues.json`. */

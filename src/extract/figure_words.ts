@@ -35,6 +35,8 @@ export interface FigureWords {
   numberWords: ReadonlyMap<string, number>;
   ordinals: ReadonlyMap<string, number>;
   vagueNumbers: ReadonlyMap<string, number>;
+  /** The vague numbers split into words, by their first word ("tens" → "tens of thousands"). */
+  vagueByFirstWord: ReadonlyMap<string, readonly { words: string[]; value: number }[]>;
   currencies: ReadonlyMap<string, string>;
   /** Written unit (lower case, except case-sensitive abbreviations such as "MW") to normalised unit. */
   units: ReadonlyMap<string, string>;
@@ -61,6 +63,11 @@ export function compileFigureWords(data: unknown, source = "figure words"): Figu
     numberWords: lower(d.number_words),
     ordinals: lower(d.ordinals),
     vagueNumbers: lower(d.vague_numbers),
+    vagueByFirstWord: Map.groupBy(
+      [...lower(d.vague_numbers)].map(([k, value]) => ({ words: k.split(" "), value }))
+        .sort((a, b) => b.words.length - a.words.length),
+      (v) => v.words[0],
+    ),
     currencies: new Map(Object.entries(d.currencies)),
     units: new Map(Object.entries(d.units)),
     unitScales: new Map(Object.entries(d.unit_scales)),

@@ -91,9 +91,16 @@ export function extractFigures(
 ): Figure[] {
   const fw = options.words ?? DEFAULT_FIGURE_WORDS;
   const out: Figure[] = [];
-  for (const sentence of sentences) {
+  // Names in text order, walked once alongside the words.
+  const sorted = [...names].sort((a, b) => a.start - b.start);
+  let next = 0;
+  for (const sentence of [...sentences].sort((a, b) => a.start - b.start)) {
     const words = extractionWords(sentence.text, sentence.start);
-    const inName = words.map((w) => names.some((n) => n.start <= w.start && w.end <= n.end));
+    const inName = words.map((w) => {
+      while (next < sorted.length && sorted[next].end <= w.start) next++;
+      const n = sorted[next];
+      return n !== undefined && n.start <= w.start && w.end <= n.end;
+    });
     for (let i = 0; i < words.length; i++) {
       if (inName[i]) continue;
       const raw = readFigure(words, i, fw, inName);
@@ -228,10 +235,8 @@ function readFigure(words: Word[], i: number, fw: FigureWords, inName: boolean[]
   }
 
   // Vague counts: "tens of thousands of troops", "thousands of its troops".
-  for (const [phrase, value] of fw.vagueNumbers) {
-    const parts = phrase.split(" ");
+  for (const { words: parts, value } of fw.vagueByFirstWord.get(w.text) ?? []) {
     if (!parts.every((p, k) => lower(words[i + k]) === p)) continue;
-    if (!LOWER_WORD.test(w.text)) continue;
     let last = i + parts.length - 1;
     let unit: string | null = null;
     if (lower(words[last + 1]) === "of") {

@@ -299,10 +299,11 @@ function attributionIn(
     cues.speechVerbs.has(w.text) || (opts.direct === true && cues.directSpeechVerbs.has(w.text));
   const words = extractionWords(text.slice(from, to), from).filter((w) => !ctx.inQuote(w.start));
   if (words.length === 0) return null;
-  const mentionsIn = (a: number, b: number) =>
-    ctx.mentions.filter((m) =>
-      m.start >= a && m.end <= b && m.type !== "NORP" && !ctx.inQuote(m.start)
-    );
+  // The region's mentions, once; the lookups below narrow them further.
+  const here = ctx.mentions.filter((m) =>
+    m.start >= from && m.end <= to && m.type !== "NORP" && !ctx.inQuote(m.start)
+  );
+  const mentionsIn = (a: number, b: number) => here.filter((m) => m.start >= a && m.end <= b);
   const lowerText = (w: Word) => w.text.toLowerCase();
 
   // The relay "according to X".
@@ -328,10 +329,9 @@ function attributionIn(
   }
 
   // A document: "in a joint communique", "in a statement".
-  const plain = words.map(lowerText).join(" ");
-  for (const doc of cues.documents) {
-    const at = plain.search(new RegExp(`\\b(?:in|by) (?:a|an|the|its) ${doc}\\b`));
-    if (at < 0) continue;
+  const docMatch = cues.documentPhrase.exec(words.map(lowerText).join(" "));
+  if (docMatch) {
+    const doc = docMatch[1];
     const verb = words.find(isVerb);
     const docWord = words.find((_, i) =>
       words.slice(i, i + doc.split(" ").length).map(lowerText).join(" ") === doc
