@@ -30,7 +30,7 @@ import {
   type GazetteerEntry,
 } from "./gazetteer.ts";
 import { TokenTrie } from "./trie.ts";
-import { extractionWords, isCapitalised, spaceBetween, type Word, wordKey } from "./words.ts";
+import { isCapitalised, sentenceWords, spaceBetween, type Word, wordKey } from "./words.ts";
 
 /** One entity mention. Offsets are into the article's cleaned text. */
 export interface EntityMention {
@@ -95,7 +95,7 @@ export function extractEntities(
   const cues = options.cues ?? DEFAULT_CUES;
   const text = article.text;
   const all: SentenceWords[] = sentences.map((sentence) => {
-    const words = extractionWords(sentence.text, sentence.start);
+    const words = sentenceWords(sentence);
     const allCaps = /\p{Lu}/u.test(sentence.text) && !/\p{Ll}/u.test(sentence.text);
     return { sentence, words, allCaps, found: [], covered: new Array(words.length).fill(false) };
   });

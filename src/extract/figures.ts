@@ -10,7 +10,7 @@
 
 import type { Sentence } from "../text/segment.ts";
 import { DEFAULT_FIGURE_WORDS, type FigureWords } from "./figure_words.ts";
-import { extractionWords, type Word } from "./words.ts";
+import { sentenceWords, type Word } from "./words.ts";
 
 /** What a figure is. */
 export type FigureKind =
@@ -95,7 +95,7 @@ export function extractFigures(
   const sorted = [...names].sort((a, b) => a.start - b.start);
   let next = 0;
   for (const sentence of [...sentences].sort((a, b) => a.start - b.start)) {
-    const words = extractionWords(sentence.text, sentence.start);
+    const words = sentenceWords(sentence);
     const inName = words.map((w) => {
       while (next < sorted.length && sorted[next].end <= w.start) next++;
       const n = sorted[next];

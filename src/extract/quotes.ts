@@ -22,7 +22,7 @@ import type { CleanArticle } from "../corpus/clean.ts";
 import type { Sentence } from "../text/segment.ts";
 import { type Cues, DEFAULT_CUES } from "./cues.ts";
 import type { EntityMention } from "./entities.ts";
-import { extractionWords, type Word } from "./words.ts";
+import { extractionWords, sentenceWords, type Word } from "./words.ts";
 
 /** What a quote is. */
 export type QuoteKind = "direct" | "partial" | "scare";
@@ -119,7 +119,8 @@ export function extractQuotes(
   const history: { speaker: string; type: SpeakerType; at: number }[] = [];
   let lastDirect = null as { speech: Speech; paragraph: number } | null;
 
-  const context: Context = { text, mentions, cues, history, inQuote };
+  const words = [...sentences].sort((a, b) => a.start - b.start).flatMap(sentenceWords);
+  const context: Context = { words, text, mentions, cues, history, inQuote };
   for (const sentence of sentences) {
     const own = spans.filter((s) => sentence.start <= s.open && s.open < sentence.end);
     const sentenceSpeech = sentence.kind === "body"
@@ -271,7 +272,21 @@ export function quoteSpans(text: string, from: number, to: number): Span[] {
   return out;
 }
 
+/** Index of the first word that starts at or after `from` (words in text order). */
+function firstWordFrom(words: readonly Word[], from: number): number {
+  let lo = 0;
+  let hi = words.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (words[mid].start < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 interface Context {
+  /** Every word of the article's sentences, in text order. */
+  words: readonly Word[];
   text: string;
   mentions: readonly EntityMention[];
   cues: Cues;
@@ -297,7 +312,12 @@ function attributionIn(
   const { text, cues } = ctx;
   const isVerb = (w: Word) =>
     cues.speechVerbs.has(w.text) || (opts.direct === true && cues.directSpeechVerbs.has(w.text));
-  const words = extractionWords(text.slice(from, to), from).filter((w) => !ctx.inQuote(w.start));
+  const words: Word[] = [];
+  for (let i = firstWordFrom(ctx.words, from); i < ctx.words.length; i++) {
+    const w = ctx.words[i];
+    if (w.end > to) break;
+    if (!ctx.inQuote(w.start)) words.push(w);
+  }
   if (words.length === 0) return null;
   // The region's mentions, once; the lookups below narrow them further.
   const here = ctx.mentions.filter((m) =>

@@ -5,6 +5,8 @@
  * @module
  */
 
+import type { Sentence } from "../text/segment.ts";
+
 /** What a token is. */
 export type WordKind = "word" | "number" | "punct";
 
@@ -17,8 +19,7 @@ export interface Word {
 }
 
 const TOKEN =
-  /(?:\p{Lu}\.){2,}|\p{L}[\p{L}\p{M}\p{N}]*(?:['’]\p{L}+)*|\p{N}+(?:[.,]\p{N}+)*|[^\s\p{L}\p{N}]/gu;
-const POSSESSIVE = /^(\p{L}[\p{L}\p{M}\p{N}]*)(['’]s)$/u;
+  /((?:\p{Lu}\.){2,}|\p{L}[\p{L}\p{M}\p{N}]*(?:['’]\p{L}+)*)|(\p{N}+(?:[.,]\p{N}+)*)|[^\s\p{L}\p{N}]/gu;
 
 /**
  * Splits `text` into words, numbers and punctuation marks; offsets are shifted by `offset`.
@@ -33,18 +34,14 @@ export function extractionWords(text: string, offset = 0): Word[] {
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const start = offset + m.index;
     const t = m[0];
-    const first = t.codePointAt(0)!;
-    const kind: WordKind = /\p{L}/u.test(String.fromCodePoint(first))
-      ? "word"
-      : /\p{N}/u.test(String.fromCodePoint(first))
-      ? "number"
-      : "punct";
-    const possessive = kind === "word" ? POSSESSIVE.exec(t) : null;
+    const kind: WordKind = m[1] !== undefined ? "word" : m[2] !== undefined ? "number" : "punct";
+    const possessive = kind === "word" && t.length > 2 && (t.endsWith("’s") || t.endsWith("'s")) &&
+      !t.includes(".");
     if (possessive) {
-      const stem = possessive[1];
+      const stem = t.slice(0, -2);
       out.push({ text: stem, kind, start, end: start + stem.length });
       out.push({
-        text: possessive[2],
+        text: t.slice(-2),
         kind: "punct",
         start: start + stem.length,
         end: start + t.length,
@@ -54,6 +51,18 @@ export function extractionWords(text: string, offset = 0): Word[] {
     }
   }
   return out;
+}
+
+const cache = new WeakMap<Sentence, Word[]>();
+
+/** The words of a sentence, tokenized once and shared by the extractors (do not modify). */
+export function sentenceWords(sentence: Sentence): Word[] {
+  let words = cache.get(sentence);
+  if (!words) {
+    words = extractionWords(sentence.text, sentence.start);
+    cache.set(sentence, words);
+  }
+  return words;
 }
 
 /** The key a word is looked up by: curly apostrophes made straight. */
