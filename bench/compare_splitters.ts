@@ -5,7 +5,7 @@
  * Run: deno run --allow-read --allow-ffi --allow-sys --allow-env bench/compare_splitters.ts
  */
 
-import SentenceTokenizer from "npm:natural@8.1.1/lib/natural/tokenizers/sentence_tokenizer.js";
+import SentenceTokenizer from "natural/sentence-tokenizer";
 import { splitSentences } from "../src/text/sentences.ts";
 import { seedAnalysis } from "../tests/seeds.ts";
 

@@ -12,7 +12,7 @@
  * @module
  */
 
-import TfIdf from "npm:natural@8.1.1/lib/natural/tfidf/tfidf.js";
+import TfIdf from "natural/tfidf";
 import { loadCorpus } from "../src/corpus/load.ts";
 import { writeFrames } from "../src/frames/write.ts";
 import { analyzeArticles } from "../src/pipeline.ts";

@@ -55,6 +55,7 @@ export { ARTICLE_COLUMNS, articlesFrame } from "./frames/articles.ts";
 export { cleaningFrame } from "./frames/cleaning.ts";
 export { sentencesFrame, tokensFrame } from "./frames/sentences.ts";
 export { flattenForCsv, type FrameFormat, writeFrames } from "./frames/write.ts";
+export { topByGroup, type TopOptions } from "./frames/top.ts";
 export {
   type Analysis,
   analyzeArticles,
@@ -72,24 +73,29 @@ export {
   extractEntities,
   shortForm,
 } from "./extract/entities.ts";
-export { extractFigures, type Figure, type FigureKind, type FigureOptions } from "./extract/figures.ts";
+export {
+  extractFigures,
+  type Figure,
+  type FigureKind,
+  type FigureOptions,
+} from "./extract/figures.ts";
 export {
   type Attribution,
   extractQuotes,
   type Quote,
   type QuoteKind,
-  quoteSpans,
   type QuoteOptions,
+  quoteSpans,
   type SpeakerType,
   type Speech,
 } from "./extract/quotes.ts";
 export { type AgencyUse, articleAgencies, canonicalAgency } from "./extract/agencies.ts";
 export {
   emptyExtraction,
-  type ExtractOptions,
   extractArticle,
   extractCorpus,
   type Extraction,
+  type ExtractOptions,
 } from "./extract/extract.ts";
 export {
   agenciesFrame,

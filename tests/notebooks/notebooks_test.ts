@@ -82,7 +82,7 @@ Deno.test({
   },
 });
 
-Deno.test("a cell ending in an expression expects output; declarations and statements do not", async () => {
+Deno.test("a cell ending in an expression expects output; declarations and statements do not", () => {
   assert.equal(expectsOutput("const a = 1;\nframes.cleaning"), true);
   assert.equal(expectsOutput('x ? y\n  : z.select("a")'), true);
   assert.equal(expectsOutput("await Deno.jupyter.md`# hi`"), true);
