@@ -29,6 +29,7 @@ import {
   type Gazetteer,
   type GazetteerEntry,
 } from "./gazetteer.ts";
+import { STOPWORDS } from "../text/tokens.ts";
 import { TokenTrie } from "./trie.ts";
 import { isCapitalised, sentenceWords, spaceBetween, type Word, wordKey } from "./words.ts";
 
@@ -187,9 +188,11 @@ function gluedToWord(s: SentenceWords, first: number, last: number, _text: strin
     glued(after, s.words[last].end, after?.start ?? 0);
 }
 
+/** A word that may be part of a person's name: capitalised, no title, no function word ("When", "As"). */
 function isNameWord(w: Word, cues: Cues): boolean {
   return w.kind === "word" && NAME_WORD.test(w.text) && !cues.titles.has(w.text) &&
-    !cues.titleWords.has(w.text);
+    !cues.titleWords.has(w.text) &&
+    (cues.surnameFirst.has(w.text) || !STOPWORDS.has(w.text.toLowerCase()));
 }
 
 /** The name words from `i` on (at most `max`), joined by spaces only, none already tagged. */
@@ -265,17 +268,27 @@ function discoverOrganisations(s: SentenceWords, _g: Gazetteer, cues: Cues, text
     let k = i;
     let last = i;
     let hasHead = false;
+    // "and" and "the" join a name only after "of"/"for": "School of Oriental and African Studies".
+    let afterOf = false;
     while (k < w.length && !s.covered[k] && (k === i || adjacent(s, k - 1, k, text))) {
       const t = w[k].text;
       if (w[k].kind === "word" && isCapitalised(t)) {
         last = k;
         if (cues.orgHeads.has(t)) hasHead = true;
-      } else if (!CONNECTORS.has(t)) break;
+      } else if (t === "of" || t === "for") afterOf = true;
+      else if (!(afterOf && (t === "and" || t === "the"))) break;
       k++;
     }
-    // A run at the start of a sentence may begin with an ordinary capitalised word.
-    const first = i === 0 && last > i && !cues.orgHeads.has(w[i].text) ? i + 1 : i;
-    if (hasHead && last > first && !cues.titles.has(w[last].text)) {
+    // Not part of the name: a sentence's first word, function words and a title before "of"
+    // ("When", "The", "President of the Iraqi Governing Council").
+    let first = i === 0 && last > i && !cues.orgHeads.has(w[i].text) ? i + 1 : i;
+    while (
+      first < last &&
+      (STOPWORDS.has(w[first].text.toLowerCase()) || cues.titles.has(w[first].text) ||
+        CONNECTORS.has(w[first].text))
+    ) first++;
+    const heads = w.slice(first, last + 1).some((x) => cues.orgHeads.has(x.text));
+    if (hasHead && heads && last > first && !cues.titles.has(w[last].text)) {
       const surface = text.slice(w[first].start, w[last].end);
       cover(s, { first, last, entity: surface, type: "ORG", metonymy: false });
     }

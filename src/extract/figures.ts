@@ -9,6 +9,7 @@
  */
 
 import type { Sentence } from "../text/segment.ts";
+import { STOPWORDS } from "../text/tokens.ts";
 import { DEFAULT_FIGURE_WORDS, type FigureWords } from "./figure_words.ts";
 import { sentenceWords, type Word } from "./words.ts";
 
@@ -72,7 +73,6 @@ interface Raw {
 }
 
 const DIGITS = /^\d+(?:,\d{3})*(?:\.\d+)?$|^\d+(?:\.\d+)?$/;
-const ORDINAL_DIGITS = /^(\d+)(?:st|nd|rd|th)$/;
 const LOWER_WORD = /^\p{Ll}[\p{Ll}-]*$/u;
 
 /**
@@ -240,24 +240,32 @@ function readFigure(words: Word[], i: number, fw: FigureWords, inName: boolean[]
     let last = i + parts.length - 1;
     let unit: string | null = null;
     if (lower(words[last + 1]) === "of") {
-      let k = last + 2;
-      if (/^(?:its|the|their|his|her|our)$/.test(lower(words[k]))) k++;
-      if (words[k] && LOWER_WORD.test(words[k].text) && !inName[k]) {
-        unit = words[k].text;
-        last = k;
+      // The counted noun: the first plural among the next few words ("millions of new jobs").
+      for (let k = last + 2; k < Math.min(words.length, last + 6); k++) {
+        if (words[k].kind !== "word" || !LOWER_WORD.test(words[k].text) || inName[k]) break;
+        if (isPlural(words[k].text)) {
+          unit = words[k].text;
+          last = k;
+          break;
+        }
       }
     }
     return { ...base, first: i, last, kind: "count", value, unit, rawUnit: unit, approx: true };
   }
 
-  // Ordinals: "second year", "third country", "21st".
-  const ordinalDigits = ORDINAL_DIGITS.exec(w.text);
-  if (ordinalDigits || (w.kind === "word" && LOWER_WORD.test(w.text) && fw.ordinals.has(w.text))) {
-    const value = ordinalDigits ? Number(ordinalDigits[1]) : fw.ordinals.get(w.text)!;
+  // Ordinals: "second year", "third country".
+  if (w.kind === "word" && LOWER_WORD.test(w.text) && fw.ordinals.has(w.text)) {
+    const value = fw.ordinals.get(w.text)!;
     // "a second" or "two seconds" is time, not an ordinal.
     if (!(w.text === "second" && /^(?:a|one|per)$/.test(lower(words[i - 1])))) {
       return { ...base, first: i, last: i, kind: "ordinal", value };
     }
+  }
+
+  // "21st": digits with a glued ordinal suffix.
+  const suffix = words[i + 1];
+  if (w.kind === "number" && suffix?.start === w.end && /^(?:st|nd|rd|th)$/.test(suffix.text)) {
+    return { ...base, first: i, last: i + 1, kind: "ordinal", value: Number(w.text) };
   }
 
   const n = readNumber(words, i, fw);
@@ -363,8 +371,24 @@ function readFigure(words: Word[], i: number, fw: FigureWords, inName: boolean[]
   if (n.spelled && n.value === 1) return null;
   for (let k = n.last + 1; k <= n.last + 3 && k < words.length; k++) {
     const t = words[k];
-    if (t.kind !== "word" || !LOWER_WORD.test(t.text) || inName[k]) break;
-    if (/[^s]s$/.test(t.text) && !/(?:ss|ous|is)$/.test(t.text)) {
+    if (
+      t.kind !== "word" || !LOWER_WORD.test(t.text) || inName[k] || STOPWORDS.has(t.text) ||
+      fw.numberWords.has(t.text)
+    ) break;
+    // "3 short years" is a duration with an adjective inside.
+    const time = fw.timeUnits.get(t.text);
+    if (time && k > n.last + 1) {
+      return {
+        ...base,
+        first: i,
+        last: k,
+        kind: "duration",
+        value: n.value,
+        unit: time,
+        rawUnit: t.text,
+      };
+    }
+    if (isPlural(t.text)) {
       return {
         ...base,
         first: i,
@@ -377,6 +401,11 @@ function readFigure(words: Word[], i: number, fw: FigureWords, inName: boolean[]
     }
   }
   return null;
+}
+
+/** A plural noun, roughly: "troops", "countries"; not "has", "was", "status" or "famous". */
+function isPlural(word: string): boolean {
+  return /[^s]s$/.test(word) && !/(?:ss|ous|is|us)$/.test(word) && !STOPWORDS.has(word);
 }
 
 function finish(

@@ -203,3 +203,16 @@ Deno.test("trie and words: longest match; possessives and hyphens are their own 
   );
   assert.equal(entry?.government_of, "Russia");
 });
+
+Deno.test("entities: function words open no name; a title before 'of' is not part of an organisation", () => {
+  const x = extractText(
+    "When Ryan Smith said it, we listened. As Kathy Jones says, work pays. " +
+      "He met the President of the Iraqi Governing Council, said Sheriff Danny Oliver.",
+  );
+  assert.deepEqual(x.entities.map((e) => `${e.text}|${e.type}|${e.entity}|${e.role}`), [
+    "Ryan Smith|PERSON|Ryan Smith|null",
+    "Kathy Jones|PERSON|Kathy Jones|null",
+    "Iraqi Governing Council|ORG|Iraqi Governing Council|null",
+    "Danny Oliver|PERSON|Danny Oliver|Sheriff",
+  ]);
+});

@@ -131,3 +131,15 @@ Deno.test("figure words: a bad file is a readable error", () => {
     (e: Error) => e.message.startsWith("figures.json:") && e.message.includes("scales"),
   );
 });
+
+Deno.test("figures: counted nouns are plurals, glued ordinals are ordinals", () => {
+  const x = extractText(
+    "In the 21st century, millions of new jobs came; Article 11 has two parts and 3 short years.",
+  );
+  assert.deepEqual(x.figures.map((f) => [f.text, f.kind, f.value, f.unit, f.approx]), [
+    ["21st", "ordinal", 21, null, false],
+    ["millions of new jobs", "count", 1e6, "jobs", true],
+    ["two parts", "count", 2, "parts", false],
+    ["3 short years", "duration", 3, "year", false],
+  ]);
+});
