@@ -108,15 +108,17 @@ export interface NotebookRun {
 }
 
 /**
- * True for a code cell whose last line is an expression, which the kernel answers with a
- * result (a table, a chart, markdown).
+ * True for a code cell whose last statement is an expression, which the kernel answers with a
+ * result (a table, a chart, markdown). The last statement starts on the last line that is not
+ * indented and does not continue the one before (`)`, `}`, `.`, `?`, `:` …), as `deno fmt`
+ * lays code out.
  */
 export function expectsOutput(source: string): boolean {
-  const lines = source.split("\n").map((l) => l.trim()).filter((l) => l && !l.startsWith("//"));
-  const last = lines.at(-1);
-  if (!last) return false;
-  if (/^(?:const|let|var|import|export|function|class|type|interface)\b/.test(last)) return false;
-  return !/[;{}]$/.test(last);
+  const lines = source.split("\n").filter((l) => l.trim() && !l.trim().startsWith("//"));
+  const start = lines.findLast((l) => !/^\s/.test(l) && !/^[.)\]}?:+\-*/&|,`]/.test(l));
+  if (start === undefined) return false;
+  return !/^(?:const|let|var|import|export|function|class|type|interface|for|while|if|do|try|return|throw)\b|^console\./
+    .test(start);
 }
 
 /** The code cells of an executed notebook that should have output but have none. */
@@ -139,7 +141,7 @@ export async function executeNotebooks(
   notebooks: string[],
   outDir: string = NOTEBOOK_OUT,
   timeoutSeconds = 300,
-  attempts = 3,
+  attempts = 5,
 ): Promise<NotebookRun[]> {
   const jupyterPath = await writeKernelspec();
   await Deno.mkdir(outDir, { recursive: true });

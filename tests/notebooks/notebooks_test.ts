@@ -82,12 +82,74 @@ Deno.test({
   },
 });
 
+const tables = (nb: Notebook) =>
+  outputs(nb).flat().filter((o) => text(o.data?.["text/html"]).includes("<table")).length;
+const errors = (nb: Notebook) => outputs(nb).flat().filter((o) => o.output_type === "error").length;
+
+Deno.test({
+  name: "02 terms and keyness: tables and the count of words only the 2023 story uses",
+  ignore: !jupyter,
+  fn: async () => {
+    const nb = await executed("02_terms_keyness.ipynb");
+    assert.equal(errors(nb), 0);
+    assert.ok(tables(nb) >= 4);
+    const md = markdownOutputs(nb);
+    assert.match(md, /3 groups by \*\*outlet\*\*; 0 of \d+ group–term pairs pass/);
+    assert.match(md, /The 2023 article uses \*\*158 words\*\* that no other article uses/);
+  },
+});
+
+Deno.test({
+  name: "03 entities, figures and quotes: direct quotes by speaker and the one money figure",
+  ignore: !jupyter,
+  fn: async () => {
+    const nb = await executed("03_entities_figures_quotes.ipynb");
+    assert.equal(errors(nb), 0);
+    assert.ok(tables(nb) >= 7);
+    const md = markdownOutputs(nb);
+    assert.match(
+      md,
+      /\*\*11 direct quotes\*\*, by speaker: Mikhail Mishustin \(3\), Li Qiang \(2\), Steve Tsang \(2\)/,
+    );
+    assert.match(md, /1 money figure\(s\): \$240 billion in 004/);
+    assert.match(md, /People named in one article only: .*Steve Tsang/);
+  },
+});
+
+Deno.test({
+  name: "04 framing: the names for the war per article",
+  ignore: !jupyter,
+  fn: async () => {
+    const nb = await executed("04_framing.ipynb");
+    assert.equal(errors(nb), 0);
+    const md = markdownOutputs(nb);
+    assert.match(md, /\*\*002\*\* calls it: .*special military operation/);
+    assert.match(md, /\*\*004\*\* calls it: full-scale invasion/);
+    assert.match(md, /appears in 002; "full-scale invasion" in 004/);
+  },
+});
+
+Deno.test({
+  name: "05 reuse: 001 rewrites 000, 002 stands apart",
+  ignore: !jupyter,
+  fn: async () => {
+    const nb = await executed("05_reuse_coverage.ipynb");
+    assert.equal(errors(nb), 0);
+    assert.ok(tables(nb) >= 4);
+    const md = markdownOutputs(nb);
+    assert.match(md, /\*\*001\*\* most likely rewrites \*\*000\*\*/);
+    assert.match(md, /\*\*002\*\* is the least similar to the others/);
+  },
+});
+
 Deno.test("a cell ending in an expression expects output; declarations and statements do not", () => {
-  assert.equal(expectsOutput("const a = 1;\nframes.cleaning"), true);
-  assert.equal(expectsOutput('x ? y\n  : z.select("a")'), true);
-  assert.equal(expectsOutput("await Deno.jupyter.md`# hi`"), true);
+  assert.equal(expectsOutput("const a = 1;\nframes.cleaning;"), true);
+  assert.equal(expectsOutput('x\n  ? y\n  : z.select("a");'), true);
+  assert.equal(expectsOutput('df.pivot("len", {\n  index: "a",\n}).fillNull(0);'), true);
+  assert.equal(expectsOutput("await Deno.jupyter.md`# hi\n- **${n}** rows`;"), true);
   assert.equal(expectsOutput("console.log(1);"), false);
-  assert.equal(expectsOutput('import pl from "nodejs-polars";\nconst x = 2'), false);
+  assert.equal(expectsOutput('import pl from "nodejs-polars";\nconst x = 2;'), false);
+  assert.equal(expectsOutput("const x = f(\n  a,\n);"), false);
   assert.equal(expectsOutput("for (const x of y) {\n  f(x);\n}"), false);
   assert.equal(expectsOutput("// only a comment"), false);
 });
