@@ -15,7 +15,7 @@ import { float64, int32, utf8 } from "../frames/columns.ts";
 import type { Sentence, TokenColumns } from "../text/segment.ts";
 import { type GroupBy, groupColumnName, groupsOf } from "./groups.ts";
 import { type Lexicon, MEDIA_FRAMES_LEXICON, STORY_LEXICON } from "./lexicon.ts";
-import { PhraseMatcher, wordParts } from "./patterns.ts";
+import { PhraseMatcher, type PhrasePattern, wordParts } from "./patterns.ts";
 
 /** The lexicons `deno task analyze` applies: the story lexicon and the Media Frames Corpus. */
 export const DEFAULT_LEXICONS: readonly Lexicon[] = [STORY_LEXICON, MEDIA_FRAMES_LEXICON];
@@ -41,7 +41,8 @@ interface FrameRef {
 }
 
 /**
- * Finds every frame of `lexicons` in the analysis, in text order per lexicon.
+ * Finds every frame of `lexicons` in the analysis, in text order (matches starting at the same
+ * word in lexicon and dimension order).
  *
  * @example
  * const matches = findFraming(analysis);
@@ -65,39 +66,39 @@ export function findFraming(
     start: [],
     end: [],
   };
+  // One matcher for every dimension of every lexicon: one group per dimension.
+  const entries: { pattern: PhrasePattern; entry: FrameRef; group: number }[] = [];
+  let group = 0;
   for (const lexicon of lexicons) {
-    const matchers = lexicon.dimensions.map((d) =>
-      new PhraseMatcher<FrameRef>(
-        d.frames.flatMap((f) =>
-          f.patterns.map((pattern) => ({
+    for (const d of lexicon.dimensions) {
+      for (const f of d.frames) {
+        for (const pattern of f.patterns) {
+          entries.push({
             pattern,
             entry: { lexicon: lexicon.name, dimension: d.id, frame: f.id },
-          }))
-        ),
-      )
-    );
-    for (let s = 0; s + 1 < parts.sentenceStarts.length; s++) {
-      const from = parts.sentenceStarts[s];
-      const to = parts.sentenceStarts[s + 1];
-      const t = parts.sentenceFirstToken[s];
-      const articleId = tokens.articleId[t];
-      for (const matcher of matchers) {
-        matcher.scan(parts, from, to, ({ entry, start, end }) => {
-          const startOffset = parts.start[start];
-          const endOffset = parts.end[end - 1];
-          out.lexicon.push(entry.lexicon);
-          out.articleId.push(articleId);
-          out.outlet.push(tokens.outlet[t]);
-          out.sentenceId.push(tokens.sentenceId[t]);
-          out.dimension.push(entry.dimension);
-          out.frame.push(entry.frame);
-          out.phrase.push(textOf.get(articleId)?.slice(startOffset, endOffset) ?? "");
-          out.start.push(startOffset);
-          out.end.push(endOffset);
-        });
+            group,
+          });
+        }
       }
+      group++;
     }
   }
+  const matcher = new PhraseMatcher<FrameRef>(entries);
+  matcher.scanAll(parts, ({ entry, start, end }, s) => {
+    const t = parts.sentenceFirstToken[s];
+    const articleId = tokens.articleId[t];
+    const startOffset = parts.start[start];
+    const endOffset = parts.end[end - 1];
+    out.lexicon.push(entry.lexicon);
+    out.articleId.push(articleId);
+    out.outlet.push(tokens.outlet[t]);
+    out.sentenceId.push(tokens.sentenceId[t]);
+    out.dimension.push(entry.dimension);
+    out.frame.push(entry.frame);
+    out.phrase.push(textOf.get(articleId)?.slice(startOffset, endOffset) ?? "");
+    out.start.push(startOffset);
+    out.end.push(endOffset);
+  });
   return out;
 }
 

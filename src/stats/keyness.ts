@@ -22,11 +22,11 @@
 
 import pl from "nodejs-polars";
 import type { CleanArticle } from "../corpus/clean.ts";
-import { float64, int32, utf8 } from "../frames/columns.ts";
+import { codedUtf8, float64Column, int32Column, runsUtf8, stableOrderBy } from "./coded.ts";
 import type { TokenColumns } from "../text/segment.ts";
 import type { GroupBy } from "./groups.ts";
 import { type GroupTermCounts, groupTermCounts } from "./outlet_terms.ts";
-import { countTerms, ngramOrder, type TermOptions } from "./terms.ts";
+import { countTerms, type TermOptions, type Vocabulary, vocabularyOf } from "./terms.ts";
 
 /** The Dirichlet prior of the log-odds. */
 export type KeynessPrior =
@@ -128,33 +128,36 @@ export function logRatio(a: number, b: number, targetSize: number, referenceSize
 
 /** Columns of a keyness frame under construction. */
 class KeynessColumns {
-  group: string[] = [];
-  reference: string[] = [];
-  term: string[] = [];
-  ngram: number[] = [];
-  nTarget: number[] = [];
-  nReference: number[] = [];
-  delta: number[] = [];
-  variance: number[] = [];
-  z: number[] = [];
-  g2: number[] = [];
-  p: number[] = [];
-  logRatio: number[] = [];
+  /** One run per comparison: its group, its reference and how many rows it has. */
+  readonly runs: { group: string; reference: string; rows: number }[] = [];
+  term = int32Column();
+  ngram = int32Column();
+  nTarget = int32Column();
+  nReference = int32Column();
+  delta = float64Column();
+  variance = float64Column();
+  z = float64Column();
+  g2 = float64Column();
+  p = float64Column();
+  logRatio = float64Column();
+
+  constructor(readonly vocab: Vocabulary) {}
 
   frame(): pl.DataFrame {
+    const rows = this.runs.map((r) => r.rows);
     return pl.DataFrame([
-      utf8("group", this.group),
-      utf8("reference", this.reference),
-      utf8("term", this.term),
-      int32("ngram", this.ngram),
-      int32("n_target", this.nTarget),
-      int32("n_reference", this.nReference),
-      float64("delta", this.delta),
-      float64("variance", this.variance),
-      float64("z", this.z),
-      float64("g2", this.g2),
-      float64("p", this.p),
-      float64("log_ratio", this.logRatio),
+      runsUtf8("group", this.runs.map((r) => r.group), rows),
+      runsUtf8("reference", this.runs.map((r) => r.reference), rows),
+      codedUtf8("term", this.vocab.terms, this.term.values()),
+      pl.Series("ngram", this.ngram.values()),
+      pl.Series("n_target", this.nTarget.values()),
+      pl.Series("n_reference", this.nReference.values()),
+      pl.Series("delta", this.delta.values()),
+      pl.Series("variance", this.variance.values()),
+      pl.Series("z", this.z.values()),
+      pl.Series("g2", this.g2.values()),
+      pl.Series("p", this.p.values()),
+      pl.Series("log_ratio", this.logRatio.values()),
     ]);
   }
 }
@@ -166,80 +169,114 @@ function checkPrior(prior: KeynessPrior): void {
   }
 }
 
+/** Counts of `map` by vocabulary code. */
+function countsByCode(map: ReadonlyMap<string, number>, vocab: Vocabulary): Float64Array {
+  const out = new Float64Array(vocab.terms.length);
+  for (const [term, n] of map) out[vocab.index.get(term)!] += n;
+  return out;
+}
+
+/** Sizes per n-gram order (index = order) of a count vector. */
+function sizesByOrder(counts: Float64Array, vocab: Vocabulary): number[] {
+  const sizes: number[] = [];
+  for (let c = 0; c < counts.length; c++) {
+    const k = vocab.order[c];
+    sizes[k] = (sizes[k] ?? 0) + counts[c];
+  }
+  return sizes;
+}
+
+/** The measures of one (n-gram order, target count, reference count) cell. */
+interface Measures {
+  delta: number;
+  variance: number;
+  z: number;
+  g2: number;
+  p: number;
+  logRatio: number;
+}
+
 /**
- * Appends the rows of one comparison: every term of the joint vocabulary (`joint`: term → count
- * in target + reference), ordered by z descending.
+ * Appends the rows of one comparison: every term of `cols.vocab` (whose `total` is the joint count
+ * of target + reference) with a joint count of at least `minCount`, ordered by z descending (equal
+ * z in order of first appearance in the corpus).
+ *
+ * Every measure depends only on the term's n-gram order and its two counts (the prior too, as
+ * α_w follows the joint count), so each distinct (order, a, b) is computed once: in a large
+ * corpus most terms share a handful of small counts.
  */
 function compareInto(
   cols: KeynessColumns,
   groupName: string,
   referenceName: string,
-  target: ReadonlyMap<string, number>,
-  joint: ReadonlyMap<string, number>,
+  target: Float64Array,
   options: KeynessOptions,
 ): void {
   const prior = options.prior ?? { type: "informative" };
   checkPrior(prior);
   const minCount = options.minCount ?? 1;
-  // Sizes and vocabulary sizes per n-gram order (index = order).
-  const targetSize: number[] = [];
-  const jointSize: number[] = [];
+  const { vocab } = cols;
+  const joint = vocab.total;
+  const jointSize = sizesByOrder(joint, vocab);
+  const targetSize = sizesByOrder(target, vocab);
   const vocabSize: number[] = [];
-  const add = (arr: number[], k: number, v: number) => (arr[k] = (arr[k] ?? 0) + v);
-  const orders = new Map<string, number>();
-  for (const [term, n] of joint) {
-    const k = ngramOrder(term);
-    orders.set(term, k);
-    add(jointSize, k, n);
-    add(vocabSize, k, 1);
-    add(targetSize, k, target.get(term) ?? 0);
+  for (let c = 0; c < joint.length; c++) {
+    if (joint[c] > 0) vocabSize[vocab.order[c]] = (vocabSize[vocab.order[c]] ?? 0) + 1;
   }
-  const rows: {
-    term: string;
-    k: number;
-    a: number;
-    b: number;
-    z: number;
-    delta: number;
-    variance: number;
-  }[] = [];
-  for (const [term, total] of joint) {
-    if (total < minCount) continue;
-    const k = orders.get(term)!;
-    const a = target.get(term) ?? 0;
-    const b = total - a;
-    const ni = targetSize[k] ?? 0;
-    const nj = jointSize[k] - ni;
-    let alphaW: number;
-    let alpha0: number;
-    if (prior.type === "constant") {
-      alphaW = prior.alpha;
-      alpha0 = prior.alpha * vocabSize[k];
-    } else {
-      alpha0 = prior.alpha0 ?? jointSize[k];
-      alphaW = (alpha0 * total) / jointSize[k];
+  // One numeric key per (order, a, b) while it stays exact, else a string key.
+  let maxJoint = 0;
+  for (let c = 0; c < joint.length; c++) if (joint[c] > maxJoint) maxJoint = joint[c];
+  const m1 = maxJoint + 1;
+  const numericKeys = 6 * m1 * m1 < Number.MAX_SAFE_INTEGER;
+  const cells = new Map<number | string, Measures>();
+  const kept: number[] = [];
+  const rowCells: Measures[] = [];
+  for (let c = 0; c < joint.length; c++) {
+    if (joint[c] < minCount || joint[c] === 0) continue;
+    const k = vocab.order[c];
+    const a = target[c];
+    const b = joint[c] - a;
+    const key = numericKeys ? (k * m1 + a) * m1 + b : `${k} ${a} ${b}`;
+    let m = cells.get(key);
+    if (!m) {
+      const ni = targetSize[k] ?? 0;
+      const nj = jointSize[k] - ni;
+      let alphaW: number;
+      let alpha0: number;
+      if (prior.type === "constant") {
+        alphaW = prior.alpha;
+        alpha0 = prior.alpha * vocabSize[k];
+      } else {
+        alpha0 = prior.alpha0 ?? jointSize[k];
+        alphaW = (alpha0 * joint[c]) / jointSize[k];
+      }
+      const g2 = dunningG2(a, b, ni, nj);
+      m = {
+        ...logOddsDirichlet(a, ni, b, nj, alphaW, alpha0),
+        g2,
+        p: chiSquare1Sf(Math.abs(g2)),
+        logRatio: logRatio(a, b, ni, nj),
+      };
+      cells.set(key, m);
     }
-    const { delta, variance, z } = logOddsDirichlet(a, ni, b, nj, alphaW, alpha0);
-    rows.push({ term, k, a, b, z, delta, variance });
+    kept.push(c);
+    rowCells.push(m);
   }
-  rows.sort((x, y) => y.z - x.z || (x.term < y.term ? -1 : x.term > y.term ? 1 : 0));
-  for (const r of rows) {
-    const ni = targetSize[r.k] ?? 0;
-    const nj = jointSize[r.k] - ni;
-    const g2 = dunningG2(r.a, r.b, ni, nj);
-    cols.group.push(groupName);
-    cols.reference.push(referenceName);
-    cols.term.push(r.term);
-    cols.ngram.push(r.k);
-    cols.nTarget.push(r.a);
-    cols.nReference.push(r.b);
-    cols.delta.push(r.delta);
-    cols.variance.push(r.variance);
-    cols.z.push(r.z);
-    cols.g2.push(g2);
-    cols.p.push(chiSquare1Sf(Math.abs(g2)));
-    cols.logRatio.push(logRatio(r.a, r.b, ni, nj));
+  for (const r of stableOrderBy(rowCells.map((m) => -m.z))) {
+    const c = kept[r];
+    const m = rowCells[r];
+    cols.term.push(c);
+    cols.ngram.push(vocab.order[c]);
+    cols.nTarget.push(target[c]);
+    cols.nReference.push(joint[c] - target[c]);
+    cols.delta.push(m.delta);
+    cols.variance.push(m.variance);
+    cols.z.push(m.z);
+    cols.g2.push(m.g2);
+    cols.p.push(m.p);
+    cols.logRatio.push(m.logRatio);
   }
+  cols.runs.push({ group: groupName, reference: referenceName, rows: kept.length });
 }
 
 /** The name of the pooled reference in one-against-the-rest keyness. */
@@ -248,7 +285,8 @@ export const REST = "(rest)";
 /**
  * Keyness of every group against all the other groups pooled. Columns: group, reference
  * (`"(rest)"`), term, ngram, n_target, n_reference, delta, variance, z, g2, p, log_ratio; rows
- * by group, then z descending. With one group only there is no reference and no row.
+ * by group, then z descending (equal z in order of first appearance). With one group only there
+ * is no reference and no row.
  *
  * @example
  * const key = keynessByGroup(groupTermCounts(countTerms(analysis), "outlet"));
@@ -258,14 +296,10 @@ export function keynessByGroup(
   groupCounts: GroupTermCounts,
   options: KeynessOptions = {},
 ): pl.DataFrame {
-  const cols = new KeynessColumns();
+  const cols = new KeynessColumns(vocabularyOf(groupCounts.counts));
   if (groupCounts.groups.length > 1) {
-    const joint = new Map<string, number>();
-    for (const map of groupCounts.counts) {
-      for (const [term, n] of map) joint.set(term, (joint.get(term) ?? 0) + n);
-    }
     groupCounts.groups.forEach((group, g) => {
-      compareInto(cols, group, REST, groupCounts.counts[g], joint, options);
+      compareInto(cols, group, REST, countsByCode(groupCounts.counts[g], cols.vocab), options);
     });
   }
   return cols.frame();
@@ -290,13 +324,7 @@ export function keynessBetween(
     }
     return groupCounts.counts[g];
   };
-  const t = find(target);
-  const r = find(reference);
-  const joint = new Map(t);
-  for (const [term, n] of r) joint.set(term, (joint.get(term) ?? 0) + n);
-  const cols = new KeynessColumns();
-  compareInto(cols, target, reference, t, joint, options);
-  return cols.frame();
+  return compareCounts(find(target), find(reference), { ...options, names: [target, reference] });
 }
 
 /**
@@ -311,11 +339,9 @@ export function compareCounts(
   reference: ReadonlyMap<string, number>,
   options: KeynessOptions & { names?: [string, string] } = {},
 ): pl.DataFrame {
-  const joint = new Map(target);
-  for (const [term, n] of reference) joint.set(term, (joint.get(term) ?? 0) + n);
-  const cols = new KeynessColumns();
+  const cols = new KeynessColumns(vocabularyOf([target, reference]));
   const [t, r] = options.names ?? ["target", "reference"];
-  compareInto(cols, t, r, target, joint, options);
+  compareInto(cols, t, r, countsByCode(target, cols.vocab), options);
   return cols.frame();
 }
 

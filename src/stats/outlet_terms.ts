@@ -6,9 +6,9 @@
  */
 
 import pl from "nodejs-polars";
-import { float64, int32, utf8 } from "../frames/columns.ts";
+import { codedUtf8, float64Column, int32Column, runsUtf8, stableOrderBy } from "./coded.ts";
 import { type GroupBy, groupColumnName, groupsOf } from "./groups.ts";
-import { type ArticleTermCounts, ngramOrder, type ResolvedTermOptions } from "./terms.ts";
+import { type ArticleTermCounts, type ResolvedTermOptions, vocabularyOf } from "./terms.ts";
 
 /** Term counts of each group. Index g of every array is group g. */
 export interface GroupTermCounts {
@@ -66,41 +66,48 @@ export function groupTermCounts(
  * The `outlet_terms` frame: one row per group and term with `<by>` (the group), term, ngram, n,
  * share (n over the group's terms of the same order) and per_1000 (n per 1,000 words of the
  * group, stopwords counted as words, so rates compare across term options). Terms under the
- * corpus-wide `minCount` are left out. Ordered by group, n-gram order, n descending, term.
+ * corpus-wide `minCount` are left out. Ordered by group, n-gram order, n descending, then first
+ * appearance.
  */
 export function groupTermsFrame(groupCounts: GroupTermCounts): pl.DataFrame {
-  const total = new Map<string, number>();
-  for (const map of groupCounts.counts) {
-    for (const [term, n] of map) total.set(term, (total.get(term) ?? 0) + n);
-  }
+  const vocab = vocabularyOf(groupCounts.counts);
   const orderIndex = new Map(groupCounts.options.ngrams.map((n, k) => [n, k]));
-  const group: string[] = [];
-  const terms: string[] = [];
-  const ngram: number[] = [];
-  const n: number[] = [];
-  const share: number[] = [];
-  const per1000: number[] = [];
+  const minCount = groupCounts.options.minCount;
+  const rowsPerGroup: number[] = [];
+  const term = int32Column();
+  const ngram = int32Column();
+  const n = int32Column();
+  const share = float64Column();
+  const per1000 = float64Column();
   groupCounts.counts.forEach((map, g) => {
-    const rows: [string, number, number][] = [];
-    for (const [term, c] of map) {
-      if (total.get(term)! >= groupCounts.options.minCount) rows.push([term, c, ngramOrder(term)]);
+    const codes: number[] = [];
+    const ns: number[] = [];
+    const keys: number[] = [];
+    for (const [t, c] of map) {
+      const code = vocab.index.get(t)!;
+      if (vocab.total[code] < minCount) continue;
+      codes.push(code);
+      ns.push(c);
+      keys.push(vocab.order[code] * 1e10 - c);
     }
-    rows.sort((a, b) => a[2] - b[2] || b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-    for (const [term, c, order] of rows) {
-      group.push(groupCounts.groups[g]);
-      terms.push(term);
+    for (const r of stableOrderBy(keys)) {
+      const code = codes[r];
+      const c = ns[r];
+      const order = vocab.order[code];
+      term.push(code);
       ngram.push(order);
       n.push(c);
       share.push(c / groupCounts.totals[orderIndex.get(order)!][g]);
       per1000.push((c / groupCounts.words[g]) * 1000);
     }
+    rowsPerGroup.push(codes.length);
   });
   return pl.DataFrame([
-    utf8(groupCounts.by, group),
-    utf8("term", terms),
-    int32("ngram", ngram),
-    int32("n", n),
-    float64("share", share),
-    float64("per_1000", per1000),
+    runsUtf8(groupCounts.by, groupCounts.groups, rowsPerGroup),
+    codedUtf8("term", vocab.terms, term.values()),
+    pl.Series("ngram", ngram.values()),
+    pl.Series("n", n.values()),
+    pl.Series("share", share.values()),
+    pl.Series("per_1000", per1000.values()),
   ]);
 }

@@ -126,6 +126,9 @@ export function parsePattern(source: string): PhrasePattern {
 export interface WordParts {
   lower: string[];
   stem: string[];
+  /** Interned id of each part's lower form and stem (see {@link internedWord}). */
+  lowerId: Int32Array;
+  stemId: Int32Array;
   start: number[];
   end: number[];
   /** Index of the token the part comes from. */
@@ -136,15 +139,43 @@ export interface WordParts {
   sentenceFirstToken: number[];
 }
 
+/** Interned strings: each distinct lower form or stem gets a small integer id, for array look-ups. */
+class Interner {
+  readonly ids = new Map<string, number>();
+  readonly strings: string[] = [];
+
+  id(s: string): number {
+    let id = this.ids.get(s);
+    if (id === undefined) {
+      id = this.strings.length;
+      this.ids.set(s, id);
+      this.strings.push(s);
+    }
+    return id;
+  }
+}
+
+const LOWERS = new Interner();
+const STEMS = new Interner();
+
+/** The interned id of a lower form or stem, or -1 when no text seen so far has it. */
+export function internedWord(kind: "lower" | "stem", s: string): number {
+  return (kind === "lower" ? LOWERS : STEMS).ids.get(s) ?? -1;
+}
+
 const partsCache = new WeakMap<TokenColumns, { length: number; parts: WordParts }>();
 
 /** Builds (once per token columns, then cached) the {@link WordParts} of a token stream. */
 export function wordParts(tokens: TokenColumns): WordParts {
   const cached = partsCache.get(tokens);
   if (cached && cached.length === tokens.length) return cached.parts;
+  const lowerIds: number[] = [];
+  const stemIds: number[] = [];
   const parts: WordParts = {
     lower: [],
     stem: [],
+    lowerId: new Int32Array(0),
+    stemId: new Int32Array(0),
     start: [],
     end: [],
     token: [],
@@ -160,16 +191,32 @@ export function wordParts(tokens: TokenColumns): WordParts {
     }
     const token = tokens.token[t];
     const offset = tokens.start[t];
+    if (!HYPHEN.test(token)) {
+      // Most tokens have no hyphen: one part, the token itself.
+      parts.lower.push(tokens.lower[t]);
+      parts.stem.push(tokens.stem[t]);
+      lowerIds.push(LOWERS.id(tokens.lower[t]));
+      stemIds.push(STEMS.id(tokens.stem[t]));
+      parts.start.push(offset);
+      parts.end.push(tokens.end[t]);
+      parts.token.push(t);
+      continue;
+    }
     hyphenParts(token, (part, s, e) => {
       const lower = part === token ? tokens.lower[t] : lowerForm(part);
+      const stem = part === token ? tokens.stem[t] : stemOf(lower);
       parts.lower.push(lower);
-      parts.stem.push(part === token ? tokens.stem[t] : stemOf(lower));
+      parts.stem.push(stem);
+      lowerIds.push(LOWERS.id(lower));
+      stemIds.push(STEMS.id(stem));
       parts.start.push(offset + s);
       parts.end.push(offset + e);
       parts.token.push(t);
     });
   }
   parts.sentenceStarts.push(parts.lower.length);
+  parts.lowerId = Int32Array.from(lowerIds);
+  parts.stemId = Int32Array.from(stemIds);
   partsCache.set(tokens, { length: tokens.length, parts });
   return parts;
 }
@@ -213,65 +260,129 @@ export interface PhraseMatch<T> {
   end: number;
 }
 
+interface MatcherItem<T> {
+  pattern: PhrasePattern;
+  entry: T;
+  group: number;
+  order: number;
+}
+
 /**
- * A set of patterns, each carrying a payload (a frame, a search), compiled for matching. Within
- * one matcher, matches do not overlap: scanning left to right, the longest match at a position
- * wins (ties go to the pattern listed first) and scanning resumes after it. Use one matcher per
- * set of competing names (one framing dimension), so "full-scale invasion" is not also counted
- * as a bare "invasion".
+ * A set of patterns, each carrying a payload (a frame, a search) and a group, compiled for
+ * matching. Within one group, matches do not overlap: scanning left to right, the longest match
+ * at a position wins (ties go to the pattern listed first) and the group's scanning resumes after
+ * it. Different groups match independently, so one group per set of competing names (one framing
+ * dimension) keeps "full-scale invasion" from also counting as a bare "invasion" while another
+ * dimension may still match "military" inside "special military operation".
+ *
+ * All groups are scanned in one pass: each word position costs two array look-ups (by the
+ * interned ids of its stem and of its lower form), whatever the number of patterns.
  */
 export class PhraseMatcher<T> {
-  private readonly byKey = new Map<string, { pattern: PhrasePattern; entry: T; order: number }[]>();
-  private readonly anywhere: { pattern: PhrasePattern; entry: T; order: number }[] = [];
+  /** Items whose first word is a stem, by the stem's interned id. */
+  private readonly byStemId: (MatcherItem<T>[] | undefined)[] = [];
+  /** Items whose first word is exact or a prefix, by the interned ids of the forms they match. */
+  private readonly byLowerId: (MatcherItem<T>[] | undefined)[] = [];
+  private readonly stemFirst: { stem: string; item: MatcherItem<T> }[] = [];
+  private readonly exactFirst: { lower: string; item: MatcherItem<T> }[] = [];
+  private readonly prefixFirst: { prefix: string; item: MatcherItem<T> }[] = [];
+  private readonly anywhere: MatcherItem<T>[] = [];
+  private readonly groups: number;
+  /** How many interned stems and lower forms the id indexes cover. */
+  private stemsIndexed = 0;
+  private lowersIndexed = 0;
 
-  constructor(entries: Iterable<{ pattern: PhrasePattern; entry: T }>) {
+  constructor(entries: Iterable<{ pattern: PhrasePattern; entry: T; group?: number }>) {
     let order = 0;
-    for (const { pattern, entry } of entries) {
-      const item = { pattern, entry, order: order++ };
-      const keys = new Set<string>();
-      let indexable = true;
+    let groups = 1;
+    for (const { pattern, entry, group = 0 } of entries) {
+      const item = { pattern, entry, group, order: order++ };
+      groups = Math.max(groups, group + 1);
+      if (pattern.slots[0].some((alt) => alt[0].kind === "any")) {
+        this.anywhere.push(item);
+        continue;
+      }
       for (const alt of pattern.slots[0]) {
         const first = alt[0];
-        if (first.kind === "stem") keys.add(`s:${first.value}`);
-        else if (first.kind === "exact") keys.add(`l:${first.value}`);
-        else indexable = false;
+        if (first.kind === "stem") this.stemFirst.push({ stem: first.value, item });
+        else if (first.kind === "exact") this.exactFirst.push({ lower: first.value, item });
+        else if (first.kind === "prefix") this.prefixFirst.push({ prefix: first.value, item });
       }
-      if (!indexable) this.anywhere.push(item);
-      else {
-        for (const key of keys) {
-          const list = this.byKey.get(key) ?? [];
-          list.push(item);
-          this.byKey.set(key, list);
+    }
+    this.groups = groups;
+  }
+
+  /**
+   * Brings the id indexes up to date with every word interned so far (texts segmented after the
+   * matcher was built bring new words). Stem and exact items are placed by a look-up; prefix
+   * items by testing each new lower form once.
+   */
+  private index(): void {
+    const add = (table: (MatcherItem<T>[] | undefined)[], id: number, item: MatcherItem<T>) => {
+      const list = table[id] ?? (table[id] = []);
+      if (!list.includes(item)) list.push(item);
+    };
+    if (this.stemsIndexed < STEMS.strings.length) {
+      for (const { stem, item } of this.stemFirst) {
+        const id = STEMS.ids.get(stem);
+        if (id !== undefined && id >= this.stemsIndexed) add(this.byStemId, id, item);
+      }
+      this.stemsIndexed = STEMS.strings.length;
+    }
+    if (this.lowersIndexed < LOWERS.strings.length) {
+      for (const { lower, item } of this.exactFirst) {
+        const id = LOWERS.ids.get(lower);
+        if (id !== undefined && id >= this.lowersIndexed) add(this.byLowerId, id, item);
+      }
+      if (this.prefixFirst.length) {
+        for (let id = this.lowersIndexed; id < LOWERS.strings.length; id++) {
+          const lower = LOWERS.strings[id];
+          for (const { prefix, item } of this.prefixFirst) {
+            if (lower.startsWith(prefix)) add(this.byLowerId, id, item);
+          }
         }
       }
+      this.lowersIndexed = LOWERS.strings.length;
     }
   }
 
-  /** Calls `visit` for each match in parts `[from, to)` (one sentence), left to right. */
+  /** Calls `visit` for each match in parts `[from, to)` (one sentence), in text order. */
   scan(parts: WordParts, from: number, to: number, visit: (match: PhraseMatch<T>) => void): void {
-    let pos = from;
-    while (pos < to) {
-      let bestEnd = -1;
-      let best: { entry: T; order: number } | undefined;
-      const consider = (
-        items: { pattern: PhrasePattern; entry: T; order: number }[] | undefined,
-      ) => {
+    this.index();
+    const groups = this.groups;
+    const resume = new Array<number>(groups).fill(from);
+    const bestEnd = new Array<number>(groups);
+    const best = new Array<MatcherItem<T> | undefined>(groups);
+    const anywhere = this.anywhere.length ? this.anywhere : undefined;
+    for (let pos = from; pos < to; pos++) {
+      const stem = this.byStemId[parts.stemId[pos]];
+      const lower = this.byLowerId[parts.lowerId[pos]];
+      if (!stem && !lower && !anywhere) continue;
+      bestEnd.fill(-1);
+      best.fill(undefined);
+      const consider = (items: MatcherItem<T>[] | undefined) => {
         if (!items) return;
         for (const item of items) {
+          const g = item.group;
+          if (pos < resume[g]) continue;
           const end = matchFrom(item.pattern.slots, 0, parts, pos, to);
-          if (end > bestEnd || (end === bestEnd && end > 0 && best && item.order < best.order)) {
-            bestEnd = end;
-            best = item;
+          if (end <= pos) continue;
+          const current = best[g];
+          if (end > bestEnd[g] || (end === bestEnd[g] && current && item.order < current.order)) {
+            bestEnd[g] = end;
+            best[g] = item;
           }
         }
       };
-      consider(this.byKey.get(`s:${parts.stem[pos]}`));
-      consider(this.byKey.get(`l:${parts.lower[pos]}`));
-      consider(this.anywhere);
-      if (best && bestEnd > pos) {
-        visit({ entry: best.entry, start: pos, end: bestEnd });
-        pos = bestEnd;
-      } else pos++;
+      consider(stem);
+      consider(lower);
+      consider(anywhere);
+      for (let g = 0; g < groups; g++) {
+        const item = best[g];
+        if (!item) continue;
+        visit({ entry: item.entry, start: pos, end: bestEnd[g] });
+        resume[g] = bestEnd[g];
+      }
     }
   }
 

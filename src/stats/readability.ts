@@ -87,11 +87,31 @@ export function readabilityFrame(
   }
   const wordsOf = new Map<string, string[]>(analysis.articles.map((a) => [a.id, []]));
   const syllablesOf = new Map<string, number>();
+  // Per distinct form: its syllables, or -1 for a token without a letter (a number).
+  const syllablesOfForm = new Map<string, number>();
+  let sentenceId: string | undefined;
+  let inBody = false;
+  let words: string[] | undefined;
+  let articleId: string | undefined;
   for (let i = 0; i < tokens.length; i++) {
-    if (!body.has(tokens.sentenceId[i]) || !HAS_LETTER.test(tokens.token[i])) continue;
-    const id = tokens.articleId[i];
-    wordsOf.get(id)?.push(tokens.lower[i]);
-    syllablesOf.set(id, (syllablesOf.get(id) ?? 0) + syllables(tokens.lower[i]));
+    if (tokens.sentenceId[i] !== sentenceId) {
+      sentenceId = tokens.sentenceId[i];
+      inBody = body.has(sentenceId);
+    }
+    if (!inBody) continue;
+    const lower = tokens.lower[i];
+    let n = syllablesOfForm.get(lower);
+    if (n === undefined) {
+      n = HAS_LETTER.test(lower) ? syllables(lower) : -1;
+      syllablesOfForm.set(lower, n);
+    }
+    if (n < 0) continue;
+    if (tokens.articleId[i] !== articleId) {
+      articleId = tokens.articleId[i];
+      words = wordsOf.get(articleId);
+    }
+    words?.push(lower);
+    syllablesOf.set(articleId, (syllablesOf.get(articleId) ?? 0) + n);
   }
   const cols = {
     sentences: [] as number[],

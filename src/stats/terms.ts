@@ -22,8 +22,8 @@
 
 import pl from "nodejs-polars";
 import type { CleanArticle } from "../corpus/clean.ts";
-import { float64, int32, utf8 } from "../frames/columns.ts";
 import type { TokenColumns } from "../text/segment.ts";
+import { codedUtf8, float64Column, int32Column, runsUtf8, stableOrderBy } from "./coded.ts";
 
 /** How tokens become terms. */
 export interface TermOptions {
@@ -167,58 +167,104 @@ export function corpusTermStats(
 }
 
 /**
+ * The corpus vocabulary with a code per term: document frequency, total count and n-gram order
+ * by code. Frames store codes and turn them into strings once (see `coded.ts`).
+ */
+export interface Vocabulary {
+  terms: string[];
+  index: Map<string, number>;
+  df: Int32Array;
+  total: Float64Array;
+  order: Int32Array;
+}
+
+/** Codes every term of the counts (first seen, first coded) with its df, total and order. */
+export function vocabularyOf(counts: readonly ReadonlyMap<string, number>[]): Vocabulary {
+  const terms: string[] = [];
+  const index = new Map<string, number>();
+  const df: number[] = [];
+  const total: number[] = [];
+  for (const map of counts) {
+    for (const [term, n] of map) {
+      let code = index.get(term);
+      if (code === undefined) {
+        code = terms.length;
+        index.set(term, code);
+        terms.push(term);
+        df.push(0);
+        total.push(0);
+      }
+      df[code]++;
+      total[code] += n;
+    }
+  }
+  return {
+    terms,
+    index,
+    df: Int32Array.from(df),
+    total: Float64Array.from(total),
+    order: Int32Array.from(terms, ngramOrder),
+  };
+}
+
+/**
  * The `terms` frame: one row per article and term, with article_id, outlet, term, ngram, n,
  * tf, df, idf and tf_idf (see the module notes for the convention). Rows are ordered by article,
- * then n-gram order, then n descending, then term.
+ * then n-gram order, then n descending, then first appearance in the article.
  *
  * @example
  * const terms = termsFrame(countTerms(analysis, { ngrams: [1, 2], minCount: 2 }));
  * terms.filter(pl.col("article_id").eq(pl.lit("002_ade13a7782b6fbaf"))).sort("tf_idf", true);
  */
 export function termsFrame(counts: ArticleTermCounts): pl.DataFrame {
-  const { total, df } = corpusTermStats(counts);
+  const vocab = vocabularyOf(counts.counts);
   const nArticles = counts.articles.length;
+  const minCount = counts.options.minCount;
   const orderIndex = new Map(counts.options.ngrams.map((n, k) => [n, k]));
-  const articleIds: string[] = [];
-  const outlets: string[] = [];
-  const terms: string[] = [];
-  const ngram: number[] = [];
-  const n: number[] = [];
-  const tf: number[] = [];
-  const dfs: number[] = [];
-  const idf: number[] = [];
-  const tfIdf: number[] = [];
+  const idfOf = Float64Array.from(vocab.df, (d) => Math.log(nArticles / d));
+  const rowsPerArticle: number[] = [];
+  const term = int32Column();
+  const ngram = int32Column();
+  const n = int32Column();
+  const tf = float64Column();
+  const df = int32Column();
+  const idf = float64Column();
+  const tfIdf = float64Column();
   counts.counts.forEach((map, i) => {
-    const rows: [string, number, number][] = [];
-    for (const [term, c] of map) {
-      if (total.get(term)! >= counts.options.minCount) rows.push([term, c, ngramOrder(term)]);
+    const totals = counts.options.ngrams.map((_, k) => counts.totals[k][i]);
+    const codes: number[] = [];
+    const ns: number[] = [];
+    const keys: number[] = [];
+    for (const [t, c] of map) {
+      const code = vocab.index.get(t)!;
+      if (vocab.total[code] < minCount) continue;
+      codes.push(code);
+      ns.push(c);
+      keys.push(vocab.order[code] * 1e10 - c); // n-gram order, then n descending
     }
-    rows.sort((a, b) => a[2] - b[2] || b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-    const { id, outlet } = counts.articles[i];
-    for (const [term, c, order] of rows) {
-      const d = df.get(term)!;
-      const termTf = c / counts.totals[orderIndex.get(order)!][i];
-      const termIdf = Math.log(nArticles / d);
-      articleIds.push(id);
-      outlets.push(outlet);
-      terms.push(term);
-      ngram.push(order);
+    for (const r of stableOrderBy(keys)) {
+      const code = codes[r];
+      const c = ns[r];
+      const termTf = c / totals[orderIndex.get(vocab.order[code])!];
+      term.push(code);
+      ngram.push(vocab.order[code]);
       n.push(c);
       tf.push(termTf);
-      dfs.push(d);
-      idf.push(termIdf);
-      tfIdf.push(termTf * termIdf);
+      df.push(vocab.df[code]);
+      idf.push(idfOf[code]);
+      tfIdf.push(termTf * idfOf[code]);
     }
+    rowsPerArticle.push(codes.length);
   });
   return pl.DataFrame([
-    utf8("article_id", articleIds),
-    utf8("outlet", outlets),
-    utf8("term", terms),
-    int32("ngram", ngram),
-    int32("n", n),
-    float64("tf", tf),
-    int32("df", dfs),
-    float64("idf", idf),
-    float64("tf_idf", tfIdf),
+    runsUtf8("article_id", counts.articles.map((a) => a.id), rowsPerArticle),
+    runsUtf8("outlet", counts.articles.map((a) => a.outlet), rowsPerArticle),
+    codedUtf8("term", vocab.terms, term.values()),
+    pl.Series("ngram", ngram.values()),
+    pl.Series("n", n.values()),
+    pl.Series("tf", tf.values()),
+    pl.Series("df", df.values()),
+    pl.Series("idf", idf.values()),
+    pl.Series("tf_idf", tfIdf.values()),
   ]);
 }

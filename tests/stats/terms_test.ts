@@ -18,12 +18,13 @@ Deno.test("terms: tf, df, idf and tf_idf by tidytext's convention, checked by ha
   const a0 = df.filter(pl.col("article_id").eq(pl.lit("a0")));
   // a0 keeps western, sanctions ×2, hit, oil: 5 unigrams; bigrams: western sanctions, sanctions hit.
   assert.deepEqual(rowsOf(a0.select("term", "ngram", "n", "df")), [
+    // by n-gram order, n descending, then first appearance
     { term: "sanctions", ngram: 1, n: 2, df: 1 },
+    { term: "western", ngram: 1, n: 1, df: 1 },
     { term: "hit", ngram: 1, n: 1, df: 1 },
     { term: "oil", ngram: 1, n: 1, df: 2 },
-    { term: "western", ngram: 1, n: 1, df: 1 },
-    { term: "sanctions hit", ngram: 2, n: 1, df: 1 },
     { term: "western sanctions", ngram: 2, n: 1, df: 1 },
+    { term: "sanctions hit", ngram: 2, n: 1, df: 1 },
   ]);
   const tf = lookup(a0, "term", "tf");
   const idf = lookup(a0, "term", "idf");
