@@ -23,12 +23,7 @@
 import type { CleanArticle } from "../corpus/clean.ts";
 import type { Sentence } from "../text/segment.ts";
 import { type Cues, DEFAULT_CUES } from "./cues.ts";
-import {
-  DEFAULT_GAZETTEER,
-  type EntityType,
-  type Gazetteer,
-  type GazetteerEntry,
-} from "./gazetteer.ts";
+import { DEFAULT_GAZETTEER, type EntityType, type Gazetteer } from "./gazetteer.ts";
 import { STOPWORDS } from "../text/tokens.ts";
 import { TokenTrie } from "./trie.ts";
 import { isCapitalised, sentenceWords, spaceBetween, type Word, wordKey } from "./words.ts";
@@ -104,14 +99,14 @@ export function extractEntities(
   // Pass 1: gazetteer, then cue-found names, institutions and metonymy.
   for (const s of all) {
     matchGazetteer(s, gazetteer, text);
-    if (s.sentence.kind === "body") discoverNames(s, gazetteer, cues, text);
+    if (s.sentence.kind === "body") discoverNames(s, cues, text);
     markInstitutions(s, gazetteer, cues);
-    markMetonymy(s, gazetteer, cues, text);
+    markMetonymy(s, gazetteer, cues);
   }
 
   // Pass 2: the article's people by their full names again, and by their short forms.
   const learned = learnNames(all, cues);
-  for (const s of all) matchLearned(s, learned, cues, text);
+  for (const s of all) matchLearned(s, learned, text);
   resolveShortForms(all, learned, cues, text);
 
   const out: EntityMention[] = [];
@@ -157,7 +152,7 @@ function matchGazetteer(s: SentenceWords, gazetteer: Gazetteer, text: string): v
       n,
       (k) => (k > i && !adjacent(s, k - 1, k, text) ? null : keyOf(s, k)),
     );
-    if (!match || gluedToWord(s, i, i + match.length - 1, text)) {
+    if (!match || gluedToWord(s, i, i + match.length - 1)) {
       i++;
       continue;
     }
@@ -179,7 +174,7 @@ function adjacent(s: SentenceWords, a: number, b: number, text: string): boolean
 }
 
 /** A match that is only part of a longer written word ("Li" in "Li-style" is fine, "US" in "USSR" never matches). */
-function gluedToWord(s: SentenceWords, first: number, last: number, _text: string): boolean {
+function gluedToWord(s: SentenceWords, first: number, last: number): boolean {
   const before = s.words[first - 1];
   const after = s.words[last + 1];
   const glued = (w: Word | undefined, gapStart: number, gapEnd: number) =>
@@ -209,7 +204,7 @@ function nameRun(s: SentenceWords, i: number, max: number, cues: Cues, text: str
   return len;
 }
 
-function discoverNames(s: SentenceWords, gazetteer: Gazetteer, cues: Cues, text: string): void {
+function discoverNames(s: SentenceWords, cues: Cues, text: string): void {
   const w = s.words;
   const n = w.length;
   const person = (first: number, len: number) => {
@@ -257,11 +252,11 @@ function discoverNames(s: SentenceWords, gazetteer: Gazetteer, cues: Cues, text:
       i = after - 1;
     }
   }
-  discoverOrganisations(s, gazetteer, cues, text);
+  discoverOrganisations(s, cues, text);
 }
 
 /** "Ministry of Commerce", "Carnegie Endowment Centre": capitalised runs holding an organisation head word. */
-function discoverOrganisations(s: SentenceWords, _g: Gazetteer, cues: Cues, text: string): void {
+function discoverOrganisations(s: SentenceWords, cues: Cues, text: string): void {
   const w = s.words;
   for (let i = 0; i < w.length; i++) {
     if (s.covered[i] || !isCapitalised(w[i].text) || w[i].kind !== "word") continue;
@@ -330,7 +325,7 @@ function markInstitutions(s: SentenceWords, gazetteer: Gazetteer, cues: Cues): v
   }
 }
 
-function markMetonymy(s: SentenceWords, gazetteer: Gazetteer, cues: Cues, _text: string): void {
+function markMetonymy(s: SentenceWords, gazetteer: Gazetteer, cues: Cues): void {
   const w = s.words;
   for (const f of s.found) {
     if (f.type !== "GPE") continue;
@@ -379,7 +374,7 @@ function learnNames(all: SentenceWords[], cues: Cues): Learned {
   return { full, short };
 }
 
-function matchLearned(s: SentenceWords, learned: Learned, _cues: Cues, text: string): void {
+function matchLearned(s: SentenceWords, learned: Learned, text: string): void {
   const n = s.words.length;
   for (let i = 0; i < n; i++) {
     if (s.covered[i]) continue;
@@ -388,7 +383,7 @@ function matchLearned(s: SentenceWords, learned: Learned, _cues: Cues, text: str
       n,
       (k) => (s.covered[k] || (k > i && !adjacent(s, k - 1, k, text)) ? null : keyOf(s, k)),
     );
-    if (match && match.length > 1 && !gluedToWord(s, i, i + match.length - 1, text)) {
+    if (match && match.length > 1 && !gluedToWord(s, i, i + match.length - 1)) {
       const f = {
         first: i,
         last: i + match.length - 1,
@@ -427,7 +422,7 @@ function resolveShortForms(all: SentenceWords[], learned: Learned, cues: Cues, t
     for (let i = 0; i < w.length; i++) {
       if (s.covered[i] || w[i].kind !== "word" || cues.pronouns.has(w[i].text)) continue;
       const candidates = learned.short.get(keyOf(s, i));
-      if (!candidates || gluedToWord(s, i, i, text)) continue;
+      if (!candidates || gluedToWord(s, i, i)) continue;
       // "Li Keqiang" when only "Li Qiang" is known is somebody else.
       if (w[i + 1] && isNameWord(w[i + 1], cues) && adjacent(s, i, i + 1, text)) continue;
       const at = w[i].start;
@@ -501,12 +496,4 @@ function roleOf(s: SentenceWords, f: Found, cues: Cues, text: string): string | 
     to + 1 < w.length && !CLAUSE_END.has(w[to + 1].text) && !CLAUSE_WORDS.has(w[to + 1].text)
   ) to++;
   return text.slice(w[from].start, w[to].end);
-}
-
-/** Gazetteer entries by name, for callers that need an entity's type or country. */
-export function entryOf(
-  name: string,
-  gazetteer: Gazetteer = DEFAULT_GAZETTEER,
-): GazetteerEntry | undefined {
-  return gazetteer.byName.get(name);
 }
