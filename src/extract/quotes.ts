@@ -122,12 +122,12 @@ export function extractQuotes(
   const words = [...sentences].sort((a, b) => a.start - b.start).flatMap(sentenceWords);
   const context: Context = { words, text, mentions, cues, history, inQuote };
   for (const sentence of sentences) {
-    const own = spans.filter((s) => sentence.start <= s.open && s.open < sentence.end);
+    const opened = spans.filter((s) => sentence.start <= s.open && s.open < sentence.end);
     const sentenceSpeech = sentence.kind === "body"
       ? attributionIn(context, sentence.start, sentence.end)
       : null;
     let directTagged = false;
-    for (const span of own) {
+    for (const span of opened) {
       const base = {
         articleId: article.id,
         outlet: article.outlet,
@@ -171,11 +171,11 @@ export function extractQuotes(
         extractionWords(text.slice(span.close + 1, Math.min(sentence.end, span.close + 40)))[0];
       const isLabel = nWords <= 3 && next !== undefined && cues.labelNouns.has(next.text);
       // The speaker of a partial quote is the one whose speech verb comes last before it.
-      const own = isLabel
+      const before = isLabel
         ? null
         : attributionIn(context, sentence.start, span.open, { last: true });
-      if (own?.speaker) {
-        const speech = speechFields(own);
+      if (before?.speaker) {
+        const speech = speechFields(before);
         if (!speech.via && sentenceSpeech?.speaker === speech.speaker) {
           speech.via = sentenceSpeech.via;
           speech.viaEntity = sentenceSpeech.viaEntity;
