@@ -7,12 +7,12 @@ import type pl from "nodejs-polars";
 import type { Article } from "./corpus/article.ts";
 import { type CleanArticle, cleanArticle } from "./corpus/clean.ts";
 import type { LoadIssue } from "./corpus/issues.ts";
-import { loadCorpus, type LoadOptions, type Rejection } from "./corpus/load.ts";
+import { collectRecord, type LoadOptions, type Rejection, streamCorpus } from "./corpus/load.ts";
 import { type CleaningRules, DEFAULT_CLEANING_RULES } from "./corpus/rules.ts";
 import { articlesFrame } from "./frames/articles.ts";
 import { cleaningFrame } from "./frames/cleaning.ts";
 import { sentencesFrame, tokensFrame } from "./frames/sentences.ts";
-import { segmentArticles, type Segmented } from "./text/segment.ts";
+import { segmentArticles, type Segmented, TokenColumns } from "./text/segment.ts";
 
 /** Everything the kit knows about a corpus after the foundation stages. */
 export interface Analysis extends Segmented {
@@ -33,23 +33,58 @@ export function analyzeArticles(
   return { articles: cleaned, ...segmentArticles(cleaned), issues: [], rejected: [] };
 }
 
+/** How far {@link analyzeCorpus} has got. */
+export interface AnalyzeProgress {
+  articles: number;
+  words: number;
+  /** Characters of raw text read so far (close to bytes for most text). */
+  chars: number;
+}
+
+/** Options of {@link analyzeCorpus}. */
+export interface AnalyzeOptions extends LoadOptions {
+  rules?: CleaningRules;
+  /** Called every `progressEvery` articles and once at the end. */
+  onProgress?: (progress: AnalyzeProgress) => void;
+  progressEvery?: number;
+}
+
 /**
- * Loads a corpus (folder, `.jsonl` or `.csv`) and cleans and segments it.
+ * Loads a corpus (folder, `.jsonl` or `.csv`) and cleans and segments it, article by article as
+ * the records stream in, so the raw texts are never all held at once.
  *
  * @example
  * const analysis = await analyzeCorpus("seeds");
  * const { articles, sentences, tokens } = corpusFrames(analysis);
  */
-export async function analyzeCorpus(
-  path: string,
-  options: LoadOptions & { rules?: CleaningRules } = {},
-): Promise<Analysis> {
-  const loaded = await loadCorpus(path, options);
-  return {
-    ...analyzeArticles(loaded.articles, options.rules),
-    issues: loaded.issues,
-    rejected: loaded.rejected,
+export async function analyzeCorpus(path: string, options: AnalyzeOptions = {}): Promise<Analysis> {
+  const rules = options.rules ?? DEFAULT_CLEANING_RULES;
+  const every = options.progressEvery ?? 100;
+  const analysis: Analysis = {
+    articles: [],
+    sentences: [],
+    tokens: new TokenColumns(),
+    issues: [],
+    rejected: [],
   };
+  let chars = 0;
+  const report = () =>
+    options.onProgress?.({
+      articles: analysis.articles.length,
+      words: analysis.tokens.length,
+      chars,
+    });
+  for await (const record of streamCorpus(path, options)) {
+    const article = collectRecord(record, analysis);
+    if (!article) continue;
+    const clean = cleanArticle(article, rules);
+    analysis.articles.push(clean);
+    segmentArticles([clean], analysis);
+    chars += article.text.length;
+    if (analysis.articles.length % every === 0) report();
+  }
+  report();
+  return analysis;
 }
 
 /** The foundation frames of an analysis. */

@@ -29,8 +29,12 @@ export const STAGES: FrameStage[] = [
 export function allFrames(
   analysis: Analysis,
   stages: FrameStage[] = STAGES,
+  onStage?: (name: string) => void,
 ): Record<string, pl.DataFrame> {
   const out: Record<string, pl.DataFrame> = {};
-  for (const stage of stages) Object.assign(out, stage.frames(analysis));
+  for (const stage of stages) {
+    onStage?.(stage.name);
+    Object.assign(out, stage.frames(analysis));
+  }
   return out;
 }

@@ -3,7 +3,9 @@
  * @module
  */
 
+import { corpusBytes } from "../corpus/load.ts";
 import { analyzeCorpus } from "../pipeline.ts";
+import { Progress } from "./progress.ts";
 import { allFrames } from "../stages.ts";
 import { type FrameFormat, writeFrames } from "../frames/write.ts";
 import { CONSOLE, type Io, listOption, parseCommandLine, runCommand } from "./args.ts";
@@ -19,7 +21,10 @@ const USAGE =
   --strict         exit 1 when any record is rejected
   --manifest FILE  metadata that overrides the files' own (default: <corpus>/manifest.json)
   --no-manifest    ignore any manifest
-  --quiet          print nothing but errors`;
+  --quiet          print nothing but errors (no summary, no progress line)
+
+A progress line (articles, words per second, time left) shows on stderr for runs longer than
+two seconds when stderr is a terminal.`;
 
 /** Runs `analyze` with command-line `args`; returns the exit code. */
 export function analyzeCommand(args: string[], io: Io = CONSOLE): Promise<number> {
@@ -43,11 +48,16 @@ export function analyzeCommand(args: string[], io: Io = CONSOLE): Promise<number
       "csv",
     ]);
     const started = performance.now();
+    const bar = new Progress(!flags.quiet);
+    if (bar.active) bar.totalChars = await corpusBytes(flags.corpus!);
     const analysis = await analyzeCorpus(flags.corpus!, {
       manifest: flags["no-manifest"] ? false : flags.manifest,
+      onProgress: (p) => bar.update(p.articles, p.words, p.chars),
     });
-    const frames = allFrames(analysis);
+    const frames = allFrames(analysis, undefined, (name) => bar.stage(name));
+    bar.stage("writing");
     const written = await writeFrames(frames, flags.out!, formats);
+    bar.done();
     const seconds = (performance.now() - started) / 1000;
     if (!flags.quiet) {
       io.log(`newsframe analyze: ${flags.corpus} → ${flags.out}\n`);

@@ -112,22 +112,45 @@ export async function* streamCorpus(
 export async function loadCorpus(path: string, options: LoadOptions = {}): Promise<LoadResult> {
   const out: LoadResult = { articles: [], issues: [], rejected: [] };
   for await (const r of streamCorpus(path, options)) {
-    out.issues.push(...r.issues);
-    if (r.article) out.articles.push(r.article);
-    else {
-      const errors = r.issues.filter((i) => i.severity === "error");
-      if (errors.length && !r.corpusLevel) {
-        const e = errors[0];
-        out.rejected.push({
-          source: e.source,
-          line: e.line,
-          id: e.id,
-          reasons: errors.map((x) => (x.field ? `field "${x.field}": ${x.message}` : x.message)),
-        });
-      }
-    }
+    const article = collectRecord(r, out);
+    if (article) out.articles.push(article);
   }
   return out;
+}
+
+/**
+ * Books one streamed record into `out` (its issues, and a rejection when it carries errors and
+ * no article) and returns its article, if any: the one place that decides what counts as a
+ * rejected record.
+ */
+export function collectRecord(
+  r: RecordResult,
+  out: { issues: LoadIssue[]; rejected: Rejection[] },
+): Article | undefined {
+  out.issues.push(...r.issues);
+  if (r.article) return r.article;
+  const errors = r.issues.filter((i) => i.severity === "error");
+  if (errors.length && !r.corpusLevel) {
+    const e = errors[0];
+    out.rejected.push({
+      source: e.source,
+      line: e.line,
+      id: e.id,
+      reasons: errors.map((x) => (x.field ? `field "${x.field}": ${x.message}` : x.message)),
+    });
+  }
+  return undefined;
+}
+
+/** The size in bytes of a corpus (a file, or the readable files of a folder), for progress. */
+export async function corpusBytes(path: string): Promise<number> {
+  const info = await statOrThrow(path);
+  if (!info.isDirectory) return info.size;
+  let total = 0;
+  for (const f of await listTextFiles(path)) {
+    if (!f.skipped) total += (await Deno.stat(f.path)).size;
+  }
+  return total;
 }
 
 async function* readAny(path: string, info: Deno.FileInfo): AsyncGenerator<RecordResult> {
