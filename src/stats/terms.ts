@@ -178,8 +178,21 @@ export interface Vocabulary {
   order: Int32Array;
 }
 
-/** Codes every term of the counts (first seen, first coded) with its df, total and order. */
+const vocabularies = new WeakMap<readonly ReadonlyMap<string, number>[], Vocabulary>();
+
+/**
+ * Codes every term of the counts (first seen, first coded) with its df, total and order. Cached
+ * per counts array, so the frames built from one count share it.
+ */
 export function vocabularyOf(counts: readonly ReadonlyMap<string, number>[]): Vocabulary {
+  const cached = vocabularies.get(counts);
+  if (cached) return cached;
+  const vocab = buildVocabulary(counts);
+  vocabularies.set(counts, vocab);
+  return vocab;
+}
+
+function buildVocabulary(counts: readonly ReadonlyMap<string, number>[]): Vocabulary {
   const terms: string[] = [];
   const index = new Map<string, number>();
   const df: number[] = [];
