@@ -2,9 +2,10 @@
  * Quotes and attributions: who is quoted, in their own words or reported, and through whom.
  *
  * A quote is a span between quotation marks. It is *direct* when it opens its sentence (or
- * follows a colon) and runs to at least four words; *partial* when a speaker is attributed in
- * its sentence; otherwise a *scare* quote (a label: “no-limits” partnership). Headlines and
- * subheads hold only scare quotes.
+ * follows a colon) and runs to at least four words; *partial* when a speaker is attributed
+ * before it in its sentence, or when it runs to four words or more (someone's words, speaker
+ * unknown); otherwise a *scare* quote (a label: “no-limits” partnership). Headlines and subheads
+ * hold only scare quotes.
  *
  * The speaker of a direct quote comes from the speech tag after it (“...,” Xi said / says Steve
  * Tsang / CCTV quoted Li as saying), or before it (Li said: “...”). "He" and "she" are the
@@ -174,7 +175,10 @@ export function extractQuotes(
       const before = isLabel
         ? null
         : attributionIn(context, sentence.start, span.open, { last: true });
-      if (before?.speaker) {
+      // A longer quote with nobody to pin it on is still someone's words, not a label.
+      if (!before?.speaker && !isLabel && nWords >= 4) {
+        quotes.push({ ...base, kind: "partial", ...NO_SPEECH });
+      } else if (before?.speaker) {
         const speech = speechFields(before);
         if (!speech.via && sentenceSpeech?.speaker === speech.speaker) {
           speech.via = sentenceSpeech.via;
@@ -490,7 +494,13 @@ function subjectOf(
   const lastEnd = before.length ? before[before.length - 1].end : words[clause].start;
   const between = words.filter((w) => w.start >= lastEnd && w.end <= verb.start);
   const title = between.find((w) => cues.titles.has(w.text[0].toUpperCase() + w.text.slice(1)));
-  if (title) {
+  // Only with a country before the title: "China’s premier", "the Chinese premier" (a bare
+  // "the President" could be anyone).
+  const owned = title !== undefined &&
+    ctx.mentions.some((m) =>
+      (m.type === "GPE" || m.type === "NORP") && m.end <= title.start && title.start - m.end <= 3
+    );
+  if (title && owned) {
     const titled = [...ctx.mentions].reverse().find((m) =>
       m.type === "PERSON" && m.role !== null && m.start < verb.start &&
       m.role.toLowerCase().split(/\s+/).includes(title.text.toLowerCase())

@@ -138,3 +138,13 @@ Deno.test("quotes: a speaker before a colon, straight quotes, a quote left open 
     "Russia’s war",
   ]);
 });
+
+Deno.test("quotes: a bare title is nobody in particular; long unattributed fragments are partial", () => {
+  const t = extractText(
+    "President Xi Jinping arrived. Later the President asked for calm and warned against “the hatred and violence of tyrants” today.",
+  );
+  assert.deepEqual(t.attributions.map((a) => `${a.text}|${a.speaker}`), []);
+  assert.deepEqual(t.quotes.map((q) => `${q.kind}|${q.speaker}|${q.text}`), [
+    "partial|null|the hatred and violence of tyrants",
+  ]);
+});
