@@ -1,0 +1,103 @@
+import assert from "node:assert/strict";
+import fc from "fast-check";
+import { parseCsv } from "../../src/corpus/csv.ts";
+import { decodeUtf8, firstInvalidUtf8 } from "../../src/corpus/decode.ts";
+import { cleanArticle } from "../../src/corpus/clean.ts";
+import type { NumberedLine } from "../../src/corpus/lines.ts";
+import { analyzeArticles } from "../../src/pipeline.ts";
+
+const field = fc.string({ unit: fc.constantFrom(..."ab ,\"\n\r'é;"), maxLength: 12 });
+
+function toCsv(rows: string[][]): string {
+  const quote = (
+    f: string,
+  ) => (/[",\n\r]/.test(f) || f === "" ? `"${f.replaceAll('"', '""')}"` : f);
+  return rows.map((r) => r.map(quote).join(",")).join("\r\n") + "\r\n";
+}
+
+async function parseAll(text: string) {
+  async function* lines(): AsyncGenerator<NumberedLine> {
+    const parts = text.split("\n");
+    if (parts.at(-1) === "") parts.pop();
+    for (let i = 0; i < parts.length; i++) yield { line: i + 1, text: parts[i].replace(/\r$/, "") };
+  }
+  const out = [];
+  for await (const r of parseCsv(lines())) out.push(r);
+  return out;
+}
+
+Deno.test("property: CSV written with quoting reads back field for field", async () => {
+  await fc.assert(
+    fc.asyncProperty(
+      fc.integer({ min: 1, max: 4 }).chain((w) =>
+        fc.array(fc.array(field, { minLength: w, maxLength: w }), { minLength: 1, maxLength: 6 })
+      ),
+      async (rows) => {
+        const records = await parseAll(toCsv(rows));
+        const back = records.map((
+          r,
+        ) => ("fields" in r ? r.fields.map((f) => f.replace(/\r/g, "")) : r.error));
+        assert.deepEqual(back, rows.map((r) => r.map((f) => f.replace(/\r/g, ""))));
+      },
+    ),
+    { numRuns: 300 },
+  );
+});
+
+Deno.test("property: strict UTF-8 decoding agrees with TextDecoder and locates the first bad byte", () => {
+  fc.assert(
+    fc.property(fc.uint8Array({ maxLength: 64 }), (bytes) => {
+      const decoded = decodeUtf8(bytes);
+      let reference: string | null = null;
+      try {
+        reference = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
+      } catch {
+        reference = null;
+      }
+      if (reference === null) {
+        assert.ok("failure" in decoded);
+        const { byte } = firstInvalidUtf8(bytes);
+        // Everything before the reported byte is valid UTF-8.
+        new TextDecoder("utf-8", { fatal: true }).decode(bytes.subarray(0, byte));
+      } else {
+        assert.ok("text" in decoded);
+        assert.ok(!decoded.text.includes("\r"));
+      }
+    }),
+    { numRuns: 1000 },
+  );
+});
+
+Deno.test("property: any text cleans and segments without throwing; every offset slices back", () => {
+  const text = fc.string({
+    unit: fc.constantFrom(
+      ..."Ab .,:“”‘’\"'()-–\n\nCLICK to play video:Tags(Reporting by A; Editing by B)U.S.3.8%",
+    ),
+    maxLength: 300,
+  });
+  fc.assert(
+    fc.property(text, fc.string({ maxLength: 200 }), (a, b) => {
+      for (const raw of [a, b]) {
+        if (!raw.trim()) continue;
+        const article = {
+          id: "x",
+          text: raw,
+          outlet: "o",
+          title: null,
+          published: null,
+          url: null,
+          meta: {},
+          source: "x",
+        };
+        const clean = cleanArticle(article);
+        for (const p of clean.paragraphs) assert.ok(p.start <= p.end && p.end <= clean.text.length);
+        const { sentences, tokens } = analyzeArticles([article]);
+        for (const s of sentences) assert.equal(clean.text.slice(s.start, s.end), s.text);
+        for (let i = 0; i < tokens.length; i++) {
+          assert.equal(clean.text.slice(tokens.start[i], tokens.end[i]), tokens.token[i]);
+        }
+      }
+    }),
+    { numRuns: 400 },
+  );
+});
