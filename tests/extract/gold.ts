@@ -192,12 +192,16 @@ export function scoreQuotes(gold: GoldQuote[], x: Extraction): {
   kindCorrect: number;
   directSpeakers: number;
   directSpeakerCorrect: number;
+  partialSpeakers: number;
+  partialSpeakerCorrect: number;
   misses: string[];
 } {
   let found = 0;
   let kindCorrect = 0;
   let directSpeakers = 0;
   let directSpeakerCorrect = 0;
+  let partialSpeakers = 0;
+  let partialSpeakerCorrect = 0;
   const misses: string[] = [];
   for (const g of gold) {
     const q = x.quotes.find((q) => q.articleId === g.article && q.start === g.start);
@@ -209,6 +213,21 @@ export function scoreQuotes(gold: GoldQuote[], x: Extraction): {
       if (q?.speaker === g.speaker) directSpeakerCorrect++;
       else misses.push(`${g.article}@${g.start}: speaker ${q?.speaker} (gold ${g.speaker})`);
     }
+    if (g.kind === "partial") {
+      partialSpeakers++;
+      if (q?.speaker === g.speaker) partialSpeakerCorrect++;
+      else {misses.push(
+          `${g.article}@${g.start}: partial speaker ${q?.speaker} (gold ${g.speaker})`,
+        );}
+    }
   }
-  return { found, kindCorrect, directSpeakers, directSpeakerCorrect, misses };
+  return {
+    found,
+    kindCorrect,
+    directSpeakers,
+    directSpeakerCorrect,
+    partialSpeakers,
+    partialSpeakerCorrect,
+    misses,
+  };
 }
