@@ -43,7 +43,7 @@ interface Row {
 }
 
 const flags = parseCommandLine(Deno.args, {
-  scales: { type: "string", default: "1,10" },
+  scales: { type: "string", default: "1,10,50" },
   peers: { type: "string", default: "sklearn,natural" },
   "install-peers": { type: "boolean", default: false },
   "natural-docs": { type: "string", default: "20" },
@@ -187,53 +187,72 @@ if (peers.includes("natural")) {
   );
 }
 
-// 4. The whole command, as a user runs it, per scale.
+// 4. The whole command, as a user runs it, per scale: once with every stage, and once without
+// reuse (the pipeline target of issue 8 leaves reuse apart).
 console.error("analyze command, end to end:");
-for (const scale of scales) {
-  const out = `${OUT}/analyze_x${scale}`;
-  const { stderr, code } = await new Deno.Command("/usr/bin/time", {
-    args: [
-      "-f",
-      "BENCH %e %M",
-      Deno.execPath(),
-      "run",
-      ...ANALYZE_PERMISSIONS,
-      "src/cli/analyze.ts",
-      "--corpus",
-      corpora.get(scale)!,
-      "--out",
-      out,
-      "--format",
-      "parquet",
-      "--quiet",
-    ],
-    stdout: "null",
-    stderr: "piped",
-    env: { DOTENV_CONFIG_QUIET: "true", NO_COLOR: "1" },
-  }).output();
-  const err = new TextDecoder().decode(stderr);
-  const m = /BENCH ([\d.]+) (\d+)/.exec(err);
-  if (code !== 0 || !m) {
-    console.error(`analyze ×${scale} failed:\n${err.slice(-2000)}`);
-    rows.push({
-      stage: "analyze (command)",
-      scale,
-      words: words * scale,
-      seconds: NaN,
-      words_per_second: 0,
-      peak_rss_mb: null,
-      note: "failed",
-    });
-    continue;
+const memoryMb = Deno.systemMemoryInfo().total / 2 ** 20;
+let peakAt1: number | null = null;
+for (const scale of [...new Set([1, ...scales])].sort((a, b) => a - b)) {
+  for (const stages of ["corpus,extract,measure", "corpus,extract,measure,reuse"]) {
+    const label = `analyze --stages ${stages}`;
+    // The command holds the whole corpus in memory (no batching yet): do not start a run that
+    // would need more than 70% of this machine's memory.
+    if (peakAt1 !== null && peakAt1 * scale > 0.7 * memoryMb) {
+      rows.push({
+        stage: label,
+        scale,
+        words: words * scale,
+        seconds: NaN,
+        words_per_second: 0,
+        peak_rss_mb: null,
+        note: `skipped: would need about ${Math.round((peakAt1 * scale) / 1024)} GB of ${
+          Math.round(memoryMb / 1024)
+        } GB (no batching yet)`,
+      });
+      console.error(`  ${label} ×${scale}: ${rows.at(-1)!.note}`);
+      continue;
+    }
+    const { stderr, code } = await new Deno.Command("/usr/bin/time", {
+      args: [
+        "-f",
+        "BENCH %e %M",
+        Deno.execPath(),
+        "run",
+        ...ANALYZE_PERMISSIONS,
+        "src/cli/analyze.ts",
+        "--corpus",
+        corpora.get(scale)!,
+        "--out",
+        `${OUT}/analyze_x${scale}`,
+        "--format",
+        "parquet",
+        "--stages",
+        stages,
+        "--quiet",
+      ],
+      stdout: "null",
+      stderr: "piped",
+      env: { DOTENV_CONFIG_QUIET: "true", NO_COLOR: "1" },
+    }).output();
+    const err = new TextDecoder().decode(stderr);
+    const m = /BENCH ([\d.]+) (\d+)/.exec(err);
+    if (code !== 0 || !m) {
+      console.error(`${label} ×${scale} failed:\n${err.slice(-2000)}`);
+      rows.push({
+        stage: label,
+        scale,
+        words: words * scale,
+        seconds: NaN,
+        words_per_second: 0,
+        peak_rss_mb: null,
+        note: "failed",
+      });
+      continue;
+    }
+    const rss = Math.round(Number(m[2]) / 1024);
+    if (scale === 1) peakAt1 = Math.max(peakAt1 ?? 0, rss);
+    add(rows, label, scale, words * scale, Number(m[1]), rss);
   }
-  add(
-    rows,
-    "analyze (command, start-up and writing included)",
-    scale,
-    words * scale,
-    Number(m[1]),
-    Math.round(Number(m[2]) / 1024),
-  );
 }
 
 // 5. Report.
@@ -242,9 +261,11 @@ const machine = {
   deno: Deno.version.deno,
 };
 const fmt = (r: Row) =>
-  `| ${r.stage} | ×${r.scale} | ${r.words.toLocaleString("en")} | ${r.seconds.toFixed(2)} | ${
-    r.words_per_second.toLocaleString("en")
-  } | ${r.peak_rss_mb ?? ""} |`;
+  Number.isFinite(r.seconds)
+    ? `| ${r.stage} | ×${r.scale} | ${r.words.toLocaleString("en")} | ${r.seconds.toFixed(2)} | ${
+      r.words_per_second.toLocaleString("en")
+    } | ${r.peak_rss_mb ?? ""} |`
+    : `| ${r.stage} | ×${r.scale} | ${r.words.toLocaleString("en")} | ${r.note} | | |`;
 const header =
   "| stage | scale | words | seconds | words/s | RSS MB (peak for the command) |\n| --- | --- | --- | --- | --- | --- |";
 console.log(`machine: ${machine.cpus} cores, deno ${machine.deno}\n`);
@@ -257,7 +278,9 @@ console.log(
     "| --- | --- | --- | --- | --- | --- | --- |\n" +
     peerRows.map((r) => `${fmt(r)} ${(r.seconds / ours.seconds).toFixed(2)} |`).join("\n"),
 );
-const e2e = rows.filter((r) => r.stage.startsWith("analyze") && r.words_per_second > 0);
+const e2e = rows.filter((r) =>
+  r.stage === "analyze --stages corpus,extract,measure" && r.words_per_second > 0
+);
 if (e2e.length > 1) {
   const first = e2e[0].words_per_second;
   console.log(

@@ -6,7 +6,7 @@
 import { corpusBytes } from "../corpus/load.ts";
 import { analyzeCorpus } from "../pipeline.ts";
 import { Progress } from "./progress.ts";
-import { allFrames } from "../stages.ts";
+import { allFrames, STAGES } from "../stages.ts";
 import { type FrameFormat, writeFrames } from "../frames/write.ts";
 import { CONSOLE, type Io, listOption, parseCommandLine, runCommand } from "./args.ts";
 import { summarize } from "./summary.ts";
@@ -21,6 +21,8 @@ const USAGE =
   --strict         exit 1 when any record is rejected
   --manifest FILE  metadata that overrides the files' own (default: <corpus>/manifest.json)
   --no-manifest    ignore any manifest
+  --stages LIST    which frame stages to run (default all: corpus,extract,measure,reuse);
+                   corpus always runs
   --quiet          print nothing but errors (no summary, no progress line)
 
 A progress line (articles, words per second, time left) shows on stderr for runs longer than
@@ -37,6 +39,7 @@ export function analyzeCommand(args: string[], io: Io = CONSOLE): Promise<number
       manifest: { type: "string" },
       "no-manifest": { type: "boolean", default: false },
       quiet: { type: "boolean", default: false },
+      stages: { type: "string" },
       help: { type: "boolean", short: "h", default: false },
     });
     if (flags.help) {
@@ -47,6 +50,10 @@ export function analyzeCommand(args: string[], io: Io = CONSOLE): Promise<number
       "parquet",
       "csv",
     ]);
+    const names = STAGES.map((s) => s.name);
+    const wanted = listOption("--stages", flags.stages, names, names);
+    // The corpus stage is what every other stage stands on; it always runs.
+    const stages = STAGES.filter((s) => s.name === "corpus" || wanted.includes(s.name));
     const started = performance.now();
     const bar = new Progress(!flags.quiet);
     if (bar.active) bar.totalChars = await corpusBytes(flags.corpus!);
@@ -54,7 +61,7 @@ export function analyzeCommand(args: string[], io: Io = CONSOLE): Promise<number
       manifest: flags["no-manifest"] ? false : flags.manifest,
       onProgress: (p) => bar.update(p.articles, p.words, p.chars),
     });
-    const frames = allFrames(analysis, undefined, (name) => bar.stage(name));
+    const frames = allFrames(analysis, stages, (name) => bar.stage(name));
     bar.stage("writing");
     const written = await writeFrames(frames, flags.out!, formats);
     bar.done();

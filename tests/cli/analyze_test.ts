@@ -77,3 +77,22 @@ Deno.test("user mistakes are one line (plus usage), exit 2, no stack trace", asy
     "no/such/dir: error: does not exist; give a folder of .txt/.md files, a .jsonl file or a .csv file",
   ]);
 });
+
+Deno.test("analyze --stages runs only the stages named (corpus always)", async () => {
+  const dir = await tempDir();
+  const io = capture();
+  assert.equal(
+    await analyzeCommand(["--out", dir, "--stages", "measure", "--format", "csv"], io),
+    0,
+  );
+  const names = [];
+  for await (const e of Deno.readDir(dir)) names.push(e.name.replace(/\.csv$/, ""));
+  assert.ok(names.includes("tokens") && names.includes("keyness"));
+  assert.ok(!names.includes("entities") && !names.includes("reuse_pairs"));
+  const bad = capture();
+  assert.equal(await analyzeCommand(["--stages", "bogus"], bad), 2);
+  assert.match(
+    bad.err[0],
+    /^error: --stages takes a comma list of corpus, extract, measure, reuse/,
+  );
+});
