@@ -9,20 +9,41 @@ import { type Analysis, corpusFrames } from "./pipeline.ts";
 import { measureFrames } from "./stats/measure.ts";
 import { extractCorpus } from "./extract/extract.ts";
 import { extractionFrames } from "./extract/frames.ts";
-import { reuseStageFrames } from "./stats/reuse/stage.ts";
+import { reuseFrames, reuseStageFrames } from "./stats/reuse/stage.ts";
+import { withAgencies } from "./frames/articles.ts";
 
-/** A named group of frames computed from an analysis. */
+/**
+ * A named group of frames computed from an analysis. A stage also sees the frames the stages
+ * before it built, so it can reuse them (and replace one, as extraction adds the agencies to
+ * `articles`).
+ */
 export interface FrameStage {
   name: string;
-  frames: (analysis: Analysis) => Record<string, pl.DataFrame>;
+  frames: (
+    analysis: Analysis,
+    built: Readonly<Record<string, pl.DataFrame>>,
+  ) => Record<string, pl.DataFrame>;
 }
 
 /** Every stage, in the order the data flows. */
 export const STAGES: FrameStage[] = [
   { name: "corpus", frames: (a) => ({ ...corpusFrames(a) }) },
-  { name: "extract", frames: (a) => extractionFrames(extractCorpus(a)) },
+  {
+    name: "extract",
+    frames: (a, built) => {
+      const x = extractionFrames(extractCorpus(a));
+      return built.articles ? { ...x, articles: withAgencies(built.articles, x.agencies) } : x;
+    },
+  },
   { name: "measure", frames: (a) => measureFrames(a) },
-  { name: "reuse", frames: (a) => reuseStageFrames(a) },
+  {
+    name: "reuse",
+    // The extraction frames, when that stage ran; otherwise the stage extracts for itself.
+    frames: (a, built) =>
+      built.entities
+        ? reuseFrames(a, { entities: built.entities, figures: built.figures, quotes: built.quotes })
+        : reuseStageFrames(a),
+  },
 ];
 
 /** Runs every stage and returns all frames by name. */
@@ -34,7 +55,7 @@ export function allFrames(
   const out: Record<string, pl.DataFrame> = {};
   for (const stage of stages) {
     onStage?.(stage.name);
-    Object.assign(out, stage.frames(analysis));
+    Object.assign(out, stage.frames(analysis, out));
   }
   return out;
 }

@@ -64,3 +64,27 @@ export function articlesFrame(articles: CleanArticle[], sentences: Sentence[]): 
     ...extra.map((k) => utf8(k, col((a) => a.meta[k] ?? null))),
   ]);
 }
+
+/**
+ * Adds `agencies` (List(Utf8)) to `articles`: the agencies each article relies on (in its
+ * dateline, relayed as "according to", or reported from), most used first, from the `agencies`
+ * frame of the extraction stage. Placed after `agency`; empty for an article with none.
+ */
+export function withAgencies(articles: pl.DataFrame, agencies: pl.DataFrame): pl.DataFrame {
+  const byArticle = new Map<string, string[]>();
+  const rows = agencies.sort(["n_mentions", "agency"], [true, false]).select(
+    "article_id",
+    "agency",
+  );
+  for (const [id, agency] of rows.rows() as [string, string][]) {
+    const list = byArticle.get(id) ?? [];
+    list.push(agency);
+    byArticle.set(id, list);
+  }
+  const ids = articles.getColumn("article_id").toArray() as string[];
+  const order = articles.columns.filter((c) => c !== "agencies");
+  order.splice(order.indexOf("agency") + 1, 0, "agencies");
+  return articles
+    .withColumns(utf8List("agencies", ids.map((id) => byArticle.get(id) ?? [])))
+    .select(...order);
+}
