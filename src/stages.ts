@@ -35,7 +35,8 @@ export const STAGES: FrameStage[] = [
       return built.articles ? { ...x, articles: withAgencies(built.articles, x.agencies) } : x;
     },
   },
-  { name: "measure", frames: (a) => measureFrames(a) },
+  // Sentiment per entity uses the extract stage's mentions when that stage ran.
+  { name: "measure", frames: (a, built) => measureFrames(a, { entities: built.entities }) },
   {
     name: "reuse",
     // The extraction frames, when that stage ran; otherwise the stage extracts for itself.

@@ -13,7 +13,13 @@ import { keynessByGroup, type KeynessOptions } from "./keyness.ts";
 import type { Lexicon } from "./lexicon.ts";
 import { groupTermCounts, groupTermsFrame } from "./outlet_terms.ts";
 import { readabilityFrame } from "./readability.ts";
-import { sentenceSentiment, sentimentByGroup, sentimentFrame } from "./sentiment.ts";
+import {
+  type EntityMention,
+  sentenceSentiment,
+  sentimentByEntity,
+  sentimentByGroup,
+  sentimentFrame,
+} from "./sentiment.ts";
 import { countTerms, type TermOptions, termsFrame } from "./terms.ts";
 
 /** Options of {@link measureFrames}; the defaults are what `deno task analyze` writes. */
@@ -24,11 +30,17 @@ export interface MeasureOptions {
   by?: GroupBy;
   keyness?: KeynessOptions;
   lexicons?: readonly Lexicon[];
+  /**
+   * Entity mentions (the extract stage's `entities` frame, or records with `sentenceId` and
+   * `entity`): when given, `sentiment_entity` rolls sentence sentiment up per entity and group.
+   */
+  entities?: pl.DataFrame | readonly EntityMention[];
 }
 
 /**
  * Builds terms, outlet_terms, keyness, framing, framing_summary, sentiment, sentiment_outlet,
- * collocations and readability. Terms are counted once and shared.
+ * collocations and readability, and sentiment_entity when entity mentions are given. Terms are
+ * counted once and shared.
  *
  * @example
  * const frames = measureFrames(await analyzeCorpus("seeds"));
@@ -44,7 +56,7 @@ export function measureFrames(
   const lexicons = options.lexicons ?? DEFAULT_LEXICONS;
   const matches = findFraming(analysis, lexicons);
   const sentiment = sentenceSentiment(analysis);
-  return {
+  const frames: Record<string, pl.DataFrame> = {
     terms: termsFrame(counts),
     outlet_terms: groupTermsFrame(groups),
     keyness: keynessByGroup(groups, options.keyness),
@@ -55,4 +67,8 @@ export function measureFrames(
     collocations: collocations(analysis, { terms: options.terms }),
     readability: readabilityFrame(analysis),
   };
+  if (options.entities) {
+    frames.sentiment_entity = sentimentByEntity(sentiment, analysis.articles, options.entities, by);
+  }
+  return frames;
 }

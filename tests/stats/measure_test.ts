@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import pl from "nodejs-polars";
 import { measureFrames } from "../../src/stats/measure.ts";
 import { allFrames, STAGES } from "../../src/stages.ts";
 import { seedAnalysis } from "../seeds.ts";
@@ -33,4 +34,15 @@ Deno.test("the measure stage is registered and writes its frames with typed colu
   // Grouping is an option of the stage function.
   const byYear = measureFrames(a, { by: "year" });
   assert.deepEqual(byYear.sentiment_outlet.getColumn("year").toArray(), ["2023", "2025"]);
+});
+
+Deno.test("after the extract stage, sentiment_entity rolls sentences up per named entity", async () => {
+  const a = await seedAnalysis();
+  const frames = allFrames(a, STAGES.filter((s) => s.name !== "reuse"));
+  const tsang = frames.sentiment_entity
+    .filter(pl.col("entity").eq(pl.lit("Steve Tsang")))
+    .select("outlet", "sentences", "afinn_sum");
+  // 002:9 ("... says Steve Tsang": opportunities +2, happy +3, engage +1) and 002:10 ("Tsang
+  // said": war −2, support +2, pay −1, then "no" flips nothing after it): 6 − 1.
+  assert.deepEqual(tsang.toRecords(), [{ outlet: "Global News", sentences: 2, afinn_sum: 5 }]);
 });
