@@ -17,7 +17,7 @@ import type { CleanArticle } from "../corpus/clean.ts";
 import { float64, int32, utf8 } from "../frames/columns.ts";
 import type { TokenColumns } from "../text/segment.ts";
 import { chiSquare1Sf, dunningG2 } from "./keyness.ts";
-import { countTerms, type TermOptions } from "./terms.ts";
+import { type ArticleTermCounts, countTerms, type TermOptions } from "./terms.ts";
 
 /** Options of {@link collocations}. */
 export interface CollocationOptions {
@@ -25,6 +25,11 @@ export interface CollocationOptions {
   terms?: Omit<TermOptions, "ngrams" | "minCount">;
   /** Keep pairs seen at least this often (default 3). */
   minCount?: number;
+  /**
+   * Term counts already made with bigrams (e.g. by the measure stage), to use instead of counting
+   * again; `terms` is then ignored.
+   */
+  counts?: ArticleTermCounts;
 }
 
 /**
@@ -39,10 +44,17 @@ export function collocations(
   options: CollocationOptions = {},
 ): pl.DataFrame {
   const minCount = options.minCount ?? 3;
-  const counted = countTerms(analysis, { ...options.terms, ngrams: [2] });
+  const counted = options.counts?.options.ngrams.includes(2)
+    ? options.counts
+    : countTerms(analysis, { ...options.terms, ngrams: [2] });
   const pairs = new Map<string, number>();
   for (const map of counted.counts) {
-    for (const [bigram, n] of map) pairs.set(bigram, (pairs.get(bigram) ?? 0) + n);
+    for (const [term, n] of map) {
+      // Bigrams only: exactly one space (counts made with other orders hold those too).
+      const space = term.indexOf(" ");
+      if (space < 0 || term.indexOf(" ", space + 1) >= 0) continue;
+      pairs.set(term, (pairs.get(term) ?? 0) + n);
+    }
   }
   const first = new Map<string, number>();
   const second = new Map<string, number>();

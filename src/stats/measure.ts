@@ -64,7 +64,7 @@ export function measureFrames(
     framing_summary: framingSummary(analysis, matches, lexicons, by),
     sentiment: sentimentFrame(sentiment),
     sentiment_outlet: sentimentByGroup(sentiment, analysis.articles, by),
-    collocations: collocations(analysis, { terms: options.terms }),
+    collocations: collocations(analysis, { terms: options.terms, counts }),
     readability: readabilityFrame(analysis),
   };
   if (options.entities) {

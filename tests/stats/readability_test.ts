@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { collocations } from "../../src/stats/collocations.ts";
+import { countTerms } from "../../src/stats/terms.ts";
 import { mattr, readabilityFrame, syllables } from "../../src/stats/readability.ts";
 import { seedAnalysis } from "../seeds.ts";
 import { analysisOf, rowsOf } from "./helpers.ts";
@@ -79,4 +80,12 @@ Deno.test("collocations: PMI and G² of adjacent pairs, by hand", () => {
   ]);
   for (const r of rows) assert.ok(Math.abs((r.g2 as number) - g2) < 1e-12);
   assert.equal(rowsOf(collocations(a)).length, 0); // default minCount 3
+});
+
+Deno.test("collocations reuse counts made with unigrams and bigrams, with the same result", async () => {
+  const a = await seedAnalysis();
+  const own = collocations(a, { minCount: 2 });
+  const shared = collocations(a, { minCount: 2, counts: countTerms(a, { ngrams: [1, 2, 3] }) });
+  assert.deepEqual(shared.toRecords(), own.toRecords());
+  assert.equal(own.getColumn("bigram").get(0), "prime minister");
 });
