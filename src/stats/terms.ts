@@ -103,24 +103,48 @@ export function countTerms(
   const counts = articles.map(() => new Map<string, number>());
   const totals = opts.ngrams.map(() => new Array<number>(articles.length).fill(0));
   const words = new Array<number>(articles.length).fill(0);
-  const forms = opts.form === "stem" ? tokens.stem : tokens.lower;
+  const { ids, forms } = formIds(tokens, opts.form);
   const stop = opts.stopwords;
   const maxN = opts.ngrams[opts.ngrams.length - 1];
-  // The last kept forms of the current sentence, newest last: the n-gram window.
-  const window: string[] = [];
+  // N-grams are counted under numeric keys (id, id·V + id, …) while those stay exact integers:
+  // no string is built per token, only one per distinct term of an article when it is flushed.
+  const base = forms.length + 1;
+  const numeric = opts.ngrams.map((n) => Math.pow(base, n) < Number.MAX_SAFE_INTEGER);
+  const local = opts.ngrams.map(() => new Map<number | string, number>());
+  const flush = (article: number) => {
+    const map = counts[article];
+    local.forEach((m, k) => {
+      const n = opts.ngrams[k];
+      for (const [key, c] of m) {
+        let term: string;
+        if (typeof key === "string") term = key;
+        else {
+          let rest = key;
+          term = forms[rest % base];
+          for (let j = 1; j < n; j++) {
+            rest = Math.floor(rest / base);
+            term = forms[rest % base] + " " + term;
+          }
+        }
+        map.set(term, (map.get(term) ?? 0) + c);
+      }
+      m.clear();
+    });
+  };
+  // The ids of the last kept tokens of the current sentence, newest last: the n-gram window.
+  const window: number[] = [];
   let articleId = "";
   let sentenceId = "";
   let article = -1;
-  let map: Map<string, number> | undefined;
   for (let i = 0; i < tokens.length; i++) {
     if (tokens.articleId[i] !== articleId) {
+      if (article >= 0) flush(article);
       articleId = tokens.articleId[i];
       const found = indexOf.get(articleId);
       if (found === undefined) {
         throw new Error(`token ${i} belongs to article "${articleId}", which is not in articles`);
       }
       article = found;
-      map = counts[article];
     }
     if (tokens.sentenceId[i] !== sentenceId) {
       sentenceId = tokens.sentenceId[i];
@@ -136,19 +160,63 @@ export function countTerms(
       window.length = 0;
       continue;
     }
-    const form = forms[i];
-    window.push(form);
+    window.push(ids[i]);
     if (window.length > maxN) window.shift();
+    const last = window.length - 1;
     for (let k = 0; k < opts.ngrams.length; k++) {
       const n = opts.ngrams[k];
       if (window.length < n) break;
-      let term = form;
-      for (let j = window.length - 2; j >= window.length - n; j--) term = window[j] + " " + term;
-      map!.set(term, (map!.get(term) ?? 0) + 1);
+      let key: number | string;
+      if (numeric[k]) {
+        key = 0;
+        for (let j = last - n + 1; j <= last; j++) key = key * base + window[j];
+      } else {
+        key = forms[window[last - n + 1]];
+        for (let j = last - n + 2; j <= last; j++) key += " " + forms[window[j]];
+      }
+      const m = local[k];
+      m.set(key, (m.get(key) ?? 0) + 1);
       totals[k][article]++;
     }
   }
+  if (article >= 0) flush(article);
   return { options: opts, articles, counts, totals, words };
+}
+
+const formIdCache = new WeakMap<
+  TokenColumns,
+  Map<"lower" | "stem", { length: number; ids: Int32Array; forms: string[] }>
+>();
+
+/**
+ * Each token's form (lower or stem) as a small integer, and the forms by id: computed once per
+ * token columns and cached, so repeated counts (other n-grams, stems) do not hash every token
+ * string again.
+ */
+function formIds(
+  tokens: TokenColumns,
+  form: "lower" | "stem",
+): { ids: Int32Array; forms: string[] } {
+  let byForm = formIdCache.get(tokens);
+  if (!byForm) formIdCache.set(tokens, byForm = new Map());
+  const cached = byForm.get(form);
+  if (cached && cached.length === tokens.length) return cached;
+  const source = form === "stem" ? tokens.stem : tokens.lower;
+  const index = new Map<string, number>();
+  const forms: string[] = [];
+  const ids = new Int32Array(tokens.length);
+  for (let i = 0; i < source.length; i++) {
+    let id = index.get(source[i]);
+    if (id === undefined) {
+      id = forms.length;
+      index.set(source[i], id);
+      forms.push(source[i]);
+    }
+    ids[i] = id;
+  }
+  const out = { length: tokens.length, ids, forms };
+  byForm.set(form, out);
+  return out;
 }
 
 /** Corpus-wide count and document frequency of every term. */
