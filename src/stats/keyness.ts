@@ -121,8 +121,12 @@ export function chiSquare1Sf(x: number): number {
   return front * f;
 }
 
-/** Hardie's log ratio: log2 of the ratio of relative frequencies, a zero count taken as 0.5. */
+/**
+ * Hardie's log ratio: log2 of the ratio of relative frequencies, a zero count taken as 0.5. NaN
+ * when the target or the reference has no terms of that order (no ratio to take).
+ */
 export function logRatio(a: number, b: number, targetSize: number, referenceSize: number): number {
+  if (!(targetSize > 0 && referenceSize > 0)) return NaN;
   return Math.log2(((a || 0.5) / targetSize) / ((b || 0.5) / referenceSize));
 }
 
@@ -324,6 +328,9 @@ export function keynessBetween(
     }
     return groupCounts.counts[g];
   };
+  if (target === reference) {
+    throw new Error(`keyness: "${target}" against itself compares nothing; pick two groups`);
+  }
   return compareCounts(find(target), find(reference), { ...options, names: [target, reference] });
 }
 

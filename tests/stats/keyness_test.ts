@@ -186,6 +186,8 @@ Deno.test("keyness: every group against the rest, or one pair; readable errors",
     () => keynessBetween(groups, "Global News", "BBC"),
     /no outlet "BBC"; groups: Global News, Reuters, unknown/,
   );
+  assert.throws(() => keynessBetween(groups, "Reuters", "Reuters"), /against itself/);
+  assert.ok(Number.isNaN(logRatio(1, 0, 0, 10))); // an empty target has no ratio
   const one = groupTermCounts(countTerms(analysisOf(["Only one text."])));
   assert.equal(keynessByGroup(one).height, 0);
 });
