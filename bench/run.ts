@@ -198,18 +198,13 @@ for (const scale of [...new Set([1, ...scales])].sort((a, b) => a - b)) {
     // The command holds the whole corpus in memory (no batching yet): do not start a run that
     // would need more than 70% of this machine's memory.
     if (peakAt1 !== null && peakAt1 * scale > 0.7 * memoryMb) {
-      rows.push({
-        stage: label,
+      notRun(
+        label,
         scale,
-        words: words * scale,
-        seconds: NaN,
-        words_per_second: 0,
-        peak_rss_mb: null,
-        note: `skipped: would need about ${Math.round((peakAt1 * scale) / 1024)} GB of ${
+        `skipped: would need about ${Math.round((peakAt1 * scale) / 1024)} GB of ${
           Math.round(memoryMb / 1024)
         } GB (no batching yet)`,
-      });
-      console.error(`  ${label} ×${scale}: ${rows.at(-1)!.note}`);
+      );
       continue;
     }
     const { stderr, code } = await new Deno.Command("/usr/bin/time", {
@@ -237,22 +232,27 @@ for (const scale of [...new Set([1, ...scales])].sort((a, b) => a - b)) {
     const err = new TextDecoder().decode(stderr);
     const m = /BENCH ([\d.]+) (\d+)/.exec(err);
     if (code !== 0 || !m) {
-      console.error(`${label} ×${scale} failed:\n${err.slice(-2000)}`);
-      rows.push({
-        stage: label,
-        scale,
-        words: words * scale,
-        seconds: NaN,
-        words_per_second: 0,
-        peak_rss_mb: null,
-        note: "failed",
-      });
+      notRun(label, scale, `failed:\n${err.slice(-2000)}`);
       continue;
     }
     const rss = Math.round(Number(m[2]) / 1024);
     if (scale === 1) peakAt1 = Math.max(peakAt1 ?? 0, rss);
     add(rows, label, scale, words * scale, Number(m[1]), rss);
   }
+}
+
+/** A row for a command run that was skipped or failed, and why. */
+function notRun(stage: string, scale: number, note: string) {
+  rows.push({
+    stage,
+    scale,
+    words: words * scale,
+    seconds: NaN,
+    words_per_second: 0,
+    peak_rss_mb: null,
+    note,
+  });
+  console.error(`  ${stage} ×${scale}: ${note}`);
 }
 
 // 5. Report.
