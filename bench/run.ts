@@ -105,7 +105,7 @@ add(rows, "clean + sentences + tokens", 1, words, segmentSeconds, rssMb());
 const frames: Record<string, import("nodejs-polars").DataFrame> = {};
 for (const stage of STAGES) {
   t0 = performance.now();
-  Object.assign(frames, stage.frames(analysis));
+  Object.assign(frames, stage.frames(analysis, frames));
   add(rows, `frames: ${stage.name}`, 1, words, seconds(t0), rssMb());
 }
 t0 = performance.now();
