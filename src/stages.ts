@@ -21,7 +21,7 @@ export interface FrameStage {
   name: string;
   frames: (
     analysis: Analysis,
-    built: Readonly<Record<string, pl.DataFrame>>,
+    built?: Readonly<Record<string, pl.DataFrame | undefined>>,
   ) => Record<string, pl.DataFrame>;
 }
 
@@ -30,17 +30,17 @@ export const STAGES: FrameStage[] = [
   { name: "corpus", frames: (a) => ({ ...corpusFrames(a) }) },
   {
     name: "extract",
-    frames: (a, built) => {
+    frames: (a, built = {}) => {
       const x = extractionFrames(extractCorpus(a));
       return built.articles ? { ...x, articles: withAgencies(built.articles, x.agencies) } : x;
     },
   },
   // Sentiment per entity uses the extract stage's mentions when that stage ran.
-  { name: "measure", frames: (a, built) => measureFrames(a, { entities: built.entities }) },
+  { name: "measure", frames: (a, built = {}) => measureFrames(a, { entities: built.entities }) },
   {
     name: "reuse",
     // The extraction frames, when that stage ran; otherwise the stage extracts for itself.
-    frames: (a, built) =>
+    frames: (a, built = {}) =>
       built.entities
         ? reuseFrames(a, { entities: built.entities, figures: built.figures, quotes: built.quotes })
         : reuseStageFrames(a),
