@@ -48,7 +48,7 @@ export function recordToArticle(
   const id = typeof raw.id === "string" || typeof raw.id === "number" ? String(raw.id) : undefined;
   if (!parsed.success) {
     return {
-      issues: zodProblems(parsed.error).map((p) => ({
+      issues: zodProblems(parsed.error, raw).map((p) => ({
         severity: "error" as const,
         ...where,
         id,

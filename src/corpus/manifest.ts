@@ -51,7 +51,7 @@ export async function readManifest(
   const parsed = ManifestSchema.safeParse(data);
   if (!parsed.success) {
     return {
-      issues: zodProblems(parsed.error).map((p) => ({
+      issues: zodProblems(parsed.error, data).map((p) => ({
         severity: "error" as const,
         source: path,
         field: p.field,

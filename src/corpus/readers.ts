@@ -159,7 +159,7 @@ export function splitFrontMatter(
     return {
       text: body,
       frontMatter: {},
-      issues: zodProblems(parsed.error).map((p) => ({
+      issues: zodProblems(parsed.error, data).map((p) => ({
         severity: "error" as const,
         source,
         line: 1,

@@ -92,17 +92,28 @@ export type ManifestEntry = z.output<typeof ManifestEntrySchema>;
 export type Manifest = z.output<typeof ManifestSchema>;
 
 /**
- * Turns a zod error into located one-line messages, one per failing field.
- * Paths become `field` (top-level) or `a.b[2]`.
+ * Turns a zod error into located one-line messages, one per failing field. Paths become `field`
+ * (top-level) or `a.b[2]`. A field absent from `input` reads "is missing"; one of the wrong type
+ * keeps zod's message ("expected string, received number").
  */
-export function zodProblems(error: z.ZodError): { field?: string; message: string }[] {
+export function zodProblems(
+  error: z.ZodError,
+  input?: unknown,
+): { field?: string; message: string }[] {
   return error.issues.map((issue) => {
     const path = issue.path
       .map((p, i) => (typeof p === "number" ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`))
       .join("");
-    const message = issue.code === "invalid_type" && issue.input === undefined
-      ? "is missing"
-      : issue.message;
-    return { field: path || undefined, message };
+    const absent = issue.code === "invalid_type" && valueAt(input, issue.path) === undefined;
+    return { field: path || undefined, message: absent ? "is missing" : issue.message };
   });
+}
+
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let value = input;
+  for (const key of path) {
+    if (value === null || typeof value !== "object") return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
 }

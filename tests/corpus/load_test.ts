@@ -227,3 +227,17 @@ Deno.test("files of other types in a folder are skipped with a warning", async (
   assert.equal(articles.length, 1);
   assert.ok(issues.some((i) => i.source.endsWith("b.docx") && i.message.startsWith("skipped")));
 });
+
+Deno.test("a field of the wrong type says so; a field that is absent says it is missing", async () => {
+  const dir = await tempDir();
+  const path = `${dir}/c.jsonl`;
+  await Deno.writeTextFile(
+    path,
+    `${JSON.stringify({ id: "a", text: 5 })}\n${JSON.stringify({ id: "b" })}\n`,
+  );
+  const { rejected } = await loadCorpus(path);
+  assert.deepEqual(rejected.map((r) => r.reasons), [
+    ['field "text": Invalid input: expected string, received number'],
+    ['field "text": is missing'],
+  ]);
+});
