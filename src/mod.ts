@@ -255,3 +255,30 @@ export { containment, containmentIn, rowCosine } from "./stats/reuse/similarity.
 export { type ExtractedFrames, reuseFrames, reuseStageFrames } from "./stats/reuse/stage.ts";
 
 // Chart
+export {
+  type Chart,
+  chartData,
+  JUPYTER_DISPLAY,
+  type PlotChart,
+  plotChart,
+  type VegaLiteChart,
+  vegaLiteChart,
+} from "./charts/chart.ts";
+export { allCharts } from "./charts/catalog.ts";
+export { keynessChart, scatterChart, type ScatterOptions, topTermsChart } from "./charts/terms.ts";
+export { framingHeatmap, warNamesChart } from "./charts/framing.ts";
+export { entitiesChart, quoteSpeakersChart, quoteTypesChart } from "./charts/voices.ts";
+export { figuresChart } from "./charts/figures.ts";
+export { alignmentChart, similarityHeatmap } from "./charts/reuse.ts";
+export { sentimentChart } from "./charts/sentiment.ts";
+export { CHART_CONFIG, OUTLET_PALETTE, outletScale } from "./charts/theme.ts";
+export {
+  chartToSVG,
+  escapeHtml,
+  plotToSVG,
+  scriptSafeJson,
+  svgToPNG,
+  vegaLiteToSVG,
+} from "./charts/render.ts";
+export { type ChartFormat, chartPage, writeCharts } from "./charts/export.ts";
+export { htmlTable, reportPage } from "./charts/report.ts";

@@ -6,6 +6,9 @@
 import { corpusBytes } from "../corpus/load.ts";
 import { analyzeCorpus } from "../pipeline.ts";
 import { Progress } from "./progress.ts";
+import { allCharts } from "../charts/catalog.ts";
+import { writeCharts } from "../charts/export.ts";
+import { CHART_FORMATS } from "./charts.ts";
 import { allFrames, STAGES } from "../stages.ts";
 import { type FrameFormat, writeFrames } from "../frames/write.ts";
 import { CONSOLE, type Io, listOption, parseCommandLine, runCommand } from "./args.ts";
@@ -21,6 +24,7 @@ const USAGE =
   --strict         exit 1 when any record is rejected
   --manifest FILE  metadata that overrides the files' own (default: <corpus>/manifest.json)
   --no-manifest    ignore any manifest
+  --charts         also write every chart (SVG, PNG, JSON, HTML) to <out>/charts
   --stages LIST    which frame stages to run (default all: corpus,extract,measure,reuse);
                    corpus always runs
   --quiet          print nothing but errors (no summary, no progress line)
@@ -40,6 +44,7 @@ export function analyzeCommand(args: string[], io: Io = CONSOLE): Promise<number
       "no-manifest": { type: "boolean", default: false },
       quiet: { type: "boolean", default: false },
       stages: { type: "string" },
+      charts: { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
     });
     if (flags.help) {
@@ -64,6 +69,12 @@ export function analyzeCommand(args: string[], io: Io = CONSOLE): Promise<number
     const frames = allFrames(analysis, stages, (name) => bar.stage(name));
     bar.stage("writing");
     const written = await writeFrames(frames, flags.out!, formats);
+    if (flags.charts) {
+      bar.stage("charts");
+      written.push(
+        ...await writeCharts(allCharts(frames), `${flags.out}/charts`, [...CHART_FORMATS]),
+      );
+    }
     bar.done();
     const seconds = (performance.now() - started) / 1000;
     if (!flags.quiet) {

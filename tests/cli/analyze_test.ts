@@ -96,3 +96,15 @@ Deno.test("analyze --stages runs only the stages named (corpus always)", async (
     /^error: --stages takes a comma list of corpus, extract, measure, reuse/,
   );
 });
+
+Deno.test("analyze --charts writes every chart beside the frames", async () => {
+  const dir = await tempDir();
+  assert.equal(
+    await analyzeCommand(["--out", dir, "--format", "parquet", "--charts", "--quiet"], capture()),
+    0,
+  );
+  const charts = [];
+  for await (const e of Deno.readDir(`${dir}/charts`)) charts.push(e.name);
+  assert.equal(charts.length, 48);
+  assert.ok(charts.includes("war_names.png") && charts.includes("keyness.json"));
+});

@@ -1,0 +1,75 @@
+/**
+ * A chart: a name (its file name), a title, and either a Vega-Lite spec or an Observable Plot
+ * figure built on demand. Building a chart is pure; rendering lives in `render.ts`. In Jupyter a
+ * chart displays itself: Vega-Lite interactive where the front end can, SVG elsewhere.
+ * @module
+ */
+
+import type { TopLevelSpec } from "vega-lite";
+import { plotToSVG, vegaLiteToSVG } from "./render.ts";
+
+/** The symbol the Deno Jupyter kernel calls to display an object (it may return a promise). */
+export const JUPYTER_DISPLAY: unique symbol = Symbol.for("Jupyter.display");
+
+/** A Vega-Lite chart. */
+export interface VegaLiteChart {
+  kind: "vega-lite";
+  name: string;
+  title: string;
+  spec: TopLevelSpec;
+}
+
+/** An Observable Plot chart: `plot(document)` builds the figure in any DOM (linkedom on a server). */
+export interface PlotChart {
+  kind: "plot";
+  name: string;
+  title: string;
+  /** The data the figure shows (for tests and JSON export). */
+  data: Record<string, unknown>[];
+  plot: (document: Document) => Element;
+}
+
+/** Any chart of the kit. */
+export type Chart = (VegaLiteChart | PlotChart) & {
+  [JUPYTER_DISPLAY]: () => Promise<Record<string, unknown>>;
+};
+
+/** Makes a Vega-Lite chart that displays itself in Jupyter. */
+export function vegaLiteChart(name: string, title: string, spec: TopLevelSpec): Chart {
+  return {
+    kind: "vega-lite",
+    name,
+    title,
+    spec,
+    async [JUPYTER_DISPLAY]() {
+      return {
+        "application/vnd.vegalite.v5+json": spec,
+        "image/svg+xml": await vegaLiteToSVG(spec),
+        "text/plain": title,
+      };
+    },
+  };
+}
+
+/** Makes an Observable Plot chart that displays itself in Jupyter (as SVG). */
+export function plotChart(
+  name: string,
+  title: string,
+  data: Record<string, unknown>[],
+  plot: (document: Document) => Element,
+): Chart {
+  const chart: PlotChart = { kind: "plot", name, title, data, plot };
+  return {
+    ...chart,
+    async [JUPYTER_DISPLAY]() {
+      return { "image/svg+xml": await plotToSVG(chart), "text/plain": title };
+    },
+  };
+}
+
+/** The rows of a chart's data (inline Vega-Lite values, or a Plot chart's data). */
+export function chartData(chart: Chart): Record<string, unknown>[] {
+  if (chart.kind === "plot") return chart.data;
+  const data = (chart.spec as { data?: { values?: unknown } }).data;
+  return Array.isArray(data?.values) ? data.values as Record<string, unknown>[] : [];
+}

@@ -1,0 +1,259 @@
+/**
+ * Word charts: top terms per outlet, keyness as diverging bars, and a scattertext-style scatter
+ * of two groups.
+ * @module
+ */
+
+import pl from "nodejs-polars";
+import { topByGroup } from "../frames/top.ts";
+import { type Chart, vegaLiteChart } from "./chart.ts";
+import { chartRows } from "./data.ts";
+import { CHART_CONFIG, outletScale } from "./theme.ts";
+
+const SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json";
+
+/** Options shared by the word charts. */
+export interface TermChartOptions {
+  /** The grouping column of the frame (default "outlet"). */
+  by?: string;
+  /** Terms per group (default 10 for top terms, 8 each way for keyness). */
+  n?: number;
+  /** Every outlet of the corpus, so colours match across charts (default: those in the data). */
+  outlets?: string[];
+}
+
+/**
+ * Small multiples: the most frequent words of each group, per 1,000 words (stopwords are already
+ * out of `outlet_terms`).
+ */
+export function topTermsChart(outletTerms: pl.DataFrame, options: TermChartOptions = {}): Chart {
+  const by = options.by ?? "outlet";
+  const top = topByGroup(outletTerms.filter(pl.col("ngram").eq(1)), by, "per_1000", {
+    n: options.n ?? 10,
+    then: ["term"],
+  });
+  const values = chartRows(top, [by, "term", "n", "per_1000"], 2);
+  const groups = options.outlets ?? (values.map((v) => String(v[by])));
+  return vegaLiteChart("top_terms", "Most frequent words per outlet", {
+    $schema: SCHEMA,
+    title: {
+      text: `Most frequent words per ${by}`,
+      subtitle: "occurrences per 1,000 words; stopwords removed",
+    },
+    data: { values },
+    facet: { field: by, type: "nominal", title: null },
+    columns: 3,
+    spec: {
+      width: 180,
+      height: { step: 15 },
+      mark: { type: "bar", tooltip: true },
+      encoding: {
+        y: { field: "term", type: "nominal", sort: "-x", title: null },
+        x: { field: "per_1000", type: "quantitative", title: "per 1,000 words" },
+        color: by === "outlet"
+          ? { field: by, type: "nominal", scale: outletScale(groups), legend: null }
+          : { value: "#4e79a7" },
+        tooltip: [
+          { field: by, type: "nominal" },
+          { field: "term", type: "nominal" },
+          { field: "n", type: "quantitative", title: "count" },
+          { field: "per_1000", type: "quantitative", title: "per 1,000 words" },
+        ],
+      },
+    },
+    resolve: { scale: { y: "independent" } },
+    config: CHART_CONFIG,
+  });
+}
+
+/**
+ * Diverging bars: for each group, the terms it over-uses most (z > 0) and under-uses most
+ * (z < 0) against the rest, by the z of the log-odds ratio with an informative Dirichlet prior.
+ */
+export function keynessChart(keyness: pl.DataFrame, options: TermChartOptions = {}): Chart {
+  const n = options.n ?? 8;
+  const over = topByGroup(keyness.filter(pl.col("z").gt(0)), "group", "z", { n, then: ["term"] });
+  const under = topByGroup(keyness.filter(pl.col("z").lt(0)), "group", "z", {
+    n,
+    descending: false,
+    then: ["term"],
+  });
+  const values = chartRows(
+    pl.concat([over, under]).withColumns(
+      pl.when(pl.col("z").gt(0)).then(pl.lit("over-used")).otherwise(pl.lit("under-used")).alias(
+        "use",
+      ),
+    ),
+    ["group", "term", "n_target", "n_reference", "z", "g2", "use"],
+    3,
+  );
+  return vegaLiteChart("keyness", "Keyness: over- and under-used words per outlet", {
+    $schema: SCHEMA,
+    title: {
+      text: "Keyness: the words each outlet over- and under-uses",
+      subtitle:
+        "z of the log-odds ratio with an informative Dirichlet prior, each against the rest; dashed lines: |z| = 1.96",
+    },
+    data: { values },
+    facet: { field: "group", type: "nominal", title: null },
+    columns: 3,
+    spec: {
+      width: 200,
+      height: { step: 14 },
+      layer: [
+        {
+          mark: { type: "bar", tooltip: true },
+          encoding: {
+            y: { field: "term", type: "nominal", sort: "-x", title: null },
+            x: { field: "z", type: "quantitative", title: "z (log-odds, Dirichlet prior)" },
+            color: {
+              field: "use",
+              type: "nominal",
+              scale: { domain: ["over-used", "under-used"], range: ["#e15759", "#4e79a7"] },
+              title: null,
+            },
+            tooltip: [
+              { field: "term", type: "nominal" },
+              { field: "z", type: "quantitative" },
+              { field: "g2", type: "quantitative", title: "G²" },
+              { field: "n_target", type: "quantitative", title: "count in group" },
+              { field: "n_reference", type: "quantitative", title: "count in the rest" },
+            ],
+          },
+        },
+        {
+          data: { values: [{ z: -1.96 }, { z: 1.96 }] },
+          mark: { type: "rule", strokeDash: [4, 3], color: "#888" },
+          encoding: { x: { field: "z", type: "quantitative" } },
+        },
+      ],
+    },
+    resolve: { scale: { y: "independent" } },
+    config: CHART_CONFIG,
+  });
+}
+
+/** Options of {@link scatterChart}. */
+export interface ScatterOptions extends TermChartOptions {
+  /** The two groups (default: the two with the most words). */
+  a?: string;
+  b?: string;
+  /** Terms labelled on each side (default 8). */
+  labels?: number;
+}
+
+/**
+ * A scattertext-style scatter of two groups: each word at (rate in A, rate in B) per 1,000 words,
+ * on square-root axes; the words most distinctive of each side (by keyness z) are labelled.
+ */
+export function scatterChart(
+  outletTerms: pl.DataFrame,
+  keyness: pl.DataFrame,
+  options: ScatterOptions = {},
+): Chart {
+  const by = options.by ?? "outlet";
+  const unigrams = outletTerms.filter(pl.col("ngram").eq(1));
+  const sizes = unigrams.groupBy(by).agg(pl.col("n").sum().alias("words")).sort(
+    ["words", by],
+    [true, false],
+  );
+  const groups = sizes.getColumn(by).toArray() as string[];
+  const a = options.a ?? groups[0];
+  const b = options.b ?? groups.find((g) => g !== a) ?? a;
+  const side = (g: string, suffix: string) =>
+    unigrams.filter(pl.col(by).eq(pl.lit(g))).select(
+      pl.col("term"),
+      pl.col("per_1000").alias(`per_1000_${suffix}`),
+      pl.col("n").alias(`n_${suffix}`),
+    );
+  const joined = side(a, "a").join(side(b, "b"), { on: "term", how: "full", coalesce: true })
+    .withColumns(
+      pl.col("per_1000_a").fillNull(0),
+      pl.col("per_1000_b").fillNull(0),
+      pl.col("n_a").fillNull(0),
+      pl.col("n_b").fillNull(0),
+    );
+  // Label the most distinctive words of each side; of those used by one side only (they sit on
+  // an axis, on top of each other) only the first three, so the labels stay readable.
+  const k = options.labels ?? 8;
+  const rate = new Map(
+    (joined.select("term", "per_1000_a", "per_1000_b").rows() as [string, number, number][])
+      .map(([t, x, y]) => [t, x > 0 && y > 0]),
+  );
+  const labelled = new Set<string>();
+  for (const group of [a, b]) {
+    const top = keyness.filter(
+      pl.col("group").eq(pl.lit(group)).and(pl.col("ngram").eq(1)).and(pl.col("z").gt(0)),
+    ).sort(["z", "term"], [true, false]).head(4 * k).getColumn("term").toArray() as string[];
+    const both = top.filter((t) => rate.get(t)).slice(0, k);
+    const oneSide = top.filter((t) => rate.get(t) === false).slice(0, 3);
+    [...both, ...oneSide].forEach((t) => labelled.add(t));
+  }
+  const values = chartRows(joined, ["term", "per_1000_a", "per_1000_b", "n_a", "n_b"], 2).map((
+    r,
+  ) => ({
+    ...r,
+    side: (r.per_1000_a as number) > (r.per_1000_b as number)
+      ? `more in ${a}`
+      : (r.per_1000_a as number) < (r.per_1000_b as number)
+      ? `more in ${b}`
+      : "even",
+    label: labelled.has(String(r.term)) ? r.term : null,
+  }));
+  const scale = outletScale(options.outlets ?? groups);
+  const colorOf = (g: string) => scale.range[scale.domain.indexOf(g)] ?? "#4e79a7";
+  return vegaLiteChart("scatter", `${a} against ${b}: word rates`, {
+    $schema: SCHEMA,
+    title: {
+      text: `${a} against ${b}: which words each uses more`,
+      subtitle:
+        "each dot a word, at its rate per 1,000 words in each (square-root axes); labels: the most distinctive words by keyness z",
+    },
+    width: 520,
+    height: 420,
+    data: { values },
+    layer: [
+      {
+        mark: { type: "circle", opacity: 0.55, tooltip: true },
+        encoding: {
+          x: {
+            field: "per_1000_a",
+            type: "quantitative",
+            scale: { type: "sqrt" },
+            title: `per 1,000 words in ${a}`,
+          },
+          y: {
+            field: "per_1000_b",
+            type: "quantitative",
+            scale: { type: "sqrt" },
+            title: `per 1,000 words in ${b}`,
+          },
+          color: {
+            field: "side",
+            type: "nominal",
+            scale: {
+              domain: [`more in ${a}`, `more in ${b}`, "even"],
+              range: [colorOf(a), colorOf(b), "#999"],
+            },
+            title: null,
+          },
+          tooltip: [
+            { field: "term", type: "nominal" },
+            { field: "n_a", type: "quantitative", title: `count in ${a}` },
+            { field: "n_b", type: "quantitative", title: `count in ${b}` },
+          ],
+        },
+      },
+      {
+        transform: [{ filter: "datum.label != null" }],
+        mark: { type: "text", align: "left", dx: 5, dy: -4, fontSize: 11 },
+        encoding: {
+          x: { field: "per_1000_a", type: "quantitative" },
+          y: { field: "per_1000_b", type: "quantitative" },
+          text: { field: "label" },
+        },
+      },
+    ],
+    config: CHART_CONFIG,
+  });
+}

@@ -1,0 +1,153 @@
+import assert from "node:assert/strict";
+import fc from "fast-check";
+import { allCharts } from "../../src/charts/catalog.ts";
+import { chartData, JUPYTER_DISPLAY } from "../../src/charts/chart.ts";
+import { writeCharts } from "../../src/charts/export.ts";
+import { chartToSVG, escapeHtml, scriptSafeJson, svgToPNG } from "../../src/charts/render.ts";
+import { allFrames } from "../../src/stages.ts";
+import { SEED, seedAnalysis, tempDir } from "../seeds.ts";
+
+const frames = allFrames(await seedAnalysis());
+const charts = allCharts(frames);
+const byName = (name: string) => charts.find((c) => c.name === name)!;
+const colorScale = (name: string) => {
+  const spec = JSON.stringify(
+    byName(name).kind === "vega-lite" ? (byName(name) as { spec: unknown }).spec : {},
+  );
+  return /"scale":\{"domain":\["Global News","Reuters","unknown"\],"range":\[[^\]]+\]/.exec(spec)
+    ?.[0];
+};
+
+Deno.test("every chart of the seeds, in reading order", () => {
+  assert.deepEqual(charts.map((c) => c.name), [
+    "top_terms",
+    "keyness",
+    "scatter",
+    "framing_heatmap",
+    "war_names",
+    "entities",
+    "quote_speakers",
+    "quote_types",
+    "figures",
+    "similarity",
+    "alignment",
+    "sentiment",
+  ]);
+});
+
+Deno.test("framing charts carry the names for the war: 'special military operation' only in 002", () => {
+  const war = chartData(byName("war_names"));
+  const smo = war.filter((r) => r.name === "special military operation");
+  assert.deepEqual(smo.map((r) => [r.article_id, r.outlet, r.len]), [[
+    SEED.globalNews2023,
+    "Global News",
+    1,
+  ]]);
+  const fsi = war.filter((r) => r.name === "full-scale invasion");
+  assert.deepEqual(fsi.map((r) => r.article_id), [SEED.rewrite004]);
+  const heat = chartData(byName("framing_heatmap"));
+  const cell = heat.find((r) =>
+    r.outlet === "Global News" && r.frame === "special_military_operation"
+  );
+  assert.deepEqual([cell?.n, cell?.per_1000], [1, 1.71]);
+});
+
+Deno.test("one outlet colour everywhere", () => {
+  const expected =
+    '"scale":{"domain":["Global News","Reuters","unknown"],"range":["#4e79a7","#f28e2b","#e15759"]';
+  for (
+    const name of ["top_terms", "war_names", "entities", "quote_speakers", "figures", "sentiment"]
+  ) {
+    assert.equal(colorScale(name), expected, name);
+  }
+});
+
+Deno.test("word, figure and reuse charts carry the seeds' values", () => {
+  const keyness = chartData(byName("keyness"));
+  const held = keyness.find((r) => r.group === "Global News" && r.term === "held talks");
+  assert.deepEqual([held?.z, held?.n_target, held?.n_reference, held?.use], [
+    1.498,
+    3,
+    0,
+    "over-used",
+  ]);
+  const figures = chartData(byName("figures"));
+  const money = figures.filter((r) =>
+    r.row === figures.find((x) => x.cell === "$240 billion")?.row
+  );
+  assert.deepEqual(money.map((r) => r.cell), [
+    "004",
+    "Reuters",
+    "money",
+    "$240 billion",
+    "240,000,000,000 USD",
+    "",
+  ]);
+  const similarity = chartData(byName("similarity"));
+  const source = similarity.filter((r) => r.likely_source).map((r) => [r.a, r.b]);
+  assert.deepEqual(source, [["001", "000"], ["004", "001"]]);
+  assert.equal(chartData(byName("alignment")).length, 7, "7 sentences of 004 are found in 001");
+});
+
+Deno.test("SVG names its sans-serif font; PNG renders at twice the size", async () => {
+  const svg = await chartToSVG(byName("top_terms"));
+  assert.ok(svg.startsWith("<svg") && svg.includes('font-family="DejaVu Sans'));
+  assert.ok(svg.includes(">Most frequent words per outlet<"));
+  const png = svgToPNG(svg);
+  assert.deepEqual([...png.subarray(1, 4)].map((c) => String.fromCharCode(c)).join(""), "PNG");
+  const width = new DataView(png.buffer, png.byteOffset).getUint32(16);
+  assert.equal(width, 2 * Number(/width="(\d+)"/.exec(svg)![1]));
+});
+
+Deno.test("charts display themselves in Jupyter: Vega-Lite with an SVG fallback; Plot as SVG", async () => {
+  const bundle = await byName("keyness")[JUPYTER_DISPLAY]();
+  assert.deepEqual(Object.keys(bundle).sort(), [
+    "application/vnd.vegalite.v5+json",
+    "image/svg+xml",
+    "text/plain",
+  ]);
+  assert.ok(String(bundle["image/svg+xml"]).startsWith("<svg"));
+  const plot = await byName("alignment")[JUPYTER_DISPLAY]();
+  assert.deepEqual(Object.keys(plot).sort(), ["image/svg+xml", "text/plain"]);
+  assert.match(String(plot["image/svg+xml"]), /^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+});
+
+Deno.test("writeCharts writes SVG, PNG, JSON and a standalone HTML page per chart", async () => {
+  const dir = await tempDir();
+  const written = await writeCharts([byName("war_names"), byName("alignment")], dir, [
+    "svg",
+    "png",
+    "json",
+    "html",
+  ]);
+  assert.equal(written.length, 8);
+  const spec = JSON.parse(await Deno.readTextFile(`${dir}/war_names.json`));
+  assert.equal(spec.$schema, "https://vega.github.io/schema/vega-lite/v6.json");
+  const html = await Deno.readTextFile(`${dir}/war_names.html`);
+  assert.ok(
+    html.includes("vegaEmbed") && !/<script[^>]+src=/.test(html),
+    "scripts inlined, none fetched",
+  );
+});
+
+Deno.test("escaping: HTML text and JSON inside <script>", () => {
+  assert.equal(
+    escapeHtml(`<img src=x onerror="a('b')">&`),
+    "&lt;img src=x onerror=&quot;a(&#39;b&#39;)&quot;&gt;&amp;",
+  );
+  fc.assert(
+    fc.property(
+      fc.string(),
+      fc.string({ unit: fc.constantFrom("<", "/", "s", "c", "r", "i", "p", "t", "!", "-", ">") }),
+      (a, b) => {
+        for (const text of [a, b, `</script>${a}<!--`]) {
+          const json = scriptSafeJson({ text });
+          assert.ok(!/<\/script|<!--|</i.test(json));
+          assert.equal(JSON.parse(json).text, text);
+          assert.ok(!/[<>"']/.test(escapeHtml(text).replace(/&(lt|gt|quot|#39|amp);/g, "")));
+        }
+      },
+    ),
+    { numRuns: 300 },
+  );
+});
