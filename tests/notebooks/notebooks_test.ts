@@ -84,6 +84,8 @@ Deno.test({
 
 const tables = (nb: Notebook) =>
   outputs(nb).flat().filter((o) => text(o.data?.["text/html"]).includes("<table")).length;
+const charts = (nb: Notebook, mime: string) =>
+  outputs(nb).flat().filter((o) => o.data && mime in o.data).length;
 const errors = (nb: Notebook) => outputs(nb).flat().filter((o) => o.output_type === "error").length;
 
 Deno.test({
@@ -94,6 +96,7 @@ Deno.test({
     assert.equal(errors(nb), 0);
     assert.ok(tables(nb) >= 4);
     const md = markdownOutputs(nb);
+    assert.equal(charts(nb, "application/vnd.vegalite.v5+json"), 3, "top terms, keyness, scatter");
     assert.match(md, /3 groups by \*\*outlet\*\*; 0 of \d+ group–term pairs pass/);
     assert.match(md, /The 2023 article uses \*\*158 words\*\* that no other article uses/);
   },
@@ -106,6 +109,11 @@ Deno.test({
     const nb = await executed("03_entities_figures_quotes.ipynb");
     assert.equal(errors(nb), 0);
     assert.ok(tables(nb) >= 7);
+    assert.equal(
+      charts(nb, "application/vnd.vegalite.v5+json"),
+      4,
+      "entities, figures, speakers, types",
+    );
     const md = markdownOutputs(nb);
     assert.match(
       md,
@@ -122,6 +130,17 @@ Deno.test({
   fn: async () => {
     const nb = await executed("04_framing.ipynb");
     assert.equal(errors(nb), 0);
+    assert.equal(
+      charts(nb, "application/vnd.vegalite.v5+json"),
+      3,
+      "war names, heatmap, sentiment",
+    );
+    const warChart = outputs(nb).flat().find((o) =>
+      JSON.stringify(o.data?.["application/vnd.vegalite.v5+json"] ?? "").includes(
+        "What each article calls the war",
+      )
+    );
+    assert.match(JSON.stringify(warChart?.data), /special military operation/);
     const md = markdownOutputs(nb);
     assert.match(md, /\*\*002\*\* calls it: .*special military operation/);
     assert.match(md, /\*\*004\*\* calls it: full-scale invasion/);
@@ -135,6 +154,11 @@ Deno.test({
   fn: async () => {
     const nb = await executed("05_reuse_coverage.ipynb");
     assert.equal(errors(nb), 0);
+    assert.equal(charts(nb, "application/vnd.vegalite.v5+json"), 1, "similarity heatmap");
+    assert.ok(
+      charts(nb, "image/svg+xml") >= 2,
+      "the alignment view (Plot, SVG) and the heatmap's fallback",
+    );
     assert.ok(tables(nb) >= 4);
     const md = markdownOutputs(nb);
     assert.match(md, /\*\*001\*\* most likely rewrites \*\*000\*\*/);
