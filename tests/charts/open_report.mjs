@@ -36,13 +36,13 @@ try {
   });
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.goto(`file://${realpathSync(html)}`);
-  await page.waitForFunction(() => window.__chartsRendered !== undefined, null, {
+  await page.waitForFunction(() => globalThis.__chartsRendered !== undefined, null, {
     timeout: 60_000,
   });
   const state = await page.evaluate(() => ({
-    rendered: window.__chartsRendered,
-    chartErrors: window.__chartErrors,
-    pwned: window.__pwned ?? null,
+    rendered: globalThis.__chartsRendered,
+    chartErrors: globalThis.__chartErrors,
+    pwned: globalThis.__pwned ?? null,
     figures: [...document.querySelectorAll("figure.chart")].map((f) => ({
       id: f.id,
       svgs: f.querySelectorAll("svg").length,
