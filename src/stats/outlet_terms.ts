@@ -6,9 +6,14 @@
  */
 
 import pl from "nodejs-polars";
-import { codedUtf8, float64Column, int32Column, runsUtf8, stableOrderBy } from "./coded.ts";
+import { codedUtf8, float64Column, int32Column, runsUtf8 } from "./coded.ts";
 import { type GroupBy, groupColumnName, groupsOf } from "./groups.ts";
-import { type ArticleTermCounts, type ResolvedTermOptions, vocabularyOf } from "./terms.ts";
+import {
+  type ArticleTermCounts,
+  orderedTermCodes,
+  type ResolvedTermOptions,
+  vocabularyOf,
+} from "./terms.ts";
 
 /** Term counts of each group. Index g of every array is group g. */
 export interface GroupTermCounts {
@@ -80,17 +85,8 @@ export function groupTermsFrame(groupCounts: GroupTermCounts): pl.DataFrame {
   const share = float64Column();
   const per1000 = float64Column();
   groupCounts.counts.forEach((map, g) => {
-    const codes: number[] = [];
-    const ns: number[] = [];
-    const keys: number[] = [];
-    for (const [t, c] of map) {
-      const code = vocab.index.get(t)!;
-      if (vocab.total[code] < minCount) continue;
-      codes.push(code);
-      ns.push(c);
-      keys.push(vocab.order[code] * 1e10 - c);
-    }
-    for (const r of stableOrderBy(keys)) {
+    const { codes, counts: ns } = orderedTermCodes(map, vocab, minCount);
+    for (let r = 0; r < codes.length; r++) {
       const code = codes[r];
       const c = ns[r];
       const order = vocab.order[code];

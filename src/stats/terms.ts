@@ -289,6 +289,33 @@ function buildVocabulary(counts: readonly ReadonlyMap<string, number>[]): Vocabu
 }
 
 /**
+ * The terms of one count map that reach `minCount` in the corpus, as vocabulary codes with their
+ * counts, in the order every term frame uses: n-gram order, then count descending, then first
+ * appearance.
+ */
+export function orderedTermCodes(
+  map: ReadonlyMap<string, number>,
+  vocab: Vocabulary,
+  minCount: number,
+): { codes: Int32Array; counts: Int32Array } {
+  const codes: number[] = [];
+  const counts: number[] = [];
+  const keys: number[] = [];
+  for (const [t, c] of map) {
+    const code = vocab.index.get(t)!;
+    if (vocab.total[code] < minCount) continue;
+    codes.push(code);
+    counts.push(c);
+    keys.push(vocab.order[code] * 1e10 - c);
+  }
+  const order = stableOrderBy(keys);
+  return {
+    codes: Int32Array.from(order, (r) => codes[r]),
+    counts: Int32Array.from(order, (r) => counts[r]),
+  };
+}
+
+/**
  * The `terms` frame: one row per article and term, with article_id, outlet, term, ngram, n,
  * tf, df, idf and tf_idf (see the module notes for the convention). Rows are ordered by article,
  * then n-gram order, then n descending, then first appearance in the article.
@@ -313,17 +340,8 @@ export function termsFrame(counts: ArticleTermCounts): pl.DataFrame {
   const tfIdf = float64Column();
   counts.counts.forEach((map, i) => {
     const totals = counts.options.ngrams.map((_, k) => counts.totals[k][i]);
-    const codes: number[] = [];
-    const ns: number[] = [];
-    const keys: number[] = [];
-    for (const [t, c] of map) {
-      const code = vocab.index.get(t)!;
-      if (vocab.total[code] < minCount) continue;
-      codes.push(code);
-      ns.push(c);
-      keys.push(vocab.order[code] * 1e10 - c); // n-gram order, then n descending
-    }
-    for (const r of stableOrderBy(keys)) {
+    const { codes, counts: ns } = orderedTermCodes(map, vocab, minCount);
+    for (let r = 0; r < codes.length; r++) {
       const code = codes[r];
       const c = ns[r];
       const termTf = c / totals[orderIndex.get(vocab.order[code])!];
