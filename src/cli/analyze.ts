@@ -66,6 +66,12 @@ export function analyzeCommand(args: string[], io: Io = CONSOLE): Promise<number
       manifest: flags["no-manifest"] ? false : flags.manifest,
       onProgress: (p) => bar.update(p.articles, p.words, p.chars),
     });
+    if (analysis.articles.length === 0) {
+      bar.done();
+      if (!flags.quiet) io.log(summarize(analysis));
+      io.error(`error: no article could be loaded from ${flags.corpus}; see the rejections above`);
+      return 1;
+    }
     const frames = allFrames(analysis, stages, (name) => bar.stage(name));
     bar.stage("writing");
     const written = await writeFrames(frames, flags.out!, formats);
@@ -85,10 +91,6 @@ export function analyzeCommand(args: string[], io: Io = CONSOLE): Promise<number
           Object.keys(frames).map((n) => `${n} (${frames[n].height} rows)`).join(", ")
         }`,
       );
-    }
-    if (analysis.articles.length === 0) {
-      io.error("error: no article could be loaded; see the rejections above");
-      return 1;
     }
     if (
       flags.strict &&

@@ -57,6 +57,8 @@ export interface CleanArticle {
   /** A byline line such as "Reuters" or "By Jane Doe". */
   byline: string | null;
   credit: Credit | null;
+  /** The 1-based raw-file lines of the dateline, byline and credit line, where there are any. */
+  structureLines: { dateline?: number; byline?: number; credit?: number };
   removed: Removal[];
   repairs: Repair[];
 }
@@ -117,8 +119,11 @@ export function cleanArticle(
 
   // Credit line: the last paragraph, when it is one.
   let credit: Credit | null = null;
+  const structureLines: CleanArticle["structureLines"] = {};
   if (paras.length && isCreditLine(paras[paras.length - 1].text)) {
-    credit = parseCredit(paras.pop()!.text);
+    const last = paras.pop()!;
+    credit = parseCredit(last.text);
+    structureLines.credit = last.line;
   }
 
   // Headline: a first paragraph without sentence punctuation.
@@ -137,6 +142,7 @@ export function cleanArticle(
     }
     if (i < 3 && byline === null && isByline(p.text, rules)) {
       byline = p.text;
+      structureLines.byline = p.line;
       return false;
     }
     return true;
@@ -152,6 +158,7 @@ export function cleanArticle(
       dateline = m[0].trim();
       datelinePlace = m[1]?.trim() || null;
       agency = m[2]?.trim() || null;
+      structureLines.dateline = paras[0].line;
       paras[0] = { ...paras[0], text: paras[0].text.slice(m[0].length) };
     }
   }
@@ -206,6 +213,7 @@ export function cleanArticle(
     agency,
     byline,
     credit,
+    structureLines,
     removed,
     repairs,
   };

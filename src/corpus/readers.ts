@@ -133,7 +133,22 @@ export function splitFrontMatter(
   source: string,
 ): { text: string; frontMatter: Record<string, unknown>; issues: LoadIssue[] } {
   const m = /^---[ \t]*\n([\s\S]*?)\n---[ \t]*(?:\n|$)/.exec(text);
-  if (!m) return { text, frontMatter: {}, issues: [] };
+  if (!m) {
+    // "---" then "key: value" with no closing line: front matter left open, not body text.
+    if (/^---[ \t]*\n[\w-]+:/.test(text)) {
+      return {
+        text,
+        frontMatter: {},
+        issues: [{
+          severity: "error",
+          source,
+          line: 1,
+          message: "front matter opened on line 1 is never closed; end it with a line '---'",
+        }],
+      };
+    }
+    return { text, frontMatter: {}, issues: [] };
+  }
   const body = text.slice(m[0].length);
   let data: unknown;
   try {

@@ -18,8 +18,15 @@ const isoDate = z
   )
   .refine((s) => !Number.isNaN(Date.parse(s.slice(0, 10))), "is not a real calendar date");
 
-/** Extra fields may be scalars only; they become string columns of the articles frame. */
-const extraValue = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+/**
+ * Extra fields become string columns of the articles frame: scalars as they are, lists of
+ * scalars joined with "; " (front matter `tags: [a, b]` is "a; b").
+ */
+const scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+const extraValue = z.union([
+  scalar,
+  z.array(scalar).transform((items) => items.filter((i) => i !== null).join("; ")),
+], { error: "must be a string, number, true/false or a list of them" });
 
 const optionalText = z
   .union([z.string(), z.number()])

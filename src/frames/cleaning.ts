@@ -14,7 +14,7 @@ import { int32Nullable, utf8 } from "./columns.ts";
  * - action "separated": structure taken out of the body into its own field (dateline, byline,
  *   credit_line);
  * - action "repaired": a scrape join split (kind split_join), with the replacement.
- * `line` is the 1-based line in the raw text (null for the dateline, which is part of a line).
+ * `line` is the 1-based line in the raw text (for the dateline, the line it opens).
  */
 export function cleaningFrame(articles: CleanArticle[]): pl.DataFrame {
   const c = {
@@ -46,9 +46,10 @@ export function cleaningFrame(articles: CleanArticle[]): pl.DataFrame {
     for (const r of [...a.removed].sort((x, y) => x.line - y.line)) {
       add(a, "removed", r.kind, r.line, r.text);
     }
-    if (a.dateline) add(a, "separated", "dateline", null, a.dateline);
-    if (a.byline) add(a, "separated", "byline", null, a.byline);
-    if (a.credit) add(a, "separated", "credit_line", null, a.credit.raw);
+    const lines = a.structureLines;
+    if (a.dateline) add(a, "separated", "dateline", lines.dateline ?? null, a.dateline);
+    if (a.byline) add(a, "separated", "byline", lines.byline ?? null, a.byline);
+    if (a.credit) add(a, "separated", "credit_line", lines.credit ?? null, a.credit.raw);
     for (const r of a.repairs) add(a, "repaired", r.kind, r.line, r.before, r.after);
   }
   return pl.DataFrame([

@@ -65,6 +65,10 @@ export const utf8Coded = (name: string, values: readonly string[]): pl.Series =>
 export const date = (name: string, values: (string | null)[]): pl.Series =>
   pl.Series(name, values.map((v) => (v ? new Date(`${v.slice(0, 10)}T00:00:00Z`) : null)), pl.Date);
 
-/** A List(Utf8) column (cast, because nodejs-polars makes all-empty lists List(Null)). */
+/**
+ * A List(Utf8) column. (nodejs-polars makes all-empty lists List(Null), and refuses the dtype for
+ * no rows at all, so the column is built untyped when empty and always cast.)
+ */
 export const utf8List = (name: string, values: string[][]): pl.Series =>
-  pl.Series(name, values, pl.List(pl.Utf8)).cast(pl.List(pl.Utf8));
+  (values.length ? pl.Series(name, values, pl.List(pl.Utf8)) : pl.Series(name, [] as string[][]))
+    .cast(pl.List(pl.Utf8));

@@ -108,3 +108,17 @@ Deno.test("analyze --charts writes every chart beside the frames", async () => {
   assert.equal(charts.length, 48);
   assert.ok(charts.includes("war_names.png") && charts.includes("keyness.json"));
 });
+
+Deno.test("a corpus where nothing loads is one line and exit 1, not a stack trace", async () => {
+  const dir = await tempDir();
+  await Deno.mkdir(`${dir}/empty`);
+  await Deno.writeTextFile(`${dir}/bad.jsonl`, "[1]\n");
+  await Deno.writeTextFile(`${dir}/notext.csv`, "id,body\n1,hello\n");
+  for (const corpus of [`${dir}/empty`, `${dir}/bad.jsonl`, `${dir}/notext.csv`]) {
+    const io = capture();
+    assert.equal(await analyzeCommand(["--corpus", corpus, "--out", `${dir}/out`], io), 1, corpus);
+    assert.deepEqual(io.err, [
+      `error: no article could be loaded from ${corpus}; see the rejections above`,
+    ]);
+  }
+});

@@ -241,3 +241,22 @@ Deno.test("a field of the wrong type says so; a field that is absent says it is 
     ['field "text": is missing'],
   ]);
 });
+
+Deno.test("front matter left open is an error; list fields are kept joined; objects are refused", async () => {
+  const dir = await folder({
+    "open.md": "---\noutlet: AP\n\nBody with no closing line.",
+    "rule.md": "---\n\nA text that starts with a rule.",
+    "tags.md": "---\noutlet: AP\ntags: [china, russia]\n---\nBody.",
+    "nested.md": "---\noutlet: AP\nextra: {a: 1}\n---\nBody.",
+  });
+  const { articles, rejected } = await loadCorpus(dir);
+  assert.deepEqual(articles.map((a) => [a.id, a.meta]), [["rule", {}], ["tags", {
+    tags: "china; russia",
+  }]]);
+  assert.deepEqual(rejected.map((r) => [r.source.split("/").pop(), r.reasons]), [
+    ["nested.md", [
+      'field "extra": (front matter) must be a string, number, true/false or a list of them',
+    ]],
+    ["open.md", ["front matter opened on line 1 is never closed; end it with a line '---'"]],
+  ]);
+});

@@ -142,6 +142,7 @@ Deno.test("properties: any text taken as it is (no cleaning) extracts without th
         agency: null,
         byline: null,
         credit: null,
+        structureLines: {},
         removed: [],
         repairs: [],
       };

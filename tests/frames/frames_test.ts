@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import pl from "nodejs-polars";
-import { corpusFrames } from "../../src/pipeline.ts";
+import { analyzeArticles, corpusFrames } from "../../src/pipeline.ts";
 import { writeFrames } from "../../src/frames/write.ts";
 import { SEED, seedAnalysis, tempDir } from "../seeds.ts";
 
@@ -118,9 +118,12 @@ Deno.test("cleaning frame lists removed, separated and repaired pieces with line
     "sanctionsMoscow",
     "sanctions Moscow",
   ]);
-  const dateline = cleaning.filter(pl.col("kind").eq(pl.lit("dateline"))).getColumn("line")
-    .toArray();
-  assert.deepEqual(dateline, [null, null]);
+  const lines = (kind: string) =>
+    cleaning.filter(pl.col("kind").eq(pl.lit(kind))).select("article_id", "line").rows()
+      .map(([id, line]) => [String(id).slice(0, 3), line]);
+  assert.deepEqual(lines("dateline"), [["000", 1], ["003", 1]]);
+  assert.deepEqual(lines("credit_line"), [["000", 20], ["002", 56], ["003", 17]]);
+  assert.deepEqual(lines("byline"), [["004", 4]]);
 });
 
 Deno.test("frames round-trip through Parquet and CSV", async () => {
@@ -152,4 +155,14 @@ Deno.test("frames round-trip through Parquet and CSV", async () => {
   assert.deepEqual(pl.readParquet(`${dir}/articles.parquet`).getColumn("editors").toArray()[2], [
     "Michael Perry",
   ]);
+});
+
+Deno.test("frames of an empty analysis have their columns and no rows", () => {
+  const frames = corpusFrames(analyzeArticles([]));
+  assert.equal(frames.articles.height, 0);
+  assert.equal(
+    String(frames.articles.getColumn("reporters").dtype),
+    "DataType(List(DataType(String)))",
+  );
+  assert.deepEqual(frames.tokens.shape, { height: 0, width: 10 });
 });

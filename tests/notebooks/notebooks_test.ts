@@ -89,7 +89,7 @@ const charts = (nb: Notebook, mime: string) =>
 const errors = (nb: Notebook) => outputs(nb).flat().filter((o) => o.output_type === "error").length;
 
 Deno.test({
-  name: "02 terms and keyness: tables and the count of words only the 2023 story uses",
+  name: "02 terms and keyness: tables, charts, and the 2023 story standing apart on its own words",
   ignore: !jupyter,
   fn: async () => {
     const nb = await executed("02_terms_keyness.ipynb");
@@ -98,7 +98,10 @@ Deno.test({
     const md = markdownOutputs(nb);
     assert.equal(charts(nb, "application/vnd.vegalite.v5+json"), 3, "top terms, keyness, scatter");
     assert.match(md, /3 groups by \*\*outlet\*\*; 0 of \d+ group–term pairs pass/);
-    assert.match(md, /The 2023 article uses \*\*158 words\*\* that no other article uses/);
+    assert.match(
+      md,
+      /The article with the most words of its own is \*\*002_ade13a7782b6fbaf\*\*: \*\*158 words\*\* no other article uses/,
+    );
   },
 });
 
