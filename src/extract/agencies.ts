@@ -15,8 +15,10 @@ export interface AgencyUse {
   outlet: string;
   /** Canonical name ("Reuters", "TASS"). */
   agency: string;
-  /** The article's dateline or byline names it ("BEIJING (Reuters) -"). */
+  /** The article's dateline names it ("BEIJING (Reuters) -"). */
   inDateline: boolean;
+  /** The article's byline names it (a "Reuters" line under the headline). */
+  inByline: boolean;
   /** Mentions of it in the text. */
   nMentions: number;
   /** Sentences whose quotes or attributions are relayed through it ("according to state broadcaster CCTV"). */
@@ -48,6 +50,7 @@ export function articleAgencies(
         outlet: article.outlet,
         agency,
         inDateline: false,
+        inByline: false,
         nMentions: 0,
         nRelayed: 0,
         nReported: 0,
@@ -56,7 +59,11 @@ export function articleAgencies(
     }
     return u;
   };
-  if (article.agency) use(canonicalAgency(article.agency, gazetteer)).inDateline = true;
+  if (article.agency) {
+    const u = use(canonicalAgency(article.agency, gazetteer));
+    if (article.dateline?.includes(article.agency)) u.inDateline = true;
+    else u.inByline = true;
+  }
   for (const m of mentions) if (m.type === "MEDIA") use(m.entity).nMentions++;
   const media = new Set(mentions.filter((m) => m.type === "MEDIA").map((m) => m.entity));
   // Counted once per sentence: a partial quote and its attribution share one relay.

@@ -95,7 +95,7 @@ export function attributionsFrame(rows: readonly Attribution[]): pl.DataFrame {
   ]);
 }
 
-/** `agencies`: article_id, outlet, agency, in_dateline, n_mentions, n_relayed, n_reported. */
+/** `agencies`: article_id, outlet, agency, in_dateline, in_byline, n_mentions, n_relayed, n_reported. */
 export function agenciesFrame(rows: readonly AgencyUse[]): pl.DataFrame {
   const col = <T>(f: (r: AgencyUse) => T) => rows.map(f);
   return pl.DataFrame([
@@ -103,6 +103,7 @@ export function agenciesFrame(rows: readonly AgencyUse[]): pl.DataFrame {
     utf8("outlet", col((r) => r.outlet)),
     utf8("agency", col((r) => r.agency)),
     bool("in_dateline", col((r) => r.inDateline)),
+    bool("in_byline", col((r) => r.inByline)),
     int32("n_mentions", col((r) => r.nMentions)),
     int32("n_relayed", col((r) => r.nRelayed)),
     int32("n_reported", col((r) => r.nReported)),

@@ -55,6 +55,7 @@ Deno.test("frames: snake_case columns with explicit dtypes; nulls stay null", ()
     "outlet",
     "agency",
     "in_dateline",
+    "in_byline",
     "n_mentions",
     "n_relayed",
     "n_reported",

@@ -103,22 +103,22 @@ Deno.test("agencies: the dateline agency and the media each article cites", () =
   const rows = x.agencies.map((a) =>
     `${
       a.articleId.slice(0, 3)
-    }|${a.agency}|${a.inDateline}|${a.nMentions}|${a.nRelayed}|${a.nReported}`
+    }|${a.agency}|${a.inDateline}|${a.inByline}|${a.nMentions}|${a.nRelayed}|${a.nReported}`
   );
   assert.deepEqual(rows, [
-    "000|Reuters|true|1|0|1",
-    "000|CCTV|false|1|1|0",
-    "000|TASS|false|1|1|0",
-    "001|CCTV|false|1|1|0",
-    "001|TASS|false|1|1|0",
-    "001|Reuters|false|1|0|1",
-    "002|Interfax|false|1|0|1",
-    "003|Reuters|true|1|0|1",
-    "003|CCTV|false|1|1|0",
-    "003|TASS|false|1|0|1",
-    "004|Reuters|true|1|0|1",
-    "004|CCTV|false|1|1|0",
-    "004|TASS|false|1|1|0",
+    "000|Reuters|true|false|1|0|1",
+    "000|CCTV|false|false|1|1|0",
+    "000|TASS|false|false|1|1|0",
+    "001|CCTV|false|false|1|1|0",
+    "001|TASS|false|false|1|1|0",
+    "001|Reuters|false|false|1|0|1",
+    "002|Interfax|false|false|1|0|1",
+    "003|Reuters|true|false|1|0|1",
+    "003|CCTV|false|false|1|1|0",
+    "003|TASS|false|false|1|0|1",
+    "004|Reuters|false|true|1|0|1",
+    "004|CCTV|false|false|1|1|0",
+    "004|TASS|false|false|1|1|0",
   ]);
 });
 
