@@ -28,7 +28,7 @@
 import pl from "nodejs-polars";
 import { float64, utf8 } from "../../frames/columns.ts";
 import { Float64Buffer, Int32Buffer } from "./buffers.ts";
-import { type CandidateStats, forEachCandidate } from "./candidates.ts";
+import { type CandidateStats, forEachCandidate, hashRows } from "./candidates.ts";
 import { ReuseError } from "./errors.ts";
 import {
   buildFeatures,
@@ -148,29 +148,51 @@ export function alignSentences(
   const sim = new Float64Buffer();
   const cont = new Float64Buffer();
   const cls = new Int32Buffer();
-  const stats = forEachCandidate(
+  // Two passes find candidates: shared content terms, then shared word shingles (a copy made of
+  // common words shares no indexed term, but does share rare sequences). A pair is scored once.
+  const nRows = features.sentenceIds.length;
+  const scored = new Set<number>();
+  const score = (earlier: number, later: number) => {
+    const key = earlier * nRows + later;
+    if (scored.has(key)) return;
+    scored.add(key);
+    const similarity = rowCosine(sentenceTerms, earlier, later);
+    const contained = containment(shingles, earlier, later);
+    const c = classifyPair(
+      similarity,
+      contained,
+      sentenceWords[earlier],
+      sentenceWords[later],
+      opts,
+    );
+    if (c < 0) return;
+    a.push(earlier);
+    b.push(later);
+    sim.push(similarity);
+    cont.push(contained);
+    cls.push(c);
+  };
+  const byTerms = forEachCandidate(
     sentenceTerms,
     features.sentenceDf,
     features.sentenceArticle,
     opts,
-    (earlier, later) => {
-      const similarity = rowCosine(sentenceTerms, earlier, later);
-      const contained = containment(shingles, earlier, later);
-      const c = classifyPair(
-        similarity,
-        contained,
-        sentenceWords[earlier],
-        sentenceWords[later],
-        opts,
-      );
-      if (c < 0) return;
-      a.push(earlier);
-      b.push(later);
-      sim.push(similarity);
-      cont.push(contained);
-      cls.push(c);
-    },
+    score,
   );
+  const shingleIndex = hashRows(shingles);
+  const byShingles = forEachCandidate(
+    shingleIndex.rows,
+    shingleIndex.df,
+    features.sentenceArticle,
+    opts,
+    score,
+  );
+  const stats: CandidateStats = {
+    indexedTerms: byTerms.indexedTerms + byShingles.indexedTerms,
+    commonTerms: byTerms.commonTerms + byShingles.commonTerms,
+    candidates: scored.size,
+    postingsWalked: byTerms.postingsWalked + byShingles.postingsWalked,
+  };
   // Kept pairs in a stable order: by sentence b, then sentence a (the index visits the a's of
   // one b in no set order).
   const order = Int32Array.from({ length: a.length }, (_, k) => k);

@@ -16,7 +16,7 @@
  */
 
 import { ReuseError } from "./errors.ts";
-import type { SparseRows } from "./features.ts";
+import type { HashSets, SparseRows } from "./features.ts";
 
 /** How candidates are generated (see the module notes). */
 export interface CandidateOptions {
@@ -118,4 +118,25 @@ export function forEachCandidate(
     }
   }
   return { indexedTerms, commonTerms, candidates, postingsWalked };
+}
+
+/**
+ * Shingle hash sets as sparse rows over dense ids, with each shingle's row count: the input of
+ * a second {@link forEachCandidate} pass. Two sentences made only of common words (each word too
+ * frequent to be indexed) still share rare word sequences when one copies the other.
+ */
+export function hashRows(sets: HashSets): { rows: SparseRows; df: Int32Array } {
+  const idOf = new Map<number, number>();
+  const ids = new Int32Array(sets.hashes.length);
+  for (let p = 0; p < sets.hashes.length; p++) {
+    let id = idOf.get(sets.hashes[p]);
+    if (id === undefined) {
+      id = idOf.size;
+      idOf.set(sets.hashes[p], id);
+    }
+    ids[p] = id;
+  }
+  const df = new Int32Array(idOf.size);
+  for (const id of ids) df[id]++;
+  return { rows: { start: sets.start, ids, weights: new Float64Array(0) }, df };
 }
