@@ -22,7 +22,14 @@ export interface FrameStage {
   frames: (
     analysis: Analysis,
     built?: Readonly<Record<string, pl.DataFrame | undefined>>,
+    options?: StageOptions,
   ) => Record<string, pl.DataFrame>;
+}
+
+/** Options every stage may read. */
+export interface StageOptions {
+  /** The article field groups are compared by (outlet_terms, keyness, summaries): default "outlet". */
+  by?: string;
 }
 
 /** Every stage, in the order the data flows. */
@@ -36,7 +43,11 @@ export const STAGES: FrameStage[] = [
     },
   },
   // Sentiment per entity uses the extract stage's mentions when that stage ran.
-  { name: "measure", frames: (a, built = {}) => measureFrames(a, { entities: built.entities }) },
+  {
+    name: "measure",
+    frames: (a, built = {}, options = {}) =>
+      measureFrames(a, { entities: built.entities, by: options.by }),
+  },
   {
     name: "reuse",
     // The extraction frames, when that stage ran; otherwise the stage extracts for itself.
@@ -52,11 +63,12 @@ export function allFrames(
   analysis: Analysis,
   stages: FrameStage[] = STAGES,
   onStage?: (name: string) => void,
+  options: StageOptions = {},
 ): Record<string, pl.DataFrame> {
   const out: Record<string, pl.DataFrame> = {};
   for (const stage of stages) {
     onStage?.(stage.name);
-    Object.assign(out, stage.frames(analysis, out));
+    Object.assign(out, stage.frames(analysis, out, options));
   }
   return out;
 }

@@ -25,12 +25,14 @@ export function allCharts(frames: Readonly<Record<string, pl.DataFrame | undefin
     ? (frames.articles.getColumn("outlet").unique().toArray() as string[])
     : undefined;
   const f = (name: string) => (frames[name] && frames[name]!.height > 0 ? frames[name] : undefined);
+  // The grouping the measure stage used (`analyze --by`): the first column of outlet_terms.
+  const by = frames.outlet_terms?.columns[0] ?? "outlet";
   const charts: (Chart | undefined)[] = [
-    f("outlet_terms") && topTermsChart(f("outlet_terms")!, { outlets }),
+    f("outlet_terms") && topTermsChart(f("outlet_terms")!, { outlets, by }),
     f("keyness") && keynessChart(f("keyness")!, { outlets }),
     f("outlet_terms") && f("keyness") &&
-    scatterChart(f("outlet_terms")!, f("keyness")!, { outlets }),
-    f("framing_summary") && framingHeatmap(f("framing_summary")!, { outlets }),
+    scatterChart(f("outlet_terms")!, f("keyness")!, { outlets, by }),
+    f("framing_summary") && framingHeatmap(f("framing_summary")!, { outlets, by }),
     f("framing") && warNamesChart(f("framing")!, { outlets }),
     f("entities") && entitiesChart(f("entities")!, { outlets }),
     f("quotes") && quoteSpeakersChart(f("quotes")!, { outlets }),

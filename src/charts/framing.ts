@@ -16,6 +16,8 @@ export interface FramingChartOptions {
   lexicon?: string;
   /** Every outlet of the corpus, so colours match across charts. */
   outlets?: string[];
+  /** The grouping column of the summary (default "outlet"). */
+  by?: string;
 }
 
 /**
@@ -24,13 +26,14 @@ export interface FramingChartOptions {
  */
 export function framingHeatmap(summary: pl.DataFrame, options: FramingChartOptions = {}): Chart {
   const lexicon = options.lexicon ?? "russia_china";
+  const by = options.by ?? "outlet";
   const used = summary.filter(pl.col("lexicon").eq(pl.lit(lexicon)))
     .filter(pl.col("n").sum().over("frame").gt(0))
     .withColumns(
       pl.concatString([pl.col("dimension"), pl.col("label")], " · ").alias("frame_label"),
     );
   const values = chartRows(used, [
-    "outlet",
+    by,
     "dimension",
     "frame",
     "frame_label",
@@ -41,7 +44,7 @@ export function framingHeatmap(summary: pl.DataFrame, options: FramingChartOptio
   return vegaLiteChart("framing_heatmap", "How each outlet frames the story", {
     $schema: SCHEMA,
     title: {
-      text: "How each outlet frames the story",
+      text: `How each ${by} frames the story`,
       subtitle:
         `framing phrases per 1,000 words (lexicon ${lexicon}); the number is the count of matches`,
     },
@@ -49,7 +52,7 @@ export function framingHeatmap(summary: pl.DataFrame, options: FramingChartOptio
     width: { step: 90 },
     height: { step: 18 },
     encoding: {
-      x: { field: "outlet", type: "nominal", title: null, axis: { orient: "top", labelAngle: 0 } },
+      x: { field: by, type: "nominal", title: null, axis: { orient: "top", labelAngle: 0 } },
       y: {
         field: "frame_label",
         type: "nominal",
@@ -69,7 +72,7 @@ export function framingHeatmap(summary: pl.DataFrame, options: FramingChartOptio
             scale: { scheme: "oranges" },
           },
           tooltip: [
-            { field: "outlet", type: "nominal" },
+            { field: by, type: "nominal" },
             { field: "frame_label", type: "nominal", title: "frame" },
             { field: "n", type: "quantitative", title: "matches" },
             { field: "articles", type: "quantitative" },

@@ -6,12 +6,13 @@
 import { corpusBytes } from "../corpus/load.ts";
 import { analyzeCorpus } from "../pipeline.ts";
 import { Progress } from "./progress.ts";
+import { groupsOf } from "../stats/groups.ts";
 import { allCharts } from "../charts/catalog.ts";
 import { writeCharts } from "../charts/export.ts";
 import { CHART_FORMATS } from "./charts.ts";
 import { allFrames, STAGES } from "../stages.ts";
 import { type FrameFormat, writeFrames } from "../frames/write.ts";
-import { CONSOLE, type Io, listOption, parseCommandLine, runCommand } from "./args.ts";
+import { CONSOLE, type Io, listOption, parseCommandLine, runCommand, UsageError } from "./args.ts";
 import { summarize } from "./summary.ts";
 
 const USAGE =
@@ -24,6 +25,8 @@ const USAGE =
   --strict         exit 1 when any record is rejected
   --manifest FILE  metadata that overrides the files' own (default: <corpus>/manifest.json)
   --no-manifest    ignore any manifest
+  --by FIELD       the article field groups are compared by in outlet_terms, keyness and the
+                   summaries (default outlet; also id, year, or a field of your corpus)
   --charts         also write every chart (SVG, PNG, JSON, HTML) to <out>/charts
   --stages LIST    which frame stages to run (default all: corpus,extract,measure,reuse);
                    corpus always runs
@@ -45,6 +48,7 @@ export function analyzeCommand(args: string[], io: Io = CONSOLE): Promise<number
       quiet: { type: "boolean", default: false },
       stages: { type: "string" },
       charts: { type: "boolean", default: false },
+      by: { type: "string", default: "outlet" },
       help: { type: "boolean", short: "h", default: false },
     });
     if (flags.help) {
@@ -72,7 +76,13 @@ export function analyzeCommand(args: string[], io: Io = CONSOLE): Promise<number
       io.error(`error: no article could be loaded from ${flags.corpus}; see the rejections above`);
       return 1;
     }
-    const frames = allFrames(analysis, stages, (name) => bar.stage(name));
+    let groups: (string | null)[];
+    try {
+      groups = groupsOf(analysis.articles, flags.by!);
+    } catch (e) {
+      throw new UsageError(`--by: ${(e as Error).message}`);
+    }
+    const frames = allFrames(analysis, stages, (name) => bar.stage(name), { by: flags.by });
     bar.stage("writing");
     const written = await writeFrames(frames, flags.out!, formats);
     if (flags.charts) {
@@ -82,6 +92,13 @@ export function analyzeCommand(args: string[], io: Io = CONSOLE): Promise<number
       );
     }
     bar.done();
+    const distinct = new Set(groups.filter((g) => g !== null));
+    if (distinct.size < 2 && !flags.quiet) {
+      io.error(
+        `warning: every article has the same ${flags.by} ("${[...distinct][0] ?? "none"}"), so ` +
+          "keyness has nothing to compare and is empty; choose a field with --by (e.g. --by id)",
+      );
+    }
     const seconds = (performance.now() - started) / 1000;
     if (!flags.quiet) {
       io.log(`newsframe analyze: ${flags.corpus} → ${flags.out}\n`);

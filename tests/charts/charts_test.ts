@@ -151,3 +151,19 @@ Deno.test("escaping: HTML text and JSON inside <script>", () => {
     { numRuns: 300 },
   );
 });
+
+Deno.test("charts follow the grouping of analyze --by (here: by article)", async () => {
+  const byId = allCharts(allFrames(await seedAnalysis(), undefined, undefined, { by: "id" }));
+  const top = chartData(byId.find((c) => c.name === "top_terms")!);
+  assert.deepEqual([...new Set(top.map((r) => String(r.id).slice(0, 3)))], [
+    "000",
+    "001",
+    "002",
+    "003",
+    "004",
+  ]);
+  const heat = chartData(byId.find((c) => c.name === "framing_heatmap")!);
+  assert.ok(
+    heat.some((r) => r.id === SEED.globalNews2023 && r.frame === "special_military_operation"),
+  );
+});

@@ -236,8 +236,36 @@ Deno.test("a JSONL corpus: keyness by any field (party), and analyze --corpus wr
   ) {
     assert.ok((await Deno.stat(`${out}/${name}.parquet`)).size > 0, name);
   }
-  // One outlet only, so the written (by outlet) keyness has no rows, but its columns are there.
+  // One outlet only, so keyness by outlet has no rows (its columns are there) and a warning says so.
   const written = pl.readParquet(`${out}/keyness.parquet`);
   assert.equal(written.height, 0);
   assert.equal(written.columns.length, 12);
+  const warned: string[] = [];
+  const noisy = { log: () => {}, error: (l: string) => warned.push(l) };
+  assert.equal(await analyzeCommand(["--corpus", path, "--out", out, "--format", "csv"], noisy), 0);
+  assert.match(warned[0], /^warning: every article has the same outlet \("Speeches"\)/);
+  // --by party groups keyness by the corpus's own field.
+  assert.equal(
+    await analyzeCommand(["--corpus", path, "--out", out, "--by", "party", "--quiet"], io),
+    0,
+  );
+  const byParty = pl.readParquet(`${out}/keyness.parquet`);
+  assert.deepEqual(byParty.getColumn("group").unique().sort().toArray(), ["Blue", "Green"]);
+  const forests = byParty.filter(
+    pl.col("group").eq(pl.lit("Green")).and(pl.col("term").eq(pl.lit("forests"))),
+  );
+  assert.equal(forests.getColumn("n_target").get(0), 3);
+  // A field no article has is one line, exit 2.
+  const bad: string[] = [];
+  assert.equal(
+    await analyzeCommand(["--corpus", path, "--out", out, "--by", "colour"], {
+      log: () => {},
+      error: (l) => bad.push(l),
+    }),
+    2,
+  );
+  assert.match(
+    bad[0],
+    /^error: --by: no article has a value for the field "colour"; fields available: /,
+  );
 });
