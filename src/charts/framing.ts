@@ -103,7 +103,7 @@ export function warNamesChart(framing: pl.DataFrame, options: FramingChartOption
   const rows = chartRows(war.sort(["article_id", "name"]), ["article_id", "outlet", "name", "len"]);
   const values = rows.map((r) => ({
     ...r,
-    article: `${shortId(String(r.article_id))} · ${r.outlet}`,
+    article: shortId(String(r.article_id)),
   }));
   const outlets = options.outlets ?? rows.map((r) => String(r.outlet));
   return vegaLiteChart("war_names", "What each article calls the war", {
@@ -119,7 +119,13 @@ export function warNamesChart(framing: pl.DataFrame, options: FramingChartOption
     encoding: {
       x: { field: "article", type: "nominal", title: null, axis: { orient: "top", labelAngle: 0 } },
       y: { field: "name", type: "nominal", title: null },
-      size: { field: "len", type: "quantitative", title: "times", scale: { range: [60, 400] } },
+      size: {
+        field: "len",
+        type: "quantitative",
+        title: "times",
+        scale: { range: [60, 400] },
+        legend: { tickMinStep: 1, format: "d" },
+      },
       color: { field: "outlet", type: "nominal", scale: outletScale(outlets) },
       tooltip: [
         { field: "article_id", type: "nominal" },

@@ -8,14 +8,14 @@ import pl from "nodejs-polars";
 import { type Chart, plotChart, vegaLiteChart } from "./chart.ts";
 import { chartRows, shortId } from "./data.ts";
 import { Plot } from "./render.ts";
-import { CHART_CONFIG } from "./theme.ts";
+import { CHART_CONFIG, MEANING_COLORS } from "./theme.ts";
 
 const SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json";
 const CLASS_COLORS = {
-  verbatim: "#e15759",
-  "near-verbatim": "#f28e2b",
-  paraphrase: "#4e79a7",
-  topical: "#bab0ac",
+  verbatim: MEANING_COLORS.verbatim,
+  "near-verbatim": MEANING_COLORS.nearVerbatim,
+  paraphrase: MEANING_COLORS.paraphrase,
+  topical: MEANING_COLORS.topical,
 } as const;
 
 /**
@@ -37,8 +37,10 @@ export function similarityHeatmap(similarity: pl.DataFrame): Chart {
     $schema: SCHEMA,
     title: {
       text: "How much of each article (row) reappears in another (column)",
-      subtitle:
-        "colour: share of the row article's sentences found in the column article; number: cosine of the two texts",
+      subtitle: [
+        "colour: share of the row article's sentences found in the column article;",
+        "number: cosine of the two texts; outlined: the row article's likely source",
+      ],
     },
     data: { values },
     width: { step: 56 },
@@ -133,7 +135,7 @@ export function alignmentChart(
   const n = Math.max(count(a), count(b), 1);
   // Title and key are drawn inside the SVG (Plot's own title and legend are HTML around it, which
   // an SVG or PNG export would drop).
-  const key = "red: verbatim, orange: near-verbatim, blue: paraphrase";
+  const key = "red: verbatim, purple: near-verbatim, green: paraphrase";
   return plotChart("alignment", title, links, (document) =>
     Plot.plot({
       document,

@@ -8,7 +8,7 @@ import pl from "nodejs-polars";
 import { topByGroup } from "../frames/top.ts";
 import { type Chart, vegaLiteChart } from "./chart.ts";
 import { chartRows } from "./data.ts";
-import { CHART_CONFIG, outletScale } from "./theme.ts";
+import { CHART_CONFIG, MEANING_COLORS, outletScale } from "./theme.ts";
 
 const SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json";
 
@@ -91,8 +91,10 @@ export function keynessChart(keyness: pl.DataFrame, options: TermChartOptions = 
     $schema: SCHEMA,
     title: {
       text: "Keyness: the words each outlet over- and under-uses",
-      subtitle:
-        "z of the log-odds ratio with an informative Dirichlet prior, each against the rest; dashed lines: |z| = 1.96",
+      subtitle: [
+        "z of the log-odds ratio with an informative Dirichlet prior, each outlet against the rest;",
+        "dashed lines: |z| = 1.96",
+      ],
     },
     data: { values },
     facet: { field: "group", type: "nominal", title: null },
@@ -109,7 +111,10 @@ export function keynessChart(keyness: pl.DataFrame, options: TermChartOptions = 
             color: {
               field: "use",
               type: "nominal",
-              scale: { domain: ["over-used", "under-used"], range: ["#e15759", "#4e79a7"] },
+              scale: {
+                domain: ["over-used", "under-used"],
+                range: [MEANING_COLORS.over, MEANING_COLORS.under],
+              },
               title: null,
             },
             tooltip: [
@@ -189,9 +194,20 @@ export function scatterChart(
     const oneSide = top.filter((t) => rate.get(t) === false).slice(0, 3);
     [...both, ...oneSide].forEach((t) => labelled.add(t));
   }
-  const values = chartRows(joined, ["term", "per_1000_a", "per_1000_b", "n_a", "n_b"], 2).map((
-    r,
-  ) => ({
+  // Keep a label only where it does not sit on one already kept (in the chart's sqrt space).
+  const rows = chartRows(joined, ["term", "per_1000_a", "per_1000_b", "n_a", "n_b"], 2);
+  const maxX = Math.sqrt(Math.max(1e-9, ...rows.map((r) => r.per_1000_a as number)));
+  const maxY = Math.sqrt(Math.max(1e-9, ...rows.map((r) => r.per_1000_b as number)));
+  const placed: [number, number][] = [];
+  for (const r of rows) {
+    if (!labelled.has(String(r.term))) continue;
+    const x = Math.sqrt(r.per_1000_a as number) / maxX;
+    const y = Math.sqrt(r.per_1000_b as number) / maxY;
+    if (placed.some(([px, py]) => Math.abs(px - x) < 0.14 && Math.abs(py - y) < 0.04)) {
+      labelled.delete(String(r.term));
+    } else placed.push([x, y]);
+  }
+  const values = rows.map((r) => ({
     ...r,
     side: (r.per_1000_a as number) > (r.per_1000_b as number)
       ? `more in ${a}`
@@ -206,8 +222,10 @@ export function scatterChart(
     $schema: SCHEMA,
     title: {
       text: `${a} against ${b}: which words each uses more`,
-      subtitle:
-        "each dot a word, at its rate per 1,000 words in each (square-root axes); labels: the most distinctive words by keyness z",
+      subtitle: [
+        "each dot a word, at its rate per 1,000 words in each (square-root axes);",
+        "labels: the most distinctive words of each side by keyness z",
+      ],
     },
     width: 520,
     height: 420,

@@ -18,6 +18,23 @@ export const OUTLET_PALETTE = [
   "#bab0ac",
 ] as const;
 
+/**
+ * Colours for what is not an outlet (over/under-use, speaker types, reuse classes), kept apart
+ * from {@link OUTLET_PALETTE} so no colour means two things.
+ */
+export const MEANING_COLORS = {
+  over: "#b2182b",
+  under: "#2166ac",
+  person: "#6a3d9a",
+  organisation: "#1b7837",
+  document: "#8c510a",
+  unknown: "#bbbbbb",
+  verbatim: "#b2182b",
+  nearVerbatim: "#762a83",
+  paraphrase: "#1b7837",
+  topical: "#bbbbbb",
+} as const;
+
 /** The fonts charts ask for: DejaVu Sans is what the PNG renderer loads on these machines. */
 export const CHART_FONT = "DejaVu Sans, Helvetica, Arial, sans-serif";
 
@@ -31,7 +48,9 @@ export function outletScale(outlets: readonly string[]): { domain: string[]; ran
 export const CHART_CONFIG = {
   font: CHART_FONT,
   view: { stroke: null },
-  axis: { labelFontSize: 11, titleFontSize: 12, labelLimit: 220 },
+  // No label limit: the headless renderer measures text wider than it draws, and a limit there
+  // cuts labels a reader needs ("special military operati…").
+  axis: { labelFontSize: 11, titleFontSize: 12, labelLimit: 0 },
   header: { labelFontSize: 12, titleFontSize: 12, labelLimit: 260 },
   legend: { labelFontSize: 11, titleFontSize: 12, labelLimit: 260 },
   title: { fontSize: 15, anchor: "start", subtitleFontSize: 12, subtitleColor: "#555" },

@@ -6,7 +6,7 @@
 import pl from "nodejs-polars";
 import { type Chart, vegaLiteChart } from "./chart.ts";
 import { chartRows } from "./data.ts";
-import { CHART_CONFIG, outletScale } from "./theme.ts";
+import { CHART_CONFIG, MEANING_COLORS, outletScale } from "./theme.ts";
 
 const SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json";
 
@@ -96,7 +96,13 @@ export function quoteSpeakersChart(quotes: pl.DataFrame, options: VoiceChartOpti
         sort: { field: "total", order: "descending" },
         title: null,
       },
-      x: { field: "len", type: "quantitative", title: "quotes", stack: "zero" },
+      x: {
+        field: "len",
+        type: "quantitative",
+        title: "quotes",
+        stack: "zero",
+        axis: { tickMinStep: 1, format: "d" },
+      },
       color: { field: "outlet", type: "nominal", scale: outletScale(outlets) },
       tooltip: [
         { field: "speaker", type: "nominal" },
@@ -138,7 +144,12 @@ export function quoteTypesChart(quotes: pl.DataFrame): Chart {
         title: "speaker type",
         scale: {
           domain: ["person", "organisation", "document", "unknown"],
-          range: ["#4e79a7", "#f28e2b", "#76b7b2", "#bab0ac"],
+          range: [
+            MEANING_COLORS.person,
+            MEANING_COLORS.organisation,
+            MEANING_COLORS.document,
+            MEANING_COLORS.unknown,
+          ],
         },
       },
       tooltip: [
