@@ -43,7 +43,11 @@ export function vegaLiteChart(name: string, title: string, spec: TopLevelSpec): 
     spec,
     async [JUPYTER_DISPLAY]() {
       return {
-        "application/vnd.vegalite.v5+json": spec,
+        // Jupyter front ends render this MIME type with Vega-Lite 5: the spec says so.
+        "application/vnd.vegalite.v5+json": {
+          ...spec,
+          $schema: "https://vega.github.io/schema/vega-lite/v5.json",
+        },
         "image/svg+xml": await vegaLiteToSVG(spec),
         "text/plain": title,
       };

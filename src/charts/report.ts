@@ -49,6 +49,11 @@ export async function reportPage(
   const articles = frames.articles;
   if (articles) {
     let table = articles;
+    if (frames.sentences) {
+      const lead = frames.sentences.filter(pl.col("kind").eq(pl.lit("body")))
+        .groupBy("article_id").agg(pl.col("text").first().alias("lead"));
+      table = table.join(lead, { on: "article_id", how: "left" });
+    }
     if (frames.article_sources) {
       table = table.join(frames.article_sources.select("article_id", "likely_source"), {
         on: "article_id",
@@ -62,6 +67,7 @@ export async function reportPage(
           "outlet",
           "published",
           "title",
+          "lead",
           "n_sentences",
           "n_words",
           "agencies",

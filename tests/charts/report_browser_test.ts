@@ -82,6 +82,10 @@ Deno.test({
       "the title shows as text",
     );
     assert.ok(r.cells.includes("Hostile <b>Outlet</b>"));
+    assert.ok(
+      r.cells.some((c) => c.includes(`<img src=x onerror="window.__pwned = 'img'">`)),
+      "the article's own text shows as text",
+    );
     assert.ok(r.rendered >= 8);
   },
 });
