@@ -20,78 +20,45 @@ export interface VoiceChartOptions {
   outlets?: string[];
 }
 
-/** Mentions of the most-named entities, stacked by outlet. */
-export function entitiesChart(entities: pl.DataFrame, options: VoiceChartOptions = {}): Chart {
-  const types = options.types ?? ["PERSON", "ORG", "MEDIA"];
-  const counts = entities.filter(pl.col("type").isIn(types)).groupBy(["entity", "type", "outlet"])
-    .len();
-  const top = counts.groupBy("entity").agg(pl.col("len").sum().alias("total"))
-    .sort(["total", "entity"], [true, false]).head(options.n ?? 12);
-  const values = chartRows(counts.join(top, { on: "entity" }), [
-    "entity",
-    "type",
-    "outlet",
-    "len",
-    "total",
-  ]);
-  const outlets = options.outlets ?? values.map((v) => String(v.outlet));
-  return vegaLiteChart("entities", "Who is named: mentions per outlet", {
-    $schema: SCHEMA,
-    title: {
-      text: "Who is named: mentions per outlet",
-      subtitle: `the ${top.height} most-mentioned people, organisations and media, canonical names`,
-    },
-    data: { values },
-    width: 420,
-    height: { step: 18 },
-    mark: { type: "bar", tooltip: true },
-    encoding: {
-      y: {
-        field: "entity",
-        type: "nominal",
-        sort: { field: "total", order: "descending" },
-        title: null,
-      },
-      x: { field: "len", type: "quantitative", title: "mentions", stack: "zero" },
-      color: { field: "outlet", type: "nominal", scale: outletScale(outlets) },
-      tooltip: [
-        { field: "entity", type: "nominal" },
-        { field: "type", type: "nominal" },
-        { field: "outlet", type: "nominal" },
-        { field: "len", type: "quantitative", title: "mentions" },
-      ],
-    },
-    config: CHART_CONFIG,
-  });
+/** What a stacked "top items by outlet" chart counts. */
+interface TopByOutlet {
+  name: string;
+  title: string;
+  subtitle: string;
+  /** The item column ("entity", "speaker") and what one row counts ("mentions", "quotes"). */
+  item: string;
+  unit: string;
+  /** Columns shown in the tooltip besides item, outlet and count. */
+  extra: string[];
+  n: number;
+  outlets?: string[];
 }
 
-/** Quotes by speaker (direct and partial), stacked by outlet. */
-export function quoteSpeakersChart(quotes: pl.DataFrame, options: VoiceChartOptions = {}): Chart {
-  const counts = quotes.filter(pl.col("kind").isIn(["direct", "partial"]))
-    .withColumns(pl.col("speaker").fillNull("(unknown)"))
-    .groupBy(["speaker", "outlet"]).len();
-  const top = counts.groupBy("speaker").agg(pl.col("len").sum().alias("total"))
-    .sort(["total", "speaker"], [true, false]).head(options.n ?? 10);
-  const values = chartRows(counts.join(top, { on: "speaker" }), [
-    "speaker",
+/**
+ * Horizontal bars of the `n` items with the most rows, stacked by outlet: the shape shared by
+ * "who is named" and "who speaks". `counts` has the item, outlet, the extra columns and `len`.
+ */
+function topByOutletChart(counts: pl.DataFrame, c: TopByOutlet): Chart {
+  const top = counts.groupBy(c.item).agg(pl.col("len").sum().alias("total"))
+    .sort(["total", c.item], [true, false]).head(c.n);
+  const values = chartRows(counts.join(top, { on: c.item }), [
+    c.item,
+    ...c.extra,
     "outlet",
     "len",
     "total",
   ]);
-  const outlets = options.outlets ?? values.map((v) => String(v.outlet));
-  return vegaLiteChart("quote_speakers", "Who speaks: quotes by speaker", {
+  const outlets = c.outlets ?? values.map((v) => String(v.outlet));
+  return vegaLiteChart(c.name, c.title, {
     $schema: SCHEMA,
-    title: {
-      text: "Who speaks: quotes by speaker and outlet",
-      subtitle: "direct and partial quotes; speakers resolved to canonical names",
-    },
+    title: { text: c.title, subtitle: c.subtitle.replace("{n}", String(top.height)) },
     data: { values },
     width: 420,
     height: { step: 18 },
     mark: { type: "bar", tooltip: true },
     encoding: {
       y: {
-        field: "speaker",
+        field: c.item,
         type: "nominal",
         sort: { field: "total", order: "descending" },
         title: null,
@@ -99,19 +66,57 @@ export function quoteSpeakersChart(quotes: pl.DataFrame, options: VoiceChartOpti
       x: {
         field: "len",
         type: "quantitative",
-        title: "quotes",
+        title: c.unit,
         stack: "zero",
         axis: { tickMinStep: 1, format: "d" },
       },
       color: { field: "outlet", type: "nominal", scale: outletScale(outlets) },
       tooltip: [
-        { field: "speaker", type: "nominal" },
+        { field: c.item, type: "nominal" },
+        ...c.extra.map((field) => ({ field, type: "nominal" as const })),
         { field: "outlet", type: "nominal" },
-        { field: "len", type: "quantitative", title: "quotes" },
+        { field: "len", type: "quantitative", title: c.unit },
       ],
     },
     config: CHART_CONFIG,
   });
+}
+
+/** Mentions of the most-named entities, stacked by outlet. */
+export function entitiesChart(entities: pl.DataFrame, options: VoiceChartOptions = {}): Chart {
+  const types = options.types ?? ["PERSON", "ORG", "MEDIA"];
+  return topByOutletChart(
+    entities.filter(pl.col("type").isIn(types)).groupBy(["entity", "type", "outlet"]).len(),
+    {
+      name: "entities",
+      title: "Who is named: mentions per outlet",
+      subtitle: "the {n} most-mentioned people, organisations and media, canonical names",
+      item: "entity",
+      unit: "mentions",
+      extra: ["type"],
+      n: options.n ?? 12,
+      outlets: options.outlets,
+    },
+  );
+}
+
+/** Quotes by speaker (direct and partial), stacked by outlet. */
+export function quoteSpeakersChart(quotes: pl.DataFrame, options: VoiceChartOptions = {}): Chart {
+  return topByOutletChart(
+    quotes.filter(pl.col("kind").isIn(["direct", "partial"]))
+      .withColumns(pl.col("speaker").fillNull("(unknown)"))
+      .groupBy(["speaker", "outlet"]).len(),
+    {
+      name: "quote_speakers",
+      title: "Who speaks: quotes by speaker and outlet",
+      subtitle: "direct and partial quotes; speakers resolved to canonical names",
+      item: "speaker",
+      unit: "quotes",
+      extra: [],
+      n: options.n ?? 10,
+      outlets: options.outlets,
+    },
+  );
 }
 
 /** The share of each outlet's quotes by speaker type (person, organisation, document, unknown). */
