@@ -16,14 +16,28 @@ import type { Attribution, Quote } from "./quotes.ts";
 const float64Nullable = (name: string, values: (number | null)[]): pl.Series =>
   pl.Series(name, values, pl.Float64);
 
+/** The columns every extraction row starts with: where it is, and its text as written. */
+interface Located {
+  articleId: string;
+  outlet: string;
+  sentenceId: string;
+  text: string;
+}
+
+function locatedColumns(rows: readonly Located[]): pl.Series[] {
+  return [
+    utf8("article_id", rows.map((r) => r.articleId)),
+    utf8("outlet", rows.map((r) => r.outlet)),
+    utf8("sentence_id", rows.map((r) => r.sentenceId)),
+    utf8("text", rows.map((r) => r.text)),
+  ];
+}
+
 /** `entities`: article_id, outlet, sentence_id, text, entity, type, role, metonymy, start, end. */
 export function entitiesFrame(rows: readonly EntityMention[]): pl.DataFrame {
   const col = <T>(f: (r: EntityMention) => T) => rows.map(f);
   return pl.DataFrame([
-    utf8("article_id", col((r) => r.articleId)),
-    utf8("outlet", col((r) => r.outlet)),
-    utf8("sentence_id", col((r) => r.sentenceId)),
-    utf8("text", col((r) => r.text)),
+    ...locatedColumns(rows),
     utf8("entity", col((r) => r.entity)),
     utf8("type", col((r) => r.type)),
     utf8("role", col((r) => r.role)),
@@ -40,10 +54,7 @@ export function entitiesFrame(rows: readonly EntityMention[]): pl.DataFrame {
 export function figuresFrame(rows: readonly Figure[]): pl.DataFrame {
   const col = <T>(f: (r: Figure) => T) => rows.map(f);
   return pl.DataFrame([
-    utf8("article_id", col((r) => r.articleId)),
-    utf8("outlet", col((r) => r.outlet)),
-    utf8("sentence_id", col((r) => r.sentenceId)),
-    utf8("text", col((r) => r.text)),
+    ...locatedColumns(rows),
     utf8("kind", col((r) => r.kind)),
     float64Nullable("value", col((r) => r.value)),
     utf8("unit", col((r) => r.unit)),
@@ -74,10 +85,7 @@ function speechColumns<T extends Quote | Attribution>(rows: readonly T[]): pl.Se
 export function quotesFrame(rows: readonly Quote[]): pl.DataFrame {
   const col = <T>(f: (r: Quote) => T) => rows.map(f);
   return pl.DataFrame([
-    utf8("article_id", col((r) => r.articleId)),
-    utf8("outlet", col((r) => r.outlet)),
-    utf8("sentence_id", col((r) => r.sentenceId)),
-    utf8("text", col((r) => r.text)),
+    ...locatedColumns(rows),
     utf8("kind", col((r) => r.kind)),
     ...speechColumns(rows),
   ]);
@@ -87,10 +95,7 @@ export function quotesFrame(rows: readonly Quote[]): pl.DataFrame {
 export function attributionsFrame(rows: readonly Attribution[]): pl.DataFrame {
   const col = <T>(f: (r: Attribution) => T) => rows.map(f);
   return pl.DataFrame([
-    utf8("article_id", col((r) => r.articleId)),
-    utf8("outlet", col((r) => r.outlet)),
-    utf8("sentence_id", col((r) => r.sentenceId)),
-    utf8("text", col((r) => r.text)),
+    ...locatedColumns(rows),
     ...speechColumns(rows),
   ]);
 }
