@@ -93,7 +93,6 @@ export function quotesFrame(rows: readonly Quote[]): pl.DataFrame {
 
 /** `attributions`: article_id, outlet, sentence_id, text, speaker, speaker_type, cue, via, via_entity, start, end. */
 export function attributionsFrame(rows: readonly Attribution[]): pl.DataFrame {
-  const col = <T>(f: (r: Attribution) => T) => rows.map(f);
   return pl.DataFrame([
     ...locatedColumns(rows),
     ...speechColumns(rows),
