@@ -42,9 +42,11 @@ export { ArticleRecordSchema, ManifestSchema } from "./corpus/schema.ts";
 export { type Span, splitSentences } from "./text/sentences.ts";
 export {
   forEachToken,
+  formOf,
   lowerForm,
   stemOf,
   STOPWORDS,
+  type TokenForm,
   tokenize,
   type TokenSpan,
 } from "./text/tokens.ts";

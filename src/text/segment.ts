@@ -7,7 +7,7 @@
 
 import type { CleanArticle, ParagraphKind } from "../corpus/clean.ts";
 import { splitSentences } from "./sentences.ts";
-import { forEachToken, lowerForm, stemOf, STOPWORDS } from "./tokens.ts";
+import { forEachToken, formOf } from "./tokens.ts";
 
 /** One sentence. Offsets are into the article's cleaned text. */
 export interface Sentence {
@@ -75,15 +75,15 @@ export function segmentArticles(
         const text = paragraphText.slice(span.start, span.end);
         let nWords = 0;
         forEachToken(text, (token, s, e) => {
-          const lower = lowerForm(token);
+          const form = formOf(token);
           tokens.articleId.push(article.id);
           tokens.outlet.push(article.outlet);
           tokens.sentenceId.push(id);
           tokens.position.push(nWords++);
           tokens.token.push(token);
-          tokens.lower.push(lower);
-          tokens.stem.push(stemOf(lower));
-          tokens.isStop.push(STOPWORDS.has(lower));
+          tokens.lower.push(form.lower);
+          tokens.stem.push(form.stem);
+          tokens.isStop.push(form.isStop);
           tokens.start.push(start + s);
           tokens.end.push(start + e);
         });

@@ -60,6 +60,29 @@ export function lowerForm(token: string): string {
   return lower.includes("’") ? lower.replaceAll("’", "'") : lower;
 }
 
+/** What the kit records for a surface form: its lower form, stem and stopword flag. */
+export interface TokenForm {
+  lower: string;
+  stem: string;
+  isStop: boolean;
+}
+
+const formCache = new Map<string, TokenForm>();
+
+/**
+ * The lower form, stem and stopword flag of a surface form, cached: one lookup per token in the
+ * hot path instead of lower-casing, stemming and a stopword test each time.
+ */
+export function formOf(token: string): TokenForm {
+  let form = formCache.get(token);
+  if (form === undefined) {
+    const lower = lowerForm(token);
+    form = { lower, stem: stemOf(lower), isStop: STOPWORDS.has(lower) };
+    if (formCache.size < 500_000) formCache.set(token, form);
+  }
+  return form;
+}
+
 const stemCache = new Map<string, string>();
 
 /** Porter stem (natural's stemmer) of a lower-case token, cached; numbers and acronyms stay as they are. */

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import fc from "fast-check";
-import { lowerForm, stemOf, STOPWORDS, tokenize } from "../../src/text/tokens.ts";
+import { formOf, lowerForm, stemOf, STOPWORDS, tokenize } from "../../src/text/tokens.ts";
 import { SEED, seedAnalysis } from "../seeds.ts";
 
 Deno.test("hyphenated words stay whole, possessives lose their clitic, dashes separate", () => {
@@ -110,4 +110,11 @@ Deno.test("property: any string tokenizes without throwing, offsets slice back, 
     ),
     { numRuns: 500 },
   );
+});
+
+Deno.test("formOf: lower form, stem and stopword flag of a surface form, cached", () => {
+  assert.deepEqual(formOf("Sanctions"), { lower: "sanctions", stem: "sanction", isStop: false });
+  assert.deepEqual(formOf("Its"), { lower: "its", stem: "it", isStop: true });
+  assert.equal(formOf("Don’t").lower, "don't");
+  assert.equal(formOf("Sanctions"), formOf("Sanctions"), "the same record from the cache");
 });
