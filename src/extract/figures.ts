@@ -275,38 +275,21 @@ function readFigure(words: Word[], i: number, fw: FigureWords, inName: boolean[]
   const after = lower(next);
 
   // Percent: "40%", "3.8 percent", "2 percentage points".
-  if (next?.text === "%" || after === "percent") {
-    return {
-      ...base,
-      first: i,
-      last: n.last + 1,
-      kind: "percent",
-      value: n.value,
-      unit: "percent",
-      rawUnit: next.text,
-    };
-  }
+  const percent = (last: number, unit: string, rawUnit: string) => ({
+    ...base,
+    first: i,
+    last,
+    kind: "percent" as const,
+    value: n.value,
+    unit,
+    rawUnit,
+  });
+  if (next?.text === "%" || after === "percent") return percent(n.last + 1, "percent", next.text);
   if (after === "per" && lower(words[n.last + 2]) === "cent") {
-    return {
-      ...base,
-      first: i,
-      last: n.last + 2,
-      kind: "percent",
-      value: n.value,
-      unit: "percent",
-      rawUnit: "per cent",
-    };
+    return percent(n.last + 2, "percent", "per cent");
   }
   if (after === "percentage" && lower(words[n.last + 2]) === "points") {
-    return {
-      ...base,
-      first: i,
-      last: n.last + 2,
-      kind: "percent",
-      value: n.value,
-      unit: "percentage_point",
-      rawUnit: "percentage points",
-    };
+    return percent(n.last + 2, "percentage_point", "percentage points");
   }
 
   // Money with the currency after: "5 billion yuan", "300 million dollars".

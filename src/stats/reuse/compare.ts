@@ -4,7 +4,7 @@
  * @module
  */
 
-import { forEachToken, lowerForm, stemOf, STOPWORDS } from "../../text/tokens.ts";
+import { forEachToken, formOf } from "../../text/tokens.ts";
 import {
   classifyPair,
   DEFAULT_REUSE_OPTIONS,
@@ -48,10 +48,10 @@ export function compareTexts(
   };
   for (const [id, text] of [["a", a], ["b", b]]) {
     forEachToken(text, (token) => {
-      const lower = lowerForm(token);
+      const form = formOf(token);
       tokens.sentenceId.push(id);
-      tokens.stem.push(stemOf(lower));
-      tokens.isStop.push(STOPWORDS.has(lower));
+      tokens.stem.push(form.stem);
+      tokens.isStop.push(form.isStop);
       tokens.length++;
     });
   }

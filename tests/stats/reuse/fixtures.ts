@@ -5,7 +5,7 @@
  */
 
 import type { ReuseInput } from "../../../src/stats/reuse/features.ts";
-import { forEachToken, lowerForm, stemOf, STOPWORDS } from "../../../src/text/tokens.ts";
+import { forEachToken, formOf } from "../../../src/text/tokens.ts";
 
 /** One hand-built article: an id, an optional date, its sentences. */
 export interface TinyArticle {
@@ -30,10 +30,10 @@ export function tinyCorpus(
       const id = `${a.id}:${n}`;
       sentences.push({ id, articleId: a.id, text });
       forEachToken(text, (token) => {
-        const lower = lowerForm(token);
+        const form = formOf(token);
         tokens.sentenceId.push(id);
-        tokens.stem.push(stemOf(lower));
-        tokens.isStop.push(STOPWORDS.has(lower));
+        tokens.stem.push(form.stem);
+        tokens.isStop.push(form.isStop);
         tokens.length++;
       });
     });
