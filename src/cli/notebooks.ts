@@ -150,10 +150,10 @@ export async function executeNotebooks(
     let run: NotebookRun | undefined;
     for (let attempt = 1; attempt <= attempts; attempt++) {
       run = await executeNotebook(jupyter, jupyterPath, notebook, outDir, timeoutSeconds);
+      run.retried = attempt - 1;
       if (!run.ok) break;
       const missing = cellsMissingOutput(await readNotebook(run.output));
       if (!missing.length) break;
-      run.retried = attempt;
       if (attempt === attempts) {
         run.ok = false;
         run.error = `cells ${missing.join(", ")} lost their output in ${attempts} runs`;
