@@ -32,6 +32,9 @@ export const NotebookSchema = z.object({
 /** A notebook as read from disk. */
 export type Notebook = z.output<typeof NotebookSchema>;
 
+/** The Python that has Debian's nbformat and nbclient (a pyenv python3 earlier on PATH may not). */
+export const PYTHON = "/usr/bin/python3";
+
 /** Where executed notebooks, their HTML and the kernelspec go. */
 export const NOTEBOOK_OUT = "data/out/notebooks";
 const KERNELS = "data/out/jupyter";
@@ -165,25 +168,19 @@ export async function executeNotebooks(
 }
 
 async function executeNotebook(
-  jupyter: string,
+  _jupyter: string,
   jupyterPath: string,
   notebook: string,
   outDir: string,
   timeoutSeconds: number,
 ): Promise<NotebookRun> {
   const name = notebook.split("/").pop()!;
-  const { code, stderr } = await new Deno.Command(jupyter, {
-    args: [
-      "nbconvert",
-      "--to",
-      "notebook",
-      "--execute",
-      `--ExecutePreprocessor.timeout=${timeoutSeconds}`,
-      "--ExecutePreprocessor.kernel_name=deno",
-      notebook,
-      "--output-dir",
-      outDir,
-    ],
+  const output = `${outDir}/${name}`;
+  // nbclient (what `jupyter nbconvert --execute` runs), with a client that waits for outputs the
+  // Deno kernel sends just after it reports a cell idle: see run_notebook.py.
+  const runner = new URL("./run_notebook.py", import.meta.url).pathname;
+  const { code, stderr } = await new Deno.Command(PYTHON, {
+    args: [runner, notebook, output, "deno", String(timeoutSeconds)],
     env: { JUPYTER_PATH: jupyterPath },
     stdout: "piped",
     stderr: "piped",
@@ -191,12 +188,12 @@ async function executeNotebook(
   const err = new TextDecoder().decode(stderr);
   return {
     notebook,
-    output: `${outDir}/${name}`,
+    output,
     ok: code === 0,
     retried: 0,
     error: code === 0
       ? ""
-      : err.split("\n").filter((l) => !/^\[NbConvertApp\]|unstable/.test(l)).join("\n").trim(),
+      : err.split("\n").filter((l) => l.trim() && !/unstable/.test(l)).slice(-25).join("\n"),
   };
 }
 
