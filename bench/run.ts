@@ -16,7 +16,7 @@ import TfIdf from "natural/tfidf";
 import { loadCorpus } from "../src/corpus/load.ts";
 import { writeFrames } from "../src/frames/write.ts";
 import { analyzeArticles } from "../src/pipeline.ts";
-import { STAGES } from "../src/stages.ts";
+import { STAGES, stageFrames } from "../src/stages.ts";
 import { keynessByGroup } from "../src/stats/keyness.ts";
 import { groupTermCounts } from "../src/stats/outlet_terms.ts";
 import { countTerms, termsFrame } from "../src/stats/terms.ts";
@@ -105,7 +105,7 @@ add(rows, "clean + sentences + tokens", 1, words, segmentSeconds, rssMb());
 const frames: Record<string, import("nodejs-polars").DataFrame> = {};
 for (const stage of STAGES) {
   t0 = performance.now();
-  Object.assign(frames, stage.frames(analysis, frames));
+  Object.assign(frames, stageFrames(stage, analysis, frames));
   add(rows, `frames: ${stage.name}`, 1, words, seconds(t0), rssMb());
 }
 t0 = performance.now();

@@ -1,62 +1,146 @@
 /**
  * The frames `deno task analyze` writes, stage by stage. Each stage turns an {@link Analysis}
  * into named frames; later stages (extraction, statistics, reuse) add themselves here.
+ *
+ * A stage's frames are of two kinds. Most are per article, sentence or match (`tokens`,
+ * `entities`, `framing`): a batch of articles gives its own rows, and a large corpus is written
+ * batch by batch. The rest are about the corpus as a whole (`keyness`, `framing_summary`): a
+ * stage makes them from a tally (sums) that the batches add up. Reuse compares every article
+ * with every other and needs the whole corpus at once.
  * @module
  */
 
 import type pl from "nodejs-polars";
 import { type Analysis, corpusFrames } from "./pipeline.ts";
-import { measureFrames } from "./stats/measure.ts";
+import {
+  MEASURE_FRAMES,
+  measureBatch,
+  measureCorpusFrames,
+  type MeasureTally,
+  mergeMeasureTally,
+} from "./stats/measure.ts";
 import { extractCorpus } from "./extract/extract.ts";
 import { extractionFrames } from "./extract/frames.ts";
 import { reuseFrames, reuseStageFrames } from "./stats/reuse/stage.ts";
 import { withAgencies } from "./frames/articles.ts";
+import type { GroupBy } from "./stats/groups.ts";
+import { finishTermsFrame, termTallyFrame } from "./stats/terms.ts";
 
-/**
- * A named group of frames computed from an analysis. A stage also sees the frames the stages
- * before it built, so it can reuse them (and replace one, as extraction adds the agencies to
- * `articles`).
- */
-export interface FrameStage {
-  name: string;
-  frames: (
-    analysis: Analysis,
-    built?: Readonly<Record<string, pl.DataFrame | undefined>>,
-    options?: StageOptions,
-  ) => Record<string, pl.DataFrame>;
-}
+/** Frames by name. */
+export type Frames = Record<string, pl.DataFrame>;
 
 /** Options every stage may read. */
 export interface StageOptions {
   /** The article field groups are compared by (outlet_terms, keyness, summaries): default "outlet". */
-  by?: string;
+  by?: GroupBy;
+  /**
+   * The analysis is one batch of a larger corpus: per-article frames whose values depend on the
+   * whole corpus (the df and idf of `terms`) are left for the stage's `finish`.
+   */
+  partial?: boolean;
 }
+
+/**
+ * A named group of frames computed from an analysis. A stage also sees the frames the stages
+ * before it built, so it can reuse them (and replace one, as extraction adds the agencies to
+ * `articles`). `T` is what its corpus-level frames are made from.
+ */
+export interface FrameStage<T = unknown> {
+  name: string;
+  /** The frames it writes, in the order they are listed. */
+  frames: readonly string[];
+  /** Those of them that are per article (a batch writes its own rows of each); the rest are
+   * about the corpus as a whole. */
+  local: readonly string[];
+  /** Its frames of one analysis (the corpus, or a batch of it), and the tally, if any. */
+  batch: (analysis: Analysis, built: Readonly<Frames>, options: StageOptions) => {
+    frames: Frames;
+    tally?: T;
+  };
+  /** Adds a later batch's tally to `into`. */
+  merge?: (into: T, from: T) => T;
+  /** The corpus-level frames of a (merged) tally. */
+  summarize?: (tally: T, options: StageOptions) => Frames;
+  /**
+   * Makes a batch's per-article frame corpus-wide once every batch is tallied (for a frame whose
+   * rows carry corpus statistics): returns a function of the frame's name and the batch's frame.
+   */
+  finish?: (tally: T, options: StageOptions) => (name: string, frame: pl.DataFrame) => pl.DataFrame;
+  /** Needs every article at once (not run when a corpus is processed in batches). */
+  wholeCorpus?: boolean;
+}
+
+const stage = <T>(s: FrameStage<T>): FrameStage => s as FrameStage;
 
 /** Every stage, in the order the data flows. */
 export const STAGES: FrameStage[] = [
-  { name: "corpus", frames: (a) => ({ ...corpusFrames(a) }) },
-  {
+  stage({
+    name: "corpus",
+    frames: ["articles", "sentences", "tokens", "cleaning"],
+    local: ["articles", "sentences", "tokens", "cleaning"],
+    batch: (a) => ({ frames: { ...corpusFrames(a) } }),
+  }),
+  stage({
     name: "extract",
-    frames: (a, built = {}) => {
+    frames: ["entities", "figures", "quotes", "attributions", "agencies", "articles"],
+    local: ["entities", "figures", "quotes", "attributions", "agencies", "articles"],
+    batch: (a, built) => {
       const x = extractionFrames(extractCorpus(a));
-      return built.articles ? { ...x, articles: withAgencies(built.articles, x.agencies) } : x;
+      return {
+        frames: built.articles ? { ...x, articles: withAgencies(built.articles, x.agencies) } : x,
+      };
     },
-  },
+  }),
   // Sentiment per entity uses the extract stage's mentions when that stage ran.
-  {
+  stage<MeasureTally>({
     name: "measure",
-    frames: (a, built = {}, options = {}) =>
-      measureFrames(a, { entities: built.entities, by: options.by }),
-  },
-  {
+    frames: MEASURE_FRAMES,
+    local: ["terms", "framing", "sentiment", "readability"],
+    batch: (a, built, options) =>
+      measureBatch(a, { entities: built.entities, by: options.by, partial: options.partial }),
+    merge: mergeMeasureTally,
+    summarize: (tally, options) => measureCorpusFrames(tally, { by: options.by }),
+    finish: (tally) => {
+      const corpus = termTallyFrame(tally.terms);
+      const minCount = tally.groups.options.minCount;
+      return (name, frame) => name === "terms" ? finishTermsFrame(frame, corpus, minCount) : frame;
+    },
+  }),
+  stage({
     name: "reuse",
+    frames: [
+      "reuse_pairs",
+      "article_similarity",
+      "article_sources",
+      "coverage",
+      "figure_consistency",
+    ],
+    local: [],
+    wholeCorpus: true,
     // The extraction frames, when that stage ran; otherwise the stage extracts for itself.
-    frames: (a, built = {}) =>
-      built.entities
+    batch: (a, built) => ({
+      frames: built.entities
         ? reuseFrames(a, { entities: built.entities, figures: built.figures, quotes: built.quotes })
         : reuseStageFrames(a),
-  },
+    }),
+  }),
 ];
+
+/** Runs one stage on a whole corpus: its per-article and corpus-level frames. */
+export function stageFrames(
+  stage: FrameStage,
+  analysis: Analysis,
+  built: Readonly<Frames> = {},
+  options: StageOptions = {},
+): Frames {
+  const { frames, tally } = stage.batch(analysis, built, options);
+  const all = stage.summarize && tally !== undefined
+    ? { ...frames, ...stage.summarize(tally, options) }
+    : frames;
+  // Listed order: the stage's own order of names, then anything else it made.
+  const names = [...new Set([...stage.frames.filter((n) => all[n]), ...Object.keys(all)])];
+  return Object.fromEntries(names.map((n) => [n, all[n]]));
+}
 
 /** Runs every stage and returns all frames by name. */
 export function allFrames(
@@ -64,11 +148,11 @@ export function allFrames(
   stages: FrameStage[] = STAGES,
   onStage?: (name: string) => void,
   options: StageOptions = {},
-): Record<string, pl.DataFrame> {
-  const out: Record<string, pl.DataFrame> = {};
+): Frames {
+  const out: Frames = {};
   for (const stage of stages) {
     onStage?.(stage.name);
-    Object.assign(out, stage.frames(analysis, out, options));
+    Object.assign(out, stageFrames(stage, analysis, out, options));
   }
   return out;
 }

@@ -3,23 +3,105 @@
  * @module
  */
 
-import { formatIssue } from "../corpus/issues.ts";
+import { formatIssue, type LoadIssue } from "../corpus/issues.ts";
+import type { CleanArticle } from "../corpus/clean.ts";
+import type { Rejection } from "../corpus/load.ts";
 import type { Analysis } from "../pipeline.ts";
+import type { Sentence } from "../text/segment.ts";
+import { addCounts } from "../stats/tally.ts";
 
-/** Renders the summary: articles per outlet, sentences and words, cleaning, warnings, rejections. */
-export function summarize(analysis: Analysis, maxIssues = 20): string {
-  const byOutlet = new Map<string, { articles: number; sentences: number; words: number }>();
-  for (const a of analysis.articles) {
-    const row = byOutlet.get(a.outlet) ?? { articles: 0, sentences: 0, words: 0 };
+interface OutletRow {
+  articles: number;
+  sentences: number;
+  words: number;
+}
+
+/**
+ * What the summary reports of the articles, as sums: batches of a corpus add up
+ * ({@link mergeSummaryTally}).
+ */
+export interface SummaryTally {
+  outlets: Map<string, OutletRow>;
+  /** Boilerplate paragraphs removed, by kind. */
+  removed: Map<string, number>;
+  /** Structure separated (dateline, byline, credit line), by kind. */
+  separated: Map<string, number>;
+  /** The first few scrape joins repaired ("before → after"), and how many there were. */
+  repairs: string[];
+  repairCount: number;
+}
+
+const REPAIRS_SHOWN = 5;
+
+/** The summary tally of some cleaned articles and their sentences. */
+export function summaryTally(
+  articles: readonly CleanArticle[],
+  sentences: readonly Sentence[],
+): SummaryTally {
+  const outlets = new Map<string, OutletRow>();
+  const tally: SummaryTally = {
+    outlets,
+    removed: new Map(),
+    separated: new Map(),
+    repairs: [],
+    repairCount: 0,
+  };
+  const bump = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
+  for (const a of articles) {
+    const row = outlets.get(a.outlet) ?? { articles: 0, sentences: 0, words: 0 };
     row.articles++;
-    byOutlet.set(a.outlet, row);
+    outlets.set(a.outlet, row);
+    for (const r of a.removed) bump(tally.removed, r.kind);
+    if (a.dateline) bump(tally.separated, "dateline");
+    if (a.byline) bump(tally.separated, "byline");
+    if (a.credit) bump(tally.separated, "credit line");
+    for (const r of a.repairs) {
+      if (tally.repairs.length < REPAIRS_SHOWN) tally.repairs.push(`${r.before} → ${r.after}`);
+      tally.repairCount++;
+    }
   }
-  for (const s of analysis.sentences) {
-    const row = byOutlet.get(s.outlet)!;
+  for (const s of sentences) {
+    const row = outlets.get(s.outlet)!;
     row.sentences++;
     row.words += s.nWords;
   }
-  const rows = [...byOutlet.entries()].sort((a, b) =>
+  return tally;
+}
+
+/** Adds `from` (a later batch) to `into`, in place. */
+export function mergeSummaryTally(into: SummaryTally, from: SummaryTally): SummaryTally {
+  for (const [outlet, r] of from.outlets) {
+    const row = into.outlets.get(outlet) ?? { articles: 0, sentences: 0, words: 0 };
+    row.articles += r.articles;
+    row.sentences += r.sentences;
+    row.words += r.words;
+    into.outlets.set(outlet, row);
+  }
+  addCounts(into.removed, from.removed);
+  addCounts(into.separated, from.separated);
+  into.repairs.push(...from.repairs.slice(0, REPAIRS_SHOWN - into.repairs.length));
+  into.repairCount += from.repairCount;
+  return into;
+}
+
+/** Renders the summary: articles per outlet, sentences and words, cleaning, warnings, rejections. */
+export function summarize(analysis: Analysis, maxIssues = 20): string {
+  return renderSummary(
+    summaryTally(analysis.articles, analysis.sentences),
+    analysis.issues,
+    analysis.rejected,
+    maxIssues,
+  );
+}
+
+/** Renders the summary of a tally and the loader's issues and rejections. */
+export function renderSummary(
+  tally: SummaryTally,
+  issues: readonly LoadIssue[],
+  rejected: readonly Rejection[],
+  maxIssues = 20,
+): string {
+  const rows = [...tally.outlets.entries()].sort((a, b) =>
     b[1].articles - a[1].articles || (a[0] < b[0] ? -1 : 1)
   );
   const total = rows.reduce(
@@ -31,7 +113,7 @@ export function summarize(analysis: Analysis, maxIssues = 20): string {
     { articles: 0, sentences: 0, words: 0 },
   );
   const width = Math.max(6, ...rows.map(([o]) => o.length));
-  const line = (o: string, r: { articles: number; sentences: number; words: number }) =>
+  const line = (o: string, r: OutletRow) =>
     `  ${o.padEnd(width)}  ${String(r.articles).padStart(8)}  ${String(r.sentences).padStart(9)}  ${
       String(r.words).padStart(9)
     }`;
@@ -44,47 +126,34 @@ export function summarize(analysis: Analysis, maxIssues = 20): string {
   for (const [o, r] of rows) out.push(line(o, r));
   out.push(line("total", total));
 
-  const count = (items: string[]) => {
-    const m = new Map<string, number>();
-    for (const i of items) m.set(i, (m.get(i) ?? 0) + 1);
-    return [...m.entries()].map(([k, n]) => `${k} ${n}`).join(", ");
-  };
-  const removed = analysis.articles.flatMap((a) => a.removed.map((r) => r.kind));
-  const repairs = analysis.articles.flatMap((a) =>
-    a.repairs.map((r) => `${r.before} → ${r.after}`)
-  );
-  const separated = analysis.articles.flatMap((a) =>
-    [a.dateline && "dateline", a.byline && "byline", a.credit && "credit line"].filter(
-      Boolean,
-    ) as string[]
-  );
+  const list = (m: Map<string, number>) => [...m].map(([k, n]) => `${k} ${n}`).join(", ");
+  const removed = [...tally.removed.values()].reduce((a, b) => a + b, 0);
   out.push("");
   out.push(
-    `cleaning: removed ${removed.length} boilerplate paragraph(s)${
-      removed.length ? ` (${count(removed)})` : ""
+    `cleaning: removed ${removed} boilerplate paragraph(s)${
+      removed ? ` (${list(tally.removed)})` : ""
     }`,
   );
-  out.push(`          separated ${separated.length ? count(separated) : "nothing"}`);
+  out.push(`          separated ${tally.separated.size ? list(tally.separated) : "nothing"}`);
   out.push(
-    `          repaired ${repairs.length} scrape join(s)${
-      repairs.length ? `: ${repairs.slice(0, 5).join(", ")}` : ""
+    `          repaired ${tally.repairCount} scrape join(s)${
+      tally.repairCount ? `: ${tally.repairs.join(", ")}` : ""
     }`,
   );
 
-  const warnings = analysis.issues.filter((i) => i.severity === "warning");
+  const warnings = issues.filter((i) => i.severity === "warning");
   if (warnings.length) {
     out.push("", `warnings (${warnings.length}):`);
     for (const w of warnings.slice(0, maxIssues)) out.push(`  ${formatIssue(w)}`);
     if (warnings.length > maxIssues) out.push(`  … and ${warnings.length - maxIssues} more`);
   }
-  const rejected = analysis.rejected;
   out.push("", `rejected: ${rejected.length} record(s)`);
   for (const r of rejected.slice(0, maxIssues)) {
     const where = r.line === undefined ? r.source : `${r.source}:${r.line}`;
     out.push(`  ${where}${r.id ? ` [${r.id}]` : ""}: ${r.reasons.join("; ")}`);
   }
   if (rejected.length > maxIssues) out.push(`  … and ${rejected.length - maxIssues} more`);
-  const corpusErrors = analysis.issues.filter((i) =>
+  const corpusErrors = issues.filter((i) =>
     i.severity === "error" && !rejected.some((r) => r.source === i.source && r.line === i.line)
   );
   for (const e of corpusErrors.slice(0, maxIssues)) out.push(`  ${formatIssue(e)}`);

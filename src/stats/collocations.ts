@@ -43,19 +43,37 @@ export function collocations(
   analysis: { articles: readonly CleanArticle[]; tokens: TokenColumns },
   options: CollocationOptions = {},
 ): pl.DataFrame {
-  const minCount = options.minCount ?? 3;
   const counted = options.counts?.options.ngrams.includes(2)
     ? options.counts
     : countTerms(analysis, { ...options.terms, ngrams: [2] });
+  return collocationsFrame(bigramCounts(counted.counts), options.minCount);
+}
+
+/**
+ * The bigrams of term counts summed over articles (counts made with other orders hold those
+ * too; they are skipped). Sums of batches add up, so a corpus in batches gets its collocations
+ * from {@link collocationsFrame} of the summed counts.
+ */
+export function bigramCounts(
+  counts: Iterable<ReadonlyMap<string, number>>,
+): Map<string, number> {
   const pairs = new Map<string, number>();
-  for (const map of counted.counts) {
+  for (const map of counts) {
     for (const [term, n] of map) {
-      // Bigrams only: exactly one space (counts made with other orders hold those too).
+      // Bigrams only: exactly one space.
       const space = term.indexOf(" ");
       if (space < 0 || term.indexOf(" ", space + 1) >= 0) continue;
       pairs.set(term, (pairs.get(term) ?? 0) + n);
     }
   }
+  return pairs;
+}
+
+/** The `collocations` frame of bigram counts (see {@link collocations}). */
+export function collocationsFrame(
+  pairs: ReadonlyMap<string, number>,
+  minCount = 3,
+): pl.DataFrame {
   const first = new Map<string, number>();
   const second = new Map<string, number>();
   let total = 0;

@@ -15,6 +15,7 @@ import { float64, int32, utf8 } from "../frames/columns.ts";
 import type { Sentence, TokenColumns } from "../text/segment.ts";
 import { type GroupBy, groupColumnName, groupsOf } from "./groups.ts";
 import { type Lexicon, MEDIA_FRAMES_LEXICON, STORY_LEXICON } from "./lexicon.ts";
+import { addCounts } from "./tally.ts";
 import { PhraseMatcher, type PhrasePattern, wordParts } from "./patterns.ts";
 
 /** The lexicons `deno task analyze` applies: the story lexicon and the Media Frames Corpus. */
@@ -136,30 +137,75 @@ export function framingSummary(
   lexicons: readonly Lexicon[] = DEFAULT_LEXICONS,
   by: GroupBy = "outlet",
 ): pl.DataFrame {
+  return framingSummaryFrame(framingTally(analysis, matches, by), lexicons, by);
+}
+
+/**
+ * What `framing_summary` counts, per group: words, and per lexicon, dimension, frame and group
+ * the matches and the articles with a match. Keys are tab-joined. Tallies of disjoint sets of
+ * articles (batches) add up ({@link mergeFramingTally}).
+ */
+export interface FramingTally {
+  /** Word tokens per group. */
+  words: Map<string, number>;
+  /** lexicon, dimension, frame, group → matches. */
+  n: Map<string, number>;
+  /** lexicon, dimension, frame, group → articles with at least one match. */
+  articles: Map<string, number>;
+  /** lexicon, dimension, group → matches of any frame of the dimension. */
+  dimensionTotals: Map<string, number>;
+}
+
+/** The framing tally of some articles. */
+export function framingTally(
+  analysis: { articles: readonly CleanArticle[]; sentences: readonly Sentence[] },
+  matches: FramingMatches,
+  by: GroupBy = "outlet",
+): FramingTally {
   const groupOfArticle = new Map<string, string | null>();
   const groupOf = groupsOf(analysis.articles, by);
   analysis.articles.forEach((a, i) => groupOfArticle.set(a.id, groupOf[i]));
-  const groups = [...new Set(groupOf.filter((g): g is string => g !== null))].sort();
   const words = new Map<string, number>();
+  for (const g of groupOf) if (g !== null) words.set(g, 0);
   for (const s of analysis.sentences) {
     const g = groupOfArticle.get(s.articleId);
-    if (g != null) words.set(g, (words.get(g) ?? 0) + s.nWords);
+    if (g != null) words.set(g, words.get(g)! + s.nWords);
   }
-  // key: lexicon \t dimension \t frame \t group
   const n = new Map<string, number>();
-  const articles = new Map<string, Set<string>>();
+  const articleSets = new Map<string, Set<string>>();
   const dimensionTotals = new Map<string, number>();
   for (let i = 0; i < matches.frame.length; i++) {
     const g = groupOfArticle.get(matches.articleId[i]);
     if (g == null) continue;
     const key = `${matches.lexicon[i]}\t${matches.dimension[i]}\t${matches.frame[i]}\t${g}`;
     n.set(key, (n.get(key) ?? 0) + 1);
-    const set = articles.get(key) ?? new Set<string>();
+    const set = articleSets.get(key) ?? new Set<string>();
     set.add(matches.articleId[i]);
-    articles.set(key, set);
+    articleSets.set(key, set);
     const dimKey = `${matches.lexicon[i]}\t${matches.dimension[i]}\t${g}`;
     dimensionTotals.set(dimKey, (dimensionTotals.get(dimKey) ?? 0) + 1);
   }
+  const articles = new Map([...articleSets].map(([key, set]) => [key, set.size]));
+  return { words, n, articles, dimensionTotals };
+}
+
+/** Adds `from` (other articles than those of `into`) to `into`, in place. */
+export function mergeFramingTally(into: FramingTally, from: FramingTally): FramingTally {
+  addCounts(into.words, from.words);
+  addCounts(into.n, from.n);
+  addCounts(into.articles, from.articles);
+  addCounts(into.dimensionTotals, from.dimensionTotals);
+  return into;
+}
+
+/** The `framing_summary` frame of a tally (see {@link framingSummary}). */
+export function framingSummaryFrame(
+  tally: FramingTally,
+  lexicons: readonly Lexicon[] = DEFAULT_LEXICONS,
+  by: GroupBy = "outlet",
+): pl.DataFrame {
+  const { words, n, articles, dimensionTotals } = tally;
+  const groups = [...words.keys()].sort();
   const cols = {
     lexicon: [] as string[],
     group: [] as string[],
@@ -186,7 +232,7 @@ export function framingSummary(
           cols.frame.push(f.id);
           cols.label.push(f.label);
           cols.n.push(count);
-          cols.articles.push(articles.get(key)?.size ?? 0);
+          cols.articles.push(articles.get(key) ?? 0);
           cols.words.push(w);
           cols.per1000.push(w ? (count / w) * 1000 : 0);
           cols.share.push(dimTotal ? count / dimTotal : null);

@@ -13,11 +13,20 @@ import type { CleanArticle } from "../corpus/clean.ts";
  * `published` (the ISO date), `year` (its first four digits), `title`, `url`, `agency`, or any key
  * of `meta`. A function returns the group of an article, or null to leave the article out.
  */
-export type GroupBy = string | ((article: CleanArticle) => string | null);
+export type GroupBy =
+  | string
+  | ((article: CleanArticle) => string | null)
+  | NamedGroupBy;
+
+/** A grouping with its column name: what {@link fieldGroup} makes. */
+export interface NamedGroupBy {
+  name: string;
+  of: (article: CleanArticle) => string | null;
+}
 
 /** The name a grouping gets as a column: the field itself, or "group" for a function. */
 export function groupColumnName(by: GroupBy): string {
-  return typeof by === "string" ? by : "group";
+  return typeof by === "string" ? by : typeof by === "function" ? "group" : by.name;
 }
 
 const CORE: Record<string, (a: CleanArticle) => string | null> = {
@@ -31,6 +40,34 @@ const CORE: Record<string, (a: CleanArticle) => string | null> = {
 };
 
 /**
+ * A field grouping that, unlike the field name itself, does not throw when no article has the
+ * field: a batch of a larger corpus may hold none of a sparse field's values, and whether the
+ * field exists at all is a question for the whole corpus.
+ */
+export function fieldGroup(field: string): NamedGroupBy {
+  const core = CORE[field];
+  return {
+    name: field,
+    of: (a) => {
+      const v = core ? core(a) : a.meta[field];
+      return v === undefined || v === null || v === "" ? null : v;
+    },
+  };
+}
+
+/** The fields articles can be grouped by: the core fields and every `meta` key they carry. */
+export function groupFields(articles: readonly { meta: Record<string, string> }[]): Set<string> {
+  return new Set([...Object.keys(CORE), ...articles.flatMap((a) => Object.keys(a.meta))]);
+}
+
+/** The error for a grouping field that no article has. */
+export function missingFieldError(field: string, fields: Iterable<string>): Error {
+  return new Error(
+    `no article has a value for the field "${field}"; fields available: ${[...fields].join(", ")}`,
+  );
+}
+
+/**
  * The group of each article (null where the article has no value for the field), in the order
  * of `articles`. Throws a readable error when no article has the field at all, since that is
  * almost always a misspelt field name.
@@ -40,16 +77,10 @@ const CORE: Record<string, (a: CleanArticle) => string | null> = {
  */
 export function groupsOf(articles: readonly CleanArticle[], by: GroupBy): (string | null)[] {
   if (typeof by === "function") return articles.map(by);
-  const core = CORE[by];
-  const values = articles.map((a) => {
-    const v = core ? core(a) : a.meta[by];
-    return v === undefined || v === null || v === "" ? null : v;
-  });
+  if (typeof by === "object") return articles.map(by.of);
+  const values = articles.map(fieldGroup(by).of);
   if (articles.length && values.every((v) => v === null)) {
-    const fields = new Set([...Object.keys(CORE), ...articles.flatMap((a) => Object.keys(a.meta))]);
-    throw new Error(
-      `no article has a value for the field "${by}"; fields available: ${[...fields].join(", ")}`,
-    );
+    throw missingFieldError(by, groupFields(articles));
   }
   return values;
 }

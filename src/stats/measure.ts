@@ -6,21 +6,45 @@
 
 import type pl from "nodejs-polars";
 import type { Analysis } from "../pipeline.ts";
-import { collocations } from "./collocations.ts";
-import { DEFAULT_LEXICONS, findFraming, framingFrame, framingSummary } from "./framing.ts";
-import type { GroupBy } from "./groups.ts";
+import { bigramCounts, collocationsFrame } from "./collocations.ts";
+import {
+  DEFAULT_LEXICONS,
+  findFraming,
+  framingFrame,
+  framingSummaryFrame,
+  type FramingTally,
+  framingTally,
+  mergeFramingTally,
+} from "./framing.ts";
+import { type GroupBy, groupColumnName } from "./groups.ts";
 import { keynessByGroup, type KeynessOptions } from "./keyness.ts";
 import type { Lexicon } from "./lexicon.ts";
-import { groupTermCounts, groupTermsFrame } from "./outlet_terms.ts";
+import {
+  type GroupTermCounts,
+  groupTermCounts,
+  groupTermsFrame,
+  mergeGroupTermCounts,
+} from "./outlet_terms.ts";
 import { readabilityFrame } from "./readability.ts";
 import {
   type EntityMention,
+  mergeSentimentTally,
   sentenceSentiment,
-  sentimentByEntity,
-  sentimentByGroup,
+  sentimentEntityTally,
   sentimentFrame,
+  sentimentGroupTally,
+  sentimentRollupFrame,
+  type SentimentTally,
 } from "./sentiment.ts";
-import { countTerms, type TermOptions, termsFrame } from "./terms.ts";
+import { addCounts } from "./tally.ts";
+import {
+  countTerms,
+  mergeTermTally,
+  type TermOptions,
+  termsFrame,
+  type TermTally,
+  termTally,
+} from "./terms.ts";
 
 /** Options of {@link measureFrames}; the defaults are what `deno task analyze` writes. */
 export interface MeasureOptions {
@@ -50,25 +74,114 @@ export function measureFrames(
   analysis: Analysis,
   options: MeasureOptions = {},
 ): Record<string, pl.DataFrame> {
+  const batch = measureBatch(analysis, options);
+  const all = { ...batch.frames, ...measureCorpusFrames(batch.tally, options) };
+  return Object.fromEntries(
+    MEASURE_FRAMES.filter((name) => all[name]).map((name) => [name, all[name]]),
+  );
+}
+
+/** The frames of the measure stage, in the order they are listed and written. */
+export const MEASURE_FRAMES = [
+  "terms",
+  "outlet_terms",
+  "keyness",
+  "framing",
+  "framing_summary",
+  "sentiment",
+  "sentiment_outlet",
+  "collocations",
+  "readability",
+  "sentiment_entity",
+];
+
+/**
+ * What the corpus-level frames of the measure stage are made from: sums over articles, so the
+ * tallies of a corpus's batches add up ({@link mergeMeasureTally}) to the tally of the whole.
+ */
+export interface MeasureTally {
+  terms: TermTally;
+  groups: GroupTermCounts;
+  /** Bigram counts for collocations, when the term counts hold no bigrams (else from `terms`). */
+  pairs?: Map<string, number>;
+  framing: FramingTally;
+  sentimentGroups: SentimentTally;
+  sentimentEntities?: SentimentTally;
+}
+
+/**
+ * The measure stage on some articles: the frames that are per article, sentence or match
+ * (terms, framing, sentiment, readability), and the tally the corpus-level frames are made from.
+ * With `partial` (a batch of a larger corpus), `terms` keeps every term and its df and idf are
+ * the batch's own, to be made corpus-wide by `finishTermsFrame`.
+ */
+export function measureBatch(
+  analysis: Analysis,
+  options: MeasureOptions & { partial?: boolean } = {},
+): { frames: Record<string, pl.DataFrame>; tally: MeasureTally } {
   const by = options.by ?? "outlet";
   const counts = countTerms(analysis, options.terms);
-  const groups = groupTermCounts(counts, by);
   const lexicons = options.lexicons ?? DEFAULT_LEXICONS;
   const matches = findFraming(analysis, lexicons);
   const sentiment = sentenceSentiment(analysis);
   const frames: Record<string, pl.DataFrame> = {
-    terms: termsFrame(counts),
-    outlet_terms: groupTermsFrame(groups),
-    keyness: keynessByGroup(groups, options.keyness),
+    terms: termsFrame(counts, options.partial ? { minCount: 1 } : {}),
     framing: framingFrame(matches),
-    framing_summary: framingSummary(analysis, matches, lexicons, by),
     sentiment: sentimentFrame(sentiment),
-    sentiment_outlet: sentimentByGroup(sentiment, analysis.articles, by),
-    collocations: collocations(analysis, { terms: options.terms, counts }),
     readability: readabilityFrame(analysis),
   };
+  const tally: MeasureTally = {
+    terms: termTally(counts),
+    groups: groupTermCounts(counts, by),
+    framing: framingTally(analysis, matches, by),
+    sentimentGroups: sentimentGroupTally(sentiment, analysis.articles, by),
+  };
+  if (!counts.options.ngrams.includes(2)) {
+    tally.pairs = bigramCounts(countTerms(analysis, { ...options.terms, ngrams: [2] }).counts);
+  }
   if (options.entities) {
-    frames.sentiment_entity = sentimentByEntity(sentiment, analysis.articles, options.entities, by);
+    tally.sentimentEntities = sentimentEntityTally(
+      sentiment,
+      analysis.articles,
+      options.entities,
+      by,
+    );
+  }
+  return { frames, tally };
+}
+
+/** Adds the tally of a later batch to `into`, in place. */
+export function mergeMeasureTally(into: MeasureTally, from: MeasureTally): MeasureTally {
+  mergeTermTally(into.terms, from.terms);
+  mergeGroupTermCounts(into.groups, from.groups);
+  if (into.pairs && from.pairs) addCounts(into.pairs, from.pairs);
+  mergeFramingTally(into.framing, from.framing);
+  mergeSentimentTally(into.sentimentGroups, from.sentimentGroups);
+  if (into.sentimentEntities && from.sentimentEntities) {
+    mergeSentimentTally(into.sentimentEntities, from.sentimentEntities);
+  }
+  return into;
+}
+
+/**
+ * The corpus-level frames of the measure stage from a (merged) tally: outlet_terms, keyness,
+ * framing_summary, sentiment_outlet, collocations, and sentiment_entity when the tally has it.
+ */
+export function measureCorpusFrames(
+  tally: MeasureTally,
+  options: MeasureOptions = {},
+): Record<string, pl.DataFrame> {
+  const by = options.by ?? "outlet";
+  const byName = groupColumnName(by);
+  const frames: Record<string, pl.DataFrame> = {
+    outlet_terms: groupTermsFrame(tally.groups),
+    keyness: keynessByGroup(tally.groups, options.keyness),
+    framing_summary: framingSummaryFrame(tally.framing, options.lexicons ?? DEFAULT_LEXICONS, by),
+    sentiment_outlet: sentimentRollupFrame(tally.sentimentGroups, [byName]),
+    collocations: collocationsFrame(tally.pairs ?? bigramCounts([tally.terms.total])),
+  };
+  if (tally.sentimentEntities) {
+    frames.sentiment_entity = sentimentRollupFrame(tally.sentimentEntities, ["entity", byName]);
   }
   return frames;
 }

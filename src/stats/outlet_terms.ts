@@ -8,6 +8,7 @@
 import pl from "nodejs-polars";
 import { codedUtf8, float64Column, int32Column, runsUtf8 } from "./coded.ts";
 import { type GroupBy, groupColumnName, groupsOf } from "./groups.ts";
+import { addCounts } from "./tally.ts";
 import {
   type ArticleTermCounts,
   orderedTermCodes,
@@ -65,6 +66,36 @@ export function groupTermCounts(
     out.articles[g]++;
   });
   return out;
+}
+
+/**
+ * Adds the counts of `from` (a later batch of the same corpus) to `into`, in place: groups new to
+ * `into` take their sorted place, and each group's terms stay in order of first appearance, as
+ * {@link groupTermCounts} over both batches at once would have them.
+ */
+export function mergeGroupTermCounts(
+  into: GroupTermCounts,
+  from: GroupTermCounts,
+): GroupTermCounts {
+  const groups = [...new Set([...into.groups, ...from.groups])].sort();
+  if (groups.length !== into.groups.length) {
+    const old = new Map(into.groups.map((g, i) => [g, i]));
+    const pick = <T>(values: T[], empty: () => T) =>
+      groups.map((g) => old.has(g) ? values[old.get(g)!] : empty());
+    into.counts = pick(into.counts, () => new Map());
+    into.totals = into.totals.map((t) => pick(t, () => 0));
+    into.words = pick(into.words, () => 0);
+    into.articles = pick(into.articles, () => 0);
+    into.groups = groups;
+  }
+  from.groups.forEach((group, f) => {
+    const g = groups.indexOf(group);
+    addCounts(into.counts[g], from.counts[f]);
+    from.totals.forEach((t, k) => (into.totals[k][g] += t[f]));
+    into.words[g] += from.words[f];
+    into.articles[g] += from.articles[f];
+  });
+  return into;
 }
 
 /**

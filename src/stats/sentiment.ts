@@ -110,7 +110,8 @@ export function sentimentFrame(s: SentenceSentiment): pl.DataFrame {
   ]);
 }
 
-interface Rollup {
+/** Sentiment sums of some sentences. */
+export interface Rollup {
   sentences: number;
   words: number;
   sum: number;
@@ -164,22 +165,70 @@ export function sentimentByGroup(
   articles: readonly CleanArticle[],
   by: GroupBy = "outlet",
 ): pl.DataFrame {
+  return sentimentRollupFrame(sentimentGroupTally(s, articles, by), [groupColumnName(by)]);
+}
+
+/**
+ * Sentiment sums by key (a group, or an entity and a group), in the order rows are written.
+ * Tallies of disjoint sets of sentences (batches) add up ({@link mergeSentimentTally}); the
+ * frame's means are taken only at the end.
+ */
+export type SentimentTally = Map<string, { key: string[]; rollup: Rollup }>;
+
+/** The per-group sentiment tally of some sentences. */
+export function sentimentGroupTally(
+  s: SentenceSentiment,
+  articles: readonly CleanArticle[],
+  by: GroupBy = "outlet",
+): SentimentTally {
   const groupOf = groupsOf(articles, by);
   const groupOfArticle = new Map(articles.map((a, i) => [a.id, groupOf[i]]));
-  const rollups = new Map<string, Rollup>();
+  const tally: SentimentTally = new Map();
   s.sentenceId.forEach((_, i) => {
     const g = groupOfArticle.get(s.articleId[i]);
     if (g == null) return;
-    const r = rollups.get(g) ?? emptyRollup();
-    addTo(r, s, i);
-    rollups.set(g, r);
+    let entry = tally.get(g);
+    if (!entry) tally.set(g, entry = { key: [g], rollup: emptyRollup() });
+    addTo(entry.rollup, s, i);
   });
-  const groups = [...rollups.keys()].sort();
+  return tally;
+}
+
+/** Adds `from` to `into`, in place. */
+export function mergeSentimentTally(into: SentimentTally, from: SentimentTally): SentimentTally {
+  for (const [k, { key, rollup }] of from) {
+    const entry = into.get(k);
+    if (!entry) {
+      into.set(k, { key, rollup: { ...rollup } });
+      continue;
+    }
+    const r = entry.rollup;
+    r.sentences += rollup.sentences;
+    r.words += rollup.words;
+    r.sum += rollup.sum;
+    r.scoreSum += rollup.scoreSum;
+    r.positive += rollup.positive;
+    r.negative += rollup.negative;
+    r.negated += rollup.negated;
+  }
+  return into;
+}
+
+/** The frame of a sentiment tally, rows sorted by key; `keyNames` name the key columns. */
+export function sentimentRollupFrame(tally: SentimentTally, keyNames: string[]): pl.DataFrame {
+  const entries = [...tally.values()].sort((a, b) => compareKeys(a.key, b.key));
   return rollupColumns(
-    groups.map((g) => [g]),
-    [groupColumnName(by)],
-    groups.map((g) => rollups.get(g)!),
+    entries.map((e) => e.key),
+    keyNames,
+    entries.map((e) => e.rollup),
   );
+}
+
+function compareKeys(a: string[], b: string[]): number {
+  for (let k = 0; k < a.length; k++) {
+    if (a[k] !== b[k]) return a[k] < b[k] ? -1 : 1;
+  }
+  return 0;
 }
 
 /** One mention of an entity in a sentence (an `entities` frame row carries both). */
@@ -224,6 +273,19 @@ export function sentimentByEntity(
   mentions: readonly EntityMention[] | pl.DataFrame,
   by: GroupBy = "outlet",
 ): pl.DataFrame {
+  return sentimentRollupFrame(sentimentEntityTally(s, articles, mentions, by), [
+    "entity",
+    groupColumnName(by),
+  ]);
+}
+
+/** The per-entity and group sentiment tally of some sentences (see {@link sentimentByEntity}). */
+export function sentimentEntityTally(
+  s: SentenceSentiment,
+  articles: readonly CleanArticle[],
+  mentions: readonly EntityMention[] | pl.DataFrame,
+  by: GroupBy = "outlet",
+): SentimentTally {
   const list: EntityMention[] = Array.isArray(mentions) ? [...mentions] : (() => {
     const df = mentions as pl.DataFrame;
     const ids = df.getColumn("sentence_id").toArray() as string[];
@@ -236,7 +298,7 @@ export function sentimentByEntity(
   const groupOf = groupsOf(articles, by);
   const groupOfArticle = new Map(articles.map((a, i) => [a.id, groupOf[i]]));
   const seen = new Set<string>();
-  const rollups = new Map<string, { key: string[]; r: Rollup }>();
+  const tally: SentimentTally = new Map();
   for (const { sentenceId, entity } of list) {
     const i = sentenceIndex.get(sentenceId);
     if (i === undefined) continue;
@@ -244,16 +306,9 @@ export function sentimentByEntity(
     if (g == null || seen.has(`${entity}\t${sentenceId}`)) continue;
     seen.add(`${entity}\t${sentenceId}`);
     const key = `${entity}\t${g}`;
-    const entry = rollups.get(key) ?? { key: [entity, g], r: emptyRollup() };
-    addTo(entry.r, s, i);
-    rollups.set(key, entry);
+    let entry = tally.get(key);
+    if (!entry) tally.set(key, entry = { key: [entity, g], rollup: emptyRollup() });
+    addTo(entry.rollup, s, i);
   }
-  const entries = [...rollups.values()].sort((a, b) =>
-    a.key[0] < b.key[0] ? -1 : a.key[0] > b.key[0] ? 1 : a.key[1] < b.key[1] ? -1 : 1
-  );
-  return rollupColumns(
-    entries.map((e) => e.key),
-    ["entity", groupColumnName(by)],
-    entries.map((e) => e.r),
-  );
+  return tally;
 }

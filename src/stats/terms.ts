@@ -24,6 +24,7 @@ import pl from "nodejs-polars";
 import type { CleanArticle } from "../corpus/clean.ts";
 import type { TokenColumns } from "../text/segment.ts";
 import { codedUtf8, float64Column, int32Column, runsUtf8, stableOrderBy } from "./coded.ts";
+import { addCounts } from "./tally.ts";
 
 /** How tokens become terms. */
 export interface TermOptions {
@@ -320,14 +321,20 @@ export function orderedTermCodes(
  * tf, df, idf and tf_idf (see the module notes for the convention). Rows are ordered by article,
  * then n-gram order, then n descending, then first appearance in the article.
  *
+ * `options.minCount` overrides the counts' own (a batch of a larger corpus keeps every term and
+ * leaves the filter to {@link finishTermsFrame}).
+ *
  * @example
  * const terms = termsFrame(countTerms(analysis, { ngrams: [1, 2], minCount: 2 }));
  * terms.filter(pl.col("article_id").eq(pl.lit("002_ade13a7782b6fbaf"))).sort("tf_idf", true);
  */
-export function termsFrame(counts: ArticleTermCounts): pl.DataFrame {
+export function termsFrame(
+  counts: ArticleTermCounts,
+  options: { minCount?: number } = {},
+): pl.DataFrame {
   const vocab = vocabularyOf(counts.counts);
   const nArticles = counts.articles.length;
-  const minCount = counts.options.minCount;
+  const minCount = options.minCount ?? counts.options.minCount;
   const orderIndex = new Map(counts.options.ngrams.map((n, k) => [n, k]));
   const idfOf = Float64Array.from(vocab.df, (d) => Math.log(nArticles / d));
   const rowsPerArticle: number[] = [];
@@ -366,4 +373,56 @@ export function termsFrame(counts: ArticleTermCounts): pl.DataFrame {
     pl.Series("idf", idf.values()),
     pl.Series("tf_idf", tfIdf.values()),
   ]);
+}
+
+/**
+ * What the `terms` frame needs from the whole corpus: the number of articles, and each term's
+ * document frequency and total count. Tallies of batches add up ({@link mergeTermTally}).
+ */
+export interface TermTally {
+  articles: number;
+  df: Map<string, number>;
+  total: Map<string, number>;
+}
+
+/** The term tally of some counted articles. */
+export function termTally(counts: ArticleTermCounts): TermTally {
+  const { df, total } = corpusTermStats(counts);
+  return { articles: counts.articles.length, df, total };
+}
+
+/** Adds `from` to `into` (terms new to `into` go at its end, in `from`'s order). */
+export function mergeTermTally(into: TermTally, from: TermTally): TermTally {
+  into.articles += from.articles;
+  addCounts(into.df, from.df);
+  addCounts(into.total, from.total);
+  return into;
+}
+
+/** The df, idf and total of every term of a tally, as a frame to join on `term`. */
+export function termTallyFrame(tally: TermTally): pl.DataFrame {
+  const terms = [...tally.df.keys()];
+  return pl.DataFrame([
+    pl.Series("term", terms, pl.Utf8),
+    pl.Series("df", Int32Array.from(terms, (t) => tally.df.get(t)!)),
+    pl.Series("idf", Float64Array.from(terms, (t) => Math.log(tally.articles / tally.df.get(t)!))),
+    pl.Series("total", Float64Array.from(terms, (t) => tally.total.get(t)!)),
+  ]);
+}
+
+/**
+ * A batch's `terms` frame (made by {@link termsFrame} with `minCount: 1`) made corpus-wide: df,
+ * idf and tf_idf from the whole corpus's tally (`termTallyFrame`), and the corpus-wide
+ * `minCount` applied. Rows keep their order, so a corpus in batches gives the frame the corpus
+ * in one piece gives.
+ */
+export function finishTermsFrame(
+  batch: pl.DataFrame,
+  corpus: pl.DataFrame,
+  minCount = 1,
+): pl.DataFrame {
+  const columns = batch.columns;
+  let out = batch.drop("df", "idf", "tf_idf").join(corpus, { on: "term", how: "left" });
+  if (minCount > 1) out = out.filter(pl.col("total").gtEq(minCount));
+  return out.withColumns(pl.col("tf").mul(pl.col("idf")).alias("tf_idf")).select(...columns);
 }
