@@ -4,16 +4,17 @@
  */
 
 import { corpusBytes } from "../corpus/load.ts";
-import { analyzeCorpus } from "../pipeline.ts";
 import { Progress } from "./progress.ts";
-import { groupsOf } from "../stats/groups.ts";
+import { GroupFieldError } from "../stats/groups.ts";
+import { analyzeToFiles, type BatchedRun } from "../batch/run.ts";
+import { readFrame } from "../frames/partitions.ts";
 import { allCharts } from "../charts/catalog.ts";
 import { writeCharts } from "../charts/export.ts";
 import { CHART_FORMATS } from "./charts.ts";
-import { allFrames, STAGES } from "../stages.ts";
-import { type FrameFormat, writeFrames } from "../frames/write.ts";
+import { STAGES } from "../stages.ts";
+import type { FrameFormat } from "../frames/write.ts";
 import { CONSOLE, type Io, listOption, parseCommandLine, runCommand, UsageError } from "./args.ts";
-import { summarize } from "./summary.ts";
+import { renderSummary } from "./summary.ts";
 
 const USAGE =
   `usage: deno task analyze [--corpus PATH] [--out DIR] [--format parquet,csv] [--strict]
@@ -30,6 +31,11 @@ const USAGE =
   --charts         also write every chart (SVG, PNG, JSON, HTML) to <out>/charts
   --stages LIST    which frame stages to run (default all: corpus,extract,measure,reuse);
                    corpus always runs
+  --batch-words N  words per batch (default 250,000). A larger corpus is processed batch by
+                   batch in bounded memory: per-article frames are written in Hive-style parts,
+                   <out>/<frame>/batch=NNNNN/part.parquet; corpus-level frames stay whole; reuse,
+                   which needs every article at once, is not run. 0: one batch, in memory
+  --workers N      worker threads for a corpus in batches (default: one per core; 1: none)
   --quiet          print nothing but errors (no summary, no progress line)
 
 A progress line (articles, words per second, time left) shows on stderr for runs longer than
@@ -49,6 +55,8 @@ export function analyzeCommand(args: string[], io: Io = CONSOLE): Promise<number
       stages: { type: "string" },
       charts: { type: "boolean", default: false },
       by: { type: "string", default: "outlet" },
+      "batch-words": { type: "string" },
+      workers: { type: "string" },
       help: { type: "boolean", short: "h", default: false },
     });
     if (flags.help) {
@@ -62,58 +70,87 @@ export function analyzeCommand(args: string[], io: Io = CONSOLE): Promise<number
     const names = STAGES.map((s) => s.name);
     const wanted = listOption("--stages", flags.stages, names, names);
     // The corpus stage is what every other stage stands on; it always runs.
-    const stages = STAGES.filter((s) => s.name === "corpus" || wanted.includes(s.name));
+    const stages = names.filter((n) => n === "corpus" || wanted.includes(n));
+    const batchWords = countOption("--batch-words", flags["batch-words"], 250_000, 0);
+    const workers = countOption(
+      "--workers",
+      flags.workers,
+      navigator.hardwareConcurrency ?? 1,
+      1,
+    );
     const started = performance.now();
     const bar = new Progress(!flags.quiet);
     if (bar.active) bar.totalChars = await corpusBytes(flags.corpus!);
-    const analysis = await analyzeCorpus(flags.corpus!, {
-      manifest: flags["no-manifest"] ? false : flags.manifest,
-      onProgress: (p) => bar.update(p.articles, p.words, p.chars),
-    });
-    if (analysis.articles.length === 0) {
+    let run: BatchedRun;
+    try {
+      run = await analyzeToFiles(flags.corpus!, {
+        out: flags.out!,
+        formats,
+        stages,
+        by: flags.by,
+        batchWords,
+        workers,
+        manifest: flags["no-manifest"] ? false : flags.manifest,
+        onProgress: (p) => bar.update(p.articles, p.words, p.chars),
+        onStage: (name) => bar.stage(name),
+      });
+    } catch (e) {
       bar.done();
-      if (!flags.quiet) io.log(summarize(analysis));
+      if (e instanceof GroupFieldError) throw new UsageError(`--by: ${e.message}`);
+      throw e;
+    }
+    const summary = renderSummary(run.summary, run.issues, run.rejected);
+    if (run.articles === 0) {
+      bar.done();
+      if (!flags.quiet) io.log(summary);
       io.error(`error: no article could be loaded from ${flags.corpus}; see the rejections above`);
       return 1;
     }
-    let groups: (string | null)[];
-    try {
-      groups = groupsOf(analysis.articles, flags.by!);
-    } catch (e) {
-      throw new UsageError(`--by: ${(e as Error).message}`);
-    }
-    const frames = allFrames(analysis, stages, (name) => bar.stage(name), { by: flags.by });
-    bar.stage("writing");
-    const written = await writeFrames(frames, flags.out!, formats);
+    const written = run.written;
     if (flags.charts) {
       bar.stage("charts");
       written.push(
-        ...await writeCharts(allCharts(frames), `${flags.out}/charts`, [...CHART_FORMATS]),
+        ...await writeCharts(
+          allCharts(run.frames ?? chartInputs(flags.out!, run, formats)),
+          `${flags.out}/charts`,
+          [...CHART_FORMATS],
+        ),
       );
     }
     bar.done();
-    const distinct = new Set(groups.filter((g) => g !== null));
-    if (distinct.size < 2 && !flags.quiet) {
+    if (run.groups.length < 2 && !flags.quiet) {
       io.error(
-        `warning: every article has the same ${flags.by} ("${[...distinct][0] ?? "none"}"), so ` +
+        `warning: every article has the same ${flags.by} ("${run.groups[0] ?? "none"}"), so ` +
           "keyness has nothing to compare and is empty; choose a field with --by (e.g. --by id)",
+      );
+    }
+    if (run.skipped.length && !flags.quiet) {
+      io.error(
+        `note: ${run.skipped.join(", ")} not run: the corpus came in ${run.batches} batches of ` +
+          `about ${batchWords.toLocaleString("en")} words, and ${
+            run.skipped.join(", ")
+          } compares ` +
+          "every article with every other at once; to run it, give --batch-words 0 (the whole " +
+          "corpus in memory, about 1 KB per word) or a larger batch",
       );
     }
     const seconds = (performance.now() - started) / 1000;
     if (!flags.quiet) {
       io.log(`newsframe analyze: ${flags.corpus} → ${flags.out}\n`);
-      io.log(summarize(analysis));
+      io.log(summary);
+      const parts = run.partitioned.length
+        ? `\n${run.batches} batches: ${run.partitioned.join(", ")} are written in parts, ` +
+          `${flags.out}/<frame>/batch=NNNNN/part.<format> (read them with readFrame, or ` +
+          `pl.scanParquet("${flags.out}/tokens/**/*.parquet"))`
+        : "";
       io.log(
         `\nwrote ${written.length} files in ${seconds.toFixed(2)} s: ${
-          Object.keys(frames).map((n) => `${n} (${frames[n].height} rows)`).join(", ")
-        }`,
+          Object.entries(run.rows).map(([n, rows]) => `${n} (${rows} rows)`).join(", ")
+        }${parts}`,
       );
     }
-    if (
-      flags.strict &&
-      (analysis.rejected.length || analysis.issues.some((i) => i.severity === "error"))
-    ) {
-      io.error(`error: --strict: ${analysis.rejected.length} record(s) rejected`);
+    if (flags.strict && (run.rejected.length || run.issues.some((i) => i.severity === "error"))) {
+      io.error(`error: --strict: ${run.rejected.length} record(s) rejected`);
       return 1;
     }
     return 0;
@@ -121,3 +158,36 @@ export function analyzeCommand(args: string[], io: Io = CONSOLE): Promise<number
 }
 
 if (import.meta.main) Deno.exit(await analyzeCommand(Deno.args));
+
+/** Reads a whole-number option, at least `min`. */
+function countOption(flag: string, value: string | undefined, fallback: number, min: number) {
+  if (value === undefined) return fallback;
+  const n = Number(value.replaceAll("_", "").replaceAll(",", ""));
+  if (!Number.isInteger(n) || n < min) {
+    throw new UsageError(`${flag}: "${value}" is not a whole number of at least ${min}`);
+  }
+  return n;
+}
+
+/** The frames the charts read, from the files of a run in batches. */
+function chartInputs(out: string, run: BatchedRun, formats: FrameFormat[]) {
+  if (!formats.includes("parquet")) {
+    throw new UsageError(
+      "--charts on a corpus in batches reads the frames back from Parquet; keep parquet in --format",
+    );
+  }
+  const names = [
+    "articles",
+    "outlet_terms",
+    "keyness",
+    "framing_summary",
+    "framing",
+    "entities",
+    "quotes",
+    "figures",
+    "sentiment",
+  ];
+  return Object.fromEntries(
+    names.filter((n) => n in run.rows).map((n) => [n, readFrame(out, n)]),
+  );
+}

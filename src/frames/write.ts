@@ -33,12 +33,14 @@ export async function writeFrames(
   await Deno.mkdir(dir, { recursive: true });
   const written: string[] = [];
   for (const [name, df] of Object.entries(frames)) {
-    for (const format of formats) {
-      const path = `${dir}/${name}.${format}`;
-      if (format === "parquet") df.writeParquet(path);
-      else flattenForCsv(df).writeCSV(path);
-      written.push(path);
-    }
+    for (const format of formats) written.push(writeFrame(df, `${dir}/${name}.${format}`, format));
   }
   return written;
+}
+
+/** Writes one frame to `path` in `format` (lists flattened for CSV); returns the path. */
+export function writeFrame(df: pl.DataFrame, path: string, format: FrameFormat): string {
+  if (format === "parquet") df.writeParquet(path);
+  else flattenForCsv(df).writeCSV(path);
+  return path;
 }

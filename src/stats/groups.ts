@@ -60,9 +60,14 @@ export function groupFields(articles: readonly { meta: Record<string, string> }[
   return new Set([...Object.keys(CORE), ...articles.flatMap((a) => Object.keys(a.meta))]);
 }
 
+/** A grouping field that no article has (almost always a misspelt field name). */
+export class GroupFieldError extends Error {
+  override name = "GroupFieldError";
+}
+
 /** The error for a grouping field that no article has. */
-export function missingFieldError(field: string, fields: Iterable<string>): Error {
-  return new Error(
+export function missingFieldError(field: string, fields: Iterable<string>): GroupFieldError {
+  return new GroupFieldError(
     `no article has a value for the field "${field}"; fields available: ${[...fields].join(", ")}`,
   );
 }

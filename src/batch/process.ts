@@ -1,0 +1,111 @@
+/**
+ * One batch of a large corpus, from loaded articles to files: clean, segment, run the stages,
+ * write the per-article frames as this batch's parts, and return the tallies the corpus-level
+ * frames are made from. The same function runs in a worker or in the main thread, so the results
+ * cannot depend on which.
+ * @module
+ */
+
+import type { Article } from "../corpus/article.ts";
+import { cleanArticle } from "../corpus/clean.ts";
+import type { FrameFormat } from "../frames/write.ts";
+import { writePartition } from "../frames/partitions.ts";
+import type { Analysis } from "../pipeline.ts";
+import { type Frames, STAGES } from "../stages.ts";
+import { fieldGroup, groupFields, groupsOf } from "../stats/groups.ts";
+import { segmentArticles } from "../text/segment.ts";
+import { type SummaryTally, summaryTally } from "../cli/summary.ts";
+
+/** Where and how a batched run writes, shared by every batch. */
+export interface BatchConfig {
+  /** The output folder. */
+  out: string;
+  formats: FrameFormat[];
+  /** Names of the stages to run (a stage that needs the whole corpus is never run on a batch). */
+  stages: string[];
+  /** The article field groups are compared by. */
+  by: string;
+}
+
+/** What a batch reports back: small sums, never rows. */
+export interface BatchReport {
+  index: number;
+  articles: number;
+  words: number;
+  /** The tally of each stage that has one, by stage name. */
+  tallies: Record<string, unknown>;
+  summary: SummaryTally;
+  /** Rows written per frame. */
+  rows: Record<string, number>;
+  written: string[];
+  /** Articles with a value for the grouping field, and the fields the batch's articles carry. */
+  grouped: number;
+  fields: string[];
+  /** Up to two distinct values of the grouping field (enough to tell whether groups compare). */
+  groups: string[];
+}
+
+/** The folder a frame's parts wait in until the corpus tally can finish them. */
+export const STAGING = ".staging";
+
+/** Processes batch `index` of a corpus and writes its parts under `config.out`. */
+export async function processBatch(
+  index: number,
+  articles: readonly Article[],
+  config: BatchConfig,
+): Promise<BatchReport> {
+  const cleaned = articles.map((a) => cleanArticle(a));
+  const analysis: Analysis = {
+    articles: cleaned,
+    ...segmentArticles(cleaned),
+    issues: [],
+    rejected: [],
+  };
+  const by = fieldGroup(config.by);
+  const stages = STAGES.filter((s) => config.stages.includes(s.name) && !s.wholeCorpus);
+  const built: Frames = {};
+  const tallies: Record<string, unknown> = {};
+  for (const stage of stages) {
+    const { frames, tally } = stage.batch(analysis, built, { by, partial: true });
+    Object.assign(built, frames);
+    if (tally !== undefined) tallies[stage.name] = tally;
+  }
+  const pending = new Set(stages.flatMap((s) => s.finish?.frames ?? []));
+  const rows: Record<string, number> = {};
+  const written: string[] = [];
+  for (const stage of stages) {
+    for (const name of stage.local) {
+      const frame = built[name];
+      if (!frame || name in rows) continue;
+      rows[name] = frame.height;
+      if (pending.has(name)) {
+        await writePartition(frame, `${config.out}/${STAGING}`, name, index, ["parquet"]);
+      } else {
+        written.push(...await writePartition(frame, config.out, name, index, config.formats));
+      }
+    }
+  }
+  const groups = groupsOf(cleaned, by);
+  return {
+    index,
+    articles: cleaned.length,
+    words: analysis.tokens.length,
+    tallies,
+    summary: summaryTally(cleaned, analysis.sentences),
+    rows,
+    written,
+    grouped: groups.filter((g) => g !== null).length,
+    fields: [...groupFields(cleaned)],
+    groups: firstDistinct(groups, 2),
+  };
+}
+
+/** Up to `n` distinct non-null values, in order of appearance. */
+export function firstDistinct(values: Iterable<string | null>, n: number): string[] {
+  const out = new Set<string>();
+  for (const v of values) {
+    if (out.size >= n) break;
+    if (v !== null) out.add(v);
+  }
+  return [...out];
+}

@@ -1,0 +1,329 @@
+/**
+ * `analyze` from corpus to files, in bounded memory: records stream in and are grouped into
+ * batches of about `batchWords` words. A corpus that fits in one batch is analysed in memory and
+ * every frame is written whole (`<out>/tokens.parquet`). A larger one is processed batch by batch
+ * on a pool of workers (one per core): each batch writes its rows of the per-article frames as a
+ * part (`<out>/tokens/batch=00003/part.parquet`) and sends back small tallies, which the main
+ * thread adds up, in batch order, into the corpus-level frames (`<out>/keyness.parquet`). Memory
+ * then follows the batch size and the vocabulary, not the corpus.
+ * @module
+ */
+
+import type { Article } from "../corpus/article.ts";
+import type { LoadIssue } from "../corpus/issues.ts";
+import { collectRecord, type LoadOptions, type Rejection, streamCorpus } from "../corpus/load.ts";
+import pl from "nodejs-polars";
+import { clearFrames, partitionDir, writePartition } from "../frames/partitions.ts";
+import { type FrameFormat, writeFrames } from "../frames/write.ts";
+import { analyzeArticles } from "../pipeline.ts";
+import { allFrames, type Frames, type FrameStage, STAGES } from "../stages.ts";
+import { groupFields, groupsOf, missingFieldError } from "../stats/groups.ts";
+import { mergeSummaryTally, type SummaryTally, summaryTally } from "../cli/summary.ts";
+import {
+  type BatchConfig,
+  type BatchReport,
+  firstDistinct,
+  processBatch,
+  STAGING,
+} from "./process.ts";
+import type { BatchRequest } from "./worker.ts";
+
+/** About this many characters make a word, to size batches before the text is segmented. */
+const CHARS_PER_WORD = 6;
+
+/** Options of {@link analyzeToFiles}. */
+export interface BatchedOptions extends LoadOptions {
+  out: string;
+  formats: FrameFormat[];
+  /** Stage names to run (default all). */
+  stages?: string[];
+  /** The grouping field (default "outlet"). */
+  by?: string;
+  /** Words per batch (default 250,000); 0 puts the whole corpus in one batch, in memory. */
+  batchWords?: number;
+  /** Workers for a corpus of several batches (default: one per core); 1 runs in this thread. */
+  workers?: number;
+  onProgress?: (p: { articles: number; words: number; chars: number }) => void;
+  /** Called with the name of each stage (in memory) or "batches" and "corpus frames". */
+  onStage?: (name: string) => void;
+}
+
+/** What a run did. */
+export interface BatchedRun {
+  /** 1 when the corpus was analysed in one piece. */
+  batches: number;
+  summary: SummaryTally;
+  issues: LoadIssue[];
+  rejected: Rejection[];
+  /** Rows per frame written. */
+  rows: Record<string, number>;
+  written: string[];
+  /** Frames written in parts (`<out>/<name>/batch=*\/part.*`). */
+  partitioned: string[];
+  /** Stages not run because they need the whole corpus at once. */
+  skipped: string[];
+  /** Every frame, when the corpus was analysed in one piece (in memory). */
+  frames?: Frames;
+  /** Articles that loaded. */
+  articles: number;
+  /** Up to two distinct values of the grouping field: fewer than two leave keyness empty. */
+  groups: string[];
+}
+
+/**
+ * Analyses a corpus and writes its frames under `options.out`: whole when it fits in one batch,
+ * else per-article frames in Hive-style parts and corpus-level frames whole. Throws the grouping
+ * error of `groupsOf` when no article has the `by` field.
+ *
+ * @example
+ * const run = await analyzeToFiles("archive.jsonl", { out: "data/out/archive", formats: ["parquet"] });
+ * readFrame("data/out/archive", "tokens"); // every batch's tokens, in order
+ */
+export async function analyzeToFiles(path: string, options: BatchedOptions): Promise<BatchedRun> {
+  const by = options.by ?? "outlet";
+  const stageNames = options.stages ?? STAGES.map((s) => s.name);
+  const stages = STAGES.filter((s) => stageNames.includes(s.name));
+  const batchChars = (options.batchWords ?? 250_000) * CHARS_PER_WORD;
+  const sink = { issues: [] as LoadIssue[], rejected: [] as Rejection[] };
+  let batch: Article[] = [];
+  let chars = 0;
+  let readChars = 0;
+  let loaded = 0;
+  let full: Article[] | null = null;
+  let runner: BatchRunner | null = null;
+  for await (const record of streamCorpus(path, options)) {
+    const article = collectRecord(record, sink);
+    if (!article) continue;
+    loaded++;
+    if (full) {
+      // A second batch exists: the corpus is processed in batches from here on.
+      if (!runner) {
+        checkGroupField(full, by);
+        runner = new BatchRunner(stages, { ...options, by });
+        await runner.start();
+      }
+      await runner.submit(full);
+      full = null;
+    }
+    batch.push(article);
+    chars += article.text.length;
+    readChars += article.text.length;
+    if (batchChars > 0 && chars >= batchChars) {
+      full = batch;
+      batch = [];
+      chars = 0;
+    }
+    if (runner) runner.readChars = readChars;
+  }
+  const rest = full ? [...full, ...batch] : batch;
+  if (!runner) return await inMemory(rest, stages, { ...options, by }, sink, loaded);
+  if (rest.length) await runner.submit(rest);
+  return await runner.finish(sink, loaded);
+}
+
+function checkGroupField(articles: readonly Article[], by: string): void {
+  const fields = groupFields(articles);
+  if (!fields.has(by)) throw missingFieldError(by, fields);
+}
+
+/** A corpus of one batch: every stage in memory, every frame written whole. */
+async function inMemory(
+  articles: Article[],
+  stages: FrameStage[],
+  options: BatchedOptions & { by: string },
+  sink: { issues: LoadIssue[]; rejected: Rejection[] },
+  loaded: number,
+): Promise<BatchedRun> {
+  const analysis = { ...analyzeArticles(articles), ...sink };
+  options.onProgress?.({
+    articles: articles.length,
+    words: analysis.tokens.length,
+    chars: articles.reduce((n, a) => n + a.text.length, 0),
+  });
+  const run: BatchedRun = {
+    batches: 1,
+    summary: summaryTally(analysis.articles, analysis.sentences),
+    ...sink,
+    rows: {},
+    written: [],
+    partitioned: [],
+    skipped: [],
+    articles: loaded,
+    groups: [],
+  };
+  if (!articles.length) return run;
+  // Before any stage runs: a field no article has is a mistake to report at once.
+  run.groups = firstDistinct(groupsOf(analysis.articles, options.by), 2);
+  const frames = allFrames(analysis, stages, options.onStage, { by: options.by });
+  options.onStage?.("writing");
+  await clearFrames(options.out, Object.keys(frames));
+  run.written = await writeFrames(frames, options.out, options.formats);
+  run.rows = Object.fromEntries(Object.entries(frames).map(([n, f]) => [n, f.height]));
+  run.frames = frames;
+  return run;
+}
+
+/** Batches in flight on a pool of workers (or this thread), merged in batch order. */
+class BatchRunner {
+  readonly #stages: FrameStage[];
+  readonly #options: BatchedOptions;
+  readonly #config: BatchConfig;
+  readonly #workers: Worker[] = [];
+  readonly #idle: Worker[] = [];
+  #waiting: (() => void)[] = [];
+  readonly #inFlight = new Set<Promise<void>>();
+  readonly #done = new Map<number, BatchReport>();
+  #next = 0;
+  #submitted = 0;
+  #merged: BatchReport | null = null;
+  #error: Error | null = null;
+  readChars = 0;
+  #articles = 0;
+  #words = 0;
+
+  constructor(stages: FrameStage[], options: BatchedOptions & { by: string }) {
+    this.#stages = stages.filter((s) => !s.wholeCorpus);
+    this.#options = options;
+    this.#config = {
+      out: options.out,
+      formats: options.formats,
+      stages: this.#stages.map((s) => s.name),
+      by: options.by,
+    };
+  }
+
+  async start(): Promise<void> {
+    this.#options.onStage?.("batches");
+    const names = this.#stages.flatMap((s) => s.frames);
+    await clearFrames(this.#options.out, names);
+    await clearFrames(this.#options.out, [STAGING]);
+    const n = Math.max(1, this.#options.workers ?? navigator.hardwareConcurrency ?? 1);
+    if (n === 1) return;
+    for (let i = 0; i < n; i++) {
+      const worker = new Worker(new URL("./worker.ts", import.meta.url).href, { type: "module" });
+      this.#workers.push(worker);
+      this.#idle.push(worker);
+    }
+  }
+
+  /** Sends a batch off; waits first while every worker is busy, so reading never runs ahead. */
+  async submit(articles: Article[]): Promise<void> {
+    if (this.#error) throw this.#error;
+    const index = this.#submitted++;
+    if (!this.#workers.length) {
+      this.#accept(await processBatch(index, articles, this.#config));
+      return;
+    }
+    while (!this.#idle.length) await new Promise<void>((resolve) => this.#waiting.push(resolve));
+    if (this.#error) throw this.#error;
+    const worker = this.#idle.pop()!;
+    const job = new Promise<void>((resolve) => {
+      worker.onmessage = (
+        e: MessageEvent<{ index: number; report?: BatchReport; error?: string }>,
+      ) => {
+        if (e.data.error) this.#error ??= new Error(`batch ${index}: ${e.data.error}`);
+        else this.#accept(e.data.report!);
+        resolve();
+      };
+      worker.onerror = (e) => {
+        e.preventDefault();
+        this.#error ??= new Error(`batch ${index}: ${e.message}`);
+        resolve();
+      };
+    }).finally(() => {
+      this.#inFlight.delete(job);
+      this.#idle.push(worker);
+      this.#waiting.shift()?.();
+    });
+    this.#inFlight.add(job);
+    worker.postMessage({ index, articles, config: this.#config } satisfies BatchRequest);
+  }
+
+  /** Keeps a finished batch and merges every batch that is now next in order. */
+  #accept(report: BatchReport): void {
+    this.#done.set(report.index, report);
+    while (this.#done.has(this.#next)) {
+      const r = this.#done.get(this.#next)!;
+      this.#done.delete(this.#next++);
+      this.#articles += r.articles;
+      this.#words += r.words;
+      this.#merged = this.#merged ? this.#merge(this.#merged, r) : r;
+      this.#options.onProgress?.({
+        articles: this.#articles,
+        words: this.#words,
+        chars: this.readChars,
+      });
+    }
+  }
+
+  #merge(into: BatchReport, from: BatchReport): BatchReport {
+    for (const stage of this.#stages) {
+      const a = into.tallies[stage.name];
+      const b = from.tallies[stage.name];
+      if (stage.merge && a !== undefined && b !== undefined) {
+        into.tallies[stage.name] = stage.merge(a, b);
+      }
+    }
+    mergeSummaryTally(into.summary, from.summary);
+    for (const [name, n] of Object.entries(from.rows)) into.rows[name] = (into.rows[name] ?? 0) + n;
+    into.written.push(...from.written);
+    into.grouped += from.grouped;
+    into.fields = [...new Set([...into.fields, ...from.fields])];
+    into.groups = firstDistinct([...into.groups, ...from.groups], 2);
+    into.articles += from.articles;
+    into.words += from.words;
+    return into;
+  }
+
+  /** Waits for every batch, then writes the corpus-level frames and finishes the staged parts. */
+  async finish(
+    sink: { issues: LoadIssue[]; rejected: Rejection[] },
+    loaded: number,
+  ): Promise<BatchedRun> {
+    try {
+      await Promise.all(this.#inFlight);
+    } finally {
+      for (const w of this.#workers) w.terminate();
+    }
+    if (this.#error) throw this.#error;
+    const merged = this.#merged!;
+    if (merged.grouped === 0) throw missingFieldError(this.#config.by, merged.fields);
+    this.#options.onStage?.("corpus frames");
+    const out = this.#options.out;
+    const corpus: Frames = {};
+    const written = merged.written;
+    const partitioned = new Set(Object.keys(merged.rows));
+    for (const stage of this.#stages) {
+      const tally = merged.tallies[stage.name];
+      if (tally === undefined) continue;
+      if (stage.summarize) Object.assign(corpus, stage.summarize(tally, { by: this.#config.by }));
+      if (!stage.finish) continue;
+      const finish = stage.finish.with(tally);
+      for (const name of stage.finish.frames) {
+        merged.rows[name] = 0;
+        for (let k = 0; k < this.#submitted; k++) {
+          const staged = `${partitionDir(`${out}/${STAGING}`, name, k)}/part.parquet`;
+          const frame = finish(name, pl.readParquet(staged));
+          merged.rows[name] += frame.height;
+          written.push(...await writePartition(frame, out, name, k, this.#options.formats));
+        }
+      }
+    }
+    await clearFrames(out, [STAGING]);
+    written.push(...await writeFrames(corpus, out, this.#options.formats));
+    for (const [name, frame] of Object.entries(corpus)) merged.rows[name] = frame.height;
+    return {
+      batches: this.#submitted,
+      summary: merged.summary,
+      ...sink,
+      rows: merged.rows,
+      written,
+      partitioned: [...partitioned],
+      skipped: STAGES.filter((s) =>
+        s.wholeCorpus && (this.#options.stages ?? [s.name]).includes(s.name)
+      ).map((s) => s.name),
+      articles: loaded,
+      groups: merged.groups,
+    };
+  }
+}

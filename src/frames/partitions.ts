@@ -1,0 +1,66 @@
+/**
+ * Frames written in parts: a corpus processed in batches writes each per-article frame as one
+ * file per batch, in Hive-style folders (`tokens/batch=00003/part.parquet`), which Polars, DuckDB
+ * and Spark read as one table:
+ *
+ * ```
+ * pl.scanParquet("data/out/tokens/**\/*.parquet")                        // nodejs-polars
+ * SELECT * FROM read_parquet('data/out/tokens/*\/*.parquet', hive_partitioning = true) -- DuckDB
+ * ```
+ * @module
+ */
+
+import pl from "nodejs-polars";
+import { type FrameFormat, writeFrame } from "./write.ts";
+
+/** The folder of one batch of a partitioned frame. */
+export function partitionDir(out: string, name: string, batch: number): string {
+  return `${out}/${name}/batch=${String(batch).padStart(5, "0")}`;
+}
+
+/** Writes one batch of a frame as `<out>/<name>/batch=NNNNN/part.<format>`; returns the paths. */
+export async function writePartition(
+  frame: pl.DataFrame,
+  out: string,
+  name: string,
+  batch: number,
+  formats: readonly FrameFormat[],
+): Promise<string[]> {
+  const dir = partitionDir(out, name, batch);
+  await Deno.mkdir(dir, { recursive: true });
+  return formats.map((format) => writeFrame(frame, `${dir}/part.${format}`, format));
+}
+
+/**
+ * Removes what an earlier run wrote under these frame names: `<name>.parquet`, `<name>.csv` and
+ * a `<name>/` folder of parts, so a new run never mixes with the files of an older one (a
+ * leftover part would be read as rows of the new table).
+ */
+export async function clearFrames(out: string, names: Iterable<string>): Promise<void> {
+  for (const name of names) {
+    for (const path of [`${out}/${name}.parquet`, `${out}/${name}.csv`, `${out}/${name}`]) {
+      try {
+        await Deno.remove(path, { recursive: true });
+      } catch (e) {
+        if (!(e instanceof Deno.errors.NotFound)) throw e;
+      }
+    }
+  }
+}
+
+/**
+ * Reads a frame that `analyze` wrote, whole or in parts: `<out>/<name>.parquet`, else every
+ * `<out>/<name>/batch=*\/part.parquet` in batch order.
+ *
+ * @example
+ * const tokens = readFrame("data/out", "tokens");
+ */
+export function readFrame(out: string, name: string): pl.DataFrame {
+  try {
+    Deno.statSync(`${out}/${name}.parquet`);
+    return pl.readParquet(`${out}/${name}.parquet`);
+  } catch (e) {
+    if (!(e instanceof Deno.errors.NotFound)) throw e;
+  }
+  return pl.scanParquet(`${out}/${name}/**/*.parquet`).collectSync();
+}
