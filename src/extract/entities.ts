@@ -69,6 +69,8 @@ interface Found {
 interface SentenceWords {
   sentence: Sentence;
   words: Word[];
+  /** The lookup key of each word ({@link keyOf}), computed once. */
+  keys: string[];
   allCaps: boolean;
   found: Found[];
   covered: boolean[];
@@ -93,7 +95,16 @@ export function extractEntities(
   const all: SentenceWords[] = sentences.map((sentence) => {
     const words = sentenceWords(sentence);
     const allCaps = /\p{Lu}/u.test(sentence.text) && !/\p{Ll}/u.test(sentence.text);
-    return { sentence, words, allCaps, found: [], covered: new Array(words.length).fill(false) };
+    const keys = new Array<string>(words.length);
+    for (let i = 0; i < words.length; i++) keys[i] = wordKeyOf(words[i].text, allCaps);
+    return {
+      sentence,
+      words,
+      keys,
+      allCaps,
+      found: [],
+      covered: new Array(words.length).fill(false),
+    };
   });
 
   // Pass 1: gazetteer, then cue-found names, institutions and metonymy.
@@ -134,8 +145,12 @@ export function extractEntities(
 
 /** In ALL-CAPS subheads names are looked up in title case ("RUSSIA" as "Russia"). */
 function keyOf(s: SentenceWords, i: number): string {
-  const t = wordKey(s.words[i].text);
-  if (!s.allCaps || t.length < 2 || t.includes(".")) return t;
+  return s.keys[i];
+}
+
+function wordKeyOf(text: string, allCaps: boolean): string {
+  const t = wordKey(text);
+  if (!allCaps || t.length < 2 || t.includes(".")) return t;
   return t[0] + t.slice(1).toLowerCase();
 }
 
@@ -147,6 +162,10 @@ function cover(s: SentenceWords, f: Found): void {
 function matchGazetteer(s: SentenceWords, gazetteer: Gazetteer, text: string): void {
   const n = s.words.length;
   for (let i = 0; i < n;) {
+    if (!gazetteer.trie.hasFirst(s.keys[i])) {
+      i++;
+      continue;
+    }
     const match = gazetteer.trie.longest(
       i,
       n,
@@ -377,7 +396,7 @@ function learnNames(all: SentenceWords[], cues: Cues): Learned {
 function matchLearned(s: SentenceWords, learned: Learned, text: string): void {
   const n = s.words.length;
   for (let i = 0; i < n; i++) {
-    if (s.covered[i]) continue;
+    if (s.covered[i] || !learned.full.hasFirst(s.keys[i])) continue;
     const match = learned.full.longest(
       i,
       n,

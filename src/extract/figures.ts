@@ -90,6 +90,7 @@ export function extractFigures(
   options: FigureOptions = {},
 ): Figure[] {
   const fw = options.words ?? DEFAULT_FIGURE_WORDS;
+  const starters = startersOf(fw);
   const out: Figure[] = [];
   // Names in text order, walked once alongside the words.
   const sorted = [...names].sort((a, b) => a.start - b.start);
@@ -103,6 +104,8 @@ export function extractFigures(
     });
     for (let i = 0; i < words.length; i++) {
       if (inName[i]) continue;
+      // Only a number or a figure word can start a figure (see readFigure's branches).
+      if (words[i].kind !== "number" && !starters.has(words[i].text)) continue;
       const raw = readFigure(words, i, fw, inName);
       if (!raw) continue;
       out.push(finish(raw, words, text, sentence, fw));
@@ -110,6 +113,40 @@ export function extractFigures(
     }
   }
   return out;
+}
+
+const startersCache = new WeakMap<FigureWords, ReadonlySet<string>>();
+
+/**
+ * The words other than numbers that {@link readFigure} can start a figure at: months, weekdays,
+ * the first words of vague numbers, ordinals, number words and currencies. Any other word or
+ * mark makes every branch of readFigure return null.
+ */
+function startersOf(fw: FigureWords): ReadonlySet<string> {
+  let set = startersCache.get(fw);
+  if (!set) {
+    set = new Set([
+      ...fw.months.keys(),
+      ...fw.weekdays,
+      ...fw.vagueByFirstWord.keys(),
+      ...fw.ordinals.keys(),
+      ...fw.numberWords.keys(),
+      ...fw.currencies.keys(),
+    ]);
+    startersCache.set(fw, set);
+  }
+  return set;
+}
+
+/** Phrases split once: their lengths in words. */
+const phraseSizes = new WeakMap<readonly string[], number[]>();
+function sizesOf(phrases: readonly string[]): number[] {
+  let sizes = phraseSizes.get(phrases);
+  if (!sizes) {
+    sizes = phrases.map((p) => p.split(" ").length);
+    phraseSizes.set(phrases, sizes);
+  }
+  return sizes;
 }
 
 function lower(w: Word | undefined): string {
@@ -400,13 +437,24 @@ function finish(
 ): Figure {
   const start = words[raw.first].start;
   const end = words[raw.last].end;
-  const before = (k: number) =>
-    words.slice(Math.max(0, raw.first - k), raw.first).map((w) => w.text.toLowerCase()).join(" ");
+  // The k lower-case words before a position, joined: each (position, k) built once.
+  const joined = new Map<number, string>();
+  const wordsBefore = (at: number, k: number) => {
+    const key = at * 64 + k;
+    let out = joined.get(key);
+    if (out === undefined) {
+      out = words.slice(Math.max(0, at - k), at).map((w) => w.text.toLowerCase()).join(" ");
+      if (k < 64) joined.set(key, out);
+    }
+    return out;
+  };
   let approx = raw.approx;
   let lead = raw.first;
-  for (const a of fw.approx) {
-    const size = a.split(" ").length;
-    if (before(size) === a) {
+  const approxSizes = sizesOf(fw.approx);
+  for (let j = 0; j < fw.approx.length; j++) {
+    const a = fw.approx[j];
+    const size = approxSizes[j];
+    if (wordsBefore(raw.first, size) === a) {
       approx = true;
       lead = raw.first - size;
       break;
@@ -417,10 +465,10 @@ function finish(
     raw.kind === "percent" || raw.kind === "money" || raw.kind === "quantity" ||
     raw.kind === "count"
   ) {
-    for (const c of fw.changesBefore) {
-      const size = c.split(" ").length;
-      const preceding = words.slice(Math.max(0, lead - size), lead).map((w) => w.text.toLowerCase())
-        .join(" ");
+    const changeSizes = sizesOf(fw.changesBefore);
+    for (let j = 0; j < fw.changesBefore.length; j++) {
+      const c = fw.changesBefore[j];
+      const preceding = wordsBefore(lead, changeSizes[j]);
       if (preceding === c) {
         change = c.split(" ").find((p) => p !== "an" && p !== "by" && p !== "of") ?? c;
         break;

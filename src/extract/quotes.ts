@@ -121,7 +121,21 @@ export function extractQuotes(
   let lastDirect = null as { speech: Speech; paragraph: number } | null;
 
   const words = [...sentences].sort((a, b) => a.start - b.start).flatMap(sentenceWords);
-  const context: Context = { words, text, mentions, cues, history, inQuote };
+  const lowers = words.map((w) => w.text.toLowerCase());
+  let sorted = true;
+  for (let i = 1; i < mentions.length && sorted; i++) {
+    sorted = mentions[i - 1].start <= mentions[i].start;
+  }
+  const context: Context = {
+    words,
+    lowers,
+    text,
+    mentions,
+    mentionsSorted: sorted,
+    cues,
+    history,
+    inQuote,
+  };
   for (const sentence of sentences) {
     const opened = spans.filter((s) => sentence.start <= s.open && s.open < sentence.end);
     const sentenceSpeech = sentence.kind === "body"
@@ -291,11 +305,34 @@ function firstWordFrom(words: readonly Word[], from: number): number {
 interface Context {
   /** Every word of the article's sentences, in text order. */
   words: readonly Word[];
+  /** The words in lower case, computed once. */
+  lowers: readonly string[];
   text: string;
   mentions: readonly EntityMention[];
+  /** True when the mentions are in order of their start (the search below may then bisect). */
+  mentionsSorted: boolean;
   cues: Cues;
   history: { speaker: string; type: SpeakerType; at: number }[];
   inQuote: (pos: number) => boolean;
+}
+
+/** The mentions with `from <= start` and `end <= to`, in their order. */
+function mentionsWithin(ctx: Context, from: number, to: number): EntityMention[] {
+  const { mentions } = ctx;
+  if (!ctx.mentionsSorted) return mentions.filter((m) => m.start >= from && m.end <= to);
+  let lo = 0;
+  let hi = mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (mentions[mid].start < from) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: EntityMention[] = [];
+  // A mention starting after `to` cannot end by it (a mention never ends before it starts).
+  for (let i = lo; i < mentions.length && mentions[i].start <= to; i++) {
+    if (mentions[i].end <= to) out.push(mentions[i]);
+  }
+  return out;
 }
 
 function speakerTypeOf(m: EntityMention): SpeakerType {
@@ -317,24 +354,28 @@ function attributionIn(
   const isVerb = (w: Word) =>
     cues.speechVerbs.has(w.text) || (opts.direct === true && cues.directSpeechVerbs.has(w.text));
   const words: Word[] = [];
+  /** The lower-case text of each of `words`. */
+  const lw: string[] = [];
   for (let i = firstWordFrom(ctx.words, from); i < ctx.words.length; i++) {
     const w = ctx.words[i];
     if (w.end > to) break;
-    if (!ctx.inQuote(w.start)) words.push(w);
+    if (!ctx.inQuote(w.start)) {
+      words.push(w);
+      lw.push(ctx.lowers[i]);
+    }
   }
   if (words.length === 0) return null;
   // The region's mentions, once; the lookups below narrow them further.
-  const here = ctx.mentions.filter((m) =>
-    m.start >= from && m.end <= to && m.type !== "NORP" && !ctx.inQuote(m.start)
+  const here = mentionsWithin(ctx, from, to).filter((m) =>
+    m.type !== "NORP" && !ctx.inQuote(m.start)
   );
   const mentionsIn = (a: number, b: number) => here.filter((m) => m.start >= a && m.end <= b);
-  const lowerText = (w: Word) => w.text.toLowerCase();
 
   // The relay "according to X".
   let via: string | null = null;
   let viaEntity: string | null = null;
   let according: { from: number; to: number; mention: EntityMention | undefined } | null = null;
-  const a = words.findIndex((w, i) => lowerText(w) === "according" && words[i + 1]?.text === "to");
+  const a = lw.findIndex((l, i) => l === "according" && words[i + 1]?.text === "to");
   if (a >= 0) {
     let b = a + 2;
     while (
@@ -353,13 +394,11 @@ function attributionIn(
   }
 
   // A document: "in a joint communique", "in a statement".
-  const docMatch = cues.documentPhrase.exec(words.map(lowerText).join(" "));
+  const docMatch = cues.documentPhrase.exec(lw.join(" "));
   if (docMatch) {
     const doc = docMatch[1];
     const verb = words.find(isVerb);
-    const docWord = words.find((_, i) =>
-      words.slice(i, i + doc.split(" ").length).map(lowerText).join(" ") === doc
-    )!;
+    const docWord = words.find((_, i) => lw.slice(i, i + doc.split(" ").length).join(" ") === doc)!;
     const docEnd = docWord.start + doc.length;
     // The attribution reads "said in a joint communique" when verb and document are close.
     const close = verb && Math.abs(verb.start - docWord.start) <= 40;
@@ -399,9 +438,8 @@ function attributionIn(
   }
 
   // A speech verb with its subject: "Xi said", "said Nikolai Patrushev", "he said".
-  const order = words.map((_, i) => i);
-  if (opts.last) order.reverse();
-  for (const v of order) {
+  for (let j = 0; j < words.length; j++) {
+    const v = opts.last ? words.length - 1 - j : j;
     if (!isVerb(words[v])) continue;
     if (according && words[v].start >= according.from && words[v].end <= according.to) continue;
     const subject = subjectOf(ctx, words, v, mentionsIn);

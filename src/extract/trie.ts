@@ -37,6 +37,11 @@ export class TokenTrie<T> {
     }
   }
 
+  /** True when some stored sequence starts with `key` (a quick test before {@link longest}). */
+  hasFirst(key: string): boolean {
+    return this.#root.next.has(key);
+  }
+
   /**
    * The longest stored sequence that starts at `from`: `key(i)` gives the key of position i (or
    * null to stop there). Returns the value and the number of positions matched.

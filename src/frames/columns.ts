@@ -61,6 +61,55 @@ export const utf8Coded = (name: string, values: readonly string[]): pl.Series =>
     .getColumn(name);
 };
 
+/**
+ * Several Utf8 columns of the same length whose values follow from the first one (a token's
+ * lower form and stem follow from its surface form; a sentence's article and outlet from its
+ * id), built with one code pass over the first column and one native join for all of them. The
+ * dependence is checked row by row: where it does not hold, each column is built on its own with
+ * {@link utf8Coded}. Same columns, same order of rows, as `utf8Coded` column by column.
+ */
+export const utf8CodedTogether = (
+  columns: readonly (readonly [name: string, values: readonly string[]])[],
+): pl.Series[] => {
+  const separately = () => columns.map(([name, values]) => utf8Coded(name, values));
+  const [, keys] = columns[0];
+  const n = keys.length;
+  if (columns.some(([, values]) => values.length !== n)) return separately();
+  const others = columns.slice(1).map(([, values]) => values);
+  const codeOf = new Map<string, number>();
+  const distinct: string[][] = columns.map(() => []);
+  const codes = new Int32Array(n);
+  let previous: string | undefined;
+  let c = -1;
+  for (let i = 0; i < n; i++) {
+    const v = keys[i];
+    if (v !== previous || c < 0) {
+      previous = v;
+      const known = codeOf.get(v);
+      if (known === undefined) {
+        c = distinct[0].length;
+        codeOf.set(v, c);
+        distinct[0].push(v);
+        for (let j = 0; j < others.length; j++) distinct[j + 1].push(others[j][i]);
+        codes[i] = c;
+        continue;
+      }
+      c = known;
+    }
+    codes[i] = c;
+    for (let j = 0; j < others.length; j++) {
+      if (others[j][i] !== distinct[j + 1][c]) return separately();
+    }
+  }
+  const code = "__code";
+  const lookup = pl.DataFrame([
+    pl.Series(code, Int32Array.from(distinct[0], (_, i) => i)),
+    ...columns.map(([name], j) => pl.Series(name, distinct[j], pl.Utf8)),
+  ]);
+  const joined = pl.DataFrame([pl.Series(code, codes)]).join(lookup, { on: code, how: "left" });
+  return columns.map(([name]) => joined.getColumn(name));
+};
+
 /** A Date column from ISO dates (YYYY-MM-DD), null where unknown. */
 export const date = (name: string, values: (string | null)[]): pl.Series =>
   pl.Series(name, values.map((v) => (v ? new Date(`${v.slice(0, 10)}T00:00:00Z`) : null)), pl.Date);

@@ -5,7 +5,7 @@
 
 import pl from "nodejs-polars";
 import type { Sentence, TokenColumns } from "../text/segment.ts";
-import { bool, int32, utf8, utf8Coded } from "./columns.ts";
+import { bool, int32, utf8, utf8CodedTogether } from "./columns.ts";
 
 /** Builds `sentences`: sentence_id, article_id, outlet, paragraph, position, kind, text, start, end, n_words. */
 export function sentencesFrame(sentences: Sentence[]): pl.DataFrame {
@@ -26,14 +26,25 @@ export function sentencesFrame(sentences: Sentence[]): pl.DataFrame {
 
 /** Builds `tokens`: article_id, outlet, sentence_id, position, token, lower, stem, is_stop, start, end. */
 export function tokensFrame(tokens: TokenColumns): pl.DataFrame {
+  // A sentence id gives its article and outlet; a surface form its lower form and stem.
+  const [sentenceId, articleId, outlet] = utf8CodedTogether([
+    ["sentence_id", tokens.sentenceId],
+    ["article_id", tokens.articleId],
+    ["outlet", tokens.outlet],
+  ]);
+  const [token, lower, stem] = utf8CodedTogether([
+    ["token", tokens.token],
+    ["lower", tokens.lower],
+    ["stem", tokens.stem],
+  ]);
   return pl.DataFrame([
-    utf8Coded("article_id", tokens.articleId),
-    utf8Coded("outlet", tokens.outlet),
-    utf8Coded("sentence_id", tokens.sentenceId),
+    articleId,
+    outlet,
+    sentenceId,
     int32("position", tokens.position),
-    utf8Coded("token", tokens.token),
-    utf8Coded("lower", tokens.lower),
-    utf8Coded("stem", tokens.stem),
+    token,
+    lower,
+    stem,
     bool("is_stop", tokens.isStop),
     int32("start", tokens.start),
     int32("end", tokens.end),

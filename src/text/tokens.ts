@@ -40,9 +40,8 @@ export function forEachToken(
 ): void {
   const re = new RegExp(WORD.source, WORD.flags);
   for (let m = re.exec(text); m; m = re.exec(text)) {
-    let token = m[0];
+    const token = withoutPossessive(m[0]);
     const start = m.index;
-    if (token.length > 2 && POSSESSIVE.test(token)) token = token.slice(0, -2);
     visit(token, start, start + token.length);
   }
 }
@@ -81,6 +80,42 @@ export function formOf(token: string): TokenForm {
     if (formCache.size < 500_000) formCache.set(token, form);
   }
   return form;
+}
+
+/** A {@link TokenForm} with its surface form, the one string kept for every equal token. */
+export interface SurfaceForm extends TokenForm {
+  token: string;
+}
+
+const surfaceCache = new Map<string, SurfaceForm>();
+
+/**
+ * {@link formOf} with the surface form itself: `token` is the first string seen with that text,
+ * so a column of tokens holds one string per distinct form instead of one per token.
+ */
+export function surfaceFormOf(token: string): SurfaceForm {
+  let surface = surfaceCache.get(token);
+  if (surface === undefined) {
+    const form = formOf(token);
+    surface = { token, lower: form.lower, stem: form.stem, isStop: form.isStop };
+    if (surfaceCache.size < 500_000) surfaceCache.set(token, surface);
+  }
+  return surface;
+}
+
+/** A fresh copy of the word-token pattern of {@link forEachToken} (global, so it keeps its own `lastIndex`). */
+export function wordTokenPattern(): RegExp {
+  return new RegExp(WORD.source, WORD.flags);
+}
+
+/** The token of a word-pattern match: a possessive clitic ("’s") taken off, as {@link forEachToken} does. */
+export function withoutPossessive(match: string): string {
+  const n = match.length;
+  if (n <= 2) return match;
+  const apostrophe = match.charCodeAt(n - 2);
+  // ' or ’ before the last letter: only then can the (case-insensitive) pattern match.
+  if (apostrophe !== 0x27 && apostrophe !== 0x2019) return match;
+  return POSSESSIVE.test(match) ? match.slice(0, -2) : match;
 }
 
 const stemCache = new Map<string, string>();
