@@ -1,0 +1,169 @@
+import assert from "node:assert/strict";
+import pl from "nodejs-polars";
+import { analyzeToFiles, type BatchedRun } from "../../src/batch/run.ts";
+import { analyzeCommand } from "../../src/cli/analyze.ts";
+import type { Io } from "../../src/cli/args.ts";
+import { readFrame } from "../../src/frames/partitions.ts";
+import { tempDir } from "../seeds.ts";
+
+// The seeds are 2,225 words; batches of about 300 words put each article in a batch of its own
+// (the first article alone fills one), so every corpus-level frame is a sum over five batches.
+const SMALL_BATCH = 300;
+
+function capture(): Io & { out: string[]; err: string[] } {
+  const out: string[] = [];
+  const err: string[] = [];
+  return { out, err, log: (l) => out.push(l), error: (l) => err.push(l) };
+}
+
+async function run(batchWords: number, workers: number, formats: ("parquet" | "csv")[] = [
+  "parquet",
+]): Promise<{ dir: string; run: BatchedRun }> {
+  const dir = await tempDir();
+  const result = await analyzeToFiles("seeds", {
+    out: dir,
+    formats,
+    batchWords,
+    workers,
+    stages: ["corpus", "extract", "measure"],
+  });
+  return { dir, run: result };
+}
+
+/** Frames equal, floats to 12 significant digits (sums over batches are added in another order). */
+function assertFramesClose(actual: pl.DataFrame, expected: pl.DataFrame, name: string): void {
+  assert.deepEqual(actual.columns, expected.columns, name);
+  assert.equal(actual.height, expected.height, name);
+  for (const column of expected.columns) {
+    const a = actual.getColumn(column);
+    const e = expected.getColumn(column);
+    assert.equal(String(a.dtype), String(e.dtype), `${name}.${column}`);
+    if (!String(e.dtype).includes("Float64")) {
+      assert.ok(a.seriesEqual(e, true), `${name}.${column} differs`);
+      continue;
+    }
+    const av = a.toArray() as (number | null)[];
+    const ev = e.toArray() as (number | null)[];
+    ev.forEach((x, i) => {
+      const y = av[i];
+      if (x === null || y === null || !Number.isFinite(x)) return assert.equal(y, x);
+      assert.ok(Math.abs(y - x) <= 1e-12 * Math.max(1, Math.abs(x)), `${name}.${column}[${i}]`);
+    });
+  }
+}
+
+Deno.test("a corpus in batches gives the frames the corpus gives in one piece", async () => {
+  const whole = await run(0, 1);
+  const parts = await run(SMALL_BATCH, 1);
+  assert.equal(whole.run.batches, 1);
+  assert.equal(parts.run.batches, 5);
+  assert.deepEqual(whole.run.partitioned, []);
+  assert.deepEqual(
+    parts.run.partitioned,
+    [
+      "articles",
+      "sentences",
+      "tokens",
+      "cleaning",
+      "entities",
+      "figures",
+      "quotes",
+      "attributions",
+      "agencies",
+      "terms",
+      "framing",
+      "sentiment",
+      "readability",
+    ],
+  );
+  assert.deepEqual(parts.run.rows, { ...parts.run.rows, ...whole.run.rows });
+  assert.equal(parts.run.rows.tokens, 2225);
+  assert.equal(parts.run.rows.terms, 1828);
+  assert.equal(parts.run.rows.keyness, 3681);
+  for (const name of Object.keys(whole.run.frames!)) {
+    assertFramesClose(readFrame(parts.dir, name), whole.run.frames![name], name);
+  }
+  // The summary is the same sum.
+  assert.deepEqual(parts.run.summary, whole.run.summary);
+});
+
+Deno.test("two workers write exactly what one does", async () => {
+  const one = await run(SMALL_BATCH, 1);
+  const two = await run(SMALL_BATCH, 2);
+  assert.equal(two.run.batches, 5);
+  assert.deepEqual(two.run.rows, one.run.rows);
+  for (const name of Object.keys(one.run.rows)) {
+    assert.ok(readFrame(two.dir, name).frameEqual(readFrame(one.dir, name)), name);
+  }
+});
+
+Deno.test("parts are Hive-style folders a scan reads as one table, in batch order", async () => {
+  const { dir, run: r } = await run(SMALL_BATCH, 2, ["parquet", "csv"]);
+  for (let k = 0; k < 5; k++) {
+    for (const ext of ["parquet", "csv"]) {
+      assert.ok((await Deno.stat(`${dir}/tokens/batch=0000${k}/part.${ext}`)).isFile);
+    }
+  }
+  // Corpus-level frames stay whole; nothing is left in the staging folder.
+  assert.ok((await Deno.stat(`${dir}/keyness.parquet`)).isFile);
+  await assert.rejects(Deno.stat(`${dir}/.staging`), Deno.errors.NotFound);
+  const scanned = pl.scanParquet(`${dir}/articles/**/*.parquet`, { hivePartitioning: true })
+    .collectSync();
+  assert.deepEqual(scanned.getColumn("batch").toArray(), [0, 1, 2, 3, 4]);
+  assert.deepEqual(scanned.getColumn("article_id").toArray().map((id) => String(id).slice(0, 3)), [
+    "000",
+    "001",
+    "002",
+    "003",
+    "004",
+  ]);
+  assert.equal(r.written.filter((p) => p.includes("/tokens/")).length, 10);
+});
+
+Deno.test("a run replaces what an earlier run wrote, whole or in parts", async () => {
+  const dir = await tempDir();
+  const io = capture();
+  const args = ["--out", dir, "--quiet", "--stages", "corpus", "--format", "parquet"];
+  assert.equal(await analyzeCommand(args, io), 0);
+  assert.ok((await Deno.stat(`${dir}/tokens.parquet`)).isFile);
+  assert.equal(await analyzeCommand([...args, "--batch-words", "300"], io), 0);
+  await assert.rejects(Deno.stat(`${dir}/tokens.parquet`), Deno.errors.NotFound);
+  assert.equal(readFrame(dir, "tokens").height, 2225);
+  assert.equal(await analyzeCommand(args, io), 0);
+  await assert.rejects(Deno.stat(`${dir}/tokens`), Deno.errors.NotFound);
+  assert.equal(readFrame(dir, "tokens").height, 2225);
+});
+
+Deno.test("analyze in batches: says where the parts are and that reuse did not run", async () => {
+  const dir = await tempDir();
+  const io = capture();
+  assert.equal(await analyzeCommand(["--out", dir, "--batch-words", "300"], io), 0);
+  const text = io.out.join("\n");
+  assert.match(text, /total\s+5\s+86\s+2225/);
+  assert.match(text, /5 batches: articles, sentences, tokens, .* are written in parts/);
+  assert.deepEqual(io.err.length, 1, io.err.join("\n"));
+  assert.match(io.err[0], /^note: reuse not run: the corpus came in 5 batches .* --batch-words 0/);
+  await assert.rejects(Deno.stat(`${dir}/reuse_pairs.parquet`), Deno.errors.NotFound);
+});
+
+Deno.test("analyze in batches: bad options and a missing --by field are one line, exit 2", async () => {
+  const dir = await tempDir();
+  for (
+    const [args, message] of [
+      [
+        ["--batch-words", "lots"],
+        /^error: --batch-words: "lots" is not a whole number of at least 0/,
+      ],
+      [["--workers", "0"], /^error: --workers: "0" is not a whole number of at least 1/],
+      [
+        ["--batch-words", "300", "--by", "colour"],
+        /^error: --by: no article has a value for the field "colour"; fields available: /,
+      ],
+    ] as const
+  ) {
+    const io = capture();
+    assert.equal(await analyzeCommand(["--out", dir, "--quiet", ...args], io), 2, args.join(" "));
+    assert.equal(io.err.length, 1, io.err.join("\n"));
+    assert.match(io.err[0], message);
+  }
+});
