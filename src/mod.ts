@@ -65,7 +65,16 @@ export {
   type CorpusFrames,
   corpusFrames,
 } from "./pipeline.ts";
-export { allFrames, type FrameStage, STAGES } from "./stages.ts";
+export {
+  allFrames,
+  type Frames,
+  type FrameStage,
+  stageFrames,
+  type StageOptions,
+  STAGES,
+} from "./stages.ts";
+export { clearFrames, partitionDir, readFrame, writePartition } from "./frames/partitions.ts";
+export { analyzeToFiles, type BatchedOptions, type BatchedRun } from "./batch/run.ts";
 
 // Extract (entities, figures, quotes)
 // (`ExtractedMention` is the extractor's full mention; sentiment's `EntityMention` is a lighter shape.)
@@ -193,7 +202,14 @@ export {
   sentimentFrame,
 } from "./stats/sentiment.ts";
 export { mattr, readabilityFrame, syllables } from "./stats/readability.ts";
-export { measureFrames, type MeasureOptions } from "./stats/measure.ts";
+export {
+  measureBatch,
+  measureCorpusFrames,
+  measureFrames,
+  type MeasureOptions,
+  type MeasureTally,
+  mergeMeasureTally,
+} from "./stats/measure.ts";
 // Measure: text reuse, article similarity, coverage diff, figure consistency
 export {
   type Alignment,

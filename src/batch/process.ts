@@ -14,7 +14,7 @@ import type { Analysis } from "../pipeline.ts";
 import { type Frames, STAGES } from "../stages.ts";
 import { fieldGroup, groupFields, groupsOf } from "../stats/groups.ts";
 import { segmentArticles } from "../text/segment.ts";
-import { type SummaryTally, summaryTally } from "../cli/summary.ts";
+import { type SummaryTally, summaryTally } from "../text/summary.ts";
 
 /** Where and how a batched run writes, shared by every batch. */
 export interface BatchConfig {

@@ -18,7 +18,7 @@ import { type FrameFormat, writeFrames } from "../frames/write.ts";
 import { analyzeArticles } from "../pipeline.ts";
 import { allFrames, type Frames, type FrameStage, STAGES } from "../stages.ts";
 import { groupFields, groupsOf, missingFieldError } from "../stats/groups.ts";
-import { mergeSummaryTally, type SummaryTally, summaryTally } from "../cli/summary.ts";
+import { mergeSummaryTally, type SummaryTally, summaryTally } from "../text/summary.ts";
 import {
   type BatchConfig,
   type BatchReport,

@@ -387,7 +387,14 @@ export interface TermTally {
 
 /** The term tally of some counted articles. */
 export function termTally(counts: ArticleTermCounts): TermTally {
-  const { df, total } = corpusTermStats(counts);
+  // From the vocabulary the term frames already built (cached), not another pass over articles.
+  const vocab = vocabularyOf(counts.counts);
+  const df = new Map<string, number>();
+  const total = new Map<string, number>();
+  vocab.terms.forEach((term, code) => {
+    df.set(term, vocab.df[code]);
+    total.set(term, vocab.total[code]);
+  });
   return { articles: counts.articles.length, df, total };
 }
 
