@@ -28,7 +28,7 @@ import { extractQuotes } from "../src/extract/quotes.ts";
 
 const writeAt = Deno.args.indexOf("--write");
 const writeDir = writeAt >= 0 ? Deno.args[writeAt + 1] : undefined;
-const path = Deno.args.filter((_, i) => i !== writeAt && i !== writeAt + 1)[0] ??
+const path = Deno.args.filter((_, i) => writeAt < 0 || (i !== writeAt && i !== writeAt + 1))[0] ??
   "data/out/bench/sotu_x1.jsonl";
 const times = new Map<string, number>();
 const time = <T>(name: string, f: () => T): T => {

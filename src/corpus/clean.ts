@@ -74,6 +74,13 @@ const DATELINE =
 const BARE_DATELINE = /^([A-Z]{2,}(?:[ ,.'’-]+[A-Z]{2,})*)\s+[–—-]{1,2}\s+(?=[A-Z“"‘])/u;
 const JOINED_WORDS = /\b([a-z]{3,})([A-Z][a-z]{2,})\b/g;
 const JOINED_SENTENCES = /\b([a-z]{2,}[.!?])([A-Z][a-z]+)\b/g;
+/** What each join pattern needs somewhere: text without it has nothing to repair (a quick scan). */
+const MAY_JOIN_WORDS = /[a-z][A-Z]/;
+const MAY_JOIN_SENTENCES = /[a-z][.!?][A-Z]/;
+/** Runs of blanks, made one space. */
+const BLANKS = /[ \t\u00a0\u2000-\u200a\u202f]+/g;
+/** Blanks other than a single space: a line without them is left as it is by BLANKS. */
+const ODD_BLANKS = /[\t\u00a0\u2000-\u200a\u202f]| {2}/;
 
 /**
  * Cleans one article.
@@ -170,12 +177,17 @@ export function cleanArticle(
   // Scrape joins ("sanctionsMoscow"), repaired and recorded.
   const repairs: Repair[] = [];
   const repair = (p: Para): Para => {
-    const fix = (text: string, re: RegExp) =>
-      text.replace(re, (whole: string, a: string, b: string) => {
-        repairs.push({ kind: "split_join", before: whole, after: `${a} ${b}`, line: p.line });
-        return `${a} ${b}`;
-      });
-    return { ...p, text: fix(fix(p.text, JOINED_WORDS), JOINED_SENTENCES) };
+    const fix = (text: string, re: RegExp, may: RegExp) =>
+      may.test(text)
+        ? text.replace(re, (whole: string, a: string, b: string) => {
+          repairs.push({ kind: "split_join", before: whole, after: `${a} ${b}`, line: p.line });
+          return `${a} ${b}`;
+        })
+        : text;
+    return {
+      ...p,
+      text: fix(fix(p.text, JOINED_WORDS, MAY_JOIN_WORDS), JOINED_SENTENCES, MAY_JOIN_SENTENCES),
+    };
   };
   paras = paras.map(repair);
 
@@ -224,7 +236,8 @@ function toParagraphs(raw: string): Para[] {
   const out: Para[] = [];
   const lines = raw.normalize("NFC").split("\n");
   for (let i = 0; i < lines.length; i++) {
-    const text = lines[i].replace(/[ \t\u00a0\u2000-\u200a\u202f]+/g, " ").trim();
+    const line = lines[i];
+    const text = (ODD_BLANKS.test(line) ? line.replace(BLANKS, " ") : line).trim();
     if (text) out.push({ text, line: i + 1 });
   }
   return out;

@@ -26,7 +26,15 @@ import { type Cues, DEFAULT_CUES } from "./cues.ts";
 import { DEFAULT_GAZETTEER, type EntityType, type Gazetteer } from "./gazetteer.ts";
 import { STOPWORDS } from "../text/tokens.ts";
 import { TokenTrie } from "./trie.ts";
-import { isCapitalised, sentenceWords, spaceBetween, type Word, wordKey } from "./words.ts";
+import {
+  isCapitalised,
+  lowerCase,
+  quickHas,
+  sentenceWords,
+  spaceBetween,
+  type Word,
+  wordKey,
+} from "./words.ts";
 
 /** One entity mention. Offsets are into the article's cleaned text. */
 export interface EntityMention {
@@ -206,7 +214,7 @@ function gluedToWord(s: SentenceWords, first: number, last: number): boolean {
 function isNameWord(w: Word, cues: Cues): boolean {
   return w.kind === "word" && NAME_WORD.test(w.text) && !cues.titles.has(w.text) &&
     !cues.titleWords.has(w.text) &&
-    (cues.surnameFirst.has(w.text) || !STOPWORDS.has(w.text.toLowerCase()));
+    (cues.surnameFirst.has(w.text) || !STOPWORDS.has(lowerCase(w.text)));
 }
 
 /** The name words from `i` on (at most `max`), joined by spaces only, none already tagged. */
@@ -226,6 +234,7 @@ function nameRun(s: SentenceWords, i: number, max: number, cues: Cues, text: str
 function discoverNames(s: SentenceWords, cues: Cues, text: string): void {
   const w = s.words;
   const n = w.length;
+  const isTitle = quickHas(cues.titles);
   const person = (first: number, len: number) => {
     const surface = text.slice(w[first].start, w[first + len - 1].end);
     cover(s, { first, last: first + len - 1, entity: surface, type: "PERSON", metonymy: false });
@@ -233,7 +242,7 @@ function discoverNames(s: SentenceWords, cues: Cues, text: string): void {
   for (let i = 0; i < n; i++) {
     if (s.covered[i]) continue;
     // After a title: "Minister Anton Alikhanov", "Representative for Eurasian Affairs Li Hui".
-    if (cues.titles.has(w[i].text)) {
+    if (isTitle(w[i].text)) {
       let k = i + 1;
       while (
         k < n && adjacent(s, k - 1, k, text) && !s.covered[k] &&
@@ -298,7 +307,7 @@ function discoverOrganisations(s: SentenceWords, cues: Cues, text: string): void
     let first = i === 0 && last > i && !cues.orgHeads.has(w[i].text) ? i + 1 : i;
     while (
       first < last &&
-      (STOPWORDS.has(w[first].text.toLowerCase()) || cues.titles.has(w[first].text) ||
+      (STOPWORDS.has(lowerCase(w[first].text)) || cues.titles.has(w[first].text) ||
         CONNECTORS.has(w[first].text))
     ) first++;
     const heads = w.slice(first, last + 1).some((x) => cues.orgHeads.has(x.text));
@@ -417,6 +426,8 @@ function matchLearned(s: SentenceWords, learned: Learned, text: string): void {
 }
 
 function resolveShortForms(all: SentenceWords[], learned: Learned, cues: Cues, text: string): void {
+  const isPronoun = quickHas(cues.pronouns);
+  const isShortForm = quickHas(learned.short);
   // Where each person was named or meant, in text order, as resolution goes.
   const seen: { entity: string; at: number }[] = [];
   const mentionsOf = (entity: string) => seen.filter((m) => m.entity === entity);
@@ -439,7 +450,8 @@ function resolveShortForms(all: SentenceWords[], learned: Learned, cues: Cues, t
   for (const s of all) {
     const w = s.words;
     for (let i = 0; i < w.length; i++) {
-      if (s.covered[i] || w[i].kind !== "word" || cues.pronouns.has(w[i].text)) continue;
+      if (s.covered[i] || w[i].kind !== "word" || isPronoun(w[i].text)) continue;
+      if (!isShortForm(keyOf(s, i))) continue;
       const candidates = learned.short.get(keyOf(s, i));
       if (!candidates || gluedToWord(s, i, i)) continue;
       // "Li Keqiang" when only "Li Qiang" is known is somebody else.

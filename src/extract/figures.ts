@@ -11,7 +11,7 @@
 import type { Sentence } from "../text/segment.ts";
 import { STOPWORDS } from "../text/tokens.ts";
 import { DEFAULT_FIGURE_WORDS, type FigureWords } from "./figure_words.ts";
-import { sentenceWords, type Word } from "./words.ts";
+import { lowerCase, quickHas, sentenceWords, type Word } from "./words.ts";
 
 /** What a figure is. */
 export type FigureKind =
@@ -90,7 +90,7 @@ export function extractFigures(
   options: FigureOptions = {},
 ): Figure[] {
   const fw = options.words ?? DEFAULT_FIGURE_WORDS;
-  const starters = startersOf(fw);
+  const isStarter = quickHas(startersOf(fw));
   const out: Figure[] = [];
   // Names in text order, walked once alongside the words.
   const sorted = [...names].sort((a, b) => a.start - b.start);
@@ -105,7 +105,7 @@ export function extractFigures(
     for (let i = 0; i < words.length; i++) {
       if (inName[i]) continue;
       // Only a number or a figure word can start a figure (see readFigure's branches).
-      if (words[i].kind !== "number" && !starters.has(words[i].text)) continue;
+      if (words[i].kind !== "number" && !isStarter(words[i].text)) continue;
       const raw = readFigure(words, i, fw, inName);
       if (!raw) continue;
       out.push(finish(raw, words, text, sentence, fw));
@@ -150,7 +150,7 @@ function sizesOf(phrases: readonly string[]): number[] {
 }
 
 function lower(w: Word | undefined): string {
-  return w ? w.text.toLowerCase() : "";
+  return w ? lowerCase(w.text) : "";
 }
 
 /** Value of a number token: "1,000" is 1000, "3.8" is 3.8; null when it is no plain number. */
@@ -443,7 +443,7 @@ function finish(
     const key = at * 64 + k;
     let out = joined.get(key);
     if (out === undefined) {
-      out = words.slice(Math.max(0, at - k), at).map((w) => w.text.toLowerCase()).join(" ");
+      out = words.slice(Math.max(0, at - k), at).map((w) => lowerCase(w.text)).join(" ");
       if (k < 64) joined.set(key, out);
     }
     return out;
@@ -485,7 +485,7 @@ function finish(
     raw.kind !== "date" && raw.kind !== "year" && raw.kind !== "ordinal" && raw.kind !== "duration"
   ) {
     for (let k = raw.last + 1; k < Math.min(words.length, raw.last + 7); k++) {
-      const t = words[k].text.toLowerCase();
+      const t = lowerCase(words[k].text);
       if (words[k].kind === "punct" && t !== "(" && t !== ")") break;
       if (
         (t === "per" || t === "a") && words[k + 1] && fw.timeUnits.has(words[k + 1].text) &&

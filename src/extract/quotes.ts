@@ -23,7 +23,7 @@ import type { CleanArticle } from "../corpus/clean.ts";
 import type { Sentence } from "../text/segment.ts";
 import { type Cues, DEFAULT_CUES } from "./cues.ts";
 import type { EntityMention } from "./entities.ts";
-import { extractionWords, sentenceWords, type Word } from "./words.ts";
+import { extractionWords, lowerCase, quickHas, sentenceWords, type Word } from "./words.ts";
 
 /** What a quote is. */
 export type QuoteKind = "direct" | "partial" | "scare";
@@ -121,7 +121,7 @@ export function extractQuotes(
   let lastDirect = null as { speech: Speech; paragraph: number } | null;
 
   const words = [...sentences].sort((a, b) => a.start - b.start).flatMap(sentenceWords);
-  const lowers = words.map((w) => w.text.toLowerCase());
+  const lowers = words.map((w) => lowerCase(w.text));
   let sorted = true;
   for (let i = 1; i < mentions.length && sorted; i++) {
     sorted = mentions[i - 1].start <= mentions[i].start;
@@ -351,8 +351,10 @@ function attributionIn(
   opts: { direct?: boolean; last?: boolean } = {},
 ): Found | null {
   const { text, cues } = ctx;
+  const isSpeechVerb = quickHas(cues.speechVerbs);
+  const isDirectVerb = quickHas(cues.directSpeechVerbs);
   const isVerb = (w: Word) =>
-    cues.speechVerbs.has(w.text) || (opts.direct === true && cues.directSpeechVerbs.has(w.text));
+    isSpeechVerb(w.text) || (opts.direct === true && isDirectVerb(w.text));
   const words: Word[] = [];
   /** The lower-case text of each of `words`. */
   const lw: string[] = [];

@@ -13,6 +13,11 @@ interface Node<T> {
 export class TokenTrie<T> {
   #root: Node<T> = { next: new Map(), value: undefined };
   #size = 0;
+  /**
+   * 1 at the low ten bits of the first character code of every first key: a test that needs no
+   * hashing, so most words are turned away before any map lookup.
+   */
+  #firstChars = new Uint8Array(1024);
 
   /** Number of sequences stored. */
   get size(): number {
@@ -23,6 +28,7 @@ export class TokenTrie<T> {
   add(keys: readonly string[], value: T): void {
     if (keys.length === 0) return;
     let node = this.#root;
+    if (keys[0].length > 0) this.#firstChars[keys[0].charCodeAt(0) & 1023] = 1;
     for (const key of keys) {
       let child = node.next.get(key);
       if (!child) {
@@ -39,6 +45,7 @@ export class TokenTrie<T> {
 
   /** True when some stored sequence starts with `key` (a quick test before {@link longest}). */
   hasFirst(key: string): boolean {
+    if (key.length > 0 && this.#firstChars[key.charCodeAt(0) & 1023] === 0) return false;
     return this.#root.next.has(key);
   }
 
