@@ -210,9 +210,16 @@ function gluedToWord(s: SentenceWords, first: number, last: number): boolean {
     glued(after, s.words[last].end, after?.start ?? 0);
 }
 
+/** False when the first character is ASCII but not A-Z (so no upper-case letter); else true. */
+function startsUpper(text: string): boolean {
+  const c = text.charCodeAt(0);
+  return !(c < 128 && (c < 65 || c > 90));
+}
+
 /** A word that may be part of a person's name: capitalised, no title, no function word ("When", "As"). */
 function isNameWord(w: Word, cues: Cues): boolean {
-  return w.kind === "word" && NAME_WORD.test(w.text) && !cues.titles.has(w.text) &&
+  if (w.kind !== "word" || !startsUpper(w.text)) return false;
+  return NAME_WORD.test(w.text) && !cues.titles.has(w.text) &&
     !cues.titleWords.has(w.text) &&
     (cues.surnameFirst.has(w.text) || !STOPWORDS.has(lowerCase(w.text)));
 }

@@ -126,5 +126,8 @@ export function spaceBetween(text: string, a: Word, b: Word): boolean {
 
 /** "Beijing" but not "beijing", "BEIJING" or "2022". */
 export function isCapitalised(word: string): boolean {
+  // An ASCII first character other than A-Z is no upper-case letter: no regular expression needed.
+  const c = word.charCodeAt(0);
+  if (c < 128 && (c < 65 || c > 90)) return false;
   return /^\p{Lu}[\p{Ll}\p{M}'’-]/u.test(word);
 }
