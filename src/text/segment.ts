@@ -7,7 +7,7 @@
 
 import type { CleanArticle, ParagraphKind } from "../corpus/clean.ts";
 import { splitSentences } from "./sentences.ts";
-import { surfaceFormOf, withoutPossessive, wordTokenPattern } from "./tokens.ts";
+import { surfaceFormOfToken, withoutPossessive, wordTokenPattern } from "./tokens.ts";
 
 /** One sentence. Offsets are into the article's cleaned text. */
 export interface Sentence {
@@ -93,7 +93,7 @@ export function segmentArticles(
         let nWords = 0;
         re.lastIndex = 0;
         for (let m = re.exec(text); m; m = re.exec(text)) {
-          const form = surfaceFormOf(withoutPossessive(m[0]));
+          const form = surfaceFormOfToken(withoutPossessive(m[0]));
           const s = start + m.index;
           articleIds.push(articleId);
           outlets.push(outlet);

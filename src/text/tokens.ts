@@ -103,6 +103,35 @@ export function surfaceFormOf(token: string): SurfaceForm {
   return surface;
 }
 
+const shortForms = new Map<number, SurfaceForm>();
+
+/**
+ * {@link surfaceFormOf} for a token straight from the text. A short token (up to five ASCII
+ * letters or digits, most words) is looked up by a number packed from its characters, so the
+ * fresh string is never hashed; any other token goes through {@link surfaceFormOf}.
+ */
+export function surfaceFormOfToken(token: string): SurfaceForm {
+  const n = token.length;
+  if (n === 0 || n > 5) return surfaceFormOf(token);
+  // Six bits a character (1-62, 0 never used), last character first: below 2^30, a small integer.
+  let code = 0;
+  for (let i = n - 1; i >= 0; i--) {
+    const c = token.charCodeAt(i);
+    let v: number;
+    if (c >= 97 && c <= 122) v = c - 96;
+    else if (c >= 65 && c <= 90) v = c - 38;
+    else if (c >= 48 && c <= 57) v = c + 5;
+    else return surfaceFormOf(token);
+    code = code * 64 + v;
+  }
+  let form = shortForms.get(code);
+  if (form === undefined) {
+    form = surfaceFormOf(token);
+    if (shortForms.size < 500_000) shortForms.set(code, form);
+  }
+  return form;
+}
+
 /** A fresh copy of the word-token pattern of {@link forEachToken} (global, so it keeps its own `lastIndex`). */
 export function wordTokenPattern(): RegExp {
   return new RegExp(WORD.source, WORD.flags);

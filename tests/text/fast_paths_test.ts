@@ -1,0 +1,73 @@
+import assert from "node:assert/strict";
+import fc from "fast-check";
+import {
+  formOf,
+  surfaceFormOf,
+  surfaceFormOfToken,
+  tokenize,
+  withoutPossessive,
+  wordTokenPattern,
+} from "../../src/text/tokens.ts";
+import { segmentArticles } from "../../src/text/segment.ts";
+import { seedAnalysis } from "../seeds.ts";
+
+const sameForm = (token: string) => {
+  const fast = surfaceFormOfToken(token);
+  const slow = formOf(token);
+  assert.equal(fast.token, token);
+  assert.deepEqual(
+    { lower: fast.lower, stem: fast.stem, isStop: fast.isStop },
+    { lower: slow.lower, stem: slow.stem, isStop: slow.isStop },
+    token,
+  );
+};
+
+Deno.test("the packed lookup of short tokens gives the form of the token itself", () => {
+  for (const t of ["the", "The", "THE", "a", "A", "Z", "z", "0", "9", "2022", "G7", "a1b2c"]) {
+    sameForm(t);
+  }
+  for (const t of ["abcdef", "don't", "Russia", "U.S.", "naïve", "no-limits", "1,000", "3.8"]) {
+    sameForm(t);
+  }
+  // Tokens differing in case or one character never share a form.
+  assert.notEqual(surfaceFormOfToken("Us").token, surfaceFormOfToken("US").token);
+  assert.notEqual(surfaceFormOfToken("ab").token, surfaceFormOfToken("ba").token);
+  assert.equal(surfaceFormOfToken("war"), surfaceFormOf("war"));
+});
+
+Deno.test("short tokens of letters and digits: the packed lookup agrees with formOf", () => {
+  const chars = "abcxyzABCXYZ0189".split("");
+  fc.assert(
+    fc.property(fc.array(fc.constantFrom(...chars), { minLength: 1, maxLength: 7 }), (cs) => {
+      sameForm(cs.join(""));
+    }),
+  );
+});
+
+Deno.test("the inlined token loop of segmentArticles reads the tokens tokenize reads", async () => {
+  const analysis = await seedAnalysis();
+  const again = segmentArticles(analysis.articles);
+  for (const s of again.sentences.slice(0, 200)) {
+    const fromSentence = tokenize(s.text).map((t) => [t.token, s.start + t.start, s.start + t.end]);
+    const rows: [string, number, number][] = [];
+    for (let i = 0; i < again.tokens.length; i++) {
+      if (again.tokens.sentenceId[i] === s.id) {
+        rows.push([again.tokens.token[i], again.tokens.start[i], again.tokens.end[i]]);
+      }
+    }
+    assert.deepEqual(rows, fromSentence, s.id);
+  }
+});
+
+Deno.test("withoutPossessive takes off the clitic exactly where the pattern matches", () => {
+  const re = wordTokenPattern();
+  for (
+    const text of ["Russia’s", "Moscow's", "countries’", "it's", "ITS", "Xi’S", "’s", "a's", "bus"]
+  ) {
+    re.lastIndex = 0;
+    const m = re.exec(text);
+    if (!m) continue;
+    const expected = m[0].length > 2 && /['’]s$/iu.test(m[0]) ? m[0].slice(0, -2) : m[0];
+    assert.equal(withoutPossessive(m[0]), expected, text);
+  }
+});
