@@ -437,7 +437,6 @@ function resolveShortForms(all: SentenceWords[], learned: Learned, cues: Cues, t
   const isShortForm = quickHas(learned.short);
   // Where each person was named or meant, in text order, as resolution goes.
   const seen: { entity: string; at: number }[] = [];
-  const mentionsOf = (entity: string) => seen.filter((m) => m.entity === entity);
   for (const s of all) {
     for (const f of s.found) {
       if (f.type === "PERSON") seen.push({ entity: f.entity, at: s.words[f.first].start });
@@ -474,10 +473,23 @@ function resolveShortForms(all: SentenceWords[], learned: Learned, cues: Cues, t
         if (byTitle.length === 1) entity = byTitle[0];
         else {
           const pool = byTitle.length > 1 ? byTitle : [...candidates];
-          const before = (c: string) =>
-            Math.max(-1, ...mentionsOf(c).filter((m) => m.at < at).map((m) => m.at));
-          const after = (c: string) =>
-            Math.min(Infinity, ...mentionsOf(c).filter((m) => m.at > at).map((m) => m.at));
+          // The nearest mention of each candidate before and after, found once per candidate.
+          const nearest = new Map<string, { before: number; after: number }>();
+          const near = (c: string) => {
+            let n = nearest.get(c);
+            if (!n) {
+              n = { before: -1, after: Infinity };
+              for (const m of seen) {
+                if (m.entity !== c) continue;
+                if (m.at < at && m.at > n.before) n.before = m.at;
+                if (m.at > at && m.at < n.after) n.after = m.at;
+              }
+              nearest.set(c, n);
+            }
+            return n;
+          };
+          const before = (c: string) => near(c).before;
+          const after = (c: string) => near(c).after;
           const latest = pool.reduce((a, b) => (before(b) > before(a) ? b : a));
           entity = before(latest) >= 0
             ? latest

@@ -122,6 +122,18 @@ export function extractQuotes(
 
   const words = [...sentences].sort((a, b) => a.start - b.start).flatMap(sentenceWords);
   const lowers = words.map((w) => lowerCase(w.text));
+  // Per word, once: speech verbs of either kind, and whether it sits inside a quote.
+  const isSpeechVerb = quickHas(cues.speechVerbs);
+  const isDirectVerb = quickHas(cues.directSpeechVerbs);
+  const speechVerb = new Uint8Array(words.length);
+  const directVerb = new Uint8Array(words.length);
+  const quoted = new Uint8Array(words.length);
+  for (let i = 0; i < words.length; i++) {
+    const t = words[i].text;
+    if (isSpeechVerb(t)) speechVerb[i] = 1;
+    if (isDirectVerb(t)) directVerb[i] = 1;
+    if (inQuote(words[i].start)) quoted[i] = 1;
+  }
   let sorted = true;
   for (let i = 1; i < mentions.length && sorted; i++) {
     sorted = mentions[i - 1].start <= mentions[i].start;
@@ -129,6 +141,9 @@ export function extractQuotes(
   const context: Context = {
     words,
     lowers,
+    speechVerb,
+    directVerb,
+    quoted,
     text,
     mentions,
     mentionsSorted: sorted,
@@ -263,6 +278,11 @@ export function quoteSpans(text: string, from: number, to: number): Span[] {
     out.push({ open, close, start, end });
   };
   for (let i = from; i < to; i++) {
+    // Only quotation marks change anything below: skip every other character by its code.
+    const code = text.charCodeAt(i);
+    if (
+      code !== 0x22 && code !== 0x201c && code !== 0x201d && code !== 0x2018 && code !== 0x2019
+    ) continue;
     const c = text[i];
     if (double >= 0) {
       if ((c === "”" && !straight) || (c === '"' && straight)) {
@@ -307,6 +327,10 @@ interface Context {
   words: readonly Word[];
   /** The words in lower case, computed once. */
   lowers: readonly string[];
+  /** 1 for a word that is a speech verb, a direct-speech verb, inside a quote. */
+  speechVerb: Uint8Array;
+  directVerb: Uint8Array;
+  quoted: Uint8Array;
   text: string;
   mentions: readonly EntityMention[];
   /** True when the mentions are in order of their start (the search below may then bisect). */
@@ -351,19 +375,18 @@ function attributionIn(
   opts: { direct?: boolean; last?: boolean } = {},
 ): Found | null {
   const { text, cues } = ctx;
-  const isSpeechVerb = quickHas(cues.speechVerbs);
-  const isDirectVerb = quickHas(cues.directSpeechVerbs);
-  const isVerb = (w: Word) =>
-    isSpeechVerb(w.text) || (opts.direct === true && isDirectVerb(w.text));
   const words: Word[] = [];
-  /** The lower-case text of each of `words`. */
+  /** The lower-case text of each of `words`, and whether it is a speech verb here. */
   const lw: string[] = [];
+  const verbs: boolean[] = [];
+  const direct = opts.direct === true;
   for (let i = firstWordFrom(ctx.words, from); i < ctx.words.length; i++) {
     const w = ctx.words[i];
     if (w.end > to) break;
-    if (!ctx.inQuote(w.start)) {
+    if (ctx.quoted[i] === 0) {
       words.push(w);
       lw.push(ctx.lowers[i]);
+      verbs.push(ctx.speechVerb[i] === 1 || (direct && ctx.directVerb[i] === 1));
     }
   }
   if (words.length === 0) return null;
@@ -399,7 +422,7 @@ function attributionIn(
   const docMatch = cues.documentPhrase.exec(lw.join(" "));
   if (docMatch) {
     const doc = docMatch[1];
-    const verb = words.find(isVerb);
+    const verb = words.find((_, i) => verbs[i]);
     const docWord = words.find((_, i) => lw.slice(i, i + doc.split(" ").length).join(" ") === doc)!;
     const docEnd = docWord.start + doc.length;
     // The attribution reads "said in a joint communique" when verb and document are close.
@@ -442,7 +465,7 @@ function attributionIn(
   // A speech verb with its subject: "Xi said", "said Nikolai Patrushev", "he said".
   for (let j = 0; j < words.length; j++) {
     const v = opts.last ? words.length - 1 - j : j;
-    if (!isVerb(words[v])) continue;
+    if (!verbs[v]) continue;
     if (according && words[v].start >= according.from && words[v].end <= according.to) continue;
     const subject = subjectOf(ctx, words, v, mentionsIn);
     if (!subject) continue;
