@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import pl from "nodejs-polars";
 import { extractCorpus } from "../../src/extract/extract.ts";
 import { extractionFrames } from "../../src/extract/frames.ts";
-import { STAGES } from "../../src/stages.ts";
+import { STAGES, stageFrames } from "../../src/stages.ts";
 import { SEED, seedAnalysis } from "../seeds.ts";
 
 const analysis = await seedAnalysis();
@@ -83,7 +83,7 @@ Deno.test("frames: snake_case columns with explicit dtypes; nulls stay null", ()
 
 Deno.test("frames: the extract stage writes entities, figures, quotes, attributions and agencies", () => {
   const stage = STAGES.find((s) => s.name === "extract")!;
-  const out = stage.frames(analysis);
+  const out = stageFrames(stage, analysis);
   assert.deepEqual(Object.keys(out), ["entities", "figures", "quotes", "attributions", "agencies"]);
   // Who each outlet names most: one group-by away.
   const persons = out.entities
