@@ -7,7 +7,7 @@
 
 import type { CleanArticle, ParagraphKind } from "../corpus/clean.ts";
 import { splitSentences } from "./sentences.ts";
-import { surfaceFormOfToken, withoutPossessive, wordTokenPattern } from "./tokens.ts";
+import { nextLetterOrDigit, surfaceFormAt, tokenEnd, wordTokenPattern } from "./tokens.ts";
 
 /** One sentence. Offsets are into the article's cleaned text. */
 export interface Sentence {
@@ -91,10 +91,15 @@ export function segmentArticles(
         const start = p.start + span.start;
         const text = paragraphText.slice(span.start, span.end);
         let nWords = 0;
+        // `test`, not `exec`: no match array; the match starts at the first letter or digit.
+        let searchFrom = 0;
         re.lastIndex = 0;
-        for (let m = re.exec(text); m; m = re.exec(text)) {
-          const form = surfaceFormOfToken(withoutPossessive(m[0]));
-          const s = start + m.index;
+        while (re.test(text)) {
+          const matchEnd = re.lastIndex;
+          const matchStart = nextLetterOrDigit(text, searchFrom);
+          searchFrom = matchEnd;
+          const form = surfaceFormAt(text, matchStart, tokenEnd(text, matchStart, matchEnd));
+          const s = start + matchStart;
           articleIds.push(articleId);
           outlets.push(outlet);
           sentenceIds.push(id);

@@ -111,25 +111,68 @@ const shortForms = new Map<number, SurfaceForm>();
  * fresh string is never hashed; any other token goes through {@link surfaceFormOf}.
  */
 export function surfaceFormOfToken(token: string): SurfaceForm {
-  const n = token.length;
-  if (n === 0 || n > 5) return surfaceFormOf(token);
+  return surfaceFormAt(token, 0, token.length);
+}
+
+/**
+ * The {@link SurfaceForm} of `text.slice(start, end)`. A short token (up to five ASCII letters or
+ * digits, most words) is looked up by a number packed from its characters, without building or
+ * hashing its string.
+ */
+export function surfaceFormAt(text: string, start: number, end: number): SurfaceForm {
+  const n = end - start;
+  if (n === 0 || n > 5) return surfaceFormOf(text.slice(start, end));
   // Six bits a character (1-62, 0 never used), last character first: below 2^30, a small integer.
   let code = 0;
-  for (let i = n - 1; i >= 0; i--) {
-    const c = token.charCodeAt(i);
+  for (let i = end - 1; i >= start; i--) {
+    const c = text.charCodeAt(i);
     let v: number;
     if (c >= 97 && c <= 122) v = c - 96;
     else if (c >= 65 && c <= 90) v = c - 38;
     else if (c >= 48 && c <= 57) v = c + 5;
-    else return surfaceFormOf(token);
+    else return surfaceFormOf(text.slice(start, end));
     code = code * 64 + v;
   }
   let form = shortForms.get(code);
   if (form === undefined) {
-    form = surfaceFormOf(token);
+    form = surfaceFormOf(text.slice(start, end));
     if (shortForms.size < 500_000) shortForms.set(code, form);
   }
   return form;
+}
+
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/uy;
+
+/**
+ * Where the word pattern's next match starts, searching from `from`: every match starts at a
+ * letter or digit and one starts at each (see WORD), so it is the first letter or digit (code
+ * point) at or after `from`. Lets the token loop use `test` (no match array) and still know the
+ * offsets.
+ */
+export function nextLetterOrDigit(text: string, from: number): number {
+  let p = from;
+  while (p < text.length) {
+    const c = text.charCodeAt(p);
+    if (c < 128) {
+      if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)) return p;
+      p++;
+      continue;
+    }
+    LETTER_OR_DIGIT.lastIndex = p;
+    if (LETTER_OR_DIGIT.test(text)) return p;
+    const pair = c >= 0xd800 && c <= 0xdbff && p + 1 < text.length &&
+      (text.charCodeAt(p + 1) & 0xfc00) === 0xdc00;
+    p += pair ? 2 : 1;
+  }
+  return p;
+}
+
+/** The end of the token matched in `[start, end)`: before a possessive clitic, as {@link forEachToken} cuts it. */
+export function tokenEnd(text: string, start: number, end: number): number {
+  if (end - start <= 2) return end;
+  const apostrophe = text.charCodeAt(end - 2);
+  if (apostrophe !== 0x27 && apostrophe !== 0x2019) return end;
+  return POSSESSIVE.test(text.slice(end - 2, end)) ? end - 2 : end;
 }
 
 /** A fresh copy of the word-token pattern of {@link forEachToken} (global, so it keeps its own `lastIndex`). */

@@ -8,6 +8,7 @@ import {
   withoutPossessive,
   wordTokenPattern,
 } from "../../src/text/tokens.ts";
+import type { CleanArticle } from "../../src/corpus/clean.ts";
 import { segmentArticles } from "../../src/text/segment.ts";
 import { seedAnalysis } from "../seeds.ts";
 
@@ -70,4 +71,59 @@ Deno.test("withoutPossessive takes off the clitic exactly where the pattern matc
     const expected = m[0].length > 2 && /['’]s$/iu.test(m[0]) ? m[0].slice(0, -2) : m[0];
     assert.equal(withoutPossessive(m[0]), expected, text);
   }
+});
+
+Deno.test("the token loop of segmentArticles reads any text as tokenize does", () => {
+  const alphabet = [
+    "a",
+    "Z",
+    "s",
+    "S",
+    "ſ",
+    "é",
+    "ß",
+    "’",
+    "'",
+    ".",
+    "-",
+    "‐",
+    "‑",
+    "–",
+    "1",
+    "9",
+    ",",
+    " ",
+    "\n",
+    "𝐀",
+    "😀",
+    "\u0301",
+    "²",
+    "½",
+    "“",
+    "\ud800",
+    "\udc00",
+    "Ⅻ",
+    "中",
+    "%",
+    "$",
+  ];
+  fc.assert(
+    fc.property(fc.array(fc.constantFrom(...alphabet), { maxLength: 30 }), (cs) => {
+      const text = cs.join("");
+      const article = {
+        id: "t",
+        outlet: "o",
+        text,
+        paragraphs: [{ index: 0, kind: "headline" as const, start: 0, end: text.length }],
+      } as unknown as CleanArticle;
+      const { tokens } = segmentArticles([article]);
+      const got = tokens.token.map((t, i) => [t, tokens.start[i], tokens.end[i]]);
+      assert.deepEqual(
+        got,
+        tokenize(text).map((t) => [t.token, t.start, t.end]),
+        JSON.stringify(text),
+      );
+    }),
+    { numRuns: 2000 },
+  );
 });
