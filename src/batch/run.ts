@@ -91,34 +91,38 @@ export async function analyzeToFiles(path: string, options: BatchedOptions): Pro
   let loaded = 0;
   let full: Article[] | null = null;
   let runner: BatchRunner | null = null;
-  for await (const record of streamCorpus(path, options)) {
-    const article = collectRecord(record, sink);
-    if (!article) continue;
-    loaded++;
-    if (full) {
-      // A second batch exists: the corpus is processed in batches from here on.
-      if (!runner) {
-        checkGroupField(full, by);
-        runner = new BatchRunner(stages, { ...options, by });
-        await runner.start();
+  try {
+    for await (const record of streamCorpus(path, options)) {
+      const article = collectRecord(record, sink);
+      if (!article) continue;
+      loaded++;
+      if (full) {
+        // A second batch exists: the corpus is processed in batches from here on.
+        if (!runner) {
+          checkGroupField(full, by);
+          runner = new BatchRunner(stages, { ...options, by });
+          await runner.start();
+        }
+        await runner.submit(full);
+        full = null;
       }
-      await runner.submit(full);
-      full = null;
+      batch.push(article);
+      chars += article.text.length;
+      readChars += article.text.length;
+      if (batchChars > 0 && chars >= batchChars) {
+        full = batch;
+        batch = [];
+        chars = 0;
+      }
+      if (runner) runner.readChars = readChars;
     }
-    batch.push(article);
-    chars += article.text.length;
-    readChars += article.text.length;
-    if (batchChars > 0 && chars >= batchChars) {
-      full = batch;
-      batch = [];
-      chars = 0;
-    }
-    if (runner) runner.readChars = readChars;
+    const rest = full ? [...full, ...batch] : batch;
+    if (!runner) return await inMemory(rest, stages, { ...options, by }, sink, loaded);
+    if (rest.length) await runner.submit(rest);
+    return await runner.finish(sink, loaded);
+  } finally {
+    runner?.close();
   }
-  const rest = full ? [...full, ...batch] : batch;
-  if (!runner) return await inMemory(rest, stages, { ...options, by }, sink, loaded);
-  if (rest.length) await runner.submit(rest);
-  return await runner.finish(sink, loaded);
 }
 
 function checkGroupField(articles: readonly Article[], by: string): void {
@@ -239,6 +243,12 @@ class BatchRunner {
     worker.postMessage({ index, articles, config: this.#config } satisfies BatchRequest);
   }
 
+  /** Stops the workers (idempotent). */
+  close(): void {
+    for (const w of this.#workers) w.terminate();
+    this.#workers.length = 0;
+  }
+
   /** Keeps a finished batch and merges every batch that is now next in order. */
   #accept(report: BatchReport): void {
     this.#done.set(report.index, report);
@@ -280,11 +290,8 @@ class BatchRunner {
     sink: { issues: LoadIssue[]; rejected: Rejection[] },
     loaded: number,
   ): Promise<BatchedRun> {
-    try {
-      await Promise.all(this.#inFlight);
-    } finally {
-      for (const w of this.#workers) w.terminate();
-    }
+    await Promise.all(this.#inFlight);
+    this.close();
     if (this.#error) throw this.#error;
     const merged = this.#merged!;
     if (merged.grouped === 0) throw missingFieldError(this.#config.by, merged.fields);

@@ -95,6 +95,8 @@ export function mergeGroupTermCounts(
     into.words[g] += from.words[f];
     into.articles[g] += from.articles[f];
   });
+  // A new array: a vocabulary cached for the old one (see vocabularyOf) no longer holds.
+  into.counts = [...into.counts];
   return into;
 }
 
@@ -116,7 +118,7 @@ export function groupTermsFrame(groupCounts: GroupTermCounts): pl.DataFrame {
   const share = float64Column();
   const per1000 = float64Column();
   groupCounts.counts.forEach((map, g) => {
-    const { codes, counts: ns } = orderedTermCodes(map, vocab, minCount);
+    const { codes, counts: ns } = orderedTermCodes(map, vocab, minCount, vocab.codes[g]);
     for (let r = 0; r < codes.length; r++) {
       const code = codes[r];
       const c = ns[r];

@@ -242,6 +242,8 @@ export function corpusTermStats(
 export interface Vocabulary {
   terms: string[];
   index: Map<string, number>;
+  /** The code of each entry of count map i, in the map's order (saves a lookup per entry). */
+  codes: Int32Array[];
   df: Int32Array;
   total: Float64Array;
   order: Int32Array;
@@ -266,7 +268,9 @@ function buildVocabulary(counts: readonly ReadonlyMap<string, number>[]): Vocabu
   const index = new Map<string, number>();
   const df: number[] = [];
   const total: number[] = [];
-  for (const map of counts) {
+  const codes = counts.map((map) => {
+    const out = new Int32Array(map.size);
+    let r = 0;
     for (const [term, n] of map) {
       let code = index.get(term);
       if (code === undefined) {
@@ -278,11 +282,14 @@ function buildVocabulary(counts: readonly ReadonlyMap<string, number>[]): Vocabu
       }
       df[code]++;
       total[code] += n;
+      out[r++] = code;
     }
-  }
+    return out;
+  });
   return {
     terms,
     index,
+    codes,
     df: Int32Array.from(df),
     total: Float64Array.from(total),
     order: Int32Array.from(terms, ngramOrder),
@@ -298,12 +305,14 @@ export function orderedTermCodes(
   map: ReadonlyMap<string, number>,
   vocab: Vocabulary,
   minCount: number,
+  mapCodes?: Int32Array,
 ): { codes: Int32Array; counts: Int32Array } {
   const codes: number[] = [];
   const counts: number[] = [];
   const keys: number[] = [];
+  let r = 0;
   for (const [t, c] of map) {
-    const code = vocab.index.get(t)!;
+    const code = mapCodes ? mapCodes[r++] : vocab.index.get(t)!;
     if (vocab.total[code] < minCount) continue;
     codes.push(code);
     counts.push(c);
@@ -347,7 +356,7 @@ export function termsFrame(
   const tfIdf = float64Column();
   counts.counts.forEach((map, i) => {
     const totals = counts.options.ngrams.map((_, k) => counts.totals[k][i]);
-    const { codes, counts: ns } = orderedTermCodes(map, vocab, minCount);
+    const { codes, counts: ns } = orderedTermCodes(map, vocab, minCount, vocab.codes[i]);
     for (let r = 0; r < codes.length; r++) {
       const code = codes[r];
       const c = ns[r];
