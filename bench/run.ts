@@ -16,7 +16,7 @@ import TfIdf from "natural/tfidf";
 import { loadCorpus } from "../src/corpus/load.ts";
 import { writeFrames } from "../src/frames/write.ts";
 import { analyzeArticles } from "../src/pipeline.ts";
-import { STAGES, stageFrames } from "../src/stages.ts";
+import { stageFrames, STAGES } from "../src/stages.ts";
 import { keynessByGroup } from "../src/stats/keyness.ts";
 import { groupTermCounts } from "../src/stats/outlet_terms.ts";
 import { countTerms, termsFrame } from "../src/stats/terms.ts";

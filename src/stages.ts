@@ -62,10 +62,14 @@ export interface FrameStage<T = unknown> {
   /** The corpus-level frames of a (merged) tally. */
   summarize?: (tally: T, options: StageOptions) => Frames;
   /**
-   * Makes a batch's per-article frame corpus-wide once every batch is tallied (for a frame whose
-   * rows carry corpus statistics): returns a function of the frame's name and the batch's frame.
+   * Per-article frames whose rows carry corpus statistics (the df and idf of `terms`): a batch
+   * writes them aside, and once every batch is tallied, `with` makes each batch's frame
+   * corpus-wide.
    */
-  finish?: (tally: T, options: StageOptions) => (name: string, frame: pl.DataFrame) => pl.DataFrame;
+  finish?: {
+    frames: readonly string[];
+    with: (tally: T) => (name: string, frame: pl.DataFrame) => pl.DataFrame;
+  };
   /** Needs every article at once (not run when a corpus is processed in batches). */
   wholeCorpus?: boolean;
 }
@@ -100,10 +104,13 @@ export const STAGES: FrameStage[] = [
       measureBatch(a, { entities: built.entities, by: options.by, partial: options.partial }),
     merge: mergeMeasureTally,
     summarize: (tally, options) => measureCorpusFrames(tally, { by: options.by }),
-    finish: (tally) => {
-      const corpus = termTallyFrame(tally.terms);
-      const minCount = tally.groups.options.minCount;
-      return (name, frame) => name === "terms" ? finishTermsFrame(frame, corpus, minCount) : frame;
+    finish: {
+      frames: ["terms"],
+      with: (tally) => {
+        const corpus = termTallyFrame(tally.terms);
+        const minCount = tally.groups.options.minCount;
+        return (_, frame) => finishTermsFrame(frame, corpus, minCount);
+      },
     },
   }),
   stage({

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import pl from "nodejs-polars";
 import { extractCorpus } from "../../src/extract/extract.ts";
 import { extractionFrames } from "../../src/extract/frames.ts";
-import { STAGES, stageFrames } from "../../src/stages.ts";
+import { stageFrames, STAGES } from "../../src/stages.ts";
 import { SEED, seedAnalysis } from "../seeds.ts";
 
 const analysis = await seedAnalysis();
