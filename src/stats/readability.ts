@@ -85,13 +85,18 @@ export function readabilityFrame(
       sentenceCount.set(s.articleId, (sentenceCount.get(s.articleId) ?? 0) + 1);
     }
   }
-  const wordsOf = new Map<string, string[]>(analysis.articles.map((a) => [a.id, []]));
-  const syllablesOf = new Map<string, number>();
-  // Per distinct form: its syllables, or -1 for a token without a letter (a number).
-  const syllablesOfForm = new Map<string, number>();
+  // Each distinct lower-case form gets an id once; per article only ids are kept, so counting
+  // types and the moving window need no string hashing.
+  const articleIndex = new Map(analysis.articles.map((a, k) => [a.id, k]));
+  const wordsOf: number[][] = analysis.articles.map(() => []);
+  const syllablesOf = new Array<number>(analysis.articles.length).fill(0);
+  const idOfForm = new Map<string, number>();
+  // Per id: its syllables, or -1 for a token without a letter (a number).
+  const syllablesOfId: number[] = [];
   let sentenceId: string | undefined;
   let inBody = false;
-  let words: string[] | undefined;
+  let words: number[] | undefined;
+  let article = -1;
   let articleId: string | undefined;
   for (let i = 0; i < tokens.length; i++) {
     if (tokens.sentenceId[i] !== sentenceId) {
@@ -100,19 +105,24 @@ export function readabilityFrame(
     }
     if (!inBody) continue;
     const lower = tokens.lower[i];
-    let n = syllablesOfForm.get(lower);
-    if (n === undefined) {
-      n = HAS_LETTER.test(lower) ? syllables(lower) : -1;
-      syllablesOfForm.set(lower, n);
+    let id = idOfForm.get(lower);
+    if (id === undefined) {
+      id = syllablesOfId.length;
+      idOfForm.set(lower, id);
+      syllablesOfId.push(HAS_LETTER.test(lower) ? syllables(lower) : -1);
     }
+    const n = syllablesOfId[id];
     if (n < 0) continue;
     if (tokens.articleId[i] !== articleId) {
       articleId = tokens.articleId[i];
-      words = wordsOf.get(articleId);
+      article = articleIndex.get(articleId) ?? -1;
+      words = wordsOf[article];
     }
-    words?.push(lower);
-    syllablesOf.set(articleId, (syllablesOf.get(articleId) ?? 0) + n);
+    if (!words) continue;
+    words.push(id);
+    syllablesOf[article] += n;
   }
+  const counts = new Int32Array(syllablesOfId.length);
   const cols = {
     sentences: [] as number[],
     words: [] as number[],
@@ -125,14 +135,14 @@ export function readabilityFrame(
     ttr: [] as (number | null)[],
     mattr: [] as (number | null)[],
   };
-  for (const a of analysis.articles) {
-    const words = wordsOf.get(a.id)!;
+  analysis.articles.forEach((a, k) => {
+    const words = wordsOf[k];
     const nSentences = sentenceCount.get(a.id) ?? 0;
-    const nSyllables = syllablesOf.get(a.id) ?? 0;
+    const nSyllables = syllablesOf[k];
     const ok = words.length > 0 && nSentences > 0;
     const wps = ok ? words.length / nSentences : null;
     const spw = ok ? nSyllables / words.length : null;
-    const types = new Set(words).size;
+    const types = distinctIds(words, counts);
     cols.sentences.push(nSentences);
     cols.words.push(words.length);
     cols.syllables.push(nSyllables);
@@ -142,8 +152,8 @@ export function readabilityFrame(
     cols.fkg.push(ok ? 0.39 * wps! + 11.8 * spw! - 15.59 : null);
     cols.types.push(types);
     cols.ttr.push(words.length ? types / words.length : null);
-    cols.mattr.push(words.length ? mattr(words, mattrWindow) : null);
-  }
+    cols.mattr.push(words.length ? mattrOfIds(words, mattrWindow, counts) : null);
+  });
   const nullable = (name: string, values: (number | null)[]) => pl.Series(name, values, pl.Float64);
   return pl.DataFrame([
     utf8("article_id", analysis.articles.map((a) => a.id)),
@@ -159,4 +169,30 @@ export function readabilityFrame(
     nullable("ttr", cols.ttr),
     nullable("mattr", cols.mattr),
   ]);
+}
+
+/** Distinct ids among `ids`; `counts` (indexed by id) is all zeros before and after. */
+function distinctIds(ids: readonly number[], counts: Int32Array): number {
+  let types = 0;
+  for (const id of ids) if (counts[id]++ === 0) types++;
+  for (const id of ids) counts[id] = 0;
+  return types;
+}
+
+/**
+ * {@link mattr} over word ids; `counts` (indexed by id) is all zeros before and after. Gives what
+ * `mattr` gives for the words the ids stand for (a test checks it).
+ */
+export function mattrOfIds(ids: readonly number[], window: number, counts: Int32Array): number {
+  if (ids.length <= window) return distinctIds(ids, counts) / ids.length;
+  let types = 0;
+  for (let i = 0; i < window; i++) if (counts[ids[i]]++ === 0) types++;
+  let sum = types;
+  for (let i = window; i < ids.length; i++) {
+    if (--counts[ids[i - window]] === 0) types--;
+    if (counts[ids[i]]++ === 0) types++;
+    sum += types;
+  }
+  for (let i = ids.length - window; i < ids.length; i++) counts[ids[i]] = 0;
+  return sum / (ids.length - window + 1) / window;
 }

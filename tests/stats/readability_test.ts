@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
+import fc from "fast-check";
 import { collocations } from "../../src/stats/collocations.ts";
 import { countTerms } from "../../src/stats/terms.ts";
-import { mattr, readabilityFrame, syllables } from "../../src/stats/readability.ts";
+import { mattr, mattrOfIds, readabilityFrame, syllables } from "../../src/stats/readability.ts";
 import { seedAnalysis } from "../seeds.ts";
 import { analysisOf, rowsOf } from "./helpers.ts";
 
@@ -88,4 +89,21 @@ Deno.test("collocations reuse counts made with unigrams and bigrams, with the sa
   const shared = collocations(a, { minCount: 2, counts: countTerms(a, { ngrams: [1, 2, 3] }) });
   assert.deepEqual(shared.toRecords(), own.toRecords());
   assert.equal(own.getColumn("bigram").get(0), "prime minister");
+});
+
+Deno.test("mattrOfIds gives what mattr gives for the words the ids stand for, and leaves counts at zero", () => {
+  fc.assert(
+    fc.property(
+      fc.array(fc.constantFrom("a", "b", "c", "d", "e", "f", "g"), { maxLength: 120 }),
+      fc.integer({ min: 1, max: 60 }),
+      (words, window) => {
+        fc.pre(words.length > 0);
+        const ids = new Map<string, number>();
+        const coded = words.map((w) => ids.get(w) ?? ids.set(w, ids.size).get(w)!);
+        const counts = new Int32Array(ids.size);
+        assert.equal(mattrOfIds(coded, window, counts), mattr(words, window));
+        assert.ok(counts.every((c) => c === 0));
+      },
+    ),
+  );
 });
