@@ -32,6 +32,8 @@ export interface BatchReport {
   index: number;
   articles: number;
   words: number;
+  /** Characters of raw text (for progress against the corpus size). */
+  chars: number;
   /** The tally of each stage that has one, by stage name. */
   tallies: Record<string, unknown>;
   summary: SummaryTally;
@@ -90,6 +92,7 @@ export async function processBatch(
     index,
     articles: cleaned.length,
     words: analysis.tokens.length,
+    chars: articles.reduce((n, a) => n + a.text.length, 0),
     tallies,
     summary: summaryTally(cleaned, analysis.sentences),
     rows,

@@ -43,7 +43,11 @@ export interface BatchedOptions extends LoadOptions {
   batchWords?: number;
   /** Workers for a corpus of several batches (default: one per core); 1 runs in this thread. */
   workers?: number;
-  onProgress?: (p: { articles: number; words: number; chars: number }) => void;
+  /**
+   * Called as articles are done: articles, words, characters of raw text, and what is running
+   * ("reading", or "batches on 2 workers").
+   */
+  onProgress?: (p: { articles: number; words: number; chars: number; label: string }) => void;
   /** Called with the name of each stage (in memory) or "batches" and "corpus frames". */
   onStage?: (name: string) => void;
 }
@@ -87,7 +91,6 @@ export async function analyzeToFiles(path: string, options: BatchedOptions): Pro
   const sink = { issues: [] as LoadIssue[], rejected: [] as Rejection[] };
   let batch: Article[] = [];
   let chars = 0;
-  let readChars = 0;
   let loaded = 0;
   let full: Article[] | null = null;
   let runner: BatchRunner | null = null;
@@ -108,13 +111,11 @@ export async function analyzeToFiles(path: string, options: BatchedOptions): Pro
       }
       batch.push(article);
       chars += article.text.length;
-      readChars += article.text.length;
       if (batchChars > 0 && chars >= batchChars) {
         full = batch;
         batch = [];
         chars = 0;
       }
-      if (runner) runner.readChars = readChars;
     }
     const rest = full ? [...full, ...batch] : batch;
     if (!runner) return await inMemory(rest, stages, { ...options, by }, sink, loaded);
@@ -143,6 +144,7 @@ async function inMemory(
     articles: articles.length,
     words: analysis.tokens.length,
     chars: articles.reduce((n, a) => n + a.text.length, 0),
+    label: "reading",
   });
   const run: BatchedRun = {
     batches: 1,
@@ -181,7 +183,7 @@ class BatchRunner {
   #submitted = 0;
   #merged: BatchReport | null = null;
   #error: Error | null = null;
-  readChars = 0;
+  #chars = 0;
   #articles = 0;
   #words = 0;
 
@@ -257,11 +259,13 @@ class BatchRunner {
       this.#done.delete(this.#next++);
       this.#articles += r.articles;
       this.#words += r.words;
+      this.#chars += r.chars;
       this.#merged = this.#merged ? this.#merge(this.#merged, r) : r;
       this.#options.onProgress?.({
         articles: this.#articles,
         words: this.#words,
-        chars: this.readChars,
+        chars: this.#chars,
+        label: this.#workers.length > 1 ? `batches on ${this.#workers.length} workers` : "batches",
       });
     }
   }

@@ -91,7 +91,7 @@ export function analyzeCommand(args: string[], io: Io = CONSOLE): Promise<number
         batchWords,
         workers,
         manifest: flags["no-manifest"] ? false : flags.manifest,
-        onProgress: (p) => bar.update(p.articles, p.words, p.chars),
+        onProgress: (p) => bar.update(p.articles, p.words, p.chars, p.label),
         onStage: (name) => bar.stage(name),
       });
     } catch (e) {

@@ -62,14 +62,14 @@ export class Progress {
     return this.enabled && this.sink.isTerminal;
   }
 
-  /** Reports reading progress. */
-  update(articles: number, words: number, chars: number): void {
+  /** Reports progress: articles and words done, characters of input done, what is running. */
+  update(articles: number, words: number, chars: number, label = "reading"): void {
     this.#articles = articles;
     this.#words = words;
     const elapsed = (performance.now() - this.#started) / 1000;
     const fraction = this.totalChars ? chars / this.totalChars : null;
     const left = fraction && fraction > 0 ? elapsed * (1 / fraction - 1) : null;
-    this.#draw(progressLine(fraction, articles, words / Math.max(elapsed, 1e-3), left, "reading"));
+    this.#draw(progressLine(fraction, articles, words / Math.max(elapsed, 1e-3), left, label));
   }
 
   /** Reports the stage now running (after reading). */
