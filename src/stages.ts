@@ -24,7 +24,7 @@ import { extractionFrames } from "./extract/frames.ts";
 import { reuseFrames, reuseStageFrames } from "./stats/reuse/stage.ts";
 import { withAgencies } from "./frames/articles.ts";
 import type { GroupBy } from "./stats/groups.ts";
-import { finishTermsFrame, termTallyFrame } from "./stats/terms.ts";
+import { finishTerms, termLookup } from "./stats/terms.ts";
 
 /** Frames by name. */
 export type Frames = Record<string, pl.DataFrame>;
@@ -64,11 +64,11 @@ export interface FrameStage<T = unknown> {
   /**
    * Per-article frames whose rows carry corpus statistics (the df and idf of `terms`): a batch
    * writes them aside, and once every batch is tallied, `with` makes each batch's frame
-   * corpus-wide.
+   * corpus-wide, lazily, so it streams from the batch's file to the final one.
    */
   finish?: {
     frames: readonly string[];
-    with: (tally: T) => (name: string, frame: pl.DataFrame) => pl.DataFrame;
+    with: (tally: T) => (name: string, frame: pl.LazyDataFrame) => pl.LazyDataFrame;
   };
   /** Needs every article at once (not run when a corpus is processed in batches). */
   wholeCorpus?: boolean;
@@ -107,9 +107,9 @@ export const STAGES: FrameStage[] = [
     finish: {
       frames: ["terms"],
       with: (tally) => {
-        const corpus = termTallyFrame(tally.terms);
+        const corpus = termLookup(tally.terms);
         const minCount = tally.groups.options.minCount;
-        return (_, frame) => finishTermsFrame(frame, corpus, minCount);
+        return (_, frame) => finishTerms(frame, corpus, minCount);
       },
     },
   }),

@@ -13,8 +13,8 @@ import type { Article } from "../corpus/article.ts";
 import type { LoadIssue } from "../corpus/issues.ts";
 import { collectRecord, type LoadOptions, type Rejection, streamCorpus } from "../corpus/load.ts";
 import pl from "nodejs-polars";
-import { clearFrames, partitionDir, writePartition } from "../frames/partitions.ts";
-import { type FrameFormat, writeFrames } from "../frames/write.ts";
+import { clearFrames, partitionDir } from "../frames/partitions.ts";
+import { type FrameFormat, sinkFrame, writeFrames } from "../frames/write.ts";
 import { analyzeArticles } from "../pipeline.ts";
 import { allFrames, type Frames, type FrameStage, STAGES } from "../stages.ts";
 import { groupFields, groupsOf, missingFieldError } from "../stats/groups.ts";
@@ -117,7 +117,8 @@ export async function analyzeToFiles(path: string, options: BatchedOptions): Pro
         chars = 0;
       }
     }
-    const rest = full ? [...full, ...batch] : batch;
+    // A full batch still held is the last one (the next article would have sent it off).
+    const rest = full ?? batch;
     if (!runner) return await inMemory(rest, stages, { ...options, by }, sink, loaded);
     if (rest.length) await runner.submit(rest);
     return await runner.finish(sink, loaded);
@@ -314,9 +315,13 @@ class BatchRunner {
         merged.rows[name] = 0;
         for (let k = 0; k < this.#submitted; k++) {
           const staged = `${partitionDir(`${out}/${STAGING}`, name, k)}/part.parquet`;
-          const frame = finish(name, pl.readParquet(staged));
-          merged.rows[name] += frame.height;
-          written.push(...await writePartition(frame, out, name, k, this.#options.formats));
+          const frame = finish(name, pl.scanParquet(staged));
+          const dir = partitionDir(out, name, k);
+          await Deno.mkdir(dir, { recursive: true });
+          for (const format of this.#options.formats) {
+            written.push(sinkFrame(frame, `${dir}/part.${format}`, format));
+          }
+          merged.rows[name] += rowsIn(dir, this.#options.formats);
         }
       }
     }
@@ -337,4 +342,12 @@ class BatchRunner {
       groups: merged.groups,
     };
   }
+}
+
+/** Rows of the part written in `dir` (from the Parquet footer when there is one). */
+function rowsIn(dir: string, formats: readonly FrameFormat[]): number {
+  const lf = formats.includes("parquet")
+    ? pl.scanParquet(`${dir}/part.parquet`)
+    : pl.scanCSV(`${dir}/part.csv`);
+  return lf.select(pl.len().alias("n")).collectSync().getColumn("n").get(0) as number;
 }

@@ -44,3 +44,17 @@ export function writeFrame(df: pl.DataFrame, path: string, format: FrameFormat):
   else flattenForCsv(df).writeCSV(path);
   return path;
 }
+
+/**
+ * Streams a lazy frame to `path` in `format`, rows in order, without holding the result in this
+ * process's heap (a frame collected here lives until the garbage collector finalises it, which
+ * a loop over many files outruns). List columns are not flattened: sink only flat frames as CSV.
+ */
+export function sinkFrame(lf: pl.LazyDataFrame, path: string, format: FrameFormat): string {
+  const sink = format === "parquet"
+    ? lf.sinkParquet(path, { maintainOrder: true })
+    : lf.sinkCSV(path, { maintainOrder: true });
+  // Lazy sinks in nodejs-polars 0.25 return a plan that runs when collected.
+  (sink as unknown as { collectSync?: () => unknown }).collectSync?.();
+  return path;
+}

@@ -113,7 +113,7 @@ export interface MeasureTally {
  * The measure stage on some articles: the frames that are per article, sentence or match
  * (terms, framing, sentiment, readability), and the tally the corpus-level frames are made from.
  * With `partial` (a batch of a larger corpus), `terms` keeps every term and its df and idf are
- * the batch's own, to be made corpus-wide by `finishTermsFrame`.
+ * the batch's own, to be made corpus-wide by `finishTerms`.
  */
 export function measureBatch(
   analysis: Analysis,

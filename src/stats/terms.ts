@@ -415,8 +415,11 @@ export function mergeTermTally(into: TermTally, from: TermTally): TermTally {
   return into;
 }
 
-/** The df, idf and total of every term of a tally, as a frame to join on `term`. */
-export function termTallyFrame(tally: TermTally): pl.DataFrame {
+/**
+ * The df, idf and total of every term of a tally, as a frame to join on `term` (made once per
+ * run, not once per batch).
+ */
+export function termLookup(tally: TermTally): pl.DataFrame {
   const terms = [...tally.df.keys()];
   return pl.DataFrame([
     pl.Series("term", terms, pl.Utf8),
@@ -427,18 +430,38 @@ export function termTallyFrame(tally: TermTally): pl.DataFrame {
 }
 
 /**
- * A batch's `terms` frame (made by {@link termsFrame} with `minCount: 1`) made corpus-wide: df,
- * idf and tf_idf from the whole corpus's tally (`termTallyFrame`), and the corpus-wide
- * `minCount` applied. Rows keep their order, so a corpus in batches gives the frame the corpus
- * in one piece gives.
+ * A batch's `terms` (made by {@link termsFrame} with `minCount: 1`) made corpus-wide: df, idf
+ * and tf_idf from the whole corpus's tally ({@link termLookup}), and the corpus-wide `minCount`
+ * applied. Lazy, so a batch's frame can stream from its file to the final one; rows keep their
+ * order, so a corpus in batches gets the frame the corpus in one piece gets.
+ *
+ * @example
+ * finishTerms(pl.scanParquet("staged/terms.parquet"), termLookup(tally), 1)
+ *   .sinkParquet("terms.parquet", { maintainOrder: true });
  */
-export function finishTermsFrame(
-  batch: pl.DataFrame,
+export function finishTerms(
+  batch: pl.LazyDataFrame,
   corpus: pl.DataFrame,
   minCount = 1,
-): pl.DataFrame {
-  const columns = batch.columns;
-  let out = batch.drop("df", "idf", "tf_idf").join(corpus, { on: "term", how: "left" });
-  if (minCount > 1) out = out.filter(pl.col("total").gtEq(minCount));
-  return out.withColumns(pl.col("tf").mul(pl.col("idf")).alias("tf_idf")).select(...columns);
+): pl.LazyDataFrame {
+  const joined = batch.withRowIndex("row_in_batch")
+    .drop("df", "idf", "tf_idf")
+    .join(corpus.lazy(), { on: "term", how: "left" });
+  return (minCount > 1 ? joined.filter(pl.col("total").gtEq(minCount)) : joined)
+    .sort("row_in_batch")
+    .withColumns(pl.col("tf").mul(pl.col("idf")).alias("tf_idf"))
+    .select(...TERMS_COLUMNS);
 }
+
+/** The columns of the `terms` frame, in order. */
+export const TERMS_COLUMNS = [
+  "article_id",
+  "outlet",
+  "term",
+  "ngram",
+  "n",
+  "tf",
+  "df",
+  "idf",
+  "tf_idf",
+];

@@ -4,11 +4,11 @@ import type { Article } from "../../src/corpus/article.ts";
 import { groupTermCounts, mergeGroupTermCounts } from "../../src/stats/outlet_terms.ts";
 import {
   countTerms,
-  finishTermsFrame,
+  finishTerms,
   mergeTermTally,
+  termLookup,
   termsFrame,
   termTally,
-  termTallyFrame,
 } from "../../src/stats/terms.ts";
 
 const article = (id: string, outlet: string, text: string): Article => ({
@@ -55,8 +55,10 @@ Deno.test("terms of a batch, finished with the corpus tally, are the corpus's te
   const tally = mergeTermTally(termTally(counts[0]), termTally(counts[1]));
   assert.equal(tally.articles, 4);
   assert.equal(tally.df.get("grew"), 2);
-  const corpus = termTallyFrame(tally);
-  const finished = counts.map((c) => finishTermsFrame(termsFrame(c, { minCount: 1 }), corpus, 2));
+  const corpus = termLookup(tally);
+  const finished = counts.map((c) =>
+    finishTerms(termsFrame(c, { minCount: 1 }).lazy(), corpus, 2).collectSync()
+  );
   const joined = finished[0].vstack(finished[1]);
   assert.ok(joined.frameEqual(whole), `${joined}\n${whole}`);
   assert.ok(joined.getColumn("term").toArray().includes("grew"));
