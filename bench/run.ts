@@ -188,32 +188,32 @@ if (peers.includes("natural")) {
 }
 
 // 4. The whole command, as a user runs it, per scale. The pipeline target of issue 8 leaves
-// reuse apart: the default run is in batches of 250,000 words on a worker per core. At 1× the
-// same run on one thread, and the whole corpus in one batch (in memory, with and without reuse),
-// show what the workers and the batching change.
+// reuse apart: the default run is in batches of 250,000 words on a worker per core. The same run
+// on one thread (1× and 10×), and at 1× the whole corpus in one batch (in memory, with and
+// without reuse), show what the workers and the batching change.
 console.error("analyze command, end to end:");
 const PIPELINE = "corpus,extract,measure";
-const variants: { label: string; args: string[]; scales: "all" | "1" }[] = [
+const variants: { label: string; args: string[]; scales: "all" | number[] }[] = [
   { label: `analyze --stages ${PIPELINE}`, args: ["--stages", PIPELINE], scales: "all" },
   {
     label: `analyze --stages ${PIPELINE} --workers 1`,
     args: ["--stages", PIPELINE, "--workers", "1"],
-    scales: "1",
+    scales: [1, 10],
   },
   {
     label: `analyze --stages ${PIPELINE} --batch-words 0 (one batch, in memory)`,
     args: ["--stages", PIPELINE, "--batch-words", "0"],
-    scales: "1",
+    scales: [1],
   },
   {
     label: "analyze, every stage, --batch-words 0 (reuse needs the whole corpus)",
     args: ["--batch-words", "0"],
-    scales: "1",
+    scales: [1],
   },
 ];
 for (const scale of [...new Set([1, ...scales])].sort((a, b) => a - b)) {
   for (const variant of variants) {
-    if (variant.scales === "1" && scale !== 1) continue;
+    if (variant.scales !== "all" && !variant.scales.includes(scale)) continue;
     const out = `${OUT}/analyze_x${scale}`;
     const { stderr, code } = await new Deno.Command("/usr/bin/time", {
       args: [
