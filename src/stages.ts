@@ -22,7 +22,7 @@ import {
 import { extractCorpus } from "./extract/extract.ts";
 import { extractionFrames } from "./extract/frames.ts";
 import { reuseFrames, reuseStageFrames } from "./stats/reuse/stage.ts";
-import { withAgencies } from "./frames/articles.ts";
+import { extraArticleColumns, withAgencies, withExtraColumns } from "./frames/articles.ts";
 import type { GroupBy } from "./stats/groups.ts";
 import { finishTerms, termLookup } from "./stats/terms.ts";
 
@@ -78,11 +78,18 @@ const stage = <T>(s: FrameStage<T>): FrameStage => s as FrameStage;
 
 /** Every stage, in the order the data flows. */
 export const STAGES: FrameStage[] = [
-  stage({
+  // The tally is the extra (metadata) columns of `articles`: batches may carry different fields,
+  // and every part of `articles` gets them all.
+  stage<string[]>({
     name: "corpus",
     frames: ["articles", "sentences", "tokens", "cleaning"],
     local: ["articles", "sentences", "tokens", "cleaning"],
-    batch: (a) => ({ frames: { ...corpusFrames(a) } }),
+    batch: (a) => ({ frames: { ...corpusFrames(a) }, tally: extraArticleColumns(a.articles) }),
+    merge: (into, from) => [...new Set([...into, ...from])].sort(),
+    finish: {
+      frames: ["articles"],
+      with: (extra) => (_, frame) => withExtraColumns(frame, extra),
+    },
   }),
   stage({
     name: "extract",

@@ -12,7 +12,7 @@ import type { FrameFormat } from "../frames/write.ts";
 import { writePartition } from "../frames/partitions.ts";
 import type { Analysis } from "../pipeline.ts";
 import { type Frames, STAGES } from "../stages.ts";
-import { fieldGroup, groupFields, groupsOf } from "../stats/groups.ts";
+import { fieldGroup, firstDistinct, groupFields, groupsOf } from "../stats/groups.ts";
 import { segmentArticles } from "../text/segment.ts";
 import { type SummaryTally, summaryTally } from "../text/summary.ts";
 
@@ -101,14 +101,4 @@ export async function processBatch(
     fields: [...groupFields(cleaned)],
     groups: firstDistinct(groups, 2),
   };
-}
-
-/** Up to `n` distinct non-null values, in order of appearance. */
-export function firstDistinct(values: Iterable<string | null>, n: number): string[] {
-  const out = new Set<string>();
-  for (const v of values) {
-    if (out.size >= n) break;
-    if (v !== null) out.add(v);
-  }
-  return [...out];
 }

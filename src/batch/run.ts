@@ -17,16 +17,13 @@ import { clearFrames, partitionDir } from "../frames/partitions.ts";
 import { type FrameFormat, sinkFrame, writeFrames } from "../frames/write.ts";
 import { analyzeArticles } from "../pipeline.ts";
 import { allFrames, type Frames, type FrameStage, STAGES } from "../stages.ts";
-import { groupFields, groupsOf, missingFieldError } from "../stats/groups.ts";
+import { firstDistinct, groupFields, groupsOf, missingFieldError } from "../stats/groups.ts";
 import { mergeSummaryTally, type SummaryTally, summaryTally } from "../text/summary.ts";
-import {
-  type BatchConfig,
-  type BatchReport,
-  firstDistinct,
-  processBatch,
-  STAGING,
-} from "./process.ts";
+import { type BatchConfig, type BatchReport, processBatch, STAGING } from "./process.ts";
 import type { BatchRequest } from "./worker.ts";
+
+/** Workers of a batched run unless told: one per core. */
+export const DEFAULT_WORKERS = navigator.hardwareConcurrency ?? 1;
 
 /** About this many characters make a word, to size batches before the text is segmented. */
 const CHARS_PER_WORD = 6;
@@ -50,6 +47,8 @@ export interface BatchedOptions extends LoadOptions {
   onProgress?: (p: { articles: number; words: number; chars: number; label: string }) => void;
   /** Called with the name of each stage (in memory) or "batches" and "corpus frames". */
   onStage?: (name: string) => void;
+  /** Called with a warning a person should see (one line). */
+  onWarning?: (message: string) => void;
 }
 
 /** What a run did. */
@@ -102,7 +101,7 @@ export async function analyzeToFiles(path: string, options: BatchedOptions): Pro
       if (full) {
         // A second batch exists: the corpus is processed in batches from here on.
         if (!runner) {
-          checkGroupField(full, by);
+          warnOfGroupField(full, by, options.onWarning);
           runner = new BatchRunner(stages, { ...options, by });
           await runner.start();
         }
@@ -122,14 +121,32 @@ export async function analyzeToFiles(path: string, options: BatchedOptions): Pro
     if (!runner) return await inMemory(rest, stages, { ...options, by }, sink, loaded);
     if (rest.length) await runner.submit(rest);
     return await runner.finish(sink, loaded);
+  } catch (e) {
+    // Nothing half-written is left: the parts so far and the staging folder go.
+    await runner?.abort();
+    throw e;
   } finally {
     runner?.close();
   }
 }
 
-function checkGroupField(articles: readonly Article[], by: string): void {
+/**
+ * Whether the grouping field exists is a question for the whole corpus (it is checked at the
+ * end), but a field the first batch's records do not carry is most often misspelt: say so at
+ * once rather than after the last batch.
+ */
+function warnOfGroupField(
+  articles: readonly Article[],
+  by: string,
+  warn: ((message: string) => void) | undefined,
+): void {
   const fields = groupFields(articles);
-  if (!fields.has(by)) throw missingFieldError(by, fields);
+  if (fields.has(by)) return;
+  warn?.(
+    `--by ${by}: no article of the first batch has this field (fields there: ${
+      [...fields].join(", ")
+    }); if none has it, the run stops at the end`,
+  );
 }
 
 /** A corpus of one batch: every stage in memory, every frame written whole. */
@@ -163,7 +180,7 @@ async function inMemory(
   run.groups = firstDistinct(groupsOf(analysis.articles, options.by), 2);
   const frames = allFrames(analysis, stages, options.onStage, { by: options.by });
   options.onStage?.("writing");
-  await clearFrames(options.out, Object.keys(frames));
+  await clearFrames(options.out, [...stages.flatMap((s) => s.frames), ...Object.keys(frames)]);
   run.written = await writeFrames(frames, options.out, options.formats);
   run.rows = Object.fromEntries(Object.entries(frames).map(([n, f]) => [n, f.height]));
   run.frames = frames;
@@ -188,7 +205,10 @@ class BatchRunner {
   #articles = 0;
   #words = 0;
 
+  readonly #requested: FrameStage[];
+
   constructor(stages: FrameStage[], options: BatchedOptions & { by: string }) {
+    this.#requested = stages;
     this.#stages = stages.filter((s) => !s.wholeCorpus);
     this.#options = options;
     this.#config = {
@@ -201,10 +221,8 @@ class BatchRunner {
 
   async start(): Promise<void> {
     this.#options.onStage?.("batches");
-    const names = this.#stages.flatMap((s) => s.frames);
-    await clearFrames(this.#options.out, names);
-    await clearFrames(this.#options.out, [STAGING]);
-    const n = Math.max(1, this.#options.workers ?? navigator.hardwareConcurrency ?? 1);
+    await clearFrames(this.#options.out, [...this.#names, STAGING]);
+    const n = Math.max(1, this.#options.workers ?? DEFAULT_WORKERS);
     if (n === 1) return;
     for (let i = 0; i < n; i++) {
       const worker = new Worker(new URL("./worker.ts", import.meta.url).href, { type: "module" });
@@ -226,9 +244,9 @@ class BatchRunner {
     const worker = this.#idle.pop()!;
     const job = new Promise<void>((resolve) => {
       worker.onmessage = (
-        e: MessageEvent<{ index: number; report?: BatchReport; error?: string }>,
+        e: MessageEvent<{ index: number; report?: BatchReport; error?: ErrorShape }>,
       ) => {
-        if (e.data.error) this.#error ??= new Error(`batch ${index}: ${e.data.error}`);
+        if (e.data.error) this.#error ??= workerError(index, e.data.error);
         else this.#accept(e.data.report!);
         resolve();
       };
@@ -244,6 +262,17 @@ class BatchRunner {
     });
     this.#inFlight.add(job);
     worker.postMessage({ index, articles, config: this.#config } satisfies BatchRequest);
+  }
+
+  /** Every frame name of the requested stages, those skipped in batches included. */
+  get #names(): string[] {
+    return this.#requested.flatMap((s) => s.frames);
+  }
+
+  /** Stops the workers and removes everything this run wrote. */
+  async abort(): Promise<void> {
+    this.close();
+    await clearFrames(this.#options.out, [...this.#names, STAGING]);
   }
 
   /** Stops the workers (idempotent). */
@@ -275,9 +304,8 @@ class BatchRunner {
     for (const stage of this.#stages) {
       const a = into.tallies[stage.name];
       const b = from.tallies[stage.name];
-      if (stage.merge && a !== undefined && b !== undefined) {
-        into.tallies[stage.name] = stage.merge(a, b);
-      }
+      if (b === undefined) continue;
+      into.tallies[stage.name] = a === undefined || !stage.merge ? b : stage.merge(a, b);
     }
     mergeSummaryTally(into.summary, from.summary);
     for (const [name, n] of Object.entries(from.rows)) into.rows[name] = (into.rows[name] ?? 0) + n;
@@ -335,9 +363,7 @@ class BatchRunner {
       rows: merged.rows,
       written,
       partitioned: [...partitioned],
-      skipped: STAGES.filter((s) =>
-        s.wholeCorpus && (this.#options.stages ?? [s.name]).includes(s.name)
-      ).map((s) => s.name),
+      skipped: this.#requested.filter((s) => s.wholeCorpus).map((s) => s.name),
       articles: loaded,
       groups: merged.groups,
     };
@@ -350,4 +376,22 @@ function rowsIn(dir: string, formats: readonly FrameFormat[]): number {
     ? pl.scanParquet(`${dir}/part.parquet`)
     : pl.scanCSV(`${dir}/part.csv`);
   return lf.select(pl.len().alias("n")).collectSync().getColumn("n").get(0) as number;
+}
+
+/** An error as a worker sends it. */
+interface ErrorShape {
+  name: string;
+  message: string;
+  stack?: string;
+}
+
+/**
+ * A worker's error as an error of this thread: the same class where Deno has one by that name
+ * (PermissionDenied, NotFound…, which the command line reports in one line), the batch named.
+ */
+function workerError(index: number, e: ErrorShape): Error {
+  const Class = (Deno.errors as unknown as Record<string, ErrorConstructor>)[e.name] ?? Error;
+  const error = new Class(`batch ${index}: ${e.message}`);
+  if (e.stack) error.stack = `${error.name}: batch ${index}: ${e.stack.replace(/^[^\n]*\n?/, "")}`;
+  return error;
 }

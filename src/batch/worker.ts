@@ -25,6 +25,6 @@ scope.onmessage = async (e) => {
     scope.postMessage({ index, report: await processBatch(index, articles, config) });
   } catch (error) {
     const err = error as Error;
-    scope.postMessage({ index, error: `${err.message}\n${err.stack ?? ""}` });
+    scope.postMessage({ index, error: { name: err.name, message: err.message, stack: err.stack } });
   }
 };

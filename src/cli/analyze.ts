@@ -6,7 +6,7 @@
 import { corpusBytes } from "../corpus/load.ts";
 import { Progress } from "./progress.ts";
 import { GroupFieldError } from "../stats/groups.ts";
-import { analyzeToFiles, type BatchedRun } from "../batch/run.ts";
+import { analyzeToFiles, type BatchedRun, DEFAULT_WORKERS } from "../batch/run.ts";
 import { readFrame } from "../frames/partitions.ts";
 import { allCharts } from "../charts/catalog.ts";
 import { writeCharts } from "../charts/export.ts";
@@ -72,12 +72,7 @@ export function analyzeCommand(args: string[], io: Io = CONSOLE): Promise<number
     // The corpus stage is what every other stage stands on; it always runs.
     const stages = names.filter((n) => n === "corpus" || wanted.includes(n));
     const batchWords = countOption("--batch-words", flags["batch-words"], 250_000, 0);
-    const workers = countOption(
-      "--workers",
-      flags.workers,
-      navigator.hardwareConcurrency ?? 1,
-      1,
-    );
+    const workers = countOption("--workers", flags.workers, DEFAULT_WORKERS, 1);
     const started = performance.now();
     const bar = new Progress(!flags.quiet);
     if (bar.active) bar.totalChars = await corpusBytes(flags.corpus!);
@@ -93,6 +88,9 @@ export function analyzeCommand(args: string[], io: Io = CONSOLE): Promise<number
         manifest: flags["no-manifest"] ? false : flags.manifest,
         onProgress: (p) => bar.update(p.articles, p.words, p.chars, p.label),
         onStage: (name) => bar.stage(name),
+        onWarning: (message) => {
+          if (!flags.quiet) io.error(`warning: ${message}`);
+        },
       });
     } catch (e) {
       bar.done();
@@ -138,10 +136,12 @@ export function analyzeCommand(args: string[], io: Io = CONSOLE): Promise<number
     if (!flags.quiet) {
       io.log(`newsframe analyze: ${flags.corpus} → ${flags.out}\n`);
       io.log(summary);
+      const read = formats.includes("parquet")
+        ? `read them with readFrame, or pl.scanParquet("${flags.out}/tokens/**/*.parquet")`
+        : `read them with pl.scanCSV("${flags.out}/tokens/**/*.csv")`;
       const parts = run.partitioned.length
         ? `\n${run.batches} batches: ${run.partitioned.join(", ")} are written in parts, ` +
-          `${flags.out}/<frame>/batch=NNNNN/part.<format> (read them with readFrame, or ` +
-          `pl.scanParquet("${flags.out}/tokens/**/*.parquet"))`
+          `${flags.out}/<frame>/batch=NNNNN/part.<format> (${read})`
         : "";
       io.log(
         `\nwrote ${written.length} files in ${seconds.toFixed(2)} s: ${

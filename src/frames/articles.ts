@@ -40,10 +40,7 @@ export function articlesFrame(articles: CleanArticle[], sentences: Sentence[]): 
     nSentences.set(s.articleId, (nSentences.get(s.articleId) ?? 0) + 1);
     nWords.set(s.articleId, (nWords.get(s.articleId) ?? 0) + s.nWords);
   }
-  const core = new Set<string>(ARTICLE_COLUMNS);
-  const extra = [...new Set(articles.flatMap((a) => Object.keys(a.meta)))]
-    .filter((k) => !core.has(k))
-    .sort();
+  const extra = extraArticleColumns(articles);
   const col = <T>(f: (a: CleanArticle) => T) => articles.map(f);
   return pl.DataFrame([
     utf8("article_id", col((a) => a.id)),
@@ -63,6 +60,32 @@ export function articlesFrame(articles: CleanArticle[], sentences: Sentence[]): 
     int32("n_repaired", col((a) => a.repairs.length)),
     ...extra.map((k) => utf8(k, col((a) => a.meta[k] ?? null))),
   ]);
+}
+
+/** The extra (metadata) columns of `articles` for these articles: every field beyond the core
+ * ones that any of them carries, sorted. */
+export function extraArticleColumns(articles: readonly CleanArticle[]): string[] {
+  const core = new Set<string>(ARTICLE_COLUMNS);
+  return [...new Set(articles.flatMap((a) => Object.keys(a.meta)))]
+    .filter((k) => !core.has(k))
+    .sort();
+}
+
+/**
+ * A batch's `articles` with the extra columns of the whole corpus (`extra`, sorted): the ones its
+ * articles lack are added as nulls, so every part has the columns, in the order, that the corpus
+ * in one piece has.
+ */
+export function withExtraColumns(
+  articles: pl.LazyDataFrame,
+  extra: readonly string[],
+): pl.LazyDataFrame {
+  const present = new Set(articles.columns);
+  const isExtra = new Set(extra);
+  return articles.select(
+    ...articles.columns.filter((c) => !isExtra.has(c)).map((c) => pl.col(c)),
+    ...extra.map((c) => present.has(c) ? pl.col(c) : pl.lit(null).cast(pl.Utf8).alias(c)),
+  );
 }
 
 /**

@@ -12,11 +12,13 @@ export type FrameFormat = "parquet" | "csv";
  * Makes a frame CSV-safe: list columns become "; "-joined strings (CSV has no nested values).
  */
 export function flattenForCsv(df: pl.DataFrame): pl.DataFrame {
-  const lists = df.columns.filter((name) =>
-    String(df.getColumn(name).dtype).startsWith("DataType(List")
-  );
+  const lists = listColumns(df);
   if (!lists.length) return df;
   return df.withColumns(...lists.map((name) => pl.col(name).lst.join("; ").alias(name)));
+}
+
+function listColumns(df: pl.DataFrame): string[] {
+  return df.columns.filter((name) => String(df.getColumn(name).dtype).startsWith("DataType(List"));
 }
 
 /**
@@ -48,12 +50,17 @@ export function writeFrame(df: pl.DataFrame, path: string, format: FrameFormat):
 /**
  * Streams a lazy frame to `path` in `format`, rows in order, without holding the result in this
  * process's heap (a frame collected here lives until the garbage collector finalises it, which
- * a loop over many files outruns). List columns are not flattened: sink only flat frames as CSV.
+ * a loop over many files outruns). As in {@link writeFrame}, lists become "; "-joined strings in
+ * CSV.
  */
 export function sinkFrame(lf: pl.LazyDataFrame, path: string, format: FrameFormat): string {
+  const lists = format === "csv" ? listColumns(lf.head(0).collectSync()) : [];
+  const flat = lists.length
+    ? lf.withColumns(...lists.map((name) => pl.col(name).lst.join("; ").alias(name)))
+    : lf;
   const sink = format === "parquet"
-    ? lf.sinkParquet(path, { maintainOrder: true })
-    : lf.sinkCSV(path, { maintainOrder: true });
+    ? flat.sinkParquet(path, { maintainOrder: true })
+    : flat.sinkCSV(path, { maintainOrder: true });
   // Lazy sinks in nodejs-polars 0.25 return a plan that runs when collected.
   (sink as unknown as { collectSync?: () => unknown }).collectSync?.();
   return path;

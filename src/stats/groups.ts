@@ -89,3 +89,13 @@ export function groupsOf(articles: readonly CleanArticle[], by: GroupBy): (strin
   }
   return values;
 }
+
+/** Up to `n` distinct non-null values, in order of appearance. */
+export function firstDistinct(values: Iterable<string | null>, n: number): string[] {
+  const out = new Set<string>();
+  for (const v of values) {
+    if (out.size >= n) break;
+    if (v !== null) out.add(v);
+  }
+  return [...out];
+}

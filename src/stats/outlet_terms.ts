@@ -88,8 +88,9 @@ export function mergeGroupTermCounts(
     into.articles = pick(into.articles, () => 0);
     into.groups = groups;
   }
+  const index = new Map(groups.map((g, i) => [g, i]));
   from.groups.forEach((group, f) => {
-    const g = groups.indexOf(group);
+    const g = index.get(group)!;
     addCounts(into.counts[g], from.counts[f]);
     from.totals.forEach((t, k) => (into.totals[k][g] += t[f]));
     into.words[g] += from.words[f];

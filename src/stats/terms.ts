@@ -331,7 +331,7 @@ export function orderedTermCodes(
  * then n-gram order, then n descending, then first appearance in the article.
  *
  * `options.minCount` overrides the counts' own (a batch of a larger corpus keeps every term and
- * leaves the filter to {@link finishTermsFrame}).
+ * leaves the filter to {@link finishTerms}).
  *
  * @example
  * const terms = termsFrame(countTerms(analysis, { ngrams: [1, 2], minCount: 2 }));

@@ -4,6 +4,7 @@ import { analyzeToFiles, type BatchedRun } from "../../src/batch/run.ts";
 import { analyzeCommand } from "../../src/cli/analyze.ts";
 import type { Io } from "../../src/cli/args.ts";
 import { readFrame } from "../../src/frames/partitions.ts";
+import { loadCorpus } from "../../src/corpus/load.ts";
 import { tempDir } from "../seeds.ts";
 
 // The seeds are 2,225 words; batches of about 300 words put each article in a batch of its own
@@ -16,18 +17,46 @@ function capture(): Io & { out: string[]; err: string[] } {
   return { out, err, log: (l) => out.push(l), error: (l) => err.push(l) };
 }
 
-async function run(batchWords: number, workers: number, formats: ("parquet" | "csv")[] = [
-  "parquet",
-]): Promise<{ dir: string; run: BatchedRun }> {
+async function run(
+  batchWords: number,
+  workers: number,
+  formats: ("parquet" | "csv")[] = ["parquet"],
+  corpus = "seeds",
+  by?: string,
+): Promise<{ dir: string; run: BatchedRun; warnings: string[] }> {
   const dir = await tempDir();
-  const result = await analyzeToFiles("seeds", {
+  const warnings: string[] = [];
+  const result = await analyzeToFiles(corpus, {
     out: dir,
     formats,
     batchWords,
     workers,
+    by,
     stages: ["corpus", "extract", "measure"],
+    onWarning: (m) => warnings.push(m),
   });
-  return { dir, run: result };
+  return { dir, run: result, warnings };
+}
+
+/**
+ * The seeds as JSON Lines, `party` given only to the articles `withParty` (by position) and
+ * `year` to none: batches then carry different extra fields.
+ */
+async function seedsJsonl(withParty: number[]): Promise<string> {
+  const { articles } = await loadCorpus("seeds");
+  const path = `${await tempDir()}/seeds.jsonl`;
+  await Deno.writeTextFile(
+    path,
+    articles.map((a, i) =>
+      JSON.stringify({
+        id: a.id,
+        outlet: a.outlet,
+        text: a.text,
+        ...(withParty.includes(i) ? { party: i === 3 ? "blue" : "red" } : {}),
+      })
+    ).join("\n") + "\n",
+  );
+  return path;
 }
 
 /** Frames equal, floats to 12 significant digits (sums over batches are added in another order). */
@@ -178,5 +207,74 @@ Deno.test("analyze in batches: bad options and a missing --by field are one line
     assert.equal(await analyzeCommand(["--out", dir, "--quiet", ...args], io), 2, args.join(" "));
     assert.equal(io.err.length, 1, io.err.join("\n"));
     assert.match(io.err[0], message);
+  }
+});
+
+Deno.test("batches with different extra fields: every part of articles has them all", async () => {
+  const corpus = await seedsJsonl([3, 4]);
+  const whole = await run(0, 1, ["parquet", "csv"], corpus);
+  const parts = await run(SMALL_BATCH, 2, ["parquet", "csv"], corpus);
+  assert.equal(parts.run.batches, 5);
+  assert.ok(whole.run.frames!.articles.columns.includes("party"));
+  assert.ok(readFrame(parts.dir, "articles").frameEqual(whole.run.frames!.articles));
+  const csv = async (path: string) => (await Deno.readTextFile(path)).trimEnd().split("\n");
+  const [header, ...rows] = await csv(`${whole.dir}/articles.csv`);
+  const joined = [header];
+  for (let k = 0; k < 5; k++) {
+    const [partHeader, ...partRows] = await csv(`${parts.dir}/articles/batch=0000${k}/part.csv`);
+    assert.equal(partHeader, header);
+    joined.push(...partRows);
+  }
+  assert.deepEqual(joined, [header, ...rows]);
+});
+
+Deno.test("--by a field only later batches have: a warning, then the same keyness", async () => {
+  const corpus = await seedsJsonl([3, 4]);
+  const whole = await run(0, 1, ["parquet"], corpus, "party");
+  const parts = await run(SMALL_BATCH, 2, ["parquet"], corpus, "party");
+  assert.equal(parts.warnings.length, 1);
+  assert.match(parts.warnings[0], /^--by party: no article of the first batch has this field/);
+  for (const name of ["outlet_terms", "keyness", "framing_summary", "sentiment_outlet"]) {
+    assertFramesClose(readFrame(parts.dir, name), whole.run.frames![name], name);
+  }
+  assert.deepEqual(
+    readFrame(parts.dir, "outlet_terms").getColumn("party").unique().sort().toArray(),
+    [
+      "blue",
+      "red",
+    ],
+  );
+});
+
+Deno.test("a batched run that fails leaves nothing half-written", async () => {
+  const corpus = await seedsJsonl([]);
+  const dir = await tempDir();
+  const io = capture();
+  // No article has a date, so none has a year: found only once every batch is in.
+  const code = await analyzeCommand(
+    ["--corpus", corpus, "--out", dir, "--batch-words", "300", "--by", "year"],
+    io,
+  );
+  assert.equal(code, 2);
+  assert.match(io.err.at(-1)!, /^error: --by: no article has a value for the field "year"/);
+  const left: string[] = [];
+  for await (const e of Deno.readDir(dir)) left.push(e.name);
+  assert.deepEqual(left, []);
+});
+
+Deno.test("a batched run removes the frames of stages it skips", async () => {
+  const dir = await tempDir();
+  const io = capture();
+  assert.equal(await analyzeCommand(["--out", dir, "--quiet", "--format", "parquet"], io), 0);
+  assert.ok((await Deno.stat(`${dir}/reuse_pairs.parquet`)).isFile);
+  assert.equal(
+    await analyzeCommand(
+      ["--out", dir, "--quiet", "--format", "parquet", "--batch-words", "300"],
+      io,
+    ),
+    0,
+  );
+  for (const name of ["reuse_pairs", "article_similarity", "article_sources", "coverage"]) {
+    await assert.rejects(Deno.stat(`${dir}/${name}.parquet`), Deno.errors.NotFound, name);
   }
 });
