@@ -115,8 +115,7 @@ export const STAGES: FrameStage[] = [
       frames: ["terms"],
       with: (tally) => {
         const corpus = termLookup(tally.terms);
-        const minCount = tally.groups.options.minCount;
-        return (_, frame) => finishTerms(frame, corpus, minCount);
+        return (_, frame) => finishTerms(frame, corpus, tally.terms.minCount);
       },
     },
   }),

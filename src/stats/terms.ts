@@ -389,6 +389,8 @@ export function termsFrame(
  * document frequency and total count. Tallies of batches add up ({@link mergeTermTally}).
  */
 export interface TermTally {
+  /** The corpus-wide minimum count of a kept term (the term options' `minCount`). */
+  minCount: number;
   articles: number;
   df: Map<string, number>;
   total: Map<string, number>;
@@ -404,7 +406,7 @@ export function termTally(counts: ArticleTermCounts): TermTally {
     df.set(term, vocab.df[code]);
     total.set(term, vocab.total[code]);
   });
-  return { articles: counts.articles.length, df, total };
+  return { minCount: counts.options.minCount, articles: counts.articles.length, df, total };
 }
 
 /** Adds `from` to `into` (terms new to `into` go at its end, in `from`'s order). */
