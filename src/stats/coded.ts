@@ -1,33 +1,15 @@
 /**
  * String columns from integer codes: the statistics frames repeat a small vocabulary (terms,
  * article ids, groups) over many rows, so each distinct string crosses into polars once and the
- * column is rebuilt natively by a join on the codes (the same idea as `utf8Coded` in
- * `frames/columns.ts`, for callers that already hold the codes).
+ * column is rebuilt natively by a join on the codes (`codedUtf8`, which lives with the other
+ * column constructors in `frames/columns.ts` and is re-exported here).
  * @module
  */
 
-import pl from "nodejs-polars";
+import type pl from "nodejs-polars";
+import { codedUtf8 } from "../frames/columns.ts";
 
-/**
- * A Utf8 column whose row i is `distinct[codes[i]]`. Row order is kept (a left join keeps the
- * left frame's order).
- *
- * @example
- * codedUtf8("outlet", ["Reuters", "TASS"], Int32Array.of(0, 0, 1)).toArray(); // Reuters, Reuters, TASS
- */
-export function codedUtf8(
-  name: string,
-  distinct: readonly string[],
-  codes: Int32Array,
-): pl.Series {
-  const lookup = pl.DataFrame([
-    pl.Series("code", Int32Array.from(distinct, (_, i) => i)),
-    pl.Series(name, distinct as string[], pl.Utf8),
-  ]);
-  return pl.DataFrame([pl.Series("code", codes)])
-    .join(lookup, { on: "code", how: "left" })
-    .getColumn(name);
-}
+export { codedUtf8 };
 
 /** A growable Int32 buffer, so row counts need not be known in advance. */
 export class Int32Column {
