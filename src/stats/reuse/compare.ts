@@ -12,8 +12,29 @@ import {
   type ReuseClass,
   type ReuseOptions,
 } from "./align.ts";
-import { buildFeatures } from "./features.ts";
+import { buildFeatures, type ReuseInput } from "./features.ts";
 import { containment, rowCosine } from "./similarity.ts";
+
+/**
+ * The token columns reuse reads (sentence id, stem, stopword flag) of raw sentences given as
+ * `[id, text]`, tokenised as the foundation tokenises (no cleaning).
+ */
+export function reuseTokensOf(
+  sentences: Iterable<readonly [id: string, text: string]>,
+): ReuseInput["tokens"] {
+  const sentenceId: string[] = [];
+  const stem: string[] = [];
+  const isStop: boolean[] = [];
+  for (const [id, text] of sentences) {
+    forEachToken(text, (token) => {
+      const form = formOf(token);
+      sentenceId.push(id);
+      stem.push(form.stem);
+      isStop.push(form.isStop);
+    });
+  }
+  return { sentenceId, stem, isStop, length: sentenceId.length };
+}
 
 /** The scores and class of two texts. */
 export interface TextComparison {
@@ -40,21 +61,7 @@ export function compareTexts(
   options: Partial<ReuseOptions> = {},
 ): TextComparison {
   const opts = { ...DEFAULT_REUSE_OPTIONS, ...options };
-  const tokens = {
-    sentenceId: [] as string[],
-    stem: [] as string[],
-    isStop: [] as boolean[],
-    length: 0,
-  };
-  for (const [id, text] of [["a", a], ["b", b]]) {
-    forEachToken(text, (token) => {
-      const form = formOf(token);
-      tokens.sentenceId.push(id);
-      tokens.stem.push(form.stem);
-      tokens.isStop.push(form.isStop);
-      tokens.length++;
-    });
-  }
+  const tokens = reuseTokensOf([["a", a], ["b", b]]);
   const f = buildFeatures({
     articles: [{ id: "a" }, { id: "b" }],
     sentences: [{ id: "a", articleId: "a" }, { id: "b", articleId: "b" }],

@@ -5,7 +5,7 @@
  */
 
 import type { ReuseInput } from "../../../src/stats/reuse/features.ts";
-import { forEachToken, formOf } from "../../../src/text/tokens.ts";
+import { reuseTokensOf } from "../../../src/stats/reuse/compare.ts";
 
 /** One hand-built article: an id, an optional date, its sentences. */
 export interface TinyArticle {
@@ -19,25 +19,10 @@ export function tinyCorpus(
   articles: TinyArticle[],
 ): ReuseInput & { sentences: { id: string; articleId: string; text: string }[] } {
   const sentences: { id: string; articleId: string; text: string }[] = [];
-  const tokens = {
-    sentenceId: [] as string[],
-    stem: [] as string[],
-    isStop: [] as boolean[],
-    length: 0,
-  };
   for (const a of articles) {
-    a.sentences.forEach((text, n) => {
-      const id = `${a.id}:${n}`;
-      sentences.push({ id, articleId: a.id, text });
-      forEachToken(text, (token) => {
-        const form = formOf(token);
-        tokens.sentenceId.push(id);
-        tokens.stem.push(form.stem);
-        tokens.isStop.push(form.isStop);
-        tokens.length++;
-      });
-    });
+    a.sentences.forEach((text, n) => sentences.push({ id: `${a.id}:${n}`, articleId: a.id, text }));
   }
+  const tokens = reuseTokensOf(sentences.map((s) => [s.id, s.text] as const));
   return {
     articles: articles.map((a) => ({ id: a.id, published: a.published ?? null })),
     sentences,
