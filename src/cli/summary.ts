@@ -5,20 +5,12 @@
 
 import { formatIssue, type LoadIssue } from "../corpus/issues.ts";
 import type { Rejection } from "../corpus/load.ts";
-import type { Analysis } from "../pipeline.ts";
-import { type OutletRow, type SummaryTally, summaryTally } from "../text/summary.ts";
+import type { OutletRow, SummaryTally } from "../text/summary.ts";
 
-/** Renders the summary: articles per outlet, sentences and words, cleaning, warnings, rejections. */
-export function summarize(analysis: Analysis, maxIssues = 20): string {
-  return renderSummary(
-    summaryTally(analysis.articles, analysis.sentences),
-    analysis.issues,
-    analysis.rejected,
-    maxIssues,
-  );
-}
-
-/** Renders the summary of a tally and the loader's issues and rejections. */
+/**
+ * Renders the summary `analyze` prints: articles, sentences and words per outlet, cleaning,
+ * warnings and rejections, from a summary tally and the loader's issues and rejections.
+ */
 export function renderSummary(
   tally: SummaryTally,
   issues: readonly LoadIssue[],
