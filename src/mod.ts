@@ -161,6 +161,7 @@ export {
   REST,
 } from "./stats/keyness.ts";
 export {
+  inflectionsOf,
   parsePattern,
   PatternError,
   type PhraseMatch,
@@ -174,20 +175,31 @@ export {
   compileLexicon,
   type Lexicon,
   type LexiconData,
+  type LexiconDimension,
   LexiconError,
   type LexiconFrame,
   LexiconFrameSchema,
   LexiconSchema,
-  loadLexicon,
   MEDIA_FRAMES_LEXICON,
-  STORY_LEXICON,
 } from "./stats/lexicon.ts";
+export {
+  entryPattern,
+  lexicoderLexicon,
+  LEXICON_FORMATS,
+  lexiconErrorLine,
+  liwcLexicon,
+  loadLexicon,
+  loadLexicons,
+  yamlLexicon,
+} from "./stats/dictionaries.ts";
+export { lexiconReach } from "./stats/lexicon_vocabulary.ts";
 export {
   DEFAULT_LEXICONS,
   findFraming,
   framingFrame,
   type FramingMatches,
   framingSummary,
+  lexiconsOf,
 } from "./stats/framing.ts";
 export { kwic, type KwicOptions } from "./stats/kwic.ts";
 export { type CollocationOptions, collocations } from "./stats/collocations.ts";

@@ -5,7 +5,8 @@
  * Within one dimension of a lexicon, matches do not overlap and the longest wins, so "full-scale
  * invasion" counts as `full_scale_invasion` and not also as `invasion`; different dimensions may
  * match the same words ("special military operation" is war naming and, through "military",
- * security).
+ * security). A match that overlaps one of its frame's exclusions is dropped ("Social Security"
+ * is not security).
  * @module
  */
 
@@ -14,12 +15,25 @@ import type { CleanArticle } from "../corpus/clean.ts";
 import { float64, int32, utf8 } from "../frames/columns.ts";
 import type { Sentence, TokenColumns } from "../text/segment.ts";
 import { type GroupBy, groupColumnName, groupsOf } from "./groups.ts";
-import { type Lexicon, MEDIA_FRAMES_LEXICON, STORY_LEXICON } from "./lexicon.ts";
+import { type Lexicon, MEDIA_FRAMES_LEXICON } from "./lexicon.ts";
 import { addCounts } from "./tally.ts";
-import { PhraseMatcher, type PhrasePattern, wordParts } from "./patterns.ts";
+import { type PhraseMatch, PhraseMatcher, type PhrasePattern, wordParts } from "./patterns.ts";
 
-/** The lexicons `deno task analyze` applies: the story lexicon and the Media Frames Corpus. */
-export const DEFAULT_LEXICONS: readonly Lexicon[] = [STORY_LEXICON, MEDIA_FRAMES_LEXICON];
+/**
+ * The lexicons `deno task analyze` applies unless told otherwise: the Media Frames Corpus
+ * policy frames, which hold on any story. Story lexicons are added with `--lexicon FILE`.
+ */
+export const DEFAULT_LEXICONS: readonly Lexicon[] = [MEDIA_FRAMES_LEXICON];
+
+/**
+ * The lexicons of a run: the defaults (unless `noDefaults`) followed by the user's, with a
+ * lexicon name given twice kept once (the user's wins).
+ */
+export function lexiconsOf(user: readonly Lexicon[] = [], noDefaults = false): Lexicon[] {
+  const all = [...(noDefaults ? [] : DEFAULT_LEXICONS), ...user];
+  const byName = new Map(all.map((l) => [l.name, l]));
+  return [...byName.values()];
+}
 
 /** Every frame match, as columns (row i of every array is match i). */
 export interface FramingMatches {
@@ -67,25 +81,57 @@ export function findFraming(
     start: [],
     end: [],
   };
-  // One matcher for every dimension of every lexicon: one group per dimension.
-  const entries: { pattern: PhrasePattern; entry: FrameRef; group: number }[] = [];
+  // One matcher for every dimension of every lexicon: one group per dimension, and one group per
+  // distinct exclusion phrase (exclusions may overlap each other and any frame).
+  type Entry = { frame: FrameRef; exclude: number[] } | { exclusion: number };
+  const entries: { pattern: PhrasePattern; entry: Entry; group: number }[] = [];
+  const exclusionIds = new Map<string, number>();
+  const exclusions: PhrasePattern[] = [];
   let group = 0;
   for (const lexicon of lexicons) {
     for (const d of lexicon.dimensions) {
       for (const f of d.frames) {
+        const exclude = f.exclude.map((p) => {
+          let id = exclusionIds.get(p.source);
+          if (id === undefined) {
+            exclusionIds.set(p.source, id = exclusions.length);
+            exclusions.push(p);
+          }
+          return id;
+        });
+        const frame = { lexicon: lexicon.name, dimension: d.id, frame: f.id };
         for (const pattern of f.patterns) {
-          entries.push({
-            pattern,
-            entry: { lexicon: lexicon.name, dimension: d.id, frame: f.id },
-            group,
-          });
+          entries.push({ pattern, entry: { frame, exclude }, group });
         }
       }
       group++;
     }
   }
-  const matcher = new PhraseMatcher<FrameRef>(entries);
-  matcher.scanAll(parts, ({ entry, start, end }, s) => {
+  exclusions.forEach((pattern, id) =>
+    entries.push({ pattern, entry: { exclusion: id }, group: group + id })
+  );
+  const matcher = new PhraseMatcher<Entry>(entries);
+  // Matches of one sentence are held until its exclusions are all known (an exclusion may start
+  // after the match it cancels).
+  let held: PhraseMatch<Entry>[] = [];
+  let heldSentence = -1;
+  const flush = () => {
+    const spans = held.filter((m) => "exclusion" in m.entry);
+    for (const m of held) {
+      if (!("frame" in m.entry)) continue;
+      const { frame, exclude } = m.entry;
+      if (
+        exclude.length &&
+        spans.some((x) =>
+          exclude.includes((x.entry as { exclusion: number }).exclusion) && x.start < m.end &&
+          m.start < x.end
+        )
+      ) continue;
+      record(frame, m.start, m.end, heldSentence);
+    }
+    held = [];
+  };
+  const record = (entry: FrameRef, start: number, end: number, s: number) => {
     const t = parts.sentenceFirstToken[s];
     const articleId = tokens.articleId[t];
     const startOffset = parts.start[start];
@@ -99,7 +145,15 @@ export function findFraming(
     out.phrase.push(textOf.get(articleId)?.slice(startOffset, endOffset) ?? "");
     out.start.push(startOffset);
     out.end.push(endOffset);
+  };
+  matcher.scanAll(parts, (match, s) => {
+    if (s !== heldSentence) {
+      flush();
+      heldSentence = s;
+    }
+    held.push(match);
   });
+  flush();
   return out;
 }
 
