@@ -209,10 +209,15 @@ export {
   mentionsByName,
   type SentenceSentiment,
   sentenceSentiment,
+  sentimentByArticle,
   sentimentByEntity,
   sentimentByGroup,
   sentimentFrame,
+  type Tone,
+  TONES,
 } from "./stats/sentiment.ts";
+export { isNegation, type VaderScore, vaderScore, vaderText } from "./stats/vader.ts";
+export { ranks, spearman } from "./stats/rank.ts";
 export { mattr, readabilityFrame, syllables } from "./stats/readability.ts";
 export {
   measureBatch,
@@ -296,7 +301,15 @@ export {
 } from "./charts/chart.ts";
 export { allCharts } from "./charts/catalog.ts";
 export { keynessChart, scatterChart, type ScatterOptions, topTermsChart } from "./charts/terms.ts";
-export { framingHeatmap, warNamesChart } from "./charts/framing.ts";
+export {
+  framingCharts,
+  framingHeatmap,
+  groupCaption,
+  type GroupSize,
+  namingChart,
+  namingDimensions,
+  nothingChart,
+} from "./charts/framing.ts";
 export { entitiesChart, quoteSpeakersChart, quoteTypesChart } from "./charts/voices.ts";
 export { figuresChart } from "./charts/figures.ts";
 export { alignmentChart, similarityHeatmap } from "./charts/reuse.ts";

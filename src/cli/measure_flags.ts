@@ -7,7 +7,7 @@
 import { loadLexicons } from "../stats/dictionaries.ts";
 import { type Tone, TONES } from "../stats/sentiment.ts";
 import type { MeasureSettings } from "../stages.ts";
-import { listOption, UsageError } from "./args.ts";
+import { UsageError } from "./args.ts";
 
 /** The parseArgs options to add to a command. */
 export const MEASURE_FLAGS = {
@@ -34,11 +34,13 @@ export async function measureSettings(flags: {
   "no-default-lexicons"?: boolean;
   tone?: string;
 }): Promise<MeasureSettings> {
-  const tone = listOption<Tone>("--tone", flags.tone, TONES, ["vader"]);
-  if (tone.length !== 1) throw new UsageError(`--tone takes one of ${TONES.join(", ")}`);
+  const tone = (flags.tone ?? "vader").trim().toLowerCase() as Tone;
+  if (!TONES.includes(tone)) {
+    throw new UsageError(`--tone takes one of ${TONES.join(", ")} (got "${flags.tone}")`);
+  }
   const lexicons = await loadLexicons(flags.lexicon ?? []);
   if (flags["no-default-lexicons"] && !lexicons.length) {
     throw new UsageError("--no-default-lexicons leaves no lexicon: give one with --lexicon FILE");
   }
-  return { lexicons, defaultLexicons: !flags["no-default-lexicons"], tone: tone[0] };
+  return { lexicons, defaultLexicons: !flags["no-default-lexicons"], tone };
 }

@@ -7,8 +7,14 @@
  *   keys; three or more (`dimension: {frame: [entries]}`) give dimensions and frames, deeper
  *   keys joined to the frame's id with `_`;
  * - LIWC-style `.dic`: a header of `number<TAB>category` lines between two `%` lines, then one
- *   `entry<TAB>number…` line per entry; one dimension named after the file;
- * - Lexicoder `.lc3` / `.lcd`: `+category` lines, each followed by its entries, one a line.
+ *   `entry<TAB>number…` line per entry; each category is a dimension with one frame, since
+ *   LIWC's categories overlap (a word counts in each of its categories);
+ * - Lexicoder `.lc3` / `.lcd`: `+category` lines, each followed by its entries, one a line; one
+ *   dimension named after the file, so its categories compete and the longest entry wins ("not
+ *   good" in negative over "good" in positive), as in Lexicoder.
+ *
+ * Within a dimension of the kit, frames compete for words (the longest match wins); YAML keys
+ * under one dimension do too.
  *
  * Entries of those three formats are matched as their authors meant them: exactly (case aside),
  * `word*` as a prefix (the only wildcard they share with the kit), several words as a phrase. In
@@ -232,7 +238,8 @@ export function liwcLexicon(text: string, path: string): Lexicon {
     order.push(category);
   }
   if (i >= lines.length) {
-    fail(path, [{ line: lines.length, message: 'the category header has no closing "%"' }]);
+    const last = lines.findLastIndex((l) => l.trim() !== "") + 1;
+    fail(path, [{ line: last, message: 'the category header has no closing "%"' }]);
   }
   for (i++; i < lines.length; i++) {
     const line = lines[i].trim();
@@ -259,10 +266,14 @@ export function liwcLexicon(text: string, path: string): Lexicon {
       } else category.entries.push({ text: entry, line: i + 1 });
     }
   }
-  return buildLexicon(path, `LIWC-style dictionary ${path}`, [{
-    label: nameOf(path),
-    frames: order,
-  }], problems);
+  // LIWC's categories overlap by design (a word counts in each of its categories), so each is a
+  // dimension of its own: within a dimension, the kit's frames compete for a word.
+  return buildLexicon(
+    path,
+    `LIWC-style dictionary ${path}`,
+    order.map((c) => ({ label: c.label, frames: [c] })),
+    problems,
+  );
 }
 
 /** Reads a Lexicoder `.lc3` / `.lcd` dictionary (see the module doc). */

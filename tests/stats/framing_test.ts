@@ -183,10 +183,12 @@ Deno.test("framing summary: matches per 1,000 words and share within the dimensi
     outlet: "Global News",
     dimension: "war_naming",
     frame: "special_military_operation",
+    naming: true,
     label: "special military operation",
     n: 1,
     articles: 1,
     words: 585,
+    group_articles: 1,
     per_1000: 1000 / 585,
     share: 1 / 8,
   });
