@@ -78,9 +78,13 @@ export function framingHeatmap(summary: pl.DataFrame, options: FramingChartOptio
   const title = `How each ${by} frames the story (lexicon ${lexicon})`;
   const sizes = groupSizes(ofLexicon, by);
   const caption = groupCaption(by, sizes);
+  // The dimension names the row only when the lexicon has more than one.
+  const oneDimension = ofLexicon.select("dimension").unique().height <= 1;
   const used = ofLexicon.filter(pl.col("n").sum().over("frame").gt(0))
     .withColumns(
-      pl.concatString([pl.col("dimension"), pl.col("label")], " · ").alias("frame_label"),
+      oneDimension
+        ? pl.col("label").alias("frame_label")
+        : pl.concatString([pl.col("dimension"), pl.col("label")], " · ").alias("frame_label"),
     );
   if (used.height === 0) {
     return nothingChart(
@@ -118,7 +122,7 @@ export function framingHeatmap(summary: pl.DataFrame, options: FramingChartOptio
         type: "nominal",
         title: null,
         sort: { field: "dimension" },
-        axis: { labelLimit: 360 },
+        axis: { labelLimit: 0 },
       },
     },
     layer: [
@@ -188,24 +192,36 @@ export function namingDimensions(framing: pl.DataFrame): { lexicon: string; dime
  */
 export function namingChart(
   framing: pl.DataFrame,
-  options: FramingChartOptions & { dimension: string },
+  options: FramingChartOptions & {
+    dimension: string;
+    /** Articles and words of the corpus's groups (from framing_summary), for the caption. */
+    groups?: readonly GroupSize[];
+  },
 ): Chart {
   const lexicon = options.lexicon ?? lexiconsIn(framing)[0] ?? "";
   const dimension = options.dimension;
   const what = dimension.replaceAll("_", " ");
   const name = `names_${dimension}`;
   const title = `Which phrases each article uses: ${what}`;
-  const articlesAll = framing.select("article_id").unique().height;
   const rowsOf = framing.filter(
     pl.col("lexicon").eq(pl.lit(lexicon)).and(pl.col("dimension").eq(pl.lit(dimension))),
   )
     .withColumns(pl.col("phrase").str.toLowerCase().alias("name"))
     .groupBy(["article_id", "outlet", "name"]).len();
-  const subtitle = `phrases of dimension "${dimension}" of lexicon ${lexicon}, as written; ` +
-    `size: times used; ${rowsOf.select("article_id").unique().height} of the ${articlesAll} ` +
-    "articles with any framing match use one";
+  const using = rowsOf.select("article_id").unique().height;
+  const articles = options.groups?.reduce((n, g) => n + g.articles, 0);
+  const words = options.groups?.reduce((n, g) => n + g.words, 0);
+  const subtitle = [
+    `phrases of dimension "${dimension}" of lexicon ${lexicon}, as written; size: times used; ` +
+    "colour: outlet",
+    articles !== undefined && words !== undefined
+      ? `${using} of ${articles.toLocaleString("en")} articles (${
+        words.toLocaleString("en")
+      } words) use one`
+      : `${using} articles use one`,
+  ];
   if (rowsOf.height === 0) {
-    return nothingChart(name, title, `No article uses a phrase of ${what}.`, subtitle);
+    return nothingChart(name, title, `No article uses a phrase of ${what}.`, subtitle.join("; "));
   }
   const rows = chartRows(rowsOf.sort(["article_id", "name"]), [
     "article_id",
@@ -259,7 +275,13 @@ export function framingCharts(
     // a chart that says so.
     const named = namingDimensions(frames.framing_summary ?? frames.framing);
     for (const { lexicon, dimension } of named) {
-      out.push(namingChart(frames.framing, { ...options, lexicon, dimension }));
+      const groups = frames.framing_summary
+        ? groupSizes(
+          frames.framing_summary.filter(pl.col("lexicon").eq(pl.lit(lexicon))),
+          options.by ?? "outlet",
+        )
+        : undefined;
+      out.push(namingChart(frames.framing, { ...options, lexicon, dimension, groups }));
     }
   }
   return out;

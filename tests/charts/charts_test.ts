@@ -61,7 +61,14 @@ Deno.test("one outlet colour everywhere", () => {
   const expected =
     '"scale":{"domain":["Global News","Reuters","unknown"],"range":["#4e79a7","#f28e2b","#e15759"]';
   for (
-    const name of ["top_terms", "names_war_naming", "entities", "quote_speakers", "figures", "sentiment"]
+    const name of [
+      "top_terms",
+      "names_war_naming",
+      "entities",
+      "quote_speakers",
+      "figures",
+      "sentiment",
+    ]
   ) {
     assert.equal(colorScale(name), expected, name);
   }
