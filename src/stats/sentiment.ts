@@ -124,7 +124,11 @@ export function sentenceSentiment(
       out.nHits.push(hits);
       out.negated.push(negated);
     } else {
-      const v = vaderScore(tokens.token.slice(start, i), textOf.get(id) ?? "");
+      const v = vaderScore(
+        tokens.token.slice(start, i),
+        textOf.get(id) ?? "",
+        tokens.lower.slice(start, i),
+      );
       out.score.push(v.compound);
       out.sum.push(v.sum);
       out.nHits.push(v.hits);

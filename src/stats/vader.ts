@@ -197,31 +197,45 @@ export function isNegation(lower: string): boolean {
   return NEGATE.has(lower) || lower.includes("n't");
 }
 
-/** Python's `str.isupper`: some cased letter, none lower case. */
-function isUpper(word: string): boolean {
-  return /\p{Lu}/u.test(word) && !/\p{Ll}/u.test(word);
+/** Python's `str.isupper`: some cased letter, none lower case (`lower` is the word's lower form). */
+function isUpper(word: string, lower: string): boolean {
+  // Most words are lower case already: no regular expression for them.
+  return word !== lower && /\p{Lu}/u.test(word) && !/\p{Ll}/u.test(word);
 }
 
 function boosterScalar(word: string, lower: string, valence: number, capDiff: boolean): number {
   let scalar = BOOSTERS.get(lower) ?? 0;
   if (scalar === 0) return 0;
   if (valence < 0) scalar = -scalar;
-  if (capDiff && isUpper(word)) scalar += valence > 0 ? C_INCR : -C_INCR;
+  if (capDiff && isUpper(word, lower)) scalar += valence > 0 ? C_INCR : -C_INCR;
   return scalar;
 }
 
 /**
  * VADER's scores for a sentence given as its words (surface forms, case kept: caps count) and,
- * for "!" and "?" emphasis, its text. One-letter words are left out, as VADER does.
+ * for "!" and "?" emphasis, its text; `lowerForms`, when the caller has them, are the words'
+ * lower forms (curly apostrophes straight). One-letter words are left out, as VADER does.
  *
  * @example
  * vaderScore(["He", "didn't", "win", "the", "vote"]).compound; // -0.4717
  */
-export function vaderScore(tokens: readonly string[], text = ""): VaderScore {
-  const words = tokens.filter((w) => w.length > 1);
-  const lower = words.map(lowerForm);
+export function vaderScore(
+  tokens: readonly string[],
+  text = "",
+  lowerForms?: readonly string[],
+): VaderScore {
+  const words: string[] = [];
+  const lower: string[] = [];
+  let caps = 0;
+  for (let k = 0; k < tokens.length; k++) {
+    const w = tokens[k];
+    if (w.length < 2) continue;
+    const l = lowerForms?.[k] ?? lowerForm(w);
+    words.push(w);
+    lower.push(l);
+    if (isUpper(w, l)) caps++;
+  }
   const n = words.length;
-  const caps = words.reduce((k, w) => k + (isUpper(w) ? 1 : 0), 0);
   const capDiff = caps > 0 && caps < n;
   const sentiments: number[] = [];
   let hits = 0;
@@ -238,7 +252,7 @@ export function vaderScore(tokens: readonly string[], text = ""): VaderScore {
       continue;
     }
     hits++;
-    if (capDiff && isUpper(words[i])) valence += valence > 0 ? C_INCR : -C_INCR;
+    if (capDiff && isUpper(words[i], li)) valence += valence > 0 ? C_INCR : -C_INCR;
     for (let s = 0; s < 3; s++) {
       const j = i - (s + 1);
       if (j < 0 || LEXICON.has(lower[j])) continue;
@@ -284,32 +298,53 @@ export function vaderScore(tokens: readonly string[], text = ""): VaderScore {
   return scoreValence(sentiments, text, hits, negated);
 }
 
+/** Idioms and two-word dampeners as word lists, by their first word (no strings built per word). */
+const IDIOM_LISTS = new Map<string, { words: string[]; valence: number }[]>();
+for (const [idiom, valence] of IDIOMS) {
+  const words = idiom.split(" ");
+  IDIOM_LISTS.set(words[0], [...(IDIOM_LISTS.get(words[0]) ?? []), { words, valence }]);
+}
+const TWO_WORD_BOOSTERS = [...BOOSTERS.keys()].filter((k) => k.includes(" ")).map((k) =>
+  k.split(" ")
+);
+
+/** The valence of the idiom of `len` words starting at `start`, if there is one. */
+function idiomAt(lower: string[], start: number, len: number): number | undefined {
+  if (start < 0 || start + len > lower.length) return undefined;
+  const candidates = IDIOM_LISTS.get(lower[start]);
+  if (!candidates) return undefined;
+  for (const { words, valence } of candidates) {
+    if (words.length !== len) continue;
+    let k = 1;
+    while (k < len && lower[start + k] === words[k]) k++;
+    if (k === len) return valence;
+  }
+  return undefined;
+}
+
+function twoWordBoosterAt(lower: string[], start: number): boolean {
+  return start >= 0 &&
+    TWO_WORD_BOOSTERS.some(([a, b]) => lower[start] === a && lower[start + 1] === b);
+}
+
 /** VADER's idioms, and the "kind of" / "sort of" dampeners written as two words. */
 function idiom(valence: number, lower: string[], i: number): number {
-  const w = (k: number) => lower[k] ?? "";
-  const sequences = [
-    `${w(i - 1)} ${w(i)}`,
-    `${w(i - 2)} ${w(i - 1)} ${w(i)}`,
-    `${w(i - 2)} ${w(i - 1)}`,
-    `${w(i - 3)} ${w(i - 2)} ${w(i - 1)}`,
-    `${w(i - 3)} ${w(i - 2)}`,
-  ];
-  for (const seq of sequences) {
-    const v = IDIOMS.get(seq);
+  // The sequences VADER checks, in its order: (i-1, i), (i-2 … i), (i-2, i-1), (i-3 … i-1),
+  // (i-3, i-2); the first idiom found sets the valence.
+  const before: [number, number][] = [[i - 1, 2], [i - 2, 3], [i - 2, 2], [i - 3, 3], [i - 3, 2]];
+  for (const [start, len] of before) {
+    const v = idiomAt(lower, start, len);
     if (v !== undefined) {
       valence = v;
       break;
     }
   }
-  if (lower.length - 1 > i) {
-    const v = IDIOMS.get(`${w(i)} ${w(i + 1)}`);
-    if (v !== undefined) valence = v;
-  }
-  if (lower.length - 1 > i + 1) {
-    const v = IDIOMS.get(`${w(i)} ${w(i + 1)} ${w(i + 2)}`);
-    if (v !== undefined) valence = v;
-  }
-  if (BOOSTERS.has(sequences[4]) || BOOSTERS.has(sequences[2])) valence += B_DECR;
+  // Idioms starting at the word itself override.
+  const two = idiomAt(lower, i, 2);
+  if (two !== undefined) valence = two;
+  const three = idiomAt(lower, i, 3);
+  if (three !== undefined) valence = three;
+  if (twoWordBoosterAt(lower, i - 3) || twoWordBoosterAt(lower, i - 2)) valence += B_DECR;
   return valence;
 }
 
