@@ -1,7 +1,13 @@
 import assert from "node:assert/strict";
 import fc from "fast-check";
 import { kwic } from "../../src/stats/kwic.ts";
-import { parsePattern, PatternError, PhraseMatcher, wordParts } from "../../src/stats/patterns.ts";
+import {
+  inflectionsOf,
+  parsePattern,
+  PatternError,
+  PhraseMatcher,
+  wordParts,
+} from "../../src/stats/patterns.ts";
 import { analysisOf } from "./helpers.ts";
 
 /** The phrases a pattern matches in a text, as printed. */
@@ -199,6 +205,22 @@ Deno.test("property: on any text, KWIC matches slice back to the text and contex
         }
       },
     ),
+    { numRuns: 200 },
+  );
+});
+
+Deno.test("property: a plain word matches itself and its inflections, and never a longer unrelated word", () => {
+  const word = fc.stringMatching(/^[a-z]{3,9}$/);
+  fc.assert(
+    fc.property(word, fc.constantFrom("al", "ite", "ious", "ant", "ation", "ure"), (w, tail) => {
+      const forms = inflectionsOf(w);
+      const text = `${w} ${forms.join(" ")} ${w}${tail}.`;
+      const found = matches(text, w).map((m) => m.toLowerCase());
+      // Every listed form is found, and the derived word (w + a derivational ending) is not,
+      // unless it happens to be one of the inflections.
+      return found.length === forms.length + 1 && (forms.includes(`${w}${tail}`) ||
+        !found.includes(`${w}${tail}`));
+    }),
     { numRuns: 200 },
   );
 });
