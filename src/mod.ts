@@ -161,6 +161,7 @@ export {
   REST,
 } from "./stats/keyness.ts";
 export {
+  inflectionsOf,
   parsePattern,
   PatternError,
   type PhraseMatch,
@@ -174,20 +175,31 @@ export {
   compileLexicon,
   type Lexicon,
   type LexiconData,
+  type LexiconDimension,
   LexiconError,
   type LexiconFrame,
   LexiconFrameSchema,
   LexiconSchema,
-  loadLexicon,
   MEDIA_FRAMES_LEXICON,
-  STORY_LEXICON,
 } from "./stats/lexicon.ts";
+export {
+  entryPattern,
+  lexicoderLexicon,
+  LEXICON_FORMATS,
+  lexiconErrorLine,
+  liwcLexicon,
+  loadLexicon,
+  loadLexicons,
+  yamlLexicon,
+} from "./stats/dictionaries.ts";
+export { lexiconReach } from "./stats/lexicon_vocabulary.ts";
 export {
   DEFAULT_LEXICONS,
   findFraming,
   framingFrame,
   type FramingMatches,
   framingSummary,
+  lexiconsOf,
 } from "./stats/framing.ts";
 export { kwic, type KwicOptions } from "./stats/kwic.ts";
 export { type CollocationOptions, collocations } from "./stats/collocations.ts";
@@ -197,10 +209,15 @@ export {
   mentionsByName,
   type SentenceSentiment,
   sentenceSentiment,
+  sentimentByArticle,
   sentimentByEntity,
   sentimentByGroup,
   sentimentFrame,
+  type Tone,
+  TONES,
 } from "./stats/sentiment.ts";
+export { isNegation, type VaderScore, vaderScore, vaderText } from "./stats/vader.ts";
+export { ranks, spearman } from "./stats/rank.ts";
 export { mattr, readabilityFrame, syllables } from "./stats/readability.ts";
 export {
   measureBatch,
@@ -284,7 +301,15 @@ export {
 } from "./charts/chart.ts";
 export { allCharts } from "./charts/catalog.ts";
 export { keynessChart, scatterChart, type ScatterOptions, topTermsChart } from "./charts/terms.ts";
-export { framingHeatmap, warNamesChart } from "./charts/framing.ts";
+export {
+  framingCharts,
+  framingHeatmap,
+  groupCaption,
+  type GroupSize,
+  namingChart,
+  namingDimensions,
+  nothingChart,
+} from "./charts/framing.ts";
 export { entitiesChart, quoteSpeakersChart, quoteTypesChart } from "./charts/voices.ts";
 export { figuresChart } from "./charts/figures.ts";
 export { alignmentChart, similarityHeatmap } from "./charts/reuse.ts";

@@ -25,12 +25,21 @@ import { reuseFrames, reuseStageFrames } from "./stats/reuse/stage.ts";
 import { extraArticleColumns, withAgencies, withExtraColumns } from "./frames/articles.ts";
 import type { GroupBy } from "./stats/groups.ts";
 import { finishTerms, termLookup } from "./stats/terms.ts";
+import type { Lexicon } from "./stats/lexicon.ts";
+import type { Tone } from "./stats/sentiment.ts";
 
 /** Frames by name. */
 export type Frames = Record<string, pl.DataFrame>;
 
+/** What the measure stage applies: lexicons besides the defaults, the defaults or not, the tone. */
+export interface MeasureSettings {
+  lexicons?: readonly Lexicon[];
+  defaultLexicons?: boolean;
+  tone?: Tone;
+}
+
 /** Options every stage may read. */
-export interface StageOptions {
+export interface StageOptions extends MeasureSettings {
   /** The article field groups are compared by (outlet_terms, keyness, summaries): default "outlet". */
   by?: GroupBy;
   /**
@@ -107,10 +116,9 @@ export const STAGES: FrameStage[] = [
     name: "measure",
     frames: MEASURE_FRAMES,
     local: ["terms", "framing", "sentiment", "readability"],
-    batch: (a, built, options) =>
-      measureBatch(a, { entities: built.entities, by: options.by, partial: options.partial }),
+    batch: (a, built, options) => measureBatch(a, { ...options, entities: built.entities }),
     merge: mergeMeasureTally,
-    summarize: (tally, options) => measureCorpusFrames(tally, { by: options.by }),
+    summarize: (tally, options) => measureCorpusFrames(tally, options),
     finish: {
       frames: ["terms"],
       with: (tally) => {

@@ -14,6 +14,7 @@ import type { Analysis } from "../pipeline.ts";
 import { type Frames, STAGES } from "../stages.ts";
 import { fieldGroup, firstDistinct, groupFields, groupsOf } from "../stats/groups.ts";
 import { segmentArticles } from "../text/segment.ts";
+import type { MeasureSettings } from "../stages.ts";
 import { type SummaryTally, summaryTally } from "../text/summary.ts";
 
 /** Where and how a batched run writes, shared by every batch. */
@@ -25,6 +26,8 @@ export interface BatchConfig {
   stages: string[];
   /** The article field groups are compared by. */
   by: string;
+  /** What the measure stage applies (lexicons, default lexicons, tone scorer). */
+  measure?: MeasureSettings;
 }
 
 /** What a batch reports back: small sums, never rows. */
@@ -68,7 +71,11 @@ export async function processBatch(
   const built: Frames = {};
   const tallies: Record<string, unknown> = {};
   for (const stage of stages) {
-    const { frames, tally } = stage.batch(analysis, built, { by, partial: true });
+    const { frames, tally } = stage.batch(analysis, built, {
+      ...config.measure,
+      by,
+      partial: true,
+    });
     Object.assign(built, frames);
     if (tally !== undefined) tallies[stage.name] = tally;
   }

@@ -16,7 +16,13 @@ import pl from "nodejs-polars";
 import { clearFrames, partitionDir } from "../frames/partitions.ts";
 import { type FrameFormat, sinkFrame, writeFrames } from "../frames/write.ts";
 import { analyzeArticles } from "../pipeline.ts";
-import { allFrames, type Frames, type FrameStage, STAGES } from "../stages.ts";
+import {
+  allFrames,
+  type Frames,
+  type FrameStage,
+  type MeasureSettings,
+  STAGES,
+} from "../stages.ts";
 import { firstDistinct, groupFields, groupsOf, missingFieldError } from "../stats/groups.ts";
 import { mergeSummaryTally, type SummaryTally, summaryTally } from "../text/summary.ts";
 import { type BatchConfig, type BatchReport, processBatch, STAGING } from "./process.ts";
@@ -36,6 +42,8 @@ export interface BatchedOptions extends LoadOptions {
   stages?: string[];
   /** The grouping field (default "outlet"). */
   by?: string;
+  /** What the measure stage applies (lexicons, default lexicons, tone scorer). */
+  measure?: MeasureSettings;
   /** Words per batch (default 250,000); 0 puts the whole corpus in one batch, in memory. */
   batchWords?: number;
   /** Workers for a corpus of several batches (default: one per core); 1 runs in this thread. */
@@ -178,7 +186,10 @@ async function inMemory(
   if (!articles.length) return run;
   // Before any stage runs: a field no article has is a mistake to report at once.
   run.groups = firstDistinct(groupsOf(analysis.articles, options.by), 2);
-  const frames = allFrames(analysis, stages, options.onStage, { by: options.by });
+  const frames = allFrames(analysis, stages, options.onStage, {
+    ...options.measure,
+    by: options.by,
+  });
   options.onStage?.("writing");
   await clearFrames(options.out, [...stages.flatMap((s) => s.frames), ...Object.keys(frames)]);
   run.written = await writeFrames(frames, options.out, options.formats);
@@ -216,6 +227,7 @@ class BatchRunner {
       formats: options.formats,
       stages: this.#stages.map((s) => s.name),
       by: options.by,
+      measure: options.measure,
     };
   }
 
@@ -336,7 +348,12 @@ class BatchRunner {
     for (const stage of this.#stages) {
       const tally = merged.tallies[stage.name];
       if (tally === undefined) continue;
-      if (stage.summarize) Object.assign(corpus, stage.summarize(tally, { by: this.#config.by }));
+      if (stage.summarize) {
+        Object.assign(
+          corpus,
+          stage.summarize(tally, { ...this.#config.measure, by: this.#config.by }),
+        );
+      }
       if (!stage.finish) continue;
       const finish = stage.finish.with(tally);
       for (const name of stage.finish.frames) {

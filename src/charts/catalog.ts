@@ -6,7 +6,7 @@
 
 import type pl from "nodejs-polars";
 import type { Chart } from "./chart.ts";
-import { framingHeatmap, warNamesChart } from "./framing.ts";
+import { framingCharts } from "./framing.ts";
 import { figuresChart } from "./figures.ts";
 import { alignmentChart, similarityHeatmap } from "./reuse.ts";
 import { sentimentChart } from "./sentiment.ts";
@@ -32,8 +32,10 @@ export function allCharts(frames: Readonly<Record<string, pl.DataFrame | undefin
     f("keyness") && keynessChart(f("keyness")!, { outlets }),
     f("outlet_terms") && f("keyness") &&
     scatterChart(f("outlet_terms")!, f("keyness")!, { outlets, by }),
-    f("framing_summary") && framingHeatmap(f("framing_summary")!, { outlets, by }),
-    f("framing") && warNamesChart(f("framing")!, { outlets }),
+    ...framingCharts({ framing: frames.framing, framing_summary: f("framing_summary") }, {
+      outlets,
+      by,
+    }),
     f("entities") && entitiesChart(f("entities")!, { outlets }),
     f("quotes") && quoteSpeakersChart(f("quotes")!, { outlets }),
     f("quotes") && quoteTypesChart(f("quotes")!),

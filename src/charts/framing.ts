@@ -1,5 +1,7 @@
 /**
- * Framing charts: an outlet × frame heatmap, and the names each article uses for the war.
+ * Framing charts: a group × frame heatmap per lexicon, and, for each dimension a lexicon marks
+ * `naming`, which of its phrases each article uses. Every chart says what it rests on (the
+ * grouping, articles and words per group) and says so in words when nothing was found.
  * @module
  */
 
@@ -12,7 +14,7 @@ const SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json";
 
 /** Options of the framing charts. */
 export interface FramingChartOptions {
-  /** The lexicon shown (default "russia_china", the story lexicon). */
+  /** The lexicon shown (default: the first lexicon of the frame, the defaults coming first). */
   lexicon?: string;
   /** Every outlet of the corpus, so colours match across charts. */
   outlets?: string[];
@@ -20,18 +22,78 @@ export interface FramingChartOptions {
   by?: string;
 }
 
+/** Articles and words of one group, for a caption. */
+export interface GroupSize {
+  group: string;
+  articles: number;
+  words: number;
+}
+
 /**
- * Heatmap of frames (rows, grouped by dimension) by outlet (columns): colour is matches per 1,000
- * words, the number in the cell the count of matches. Frames no outlet uses are left out.
+ * The line under a framing or tone chart that says what it rests on: the grouping, then the
+ * articles and words of each group ("by outlet · Global News: 1 article, 585 words · Reuters:
+ * 4 articles, 2,331 words"). Long lists are cut after six groups with a count of the rest.
+ */
+export function groupCaption(by: string, groups: readonly GroupSize[]): string {
+  const fmt = (n: number) => n.toLocaleString("en");
+  const plural = (n: number, word: string) => `${fmt(n)} ${word}${n === 1 ? "" : "s"}`;
+  const shown = groups.slice(0, 6).map((g) =>
+    `${g.group}: ${plural(g.articles, "article")}, ${plural(g.words, "word")}`
+  );
+  const rest = groups.length > 6 ? [`${groups.length - 6} more ${by} groups`] : [];
+  return [`by ${by}`, ...shown, ...rest].join(" · ");
+}
+
+/** A chart that says, in words, that there is nothing to draw and why. */
+export function nothingChart(name: string, title: string, message: string, subtitle: string) {
+  return vegaLiteChart(name, title, {
+    $schema: SCHEMA,
+    title: { text: title, subtitle: [subtitle] },
+    data: { values: [{ message }] },
+    width: 420,
+    height: 40,
+    mark: { type: "text", align: "left", x: 0, fontSize: 13, color: "#555" },
+    encoding: { text: { field: "message", type: "nominal" } },
+    config: CHART_CONFIG,
+  });
+}
+
+/** The lexicons of a framing or framing_summary frame, in their order of appearance. */
+export function lexiconsIn(frame: pl.DataFrame): string[] {
+  return [...new Set(frame.getColumn("lexicon").toArray() as string[])];
+}
+
+/**
+ * Heatmap of frames (rows, grouped by dimension) by group (columns): colour is matches per 1,000
+ * words, the number in the cell the count of matches. Frames no group uses are left out; when
+ * none is used, the chart says so.
  */
 export function framingHeatmap(summary: pl.DataFrame, options: FramingChartOptions = {}): Chart {
-  const lexicon = options.lexicon ?? "russia_china";
+  const lexicon = options.lexicon ?? lexiconsIn(summary)[0] ?? "media_frames";
   const by = options.by ?? "outlet";
-  const used = summary.filter(pl.col("lexicon").eq(pl.lit(lexicon)))
-    .filter(pl.col("n").sum().over("frame").gt(0))
+  const ofLexicon = summary.filter(pl.col("lexicon").eq(pl.lit(lexicon)));
+  const name = options.lexicon && options.lexicon !== lexiconsIn(summary)[0]
+    ? `framing_heatmap_${lexicon}`
+    : "framing_heatmap";
+  const title = `How each ${by} frames the story (lexicon ${lexicon})`;
+  const sizes = groupSizes(ofLexicon, by);
+  const caption = groupCaption(by, sizes);
+  // The dimension names the row only when the lexicon has more than one.
+  const oneDimension = ofLexicon.select("dimension").unique().height <= 1;
+  const used = ofLexicon.filter(pl.col("n").sum().over("frame").gt(0))
     .withColumns(
-      pl.concatString([pl.col("dimension"), pl.col("label")], " · ").alias("frame_label"),
+      oneDimension
+        ? pl.col("label").alias("frame_label")
+        : pl.concatString([pl.col("dimension"), pl.col("label")], " · ").alias("frame_label"),
     );
+  if (used.height === 0) {
+    return nothingChart(
+      name,
+      title,
+      `No frame of lexicon ${lexicon} is found in these articles.`,
+      caption,
+    );
+  }
   const values = chartRows(used, [
     by,
     "dimension",
@@ -41,12 +103,14 @@ export function framingHeatmap(summary: pl.DataFrame, options: FramingChartOptio
     "per_1000",
     "articles",
   ], 2);
-  return vegaLiteChart("framing_heatmap", "How each outlet frames the story", {
+  return vegaLiteChart(name, title, {
     $schema: SCHEMA,
     title: {
-      text: `How each ${by} frames the story`,
-      subtitle:
-        `framing phrases per 1,000 words (lexicon ${lexicon}); the number is the count of matches`,
+      text: title,
+      subtitle: [
+        "framing phrases per 1,000 words; the number is the count of matches; frames found nowhere are left out",
+        caption,
+      ],
     },
     data: { values },
     width: { step: 90 },
@@ -58,7 +122,7 @@ export function framingHeatmap(summary: pl.DataFrame, options: FramingChartOptio
         type: "nominal",
         title: null,
         sort: { field: "dimension" },
-        axis: { labelLimit: 360 },
+        axis: { labelLimit: 0 },
       },
     },
     layer: [
@@ -92,26 +156,84 @@ export function framingHeatmap(summary: pl.DataFrame, options: FramingChartOptio
   });
 }
 
+/** Articles and words per group, from a framing_summary (the same on every row of a group). */
+function groupSizes(summary: pl.DataFrame, by: string): GroupSize[] {
+  if (!summary.height) return [];
+  const hasArticles = summary.columns.includes("group_articles");
+  const per = summary.groupBy(by).agg(
+    pl.col("words").first().alias("words"),
+    (hasArticles ? pl.col("group_articles") : pl.col("articles")).max().alias("group_articles"),
+  ).sort(by);
+  const groups = per.getColumn(by).toArray() as string[];
+  const words = per.getColumn("words").toArray() as number[];
+  const articles = per.getColumn("group_articles").toArray() as number[];
+  return groups.map((group, i) => ({
+    group,
+    articles: Number(articles[i]),
+    words: Number(words[i]),
+  }));
+}
+
+/** The dimensions marked `naming` in a framing or framing_summary frame: lexicon and dimension. */
+export function namingDimensions(framing: pl.DataFrame): { lexicon: string; dimension: string }[] {
+  if (!framing.columns.includes("naming") || !framing.height) return [];
+  const named = framing.filter(pl.col("naming")).select("lexicon", "dimension").unique({
+    maintainOrder: true,
+  });
+  const lexicons = named.getColumn("lexicon").toArray() as string[];
+  const dimensions = named.getColumn("dimension").toArray() as string[];
+  return lexicons.map((lexicon, i) => ({ lexicon, dimension: dimensions[i] }));
+}
+
 /**
- * The names for the war, article by article: each name an article uses (as matched, lower case),
- * sized by how often, coloured by outlet.
+ * Which phrases each article uses for dimension `dimension` of lexicon `lexicon` (a dimension
+ * whose frames are competing names for one thing, such as how a war is named): each phrase an
+ * article uses (as matched, lower case), sized by how often, coloured by outlet.
  */
-export function warNamesChart(framing: pl.DataFrame, options: FramingChartOptions = {}): Chart {
-  const war = framing.filter(pl.col("dimension").eq(pl.lit("war_naming")))
+export function namingChart(
+  framing: pl.DataFrame,
+  options: FramingChartOptions & {
+    dimension: string;
+    /** Articles and words of the corpus's groups (from framing_summary), for the caption. */
+    groups?: readonly GroupSize[];
+  },
+): Chart {
+  const lexicon = options.lexicon ?? lexiconsIn(framing)[0] ?? "";
+  const dimension = options.dimension;
+  const what = dimension.replaceAll("_", " ");
+  const name = `names_${dimension}`;
+  const title = `Which phrases each article uses: ${what}`;
+  const rowsOf = framing.filter(
+    pl.col("lexicon").eq(pl.lit(lexicon)).and(pl.col("dimension").eq(pl.lit(dimension))),
+  )
     .withColumns(pl.col("phrase").str.toLowerCase().alias("name"))
     .groupBy(["article_id", "outlet", "name"]).len();
-  const rows = chartRows(war.sort(["article_id", "name"]), ["article_id", "outlet", "name", "len"]);
-  const values = rows.map((r) => ({
-    ...r,
-    article: shortId(String(r.article_id)),
-  }));
+  const using = rowsOf.select("article_id").unique().height;
+  const articles = options.groups?.reduce((n, g) => n + g.articles, 0);
+  const words = options.groups?.reduce((n, g) => n + g.words, 0);
+  const subtitle = [
+    `phrases of dimension "${dimension}" of lexicon ${lexicon}, as written; size: times used; ` +
+    "colour: outlet",
+    articles !== undefined && words !== undefined
+      ? `${using} of ${articles.toLocaleString("en")} articles (${
+        words.toLocaleString("en")
+      } words) use one`
+      : `${using} articles use one`,
+  ];
+  if (rowsOf.height === 0) {
+    return nothingChart(name, title, `No article uses a phrase of ${what}.`, subtitle.join("; "));
+  }
+  const rows = chartRows(rowsOf.sort(["article_id", "name"]), [
+    "article_id",
+    "outlet",
+    "name",
+    "len",
+  ]);
+  const values = rows.map((r) => ({ ...r, article: shortId(String(r.article_id)) }));
   const outlets = options.outlets ?? rows.map((r) => String(r.outlet));
-  return vegaLiteChart("war_names", "What each article calls the war", {
+  return vegaLiteChart(name, title, {
     $schema: SCHEMA,
-    title: {
-      text: "What each article calls the war",
-      subtitle: "war-naming phrases of the framing lexicon, as written; size: times used",
-    },
+    title: { text: title, subtitle },
     data: { values },
     width: { step: 90 },
     height: { step: 22 },
@@ -135,4 +257,32 @@ export function warNamesChart(framing: pl.DataFrame, options: FramingChartOption
     },
     config: CHART_CONFIG,
   });
+}
+
+/** Every framing chart a pair of framing frames allows: a heatmap per lexicon, a naming chart per naming dimension. */
+export function framingCharts(
+  frames: { framing?: pl.DataFrame; framing_summary?: pl.DataFrame },
+  options: FramingChartOptions = {},
+): Chart[] {
+  const out: Chart[] = [];
+  if (frames.framing_summary) {
+    for (const lexicon of lexiconsIn(frames.framing_summary)) {
+      out.push(framingHeatmap(frames.framing_summary, { ...options, lexicon }));
+    }
+  }
+  if (frames.framing) {
+    // The summary lists every dimension, matched or not: a naming dimension nothing matched gets
+    // a chart that says so.
+    const named = namingDimensions(frames.framing_summary ?? frames.framing);
+    for (const { lexicon, dimension } of named) {
+      const groups = frames.framing_summary
+        ? groupSizes(
+          frames.framing_summary.filter(pl.col("lexicon").eq(pl.lit(lexicon))),
+          options.by ?? "outlet",
+        )
+        : undefined;
+      out.push(namingChart(frames.framing, { ...options, lexicon, dimension, groups }));
+    }
+  }
+  return out;
 }

@@ -1,37 +1,69 @@
 /**
- * Tone per outlet: the AFINN score of each sentence, as a box plot per outlet.
+ * Tone per group: the sentiment score of each sentence (VADER's compound by default, or AFINN),
+ * as a box plot per outlet, captioned with what it rests on.
  * @module
  */
 
-import type pl from "nodejs-polars";
+import pl from "nodejs-polars";
 import { type Chart, vegaLiteChart } from "./chart.ts";
 import { chartRows } from "./data.ts";
+import { groupCaption, nothingChart } from "./framing.ts";
 import { CHART_CONFIG, outletScale } from "./theme.ts";
 
-/** Box plots of sentence sentiment (AFINN, per word) for each outlet. */
+const AXIS: Record<string, string> = {
+  vader: "VADER compound score per sentence (−1 to +1)",
+  afinn: "AFINN score per word (natural)",
+};
+const NOTE: Record<string, string> = {
+  vader: "VADER (Hutto & Gilbert 2014): negation reaches three words; boosters, but, caps",
+  afinn: "AFINN (natural); crude: a negation flips every later word of the sentence",
+};
+
+/** Box plots of sentence sentiment for each outlet (the `sentiment` frame's `score`). */
 export function sentimentChart(
   sentiment: pl.DataFrame,
   options: { outlets?: string[] } = {},
 ): Chart {
+  const tone = sentiment.columns.includes("tone") && sentiment.height
+    ? String(sentiment.getColumn("tone").get(0))
+    : "afinn";
+  const per = sentiment.groupBy("outlet").agg(
+    pl.col("article_id").nUnique().alias("articles"),
+    pl.col("n_words").sum().alias("words"),
+    pl.col("n_hits").sum().alias("hits"),
+  ).sort("outlet");
+  const groups = (per.getColumn("outlet").toArray() as string[]).map((group, i) => ({
+    group,
+    articles: Number(per.getColumn("articles").get(i)),
+    words: Number(per.getColumn("words").get(i)),
+  }));
+  const caption = groupCaption("outlet", groups);
+  const title = "Tone per outlet: sentiment of each sentence";
+  const hits = (per.getColumn("hits").toArray() as number[]).reduce((a, b) => a + Number(b), 0);
+  if (!hits) {
+    return nothingChart(
+      "sentiment",
+      title,
+      `No sentence has a word of the ${tone.toUpperCase()} lexicon: no tone to show.`,
+      caption,
+    );
+  }
   const values = chartRows(
     sentiment,
     ["article_id", "outlet", "sentence_id", "score", "negated"],
     4,
   );
   const outlets = options.outlets ?? values.map((v) => String(v.outlet));
-  return vegaLiteChart("sentiment", "Tone per outlet: AFINN score per sentence", {
+  return vegaLiteChart("sentiment", title, {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
-    title: {
-      text: "Tone per outlet: sentiment of each sentence",
-      subtitle: "AFINN score per word (natural); crude: a negation flips every word after it",
-    },
+    title: { text: title, subtitle: [NOTE[tone] ?? tone, caption] },
     data: { values },
     width: 420,
     height: { step: 34 },
     mark: { type: "boxplot", extent: 1.5 },
     encoding: {
       y: { field: "outlet", type: "nominal", title: null },
-      x: { field: "score", type: "quantitative", title: "AFINN score per word" },
+      x: { field: "score", type: "quantitative", title: AXIS[tone] ?? "score" },
       color: { field: "outlet", type: "nominal", scale: outletScale(outlets), legend: null },
     },
     config: CHART_CONFIG,

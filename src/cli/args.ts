@@ -4,6 +4,8 @@
  */
 
 import { parseArgs, type ParseArgsConfig } from "node:util";
+import { lexiconErrorLine } from "../stats/dictionaries.ts";
+import { LexiconError } from "../stats/lexicon.ts";
 
 /** A mistake on the command line: printed as one line plus usage, never as a stack trace. */
 export class UsageError extends Error {
@@ -62,6 +64,10 @@ export async function runCommand(
     const err = e as Error;
     if (err instanceof UsageError) {
       io.error(`error: ${err.message}\n\n${usage}`);
+      return 2;
+    }
+    if (err instanceof LexiconError) {
+      io.error(`error: ${lexiconErrorLine(err)}`);
       return 2;
     }
     if (err.name === "CorpusError") {

@@ -7,13 +7,15 @@ import { allCharts } from "../charts/catalog.ts";
 import { type ChartFormat, writeCharts } from "../charts/export.ts";
 import { analyzeCorpus } from "../pipeline.ts";
 import { allFrames } from "../stages.ts";
+import { MEASURE_FLAGS, MEASURE_USAGE, measureSettings } from "./measure_flags.ts";
 import { CONSOLE, type Io, listOption, parseCommandLine, runCommand } from "./args.ts";
 
 const USAGE = `usage: deno task charts [--corpus PATH] [--out DIR] [--format svg,png,json,html]
 
   --corpus PATH   a folder of .txt/.md files, a .jsonl or a .csv (default: seeds)
   --out DIR       where the charts go (default: data/out/charts)
-  --format LIST   any of svg, png, json, html (default: all four)`;
+  --format LIST   any of svg, png, json, html (default: all four)
+${MEASURE_USAGE}`;
 
 /** The chart formats. */
 export const CHART_FORMATS: readonly ChartFormat[] = ["svg", "png", "json", "html"];
@@ -25,6 +27,7 @@ export function chartsCommand(args: string[], io: Io = CONSOLE): Promise<number>
       corpus: { type: "string", default: "seeds" },
       out: { type: "string", default: "data/out/charts" },
       format: { type: "string" },
+      ...MEASURE_FLAGS,
       help: { type: "boolean", short: "h", default: false },
     });
     if (flags.help) {
@@ -32,12 +35,13 @@ export function chartsCommand(args: string[], io: Io = CONSOLE): Promise<number>
       return 0;
     }
     const formats = listOption("--format", flags.format, CHART_FORMATS, [...CHART_FORMATS]);
+    const measure = await measureSettings(flags);
     const analysis = await analyzeCorpus(flags.corpus!);
     if (!analysis.articles.length) {
       io.error(`error: no article could be loaded from ${flags.corpus}`);
       return 1;
     }
-    const charts = allCharts(allFrames(analysis));
+    const charts = allCharts(allFrames(analysis, undefined, undefined, measure));
     const written = await writeCharts(charts, flags.out!, formats);
     io.log(
       `wrote ${charts.length} charts (${written.length} files) to ${flags.out}: ${

@@ -5,21 +5,35 @@
  * Within one dimension of a lexicon, matches do not overlap and the longest wins, so "full-scale
  * invasion" counts as `full_scale_invasion` and not also as `invasion`; different dimensions may
  * match the same words ("special military operation" is war naming and, through "military",
- * security).
+ * security). A match that overlaps one of its frame's exclusions is dropped ("Social Security"
+ * is not security).
  * @module
  */
 
 import pl from "nodejs-polars";
 import type { CleanArticle } from "../corpus/clean.ts";
-import { float64, int32, utf8 } from "../frames/columns.ts";
+import { bool, float64, int32, utf8 } from "../frames/columns.ts";
 import type { Sentence, TokenColumns } from "../text/segment.ts";
 import { type GroupBy, groupColumnName, groupsOf } from "./groups.ts";
-import { type Lexicon, MEDIA_FRAMES_LEXICON, STORY_LEXICON } from "./lexicon.ts";
+import { type Lexicon, MEDIA_FRAMES_LEXICON } from "./lexicon.ts";
 import { addCounts } from "./tally.ts";
-import { PhraseMatcher, type PhrasePattern, wordParts } from "./patterns.ts";
+import { type PhraseMatch, PhraseMatcher, type PhrasePattern, wordParts } from "./patterns.ts";
 
-/** The lexicons `deno task analyze` applies: the story lexicon and the Media Frames Corpus. */
-export const DEFAULT_LEXICONS: readonly Lexicon[] = [STORY_LEXICON, MEDIA_FRAMES_LEXICON];
+/**
+ * The lexicons `deno task analyze` applies unless told otherwise: the Media Frames Corpus
+ * policy frames, which hold on any story. Story lexicons are added with `--lexicon FILE`.
+ */
+export const DEFAULT_LEXICONS: readonly Lexicon[] = [MEDIA_FRAMES_LEXICON];
+
+/**
+ * The lexicons of a run: the defaults (unless `noDefaults`) followed by the user's, with a
+ * lexicon name given twice kept once (the user's wins).
+ */
+export function lexiconsOf(user: readonly Lexicon[] = [], noDefaults = false): Lexicon[] {
+  const all = [...(noDefaults ? [] : DEFAULT_LEXICONS), ...user];
+  const byName = new Map(all.map((l) => [l.name, l]));
+  return [...byName.values()];
+}
 
 /** Every frame match, as columns (row i of every array is match i). */
 export interface FramingMatches {
@@ -29,6 +43,8 @@ export interface FramingMatches {
   sentenceId: string[];
   dimension: string[];
   frame: string[];
+  /** The dimension is marked `naming` (its frames are competing names for one thing). */
+  naming: boolean[];
   /** The words matched, as printed in the cleaned text. */
   phrase: string[];
   start: number[];
@@ -39,6 +55,7 @@ interface FrameRef {
   lexicon: string;
   dimension: string;
   frame: string;
+  naming: boolean;
 }
 
 /**
@@ -63,29 +80,62 @@ export function findFraming(
     sentenceId: [],
     dimension: [],
     frame: [],
+    naming: [],
     phrase: [],
     start: [],
     end: [],
   };
-  // One matcher for every dimension of every lexicon: one group per dimension.
-  const entries: { pattern: PhrasePattern; entry: FrameRef; group: number }[] = [];
+  // One matcher for every dimension of every lexicon: one group per dimension, and one group per
+  // distinct exclusion phrase (exclusions may overlap each other and any frame).
+  type Entry = { frame: FrameRef; exclude: number[] } | { exclusion: number };
+  const entries: { pattern: PhrasePattern; entry: Entry; group: number }[] = [];
+  const exclusionIds = new Map<string, number>();
+  const exclusions: PhrasePattern[] = [];
   let group = 0;
   for (const lexicon of lexicons) {
     for (const d of lexicon.dimensions) {
       for (const f of d.frames) {
+        const exclude = f.exclude.map((p) => {
+          let id = exclusionIds.get(p.source);
+          if (id === undefined) {
+            exclusionIds.set(p.source, id = exclusions.length);
+            exclusions.push(p);
+          }
+          return id;
+        });
+        const frame = { lexicon: lexicon.name, dimension: d.id, frame: f.id, naming: d.naming };
         for (const pattern of f.patterns) {
-          entries.push({
-            pattern,
-            entry: { lexicon: lexicon.name, dimension: d.id, frame: f.id },
-            group,
-          });
+          entries.push({ pattern, entry: { frame, exclude }, group });
         }
       }
       group++;
     }
   }
-  const matcher = new PhraseMatcher<FrameRef>(entries);
-  matcher.scanAll(parts, ({ entry, start, end }, s) => {
+  exclusions.forEach((pattern, id) =>
+    entries.push({ pattern, entry: { exclusion: id }, group: group + id })
+  );
+  const matcher = new PhraseMatcher<Entry>(entries);
+  // Matches of one sentence are held until its exclusions are all known (an exclusion may start
+  // after the match it cancels).
+  let held: PhraseMatch<Entry>[] = [];
+  let heldSentence = -1;
+  const flush = () => {
+    const spans = held.filter((m) => "exclusion" in m.entry);
+    for (const m of held) {
+      if (!("frame" in m.entry)) continue;
+      const { frame, exclude } = m.entry;
+      if (
+        exclude.length &&
+        spans.some((x) =>
+          exclude.includes((x.entry as { exclusion: number }).exclusion) && x.start < m.end &&
+          m.start < x.end
+        )
+      ) continue;
+      record(frame, m.start, m.end, heldSentence);
+    }
+    held = [];
+  };
+  const record = (entry: FrameRef, start: number, end: number, s: number) => {
     const t = parts.sentenceFirstToken[s];
     const articleId = tokens.articleId[t];
     const startOffset = parts.start[start];
@@ -96,16 +146,26 @@ export function findFraming(
     out.sentenceId.push(tokens.sentenceId[t]);
     out.dimension.push(entry.dimension);
     out.frame.push(entry.frame);
+    out.naming.push(entry.naming);
     out.phrase.push(textOf.get(articleId)?.slice(startOffset, endOffset) ?? "");
     out.start.push(startOffset);
     out.end.push(endOffset);
+  };
+  matcher.scanAll(parts, (match, s) => {
+    if (s !== heldSentence) {
+      flush();
+      heldSentence = s;
+    }
+    held.push(match);
   });
+  flush();
   return out;
 }
 
 /**
- * The `framing` frame: lexicon, article_id, outlet, sentence_id, dimension, frame, phrase (as
- * matched), start, end (offsets into the article's cleaned text).
+ * The `framing` frame: lexicon, article_id, outlet, sentence_id, dimension, frame, naming (the
+ * dimension is marked `naming`), phrase (as matched), start, end (offsets into the article's
+ * cleaned text).
  */
 export function framingFrame(matches: FramingMatches): pl.DataFrame {
   return pl.DataFrame([
@@ -115,6 +175,7 @@ export function framingFrame(matches: FramingMatches): pl.DataFrame {
     utf8("sentence_id", matches.sentenceId),
     utf8("dimension", matches.dimension),
     utf8("frame", matches.frame),
+    bool("naming", matches.naming),
     utf8("phrase", matches.phrase),
     int32("start", matches.start),
     int32("end", matches.end),
@@ -123,9 +184,9 @@ export function framingFrame(matches: FramingMatches): pl.DataFrame {
 
 /**
  * The `framing_summary` frame: one row per lexicon, group, dimension and frame (zeros
- * included, so groups compare), with label, n (matches), articles (articles of the group with at
- * least one match), words (word tokens of the group, stopwords included), per_1000 (n per 1,000
- * words) and share (n over all matches of the same dimension in the group; null when the group
+ * included, so groups compare), with naming (the dimension is marked `naming`), label, n (matches), articles (articles of the group with at
+ * least one match), words (word tokens of the group, stopwords included), group_articles
+ * (articles of the group), per_1000 (n per 1,000 words) and share (n over all matches of the same dimension in the group; null when the group
  * has none).
  *
  * @example
@@ -148,6 +209,8 @@ export function framingSummary(
 export interface FramingTally {
   /** Word tokens per group. */
   words: Map<string, number>;
+  /** Articles per group. */
+  groupArticles: Map<string, number>;
   /** lexicon, dimension, frame, group → matches. */
   n: Map<string, number>;
   /** lexicon, dimension, frame, group → articles with at least one match. */
@@ -166,7 +229,12 @@ export function framingTally(
   const groupOf = groupsOf(analysis.articles, by);
   analysis.articles.forEach((a, i) => groupOfArticle.set(a.id, groupOf[i]));
   const words = new Map<string, number>();
-  for (const g of groupOf) if (g !== null) words.set(g, 0);
+  const groupArticles = new Map<string, number>();
+  for (const g of groupOf) {
+    if (g === null) continue;
+    if (!words.has(g)) words.set(g, 0);
+    groupArticles.set(g, (groupArticles.get(g) ?? 0) + 1);
+  }
   for (const s of analysis.sentences) {
     const g = groupOfArticle.get(s.articleId);
     if (g != null) words.set(g, words.get(g)! + s.nWords);
@@ -186,12 +254,13 @@ export function framingTally(
     dimensionTotals.set(dimKey, (dimensionTotals.get(dimKey) ?? 0) + 1);
   }
   const articles = new Map([...articleSets].map(([key, set]) => [key, set.size]));
-  return { words, n, articles, dimensionTotals };
+  return { words, groupArticles, n, articles, dimensionTotals };
 }
 
 /** Adds `from` (other articles than those of `into`) to `into`, in place. */
 export function mergeFramingTally(into: FramingTally, from: FramingTally): FramingTally {
   addCounts(into.words, from.words);
+  addCounts(into.groupArticles, from.groupArticles);
   addCounts(into.n, from.n);
   addCounts(into.articles, from.articles);
   addCounts(into.dimensionTotals, from.dimensionTotals);
@@ -204,17 +273,19 @@ export function framingSummaryFrame(
   lexicons: readonly Lexicon[] = DEFAULT_LEXICONS,
   by: GroupBy = "outlet",
 ): pl.DataFrame {
-  const { words, n, articles, dimensionTotals } = tally;
+  const { words, groupArticles, n, articles, dimensionTotals } = tally;
   const groups = [...words.keys()].sort();
   const cols = {
     lexicon: [] as string[],
     group: [] as string[],
     dimension: [] as string[],
     frame: [] as string[],
+    naming: [] as boolean[],
     label: [] as string[],
     n: [] as number[],
     articles: [] as number[],
     words: [] as number[],
+    groupArticles: [] as number[],
     per1000: [] as number[],
     share: [] as (number | null)[],
   };
@@ -230,10 +301,12 @@ export function framingSummaryFrame(
           cols.group.push(g);
           cols.dimension.push(d.id);
           cols.frame.push(f.id);
+          cols.naming.push(d.naming);
           cols.label.push(f.label);
           cols.n.push(count);
           cols.articles.push(articles.get(key) ?? 0);
           cols.words.push(w);
+          cols.groupArticles.push(groupArticles.get(g) ?? 0);
           cols.per1000.push(w ? (count / w) * 1000 : 0);
           cols.share.push(dimTotal ? count / dimTotal : null);
         }
@@ -245,10 +318,12 @@ export function framingSummaryFrame(
     utf8(groupColumnName(by), cols.group),
     utf8("dimension", cols.dimension),
     utf8("frame", cols.frame),
+    bool("naming", cols.naming),
     utf8("label", cols.label),
     int32("n", cols.n),
     int32("articles", cols.articles),
     int32("words", cols.words),
+    int32("group_articles", cols.groupArticles),
     float64("per_1000", cols.per1000),
     pl.Series("share", cols.share, pl.Float64),
   ]);

@@ -1,16 +1,19 @@
 /**
  * Framing lexicons: data a user can read and change, validated with zod. A lexicon has
- * dimensions (competing ways of saying one thing: how the war is named, how sanctions are
- * framed); each dimension has frames; each frame has phrase patterns (see `patterns.ts`).
+ * dimensions (competing ways of saying one thing: how a conflict is named, how a policy is
+ * framed); each dimension has frames; each frame has phrase patterns (see `patterns.ts`) and
+ * may list exclusions: phrases that, where they overlap a match, cancel it ("Social Security"
+ * is not security). A dimension may exclude phrases for all its frames, and may be marked
+ * `naming: true` (its frames are competing names for one thing, charted article by article).
  *
- * Shipped: `data/lexicons/framing.json` (this story and stories like it) and
- * `data/lexicons/media_frames.json` (the 15 generic policy frames of the Media Frames Corpus,
- * Boydstun et al. 2014, with a few cue words each).
+ * Shipped default: `data/lexicons/media_frames.json` (the 15 generic policy frames of the Media
+ * Frames Corpus, Boydstun et al. 2014). Story lexicons are user data, passed explicitly; an
+ * example is `data/lexicons/examples/russia_china.json`. Dictionaries in other formats (YAML,
+ * LIWC .dic, Lexicoder .lc3/.lcd) are read by `dictionaries.ts`.
  * @module
  */
 
 import { z } from "zod";
-import storyData from "../../data/lexicons/framing.json" with { type: "json" };
 import mediaFramesData from "../../data/lexicons/media_frames.json" with { type: "json" };
 import { parsePattern, PatternError, type PhrasePattern } from "./patterns.ts";
 
@@ -46,6 +49,8 @@ export const LexiconFrameSchema = z.object({
   description: z.string().optional(),
   /** Phrase patterns; empty only for a residual frame such as the Media Frames Corpus "other". */
   patterns: z.array(pattern),
+  /** Phrases that cancel a match of this frame where they overlap it. */
+  exclude: z.array(pattern).optional(),
 });
 
 /** The schema of a lexicon file. */
@@ -53,12 +58,17 @@ export const LexiconSchema = z.object({
   name: id,
   description: z.string().optional(),
   source: z.string().optional(),
+  licence: z.string().optional(),
   dimensions: z
     .array(
       z.object({
         id,
         label: z.string().min(1),
         description: z.string().optional(),
+        /** The frames are competing names for one thing: chart which name each article uses. */
+        naming: z.boolean().optional(),
+        /** Phrases that cancel a match of any frame of the dimension where they overlap it. */
+        exclude: z.array(pattern).optional(),
         frames: z.array(LexiconFrameSchema).min(1).superRefine(uniqueIds("frame")),
       }),
     )
@@ -74,18 +84,32 @@ export interface LexiconFrame {
   id: string;
   label: string;
   patterns: PhrasePattern[];
+  /** Phrases that cancel a match of the frame (the frame's own and its dimension's). */
+  exclude: PhrasePattern[];
+}
+
+/** One dimension of a compiled lexicon. */
+export interface LexiconDimension {
+  id: string;
+  label: string;
+  /** Competing names for one thing (see {@link LexiconSchema}). */
+  naming: boolean;
+  frames: LexiconFrame[];
 }
 
 /** A validated lexicon, patterns parsed. */
 export interface Lexicon {
   name: string;
   description?: string;
-  dimensions: { id: string; label: string; frames: LexiconFrame[] }[];
+  dimensions: LexiconDimension[];
 }
 
 /** A lexicon that does not validate; `problems` are located as `dimensions[0].frames[2].patterns[1]`. */
 export class LexiconError extends Error {
-  constructor(readonly source: string, readonly problems: { field?: string; message: string }[]) {
+  constructor(
+    readonly source: string,
+    readonly problems: { field?: string; message: string; line?: number }[],
+  ) {
     super(
       `${source}: invalid lexicon\n` +
         problems.map((p) => `  ${p.field ?? "(top level)"}: ${p.message}`).join("\n"),
@@ -128,39 +152,18 @@ export function compileLexicon(input: unknown, source = "lexicon"): Lexicon {
     dimensions: data.dimensions.map((d) => ({
       id: d.id,
       label: d.label,
+      naming: d.naming ?? false,
       frames: d.frames.map((f) => ({
         id: f.id,
         label: f.label,
         patterns: f.patterns.map((p) => parsePattern(p)),
+        exclude: [...(d.exclude ?? []), ...(f.exclude ?? [])].map((p) => parsePattern(p)),
       })),
     })),
   };
 }
 
-/**
- * Reads, validates and compiles a lexicon file (JSON). Every failure (missing file, bad JSON,
- * bad entry) is a {@link LexiconError} with a readable message.
- */
-export async function loadLexicon(path: string): Promise<Lexicon> {
-  let text: string;
-  try {
-    text = await Deno.readTextFile(path);
-  } catch (e) {
-    throw new LexiconError(path, [{ message: `cannot be read: ${(e as Error).message}` }]);
-  }
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (e) {
-    throw new LexiconError(path, [{ message: `is not valid JSON: ${(e as Error).message}` }]);
-  }
-  return compileLexicon(data, path);
-}
-
-/** The story lexicon shipped in `data/lexicons/framing.json`. */
-export const STORY_LEXICON: Lexicon = compileLexicon(storyData, "data/lexicons/framing.json");
-
-/** The 15 Media Frames Corpus policy frames, shipped in `data/lexicons/media_frames.json`. */
+/** The Media Frames Corpus policy frames, shipped in `data/lexicons/media_frames.json`. */
 export const MEDIA_FRAMES_LEXICON: Lexicon = compileLexicon(
   mediaFramesData,
   "data/lexicons/media_frames.json",

@@ -8,12 +8,12 @@ import type pl from "nodejs-polars";
 import type { Analysis } from "../pipeline.ts";
 import { bigramCounts, collocationsFrame } from "./collocations.ts";
 import {
-  DEFAULT_LEXICONS,
   findFraming,
   framingFrame,
   framingSummaryFrame,
   type FramingTally,
   framingTally,
+  lexiconsOf,
   mergeFramingTally,
 } from "./framing.ts";
 import { type GroupBy, groupColumnName } from "./groups.ts";
@@ -35,6 +35,7 @@ import {
   sentimentGroupTally,
   sentimentRollupFrame,
   type SentimentTally,
+  type Tone,
 } from "./sentiment.ts";
 import { addCounts } from "./tally.ts";
 import {
@@ -53,7 +54,12 @@ export interface MeasureOptions {
   /** Grouping for outlet_terms, keyness and the summaries (default "outlet"). */
   by?: GroupBy;
   keyness?: KeynessOptions;
+  /** Framing lexicons applied besides the defaults (`--lexicon FILE`; see `loadLexicon`). */
   lexicons?: readonly Lexicon[];
+  /** false: leave out the default lexicons (`--no-default-lexicons`); default true. */
+  defaultLexicons?: boolean;
+  /** The sentence sentiment scorer (default "vader"; "afinn" for comparison). */
+  tone?: Tone;
   /**
    * Entity mentions (the extract stage's `entities` frame, or records with `sentenceId` and
    * `entity`): when given, `sentiment_entity` rolls sentence sentiment up per entity and group.
@@ -121,9 +127,9 @@ export function measureBatch(
 ): { frames: Record<string, pl.DataFrame>; tally: MeasureTally } {
   const by = options.by ?? "outlet";
   const counts = countTerms(analysis, options.terms);
-  const lexicons = options.lexicons ?? DEFAULT_LEXICONS;
+  const lexicons = lexiconsOf(options.lexicons, options.defaultLexicons === false);
   const matches = findFraming(analysis, lexicons);
-  const sentiment = sentenceSentiment(analysis);
+  const sentiment = sentenceSentiment(analysis, { tone: options.tone });
   const frames: Record<string, pl.DataFrame> = {
     terms: termsFrame(counts, options.partial ? { minCount: 1 } : {}),
     framing: framingFrame(matches),
@@ -176,7 +182,11 @@ export function measureCorpusFrames(
   const frames: Record<string, pl.DataFrame> = {
     outlet_terms: groupTermsFrame(tally.groups),
     keyness: keynessByGroup(tally.groups, options.keyness),
-    framing_summary: framingSummaryFrame(tally.framing, options.lexicons ?? DEFAULT_LEXICONS, by),
+    framing_summary: framingSummaryFrame(
+      tally.framing,
+      lexiconsOf(options.lexicons, options.defaultLexicons === false),
+      by,
+    ),
     sentiment_outlet: sentimentRollupFrame(tally.sentimentGroups, [byName]),
     collocations: collocationsFrame(tally.pairs ?? bigramCounts([tally.terms.total])),
   };

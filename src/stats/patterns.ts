@@ -3,11 +3,17 @@
  * runs them over the token columns.
  *
  * A pattern is words separated by spaces:
- * - a plain word matches any word with the same Porter stem, whatever its case: `sanction`
- *   matches "Sanctions", "sanctioned"; `special military operation` matches "Special Military
- *   Operations";
+ * - a plain word matches that word and its regular inflections, whatever its case: plural and
+ *   third person (-s, -es, -y → -ies), past (-ed, -d, -y → -ied) and -ing (a final e dropped, a
+ *   final consonant doubled: plan → planned, planning). `sanction` matches "Sanctions",
+ *   "sanctioned"; `special military operation` matches "Special Military Operations". Nothing
+ *   else: `political` never matches "polite", `relations` never "related", `constitution`
+ *   never "constitute". Write the base form (`family`, not `families`);
+ * - `~word` matches any word with the same Porter stem (`~invest` matches "investors" but also
+ *   "invested"; review what a stem swallows before using one);
  * - `=word` matches that exact word, case aside (`=US` matches "us" and "US", never "u.s.");
- * - `word*` matches any word that begins with "word" (`declin*`: "decline", "declining");
+ * - `word*` matches any word that begins with "word" (`declin*`: "decline", "declining"), to
+ *   be used only where every word it can reach is meant;
  * - `*` alone matches any one word;
  * - `a|b|c` matches any of the alternatives at that place (`war against|in|on ukraine`); an
  *   alternative may itself be several hyphenated words (`no-limits|unlimited partnership`).
@@ -32,6 +38,7 @@ export class PatternError extends Error {
 
 /** What one word of a pattern matches. */
 export type WordTest =
+  | { kind: "word"; value: string; forms: string[] }
   | { kind: "stem"; value: string }
   | { kind: "exact"; value: string }
   | { kind: "prefix"; value: string }
@@ -64,11 +71,42 @@ function hyphenParts(
   }
 }
 
+/**
+ * A word and its regular inflections (see the module doc), lower case. Words with anything but
+ * letters (numbers, "u.s.", "don't") and one-letter words stand for themselves only.
+ *
+ * @example
+ * inflectionsOf("plan"); // ["plan", "plans", "planned", "planning"] (in some order)
+ */
+export function inflectionsOf(word: string): string[] {
+  const out = new Set([word]);
+  if (!/^\p{Ll}{2,}$/u.test(word)) return [...out];
+  if (/(?:s|x|z|ch|sh)$/.test(word)) out.add(`${word}es`);
+  else out.add(`${word}s`);
+  if (word.endsWith("o")) out.add(`${word}es`);
+  if (/[^aeiou]y$/.test(word)) {
+    const base = word.slice(0, -1);
+    out.add(`${base}ies`).add(`${base}ied`).add(`${word}ing`);
+  } else if (word.endsWith("e")) {
+    out.add(`${word}d`).add(word.endsWith("ee") ? `${word}ing` : `${word.slice(0, -1)}ing`);
+  } else {
+    out.add(`${word}ed`).add(`${word}ing`);
+  }
+  // A final consonant after one vowel may double: plan → planned, commit → committing.
+  if (/(?:^|[^aeiou])[aeiou][bdgklmnprt]$/.test(word)) {
+    const last = word.at(-1)!;
+    out.add(`${word}${last}ed`).add(`${word}${last}ing`);
+  }
+  return [...out];
+}
+
 function parseAlternative(source: string, alt: string): WordTest[] {
   if (alt === "*") return [{ kind: "any" }];
   let body = alt;
   const exact = body.startsWith("=");
   if (exact) body = body.slice(1);
+  const stemmed = !exact && body.startsWith("~");
+  if (stemmed) body = body.slice(1);
   const prefix = body.length > 1 && body.endsWith("*");
   if (prefix) body = body.slice(0, -1);
   body = body.replace(POSSESSIVE_END, "");
@@ -87,7 +125,7 @@ function parseAlternative(source: string, alt: string): WordTest[] {
     const chars = [...new Set(stray || body)].join("");
     throw new PatternError(
       source,
-      `"${alt}" has characters that are never part of a word: "${chars}" (operators: =word, word*, *, a|b)`,
+      `"${alt}" has characters that are never part of a word: "${chars}" (operators: =word, ~word, word*, *, a|b)`,
     );
   }
   return words.map((w, i): WordTest =>
@@ -95,7 +133,9 @@ function parseAlternative(source: string, alt: string): WordTest[] {
       ? { kind: "prefix", value: w }
       : exact
       ? { kind: "exact", value: w }
-      : { kind: "stem", value: stemOf(w) }
+      : stemmed
+      ? { kind: "stem", value: stemOf(w) }
+      : { kind: "word", value: w, forms: inflectionsOf(w) }
   );
 }
 
@@ -223,6 +263,8 @@ export function wordParts(tokens: TokenColumns): WordParts {
 
 function wordMatches(test: WordTest, parts: WordParts, i: number): boolean {
   switch (test.kind) {
+    case "word":
+      return test.forms.includes(parts.lower[i]);
     case "stem":
       return parts.stem[i] === test.value;
     case "exact":
@@ -281,7 +323,7 @@ interface MatcherItem<T> {
 export class PhraseMatcher<T> {
   /** Items whose first word is a stem, by the stem's interned id. */
   private readonly byStemId: (MatcherItem<T>[] | undefined)[] = [];
-  /** Items whose first word is exact or a prefix, by the interned ids of the forms they match. */
+  /** Items whose first word is a word, exact or a prefix, by the interned ids of the forms they match. */
   private readonly byLowerId: (MatcherItem<T>[] | undefined)[] = [];
   private readonly stemFirst: { stem: string; item: MatcherItem<T> }[] = [];
   private readonly exactFirst: { lower: string; item: MatcherItem<T> }[] = [];
@@ -306,7 +348,9 @@ export class PhraseMatcher<T> {
         const first = alt[0];
         if (first.kind === "stem") this.stemFirst.push({ stem: first.value, item });
         else if (first.kind === "exact") this.exactFirst.push({ lower: first.value, item });
-        else if (first.kind === "prefix") this.prefixFirst.push({ prefix: first.value, item });
+        else if (first.kind === "word") {
+          for (const lower of first.forms) this.exactFirst.push({ lower, item });
+        } else if (first.kind === "prefix") this.prefixFirst.push({ prefix: first.value, item });
       }
     }
     this.groups = groups;

@@ -1,14 +1,20 @@
 /**
- * Sentence sentiment with natural's AFINN-165 analyzer, rolled up per group (outlet by default)
- * and per entity named in the sentence.
+ * Sentence sentiment ("tone"), rolled up per article, per group (outlet by default) and per
+ * entity named in the sentence.
  *
- * What AFINN is and is not: a list of 3,382 English words scored from −5 to +5; a sentence's
- * score is natural's `getSentiment`, the sum of the scores of its words divided by its number
- * of words. Its negation is crude: after "not", "no", "never" or "neither", every later word of
- * the sentence has its sign flipped, however far away ("no sign of easing, … welcomed" turns
- * "welcomed" negative). The `negated` column marks such sentences so they can be checked or left
- * out. It knows no sarcasm, no quotation (a quoted accusation counts as the outlet's tone) and
- * nothing of news register; compare outlets on the same story, not absolute scores.
+ * Two scorers:
+ * - `vader` (default): VADER (Hutto & Gilbert 2014; see `vader.ts`), whose negation reaches the
+ *   three words after "not", "no", "never" or any "n't" and no farther ("He didn't win the vote"
+ *   is negative), with boosters, "but" and caps emphasis. A sentence's `score` is VADER's
+ *   compound, −1 to +1; positive and negative sentences are those at ≥ 0.05 and ≤ −0.05, VADER's
+ *   usual thresholds.
+ * - `afinn`, kept for comparison: natural's AFINN-165 analyzer (3,382 words scored −5 to +5); a
+ *   sentence's `score` is the sum of its words' scores over its number of words. Its negation is
+ *   crude: after "not", "no", "never" or "neither" every later word of the sentence is flipped,
+ *   however far away, and "didn't" is not a negation at all.
+ *
+ * Neither knows sarcasm, quotation (a quoted accusation counts as the outlet's tone) or news
+ * register; compare outlets on the same story, not absolute scores.
  * @module
  */
 
@@ -16,9 +22,10 @@ import SentimentAnalyzer from "natural/sentiment";
 import pl from "nodejs-polars";
 import type { CleanArticle } from "../corpus/clean.ts";
 import { bool, float64, int32, utf8 } from "../frames/columns.ts";
-import type { TokenColumns } from "../text/segment.ts";
+import type { Sentence, TokenColumns } from "../text/segment.ts";
 import { type GroupBy, groupColumnName, groupsOf } from "./groups.ts";
 import { parsePattern, PhraseMatcher, wordParts } from "./patterns.ts";
+import { vaderScore } from "./vader.ts";
 
 interface Analyzer {
   vocabulary: Record<string, number>;
@@ -34,77 +41,114 @@ export function afinnAnalyzer(): Analyzer {
   return analyzer;
 }
 
+/** The sentence scorers: VADER (default) or natural's AFINN, for comparison. */
+export type Tone = "vader" | "afinn";
+
+/** The scorers, in the order they are offered. */
+export const TONES: readonly Tone[] = ["vader", "afinn"];
+
 /** Sentiment of each sentence, as columns (row i of every array is sentence i). */
 export interface SentenceSentiment {
+  /** Which scorer made the scores. */
+  tone: Tone;
   articleId: string[];
   outlet: string[];
   sentenceId: string[];
   nWords: number[];
-  /** natural's score: the AFINN sum over the number of words. */
+  /** VADER's compound (−1 to +1), or AFINN's sum over the number of words. */
   score: number[];
-  /** The AFINN sum itself (negation flips applied). */
-  afinnSum: number[];
-  /** Words found in AFINN. */
+  /** The sum the score is made from: VADER's valence sum, or the AFINN sum (negation applied). */
+  sum: number[];
+  /** Words found in the scorer's lexicon. */
   nHits: number[];
-  /** A negation word occurs, so every later AFINN word of the sentence was flipped. */
+  /**
+   * VADER: a sentiment word had its valence flipped by a negation within three words before it.
+   * AFINN: a negation word occurs, so every later AFINN word of the sentence was flipped.
+   */
   negated: boolean[];
 }
 
+/** Whether a sentence counts as positive or negative in the roll-ups. */
+function polarity(tone: Tone, score: number, sum: number): number {
+  if (tone === "vader") return score >= 0.05 ? 1 : score <= -0.05 ? -1 : 0;
+  return Math.sign(sum);
+}
+
 /**
- * Scores every sentence that has words.
+ * Scores every sentence that has words, with VADER (default) or AFINN.
  *
  * @example
  * const s = sentenceSentiment(analysis);
  * sentimentFrame(s).sort("score").head(5); // the most negative sentences
  */
-export function sentenceSentiment(analysis: { tokens: TokenColumns }): SentenceSentiment {
+export function sentenceSentiment(
+  analysis: { tokens: TokenColumns; sentences?: readonly Sentence[] },
+  options: { tone?: Tone } = {},
+): SentenceSentiment {
+  const tone = options.tone ?? "vader";
   const { tokens } = analysis;
-  const afinn = afinnAnalyzer();
-  const negations = new Set(afinn.negations);
+  const textOf = new Map((analysis.sentences ?? []).map((s) => [s.id, s.text]));
+  const afinn = tone === "afinn" ? afinnAnalyzer() : undefined;
+  const negations = new Set(afinn?.negations ?? []);
   const out: SentenceSentiment = {
+    tone,
     articleId: [],
     outlet: [],
     sentenceId: [],
     nWords: [],
     score: [],
-    afinnSum: [],
+    sum: [],
     nHits: [],
     negated: [],
   };
   let start = 0;
   for (let i = 1; i <= tokens.length; i++) {
     if (i < tokens.length && tokens.sentenceId[i] === tokens.sentenceId[start]) continue;
-    const words = tokens.lower.slice(start, i);
-    const score = afinn.getSentiment(words);
-    let hits = 0;
-    let negated = false;
-    for (const w of words) {
-      if (negations.has(w)) negated = true;
-      else if (afinn.vocabulary[w] !== undefined) hits++;
-    }
+    const id = tokens.sentenceId[start];
     out.articleId.push(tokens.articleId[start]);
     out.outlet.push(tokens.outlet[start]);
-    out.sentenceId.push(tokens.sentenceId[start]);
-    out.nWords.push(words.length);
-    out.score.push(score);
-    // AFINN scores are whole numbers, so the sum is recovered exactly from natural's mean.
-    out.afinnSum.push(Math.round(score * words.length));
-    out.nHits.push(hits);
-    out.negated.push(negated);
+    out.sentenceId.push(id);
+    out.nWords.push(i - start);
+    if (afinn) {
+      const words = tokens.lower.slice(start, i);
+      const score = afinn.getSentiment(words);
+      let hits = 0;
+      let negated = false;
+      for (const w of words) {
+        if (negations.has(w)) negated = true;
+        else if (afinn.vocabulary[w] !== undefined) hits++;
+      }
+      out.score.push(score);
+      // AFINN scores are whole numbers, so the sum is recovered exactly from natural's mean.
+      out.sum.push(Math.round(score * words.length));
+      out.nHits.push(hits);
+      out.negated.push(negated);
+    } else {
+      const v = vaderScore(
+        tokens.token.slice(start, i),
+        textOf.get(id) ?? "",
+        tokens.lower.slice(start, i),
+      );
+      out.score.push(v.compound);
+      out.sum.push(v.sum);
+      out.nHits.push(v.hits);
+      out.negated.push(v.negated);
+    }
     start = i;
   }
   return out;
 }
 
-/** The `sentiment` frame: article_id, outlet, sentence_id, n_words, score, afinn_sum, n_hits, negated. */
+/** The `sentiment` frame: article_id, outlet, sentence_id, tone, n_words, score, sum, n_hits, negated. */
 export function sentimentFrame(s: SentenceSentiment): pl.DataFrame {
   return pl.DataFrame([
     utf8("article_id", s.articleId),
     utf8("outlet", s.outlet),
     utf8("sentence_id", s.sentenceId),
+    utf8("tone", s.sentenceId.map(() => s.tone)),
     int32("n_words", s.nWords),
     float64("score", s.score),
-    int32("afinn_sum", s.afinnSum),
+    float64("sum", s.sum),
     int32("n_hits", s.nHits),
     bool("negated", s.negated),
   ]);
@@ -113,6 +157,8 @@ export function sentimentFrame(s: SentenceSentiment): pl.DataFrame {
 /** Sentiment sums of some sentences. */
 export interface Rollup {
   sentences: number;
+  /** Articles with at least one of the sentences (articles never span batches, so these add up). */
+  articles: number;
   words: number;
   sum: number;
   scoreSum: number;
@@ -123,6 +169,7 @@ export interface Rollup {
 
 const emptyRollup = (): Rollup => ({
   sentences: 0,
+  articles: 0,
   words: 0,
   sum: 0,
   scoreSum: 0,
@@ -131,13 +178,15 @@ const emptyRollup = (): Rollup => ({
   negated: 0,
 });
 
-function addTo(r: Rollup, s: SentenceSentiment, i: number): void {
+function addTo(r: Rollup, s: SentenceSentiment, i: number, newArticle: boolean): void {
   r.sentences++;
+  if (newArticle) r.articles++;
   r.words += s.nWords[i];
-  r.sum += s.afinnSum[i];
+  r.sum += s.sum[i];
   r.scoreSum += s.score[i];
-  if (s.afinnSum[i] > 0) r.positive++;
-  if (s.afinnSum[i] < 0) r.negative++;
+  const p = polarity(s.tone, s.score[i], s.sum[i]);
+  if (p > 0) r.positive++;
+  if (p < 0) r.negative++;
   if (s.negated[i]) r.negated++;
 }
 
@@ -145,8 +194,9 @@ function rollupColumns(keys: string[][], keyNames: string[], rollups: Rollup[]):
   return pl.DataFrame([
     ...keyNames.map((name, k) => utf8(name, keys.map((key) => key[k]))),
     int32("sentences", rollups.map((r) => r.sentences)),
+    int32("articles", rollups.map((r) => r.articles)),
     int32("words", rollups.map((r) => r.words)),
-    int32("afinn_sum", rollups.map((r) => r.sum)),
+    float64("sum", rollups.map((r) => r.sum)),
     float64("mean_score", rollups.map((r) => r.scoreSum / r.sentences)),
     float64("per_100_words", rollups.map((r) => (r.sum / r.words) * 100)),
     int32("positive", rollups.map((r) => r.positive)),
@@ -156,9 +206,10 @@ function rollupColumns(keys: string[][], keyNames: string[], rollups: Rollup[]):
 }
 
 /**
- * Sentence sentiment rolled up per group: `<by>`, sentences, words, afinn_sum, mean_score (mean
- * of sentence scores), per_100_words (afinn_sum per 100 words), positive, negative and negated
- * (sentences with a positive or negative sum, or a negation word).
+ * Sentence sentiment rolled up per group: `<by>`, sentences, articles, words, sum (of the
+ * sentences' sums), mean_score (mean of sentence scores: for VADER the mean compound),
+ * per_100_words (sum per 100 words), positive, negative (sentences at ≥ 0.05 and ≤ −0.05
+ * compound with VADER; a positive or negative sum with AFINN) and negated.
  */
 export function sentimentByGroup(
   s: SentenceSentiment,
@@ -189,7 +240,7 @@ export function sentimentGroupTally(
     if (g == null) return;
     let entry = tally.get(g);
     if (!entry) tally.set(g, entry = { key: [g], rollup: emptyRollup() });
-    addTo(entry.rollup, s, i);
+    addTo(entry.rollup, s, i, i === 0 || s.articleId[i - 1] !== s.articleId[i]);
   });
   return tally;
 }
@@ -204,6 +255,7 @@ export function mergeSentimentTally(into: SentimentTally, from: SentimentTally):
     }
     const r = entry.rollup;
     r.sentences += rollup.sentences;
+    r.articles += rollup.articles;
     r.words += rollup.words;
     r.sum += rollup.sum;
     r.scoreSum += rollup.scoreSum;
@@ -298,6 +350,7 @@ export function sentimentEntityTally(
   const groupOf = groupsOf(articles, by);
   const groupOfArticle = new Map(articles.map((a, i) => [a.id, groupOf[i]]));
   const seen = new Set<string>();
+  const seenArticles = new Set<string>();
   const tally: SentimentTally = new Map();
   for (const { sentenceId, entity } of list) {
     const i = sentenceIndex.get(sentenceId);
@@ -308,7 +361,33 @@ export function sentimentEntityTally(
     const key = `${entity}\t${g}`;
     let entry = tally.get(key);
     if (!entry) tally.set(key, entry = { key: [entity, g], rollup: emptyRollup() });
-    addTo(entry.rollup, s, i);
+    const articleKey = `${key}\t${s.articleId[i]}`;
+    addTo(entry.rollup, s, i, !seenArticles.has(articleKey));
+    seenArticles.add(articleKey);
   }
   return tally;
+}
+
+/**
+ * Sentence sentiment rolled up per article: article_id, `<by>`, then the columns of
+ * {@link sentimentByGroup} (articles is 1).
+ */
+export function sentimentByArticle(
+  s: SentenceSentiment,
+  articles: readonly CleanArticle[],
+  by: GroupBy = "outlet",
+): pl.DataFrame {
+  const groupOf = groupsOf(articles, by);
+  const groupOfArticle = new Map(articles.map((a, i) => [a.id, groupOf[i]]));
+  const tally: SentimentTally = new Map();
+  s.sentenceId.forEach((_, i) => {
+    const id = s.articleId[i];
+    let entry = tally.get(id);
+    const fresh = !entry;
+    if (!entry) {
+      tally.set(id, entry = { key: [id, groupOfArticle.get(id) ?? ""], rollup: emptyRollup() });
+    }
+    addTo(entry.rollup, s, i, fresh);
+  });
+  return sentimentRollupFrame(tally, ["article_id", groupColumnName(by)]);
 }

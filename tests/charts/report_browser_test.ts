@@ -42,14 +42,16 @@ Deno.test({
   ignore: !hasChromium,
   fn: async () => {
     const dir = await tempDir();
-    assert.equal(await reportCommand(["--out", `${dir}/report.html`], quiet), 0);
+    // With the seeds' example lexicon: its heatmap and its naming chart render too.
+    const lexicon = ["--lexicon", "data/lexicons/examples/russia_china.json"];
+    assert.equal(await reportCommand(["--out", `${dir}/report.html`, ...lexicon], quiet), 0);
     const shot = "data/out/report-screenshot.png";
     const r = await openReport(`${dir}/report.html`, shot);
     assert.deepEqual(r.errors, []);
     assert.deepEqual(r.chartErrors, []);
     assert.deepEqual(r.requests, []);
-    assert.equal(r.figures.length, 12);
-    assert.equal(r.rendered, 12);
+    assert.equal(r.figures.length, 13);
+    assert.equal(r.rendered, 13);
     for (const f of r.figures) {
       assert.ok(
         f.svgs >= 1 && f.marks > 5,

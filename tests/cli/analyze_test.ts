@@ -100,13 +100,23 @@ Deno.test("analyze --stages runs only the stages named (corpus always)", async (
 Deno.test("analyze --charts writes every chart beside the frames", async () => {
   const dir = await tempDir();
   assert.equal(
-    await analyzeCommand(["--out", dir, "--format", "parquet", "--charts", "--quiet"], capture()),
+    await analyzeCommand([
+      "--out",
+      dir,
+      "--format",
+      "parquet",
+      "--charts",
+      "--quiet",
+      "--lexicon",
+      "data/lexicons/examples/russia_china.json",
+    ], capture()),
     0,
   );
   const charts = [];
   for await (const e of Deno.readDir(`${dir}/charts`)) charts.push(e.name);
-  assert.equal(charts.length, 48);
-  assert.ok(charts.includes("war_names.png") && charts.includes("keyness.json"));
+  // 13 charts × 4 formats: with the example lexicon, its heatmap and its naming chart.
+  assert.equal(charts.length, 52);
+  assert.ok(charts.includes("names_war_naming.png") && charts.includes("keyness.json"));
 });
 
 Deno.test("a corpus where nothing loads is one line and exit 1, not a stack trace", async () => {

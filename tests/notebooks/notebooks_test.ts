@@ -135,12 +135,12 @@ Deno.test({
     assert.equal(errors(nb), 0);
     assert.equal(
       charts(nb, "application/vnd.vegalite.v5+json"),
-      3,
-      "war names, heatmap, sentiment",
+      4,
+      "war names, the story's heatmap, the Media Frames heatmap, sentiment",
     );
     const warChart = outputs(nb).flat().find((o) =>
       JSON.stringify(o.data?.["application/vnd.vegalite.v5+json"] ?? "").includes(
-        "What each article calls the war",
+        "Which phrases each article uses: war naming",
       )
     );
     assert.match(JSON.stringify(warChart?.data), /special military operation/);

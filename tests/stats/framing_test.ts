@@ -2,15 +2,17 @@ import assert from "node:assert/strict";
 import pl from "nodejs-polars";
 import { findFraming, framingFrame, framingSummary } from "../../src/stats/framing.ts";
 import { kwic } from "../../src/stats/kwic.ts";
-import {
-  compileLexicon,
-  LexiconError,
-  loadLexicon,
-  MEDIA_FRAMES_LEXICON,
-  STORY_LEXICON,
-} from "../../src/stats/lexicon.ts";
+import { loadLexicon } from "../../src/stats/dictionaries.ts";
+import { compileLexicon, LexiconError, MEDIA_FRAMES_LEXICON } from "../../src/stats/lexicon.ts";
 import { SEED, seedAnalysis, tempDir } from "../seeds.ts";
 import { rowsOf } from "./helpers.ts";
+
+/** The seeds' story lexicon: an example, passed explicitly like any user lexicon. */
+export const EXAMPLE_LEXICON_PATH = new URL(
+  "../../data/lexicons/examples/russia_china.json",
+  import.meta.url,
+).pathname;
+const STORY_LEXICON = await loadLexicon(EXAMPLE_LEXICON_PATH);
 
 Deno.test("lexicon: every bad entry is reported with its path", () => {
   const bad = {
@@ -81,7 +83,10 @@ Deno.test("lexicon files: unreadable, not JSON, or invalid all give a LexiconErr
   assert.equal(tiny.dimensions[0].frames[0].patterns[0].source, "lifeline");
 });
 
-Deno.test("shipped lexicons: the story's five dimensions and the 15 Media Frames Corpus frames", () => {
+Deno.test("shipped lexicons: the example's five dimensions and the 15 Media Frames Corpus frames", () => {
+  assert.deepEqual(STORY_LEXICON.dimensions.filter((d) => d.naming).map((d) => d.id), [
+    "war_naming",
+  ]);
   assert.deepEqual(STORY_LEXICON.dimensions.map((d) => d.id), [
     "war_naming",
     "sanctions",
@@ -166,7 +171,8 @@ Deno.test("seeds: sanctions and relationship framing per article", async () => {
 
 Deno.test("framing summary: matches per 1,000 words and share within the dimension", async () => {
   const a = await seedAnalysis();
-  const summary = framingSummary(a, findFraming(a));
+  const lexicons = [MEDIA_FRAMES_LEXICON, STORY_LEXICON];
+  const summary = framingSummary(a, findFraming(a, lexicons), lexicons);
   const row = (outlet: string, frame: string) =>
     rowsOf(
       summary.filter(pl.col("outlet").eq(pl.lit(outlet)).and(pl.col("frame").eq(pl.lit(frame)))),
@@ -177,10 +183,12 @@ Deno.test("framing summary: matches per 1,000 words and share within the dimensi
     outlet: "Global News",
     dimension: "war_naming",
     frame: "special_military_operation",
+    naming: true,
     label: "special military operation",
     n: 1,
     articles: 1,
     words: 585,
+    group_articles: 1,
     per_1000: 1000 / 585,
     share: 1 / 8,
   });

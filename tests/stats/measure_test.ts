@@ -38,11 +38,17 @@ Deno.test("the measure stage is registered and writes its frames with typed colu
 
 Deno.test("after the extract stage, sentiment_entity rolls sentences up per named entity", async () => {
   const a = await seedAnalysis();
-  const frames = allFrames(a, STAGES.filter((s) => s.name !== "reuse"));
+  const frames = allFrames(a, STAGES.filter((s) => s.name !== "reuse"), undefined, {
+    tone: "afinn",
+  });
   const tsang = frames.sentiment_entity
     .filter(pl.col("entity").eq(pl.lit("Steve Tsang")))
-    .select("outlet", "sentences", "afinn_sum");
+    .select("outlet", "sentences", "sum");
   // 002:9 ("... says Steve Tsang": opportunities +2, happy +3, engage +1) and 002:10 ("Tsang
   // said": war −2, support +2, pay −1, then "no" flips nothing after it): 6 − 1.
-  assert.deepEqual(tsang.toRecords(), [{ outlet: "Global News", sentences: 2, afinn_sum: 5 }]);
+  assert.deepEqual(tsang.toRecords(), [{ outlet: "Global News", sentences: 2, sum: 5 }]);
+  // With VADER (the default) the same two sentences are scored by its compound.
+  const vader = allFrames(a, STAGES.filter((s) => s.name !== "reuse")).sentiment_entity
+    .filter(pl.col("entity").eq(pl.lit("Steve Tsang")));
+  assert.equal(vader.getColumn("sentences").toArray()[0], 2);
 });

@@ -1,0 +1,87 @@
+import assert from "node:assert/strict";
+import { type Chart, chartData } from "../../src/charts/chart.ts";
+import { framingCharts, groupCaption } from "../../src/charts/framing.ts";
+import { sentimentChart } from "../../src/charts/sentiment.ts";
+import { findFraming, framingFrame, framingSummary } from "../../src/stats/framing.ts";
+import { compileLexicon, MEDIA_FRAMES_LEXICON } from "../../src/stats/lexicon.ts";
+import { sentenceSentiment, sentimentFrame } from "../../src/stats/sentiment.ts";
+import { analysisOf } from "../stats/helpers.ts";
+
+const subtitle = (chart: Chart) =>
+  chart.kind === "vega-lite"
+    ? JSON.stringify((chart.spec as { title: { subtitle: unknown } }).title.subtitle)
+    : "";
+
+const NAMES = compileLexicon({
+  name: "naming_test",
+  dimensions: [{
+    id: "storm_naming",
+    label: "What the storm is called",
+    naming: true,
+    frames: [
+      { id: "hurricane", label: "hurricane", patterns: ["hurricane"] },
+      { id: "storm", label: "storm", patterns: ["storm"] },
+    ],
+  }],
+});
+
+Deno.test("groupCaption: the grouping, then articles and words of each group", () => {
+  assert.equal(
+    groupCaption("outlet", [
+      { group: "Global News", articles: 1, words: 585 },
+      { group: "Reuters", articles: 3, words: 1278 },
+    ]),
+    "by outlet · Global News: 1 article, 585 words · Reuters: 3 articles, 1,278 words",
+  );
+  const many = Array.from({ length: 8 }, (_, i) => ({ group: `g${i}`, articles: 2, words: 1 }));
+  assert.match(groupCaption("year", many), /g5: 2 articles, 1 word · 2 more year groups$/);
+});
+
+Deno.test("framing charts: captions say what they rest on; nothing found is said in words", () => {
+  const a = analysisOf(
+    ["The hurricane hit the coast. The storm moved on.", "The cat sat on the mat."],
+    ["A", "B"],
+  );
+  const lexicons = [MEDIA_FRAMES_LEXICON, NAMES];
+  const matches = findFraming(a, lexicons);
+  const charts = framingCharts({
+    framing: framingFrame(matches),
+    framing_summary: framingSummary(a, matches, lexicons),
+  });
+  assert.deepEqual(charts.map((c) => c.name), [
+    "framing_heatmap",
+    "framing_heatmap_naming_test",
+    "names_storm_naming",
+  ]);
+  // No policy frame has a cue in these sentences: the heatmap says so instead of drawing cells.
+  assert.deepEqual(chartData(charts[0]), [{
+    message: "No frame of lexicon media_frames is found in these articles.",
+  }]);
+  assert.match(subtitle(charts[0]), /by outlet · A: 1 article, 9 words · B: 1 article, 6 words/);
+  assert.deepEqual(chartData(charts[2]).map((r) => [r.article, r.name, r.len]), [
+    ["a0", "hurricane", 1],
+    ["a0", "storm", 1],
+  ]);
+  assert.match(subtitle(charts[2]), /1 of 2 articles \(15 words\) use one/);
+  // A naming dimension nothing matched gets a chart that says so.
+  const none = analysisOf(["The cat sat on the mat."]);
+  const m = findFraming(none, [NAMES]);
+  const [, naming] = framingCharts({
+    framing: framingFrame(m),
+    framing_summary: framingSummary(none, m, [NAMES]),
+  });
+  assert.deepEqual(chartData(naming), [{ message: "No article uses a phrase of storm naming." }]);
+});
+
+Deno.test("tone chart: VADER's axis and the groups it rests on; no sentiment word, no boxes", () => {
+  const a = analysisOf(["A good deal. A bad day.", "The committee met."], ["A", "B"]);
+  const chart = sentimentChart(sentimentFrame(sentenceSentiment(a)));
+  assert.match(subtitle(chart), /VADER/);
+  assert.match(subtitle(chart), /by outlet · A: 1 article, 6 words · B: 1 article, 3 words/);
+  const flat = sentimentChart(
+    sentimentFrame(sentenceSentiment(analysisOf(["The committee met."]))),
+  );
+  assert.deepEqual(chartData(flat), [{
+    message: "No sentence has a word of the VADER lexicon: no tone to show.",
+  }]);
+});
