@@ -33,6 +33,8 @@ export type Frames = Record<string, pl.DataFrame>;
 export interface StageOptions {
   /** The article field groups are compared by (outlet_terms, keyness, summaries): default "outlet". */
   by?: GroupBy;
+  /** Keyness compares groups within each stratum of this article field and pools (see README). */
+  within?: GroupBy;
   /**
    * The analysis is one batch of a larger corpus: per-article frames whose values depend on the
    * whole corpus (the df and idf of `terms`) are left for the stage's `finish`.
@@ -108,9 +110,15 @@ export const STAGES: FrameStage[] = [
     frames: MEASURE_FRAMES,
     local: ["terms", "framing", "sentiment", "readability"],
     batch: (a, built, options) =>
-      measureBatch(a, { entities: built.entities, by: options.by, partial: options.partial }),
+      measureBatch(a, {
+        entities: built.entities,
+        by: options.by,
+        within: options.within,
+        partial: options.partial,
+      }),
     merge: mergeMeasureTally,
-    summarize: (tally, options) => measureCorpusFrames(tally, { by: options.by }),
+    summarize: (tally, options) =>
+      measureCorpusFrames(tally, { by: options.by, within: options.within }),
     finish: {
       frames: ["terms"],
       with: (tally) => {

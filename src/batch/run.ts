@@ -36,6 +36,8 @@ export interface BatchedOptions extends LoadOptions {
   stages?: string[];
   /** The grouping field (default "outlet"). */
   by?: string;
+  /** The field keyness compares groups within (event, story, date), if any. */
+  within?: string;
   /** Words per batch (default 250,000); 0 puts the whole corpus in one batch, in memory. */
   batchWords?: number;
   /** Workers for a corpus of several batches (default: one per core); 1 runs in this thread. */
@@ -178,7 +180,10 @@ async function inMemory(
   if (!articles.length) return run;
   // Before any stage runs: a field no article has is a mistake to report at once.
   run.groups = firstDistinct(groupsOf(analysis.articles, options.by), 2);
-  const frames = allFrames(analysis, stages, options.onStage, { by: options.by });
+  const frames = allFrames(analysis, stages, options.onStage, {
+    by: options.by,
+    within: options.within,
+  });
   options.onStage?.("writing");
   await clearFrames(options.out, [...stages.flatMap((s) => s.frames), ...Object.keys(frames)]);
   run.written = await writeFrames(frames, options.out, options.formats);
@@ -216,6 +221,7 @@ class BatchRunner {
       formats: options.formats,
       stages: this.#stages.map((s) => s.name),
       by: options.by,
+      within: options.within,
     };
   }
 
@@ -336,7 +342,12 @@ class BatchRunner {
     for (const stage of this.#stages) {
       const tally = merged.tallies[stage.name];
       if (tally === undefined) continue;
-      if (stage.summarize) Object.assign(corpus, stage.summarize(tally, { by: this.#config.by }));
+      if (stage.summarize) {
+        Object.assign(
+          corpus,
+          stage.summarize(tally, { by: this.#config.by, within: this.#config.within }),
+        );
+      }
       if (!stage.finish) continue;
       const finish = stage.finish.with(tally);
       for (const name of stage.finish.frames) {

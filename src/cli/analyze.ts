@@ -28,6 +28,8 @@ const USAGE =
   --no-manifest    ignore any manifest
   --by FIELD       the article field groups are compared by in outlet_terms, keyness and the
                    summaries (default outlet; also id, year, or a field of your corpus)
+  --within FIELD   keyness compares the groups inside each value of FIELD (event, story, date)
+                   and pools across them, so story choice is not read as wording
   --charts         also write every chart (SVG, PNG, JSON, HTML) to <out>/charts
   --stages LIST    which frame stages to run (default all: corpus,extract,measure,reuse);
                    corpus always runs
@@ -55,6 +57,7 @@ export function analyzeCommand(args: string[], io: Io = CONSOLE): Promise<number
       stages: { type: "string" },
       charts: { type: "boolean", default: false },
       by: { type: "string", default: "outlet" },
+      within: { type: "string" },
       "batch-words": { type: "string" },
       workers: { type: "string" },
       help: { type: "boolean", short: "h", default: false },
@@ -83,6 +86,7 @@ export function analyzeCommand(args: string[], io: Io = CONSOLE): Promise<number
         formats,
         stages,
         by: flags.by,
+        within: flags.within,
         batchWords,
         workers,
         manifest: flags["no-manifest"] ? false : flags.manifest,
@@ -94,7 +98,10 @@ export function analyzeCommand(args: string[], io: Io = CONSOLE): Promise<number
       });
     } catch (e) {
       bar.done();
-      if (e instanceof GroupFieldError) throw new UsageError(`--by: ${e.message}`);
+      if (e instanceof GroupFieldError) {
+        const flag = flags.within && e.message.includes(`"${flags.within}"`) ? "--within" : "--by";
+        throw new UsageError(`${flag}: ${e.message}`);
+      }
       throw e;
     }
     const summary = renderSummary(run.summary, run.issues, run.rejected);

@@ -4,6 +4,9 @@
  */
 
 import { parseArgs, type ParseArgsConfig } from "node:util";
+import type { Analysis } from "../pipeline.ts";
+import { allFrames, type Frames } from "../stages.ts";
+import { GroupFieldError } from "../stats/groups.ts";
 
 /** A mistake on the command line: printed as one line plus usage, never as a stack trace. */
 export class UsageError extends Error {
@@ -77,5 +80,17 @@ export async function runCommand(
       return 2;
     }
     throw e;
+  }
+}
+
+/** Every frame of an analysis grouped by `--by` and stratified by `--within`; a field no
+ * article has is a usage error naming the flag. */
+export function framesBy(analysis: Analysis, by: string, within?: string): Frames {
+  try {
+    return allFrames(analysis, undefined, undefined, { by, within });
+  } catch (e) {
+    if (!(e instanceof GroupFieldError)) throw e;
+    const flag = within && e.message.includes(`"${within}"`) ? "--within" : "--by";
+    throw new UsageError(`${flag}: ${e.message}`);
   }
 }

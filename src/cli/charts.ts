@@ -6,14 +6,15 @@
 import { allCharts } from "../charts/catalog.ts";
 import { type ChartFormat, writeCharts } from "../charts/export.ts";
 import { analyzeCorpus } from "../pipeline.ts";
-import { allFrames } from "../stages.ts";
-import { CONSOLE, type Io, listOption, parseCommandLine, runCommand } from "./args.ts";
+import { CONSOLE, framesBy, type Io, listOption, parseCommandLine, runCommand } from "./args.ts";
 
 const USAGE = `usage: deno task charts [--corpus PATH] [--out DIR] [--format svg,png,json,html]
 
   --corpus PATH   a folder of .txt/.md files, a .jsonl or a .csv (default: seeds)
   --out DIR       where the charts go (default: data/out/charts)
-  --format LIST   any of svg, png, json, html (default: all four)`;
+  --format LIST   any of svg, png, json, html (default: all four)
+  --by FIELD      the article field groups are compared by (default outlet)
+  --within FIELD  keyness compares groups inside each value of FIELD (event, story, date)`;
 
 /** The chart formats. */
 export const CHART_FORMATS: readonly ChartFormat[] = ["svg", "png", "json", "html"];
@@ -25,6 +26,8 @@ export function chartsCommand(args: string[], io: Io = CONSOLE): Promise<number>
       corpus: { type: "string", default: "seeds" },
       out: { type: "string", default: "data/out/charts" },
       format: { type: "string" },
+      by: { type: "string", default: "outlet" },
+      within: { type: "string" },
       help: { type: "boolean", short: "h", default: false },
     });
     if (flags.help) {
@@ -37,7 +40,7 @@ export function chartsCommand(args: string[], io: Io = CONSOLE): Promise<number>
       io.error(`error: no article could be loaded from ${flags.corpus}`);
       return 1;
     }
-    const charts = allCharts(allFrames(analysis));
+    const charts = allCharts(framesBy(analysis, flags.by!, flags.within));
     const written = await writeCharts(charts, flags.out!, formats);
     io.log(
       `wrote ${charts.length} charts (${written.length} files) to ${flags.out}: ${

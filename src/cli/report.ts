@@ -6,13 +6,14 @@
 import { allCharts } from "../charts/catalog.ts";
 import { reportPage } from "../charts/report.ts";
 import { analyzeCorpus } from "../pipeline.ts";
-import { allFrames } from "../stages.ts";
-import { CONSOLE, type Io, parseCommandLine, runCommand } from "./args.ts";
+import { CONSOLE, framesBy, type Io, parseCommandLine, runCommand } from "./args.ts";
 
 const USAGE = `usage: deno task report [--corpus PATH] [--out FILE]
 
   --corpus PATH   a folder of .txt/.md files, a .jsonl or a .csv (default: seeds)
-  --out FILE      the page to write (default: data/out/report.html)`;
+  --out FILE      the page to write (default: data/out/report.html)
+  --by FIELD      the article field groups are compared by (default outlet)
+  --within FIELD  keyness compares groups inside each value of FIELD (event, story, date)`;
 
 /** Runs `report` with command-line `args`; returns the exit code. */
 export function reportCommand(args: string[], io: Io = CONSOLE): Promise<number> {
@@ -20,6 +21,8 @@ export function reportCommand(args: string[], io: Io = CONSOLE): Promise<number>
     const flags = parseCommandLine(args, {
       corpus: { type: "string", default: "seeds" },
       out: { type: "string", default: "data/out/report.html" },
+      by: { type: "string", default: "outlet" },
+      within: { type: "string" },
       help: { type: "boolean", short: "h", default: false },
     });
     if (flags.help) {
@@ -31,7 +34,7 @@ export function reportCommand(args: string[], io: Io = CONSOLE): Promise<number>
       io.error(`error: no article could be loaded from ${flags.corpus}`);
       return 1;
     }
-    const frames = allFrames(analysis);
+    const frames = framesBy(analysis, flags.by!, flags.within);
     const charts = allCharts(frames);
     const html = await reportPage(frames, charts, { corpus: flags.corpus! });
     const dir = flags.out!.includes("/") ? flags.out!.slice(0, flags.out!.lastIndexOf("/")) : ".";

@@ -25,7 +25,7 @@ import type { CleanArticle } from "../corpus/clean.ts";
 import { codedUtf8, float64Column, int32Column, runsUtf8, stableOrderBy } from "./coded.ts";
 import type { TokenColumns } from "../text/segment.ts";
 import type { GroupBy } from "./groups.ts";
-import { type GroupTermCounts, groupTermCounts } from "./outlet_terms.ts";
+import type { GroupTermCounts } from "./outlet_terms.ts";
 import { countTerms, type TermOptions, type Vocabulary, vocabularyOf } from "./terms.ts";
 import {
   benjaminiHochberg,
@@ -390,7 +390,8 @@ export function keynessOfDocuments(
   const prior = options.prior ?? { type: "informative" };
   checkPrior(prior);
   const kept = docs.group.map((g, i) => g !== null && docs.stratum[i] !== null);
-  const groups = [...new Set(docs.group.filter((g, i): g is string => kept[i]))].sort();
+  const groups = [...new Set(docs.group.filter((g, i): g is string => g !== null && kept[i]))]
+    .sort();
   const gIndex = new Map(groups.map((g, i) => [g, i]));
   const groupMaps = groups.map(() => new Map<string, number>());
   docs.counts.forEach((map, i) => {
@@ -447,7 +448,7 @@ export function keynessOfDocuments(
       compareInto(cols, groups[target], comparison.name, targetCounts, options, p);
       return;
     }
-    const pooled = pooledMeasures(index, groups.length, target, reference, vocab.order, prior);
+    const pooled = pooledMeasures(index, target, reference, vocab.order, prior);
     const rows: number[] = [];
     const zs: number[] = [];
     pooled.forEach((m, c) => {

@@ -17,7 +17,12 @@ import {
   mergeFramingTally,
 } from "./framing.ts";
 import { type GroupBy, groupColumnName } from "./groups.ts";
-import { keynessByGroup, type KeynessOptions } from "./keyness.ts";
+import { keynessOfDocuments, type KeynessOptions } from "./keyness.ts";
+import {
+  type DocumentTermCounts,
+  documentTermCounts,
+  mergeDocumentTermCounts,
+} from "./stratified.ts";
 import type { Lexicon } from "./lexicon.ts";
 import {
   type GroupTermCounts,
@@ -52,6 +57,8 @@ export interface MeasureOptions {
   terms?: TermOptions;
   /** Grouping for outlet_terms, keyness and the summaries (default "outlet"). */
   by?: GroupBy;
+  /** Keyness compares groups within each stratum of this field (event, story, date) and pools. */
+  within?: GroupBy;
   keyness?: KeynessOptions;
   lexicons?: readonly Lexicon[];
   /**
@@ -102,6 +109,8 @@ export const MEASURE_FRAMES = [
 export interface MeasureTally {
   terms: TermTally;
   groups: GroupTermCounts;
+  /** Per-article counts with group and stratum: keyness takes articles as the unit. */
+  docs: DocumentTermCounts;
   /** Bigram counts for collocations, when the term counts hold no bigrams (else from `terms`). */
   pairs?: Map<string, number>;
   framing: FramingTally;
@@ -133,6 +142,7 @@ export function measureBatch(
   const tally: MeasureTally = {
     terms: termTally(counts),
     groups: groupTermCounts(counts, by),
+    docs: documentTermCounts(counts, by, options.within),
     framing: framingTally(analysis, matches, by),
     sentimentGroups: sentimentGroupTally(sentiment, analysis.articles, by),
   };
@@ -154,6 +164,7 @@ export function measureBatch(
 export function mergeMeasureTally(into: MeasureTally, from: MeasureTally): MeasureTally {
   mergeTermTally(into.terms, from.terms);
   mergeGroupTermCounts(into.groups, from.groups);
+  mergeDocumentTermCounts(into.docs, from.docs);
   if (into.pairs && from.pairs) addCounts(into.pairs, from.pairs);
   mergeFramingTally(into.framing, from.framing);
   mergeSentimentTally(into.sentimentGroups, from.sentimentGroups);
@@ -175,7 +186,7 @@ export function measureCorpusFrames(
   const byName = groupColumnName(by);
   const frames: Record<string, pl.DataFrame> = {
     outlet_terms: groupTermsFrame(tally.groups),
-    keyness: keynessByGroup(tally.groups, options.keyness),
+    keyness: keynessOfDocuments(tally.docs, options.keyness),
     framing_summary: framingSummaryFrame(tally.framing, options.lexicons ?? DEFAULT_LEXICONS, by),
     sentiment_outlet: sentimentRollupFrame(tally.sentimentGroups, [byName]),
     collocations: collocationsFrame(tally.pairs ?? bigramCounts([tally.terms.total])),

@@ -276,7 +276,6 @@ export interface PooledMeasures {
  */
 export function pooledMeasures(
   index: DocumentIndex,
-  nGroups: number,
   target: number,
   reference: readonly boolean[],
   orderOf: Int32Array,
