@@ -116,7 +116,9 @@ export function analyzeCommand(args: string[], io: Io = CONSOLE): Promise<number
       bar.stage("charts");
       written.push(
         ...await writeCharts(
-          allCharts(run.frames ?? chartInputs(flags.out!, run, formats)),
+          allCharts(run.frames ?? chartInputs(flags.out!, run, formats), {
+            within: flags.within,
+          }),
           `${flags.out}/charts`,
           [...CHART_FORMATS],
         ),

@@ -40,7 +40,9 @@ export function chartsCommand(args: string[], io: Io = CONSOLE): Promise<number>
       io.error(`error: no article could be loaded from ${flags.corpus}`);
       return 1;
     }
-    const charts = allCharts(framesBy(analysis, flags.by!, flags.within));
+    const charts = allCharts(framesBy(analysis, flags.by!, flags.within), {
+      within: flags.within,
+    });
     const written = await writeCharts(charts, flags.out!, formats);
     io.log(
       `wrote ${charts.length} charts (${written.length} files) to ${flags.out}: ${

@@ -35,7 +35,7 @@ export function reportCommand(args: string[], io: Io = CONSOLE): Promise<number>
       return 1;
     }
     const frames = framesBy(analysis, flags.by!, flags.within);
-    const charts = allCharts(frames);
+    const charts = allCharts(frames, { within: flags.within });
     const html = await reportPage(frames, charts, { corpus: flags.corpus! });
     const dir = flags.out!.includes("/") ? flags.out!.slice(0, flags.out!.lastIndexOf("/")) : ".";
     await Deno.mkdir(dir, { recursive: true });
