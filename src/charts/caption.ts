@@ -86,7 +86,27 @@ export function groupSizes(articles: pl.DataFrame | undefined, by: string): Grou
 }
 
 /**
- * The chart with `caption` as the last line of its subtitle (Vega-Lite) and in `chart.caption`
+ * A caption cut into lines of at most about `width` characters for a subtitle: the grouping and
+ * comparison, then the n's, broken between groups.
+ */
+export function captionLines(caption: string, width = 90): string[] {
+  const cut = caption.indexOf(" · n: ");
+  if (cut < 0 || caption.length <= width) return [caption];
+  const lines = [caption.slice(0, cut)];
+  let line = "n:";
+  for (const part of caption.slice(cut + 6).split("; ")) {
+    if (line !== "n:" && line.length + part.length + 2 > width) {
+      lines.push(line + ";");
+      line = "";
+    }
+    line += (line ? (line === "n:" ? " " : "; ") : "") + part;
+  }
+  lines.push(line);
+  return lines;
+}
+
+/**
+ * The chart with `caption` (in {@link captionLines}) as the last lines of its subtitle (Vega-Lite) and in `chart.caption`
  * (every chart; a Plot chart draws it itself).
  */
 export function withCaption(chart: Chart, caption: string): Chart {
@@ -100,7 +120,8 @@ export function withCaption(chart: Chart, caption: string): Chart {
       : Array.isArray(title.subtitle)
       ? title.subtitle
       : [title.subtitle];
-    if (!subtitle.includes(caption)) spec.title = { ...title, subtitle: [...subtitle, caption] };
+    const lines = captionLines(caption);
+    if (!subtitle.includes(lines[0])) spec.title = { ...title, subtitle: [...subtitle, ...lines] };
   }
   chart.caption = caption;
   return chart;

@@ -9,6 +9,7 @@ import { type Chart, plotChart, vegaLiteChart } from "./chart.ts";
 import { articleLabel, chartRows } from "./data.ts";
 import { Plot } from "./render.ts";
 import { CHART_CONFIG, MEANING_COLORS } from "./theme.ts";
+import { captionLines } from "./caption.ts";
 
 const SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json";
 const CLASS_COLORS = {
@@ -156,7 +157,7 @@ export function alignmentChart(
       document,
       width: 720,
       height: Math.max(260, 18 * n + 130),
-      marginTop: 104,
+      marginTop: 118,
       marginLeft: 150,
       marginRight: 150,
       style: { fontFamily: "DejaVu Sans, sans-serif", fontSize: "11px", background: "white" },
@@ -173,22 +174,19 @@ export function alignmentChart(
         Plot.text([title], {
           frameAnchor: "top-left",
           dx: -140,
-          dy: -96,
+          dy: -110,
           fontSize: 15,
           fontWeight: "bold",
         }),
         Plot.text([`dots: sentences, first at the top; lines: ${key}`], {
           frameAnchor: "top-left",
           dx: -140,
-          dy: -76,
+          dy: -90,
           fill: "#555",
         }),
-        Plot.text([options.caption ?? ""], {
-          frameAnchor: "top-left",
-          dx: -140,
-          dy: -60,
-          fill: "#555",
-        }),
+        ...captionLines(options.caption ?? "", 110).map((line, i) =>
+          Plot.text([line], { frameAnchor: "top-left", dx: -140, dy: -74 + 14 * i, fill: "#555" })
+        ),
         Plot.link(links, {
           x1: 0,
           x2: 1,

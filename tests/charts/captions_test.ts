@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { allCharts } from "../../src/charts/catalog.ts";
-import { captionOf, groupSizes } from "../../src/charts/caption.ts";
+import { captionLines, captionOf, groupSizes } from "../../src/charts/caption.ts";
 import { type Chart, chartData } from "../../src/charts/chart.ts";
 import { chartToSVG, escapeHtml } from "../../src/charts/render.ts";
 import { allFrames, type Frames } from "../../src/stages.ts";
@@ -31,11 +31,12 @@ async function checkCatalogue(
     const caption = chart.caption;
     assert.ok(caption, `${chart.name} has no caption`);
     const text = await chartText(chart);
-    const shown = chart.kind === "vega-lite" ? caption : escapeHtml(caption);
-    assert.ok(
-      text.includes(chart.kind === "vega-lite" ? JSON.stringify(shown).slice(1, -1) : shown),
-      `${chart.name}: caption not drawn`,
-    );
+    for (const line of captionLines(caption, chart.kind === "vega-lite" ? 90 : 110)) {
+      const shown = chart.kind === "vega-lite"
+        ? JSON.stringify(line).slice(1, -1)
+        : escapeHtml(line);
+      assert.ok(text.includes(shown), `${chart.name}: caption line not drawn: ${line}`);
+    }
     const m = /^by (\S+) · (.+) · n: (.+)$/.exec(caption);
     assert.ok(m, `${chart.name}: ${caption}`);
     assert.ok(m[2].length > 0, `${chart.name}: no comparison`);
@@ -104,6 +105,13 @@ Deno.test("a corpus grouped by party within events: captions say party, the pool
   assert.match(
     keyness.caption!,
     /^by party · each party against the rest, within each event \(pooled\) · n: Blue 2 articles, \d+ words; Green 2 articles, \d+ words$/,
+  );
+});
+
+Deno.test("captionLines breaks the n's between groups", () => {
+  assert.deepEqual(
+    captionLines("by outlet · A against B · n: A 1 article, 10 words; B 2 articles, 20 words", 40),
+    ["by outlet · A against B", "n: A 1 article, 10 words;", "B 2 articles, 20 words"],
   );
 });
 
