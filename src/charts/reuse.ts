@@ -17,6 +17,7 @@ const CLASS_COLORS = {
   "near-verbatim": MEANING_COLORS.nearVerbatim,
   paraphrase: MEANING_COLORS.paraphrase,
   topical: MEANING_COLORS.topical,
+  shared_quotation: MEANING_COLORS.sharedQuotation,
 } as const;
 
 /**
@@ -151,7 +152,7 @@ export function alignmentChart(
   const n = Math.max(count(a), count(b), 1);
   // Title and key are drawn inside the SVG (Plot's own title and legend are HTML around it, which
   // an SVG or PNG export would drop).
-  const key = "red: verbatim, purple: near-verbatim, green: paraphrase";
+  const key = "red: verbatim, purple: near-verbatim, green: paraphrase, orange: the same quotation";
   return plotChart("alignment", title, links, (document) =>
     Plot.plot({
       document,
