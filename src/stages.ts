@@ -24,7 +24,7 @@ import { extractionFrames } from "./extract/frames.ts";
 import { reuseFrames, reuseStageFrames } from "./stats/reuse/stage.ts";
 import { extraArticleColumns, withAgencies, withExtraColumns } from "./frames/articles.ts";
 import type { GroupBy } from "./stats/groups.ts";
-import { finishTerms, termLookup } from "./stats/terms.ts";
+import { finishTerms, termLookup, type TermOptions } from "./stats/terms.ts";
 
 /** Frames by name. */
 export type Frames = Record<string, pl.DataFrame>;
@@ -35,6 +35,8 @@ export interface StageOptions {
   by?: GroupBy;
   /** Keyness compares groups within each stratum of this article field and pools (see README). */
   within?: GroupBy;
+  /** How tokens become terms (stopwords, honorifics, n-grams) for the measure stage. */
+  terms?: TermOptions;
   /**
    * The analysis is one batch of a larger corpus: per-article frames whose values depend on the
    * whole corpus (the df and idf of `terms`) are left for the stage's `finish`.
@@ -114,6 +116,7 @@ export const STAGES: FrameStage[] = [
         entities: built.entities,
         by: options.by,
         within: options.within,
+        terms: options.terms,
         partial: options.partial,
       }),
     merge: mergeMeasureTally,

@@ -6,6 +6,7 @@
  * @module
  */
 
+import type { TermOptions } from "../stats/terms.ts";
 import type { Article } from "../corpus/article.ts";
 import { cleanArticle } from "../corpus/clean.ts";
 import type { FrameFormat } from "../frames/write.ts";
@@ -27,6 +28,8 @@ export interface BatchConfig {
   by: string;
   /** The keyness stratum field, if any. */
   within?: string;
+  /** Term options (a stopword set crosses to workers as a list). */
+  terms?: Omit<TermOptions, "stopwords"> & { stopwords?: "remove" | "keep" | string[] };
 }
 
 /** What a batch reports back: small sums, never rows. */
@@ -73,6 +76,12 @@ export async function processBatch(
     const { frames, tally } = stage.batch(analysis, built, {
       by,
       within: config.within === undefined ? undefined : fieldGroup(config.within),
+      terms: config.terms && {
+        ...config.terms,
+        stopwords: Array.isArray(config.terms.stopwords)
+          ? new Set(config.terms.stopwords)
+          : config.terms.stopwords,
+      },
       partial: true,
     });
     Object.assign(built, frames);

@@ -13,7 +13,15 @@ import { writeCharts } from "../charts/export.ts";
 import { CHART_FORMATS } from "./charts.ts";
 import { STAGES } from "../stages.ts";
 import type { FrameFormat } from "../frames/write.ts";
-import { CONSOLE, type Io, listOption, parseCommandLine, runCommand, UsageError } from "./args.ts";
+import {
+  CONSOLE,
+  type Io,
+  listOption,
+  parseCommandLine,
+  runCommand,
+  termFlags,
+  UsageError,
+} from "./args.ts";
 import { renderSummary } from "./summary.ts";
 
 const USAGE =
@@ -30,6 +38,9 @@ const USAGE =
                    summaries (default outlet; also id, year, or a field of your corpus)
   --within FIELD   keyness compares the groups inside each value of FIELD (event, story, date)
                    and pools across them, so story choice is not read as wording
+  --stopwords S    default (natural's list), none, iso (stopwords-iso English) or a file of
+                   one word a line
+  --honorifics H   keep (default) or drop: leave Mr, Mrs, Sen, Gov, … out of terms
   --charts         also write every chart (SVG, PNG, JSON, HTML) to <out>/charts
   --stages LIST    which frame stages to run (default all: corpus,extract,measure,reuse);
                    corpus always runs
@@ -58,6 +69,8 @@ export function analyzeCommand(args: string[], io: Io = CONSOLE): Promise<number
       charts: { type: "boolean", default: false },
       by: { type: "string", default: "outlet" },
       within: { type: "string" },
+      stopwords: { type: "string" },
+      honorifics: { type: "string" },
       "batch-words": { type: "string" },
       workers: { type: "string" },
       help: { type: "boolean", short: "h", default: false },
@@ -87,6 +100,7 @@ export function analyzeCommand(args: string[], io: Io = CONSOLE): Promise<number
         stages,
         by: flags.by,
         within: flags.within,
+        terms: termFlags(flags.stopwords, flags.honorifics),
         batchWords,
         workers,
         manifest: flags["no-manifest"] ? false : flags.manifest,

@@ -6,7 +6,15 @@
 import { allCharts } from "../charts/catalog.ts";
 import { type ChartFormat, writeCharts } from "../charts/export.ts";
 import { analyzeCorpus } from "../pipeline.ts";
-import { CONSOLE, framesBy, type Io, listOption, parseCommandLine, runCommand } from "./args.ts";
+import {
+  CONSOLE,
+  framesBy,
+  type Io,
+  listOption,
+  parseCommandLine,
+  runCommand,
+  termFlags,
+} from "./args.ts";
 
 const USAGE = `usage: deno task charts [--corpus PATH] [--out DIR] [--format svg,png,json,html]
 
@@ -14,7 +22,9 @@ const USAGE = `usage: deno task charts [--corpus PATH] [--out DIR] [--format svg
   --out DIR       where the charts go (default: data/out/charts)
   --format LIST   any of svg, png, json, html (default: all four)
   --by FIELD      the article field groups are compared by (default outlet)
-  --within FIELD  keyness compares groups inside each value of FIELD (event, story, date)`;
+  --within FIELD  keyness compares groups inside each value of FIELD (event, story, date)
+  --stopwords S   default (natural's list), none, iso (stopwords-iso English) or a word file
+  --honorifics H  keep (default) or drop (Mr, Mrs, Sen, Gov, … left out of terms)`;
 
 /** The chart formats. */
 export const CHART_FORMATS: readonly ChartFormat[] = ["svg", "png", "json", "html"];
@@ -28,6 +38,8 @@ export function chartsCommand(args: string[], io: Io = CONSOLE): Promise<number>
       format: { type: "string" },
       by: { type: "string", default: "outlet" },
       within: { type: "string" },
+      stopwords: { type: "string" },
+      honorifics: { type: "string" },
       help: { type: "boolean", short: "h", default: false },
     });
     if (flags.help) {
@@ -40,9 +52,17 @@ export function chartsCommand(args: string[], io: Io = CONSOLE): Promise<number>
       io.error(`error: no article could be loaded from ${flags.corpus}`);
       return 1;
     }
-    const charts = allCharts(framesBy(analysis, flags.by!, flags.within), {
-      within: flags.within,
-    });
+    const charts = allCharts(
+      framesBy(
+        analysis,
+        flags.by!,
+        flags.within,
+        termFlags(flags.stopwords, flags.honorifics),
+      ),
+      {
+        within: flags.within,
+      },
+    );
     const written = await writeCharts(charts, flags.out!, formats);
     io.log(
       `wrote ${charts.length} charts (${written.length} files) to ${flags.out}: ${
