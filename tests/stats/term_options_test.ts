@@ -29,7 +29,7 @@ Deno.test("stopwords-iso's English list is loaded, pinned at 1.1.0 (1,298 words)
   // "work" is on the list too: a broad list, chosen on purpose with --stopwords iso.
   assert.deepEqual([...iso.keys()].sort(), ["minister", "plan"]);
   const natural = countTerms(analysis, { ngrams: [1] }).counts[0];
-  assert.ok(natural.has("said"));
+  assert.deepEqual([...natural.keys()].sort(), ["minister", "new", "plan", "work"]);
 });
 
 Deno.test("--stopwords and --honorifics flags: default, none, iso, a file, and mistakes", async () => {
