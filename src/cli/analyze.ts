@@ -13,15 +13,8 @@ import { writeCharts } from "../charts/export.ts";
 import { CHART_FORMATS } from "./charts.ts";
 import { STAGES } from "../stages.ts";
 import type { FrameFormat } from "../frames/write.ts";
-import {
-  CONSOLE,
-  type Io,
-  listOption,
-  parseCommandLine,
-  runCommand,
-  termFlags,
-  UsageError,
-} from "./args.ts";
+import { CONSOLE, type Io, listOption, parseCommandLine, runCommand, UsageError } from "./args.ts";
+import { termFlags } from "./options.ts";
 import { renderSummary } from "./summary.ts";
 
 const USAGE =

@@ -6,15 +6,8 @@
 import { allCharts } from "../charts/catalog.ts";
 import { type ChartFormat, writeCharts } from "../charts/export.ts";
 import { analyzeCorpus } from "../pipeline.ts";
-import {
-  CONSOLE,
-  framesBy,
-  type Io,
-  listOption,
-  parseCommandLine,
-  runCommand,
-  termFlags,
-} from "./args.ts";
+import { CONSOLE, type Io, listOption, parseCommandLine, runCommand } from "./args.ts";
+import { framesBy, termFlags } from "./options.ts";
 
 const USAGE = `usage: deno task charts [--corpus PATH] [--out DIR] [--format svg,png,json,html]
 

@@ -6,7 +6,8 @@
 import { allCharts } from "../charts/catalog.ts";
 import { reportPage } from "../charts/report.ts";
 import { analyzeCorpus } from "../pipeline.ts";
-import { CONSOLE, framesBy, type Io, parseCommandLine, runCommand, termFlags } from "./args.ts";
+import { CONSOLE, type Io, parseCommandLine, runCommand } from "./args.ts";
+import { framesBy, termFlags } from "./options.ts";
 
 const USAGE = `usage: deno task report [--corpus PATH] [--out FILE]
 

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import pl from "nodejs-polars";
-import { termFlags, UsageError } from "../../src/cli/args.ts";
+import { UsageError } from "../../src/cli/args.ts";
+import { termFlags } from "../../src/cli/options.ts";
 import { analyzeCommand } from "../../src/cli/analyze.ts";
 import { countTerms, HONORIFICS, ISO_STOPWORDS } from "../../src/stats/terms.ts";
 import { tempDir } from "../seeds.ts";
