@@ -8,7 +8,6 @@ import {
   scorePair,
 } from "../../../src/stats/reuse/align.ts";
 import { ReuseError } from "../../../src/stats/reuse/errors.ts";
-import { containment, rowCosine } from "../../../src/stats/reuse/similarity.ts";
 import { seedAnalysis } from "../../seeds.ts";
 import { short, tinyCorpus } from "./fixtures.ts";
 
