@@ -69,9 +69,12 @@ export function mergeDocumentTermCounts(
   into: DocumentTermCounts,
   from: DocumentTermCounts,
 ): DocumentTermCounts {
-  into.group.push(...from.group);
-  into.stratum.push(...from.stratum);
-  into.counts.push(...from.counts);
+  // One by one: spreading a large batch into push() overflows the call stack.
+  for (let i = 0; i < from.counts.length; i++) {
+    into.group.push(from.group[i]);
+    into.stratum.push(from.stratum[i]);
+    into.counts.push(from.counts[i]);
+  }
   return into;
 }
 
@@ -109,7 +112,8 @@ export function indexDocuments(
     group[i] = groupIndex.get(g)!;
     stratum[i] = strata.get(s)!;
   }
-  const maxOrder = vocab.terms.length ? Math.max(...vocab.order) : 1;
+  let maxOrder = 1;
+  for (const k of vocab.order) if (k > maxOrder) maxOrder = k;
   const size = Array.from({ length: maxOrder + 1 }, () => new Float64Array(n));
   const start = new Int32Array(vocab.terms.length + 1);
   const codes: Int32Array[] = [];

@@ -1,7 +1,11 @@
 import assert from "node:assert/strict";
 import pl from "nodejs-polars";
 import { keyness, keynessByGroup, keynessOf } from "../../src/stats/keyness.ts";
-import { benjaminiHochberg } from "../../src/stats/stratified.ts";
+import {
+  benjaminiHochberg,
+  indexDocuments,
+  mergeDocumentTermCounts,
+} from "../../src/stats/stratified.ts";
 import { groupTermCounts } from "../../src/stats/outlet_terms.ts";
 import { countTerms, termsFrame } from "../../src/stats/terms.ts";
 import { seedAnalysis } from "../seeds.ts";
@@ -230,4 +234,26 @@ Deno.test("keyness of a frame names a missing column", () => {
     () => keyness(countsFrame([["a", "X", "w", 1]]), { by: "party" }),
     /no column party/,
   );
+});
+
+Deno.test("large vocabularies and batches do not overflow the call stack (no spread of big arrays)", () => {
+  const n = 300_000;
+  const terms = Array.from({ length: n }, (_, i) => `t${i}`);
+  const vocab = {
+    terms,
+    index: new Map(terms.map((t, i) => [t, i])),
+    codes: [],
+    df: new Int32Array(n),
+    total: new Float64Array(n),
+    order: new Int32Array(n).fill(1),
+  };
+  const docs = { by: "outlet", group: [], stratum: [], counts: [] };
+  assert.equal(indexDocuments(docs, [], vocab).start.length, n + 1);
+  const big = {
+    by: "outlet",
+    group: new Array<string | null>(n).fill("A"),
+    stratum: new Array<string | null>(n).fill(""),
+    counts: Array.from({ length: n }, () => new Map<string, number>()),
+  };
+  assert.equal(mergeDocumentTermCounts({ ...docs, counts: [] }, big).counts.length, n);
 });
