@@ -99,6 +99,12 @@ Deno.test("within stories, outlets that differ only in which stories they cover 
   )
     .getColumn("z").get(0);
   assert.ok(Math.abs(zWithin) < 2, `z within = ${zWithin}`);
+  // One pair within stories: the same answer, and the reference is B.
+  const pair = keynessOf(analysis, { by: "outlet", within: "story", between: ["A", "B"], terms });
+  assert.deepEqual(pair.getColumn("reference").unique().toArray(), ["B"]);
+  assert.equal(pair.filter(pl.col("q").lt(0.05)).height, 0);
+  const pairPooled = keynessOf(analysis, { by: "outlet", between: ["A", "B"], terms });
+  assert.ok(pairPooled.filter(pl.col("q").lt(0.05)).height > 0);
   console.log(
     `constructed corpus: q < 0.05 without within: ${
       pooled.filter(pl.col("q").lt(0.05)).height
