@@ -117,7 +117,13 @@ export function warNamesChart(framing: pl.DataFrame, options: FramingChartOption
     height: { step: 22 },
     mark: { type: "circle", opacity: 0.85, tooltip: true },
     encoding: {
-      x: { field: "article", type: "nominal", title: null, axis: { orient: "top", labelAngle: 0 } },
+      x: {
+        field: "article",
+        type: "nominal",
+        title: null,
+        // Full ids, rotated so they do not run into each other.
+        axis: { orient: "top", labelAngle: -40, labelAlign: "left" },
+      },
       y: { field: "name", type: "nominal", title: null },
       size: {
         field: "len",
