@@ -139,6 +139,8 @@ export {
   type ArticleTermCounts,
   corpusTermStats,
   countTerms,
+  HONORIFICS,
+  ISO_STOPWORDS,
   ngramOrder,
   type ResolvedTermOptions,
   resolveTermOptions,
@@ -150,16 +152,25 @@ export { type GroupTermCounts, groupTermCounts, groupTermsFrame } from "./stats/
 export {
   chiSquare1Sf,
   compareCounts,
+  type DocumentKeynessOptions,
   dunningG2,
+  keyness,
   keynessBetween,
   keynessByGroup,
   keynessOf,
+  keynessOfDocuments,
   type KeynessOptions,
   type KeynessPrior,
   logOddsDirichlet,
   logRatio,
   REST,
 } from "./stats/keyness.ts";
+export {
+  benjaminiHochberg,
+  type DocumentTermCounts,
+  documentTermCounts,
+  mergeDocumentTermCounts,
+} from "./stats/stratified.ts";
 export {
   inflectionsOf,
   parsePattern,
@@ -238,6 +249,8 @@ export {
   type ReuseClass,
   type ReuseOptions,
   reusePairsFrame,
+  scorePair,
+  SHARED_QUOTATION,
 } from "./stats/reuse/align.ts";
 export {
   articleCosine,
@@ -267,8 +280,10 @@ export {
 export { ReuseError } from "./stats/reuse/errors.ts";
 export {
   buildFeatures,
+  COPY_SHINGLE_SIZE,
   DEFAULT_SHINGLE_SIZE,
   type HashSets,
+  quotedShare,
   type ReuseFeatures,
   type ReuseInput,
   type SparseRows,
@@ -302,10 +317,16 @@ export {
 export { allCharts } from "./charts/catalog.ts";
 export { keynessChart, scatterChart, type ScatterOptions, topTermsChart } from "./charts/terms.ts";
 export {
+  captionLines,
+  captionOf,
+  type CaptionParts,
+  type GroupSize,
+  groupSizes,
+  withCaption,
+} from "./charts/caption.ts";
+export {
   framingCharts,
   framingHeatmap,
-  groupCaption,
-  type GroupSize,
   namingChart,
   namingDimensions,
   nothingChart,

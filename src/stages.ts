@@ -24,7 +24,7 @@ import { extractionFrames } from "./extract/frames.ts";
 import { reuseFrames, reuseStageFrames } from "./stats/reuse/stage.ts";
 import { extraArticleColumns, withAgencies, withExtraColumns } from "./frames/articles.ts";
 import type { GroupBy } from "./stats/groups.ts";
-import { finishTerms, termLookup } from "./stats/terms.ts";
+import { finishTerms, termLookup, type TermOptions } from "./stats/terms.ts";
 import type { Lexicon } from "./stats/lexicon.ts";
 import type { Tone } from "./stats/sentiment.ts";
 
@@ -42,6 +42,10 @@ export interface MeasureSettings {
 export interface StageOptions extends MeasureSettings {
   /** The article field groups are compared by (outlet_terms, keyness, summaries): default "outlet". */
   by?: GroupBy;
+  /** Keyness compares groups within each stratum of this article field and pools (see README). */
+  within?: GroupBy;
+  /** How tokens become terms (stopwords, honorifics, n-grams) for the measure stage. */
+  terms?: TermOptions;
   /**
    * The analysis is one batch of a larger corpus: per-article frames whose values depend on the
    * whole corpus (the df and idf of `terms`) are left for the stage's `finish`.

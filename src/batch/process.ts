@@ -6,6 +6,7 @@
  * @module
  */
 
+import type { TermOptions } from "../stats/terms.ts";
 import type { Article } from "../corpus/article.ts";
 import { cleanArticle } from "../corpus/clean.ts";
 import type { FrameFormat } from "../frames/write.ts";
@@ -28,6 +29,10 @@ export interface BatchConfig {
   by: string;
   /** What the measure stage applies (lexicons, default lexicons, tone scorer). */
   measure?: MeasureSettings;
+  /** The keyness stratum field, if any. */
+  within?: string;
+  /** Term options (a stopword set crosses to workers as a list). */
+  terms?: Omit<TermOptions, "stopwords"> & { stopwords?: "remove" | "keep" | string[] };
 }
 
 /** What a batch reports back: small sums, never rows. */
@@ -74,6 +79,13 @@ export async function processBatch(
     const { frames, tally } = stage.batch(analysis, built, {
       ...config.measure,
       by,
+      within: config.within === undefined ? undefined : fieldGroup(config.within),
+      terms: config.terms && {
+        ...config.terms,
+        stopwords: Array.isArray(config.terms.stopwords)
+          ? new Set(config.terms.stopwords)
+          : config.terms.stopwords,
+      },
       partial: true,
     });
     Object.assign(built, frames);

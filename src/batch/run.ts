@@ -9,6 +9,7 @@
  * @module
  */
 
+import type { TermOptions } from "../stats/terms.ts";
 import type { Article } from "../corpus/article.ts";
 import type { LoadIssue } from "../corpus/issues.ts";
 import { collectRecord, type LoadOptions, type Rejection, streamCorpus } from "../corpus/load.ts";
@@ -44,6 +45,10 @@ export interface BatchedOptions extends LoadOptions {
   by?: string;
   /** What the measure stage applies (lexicons, default lexicons, tone scorer). */
   measure?: MeasureSettings;
+  /** The field keyness compares groups within (event, story, date), if any. */
+  within?: string;
+  /** How tokens become terms (stopwords, honorifics). */
+  terms?: TermOptions;
   /** Words per batch (default 250,000); 0 puts the whole corpus in one batch, in memory. */
   batchWords?: number;
   /** Workers for a corpus of several batches (default: one per core); 1 runs in this thread. */
@@ -189,6 +194,8 @@ async function inMemory(
   const frames = allFrames(analysis, stages, options.onStage, {
     ...options.measure,
     by: options.by,
+    within: options.within,
+    terms: options.terms,
   });
   options.onStage?.("writing");
   await clearFrames(options.out, [...stages.flatMap((s) => s.frames), ...Object.keys(frames)]);
@@ -228,6 +235,13 @@ class BatchRunner {
       stages: this.#stages.map((s) => s.name),
       by: options.by,
       measure: options.measure,
+      within: options.within,
+      terms: options.terms && {
+        ...options.terms,
+        stopwords: options.terms.stopwords instanceof Set
+          ? [...options.terms.stopwords]
+          : options.terms.stopwords as "remove" | "keep" | undefined,
+      },
     };
   }
 
@@ -351,7 +365,11 @@ class BatchRunner {
       if (stage.summarize) {
         Object.assign(
           corpus,
-          stage.summarize(tally, { ...this.#config.measure, by: this.#config.by }),
+          stage.summarize(tally, {
+            ...this.#config.measure,
+            by: this.#config.by,
+            within: this.#config.within,
+          }),
         );
       }
       if (!stage.finish) continue;

@@ -8,41 +8,106 @@ import type pl from "nodejs-polars";
 import type { Chart } from "./chart.ts";
 import { framingCharts } from "./framing.ts";
 import { figuresChart } from "./figures.ts";
-import { alignmentChart, similarityHeatmap } from "./reuse.ts";
+import { alignmentChart, alignmentPair, similarityHeatmap } from "./reuse.ts";
+import { captionOf, type CaptionParts, groupSizes, withCaption } from "./caption.ts";
 import { sentimentChart } from "./sentiment.ts";
-import { keynessChart, scatterChart, topTermsChart } from "./terms.ts";
+import {
+  keynessChart,
+  keynessComparison,
+  scatterChart,
+  scatterPair,
+  topTermsChart,
+} from "./terms.ts";
 import { entitiesChart, quoteSpeakersChart, quoteTypesChart } from "./voices.ts";
 
+/** Options of {@link allCharts}. */
+export interface CatalogOptions {
+  /** The stratum field keyness was computed within (`--within`), for its caption. */
+  within?: string;
+}
+
 /**
- * Builds every chart the frames allow, each outlet in one colour throughout.
+ * Builds every chart the frames allow, each outlet in one colour throughout. Every chart carries
+ * a caption (see `caption.ts`): its grouping, its comparison, and the articles and words of each
+ * group.
  *
  * @example
  * const charts = allCharts(allFrames(await analyzeCorpus("seeds")));
  * await writeCharts(charts, "data/out/charts", ["svg", "png"]);
  */
-export function allCharts(frames: Readonly<Record<string, pl.DataFrame | undefined>>): Chart[] {
+export function allCharts(
+  frames: Readonly<Record<string, pl.DataFrame | undefined>>,
+  options: CatalogOptions = {},
+): Chart[] {
   const outlets = frames.articles
     ? (frames.articles.getColumn("outlet").unique().toArray() as string[])
     : undefined;
   const f = (name: string) => (frames[name] && frames[name]!.height > 0 ? frames[name] : undefined);
   // The grouping the measure stage used (`analyze --by`): the first column of outlet_terms.
   const by = frames.outlet_terms?.columns[0] ?? "outlet";
+  const sizes = (grouping: string) => groupSizes(frames.articles, grouping);
+  const only = (grouping: string, names: string[]) =>
+    sizes(grouping).filter((g) => names.includes(g.name));
+  // Grouped by id, the groups are articles: say "article".
+  const named = (grouping: string) => (grouping === "id" ? "article" : grouping);
+  const side = (grouping: string) => ({
+    grouping: named(grouping),
+    comparison: `each ${named(grouping)} on its own, side by side`,
+    groups: sizes(grouping),
+  });
+  const captioned = (chart: Chart | undefined | false, parts: () => CaptionParts) =>
+    chart ? withCaption(chart, captionOf(parts())) : undefined;
+  const scatter = f("outlet_terms") && scatterPair(f("outlet_terms")!, by);
+  const aligned = f("article_similarity") && alignmentPair(f("article_similarity")!);
+  const alignCaption = aligned &&
+    captionOf({
+      grouping: "article",
+      comparison: `article ${aligned.a} against article ${aligned.b}`,
+      groups: only("id", [aligned.a, aligned.b]),
+    });
   const charts: (Chart | undefined)[] = [
-    f("outlet_terms") && topTermsChart(f("outlet_terms")!, { outlets, by }),
-    f("keyness") && keynessChart(f("keyness")!, { outlets }),
-    f("outlet_terms") && f("keyness") &&
-    scatterChart(f("outlet_terms")!, f("keyness")!, { outlets, by }),
+    captioned(
+      f("outlet_terms") && topTermsChart(f("outlet_terms")!, { outlets, by }),
+      () => side(by),
+    ),
+    captioned(
+      f("keyness") && keynessChart(f("keyness")!, { outlets, by, within: options.within }),
+      () => ({
+        grouping: named(by),
+        comparison: keynessComparison(f("keyness")!, named(by), options.within),
+        groups: sizes(by),
+      }),
+    ),
+    captioned(
+      f("outlet_terms") && f("keyness") &&
+        scatterChart(f("outlet_terms")!, f("keyness")!, { outlets, by }),
+      () => ({
+        grouping: named(by),
+        comparison: scatter ? `${scatter.a} against ${scatter.b}` : "",
+        groups: scatter ? only(by, [scatter.a, scatter.b]) : [],
+      }),
+    ),
+    // Heatmaps caption themselves (sizes from framing_summary); naming charts compare articles.
     ...framingCharts({ framing: frames.framing, framing_summary: f("framing_summary") }, {
       outlets,
       by,
-    }),
-    f("entities") && entitiesChart(f("entities")!, { outlets }),
-    f("quotes") && quoteSpeakersChart(f("quotes")!, { outlets }),
-    f("quotes") && quoteTypesChart(f("quotes")!),
-    f("figures") && figuresChart(f("figures")!, { outlets }),
-    f("article_similarity") && similarityHeatmap(f("article_similarity")!),
-    f("article_similarity") && f("reuse_pairs") && f("sentences") &&
-    alignmentChart(f("article_similarity")!, f("reuse_pairs")!, f("sentences")!),
+    }).map((chart) => chart.caption ? chart : captioned(chart, () => side("id"))),
+    captioned(f("entities") && entitiesChart(f("entities")!, { outlets }), () => side("outlet")),
+    captioned(f("quotes") && quoteSpeakersChart(f("quotes")!, { outlets }), () => side("outlet")),
+    captioned(f("quotes") && quoteTypesChart(f("quotes")!), () => side("outlet")),
+    captioned(f("figures") && figuresChart(f("figures")!, { outlets }), () => side("id")),
+    captioned(f("article_similarity") && similarityHeatmap(f("article_similarity")!), () => ({
+      grouping: "article",
+      comparison: "each article (row) against each other (column)",
+      groups: sizes("id"),
+    })),
+    aligned && f("reuse_pairs") && f("sentences") && withCaption(
+      alignmentChart(f("article_similarity")!, f("reuse_pairs")!, f("sentences")!, undefined, {
+        caption: alignCaption || undefined,
+      }),
+      alignCaption || "",
+    ),
+    // Tone captions itself: its sizes are those of the sentences scored.
     f("sentiment") && sentimentChart(f("sentiment")!, { outlets }),
   ];
   return charts.filter((c): c is Chart => c !== undefined);

@@ -32,6 +32,8 @@ export interface PlotChart {
 /** Any chart of the kit. */
 export type Chart = (VegaLiteChart | PlotChart) & {
   [JUPYTER_DISPLAY]: () => Promise<Record<string, unknown>>;
+  /** The grouping, the comparison and the n's it rests on (see `caption.ts`). */
+  caption?: string;
 };
 
 /** Makes a Vega-Lite chart that displays itself in Jupyter. */

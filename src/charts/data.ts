@@ -29,8 +29,14 @@ export function chartRows(
   });
 }
 
-/** The article number of an id such as `002_ade13a…` (its part before `_`), else the id. */
-export function shortId(id: string): string {
-  const m = /^([^_]{1,8})_/.exec(id);
-  return m ? m[1] : id;
+/**
+ * An article's label in a chart: its full id. Never a prefix: `fox_putin` and `fox_border` are
+ * two articles, and a chart that cut both to `fox` would merge them.
+ */
+export function articleLabel(id: string): string {
+  return id;
 }
+
+/** @deprecated Former name of {@link articleLabel} (it cut ids at the first "_"); kept for
+ * callers not yet renamed. */
+export const shortId = articleLabel;

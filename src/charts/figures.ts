@@ -5,7 +5,7 @@
 
 import pl from "nodejs-polars";
 import { type Chart, vegaLiteChart } from "./chart.ts";
-import { chartRows, shortId } from "./data.ts";
+import { articleLabel, chartRows } from "./data.ts";
 import { CHART_CONFIG, outletScale } from "./theme.ts";
 
 const SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json";
@@ -38,7 +38,7 @@ export function figuresChart(figures: pl.DataFrame, options: FiguresChartOptions
   const columns = ["article", "outlet", "kind", "as written", "value", "change"];
   const values = rows.flatMap((r, i) => {
     const cells: Record<string, string> = {
-      article: shortId(String(r.article_id)),
+      article: articleLabel(String(r.article_id)),
       outlet: String(r.outlet),
       kind: String(r.kind),
       "as written": String(r.text),

@@ -7,8 +7,9 @@
 
 import pl from "nodejs-polars";
 import { type Chart, vegaLiteChart } from "./chart.ts";
-import { chartRows, shortId } from "./data.ts";
+import { articleLabel, chartRows } from "./data.ts";
 import { CHART_CONFIG, outletScale } from "./theme.ts";
+import { captionOf, type GroupSize, withCaption } from "./caption.ts";
 
 const SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json";
 
@@ -20,28 +21,6 @@ export interface FramingChartOptions {
   outlets?: string[];
   /** The grouping column of the summary (default "outlet"). */
   by?: string;
-}
-
-/** Articles and words of one group, for a caption. */
-export interface GroupSize {
-  group: string;
-  articles: number;
-  words: number;
-}
-
-/**
- * The line under a framing or tone chart that says what it rests on: the grouping, then the
- * articles and words of each group ("by outlet · Global News: 1 article, 585 words · Reuters:
- * 4 articles, 2,331 words"). Long lists are cut after six groups with a count of the rest.
- */
-export function groupCaption(by: string, groups: readonly GroupSize[]): string {
-  const fmt = (n: number) => n.toLocaleString("en");
-  const plural = (n: number, word: string) => `${fmt(n)} ${word}${n === 1 ? "" : "s"}`;
-  const shown = groups.slice(0, 6).map((g) =>
-    `${g.group}: ${plural(g.articles, "article")}, ${plural(g.words, "word")}`
-  );
-  const rest = groups.length > 6 ? [`${groups.length - 6} more ${by} groups`] : [];
-  return [`by ${by}`, ...shown, ...rest].join(" · ");
 }
 
 /** A chart that says, in words, that there is nothing to draw and why. */
@@ -76,8 +55,14 @@ export function framingHeatmap(summary: pl.DataFrame, options: FramingChartOptio
     ? `framing_heatmap_${lexicon}`
     : "framing_heatmap";
   const title = `How each ${by} frames the story (lexicon ${lexicon})`;
-  const sizes = groupSizes(ofLexicon, by);
-  const caption = groupCaption(by, sizes);
+  const sizes = summaryGroupSizes(ofLexicon, by);
+  // Grouped by id, the groups are articles: say "article".
+  const grouping = by === "id" ? "article" : by;
+  const caption = captionOf({
+    grouping,
+    comparison: `each ${grouping} on its own, side by side`,
+    groups: sizes,
+  });
   // The dimension names the row only when the lexicon has more than one.
   const oneDimension = ofLexicon.select("dimension").unique().height <= 1;
   const used = ofLexicon.filter(pl.col("n").sum().over("frame").gt(0))
@@ -87,10 +72,13 @@ export function framingHeatmap(summary: pl.DataFrame, options: FramingChartOptio
         : pl.concatString([pl.col("dimension"), pl.col("label")], " · ").alias("frame_label"),
     );
   if (used.height === 0) {
-    return nothingChart(
-      name,
-      title,
-      `No frame of lexicon ${lexicon} is found in these articles.`,
+    return withCaption(
+      nothingChart(
+        name,
+        title,
+        `No frame of lexicon ${lexicon} is found in these articles.`,
+        `framing phrases of lexicon ${lexicon}`,
+      ),
       caption,
     );
   }
@@ -103,13 +91,12 @@ export function framingHeatmap(summary: pl.DataFrame, options: FramingChartOptio
     "per_1000",
     "articles",
   ], 2);
-  return vegaLiteChart(name, title, {
+  const chart = vegaLiteChart(name, title, {
     $schema: SCHEMA,
     title: {
       text: title,
       subtitle: [
         "framing phrases per 1,000 words; the number is the count of matches; frames found nowhere are left out",
-        caption,
       ],
     },
     data: { values },
@@ -154,10 +141,11 @@ export function framingHeatmap(summary: pl.DataFrame, options: FramingChartOptio
     ],
     config: CHART_CONFIG,
   });
+  return withCaption(chart, caption);
 }
 
 /** Articles and words per group, from a framing_summary (the same on every row of a group). */
-function groupSizes(summary: pl.DataFrame, by: string): GroupSize[] {
+function summaryGroupSizes(summary: pl.DataFrame, by: string): GroupSize[] {
   if (!summary.height) return [];
   const hasArticles = summary.columns.includes("group_articles");
   const per = summary.groupBy(by).agg(
@@ -167,8 +155,8 @@ function groupSizes(summary: pl.DataFrame, by: string): GroupSize[] {
   const groups = per.getColumn(by).toArray() as string[];
   const words = per.getColumn("words").toArray() as number[];
   const articles = per.getColumn("group_articles").toArray() as number[];
-  return groups.map((group, i) => ({
-    group,
+  return groups.map((name, i) => ({
+    name,
     articles: Number(articles[i]),
     words: Number(words[i]),
   }));
@@ -229,7 +217,7 @@ export function namingChart(
     "name",
     "len",
   ]);
-  const values = rows.map((r) => ({ ...r, article: shortId(String(r.article_id)) }));
+  const values = rows.map((r) => ({ ...r, article: articleLabel(String(r.article_id)) }));
   const outlets = options.outlets ?? rows.map((r) => String(r.outlet));
   return vegaLiteChart(name, title, {
     $schema: SCHEMA,
@@ -239,7 +227,13 @@ export function namingChart(
     height: { step: 22 },
     mark: { type: "circle", opacity: 0.85, tooltip: true },
     encoding: {
-      x: { field: "article", type: "nominal", title: null, axis: { orient: "top", labelAngle: 0 } },
+      x: {
+        field: "article",
+        type: "nominal",
+        title: null,
+        // Full ids, rotated so they do not run into each other.
+        axis: { orient: "top", labelAngle: -40, labelAlign: "left" },
+      },
       y: { field: "name", type: "nominal", title: null },
       size: {
         field: "len",
@@ -276,7 +270,7 @@ export function framingCharts(
     const named = namingDimensions(frames.framing_summary ?? frames.framing);
     for (const { lexicon, dimension } of named) {
       const groups = frames.framing_summary
-        ? groupSizes(
+        ? summaryGroupSizes(
           frames.framing_summary.filter(pl.col("lexicon").eq(pl.lit(lexicon))),
           options.by ?? "outlet",
         )

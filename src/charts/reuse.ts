@@ -6,9 +6,10 @@
 
 import pl from "nodejs-polars";
 import { type Chart, plotChart, vegaLiteChart } from "./chart.ts";
-import { chartRows, shortId } from "./data.ts";
+import { articleLabel, chartRows } from "./data.ts";
 import { Plot } from "./render.ts";
 import { CHART_CONFIG, MEANING_COLORS } from "./theme.ts";
+import { captionLines } from "./caption.ts";
 
 const SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json";
 const CLASS_COLORS = {
@@ -16,6 +17,7 @@ const CLASS_COLORS = {
   "near-verbatim": MEANING_COLORS.nearVerbatim,
   paraphrase: MEANING_COLORS.paraphrase,
   topical: MEANING_COLORS.topical,
+  shared_quotation: MEANING_COLORS.sharedQuotation,
 } as const;
 
 /**
@@ -32,7 +34,11 @@ export function similarityHeatmap(similarity: pl.DataFrame): Chart {
     "sentences_a",
     "likely_source",
   ], 3)
-    .map((r) => ({ ...r, a: shortId(String(r.article_a)), b: shortId(String(r.article_b)) }));
+    .map((r) => ({
+      ...r,
+      a: articleLabel(String(r.article_a)),
+      b: articleLabel(String(r.article_b)),
+    }));
   return vegaLiteChart("similarity", "How much of each article reappears in another", {
     $schema: SCHEMA,
     title: {
@@ -46,7 +52,12 @@ export function similarityHeatmap(similarity: pl.DataFrame): Chart {
     width: { step: 56 },
     height: { step: 40 },
     encoding: {
-      x: { field: "b", type: "nominal", title: "found in", axis: { orient: "top", labelAngle: 0 } },
+      x: {
+        field: "b",
+        type: "nominal",
+        title: "found in",
+        axis: { orient: "top", labelAngle: -40, labelAlign: "left" },
+      },
       y: { field: "a", type: "nominal", title: "article" },
     },
     layer: [
@@ -88,6 +99,13 @@ export function similarityHeatmap(similarity: pl.DataFrame): Chart {
   });
 }
 
+/** The pair the alignment chart shows by default: where the most of one article reappears in
+ * another. */
+export function alignmentPair(similarity: pl.DataFrame): { a: string; b: string } {
+  const best = similarity.sort(["share_a_in_b", "cosine"], [true, true]).head(1).rows()[0];
+  return { a: String(best?.[0] ?? ""), b: String(best?.[1] ?? "") };
+}
+
 /** The sentence number of an id `<article>:<n>`. */
 const sentenceNumber = (id: string) => Number(id.slice(id.lastIndexOf(":") + 1));
 
@@ -101,10 +119,9 @@ export function alignmentChart(
   reusePairs: pl.DataFrame,
   sentences: pl.DataFrame,
   pair?: { a: string; b: string },
+  options: { caption?: string } = {},
 ): Chart {
-  const best = similarity.sort(["share_a_in_b", "cosine"], [true, true]).head(1).rows()[0];
-  const a = pair?.a ?? String(best?.[0] ?? "");
-  const b = pair?.b ?? String(best?.[1] ?? "");
+  const { a, b } = pair ?? alignmentPair(similarity);
   const pairs = reusePairs.filter(
     pl.col("class").neq(pl.lit("topical")).and(
       pl.col("article_a").eq(pl.lit(a)).and(pl.col("article_b").eq(pl.lit(b)))
@@ -131,24 +148,24 @@ export function alignmentChart(
     ...Array.from({ length: count(a) }, (_, i) => ({ side: 0, n: i })),
     ...Array.from({ length: count(b) }, (_, i) => ({ side: 1, n: i })),
   ];
-  const title = `Which sentences of ${shortId(a)} reappear in ${shortId(b)}`;
+  const title = `Which sentences of ${articleLabel(a)} reappear in ${articleLabel(b)}`;
   const n = Math.max(count(a), count(b), 1);
   // Title and key are drawn inside the SVG (Plot's own title and legend are HTML around it, which
   // an SVG or PNG export would drop).
-  const key = "red: verbatim, purple: near-verbatim, green: paraphrase";
+  const key = "red: verbatim, purple: near-verbatim, green: paraphrase, orange: the same quotation";
   return plotChart("alignment", title, links, (document) =>
     Plot.plot({
       document,
-      width: 620,
-      height: Math.max(240, 18 * n + 110),
-      marginTop: 84,
-      marginLeft: 70,
-      marginRight: 70,
+      width: 720,
+      height: Math.max(260, 18 * n + 130),
+      marginTop: 118,
+      marginLeft: 150,
+      marginRight: 150,
       style: { fontFamily: "DejaVu Sans, sans-serif", fontSize: "11px", background: "white" },
       x: {
         domain: [0, 1],
         ticks: [0, 1],
-        tickFormat: (d: number) => (d === 0 ? shortId(a) : shortId(b)),
+        tickFormat: (d: number) => (d === 0 ? articleLabel(a) : articleLabel(b)),
         label: null,
         axis: "top",
       },
@@ -157,17 +174,20 @@ export function alignmentChart(
       marks: [
         Plot.text([title], {
           frameAnchor: "top-left",
-          dx: -60,
-          dy: -76,
+          dx: -140,
+          dy: -110,
           fontSize: 15,
           fontWeight: "bold",
         }),
         Plot.text([`dots: sentences, first at the top; lines: ${key}`], {
           frameAnchor: "top-left",
-          dx: -60,
-          dy: -56,
+          dx: -140,
+          dy: -90,
           fill: "#555",
         }),
+        ...captionLines(options.caption ?? "", 110).map((line, i) =>
+          Plot.text([line], { frameAnchor: "top-left", dx: -140, dy: -74 + 14 * i, fill: "#555" })
+        ),
         Plot.link(links, {
           x1: 0,
           x2: 1,

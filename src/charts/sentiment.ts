@@ -7,7 +7,8 @@
 import pl from "nodejs-polars";
 import { type Chart, vegaLiteChart } from "./chart.ts";
 import { chartRows } from "./data.ts";
-import { groupCaption, nothingChart } from "./framing.ts";
+import { nothingChart } from "./framing.ts";
+import { captionOf, withCaption } from "./caption.ts";
 import { CHART_CONFIG, outletScale } from "./theme.ts";
 
 const AXIS: Record<string, string> = {
@@ -32,19 +33,26 @@ export function sentimentChart(
     pl.col("n_words").sum().alias("words"),
     pl.col("n_hits").sum().alias("hits"),
   ).sort("outlet");
-  const groups = (per.getColumn("outlet").toArray() as string[]).map((group, i) => ({
-    group,
+  const groups = (per.getColumn("outlet").toArray() as string[]).map((name, i) => ({
+    name,
     articles: Number(per.getColumn("articles").get(i)),
     words: Number(per.getColumn("words").get(i)),
   }));
-  const caption = groupCaption("outlet", groups);
+  const caption = captionOf({
+    grouping: "outlet",
+    comparison: "each outlet on its own, side by side",
+    groups,
+  });
   const title = "Tone per outlet: sentiment of each sentence";
   const hits = (per.getColumn("hits").toArray() as number[]).reduce((a, b) => a + Number(b), 0);
   if (!hits) {
-    return nothingChart(
-      "sentiment",
-      title,
-      `No sentence has a word of the ${tone.toUpperCase()} lexicon: no tone to show.`,
+    return withCaption(
+      nothingChart(
+        "sentiment",
+        title,
+        `No sentence has a word of the ${tone.toUpperCase()} lexicon: no tone to show.`,
+        NOTE[tone] ?? tone,
+      ),
       caption,
     );
   }
@@ -54,9 +62,9 @@ export function sentimentChart(
     4,
   );
   const outlets = options.outlets ?? values.map((v) => String(v.outlet));
-  return vegaLiteChart("sentiment", title, {
+  const chart = vegaLiteChart("sentiment", title, {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
-    title: { text: title, subtitle: [NOTE[tone] ?? tone, caption] },
+    title: { text: title, subtitle: [NOTE[tone] ?? tone] },
     data: { values },
     width: 420,
     height: { step: 34 },
@@ -68,4 +76,5 @@ export function sentimentChart(
     },
     config: CHART_CONFIG,
   });
+  return withCaption(chart, caption);
 }

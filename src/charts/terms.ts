@@ -9,6 +9,7 @@ import { topByGroup } from "../frames/top.ts";
 import { type Chart, vegaLiteChart } from "./chart.ts";
 import { chartRows } from "./data.ts";
 import { CHART_CONFIG, MEANING_COLORS, outletScale } from "./theme.ts";
+import { REST } from "../stats/keyness.ts";
 
 const SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json";
 
@@ -66,34 +67,57 @@ export function topTermsChart(outletTerms: pl.DataFrame, options: TermChartOptio
   });
 }
 
+/** What a keyness frame compares: "each outlet against the rest", or "A against B". */
+export function keynessComparison(keyness: pl.DataFrame, by = "outlet", within?: string): string {
+  const pairs = keyness.select("group", "reference").unique({ maintainOrder: true }).rows();
+  const base = pairs.every(([, r]) => r === REST)
+    ? `each ${by} against the rest`
+    : pairs.map(([g, r]) => `${g} against ${r}`).join(", ");
+  return within ? `${base}, within each ${within} (pooled)` : base;
+}
+
 /**
  * Diverging bars: for each group, the terms it over-uses most (z > 0) and under-uses most
- * (z < 0) against the rest, by the z of the log-odds ratio with an informative Dirichlet prior.
+ * (z < 0) against its reference, by the z of the log-odds ratio with an informative Dirichlet
+ * prior. Only terms with q < 0.05 (document-level test, Benjamini–Hochberg) are coloured as
+ * over- or under-used; the rest are grey, and the subtitle says when no term passes.
  */
-export function keynessChart(keyness: pl.DataFrame, options: TermChartOptions = {}): Chart {
+export function keynessChart(
+  keyness: pl.DataFrame,
+  options: TermChartOptions & { within?: string } = {},
+): Chart {
   const n = options.n ?? 8;
-  const over = topByGroup(keyness.filter(pl.col("z").gt(0)), "group", "z", { n, then: ["term"] });
-  const under = topByGroup(keyness.filter(pl.col("z").lt(0)), "group", "z", {
+  const by = options.by ?? "outlet";
+  const withQ = keyness.columns.includes("q") ? keyness : keyness.withColumns(
+    pl.lit(NaN).alias("q"),
+  );
+  const over = topByGroup(withQ.filter(pl.col("z").gt(0)), "group", "z", { n, then: ["term"] });
+  const under = topByGroup(withQ.filter(pl.col("z").lt(0)), "group", "z", {
     n,
     descending: false,
     then: ["term"],
   });
+  const significant = pl.col("q").lt(0.05).and(pl.col("q").isNotNan());
   const values = chartRows(
     pl.concat([over, under]).withColumns(
-      pl.when(pl.col("z").gt(0)).then(pl.lit("over-used")).otherwise(pl.lit("under-used")).alias(
-        "use",
-      ),
+      pl.when(significant.and(pl.col("z").gt(0))).then(pl.lit(KEY_USE[0]))
+        .when(significant).then(pl.lit(KEY_USE[1]))
+        .when(pl.col("z").gt(0)).then(pl.lit(KEY_USE[2]))
+        .otherwise(pl.lit(KEY_USE[3])).alias("use"),
     ),
-    ["group", "term", "n_target", "n_reference", "z", "g2", "use"],
+    ["group", "term", "n_target", "n_reference", "z", "g2", "q", "use"],
     3,
   );
-  return vegaLiteChart("keyness", "Keyness: over- and under-used words per outlet", {
+  const passing = withQ.filter(significant).height;
+  return vegaLiteChart("keyness", `Keyness: over- and under-used words per ${by}`, {
     $schema: SCHEMA,
     title: {
-      text: "Keyness: the words each outlet over- and under-uses",
+      text: `Keyness: the words each ${by} over- and under-uses`,
       subtitle: [
-        "z of the log-odds ratio with an informative Dirichlet prior, each outlet against the rest;",
-        "dashed lines: |z| = 1.96",
+        "z of the log-odds ratio with an informative Dirichlet prior (effect size);",
+        passing
+          ? `coloured: q < 0.05 (articles as the unit, Benjamini–Hochberg): ${passing} of ${withQ.height} rows`
+          : `no term passes q < 0.05 (articles as the unit, Benjamini–Hochberg): the bars are the largest z, not findings`,
       ],
     },
     data: { values },
@@ -102,40 +126,54 @@ export function keynessChart(keyness: pl.DataFrame, options: TermChartOptions = 
     spec: {
       width: 200,
       height: { step: 14 },
-      layer: [
-        {
-          mark: { type: "bar", tooltip: true },
-          encoding: {
-            y: { field: "term", type: "nominal", sort: "-x", title: null },
-            x: { field: "z", type: "quantitative", title: "z (log-odds, Dirichlet prior)" },
-            color: {
-              field: "use",
-              type: "nominal",
-              scale: {
-                domain: ["over-used", "under-used"],
-                range: [MEANING_COLORS.over, MEANING_COLORS.under],
-              },
-              title: null,
-            },
-            tooltip: [
-              { field: "term", type: "nominal" },
-              { field: "z", type: "quantitative" },
-              { field: "g2", type: "quantitative", title: "G²" },
-              { field: "n_target", type: "quantitative", title: "count in group" },
-              { field: "n_reference", type: "quantitative", title: "count in the rest" },
-            ],
+      mark: { type: "bar", tooltip: true },
+      encoding: {
+        y: { field: "term", type: "nominal", sort: "-x", title: null },
+        x: { field: "z", type: "quantitative", title: "z (log-odds, Dirichlet prior)" },
+        color: {
+          field: "use",
+          type: "nominal",
+          scale: {
+            domain: [...KEY_USE],
+            range: [MEANING_COLORS.over, MEANING_COLORS.under, "#e3c6c6", "#c6d3e3"],
           },
+          title: null,
         },
-        {
-          data: { values: [{ z: -1.96 }, { z: 1.96 }] },
-          mark: { type: "rule", strokeDash: [4, 3], color: "#888" },
-          encoding: { x: { field: "z", type: "quantitative" } },
-        },
-      ],
+        tooltip: [
+          { field: "term", type: "nominal" },
+          { field: "z", type: "quantitative" },
+          { field: "q", type: "quantitative", title: "q (document-level, BH)" },
+          { field: "g2", type: "quantitative", title: "G²" },
+          { field: "n_target", type: "quantitative", title: "count in group" },
+          { field: "n_reference", type: "quantitative", title: "count in reference" },
+        ],
+      },
     },
     resolve: { scale: { y: "independent" } },
     config: CHART_CONFIG,
   });
+}
+
+/** The keyness chart's colour classes: significance first, then direction. */
+const KEY_USE = [
+  "over-used (q < 0.05)",
+  "under-used (q < 0.05)",
+  "more, not significant",
+  "less, not significant",
+] as const;
+
+/** The two groups the scatter compares by default: the two with the most words. */
+export function scatterPair(outletTerms: pl.DataFrame, by = "outlet"): { a: string; b: string } {
+  const groups = groupsByWords(outletTerms, by);
+  const a = groups[0];
+  return { a, b: groups.find((g) => g !== a) ?? a };
+}
+
+/** The groups of `outlet_terms`, most words first. */
+function groupsByWords(outletTerms: pl.DataFrame, by: string): string[] {
+  const sizes = outletTerms.filter(pl.col("ngram").eq(1)).groupBy(by)
+    .agg(pl.col("n").sum().alias("words")).sort(["words", by], [true, false]);
+  return sizes.getColumn(by).toArray() as string[];
 }
 
 /** Options of {@link scatterChart}. */
@@ -158,11 +196,7 @@ export function scatterChart(
 ): Chart {
   const by = options.by ?? "outlet";
   const unigrams = outletTerms.filter(pl.col("ngram").eq(1));
-  const sizes = unigrams.groupBy(by).agg(pl.col("n").sum().alias("words")).sort(
-    ["words", by],
-    [true, false],
-  );
-  const groups = sizes.getColumn(by).toArray() as string[];
+  const groups = groupsByWords(outletTerms, by);
   const a = options.a ?? groups[0];
   const b = options.b ?? groups.find((g) => g !== a) ?? a;
   const side = (g: string, suffix: string) =>

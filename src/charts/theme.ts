@@ -33,6 +33,7 @@ export const MEANING_COLORS = {
   nearVerbatim: "#762a83",
   paraphrase: "#1b7837",
   topical: "#bbbbbb",
+  sharedQuotation: "#e08214",
 } as const;
 
 /** The fonts charts ask for: DejaVu Sans is what the PNG renderer loads on these machines. */

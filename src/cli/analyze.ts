@@ -14,6 +14,7 @@ import { CHART_FORMATS } from "./charts.ts";
 import { STAGES } from "../stages.ts";
 import type { FrameFormat } from "../frames/write.ts";
 import { CONSOLE, type Io, listOption, parseCommandLine, runCommand, UsageError } from "./args.ts";
+import { termFlags } from "./options.ts";
 import { renderSummary } from "./summary.ts";
 import { MEASURE_FLAGS, MEASURE_USAGE, measureSettings } from "./measure_flags.ts";
 
@@ -29,6 +30,11 @@ const USAGE =
   --no-manifest    ignore any manifest
   --by FIELD       the article field groups are compared by in outlet_terms, keyness and the
                    summaries (default outlet; also id, year, or a field of your corpus)
+  --within FIELD   keyness compares the groups inside each value of FIELD (event, story, date)
+                   and pools across them, so story choice is not read as wording
+  --stopwords S    default (natural's list), none, iso (stopwords-iso English) or a file of
+                   one word a line
+  --honorifics H   keep (default) or drop: leave Mr, Mrs, Sen, Gov, … out of terms
   --charts         also write every chart (SVG, PNG, JSON, HTML) to <out>/charts
   --stages LIST    which frame stages to run (default all: corpus,extract,measure,reuse);
                    corpus always runs
@@ -57,6 +63,9 @@ export function analyzeCommand(args: string[], io: Io = CONSOLE): Promise<number
       stages: { type: "string" },
       charts: { type: "boolean", default: false },
       by: { type: "string", default: "outlet" },
+      within: { type: "string" },
+      stopwords: { type: "string" },
+      honorifics: { type: "string" },
       "batch-words": { type: "string" },
       workers: { type: "string" },
       ...MEASURE_FLAGS,
@@ -88,6 +97,8 @@ export function analyzeCommand(args: string[], io: Io = CONSOLE): Promise<number
         stages,
         by: flags.by,
         measure,
+        within: flags.within,
+        terms: termFlags(flags.stopwords, flags.honorifics),
         batchWords,
         workers,
         manifest: flags["no-manifest"] ? false : flags.manifest,
@@ -99,7 +110,10 @@ export function analyzeCommand(args: string[], io: Io = CONSOLE): Promise<number
       });
     } catch (e) {
       bar.done();
-      if (e instanceof GroupFieldError) throw new UsageError(`--by: ${e.message}`);
+      if (e instanceof GroupFieldError) {
+        const flag = flags.within && e.message.includes(`"${flags.within}"`) ? "--within" : "--by";
+        throw new UsageError(`${flag}: ${e.message}`);
+      }
       throw e;
     }
     const summary = renderSummary(run.summary, run.issues, run.rejected);
@@ -114,7 +128,9 @@ export function analyzeCommand(args: string[], io: Io = CONSOLE): Promise<number
       bar.stage("charts");
       written.push(
         ...await writeCharts(
-          allCharts(run.frames ?? chartInputs(flags.out!, run, formats)),
+          allCharts(run.frames ?? chartInputs(flags.out!, run, formats), {
+            within: flags.within,
+          }),
           `${flags.out}/charts`,
           [...CHART_FORMATS],
         ),

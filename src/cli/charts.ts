@@ -6,15 +6,19 @@
 import { allCharts } from "../charts/catalog.ts";
 import { type ChartFormat, writeCharts } from "../charts/export.ts";
 import { analyzeCorpus } from "../pipeline.ts";
-import { allFrames } from "../stages.ts";
 import { MEASURE_FLAGS, MEASURE_USAGE, measureSettings } from "./measure_flags.ts";
 import { CONSOLE, type Io, listOption, parseCommandLine, runCommand } from "./args.ts";
+import { framesBy, termFlags } from "./options.ts";
 
 const USAGE = `usage: deno task charts [--corpus PATH] [--out DIR] [--format svg,png,json,html]
 
   --corpus PATH   a folder of .txt/.md files, a .jsonl or a .csv (default: seeds)
   --out DIR       where the charts go (default: data/out/charts)
   --format LIST   any of svg, png, json, html (default: all four)
+  --by FIELD      the article field groups are compared by (default outlet)
+  --within FIELD  keyness compares groups inside each value of FIELD (event, story, date)
+  --stopwords S   default (natural's list), none, iso (stopwords-iso English) or a word file
+  --honorifics H  keep (default) or drop (Mr, Mrs, Sen, Gov, … left out of terms)
 ${MEASURE_USAGE}`;
 
 /** The chart formats. */
@@ -27,6 +31,10 @@ export function chartsCommand(args: string[], io: Io = CONSOLE): Promise<number>
       corpus: { type: "string", default: "seeds" },
       out: { type: "string", default: "data/out/charts" },
       format: { type: "string" },
+      by: { type: "string", default: "outlet" },
+      within: { type: "string" },
+      stopwords: { type: "string" },
+      honorifics: { type: "string" },
       ...MEASURE_FLAGS,
       help: { type: "boolean", short: "h", default: false },
     });
@@ -41,7 +49,18 @@ export function chartsCommand(args: string[], io: Io = CONSOLE): Promise<number>
       io.error(`error: no article could be loaded from ${flags.corpus}`);
       return 1;
     }
-    const charts = allCharts(allFrames(analysis, undefined, undefined, measure));
+    const charts = allCharts(
+      framesBy(
+        analysis,
+        flags.by!,
+        flags.within,
+        termFlags(flags.stopwords, flags.honorifics),
+        measure,
+      ),
+      {
+        within: flags.within,
+      },
+    );
     const written = await writeCharts(charts, flags.out!, formats);
     io.log(
       `wrote ${charts.length} charts (${written.length} files) to ${flags.out}: ${

@@ -6,14 +6,18 @@
 import { allCharts } from "../charts/catalog.ts";
 import { reportPage } from "../charts/report.ts";
 import { analyzeCorpus } from "../pipeline.ts";
-import { allFrames } from "../stages.ts";
 import { MEASURE_FLAGS, MEASURE_USAGE, measureSettings } from "./measure_flags.ts";
 import { CONSOLE, type Io, parseCommandLine, runCommand } from "./args.ts";
+import { framesBy, termFlags } from "./options.ts";
 
 const USAGE = `usage: deno task report [--corpus PATH] [--out FILE]
 
   --corpus PATH   a folder of .txt/.md files, a .jsonl or a .csv (default: seeds)
   --out FILE      the page to write (default: data/out/report.html)
+  --by FIELD      the article field groups are compared by (default outlet)
+  --within FIELD  keyness compares groups inside each value of FIELD (event, story, date)
+  --stopwords S   default (natural's list), none, iso (stopwords-iso English) or a word file
+  --honorifics H  keep (default) or drop (Mr, Mrs, Sen, Gov, … left out of terms)
 ${MEASURE_USAGE}`;
 
 /** Runs `report` with command-line `args`; returns the exit code. */
@@ -22,6 +26,10 @@ export function reportCommand(args: string[], io: Io = CONSOLE): Promise<number>
     const flags = parseCommandLine(args, {
       corpus: { type: "string", default: "seeds" },
       out: { type: "string", default: "data/out/report.html" },
+      by: { type: "string", default: "outlet" },
+      within: { type: "string" },
+      stopwords: { type: "string" },
+      honorifics: { type: "string" },
       ...MEASURE_FLAGS,
       help: { type: "boolean", short: "h", default: false },
     });
@@ -35,8 +43,14 @@ export function reportCommand(args: string[], io: Io = CONSOLE): Promise<number>
       io.error(`error: no article could be loaded from ${flags.corpus}`);
       return 1;
     }
-    const frames = allFrames(analysis, undefined, undefined, measure);
-    const charts = allCharts(frames);
+    const frames = framesBy(
+      analysis,
+      flags.by!,
+      flags.within,
+      termFlags(flags.stopwords, flags.honorifics),
+      measure,
+    );
+    const charts = allCharts(frames, { within: flags.within });
     const html = await reportPage(frames, charts, { corpus: flags.corpus! });
     const dir = flags.out!.includes("/") ? flags.out!.slice(0, flags.out!.lastIndexOf("/")) : ".";
     await Deno.mkdir(dir, { recursive: true });

@@ -25,8 +25,16 @@ import type { CleanArticle } from "../corpus/clean.ts";
 import { codedUtf8, float64Column, int32Column, runsUtf8, stableOrderBy } from "./coded.ts";
 import type { TokenColumns } from "../text/segment.ts";
 import type { GroupBy } from "./groups.ts";
-import { type GroupTermCounts, groupTermCounts } from "./outlet_terms.ts";
+import type { GroupTermCounts } from "./outlet_terms.ts";
 import { countTerms, type TermOptions, type Vocabulary, vocabularyOf } from "./terms.ts";
+import {
+  benjaminiHochberg,
+  documentPValues,
+  type DocumentTermCounts,
+  documentTermCounts,
+  indexDocuments,
+  pooledMeasures,
+} from "./stratified.ts";
 
 /** The Dirichlet prior of the log-odds. */
 export type KeynessPrior =
@@ -144,6 +152,7 @@ class KeynessColumns {
   g2 = float64Column();
   p = float64Column();
   logRatio = float64Column();
+  pDoc = float64Column();
 
   constructor(readonly vocab: Vocabulary) {}
 
@@ -162,6 +171,8 @@ class KeynessColumns {
       pl.Series("g2", this.g2.values()),
       pl.Series("p", this.p.values()),
       pl.Series("log_ratio", this.logRatio.values()),
+      pl.Series("p_doc", this.pDoc.values()),
+      pl.Series("q", benjaminiHochberg(this.pDoc.values())),
     ]);
   }
 }
@@ -215,6 +226,7 @@ function compareInto(
   referenceName: string,
   target: Float64Array,
   options: KeynessOptions,
+  pDoc?: Float64Array,
 ): void {
   const prior = options.prior ?? { type: "informative" };
   checkPrior(prior);
@@ -279,6 +291,7 @@ function compareInto(
     cols.g2.push(m.g2);
     cols.p.push(m.p);
     cols.logRatio.push(m.logRatio);
+    cols.pDoc.push(pDoc ? pDoc[c] : NaN);
   }
   cols.runs.push({ group: groupName, reference: referenceName, rows: kept.length });
 }
@@ -352,19 +365,188 @@ export function compareCounts(
   return cols.frame();
 }
 
+/** Options of keyness on articles ({@link keynessOfDocuments}, {@link keynessOf}, {@link keyness}). */
+export interface DocumentKeynessOptions extends KeynessOptions {
+  /** Compare only these two groups, the first against the second (default: each against the rest). */
+  between?: [string, string];
+}
+
+/**
+ * Keyness with articles as the unit, from per-article counts labelled with group and stratum
+ * (see `stratified.ts` for the methods). Columns: those of {@link keynessByGroup} plus `p_doc`
+ * (document-level two-sided p, Wilcoxon rank-sum on per-article rates, stratified when the
+ * counts have strata; NaN where no test is possible) and `q` (Benjamini–Hochberg over the
+ * table). Without strata every other column is exactly {@link keynessByGroup}'s; with strata
+ * they are the within-strata pooled measures.
+ *
+ * The token-level `p` treats every token as an independent draw: words come in articles, so it
+ * is anti-conservative (far too many small p). Read significance off `q`, effect sizes off z and
+ * g2.
+ */
+export function keynessOfDocuments(
+  docs: DocumentTermCounts,
+  options: DocumentKeynessOptions = {},
+): pl.DataFrame {
+  const prior = options.prior ?? { type: "informative" };
+  checkPrior(prior);
+  const kept = docs.group.map((g, i) => g !== null && docs.stratum[i] !== null);
+  const groups = [...new Set(docs.group.filter((g, i): g is string => g !== null && kept[i]))]
+    .sort();
+  const gIndex = new Map(groups.map((g, i) => [g, i]));
+  const groupMaps = groups.map(() => new Map<string, number>());
+  docs.counts.forEach((map, i) => {
+    if (!kept[i]) return;
+    const into = groupMaps[gIndex.get(docs.group[i]!)!];
+    for (const [term, n] of map) into.set(term, (into.get(term) ?? 0) + n);
+  });
+  const vocab = vocabularyOf(groupMaps);
+  let comparisons: { target: number; reference: boolean[]; name: string }[];
+  if (options.between) {
+    const [a, b] = options.between.map((name) => {
+      const g = gIndex.get(name);
+      if (g === undefined) throw new Error(`no ${docs.by} "${name}"; groups: ${groups.join(", ")}`);
+      return g;
+    });
+    if (a === b) {
+      throw new Error(`keyness: "${groups[a]}" against itself compares nothing; pick two groups`);
+    }
+    comparisons = [{ target: a, reference: groups.map((_, g) => g === b), name: groups[b] }];
+  } else {
+    comparisons = groups.length < 2 ? [] : groups.map((_, target) => ({
+      target,
+      reference: groups.map((_, g) => g !== target),
+      name: REST,
+    }));
+  }
+  // Between two groups without strata, the joint counts (and the prior) are the pair's own, as
+  // keynessBetween makes them; otherwise the target and its reference span the whole vocabulary.
+  const pairVocab = options.between && docs.within === undefined
+    ? vocabularyOf([
+      groupMaps[comparisons[0].target],
+      groupMaps[comparisons[0].reference.indexOf(true)],
+    ])
+    : undefined;
+  const cols = new KeynessColumns(pairVocab ?? vocab);
+  if (!comparisons.length) return cols.frame();
+  const index = indexDocuments(docs, groups, vocab);
+  const included = groups.map((_, g) => comparisons.some((c) => c.target === g || c.reference[g]));
+  const pDoc = documentPValues(
+    index,
+    groups.length,
+    included,
+    comparisons.map((c) => c.target),
+    vocab.order,
+  );
+  const minCount = options.minCount ?? 1;
+  comparisons.forEach((comparison, j) => {
+    const { target, reference } = comparison;
+    if (docs.within === undefined) {
+      const p = pairVocab
+        ? Float64Array.from(pairVocab.terms, (t) => pDoc[j][vocab.index.get(t)!])
+        : pDoc[j];
+      const targetCounts = countsByCode(groupMaps[target], cols.vocab);
+      compareInto(cols, groups[target], comparison.name, targetCounts, options, p);
+      return;
+    }
+    const pooled = pooledMeasures(index, target, reference, vocab.order, prior);
+    const rows: number[] = [];
+    const zs: number[] = [];
+    pooled.forEach((m, c) => {
+      if (m && m.nTarget + m.nReference >= minCount) {
+        rows.push(c);
+        zs.push(-m.z);
+      }
+    });
+    for (const r of stableOrderBy(zs)) {
+      const c = rows[r];
+      const m = pooled[c]!;
+      cols.term.push(c);
+      cols.ngram.push(vocab.order[c]);
+      cols.nTarget.push(m.nTarget);
+      cols.nReference.push(m.nReference);
+      cols.delta.push(m.delta);
+      cols.variance.push(m.variance);
+      cols.z.push(m.z);
+      cols.g2.push(m.g2);
+      cols.p.push(m.p);
+      cols.logRatio.push(m.logRatio);
+      cols.pDoc.push(pDoc[j][c]);
+    }
+    cols.runs.push({ group: groups[target], reference: comparison.name, rows: rows.length });
+  });
+  return cols.frame();
+}
+
 /**
  * Counts terms, groups articles and computes keyness in one call: each group against the rest,
- * or `between: [a, b]` for one pair.
+ * or `between: [a, b]` for one pair; `within` compares groups inside each stratum (an event,
+ * story or date field) and pools across strata. Articles are the unit of `p_doc` and `q`.
  *
  * @example
- * keynessOf(analysis, { by: "party", terms: { ngrams: [1] } });
+ * keynessOf(analysis, { by: "outlet", within: "event", terms: { ngrams: [1] } });
  */
 export function keynessOf(
   analysis: { articles: readonly CleanArticle[]; tokens: TokenColumns },
-  options: KeynessOptions & { by?: GroupBy; terms?: TermOptions; between?: [string, string] } = {},
+  options: DocumentKeynessOptions & { by?: GroupBy; within?: GroupBy; terms?: TermOptions } = {},
 ): pl.DataFrame {
-  const groups = groupTermCounts(countTerms(analysis, options.terms), options.by ?? "outlet");
-  return options.between
-    ? keynessBetween(groups, options.between[0], options.between[1], options)
-    : keynessByGroup(groups, options);
+  const counts = countTerms(analysis, options.terms);
+  return keynessOfDocuments(
+    documentTermCounts(counts, options.by ?? "outlet", options.within),
+    options,
+  );
+}
+
+/**
+ * Keyness of a frame of per-article term counts (tidylo / quanteda style): the `terms` frame, or
+ * any frame with `article_id`, `term`, `n` and the grouping (and stratum) columns, filtered as
+ * you like first. Join `articles` for metadata columns the frame lacks. An article's sizes are
+ * the sums of its rows' n by n-gram order, so dropping terms from the frame also drops them from
+ * the sizes (as removing stopwords does).
+ *
+ * @example
+ * const t = frames.terms.join(frames.articles.select("article_id", "event"), { on: "article_id" });
+ * keyness(t.filter(pl.col("outlet").isIn(["Fox", "NYT"])), { by: "outlet", within: "event" });
+ */
+export function keyness(
+  frame: pl.DataFrame,
+  options: DocumentKeynessOptions & { by?: string; within?: string } = {},
+): pl.DataFrame {
+  const by = options.by ?? "outlet";
+  const needed = ["article_id", "term", "n", by, ...(options.within ? [options.within] : [])];
+  const missing = needed.filter((c) => !frame.columns.includes(c));
+  if (missing.length) {
+    throw new Error(
+      `keyness: the frame has no column ${missing.join(", ")} (columns: ${
+        frame.columns.join(", ")
+      }); join the articles frame for article fields`,
+    );
+  }
+  const ids = frame.getColumn("article_id").toArray() as string[];
+  const terms = frame.getColumn("term").toArray() as string[];
+  const ns = frame.getColumn("n").toArray() as number[];
+  const groupCol = frame.getColumn(by).cast(pl.Utf8).toArray() as (string | null)[];
+  const stratumCol = options.within
+    ? frame.getColumn(options.within).cast(pl.Utf8).toArray() as (string | null)[]
+    : undefined;
+  const docs: DocumentTermCounts = {
+    by,
+    within: options.within,
+    group: [],
+    stratum: [],
+    counts: [],
+  };
+  const article = new Map<string, number>();
+  for (let r = 0; r < ids.length; r++) {
+    let i = article.get(ids[r]);
+    if (i === undefined) {
+      i = docs.counts.length;
+      article.set(ids[r], i);
+      docs.group.push(groupCol[r] === "" ? null : groupCol[r]);
+      docs.stratum.push(stratumCol ? (stratumCol[r] === "" ? null : stratumCol[r]) : "");
+      docs.counts.push(new Map());
+    }
+    const map = docs.counts[i];
+    map.set(terms[r], (map.get(terms[r]) ?? 0) + Number(ns[r]));
+  }
+  return keynessOfDocuments(docs, options);
 }

@@ -17,7 +17,12 @@ import {
   mergeFramingTally,
 } from "./framing.ts";
 import { type GroupBy, groupColumnName } from "./groups.ts";
-import { keynessByGroup, type KeynessOptions } from "./keyness.ts";
+import { keynessOfDocuments, type KeynessOptions } from "./keyness.ts";
+import {
+  type DocumentTermCounts,
+  documentTermCounts,
+  mergeDocumentTermCounts,
+} from "./stratified.ts";
 import type { Lexicon } from "./lexicon.ts";
 import {
   type GroupTermCounts,
@@ -53,6 +58,8 @@ export interface MeasureOptions {
   terms?: TermOptions;
   /** Grouping for outlet_terms, keyness and the summaries (default "outlet"). */
   by?: GroupBy;
+  /** Keyness compares groups within each stratum of this field (event, story, date) and pools. */
+  within?: GroupBy;
   keyness?: KeynessOptions;
   /** Framing lexicons applied besides the defaults (`--lexicon FILE`; see `loadLexicon`). */
   lexicons?: readonly Lexicon[];
@@ -108,6 +115,8 @@ export const MEASURE_FRAMES = [
 export interface MeasureTally {
   terms: TermTally;
   groups: GroupTermCounts;
+  /** Per-article counts with group and stratum: keyness takes articles as the unit. */
+  docs: DocumentTermCounts;
   /** Bigram counts for collocations, when the term counts hold no bigrams (else from `terms`). */
   pairs?: Map<string, number>;
   framing: FramingTally;
@@ -139,6 +148,7 @@ export function measureBatch(
   const tally: MeasureTally = {
     terms: termTally(counts),
     groups: groupTermCounts(counts, by),
+    docs: documentTermCounts(counts, by, options.within),
     framing: framingTally(analysis, matches, by),
     sentimentGroups: sentimentGroupTally(sentiment, analysis.articles, by),
   };
@@ -160,6 +170,7 @@ export function measureBatch(
 export function mergeMeasureTally(into: MeasureTally, from: MeasureTally): MeasureTally {
   mergeTermTally(into.terms, from.terms);
   mergeGroupTermCounts(into.groups, from.groups);
+  mergeDocumentTermCounts(into.docs, from.docs);
   if (into.pairs && from.pairs) addCounts(into.pairs, from.pairs);
   mergeFramingTally(into.framing, from.framing);
   mergeSentimentTally(into.sentimentGroups, from.sentimentGroups);
@@ -181,7 +192,7 @@ export function measureCorpusFrames(
   const byName = groupColumnName(by);
   const frames: Record<string, pl.DataFrame> = {
     outlet_terms: groupTermsFrame(tally.groups),
-    keyness: keynessByGroup(tally.groups, options.keyness),
+    keyness: keynessOfDocuments(tally.docs, options.keyness),
     framing_summary: framingSummaryFrame(
       tally.framing,
       lexiconsOf(options.lexicons, options.defaultLexicons === false),

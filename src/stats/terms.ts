@@ -25,6 +25,29 @@ import type { CleanArticle } from "../corpus/clean.ts";
 import type { TokenColumns } from "../text/segment.ts";
 import { codedUtf8, float64Column, int32Column, runsUtf8, stableOrderBy } from "./coded.ts";
 import { addCounts } from "./tally.ts";
+import { DEFAULT_ABBREVIATIONS } from "../text/abbreviations.ts";
+import isoStopwords from "stopwords-iso" with { type: "json" };
+
+/**
+ * The English list of stopwords-iso 1.1.0 (MIT; npm `stopwords-iso`, pinned in deno.json): 1,298
+ * words, far more than `natural`'s list, "said", "new" and "year" among them, so it reads as a
+ * list of function and reporting words, not content.
+ */
+export const ISO_STOPWORDS: ReadonlySet<string> = new Set(
+  (isoStopwords as Record<string, string[]>).en.map((w) => w.toLowerCase()),
+);
+
+/**
+ * Honorifics: the titles the sentence splitter knows never end a sentence (`title` in
+ * data/abbreviations.json: Mr, Mrs, Ms, Sen, Rep, Gov, Dr, Gen, …), lower case, without the
+ * abbreviations there that are not a person's title (St, Mt, Ft, vs, v, cf, approx, ca). News
+ * house style puts them before every surname, so they top the term lists of the outlets that use
+ * them: `honorifics: "drop"` leaves them out of terms.
+ */
+export const HONORIFICS: ReadonlySet<string> = new Set(
+  [...DEFAULT_ABBREVIATIONS.title].map((t) => t.toLowerCase())
+    .filter((t) => !["st", "mt", "ft", "vs", "v", "cf", "approx", "ca"].includes(t)),
+);
 
 /** How tokens become terms. */
 export interface TermOptions {
@@ -37,6 +60,11 @@ export interface TermOptions {
   stopwords?: "remove" | "keep" | ReadonlySet<string>;
   /** N-gram orders to count, e.g. `[1]` or `[1, 2]` (the default) or `[1, 2, 3]`. */
   ngrams?: readonly number[];
+  /**
+   * `keep` (the default) counts honorifics ("mr", "sen", "gov") as terms; `drop` leaves out the
+   * {@link HONORIFICS} the way a removed stopword is left out (no n-gram spans one).
+   */
+  honorifics?: "keep" | "drop";
   /** Keep a term only when it occurs at least this often in the whole corpus (default 1). */
   minCount?: number;
 }
@@ -47,6 +75,7 @@ export interface ResolvedTermOptions {
   stopwords: "remove" | "keep" | ReadonlySet<string>;
   ngrams: number[];
   minCount: number;
+  honorifics: "keep" | "drop";
 }
 
 /** Fills in the defaults of {@link TermOptions} and checks them. */
@@ -64,6 +93,7 @@ export function resolveTermOptions(options: TermOptions = {}): ResolvedTermOptio
     stopwords: options.stopwords ?? "remove",
     ngrams,
     minCount,
+    honorifics: options.honorifics ?? "keep",
   };
 }
 
@@ -106,6 +136,7 @@ export function countTerms(
   const words = new Array<number>(articles.length).fill(0);
   const { ids, forms } = formIds(tokens, opts.form);
   const stop = opts.stopwords;
+  const dropTitles = opts.honorifics === "drop";
   const maxN = opts.ngrams[opts.ngrams.length - 1];
   // N-grams are counted under numeric keys (id, id·V + id, …) while those stay exact integers:
   // no string is built per token, only one per distinct term of an article when it is flushed.
@@ -152,28 +183,36 @@ export function countTerms(
       window.length = 0;
     }
     words[article]++;
-    const removed = stop === "remove"
+    const removed = (stop === "remove"
       ? tokens.isStop[i]
       : stop === "keep"
       ? false
-      : stop.has(tokens.lower[i]);
+      : stop.has(tokens.lower[i])) || (dropTitles && HONORIFICS.has(tokens.lower[i]));
     if (removed) {
       window.length = 0;
       continue;
     }
     window.push(ids[i]);
-    if (window.length > maxN) window.shift();
+    if (window.length > maxN) {
+      window.shift();
+    }
     const last = window.length - 1;
     for (let k = 0; k < opts.ngrams.length; k++) {
       const n = opts.ngrams[k];
-      if (window.length < n) break;
+      if (window.length < n) {
+        break;
+      }
       let key: number | string;
       if (numeric[k]) {
         key = 0;
-        for (let j = last - n + 1; j <= last; j++) key = key * base + window[j];
+        for (let j = last - n + 1; j <= last; j++) {
+          key = key * base + window[j];
+        }
       } else {
         key = forms[window[last - n + 1]];
-        for (let j = last - n + 2; j <= last; j++) key += " " + forms[window[j]];
+        for (let j = last - n + 2; j <= last; j++) {
+          key += " " + forms[window[j]];
+        }
       }
       const m = local[k];
       m.set(key, (m.get(key) ?? 0) + 1);

@@ -278,3 +278,26 @@ Deno.test("a batched run removes the frames of stages it skips", async () => {
     await assert.rejects(Deno.stat(`${dir}/${name}.parquet`), Deno.errors.NotFound, name);
   }
 });
+
+Deno.test("--within and term options in batches on two workers: the keyness of the whole", async () => {
+  const corpus = await seedsJsonl([0, 1, 2, 3, 4]);
+  const options = {
+    formats: ["parquet" as const],
+    within: "party",
+    terms: { stopwords: new Set(["the", "and", "of"]), honorifics: "drop" as const },
+    stages: ["corpus", "measure"],
+  };
+  const wholeDir = await tempDir();
+  const whole = await analyzeToFiles(corpus, { ...options, out: wholeDir, batchWords: 0 });
+  const partsDir = await tempDir();
+  await analyzeToFiles(corpus, { ...options, out: partsDir, batchWords: SMALL_BATCH, workers: 2 });
+  for (const name of ["terms", "keyness"]) {
+    assertFramesClose(readFrame(partsDir, name), whole.frames![name], name);
+  }
+  // The term options reached the workers: "the" is no term there either.
+  assert.ok(
+    !(readFrame(partsDir, "terms").getColumn("term").toArray() as string[]).includes("the"),
+  );
+  // Within party, only the red stratum (000, 001, 002, 004) compares outlets (003 alone is blue).
+  assert.ok(whole.frames!.keyness.height > 0);
+});

@@ -77,18 +77,24 @@ Deno.test("one outlet colour everywhere", () => {
 Deno.test("word, figure and reuse charts carry the seeds' values", () => {
   const keyness = chartData(byName("keyness"));
   const held = keyness.find((r) => r.group === "Global News" && r.term === "held talks");
+  // Three uses in one article against none in four: a large z, but nothing passes q < 0.05.
   assert.deepEqual([held?.z, held?.n_target, held?.n_reference, held?.use], [
     1.498,
     3,
     0,
-    "over-used",
+    "more, not significant",
   ]);
+  assert.ok(keyness.every((r) => !String(r.use).includes("q < 0.05")));
+  assert.match(
+    JSON.stringify((byName("keyness") as { spec: unknown }).spec),
+    /no term passes q < 0.05/,
+  );
   const figures = chartData(byName("figures"));
   const money = figures.filter((r) =>
     r.row === figures.find((x) => x.cell === "$240 billion")?.row
   );
   assert.deepEqual(money.map((r) => r.cell), [
-    "004",
+    SEED.rewrite004,
     "Reuters",
     "money",
     "$240 billion",
@@ -97,7 +103,10 @@ Deno.test("word, figure and reuse charts carry the seeds' values", () => {
   ]);
   const similarity = chartData(byName("similarity"));
   const source = similarity.filter((r) => r.likely_source).map((r) => [r.a, r.b]);
-  assert.deepEqual(source, [["001", "000"], ["004", "001"]]);
+  assert.deepEqual(source, [[SEED.rewrite001, SEED.reuters2025], [
+    SEED.rewrite004,
+    SEED.rewrite001,
+  ]]);
   assert.equal(chartData(byName("alignment")).length, 7, "7 sentences of 004 are found in 001");
 });
 

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { type Chart, chartData } from "../../src/charts/chart.ts";
-import { framingCharts, groupCaption } from "../../src/charts/framing.ts";
+import { framingCharts } from "../../src/charts/framing.ts";
 import { sentimentChart } from "../../src/charts/sentiment.ts";
 import { findFraming, framingFrame, framingSummary } from "../../src/stats/framing.ts";
 import { compileLexicon, MEDIA_FRAMES_LEXICON } from "../../src/stats/lexicon.ts";
@@ -25,18 +25,6 @@ const NAMES = compileLexicon({
   }],
 });
 
-Deno.test("groupCaption: the grouping, then articles and words of each group", () => {
-  assert.equal(
-    groupCaption("outlet", [
-      { group: "Global News", articles: 1, words: 585 },
-      { group: "Reuters", articles: 3, words: 1278 },
-    ]),
-    "by outlet · Global News: 1 article, 585 words · Reuters: 3 articles, 1,278 words",
-  );
-  const many = Array.from({ length: 8 }, (_, i) => ({ group: `g${i}`, articles: 2, words: 1 }));
-  assert.match(groupCaption("year", many), /g5: 2 articles, 1 word · 2 more year groups$/);
-});
-
 Deno.test("framing charts: captions say what they rest on; nothing found is said in words", () => {
   const a = analysisOf(
     ["The hurricane hit the coast. The storm moved on.", "The cat sat on the mat."],
@@ -57,7 +45,10 @@ Deno.test("framing charts: captions say what they rest on; nothing found is said
   assert.deepEqual(chartData(charts[0]), [{
     message: "No frame of lexicon media_frames is found in these articles.",
   }]);
-  assert.match(subtitle(charts[0]), /by outlet · A: 1 article, 9 words · B: 1 article, 6 words/);
+  assert.match(
+    charts[0].caption!,
+    /by outlet · each outlet on its own, side by side · n: A 1 article, 9 words; B 1 article, 6 words/,
+  );
   assert.deepEqual(chartData(charts[2]).map((r) => [r.article, r.name, r.len]), [
     ["a0", "hurricane", 1],
     ["a0", "storm", 1],
@@ -77,7 +68,10 @@ Deno.test("tone chart: VADER's axis and the groups it rests on; no sentiment wor
   const a = analysisOf(["A good deal. A bad day.", "The committee met."], ["A", "B"]);
   const chart = sentimentChart(sentimentFrame(sentenceSentiment(a)));
   assert.match(subtitle(chart), /VADER/);
-  assert.match(subtitle(chart), /by outlet · A: 1 article, 6 words · B: 1 article, 3 words/);
+  assert.match(
+    chart.caption!,
+    /by outlet · each outlet on its own, side by side · n: A 1 article, 6 words; B 1 article, 3 words/,
+  );
   const flat = sentimentChart(
     sentimentFrame(sentenceSentiment(analysisOf(["The committee met."]))),
   );

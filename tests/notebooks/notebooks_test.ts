@@ -97,7 +97,7 @@ Deno.test({
     assert.ok(tables(nb) >= 4);
     const md = markdownOutputs(nb);
     assert.equal(charts(nb, "application/vnd.vegalite.v5+json"), 3, "top terms, keyness, scatter");
-    assert.match(md, /3 groups by \*\*outlet\*\*; 0 of \d+ group–term pairs pass/);
+    assert.match(md, /3 groups by \*\*outlet\*\*; 0 of \d+ group–term pairs pass q < 0.05/);
     assert.match(
       md,
       /The article with the most words of its own is \*\*002_ade13a7782b6fbaf\*\*: \*\*158 words\*\* no other article uses/,
@@ -122,7 +122,7 @@ Deno.test({
       md,
       /\*\*11 direct quotes\*\*, by speaker: Mikhail Mishustin \(3\), Li Qiang \(2\), Steve Tsang \(2\)/,
     );
-    assert.match(md, /1 money figure\(s\): \$240 billion in 004/);
+    assert.match(md, /1 money figure\(s\): \$240 billion in 004_729f31e9fbf3083c/);
     assert.match(md, /People named in one article only: .*Steve Tsang/);
   },
 });
@@ -145,9 +145,12 @@ Deno.test({
     );
     assert.match(JSON.stringify(warChart?.data), /special military operation/);
     const md = markdownOutputs(nb);
-    assert.match(md, /\*\*002\*\* calls it: .*special military operation/);
-    assert.match(md, /\*\*004\*\* calls it: full-scale invasion/);
-    assert.match(md, /appears in 002; "full-scale invasion" in 004/);
+    assert.match(md, /\*\*002_ade13a7782b6fbaf\*\* calls it: .*special military operation/);
+    assert.match(md, /\*\*004_729f31e9fbf3083c\*\* calls it: full-scale invasion/);
+    assert.match(
+      md,
+      /appears in 002_ade13a7782b6fbaf; "full-scale invasion" in 004_729f31e9fbf3083c/,
+    );
   },
 });
 
@@ -164,8 +167,11 @@ Deno.test({
     );
     assert.ok(tables(nb) >= 4);
     const md = markdownOutputs(nb);
-    assert.match(md, /\*\*001\*\* most likely rewrites \*\*000\*\*/);
-    assert.match(md, /\*\*002\*\* is the least similar to the others/);
+    assert.match(
+      md,
+      /\*\*001_0befff5196dada6f\*\* most likely rewrites \*\*000_56b2ab6aca23b9fa\*\*/,
+    );
+    assert.match(md, /\*\*002_ade13a7782b6fbaf\*\* is the least similar to the others/);
   },
 });
 

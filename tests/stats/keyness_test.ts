@@ -174,7 +174,11 @@ Deno.test("keyness: every group against the rest, or one pair; readable errors",
     "g2",
     "p",
     "log_ratio",
+    "p_doc",
+    "q",
   ]);
+  // From group sums there are no articles to test: p_doc and q are NaN (keynessOf has them).
+  assert.ok(all.getColumn("p_doc").toArray().every(Number.isNaN));
   // One row per group and term of the joint vocabulary.
   const vocab = new Set<string>();
   for (const m of groups.counts) for (const t of m.keys()) vocab.add(t);
@@ -239,7 +243,7 @@ Deno.test("a JSONL corpus: keyness by any field (party), and analyze --corpus wr
   // One outlet only, so keyness by outlet has no rows (its columns are there) and a warning says so.
   const written = pl.readParquet(`${out}/keyness.parquet`);
   assert.equal(written.height, 0);
-  assert.equal(written.columns.length, 12);
+  assert.equal(written.columns.length, 14);
   const warned: string[] = [];
   const noisy = { log: () => {}, error: (l: string) => warned.push(l) };
   assert.equal(await analyzeCommand(["--corpus", path, "--out", out, "--format", "csv"], noisy), 0);

@@ -4,16 +4,29 @@
  *
  * - `similarity`: cosine of the sentences' tf-idf vectors of content stems (see features.ts);
  *   it sees paraphrase, the same content words reworded and reordered.
- * - `containment`: share of the shorter sentence's word 3-shingles found in the other; it sees
- *   copying, the same runs of words.
+ * - `containment`: share of the shorter sentence's word 3-shingles found in the other; it finds
+ *   candidates and is reported.
+ * - `containment_5`: the same with word 5-shingles: it decides copying. Two sentences sharing
+ *   "a lot of people" share half the 3-shingles of a 6-word sentence, and no 5-shingle.
  *
  * Classes, first match wins (the thresholds are {@link DEFAULT_REUSE_OPTIONS}):
  * | class | rule | seed example |
  * | --- | --- | --- |
- * | verbatim | containment ≥ 0.95, shorter sentence ≥ 6 words | (none in the seeds) |
- * | near-verbatim | containment ≥ 0.5, shorter sentence ≥ 6 words | 000:18 ~ 003:14 "Chinese state oil majors (have) suspended…": containment 0.917, similarity 1 |
- * | paraphrase | similarity ≥ 0.45 | 000:12 ~ 001:8 "He highlighted industries…" / "Xi identified key sectors…": similarity 0.563, containment 0.182 |
+ * | verbatim | containment_5 ≥ 0.95, shorter sentence ≥ 6 words | (none in the seeds) |
+ * | near-verbatim | containment_5 ≥ 0.5, shorter sentence ≥ 6 words | 000:18 ~ 003:14 "Chinese state oil majors (have) suspended…": similarity 1 |
+ * | paraphrase | similarity ≥ 0.45, shorter sentence ≥ 6 words | 000:12 ~ 001:8 "He highlighted industries…" / "Xi identified key sectors…": similarity 0.563, containment 0.182 |
  * | topical | similarity ≥ 0.3 | 000:8 ~ 002:1 (Mishustin meets Xi, 2025 and 2023): 0.392 |
+ *
+ * Then two corrections, so no match is read as copying when it is not:
+ * - **shared_quotation**: a verbatim, near-verbatim or paraphrase pair where both sentences are
+ *   mostly quotation (at least half their characters inside quotation marks, when the sentence
+ *   text is given). Two outlets quoting the same newsmaker on the same day have not copied each
+ *   other; these pairs are reported apart and never count toward shares or sources. A quotation
+ *   turned into reported speech still counts: the rewrite keeps the first outlet's translation
+ *   and wording (seeds 000:10 "advancing steadily despite a turbulent external environment," Xi
+ *   told… ~ 001:6 "…advancing steadily despite turbulent external conditions").
+ * - **boilerplate** sentences ("Getty.", "ABSTRACT.", a "Read more at" line recurring in three
+ *   or more articles, or on the caller's list; see features.ts) are not aligned at all.
  *
  * Pairs below every rule are not kept. Why these numbers: on the seeds every hand-checked rewrite
  * pair scores a similarity of 0.457 or more, and the closest pair across the 2023 and 2025 visits
@@ -39,7 +52,13 @@ import {
 import { containment, rowCosine } from "./similarity.ts";
 
 /** The four classes of a sentence pair, from the closest copy to the loosest match. */
-export const REUSE_CLASSES = ["verbatim", "near-verbatim", "paraphrase", "topical"] as const;
+export const REUSE_CLASSES = [
+  "verbatim",
+  "near-verbatim",
+  "paraphrase",
+  "topical",
+  "shared_quotation",
+] as const;
 /** A class of sentence reuse. */
 export type ReuseClass = typeof REUSE_CLASSES[number];
 
@@ -51,6 +70,11 @@ export const NEAR_VERBATIM = 1;
 export const PARAPHRASE = 2;
 /** @see VERBATIM */
 export const TOPICAL = 3;
+/** @see VERBATIM */
+export const SHARED_QUOTATION = 4;
+
+/** Quoted share of a sentence from which it is "mostly quotation". */
+export const QUOTATION_SHARE = 0.5;
 
 /** Every threshold of the alignment (see the module notes for why each value). */
 export interface ReuseOptions {
@@ -70,6 +94,8 @@ export interface ReuseOptions {
   maxPostings: number;
   /** Indexed terms a sentence pair must share to be scored. */
   minShared: number;
+  /** Lines that are boilerplate wherever they occur (compared in lower case, words only). */
+  boilerplate: readonly string[];
 }
 
 /** The thresholds used unless told otherwise. */
@@ -82,29 +108,65 @@ export const DEFAULT_REUSE_OPTIONS: Readonly<ReuseOptions> = Object.freeze({
   topicalSimilarity: 0.3,
   maxPostings: 200,
   minShared: 2,
+  boilerplate: [],
 });
 
 /**
- * The class of a pair from its scores and the two sentences' word counts, or -1 when it is below
- * every rule. Two sentences shorter than `minCopyWords` are verbatim only when they are the same
- * words (containment 1 at equal length).
+ * The class of a pair from its scores (similarity, and the containment of word 5-shingles) and
+ * the two sentences' word counts, or -1 when it is below every rule. When the shorter sentence
+ * has fewer than `minCopyWords` words it is verbatim only when the two are the same words
+ * (containment 1 at equal length), and never a paraphrase: "(h/t Mediaite.)" and "Read the rest
+ * of the story at Mediaite." share a name, not text.
  */
 export function classifyPair(
   similarity: number,
-  containmentScore: number,
+  copyContainment: number,
   wordsA: number,
   wordsB: number,
   options: Readonly<ReuseOptions> = DEFAULT_REUSE_OPTIONS,
 ): number {
-  if (Math.min(wordsA, wordsB) < options.minCopyWords) {
-    if (wordsA === wordsB && wordsA > 0 && containmentScore === 1) return VERBATIM;
+  const short = Math.min(wordsA, wordsB) < options.minCopyWords;
+  if (short) {
+    if (wordsA === wordsB && wordsA > 0 && copyContainment === 1) return VERBATIM;
   } else {
-    if (containmentScore >= options.verbatimContainment) return VERBATIM;
-    if (containmentScore >= options.nearVerbatimContainment) return NEAR_VERBATIM;
+    if (copyContainment >= options.verbatimContainment) return VERBATIM;
+    if (copyContainment >= options.nearVerbatimContainment) return NEAR_VERBATIM;
+    if (similarity >= options.paraphraseSimilarity) return PARAPHRASE;
   }
-  if (similarity >= options.paraphraseSimilarity) return PARAPHRASE;
   if (similarity >= options.topicalSimilarity) return TOPICAL;
   return -1;
+}
+
+/** The scores and class code of one sentence pair (class -1: below every rule). */
+export interface PairScore {
+  similarity: number;
+  containment: number;
+  copyContainment: number;
+  reuseClass: number;
+}
+
+/**
+ * Scores sentences i and j of `features` and gives the pair its class, the quotation correction
+ * included. Boilerplate sentences are not scored (class -1).
+ */
+export function scorePair(
+  features: ReuseFeatures,
+  i: number,
+  j: number,
+  options: Readonly<ReuseOptions> = DEFAULT_REUSE_OPTIONS,
+): PairScore {
+  if (features.boilerplate[i] || features.boilerplate[j]) {
+    return { similarity: 0, containment: 0, copyContainment: 0, reuseClass: -1 };
+  }
+  const similarity = rowCosine(features.sentenceTerms, i, j);
+  const contained = containment(features.shingles, i, j);
+  const copied = containment(features.copyShingles, i, j);
+  const words = features.sentenceWords;
+  let c = classifyPair(similarity, copied, words[i], words[j], options);
+  const quoted = features.quoteShare[i] >= QUOTATION_SHARE &&
+    features.quoteShare[j] >= QUOTATION_SHARE;
+  if (c >= 0 && c <= PARAPHRASE && quoted) c = SHARED_QUOTATION;
+  return { similarity, containment: contained, copyContainment: copied, reuseClass: c };
 }
 
 /**
@@ -118,6 +180,8 @@ export interface Alignment {
   b: Int32Array;
   similarity: Float64Array;
   containment: Float64Array;
+  /** Containment of word 5-shingles: what the copy classes are decided on. */
+  copyContainment: Float64Array;
   /** Index into {@link REUSE_CLASSES}. */
   reuseClass: Uint8Array;
   /** Candidate generation figures: pairs scored, terms indexed and left out. */
@@ -136,40 +200,37 @@ export function alignSentences(
   options: Partial<ReuseOptions> = {},
 ): Alignment {
   const opts = checkOptions({ ...DEFAULT_REUSE_OPTIONS, ...options });
-  const features = "sentenceTerms" in input ? input : buildFeatures(input, opts.shingleSize);
+  const features = "sentenceTerms" in input
+    ? input
+    : buildFeatures(input, opts.shingleSize, opts.boilerplate);
   if (features.shingleSize !== opts.shingleSize) {
     throw new ReuseError(
       `features were built with ${features.shingleSize}-word shingles, options ask for ${opts.shingleSize}`,
     );
   }
-  const { sentenceTerms, shingles, sentenceWords } = features;
+  const { sentenceTerms, shingles } = features;
   const a = new Int32Buffer();
   const b = new Int32Buffer();
   const sim = new Float64Buffer();
   const cont = new Float64Buffer();
+  const cont5 = new Float64Buffer();
   const cls = new Int32Buffer();
   // Two passes find candidates: shared content terms, then shared word shingles (a copy made of
   // common words shares no indexed term, but does share rare sequences). A pair is scored once.
   const nRows = features.sentenceIds.length;
   const scored = new Set<number>();
-  const score = (earlier: number, later: number) => {
+  const scoreOnce = (earlier: number, later: number) => {
     const key = earlier * nRows + later;
     if (scored.has(key)) return;
     scored.add(key);
-    const similarity = rowCosine(sentenceTerms, earlier, later);
-    const contained = containment(shingles, earlier, later);
-    const c = classifyPair(
-      similarity,
-      contained,
-      sentenceWords[earlier],
-      sentenceWords[later],
-      opts,
-    );
+    const score = scorePair(features, earlier, later, opts);
+    const c = score.reuseClass;
     if (c < 0) return;
     a.push(earlier);
     b.push(later);
-    sim.push(similarity);
-    cont.push(contained);
+    sim.push(score.similarity);
+    cont.push(score.containment);
+    cont5.push(score.copyContainment);
     cls.push(c);
   };
   const byTerms = forEachCandidate(
@@ -177,7 +238,7 @@ export function alignSentences(
     features.sentenceDf,
     features.sentenceArticle,
     opts,
-    score,
+    scoreOnce,
   );
   const shingleIndex = hashRows(shingles);
   const byShingles = forEachCandidate(
@@ -185,7 +246,7 @@ export function alignSentences(
     shingleIndex.df,
     features.sentenceArticle,
     opts,
-    score,
+    scoreOnce,
   );
   const stats: CandidateStats = {
     indexedTerms: byTerms.indexedTerms + byShingles.indexedTerms,
@@ -210,6 +271,7 @@ export function alignSentences(
     b: pick(bv, new Int32Array(a.length)),
     similarity: pick(sim.view(), new Float64Array(a.length)),
     containment: pick(cont.view(), new Float64Array(a.length)),
+    copyContainment: pick(cont5.view(), new Float64Array(a.length)),
     reuseClass: Uint8Array.from(pick(cls.view(), new Int32Array(a.length))),
     stats,
   };
@@ -217,7 +279,7 @@ export function alignSentences(
 
 /**
  * Builds `reuse_pairs`: sentence_id_a, sentence_id_b, article_a, article_b, similarity,
- * containment, class. One row per aligned pair, sentence a before sentence b in corpus order.
+ * containment, containment_5, class. One row per aligned pair, sentence a before sentence b in corpus order.
  */
 export function reusePairsFrame(alignment: Alignment): pl.DataFrame {
   const { features: f, a, b } = alignment;
@@ -229,6 +291,7 @@ export function reusePairsFrame(alignment: Alignment): pl.DataFrame {
     utf8("article_b", ids(b, (s) => f.articleIds[f.sentenceArticle[s]])),
     float64("similarity", alignment.similarity),
     float64("containment", alignment.containment),
+    float64("containment_5", alignment.copyContainment),
     utf8("class", Array.from(alignment.reuseClass, (c) => REUSE_CLASSES[c])),
   ]);
 }

@@ -5,7 +5,9 @@
  * - `cosine`: cosine of the articles' tf-idf vectors of content stems (idf over articles).
  * - `share_a_in_b` (directional): share of a's sentences that have a verbatim, near-verbatim or
  *   paraphrase match in b (topical matches do not count: they are the same subject, not the same
- *   text).
+ *   text; shared quotations do not count: the same newsmaker quoted is not the same writing;
+ *   boilerplate lines are never matched). `quotes_a_in_b` counts a's sentences with a shared
+ *   quotation in b, reported apart.
  * - **Likely source** of a: the article b that covers the largest share of a, provided that
  *   1. the share is at least {@link DEFAULT_SOURCE_OPTIONS}.minShare = 0.4 (b covers a large part
  *      of a; on the seeds the two rewrites are covered 0.5 by their sources, the shares between
@@ -14,7 +16,12 @@
  *   2. b was not published after a (when both dates are known); and
  *   3. when the dates are equal or unknown, b covers more of a than a covers of b. A rewrite
  *      adds little of its own, so it is mostly found in its source, while the source keeps
- *      material the rewrite dropped. This makes "source of" one-way for same-day copies.
+ *      material the rewrite dropped. This makes "source of" one-way for same-day copies; and
+ *   4. at least {@link DEFAULT_SOURCE_OPTIONS}.minSentences = 3 sentences of a are found in b
+ *      (not shared quotations, not boilerplate): a 1–2-sentence brief found whole elsewhere is
+ *      a share of 1 on almost no evidence.
+ *   `article_sources` states the evidence: the sentences found, the share, the source's date and
+ *   which date rule decided ("earlier", "same date, covers more", "no date, covers more").
  *   Ties go to the earlier article, then to the higher cosine.
  *
  * Article pairs compared are those that share at least one aligned sentence pair, of any class
@@ -26,7 +33,7 @@
 
 import pl from "nodejs-polars";
 import { bool, float64, int32, utf8 } from "../../frames/columns.ts";
-import { type Alignment, PARAPHRASE } from "./align.ts";
+import { type Alignment, PARAPHRASE, SHARED_QUOTATION } from "./align.ts";
 import { ReuseError } from "./errors.ts";
 import type { ReuseFeatures } from "./features.ts";
 import { rowCosine } from "./similarity.ts";
@@ -35,11 +42,14 @@ import { rowCosine } from "./similarity.ts";
 export interface SourceOptions {
   /** Share of an article's sentences a source must cover. */
   minShare: number;
+  /** Sentences of the article (not quotations, not boilerplate) the source must cover. */
+  minSentences: number;
 }
 
 /** The thresholds used unless told otherwise. */
 export const DEFAULT_SOURCE_OPTIONS: Readonly<SourceOptions> = Object.freeze({
   minShare: 0.4,
+  minSentences: 3,
 });
 
 /** Directed article pairs as columns (each unordered pair appears twice, once per direction). */
@@ -52,10 +62,16 @@ export interface ArticleSimilarity {
   foundAInB: Int32Array;
   /** `foundAInB` over the sentences of a. */
   shareAInB: Float64Array;
+  /** Sentences of a with a shared quotation in b (not counted in `foundAInB`). */
+  quotesAInB: Int32Array;
   /** Likely source of each article (article index), -1 where none qualifies. */
   source: Int32Array;
   /** Share of the article its likely source covers (NaN where there is none). */
   sourceShare: Float64Array;
+  /** Sentences of the article its likely source covers (0 where there is none). */
+  sourceSentences: Int32Array;
+  /** The date rule that made the source (null where there is none; see the module notes). */
+  sourceRule: (string | null)[];
 }
 
 /**
@@ -73,6 +89,11 @@ export function articleSimilarity(
   if (!(opts.minShare > 0 && opts.minShare <= 1)) {
     throw new ReuseError(`option minShare must be above 0 and at most 1, got ${opts.minShare}`);
   }
+  if (!(Number.isInteger(opts.minSentences) && opts.minSentences >= 1)) {
+    throw new ReuseError(
+      `option minSentences must be a whole number ≥ 1, got ${opts.minSentences}`,
+    );
+  }
   const f = alignment.features;
   const nArticles = f.articleIds.length;
 
@@ -80,12 +101,14 @@ export function articleSimilarity(
   const seen = new Set<number>();
   const found = new Map<number, number>(); // key a * nArticles + b → sentences of a found in b
   const pairKeys = new Set<number>(); // key min * nArticles + max
-  const mark = (s: number, other: number) => {
+  const quoted = new Map<number, number>(); // the same for shared quotations
+  const seenQuote = new Set<number>();
+  const mark = (s: number, other: number, into = found, once = seen) => {
     const key = s * nArticles + other;
-    if (seen.has(key)) return;
-    seen.add(key);
+    if (once.has(key)) return;
+    once.add(key);
     const directed = f.sentenceArticle[s] * nArticles + other;
-    found.set(directed, (found.get(directed) ?? 0) + 1);
+    into.set(directed, (into.get(directed) ?? 0) + 1);
   };
   for (let k = 0; k < alignment.a.length; k++) {
     const s = alignment.a[k];
@@ -93,6 +116,10 @@ export function articleSimilarity(
     const as = f.sentenceArticle[s];
     const at = f.sentenceArticle[t];
     pairKeys.add(Math.min(as, at) * nArticles + Math.max(as, at));
+    if (alignment.reuseClass[k] === SHARED_QUOTATION) {
+      mark(s, at, quoted, seenQuote);
+      mark(t, as, quoted, seenQuote);
+    }
     if (alignment.reuseClass[k] > PARAPHRASE) continue;
     mark(s, at);
     mark(t, as);
@@ -105,6 +132,7 @@ export function articleSimilarity(
   const cosine = new Float64Array(n);
   const foundAInB = new Int32Array(n);
   const shareAInB = new Float64Array(n);
+  const quotesAInB = new Int32Array(n);
   pairs.forEach((key, p) => {
     const x = Math.floor(key / nArticles);
     const y = key - x * nArticles;
@@ -114,6 +142,7 @@ export function articleSimilarity(
       articleB[row] = b;
       cosine[row] = c;
       foundAInB[row] = found.get(a * nArticles + b) ?? 0;
+      quotesAInB[row] = quoted.get(a * nArticles + b) ?? 0;
       shareAInB[row] = f.articleSentences[a] ? foundAInB[row] / f.articleSentences[a] : 0;
     }
   });
@@ -122,11 +151,13 @@ export function articleSimilarity(
   const source = new Int32Array(nArticles).fill(-1);
   const sourceShare = new Float64Array(nArticles).fill(NaN);
   const sourceCosine = new Float64Array(nArticles);
+  const sourceSentences = new Int32Array(nArticles);
+  const sourceRule: (string | null)[] = new Array(nArticles).fill(null);
   for (let row = 0; row < n; row++) {
     const a = articleA[row];
     const b = articleB[row];
     const share = shareAInB[row];
-    if (share < opts.minShare) continue;
+    if (share < opts.minShare || foundAInB[row] < opts.minSentences) continue;
     const order = compareDates(f.published[b], f.published[a]);
     if (order > 0) continue; // b is later than a
     if (order === 0 && !(share > shareAInB[row ^ 1])) continue;
@@ -140,9 +171,26 @@ export function articleSimilarity(
       source[a] = b;
       sourceShare[a] = share;
       sourceCosine[a] = cosine[row];
+      sourceSentences[a] = foundAInB[row];
+      sourceRule[a] = order < 0
+        ? "earlier"
+        : f.published[a] && f.published[b]
+        ? "same date, covers more"
+        : "no date, covers more";
     }
   }
-  return { articleA, articleB, cosine, foundAInB, shareAInB, source, sourceShare };
+  return {
+    articleA,
+    articleB,
+    cosine,
+    foundAInB,
+    shareAInB,
+    quotesAInB,
+    source,
+    sourceShare,
+    sourceSentences,
+    sourceRule,
+  };
 }
 
 /**
@@ -173,7 +221,8 @@ function compareDates(x: string | null, y: string | null): number {
 
 /**
  * Builds `article_similarity`: article_a, article_b, cosine, sentences_a (sentences of a),
- * found_a_in_b, share_a_in_b, likely_source (b is a's likely source). Both directions of each
+ * found_a_in_b, share_a_in_b, likely_source (b is a's likely source), quotes_a_in_b (a's
+ * sentences with a shared quotation in b, not counted in found_a_in_b). Both directions of each
  * compared pair.
  */
 export function articleSimilarityFrame(
@@ -193,24 +242,31 @@ export function articleSimilarityFrame(
       "likely_source",
       Array.from(articleA, (a, row) => similarity.source[a] === articleB[row]),
     ),
+    int32("quotes_a_in_b", similarity.quotesAInB),
   ]);
 }
 
 /**
  * Builds `article_sources`: article_id, published, likely_source (null where none qualifies),
- * source_share (share of the article its source covers; null where none).
+ * source_share (share of the article its source covers; null where none), and the evidence:
+ * source_sentences (sentences found in the source), source_published, source_rule (the date rule
+ * that decided; see the module notes).
  */
 export function articleSourcesFrame(
   alignment: Alignment,
   similarity: ArticleSimilarity,
 ): pl.DataFrame {
   const f = alignment.features;
-  const { source, sourceShare } = similarity;
+  const { source, sourceShare, sourceSentences, sourceRule } = similarity;
   return pl.DataFrame([
     utf8("article_id", f.articleIds),
     utf8("published", f.published),
     utf8("likely_source", Array.from(source, (s) => (s < 0 ? null : f.articleIds[s]))),
     pl.Series("source_share", Array.from(sourceShare, (v) => (Number.isNaN(v) ? null : v)))
       .cast(pl.Float64),
+    pl.Series("source_sentences", Array.from(sourceSentences, (v, a) => (source[a] < 0 ? null : v)))
+      .cast(pl.Int32),
+    utf8("source_published", Array.from(source, (s) => (s < 0 ? null : f.published[s]))),
+    utf8("source_rule", sourceRule),
   ]);
 }

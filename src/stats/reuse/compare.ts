@@ -6,14 +6,13 @@
 
 import { forEachToken, formOf } from "../../text/tokens.ts";
 import {
-  classifyPair,
   DEFAULT_REUSE_OPTIONS,
   REUSE_CLASSES,
   type ReuseClass,
   type ReuseOptions,
+  scorePair,
 } from "./align.ts";
 import { buildFeatures, type ReuseInput } from "./features.ts";
-import { containment, rowCosine } from "./similarity.ts";
 
 /**
  * The token columns reuse reads (sentence id, stem, stopword flag) of raw sentences given as
@@ -42,6 +41,8 @@ export interface TextComparison {
   similarity: number;
   /** Share of the shorter text's word shingles found in the other. */
   containment: number;
+  /** The same with word 5-shingles (what decides copying). */
+  copyContainment: number;
   /** Null when the pair is below every rule. */
   class: ReuseClass | null;
 }
@@ -53,7 +54,7 @@ export interface TextComparison {
  * @example
  * compareTexts("Chinese state oil majors suspended purchases of seaborne Russian oil",
  *   "Chinese state oil majors have suspended purchases of seaborne Russian oil");
- * // { similarity: 1, containment: 0.75, class: "near-verbatim" }
+ * // { similarity: 1, containment: 0.75, copyContainment: 0.5, class: "near-verbatim" }
  */
 export function compareTexts(
   a: string,
@@ -62,19 +63,20 @@ export function compareTexts(
 ): TextComparison {
   const opts = { ...DEFAULT_REUSE_OPTIONS, ...options };
   const tokens = reuseTokensOf([["a", a], ["b", b]]);
-  const f = buildFeatures({
-    articles: [{ id: "a" }, { id: "b" }],
-    sentences: [{ id: "a", articleId: "a" }, { id: "b", articleId: "b" }],
-    tokens,
-  }, opts.shingleSize);
-  const similarity = rowCosine(f.sentenceTerms, 0, 1);
-  const contained = containment(f.shingles, 0, 1);
-  const code = classifyPair(
-    similarity,
-    contained,
-    f.sentenceWords[0],
-    f.sentenceWords[1],
-    opts,
+  const f = buildFeatures(
+    {
+      articles: [{ id: "a" }, { id: "b" }],
+      sentences: [{ id: "a", articleId: "a", text: a }, { id: "b", articleId: "b", text: b }],
+      tokens,
+    },
+    opts.shingleSize,
+    opts.boilerplate,
   );
-  return { similarity, containment: contained, class: code < 0 ? null : REUSE_CLASSES[code] };
+  const score = scorePair(f, 0, 1, opts);
+  return {
+    similarity: score.similarity,
+    containment: score.containment,
+    copyContainment: score.copyContainment,
+    class: score.reuseClass < 0 ? null : REUSE_CLASSES[score.reuseClass],
+  };
 }

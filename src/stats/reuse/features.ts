@@ -23,10 +23,23 @@ import { ReuseError } from "./errors.ts";
 /** Words per shingle: 3, short enough to survive a changed word every few words. */
 export const DEFAULT_SHINGLE_SIZE = 3;
 
+/**
+ * Words per copy shingle: 5. Near-verbatim and verbatim need runs this long in common; two
+ * sentences sharing "a lot of people" (a 3-word run, half the shingles of a 6-word sentence) have
+ * not copied each other.
+ */
+export const COPY_SHINGLE_SIZE = 5;
+
+/** Sentences of at most this many words that recur in {@link BOILERPLATE_ARTICLES} articles. */
+export const BOILERPLATE_MAX_WORDS = 8;
+/** Distinct articles a short sentence must recur in to be boilerplate. */
+export const BOILERPLATE_ARTICLES = 3;
+
 /** What the reuse measures need of a corpus; an `Analysis` of the foundation is one. */
 export interface ReuseInput {
   articles: readonly { id: string; published?: string | null }[];
-  sentences: readonly { id: string; articleId: string }[];
+  /** With `text`, sentences mostly in quotation marks are known (see {@link quotedShare}). */
+  sentences: readonly { id: string; articleId: string; text?: string }[];
   tokens: {
     readonly sentenceId: readonly string[];
     readonly stem: readonly string[];
@@ -65,6 +78,16 @@ export interface ReuseFeatures {
   sentenceWords: Int32Array;
   /** Words per shingle the shingles were built with. */
   shingleSize: number;
+  /** Word 5-shingles ({@link COPY_SHINGLE_SIZE}) per sentence: what copying is measured on. */
+  copyShingles: HashSets;
+  /** Share of each sentence's characters inside quotation marks (0 without sentence text). */
+  quoteShare: Float64Array;
+  /**
+   * 1 where a sentence is boilerplate: at most {@link BOILERPLATE_MAX_WORDS} words, the same words
+   * in {@link BOILERPLATE_ARTICLES} or more articles ("Getty.", "ABSTRACT.", "Read more at …"), or
+   * on the caller's boilerplate list.
+   */
+  boilerplate: Uint8Array;
   /** Number of distinct stems (all tokens). */
   nStems: number;
   sentenceTerms: SparseRows;
@@ -86,6 +109,7 @@ export interface ReuseFeatures {
 export function buildFeatures(
   input: ReuseInput,
   shingleSize: number = DEFAULT_SHINGLE_SIZE,
+  boilerplateList: readonly string[] = [],
 ): ReuseFeatures {
   if (!Number.isInteger(shingleSize) || shingleSize < 1) {
     throw new ReuseError(`shingle size must be a whole number ≥ 1, got ${shingleSize}`);
@@ -212,25 +236,56 @@ export function buildFeatures(
   );
 
   // Shingles over all tokens (stopwords included: ~id gives the stem id back).
-  const hashes = new Int32Buffer(nTokens + 1);
-  const hStart = new Int32Array(nSentences + 1);
-  for (let s = 0; s < nSentences; s++) {
-    const from = sentenceTokenStart[s];
-    const m = sentenceTokenStart[s + 1] - from;
-    const runs = m === 0 ? 0 : Math.max(1, m - shingleSize + 1);
-    const width = Math.min(m, shingleSize);
-    for (let r = 0; r < runs; r++) {
-      let h = 0x9747b28c;
-      for (let w = 0; w < width; w++) {
-        const t = ordered[from + r + w];
-        h = mixHash(h, t < 0 ? ~t : t);
+  const shinglesOf = (size: number): HashSets => {
+    const hashes = new Int32Buffer(nTokens + 1);
+    const hStart = new Int32Array(nSentences + 1);
+    for (let s = 0; s < nSentences; s++) {
+      const from = sentenceTokenStart[s];
+      const m = sentenceTokenStart[s + 1] - from;
+      const runs = m === 0 ? 0 : Math.max(1, m - size + 1);
+      const width = Math.min(m, size);
+      for (let r = 0; r < runs; r++) {
+        let h = 0x9747b28c;
+        for (let w = 0; w < width; w++) {
+          const t = ordered[from + r + w];
+          h = mixHash(h, t < 0 ? ~t : t);
+        }
+        scratch[r] = finishHash(h, width);
       }
-      scratch[r] = finishHash(h, width);
+      const set = scratch.subarray(0, runs).sort();
+      for (let r = 0; r < runs; r++) if (r === 0 || set[r] !== set[r - 1]) hashes.push(set[r]);
+      hStart[s + 1] = hashes.length;
     }
-    const set = scratch.subarray(0, runs).sort();
-    for (let r = 0; r < runs; r++) if (r === 0 || set[r] !== set[r - 1]) hashes.push(set[r]);
-    hStart[s + 1] = hashes.length;
+    return { start: hStart, hashes: hashes.view() };
+  };
+
+  // Boilerplate: short sentences whose words (stems, in order) recur in several articles.
+  const listed = new Set(boilerplateList.map(normaliseLine));
+  const keyArticles = new Map<string, Set<number>>();
+  const keys: string[] = [];
+  for (let s = 0; s < nSentences; s++) {
+    const m = sentenceTokenStart[s + 1] - sentenceTokenStart[s];
+    if (m === 0 || m > BOILERPLATE_MAX_WORDS) {
+      keys.push("");
+      continue;
+    }
+    const key = Array.from(
+      ordered.subarray(sentenceTokenStart[s], sentenceTokenStart[s + 1]),
+      (t) => (t < 0 ? ~t : t),
+    ).join(",");
+    keys.push(key);
+    let set = keyArticles.get(key);
+    if (!set) keyArticles.set(key, set = new Set());
+    set.add(sentenceArticle[s]);
   }
+  const boilerplate = Uint8Array.from(
+    keys,
+    (key, s) =>
+      (key && keyArticles.get(key)!.size >= BOILERPLATE_ARTICLES) ||
+        (listed.size > 0 && listed.has(normaliseLine(sentences[s].text ?? "")))
+        ? 1
+        : 0,
+  );
 
   return {
     articleIds: articles.map((a) => a.id),
@@ -248,7 +303,10 @@ export function buildFeatures(
     sentenceDf,
     articleTerms,
     articleDf,
-    shingles: { start: hStart, hashes: hashes.view() },
+    shingles: shinglesOf(shingleSize),
+    copyShingles: shinglesOf(COPY_SHINGLE_SIZE),
+    quoteShare: Float64Array.from(sentences, (x) => quotedShare(x.text ?? "")),
+    boilerplate,
   };
 }
 
@@ -298,4 +356,49 @@ function finishHash(h: number, length: number): number {
   h ^= h >>> 13;
   h = Math.imul(h, 0xc2b2ae35);
   return h ^ (h >>> 16);
+}
+
+/** A line as compared with the boilerplate list: lower case, letters and digits, one space. */
+export function normaliseLine(line: string): string {
+  return line.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+}
+
+const OPENING = new Set(["\u201c", "\u00ab", "\u201e"]);
+const CLOSING = new Set(["\u201d", "\u00bb"]);
+
+/**
+ * Share of a sentence's non-space characters inside double quotation marks (the marks counted as
+ * inside): 1 for a sentence that is all quotation, 0 for none. Curly and guillemet marks pair
+ * opening with closing; a closing mark with no opening one means the quotation began in an
+ * earlier sentence (everything before it is quoted), an opening one left open runs to the end.
+ * Straight marks (") toggle.
+ *
+ * @example
+ * quotedShare('\u201cWe will not back down,\u201d he said.'); // 20 / 27
+ */
+export function quotedShare(text: string): number {
+  const chars = [...text];
+  const inside = new Uint8Array(chars.length);
+  let open = -1;
+  let closedAny = false;
+  for (let i = 0; i < chars.length; i++) {
+    const c = chars[i];
+    if (OPENING.has(c) || (c === '"' && open < 0)) {
+      if (open < 0) open = i;
+    } else if (CLOSING.has(c) || c === '"') {
+      const from = open >= 0 ? open : closedAny ? -1 : 0;
+      if (from >= 0) inside.fill(1, from, i + 1);
+      open = -1;
+      closedAny = true;
+    }
+  }
+  if (open >= 0) inside.fill(1, open);
+  let total = 0;
+  let quoted = 0;
+  chars.forEach((c, i) => {
+    if (/\s/u.test(c)) return;
+    total++;
+    quoted += inside[i];
+  });
+  return total ? quoted / total : 0;
 }

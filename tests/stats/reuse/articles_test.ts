@@ -96,13 +96,17 @@ const story = [
   "The mayor said the port must grow or lose its shipping lines to rival harbours.",
 ];
 
+/** The date rules alone, on two-sentence overlaps (the 3-sentence minimum is tested in
+ * honest_reuse_test.ts). */
+const ONE = { minSentences: 1 };
+
 Deno.test("dates: an earlier article is the source even when it is the smaller share", () => {
   const corpus = tinyCorpus([
     { id: "late", published: "2024-05-02", sentences: story.slice(0, 2) },
     { id: "early", published: "2024-05-01", sentences: story },
   ]);
   const alignment = alignSentences(corpus);
-  const sim = articleSimilarity(alignment);
+  const sim = articleSimilarity(alignment, ONE);
   // late is wholly found in early (2/2); early is half found in late (2/4).
   assert.deepEqual(Array.from(sim.source), [1, -1]);
   assert.deepEqual(Array.from(sim.sourceShare).map((v) => (Number.isNaN(v) ? null : v)), [1, null]);
@@ -112,7 +116,7 @@ Deno.test("dates: an earlier article is the source even when it is the smaller s
     { id: "late", published: "2024-05-01", sentences: story.slice(0, 2) },
     { id: "early", published: "2024-05-02", sentences: story },
   ]);
-  const simReversed = articleSimilarity(alignSentences(reversed));
+  const simReversed = articleSimilarity(alignSentences(reversed), ONE);
   assert.deepEqual(Array.from(simReversed.source), [-1, 0]);
 });
 
@@ -127,13 +131,13 @@ Deno.test("same day or no dates: the article that covers more of the other is th
       ],
     },
   ]);
-  const sim = articleSimilarity(alignSentences(corpus));
+  const sim = articleSimilarity(alignSentences(corpus), ONE);
   // cut is 2/3 found in full; full 2/4 in cut: full is the source of cut, not the reverse.
   assert.deepEqual(Array.from(sim.source), [-1, 0]);
   assert.equal(sim.sourceShare[1], 2 / 3);
   // Equal shares both ways: neither is the source.
   const twins = tinyCorpus([{ id: "x", sentences: story }, { id: "y", sentences: story }]);
-  assert.deepEqual(Array.from(articleSimilarity(alignSentences(twins)).source), [-1, -1]);
+  assert.deepEqual(Array.from(articleSimilarity(alignSentences(twins), ONE).source), [-1, -1]);
   assert.throws(
     () => articleSimilarity(alignSentences(twins), { minShare: 0 }),
     new ReuseError("option minShare must be above 0 and at most 1, got 0"),

@@ -21,6 +21,7 @@ Deno.test("stage without extraction frames: reuse_pairs, article_similarity, art
     article_b: "DataType(String)",
     similarity: "DataType(Float64)",
     containment: "DataType(Float64)",
+    containment_5: "DataType(Float64)",
     class: "DataType(String)",
   });
   assert.equal(frames.reuse_pairs.height, 56);

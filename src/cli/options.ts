@@ -1,0 +1,60 @@
+/**
+ * Command-line options shared by analyze, charts and report that reach into the statistics
+ * (grouping, strata, term options). Apart from args.ts, which stays light for commands that load
+ * no frames (notebooks).
+ * @module
+ */
+
+import type { Analysis } from "../pipeline.ts";
+import { allFrames, type Frames, type MeasureSettings } from "../stages.ts";
+import { GroupFieldError } from "../stats/groups.ts";
+import { ISO_STOPWORDS, type TermOptions } from "../stats/terms.ts";
+import { UsageError } from "./args.ts";
+
+/** Every frame of an analysis grouped by `--by`, stratified by `--within` and measured with the
+ * lexicons and tone of `measure`; a field no article has is a usage error naming the flag. */
+export function framesBy(
+  analysis: Analysis,
+  by: string,
+  within?: string,
+  terms?: TermOptions,
+  measure?: MeasureSettings,
+): Frames {
+  try {
+    return allFrames(analysis, undefined, undefined, { ...measure, by, within, terms });
+  } catch (e) {
+    if (!(e instanceof GroupFieldError)) throw e;
+    const flag = within && e.message.includes(`"${within}"`) ? "--within" : "--by";
+    throw new UsageError(`${flag}: ${e.message}`);
+  }
+}
+
+/**
+ * The term options of `--stopwords default|none|iso|FILE` and `--honorifics keep|drop`: default
+ * is `natural`'s list, none keeps every word, iso is stopwords-iso's English list, and FILE has
+ * one word a line (blank lines and lines starting with # skipped).
+ */
+export function termFlags(stopwords?: string, honorifics?: string): TermOptions {
+  const out: TermOptions = {};
+  if (honorifics !== undefined) {
+    if (honorifics !== "keep" && honorifics !== "drop") {
+      throw new UsageError(`--honorifics takes keep or drop (got "${honorifics}")`);
+    }
+    out.honorifics = honorifics;
+  }
+  if (stopwords === undefined || stopwords === "default") return out;
+  if (stopwords === "none") return { ...out, stopwords: "keep" };
+  if (stopwords === "iso") return { ...out, stopwords: ISO_STOPWORDS };
+  let text: string;
+  try {
+    text = Deno.readTextFileSync(stopwords);
+  } catch (e) {
+    throw new UsageError(
+      `--stopwords: "${stopwords}" is not default, none or iso, and cannot be read as a file ` +
+        `(${(e as Error).message.split("\n")[0]})`,
+    );
+  }
+  const words = text.split(/\r?\n/).map((l) => l.trim().toLowerCase())
+    .filter((l) => l && !l.startsWith("#"));
+  return { ...out, stopwords: new Set(words) };
+}
