@@ -26,7 +26,7 @@ import type { CleanArticle } from "../corpus/clean.ts";
 import type { Sentence } from "../text/segment.ts";
 import { type Cues, DEFAULT_CUES } from "./cues.ts";
 import { DEFAULT_GAZETTEER, type EntityType, type Gazetteer } from "./gazetteer.ts";
-import { addModelSpans, type EntityRecogniser } from "./entities/model.ts";
+import { addModelSpans, type EntityRecogniser, recognise } from "./entities/model.ts";
 import {
   learnNames,
   matchLearned,
@@ -46,7 +46,7 @@ import {
 import { type EntitySource, type SentenceState, sentenceStates } from "./entities/state.ts";
 import { matchTitles } from "./entities/titles.ts";
 
-export type { EntityRecogniser, RecognisedSpan } from "./entities/model.ts";
+export type { EntityRecogniser, RecognisedSpan, SentenceContext } from "./entities/model.ts";
 export type { PlaceLookups } from "./entities/places.ts";
 export type { EntitySource } from "./entities/state.ts";
 
@@ -107,17 +107,18 @@ export function extractEntities(
   const cues = options.cues ?? DEFAULT_CUES;
   const places = options.places ?? NO_PLACES;
   const all = sentenceStates(sentences, article.text);
-  for (const s of all) {
+  const spans = options.model ? recognise(all, options.model) : undefined;
+  all.forEach((s, i) => {
     matchGazetteer(s, gazetteer);
     if (s.sentence.kind === "body") matchTitles(s, cues);
-    if (options.model) addModelSpans(s, options.model, places, cues);
+    if (spans) addModelSpans(s, spans[i], places, cues);
     if (s.sentence.kind === "body") {
       discoverNames(s, cues);
       discoverOrganisations(s, cues);
     }
     markInstitutions(s, gazetteer, cues);
     markMetonymy(s, gazetteer, cues);
-  }
+  });
   keepOrgShortForms(all, places);
   joinAcronyms(all);
   const learned = learnNames(all, cues);

@@ -24,12 +24,32 @@ export interface RecognisedSpan {
   confidence: number;
 }
 
-/** Tags the words of one sentence (the texts of its extraction words). */
+/** How a sentence is written: in capitals, or a headline or subhead (where capitals mark no names). */
+export interface SentenceContext {
+  allCaps?: boolean;
+  headline?: boolean;
+}
+
+/**
+ * Tags the sentences of one article at once (each the texts of its extraction words), so the
+ * recogniser can make its names consistent across the article; one list of spans per sentence.
+ */
 export interface EntityRecogniser {
   tag(
-    words: readonly string[],
-    context: { allCaps?: boolean; headline?: boolean },
-  ): readonly RecognisedSpan[];
+    sentences: readonly (readonly string[])[],
+    contexts: readonly SentenceContext[],
+  ): readonly (readonly RecognisedSpan[])[];
+}
+
+/** The recogniser's spans of every sentence of an article. */
+export function recognise(
+  all: readonly SentenceState[],
+  recogniser: EntityRecogniser,
+): readonly (readonly RecognisedSpan[])[] {
+  return recogniser.tag(
+    all.map((s) => s.words.map((w) => w.text)),
+    all.map((s) => ({ allCaps: s.allCaps, headline: s.sentence.kind !== "body" })),
+  );
 }
 
 const PUNCT_EDGE = /^[^\p{L}\p{N}]+$/u;
@@ -70,15 +90,10 @@ function overlapsKept(s: SentenceState, first: number, last: number, type: Entit
 /** Adds the recogniser's spans of one sentence where the lists and rules found nothing. */
 export function addModelSpans(
   s: SentenceState,
-  recogniser: EntityRecogniser,
+  spans: readonly RecognisedSpan[],
   places: PlaceLookups,
   cues: Cues,
 ): void {
-  if (!s.words.length) return;
-  const spans = recogniser.tag(s.words.map((w) => w.text), {
-    allCaps: s.allCaps,
-    headline: s.sentence.kind !== "body",
-  });
   for (const span of spans) {
     const [first, last] = trimmed(s, span, cues);
     if (first > last || gluedToWord(s, first, last)) continue;

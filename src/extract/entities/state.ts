@@ -106,7 +106,8 @@ export function surface(s: SentenceState, first: number, last: number): string {
   return s.text.slice(s.words[first].start, s.words[last].end);
 }
 
-const NAME_WORD = /^\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}?\p{Ll}+)*$/u;
+/** "Mark", "McConnell", "DeSantis", "O'Brien", "Abu-Bakr". */
+const NAME_WORD = /^(?:\p{Lu}['’])?\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)?(?:[-'’]\p{Lu}?\p{Ll}+)*$/u;
 
 /** False when the first character is ASCII but not A-Z (so no upper-case letter); else true. */
 function startsUpper(text: string): boolean {

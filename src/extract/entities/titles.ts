@@ -84,7 +84,11 @@ export function personEnd(s: SentenceState, i: number, cues: Cues, max = 4): num
 
 /** A person's canonical name from how it is written: spaces made single, middle initials dropped ("Donald J. Trump" is "Donald Trump"). */
 export function canonicalPerson(written: string): string {
-  return written.replace(/\s+/g, " ").replace(/ (?:\p{Lu}\. )+/gu, " ");
+  const words = written.trim().split(/\s+/);
+  const initial = (w: string) => /^\p{Lu}\.$/u.test(w);
+  // "J. K. Rowling" is known by her initials: only initials after a first name go.
+  if (words.length < 3 || initial(words[0])) return words.join(" ");
+  return words.filter((w, i) => i === 0 || i === words.length - 1 || !initial(w)).join(" ");
 }
 
 /** Tags the names after titles in one sentence. */
