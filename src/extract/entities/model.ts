@@ -8,6 +8,7 @@
  */
 
 import type { Cues } from "../cues.ts";
+import { type NerModel, tagDocument } from "../ner/mod.ts";
 import type { EntityType } from "../gazetteer.ts";
 import type { PlaceLookups } from "./places.ts";
 import { canonicalPerson } from "./titles.ts";
@@ -39,6 +40,11 @@ export interface EntityRecogniser {
     sentences: readonly (readonly string[])[],
     contexts: readonly SentenceContext[],
   ): readonly (readonly RecognisedSpan[])[];
+}
+
+/** The trained model as a recogniser: whole articles, with its consistency pass across them. */
+export function recogniserOf(model: NerModel): EntityRecogniser {
+  return { tag: (sentences, contexts) => tagDocument(model, sentences, { contexts }) };
 }
 
 /** The recogniser's spans of every sentence of an article. */
