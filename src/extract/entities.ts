@@ -124,12 +124,13 @@ export function extractEntities(
     if (spans) addModelSpans(s, spans[i], places, cues);
     if (s.sentence.kind === "body") {
       discoverNames(s, cues);
-      discoverOrganisations(s, cues);
+      // The model knows organisations better than a head word does ("Academy Award" is none).
+      if (!model) discoverOrganisations(s, cues);
     }
     markInstitutions(s, gazetteer, cues);
     markMetonymy(s, gazetteer, cues, places);
   });
-  keepOrgShortForms(all, places);
+  keepOrgShortForms(all);
   joinAcronyms(all);
   const learned = learnNames(all, cues);
   for (const s of all) matchLearned(s, learned);

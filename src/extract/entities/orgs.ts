@@ -9,7 +9,6 @@
 import type { Cues } from "../cues.ts";
 import { TokenTrie } from "../trie.ts";
 import { wordKey } from "../words.ts";
-import type { PlaceLookups } from "./places.ts";
 import {
   adjacent,
   cover,
@@ -98,16 +97,15 @@ function personSurnames(all: readonly SentenceState[], prefixes: TokenTrie<Found
   return out;
 }
 
-/** Persons (and places the lookups do not know as a country or state) that are an article organisation's short form become that organisation. */
-export function keepOrgShortForms(all: readonly SentenceState[], places: PlaceLookups): void {
+/** Persons that are an article organisation's short form become that organisation. */
+export function keepOrgShortForms(all: readonly SentenceState[]): void {
   const prefixes = orgPrefixes(all);
   if (!prefixes.size) return;
   const surnames = personSurnames(all, prefixes);
   for (const s of all) {
     for (const f of s.found) {
-      const placeLike = f.type === "LOC" ||
-        (f.type === "GPE" && f.source === "model" && places.kind(f.entity) === "city");
-      if (f.type !== "PERSON" && !placeLike) continue;
+      // Places keep their type: "San Francisco" is no short form of "San Francisco 49ers".
+      if (f.type !== "PERSON") continue;
       const match = prefixes.longest(
         f.first,
         f.last + 1,

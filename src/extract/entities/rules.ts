@@ -6,7 +6,7 @@
  */
 
 import type { Cues } from "../cues.ts";
-import type { Gazetteer } from "../gazetteer.ts";
+import { type Gazetteer, GENERAL_GAZETTEER } from "../gazetteer.ts";
 import type { PlaceLookups } from "./places.ts";
 import { STOPWORDS } from "../../text/tokens.ts";
 import { isCapitalised, lowerCase } from "../words.ts";
@@ -46,6 +46,7 @@ export function matchGazetteer(s: SentenceState, gazetteer: Gazetteer): void {
     const e = match.value;
     const found = ruleFound(i, i + match.length - 1, e.name, e.type, "gazetteer");
     found.media = e.media === true;
+    if (GENERAL_GAZETTEER.byName.get(e.name) === e) found.general = true;
     cover(s, found);
     i += match.length;
   }
