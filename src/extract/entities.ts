@@ -130,7 +130,7 @@ export function extractEntities(
     markInstitutions(s, gazetteer, cues);
     markMetonymy(s, gazetteer, cues, places);
   });
-  keepOrgShortForms(all);
+  keepOrgShortForms(all, places, cues);
   joinAcronyms(all);
   const learned = learnNames(all, cues);
   for (const s of all) matchLearned(s, learned);
