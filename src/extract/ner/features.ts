@@ -186,6 +186,10 @@ const T = {
   shapePrevShape: 113,
   lowerPrevShape: 114,
   upperInitial: 115,
+  runBefore: 116,
+  runAfter: 117,
+  runLast: 118,
+  runFirst: 119,
 } as const;
 
 /**
@@ -304,6 +308,11 @@ export function sentenceFeatures(
       while (a > 0 && (rows[rowOf[a - 1] + W_FLAGS] & F_CAP) !== 0) a--;
       while (b + 1 < n && (rows[rowOf[b + 1] + W_FLAGS] & F_CAP) !== 0) b++;
       put(pair(T.capRun, pair(Math.min(b - a, 4), Math.min(i - a, 3) * 8 + Math.min(b - i, 3))));
+      // The words around the run and at its ends: "told the [X Y]", "[X Y Corp]".
+      put(pair(T.runBefore, a > 0 ? rows[rowOf[a - 1] + W_LOWER] : 0x5b5));
+      put(pair(T.runAfter, b + 1 < n ? rows[rowOf[b + 1] + W_LOWER] : 0x5e5));
+      if (b > i) put(pair(T.runLast, rows[rowOf[b] + W_LOWER]));
+      if (a < i) put(pair(T.runFirst, rows[rowOf[a] + W_LOWER]));
     }
     while (j < MAX_FEATURES) out[base + j++] = -1;
   }

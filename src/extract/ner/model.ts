@@ -206,7 +206,7 @@ export function decodeSentence(
 
 const MAGIC = "NFNER";
 /** Version of the file format and of the feature templates (a model of another is refused). */
-export const FORMAT_VERSION = 1;
+export const FORMAT_VERSION = 2;
 
 /** Thrown when a model file is missing or unreadable; the message is one line. */
 export class NerModelError extends Error {
