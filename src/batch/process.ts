@@ -33,6 +33,10 @@ export interface BatchConfig {
   within?: string;
   /** Term options (a stopword set crosses to workers as a list). */
   terms?: Omit<TermOptions, "stopwords"> & { stopwords?: "remove" | "keep" | string[] };
+  /** A user's gazetteer file, or "none" (see `--gazetteer`). */
+  gazetteer?: string;
+  /** A model file, or "none" (see `--model`). */
+  model?: string;
 }
 
 /** What a batch reports back: small sums, never rows. */
@@ -87,6 +91,8 @@ export async function processBatch(
           : config.terms.stopwords,
       },
       partial: true,
+      gazetteer: config.gazetteer,
+      model: config.model,
     });
     Object.assign(built, frames);
     if (tally !== undefined) tallies[stage.name] = tally;

@@ -49,6 +49,10 @@ export interface BatchedOptions extends LoadOptions {
   within?: string;
   /** How tokens become terms (stopwords, honorifics). */
   terms?: TermOptions;
+  /** A user's gazetteer file, or "none" (see `--gazetteer`). */
+  gazetteer?: string;
+  /** A model file, or "none" (see `--model`). */
+  model?: string;
   /** Words per batch (default 250,000); 0 puts the whole corpus in one batch, in memory. */
   batchWords?: number;
   /** Workers for a corpus of several batches (default: one per core); 1 runs in this thread. */
@@ -196,6 +200,8 @@ async function inMemory(
     by: options.by,
     within: options.within,
     terms: options.terms,
+    gazetteer: options.gazetteer,
+    model: options.model,
   });
   options.onStage?.("writing");
   await clearFrames(options.out, [...stages.flatMap((s) => s.frames), ...Object.keys(frames)]);
@@ -242,6 +248,8 @@ class BatchRunner {
           ? [...options.terms.stopwords]
           : options.terms.stopwords as "remove" | "keep" | undefined,
       },
+      gazetteer: options.gazetteer,
+      model: options.model,
     };
   }
 

@@ -17,10 +17,12 @@ import { CONSOLE, type Io, listOption, parseCommandLine, runCommand, UsageError 
 import { termFlags } from "./options.ts";
 import { renderSummary } from "./summary.ts";
 import { MEASURE_FLAGS, MEASURE_USAGE, measureSettings } from "./measure_flags.ts";
+import { extractOptionsFor, GAZETTEER_USAGE } from "../extract/setup.ts";
 
 const USAGE =
   `usage: deno task analyze [--corpus PATH] [--out DIR] [--format parquet,csv] [--strict]
-                         [--manifest FILE | --no-manifest] [--quiet]
+                         [--manifest FILE | --no-manifest] [--quiet] [--gazetteer FILE|none]
+                         [--model FILE|none]
 
   --corpus PATH    a folder of .txt/.md files, a .jsonl file or a .csv file (default: seeds)
   --out DIR        where frames are written (default: data/out)
@@ -45,6 +47,9 @@ const USAGE =
   --workers N      worker threads for a corpus in batches (default: one per core; 1: none)
   --quiet          print nothing but errors (no summary, no progress line)
 ${MEASURE_USAGE}
+${GAZETTEER_USAGE}
+  --model FILE     the entity recogniser (default data/models/ner/ner.bin.gz); "none": lists
+                   and rules only
 
 A progress line (articles, words per second, time left) shows on stderr for runs longer than
 two seconds when stderr is a terminal.`;
@@ -69,6 +74,8 @@ export function analyzeCommand(args: string[], io: Io = CONSOLE): Promise<number
       "batch-words": { type: "string" },
       workers: { type: "string" },
       ...MEASURE_FLAGS,
+      gazetteer: { type: "string" },
+      model: { type: "string" },
       help: { type: "boolean", short: "h", default: false },
     });
     if (flags.help) {
@@ -86,6 +93,8 @@ export function analyzeCommand(args: string[], io: Io = CONSOLE): Promise<number
     const batchWords = countOption("--batch-words", flags["batch-words"], 250_000, 0);
     const workers = countOption("--workers", flags.workers, DEFAULT_WORKERS, 1);
     const measure = await measureSettings(flags);
+    // Read here first, so a bad file is one line before any batch starts.
+    extractOptionsFor({ gazetteer: flags.gazetteer, model: flags.model });
     const started = performance.now();
     const bar = new Progress(!flags.quiet);
     if (bar.active) bar.totalChars = await corpusBytes(flags.corpus!);
@@ -99,6 +108,8 @@ export function analyzeCommand(args: string[], io: Io = CONSOLE): Promise<number
         measure,
         within: flags.within,
         terms: termFlags(flags.stopwords, flags.honorifics),
+        gazetteer: flags.gazetteer,
+        model: flags.model,
         batchWords,
         workers,
         manifest: flags["no-manifest"] ? false : flags.manifest,

@@ -7,12 +7,15 @@ import { allCharts } from "../charts/catalog.ts";
 import { type ChartFormat, writeCharts } from "../charts/export.ts";
 import { analyzeCorpus } from "../pipeline.ts";
 import { MEASURE_FLAGS, MEASURE_USAGE, measureSettings } from "./measure_flags.ts";
+import { extractOptionsFor, GAZETTEER_USAGE } from "../extract/setup.ts";
 import { CONSOLE, type Io, listOption, parseCommandLine, runCommand } from "./args.ts";
 import { framesBy, termFlags } from "./options.ts";
 
 const USAGE = `usage: deno task charts [--corpus PATH] [--out DIR] [--format svg,png,json,html]
+                       [--gazetteer FILE|none]
 
   --corpus PATH   a folder of .txt/.md files, a .jsonl or a .csv (default: seeds)
+${GAZETTEER_USAGE}
   --out DIR       where the charts go (default: data/out/charts)
   --format LIST   any of svg, png, json, html (default: all four)
   --by FIELD      the article field groups are compared by (default outlet)
@@ -36,6 +39,7 @@ export function chartsCommand(args: string[], io: Io = CONSOLE): Promise<number>
       stopwords: { type: "string" },
       honorifics: { type: "string" },
       ...MEASURE_FLAGS,
+      gazetteer: { type: "string" },
       help: { type: "boolean", short: "h", default: false },
     });
     if (flags.help) {
@@ -44,6 +48,8 @@ export function chartsCommand(args: string[], io: Io = CONSOLE): Promise<number>
     }
     const formats = listOption("--format", flags.format, CHART_FORMATS, [...CHART_FORMATS]);
     const measure = await measureSettings(flags);
+    const setup = { gazetteer: flags.gazetteer };
+    extractOptionsFor(setup);
     const analysis = await analyzeCorpus(flags.corpus!);
     if (!analysis.articles.length) {
       io.error(`error: no article could be loaded from ${flags.corpus}`);
@@ -55,7 +61,7 @@ export function chartsCommand(args: string[], io: Io = CONSOLE): Promise<number>
         flags.by!,
         flags.within,
         termFlags(flags.stopwords, flags.honorifics),
-        measure,
+        { ...measure, ...setup },
       ),
       {
         within: flags.within,

@@ -6,22 +6,22 @@
  */
 
 import type { Analysis } from "../pipeline.ts";
-import { allFrames, type Frames, type MeasureSettings } from "../stages.ts";
+import { allFrames, type Frames, type StageOptions } from "../stages.ts";
 import { GroupFieldError } from "../stats/groups.ts";
 import { ISO_STOPWORDS, type TermOptions } from "../stats/terms.ts";
 import { UsageError } from "./args.ts";
 
-/** Every frame of an analysis grouped by `--by`, stratified by `--within` and measured with the
- * lexicons and tone of `measure`; a field no article has is a usage error naming the flag. */
+/** Every frame of an analysis grouped by `--by`, stratified by `--within`, with the other stage
+ * options in `more` (lexicons, tone, gazetteer, model); a field no article has is a usage error naming the flag. */
 export function framesBy(
   analysis: Analysis,
   by: string,
   within?: string,
   terms?: TermOptions,
-  measure?: MeasureSettings,
+  more?: Omit<StageOptions, "by" | "within" | "terms">,
 ): Frames {
   try {
-    return allFrames(analysis, undefined, undefined, { ...measure, by, within, terms });
+    return allFrames(analysis, undefined, undefined, { ...more, by, within, terms });
   } catch (e) {
     if (!(e instanceof GroupFieldError)) throw e;
     const flag = within && e.message.includes(`"${within}"`) ? "--within" : "--by";

@@ -7,12 +7,14 @@ import { allCharts } from "../charts/catalog.ts";
 import { reportPage } from "../charts/report.ts";
 import { analyzeCorpus } from "../pipeline.ts";
 import { MEASURE_FLAGS, MEASURE_USAGE, measureSettings } from "./measure_flags.ts";
+import { extractOptionsFor, GAZETTEER_USAGE } from "../extract/setup.ts";
 import { CONSOLE, type Io, parseCommandLine, runCommand } from "./args.ts";
 import { framesBy, termFlags } from "./options.ts";
 
-const USAGE = `usage: deno task report [--corpus PATH] [--out FILE]
+const USAGE = `usage: deno task report [--corpus PATH] [--out FILE] [--gazetteer FILE|none]
 
   --corpus PATH   a folder of .txt/.md files, a .jsonl or a .csv (default: seeds)
+${GAZETTEER_USAGE}
   --out FILE      the page to write (default: data/out/report.html)
   --by FIELD      the article field groups are compared by (default outlet)
   --within FIELD  keyness compares groups inside each value of FIELD (event, story, date)
@@ -31,6 +33,7 @@ export function reportCommand(args: string[], io: Io = CONSOLE): Promise<number>
       stopwords: { type: "string" },
       honorifics: { type: "string" },
       ...MEASURE_FLAGS,
+      gazetteer: { type: "string" },
       help: { type: "boolean", short: "h", default: false },
     });
     if (flags.help) {
@@ -38,6 +41,8 @@ export function reportCommand(args: string[], io: Io = CONSOLE): Promise<number>
       return 0;
     }
     const measure = await measureSettings(flags);
+    const setup = { gazetteer: flags.gazetteer };
+    extractOptionsFor(setup);
     const analysis = await analyzeCorpus(flags.corpus!);
     if (!analysis.articles.length) {
       io.error(`error: no article could be loaded from ${flags.corpus}`);
@@ -48,7 +53,7 @@ export function reportCommand(args: string[], io: Io = CONSOLE): Promise<number>
       flags.by!,
       flags.within,
       termFlags(flags.stopwords, flags.honorifics),
-      measure,
+      { ...measure, ...setup },
     );
     const charts = allCharts(frames, { within: flags.within });
     const html = await reportPage(frames, charts, { corpus: flags.corpus! });

@@ -410,9 +410,8 @@ function attributionIn(
     ) b++;
     const end = words[b - 1].end;
     const inside = mentionsIn(words[a].start, end);
-    const mention = inside.find((m) => m.type === "MEDIA") ?? inside.find((m) =>
-      m.type !== "GPE"
-    ) ?? inside[0];
+    const mention = inside.find((m) => m.media) ?? inside.find((m) => m.type !== "GPE") ??
+      inside[0];
     according = { from: words[a].start, to: end, mention };
     via = text.slice(words[a].start, end);
     viaEntity = mention?.entity ?? null;
@@ -453,7 +452,7 @@ function attributionIn(
           ...speechOf(who),
           cue: "quoted ... as saying",
           via: text.slice(words[clause].start, words[q].start).trim() || via,
-          viaEntity: (relay.find((m) => m.type === "MEDIA") ?? relay[relay.length - 1])?.entity ??
+          viaEntity: (relay.find((m) => m.media) ?? relay[relay.length - 1])?.entity ??
             viaEntity,
           from: words[clause].start,
           to: words[as + 1].end,
@@ -575,7 +574,7 @@ function subjectOf(
   const m = before[before.length - 1];
   // The subject sits a few words before its verb ("TASS news agency said", "Xi Jinping has pledged").
   if (m && words.filter((w) => w.start >= m.end && w.end <= verb.start).length <= 6) {
-    return { ...speechOf(m), from: m.start, to: verb.end, mediaSubject: m.type === "MEDIA" };
+    return { ...speechOf(m), from: m.start, to: verb.end, mediaSubject: m.media };
   }
   // Past an appositive: "Maria Lopez, an economist, said ...".
   if (clause === v && v >= 2 && words[v - 1].text === ",") {
@@ -588,7 +587,7 @@ function subjectOf(
           ...speechOf(owner),
           from: owner.start,
           to: verb.end,
-          mediaSubject: owner.type === "MEDIA",
+          mediaSubject: owner.media,
         };
       }
     }

@@ -1,0 +1,165 @@
+/**
+ * The statistical recogniser's spans as entity mentions. The recogniser is anything that tags a
+ * sentence's words (the trained model of `src/extract/ner/`, or a test's stand-in); its spans
+ * fill what the exact lists and title rules left: PER → PERSON, ORG → ORG (a news outlet when it
+ * ends in a media word), LOC → GPE when the place lookups know it as a country, US state or
+ * city, else LOC, NORP → NORP.
+ * @module
+ */
+
+import type { Cues } from "../cues.ts";
+import { type NerModel, tagDocument } from "../ner/mod.ts";
+import type { EntityType } from "../gazetteer.ts";
+import type { PlaceLookups } from "./places.ts";
+import { canonicalPerson } from "./titles.ts";
+import {
+  cover,
+  type Found,
+  gluedToWord,
+  isNameWord,
+  type SentenceState,
+  surface,
+  uncover,
+} from "./state.ts";
+
+/** The recogniser's types. */
+export type RecognisedType = "PER" | "ORG" | "LOC" | "NORP";
+
+/** One span of the recogniser: word indexes, inclusive. */
+export interface RecognisedSpan {
+  first: number;
+  last: number;
+  type: RecognisedType;
+  confidence: number;
+}
+
+/** How a sentence is written: in capitals, or a headline or subhead (where capitals mark no names). */
+export interface SentenceContext {
+  allCaps?: boolean;
+  headline?: boolean;
+}
+
+/**
+ * Tags the sentences of one article at once (each the texts of its extraction words), so the
+ * recogniser can make its names consistent across the article; one list of spans per sentence.
+ */
+export interface EntityRecogniser {
+  tag(
+    sentences: readonly (readonly string[])[],
+    contexts: readonly SentenceContext[],
+  ): readonly (readonly RecognisedSpan[])[];
+}
+
+/** The trained model as a recogniser: whole articles, with its consistency pass across them. */
+export function recogniserOf(model: NerModel): EntityRecogniser {
+  return { tag: (sentences, contexts) => tagDocument(model, sentences, { contexts }) };
+}
+
+/** The recogniser's spans of every sentence of an article. */
+export function recognise(
+  all: readonly SentenceState[],
+  recogniser: EntityRecogniser,
+): readonly (readonly RecognisedSpan[])[] {
+  return recogniser.tag(
+    all.map((s) => s.words.map((w) => w.text)),
+    all.map((s) => ({ allCaps: s.allCaps, headline: s.sentence.kind !== "body" })),
+  );
+}
+
+function hasCapital(s: SentenceState, first: number, last: number): boolean {
+  for (let k = first; k <= last; k++) if (/\p{Lu}/u.test(s.words[k].text)) return true;
+  return false;
+}
+
+/** The span of a person without the titles before the name ("Sen. Mark Warner" is "Mark Warner"). */
+function trimmed(s: SentenceState, span: RecognisedSpan, cues: Cues): [number, number] {
+  let { first } = span;
+  const w = s.words;
+  const title = (t: string) => cues.titles.has(t) || cues.titleRules.roles.has(t);
+  while (
+    span.type === "PER" && first < span.last &&
+    (title(w[first].text) || (w[first].text === "." && first > span.first))
+  ) first++;
+  return [first, span.last];
+}
+
+function entityType(
+  type: RecognisedType,
+  name: string,
+  places: PlaceLookups,
+  cues: Cues,
+): EntityType {
+  if (cues.titleRules.directions.has(name)) return "LOC";
+  if (type === "PER") return "PERSON";
+  if (type === "LOC") return places.kind(name) ? "GPE" : "LOC";
+  return type;
+}
+
+/**
+ * A rule's person inside a longer span of the model gives way when the span is a person that
+ * opens with a name ("Khalil" after the title in "Muhammed Sheikh Khalil"; not "Li Hui" in
+ * "Eurasian Affairs Li Hui"), or an organisation ending in an organisation word.
+ */
+function personYields(s: SentenceState, first: number, last: number, type: EntityType, cues: Cues) {
+  if (type === "PERSON") return isNameWord(s.words[first], cues);
+  const end = s.words[last].text;
+  return type === "ORG" && (cues.orgHeads.has(end) || cues.titleRules.notPersonLast.has(end));
+}
+
+/**
+ * Whether what the span's words already hold stays. Inside a longer span of the model give way:
+ * places and nationalities in an organisation or person ("Texas A&M University"), the general
+ * list's names ("Congress" in "United States Congress") and what a rule found (see
+ * {@link personYields}). A user's exact match always stays.
+ */
+function overlapsKept(
+  s: SentenceState,
+  first: number,
+  last: number,
+  type: EntityType,
+  cues: Cues,
+): boolean {
+  const inside = s.found.filter((f) => f.first <= last && f.last >= first);
+  if (!inside.length) return false;
+  const yields = (f: Found) =>
+    f.first >= first && f.last <= last && (f.last - f.first < last - first) &&
+    (((type === "ORG" || type === "PERSON") &&
+      (f.type === "GPE" || f.type === "NORP" || f.type === "LOC")) ||
+      f.general === true ||
+      (f.source === "rule" &&
+        (f.type !== "PERSON" || personYields(s, first, last, type, cues))));
+  if (!inside.every(yields)) return true;
+  for (const f of inside) uncover(s, f);
+  return false;
+}
+
+/** Adds the recogniser's spans of one sentence where the lists and rules found nothing. */
+export function addModelSpans(
+  s: SentenceState,
+  spans: readonly RecognisedSpan[],
+  places: PlaceLookups,
+  cues: Cues,
+): void {
+  const proseCase = !s.allCaps && s.words.length > 0 && /^\p{Lu}/u.test(s.words[0].text);
+  for (const span of spans) {
+    const [first, last] = trimmed(s, span, cues);
+    if (first > last || gluedToWord(s, first, last)) continue;
+    // In prose that capitalises (its first word does), a name has a capital letter somewhere:
+    // "yuan" is no place. Text written all in lower case (posts, chats) keeps its spans.
+    if (proseCase && !hasCapital(s, first, last)) continue;
+    const written = surface(s, first, last).replace(/\s+/g, " ");
+    const type = entityType(span.type, written, places, cues);
+    if (overlapsKept(s, first, last, type, cues)) continue;
+    const media = type === "ORG" && cues.titleRules.mediaLast.has(s.words[last].text);
+    cover(s, {
+      first,
+      last,
+      entity: type === "PERSON" ? canonicalPerson(written) : written,
+      type,
+      metonymy: false,
+      media,
+      source: "model",
+      confidence: span.confidence,
+    });
+  }
+}

@@ -1,0 +1,36 @@
+/**
+ * What the entity stage asks of the place and name lexicons: is a name a country, a US state or
+ * a city (a model's LOC is then a GPE), and does a first name tell a gender. The lexicons
+ * themselves (from npm data packages) live with the recogniser; this is the narrow view of them
+ * the entity stage reads, so a test can pass its own.
+ * @module
+ */
+
+import { firstNameGender, isCapital, isCity, isCountry, isUsState } from "../ner/lexicons.ts";
+
+/** The kind of a known place. */
+export type PlaceKind = "country" | "state" | "city";
+
+/** Lookups the entity stage reads. */
+export interface PlaceLookups {
+  /** The kind of a place name as written ("Poland", "California", "Santa Fe"), else undefined. */
+  kind(name: string): PlaceKind | undefined;
+  /** The gender a first name tells, when the name lists agree on one. */
+  gender(firstName: string): "female" | "male" | undefined;
+  /** A national capital ("Warsaw"): used as an actor it may stand for its government. */
+  capital?(name: string): boolean;
+}
+
+/** No lookups: every model LOC stays LOC, no gender is known. */
+export const NO_PLACES: PlaceLookups = { kind: () => undefined, gender: () => undefined };
+
+/** The lookups of the packaged lexicons (countries-list, GeoNames cities, US states, first names). */
+export const LEXICON_PLACES: PlaceLookups = {
+  kind: (name) =>
+    isCountry(name) ? "country" : isUsState(name) ? "state" : isCity(name) ? "city" : undefined,
+  gender: (first) => {
+    const g = firstNameGender(first);
+    return g === "female" || g === "male" ? g : undefined;
+  },
+  capital: isCapital,
+};
