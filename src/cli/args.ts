@@ -64,7 +64,7 @@ export async function runCommand(
       io.error(`error: ${err.message}\n\n${usage}`);
       return 2;
     }
-    if (err.name === "CorpusError") {
+    if (err.name === "CorpusError" || err.name === "OutputError") {
       io.error(err.message);
       return 2;
     }
