@@ -14,7 +14,7 @@ import { CHART_FORMATS } from "./charts.ts";
 import { STAGES } from "../stages.ts";
 import type { FrameFormat } from "../frames/write.ts";
 import { CONSOLE, type Io, listOption, parseCommandLine, runCommand, UsageError } from "./args.ts";
-import { renderSummary } from "./summary.ts";
+import { rejectedLine, renderSummary } from "./summary.ts";
 import { OutputRun, RUN_FILE } from "./run_dir.ts";
 import { REJECTIONS_FILE, writeRejections } from "../corpus/rejections.ts";
 
@@ -192,11 +192,6 @@ export function analyzeCommand(args: string[], io: Io = CONSOLE): Promise<number
     }
     return 0;
   }, io);
-}
-
-/** The one line `--quiet` still prints: how many records were rejected, and where they are listed. */
-export function rejectedLine(count: number, file: string | null): string {
-  return `rejected: ${count} record(s)${file ? `; every one is listed in ${file}` : ""}`;
 }
 
 /** Throws a usage error when a path given on the command line does not exist. */

@@ -8,12 +8,19 @@ import { type ChartFormat, writeCharts } from "../charts/export.ts";
 import { analyzeCorpus } from "../pipeline.ts";
 import { allFrames } from "../stages.ts";
 import { CONSOLE, type Io, listOption, parseCommandLine, runCommand } from "./args.ts";
+import { OutputRun } from "./run_dir.ts";
+import { loadSummary, rejectedLine } from "./summary.ts";
+import { REJECTIONS_FILE, writeRejections } from "../corpus/rejections.ts";
 
 const USAGE = `usage: deno task charts [--corpus PATH] [--out DIR] [--format svg,png,json,html]
 
   --corpus PATH   a folder of .txt/.md files, a .jsonl or a .csv (default: seeds)
   --out DIR       where the charts go (default: data/out/charts)
-  --format LIST   any of svg, png, json, html (default: all four)`;
+  --format LIST   any of svg, png, json, html (default: all four)
+  --quiet         print nothing but errors and the count of rejected records
+
+The charts replace the folder's previous charts only when every one is written (run.json lists
+them; rejections.csv lists every record that did not load); other files there are left alone.`;
 
 /** The chart formats. */
 export const CHART_FORMATS: readonly ChartFormat[] = ["svg", "png", "json", "html"];
@@ -25,6 +32,7 @@ export function chartsCommand(args: string[], io: Io = CONSOLE): Promise<number>
       corpus: { type: "string", default: "seeds" },
       out: { type: "string", default: "data/out/charts" },
       format: { type: "string" },
+      quiet: { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
     });
     if (flags.help) {
@@ -32,18 +40,39 @@ export function chartsCommand(args: string[], io: Io = CONSOLE): Promise<number>
       return 0;
     }
     const formats = listOption("--format", flags.format, CHART_FORMATS, [...CHART_FORMATS]);
-    const analysis = await analyzeCorpus(flags.corpus!);
-    if (!analysis.articles.length) {
-      io.error(`error: no article could be loaded from ${flags.corpus}`);
-      return 1;
+    const output = await OutputRun.open(flags.out!, {
+      command: "charts",
+      options: { ...flags, format: formats },
+      corpus: flags.corpus!,
+      outputs: [REJECTIONS_FILE],
+      onWarning: (m) => io.error(`warning: ${m}`),
+      onInterrupt: (m) => io.error(m),
+    });
+    try {
+      const analysis = await analyzeCorpus(flags.corpus!);
+      const rejected = `${flags.out}/${REJECTIONS_FILE}`;
+      if (!flags.quiet || !analysis.articles.length) io.log(loadSummary(analysis));
+      else if (analysis.rejected.length) io.error(rejectedLine(analysis.rejected.length, rejected));
+      if (!analysis.articles.length) {
+        await output.discard();
+        io.error(`error: no article could be loaded from ${flags.corpus}`);
+        return 1;
+      }
+      const charts = allCharts(allFrames(analysis));
+      const written = await writeCharts(charts, output.staging, formats);
+      await writeRejections(output.staging, analysis.issues);
+      await output.commit({ charts: charts.length, rejections: analysis.rejected.length });
+      if (!flags.quiet) {
+        io.log(
+          `\nwrote ${charts.length} charts (${written.length} files) to ${flags.out}: ${
+            charts.map((c) => c.name).join(", ")
+          }; every rejection: ${rejected}`,
+        );
+      }
+    } catch (e) {
+      await output.discard();
+      throw e;
     }
-    const charts = allCharts(allFrames(analysis));
-    const written = await writeCharts(charts, flags.out!, formats);
-    io.log(
-      `wrote ${charts.length} charts (${written.length} files) to ${flags.out}: ${
-        charts.map((c) => c.name).join(", ")
-      }`,
-    );
     return 0;
   }, io);
 }

@@ -8,11 +8,15 @@ import { reportPage } from "../charts/report.ts";
 import { analyzeCorpus } from "../pipeline.ts";
 import { allFrames } from "../stages.ts";
 import { CONSOLE, type Io, parseCommandLine, runCommand } from "./args.ts";
+import { loadSummary, rejectedLine } from "./summary.ts";
 
 const USAGE = `usage: deno task report [--corpus PATH] [--out FILE]
 
   --corpus PATH   a folder of .txt/.md files, a .jsonl or a .csv (default: seeds)
-  --out FILE      the page to write (default: data/out/report.html)`;
+  --out FILE      the page to write (default: data/out/report.html)
+  --quiet         print nothing but errors and the count of rejected records
+
+The page replaces an earlier one only once it is complete (written beside it, then renamed).`;
 
 /** Runs `report` with command-line `args`; returns the exit code. */
 export function reportCommand(args: string[], io: Io = CONSOLE): Promise<number> {
@@ -20,6 +24,7 @@ export function reportCommand(args: string[], io: Io = CONSOLE): Promise<number>
     const flags = parseCommandLine(args, {
       corpus: { type: "string", default: "seeds" },
       out: { type: "string", default: "data/out/report.html" },
+      quiet: { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
     });
     if (flags.help) {
@@ -27,6 +32,8 @@ export function reportCommand(args: string[], io: Io = CONSOLE): Promise<number>
       return 0;
     }
     const analysis = await analyzeCorpus(flags.corpus!);
+    if (!flags.quiet || !analysis.articles.length) io.log(loadSummary(analysis));
+    else if (analysis.rejected.length) io.error(rejectedLine(analysis.rejected.length, null));
     if (!analysis.articles.length) {
       io.error(`error: no article could be loaded from ${flags.corpus}`);
       return 1;
@@ -36,8 +43,20 @@ export function reportCommand(args: string[], io: Io = CONSOLE): Promise<number>
     const html = await reportPage(frames, charts, { corpus: flags.corpus! });
     const dir = flags.out!.includes("/") ? flags.out!.slice(0, flags.out!.lastIndexOf("/")) : ".";
     await Deno.mkdir(dir, { recursive: true });
-    await Deno.writeTextFile(flags.out!, html);
-    io.log(`wrote ${flags.out} (${charts.length} charts, ${Math.round(html.length / 1024)} KB)`);
+    // Written beside the page and renamed over it: an interrupted run leaves the old page whole.
+    const staging = `${flags.out}.${Deno.pid}.part`;
+    try {
+      await Deno.writeTextFile(staging, html);
+      await Deno.rename(staging, flags.out!);
+    } catch (e) {
+      await Deno.remove(staging).catch(() => {});
+      throw e;
+    }
+    if (!flags.quiet) {
+      io.log(
+        `\nwrote ${flags.out} (${charts.length} charts, ${Math.round(html.length / 1024)} KB)`,
+      );
+    }
     return 0;
   }, io);
 }

@@ -144,8 +144,8 @@ export class OutputRun {
       if (!previous.has(name) && await exists(`${this.out}/${name}`)) {
         await this.discard();
         throw new OutputError(
-          `${this.out}/${name} appeared during the run and no newsframe run wrote it; ` +
-            "the previous outputs are left as they were",
+          `${this.out} holds ${name}, which no newsframe run wrote there (no ${RUN_FILE} lists ` +
+            "it); move it or choose another --out (the previous outputs are left as they were)",
         );
       }
     }
