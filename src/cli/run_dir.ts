@@ -70,6 +70,7 @@ export class OutputRun {
   readonly #started = new Date();
   #committing = false;
   #closed = false;
+  #interrupted = false;
   #listener: (() => void) | null = null;
   #termListener: (() => void) | null = null;
 
@@ -198,8 +199,13 @@ export class OutputRun {
     return names;
   }
 
-  /** Removes the staging folder and releases the lock; the previous outputs stay as they were. */
+  /**
+   * Removes the staging folder and releases the lock; the previous outputs stay as they were.
+   * After a signal it never returns: the run's own errors (a part removed under it) are not worth
+   * reporting, and the signal handler ends the process.
+   */
   async discard(): Promise<void> {
+    if (this.#interrupted) return await new Promise<never>(() => {});
     await this.#close();
   }
 
@@ -212,17 +218,16 @@ export class OutputRun {
   }
 
   #listen(): void {
-    const stop = (signal: "SIGINT" | "SIGTERM", code: number) => () => {
+    const stop = (signal: "SIGINT" | "SIGTERM", code: number) => async () => {
       // A commit is a few renames: let it finish rather than leave a mix of two runs.
-      if (this.#committing) return;
+      if (this.#committing || this.#closed) return;
+      this.#closed = this.#interrupted = true;
       for (const fn of this.#aborts) {
         try {
           fn();
         } catch { /* stopping anyway */ }
       }
-      try {
-        Deno.removeSync(this.staging, { recursive: true });
-      } catch { /* the next run removes it */ }
+      await removeSettled(this.staging);
       releaseLock(this.lock);
       this.options.onInterrupt?.(
         `interrupted by ${signal}: nothing written; the previous outputs in ${this.out} are as they were`,
@@ -239,6 +244,24 @@ export class OutputRun {
     if (this.#listener) Deno.removeSignalListener("SIGINT", this.#listener);
     if (this.#termListener) Deno.removeSignalListener("SIGTERM", this.#termListener);
     this.#listener = this.#termListener = null;
+  }
+}
+
+/**
+ * Removes a folder that stopped workers may still write into: a worker told to stop finishes the
+ * native write it is in (a part file, milliseconds), so the folder is removed again until it
+ * stays gone (at most about two seconds; a leftover is removed by the next run).
+ */
+async function removeSettled(dir: string): Promise<void> {
+  let gone = 0;
+  for (let i = 0; i < 40 && gone < 3; i++) {
+    try {
+      await Deno.remove(dir, { recursive: true });
+      gone = 0;
+    } catch (e) {
+      if (e instanceof Deno.errors.NotFound) gone++;
+    }
+    await new Promise((r) => setTimeout(r, 50));
   }
 }
 

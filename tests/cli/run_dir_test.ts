@@ -2,33 +2,12 @@ import assert from "node:assert/strict";
 import { analyzeCommand } from "../../src/cli/analyze.ts";
 import type { Io } from "../../src/cli/args.ts";
 import { tempDir } from "../seeds.ts";
+import { assertSameFiles, snapshot } from "./files.ts";
 
 function capture(): Io & { out: string[]; err: string[] } {
   const out: string[] = [];
   const err: string[] = [];
   return { out, err, log: (l) => out.push(l), error: (l) => err.push(l) };
-}
-
-/** Every file under `dir` with its bytes, by relative path (a snapshot to compare byte for byte). */
-export async function snapshot(dir: string): Promise<Map<string, Uint8Array>> {
-  const files = new Map<string, Uint8Array>();
-  const walk = async (d: string, rel: string) => {
-    for await (const e of Deno.readDir(d)) {
-      if (e.isDirectory) await walk(`${d}/${e.name}`, `${rel}${e.name}/`);
-      else files.set(`${rel}${e.name}`, await Deno.readFile(`${d}/${e.name}`));
-    }
-  };
-  await walk(dir, "");
-  return files;
-}
-
-/** Asserts two snapshots hold the same files with the same bytes. */
-export function assertSameFiles(
-  actual: Map<string, Uint8Array>,
-  expected: Map<string, Uint8Array>,
-) {
-  assert.deepEqual([...actual.keys()].sort(), [...expected.keys()].sort());
-  for (const [path, bytes] of expected) assert.deepEqual(actual.get(path), bytes, path);
 }
 
 const QUICK = ["--stages", "corpus", "--format", "parquet", "--quiet"];
