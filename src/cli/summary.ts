@@ -3,7 +3,7 @@
  * @module
  */
 
-import { formatIssue, type LoadIssue } from "../corpus/issues.ts";
+import { formatIssue, type LoadIssue, shortId } from "../corpus/issues.ts";
 import type { Rejection } from "../corpus/load.ts";
 import { type OutletRow, type SummaryTally, summaryTally } from "../text/summary.ts";
 import type { Analysis } from "../pipeline.ts";
@@ -67,7 +67,7 @@ export function renderSummary(
   out.push("", `rejected: ${rejected.length} record(s)`);
   for (const r of rejected.slice(0, maxIssues)) {
     const where = r.line === undefined ? r.source : `${r.source}:${r.line}`;
-    out.push(`  ${where}${r.id ? ` [${r.id}]` : ""}: ${r.reasons.join("; ")}`);
+    out.push(`  ${where}${r.id ? ` [${shortId(r.id)}]` : ""}: ${r.reasons.join("; ")}`);
   }
   if (rejected.length > maxIssues) out.push(`  … and ${rejected.length - maxIssues} more`);
   const corpusErrors = issues.filter((i) =>

@@ -20,6 +20,8 @@ const isoDate = z
 
 /** Whether `YYYY-MM-DD…` names a day that exists (2025-02-30 does not; Date.parse rolls it over). */
 function isCalendarDate(s: string): boolean {
+  // Not of the form YYYY-MM-DD: the pattern above says so already.
+  if (!/^\d{4}-\d{2}-\d{2}/.test(s)) return true;
   const [y, m, d] = s.slice(0, 10).split("-").map(Number);
   const day = new Date(Date.UTC(y, m - 1, d));
   return day.getUTCFullYear() === y && day.getUTCMonth() === m - 1 && day.getUTCDate() === d &&

@@ -67,3 +67,40 @@ Deno.test("charts prints the summary, writes rejections.csv and run.json, keeps 
   assert.ok(run.outputs.every((n: string) => n.endsWith(".json") || n === "rejections.csv"));
   assert.equal(await Deno.readTextFile(`${dir}/notes.md`), "mine");
 });
+
+Deno.test("control characters in ids, outlets and text never reach the charts (PNG renders)", async () => {
+  const dir = await tempDir();
+  const path = `${dir}/c.jsonl`;
+  await Deno.writeTextFile(
+    path,
+    [
+      {
+        id: "a\u0000b",
+        outlet: "O\u0001ut\fX",
+        text: "Ann Lee met Bo Chan.\fThe \u0000talks ran long.",
+      },
+      {
+        id: "c\u0001",
+        outlet: "Y\u0000",
+        text: 'Ann Lee and Bo Chan talked. "We agree," Lee said.',
+      },
+    ].map((r) => JSON.stringify(r)).join("\n") + "\n",
+  );
+  const out = `${dir}/charts`;
+  assert.equal(
+    await chartsCommand(
+      ["--corpus", path, "--out", out, "--format", "svg,png", "--quiet"],
+      capture(),
+    ),
+    0,
+  );
+  const svgs = [];
+  for await (const e of Deno.readDir(out)) if (e.name.endsWith(".svg")) svgs.push(e.name);
+  assert.ok(svgs.length >= 3, svgs.join(", "));
+  for (const name of svgs) {
+    const svg = await Deno.readTextFile(`${out}/${name}`);
+    // deno-lint-ignore no-control-regex -- what must not be there
+    assert.doesNotMatch(svg, /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/, name);
+    assert.ok((await Deno.stat(`${out}/${name.replace(/svg$/, "png")}`)).size > 1000, name);
+  }
+});

@@ -93,6 +93,11 @@ Deno.test("an impossible date is rejected with the field named", async () => {
     [2, "a", ['field "date": is not a real calendar date']],
     [4, "c", ['field "date": is not a real calendar date']],
   ]);
+  // A date that is not YYYY-MM-DD at all gets one reason, not two.
+  await Deno.writeTextFile(path, "id,date,text\nd,March 3,One.\n");
+  assert.deepEqual((await loadCorpus(path)).rejected.map((r) => r.reasons), [[
+    'field "date": must be an ISO date such as 2025-11-04 or 2025-11-04T09:30:00Z',
+  ]]);
 });
 
 /** Makes a symbolic link (Deno.symlink needs unscoped write permission, which tests lack). */
@@ -198,7 +203,7 @@ Deno.test("ids: longer than 512 characters rejected; numeric ids keep their sour
       JSON.stringify({ id: "y".repeat(512), text: "Just fits." }),
     ].join("\n") + "\n",
   );
-  const { articles, rejected } = await loadCorpus(path);
+  const { articles, rejected, issues } = await loadCorpus(path);
   assert.deepEqual(articles.map((a) => a.id), [
     "12345678901234567891",
     "12345678901234567892",
@@ -208,6 +213,12 @@ Deno.test("ids: longer than 512 characters rejected; numeric ids keep their sour
   assert.deepEqual(rejected.map((r) => [r.line, r.reasons]), [
     [4, ['field "id": is longer than 512 characters']],
   ]);
+  // Messages show a long id cut short, never the whole of it.
+  const issue = issues.find((i) => i.line === 4)!;
+  assert.equal(
+    formatIssue(issue),
+    `${path}:4: error [${"x".repeat(77)}…]: field "id": is longer than 512 characters`,
+  );
   // Front matter: an integer id above 2^53 keeps its digits too.
   await Deno.writeTextFile(`${dir}/f.md`, "---\nid: 98765432109876543210\n---\nText.\n");
   const fm = await loadCorpus(`${dir}/f.md`);
