@@ -266,28 +266,51 @@ async function removeSettled(dir: string): Promise<void> {
 }
 
 /**
- * The top-level outputs the last run in `out` wrote, from its `run.json` (and, after a commit
- * that was killed, the list of both runs it left).
+ * The top-level outputs in `out` that a newsframe run wrote: those its `run.json` lists (and,
+ * after a commit that was killed, the list of both runs it left); a folder holding a run of its
+ * own (`charts/` from `deno task charts`); and everything, when `out` itself is an output the
+ * parent folder's `run.json` lists (`analyze --charts` wrote `<out>/charts`).
  */
 export async function ownedOutputs(out: string): Promise<Set<string>> {
   const owned = new Set<string>();
   for (const file of [RUN_FILE, COMMIT_FILE]) {
-    let data: unknown;
-    try {
-      data = JSON.parse(await Deno.readTextFile(`${out}/${file}`));
-    } catch {
-      continue;
+    for (const name of await listedOutputs(`${out}/${file}`, file === RUN_FILE)) owned.add(name);
+  }
+  const cut = out.lastIndexOf("/");
+  const [parent, base] = cut < 0 ? [".", out] : [out.slice(0, cut) || "/", out.slice(cut + 1)];
+  const whole = (await listedOutputs(`${parent}/${RUN_FILE}`, true)).has(base);
+  try {
+    for await (const e of Deno.readDir(out)) {
+      if (e.name.startsWith(".")) continue;
+      if (whole) owned.add(e.name);
+      else if (e.isDirectory && (await listedOutputs(`${out}/${e.name}/${RUN_FILE}`, true)).size) {
+        owned.add(e.name);
+      }
     }
-    const d = data as { newsframe?: unknown; outputs?: unknown };
-    if (file === RUN_FILE && d.newsframe !== RUN_FILE) continue;
-    if (file === RUN_FILE) owned.add(RUN_FILE);
-    if (!Array.isArray(d.outputs)) continue;
-    for (const name of d.outputs) {
-      // Only plain names directly in the folder: a hand-edited run.json cannot reach elsewhere.
-      if (typeof name === "string" && /^[^/\\.][^/\\]*\/?$/.test(name)) owned.add(stripSlash(name));
-    }
+  } catch (e) {
+    if (!(e instanceof Deno.errors.NotFound)) throw e;
   }
   return owned;
+}
+
+/** The outputs a run file lists (with `run.json` itself); empty when it is not a newsframe one. */
+async function listedOutputs(path: string, runFile: boolean): Promise<Set<string>> {
+  const names = new Set<string>();
+  let data: unknown;
+  try {
+    data = JSON.parse(await Deno.readTextFile(path));
+  } catch {
+    return names;
+  }
+  const d = data as { newsframe?: unknown; outputs?: unknown };
+  if (runFile && d.newsframe !== RUN_FILE) return names;
+  if (runFile) names.add(RUN_FILE);
+  if (!Array.isArray(d.outputs)) return names;
+  for (const name of d.outputs) {
+    // Only plain names directly in the folder: a hand-edited run.json cannot reach elsewhere.
+    if (typeof name === "string" && /^[^/\\.][^/\\]*\/?$/.test(name)) names.add(stripSlash(name));
+  }
+  return names;
 }
 
 /**

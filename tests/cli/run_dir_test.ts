@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { analyzeCommand } from "../../src/cli/analyze.ts";
+import { chartsCommand } from "../../src/cli/charts.ts";
 import type { Io } from "../../src/cli/args.ts";
 import { tempDir } from "../seeds.ts";
 import { assertSameFiles, snapshot } from "./files.ts";
@@ -193,4 +194,22 @@ Deno.test("a --manifest that does not exist is a usage error", async () => {
     2,
   );
   assert.match(io.err[0], /^error: --manifest: no\/such\/manifest.json does not exist\n/);
+});
+
+Deno.test("analyze --charts and the charts task share the charts folder: each may replace the other's", async () => {
+  const dir = await tempDir();
+  const analyze = ["--out", dir, "--stages", "corpus,measure", "--format", "parquet", "--quiet"];
+  assert.equal(await analyzeCommand([...analyze, "--charts"], capture()), 0);
+  // The charts task into <out>/charts, which analyze's run.json lists as a whole.
+  assert.equal(
+    await chartsCommand(["--out", `${dir}/charts`, "--format", "json", "--quiet"], capture()),
+    0,
+  );
+  const charts = JSON.parse(await Deno.readTextFile(`${dir}/charts/run.json`));
+  assert.equal(charts.command, "charts");
+  await assert.rejects(Deno.stat(`${dir}/charts/keyness.svg`), Deno.errors.NotFound);
+  // And analyze --charts again replaces the charts task's folder (it holds a run of its own).
+  assert.equal(await analyzeCommand([...analyze, "--charts"], capture()), 0);
+  assert.ok((await Deno.stat(`${dir}/charts/keyness.svg`)).isFile);
+  await assert.rejects(Deno.stat(`${dir}/charts/run.json`), Deno.errors.NotFound);
 });
