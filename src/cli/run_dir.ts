@@ -457,7 +457,13 @@ export async function contentHash(path: string): Promise<string | null> {
   };
   const walk = async (dir: string, rel: string) => {
     const entries: Deno.DirEntry[] = [];
-    for await (const e of Deno.readDir(dir)) if (!e.name.startsWith(".")) entries.push(e);
+    try {
+      for await (const e of Deno.readDir(dir)) if (!e.name.startsWith(".")) entries.push(e);
+    } catch {
+      // A folder the loader could not read either (it is a rejection there).
+      hash.update(`${rel}\0unreadable\0`);
+      return;
+    }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const e of entries) {
       const p = `${dir}/${e.name}`;
