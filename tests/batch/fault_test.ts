@@ -1,7 +1,8 @@
 /**
  * Fault test: a batched `analyze` interrupted by SIGINT and SIGTERM at several points (before the
- * first part is written, after the first part, several batches in, while the corpus-level frames
- * are finished) and killed by SIGKILL must leave the previous run's outputs byte for byte.
+ * first part is written, after the first part, 6 and 12 of 18 batches in) and killed by SIGKILL
+ * must leave the previous run's outputs byte for byte. (A signal during the final commit, a few
+ * renames, is deferred until it is done; that window is too short to aim at from a test.)
  */
 import assert from "node:assert/strict";
 import { analyzeCommand } from "../../src/cli/analyze.ts";
@@ -87,7 +88,7 @@ Deno.test("a batched run interrupted at any point leaves the previous outputs by
     ["SIGINT", "the lock is taken", () => staged(out, "")],
     ["SIGTERM", "the first part is written", () => staged(out, "tokens/batch=00000/part.csv")],
     ["SIGINT", "several batches in", () => staged(out, "tokens/batch=00006/part.csv")],
-    ["SIGTERM", "terms parts are being finished", () => staged(out, "terms/batch=00000")],
+    ["SIGTERM", "twelve batches in", () => staged(out, "tokens/batch=00012/part.csv")],
   ];
   for (const [signal, point, ready] of points) {
     const child = new Deno.Command("deno", {
