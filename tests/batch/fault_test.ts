@@ -9,8 +9,7 @@ import { analyzeCommand } from "../../src/cli/analyze.ts";
 import type { Io } from "../../src/cli/args.ts";
 import { loadCorpus } from "../../src/corpus/load.ts";
 import { readFrame } from "../../src/frames/partitions.ts";
-import { assertSameFiles, snapshot } from "../cli/files.ts";
-import { tempDir } from "../seeds.ts";
+import { assertSameFiles, scratchDir, snapshot } from "../cli/files.ts";
 
 const PERMISSIONS = [
   "--allow-read",
@@ -34,7 +33,7 @@ async function corpus(): Promise<string> {
       lines.push(JSON.stringify({ id: `${a.id}-${k}`, outlet: a.outlet, text: a.text }));
     }
   }
-  const path = `${await tempDir()}/corpus.jsonl`;
+  const path = `${await scratchDir()}/corpus.jsonl`;
   await Deno.writeTextFile(path, lines.join("\n") + "\n");
   return path;
 }
@@ -63,7 +62,7 @@ async function staged(out: string, rel: string): Promise<boolean> {
 
 Deno.test("a batched run interrupted at any point leaves the previous outputs byte for byte", async () => {
   const path = await corpus();
-  const out = `${await tempDir()}/out`;
+  const out = `${await scratchDir()}/out`;
   const args = (extra: string[] = []) => [
     "--corpus",
     path,

@@ -26,3 +26,23 @@ export function assertSameFiles(
   assert.deepEqual([...actual.keys()].sort(), [...expected.keys()].sort());
   for (const [path, bytes] of expected) assert.deepEqual(actual.get(path), bytes, path);
 }
+
+const scratch: string[] = [];
+globalThis.addEventListener("unload", () => {
+  for (const dir of scratch) {
+    try {
+      Deno.removeSync(dir, { recursive: true });
+    } catch { /* gone already */ }
+  }
+});
+
+/**
+ * A fresh folder under data/out/tmp, removed when the test module ends (tests clean up what they
+ * write under data/out).
+ */
+export async function scratchDir(): Promise<string> {
+  await Deno.mkdir("data/out/tmp", { recursive: true });
+  const dir = await Deno.makeTempDir({ dir: "data/out/tmp" });
+  scratch.push(dir);
+  return dir;
+}

@@ -2,8 +2,8 @@ import assert from "node:assert/strict";
 import { analyzeCommand } from "../../src/cli/analyze.ts";
 import { chartsCommand } from "../../src/cli/charts.ts";
 import type { Io } from "../../src/cli/args.ts";
-import { tempDir } from "../seeds.ts";
-import { assertSameFiles, snapshot } from "./files.ts";
+
+import { assertSameFiles, scratchDir, snapshot } from "./files.ts";
 
 function capture(): Io & { out: string[]; err: string[] } {
   const out: string[] = [];
@@ -14,7 +14,7 @@ function capture(): Io & { out: string[]; err: string[] } {
 const QUICK = ["--stages", "corpus", "--format", "parquet", "--quiet"];
 
 Deno.test("run.json records the command, versions, corpus hash, rows and rejections", async () => {
-  const dir = await tempDir();
+  const dir = await scratchDir();
   assert.equal(await analyzeCommand(["--out", dir, ...QUICK], capture()), 0);
   const run = JSON.parse(await Deno.readTextFile(`${dir}/run.json`));
   assert.equal(run.command, "analyze");
@@ -39,7 +39,7 @@ Deno.test("run.json records the command, versions, corpus hash, rows and rejecti
   for await (const e of Deno.readDir(dir)) names.push(e.name);
   assert.deepEqual(names.sort(), [...run.outputs, "run.json"].sort());
   // The same corpus hashes the same; one changed byte changes the hash.
-  const dir2 = await tempDir();
+  const dir2 = await scratchDir();
   assert.equal(await analyzeCommand(["--out", dir2, ...QUICK], capture()), 0);
   assert.equal(
     JSON.parse(await Deno.readTextFile(`${dir2}/run.json`)).corpus.sha256,
@@ -48,7 +48,7 @@ Deno.test("run.json records the command, versions, corpus hash, rows and rejecti
 });
 
 Deno.test("a user's files in --out are never touched; one in the way stops the run before it starts", async () => {
-  const dir = await tempDir();
+  const dir = await scratchDir();
   await Deno.writeTextFile(`${dir}/articles.csv`, "mine\n");
   await Deno.mkdir(`${dir}/notes`);
   await Deno.writeTextFile(`${dir}/notes/a.txt`, "keep\n");
@@ -66,7 +66,7 @@ Deno.test("a user's files in --out are never touched; one in the way stops the r
   ]);
   assertSameFiles(await snapshot(dir), before);
   // A folder the kit would write parts into, holding unrelated files: refused the same way.
-  const dir2 = await tempDir();
+  const dir2 = await scratchDir();
   await Deno.mkdir(`${dir2}/tokens`);
   await Deno.writeTextFile(`${dir2}/tokens/x.bin`, "x");
   const io2 = capture();
@@ -76,7 +76,7 @@ Deno.test("a user's files in --out are never touched; one in the way stops the r
 });
 
 Deno.test("a corpus inside --out is refused up front", async () => {
-  const dir = await tempDir();
+  const dir = await scratchDir();
   const corpus = `${dir}/articles.csv`;
   await Deno.writeTextFile(corpus, "id,outlet,text\na,X,One sentence here.\n");
   const io = capture();
@@ -88,7 +88,7 @@ Deno.test("a corpus inside --out is refused up front", async () => {
 });
 
 Deno.test("a run removes only what the previous run.json lists: stale frames and charts go, user files stay", async () => {
-  const dir = await tempDir();
+  const dir = await scratchDir();
   assert.equal(
     await analyzeCommand([
       "--out",
@@ -112,7 +112,7 @@ Deno.test("a run removes only what the previous run.json lists: stale frames and
 });
 
 Deno.test("a folder locked by a live run: one line, exit 2; a stale lock is taken over with a warning", async () => {
-  const dir = await tempDir();
+  const dir = await scratchDir();
   // Another process's lock, as the kernel sees it: an open file with an exclusive lock on it.
   const lock = await Deno.open(`${dir}/.newsframe.lock`, { write: true, create: true });
   await lock.write(new TextEncoder().encode("4242\n"));
@@ -137,7 +137,7 @@ Deno.test("a folder locked by a live run: one line, exit 2; a stale lock is take
 });
 
 Deno.test("two runs into one folder at once: the second says so and exits 2, the first completes", async () => {
-  const dir = await tempDir();
+  const dir = await scratchDir();
   const first = analyzeCommand(["--out", dir, ...QUICK], capture());
   // The first run has taken the lock before its first await on the corpus.
   await new Promise((r) => setTimeout(r, 0));
@@ -153,7 +153,7 @@ Deno.test("two runs into one folder at once: the second says so and exits 2, the
 });
 
 Deno.test("a run that fails late leaves the previous outputs byte for byte", async () => {
-  const dir = await tempDir();
+  const dir = await scratchDir();
   assert.equal(
     await analyzeCommand([
       "--out",
@@ -190,14 +190,14 @@ Deno.test("a run that fails late leaves the previous outputs byte for byte", asy
 Deno.test("a --manifest that does not exist is a usage error", async () => {
   const io = capture();
   assert.equal(
-    await analyzeCommand(["--manifest", "no/such/manifest.json", "--out", await tempDir()], io),
+    await analyzeCommand(["--manifest", "no/such/manifest.json", "--out", await scratchDir()], io),
     2,
   );
   assert.match(io.err[0], /^error: --manifest: no\/such\/manifest.json does not exist\n/);
 });
 
 Deno.test("analyze --charts and the charts task share the charts folder: each may replace the other's", async () => {
-  const dir = await tempDir();
+  const dir = await scratchDir();
   const analyze = ["--out", dir, "--stages", "corpus,measure", "--format", "parquet", "--quiet"];
   assert.equal(await analyzeCommand([...analyze, "--charts"], capture()), 0);
   // The charts task into <out>/charts, which analyze's run.json lists as a whole.

@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { chartsCommand } from "../../src/cli/charts.ts";
 import { reportCommand } from "../../src/cli/report.ts";
+import { scratchDir } from "./files.ts";
 import type { Io } from "../../src/cli/args.ts";
-import { tempDir } from "../seeds.ts";
 
 function capture(): Io & { out: string[]; err: string[] } {
   const out: string[] = [];
@@ -12,7 +12,7 @@ function capture(): Io & { out: string[]; err: string[] } {
 
 /** Four records: two load, one is not JSON, one has an impossible date. */
 async function corpus(): Promise<string> {
-  const dir = await tempDir();
+  const dir = await scratchDir();
   const path = `${dir}/c.jsonl`;
   await Deno.writeTextFile(
     path,
@@ -28,7 +28,7 @@ async function corpus(): Promise<string> {
 
 Deno.test("report prints the summary analyze prints, rejections included; --quiet the count only", async () => {
   const path = await corpus();
-  const dir = await tempDir();
+  const dir = await scratchDir();
   const io = capture();
   assert.equal(await reportCommand(["--corpus", path, "--out", `${dir}/r.html`], io), 0);
   const text = io.out.join("\n");
@@ -49,7 +49,7 @@ Deno.test("report prints the summary analyze prints, rejections included; --quie
 
 Deno.test("charts prints the summary, writes rejections.csv and run.json, keeps other files", async () => {
   const path = await corpus();
-  const dir = await tempDir();
+  const dir = await scratchDir();
   await Deno.writeTextFile(`${dir}/notes.md`, "mine");
   const io = capture();
   assert.equal(
@@ -69,7 +69,7 @@ Deno.test("charts prints the summary, writes rejections.csv and run.json, keeps 
 });
 
 Deno.test("control characters in ids, outlets and text never reach the charts (PNG renders)", async () => {
-  const dir = await tempDir();
+  const dir = await scratchDir();
   const path = `${dir}/c.jsonl`;
   await Deno.writeTextFile(
     path,

@@ -3,8 +3,8 @@ import { loadCorpus } from "../../src/corpus/load.ts";
 import { corpusFs } from "../../src/corpus/lines.ts";
 import { formatIssue } from "../../src/corpus/issues.ts";
 import { RESERVED_FIELDS } from "../../src/corpus/schema.ts";
+import { scratchDir } from "../cli/files.ts";
 import { ARTICLE_COLUMNS } from "../../src/frames/articles.ts";
-import { tempDir } from "../seeds.ts";
 
 const GOOD = "---\noutlet: X\n---\nOne good sentence here.\n";
 
@@ -18,7 +18,7 @@ async function write(dir: string, files: Record<string, string>): Promise<void> 
 const errors = (issues: { severity: string }[]) => issues.filter((i) => i.severity === "error");
 
 Deno.test("an unreadable file or folder is a rejection; the rest loads", async () => {
-  const dir = await tempDir();
+  const dir = await scratchDir();
   await write(dir, { "a.txt": GOOD, "b.txt": GOOD, "sub/c.txt": GOOD, "locked/d.txt": GOOD });
   const { readFile, readDir } = corpusFs;
   // As root no mode makes a file unreadable: the file system's refusal is simulated.
@@ -46,7 +46,7 @@ Deno.test("an unreadable file or folder is a rejection; the rest loads", async (
 });
 
 Deno.test("YAML aliases in front matter are refused in one line; other files load", async () => {
-  const dir = await tempDir();
+  const dir = await scratchDir();
   const bomb =
     "---\na: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: [*b, *b, *b, *b, *b, *b, *b, *b, *b]\n---\nText.\n";
   await write(dir, { "bomb.md": bomb, "ok.txt": GOOD });
@@ -61,7 +61,7 @@ Deno.test("YAML aliases in front matter are refused in one line; other files loa
 });
 
 Deno.test("control characters in id, outlet and text are removed with a warning, never kept", async () => {
-  const dir = await tempDir();
+  const dir = await scratchDir();
   const path = `${dir}/c.jsonl`;
   await Deno.writeTextFile(
     path,
@@ -81,7 +81,7 @@ Deno.test("control characters in id, outlet and text are removed with a warning,
 });
 
 Deno.test("an impossible date is rejected with the field named", async () => {
-  const dir = await tempDir();
+  const dir = await scratchDir();
   const path = `${dir}/c.csv`;
   await Deno.writeTextFile(
     path,
@@ -109,8 +109,8 @@ async function symlink(target: string, path: string): Promise<void> {
 }
 
 Deno.test("symbolic links: followed inside the corpus, loops and links outside reported", async () => {
-  const dir = await tempDir();
-  const outside = await tempDir();
+  const dir = await scratchDir();
+  const outside = await scratchDir();
   await write(dir, { "real/a.txt": GOOD });
   await write(outside, { "x.txt": GOOD });
   const abs = await Deno.realPath(dir);
@@ -137,7 +137,7 @@ Deno.test("symbolic links: followed inside the corpus, loops and links outside r
 });
 
 Deno.test("CSV: a lone CR ends a row; an unclosed quote does not swallow the next good rows", async () => {
-  const dir = await tempDir();
+  const dir = await scratchDir();
   const path = `${dir}/c.csv`;
   await Deno.writeTextFile(
     path,
@@ -159,7 +159,7 @@ Deno.test("CSV: a lone CR ends a row; an unclosed quote does not swallow the nex
 });
 
 Deno.test("CSV: a repeated column is renamed, never dropped; reserved names are kept as field_<name>", async () => {
-  const dir = await tempDir();
+  const dir = await scratchDir();
   const path = `${dir}/c.csv`;
   await Deno.writeTextFile(
     path,
@@ -191,7 +191,7 @@ Deno.test("every column of the articles frame but the core fields is a reserved 
 });
 
 Deno.test("ids: longer than 512 characters rejected; numeric ids keep their source text", async () => {
-  const dir = await tempDir();
+  const dir = await scratchDir();
   const path = `${dir}/c.jsonl`;
   await Deno.writeTextFile(
     path,
@@ -226,7 +226,7 @@ Deno.test("ids: longer than 512 characters rejected; numeric ids keep their sour
 });
 
 Deno.test("one file stem in two folders gives two ids (the relative path)", async () => {
-  const dir = await tempDir();
+  const dir = await scratchDir();
   await write(dir, { "a/story.txt": GOOD, "b/story.txt": GOOD, "story.txt": GOOD });
   const { articles, rejected } = await loadCorpus(dir);
   assert.deepEqual(articles.map((a) => a.id), ["a/story", "b/story", "story"]);

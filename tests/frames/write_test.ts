@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import pl from "nodejs-polars";
+import { scratchDir } from "../cli/files.ts";
 import { csvCell, sinkFrame, writeFrame } from "../../src/frames/write.ts";
-import { tempDir } from "../seeds.ts";
 
 const frame = () =>
   pl.DataFrame({
@@ -23,7 +23,7 @@ const EXPECTED = [
 ].join("\n");
 
 Deno.test("CSV frames: text cells that start like a formula get a ', numbers stay numbers", async () => {
-  const dir = await tempDir();
+  const dir = await scratchDir();
   writeFrame(frame(), `${dir}/a.csv`, "csv");
   assert.equal(await Deno.readTextFile(`${dir}/a.csv`), EXPECTED);
   sinkFrame(frame().lazy(), `${dir}/b.csv`, "csv");
