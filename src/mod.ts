@@ -368,3 +368,4 @@ export {
 } from "./charts/render.ts";
 export { type ChartFormat, chartPage, writeCharts } from "./charts/export.ts";
 export { htmlTable, reportPage } from "./charts/report.ts";
+export { escapeMarkdown } from "./text/escape.ts";

@@ -66,6 +66,8 @@ export interface BatchedOptions extends LoadOptions {
   onStage?: (name: string) => void;
   /** Called with a warning a person should see (one line). */
   onWarning?: (message: string) => void;
+  /** Stops the workers at once when aborted (a signal: the caller removes what was written). */
+  abort?: AbortSignal;
 }
 
 /** What a run did. */
@@ -258,6 +260,7 @@ class BatchRunner {
     await clearFrames(this.#options.out, [...this.#names, STAGING]);
     const n = Math.max(1, this.#options.workers ?? DEFAULT_WORKERS);
     if (n === 1) return;
+    this.#options.abort?.addEventListener("abort", () => this.close(), { once: true });
     for (let i = 0; i < n; i++) {
       const worker = new Worker(new URL("./worker.ts", import.meta.url).href, { type: "module" });
       this.#workers.push(worker);

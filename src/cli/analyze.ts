@@ -15,9 +15,11 @@ import { STAGES } from "../stages.ts";
 import type { FrameFormat } from "../frames/write.ts";
 import { CONSOLE, type Io, listOption, parseCommandLine, runCommand, UsageError } from "./args.ts";
 import { termFlags } from "./options.ts";
-import { renderSummary } from "./summary.ts";
+import { rejectedLine, renderSummary } from "./summary.ts";
 import { MEASURE_FLAGS, MEASURE_USAGE, measureSettings } from "./measure_flags.ts";
 import { extractOptionsFor, GAZETTEER_USAGE } from "../extract/setup.ts";
+import { OutputRun, RUN_FILE } from "./run_dir.ts";
+import { REJECTIONS_FILE, writeRejections } from "../corpus/rejections.ts";
 
 const USAGE =
   `usage: deno task analyze [--corpus PATH] [--out DIR] [--format parquet,csv] [--strict]
@@ -45,11 +47,17 @@ const USAGE =
                    <out>/<frame>/batch=NNNNN/part.parquet; corpus-level frames stay whole; reuse,
                    which needs every article at once, is not run. 0: one batch, in memory
   --workers N      worker threads for a corpus in batches (default: one per core; 1: none)
-  --quiet          print nothing but errors (no summary, no progress line)
+  --quiet          print nothing but errors and the count of rejected records
 ${MEASURE_USAGE}
 ${GAZETTEER_USAGE}
   --model FILE     the entity recogniser (default data/models/ner/ner.bin.gz); "none": lists
                    and rules only
+
+Everything is written to a staging folder inside --out and replaces the previous run's outputs
+only when the run completes: an error or Ctrl-C leaves them as they were. <out>/run.json says
+what the run was (command, options, versions, corpus hash, rows per frame); rejections.csv lists
+every rejected record. Only files a previous run.json lists are ever replaced or removed; a run
+that would overwrite any other file stops before it starts. One run per folder at a time.
 
 A progress line (articles, words per second, time left) shows on stderr for runs longer than
 two seconds when stderr is a terminal.`;
@@ -96,12 +104,28 @@ export function analyzeCommand(args: string[], io: Io = CONSOLE): Promise<number
     // Read here first, so a bad file is one line before any batch starts.
     extractOptionsFor({ gazetteer: flags.gazetteer, model: flags.model });
     const started = performance.now();
+    if (flags.manifest !== undefined && !flags["no-manifest"]) await mustExist(flags.manifest);
+    const output = await OutputRun.open(flags.out!, {
+      command: "analyze",
+      options: { ...flags, format: formats, stages, batchWords, workers },
+      corpus: flags.corpus!,
+      outputs: possibleOutputs(stages, formats, flags.charts!),
+      onWarning: (m) => io.error(`warning: ${m}`),
+      onInterrupt: (m) => io.error(m),
+    });
+    const staging = output.staging;
     const bar = new Progress(!flags.quiet);
-    if (bar.active) bar.totalChars = await corpusBytes(flags.corpus!);
     let run: BatchedRun;
     try {
+      if (bar.active) bar.totalChars = await corpusBytes(flags.corpus!);
+      const abort = new AbortController();
+      output.onAbort(() => {
+        bar.done();
+        abort.abort();
+      });
       run = await analyzeToFiles(flags.corpus!, {
-        out: flags.out!,
+        abort: abort.signal,
+        out: staging,
         formats,
         stages,
         by: flags.by,
@@ -119,67 +143,78 @@ export function analyzeCommand(args: string[], io: Io = CONSOLE): Promise<number
           if (!flags.quiet) io.error(`warning: ${message}`);
         },
       });
+      const summary = renderSummary(run.summary, run.issues, run.rejected);
+      if (run.articles === 0) {
+        bar.done();
+        await output.discard();
+        if (!flags.quiet) io.log(summary);
+        else io.error(rejectedLine(run.rejected.length, null));
+        io.error(
+          `error: no article could be loaded from ${flags.corpus}; see the rejections above`,
+        );
+        return 1;
+      }
+      if (flags.charts) {
+        bar.stage("charts");
+        await writeCharts(
+          allCharts(run.frames ?? chartInputs(staging, run, formats), { within: flags.within }),
+          `${staging}/charts`,
+          [...CHART_FORMATS],
+        );
+      }
+      await writeRejections(staging, run.issues);
+      bar.stage("replacing the previous outputs");
+      const outputs = await output.commit({
+        rows: run.rows,
+        articles: run.articles,
+        rejections: run.rejected.length,
+        batches: run.batches,
+      });
+      bar.done();
+      if (run.groups.length < 2 && !flags.quiet) {
+        io.error(
+          `warning: every article has the same ${flags.by} ("${run.groups[0] ?? "none"}"), so ` +
+            "keyness has nothing to compare and is empty; choose a field with --by (e.g. --by id)",
+        );
+      }
+      if (run.skipped.length && !flags.quiet) {
+        io.error(
+          `note: ${run.skipped.join(", ")} not run: the corpus came in ${run.batches} batches of ` +
+            `about ${batchWords.toLocaleString("en")} words, and ${
+              run.skipped.join(", ")
+            } compares ` +
+            "every article with every other at once; to run it, give --batch-words 0 (the whole " +
+            "corpus in memory, about 1 KB per word) or a larger batch",
+        );
+      }
+      const seconds = (performance.now() - started) / 1000;
+      if (!flags.quiet) {
+        io.log(`newsframe analyze: ${flags.corpus} → ${flags.out}\n`);
+        io.log(summary);
+        io.log(`  every rejection: ${flags.out}/${REJECTIONS_FILE}`);
+        const read = formats.includes("parquet")
+          ? `read them with readFrame, or pl.scanParquet("${flags.out}/tokens/**/*.parquet")`
+          : `read them with pl.scanCSV("${flags.out}/tokens/**/*.csv")`;
+        const parts = run.partitioned.length
+          ? `\n${run.batches} batches: ${run.partitioned.join(", ")} are written in parts, ` +
+            `${flags.out}/<frame>/batch=NNNNN/part.<format> (${read})`
+          : "";
+        io.log(
+          `\nwrote ${outputs.length} outputs in ${seconds.toFixed(2)} s: ${
+            Object.entries(run.rows).map(([n, rows]) => `${n} (${rows} rows)`).join(", ")
+          }${parts}; ${flags.out}/${RUN_FILE} records the run`,
+        );
+      } else if (run.rejected.length) {
+        io.error(rejectedLine(run.rejected.length, `${flags.out}/${REJECTIONS_FILE}`));
+      }
     } catch (e) {
       bar.done();
+      await output.discard();
       if (e instanceof GroupFieldError) {
         const flag = flags.within && e.message.includes(`"${flags.within}"`) ? "--within" : "--by";
         throw new UsageError(`${flag}: ${e.message}`);
       }
       throw e;
-    }
-    const summary = renderSummary(run.summary, run.issues, run.rejected);
-    if (run.articles === 0) {
-      bar.done();
-      if (!flags.quiet) io.log(summary);
-      io.error(`error: no article could be loaded from ${flags.corpus}; see the rejections above`);
-      return 1;
-    }
-    const written = run.written;
-    if (flags.charts) {
-      bar.stage("charts");
-      written.push(
-        ...await writeCharts(
-          allCharts(run.frames ?? chartInputs(flags.out!, run, formats), {
-            within: flags.within,
-          }),
-          `${flags.out}/charts`,
-          [...CHART_FORMATS],
-        ),
-      );
-    }
-    bar.done();
-    if (run.groups.length < 2 && !flags.quiet) {
-      io.error(
-        `warning: every article has the same ${flags.by} ("${run.groups[0] ?? "none"}"), so ` +
-          "keyness has nothing to compare and is empty; choose a field with --by (e.g. --by id)",
-      );
-    }
-    if (run.skipped.length && !flags.quiet) {
-      io.error(
-        `note: ${run.skipped.join(", ")} not run: the corpus came in ${run.batches} batches of ` +
-          `about ${batchWords.toLocaleString("en")} words, and ${
-            run.skipped.join(", ")
-          } compares ` +
-          "every article with every other at once; to run it, give --batch-words 0 (the whole " +
-          "corpus in memory, about 1 KB per word) or a larger batch",
-      );
-    }
-    const seconds = (performance.now() - started) / 1000;
-    if (!flags.quiet) {
-      io.log(`newsframe analyze: ${flags.corpus} → ${flags.out}\n`);
-      io.log(summary);
-      const read = formats.includes("parquet")
-        ? `read them with readFrame, or pl.scanParquet("${flags.out}/tokens/**/*.parquet")`
-        : `read them with pl.scanCSV("${flags.out}/tokens/**/*.csv")`;
-      const parts = run.partitioned.length
-        ? `\n${run.batches} batches: ${run.partitioned.join(", ")} are written in parts, ` +
-          `${flags.out}/<frame>/batch=NNNNN/part.<format> (${read})`
-        : "";
-      io.log(
-        `\nwrote ${written.length} files in ${seconds.toFixed(2)} s: ${
-          Object.entries(run.rows).map(([n, rows]) => `${n} (${rows} rows)`).join(", ")
-        }${parts}`,
-      );
     }
     if (flags.strict && (run.rejected.length || run.issues.some((i) => i.severity === "error"))) {
       io.error(`error: --strict: ${run.rejected.length} record(s) rejected`);
@@ -187,6 +222,26 @@ export function analyzeCommand(args: string[], io: Io = CONSOLE): Promise<number
     }
     return 0;
   }, io);
+}
+
+/** Throws a usage error when a path given on the command line does not exist. */
+export async function mustExist(path: string, flag = "--manifest"): Promise<void> {
+  try {
+    await Deno.stat(path);
+  } catch (e) {
+    if (e instanceof Deno.errors.NotFound) throw new UsageError(`${flag}: ${path} does not exist`);
+    throw e;
+  }
+}
+
+/** Every top-level name a run of these stages may write, to check none is a user's file. */
+function possibleOutputs(stages: string[], formats: FrameFormat[], charts: boolean): string[] {
+  const frames = STAGES.filter((s) => stages.includes(s.name)).flatMap((s) => s.frames);
+  return [
+    ...new Set(frames.flatMap((name) => [...formats.map((f) => `${name}.${f}`), `${name}/`])),
+    REJECTIONS_FILE,
+    ...(charts ? ["charts/"] : []),
+  ];
 }
 
 if (import.meta.main) Deno.exit(await analyzeCommand(Deno.args));

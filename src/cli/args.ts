@@ -75,7 +75,7 @@ export async function runCommand(
       io.error(`error: ${err.message.split("\n")[0]}`);
       return 2;
     }
-    if (err.name === "CorpusError") {
+    if (err.name === "CorpusError" || err.name === "OutputError") {
       io.error(err.message);
       return 2;
     }

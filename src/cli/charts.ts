@@ -10,6 +10,9 @@ import { MEASURE_FLAGS, MEASURE_USAGE, measureSettings } from "./measure_flags.t
 import { extractOptionsFor, GAZETTEER_USAGE } from "../extract/setup.ts";
 import { CONSOLE, type Io, listOption, parseCommandLine, runCommand } from "./args.ts";
 import { framesBy, termFlags } from "./options.ts";
+import { OutputRun } from "./run_dir.ts";
+import { loadSummary, rejectedLine } from "./summary.ts";
+import { REJECTIONS_FILE, writeRejections } from "../corpus/rejections.ts";
 
 const USAGE = `usage: deno task charts [--corpus PATH] [--out DIR] [--format svg,png,json,html]
                        [--gazetteer FILE|none]
@@ -22,7 +25,11 @@ ${GAZETTEER_USAGE}
   --within FIELD  keyness compares groups inside each value of FIELD (event, story, date)
   --stopwords S   default (natural's list), none, iso (stopwords-iso English) or a word file
   --honorifics H  keep (default) or drop (Mr, Mrs, Sen, Gov, … left out of terms)
-${MEASURE_USAGE}`;
+${MEASURE_USAGE}
+  --quiet         print nothing but errors and the count of rejected records
+
+The charts replace the folder's previous charts only when every one is written (run.json lists
+them; rejections.csv lists every record that did not load); other files there are left alone.`;
 
 /** The chart formats. */
 export const CHART_FORMATS: readonly ChartFormat[] = ["svg", "png", "json", "html"];
@@ -40,6 +47,7 @@ export function chartsCommand(args: string[], io: Io = CONSOLE): Promise<number>
       honorifics: { type: "string" },
       ...MEASURE_FLAGS,
       gazetteer: { type: "string" },
+      quiet: { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
     });
     if (flags.help) {
@@ -50,29 +58,48 @@ export function chartsCommand(args: string[], io: Io = CONSOLE): Promise<number>
     const measure = await measureSettings(flags);
     const setup = { gazetteer: flags.gazetteer };
     extractOptionsFor(setup);
-    const analysis = await analyzeCorpus(flags.corpus!);
-    if (!analysis.articles.length) {
-      io.error(`error: no article could be loaded from ${flags.corpus}`);
-      return 1;
+    const output = await OutputRun.open(flags.out!, {
+      command: "charts",
+      options: { ...flags, format: formats },
+      corpus: flags.corpus!,
+      outputs: [REJECTIONS_FILE],
+      onWarning: (m) => io.error(`warning: ${m}`),
+      onInterrupt: (m) => io.error(m),
+    });
+    try {
+      const analysis = await analyzeCorpus(flags.corpus!);
+      const rejected = `${flags.out}/${REJECTIONS_FILE}`;
+      if (!flags.quiet || !analysis.articles.length) io.log(loadSummary(analysis));
+      else if (analysis.rejected.length) io.error(rejectedLine(analysis.rejected.length, rejected));
+      if (!analysis.articles.length) {
+        await output.discard();
+        io.error(`error: no article could be loaded from ${flags.corpus}`);
+        return 1;
+      }
+      const charts = allCharts(
+        framesBy(
+          analysis,
+          flags.by!,
+          flags.within,
+          termFlags(flags.stopwords, flags.honorifics),
+          { ...measure, ...setup },
+        ),
+        { within: flags.within },
+      );
+      const written = await writeCharts(charts, output.staging, formats);
+      await writeRejections(output.staging, analysis.issues);
+      await output.commit({ charts: charts.length, rejections: analysis.rejected.length });
+      if (!flags.quiet) {
+        io.log(
+          `\nwrote ${charts.length} charts (${written.length} files) to ${flags.out}: ${
+            charts.map((c) => c.name).join(", ")
+          }; every rejection: ${rejected}`,
+        );
+      }
+    } catch (e) {
+      await output.discard();
+      throw e;
     }
-    const charts = allCharts(
-      framesBy(
-        analysis,
-        flags.by!,
-        flags.within,
-        termFlags(flags.stopwords, flags.honorifics),
-        { ...measure, ...setup },
-      ),
-      {
-        within: flags.within,
-      },
-    );
-    const written = await writeCharts(charts, flags.out!, formats);
-    io.log(
-      `wrote ${charts.length} charts (${written.length} files) to ${flags.out}: ${
-        charts.map((c) => c.name).join(", ")
-      }`,
-    );
     return 0;
   }, io);
 }

@@ -10,17 +10,21 @@ import { MEASURE_FLAGS, MEASURE_USAGE, measureSettings } from "./measure_flags.t
 import { extractOptionsFor, GAZETTEER_USAGE } from "../extract/setup.ts";
 import { CONSOLE, type Io, parseCommandLine, runCommand } from "./args.ts";
 import { framesBy, termFlags } from "./options.ts";
+import { loadSummary, rejectedLine } from "./summary.ts";
 
 const USAGE = `usage: deno task report [--corpus PATH] [--out FILE] [--gazetteer FILE|none]
 
   --corpus PATH   a folder of .txt/.md files, a .jsonl or a .csv (default: seeds)
 ${GAZETTEER_USAGE}
   --out FILE      the page to write (default: data/out/report.html)
+  --quiet         print nothing but errors and the count of rejected records
   --by FIELD      the article field groups are compared by (default outlet)
   --within FIELD  keyness compares groups inside each value of FIELD (event, story, date)
   --stopwords S   default (natural's list), none, iso (stopwords-iso English) or a word file
   --honorifics H  keep (default) or drop (Mr, Mrs, Sen, Gov, … left out of terms)
-${MEASURE_USAGE}`;
+${MEASURE_USAGE}
+
+The page replaces an earlier one only once it is complete (written beside it, then renamed).`;
 
 /** Runs `report` with command-line `args`; returns the exit code. */
 export function reportCommand(args: string[], io: Io = CONSOLE): Promise<number> {
@@ -34,6 +38,7 @@ export function reportCommand(args: string[], io: Io = CONSOLE): Promise<number>
       honorifics: { type: "string" },
       ...MEASURE_FLAGS,
       gazetteer: { type: "string" },
+      quiet: { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
     });
     if (flags.help) {
@@ -44,6 +49,8 @@ export function reportCommand(args: string[], io: Io = CONSOLE): Promise<number>
     const setup = { gazetteer: flags.gazetteer };
     extractOptionsFor(setup);
     const analysis = await analyzeCorpus(flags.corpus!);
+    if (!flags.quiet || !analysis.articles.length) io.log(loadSummary(analysis));
+    else if (analysis.rejected.length) io.error(rejectedLine(analysis.rejected.length, null));
     if (!analysis.articles.length) {
       io.error(`error: no article could be loaded from ${flags.corpus}`);
       return 1;
@@ -59,8 +66,20 @@ export function reportCommand(args: string[], io: Io = CONSOLE): Promise<number>
     const html = await reportPage(frames, charts, { corpus: flags.corpus! });
     const dir = flags.out!.includes("/") ? flags.out!.slice(0, flags.out!.lastIndexOf("/")) : ".";
     await Deno.mkdir(dir, { recursive: true });
-    await Deno.writeTextFile(flags.out!, html);
-    io.log(`wrote ${flags.out} (${charts.length} charts, ${Math.round(html.length / 1024)} KB)`);
+    // Written beside the page and renamed over it: an interrupted run leaves the old page whole.
+    const staging = `${flags.out}.${Deno.pid}.part`;
+    try {
+      await Deno.writeTextFile(staging, html);
+      await Deno.rename(staging, flags.out!);
+    } catch (e) {
+      await Deno.remove(staging).catch(() => {});
+      throw e;
+    }
+    if (!flags.quiet) {
+      io.log(
+        `\nwrote ${flags.out} (${charts.length} charts, ${Math.round(html.length / 1024)} KB)`,
+      );
+    }
     return 0;
   }, io);
 }

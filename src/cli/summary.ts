@@ -3,9 +3,10 @@
  * @module
  */
 
-import { formatIssue, type LoadIssue } from "../corpus/issues.ts";
+import { formatIssue, type LoadIssue, shortId } from "../corpus/issues.ts";
 import type { Rejection } from "../corpus/load.ts";
-import type { OutletRow, SummaryTally } from "../text/summary.ts";
+import { type OutletRow, type SummaryTally, summaryTally } from "../text/summary.ts";
+import type { Analysis } from "../pipeline.ts";
 
 /**
  * Renders the summary `analyze` prints: articles, sentences and words per outlet, cleaning,
@@ -66,7 +67,7 @@ export function renderSummary(
   out.push("", `rejected: ${rejected.length} record(s)`);
   for (const r of rejected.slice(0, maxIssues)) {
     const where = r.line === undefined ? r.source : `${r.source}:${r.line}`;
-    out.push(`  ${where}${r.id ? ` [${r.id}]` : ""}: ${r.reasons.join("; ")}`);
+    out.push(`  ${where}${r.id ? ` [${shortId(r.id)}]` : ""}: ${r.reasons.join("; ")}`);
   }
   if (rejected.length > maxIssues) out.push(`  … and ${rejected.length - maxIssues} more`);
   const corpusErrors = issues.filter((i) =>
@@ -74,4 +75,18 @@ export function renderSummary(
   );
   for (const e of corpusErrors.slice(0, maxIssues)) out.push(`  ${formatIssue(e)}`);
   return out.join("\n");
+}
+
+/** The summary of a corpus analysed in memory (what `report` and `charts` print). */
+export function loadSummary(analysis: Analysis): string {
+  return renderSummary(
+    summaryTally(analysis.articles, analysis.sentences),
+    analysis.issues,
+    analysis.rejected,
+  );
+}
+
+/** The one line `--quiet` still prints: how many records were rejected, and where they are listed. */
+export function rejectedLine(count: number, file: string | null): string {
+  return `rejected: ${count} record(s)${file ? `; every one is listed in ${file}` : ""}`;
 }

@@ -3,7 +3,7 @@
  * @module
  */
 
-import { ArticleRecordSchema, CORE_FIELDS, zodProblems } from "./schema.ts";
+import { ArticleRecordSchema, CORE_FIELDS, RESERVED_FIELDS, zodProblems } from "./schema.ts";
 import type { LoadIssue } from "./issues.ts";
 
 /** The outlet given to an article whose source names none. */
@@ -41,9 +41,10 @@ export interface RecordResult {
  * gives a warning and the outlet "unknown".
  */
 export function recordToArticle(
-  raw: Record<string, unknown>,
+  input: Record<string, unknown>,
   where: { source: string; line?: number },
 ): RecordResult {
+  const { raw, issues: fieldIssues } = safeFields(input, where);
   const parsed = ArticleRecordSchema.safeParse(raw);
   const id = typeof raw.id === "string" || typeof raw.id === "number" ? String(raw.id) : undefined;
   if (!parsed.success) {
@@ -58,7 +59,7 @@ export function recordToArticle(
     };
   }
   const r = parsed.data;
-  const issues: LoadIssue[] = [];
+  const issues: LoadIssue[] = fieldIssues.map((i) => ({ ...i, id: r.id }));
   let outlet = r.outlet ?? "";
   if (!outlet) {
     issues.push({
@@ -88,4 +89,60 @@ export function recordToArticle(
     },
     issues,
   };
+}
+
+/** C0 and C1 control characters but tab and newline: never valid in text a person reads. */
+// deno-lint-ignore no-control-regex -- finding control characters is the point
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+
+/**
+ * The record with its fields made safe to carry through: control characters removed (a form
+ * feed, vertical tab or carriage return in the text becomes a line break; in a name they become a space), and
+ * reserved field names renamed `field_<name>` (see {@link RESERVED_FIELDS}). Each change is a
+ * warning. The result is built with own data properties only, so `__proto__` cannot set a
+ * prototype.
+ */
+function safeFields(
+  input: Record<string, unknown>,
+  where: { source: string; line?: number },
+): { raw: Record<string, unknown>; issues: LoadIssue[] } {
+  const issues: LoadIssue[] = [];
+  const entries: [string, unknown][] = [];
+  for (const [key, value] of Object.entries(input)) {
+    let name = key;
+    if (RESERVED_FIELDS.has(key) && !(CORE_FIELDS as readonly string[]).includes(key)) {
+      name = `field_${key}`;
+      issues.push({
+        severity: "warning",
+        ...where,
+        field: key,
+        message: `is a name the kit uses itself; kept as "${name}"`,
+      });
+    }
+    entries.push([name, cleanValue(value, name, where, issues)]);
+  }
+  return { raw: Object.fromEntries(entries), issues };
+}
+
+function cleanValue(
+  value: unknown,
+  field: string,
+  where: { source: string; line?: number },
+  issues: LoadIssue[],
+): unknown {
+  if (Array.isArray(value)) return value.map((v) => cleanValue(v, field, where, issues));
+  if (typeof value !== "string") return value;
+  CONTROL.lastIndex = 0;
+  if (!CONTROL.test(value)) return value;
+  issues.push({
+    severity: "warning",
+    ...where,
+    field,
+    message: "control characters (such as NUL or form feed) removed",
+  });
+  const breaks = field === "text" ? "\n" : " ";
+  return value.replace(/[\f\v\r]/g, breaks).replace(CONTROL, "").replace(
+    field === "text" ? /(?!)/ : /\s+/g,
+    " ",
+  );
 }

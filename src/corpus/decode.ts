@@ -13,8 +13,18 @@ export interface DecodeFailure {
 
 /** Decodes UTF-8 strictly. Returns the text (BOM removed, CRLF and CR as LF) or the failure point. */
 export function decodeUtf8(bytes: Uint8Array): { text: string } | { failure: DecodeFailure } {
+  const decoded = decodeUtf8Exact(bytes);
+  return "text" in decoded ? { text: normalizeNewlines(decoded.text) } : decoded;
+}
+
+/**
+ * Decodes UTF-8 strictly with the line endings as they are (a BOM is still dropped): for one
+ * line of a JSONL or CSV file, whose reader decides what a lone CR means.
+ */
+export function decodeUtf8Exact(bytes: Uint8Array): { text: string } | { failure: DecodeFailure } {
   try {
-    return { text: normalizeNewlines(strictUtf8.decode(bytes)) };
+    const text = strictUtf8.decode(bytes);
+    return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
   } catch {
     return { failure: firstInvalidUtf8(bytes) };
   }

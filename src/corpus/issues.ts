@@ -30,7 +30,7 @@ export interface LoadIssue {
 export function formatIssue(issue: LoadIssue): string {
   const where = issue.line === undefined ? issue.source : `${issue.source}:${issue.line}`;
   const field = issue.field ? `field "${issue.field}": ` : "";
-  const id = issue.id ? ` [${issue.id}]` : "";
+  const id = issue.id ? ` [${shortId(issue.id)}]` : "";
   return `${where}: ${issue.severity}${id}: ${field}${issue.message}`;
 }
 
@@ -40,4 +40,9 @@ export class CorpusError extends Error {
     super(formatIssue(issue));
     this.name = "CorpusError";
   }
+}
+
+/** An id as a message shows it: at most 80 characters (an id can be as long as a record). */
+export function shortId(id: string): string {
+  return id.length > 80 ? `${id.slice(0, 77)}…` : id;
 }

@@ -4,16 +4,29 @@
  * @module
  */
 
-import { decodeUtf8 } from "./decode.ts";
+import { decodeUtf8Exact } from "./decode.ts";
 
 /** One physical line: its text, or why it could not be decoded. */
 export type NumberedLine =
   | { line: number; text: string }
   | { line: number; error: string };
 
-/** Reads `path` chunk by chunk and yields its lines (without the newline), 1-based. */
+/**
+ * The file-system calls the corpus loaders make, in one place: tests replace them to simulate
+ * what cannot be set up as root (a file or folder the user may not read).
+ */
+export const corpusFs = {
+  open: (path: string): Promise<Deno.FsFile> => Deno.open(path, { read: true }),
+  readFile: (path: string): Promise<Uint8Array> => Deno.readFile(path),
+  readDir: (path: string): AsyncIterable<Deno.DirEntry> => Deno.readDir(path),
+};
+
+/**
+ * Reads `path` chunk by chunk and yields its lines (without the newline; the CR of a CRLF is
+ * dropped, a lone CR is kept for the reader to decide), 1-based.
+ */
 export async function* readLines(path: string): AsyncGenerator<NumberedLine> {
-  using file = await Deno.open(path, { read: true });
+  using file = await corpusFs.open(path);
   let carry: Uint8Array = new Uint8Array(0);
   let line = 1;
   for await (const chunk of file.readable) {
@@ -33,7 +46,7 @@ export async function* readLines(path: string): AsyncGenerator<NumberedLine> {
 
 function decodeLine(bytes: Uint8Array, line: number): NumberedLine {
   const end = bytes.length && bytes[bytes.length - 1] === 0x0d ? bytes.length - 1 : bytes.length;
-  const decoded = decodeUtf8(bytes.subarray(0, end));
+  const decoded = decodeUtf8Exact(bytes.subarray(0, end));
   if ("text" in decoded) return { line, text: decoded.text };
   return {
     line,

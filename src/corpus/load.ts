@@ -6,7 +6,8 @@
 import type { Article, RecordResult } from "./article.ts";
 import { CorpusError, type LoadIssue } from "./issues.ts";
 import { applyManifestEntry, readManifest } from "./manifest.ts";
-import { readCsv, readJsonl, readTextFile } from "./readers.ts";
+import { fileStem, readCsv, readJsonl, readTextFile } from "./readers.ts";
+import { corpusFs } from "./lines.ts";
 import type { ManifestEntry } from "./schema.ts";
 
 /** Options for {@link loadCorpus} and {@link streamCorpus}. */
@@ -51,6 +52,13 @@ export async function* streamCorpus(
     ? null
     : options.manifest ?? (info.isDirectory ? await existing(`${path}/manifest.json`) : null);
   const entries = new Map<string, ManifestEntry>();
+  if (typeof options.manifest === "string" && !await existing(options.manifest)) {
+    throw new CorpusError({
+      severity: "error",
+      source: options.manifest,
+      message: "manifest does not exist (give an existing file, or --no-manifest)",
+    });
+  }
   if (manifestPath) {
     const { manifest, issues } = await readManifest(manifestPath);
     if (issues.length) yield { issues, corpusLevel: true };
@@ -148,7 +156,7 @@ export async function corpusBytes(path: string): Promise<number> {
   if (!info.isDirectory) return info.size;
   let total = 0;
   for (const f of await listTextFiles(path)) {
-    if (!f.skipped) total += (await Deno.stat(f.path)).size;
+    if (!f.skipped) total += await Deno.stat(f.path).then((i) => i.size, () => 0);
   }
   return total;
 }
@@ -156,6 +164,10 @@ export async function corpusBytes(path: string): Promise<number> {
 async function* readAny(path: string, info: Deno.FileInfo): AsyncGenerator<RecordResult> {
   if (info.isDirectory) {
     for (const file of await listTextFiles(path)) {
+      if (file.problem) {
+        yield { corpusLevel: file.problem.severity === "warning", issues: [file.problem] };
+        continue;
+      }
       if (file.skipped) {
         yield {
           corpusLevel: true,
@@ -167,44 +179,139 @@ async function* readAny(path: string, info: Deno.FileInfo): AsyncGenerator<Recor
         };
         continue;
       }
-      yield* readFileByType(file.path);
+      yield* readFileByType(file.path, file.id);
     }
     return;
   }
   yield* readFileByType(path);
 }
 
-async function* readFileByType(path: string): AsyncGenerator<RecordResult> {
-  if (JSONL_EXT.test(path)) yield* readJsonl(path);
-  else if (CSV_EXT.test(path)) yield* readCsv(path);
-  else if (TEXT_EXT.test(path)) yield await readTextFile(path);
-  else {
+/**
+ * Reads one file by its extension. A file that cannot be read (permissions, a device error) is
+ * one rejection; the rest of the corpus still loads.
+ */
+async function* readFileByType(path: string, id?: string): AsyncGenerator<RecordResult> {
+  if (!TEXT_EXT.test(path) && !JSONL_EXT.test(path) && !CSV_EXT.test(path)) {
     throw new CorpusError({
       severity: "error",
       source: path,
       message: "unknown corpus type: give a folder, a .txt/.md file, a .jsonl file or a .csv file",
     });
   }
+  try {
+    if (JSONL_EXT.test(path)) yield* readJsonl(path);
+    else if (CSV_EXT.test(path)) yield* readCsv(path, id);
+    else yield await readTextFile(path, id);
+  } catch (e) {
+    if (!isReadError(e)) throw e;
+    yield { issues: [{ severity: "error", source: path, message: readErrorMessage(e) }] };
+  }
 }
 
-async function listTextFiles(dir: string): Promise<{ path: string; skipped: boolean }[]> {
-  const out: { path: string; skipped: boolean }[] = [];
-  const walk = async (d: string) => {
-    const entries = [];
-    for await (const e of Deno.readDir(d)) entries.push(e);
+/** Errors of the file system (permissions, I/O), as opposed to bugs. */
+function isReadError(e: unknown): boolean {
+  return e instanceof Deno.errors.PermissionDenied || e instanceof Deno.errors.NotFound ||
+    e instanceof Deno.errors.IsADirectory || (e as Error)?.name === "NotCapable" ||
+    (e instanceof Error && "code" in e && typeof (e as { code: unknown }).code === "string");
+}
+
+function readErrorMessage(e: unknown): string {
+  const err = e as Error;
+  if (err.name === "NotCapable") {
+    return `cannot be read with the permissions given to Deno (--allow-read): ${
+      err.message.split("\n")[0]
+    }`;
+  }
+  if (err instanceof Deno.errors.PermissionDenied) {
+    return "cannot be read: permission denied by the file system (check the file's owner and mode)";
+  }
+  return `cannot be read: ${err.message.split("\n")[0]}`;
+}
+
+/** A file of a corpus folder: its path, the id it gives by default, or why it is not read. */
+interface CorpusFile {
+  path: string;
+  /** The relative path without extension (`sub/story`): distinct for one stem in two folders. */
+  id: string;
+  skipped: boolean;
+  problem?: LoadIssue;
+}
+
+/**
+ * Every file of a corpus folder, in name order. Symbolic links are followed when they stay inside
+ * the folder (a loop or a second path to a folder already read is reported, not followed); a
+ * link that leads outside, or nowhere, is a rejection. A folder that cannot be listed is a
+ * rejection too; the rest is still listed.
+ */
+async function listTextFiles(dir: string): Promise<CorpusFile[]> {
+  const out: CorpusFile[] = [];
+  const root = dir.replace(/(.)\/+$/, "$1");
+  const rootReal = await Deno.realPath(root);
+  const seenDirs = new Map<string, string>([[rootReal, root]]);
+  const seenFiles = new Map<string, string>();
+  const problem = (path: string, message: string, severity: "error" | "warning" = "error") =>
+    out.push({ path, id: "", skipped: true, problem: { severity, source: path, message } });
+  const walk = async (d: string, rel: string) => {
+    const entries: Deno.DirEntry[] = [];
+    try {
+      for await (const e of corpusFs.readDir(d)) entries.push(e);
+    } catch (e) {
+      if (!isReadError(e)) throw e;
+      problem(d, `folder ${readErrorMessage(e)}; its files are not read`);
+      return;
+    }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const e of entries) {
       if (e.name.startsWith(".")) continue;
       const p = `${d}/${e.name}`;
-      if (e.isDirectory) await walk(p);
-      else if (e.isFile) {
-        if (d === dir && e.name === "manifest.json") continue;
+      let isDir = e.isDirectory;
+      let isFile = e.isFile;
+      let real = "";
+      if (e.isSymlink || isDir || isFile) {
+        try {
+          real = await Deno.realPath(p);
+        } catch (err) {
+          if (!isReadError(err)) throw err;
+          problem(p, "symbolic link to nothing (its target does not exist); not read");
+          continue;
+        }
+      }
+      if (e.isSymlink) {
+        if (real !== rootReal && !real.startsWith(`${rootReal}/`)) {
+          problem(p, `symbolic link leads outside the corpus folder (to ${real}); not followed`);
+          continue;
+        }
+        const target = await Deno.stat(p);
+        isDir = target.isDirectory;
+        isFile = target.isFile;
+      }
+      if (isDir) {
+        const first = seenDirs.get(real);
+        if (first !== undefined) {
+          problem(
+            p,
+            `symbolic link loop: leads back to ${first}, which is read already; not followed`,
+          );
+          continue;
+        }
+        seenDirs.set(real, p);
+        await walk(p, `${rel}${e.name}/`);
+      } else if (isFile) {
+        if (d === root && e.name === "manifest.json") continue;
+        const first = seenFiles.get(real);
+        if (first !== undefined) {
+          problem(p, `the same file as ${first} (a symbolic link); read once`, "warning");
+          continue;
+        }
+        seenFiles.set(real, p);
         const known = TEXT_EXT.test(e.name) || JSONL_EXT.test(e.name) || CSV_EXT.test(e.name);
-        out.push({ path: p, skipped: !known });
+        out.push({ path: p, id: `${rel}${fileStem(e.name)}`, skipped: !known });
+      } else {
+        problem(p, "not a regular file or folder (a device, socket or pipe); not read", "warning");
       }
     }
   };
-  await walk(dir.replace(/\/+$/, ""));
+  await walk(root, "");
   return out;
 }
 

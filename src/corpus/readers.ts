@@ -9,7 +9,7 @@ import { type RecordResult, recordToArticle } from "./article.ts";
 import { parseCsv } from "./csv.ts";
 import { decodeUtf8 } from "./decode.ts";
 import type { LoadIssue } from "./issues.ts";
-import { readLines } from "./lines.ts";
+import { corpusFs, readLines } from "./lines.ts";
 import { FrontMatterSchema, zodProblems } from "./schema.ts";
 
 /** Reads JSON Lines: one JSON object per line; blank lines are skipped. */
@@ -40,14 +40,24 @@ export async function* readJsonl(path: string): AsyncGenerator<RecordResult> {
       };
       continue;
     }
-    yield recordToArticle(value as Record<string, unknown>, where);
+    const record = value as Record<string, unknown>;
+    if (typeof record.id === "number") record.id = numberText(l.text, record.id);
+    yield recordToArticle(record, where);
   }
 }
 
+/**
+ * The source text of a numeric id (`"id": 12345678901234567891` is not a float's 1.2345…e19):
+ * taken from the line when it holds one numeric `"id"` whose value is that number.
+ */
+function numberText(line: string, value: number): string {
+  const found = [...line.matchAll(/"id"\s*:\s*(-?\d[\d.eE+-]*)/g)];
+  return found.length === 1 && Number(found[0][1]) === value ? found[0][1] : String(value);
+}
+
 /** Reads CSV with a header row; `text` is required, `id` is generated (`<file>-<line>`) if absent. */
-export async function* readCsv(path: string): AsyncGenerator<RecordResult> {
+export async function* readCsv(path: string, stem = fileStem(path)): AsyncGenerator<RecordResult> {
   let header: string[] | null = null;
-  const stem = fileStem(path);
   for await (const rec of parseCsv(readLines(path))) {
     const where = { source: path, line: rec.line };
     if ("error" in rec) {
@@ -56,6 +66,19 @@ export async function* readCsv(path: string): AsyncGenerator<RecordResult> {
     }
     if (header === null) {
       header = rec.fields.map((h) => h.trim().toLowerCase());
+      const renamed = renameDuplicates(header);
+      for (const [i, name] of renamed) {
+        yield {
+          corpusLevel: true,
+          issues: [{
+            severity: "warning",
+            ...where,
+            field: header[i],
+            message: `column ${i + 1} repeats the name "${header[i]}"; it is read as "${name}"`,
+          }],
+        };
+        header[i] = name;
+      }
       const missing = ["text"].filter((c) => !header!.includes(c));
       if (missing.length) {
         yield {
@@ -92,20 +115,48 @@ export async function* readCsv(path: string): AsyncGenerator<RecordResult> {
       };
       continue;
     }
-    const raw: Record<string, unknown> = {};
-    header.forEach((h, i) => {
-      if (h) raw[h] = rec.fields[i];
-    });
+    // Own data properties only: a column named __proto__ must not set a prototype.
+    const raw: Record<string, unknown> = Object.fromEntries(
+      header.flatMap((h, i) => (h ? [[h, rec.fields[i]]] : [])),
+    );
     if (!("id" in raw)) raw.id = `${stem}-${rec.line}`;
     for (const k of ["outlet", "title", "date", "url"]) if (raw[k] === "") delete raw[k];
     yield recordToArticle(raw, where);
   }
 }
 
-/** Reads one `.txt` or `.md` file: optional YAML front matter, then the article text. */
-export async function readTextFile(path: string): Promise<RecordResult> {
+/**
+ * Duplicate column names: every repeat after the first gets `_2`, `_3`… (the first keeps the
+ * name, so `text` is the first `text` column). Returns the renames by column index.
+ */
+function renameDuplicates(header: readonly string[]): [number, string][] {
+  const taken = new Set(header);
+  const seen = new Set<string>();
+  const renames: [number, string][] = [];
+  header.forEach((name, i) => {
+    if (!name) return;
+    if (!seen.has(name)) {
+      seen.add(name);
+      return;
+    }
+    let k = 2;
+    while (taken.has(`${name}_${k}`)) k++;
+    taken.add(`${name}_${k}`);
+    renames.push([i, `${name}_${k}`]);
+  });
+  return renames;
+}
+
+/**
+ * Reads one `.txt` or `.md` file: optional YAML front matter, then the article text. The id is
+ * the front matter's, else `defaultId` (the file stem unless told).
+ */
+export async function readTextFile(
+  path: string,
+  defaultId = fileStem(path),
+): Promise<RecordResult> {
   const where = { source: path };
-  const decoded = decodeUtf8(await Deno.readFile(path));
+  const decoded = decodeUtf8(await corpusFs.readFile(path));
   if ("failure" in decoded) {
     return {
       issues: [{
@@ -120,7 +171,7 @@ export async function readTextFile(path: string): Promise<RecordResult> {
   if (issues.some((i) => i.severity === "error")) return { issues };
   const record: Record<string, unknown> = {
     ...frontMatter,
-    id: frontMatter.id ?? fileStem(path),
+    id: frontMatter.id ?? defaultId,
     text,
   };
   const result = recordToArticle(record, where);
@@ -152,8 +203,22 @@ export function splitFrontMatter(
   const body = text.slice(m[0].length);
   let data: unknown;
   try {
-    data = parseYaml(m[1]);
+    // No aliases (`*a`): a few lines of them expand without bound. Integers as BigInt, so an id
+    // above 2^53 keeps its digits.
+    data = exactIntegers(parseYaml(m[1], { maxAliasCount: 0, intAsBigInt: true }));
   } catch (e) {
+    if (e instanceof ReferenceError || /alias/i.test(String((e as Error).message))) {
+      return {
+        text: body,
+        frontMatter: {},
+        issues: [{
+          severity: "error",
+          source,
+          line: 1,
+          message: "front matter uses a YAML alias (*name), which is not read; write the value out",
+        }],
+      };
+    }
     if (!(e instanceof YAMLError)) throw e;
     const pos = (e as { linePos?: { line: number }[] }).linePos?.[0]?.line;
     const msg = ((e as Error).message ?? String(e)).split("\n")[0];
@@ -184,6 +249,28 @@ export function splitFrontMatter(
     };
   }
   return { text: body, frontMatter: parsed.data as Record<string, unknown>, issues: [] };
+}
+
+/**
+ * Front matter values with BigInt integers made plain: the top-level `id` keeps its digits as
+ * text, any other integer becomes a number.
+ */
+function exactIntegers(data: unknown): unknown {
+  if (data === null || typeof data !== "object" || Array.isArray(data)) return plain(data);
+  return Object.fromEntries(
+    Object.entries(data).map((
+      [k, v],
+    ) => [k, k === "id" && typeof v === "bigint" ? String(v) : plain(v)]),
+  );
+}
+
+function plain(v: unknown): unknown {
+  if (typeof v === "bigint") return Number(v);
+  if (Array.isArray(v)) return v.map(plain);
+  if (v !== null && typeof v === "object" && !(v instanceof Date)) {
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, plain(x)]));
+  }
+  return v;
 }
 
 /** The file name without folder and extension: `seeds/000_x.txt` → `000_x`. */

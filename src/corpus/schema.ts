@@ -16,7 +16,44 @@ const isoDate = z
     /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/,
     "must be an ISO date such as 2025-11-04 or 2025-11-04T09:30:00Z",
   )
-  .refine((s) => !Number.isNaN(Date.parse(s.slice(0, 10))), "is not a real calendar date");
+  .refine(isCalendarDate, "is not a real calendar date");
+
+/** Whether `YYYY-MM-DD…` names a day that exists (2025-02-30 does not; Date.parse rolls it over). */
+function isCalendarDate(s: string): boolean {
+  // Not of the form YYYY-MM-DD: the pattern above says so already.
+  if (!/^\d{4}-\d{2}-\d{2}/.test(s)) return true;
+  const [y, m, d] = s.slice(0, 10).split("-").map(Number);
+  const day = new Date(Date.UTC(y, m - 1, d));
+  return day.getUTCFullYear() === y && day.getUTCMonth() === m - 1 && day.getUTCDate() === d &&
+    y >= 1;
+}
+
+/** Ids longer than this are rejected (an id is repeated on every row of every frame). */
+export const MAX_ID_LENGTH = 512;
+
+/**
+ * Field names a record may not use as they are, because the articles frame has a column of that
+ * name (its values would be overwritten) or JavaScript objects treat them specially: a record's
+ * field by one of these names is kept as `field_<name>`, with a warning.
+ */
+export const RESERVED_FIELDS: ReadonlySet<string> = new Set([
+  "article_id",
+  "published",
+  "dateline",
+  "reporters",
+  "editors",
+  "n_paragraphs",
+  "n_sentences",
+  "n_words",
+  "agency",
+  "agencies",
+  "byline",
+  "n_removed",
+  "n_repaired",
+  "__proto__",
+  "constructor",
+  "prototype",
+]);
 
 /**
  * Extra fields become string columns of the articles frame: scalars as they are, lists of
@@ -39,7 +76,12 @@ export const ArticleRecordSchema = z
     id: z
       .union([z.string(), z.number()])
       .transform((v) => String(v).trim())
-      .pipe(z.string().min(1, "is empty")),
+      .pipe(
+        z.string().min(1, "is empty").max(
+          MAX_ID_LENGTH,
+          `is longer than ${MAX_ID_LENGTH} characters`,
+        ),
+      ),
     text: z.string().refine((s) => s.trim().length > 0, "is empty or whitespace only"),
     outlet: optionalText,
     title: optionalText,

@@ -9,16 +9,47 @@ import pl from "nodejs-polars";
 export type FrameFormat = "parquet" | "csv";
 
 /**
- * Makes a frame CSV-safe: list columns become "; "-joined strings (CSV has no nested values).
+ * Text cells a spreadsheet would run as a formula: those starting with `=`, `+`, `-`, `@`, a tab
+ * or a carriage return. Every CSV the kit writes prefixes them with `'` (which spreadsheets show
+ * as text); numeric columns are never touched, so `-3` in a number column stays a number.
  */
-export function flattenForCsv(df: pl.DataFrame): pl.DataFrame {
-  const lists = listColumns(df);
-  if (!lists.length) return df;
-  return df.withColumns(...lists.map((name) => pl.col(name).lst.join("; ").alias(name)));
+export const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** A text cell made safe for spreadsheets: `'` before a formula-like start (see {@link FORMULA_START}). */
+export function defuseFormula(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text;
 }
 
-function listColumns(df: pl.DataFrame): string[] {
-  return df.columns.filter((name) => String(df.getColumn(name).dtype).startsWith("DataType(List"));
+/** One CSV cell: defused (see {@link defuseFormula}) and quoted when it needs to be. */
+export function csvCell(value: string | number | null | undefined): string {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "number") return String(value);
+  const text = defuseFormula(value);
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/**
+ * Makes a frame CSV-safe: list columns become "; "-joined strings (CSV has no nested values), and
+ * text cells that start like a formula get a `'` (see {@link FORMULA_START}).
+ */
+export function flattenForCsv(df: pl.DataFrame): pl.DataFrame {
+  const exprs = csvExprs(df.columns, (name) => String(df.getColumn(name).dtype));
+  return exprs.length ? df.withColumns(...exprs) : df;
+}
+
+/** The expressions that make these columns CSV-safe (lists joined, formulas defused). */
+function csvExprs(columns: string[], dtypeOf: (name: string) => string): pl.Expr[] {
+  const exprs: pl.Expr[] = [];
+  for (const name of columns) {
+    const dtype = dtypeOf(name);
+    const text = dtype.startsWith("DataType(List")
+      ? pl.col(name).lst.join("; ")
+      : /^DataType\((String|Utf8|Categorical)/.test(dtype)
+      ? pl.col(name).cast(pl.Utf8)
+      : null;
+    if (text) exprs.push(text.str.replace("^([=+\\-@\\t\\r])", "'$1").alias(name));
+  }
+  return exprs;
 }
 
 /**
@@ -51,13 +82,15 @@ export function writeFrame(df: pl.DataFrame, path: string, format: FrameFormat):
  * Streams a lazy frame to `path` in `format`, rows in order, without holding the result in this
  * process's heap (a frame collected here lives until the garbage collector finalises it, which
  * a loop over many files outruns). As in {@link writeFrame}, lists become "; "-joined strings in
- * CSV.
+ * CSV, and formula-like text cells get a `'`.
  */
 export function sinkFrame(lf: pl.LazyDataFrame, path: string, format: FrameFormat): string {
-  const lists = format === "csv" ? listColumns(lf.head(0).collectSync()) : [];
-  const flat = lists.length
-    ? lf.withColumns(...lists.map((name) => pl.col(name).lst.join("; ").alias(name)))
-    : lf;
+  let flat = lf;
+  if (format === "csv") {
+    const empty = lf.head(0).collectSync();
+    const exprs = csvExprs(empty.columns, (name) => String(empty.getColumn(name).dtype));
+    if (exprs.length) flat = lf.withColumns(...exprs);
+  }
   const sink = format === "parquet"
     ? flat.sinkParquet(path, { maintainOrder: true })
     : flat.sinkCSV(path, { maintainOrder: true });

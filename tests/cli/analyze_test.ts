@@ -36,7 +36,8 @@ Deno.test("analyze --format csv writes CSV only", async () => {
   assert.equal(await analyzeCommand(["--out", dir, "--format", "csv", "--quiet"], capture()), 0);
   const names = [];
   for await (const e of Deno.readDir(dir)) names.push(e.name);
-  assert.ok(names.every((n) => n.endsWith(".csv")), names.join(","));
+  assert.ok(names.every((n) => n.endsWith(".csv") || n === "run.json"), names.join(","));
+  assert.ok(names.includes("run.json") && names.includes("rejections.csv"));
 });
 
 Deno.test("analyze on a JSONL corpus with a bad line: loads the rest, lists the rejection, --strict fails", async () => {
@@ -61,7 +62,15 @@ Deno.test("analyze on a JSONL corpus with a bad line: loads the rest, lists the 
     ),
     1,
   );
-  assert.deepEqual(strict.err, ["error: --strict: 1 record(s) rejected"]);
+  assert.deepEqual(strict.err, [
+    `rejected: 1 record(s); every one is listed in ${dir}/out/rejections.csv`,
+    "error: --strict: 1 record(s) rejected",
+  ]);
+  assert.equal(
+    await Deno.readTextFile(`${dir}/out/rejections.csv`),
+    "file,line,field,id,message\n" +
+      `${corpus},2,,,not valid JSON (Expected property name or '}' in JSON at position 1 (line 1 column 2)); each line must be one JSON object\n`,
+  );
 });
 
 Deno.test("user mistakes are one line (plus usage), exit 2, no stack trace", async () => {

@@ -27,6 +27,9 @@ async function parseAll(text: string) {
 }
 
 Deno.test("property: CSV written with quoting reads back field for field", async () => {
+  // Every field, CRs included: a CR inside quotes is data; only a CRLF pair inside a quoted field
+  // reads as LF (the line reader takes CRLF as one line ending).
+  const back = (f: string) => f.replaceAll("\r\n", "\n");
   await fc.assert(
     fc.asyncProperty(
       fc.integer({ min: 1, max: 4 }).chain((w) =>
@@ -34,15 +37,41 @@ Deno.test("property: CSV written with quoting reads back field for field", async
       ),
       async (rows) => {
         const records = await parseAll(toCsv(rows));
-        const back = records.map((
-          r,
-        ) => ("fields" in r ? r.fields.map((f) => f.replace(/\r/g, "")) : r.error));
-        assert.deepEqual(back, rows.map((r) => r.map((f) => f.replace(/\r/g, ""))));
+        const read = records.map((r) => ("fields" in r ? r.fields : r.error));
+        assert.deepEqual(read, rows.map((r) => r.map(back)));
       },
     ),
     { numRuns: 300 },
   );
 });
+
+Deno.test("property: rows ended by a lone CR read as the rows they are", async () => {
+  const plain = fc.string({ unit: fc.constantFrom(..."ab é;'"), minLength: 1, maxLength: 8 });
+  await fc.assert(
+    fc.asyncProperty(
+      fc.array(fc.array(plain, { minLength: 2, maxLength: 2 }), { minLength: 1, maxLength: 6 }),
+      async (rows) => {
+        const records = await parseAll(rows.map((r) => r.join(",")).join("\r") + "\n");
+        assert.deepEqual(records.map((r) => ("fields" in r ? r.fields : r.error)), rows);
+      },
+    ),
+    { numRuns: 200 },
+  );
+});
+
+/** The length of the longest prefix of `bytes` that is valid UTF-8 on its own. */
+function longestValidPrefix(bytes: Uint8Array): number {
+  const strict = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+  for (let n = bytes.length; n > 0; n--) {
+    try {
+      strict.decode(bytes.subarray(0, n));
+      return n;
+    } catch {
+      // shorter
+    }
+  }
+  return 0;
+}
 
 Deno.test("property: strict UTF-8 decoding agrees with TextDecoder and locates the first bad byte", () => {
   fc.assert(
@@ -56,9 +85,11 @@ Deno.test("property: strict UTF-8 decoding agrees with TextDecoder and locates t
       }
       if (reference === null) {
         assert.ok("failure" in decoded);
-        const { byte } = firstInvalidUtf8(bytes);
-        // Everything before the reported byte is valid UTF-8.
-        new TextDecoder("utf-8", { fatal: true }).decode(bytes.subarray(0, byte));
+        const { byte, line } = firstInvalidUtf8(bytes);
+        // The reported byte is where the longest valid prefix ends: everything before it decodes,
+        // and no longer prefix does.
+        assert.equal(byte, longestValidPrefix(bytes));
+        assert.equal(line, 1 + bytes.subarray(0, byte).filter((b) => b === 0x0a).length);
       } else {
         assert.ok("text" in decoded);
         assert.ok(!decoded.text.includes("\r"));
