@@ -48,8 +48,14 @@ Deno.test("frames: snake_case columns with explicit dtypes; nulls stay null", ()
     "via_entity",
     "start",
     "end",
+    "speaker_raw",
+    "role",
+    "sieve",
+    "confidence",
+    "reason",
   ]);
   assert.deepEqual(frames.attributions.columns.slice(3, 5), ["text", "speaker"]);
+  assert.deepEqual(frames.attributions.columns.slice(-3), ["cue_text", "cue_start", "cue_end"]);
   assert.deepEqual(frames.agencies.columns, [
     "article_id",
     "outlet",

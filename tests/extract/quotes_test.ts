@@ -60,21 +60,31 @@ Deno.test("quotes: partial and scare quotes", () => {
   assert.equal(x.quotes.filter((q) => q.kind === "direct").length, 11);
 });
 
-Deno.test("attributions: indirect speech with its speaker, cue and relay", () => {
+Deno.test("attributions: indirect speech with its speaker, cue and relay; text is the reported clause", () => {
   const rows = x.attributions.filter((a) => a.articleId === SEED.reutersHangzhou).map((a) =>
-    `${a.sentenceId.split(":")[1]}|${a.text}|${a.speaker}|${a.speakerType}|${a.cue}`
+    `${a.sentenceId.split(":")[1]}|${a.cueText}|${a.speaker}|${a.speakerType}|${a.cue}`
   );
   assert.deepEqual(rows, [
-    "0|Li Qiang told|Li Qiang|person|told",
+    "0|Premier Li Qiang told|Li Qiang|person|told",
     "1|Li described|Li Qiang|person|described",
     "4|TASS news agency said|TASS|organisation|said",
     "6|when China’s premier praised|Li Qiang|person|praised",
     "7|Kremlin said|Kremlin|organisation|said",
-    "13|Anton Alikhanov attributed|Anton Alikhanov|person|attributed",
+    "13|Trade Minister Anton Alikhanov attributed|Anton Alikhanov|person|attributed",
     "14|Reuters reported|Reuters|organisation|reported",
     "15|according to Chinese customs data|Customs of China|organisation|according to",
     "17|Russian government said|Government of Russia|organisation|said",
   ]);
+  const content = (n: number) =>
+    x.attributions.find((a) => a.sentenceId === `${SEED.reutersHangzhou}:${n}`)!.text;
+  // "CONTENT, Premier Li Qiang told visiting ...": the clause before the cue.
+  assert.equal(
+    content(0),
+    "China wants to strengthen cooperation with Russia and defend shared security interests",
+  );
+  // "The Kremlin said on Friday it attaches ...": the time is no content.
+  assert.match(content(7), /^it attaches “very great” importance/);
+  assert.match(content(15), /^China’s September yuan-denominated exports/);
   // "Russian state news agency TASS reported Mishustin emphasized ...": Mishustin, via TASS.
   const tass = x.attributions.find((a) =>
     a.articleId === SEED.rewrite001 && a.sentenceId.endsWith(":9")
@@ -87,10 +97,10 @@ Deno.test("attributions: indirect speech with its speaker, cue and relay", () =>
   ]);
   // "..., said Russian Security Council Secretary Nikolai Patrushev": the inverted tag.
   const patrushev = x.attributions.find((a) => a.speaker === "Nikolai Patrushev")!;
-  assert.equal(patrushev.text, "said Russian Security Council Secretary Nikolai Patrushev");
+  assert.equal(patrushev.cueText, "said Russian Security Council Secretary Nikolai Patrushev");
   // "He highlighted ..." (000) is Xi, the previous person quoted.
   const he = x.attributions.find((a) =>
-    a.articleId === SEED.reuters2025 && a.text === "He highlighted"
+    a.articleId === SEED.reuters2025 && a.cueText === "He highlighted"
   )!;
   assert.equal(he.speaker, "Xi Jinping");
   for (const a of x.attributions) {
