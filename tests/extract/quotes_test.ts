@@ -158,3 +158,100 @@ Deno.test("quotes: a bare title is nobody in particular; long unattributed fragm
     "partial|null|the hatred and violence of tyrants",
   ]);
 });
+
+const speakers = (text: string) =>
+  extractText(text).quotes.map((q) =>
+    `${q.kind}|${q.speaker}|${q.sieve}|${q.role}|${q.reason}|${q.text}`
+  );
+
+Deno.test("quotes: 'says psychologist X' then 'she says' is X, not a woman named later in passing", () => {
+  assert.deepEqual(
+    speakers(
+      "Rest is a skill, says psychologist Nancy Molitor, who once worked with Fran Sherman's clinic.\n\n" +
+        "“The idea is to rest before you are exhausted,” she says.",
+    ),
+    ["direct|Nancy Molitor|pronoun|null|null|The idea is to rest before you are exhausted"],
+  );
+});
+
+Deno.test("quotes: 'he said on “Meet the Press.”' is the senator, and the show is a title", () => {
+  assert.deepEqual(
+    speakers(
+      "Senator Tim Kaine said Donald Trump's budget had failed.\n\n" +
+        '"Less spending on walls would help everyone," he said on "Meet the Press."',
+    ),
+    [
+      "direct|Tim Kaine|pronoun|null|null|Less spending on walls would help everyone",
+      "title|null|null|null|a title, not a quote|Meet the Press.",
+    ],
+  );
+});
+
+Deno.test("quotes: 'said spokesman Josh Schwerin' keeps Josh, with the role apart, when a Dan Schwerin is known", () => {
+  assert.deepEqual(
+    speakers(
+      "Dan Schwerin wrote the speech.\n\n" +
+        "“We have not seen the letter,” said campaign spokesman Josh Schwerin.",
+    ),
+    ["direct|Josh Schwerin|name|campaign spokesman|null|We have not seen the letter"],
+  );
+});
+
+Deno.test("quotes: 'he said' after two men goes to the subject of the sentence before, not to its object", () => {
+  assert.deepEqual(
+    speakers(
+      "Mayor Linda Carver opened the rally. Governor Paul Reyes later thanked Tom Bell for the stage.\n\n" +
+        '"It\'s just words, folks," he said.',
+    ),
+    ["direct|Paul Reyes|pronoun|null|null|It's just words, folks"],
+  );
+  // Two men named as subjects of one sentence: nobody is sure, so the speaker stays empty.
+  assert.deepEqual(
+    speakers(
+      'Governor Paul Reyes and Mayor Tom Bell spoke.\n\n"It\'s just words, folks, nothing more," he said.',
+    ),
+    ['direct|null|null|null|pronoun "he": two people fit|It\'s just words, folks, nothing more'],
+  );
+});
+
+Deno.test("quotes: a partial quote's speaker is grown to the whole name with the title as role", () => {
+  const t = extractText(
+    'Sen. Ron Wyden called the vote "a moment of historic cowardice" on Tuesday.',
+  );
+  assert.deepEqual(t.quotes.map((q) => `${q.kind}|${q.speaker}|${q.role}`), [
+    "partial|Ron Wyden|Sen.",
+  ]);
+});
+
+Deno.test("quotes: nicknames and terms are no quotes; a paragraph of quote continues only the same speaker", () => {
+  assert.deepEqual(
+    speakers(
+      'Fans call Dwayne "The Rock" Johnson a star. Critics call it the so-called "grey zone" again.',
+    ).map((l) => l.split("|")[0]),
+    ["nickname", "term"],
+  );
+  // The paragraph before ends with someone else's words: the cue-less quote stays empty.
+  assert.deepEqual(
+    speakers(
+      "“We will win this,” said Maria Lopez. Her rival Ann Gold disagreed with the forecast.\n\n" +
+        "“The numbers are on our side and always were.”",
+    ).map((l) => l.split("|").slice(0, 3).join("|")),
+    ["direct|Maria Lopez|cue", "direct|null|null"],
+  );
+});
+
+Deno.test("attributions: the reported clause is the text, the cue apart; organisations speak", () => {
+  const t = extractText(
+    "The regulator said on Monday that the merger would be reviewed. " +
+      "Prices will keep rising, Jane Porter, an economist at the bank, told reporters. " +
+      "Stocks fell sharply, according to the exchange.",
+  );
+  assert.deepEqual(
+    t.attributions.map((a) => `${a.cueText}|${a.speaker}|${a.speakerType}|${a.reason}|${a.text}`),
+    [
+      "The regulator said|null|organisation|unnamed organisation|the merger would be reviewed",
+      "Jane Porter, an economist at the bank, told|Jane Porter|person|null|Prices will keep rising",
+      "according to the exchange|null|null|according to: no named source|Stocks fell sharply",
+    ],
+  );
+});

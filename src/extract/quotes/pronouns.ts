@@ -14,6 +14,8 @@ import type { Context, Heard, Speech } from "./types.ts";
 /** How far back a pronoun may reach: sentences, and paragraphs. */
 const MAX_SENTENCES = 6;
 const MAX_PARAGRAPHS = 2;
+/** What joins two subjects: "and", "or", a comma, and the second one's title. */
+const COORDINATED = /^\s*(?:,|,?\s*and|,?\s*or)\s+(?:\p{Lu}[\p{L}.]*\s+)*$/u;
 
 interface Candidate {
   name: string;
@@ -45,16 +47,21 @@ function candidatesIn(ctx: Context, s: Sentence, to: number): Candidate[] {
     }
   }
   let first = true;
+  let subjectEnd = -1;
   for (const m of ctx.mentions) {
     if (m.type !== "PERSON" || m.start < s.start || m.end > to || ctx.inQuote(m.start)) continue;
-    // A subject opens its sentence: at most three words before it.
+    // A subject opens its sentence (at most three words before it), or is joined to one by
+    // "and" ("Governor Paul Reyes and Mayor Tom Bell spoke").
     const lead = ctx.text.slice(s.start, m.start).split(/\s+/).filter((w) => /\p{L}/u.test(w));
+    const joined = subjectEnd >= 0 && COORDINATED.test(ctx.text.slice(subjectEnd, m.start));
+    const subject = (first && lead.length <= 3) || joined;
+    if (subject) subjectEnd = m.end;
     out.push({
       name: m.entity,
       at: m.start,
       gender: genderOf(m.entity, m.role ?? m.text, ctx.quoteCues),
       speaker: false,
-      subject: first && lead.length <= 3,
+      subject,
     });
     first = false;
   }

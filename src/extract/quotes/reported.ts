@@ -81,7 +81,11 @@ export function reportedContent(
   const rest = text.slice(cue.to, sentence.end);
   const nAfter = rest.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
   const listenerOnly = cue.verb !== null && takesListener(cues, cue.verb) && !/\bthat\b/.test(rest);
-  if (before !== null && /,\s*$/.test(lead) && nBefore >= 4 && (nAfter <= 6 || listenerOnly)) {
+  const commaAfter = /^\s*,/.test(rest);
+  if (
+    before !== null && /,\s*$/.test(lead) && nBefore >= 4 &&
+    (nAfter <= 6 || listenerOnly || commaAfter)
+  ) {
     return trimmed(text, sentence.start, sentence.start + lead.length);
   }
   return after ?? before;

@@ -127,7 +127,9 @@ export function markedKind(
       return "nickname";
     }
   }
-  if (n <= 4 && (cues.termCues.has(prev) || cues.termCues.has(prev2))) return "term";
+  // "so-called" is three tokens here: so, -, called.
+  const hyphenated = before.slice(-3).map((w) => lowerCase(w.text)).join("");
+  if (n <= 4 && [prev, prev2, hyphenated].some((w) => cues.termCues.has(w))) return "term";
   if (!isTitleCase(inside)) return null;
   if (cues.titleNouns.has(prev) || cues.titleNouns.has(prev2)) return "title";
   return n >= 2 && n <= 10 && before.some((w) => w.kind === "word") ? "title" : null;

@@ -360,6 +360,15 @@ function appositiveSubject(ctx: Context, r: Region, v: number, clause: number): 
   if (!(clause === v && v >= 2 && words[v - 1].text === ",")) return null;
   const c1 = clauseStart(words, v - 1);
   if (!(c1 >= 2 && words[c1 - 1].text === "," && v - c1 <= 9)) return null;
+  // "The campaign's chairman, Robert Hale, told ...": the name is the appositive.
+  const named = nameBefore(ctx.text, words, v - 1, c1, ctx.cues);
+  if (named && named.from === words[c1].start && !named.definite) {
+    const who = resolveGrown(ctx, r, named, within(r, named.nameFrom, named.nameTo).pop());
+    if (who.speaker) {
+      const role = ctx.text.slice(words[clauseStart(words, c1 - 1)].start, words[c1 - 2].end);
+      return { ...who, role, from: named.from, to: words[v].end, mediaSubject: false };
+    }
+  }
   if (within(r, words[c1].start, words[v - 1].start).length > 0) return null;
   const owner = within(r, words[clauseStart(words, c1 - 1)].start, words[c1 - 1].start).pop();
   const grown = nameBefore(ctx.text, words, c1 - 1, clauseStart(words, c1 - 1), ctx.cues);
