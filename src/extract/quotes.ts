@@ -30,7 +30,7 @@ import type { EntityMention } from "./entities.ts";
 import { extractionWords, lowerCase, quickHas, sentenceWords } from "./words.ts";
 import { DEFAULT_QUOTE_CUES, type QuoteCues } from "./quotes/data.ts";
 import { markedKind, quoteSpans, type Span } from "./quotes/spans.ts";
-import { attributionIn, speakerGender } from "./quotes/speakers.ts";
+import { attributionIn, firstWordFrom, speakerGender } from "./quotes/speakers.ts";
 import { reportedContent } from "./quotes/reported.ts";
 import {
   type Context,
@@ -88,6 +88,8 @@ interface State {
   spans: Placed[];
   quotes: Quote[];
   attributions: Attribution[];
+  /** The first span not yet past (spans and sentences are both visited in text order). */
+  nextSpan: number;
   /** The last direct quote: its speech, paragraph and closing mark. */
   lastDirect: { speech: Speech; paragraph: number; close: number } | null;
 }
@@ -110,7 +112,14 @@ export function extractQuotes(
     quoteSpans(article.text, p.start, p.end).map((s) => ({ ...s, paragraph: p.index }))
   );
   const ctx = contextOf(article, sentences, mentions, spans, options);
-  const state: State = { article, spans, quotes: [], attributions: [], lastDirect: null };
+  const state: State = {
+    article,
+    spans,
+    quotes: [],
+    attributions: [],
+    nextSpan: 0,
+    lastDirect: null,
+  };
   for (const sentence of ctx.sentences) sentenceSpeech(ctx, state, sentence);
   return { quotes: state.quotes, attributions: state.attributions };
 }
@@ -123,7 +132,7 @@ function contextOf(
   options: QuoteOptions,
 ): Context {
   const cues = options.cues ?? DEFAULT_CUES;
-  const inQuote = (pos: number) => spans.some((s) => s.open <= pos && pos <= s.close);
+  const inQuote = insideOf(spans);
   const ordered = [...sentences].sort((a, b) => a.start - b.start);
   const words = ordered.flatMap(sentenceWords);
   const lowers = words.map((w) => lowerCase(w.text));
@@ -160,6 +169,24 @@ function contextOf(
   };
 }
 
+/** A test for "inside a quotation" that bisects the spans (in text order, never nested). */
+function insideOf(spans: readonly Span[]): (pos: number) => boolean {
+  const sorted = [...spans].sort((a, b) => a.open - b.open);
+  return (pos) => {
+    let lo = 0;
+    let hi = sorted.length - 1;
+    let found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid].open <= pos) {
+        found = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return found >= 0 && pos <= sorted[found].close;
+  };
+}
+
 function remember(ctx: Context, speech: Speech, at: number): void {
   if (!speech.speaker || !speech.speakerType) return;
   ctx.history.push({
@@ -174,8 +201,14 @@ function remember(ctx: Context, speech: Speech, at: number): void {
 function sentenceSpeech(ctx: Context, state: State, sentence: Sentence): void {
   const found = sentence.kind === "body" ? attributionIn(ctx, sentence.start, sentence.end) : null;
   let directTagged = false;
-  for (const span of state.spans) {
-    if (span.open < sentence.start || span.open >= sentence.end || span.end <= span.start) continue;
+  // Spans are in text order and sentences are visited in text order: start where the last left off.
+  while (state.nextSpan < state.spans.length && state.spans[state.nextSpan].open < sentence.start) {
+    state.nextSpan++;
+  }
+  for (let k = state.nextSpan; k < state.spans.length; k++) {
+    const span = state.spans[k];
+    if (span.open >= sentence.end) break;
+    if (span.end <= span.start) continue;
     const quote = quoteOf(ctx, state, sentence, span, found);
     state.quotes.push(quote);
     if (quote.kind === "direct") {
@@ -213,8 +246,11 @@ function quoteOf(
   };
   const inside = extractionWords(base.text, span.start);
   if (sentence.kind !== "body") return { ...base, kind: "scare", ...noSpeech("not body text") };
-  const before = ctx.words.filter((w) => w.start >= sentence.start && w.end <= span.open);
-  const after = ctx.words.find((w) => w.start > span.close && w.end <= sentence.end);
+  const from = firstWordFrom(ctx.words, sentence.start);
+  const to = firstWordFrom(ctx.words, span.open);
+  const before = ctx.words.slice(from, to);
+  const next = ctx.words[firstWordFrom(ctx.words, span.close + 1)];
+  const after = next && next.end <= sentence.end ? next : undefined;
   const nWords = inside.filter((w) => w.kind !== "punct").length;
   // A short phrase before a label noun is a label (“no-limits” partnership, the “One-China” principle).
   if (nWords <= 3 && after !== undefined && ctx.cues.labelNouns.has(after.text)) {

@@ -9,6 +9,7 @@
 import type { Sentence } from "../../text/segment.ts";
 import type { Gender } from "./data.ts";
 import { genderOf } from "./names.ts";
+import { mentionsWithin } from "./speakers.ts";
 import type { Context, Heard, Speech } from "./types.ts";
 
 /** How far back a pronoun may reach: sentences, and paragraphs. */
@@ -48,8 +49,8 @@ function candidatesIn(ctx: Context, s: Sentence, to: number): Candidate[] {
   }
   let first = true;
   let subjectEnd = -1;
-  for (const m of ctx.mentions) {
-    if (m.type !== "PERSON" || m.start < s.start || m.end > to || ctx.inQuote(m.start)) continue;
+  for (const m of mentionsWithin(ctx, s.start, to)) {
+    if (m.type !== "PERSON" || ctx.inQuote(m.start)) continue;
     // A subject opens its sentence (at most three words before it), or is joined to one by
     // "and" ("Governor Paul Reyes and Mayor Tom Bell spoke").
     const lead = ctx.text.slice(s.start, m.start).split(/\s+/).filter((w) => /\p{L}/u.test(w));

@@ -51,7 +51,7 @@ export function firstWordFrom(words: readonly Word[], from: number): number {
 }
 
 /** The mentions with `from <= start` and `end <= to`, in their order. */
-function mentionsWithin(ctx: Context, from: number, to: number): EntityMention[] {
+export function mentionsWithin(ctx: Context, from: number, to: number): EntityMention[] {
   const { mentions } = ctx;
   if (!ctx.mentionsSorted) return mentions.filter((m) => m.start >= from && m.end <= to);
   let lo = 0;
