@@ -79,9 +79,14 @@ export { analyzeToFiles, type BatchedOptions, type BatchedRun } from "./batch/ru
 // Extract (entities, figures, quotes)
 // (`ExtractedMention` is the extractor's full mention; sentiment's `EntityMention` is a lighter shape.)
 export {
+  canonicalPeople,
   type EntityMention as ExtractedMention,
   type EntityOptions,
+  type EntityRecogniser,
+  type EntitySource,
   extractEntities,
+  type PlaceLookups,
+  type RecognisedSpan,
   shortForm,
 } from "./extract/entities.ts";
 export {
@@ -119,14 +124,25 @@ export {
 export {
   compileGazetteer,
   DEFAULT_GAZETTEER,
-  DEFAULT_GAZETTEER_DATA,
   ENTITY_TYPES,
   type EntityType,
   type Gazetteer,
   type GazetteerEntry,
+  GazetteerError,
   GazetteerSchema,
+  GENERAL_GAZETTEER,
+  loadGazetteerFile,
+  NO_GAZETTEER,
 } from "./extract/gazetteer.ts";
-export { compileCues, type Cues, CuesSchema, DEFAULT_CUES } from "./extract/cues.ts";
+export {
+  compileCues,
+  compileTitles,
+  type Cues,
+  CuesSchema,
+  DEFAULT_CUES,
+  DEFAULT_TITLES,
+  type TitleRules,
+} from "./extract/cues.ts";
 export {
   compileFigureWords,
   DEFAULT_FIGURE_WORDS,

@@ -20,6 +20,7 @@ import {
   mergeMeasureTally,
 } from "./stats/measure.ts";
 import { extractCorpus } from "./extract/extract.ts";
+import { extractOptionsFor } from "./extract/setup.ts";
 import { extractionFrames } from "./extract/frames.ts";
 import { reuseFrames, reuseStageFrames } from "./stats/reuse/stage.ts";
 import { extraArticleColumns, withAgencies, withExtraColumns } from "./frames/articles.ts";
@@ -38,6 +39,8 @@ export interface StageOptions {
    * whole corpus (the df and idf of `terms`) are left for the stage's `finish`.
    */
   partial?: boolean;
+  /** A user's gazetteer file for the entity stage, or "none" (default: the general list). */
+  gazetteer?: string;
 }
 
 /**
@@ -95,8 +98,8 @@ export const STAGES: FrameStage[] = [
     name: "extract",
     frames: ["entities", "figures", "quotes", "attributions", "agencies", "articles"],
     local: ["entities", "figures", "quotes", "attributions", "agencies", "articles"],
-    batch: (a, built) => {
-      const x = extractionFrames(extractCorpus(a));
+    batch: (a, built, options) => {
+      const x = extractionFrames(extractCorpus(a, extractOptionsFor(options)));
       return {
         frames: built.articles ? { ...x, articles: withAgencies(built.articles, x.agencies) } : x,
       };

@@ -14,6 +14,9 @@ export const SEED = {
   rewrite004: "004_729f31e9fbf3083c",
 } as const;
 
+/** The seed story's names: an example user gazetteer, passed explicitly like a user's own. */
+export const SEEDS_GAZETTEER_PATH = "data/entities/examples/seeds_gazetteer.json";
+
 let cached: Promise<Analysis> | undefined;
 
 /** The seed corpus, loaded, cleaned and segmented (cached per test module). */

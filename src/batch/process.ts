@@ -25,6 +25,8 @@ export interface BatchConfig {
   stages: string[];
   /** The article field groups are compared by. */
   by: string;
+  /** A user's gazetteer file, or "none" (see `--gazetteer`). */
+  gazetteer?: string;
 }
 
 /** What a batch reports back: small sums, never rows. */
@@ -68,7 +70,11 @@ export async function processBatch(
   const built: Frames = {};
   const tallies: Record<string, unknown> = {};
   for (const stage of stages) {
-    const { frames, tally } = stage.batch(analysis, built, { by, partial: true });
+    const { frames, tally } = stage.batch(analysis, built, {
+      by,
+      partial: true,
+      gazetteer: config.gazetteer,
+    });
     Object.assign(built, frames);
     if (tally !== undefined) tallies[stage.name] = tally;
   }

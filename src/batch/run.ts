@@ -36,6 +36,8 @@ export interface BatchedOptions extends LoadOptions {
   stages?: string[];
   /** The grouping field (default "outlet"). */
   by?: string;
+  /** A user's gazetteer file, or "none" (see `--gazetteer`). */
+  gazetteer?: string;
   /** Words per batch (default 250,000); 0 puts the whole corpus in one batch, in memory. */
   batchWords?: number;
   /** Workers for a corpus of several batches (default: one per core); 1 runs in this thread. */
@@ -178,7 +180,10 @@ async function inMemory(
   if (!articles.length) return run;
   // Before any stage runs: a field no article has is a mistake to report at once.
   run.groups = firstDistinct(groupsOf(analysis.articles, options.by), 2);
-  const frames = allFrames(analysis, stages, options.onStage, { by: options.by });
+  const frames = allFrames(analysis, stages, options.onStage, {
+    by: options.by,
+    gazetteer: options.gazetteer,
+  });
   options.onStage?.("writing");
   await clearFrames(options.out, [...stages.flatMap((s) => s.frames), ...Object.keys(frames)]);
   run.written = await writeFrames(frames, options.out, options.formats);
@@ -216,6 +221,7 @@ class BatchRunner {
       formats: options.formats,
       stages: this.#stages.map((s) => s.name),
       by: options.by,
+      gazetteer: options.gazetteer,
     };
   }
 

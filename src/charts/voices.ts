@@ -84,7 +84,7 @@ function topByOutletChart(counts: pl.DataFrame, c: TopByOutlet): Chart {
 
 /** Mentions of the most-named entities, stacked by outlet. */
 export function entitiesChart(entities: pl.DataFrame, options: VoiceChartOptions = {}): Chart {
-  const types = options.types ?? ["PERSON", "ORG", "MEDIA"];
+  const types = options.types ?? ["PERSON", "ORG"];
   return topByOutletChart(
     entities.filter(pl.col("type").isIn(types)).groupBy(["entity", "type", "outlet"]).len(),
     {

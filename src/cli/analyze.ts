@@ -15,10 +15,11 @@ import { STAGES } from "../stages.ts";
 import type { FrameFormat } from "../frames/write.ts";
 import { CONSOLE, type Io, listOption, parseCommandLine, runCommand, UsageError } from "./args.ts";
 import { renderSummary } from "./summary.ts";
+import { extractOptionsFor, GAZETTEER_USAGE } from "../extract/setup.ts";
 
 const USAGE =
   `usage: deno task analyze [--corpus PATH] [--out DIR] [--format parquet,csv] [--strict]
-                         [--manifest FILE | --no-manifest] [--quiet]
+                         [--manifest FILE | --no-manifest] [--quiet] [--gazetteer FILE|none]
 
   --corpus PATH    a folder of .txt/.md files, a .jsonl file or a .csv file (default: seeds)
   --out DIR        where frames are written (default: data/out)
@@ -37,6 +38,7 @@ const USAGE =
                    which needs every article at once, is not run. 0: one batch, in memory
   --workers N      worker threads for a corpus in batches (default: one per core; 1: none)
   --quiet          print nothing but errors (no summary, no progress line)
+${GAZETTEER_USAGE}
 
 A progress line (articles, words per second, time left) shows on stderr for runs longer than
 two seconds when stderr is a terminal.`;
@@ -57,6 +59,7 @@ export function analyzeCommand(args: string[], io: Io = CONSOLE): Promise<number
       by: { type: "string", default: "outlet" },
       "batch-words": { type: "string" },
       workers: { type: "string" },
+      gazetteer: { type: "string" },
       help: { type: "boolean", short: "h", default: false },
     });
     if (flags.help) {
@@ -73,6 +76,8 @@ export function analyzeCommand(args: string[], io: Io = CONSOLE): Promise<number
     const stages = names.filter((n) => n === "corpus" || wanted.includes(n));
     const batchWords = countOption("--batch-words", flags["batch-words"], 250_000, 0);
     const workers = countOption("--workers", flags.workers, DEFAULT_WORKERS, 1);
+    // Read here first, so a bad file is one line before any batch starts.
+    extractOptionsFor({ gazetteer: flags.gazetteer });
     const started = performance.now();
     const bar = new Progress(!flags.quiet);
     if (bar.active) bar.totalChars = await corpusBytes(flags.corpus!);
@@ -83,6 +88,7 @@ export function analyzeCommand(args: string[], io: Io = CONSOLE): Promise<number
         formats,
         stages,
         by: flags.by,
+        gazetteer: flags.gazetteer,
         batchWords,
         workers,
         manifest: flags["no-manifest"] ? false : flags.manifest,

@@ -64,6 +64,11 @@ export async function runCommand(
       io.error(`error: ${err.message}\n\n${usage}`);
       return 2;
     }
+    // Data files named on the command line (a gazetteer, a model): one line, no stack trace.
+    if (err.name === "GazetteerError" || err.name === "NerModelError") {
+      io.error(`error: ${err.message.split("\n")[0]}`);
+      return 2;
+    }
     if (err.name === "CorpusError") {
       io.error(err.message);
       return 2;

@@ -7,11 +7,14 @@ import { allCharts } from "../charts/catalog.ts";
 import { type ChartFormat, writeCharts } from "../charts/export.ts";
 import { analyzeCorpus } from "../pipeline.ts";
 import { allFrames } from "../stages.ts";
+import { extractOptionsFor, GAZETTEER_USAGE } from "../extract/setup.ts";
 import { CONSOLE, type Io, listOption, parseCommandLine, runCommand } from "./args.ts";
 
 const USAGE = `usage: deno task charts [--corpus PATH] [--out DIR] [--format svg,png,json,html]
+                       [--gazetteer FILE|none]
 
   --corpus PATH   a folder of .txt/.md files, a .jsonl or a .csv (default: seeds)
+${GAZETTEER_USAGE}
   --out DIR       where the charts go (default: data/out/charts)
   --format LIST   any of svg, png, json, html (default: all four)`;
 
@@ -25,6 +28,7 @@ export function chartsCommand(args: string[], io: Io = CONSOLE): Promise<number>
       corpus: { type: "string", default: "seeds" },
       out: { type: "string", default: "data/out/charts" },
       format: { type: "string" },
+      gazetteer: { type: "string" },
       help: { type: "boolean", short: "h", default: false },
     });
     if (flags.help) {
@@ -32,12 +36,14 @@ export function chartsCommand(args: string[], io: Io = CONSOLE): Promise<number>
       return 0;
     }
     const formats = listOption("--format", flags.format, CHART_FORMATS, [...CHART_FORMATS]);
+    const setup = { gazetteer: flags.gazetteer };
+    extractOptionsFor(setup);
     const analysis = await analyzeCorpus(flags.corpus!);
     if (!analysis.articles.length) {
       io.error(`error: no article could be loaded from ${flags.corpus}`);
       return 1;
     }
-    const charts = allCharts(allFrames(analysis));
+    const charts = allCharts(allFrames(analysis, undefined, undefined, setup));
     const written = await writeCharts(charts, flags.out!, formats);
     io.log(
       `wrote ${charts.length} charts (${written.length} files) to ${flags.out}: ${

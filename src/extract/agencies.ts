@@ -64,8 +64,8 @@ export function articleAgencies(
     if (article.dateline?.includes(article.agency)) u.inDateline = true;
     else u.inByline = true;
   }
-  for (const m of mentions) if (m.type === "MEDIA") use(m.entity).nMentions++;
-  const media = new Set(mentions.filter((m) => m.type === "MEDIA").map((m) => m.entity));
+  for (const m of mentions) if (m.media) use(m.entity).nMentions++;
+  const media = new Set(mentions.filter((m) => m.media).map((m) => m.entity));
   // Counted once per sentence: a partial quote and its attribution share one relay.
   const relayed = new Set<string>();
   const reported = new Set<string>();

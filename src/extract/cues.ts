@@ -1,11 +1,12 @@
 /**
  * Cues read around names and quotes (titles, role nouns, speech verbs, ...), kept as data in
- * `data/entities/cues.json` and validated here.
+ * `data/entities/cues.json` and `data/entities/titles.json`, and validated here.
  * @module
  */
 
 import { z } from "zod";
 import defaults from "../../data/entities/cues.json" with { type: "json" };
+import titleData from "../../data/entities/titles.json" with { type: "json" };
 
 const words = z.array(z.string().trim().min(1));
 
@@ -31,9 +32,62 @@ export const CuesSchema = z.object({
   locatives: words,
 });
 
+/** The schema of `data/entities/titles.json`. */
+export const TitlesSchema = z.object({
+  description: z.string().optional(),
+  abbreviations: words.min(1),
+  titles: words.min(1),
+  titles_before_full_name: words,
+  roles: words,
+  female: words,
+  male: words,
+  not_person_last_words: words,
+  media_last_words: words,
+}).strict();
+
+/** Titles and roles before a name, as sets (see `data/entities/titles.json`). */
+export interface TitleRules {
+  /** Written with or without a dot: "Sen." or "Sen". */
+  abbreviations: ReadonlySet<string>;
+  /** Titles (and abbreviations) after which one name word is a person: "President Obama". */
+  single: ReadonlySet<string>;
+  /** Titles that need a two-word name after them: "General Motors" is no person. */
+  full: ReadonlySet<string>;
+  /** Lower-case role nouns before a full name: "coach Bill Belichick". */
+  roles: ReadonlySet<string>;
+  female: ReadonlySet<string>;
+  male: ReadonlySet<string>;
+  /** A capitalised run ending in one of these is no person ("The New York Times reported"). */
+  notPersonLast: ReadonlySet<string>;
+  /** An organisation ending in one of these is a news outlet ("The Boston Globe" is not one). */
+  mediaLast: ReadonlySet<string>;
+}
+
+/** Validates and compiles title data (a user's own `titles.json`). Throws a readable error. */
+export function compileTitles(data: unknown, source = "titles"): TitleRules {
+  const parsed = TitlesSchema.safeParse(data);
+  if (!parsed.success) throw new Error(`${source}: ${z.prettifyError(parsed.error)}`);
+  const d = parsed.data;
+  return {
+    abbreviations: new Set(d.abbreviations),
+    single: new Set([...d.titles, ...d.abbreviations]),
+    full: new Set(d.titles_before_full_name),
+    roles: new Set(d.roles),
+    female: new Set(d.female),
+    male: new Set(d.male),
+    notPersonLast: new Set(d.not_person_last_words),
+    mediaLast: new Set(d.media_last_words),
+  };
+}
+
+/** The titles shipped in `data/entities/titles.json`. */
+export const DEFAULT_TITLES: TitleRules = compileTitles(titleData, "data/entities/titles.json");
+
 /** Cues as sets, ready for lookups. */
 export interface Cues {
+  /** Every title head: those of `cues.json` and of the title rules. */
   titles: ReadonlySet<string>;
+  titleRules: TitleRules;
   titleWords: ReadonlySet<string>;
   appositiveRoles: ReadonlySet<string>;
   surnameFirst: ReadonlySet<string>;
@@ -52,7 +106,11 @@ export interface Cues {
 }
 
 /** Validates and compiles cue data (a user's own `cues.json`). Throws a readable error. */
-export function compileCues(data: unknown, source = "cues"): Cues {
+export function compileCues(
+  data: unknown,
+  source = "cues",
+  titleRules: TitleRules = DEFAULT_TITLES,
+): Cues {
   const parsed = CuesSchema.safeParse(data);
   if (!parsed.success) throw new Error(`${source}: ${z.prettifyError(parsed.error)}`);
   const d = parsed.data;
@@ -60,7 +118,8 @@ export function compileCues(data: unknown, source = "cues"): Cues {
     b.length - a.length
   );
   return {
-    titles: new Set(d.titles),
+    titles: new Set([...d.titles, ...titleRules.single, ...titleRules.full]),
+    titleRules,
     titleWords: new Set(d.title_words),
     appositiveRoles: new Set(d.appositive_roles),
     surnameFirst: new Set(d.surname_first),

@@ -8,7 +8,13 @@ import type { CleanArticle } from "../corpus/clean.ts";
 import type { Sentence } from "../text/segment.ts";
 import { type AgencyUse, articleAgencies } from "./agencies.ts";
 import type { Cues } from "./cues.ts";
-import { type EntityMention, extractEntities } from "./entities.ts";
+import {
+  canonicalPeople,
+  type EntityMention,
+  type EntityRecogniser,
+  extractEntities,
+  type PlaceLookups,
+} from "./entities.ts";
 import type { FigureWords } from "./figure_words.ts";
 import { extractFigures, type Figure } from "./figures.ts";
 import type { Gazetteer } from "./gazetteer.ts";
@@ -25,9 +31,14 @@ export interface Extraction {
 
 /** The data extraction reads; each defaults to the files shipped under `data/entities/`. */
 export interface ExtractOptions {
+  /** Exact-match names (default: the general list); see `loadGazetteerFile`. */
   gazetteer?: Gazetteer;
   cues?: Cues;
   figureWords?: FigureWords;
+  /** The entity recogniser (default: none, lists and rules only). */
+  model?: EntityRecogniser | null;
+  /** Place kinds and first-name genders for the entity stage. */
+  places?: PlaceLookups;
 }
 
 /** Extracts entities, figures, quotes, attributions and agencies from one article and its sentences. */
@@ -36,8 +47,8 @@ export function extractArticle(
   sentences: readonly Sentence[],
   options: ExtractOptions = {},
   into: Extraction = emptyExtraction(),
+  entities: EntityMention[] = extractEntities(article, sentences, options),
 ): Extraction {
-  const entities = extractEntities(article, sentences, options);
   const figures = extractFigures(article.text, sentences, entities, { words: options.figureWords });
   const { quotes, attributions } = extractQuotes(article, sentences, entities, options);
   into.entities.push(...entities);
@@ -67,10 +78,16 @@ export function extractCorpus(
     if (!list) byArticle.set(s.articleId, list = []);
     list.push(s);
   }
+  // Entities first for every article, so a bare surname takes the corpus's full name before
+  // quotes name their speakers.
+  const entities = analysis.articles.map((article) =>
+    extractEntities(article, byArticle.get(article.id) ?? [], options)
+  );
+  canonicalPeople(entities.flat(), options.cues);
   const out = emptyExtraction();
-  for (const article of analysis.articles) {
-    extractArticle(article, byArticle.get(article.id) ?? [], options, out);
-  }
+  analysis.articles.forEach((article, i) => {
+    extractArticle(article, byArticle.get(article.id) ?? [], options, out, entities[i]);
+  });
   return out;
 }
 

@@ -33,7 +33,10 @@ function locatedColumns(rows: readonly Located[]): pl.Series[] {
   ];
 }
 
-/** `entities`: article_id, outlet, sentence_id, text, entity, type, role, metonymy, start, end. */
+/**
+ * `entities`: article_id, outlet, sentence_id, text, entity, type, role, metonymy, start, end,
+ * media (a news outlet, type ORG), confidence (f64), source (model, gazetteer or rule).
+ */
 export function entitiesFrame(rows: readonly EntityMention[]): pl.DataFrame {
   const col = <T>(f: (r: EntityMention) => T) => rows.map(f);
   return pl.DataFrame([
@@ -44,6 +47,9 @@ export function entitiesFrame(rows: readonly EntityMention[]): pl.DataFrame {
     bool("metonymy", col((r) => r.metonymy)),
     int32("start", col((r) => r.start)),
     int32("end", col((r) => r.end)),
+    bool("media", col((r) => r.media)),
+    pl.Series("confidence", Float64Array.from(rows, (r) => r.confidence), pl.Float64),
+    utf8("source", col((r) => r.source)),
   ]);
 }
 

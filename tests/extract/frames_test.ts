@@ -3,10 +3,13 @@ import pl from "nodejs-polars";
 import { extractCorpus } from "../../src/extract/extract.ts";
 import { extractionFrames } from "../../src/extract/frames.ts";
 import { stageFrames, STAGES } from "../../src/stages.ts";
-import { SEED, seedAnalysis } from "../seeds.ts";
+import { loadGazetteerFile } from "../../src/extract/gazetteer.ts";
+import { SEED, seedAnalysis, SEEDS_GAZETTEER_PATH } from "../seeds.ts";
 
 const analysis = await seedAnalysis();
-const frames = extractionFrames(extractCorpus(analysis));
+const frames = extractionFrames(
+  extractCorpus(analysis, { gazetteer: loadGazetteerFile(SEEDS_GAZETTEER_PATH) }),
+);
 
 Deno.test("frames: snake_case columns with explicit dtypes; nulls stay null", () => {
   const dtypes = (df: pl.DataFrame) =>
@@ -22,6 +25,9 @@ Deno.test("frames: snake_case columns with explicit dtypes; nulls stay null", ()
     "metonymy:Bool",
     "start:Int32",
     "end:Int32",
+    "media:Bool",
+    "confidence:Float64",
+    "source:String",
   ]);
   assert.deepEqual(dtypes(frames.figures).slice(4), [
     "kind:String",

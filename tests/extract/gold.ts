@@ -142,14 +142,16 @@ function score(type: string, gold: number, found: number, correct: number): Scor
 
 /**
  * Entity scores per type: a found mention is correct when its offsets, type and canonical
- * entity all equal a gold mention's.
+ * entity all equal a gold mention's. The gold's MEDIA (written before media became a flag on
+ * ORG) is scored as an ORG mention with `media: true`.
  */
 export function scoreEntities(gold: GoldEntity[], x: Extraction): Score[] {
   const key = (a: string, s: number, e: number) => `${a}|${s}|${e}`;
   const goldAt = new Map(gold.map((g) => [key(g.article, g.start, g.end), g]));
-  const types = [...new Set([...gold.map((g) => g.type), ...x.entities.map((m) => m.type)])].sort();
+  const typeOf = (m: Extraction["entities"][number]) => m.media ? "MEDIA" : m.type;
+  const types = [...new Set([...gold.map((g) => g.type), ...x.entities.map(typeOf)])].sort();
   return types.map((type) => {
-    const found = x.entities.filter((m) => m.type === type);
+    const found = x.entities.filter((m) => typeOf(m) === type);
     const correct = found.filter((m) => {
       const g = goldAt.get(key(m.articleId, m.start, m.end));
       return g !== undefined && g.type === type && g.entity === m.entity;

@@ -4,7 +4,7 @@
  */
 
 import type { Article } from "../../src/corpus/article.ts";
-import { extractCorpus, type Extraction } from "../../src/extract/extract.ts";
+import { extractCorpus, type Extraction, type ExtractOptions } from "../../src/extract/extract.ts";
 import { analyzeArticles } from "../../src/pipeline.ts";
 
 /** An article with this text (id "t", outlet "Test"). */
@@ -22,7 +22,10 @@ export function articleOf(text: string): Article {
 }
 
 /** Cleans, segments and extracts one text. */
-export function extractText(text: string): Extraction & { cleaned: string } {
+export function extractText(
+  text: string,
+  options: ExtractOptions = {},
+): Extraction & { cleaned: string } {
   const analysis = analyzeArticles([articleOf(text)]);
-  return { ...extractCorpus(analysis), cleaned: analysis.articles[0]?.text ?? "" };
+  return { ...extractCorpus(analysis, options), cleaned: analysis.articles[0]?.text ?? "" };
 }

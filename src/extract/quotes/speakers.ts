@@ -124,7 +124,7 @@ function accordingIn(ctx: Context, r: Region): According | null {
   ) b++;
   const end = words[b - 1].end;
   const inside = within(r, words[a].start, end);
-  const mention = inside.find((m) => m.type === "MEDIA") ??
+  const mention = inside.find((m) => m.media) ??
     inside.find((m) => m.type !== "GPE") ?? inside[0];
   return { from: words[a].start, to: end, mention, via: ctx.text.slice(words[a].start, end) };
 }
@@ -223,7 +223,7 @@ function quotedAsSaying(ctx: Context, r: Region, according: According | null): F
     ...ofMention(who, "relay", 0.9),
     cue: "quoted ... as saying",
     via: ctx.text.slice(words[clause].start, words[q].start).trim() || (according?.via ?? null),
-    viaEntity: (relay.find((m) => m.type === "MEDIA") ?? relay[relay.length - 1])?.entity ??
+    viaEntity: (relay.find((m) => m.media) ?? relay[relay.length - 1])?.entity ??
       according?.mention?.entity ?? null,
     from: words[clause].start,
     to: words[as + 1].end,
@@ -350,7 +350,7 @@ function mentionSubject(ctx: Context, r: Region, v: number, clause: number): Sub
     ...resolveGrown(ctx, r, grown, m),
     from: Math.min(m.start, grown?.from ?? m.start),
     to: verb.end,
-    mediaSubject: m.type === "MEDIA",
+    mediaSubject: m.media,
   };
 }
 
@@ -378,7 +378,7 @@ function appositiveSubject(ctx: Context, r: Region, v: number, clause: number): 
       role: ctx.text.slice(words[c1].start, words[v - 2].end),
       from: owner.start,
       to: words[v].end,
-      mediaSubject: owner.type === "MEDIA",
+      mediaSubject: owner.media,
     };
   }
   if (!grown || grown.definite) return null;

@@ -1,0 +1,119 @@
+/**
+ * Trains the entity recogniser on `<data>/train.jsonl`, chooses the epoch on `<data>/dev.jsonl`
+ * and writes `data/models/ner/ner.bin.gz`.
+ *
+ *   deno task train:ner [--data DIR] [--epochs N] [--bits B] [--out FILE]
+ *
+ * `--data` defaults to `../shared/ner` beside the repository.
+ * @module
+ */
+
+import { parseArgs } from "node:util";
+import {
+  goldTags,
+  type NerDocument,
+  readRecords,
+  sourcesMarkingNorp,
+  toDocument,
+} from "../extract/ner/data.ts";
+import { predictDocument, prf, score, sum } from "../extract/ner/evaluate.ts";
+import { encodeModel } from "../extract/ner/model.ts";
+import { seededRandom, trainModel, type TrainSentence } from "../extract/ner/train.ts";
+
+const REPO = new URL("../../", import.meta.url);
+
+function usage(message: string): never {
+  console.error(`train:ner: ${message}`);
+  Deno.exit(2);
+}
+
+let args;
+try {
+  args = parseArgs({
+    args: Deno.args,
+    options: {
+      data: { type: "string", default: new URL("../shared/ner", REPO).pathname },
+      epochs: { type: "string", default: "12" },
+      bits: { type: "string", default: "18" },
+      seed: { type: "string", default: "1" },
+      augment: { type: "string", default: "0.04" },
+      out: { type: "string", default: new URL("data/models/ner/ner.bin.gz", REPO).pathname },
+    },
+  }).values;
+} catch (e) {
+  usage((e as Error).message);
+}
+const epochs = Number(args.epochs), bits = Number(args.bits), seed = Number(args.seed);
+const augment = Number(args.augment);
+if (!Number.isInteger(epochs) || epochs < 1) {
+  usage(`--epochs must be a positive integer, got ${args.epochs}`);
+}
+if (!Number.isInteger(bits) || bits < 10 || bits > 22) {
+  usage(`--bits must be 10..22, got ${args.bits}`);
+}
+if (!(augment >= 0 && augment < 1)) usage(`--augment must be in [0, 1), got ${args.augment}`);
+
+const t0 = performance.now();
+let train, dev;
+try {
+  train = readRecords(`${args.data}/train.jsonl`);
+  dev = readRecords(`${args.data}/dev.jsonl`);
+} catch (e) {
+  usage(`cannot read ${args.data}: ${(e as Error).message.split("\n")[0]}`);
+}
+const marksNorp = sourcesMarkingNorp(train);
+const random = seededRandom(seed);
+const sentences: TrainSentence[] = [];
+for (const record of train) {
+  const doc = toDocument(record);
+  for (const words of doc.sentences) {
+    const gold = goldTags(words, doc.gold);
+    let texts = words.map((w) => w.text);
+    let sentenceCase;
+    // A few sentences in capitals or headline case, so the model sees such text.
+    const roll = random();
+    if (roll < augment / 2) {
+      texts = texts.map((t) => t.toUpperCase());
+      sentenceCase = { allCaps: true };
+    } else if (roll < augment) {
+      texts = texts.map((t) => (t.length > 3 ? t[0].toUpperCase() + t.slice(1) : t));
+      sentenceCase = { headline: true };
+    }
+    sentences.push({ words: texts, gold, marksNorp: marksNorp.has(record.source), sentenceCase });
+  }
+}
+const devDocs: NerDocument[] = dev.map(toDocument);
+console.log(
+  `${train.length} training records, ${sentences.length} sentences, ` +
+    `${sentences.reduce((n, s) => n + s.words.length, 0)} words; ${devDocs.length} dev records; ` +
+    `NORP marked by ${[...marksNorp].sort().join(", ")}`,
+);
+const result = trainModel(sentences, {
+  epochs,
+  bucketBits: bits,
+  seed,
+  patience: 3,
+  log: console.log,
+  score: (model) =>
+    prf(sum(score(devDocs, (d) => predictDocument(model, d), marksNorp).get("all")!)).f1,
+});
+const seconds = (performance.now() - t0) / 1000;
+const model = result.model;
+model.meta = {
+  trainedOn: "shared/ner train.jsonl (see ATTRIBUTION.md)",
+  records: train.length,
+  sentences: sentences.length,
+  epochs: result.bestEpoch,
+  devF1ByEpoch: result.scores.map((s) => Math.round(s * 10000) / 10000),
+  seed,
+  augment,
+  trainingSeconds: Math.round(seconds),
+};
+const bytes = encodeModel(model);
+Deno.writeFileSync(args.out, bytes);
+console.log(
+  `best epoch ${result.bestEpoch} (dev PER/ORG/LOC F1 ${
+    result.scores[result.bestEpoch - 1].toFixed(4)
+  }); ` +
+    `wrote ${args.out} (${(bytes.length / 1e6).toFixed(2)} MB) in ${seconds.toFixed(0)} s`,
+);

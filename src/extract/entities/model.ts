@@ -1,0 +1,115 @@
+/**
+ * The statistical recogniser's spans as entity mentions. The recogniser is anything that tags a
+ * sentence's words (the trained model of `src/extract/ner/`, or a test's stand-in); its spans
+ * fill what the exact lists and title rules left: PER → PERSON, ORG → ORG (a news outlet when it
+ * ends in a media word), LOC → GPE when the place lookups know it as a country, US state or
+ * city, else LOC, NORP → NORP.
+ * @module
+ */
+
+import type { Cues } from "../cues.ts";
+import type { EntityType } from "../gazetteer.ts";
+import type { PlaceLookups } from "./places.ts";
+import { canonicalPerson } from "./titles.ts";
+import { cover, type Found, gluedToWord, type SentenceState, surface, uncover } from "./state.ts";
+
+/** The recogniser's types. */
+export type RecognisedType = "PER" | "ORG" | "LOC" | "NORP";
+
+/** One span of the recogniser: word indexes, inclusive. */
+export interface RecognisedSpan {
+  first: number;
+  last: number;
+  type: RecognisedType;
+  confidence: number;
+}
+
+/** How a sentence is written: in capitals, or a headline or subhead (where capitals mark no names). */
+export interface SentenceContext {
+  allCaps?: boolean;
+  headline?: boolean;
+}
+
+/**
+ * Tags the sentences of one article at once (each the texts of its extraction words), so the
+ * recogniser can make its names consistent across the article; one list of spans per sentence.
+ */
+export interface EntityRecogniser {
+  tag(
+    sentences: readonly (readonly string[])[],
+    contexts: readonly SentenceContext[],
+  ): readonly (readonly RecognisedSpan[])[];
+}
+
+/** The recogniser's spans of every sentence of an article. */
+export function recognise(
+  all: readonly SentenceState[],
+  recogniser: EntityRecogniser,
+): readonly (readonly RecognisedSpan[])[] {
+  return recogniser.tag(
+    all.map((s) => s.words.map((w) => w.text)),
+    all.map((s) => ({ allCaps: s.allCaps, headline: s.sentence.kind !== "body" })),
+  );
+}
+
+const PUNCT_EDGE = /^[^\p{L}\p{N}]+$/u;
+
+/** The span without punctuation at its ends, and, for a person, without titles before the name. */
+function trimmed(s: SentenceState, span: RecognisedSpan, cues: Cues): [number, number] {
+  let { first, last } = span;
+  const w = s.words;
+  const title = (t: string) => cues.titles.has(t) || cues.titleRules.roles.has(t);
+  while (
+    first <= last &&
+    (PUNCT_EDGE.test(w[first].text) ||
+      (span.type === "PER" && first < last && (title(w[first].text) || w[first].text === ".")))
+  ) first++;
+  while (last >= first && PUNCT_EDGE.test(w[last].text)) last--;
+  return [first, last];
+}
+
+function entityType(type: RecognisedType, name: string, places: PlaceLookups): EntityType {
+  if (type === "PER") return "PERSON";
+  if (type === "LOC") return places.kind(name) ? "GPE" : "LOC";
+  return type;
+}
+
+/** What the span's words already hold: only places or nationalities inside a longer organisation or person ("Texas A&M University") give way. */
+function overlapsKept(s: SentenceState, first: number, last: number, type: EntityType): boolean {
+  const inside = s.found.filter((f) => f.first <= last && f.last >= first);
+  if (!inside.length) return false;
+  const yields = (f: Found) =>
+    f.first >= first && f.last <= last && (f.last - f.first < last - first) &&
+    (type === "ORG" || type === "PERSON") &&
+    (f.type === "GPE" || f.type === "NORP" || f.type === "LOC");
+  if (!inside.every(yields)) return true;
+  for (const f of inside) uncover(s, f);
+  return false;
+}
+
+/** Adds the recogniser's spans of one sentence where the lists and rules found nothing. */
+export function addModelSpans(
+  s: SentenceState,
+  spans: readonly RecognisedSpan[],
+  places: PlaceLookups,
+  cues: Cues,
+): void {
+  for (const span of spans) {
+    const [first, last] = trimmed(s, span, cues);
+    if (first > last || gluedToWord(s, first, last)) continue;
+    const written = surface(s, first, last).replace(/\s+/g, " ");
+    const type = entityType(span.type, written, places);
+    if (overlapsKept(s, first, last, type)) continue;
+    const media = type === "ORG" && cues.titleRules.mediaLast.has(s.words[last].text);
+    cover(s, {
+      first,
+      last,
+      entity: type === "PERSON" ? canonicalPerson(written) : written,
+      type,
+      metonymy: false,
+      media,
+      source: "model",
+      confidence: span.confidence,
+    });
+  }
+}

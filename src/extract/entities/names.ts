@@ -1,0 +1,227 @@
+/**
+ * People across an article: full names found once are found again, and short forms ("Clinton",
+ * "Li") resolve to the person meant. A short form shared by two people goes to the one of the
+ * gender the title tells ("Mrs. Clinton"), else the one whose title the sentence repeats, else
+ * the one named nearest before it, else the next one named.
+ * @module
+ */
+
+import type { Cues } from "../cues.ts";
+import { TokenTrie } from "../trie.ts";
+import { isCapitalised, quickHas, wordKey } from "../words.ts";
+import type { PlaceLookups } from "./places.ts";
+import { POSSESSIVE } from "./rules.ts";
+import {
+  adjacent,
+  cover,
+  type Found,
+  gluedToWord,
+  isNameWord,
+  ruleFound,
+  type SentenceState,
+} from "./state.ts";
+
+/** What the article taught about its people. */
+export interface Learned {
+  /** Full names written in the article (and their canonical names). */
+  full: TokenTrie<string>;
+  /** Short form ("Li") to the canonical names it may stand for. */
+  short: Map<string, Set<string>>;
+}
+
+/** The short form of a name: the family name, written first in Chinese names. */
+export function shortForm(name: string, cues: Cues): string {
+  const parts = name.split(/\s+/);
+  if (parts.length === 1) return name;
+  return cues.surnameFirst.has(parts[0]) && parts.length <= 3 ? parts[0] : parts[parts.length - 1];
+}
+
+/** The full names of the article's people and their short forms. */
+export function learnNames(all: readonly SentenceState[], cues: Cues): Learned {
+  const full = new TokenTrie<string>();
+  const short = new Map<string, Set<string>>();
+  for (const s of all) {
+    for (const f of s.found) {
+      if (f.type !== "PERSON" || !f.entity.includes(" ")) continue;
+      const parts: string[] = [];
+      for (let k = f.first; k <= f.last; k++) parts.push(wordKey(s.words[k].text));
+      full.add(parts, f.entity);
+      const form = shortForm(f.entity, cues);
+      if (cues.pronouns.has(form)) continue;
+      if (!short.has(form)) short.set(form, new Set());
+      short.get(form)!.add(f.entity);
+    }
+  }
+  return { full, short };
+}
+
+/** Full names written again where nothing else was found. */
+export function matchLearned(s: SentenceState, learned: Learned): void {
+  const n = s.words.length;
+  for (let i = 0; i < n; i++) {
+    if (s.covered[i] || !learned.full.hasFirst(s.keys[i])) continue;
+    const match = learned.full.longest(
+      i,
+      n,
+      (k) => (s.covered[k] || (k > i && !adjacent(s, k - 1, k)) ? null : s.keys[k]),
+    );
+    if (match && match.length > 1 && !gluedToWord(s, i, i + match.length - 1)) {
+      cover(s, ruleFound(i, i + match.length - 1, match.value, "PERSON"));
+      i += match.length - 1;
+    }
+  }
+}
+
+/** Where each person was named, in text order, as resolution goes. */
+interface Seen {
+  entity: string;
+  at: number;
+}
+
+/** How a short form is resolved in an article. */
+interface Resolver {
+  learned: Learned;
+  seen: Seen[];
+  titlesOf: Map<string, Set<string>>;
+  places: PlaceLookups;
+}
+
+/** The person a short form at offset `at` stands for. */
+function choose(
+  candidates: Set<string>,
+  at: number,
+  s: SentenceState,
+  f: Found | undefined,
+  r: Resolver,
+): string {
+  let pool = [...candidates];
+  if (pool.length > 1 && f?.gender) {
+    const same = pool.filter((c) => r.places.gender(c.split(" ")[0]) === f.gender);
+    if (same.length) pool = same;
+  }
+  if (pool.length === 1) return pool[0];
+  const sentence = new Set(s.words.map((x) => x.text.toLowerCase()));
+  const byTitle = pool.filter((c) => [...(r.titlesOf.get(c) ?? [])].some((t) => sentence.has(t)));
+  if (byTitle.length === 1) return byTitle[0];
+  if (byTitle.length > 1) pool = byTitle;
+  let best: string | undefined;
+  let bestAt = -1;
+  let next: string | undefined;
+  let nextAt = Infinity;
+  for (const m of r.seen) {
+    if (!pool.includes(m.entity)) continue;
+    if (m.at < at && m.at > bestAt) [best, bestAt] = [m.entity, m.at];
+    if (m.at > at && m.at < nextAt) [next, nextAt] = [m.entity, m.at];
+  }
+  return best ?? next ?? pool[0];
+}
+
+/** The titles each person is given in the article, lower case. */
+function titlesOfPeople(all: readonly SentenceState[], cues: Cues): Map<string, Set<string>> {
+  const titlesOf = new Map<string, Set<string>>();
+  for (const s of all) {
+    for (const f of s.found) {
+      if (f.type !== "PERSON") continue;
+      const role = roleOf(s, f, cues);
+      if (!role) continue;
+      const set = titlesOf.get(f.entity) ?? new Set<string>();
+      for (const t of role.split(/\s+/)) if (cues.titles.has(t)) set.add(t.toLowerCase());
+      titlesOf.set(f.entity, set);
+    }
+  }
+  return titlesOf;
+}
+
+/** Resolves bare short forms and one-word person mentions ("Mrs. Clinton") to the article's people. */
+export function resolveShortForms(
+  all: readonly SentenceState[],
+  learned: Learned,
+  cues: Cues,
+  places: PlaceLookups,
+): void {
+  const isPronoun = quickHas(cues.pronouns);
+  const isShortForm = quickHas(learned.short);
+  const seen: Seen[] = [];
+  for (const s of all) {
+    for (const f of s.found) {
+      if (f.type === "PERSON" && f.entity.includes(" ")) {
+        seen.push({ entity: f.entity, at: s.words[f.first].start });
+      }
+    }
+  }
+  const r: Resolver = { learned, seen, titlesOf: titlesOfPeople(all, cues), places };
+  for (const s of all) {
+    const w = s.words;
+    for (let i = 0; i < w.length; i++) {
+      if (w[i].kind !== "word" || isPronoun(w[i].text) || !isShortForm(s.keys[i])) continue;
+      const single = s.covered[i]
+        ? s.found.find((f) => f.first === i && f.last === i && f.type === "PERSON")
+        : undefined;
+      if (s.covered[i] && !single) continue;
+      if (gluedToWord(s, i, i)) continue;
+      // "Li Keqiang" when only "Li Qiang" is known is somebody else.
+      if (!single && w[i + 1] && isNameWord(w[i + 1], cues) && adjacent(s, i, i + 1)) continue;
+      const entity = choose(learned.short.get(s.keys[i])!, w[i].start, s, single, r);
+      if (single) single.entity = entity;
+      else cover(s, ruleFound(i, i, entity, "PERSON"));
+      seen.push({ entity, at: w[i].start });
+    }
+  }
+}
+
+const CONNECTORS = new Set(["of", "for", "and", "the"]);
+const CLAUSE_END = new Set([",", ".", ";", ":", "–", "—", "!", "?"]);
+const CLAUSE_WORDS = new Set(["who", "that", "which", "where", "whose"]);
+
+/** Where the title before a person starts ("U.S. President", "Sen.", "coach"), and whether there is one. */
+function titleStart(s: SentenceState, f: Found, cues: Cues): { start: number; hasTitle: boolean } {
+  const w = s.words;
+  let start = f.first;
+  let hasTitle = false;
+  for (let k = f.first - 1; k >= 0; k--) {
+    if (!adjacent(s, k, k + 1)) break;
+    const t = w[k].text;
+    // A country, nationality or institution opens the title: "China’s Special Representative".
+    const owner = s.found.find((g) =>
+      g.type !== "PERSON" &&
+      ((g.first <= k && k <= g.last) || (POSSESSIVE.has(t) && g.last === k - 1))
+    );
+    if (owner) {
+      if (hasTitle) start = owner.first;
+      break;
+    }
+    const abbreviationDot = t === "." && k > 0 && w[k - 1].end === w[k].start &&
+      cues.titleRules.abbreviations.has(w[k - 1].text);
+    if (abbreviationDot || cues.titles.has(t) || cues.titleRules.roles.has(t)) {
+      hasTitle = hasTitle || !abbreviationDot;
+      start = k;
+      continue;
+    }
+    if (cues.titleWords.has(t) && (isCapitalised(t) || CONNECTORS.has(t))) {
+      start = k;
+      continue;
+    }
+    break;
+  }
+  while (start < f.first && CONNECTORS.has(w[start].text)) start++;
+  return { start, hasTitle };
+}
+
+/** The title before a person ("Chinese President", "Sen."), else an appositive role after ("director of ..."). */
+export function roleOf(s: SentenceState, f: Found, cues: Cues): string | null {
+  const w = s.words;
+  const { start, hasTitle } = titleStart(s, f, cues);
+  if (hasTitle && start < f.first) return s.text.slice(w[start].start, w[f.first - 1].end);
+  // Appositive: ", director of The School of ...", ", a member of the ...".
+  let k = f.last + 1;
+  if (w[k]?.text !== ",") return null;
+  k++;
+  if (/^(?:a|an|the)$/.test(w[k]?.text ?? "")) k++;
+  if (!w[k] || !cues.appositiveRoles.has(w[k].text)) return null;
+  const from = k;
+  let to = k;
+  while (
+    to + 1 < w.length && !CLAUSE_END.has(w[to + 1].text) && !CLAUSE_WORDS.has(w[to + 1].text)
+  ) to++;
+  return s.text.slice(w[from].start, w[to].end);
+}

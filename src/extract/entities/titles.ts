@@ -1,0 +1,112 @@
+/**
+ * Names after a title: "Sen. Mark Warner", "Mrs. Clinton", "Lt. Gov. Dan Patrick", "coach Bill
+ * Belichick". The name (never the title) is a PERSON found by rule; the title is read back into
+ * the mention's role later.
+ * @module
+ */
+
+import type { Cues } from "../cues.ts";
+import { isCapitalised } from "../words.ts";
+import { adjacent, cover, isNameWord, ruleFound, type SentenceState, surface } from "./state.ts";
+
+interface TitleHead {
+  /** The word after the title (after the dot of an abbreviation). */
+  next: number;
+  /** One name word after it is enough. */
+  single: boolean;
+  gender?: "female" | "male";
+}
+
+/** The title starting at word `i` ("Sen" + ".", "President", "coach"), else null. */
+function titleHead(s: SentenceState, i: number, cues: Cues): TitleHead | null {
+  const rules = cues.titleRules;
+  const t = s.words[i].text;
+  const gender = rules.female.has(t) ? "female" : rules.male.has(t) ? "male" : undefined;
+  if (rules.abbreviations.has(t)) {
+    const dot = s.words[i + 1];
+    const next = dot?.text === "." && dot.start === s.words[i].end ? i + 2 : i + 1;
+    return { next, single: true, gender };
+  }
+  if (rules.single.has(t)) return { next: i + 1, single: true, gender };
+  if (rules.full.has(t) || cues.titles.has(t) || rules.roles.has(t)) {
+    return { next: i + 1, single: false, gender };
+  }
+  return null;
+}
+
+/** The word after a chain of titles and title words ("Lt. Gov.", "Prime Minister"), with what the last title allows. */
+function titleChain(s: SentenceState, head: TitleHead, cues: Cues): TitleHead {
+  const w = s.words;
+  let { next: k, single, gender } = head;
+  while (k < w.length && !s.covered[k] && adjacent(s, k - 1, k)) {
+    const h = titleHead(s, k, cues);
+    if (h) {
+      ({ next: k, single } = h);
+      gender = h.gender ?? gender;
+      continue;
+    }
+    const t = w[k].text;
+    const titleWord = cues.titleWords.has(t) &&
+      (isCapitalised(t) ||
+        (k + 1 < w.length && isCapitalised(w[k + 1].text) && cues.titleWords.has(w[k + 1].text)));
+    if (!titleWord) break;
+    k++;
+  }
+  return { next: k, single, gender };
+}
+
+/**
+ * The last word of a person's name starting at `i` (at most `max` name words; middle initials
+ * such as "J." are part of it), else -1.
+ */
+export function personEnd(s: SentenceState, i: number, cues: Cues, max = 4): number {
+  const w = s.words;
+  let k = i;
+  let last = -1;
+  let count = 0;
+  while (k < w.length && count < max && !s.covered[k] && (k === i || adjacent(s, k - 1, k))) {
+    if (isNameWord(w[k], cues)) {
+      last = k++;
+      count++;
+      continue;
+    }
+    const initial = k > i && /^\p{Lu}$/u.test(w[k].text) && w[k + 1]?.text === "." &&
+      w[k + 1].start === w[k].end && k + 2 < w.length && isNameWord(w[k + 2], cues) &&
+      adjacent(s, k + 1, k + 2);
+    if (!initial) break;
+    k += 2;
+  }
+  // A pronoun ends no name, and opens one only before another name word ("He Lifeng").
+  while (last >= i && cues.pronouns.has(w[last].text)) last = last > i ? last - 1 : -1;
+  if (last === i && cues.pronouns.has(w[i].text)) return -1;
+  return last;
+}
+
+/** A person's canonical name from how it is written: spaces made single, middle initials dropped ("Donald J. Trump" is "Donald Trump"). */
+export function canonicalPerson(written: string): string {
+  const words = written.trim().split(/\s+/);
+  const initial = (w: string) => /^\p{Lu}\.$/u.test(w);
+  // "J. K. Rowling" is known by her initials: only initials after a first name go.
+  if (words.length < 3 || initial(words[0])) return words.join(" ");
+  return words.filter((w, i) => i === 0 || i === words.length - 1 || !initial(w)).join(" ");
+}
+
+/** Tags the names after titles in one sentence. */
+export function matchTitles(s: SentenceState, cues: Cues): void {
+  const w = s.words;
+  for (let i = 0; i < w.length; i++) {
+    if (s.covered[i]) continue;
+    const head = titleHead(s, i, cues);
+    if (!head) continue;
+    const { next: k, single, gender } = titleChain(s, head, cues);
+    if (k >= w.length || k === i || !adjacent(s, k - 1, k)) continue;
+    const last = personEnd(s, k, cues);
+    if (last < 0 || (last === k && !single)) continue;
+    // "President Obama" but not "Secretary General", "Minister Anton" + org head.
+    if (last === k && cues.orgHeads.has(w[k].text)) continue;
+    const found = ruleFound(k, last, canonicalPerson(surface(s, k, last)), "PERSON");
+    if (gender) found.gender = gender;
+    cover(s, found);
+    i = last;
+  }
+}

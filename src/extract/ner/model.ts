@@ -1,0 +1,300 @@
+/**
+ * The entity recogniser's model: a linear-chain model over BILOU tags with hashed feature
+ * weights and tag-transition weights, Viterbi decoding, and the binary file format
+ * (gzip of a JSON header, int16 weights and float32 transitions).
+ * @module
+ */
+
+import { gunzipSync, gzipSync } from "node:zlib";
+import { MAX_FEATURES, type SentenceCase, sentenceFeatures, WordTable } from "./features.ts";
+
+/** Entity types the model tags. */
+export const NER_TYPES = ["PER", "ORG", "LOC", "NORP"] as const;
+
+/** One of {@link NER_TYPES}. */
+export type NerType = (typeof NER_TYPES)[number];
+
+/** Number of tags: O, then B, I, L, U of each type. */
+export const N_TAGS = 1 + 4 * NER_TYPES.length;
+
+/** Tag parts. */
+export const B = 1, I = 2, L = 3, U = 4;
+
+/** The tag of `part` (B, I, L, U) of type index `type`. */
+export function tagOf(type: number, part: number): number {
+  return 1 + 4 * type + part - 1;
+}
+/** Type index of a tag (-1 for O). */
+export function typeOfTag(tag: number): number {
+  return tag === 0 ? -1 : (tag - 1) >> 2;
+}
+/** Part of a tag: B, I, L or U (0 for O). */
+export function partOfTag(tag: number): number {
+  return tag === 0 ? 0 : ((tag - 1) & 3) + 1;
+}
+
+/** Whether tag `b` may follow tag `a` under BILOU (a = -1: sentence start; b = -1: end). */
+export function allowed(a: number, b: number): boolean {
+  const pa = a < 0 ? -1 : partOfTag(a), pb = b < 0 ? -1 : partOfTag(b);
+  const open = pa === B || pa === I;
+  if (b < 0) return !open;
+  if (open) return (pb === I || pb === L) && typeOfTag(a) === typeOfTag(b);
+  return pb !== I && pb !== L;
+}
+
+/** A loaded model (treat as opaque). */
+export interface NerModel {
+  /** Format version of the file. */
+  version: number;
+  /** log2 of the number of hashed feature buckets. */
+  bucketBits: number;
+  /** Feature weights: bucket b, tag t at `b * N_TAGS + t`. */
+  weights: Float32Array;
+  /** Transition weights: from a to b at `a * N_TAGS + b` (-Infinity where BILOU forbids). */
+  transitions: Float32Array;
+  /** Weights of the first tag (forbidden ones -Infinity). */
+  startWeights: Float32Array;
+  /** Weights of the last tag (forbidden ones -Infinity). */
+  endWeights: Float32Array;
+  /** Scale of scores in the confidence's logistic function. */
+  confidenceScale: number;
+  /** Where the model came from: data, epochs, scores. */
+  meta: Record<string, unknown>;
+  /** Word properties cached between calls. */
+  words: WordTable;
+}
+
+/** A model with zero weights (the trainer's starting point). */
+export function emptyModel(bucketBits: number, meta: Record<string, unknown> = {}): NerModel {
+  const transitions = new Float32Array(N_TAGS * N_TAGS);
+  const startWeights = new Float32Array(N_TAGS);
+  const endWeights = new Float32Array(N_TAGS);
+  maskForbidden(transitions, startWeights, endWeights);
+  return {
+    version: FORMAT_VERSION,
+    bucketBits,
+    weights: new Float32Array((1 << bucketBits) * N_TAGS),
+    transitions,
+    startWeights,
+    endWeights,
+    confidenceScale: 1,
+    meta,
+    words: new WordTable(),
+  };
+}
+
+/** Sets the transitions BILOU forbids to -Infinity. */
+export function maskForbidden(
+  transitions: Float32Array | Float64Array,
+  start: Float32Array | Float64Array,
+  end: Float32Array | Float64Array,
+): void {
+  for (let a = 0; a < N_TAGS; a++) {
+    if (!allowed(-1, a)) start[a] = -Infinity;
+    if (!allowed(a, -1)) end[a] = -Infinity;
+    for (let b = 0; b < N_TAGS; b++) if (!allowed(a, b)) transitions[a * N_TAGS + b] = -Infinity;
+  }
+}
+
+/** Reusable buffers for one sentence (grown when a longer sentence comes). */
+export class Scratch {
+  features = new Int32Array(64 * MAX_FEATURES);
+  scores = new Float32Array(64 * N_TAGS);
+  best = new Float32Array(64 * N_TAGS);
+  back = new Uint8Array(64 * N_TAGS);
+  tags = new Uint8Array(64);
+
+  ensure(n: number): void {
+    if (n <= this.tags.length) return;
+    const size = Math.max(n, this.tags.length * 2);
+    this.features = new Int32Array(size * MAX_FEATURES);
+    this.scores = new Float32Array(size * N_TAGS);
+    this.best = new Float32Array(size * N_TAGS);
+    this.back = new Uint8Array(size * N_TAGS);
+    this.tags = new Uint8Array(size);
+  }
+}
+
+/** Adds the weights of each position's features into `scores` (n rows of N_TAGS). */
+export function emissionScores(
+  weights: Float32Array | Float64Array,
+  features: Int32Array,
+  n: number,
+  scores: Float32Array,
+): void {
+  scores.fill(0, 0, n * N_TAGS);
+  for (let i = 0; i < n; i++) {
+    const row = i * N_TAGS;
+    const fb = i * MAX_FEATURES;
+    for (let j = 0; j < MAX_FEATURES; j++) {
+      const f = features[fb + j];
+      if (f < 0) break;
+      const w = f * N_TAGS;
+      for (let t = 0; t < N_TAGS; t++) scores[row + t] += weights[w + t];
+    }
+  }
+}
+
+/** The best tag sequence under `scores` and the transition weights, into `scratch.tags`. */
+export function viterbi(
+  transitions: Float32Array | Float64Array,
+  startWeights: Float32Array | Float64Array,
+  endWeights: Float32Array | Float64Array,
+  scores: Float32Array,
+  n: number,
+  scratch: Scratch,
+): Uint8Array {
+  const { best, back, tags } = scratch;
+  if (n === 0) return tags;
+  for (let t = 0; t < N_TAGS; t++) best[t] = scores[t] + startWeights[t];
+  for (let i = 1; i < n; i++) {
+    const prev = (i - 1) * N_TAGS, row = i * N_TAGS;
+    for (let t = 0; t < N_TAGS; t++) {
+      let top = -Infinity, arg = 0;
+      for (let s = 0; s < N_TAGS; s++) {
+        const v = best[prev + s] + transitions[s * N_TAGS + t];
+        if (v > top) {
+          top = v;
+          arg = s;
+        }
+      }
+      best[row + t] = top + scores[row + t];
+      back[row + t] = arg;
+    }
+  }
+  const last = (n - 1) * N_TAGS;
+  let top = -Infinity, arg = 0;
+  for (let t = 0; t < N_TAGS; t++) {
+    const v = best[last + t] + endWeights[t];
+    if (v > top) {
+      top = v;
+      arg = t;
+    }
+  }
+  tags[n - 1] = arg;
+  for (let i = n - 1; i > 0; i--) tags[i - 1] = back[i * N_TAGS + tags[i]];
+  return tags;
+}
+
+/** Features, scores and best tags of one sentence, in `scratch` (tags in `scratch.tags`). */
+export function decodeSentence(
+  model: NerModel,
+  words: readonly string[],
+  scratch: Scratch,
+  sentenceCase?: SentenceCase,
+): Uint8Array {
+  const n = words.length;
+  scratch.ensure(n);
+  const mask = (1 << model.bucketBits) - 1;
+  sentenceFeatures(model.words, words, mask, scratch.features, sentenceCase);
+  emissionScores(model.weights, scratch.features, n, scratch.scores);
+  return viterbi(
+    model.transitions,
+    model.startWeights,
+    model.endWeights,
+    scratch.scores,
+    n,
+    scratch,
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// File format
+
+const MAGIC = "NFNER";
+/** Version of the file format and of the feature templates (a model of another is refused). */
+export const FORMAT_VERSION = 1;
+
+/** Thrown when a model file is missing or unreadable; the message is one line. */
+export class NerModelError extends Error {
+  override name = "NerModelError";
+}
+
+/** The model as a gzip file: header line (JSON), int16 weights, float32 transitions. */
+export function encodeModel(model: NerModel): Uint8Array {
+  let top = 0;
+  for (const w of model.weights) if (Math.abs(w) > top) top = Math.abs(w);
+  const scale = top > 0 ? top / 32767 : 1;
+  const quantised = new Int16Array(model.weights.length);
+  for (let k = 0; k < quantised.length; k++) quantised[k] = Math.round(model.weights[k] / scale);
+  const dense = new Float32Array(N_TAGS * N_TAGS + 2 * N_TAGS);
+  dense.set(model.transitions, 0);
+  dense.set(model.startWeights, N_TAGS * N_TAGS);
+  dense.set(model.endWeights, N_TAGS * N_TAGS + N_TAGS);
+  const header = JSON.stringify({
+    format: MAGIC,
+    version: model.version,
+    types: NER_TYPES,
+    tags: N_TAGS,
+    bucketBits: model.bucketBits,
+    weightScale: scale,
+    confidenceScale: model.confidenceScale,
+    meta: model.meta,
+  }) + "\n";
+  const head = new TextEncoder().encode(header);
+  const body = new Uint8Array(head.length + quantised.byteLength + dense.byteLength);
+  body.set(head, 0);
+  body.set(new Uint8Array(quantised.buffer), head.length);
+  body.set(new Uint8Array(dense.buffer), head.length + quantised.byteLength);
+  return gzipSync(body, { level: 9 });
+}
+
+/** Reads a model from the bytes of its file; `file` names it in errors. */
+export function decodeModel(bytes: Uint8Array, file: string): NerModel {
+  const fail = (what: string): never => {
+    throw new NerModelError(`${file}: ${what}`);
+  };
+  let body: Uint8Array;
+  try {
+    body = gunzipSync(bytes);
+  } catch {
+    return fail("not a gzip file (corrupt or truncated model)");
+  }
+  const newline = body.indexOf(10);
+  if (newline < 0 || newline > 1 << 20) fail("no model header");
+  let header: Record<string, unknown>;
+  try {
+    header = JSON.parse(new TextDecoder().decode(body.subarray(0, newline)));
+  } catch {
+    return fail("model header is not JSON");
+  }
+  if (header.format !== MAGIC) {
+    fail(`not a newsframe entity model (format ${String(header.format)})`);
+  }
+  if (header.version !== FORMAT_VERSION) {
+    fail(`model format version ${String(header.version)}, this code reads ${FORMAT_VERSION}`);
+  }
+  if (JSON.stringify(header.types) !== JSON.stringify(NER_TYPES) || header.tags !== N_TAGS) {
+    fail(`model types ${JSON.stringify(header.types)} differ from ${NER_TYPES.join(",")}`);
+  }
+  const bits = header.bucketBits;
+  if (typeof bits !== "number" || !Number.isInteger(bits) || bits < 4 || bits > 24) {
+    fail(`bad bucketBits ${String(bits)}`);
+  }
+  const scale = header.weightScale;
+  if (typeof scale !== "number" || !(scale > 0)) fail("bad weightScale");
+  const nWeights = (1 << (bits as number)) * N_TAGS;
+  const nDense = N_TAGS * N_TAGS + 2 * N_TAGS;
+  const expected = newline + 1 + nWeights * 2 + nDense * 4;
+  if (body.length !== expected) fail(`model is ${body.length} bytes, expected ${expected}`);
+  const start = newline + 1;
+  // Copies (a Buffer's slice is a view, and may be misaligned for 16- and 32-bit arrays).
+  const raw = new Uint8Array(body.subarray(start, start + nWeights * 2));
+  const quantised = new Int16Array(raw.buffer, raw.byteOffset, nWeights);
+  const weights = new Float32Array(nWeights);
+  for (let k = 0; k < nWeights; k++) weights[k] = quantised[k] * (scale as number);
+  const denseBytes = new Uint8Array(body.subarray(start + nWeights * 2));
+  const dense = new Float32Array(denseBytes.buffer, denseBytes.byteOffset, nDense);
+  const confidenceScale = typeof header.confidenceScale === "number" ? header.confidenceScale : 1;
+  return {
+    version: FORMAT_VERSION,
+    bucketBits: bits as number,
+    weights,
+    transitions: dense.slice(0, N_TAGS * N_TAGS),
+    startWeights: dense.slice(N_TAGS * N_TAGS, N_TAGS * N_TAGS + N_TAGS),
+    endWeights: dense.slice(N_TAGS * N_TAGS + N_TAGS),
+    confidenceScale,
+    meta: (header.meta ?? {}) as Record<string, unknown>,
+    words: new WordTable(),
+  };
+}

@@ -1,0 +1,198 @@
+/**
+ * Training the entity recogniser: a structured averaged perceptron (Collins 2002) over BILOU
+ * tags with hashed features. Sentences are visited in an order shuffled with a fixed seed, so a
+ * run is reproducible; the averaged weights of the epoch that scores best on held-out text are
+ * kept.
+ * @module
+ */
+
+import { MAX_FEATURES, type SentenceCase, sentenceFeatures } from "./features.ts";
+import {
+  emissionScores,
+  emptyModel,
+  maskForbidden,
+  N_TAGS,
+  NER_TYPES,
+  type NerModel,
+  partOfTag,
+  Scratch,
+  typeOfTag,
+  viterbi,
+} from "./model.ts";
+
+/** One training sentence. */
+export interface TrainSentence {
+  words: readonly string[];
+  /** Gold BILOU tags, one per word. */
+  gold: Uint8Array;
+  /** False when the sentence's source does not mark NORP: a predicted NORP over gold O is not an error. */
+  marksNorp: boolean;
+  sentenceCase?: SentenceCase;
+}
+
+/** Options of {@link trainModel}. */
+export interface TrainOptions {
+  /** Most epochs (passes over the data). */
+  epochs: number;
+  /** log2 of the number of hashed feature buckets. */
+  bucketBits: number;
+  /** Seed of the shuffle. */
+  seed?: number;
+  /** Scores the averaged model after each epoch (higher is better); the best epoch is kept. */
+  score?: (model: NerModel, epoch: number) => number;
+  /** Stop after this many epochs without a better score. */
+  patience?: number;
+  /** Progress messages. */
+  log?: (message: string) => void;
+}
+
+/** The trained model and how each epoch scored. */
+export interface TrainResult {
+  model: NerModel;
+  bestEpoch: number;
+  scores: number[];
+}
+
+/** A small seeded generator (mulberry32): the same seed gives the same shuffle everywhere. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const NORP = NER_TYPES.indexOf("NORP");
+
+/**
+ * Where the sentence's source does not mark NORP, a predicted NORP name over words the gold
+ * leaves O is taken as right: copy those predicted spans into the gold.
+ */
+function acceptUnmarkedNorp(gold: Uint8Array, predicted: Uint8Array, n: number): Uint8Array {
+  let target = gold;
+  for (let i = 0; i < n; i++) {
+    if (typeOfTag(predicted[i]) !== NORP) continue;
+    let j = i;
+    while (j < n - 1 && partOfTag(predicted[j]) !== 3 && partOfTag(predicted[j]) !== 4) j++;
+    let free = true;
+    for (let k = i; k <= j; k++) if (gold[k] !== 0) free = false;
+    if (free) {
+      if (target === gold) target = gold.slice(0, n);
+      for (let k = i; k <= j; k++) target[k] = predicted[k];
+    }
+    i = j;
+  }
+  return target;
+}
+
+/** Trains a model on `sentences` (see {@link TrainOptions}). */
+export function trainModel(
+  sentences: readonly TrainSentence[],
+  options: TrainOptions,
+): TrainResult {
+  const { epochs, bucketBits } = options;
+  const log = options.log ?? (() => {});
+  const mask = (1 << bucketBits) - 1;
+  const probe = emptyModel(bucketBits);
+  // Current weights and the running sums of (time x update) for averaging: avg = w - u / c.
+  const w = new Float64Array(probe.weights.length);
+  const u = new Float64Array(probe.weights.length);
+  const tw = new Float64Array(N_TAGS * N_TAGS), tu = new Float64Array(N_TAGS * N_TAGS);
+  const sw = new Float64Array(N_TAGS), su = new Float64Array(N_TAGS);
+  const ew = new Float64Array(N_TAGS), eu = new Float64Array(N_TAGS);
+  maskForbidden(tw, sw, ew);
+  // Features of every sentence, computed once.
+  const features: Int32Array[] = sentences.map((s) =>
+    sentenceFeatures(
+      probe.words,
+      s.words,
+      mask,
+      new Int32Array(s.words.length * MAX_FEATURES),
+      s.sentenceCase,
+    )
+  );
+  const order = Array.from(sentences.keys());
+  const random = seededRandom(options.seed ?? 1);
+  const scratch = new Scratch();
+  let c = 1;
+  let best: NerModel | undefined;
+  let bestScore = -Infinity, bestEpoch = 0, sinceBest = 0;
+  const epochScores: number[] = [];
+  for (let epoch = 1; epoch <= epochs; epoch++) {
+    const t0 = performance.now();
+    for (let k = order.length - 1; k > 0; k--) {
+      const j = Math.floor(random() * (k + 1));
+      [order[k], order[j]] = [order[j], order[k]];
+    }
+    let wrong = 0, total = 0;
+    for (const index of order) {
+      const s = sentences[index];
+      const n = s.words.length;
+      if (n === 0) continue;
+      scratch.ensure(n);
+      const f = features[index];
+      emissionScores(w, f, n, scratch.scores);
+      const predicted = viterbi(tw, sw, ew, scratch.scores, n, scratch);
+      const gold = s.marksNorp ? s.gold : acceptUnmarkedNorp(s.gold, predicted, n);
+      let same = true;
+      for (let i = 0; i < n; i++) if (predicted[i] !== gold[i]) same = false;
+      total += n;
+      if (!same) {
+        for (let i = 0; i < n; i++) {
+          const g = gold[i], p = predicted[i];
+          if (g !== p) {
+            wrong++;
+            const fb = i * MAX_FEATURES;
+            for (let j = 0; j < MAX_FEATURES; j++) {
+              const id = f[fb + j];
+              if (id < 0) break;
+              const base = id * N_TAGS;
+              w[base + g] += 1;
+              u[base + g] += c;
+              w[base + p] -= 1;
+              u[base + p] -= c;
+            }
+          }
+          const gp = i > 0 ? gold[i - 1] : -1, pp = i > 0 ? predicted[i - 1] : -1;
+          if (g !== p || gp !== pp) {
+            if (i === 0) {
+              sw[g] += 1, su[g] += c, sw[p] -= 1, su[p] -= c;
+            } else {
+              tw[gp * N_TAGS + g] += 1, tu[gp * N_TAGS + g] += c;
+              tw[pp * N_TAGS + p] -= 1, tu[pp * N_TAGS + p] -= c;
+            }
+          }
+        }
+        const g = gold[n - 1], p = predicted[n - 1];
+        if (g !== p) ew[g] += 1, eu[g] += c, ew[p] -= 1, eu[p] -= c;
+      }
+      c++;
+    }
+    const model = emptyModel(bucketBits, {});
+    model.words = probe.words;
+    for (let k = 0; k < w.length; k++) model.weights[k] = w[k] - u[k] / c;
+    for (let k = 0; k < tw.length; k++) {
+      if (Number.isFinite(tw[k])) model.transitions[k] = tw[k] - tu[k] / c;
+    }
+    for (let k = 0; k < N_TAGS; k++) {
+      if (Number.isFinite(sw[k])) model.startWeights[k] = sw[k] - su[k] / c;
+      if (Number.isFinite(ew[k])) model.endWeights[k] = ew[k] - eu[k] / c;
+    }
+    const score = options.score ? options.score(model, epoch) : epoch;
+    epochScores.push(score);
+    log(
+      `epoch ${epoch}: ${(100 * wrong / Math.max(1, total)).toFixed(2)}% training words wrong, ` +
+        `held-out score ${score.toFixed(4)} (${((performance.now() - t0) / 1000).toFixed(1)} s)`,
+    );
+    if (score > bestScore) {
+      bestScore = score;
+      bestEpoch = epoch;
+      best = model;
+      sinceBest = 0;
+    } else if (++sinceBest >= (options.patience ?? Infinity)) break;
+  }
+  return { model: best!, bestEpoch, scores: epochScores };
+}
