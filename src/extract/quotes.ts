@@ -139,12 +139,14 @@ function contextOf(
   // Per word, once: speech verbs of either kind, and whether it sits inside a quote.
   const isSpeechVerb = quickHas(cues.speechVerbs);
   const isDirectVerb = quickHas(cues.directSpeechVerbs);
+  const quoteCues = options.quoteCues ?? DEFAULT_QUOTE_CUES;
+  const isReportingVerb = quickHas(quoteCues.reportingVerbs);
   const speechVerb = new Uint8Array(words.length);
   const directVerb = new Uint8Array(words.length);
   const quoted = new Uint8Array(words.length);
   for (let i = 0; i < words.length; i++) {
     const t = words[i].text;
-    if (isSpeechVerb(t)) speechVerb[i] = 1;
+    if (isSpeechVerb(t) || isReportingVerb(lowers[i])) speechVerb[i] = 1;
     if (isDirectVerb(t)) directVerb[i] = 1;
     if (spans.length && inQuote(words[i].start)) quoted[i] = 1;
   }
@@ -163,7 +165,7 @@ function contextOf(
     mentions,
     mentionsSorted: sorted,
     cues,
-    quoteCues: options.quoteCues ?? DEFAULT_QUOTE_CUES,
+    quoteCues,
     history: [],
     inQuote,
   };
@@ -262,6 +264,13 @@ function quoteOf(
   if ((lead === "" || lead.endsWith(":")) && nWords >= 4) {
     return { ...base, kind: "direct", ...directSpeech(ctx, state, span, sentence, lead) };
   }
+  // `X said, "..."`: a whole sentence set off by a comma after the speech verb is direct too.
+  const verbBefore = to > from && ctx.speechVerb[to - 1] === 0 && lead.endsWith(",") &&
+    ctx.speechVerb[to - 2] === 1;
+  if (verbBefore && nWords >= 4) {
+    const who = attributionIn(ctx, sentence.start, span.open, { direct: true, last: true });
+    if (who?.speaker || who?.reason) return { ...base, kind: "direct", ...speechFields(who) };
+  }
   return { ...base, ...partialSpeech(ctx, sentence, span, found, nWords) };
 }
 
@@ -299,7 +308,8 @@ function continued(ctx: Context, state: State, span: Placed): Speech | null {
   if (last.paragraph === span.paragraph) {
     const between = text.slice(last.close + 1, span.open);
     const nWords = between.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
-    if (nWords <= 8 && !/["“”]/.test(between)) {
+    // Only the last quote's tag stands between them: "A," X said to the crowd. "B."
+    if (nWords <= (last.speech.cue ? 25 : 8) && !/["“”]/.test(between)) {
       return { ...last.speech, cue: null, sieve: "continuation", confidence: 0.9 };
     }
     return null;

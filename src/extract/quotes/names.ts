@@ -9,6 +9,12 @@ import type { Cues } from "../cues.ts";
 import { STOPWORDS } from "../../text/tokens.ts";
 import { isCapitalised, lowerCase, type Word } from "../words.ts";
 import type { Gender, QuoteCues } from "./data.ts";
+import { firstNameGender } from "../ner/lexicons.ts";
+
+/** A word the first-name lists know ("Alia", "Stefania"). */
+function isFirstName(w: string): boolean {
+  return /^\p{Lu}\p{Ll}+$/u.test(w) && firstNameGender(w) !== null;
+}
 
 /** A name as written next to its verb, and the role words before it. */
 export interface GrownName {
@@ -79,6 +85,11 @@ function nameRun(words: readonly Word[], i: number, step: 1 | -1): number[] {
       out.push(k);
     } else if (w.text === "." && step === -1 && k > 0 && isNameWord(words[k - 1])) out.push(k);
     else if (PARTICLES.has(w.text) && words[k + step] && isNameWord(words[k + step])) out.push(k);
+    // "Al-Maeena", "Jean-Pierre": a hyphen inside a name, with no space around it.
+    else if (
+      w.text === "-" && out.length > 0 && words[k + step] && isNameWord(words[k + step]) &&
+      words[k - 1].end === w.start && w.end === words[k + 1].start
+    ) out.push(k);
     else break;
   }
   return step === 1 ? out : out.reverse();
@@ -102,8 +113,20 @@ function nameOf(
   }
   let end = run.length;
   while (end > t && words[run[end - 1]].text === ".") end--;
+  // A role written in capitals before the name: "Administrator Bolden"; after "of", the name
+  // starts at a known first name ("Minister of Education Stefania Giannini", "Governor of
+  // Washington Chris Gregoire").
+  const afterOf = run[0] > 0 && OF.has(lowerCase(words[run[0] - 1].text));
+  const known = run.findIndex((k, i) => i > t && i < end - 1 && isFirstName(words[k].text));
+  const firstName = afterOf ? (known > 0 ? known : end - 2) : -1;
+  while (t < end - 1 && (firstName > t || isRoleNoun(lowerCase(words[run[t]].text), cues))) {
+    title.push(run[t]);
+    t++;
+  }
   return { title, name: run.slice(t, end), definite };
 }
+
+const OF = new Set(["of", "for", "at", "on"]);
 
 function grown(
   text: string,
@@ -134,9 +157,12 @@ export function nameAfter(
   const roleWords = words.slice(i, k).map((w) => w.text);
   const last = roleWords[roleWords.length - 1];
   if (roleWords.length > 0 && !isRoleNoun(last, cues)) return null;
-  const run = nameRun(words, k, 1);
+  let run = nameRun(words, k, 1);
+  // "SaskTel unlimited data customer Lindsay Gay": a second name after role words is the speaker.
+  const next = run.length ? secondName(words, run[run.length - 1] + 1, cues) : [];
+  if (next.length) run = next;
   const { title, name, definite } = nameOf(words, run, cues);
-  const roleFrom = roleWords.length > 0
+  const roleFrom = roleWords.length > 0 || next.length
     ? words[i].start
     : title.length
     ? words[title[0]].start
@@ -148,6 +174,14 @@ export function nameAfter(
     name,
     definite || (roleWords.length === 1 && roleWords[0] === "the"),
   );
+}
+
+/** The name run after up to four lower-case words ending in a role noun, else none. */
+function secondName(words: readonly Word[], k: number, cues: Cues): number[] {
+  let j = k;
+  while (j < words.length && j - k < 4 && words[j].kind === "word" && !isNameWord(words[j])) j++;
+  if (j === k || !isRoleNoun(words[j - 1].text, cues)) return [];
+  return nameRun(words, j, 1);
 }
 
 /** The name right before a verb ("psychologist Nancy Molitor says", "Sen. Ron Wyden called"). */

@@ -9,7 +9,7 @@
 
 import type { EntityMention } from "../entities.ts";
 import type { Word } from "../words.ts";
-import { genderOf, type GrownName, nameAfter, nameBefore } from "./names.ts";
+import { genderOf, type GrownName, isRoleNoun, nameAfter, nameBefore } from "./names.ts";
 import { resolvePronoun } from "./pronouns.ts";
 import type { Context, Found, SpeakerType, Speech } from "./types.ts";
 
@@ -106,8 +106,12 @@ export function attributionIn(
   const r = regionOf(ctx, from, to, opts.direct === true);
   if (!r) return null;
   const according = accordingIn(ctx, r);
-  return documentIn(ctx, r, according) ?? quotedAsSaying(ctx, r, according) ??
-    verbSpeech(ctx, r, according, opts.last === true) ??
+  const relayed = quotedAsSaying(ctx, r, according);
+  if (relayed) return relayed;
+  const verbal = verbSpeech(ctx, r, according, opts.last === true);
+  // "Whitmore said in a statement": the person speaks; a document speaks for nobody named.
+  if (verbal?.speakerType === "person") return verbal;
+  return documentIn(ctx, r, according) ?? verbal ??
     (according ? accordingSpeech(according) : null);
 }
 
@@ -239,6 +243,7 @@ function verbSpeech(
   last: boolean,
 ): Found | null {
   const { words, verbs } = r;
+  let fallback: Found | null = null;
   for (let j = 0; j < words.length; j++) {
     const v = last ? words.length - 1 - j : j;
     if (!verbs[v]) continue;
@@ -253,9 +258,14 @@ function verbSpeech(
       viaEntity: according?.mention?.entity ?? null,
       verb: words[v],
     };
+    // An empty subject ("he" nobody fits) gives way to another verb's speaker ("X said he believes").
+    if (!found.speaker) {
+      fallback ??= found;
+      continue;
+    }
     return (mediaSubject ? relayedSpeaker(ctx, r, v, found) : null) ?? found;
   }
-  return null;
+  return fallback;
 }
 
 /** "TASS reported Mishustin emphasized ...": the agency relays the second speaker. */
@@ -354,43 +364,53 @@ function mentionSubject(ctx: Context, r: Region, v: number, clause: number): Sub
   };
 }
 
-/** Past an appositive: "Maria Lopez, an economist, said ...". */
+/**
+ * Past appositives: "Maria Lopez, an economist, said", "The campaign's chairman, Robert Hale,
+ * told", "Cynthia Thompson, curator at the University of Arkansas, Fayetteville, said": up to
+ * three comma chunks back, the chunk that is a name alone is the speaker; the others its role.
+ */
 function appositiveSubject(ctx: Context, r: Region, v: number, clause: number): Subject | null {
   const { words } = r;
   if (!(clause === v && v >= 2 && words[v - 1].text === ",")) return null;
-  const c1 = clauseStart(words, v - 1);
-  if (!(c1 >= 2 && words[c1 - 1].text === "," && v - c1 <= 9)) return null;
-  // "The campaign's chairman, Robert Hale, told ...": the name is the appositive.
-  const named = nameBefore(ctx.text, words, v - 1, c1, ctx.cues);
-  if (named && named.from === words[c1].start && !named.definite) {
-    const who = resolveGrown(ctx, r, named, within(r, named.nameFrom, named.nameTo).pop());
-    if (who.speaker) {
-      const role = ctx.text.slice(words[clauseStart(words, c1 - 1)].start, words[c1 - 2].end);
-      return { ...who, role, from: named.from, to: words[v].end, mediaSubject: false };
+  let end = v - 1;
+  for (let n = 0; n < 3; n++) {
+    const c = clauseStart(words, end);
+    if (v - c > 24) return null;
+    const who = chunkSpeaker(ctx, r, c, end);
+    if (who) {
+      const prevChunk = c >= 2 && words[c - 1].text === "," ? clauseStart(words, c - 1) : -1;
+      const role = n > 0
+        ? ctx.text.slice(words[end + 1].start, words[v - 2].end)
+        : prevChunk >= 0
+        ? ctx.text.slice(words[prevChunk].start, words[c - 2].end)
+        : who.role;
+      return { ...who, role, from: words[c].start, to: words[v].end };
     }
+    if (c < 2 || words[c - 1].text !== ",") return null;
+    end = c - 1;
   }
-  if (within(r, words[c1].start, words[v - 1].start).length > 0) return null;
-  const owner = within(r, words[clauseStart(words, c1 - 1)].start, words[c1 - 1].start).pop();
-  const grown = nameBefore(ctx.text, words, c1 - 1, clauseStart(words, c1 - 1), ctx.cues);
-  if (owner && owner.end === words[c1 - 2].end) {
+  return null;
+}
+
+/** The speaker when the words `[c, end)` are a name alone (a person, or an organisation's mention). */
+function chunkSpeaker(ctx: Context, r: Region, c: number, end: number): Subject | null {
+  const { words } = r;
+  if (end <= c) return null;
+  const inside = within(r, words[c].start, words[end - 1].end);
+  const m = inside.length === 1 && inside[0].end === words[end - 1].end ? inside[0] : undefined;
+  const grown = nameBefore(ctx.text, words, end, c, ctx.cues);
+  const whole = grown !== null && grown.from === words[c].start && !grown.definite;
+  if (m && m.type !== "GPE" && m.type !== "NORP" && (m.start === words[c].start || whole)) {
     return {
-      ...resolveGrown(ctx, r, grown, owner),
-      role: ctx.text.slice(words[c1].start, words[v - 2].end),
-      from: owner.start,
-      to: words[v].end,
-      mediaSubject: owner.media,
+      ...resolveGrown(ctx, r, whole ? grown : null, m),
+      from: m.start,
+      to: m.end,
+      mediaSubject: m.media,
     };
   }
-  if (!grown || grown.definite) return null;
+  if (!whole || inside.length > 0) return null;
   const who = resolveGrown(ctx, r, grown, undefined);
-  if (!who.speaker) return null;
-  return {
-    ...who,
-    role: ctx.text.slice(words[c1].start, words[v - 2].end),
-    from: grown.from,
-    to: words[v].end,
-    mediaSubject: false,
-  };
+  return who.speaker ? { ...who, from: grown.from, to: grown.to, mediaSubject: false } : null;
 }
 
 /** Inverted: ", said spokesman Josh Schwerin", ", said Russian Security Council Secretary Nikolai Patrushev". */
@@ -452,7 +472,15 @@ function resolveGrown(
   if (g.name.includes(" ")) return named(g.name, "person", g.role, "name", 0.8);
   const known = knownSurname(ctx, g.name, g.nameFrom);
   if (known) return { ...named(known, "person", g.role, "name", 0.8), speakerRaw: g.name };
-  void r;
+  const lower = g.name.toLowerCase();
+  // A lone capitalised word next to a speech verb is a name ("Mailis said"), unless it could be
+  // a plural or a common noun opening the sentence ("Officials said", "Police said").
+  const common = lower.endsWith("s") || ctx.quoteCues.orgNouns.has(lower) ||
+    isRoleNoun(lower, ctx.cues);
+  if (!common) {
+    const opens = opensSentence(ctx, r, g.from);
+    return named(g.name, "person", g.role, "name", opens ? 0.55 : 0.65);
+  }
   return {
     ...named(null, null, null, null, 0),
     speakerRaw: g.name,
@@ -501,7 +529,12 @@ function definiteSpeaker(
     m.start < g.nameFrom && m.type !== "PERSON" && m.entity.toLowerCase().split(" ").includes(head)
   );
   if (org) return { ...ofMention(org, "name", 0.75), speakerRaw: `the ${g.name}` };
-  return { ...named(g.name, "organisation", null, "name", 0.7), speakerRaw: `the ${g.name}` };
+  // "the American said": a description of someone, not a name.
+  return {
+    ...named(null, null, null, null, 0),
+    speakerRaw: `the ${g.name}`,
+    reason: `a description ("the ${g.name}"), no name`,
+  };
 }
 
 /** The gender of a speaker found in a stretch, for later pronouns. */
@@ -531,4 +564,14 @@ function orgNounSubject(ctx: Context, r: Region, v: number, clause: number): Sub
     reason: "unnamed organisation",
   };
   return { ...who, from: words[v - 2].start, to: words[v].end, mediaSubject: false };
+}
+
+/** True when nothing but marks comes before `pos` in its sentence (quotes count as something). */
+function opensSentence(ctx: Context, r: Region, pos: number): boolean {
+  const i = firstWordFrom(ctx.words, pos);
+  const w = ctx.words[i - 1];
+  void r;
+  if (!w) return true;
+  const sentence = ctx.sentences.find((s) => s.start <= pos && pos < s.end);
+  return sentence !== undefined && w.end <= sentence.start;
 }
