@@ -89,7 +89,7 @@ Deno.test("frames: snake_case columns with explicit dtypes; nulls stay null", ()
       frames.quotes.height,
       frames.attributions.height,
     ],
-    [330, 45, 36, 34],
+    [330, 45, 36, 35],
   );
 });
 

@@ -64,11 +64,13 @@ export function reportedContent(
   cues: QuoteCues,
 ): Content | null {
   const before = trimmed(text, sentence.start, cue.from);
-  const afterFrom = firstWordFrom(words, cue.to);
-  let start = cue.to;
-  if (cue.verb && cue.verb.end <= cue.to) {
-    const k = contentAfter(words, afterFrom, cue.verb.text, cues);
-    start = k < words.length ? Math.max(cue.to, words[k].start) : sentence.end;
+  // The content follows the verb, even when the cue is a document named before it ("In a joint
+  // statement published on Tuesday, the two sides vowed to ...").
+  const from = cue.verb && cue.verb.start >= cue.from ? Math.max(cue.to, cue.verb.end) : cue.to;
+  let start = from;
+  if (cue.verb && cue.verb.end <= from) {
+    const k = contentAfter(words, firstWordFrom(words, from), cue.verb.text, cues);
+    start = k < words.length ? Math.max(from, words[k].start) : sentence.end;
   }
   // A time after the verb is no content: "said on Friday (that) ...".
   const time = TIME.exec(text.slice(start, sentence.end));
