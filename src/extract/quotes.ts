@@ -90,6 +90,8 @@ interface State {
   attributions: Attribution[];
   /** The first span not yet past (spans and sentences are both visited in text order). */
   nextSpan: number;
+  /** The last sentence of reported speech: its speech, and where it is. */
+  lastReported: { speech: Speech; index: number; paragraph: number } | null;
   /** The last direct quote: its speech, paragraph and closing mark. */
   lastDirect: { speech: Speech; paragraph: number; close: number } | null;
 }
@@ -119,6 +121,7 @@ export function extractQuotes(
     attributions: [],
     nextSpan: 0,
     lastDirect: null,
+    lastReported: null,
   };
   for (const sentence of ctx.sentences) sentenceSpeech(ctx, state, sentence);
   return { quotes: state.quotes, attributions: state.attributions };
@@ -227,6 +230,11 @@ function sentenceSpeech(ctx: Context, state: State, sentence: Sentence): void {
     const a = attributionOf(ctx, state.article, sentence, found);
     if (a) state.attributions.push(a);
     remember(ctx, found, found.from);
+    state.lastReported = {
+      speech: speechFields(found),
+      index: sentence.index,
+      paragraph: sentence.paragraph,
+    };
   }
 }
 
@@ -293,7 +301,19 @@ function directSpeech(
     speech = tag(span.close + 1, closing.end) ?? speech;
   }
   if (speech?.speaker) return speech;
-  return continued(ctx, state, span) ?? speech ?? noSpeech("no speech cue in the sentence");
+  return continued(ctx, state, span) ?? speech ?? previousSpeaker(state, sentence) ??
+    noSpeech("no speech cue in the sentence");
+}
+
+/**
+ * A quote with no cue that opens the sentence right after a sentence of reported speech in the
+ * same paragraph ("Heald noted the findings show .... “An air-quality cleanup would ...”").
+ */
+function previousSpeaker(state: State, sentence: Sentence): Speech | null {
+  const last = state.lastReported;
+  if (!last?.speech.speaker || last.index !== sentence.index - 1) return null;
+  if (last.paragraph !== sentence.paragraph) return null;
+  return { ...last.speech, cue: null, sieve: "previous", confidence: 0.7 };
 }
 
 /**

@@ -475,12 +475,10 @@ function resolveGrown(
   const lower = g.name.toLowerCase();
   // A lone capitalised word next to a speech verb is a name ("Mailis said"), unless it could be
   // a plural or a common noun opening the sentence ("Officials said", "Police said").
-  const common = lower.endsWith("s") || ctx.quoteCues.orgNouns.has(lower) ||
+  const opens = opensSentence(ctx, r, g.from);
+  const common = (opens && lower.endsWith("s")) || ctx.quoteCues.orgNouns.has(lower) ||
     isRoleNoun(lower, ctx.cues);
-  if (!common) {
-    const opens = opensSentence(ctx, r, g.from);
-    return named(g.name, "person", g.role, "name", opens ? 0.55 : 0.65);
-  }
+  if (!common) return named(g.name, "person", g.role, "name", opens ? 0.55 : 0.65);
   return {
     ...named(null, null, null, null, 0),
     speakerRaw: g.name,
@@ -529,6 +527,10 @@ function definiteSpeaker(
     m.start < g.nameFrom && m.type !== "PERSON" && m.entity.toLowerCase().split(" ").includes(head)
   );
   if (org) return { ...ofMention(org, "name", 0.75), speakerRaw: `the ${g.name}` };
+  // "the Deseret News reported", "the Church of Scientology said": a name of several words.
+  if (g.name.includes(" ")) {
+    return { ...named(g.name, "organisation", null, "name", 0.7), speakerRaw: `the ${g.name}` };
+  }
   // "the American said": a description of someone, not a name.
   return {
     ...named(null, null, null, null, 0),

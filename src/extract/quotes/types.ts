@@ -17,6 +17,7 @@ export type SpeakerType = "person" | "organisation" | "document";
  * The sieve that chose a speaker: `cue` (a speech verb next to a known entity), `name` (a
  * speech verb next to a name the entity stage did not give), `pronoun` ("she says", resolved to
  * a person before it), `continuation` (a paragraph of quote after the same speaker's quote),
+ * `previous` (a quote with no cue right after a sentence that reports the same speaker),
  * `according` ("according to X"), `document` ("in a joint statement"), `relay` ("CCTV quoted X
  * as saying").
  */
@@ -25,6 +26,7 @@ export type Sieve =
   | "name"
   | "pronoun"
   | "continuation"
+  | "previous"
   | "according"
   | "document"
   | "relay";
