@@ -33,7 +33,8 @@ for (const c of Object.values(countries)) {
 const demonyms: string[] = [];
 for (const c of worldCountries as { demonyms?: { eng?: { f: string; m: string } } }[]) {
   const eng = c.demonyms?.eng;
-  if (eng) demonyms.push(eng.f, eng.m);
+  // "Antiguan, Barbudan", "Kittitian or Nevisian": two demonyms each.
+  if (eng) demonyms.push(...`${eng.f}, ${eng.m}`.split(/, | or /));
 }
 
 const cities: string[] = [];
@@ -71,7 +72,7 @@ const firstNames = {
 for (
   const [name, value] of Object.entries({ places, demonyms: demonymFile, first_names: firstNames })
 ) {
-  const text = JSON.stringify(value, null, 0).replaceAll('],"', '],\n"') + "\n";
+  const text = JSON.stringify(value, null, 2) + "\n";
   Deno.writeTextFileSync(new URL(`${name}.json`, OUT), text);
 }
 console.log(

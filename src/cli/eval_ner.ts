@@ -3,7 +3,10 @@
  * P/R/F1 per type, and PER/ORG/LOC together by source and by genre, side by side. Exact
  * character spans.
  *
- *   deno task eval:ner [--data DIR] [--model FILE] [--no-consistency]
+ *   deno task eval:ner [--data DIR] [--model FILE] [--no-consistency] [--stage]
+ *
+ * `--stage` also scores the whole entity stage (lists, titles, model, rules and name
+ * resolution, src/extract/entities.ts) with the default lists and with `--gazetteer none`.
  * @module
  */
 
@@ -42,6 +45,7 @@ try {
       model: { type: "string" },
       "no-consistency": { type: "boolean", default: false },
       "no-compromise": { type: "boolean", default: false },
+      stage: { type: "boolean", default: false },
     },
   }).values;
 } catch (e) {
@@ -160,3 +164,34 @@ console.log(
       ? `; compromise: ${Math.round(words / theirSeconds).toLocaleString("en")} words/s`
       : ""),
 );
+
+if (args.stage) {
+  const { entityStageSpans } = await import("../extract/entities/stage_eval.ts");
+  const { recogniserOf } = await import("../extract/entities.ts");
+  const { NO_GAZETTEER } = await import("../extract/gazetteer.ts");
+  const recogniser = recogniserOf(model);
+  const runs = [
+    ["default lists", score(docs, (d) => entityStageSpans(d, { model: recogniser }), marksNorp)],
+    [
+      "--gazetteer none",
+      score(
+        docs,
+        (d) => entityStageSpans(d, { model: recogniser, gazetteer: NO_GAZETTEER }),
+        marksNorp,
+      ),
+    ],
+  ] as const;
+  console.log("\nThe whole entity stage, exact character spans (PER / ORG / LOC / PER+ORG+LOC):\n");
+  console.log(
+    "| run | group | PER P | R | F1 | ORG P | R | F1 | LOC P | R | F1 | all P | R | F1 |",
+  );
+  console.log("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+  for (const [label, counts] of runs) {
+    for (const key of ["genre:news", "all"]) {
+      const c = counts.get(key);
+      if (!c) continue;
+      const per = (["PER", "ORG", "LOC"] as const).map((t) => cells(sum(c, [t])));
+      console.log(`| ${label} | ${key} | ${per.join(" | ")} | ${cells(sum(c))} |`);
+    }
+  }
+}

@@ -17,8 +17,9 @@ import {
   toDocument,
 } from "../extract/ner/data.ts";
 import { predictDocument, prf, score, sum } from "../extract/ner/evaluate.ts";
-import { encodeModel } from "../extract/ner/model.ts";
-import { seededRandom, trainModel, type TrainSentence } from "../extract/ner/train.ts";
+import { encodeModel, NER_TYPES } from "../extract/ner/model.ts";
+import { scoreWords } from "../extract/ner/mod.ts";
+import { fitLogistic, seededRandom, trainModel, type TrainSentence } from "../extract/ner/train.ts";
 
 const REPO = new URL("../../", import.meta.url);
 
@@ -37,6 +38,7 @@ try {
       bits: { type: "string", default: "18" },
       seed: { type: "string", default: "1" },
       augment: { type: "string", default: "0.04" },
+      skip: { type: "string", default: "" },
       out: { type: "string", default: new URL("data/models/ner/ner.bin.gz", REPO).pathname },
     },
   }).values;
@@ -61,6 +63,8 @@ try {
 } catch (e) {
   usage(`cannot read ${args.data}: ${(e as Error).message.split("\n")[0]}`);
 }
+const skip = new Set(args.skip.split(",").filter((x) => x !== ""));
+train = train.filter((r) => !skip.has(r.source));
 const marksNorp = sourcesMarkingNorp(train);
 const random = seededRandom(seed);
 const sentences: TrainSentence[] = [];
@@ -97,8 +101,24 @@ const result = trainModel(sentences, {
   score: (model) =>
     prf(sum(score(devDocs, (d) => predictDocument(model, d), marksNorp).get("all")!)).f1,
 });
-const seconds = (performance.now() - t0) / 1000;
 const model = result.model;
+// Confidences: a logistic function of a name's margin, fitted on the dev names (right = exact
+// span and type in the gold).
+const margins: number[] = [], right: boolean[] = [];
+for (const doc of devDocs) {
+  const gold = new Set(doc.gold.map((g) => `${g.start}:${g.end}:${g.type}`));
+  const norp = marksNorp.has(doc.record.source);
+  for (const words of doc.sentences) {
+    for (const s of scoreWords(model, words.map((w) => w.text))) {
+      const type = NER_TYPES[s.type];
+      if (type === "NORP" && !norp) continue;
+      margins.push(s.margin);
+      right.push(gold.has(`${words[s.first].start}:${words[s.last].end}:${type}`));
+    }
+  }
+}
+model.confidence = fitLogistic(margins, right);
+const seconds = (performance.now() - t0) / 1000;
 model.meta = {
   trainedOn: "shared/ner train.jsonl (see ATTRIBUTION.md)",
   records: train.length,
@@ -107,6 +127,8 @@ model.meta = {
   devF1ByEpoch: result.scores.map((s) => Math.round(s * 10000) / 10000),
   seed,
   augment,
+  skippedSources: [...skip],
+  confidence: model.confidence,
   trainingSeconds: Math.round(seconds),
 };
 const bytes = encodeModel(model);

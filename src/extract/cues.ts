@@ -43,6 +43,7 @@ export const TitlesSchema = z.object({
   male: words,
   not_person_last_words: words,
   media_last_words: words,
+  company_last_words: words,
 }).strict();
 
 /** Titles and roles before a name, as sets (see `data/entities/titles.json`). */
@@ -61,6 +62,8 @@ export interface TitleRules {
   notPersonLast: ReadonlySet<string>;
   /** An organisation ending in one of these is a news outlet ("The Boston Globe" is not one). */
   mediaLast: ReadonlySet<string>;
+  /** A company's name ends in one of these ("Corp", "Inc", "Group"). */
+  companyLast: ReadonlySet<string>;
 }
 
 /** Validates and compiles title data (a user's own `titles.json`). Throws a readable error. */
@@ -77,6 +80,7 @@ export function compileTitles(data: unknown, source = "titles"): TitleRules {
     male: new Set(d.male),
     notPersonLast: new Set(d.not_person_last_words),
     mediaLast: new Set(d.media_last_words),
+    companyLast: new Set(d.company_last_words),
   };
 }
 

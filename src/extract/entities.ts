@@ -26,7 +26,8 @@ import type { CleanArticle } from "../corpus/clean.ts";
 import type { Sentence } from "../text/segment.ts";
 import { type Cues, DEFAULT_CUES } from "./cues.ts";
 import { DEFAULT_GAZETTEER, type EntityType, type Gazetteer } from "./gazetteer.ts";
-import { addModelSpans, type EntityRecogniser, recognise } from "./entities/model.ts";
+import { addModelSpans, type EntityRecogniser, recognise, recogniserOf } from "./entities/model.ts";
+import { loadNerModel } from "./ner/mod.ts";
 import {
   learnNames,
   matchLearned,
@@ -35,7 +36,7 @@ import {
   shortForm as shortOf,
 } from "./entities/names.ts";
 import { joinAcronyms, keepOrgShortForms } from "./entities/orgs.ts";
-import { NO_PLACES, type PlaceLookups } from "./entities/places.ts";
+import { LEXICON_PLACES, type PlaceLookups } from "./entities/places.ts";
 import {
   discoverNames,
   discoverOrganisations,
@@ -46,8 +47,13 @@ import {
 import { type EntitySource, type SentenceState, sentenceStates } from "./entities/state.ts";
 import { matchTitles } from "./entities/titles.ts";
 
-export type { EntityRecogniser, RecognisedSpan, SentenceContext } from "./entities/model.ts";
-export type { PlaceLookups } from "./entities/places.ts";
+export {
+  type EntityRecogniser,
+  type RecognisedSpan,
+  recogniserOf,
+  type SentenceContext,
+} from "./entities/model.ts";
+export { LEXICON_PLACES, NO_PLACES, type PlaceLookups } from "./entities/places.ts";
 export type { EntitySource } from "./entities/state.ts";
 
 /** One entity mention. Offsets are into the article's cleaned text. */
@@ -80,9 +86,12 @@ export interface EntityOptions {
   /** Exact-match names: default the general list; a user's file with `loadGazetteerFile`. */
   gazetteer?: Gazetteer;
   cues?: Cues;
-  /** The statistical recogniser; null or absent: lists and rules only. */
+  /**
+   * The statistical recogniser: default the shipped model (`recogniserOf(loadNerModel())`, read
+   * once); null: lists and rules only.
+   */
   model?: EntityRecogniser | null;
-  /** Place kinds and first-name genders. */
+  /** Place kinds and first-name genders (default: the packaged lexicons). */
   places?: PlaceLookups;
 }
 
@@ -105,26 +114,35 @@ export function extractEntities(
 ): EntityMention[] {
   const gazetteer = options.gazetteer ?? DEFAULT_GAZETTEER;
   const cues = options.cues ?? DEFAULT_CUES;
-  const places = options.places ?? NO_PLACES;
+  const places = options.places ?? LEXICON_PLACES;
   const all = sentenceStates(sentences, article.text);
-  const spans = options.model ? recognise(all, options.model) : undefined;
+  const model = options.model === undefined ? shippedRecogniser() : options.model;
+  const spans = model ? recognise(all, model) : undefined;
   all.forEach((s, i) => {
     matchGazetteer(s, gazetteer);
     if (s.sentence.kind === "body") matchTitles(s, cues);
     if (spans) addModelSpans(s, spans[i], places, cues);
     if (s.sentence.kind === "body") {
       discoverNames(s, cues);
-      discoverOrganisations(s, cues);
+      // The model knows organisations better than a head word does ("Academy Award" is none).
+      if (!model) discoverOrganisations(s, cues);
     }
     markInstitutions(s, gazetteer, cues);
-    markMetonymy(s, gazetteer, cues);
+    markMetonymy(s, gazetteer, cues, places);
   });
-  keepOrgShortForms(all, places);
+  keepOrgShortForms(all, places, cues);
   joinAcronyms(all);
   const learned = learnNames(all, cues);
   for (const s of all) matchLearned(s, learned);
   resolveShortForms(all, learned, cues, places);
   return mentionsOf(article, all, cues);
+}
+
+let shipped: EntityRecogniser | undefined;
+
+/** The shipped model as a recogniser, read once. Throws a one-line `NerModelError` when it cannot be read. */
+export function shippedRecogniser(): EntityRecogniser {
+  return shipped ??= recogniserOf(loadNerModel());
 }
 
 function mentionsOf(

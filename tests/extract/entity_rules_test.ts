@@ -3,13 +3,14 @@ import fc from "fast-check";
 import { NO_GAZETTEER } from "../../src/extract/gazetteer.ts";
 import type { ExtractOptions } from "../../src/extract/extract.ts";
 import { isAcronymOf } from "../../src/extract/entities/orgs.ts";
+import { NO_PLACES } from "../../src/extract/entities/places.ts";
 import { canonicalPerson } from "../../src/extract/entities/titles.ts";
 import { extractText } from "./helpers.ts";
 import { FAKE_PLACES, fakeRecogniser } from "./fake_recogniser.ts";
 
-/** "text|type|entity|role|source" of every mention. */
+/** "text|type|entity|role|source" of every mention; no model unless one is given. */
 function rows(text: string, options: ExtractOptions = {}): string[] {
-  return extractText(text, options).entities.map((e) =>
+  return extractText(text, { model: null, ...options }).entities.map((e) =>
     `${e.text}|${e.type}|${e.entity}|${e.role ?? ""}|${e.source}`
   );
 }
@@ -143,7 +144,9 @@ Deno.test("media: 'The New York Times reported' is a news organisation, never a 
   const text = "The New York Times reported on Sunday that talks had stalled. The Beige Book " +
     "survey said growth slowed.";
   const media = (options: ExtractOptions) =>
-    extractText(text, options).entities.map((e) => `${e.text}|${e.type}|${e.media}|${e.source}`);
+    extractText(text, { model: null, ...options }).entities.map((e) =>
+      `${e.text}|${e.type}|${e.media}|${e.source}`
+    );
   assert.deepEqual(media({}), ["The New York Times|ORG|true|gazetteer"]);
   // No list, no model: nothing rather than a wrong person.
   assert.deepEqual(media({ gazetteer: NO_GAZETTEER }), []);
@@ -164,7 +167,9 @@ Deno.test("places: the model's LOC is a GPE for a known country or state; McConn
     "McConnell|PERSON|Mitch McConnell||model",
   ]);
   // A place the lookups do not know stays LOC.
-  assert.deepEqual(rows("Poland said so.", { model: others }), ["Poland|LOC|Poland||model"]);
+  assert.deepEqual(rows("Poland said so.", { model: others, places: NO_PLACES }), [
+    "Poland|LOC|Poland||model",
+  ]);
 });
 
 Deno.test("exact gazetteer matches win over the model; a user's entry wins over the general list", () => {

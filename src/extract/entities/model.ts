@@ -8,10 +8,19 @@
  */
 
 import type { Cues } from "../cues.ts";
+import { type NerModel, tagDocument } from "../ner/mod.ts";
 import type { EntityType } from "../gazetteer.ts";
 import type { PlaceLookups } from "./places.ts";
 import { canonicalPerson } from "./titles.ts";
-import { cover, type Found, gluedToWord, type SentenceState, surface, uncover } from "./state.ts";
+import {
+  cover,
+  type Found,
+  gluedToWord,
+  isNameWord,
+  type SentenceState,
+  surface,
+  uncover,
+} from "./state.ts";
 
 /** The recogniser's types. */
 export type RecognisedType = "PER" | "ORG" | "LOC" | "NORP";
@@ -41,6 +50,11 @@ export interface EntityRecogniser {
   ): readonly (readonly RecognisedSpan[])[];
 }
 
+/** The trained model as a recogniser: whole articles, with its consistency pass across them. */
+export function recogniserOf(model: NerModel): EntityRecogniser {
+  return { tag: (sentences, contexts) => tagDocument(model, sentences, { contexts }) };
+}
+
 /** The recogniser's spans of every sentence of an article. */
 export function recognise(
   all: readonly SentenceState[],
@@ -52,20 +66,16 @@ export function recognise(
   );
 }
 
-const PUNCT_EDGE = /^[^\p{L}\p{N}]+$/u;
-
-/** The span without punctuation at its ends, and, for a person, without titles before the name. */
+/** The span of a person without the titles before the name ("Sen. Mark Warner" is "Mark Warner"). */
 function trimmed(s: SentenceState, span: RecognisedSpan, cues: Cues): [number, number] {
-  let { first, last } = span;
+  let { first } = span;
   const w = s.words;
   const title = (t: string) => cues.titles.has(t) || cues.titleRules.roles.has(t);
   while (
-    first <= last &&
-    (PUNCT_EDGE.test(w[first].text) ||
-      (span.type === "PER" && first < last && (title(w[first].text) || w[first].text === ".")))
+    span.type === "PER" && first < span.last &&
+    (title(w[first].text) || (w[first].text === "." && first > span.first))
   ) first++;
-  while (last >= first && PUNCT_EDGE.test(w[last].text)) last--;
-  return [first, last];
+  return [first, span.last];
 }
 
 function entityType(type: RecognisedType, name: string, places: PlaceLookups): EntityType {
@@ -74,14 +84,39 @@ function entityType(type: RecognisedType, name: string, places: PlaceLookups): E
   return type;
 }
 
-/** What the span's words already hold: only places or nationalities inside a longer organisation or person ("Texas A&M University") give way. */
-function overlapsKept(s: SentenceState, first: number, last: number, type: EntityType): boolean {
+/**
+ * A rule's person inside a longer span of the model gives way when the span is a person that
+ * opens with a name ("Khalil" after the title in "Muhammed Sheikh Khalil"; not "Li Hui" in
+ * "Eurasian Affairs Li Hui"), or an organisation ending in an organisation word.
+ */
+function personYields(s: SentenceState, first: number, last: number, type: EntityType, cues: Cues) {
+  if (type === "PERSON") return isNameWord(s.words[first], cues);
+  const end = s.words[last].text;
+  return type === "ORG" && (cues.orgHeads.has(end) || cues.titleRules.notPersonLast.has(end));
+}
+
+/**
+ * Whether what the span's words already hold stays. Inside a longer span of the model give way:
+ * places and nationalities in an organisation or person ("Texas A&M University"), the general
+ * list's names ("Congress" in "United States Congress") and what a rule found (see
+ * {@link personYields}). A user's exact match always stays.
+ */
+function overlapsKept(
+  s: SentenceState,
+  first: number,
+  last: number,
+  type: EntityType,
+  cues: Cues,
+): boolean {
   const inside = s.found.filter((f) => f.first <= last && f.last >= first);
   if (!inside.length) return false;
   const yields = (f: Found) =>
     f.first >= first && f.last <= last && (f.last - f.first < last - first) &&
-    (type === "ORG" || type === "PERSON") &&
-    (f.type === "GPE" || f.type === "NORP" || f.type === "LOC");
+    (((type === "ORG" || type === "PERSON") &&
+      (f.type === "GPE" || f.type === "NORP" || f.type === "LOC")) ||
+      f.general === true ||
+      (f.source === "rule" &&
+        (f.type !== "PERSON" || personYields(s, first, last, type, cues))));
   if (!inside.every(yields)) return true;
   for (const f of inside) uncover(s, f);
   return false;
@@ -99,7 +134,7 @@ export function addModelSpans(
     if (first > last || gluedToWord(s, first, last)) continue;
     const written = surface(s, first, last).replace(/\s+/g, " ");
     const type = entityType(span.type, written, places);
-    if (overlapsKept(s, first, last, type)) continue;
+    if (overlapsKept(s, first, last, type, cues)) continue;
     const media = type === "ORG" && cues.titleRules.mediaLast.has(s.words[last].text);
     cover(s, {
       first,

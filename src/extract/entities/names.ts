@@ -1,7 +1,8 @@
 /**
  * People across an article: full names found once are found again, and short forms ("Clinton",
  * "Li") resolve to the person meant. A short form shared by two people goes to the one of the
- * gender the title tells ("Mrs. Clinton"), else the one whose title the sentence repeats, else
+ * gender the title tells ("Mrs. Clinton": by the first-name lists, else by the pronouns that
+ * followed each person's mentions so far), else the one whose title the sentence repeats, else
  * the one named nearest before it, else the next one named.
  * @module
  */
@@ -84,6 +85,38 @@ interface Resolver {
   seen: Seen[];
   titlesOf: Map<string, Set<string>>;
   places: PlaceLookups;
+  /** Per person, the pronouns that followed their mentions: + for she/her, − for he/his. */
+  pronouns: Map<string, number>;
+}
+
+const FEMALE = new Set(["she", "her", "hers", "herself"]);
+const MALE = new Set(["he", "him", "his", "himself"]);
+
+/** The pronoun that follows the mention ending at word `last` in its sentence, before any other person: +1 female, −1 male, 0 none. */
+function pronounAfter(s: SentenceState, last: number): number {
+  for (let k = last + 1; k < s.words.length; k++) {
+    if (s.covered[k] && s.found.some((f) => f.type === "PERSON" && f.first <= k && k <= f.last)) {
+      return 0;
+    }
+    const t = s.words[k].text.toLowerCase();
+    if (FEMALE.has(t)) return 1;
+    if (MALE.has(t)) return -1;
+  }
+  return 0;
+}
+
+/** Records the pronoun after a person's mention. */
+function notePronoun(r: Resolver, entity: string, s: SentenceState, last: number): void {
+  const vote = pronounAfter(s, last);
+  if (vote) r.pronouns.set(entity, (r.pronouns.get(entity) ?? 0) + vote);
+}
+
+/** A person's gender: from the first-name lists when they tell one, else from the pronouns seen so far. */
+function genderOf(r: Resolver, entity: string): "female" | "male" | undefined {
+  const listed = r.places.gender(entity.split(" ")[0]);
+  if (listed) return listed;
+  const votes = r.pronouns.get(entity) ?? 0;
+  return votes > 0 ? "female" : votes < 0 ? "male" : undefined;
 }
 
 /** The person a short form at offset `at` stands for. */
@@ -96,7 +129,7 @@ function choose(
 ): string {
   let pool = [...candidates];
   if (pool.length > 1 && f?.gender) {
-    const same = pool.filter((c) => r.places.gender(c.split(" ")[0]) === f.gender);
+    const same = pool.filter((c) => genderOf(r, c) === f.gender);
     if (same.length) pool = same;
   }
   if (pool.length === 1) return pool[0];
@@ -149,9 +182,18 @@ export function resolveShortForms(
       }
     }
   }
-  const r: Resolver = { learned, seen, titlesOf: titlesOfPeople(all, cues), places };
+  const r: Resolver = {
+    learned,
+    seen,
+    titlesOf: titlesOfPeople(all, cues),
+    places,
+    pronouns: new Map(),
+  };
   for (const s of all) {
     const w = s.words;
+    for (const f of s.found) {
+      if (f.type === "PERSON" && f.entity.includes(" ")) notePronoun(r, f.entity, s, f.last);
+    }
     for (let i = 0; i < w.length; i++) {
       if (w[i].kind !== "word" || isPronoun(w[i].text) || !isShortForm(s.keys[i])) continue;
       const single = s.covered[i]
@@ -165,6 +207,7 @@ export function resolveShortForms(
       if (single) single.entity = entity;
       else cover(s, ruleFound(i, i, entity, "PERSON"));
       seen.push({ entity, at: w[i].start });
+      notePronoun(r, entity, s, i);
     }
   }
 }

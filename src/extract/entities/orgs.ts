@@ -67,17 +67,24 @@ export function joinAcronyms(all: readonly SentenceState[]): void {
   }
 }
 
+/** An organisation of the article and the last word of its name. */
+interface OrgName {
+  found: Found;
+  last: string;
+}
+
 /** Every proper prefix of the article's organisation names ("Santa Fe" of "Santa Fe Pacific Gold Corp"), to the organisation. */
-function orgPrefixes(all: readonly SentenceState[]): TokenTrie<Found> {
-  const prefixes = new TokenTrie<Found>();
+function orgPrefixes(all: readonly SentenceState[]): TokenTrie<OrgName> {
+  const prefixes = new TokenTrie<OrgName>();
   for (const s of all) {
     for (const f of s.found) {
       if (f.type !== "ORG" || f.last === f.first) continue;
+      const org = { found: f, last: lastWord(s, f) };
       for (let end = f.first; end < f.last; end++) {
         if (SMALL_WORDS.has(s.words[end].text) || s.words[end].kind === "punct") continue;
         const keys: string[] = [];
         for (let k = f.first; k <= end; k++) keys.push(wordKey(s.words[k].text));
-        prefixes.add(keys, f);
+        prefixes.add(keys, org);
       }
     }
   }
@@ -85,7 +92,7 @@ function orgPrefixes(all: readonly SentenceState[]): TokenTrie<Found> {
 }
 
 /** The surnames of the article's people named in full outside any organisation's name. */
-function personSurnames(all: readonly SentenceState[], prefixes: TokenTrie<Found>): Set<string> {
+function personSurnames(all: readonly SentenceState[], prefixes: TokenTrie<OrgName>): Set<string> {
   const out = new Set<string>();
   for (const s of all) {
     for (const f of s.found) {
@@ -98,16 +105,31 @@ function personSurnames(all: readonly SentenceState[], prefixes: TokenTrie<Found
   return out;
 }
 
-/** Persons (and places the lookups do not know as a country or state) that are an article organisation's short form become that organisation. */
-export function keepOrgShortForms(all: readonly SentenceState[], places: PlaceLookups): void {
+/** The last word of an organisation's name, past a closing dot ("Corp."). */
+function lastWord(s: SentenceState, f: Found): string {
+  const last = s.words[f.last].text === "." && f.last > f.first ? f.last - 1 : f.last;
+  return s.words[last].text;
+}
+
+/**
+ * Persons that are an article organisation's short form become that organisation; so do places
+ * the model found that start a company's name ("Santa Fe" of "Santa Fe Pacific Gold Corp"), unless
+ * a country or US state. Other places keep their type: "San Francisco" is no short form of "San
+ * Francisco 49ers".
+ */
+export function keepOrgShortForms(
+  all: readonly SentenceState[],
+  places: PlaceLookups,
+  cues: Cues,
+): void {
   const prefixes = orgPrefixes(all);
   if (!prefixes.size) return;
   const surnames = personSurnames(all, prefixes);
   for (const s of all) {
     for (const f of s.found) {
-      const placeLike = f.type === "LOC" ||
-        (f.type === "GPE" && f.source === "model" && places.kind(f.entity) === "city");
-      if (f.type !== "PERSON" && !placeLike) continue;
+      const place = (f.type === "GPE" || f.type === "LOC") && f.source === "model" &&
+        places.kind(f.entity) !== "country" && places.kind(f.entity) !== "state";
+      if (f.type !== "PERSON" && !place) continue;
       const match = prefixes.longest(
         f.first,
         f.last + 1,
@@ -115,7 +137,9 @@ export function keepOrgShortForms(all: readonly SentenceState[], places: PlaceLo
       );
       if (!match || match.length !== f.last - f.first + 1) continue;
       if (f.first === f.last && surnames.has(s.words[f.first].text)) continue;
-      Object.assign(f, { entity: match.value.entity, type: "ORG", media: match.value.media });
+      if (place && !cues.titleRules.companyLast.has(match.value.last)) continue;
+      const org = match.value.found;
+      Object.assign(f, { entity: org.entity, type: "ORG", media: org.media });
     }
   }
 }

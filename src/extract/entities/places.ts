@@ -6,6 +6,8 @@
  * @module
  */
 
+import { firstNameGender, isCapital, isCity, isCountry, isUsState } from "../ner/lexicons.ts";
+
 /** The kind of a known place. */
 export type PlaceKind = "country" | "state" | "city";
 
@@ -15,7 +17,20 @@ export interface PlaceLookups {
   kind(name: string): PlaceKind | undefined;
   /** The gender a first name tells, when the name lists agree on one. */
   gender(firstName: string): "female" | "male" | undefined;
+  /** A national capital ("Warsaw"): used as an actor it may stand for its government. */
+  capital?(name: string): boolean;
 }
 
 /** No lookups: every model LOC stays LOC, no gender is known. */
 export const NO_PLACES: PlaceLookups = { kind: () => undefined, gender: () => undefined };
+
+/** The lookups of the packaged lexicons (countries-list, GeoNames cities, US states, first names). */
+export const LEXICON_PLACES: PlaceLookups = {
+  kind: (name) =>
+    isCountry(name) ? "country" : isUsState(name) ? "state" : isCity(name) ? "city" : undefined,
+  gender: (first) => {
+    const g = firstNameGender(first);
+    return g === "female" || g === "male" ? g : undefined;
+  },
+  capital: isCapital,
+};

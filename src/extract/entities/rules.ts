@@ -6,7 +6,8 @@
  */
 
 import type { Cues } from "../cues.ts";
-import type { Gazetteer } from "../gazetteer.ts";
+import { type Gazetteer, GENERAL_GAZETTEER } from "../gazetteer.ts";
+import type { PlaceLookups } from "./places.ts";
 import { STOPWORDS } from "../../text/tokens.ts";
 import { isCapitalised, lowerCase } from "../words.ts";
 import {
@@ -45,6 +46,7 @@ export function matchGazetteer(s: SentenceState, gazetteer: Gazetteer): void {
     const e = match.value;
     const found = ruleFound(i, i + match.length - 1, e.name, e.type, "gazetteer");
     found.media = e.media === true;
+    if (GENERAL_GAZETTEER.byName.get(e.name) === e) found.general = true;
     cover(s, found);
     i += match.length;
   }
@@ -151,12 +153,23 @@ export function markInstitutions(s: SentenceState, gazetteer: Gazetteer, cues: C
   }
 }
 
-/** Capitals used as actors ("Beijing has rejected") stand for their country's government; after a locative ("in Beijing") they stay places. */
-export function markMetonymy(s: SentenceState, gazetteer: Gazetteer, cues: Cues): void {
+/**
+ * Capitals used as actors ("Beijing has rejected") stand for their country's government (the
+ * gazetteer's `government_of`; a capital known only to the lexicons is flagged and keeps its
+ * name); after a locative ("in Beijing") they stay places.
+ */
+export function markMetonymy(
+  s: SentenceState,
+  gazetteer: Gazetteer,
+  cues: Cues,
+  places: PlaceLookups,
+): void {
   const w = s.words;
   for (const f of s.found) {
     if (f.type !== "GPE") continue;
-    const government = gazetteer.byName.get(f.entity)?.government_of;
+    // The country is known only from a gazetteer entry; a capital of the lexicons stays itself.
+    const government = gazetteer.byName.get(f.entity)?.government_of ??
+      (places.capital?.(f.entity) ? f.entity : undefined);
     if (!government) continue;
     const before = w[f.first - 1]?.text.toLowerCase();
     if (before !== undefined && cues.locatives.has(before)) continue;

@@ -22,6 +22,8 @@ export interface Found {
   media: boolean;
   source: EntitySource;
   confidence: number;
+  /** From the general list (not a user's): a longer span of the model wins over it. */
+  general?: boolean;
   /** A gender told by the title before the name ("Mrs."), to choose between namesakes. */
   gender?: "female" | "male";
 }

@@ -102,8 +102,10 @@ export function matchTitles(s: SentenceState, cues: Cues): void {
     if (k >= w.length || k === i || !adjacent(s, k - 1, k)) continue;
     const last = personEnd(s, k, cues);
     if (last < 0 || (last === k && !single)) continue;
-    // "President Obama" but not "Secretary General", "Minister Anton" + org head.
-    if (last === k && cues.orgHeads.has(w[k].text)) continue;
+    // "President Obama", but no "Sister Kenny Foundation" or "Miss World Organization".
+    if (cues.orgHeads.has(w[last].text) || cues.titleRules.notPersonLast.has(w[last].text)) {
+      continue;
+    }
     const found = ruleFound(k, last, canonicalPerson(surface(s, k, last)), "PERSON");
     if (gender) found.gender = gender;
     cover(s, found);

@@ -31,7 +31,10 @@ export interface NerSpan {
   first: number;
   last: number;
   type: NerType;
-  /** 0..1: how far the tags' scores stand above the next best (a heuristic, not a probability). */
+  /**
+   * 0..1: the name's score margin over leaving it untagged, through a logistic function fitted
+   * on held-out text (so about that share of names at this confidence were right there).
+   */
   confidence: number;
 }
 
@@ -68,10 +71,25 @@ export function loadNerModel(path?: string | URL): NerModel {
 
 const scratch = new Scratch();
 
-/** Spans of a decoded tag sequence, with confidences from the scores in `scratch`. */
-function spansOf(model: NerModel, tags: Uint8Array, n: number): NerSpan[] {
-  const spans: NerSpan[] = [];
-  const scores = scratch.scores;
+/** A recognised name with the raw margin its confidence comes from. */
+export interface ScoredSpan {
+  first: number;
+  last: number;
+  type: number;
+  /** Score of the best tags minus the score of the same tags with this name made O. */
+  margin: number;
+}
+
+/** Spans of a decoded tag sequence, with margins from the scores in `scratch`. */
+function spansOf(
+  model: NerModel,
+  words: readonly string[],
+  tags: Uint8Array,
+  n: number,
+): ScoredSpan[] {
+  const spans: ScoredSpan[] = [];
+  const { scores } = scratch;
+  const { transitions, startWeights, endWeights } = model;
   for (let i = 0; i < n; i++) {
     const tag = tags[i];
     if (tag === 0) continue;
@@ -86,25 +104,44 @@ function spansOf(model: NerModel, tags: Uint8Array, n: number): NerSpan[] {
         if (p === L) break;
       }
     }
-    let margin = Infinity;
-    for (let k = first; k <= i; k++) {
-      const row = k * N_TAGS;
-      const chosen = scores[row + tags[k]];
-      let other = -Infinity;
-      for (let t = 0; t < N_TAGS; t++) {
-        if (t !== tags[k] && scores[row + t] > other) other = scores[row + t];
-      }
-      if (chosen - other < margin) margin = chosen - other;
+    // The best path against the same path with this name's words tagged O (also a legal path:
+    // a name is preceded by O, L or U and followed by O, B or U).
+    let margin = 0;
+    for (let k = first; k <= i; k++) margin += scores[k * N_TAGS + tags[k]] - scores[k * N_TAGS];
+    for (let k = first + 1; k <= i; k++) {
+      margin += transitions[tags[k - 1] * N_TAGS + tags[k]] - transitions[0];
     }
-    const confidence = 1 / (1 + Math.exp(-margin / model.confidenceScale));
-    spans.push({
-      first,
-      last: i,
-      type: NER_TYPES[type],
-      confidence: Math.round(confidence * 1000) / 1000,
-    });
+    if (first === 0) margin += startWeights[tags[0]] - startWeights[0];
+    else {
+      const p = tags[first - 1] * N_TAGS;
+      margin += transitions[p + tags[first]] - transitions[p];
+    }
+    if (i === n - 1) margin += endWeights[tags[i]] - endWeights[0];
+    else margin += transitions[tags[i] * N_TAGS + tags[i + 1]] - transitions[tags[i + 1]];
+    // Names are annotated without their article ("The New York Times" -> "New York Times"); the
+    // model sometimes keeps a capitalised "The" mid-sentence.
+    const start = i > first && (words[first] === "The" || words[first] === "the")
+      ? first + 1
+      : first;
+    spans.push({ first: start, last: i, type, margin });
   }
   return spans;
+}
+
+/** The names of one sentence with their raw margins (for calibrating confidences). */
+export function scoreWords(
+  model: NerModel,
+  words: readonly string[],
+  context?: SentenceCase,
+): ScoredSpan[] {
+  if (words.length === 0) return [];
+  return spansOf(model, words, decodeSentence(model, words, scratch, context), words.length);
+}
+
+/** The confidence of a margin: the model's fitted logistic function, rounded to 0.001. */
+export function confidenceOf(model: NerModel, margin: number): number {
+  const [a, b] = model.confidence;
+  return Math.round(1000 / (1 + Math.exp(-(a * margin + b)))) / 1000;
 }
 
 /**
@@ -121,10 +158,12 @@ export function tagWords(
   words: readonly string[],
   context?: SentenceCase,
 ): NerSpan[] {
-  const n = words.length;
-  if (n === 0) return [];
-  const tags = decodeSentence(model, words, scratch, context);
-  return spansOf(model, tags, n);
+  return scoreWords(model, words, context).map((s) => ({
+    first: s.first,
+    last: s.last,
+    type: NER_TYPES[s.type],
+    confidence: confidenceOf(model, s.margin),
+  }));
 }
 
 /** Options of {@link tagDocument}. */
@@ -209,6 +248,9 @@ export function makeConsistent(
         let free = true;
         for (let k = i; k < i + len; k++) if (taken[k]) free = false;
         if (!free || !isNameWord(words[i + len - 1])) continue;
+        // Not part of a longer run of capitalised words ("Washington" in "Washington Post").
+        if (i + len < words.length && isNameWord(words[i + len])) continue;
+        if (i > 0 && isNameWord(words[i - 1])) continue;
         const w = winner.get(keyOf(words, i, i + len - 1));
         if (!w) continue;
         kept.push({

@@ -56,8 +56,11 @@ export interface NerModel {
   startWeights: Float32Array;
   /** Weights of the last tag (forbidden ones -Infinity). */
   endWeights: Float32Array;
-  /** Scale of scores in the confidence's logistic function. */
-  confidenceScale: number;
+  /**
+   * Slope and intercept of the logistic function that turns a name's score margin into a
+   * confidence (fitted on held-out text at training time: Platt scaling).
+   */
+  confidence: [number, number];
   /** Where the model came from: data, epochs, scores. */
   meta: Record<string, unknown>;
   /** Word properties cached between calls. */
@@ -77,7 +80,7 @@ export function emptyModel(bucketBits: number, meta: Record<string, unknown> = {
     transitions,
     startWeights,
     endWeights,
-    confidenceScale: 1,
+    confidence: [1, 0],
     meta,
     words: new WordTable(),
   };
@@ -228,7 +231,7 @@ export function encodeModel(model: NerModel): Uint8Array {
     tags: N_TAGS,
     bucketBits: model.bucketBits,
     weightScale: scale,
-    confidenceScale: model.confidenceScale,
+    confidence: model.confidence,
     meta: model.meta,
   }) + "\n";
   const head = new TextEncoder().encode(header);
@@ -285,7 +288,10 @@ export function decodeModel(bytes: Uint8Array, file: string): NerModel {
   for (let k = 0; k < nWeights; k++) weights[k] = quantised[k] * (scale as number);
   const denseBytes = new Uint8Array(body.subarray(start + nWeights * 2));
   const dense = new Float32Array(denseBytes.buffer, denseBytes.byteOffset, nDense);
-  const confidenceScale = typeof header.confidenceScale === "number" ? header.confidenceScale : 1;
+  const platt = header.confidence;
+  if (
+    !Array.isArray(platt) || platt.length !== 2 || !platt.every((x) => typeof x === "number")
+  ) fail("bad confidence (two numbers expected)");
   return {
     version: FORMAT_VERSION,
     bucketBits: bits as number,
@@ -293,7 +299,7 @@ export function decodeModel(bytes: Uint8Array, file: string): NerModel {
     transitions: dense.slice(0, N_TAGS * N_TAGS),
     startWeights: dense.slice(N_TAGS * N_TAGS, N_TAGS * N_TAGS + N_TAGS),
     endWeights: dense.slice(N_TAGS * N_TAGS + N_TAGS),
-    confidenceScale,
+    confidence: platt as [number, number],
     meta: (header.meta ?? {}) as Record<string, unknown>,
     words: new WordTable(),
   };

@@ -196,3 +196,30 @@ export function trainModel(
   }
   return { model: best!, bestEpoch, scores: epochScores };
 }
+
+/**
+ * Fits `p = 1 / (1 + exp(-(a x + b)))` to (x, outcome) pairs by Newton's method on the log
+ * loss (Platt scaling). Returns [a, b].
+ */
+export function fitLogistic(x: readonly number[], y: readonly boolean[]): [number, number] {
+  let a = 0, b = 0;
+  for (let iter = 0; iter < 50; iter++) {
+    let ga = 0, gb = 0, haa = 1e-9, hab = 0, hbb = 1e-9;
+    for (let k = 0; k < x.length; k++) {
+      const p = 1 / (1 + Math.exp(-(a * x[k] + b)));
+      const e = p - (y[k] ? 1 : 0), v = p * (1 - p);
+      ga += e * x[k];
+      gb += e;
+      haa += v * x[k] * x[k];
+      hab += v * x[k];
+      hbb += v;
+    }
+    const det = haa * hbb - hab * hab;
+    if (Math.abs(det) < 1e-12) break;
+    const da = (hbb * ga - hab * gb) / det, db = (haa * gb - hab * ga) / det;
+    a -= da;
+    b -= db;
+    if (Math.abs(da) + Math.abs(db) < 1e-9) break;
+  }
+  return [a, b];
+}
