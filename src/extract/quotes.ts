@@ -149,7 +149,9 @@ function contextOf(
   const quoted = new Uint8Array(words.length);
   for (let i = 0; i < words.length; i++) {
     const t = words[i].text;
-    if (isSpeechVerb(t) || isReportingVerb(lowers[i])) speechVerb[i] = 1;
+    // Reporting verbs in lower case only: "the United States" reports nothing.
+    if (isSpeechVerb(t) || (t === lowers[i] && isReportingVerb(t))) speechVerb[i] = 1;
+    else if (lowers[i + 1] === "that" && quoteCues.thatVerbs.has(lowers[i])) speechVerb[i] = 1;
     if (isDirectVerb(t)) directVerb[i] = 1;
     if (spans.length && inQuote(words[i].start)) quoted[i] = 1;
   }
@@ -390,7 +392,7 @@ function attributionOf(
   found: Found,
 ): Attribution | null {
   const content = reportedContent(ctx.text, ctx.words, sentence, found, ctx.quoteCues);
-  if (!content) return null;
+  if (!content || !reportsSomething(ctx, content)) return null;
   return {
     articleId: article.id,
     outlet: article.outlet,
@@ -403,4 +405,20 @@ function attributionOf(
     cueEnd: found.to,
     ...speechFields(found),
   };
+}
+
+/**
+ * Content worth an attribution: two words or more, not all inside quotation marks (a quoted
+ * fragment is a partial quote of its own, not reported speech).
+ */
+function reportsSomething(ctx: Context, content: { start: number; end: number }): boolean {
+  let n = 0;
+  let quoted = 0;
+  for (let i = firstWordFrom(ctx.words, content.start); i < ctx.words.length; i++) {
+    if (ctx.words[i].end > content.end) break;
+    if (ctx.words[i].kind === "punct") continue;
+    n++;
+    quoted += ctx.quoted[i];
+  }
+  return n >= 2 && quoted < n;
 }

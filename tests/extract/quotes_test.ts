@@ -154,7 +154,10 @@ Deno.test("quotes: a bare title is nobody in particular; long unattributed fragm
   const t = extractText(
     "President Xi Jinping arrived. Later the President asked for calm and warned against “the hatred and violence of tyrants” today.",
   );
-  assert.deepEqual(t.attributions.map((a) => `${a.text}|${a.speaker}`), []);
+  // "the President asked for calm": reported, by nobody named.
+  assert.deepEqual(t.attributions.map((a) => `${a.speakerRaw}|${a.speaker}|${a.reason}`), [
+    "Later the President|null|no named speaker",
+  ]);
   assert.deepEqual(t.quotes.map((q) => `${q.kind}|${q.speaker}|${q.text}`), [
     "partial|null|the hatred and violence of tyrants",
   ]);

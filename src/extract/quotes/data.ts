@@ -20,6 +20,7 @@ export const QuoteCuesSchema = z.object({
   description: z.string().optional(),
   reporting_verbs: words.min(1),
   object_verbs: words,
+  that_verbs: words,
   listeners: words,
   pronoun_gender: z.record(z.string(), gender),
   honorific_gender: z.record(z.string(), gender),
@@ -34,6 +35,8 @@ export const QuoteCuesSchema = z.object({
 export interface QuoteCues {
   reportingVerbs: ReadonlySet<string>;
   objectVerbs: ReadonlySet<string>;
+  /** Verbs that report only before "that": "the study found that ...". */
+  thatVerbs: ReadonlySet<string>;
   listeners: ReadonlySet<string>;
   pronounGender: ReadonlyMap<string, Gender>;
   honorificGender: ReadonlyMap<string, Gender>;
@@ -64,6 +67,7 @@ export function compileQuoteCues(data: unknown, source = "quote cues"): QuoteCue
   return {
     reportingVerbs: lowerSet(d.reporting_verbs),
     objectVerbs: lowerSet(d.object_verbs),
+    thatVerbs: lowerSet(d.that_verbs),
     listeners: lowerSet(d.listeners),
     pronounGender: lowerMap(d.pronoun_gender),
     honorificGender: lowerMap(d.honorific_gender),

@@ -84,8 +84,9 @@ export function reportedContent(
   const nAfter = rest.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
   const listenerOnly = cue.verb !== null && takesListener(cues, cue.verb) && !/\bthat\b/.test(rest);
   const commaAfter = /^\s*,/.test(rest);
+  const thatFollows = /^\s*that\b/.test(rest);
   if (
-    before !== null && /,\s*$/.test(lead) && nBefore >= 4 &&
+    before !== null && /,\s*$/.test(lead) && nBefore >= 4 && !thatFollows &&
     (nAfter <= 6 || listenerOnly || commaAfter)
   ) {
     return trimmed(text, sentence.start, sentence.start + lead.length);

@@ -85,7 +85,10 @@ export interface QuoteScore {
   /** Extracted items of the group, and how many match a gold item. */
   extracted: number;
   matched: number;
-  /** Among found gold items with a gold speaker: the speaker right, wrong, empty. */
+  /**
+   * Among found gold items: the speaker right (for a gold item with no named speaker, right is
+   * empty), wrong, or empty where the gold names one.
+   */
   withSpeaker: number;
   right: number;
   wrong: number;
@@ -123,13 +126,19 @@ const TITLES = new Set([
 
 /**
  * True when an extracted speaker names the gold speaker: the same words once titles are gone,
- * or the gold name's last word alone (a surname the text never completed).
+ * the gold's full name after role words the entity stage kept in its canonical name ("NASA
+ * Administrator Charles Bolden" for Charles Bolden), or the gold name's last word alone (a
+ * surname the text never completed).
  */
 export function sameSpeaker(gold: string, got: string): boolean {
   const g = nameTokens(gold);
   const x = nameTokens(got);
   if (g.length === 0 || x.length === 0) return false;
   if (g.join(" ") === x.join(" ")) return true;
+  // Role words the entity stage kept before the full name ("NASA Administrator Charles Bolden").
+  if (g.length >= 2 && x.length > g.length && x.slice(-g.length).join(" ") === g.join(" ")) {
+    return true;
+  }
   return x.length === 1 && x[0] === g[g.length - 1];
 }
 
@@ -189,9 +198,19 @@ function scoreGroup(
     used.add(k);
     matchedGot.add(k);
     score.found++;
-    if (!item.speaker) continue;
     score.withSpeaker++;
     const speaker = got[k].speaker;
+    // An unnamed source ("officials said") is right only when left empty.
+    if (!item.speaker) {
+      if (speaker === null) score.right++;
+      else {
+        score.wrong++;
+        misses.push(
+          `${item.split} ${item.doc}: speaker ${speaker} (gold none): ${item.text.slice(0, 50)}`,
+        );
+      }
+      continue;
+    }
     if (speaker === null) {
       score.empty++;
       misses.push(
@@ -209,6 +228,13 @@ function scoreGroup(
   }
   score.extracted += got.length;
   score.matched += matchedGot.size;
+  got.forEach((g, i) => {
+    if (!matchedGot.has(i)) {
+      misses.push(
+        `${score.split} extra ${score.group}: ${cleaned.slice(g.start, g.end).slice(0, 70)}`,
+      );
+    }
+  });
 }
 
 /**

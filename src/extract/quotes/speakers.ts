@@ -13,6 +13,7 @@ import { genderOf, type GrownName, isRoleNoun, nameAfter, nameBefore } from "./n
 import { resolvePronoun } from "./pronouns.ts";
 import type { Context, Found, SpeakerType, Speech } from "./types.ts";
 
+const RELATIVE = new Set(["who", "which"]);
 const CLAUSE_PUNCT = new Set([",", ";", ":", "(", ")", "–", "—", "“", "”", '"']);
 
 /** The words of a stretch outside quotes, with their speech-verb flags and entity mentions. */
@@ -248,7 +249,7 @@ function verbSpeech(
     const v = last ? words.length - 1 - j : j;
     if (!verbs[v]) continue;
     if (according && words[v].start >= according.from && words[v].end <= according.to) continue;
-    const subject = subjectOf(ctx, r, v);
+    const subject = subjectOf(ctx, r, v) ?? unnamedSubject(ctx, r, v);
     if (!subject) continue;
     const { mediaSubject, ...who } = subject;
     const found: Found = {
@@ -296,6 +297,9 @@ function subjectOf(ctx: Context, r: Region, v: number): Subject | null {
     return pronounSubject(ctx, prev, words[v]);
   }
   const clause = clauseStart(words, v);
+  if (prev && RELATIVE.has(prev.text) && v >= 3 && words[v - 2].text === ",") {
+    return relativeSubject(r, v);
+  }
   return titledSubject(ctx, r, v, clause) ?? mentionSubject(ctx, r, v, clause) ??
     appositiveSubject(ctx, r, v, clause) ??
     (clause === v ? invertedSubject(ctx, r, v) : nameSubject(ctx, r, v, clause));
@@ -576,4 +580,37 @@ function opensSentence(ctx: Context, r: Region, pos: number): boolean {
   if (!w) return true;
   const sentence = ctx.sentences.find((s) => s.start <= pos && pos < s.end);
   return sentence !== undefined && w.end <= sentence.start;
+}
+
+/**
+ * A speech verb whose subject is nobody named ("Posts on the board theorized that ...", "one
+ * travel expert warned ..."): the statement is kept, its speaker empty. Only before "that" or
+ * with a verb of saying, not as a bare participle ("Warning that ...").
+ */
+function unnamedSubject(ctx: Context, r: Region, v: number): Subject | null {
+  const { words, lw } = r;
+  const clause = clauseStart(words, v);
+  if (clause === v || words[v - 1]?.kind !== "word") return null;
+  const sayVerb = ctx.cues.directSpeechVerbs.has(words[v].text);
+  if (!sayVerb && lw[v + 1] !== "that") return null;
+  return {
+    speaker: null,
+    speakerType: null,
+    speakerRaw: ctx.text.slice(words[clause].start, words[v - 1].end),
+    role: null,
+    sieve: null,
+    confidence: 0,
+    reason: "no named speaker",
+    from: words[clause].start,
+    to: words[v].end,
+    mediaSubject: false,
+  };
+}
+
+/** "a report by the American Academy of Pediatrics, which found that ...": the name before the comma. */
+function relativeSubject(r: Region, v: number): Subject | null {
+  const comma = r.words[v - 2];
+  const m = r.here.filter((x) => x.end === r.words[v - 3].end && x.end <= comma.start).pop();
+  if (!m || m.type === "GPE" || m.type === "NORP") return null;
+  return { ...ofMention(m, "cue", 0.8), from: m.start, to: r.words[v].end, mediaSubject: m.media };
 }
