@@ -91,7 +91,7 @@ interface State {
   /** The first span not yet past (spans and sentences are both visited in text order). */
   nextSpan: number;
   /** The last sentence of reported speech: its speech, and where it is. */
-  lastReported: { speech: Speech; index: number; paragraph: number } | null;
+  lastReported: { speech: Speech; index: number; paragraph: number; colon: boolean } | null;
   /** The last direct quote: its speech, paragraph and closing mark. */
   lastDirect: { speech: Speech; paragraph: number; close: number } | null;
 }
@@ -236,6 +236,7 @@ function sentenceSpeech(ctx: Context, state: State, sentence: Sentence): void {
       speech: speechFields(found),
       index: sentence.index,
       paragraph: sentence.paragraph,
+      colon: /:\s*$/.test(sentence.text),
     };
   }
 }
@@ -274,9 +275,11 @@ function quoteOf(
   if ((lead === "" || lead.endsWith(":")) && nWords >= 4) {
     return { ...base, kind: "direct", ...directSpeech(ctx, state, span, sentence, lead) };
   }
-  // `X said, "..."`: a whole sentence set off by a comma after the speech verb is direct too.
-  const verbBefore = to > from && ctx.speechVerb[to - 1] === 0 && lead.endsWith(",") &&
-    ctx.speechVerb[to - 2] === 1;
+  // `X said, "..."` or `X said "All those ..."`: a whole sentence set off after the speech verb
+  // is direct too.
+  const verbBefore = to > from &&
+    ((ctx.speechVerb[to - 1] === 0 && lead.endsWith(",") && ctx.speechVerb[to - 2] === 1) ||
+      (ctx.speechVerb[to - 1] === 1 && /^\p{Lu}/u.test(base.text)));
   if (verbBefore && nWords >= 4) {
     const who = attributionIn(ctx, sentence.start, span.open, { direct: true, last: true });
     if (who?.speaker || who?.reason) return { ...base, kind: "direct", ...speechFields(who) };
@@ -314,7 +317,8 @@ function directSpeech(
 function previousSpeaker(state: State, sentence: Sentence): Speech | null {
   const last = state.lastReported;
   if (!last?.speech.speaker || last.index !== sentence.index - 1) return null;
-  if (last.paragraph !== sentence.paragraph) return null;
+  // Across a paragraph break only after a colon: "Obama tweeted using his account:\n\n“...”".
+  if (last.paragraph !== sentence.paragraph && !last.colon) return null;
   return { ...last.speech, cue: null, sieve: "previous", confidence: 0.7 };
 }
 

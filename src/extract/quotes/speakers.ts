@@ -127,6 +127,12 @@ function accordingIn(ctx: Context, r: Region): According | null {
     !(words[b].kind === "punct" && words[b].text !== "’s" && words[b].text !== "'s" &&
       words[b].text !== "-")
   ) b++;
+  // "According to the team's coach, Alireza Mehraban, ...": the name after the role.
+  if (words[b]?.text === "," && isRoleNounWord(ctx, words[b - 1])) {
+    let c = b + 1;
+    while (c < words.length && words[c].kind === "word" && /^\p{Lu}/u.test(words[c].text)) c++;
+    if (c > b + 1 && words[c]?.text === ",") b = c;
+  }
   const end = words[b - 1].end;
   const inside = within(r, words[a].start, end);
   const mention = inside.find((m) => m.media) ??
@@ -613,4 +619,8 @@ function relativeSubject(r: Region, v: number): Subject | null {
   const m = r.here.filter((x) => x.end === r.words[v - 3].end && x.end <= comma.start).pop();
   if (!m || m.type === "GPE" || m.type === "NORP") return null;
   return { ...ofMention(m, "cue", 0.8), from: m.start, to: r.words[v].end, mediaSubject: m.media };
+}
+
+function isRoleNounWord(ctx: Context, w: Word): boolean {
+  return w.kind === "word" && w.text === w.text.toLowerCase() && isRoleNoun(w.text, ctx.cues);
 }
