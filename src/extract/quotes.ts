@@ -380,7 +380,8 @@ function partialSpeech(
     }
     return { kind: "partial", ...speech };
   }
-  if (nWords >= 4) {
+  // Someone's words even when nobody is named: "A police spokesman told ... an “altercation”".
+  if (nWords >= 4 || before?.cue) {
     return {
       kind: "partial",
       ...(before ? speechFields(before) : noSpeech("no speech cue in the sentence")),
