@@ -41,6 +41,8 @@ export interface StageOptions {
   partial?: boolean;
   /** A user's gazetteer file for the entity stage, or "none" (default: the general list). */
   gazetteer?: string;
+  /** A model file for the entity stage, or "none" (default: the shipped model). */
+  model?: string;
 }
 
 /**

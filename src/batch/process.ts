@@ -27,6 +27,8 @@ export interface BatchConfig {
   by: string;
   /** A user's gazetteer file, or "none" (see `--gazetteer`). */
   gazetteer?: string;
+  /** A model file, or "none" (see `--model`). */
+  model?: string;
 }
 
 /** What a batch reports back: small sums, never rows. */
@@ -74,6 +76,7 @@ export async function processBatch(
       by,
       partial: true,
       gazetteer: config.gazetteer,
+      model: config.model,
     });
     Object.assign(built, frames);
     if (tally !== undefined) tallies[stage.name] = tally;

@@ -38,6 +38,8 @@ export interface BatchedOptions extends LoadOptions {
   by?: string;
   /** A user's gazetteer file, or "none" (see `--gazetteer`). */
   gazetteer?: string;
+  /** A model file, or "none" (see `--model`). */
+  model?: string;
   /** Words per batch (default 250,000); 0 puts the whole corpus in one batch, in memory. */
   batchWords?: number;
   /** Workers for a corpus of several batches (default: one per core); 1 runs in this thread. */
@@ -183,6 +185,7 @@ async function inMemory(
   const frames = allFrames(analysis, stages, options.onStage, {
     by: options.by,
     gazetteer: options.gazetteer,
+    model: options.model,
   });
   options.onStage?.("writing");
   await clearFrames(options.out, [...stages.flatMap((s) => s.frames), ...Object.keys(frames)]);
@@ -222,6 +225,7 @@ class BatchRunner {
       stages: this.#stages.map((s) => s.name),
       by: options.by,
       gazetteer: options.gazetteer,
+      model: options.model,
     };
   }
 

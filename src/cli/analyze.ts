@@ -20,6 +20,7 @@ import { extractOptionsFor, GAZETTEER_USAGE } from "../extract/setup.ts";
 const USAGE =
   `usage: deno task analyze [--corpus PATH] [--out DIR] [--format parquet,csv] [--strict]
                          [--manifest FILE | --no-manifest] [--quiet] [--gazetteer FILE|none]
+                         [--model FILE|none]
 
   --corpus PATH    a folder of .txt/.md files, a .jsonl file or a .csv file (default: seeds)
   --out DIR        where frames are written (default: data/out)
@@ -39,6 +40,8 @@ const USAGE =
   --workers N      worker threads for a corpus in batches (default: one per core; 1: none)
   --quiet          print nothing but errors (no summary, no progress line)
 ${GAZETTEER_USAGE}
+  --model FILE     the entity recogniser (default data/models/ner/ner.bin.gz); "none": lists
+                   and rules only
 
 A progress line (articles, words per second, time left) shows on stderr for runs longer than
 two seconds when stderr is a terminal.`;
@@ -60,6 +63,7 @@ export function analyzeCommand(args: string[], io: Io = CONSOLE): Promise<number
       "batch-words": { type: "string" },
       workers: { type: "string" },
       gazetteer: { type: "string" },
+      model: { type: "string" },
       help: { type: "boolean", short: "h", default: false },
     });
     if (flags.help) {
@@ -77,7 +81,7 @@ export function analyzeCommand(args: string[], io: Io = CONSOLE): Promise<number
     const batchWords = countOption("--batch-words", flags["batch-words"], 250_000, 0);
     const workers = countOption("--workers", flags.workers, DEFAULT_WORKERS, 1);
     // Read here first, so a bad file is one line before any batch starts.
-    extractOptionsFor({ gazetteer: flags.gazetteer });
+    extractOptionsFor({ gazetteer: flags.gazetteer, model: flags.model });
     const started = performance.now();
     const bar = new Progress(!flags.quiet);
     if (bar.active) bar.totalChars = await corpusBytes(flags.corpus!);
@@ -89,6 +93,7 @@ export function analyzeCommand(args: string[], io: Io = CONSOLE): Promise<number
         stages,
         by: flags.by,
         gazetteer: flags.gazetteer,
+        model: flags.model,
         batchWords,
         workers,
         manifest: flags["no-manifest"] ? false : flags.manifest,

@@ -44,6 +44,7 @@ export const TitlesSchema = z.object({
   not_person_last_words: words,
   media_last_words: words,
   company_last_words: words,
+  directions: words,
 }).strict();
 
 /** Titles and roles before a name, as sets (see `data/entities/titles.json`). */
@@ -64,6 +65,8 @@ export interface TitleRules {
   mediaLast: ReadonlySet<string>;
   /** A company's name ends in one of these ("Corp", "Inc", "Group"). */
   companyLast: ReadonlySet<string>;
+  /** Compass words: alone ("the West") a place. */
+  directions: ReadonlySet<string>;
 }
 
 /** Validates and compiles title data (a user's own `titles.json`). Throws a readable error. */
@@ -81,6 +84,7 @@ export function compileTitles(data: unknown, source = "titles"): TitleRules {
     notPersonLast: new Set(d.not_person_last_words),
     mediaLast: new Set(d.media_last_words),
     companyLast: new Set(d.company_last_words),
+    directions: new Set(d.directions),
   };
 }
 

@@ -6,6 +6,8 @@ import { isAcronymOf } from "../../src/extract/entities/orgs.ts";
 import { NO_PLACES } from "../../src/extract/entities/places.ts";
 import { canonicalPerson } from "../../src/extract/entities/titles.ts";
 import { extractText } from "./helpers.ts";
+import { analyzeCommand } from "../../src/cli/analyze.ts";
+import { tempDir } from "../seeds.ts";
 import { FAKE_PLACES, fakeRecogniser } from "./fake_recogniser.ts";
 
 /** "text|type|entity|role|source" of every mention; no model unless one is given. */
@@ -191,4 +193,27 @@ Deno.test("property: a person's canonical name never holds a middle initial or a
       return name === `${first} ${last}`;
     }),
   );
+});
+
+Deno.test("--gazetteer and --model: a bad file is one line naming it, exit 2, nothing else", async () => {
+  const dir = await tempDir();
+  const cases: [string[], RegExp][] = [
+    [["--gazetteer", `${dir}/missing.json`], /: cannot read the gazetteer \(NotFound\)$/],
+    [["--gazetteer", `${dir}/bad.json`], /bad\.json: not valid JSON \(/],
+    [["--gazetteer", `${dir}/wrong.json`], /wrong\.json: entities\.0\.type: Invalid option/],
+    [["--model", `${dir}/bad.bin.gz`], /bad\.bin\.gz: not a gzip file/],
+  ];
+  await Deno.writeTextFile(`${dir}/bad.json`, "{ not json");
+  await Deno.writeTextFile(`${dir}/wrong.json`, '{"entities":[{"name":"X","type":"ALIEN"}]}');
+  await Deno.writeTextFile(`${dir}/bad.bin.gz`, "not a model");
+  for (const [flags, message] of cases) {
+    const errors: string[] = [];
+    const io = { log: () => {}, error: (l: string) => errors.push(l) };
+    const code = await analyzeCommand(["--out", `${dir}/out`, "--quiet", ...flags], io);
+    assert.equal(code, 2, flags.join(" "));
+    assert.equal(errors.length, 1);
+    assert.match(errors[0], /^error: /);
+    assert.match(errors[0], message);
+    assert.ok(!errors[0].includes("\n") && !errors[0].includes("    at "), errors[0]);
+  }
 });

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { extractCorpus } from "../../src/extract/extract.ts";
-import { loadGazetteerFile } from "../../src/extract/gazetteer.ts";
+import { loadGazetteerFile, NO_GAZETTEER } from "../../src/extract/gazetteer.ts";
 import { seedAnalysis, SEEDS_GAZETTEER_PATH } from "../seeds.ts";
 import { placeGold, type Score, scoreEntities, scoreFigures, scoreQuotes } from "./gold.ts";
 
@@ -36,6 +36,13 @@ Deno.test("gold: persons F1 ≥ 0.95 with canonical names (and every entity type
     const s = scores.find((x) => x.type === type)!;
     assert.ok(s.f1 >= 0.95, `${type} F1 ${s.f1}`);
   }
+});
+
+Deno.test("gold: with no list at all (--gazetteer none) the model alone still finds the persons", () => {
+  const scores = scoreEntities(gold.entities, extractCorpus(analysis, { gazetteer: NO_GAZETTEER }));
+  console.log(`\nentities, model only (span, type and canonical name)\n${table(scores)}`);
+  const person = scores.find((s) => s.type === "PERSON")!;
+  assert.ok(person.f1 >= 0.95, `persons F1 ${person.f1}`);
 });
 
 Deno.test("gold: metonymy flags match on the capitals", () => {

@@ -66,6 +66,11 @@ export function recognise(
   );
 }
 
+function hasCapital(s: SentenceState, first: number, last: number): boolean {
+  for (let k = first; k <= last; k++) if (/\p{Lu}/u.test(s.words[k].text)) return true;
+  return false;
+}
+
 /** The span of a person without the titles before the name ("Sen. Mark Warner" is "Mark Warner"). */
 function trimmed(s: SentenceState, span: RecognisedSpan, cues: Cues): [number, number] {
   let { first } = span;
@@ -78,7 +83,13 @@ function trimmed(s: SentenceState, span: RecognisedSpan, cues: Cues): [number, n
   return [first, span.last];
 }
 
-function entityType(type: RecognisedType, name: string, places: PlaceLookups): EntityType {
+function entityType(
+  type: RecognisedType,
+  name: string,
+  places: PlaceLookups,
+  cues: Cues,
+): EntityType {
+  if (cues.titleRules.directions.has(name)) return "LOC";
   if (type === "PER") return "PERSON";
   if (type === "LOC") return places.kind(name) ? "GPE" : "LOC";
   return type;
@@ -129,11 +140,15 @@ export function addModelSpans(
   places: PlaceLookups,
   cues: Cues,
 ): void {
+  const proseCase = !s.allCaps && s.words.length > 0 && /^\p{Lu}/u.test(s.words[0].text);
   for (const span of spans) {
     const [first, last] = trimmed(s, span, cues);
     if (first > last || gluedToWord(s, first, last)) continue;
+    // In prose that capitalises (its first word does), a name has a capital letter somewhere:
+    // "yuan" is no place. Text written all in lower case (posts, chats) keeps its spans.
+    if (proseCase && !hasCapital(s, first, last)) continue;
     const written = surface(s, first, last).replace(/\s+/g, " ");
-    const type = entityType(span.type, written, places);
+    const type = entityType(span.type, written, places, cues);
     if (overlapsKept(s, first, last, type, cues)) continue;
     const media = type === "ORG" && cues.titleRules.mediaLast.has(s.words[last].text);
     cover(s, {

@@ -196,15 +196,20 @@ export function resolveShortForms(
     }
     for (let i = 0; i < w.length; i++) {
       if (w[i].kind !== "word" || isPronoun(w[i].text) || !isShortForm(s.keys[i])) continue;
+      // A one-word person, or the model's nationality or organisation that is a person's
+      // short form ("Li" after "Li Qiang" is no nationality).
       const single = s.covered[i]
-        ? s.found.find((f) => f.first === i && f.last === i && f.type === "PERSON")
+        ? s.found.find((f) =>
+          f.first === i && f.last === i &&
+          (f.type === "PERSON" || (f.source === "model" && (f.type === "NORP" || f.type === "ORG")))
+        )
         : undefined;
       if (s.covered[i] && !single) continue;
       if (gluedToWord(s, i, i)) continue;
       // "Li Keqiang" when only "Li Qiang" is known is somebody else.
       if (!single && w[i + 1] && isNameWord(w[i + 1], cues) && adjacent(s, i, i + 1)) continue;
       const entity = choose(learned.short.get(s.keys[i])!, w[i].start, s, single, r);
-      if (single) single.entity = entity;
+      if (single) Object.assign(single, { entity, type: "PERSON", media: false });
       else cover(s, ruleFound(i, i, entity, "PERSON"));
       seen.push({ entity, at: w[i].start });
       notePronoun(r, entity, s, i);
