@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import fc from "fast-check";
 import { extractCorpus } from "../../src/extract/extract.ts";
 import { quoteSpans } from "../../src/extract/quotes.ts";
 import { loadGazetteerFile } from "../../src/extract/gazetteer.ts";
@@ -257,5 +258,62 @@ Deno.test("attributions: the reported clause is the text, the cue apart; organis
       "Jane Porter, an economist at the bank, told|Jane Porter|person|null|Prices will keep rising",
       "according to the exchange|null|null|according to: no named source|Stocks fell sharply",
     ],
+  );
+});
+
+/** Pieces of quoted and reported news text: names, roles, verbs, pronouns, marks. */
+const QUOTE_PIECES = [
+  "Nancy Molitor",
+  "Paul Reyes",
+  "Sen.",
+  "spokesman",
+  "the ministry",
+  "the Deseret News",
+  "said",
+  "says",
+  "told reporters",
+  "warned that",
+  "found that",
+  "according to",
+  "he",
+  "she",
+  "it",
+  "which",
+  "on",
+  "Meet the Press",
+  "prices rose",
+  ",",
+  ".",
+  ":",
+  '"',
+  "“",
+  "”",
+  "\n\n",
+];
+
+Deno.test("properties: attributions keep content apart from the cue; no speaker without a sieve; marks with no quote have no speaker", () => {
+  const text = fc.array(fc.constantFrom(...QUOTE_PIECES), { maxLength: 40 }).map((p) =>
+    p.join(" ")
+  );
+  fc.assert(
+    fc.property(text, (raw) => {
+      const x = extractText(raw);
+      for (const a of x.attributions) {
+        assert.equal(x.cleaned.slice(a.cueStart, a.cueEnd), a.cueText);
+        assert.ok(
+          a.end <= a.cueStart || a.start >= a.cueEnd,
+          `content ${a.text} | cue ${a.cueText}`,
+        );
+        assert.match(a.text, /\p{L}/u);
+      }
+      for (const q of [...x.quotes, ...x.attributions]) {
+        if (q.speaker) assert.ok(q.confidence > 0 && q.sieve !== null, `${q.speaker}`);
+        else assert.equal(q.confidence, 0);
+      }
+      for (const q of x.quotes) {
+        if (q.kind !== "direct" && q.kind !== "partial") assert.equal(q.speaker, null);
+      }
+    }),
+    { numRuns: 300 },
   );
 });
