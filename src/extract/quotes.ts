@@ -278,8 +278,10 @@ function quoteOf(
   // `X said, "..."` or `X said "All those ..."`: a whole sentence set off after the speech verb
   // is direct too.
   const verbBefore = to > from &&
-    ((ctx.speechVerb[to - 1] === 0 && lead.endsWith(",") && ctx.speechVerb[to - 2] === 1) ||
-      (ctx.speechVerb[to - 1] === 1 && /^\p{Lu}/u.test(base.text)));
+    ((lead.endsWith(",") && /^\p{Lu}/u.test(base.text) &&
+      verbWithin(ctx, Math.max(from, to - 7), to - 1)) ||
+      (ctx.speechVerb[to - 1] === 1 && /^\p{Lu}/u.test(base.text)) ||
+      (lead.endsWith(",") && ctx.speechVerb[to - 2] === 1));
   if (verbBefore && nWords >= 4) {
     const who = attributionIn(ctx, sentence.start, span.open, { direct: true, last: true });
     if (who?.speaker || who?.reason) return { ...base, kind: "direct", ...speechFields(who) };
@@ -426,4 +428,10 @@ function reportsSomething(ctx: Context, content: { start: number; end: number })
     quoted += ctx.quoted[i];
   }
   return n >= 2 && quoted < n;
+}
+
+/** True when a speech verb is among the words `[from, to)` ("told the Huffington Post, “...”"). */
+function verbWithin(ctx: Context, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (ctx.speechVerb[i] === 1 && ctx.quoted[i] === 0) return true;
+  return false;
 }
