@@ -85,10 +85,16 @@ export {
   type EntityRecogniser,
   type EntitySource,
   extractEntities,
+  LEXICON_PLACES,
+  NO_PLACES,
   type PlaceLookups,
   type RecognisedSpan,
+  recogniserOf,
+  type SentenceContext,
+  shippedRecogniser,
   shortForm,
 } from "./extract/entities.ts";
+export { type EntitySetup, extractOptionsFor } from "./extract/setup.ts";
 export {
   extractFigures,
   type Figure,

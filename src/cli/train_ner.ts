@@ -38,7 +38,7 @@ try {
       bits: { type: "string", default: "18" },
       seed: { type: "string", default: "1" },
       augment: { type: "string", default: "0.04" },
-      skip: { type: "string", default: "" },
+      skip: { type: "string", default: "wnut17" },
       out: { type: "string", default: new URL("data/models/ner/ner.bin.gz", REPO).pathname },
     },
   }).values;

@@ -28,9 +28,12 @@ function mix(h: number): number {
   return h ^ (h >>> 16);
 }
 
-/** Combines two integers into one hash. */
+/**
+ * Combines two integers into one (cheap: every feature id is mixed once more before use, and
+ * the inputs are hashes or small template numbers).
+ */
 function pair(a: number, b: number): number {
-  return mix(Math.imul(a, 0x9e3779b1) ^ (b + 0x7f4a7c15));
+  return (Math.imul(a ^ (a >>> 15), 0x9e3779b1) + b) | 0;
 }
 
 function isUpper(c: number): boolean {
@@ -186,6 +189,10 @@ const T = {
   shapePrevShape: 113,
   lowerPrevShape: 114,
   upperInitial: 115,
+  runBefore: 116,
+  runAfter: 117,
+  runLast: 118,
+  runFirst: 119,
 } as const;
 
 /**
@@ -205,6 +212,12 @@ export function sentenceFeatures(
   const rowOf = new Int32Array(n);
   for (let i = 0; i < n; i++) rowOf[i] = table.row(keys[i]);
   const rows = table.rows;
+  // Where the run of capitalised words each word is in starts (-1: not capitalised).
+  const runStart = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    if ((rows[rowOf[i] + W_FLAGS] & F_CAP) === 0) runStart[i] = -1;
+    else runStart[i] = i > 0 && runStart[i - 1] >= 0 ? runStart[i - 1] : i;
+  }
   // Multi-word gazetteer names: class bits and B/I/L position per word (0 = none).
   const multi = new Int32Array(n);
   for (let i = 0; i < n; i++) {
@@ -270,7 +283,7 @@ export function sentenceFeatures(
     const clsPrev = pr >= 0 ? rows[pr + W_CLASS] : 0;
     const clsNext = nr >= 0 ? rows[nr + W_CLASS] : 0;
     const clsPrev2 = pr2 >= 0 ? rows[pr2 + W_CLASS] : 0;
-    for (let c = 0; c < LEXICON_CLASSES; c++) {
+    for (let c = 0; (cls | clsPrev | clsNext | clsPrev2) !== 0 && c < LEXICON_CLASSES; c++) {
       const bit = 1 << c;
       if ((cls & bit) !== 0) put(pair(T.classHere + c, flags & F_CAP));
       if ((clsPrev & bit) !== 0) put(T.classPrev + c);
@@ -300,10 +313,15 @@ export function sentenceFeatures(
         }
       }
       // Length of the run of capitalised words this word is in, and where in it.
-      let a = i, b = i;
-      while (a > 0 && (rows[rowOf[a - 1] + W_FLAGS] & F_CAP) !== 0) a--;
-      while (b + 1 < n && (rows[rowOf[b + 1] + W_FLAGS] & F_CAP) !== 0) b++;
+      const a = runStart[i];
+      let b = i;
+      while (b + 1 < n && runStart[b + 1] === a) b++;
       put(pair(T.capRun, pair(Math.min(b - a, 4), Math.min(i - a, 3) * 8 + Math.min(b - i, 3))));
+      // The words around the run and at its ends: "told the [X Y]", "[X Y Corp]".
+      put(pair(T.runBefore, a > 0 ? rows[rowOf[a - 1] + W_LOWER] : 0x5b5));
+      put(pair(T.runAfter, b + 1 < n ? rows[rowOf[b + 1] + W_LOWER] : 0x5e5));
+      if (b > i) put(pair(T.runLast, rows[rowOf[b] + W_LOWER]));
+      if (a < i) put(pair(T.runFirst, rows[rowOf[a] + W_LOWER]));
     }
     while (j < MAX_FEATURES) out[base + j++] = -1;
   }

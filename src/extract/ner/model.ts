@@ -42,6 +42,18 @@ export function allowed(a: number, b: number): boolean {
   return pb !== I && pb !== L;
 }
 
+/** For each tag t, the tags that may precede it: PREDECESSORS[PREDECESSOR_START[t] ..]. */
+const PREDECESSOR_START = new Int32Array(N_TAGS + 1);
+const PREDECESSORS: Int32Array = (() => {
+  const list: number[] = [];
+  for (let t = 0; t < N_TAGS; t++) {
+    PREDECESSOR_START[t] = list.length;
+    for (let s = 0; s < N_TAGS; s++) if (allowed(s, t)) list.push(s);
+  }
+  PREDECESSOR_START[N_TAGS] = list.length;
+  return Int32Array.from(list);
+})();
+
 /** A loaded model (treat as opaque). */
 export interface NerModel {
   /** Format version of the file. */
@@ -118,23 +130,77 @@ export class Scratch {
   }
 }
 
-/** Adds the weights of each position's features into `scores` (n rows of N_TAGS). */
+/**
+ * Adds the weights of each position's features into `scores` (n rows of N_TAGS). The hot loop
+ * of tagging: the 17 sums are kept in locals (written out, not looped), which runs about twice as
+ * fast as adding into the row in memory.
+ */
 export function emissionScores(
   weights: Float32Array | Float64Array,
   features: Int32Array,
   n: number,
   scores: Float32Array,
 ): void {
-  scores.fill(0, 0, n * N_TAGS);
+  if (N_TAGS !== 17) throw new Error("emissionScores is written out for 17 tags");
   for (let i = 0; i < n; i++) {
-    const row = i * N_TAGS;
+    let s0 = 0;
+    let s1 = 0;
+    let s2 = 0;
+    let s3 = 0;
+    let s4 = 0;
+    let s5 = 0;
+    let s6 = 0;
+    let s7 = 0;
+    let s8 = 0;
+    let s9 = 0;
+    let s10 = 0;
+    let s11 = 0;
+    let s12 = 0;
+    let s13 = 0;
+    let s14 = 0;
+    let s15 = 0;
+    let s16 = 0;
     const fb = i * MAX_FEATURES;
     for (let j = 0; j < MAX_FEATURES; j++) {
       const f = features[fb + j];
       if (f < 0) break;
-      const w = f * N_TAGS;
-      for (let t = 0; t < N_TAGS; t++) scores[row + t] += weights[w + t];
+      const w = f * 17;
+      s0 += weights[w + 0];
+      s1 += weights[w + 1];
+      s2 += weights[w + 2];
+      s3 += weights[w + 3];
+      s4 += weights[w + 4];
+      s5 += weights[w + 5];
+      s6 += weights[w + 6];
+      s7 += weights[w + 7];
+      s8 += weights[w + 8];
+      s9 += weights[w + 9];
+      s10 += weights[w + 10];
+      s11 += weights[w + 11];
+      s12 += weights[w + 12];
+      s13 += weights[w + 13];
+      s14 += weights[w + 14];
+      s15 += weights[w + 15];
+      s16 += weights[w + 16];
     }
+    const row = i * 17;
+    scores[row + 0] = s0;
+    scores[row + 1] = s1;
+    scores[row + 2] = s2;
+    scores[row + 3] = s3;
+    scores[row + 4] = s4;
+    scores[row + 5] = s5;
+    scores[row + 6] = s6;
+    scores[row + 7] = s7;
+    scores[row + 8] = s8;
+    scores[row + 9] = s9;
+    scores[row + 10] = s10;
+    scores[row + 11] = s11;
+    scores[row + 12] = s12;
+    scores[row + 13] = s13;
+    scores[row + 14] = s14;
+    scores[row + 15] = s15;
+    scores[row + 16] = s16;
   }
 }
 
@@ -153,8 +219,11 @@ export function viterbi(
   for (let i = 1; i < n; i++) {
     const prev = (i - 1) * N_TAGS, row = i * N_TAGS;
     for (let t = 0; t < N_TAGS; t++) {
+      // Only the tags BILOU lets come before t (2 for I and L, 9 for the others).
+      const from = PREDECESSOR_START[t], to = PREDECESSOR_START[t + 1];
       let top = -Infinity, arg = 0;
-      for (let s = 0; s < N_TAGS; s++) {
+      for (let k = from; k < to; k++) {
+        const s = PREDECESSORS[k];
         const v = best[prev + s] + transitions[s * N_TAGS + t];
         if (v > top) {
           top = v;
@@ -206,7 +275,7 @@ export function decodeSentence(
 
 const MAGIC = "NFNER";
 /** Version of the file format and of the feature templates (a model of another is refused). */
-export const FORMAT_VERSION = 1;
+export const FORMAT_VERSION = 3;
 
 /** Thrown when a model file is missing or unreadable; the message is one line. */
 export class NerModelError extends Error {
