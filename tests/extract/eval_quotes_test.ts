@@ -40,6 +40,9 @@ Deno.test("eval:quotes: a speaker matches by name without titles, or by the surn
   assert.equal(sameSpeaker("Tim Kaine", "Kaine"), true);
   assert.equal(sameSpeaker("Josh Schwerin", "Dan Schwerin"), false);
   assert.equal(sameSpeaker("Tim Kaine", "Tim"), false);
+  assert.equal(sameSpeaker("Korean Central News Agency", "KCNA"), true);
+  assert.equal(sameSpeaker("World Health Organisation", "World Health Organization"), true);
+  assert.equal(sameSpeaker("Korean Central News Agency", "KBS"), false);
 });
 
 Deno.test("eval:quotes: bad gold lines are one line each with file, line and field; good lines load", () => {

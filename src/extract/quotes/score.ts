@@ -107,9 +107,13 @@ interface Got {
 
 /** Lower case, no titles, no punctuation: "Sen. Ron Wyden" and "Ron Wyden" compare equal. */
 function nameTokens(name: string): string[] {
-  return name.toLowerCase().replace(/[’']s\b/g, "").split(/[^\p{L}\p{N}]+/u).filter((t) =>
-    t && !TITLES.has(t)
-  );
+  return name.toLowerCase().replace(/[’']s\b/g, "").replace(/ization\b/g, "isation")
+    .split(/[^\p{L}\p{N}]+/u).filter((t) => t && !TITLES.has(t));
+}
+
+/** "KCNA" for Korean Central News Agency: the initials of the words that are not "of", "and". */
+function initials(tokens: string[]): string {
+  return tokens.filter((t) => t !== "of" && t !== "and" && t !== "for").map((t) => t[0]).join("");
 }
 const TITLES = new Set([
   "the",
@@ -127,14 +131,17 @@ const TITLES = new Set([
 /**
  * True when an extracted speaker names the gold speaker: the same words once titles are gone,
  * the gold's full name after role words the entity stage kept in its canonical name ("NASA
- * Administrator Charles Bolden" for Charles Bolden), or the gold name's last word alone (a
- * surname the text never completed).
+ * Administrator Charles Bolden" for Charles Bolden), an acronym of the gold name ("KCNA"), or
+ * the gold name's last word alone (a surname the text never completed). "-ization" and
+ * "-isation" compare equal.
  */
 export function sameSpeaker(gold: string, got: string): boolean {
   const g = nameTokens(gold);
   const x = nameTokens(got);
   if (g.length === 0 || x.length === 0) return false;
   if (g.join(" ") === x.join(" ")) return true;
+  // An acronym the entity stage kept for a name the text spells out ("KCNA").
+  if (x.length === 1 && /^\p{Lu}{2,}$/u.test(got.trim()) && initials(g) === x[0]) return true;
   // Role words the entity stage kept before the full name ("NASA Administrator Charles Bolden").
   if (g.length >= 2 && x.length > g.length && x.slice(-g.length).join(" ") === g.join(" ")) {
     return true;
