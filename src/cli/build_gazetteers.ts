@@ -31,7 +31,7 @@ for (const c of Object.values(countries)) {
 }
 
 const demonyms: string[] = [];
-for (const c of worldCountries as { demonyms?: { eng?: { f: string; m: string } } }[]) {
+for (const c of worldCountries as unknown as { demonyms?: { eng?: { f: string; m: string } } }[]) {
   const eng = c.demonyms?.eng;
   // "Antiguan, Barbudan", "Kittitian or Nevisian": two demonyms each.
   if (eng) demonyms.push(...`${eng.f}, ${eng.m}`.split(/, | or /));
