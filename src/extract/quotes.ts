@@ -228,7 +228,11 @@ function sentenceSpeech(ctx: Context, state: State, sentence: Sentence): void {
     }
     if (quote.kind === "direct" || quote.kind === "partial") remember(ctx, quote, span.open);
   }
-  if (found && !directTagged) {
+  // A sentence whose quote is tagged may still report more after the tag: `"...," he said on
+  // "Meet the Press." He added that ...` (one sentence when the period sits inside the marks).
+  const speech = directTagged ? speechAfterTag(ctx, state, sentence) : found;
+  if (speech) {
+    const found = speech;
     const a = attributionOf(ctx, state.article, sentence, found);
     if (a) state.attributions.push(a);
     remember(ctx, found, found.from);
@@ -434,4 +438,25 @@ function reportsSomething(ctx: Context, content: { start: number; end: number })
 function verbWithin(ctx: Context, from: number, to: number): boolean {
   for (let i = from; i < to; i++) if (ctx.speechVerb[i] === 1 && ctx.quoted[i] === 0) return true;
   return false;
+}
+
+/** The last speech after a sentence's last quote, when a second speech verb follows its tag. */
+function speechAfterTag(ctx: Context, state: State, sentence: Sentence): Found | null {
+  let last: Quote | null = null;
+  for (const q of state.quotes) {
+    if (q.sentenceId === sentence.id && (!last || q.end > last.end)) last = q;
+  }
+  if (!last) return null;
+  const close = last.end;
+  let verbs = 0;
+  for (let i = firstWordFrom(ctx.words, close); i < ctx.words.length; i++) {
+    if (ctx.words[i].start >= sentence.end) break;
+    if (ctx.quoted[i] === 0) verbs += ctx.speechVerb[i];
+  }
+  // After a title closing the tag ("... on “Meet the Press.” He added"), a new sentence starts.
+  const afterMark = last.kind !== "direct" && last.kind !== "partial" &&
+    /^[\s.!?”"’]*\p{Lu}/u.test(ctx.text.slice(close, sentence.end));
+  return verbs >= 2 || (verbs === 1 && afterMark)
+    ? attributionIn(ctx, close + 1, sentence.end, { last: true })
+    : null;
 }
