@@ -84,10 +84,18 @@ function speechColumns<T extends Quote | Attribution>(rows: readonly T[]): pl.Se
     utf8("via_entity", col((r) => r.viaEntity)),
     int32("start", col((r) => r.start)),
     int32("end", col((r) => r.end)),
+    utf8("speaker_raw", col((r) => r.speakerRaw)),
+    utf8("role", col((r) => r.role)),
+    utf8("sieve", col((r) => r.sieve)),
+    float64Nullable("confidence", col((r) => r.confidence)),
+    utf8("reason", col((r) => r.reason)),
   ];
 }
 
-/** `quotes`: article_id, outlet, sentence_id, text, kind, speaker, speaker_type, cue, via, via_entity, start, end. */
+/**
+ * `quotes`: article_id, outlet, sentence_id, text, kind, speaker, speaker_type, cue, via,
+ * via_entity, start, end, speaker_raw, role, sieve, confidence, reason (why the speaker is empty).
+ */
 export function quotesFrame(rows: readonly Quote[]): pl.DataFrame {
   const col = <T>(f: (r: Quote) => T) => rows.map(f);
   return pl.DataFrame([
@@ -97,11 +105,18 @@ export function quotesFrame(rows: readonly Quote[]): pl.DataFrame {
   ]);
 }
 
-/** `attributions`: article_id, outlet, sentence_id, text, speaker, speaker_type, cue, via, via_entity, start, end. */
+/**
+ * `attributions`: article_id, outlet, sentence_id, text (the reported clause), speaker,
+ * speaker_type, cue, via, via_entity, start, end (of the clause), speaker_raw, role, sieve,
+ * confidence, reason, cue_text (the attribution as written: "Li said"), cue_start, cue_end.
+ */
 export function attributionsFrame(rows: readonly Attribution[]): pl.DataFrame {
   return pl.DataFrame([
     ...locatedColumns(rows),
     ...speechColumns(rows),
+    utf8("cue_text", rows.map((r) => r.cueText)),
+    int32("cue_start", rows.map((r) => r.cueStart)),
+    int32("cue_end", rows.map((r) => r.cueEnd)),
   ]);
 }
 

@@ -54,8 +54,14 @@ Deno.test("frames: snake_case columns with explicit dtypes; nulls stay null", ()
     "via_entity",
     "start",
     "end",
+    "speaker_raw",
+    "role",
+    "sieve",
+    "confidence",
+    "reason",
   ]);
   assert.deepEqual(frames.attributions.columns.slice(3, 5), ["text", "speaker"]);
+  assert.deepEqual(frames.attributions.columns.slice(-3), ["cue_text", "cue_start", "cue_end"]);
   assert.deepEqual(frames.agencies.columns, [
     "article_id",
     "outlet",
@@ -84,7 +90,7 @@ Deno.test("frames: snake_case columns with explicit dtypes; nulls stay null", ()
       frames.attributions.height,
     ],
     // 330 gold entities plus the model's three "West" ("the West": twice LOC, once PERSON).
-    [333, 45, 36, 34],
+    [333, 45, 36, 35],
   );
 });
 

@@ -1,0 +1,58 @@
+/**
+ * `deno task eval:quotes [--gold DIR] [--misses]`: scores quotes and reported speech against the
+ * hand-annotated gold in `tests/fixtures/quotes_gold/` (dev and test splits, direct+partial and
+ * reported apart). Each gold document goes through the kit's clean → segment → extract; gold
+ * spans are placed by their text in the cleaned text (see `src/extract/quotes/score.ts`).
+ * @module
+ */
+
+import { CONSOLE, type Io, parseCommandLine, runCommand, UsageError } from "./args.ts";
+import {
+  GoldDocSchema,
+  GoldItemSchema,
+  parseJsonLines,
+  scoreQuotes,
+  scoreTable,
+} from "../extract/quotes/score.ts";
+
+const USAGE = `usage: deno task eval:quotes [--gold DIR] [--misses]
+  --gold DIR   folder with docs.jsonl and quotes.jsonl (default tests/fixtures/quotes_gold)
+  --misses     also list missed gold items and wrong speakers`;
+
+async function readText(path: string): Promise<string> {
+  try {
+    return await Deno.readTextFile(path);
+  } catch (e) {
+    if (e instanceof Deno.errors.NotFound) throw new UsageError(`${path}: no such file`);
+    throw e;
+  }
+}
+
+/** Runs the evaluation; returns the exit code. */
+export function evalQuotesCommand(args: string[], io: Io = CONSOLE): Promise<number> {
+  return runCommand(USAGE, async () => {
+    const opts = parseCommandLine(args, {
+      gold: { type: "string", default: "tests/fixtures/quotes_gold" },
+      misses: { type: "boolean", default: false },
+    });
+    const dir = opts.gold!.replace(/\/$/, "");
+    const docs = parseJsonLines(
+      await readText(`${dir}/docs.jsonl`),
+      GoldDocSchema,
+      `${dir}/docs.jsonl`,
+    );
+    const items = parseJsonLines(
+      await readText(`${dir}/quotes.jsonl`),
+      GoldItemSchema,
+      `${dir}/quotes.jsonl`,
+    );
+    for (const e of [...docs.errors, ...items.errors]) io.error(e);
+    const { scores, misses } = scoreQuotes(docs.rows, items.rows);
+    io.log(`quotes gold: ${dir} (${docs.rows.length} documents, ${items.rows.length} items)`);
+    io.log(scoreTable(scores));
+    if (opts.misses) { for (const m of misses) io.log(m); }
+    return 0;
+  }, io);
+}
+
+if (import.meta.main) Deno.exit(await evalQuotesCommand(Deno.args));

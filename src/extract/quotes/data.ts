@@ -1,0 +1,84 @@
+/**
+ * Cues for quotes and reported speech, kept as data in `data/quotes/cues.json` and validated
+ * here; the gender of a first name comes from the entity stage's lexicons (English first-name
+ * lists, see `src/extract/ner/lexicons.ts`).
+ * @module
+ */
+
+import { z } from "zod";
+import defaults from "../../../data/quotes/cues.json" with { type: "json" };
+import { firstNameGender } from "../ner/lexicons.ts";
+
+const words = z.array(z.string().trim().min(1));
+const gender = z.enum(["male", "female"]);
+
+/** A person's grammatical gender, as pronouns, titles and first names tell it. */
+export type Gender = "male" | "female";
+
+/** The schema of `data/quotes/cues.json`. */
+export const QuoteCuesSchema = z.object({
+  description: z.string().optional(),
+  reporting_verbs: words.min(1),
+  object_verbs: words,
+  that_verbs: words,
+  listeners: words,
+  pronoun_gender: z.record(z.string(), gender),
+  honorific_gender: z.record(z.string(), gender),
+  role_gender: z.record(z.string(), gender),
+  title_nouns: words,
+  nickname_cues: words,
+  term_cues: words,
+  org_nouns: words,
+});
+
+/** Quote cues as sets and maps, ready for lookups (keys lower case). */
+export interface QuoteCues {
+  reportingVerbs: ReadonlySet<string>;
+  objectVerbs: ReadonlySet<string>;
+  /** Verbs that report only before "that": "the study found that ...". */
+  thatVerbs: ReadonlySet<string>;
+  listeners: ReadonlySet<string>;
+  pronounGender: ReadonlyMap<string, Gender>;
+  honorificGender: ReadonlyMap<string, Gender>;
+  roleGender: ReadonlyMap<string, Gender>;
+  titleNouns: ReadonlySet<string>;
+  nicknameCues: ReadonlySet<string>;
+  termCues: ReadonlySet<string>;
+  orgNouns: ReadonlySet<string>;
+  /** The gender of a first name ("Nancy" → female), null when unknown or either. */
+  firstNameGender: (name: string) => Gender | null;
+}
+
+const lowerSet = (xs: string[]) => new Set(xs.map((x) => x.toLowerCase()));
+const lowerMap = (r: Record<string, Gender>) =>
+  new Map(Object.entries(r).map(([k, v]) => [k.toLowerCase(), v]));
+
+/** A first name's gender when the name lists agree on one. */
+function oneGender(name: string): Gender | null {
+  const g = firstNameGender(name);
+  return g === "female" || g === "male" ? g : null;
+}
+
+/** Validates and compiles quote cue data (a user's own file). Throws a readable error. */
+export function compileQuoteCues(data: unknown, source = "quote cues"): QuoteCues {
+  const parsed = QuoteCuesSchema.safeParse(data);
+  if (!parsed.success) throw new Error(`${source}: ${z.prettifyError(parsed.error)}`);
+  const d = parsed.data;
+  return {
+    reportingVerbs: lowerSet(d.reporting_verbs),
+    objectVerbs: lowerSet(d.object_verbs),
+    thatVerbs: lowerSet(d.that_verbs),
+    listeners: lowerSet(d.listeners),
+    pronounGender: lowerMap(d.pronoun_gender),
+    honorificGender: lowerMap(d.honorific_gender),
+    roleGender: lowerMap(d.role_gender),
+    titleNouns: lowerSet(d.title_nouns),
+    nicknameCues: lowerSet(d.nickname_cues),
+    termCues: lowerSet(d.term_cues),
+    orgNouns: lowerSet(d.org_nouns),
+    firstNameGender: oneGender,
+  };
+}
+
+/** The cues shipped in `data/quotes/cues.json`. */
+export const DEFAULT_QUOTE_CUES: QuoteCues = compileQuoteCues(defaults, "data/quotes/cues.json");

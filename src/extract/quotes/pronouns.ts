@@ -1,0 +1,156 @@
+/**
+ * Pronoun speakers ("she says", "it said") resolved to someone named before: the nearest
+ * sentence back that holds a compatible person (gender from honorifics, roles and first names)
+ * as a speaker or a subject; an object ("... met Li") is passed over when a subject fits further
+ * back. Two people who fit equally leave the speaker empty.
+ * @module
+ */
+
+import type { Sentence } from "../../text/segment.ts";
+import type { Gender } from "./data.ts";
+import { genderOf } from "./names.ts";
+import { mentionsWithin } from "./speakers.ts";
+import type { Context, Heard, Speech } from "./types.ts";
+
+/** How far back a pronoun may reach: sentences, and paragraphs. */
+const MAX_SENTENCES = 6;
+const MAX_PARAGRAPHS = 2;
+/** What joins two subjects: "and", "or", a comma, and the second one's title. */
+const COORDINATED = /^\s*(?:,|,?\s*and|,?\s*or)\s+(?:\p{Lu}[\p{L}.]*\s+)*$/u;
+
+interface Candidate {
+  name: string;
+  at: number;
+  gender: Gender | null;
+  speaker: boolean;
+  subject: boolean;
+}
+
+type Resolved = Omit<Speech, "cue" | "via" | "viaEntity">;
+
+function sentenceIndexAt(sentences: readonly Sentence[], pos: number): number {
+  let lo = 0;
+  let hi = sentences.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (sentences[mid].start <= pos) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** Persons in `[from, to)`: speakers heard there, and person mentions outside quotes. */
+function candidatesIn(ctx: Context, s: Sentence, to: number): Candidate[] {
+  const out: Candidate[] = [];
+  for (const h of ctx.history) {
+    if (h.type === "person" && h.at >= s.start && h.at < to) {
+      out.push({ name: h.speaker, at: h.at, gender: h.gender, speaker: true, subject: true });
+    }
+  }
+  let first = true;
+  let subjectEnd = -1;
+  for (const m of mentionsWithin(ctx, s.start, to)) {
+    if (m.type !== "PERSON" || ctx.inQuote(m.start)) continue;
+    // A subject opens its sentence (at most three words before it), or is joined to one by
+    // "and" ("Governor Paul Reyes and Mayor Tom Bell spoke").
+    const lead = ctx.text.slice(s.start, m.start).split(/\s+/).filter((w) => /\p{L}/u.test(w));
+    const joined = subjectEnd >= 0 && COORDINATED.test(ctx.text.slice(subjectEnd, m.start));
+    const subject = (first && lead.length <= 3) || joined;
+    if (subject) subjectEnd = m.end;
+    out.push({
+      name: m.entity,
+      at: m.start,
+      gender: genderOf(m.entity, m.role ?? m.text, ctx.quoteCues),
+      speaker: false,
+      subject,
+    });
+    first = false;
+  }
+  return out;
+}
+
+function fits(c: Candidate, g: Gender | null): boolean {
+  return g === null || c.gender === null || c.gender === g;
+}
+
+/** The one name among candidates, preferring those whose gender is known to match. */
+function single(cands: Candidate[], g: Gender | null): string | null | "ambiguous" {
+  if (cands.length === 0) return null;
+  const matching = cands.filter((c) => g !== null && c.gender === g);
+  const pool = matching.length ? matching : cands;
+  const names = new Set(pool.map((c) => c.name));
+  return names.size === 1 ? pool[0].name : "ambiguous";
+}
+
+/** Resolves "he"/"she"/"it" at `at` to a speaker, or leaves it empty with a reason. */
+export function resolvePronoun(ctx: Context, pronoun: string, at: number): Resolved {
+  if (pronoun === "it") return resolveIt(ctx, at);
+  const g = ctx.quoteCues.pronounGender.get(pronoun);
+  if (g === undefined) return empty(`pronoun "${pronoun}": not one person`);
+  const here = sentenceIndexAt(ctx.sentences, at);
+  const paragraph = ctx.sentences[here].paragraph;
+  const objects: Candidate[] = [];
+  for (let k = here; k >= 0 && here - k < MAX_SENTENCES; k--) {
+    const s = ctx.sentences[k];
+    if (paragraph - s.paragraph > MAX_PARAGRAPHS) break;
+    const cands = candidatesIn(ctx, s, k === here ? at : s.end).filter((c) => fits(c, g));
+    for (const tier of [cands.filter((c) => c.speaker), cands.filter((c) => c.subject)]) {
+      const one = single(tier, g);
+      if (one === "ambiguous") return empty(`pronoun "${pronoun}": two people fit`);
+      if (one) return person(one, g, objects.length ? 0.7 : 0.85);
+    }
+    objects.push(...cands);
+  }
+  const one = single(objects, g);
+  if (one && one !== "ambiguous") return person(one, g, 0.6);
+  return empty(
+    one === "ambiguous"
+      ? `pronoun "${pronoun}": two people fit`
+      : `pronoun "${pronoun}": nobody fits before`,
+  );
+}
+
+/** "it said": the last organisation or document heard in the paragraph or the one before. */
+function resolveIt(ctx: Context, at: number): Resolved {
+  const here = ctx.sentences[sentenceIndexAt(ctx.sentences, at)].paragraph;
+  let last: Heard | undefined;
+  for (const h of ctx.history) {
+    if (h.at < at && h.type !== "person") last = h;
+  }
+  if (!last) return empty(`pronoun "it": no organisation heard before`);
+  const there = ctx.sentences[sentenceIndexAt(ctx.sentences, last.at)].paragraph;
+  if (here - there > MAX_PARAGRAPHS) return empty(`pronoun "it": no organisation heard nearby`);
+  return {
+    speaker: last.speaker,
+    speakerType: last.type,
+    speakerRaw: null,
+    role: null,
+    sieve: "pronoun",
+    confidence: 0.7,
+    reason: null,
+  };
+}
+
+function person(name: string, _g: Gender | null, confidence: number): Resolved {
+  return {
+    speaker: name,
+    speakerType: "person",
+    speakerRaw: null,
+    role: null,
+    sieve: "pronoun",
+    confidence,
+    reason: null,
+  };
+}
+
+function empty(reason: string): Resolved {
+  return {
+    speaker: null,
+    speakerType: null,
+    speakerRaw: null,
+    role: null,
+    sieve: null,
+    confidence: 0,
+    reason,
+  };
+}

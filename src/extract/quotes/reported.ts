@@ -1,0 +1,100 @@
+/**
+ * The content of reported speech: the clause a speech cue reports, not the cue. "Li said (that)
+ * CONTENT.", "X told reporters CONTENT.", "CONTENT, the ministry said.", "According to X,
+ * CONTENT." and "CONTENT, according to X."
+ * @module
+ */
+
+import type { Sentence } from "../../text/segment.ts";
+import { lowerCase, type Word } from "../words.ts";
+import type { QuoteCues } from "./data.ts";
+import { firstWordFrom } from "./speakers.ts";
+
+/** Offsets of a content clause in the text. */
+export interface Content {
+  start: number;
+  end: number;
+}
+
+const END = /[\s.!?;:,"“”'’)\]]+$/u;
+const TIME =
+  /^\s*(?:on |last |this |late |early )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year|night|morning|evening|afternoon)\b,?(?:\s+that\b)?/u;
+const START = /^[\s,;:"“”'‘(\[—–-]+/u;
+
+/** Trims marks and spaces at both ends of `[start, end)`; null when no letter is left. */
+function trimmed(text: string, start: number, end: number): Content | null {
+  const slice = text.slice(start, end);
+  const lead = START.exec(slice)?.[0].length ?? 0;
+  const tail = END.exec(slice.slice(lead))?.[0].length ?? 0;
+  const s = start + lead;
+  const e = end - tail;
+  return e > s && /\p{L}/u.test(text.slice(s, e)) ? { start: s, end: e } : null;
+}
+
+/** After the cue: skip the listener of "told reporters" and a "that". */
+function contentAfter(
+  words: readonly Word[],
+  i: number,
+  verb: string,
+  cues: QuoteCues,
+): number {
+  let k = i;
+  if (cues.objectVerbs.has(lowerCase(verb))) {
+    // The listener: a few words up to "that", or the listener words and one name.
+    const that = words.slice(k, k + 7).findIndex((w) => w.text === "that");
+    if (that >= 0) return k + that + 1;
+    while (k < words.length && k - i < 4 && cues.listeners.has(lowerCase(words[k].text))) k++;
+    if (k === i && words[k] && /^\p{Lu}/u.test(words[k].text)) {
+      while (k < words.length && /^\p{Lu}/u.test(words[k].text)) k++;
+    }
+  }
+  if (words[k]?.text === "that") k++;
+  return k;
+}
+
+/**
+ * The reported clause of a cue `[cueFrom, cueTo)` with verb `verb` (null for "according to") in
+ * `sentence`; null when the sentence holds nothing else.
+ */
+export function reportedContent(
+  text: string,
+  words: readonly Word[],
+  sentence: Sentence,
+  cue: { from: number; to: number; verb: Word | null },
+  cues: QuoteCues,
+): Content | null {
+  const before = trimmed(text, sentence.start, cue.from);
+  // The content follows the verb, even when the cue is a document named before it ("In a joint
+  // statement published on Tuesday, the two sides vowed to ...").
+  const from = cue.verb && cue.verb.start >= cue.from ? Math.max(cue.to, cue.verb.end) : cue.to;
+  let start = from;
+  if (cue.verb && cue.verb.end <= from) {
+    const k = contentAfter(words, firstWordFrom(words, from), cue.verb.text, cues);
+    start = k < words.length ? Math.max(from, words[k].start) : sentence.end;
+  }
+  // A time after the verb is no content: "said on Friday (that) ...".
+  const time = TIME.exec(text.slice(start, sentence.end));
+  if (time) start += time[0].length;
+  const after = start < sentence.end ? trimmed(text, start, sentence.end) : null;
+  // "CONTENT, X told Y on Monday." — a cue after a comma and a clause of four words or more
+  // closes the sentence: the content comes before it ("On Monday, X said ..." keeps what follows).
+  const lead = text.slice(sentence.start, cue.from).replace(/\b(?:the|a|an)\s*$/i, "");
+  const nBefore = lead.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
+  const rest = text.slice(cue.to, sentence.end);
+  const nAfter = rest.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
+  const listenerOnly = cue.verb !== null && takesListener(cues, cue.verb) && !/\bthat\b/.test(rest);
+  const commaAfter = /^\s*,/.test(rest);
+  const thatFollows = /^\s*that\b/.test(rest);
+  if (
+    before !== null && /,\s*$/.test(lead) && nBefore >= 4 && !thatFollows &&
+    (nAfter <= 6 || listenerOnly || commaAfter)
+  ) {
+    return trimmed(text, sentence.start, sentence.start + lead.length);
+  }
+  return after ?? before;
+}
+
+/** True for a verb whose listener comes before the content ("told visiting ..."). */
+function takesListener(cues: QuoteCues, verb: Word): boolean {
+  return cues.objectVerbs.has(lowerCase(verb.text));
+}

@@ -1,0 +1,318 @@
+/**
+ * Scoring quotes and reported speech against hand-annotated gold (the format of
+ * `tests/fixtures/quotes_gold/`): found (recall), precision, and speaker right / wrong / empty
+ * among the found, direct and partial quotes apart from reported speech.
+ *
+ * Gold offsets point into a document's raw text; the kit cleans it first, so each gold item is
+ * placed by finding its text in the cleaned text (the occurrence nearest the gold offset).
+ * @module
+ */
+
+import { z } from "zod";
+import type { Article } from "../../corpus/article.ts";
+import { analyzeArticles } from "../../pipeline.ts";
+import { extractCorpus } from "../extract.ts";
+
+const nullableString = z.string().nullable().optional();
+const nullableInt = z.number().int().nonnegative().nullable().optional();
+
+/** One gold document. */
+export const GoldDocSchema = z.object({
+  id: z.string().min(1),
+  source: z.string(),
+  licence: z.string(),
+  genre: z.string().optional(),
+  text: z.string().min(1),
+});
+
+/** One gold quotation or reported statement. */
+export const GoldItemSchema = z.object({
+  doc: z.string().min(1),
+  split: z.enum(["dev", "test"]),
+  kind: z.enum(["direct", "partial", "reported", "title", "scare", "nickname", "term"]),
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  text: z.string().min(1),
+  speaker: nullableString,
+  speaker_type: z.enum(["person", "organisation", "document"]).nullable().optional(),
+  speaker_start: nullableInt,
+  speaker_end: nullableInt,
+  speaker_text: nullableString,
+  cue: nullableString,
+  cue_start: nullableInt,
+  cue_end: nullableInt,
+  via: nullableString,
+  note: nullableString,
+});
+
+export type GoldDoc = z.infer<typeof GoldDocSchema>;
+export type GoldItem = z.infer<typeof GoldItemSchema>;
+
+/** Parses JSON Lines against a schema: good lines kept, one message per bad line (file:line: what). */
+export function parseJsonLines<T>(
+  text: string,
+  schema: z.ZodType<T>,
+  file: string,
+): { rows: T[]; errors: string[] } {
+  const rows: T[] = [];
+  const errors: string[] = [];
+  text.split("\n").forEach((line, i) => {
+    if (line.trim() === "") return;
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch (e) {
+      errors.push(`${file}:${i + 1}: not JSON (${(e as Error).message})`);
+      return;
+    }
+    const parsed = schema.safeParse(value);
+    if (parsed.success) rows.push(parsed.data);
+    else {
+      const issue = parsed.error.issues[0];
+      errors.push(`${file}:${i + 1}: ${issue.path.join(".") || "record"}: ${issue.message}`);
+    }
+  });
+  return { rows, errors };
+}
+
+/** Scores of one split and one group (direct+partial, or reported). */
+export interface QuoteScore {
+  split: "dev" | "test";
+  group: "direct+partial" | "reported";
+  gold: number;
+  /** Gold items matched by an extracted one. */
+  found: number;
+  /** Extracted items of the group, and how many match a gold item. */
+  extracted: number;
+  matched: number;
+  /**
+   * Among found gold items: the speaker right (for a gold item with no named speaker, right is
+   * empty), wrong, or empty where the gold names one.
+   */
+  withSpeaker: number;
+  right: number;
+  wrong: number;
+  empty: number;
+  /** Gold items whose text was not found in the cleaned text. */
+  unplaced: number;
+}
+
+/** One extracted span with its speaker, in the cleaned text. */
+interface Got {
+  start: number;
+  end: number;
+  speaker: string | null;
+  reason: string | null;
+}
+
+/** Lower case, no titles, no punctuation: "Sen. Ron Wyden" and "Ron Wyden" compare equal. */
+function nameTokens(name: string): string[] {
+  return name.toLowerCase().replace(/[’']s\b/g, "").replace(/ization\b/g, "isation")
+    .split(/[^\p{L}\p{N}]+/u).filter((t) => t && !TITLES.has(t));
+}
+
+/** "KCNA" for Korean Central News Agency: the initials of the words that are not "of", "and". */
+function initials(tokens: string[]): string {
+  return tokens.filter((t) => t !== "of" && t !== "and" && t !== "for").map((t) => t[0]).join("");
+}
+const TITLES = new Set([
+  "the",
+  "mr",
+  "mrs",
+  "ms",
+  "dr",
+  "sen",
+  "rep",
+  "gov",
+  "president",
+  "senator",
+]);
+
+/**
+ * True when an extracted speaker names the gold speaker: the same words once titles are gone,
+ * the gold's full name after role words the entity stage kept in its canonical name ("NASA
+ * Administrator Charles Bolden" for Charles Bolden), an acronym of the gold name ("KCNA"), or
+ * the gold name's last word alone (a surname the text never completed). "-ization" and
+ * "-isation" compare equal.
+ */
+export function sameSpeaker(gold: string, got: string): boolean {
+  const g = nameTokens(gold);
+  const x = nameTokens(got);
+  if (g.length === 0 || x.length === 0) return false;
+  if (g.join(" ") === x.join(" ")) return true;
+  // An acronym the entity stage kept for a name the text spells out ("KCNA").
+  if (x.length === 1 && /^\p{Lu}{2,}$/u.test(got.trim()) && initials(g) === x[0]) return true;
+  // Role words the entity stage kept before the full name ("NASA Administrator Charles Bolden").
+  if (g.length >= 2 && x.length > g.length && x.slice(-g.length).join(" ") === g.join(" ")) {
+    return true;
+  }
+  return x.length === 1 && x[0] === g[g.length - 1];
+}
+
+function overlaps(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
+  const o = Math.min(a.end, b.end) - Math.max(a.start, b.start);
+  return o > 0 && o >= 0.5 * Math.min(a.end - a.start, b.end - b.start);
+}
+
+/** Where a gold item's text sits in the cleaned text: the occurrence nearest its raw offset. */
+function place(cleaned: string, item: GoldItem): { start: number; end: number } | null {
+  let best = -1;
+  for (let i = cleaned.indexOf(item.text); i >= 0; i = cleaned.indexOf(item.text, i + 1)) {
+    if (best < 0 || Math.abs(i - item.start) < Math.abs(best - item.start)) best = i;
+  }
+  return best < 0 ? null : { start: best, end: best + item.text.length };
+}
+
+function emptyScore(split: "dev" | "test", group: QuoteScore["group"]): QuoteScore {
+  return {
+    split,
+    group,
+    gold: 0,
+    found: 0,
+    extracted: 0,
+    matched: 0,
+    withSpeaker: 0,
+    right: 0,
+    wrong: 0,
+    empty: 0,
+    unplaced: 0,
+  };
+}
+
+/** Matches one document's gold items of a group against what was extracted, into `score`. */
+function scoreGroup(
+  cleaned: string,
+  gold: GoldItem[],
+  got: Got[],
+  score: QuoteScore,
+  misses: string[],
+): void {
+  const used = new Set<number>();
+  const matchedGot = new Set<number>();
+  for (const item of gold) {
+    score.gold++;
+    const at = place(cleaned, item);
+    if (!at) {
+      score.unplaced++;
+      misses.push(`${item.doc}: gold text not in the cleaned text: ${item.text.slice(0, 60)}`);
+      continue;
+    }
+    const k = got.findIndex((g, i) => !used.has(i) && overlaps(g, at));
+    if (k < 0) {
+      misses.push(`${item.split} ${item.doc}: missed ${item.kind}: ${item.text.slice(0, 70)}`);
+      continue;
+    }
+    used.add(k);
+    matchedGot.add(k);
+    score.found++;
+    score.withSpeaker++;
+    const speaker = got[k].speaker;
+    // An unnamed source ("officials said") is right only when left empty.
+    if (!item.speaker) {
+      if (speaker === null) score.right++;
+      else {
+        score.wrong++;
+        misses.push(
+          `${item.split} ${item.doc}: speaker ${speaker} (gold none): ${item.text.slice(0, 50)}`,
+        );
+      }
+      continue;
+    }
+    if (speaker === null) {
+      score.empty++;
+      misses.push(
+        `${item.split} ${item.doc}: speaker empty (gold ${item.speaker}): ${got[k].reason}: ${
+          item.text.slice(0, 50)
+        }`,
+      );
+    } else if (sameSpeaker(item.speaker, speaker)) score.right++;
+    else {
+      score.wrong++;
+      misses.push(
+        `${item.doc}: speaker ${speaker} (gold ${item.speaker}): ${item.text.slice(0, 50)}`,
+      );
+    }
+  }
+  score.extracted += got.length;
+  score.matched += matchedGot.size;
+  got.forEach((g, i) => {
+    if (!matchedGot.has(i)) {
+      misses.push(
+        `${score.split} extra ${score.group}: ${cleaned.slice(g.start, g.end).slice(0, 70)}`,
+      );
+    }
+  });
+}
+
+/**
+ * Runs clean → segment → extract on every gold document and scores the gold items, by split and
+ * group. A document's extracted items count against the split its gold items are in.
+ */
+export function scoreQuotes(
+  docs: readonly GoldDoc[],
+  items: readonly GoldItem[],
+): { scores: QuoteScore[]; misses: string[] } {
+  const scores = new Map<string, QuoteScore>();
+  const misses: string[] = [];
+  const get = (split: "dev" | "test", group: QuoteScore["group"]) => {
+    const key = `${split}|${group}`;
+    if (!scores.has(key)) scores.set(key, emptyScore(split, group));
+    return scores.get(key)!;
+  };
+  for (const doc of docs) {
+    // Quotes whose marks were lost in the source ("unmarked:" notes) cannot be found by marks.
+    const mine = items.filter((i) => i.doc === doc.id && !i.note?.startsWith("unmarked:"));
+    if (mine.length === 0) continue;
+    const split = mine[0].split;
+    const analysis = analyzeArticles([articleOf(doc)]);
+    const cleaned = analysis.articles[0]?.text ?? "";
+    const x = extractCorpus(analysis);
+    const quotes = x.quotes.filter((q) => q.kind === "direct" || q.kind === "partial");
+    scoreGroup(
+      cleaned,
+      mine.filter((i) => i.kind === "direct" || i.kind === "partial"),
+      quotes,
+      get(split, "direct+partial"),
+      misses,
+    );
+    scoreGroup(
+      cleaned,
+      mine.filter((i) => i.kind === "reported"),
+      x.attributions,
+      get(split, "reported"),
+      misses,
+    );
+  }
+  const order = ["dev|direct+partial", "dev|reported", "test|direct+partial", "test|reported"];
+  return { scores: order.filter((k) => scores.has(k)).map((k) => scores.get(k)!), misses };
+}
+
+function articleOf(doc: GoldDoc): Article {
+  return {
+    id: doc.id,
+    text: doc.text,
+    outlet: doc.source,
+    title: null,
+    published: null,
+    url: null,
+    meta: {},
+    source: "quotes_gold",
+  };
+}
+
+const ratio = (a: number, b: number) => (b === 0 ? "–" : (a / b).toFixed(2));
+
+/** The scores as a Markdown table. */
+export function scoreTable(scores: readonly QuoteScore[]): string {
+  const head =
+    "| split | group | gold | found (recall) | precision | speaker right | wrong | empty |\n" +
+    "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |";
+  const rows = scores.map((s) =>
+    `| ${s.split} | ${s.group} | ${s.gold} | ${s.found} (${ratio(s.found, s.gold)}) | ${
+      ratio(s.matched, s.extracted)
+    } | ${s.right} (${ratio(s.right, s.withSpeaker)}) | ${s.wrong} (${
+      ratio(s.wrong, s.withSpeaker)
+    }) | ${s.empty} (${ratio(s.empty, s.withSpeaker)}) |`
+  );
+  return [head, ...rows].join("\n");
+}

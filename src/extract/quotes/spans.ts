@@ -1,0 +1,136 @@
+/**
+ * Quotation spans, and the quotation marks that are no quote: titles of works ("Meet the
+ * Press"), nicknames (Dwayne "The Rock" Johnson) and terms (the so-called "grey zone").
+ * @module
+ */
+
+import { isCapitalised, lowerCase, type Word } from "../words.ts";
+import type { QuoteCues } from "./data.ts";
+
+/** A quotation: marks at `open` and `close`; `start`/`end` exclude the marks and trailing commas. */
+export interface Span {
+  open: number;
+  close: number;
+  start: number;
+  end: number;
+}
+
+/** What quotation marks that are no quote hold. */
+export type MarkedKind = "title" | "nickname" | "term";
+
+const OPENERS = /[\s(\[—–-]/u;
+/** Short words a title keeps in lower case ("Meet the Press", "Of Mice and Men"). */
+const TITLE_SMALL = new Set([
+  "a",
+  "an",
+  "the",
+  "of",
+  "and",
+  "or",
+  "in",
+  "on",
+  "at",
+  "to",
+  "for",
+  "with",
+  "by",
+  "from",
+  "vs",
+  "nor",
+  "but",
+]);
+
+/**
+ * Quotation spans of one paragraph: double quotes (curly or straight) and single curly quotes
+ * outside them. A double quote left open runs to the paragraph's end (the news convention for
+ * a quote continued in the next paragraph).
+ */
+export function quoteSpans(text: string, from: number, to: number): Span[] {
+  const out: Span[] = [];
+  let double = -1;
+  let straight = false;
+  let single = -1;
+  const push = (open: number, close: number) => {
+    let start = open + 1;
+    let end = close;
+    while (start < end && /\s/u.test(text[start])) start++;
+    while (end > start && /[\s,;:]/u.test(text[end - 1])) end--;
+    out.push({ open, close, start, end });
+  };
+  for (let i = from; i < to; i++) {
+    // Only quotation marks change anything below: skip every other character by its code.
+    const code = text.charCodeAt(i);
+    if (
+      code !== 0x22 && code !== 0x201c && code !== 0x201d && code !== 0x2018 && code !== 0x2019
+    ) continue;
+    const c = text[i];
+    if (double >= 0) {
+      if ((c === "”" && !straight) || (c === '"' && straight)) {
+        push(double, i);
+        double = -1;
+      }
+      continue;
+    }
+    if (c === "“" || (c === '"' && (i === from || OPENERS.test(text[i - 1])))) {
+      double = i;
+      straight = c === '"';
+      single = -1;
+      continue;
+    }
+    if (single < 0 && c === "‘" && (i === from || OPENERS.test(text[i - 1]))) {
+      single = i;
+      continue;
+    }
+    if (single >= 0 && c === "’" && !/\p{L}/u.test(text[i + 1] ?? "")) {
+      push(single, i);
+      single = -1;
+    }
+  }
+  if (double >= 0 && to - double > 1) push(double, to);
+  return out;
+}
+
+/** True when every word is capitalised but the short ones a title keeps small. */
+export function isTitleCase(words: readonly Word[]): boolean {
+  let capitalised = 0;
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i];
+    if (w.kind !== "word") continue;
+    if (isCapitalised(w.text) || /^\p{Lu}+$/u.test(w.text)) capitalised++;
+    else if (i === 0 || !TITLE_SMALL.has(w.text)) return false;
+  }
+  return capitalised > 0;
+}
+
+/**
+ * What a span holds when it is no quote, else null. `inside`: its words; `before`: the words of
+ * its sentence before the opening mark; `after`: the first word after the closing mark.
+ * A title: title case after a title noun or "on"/"in" ("the book “...”", "said on “Meet the
+ * Press”"), or title case of two or more words inside a sentence. A nickname: one to three
+ * words between a first name and a surname, or after "nicknamed"/"dubbed". A term: after "the
+ * term", "the word", "so-called".
+ */
+export function markedKind(
+  inside: readonly Word[],
+  before: readonly Word[],
+  after: Word | undefined,
+  cues: QuoteCues,
+): MarkedKind | null {
+  const n = inside.filter((w) => w.kind === "word").length;
+  if (n === 0) return null;
+  const prev = before.length ? lowerCase(before[before.length - 1].text) : "";
+  const prev2 = before.length > 1 ? lowerCase(before[before.length - 2].text) : "";
+  if (n <= 3) {
+    const nameBefore = before.length > 1 && isCapitalised(before[before.length - 1].text);
+    if (nameBefore && after && isCapitalised(after.text)) return "nickname";
+    if (cues.nicknameCues.has(prev) || (prev === "as" && cues.nicknameCues.has(prev2))) {
+      return "nickname";
+    }
+  }
+  // "so-called" is three tokens here: so, -, called.
+  const hyphenated = before.slice(-3).map((w) => lowerCase(w.text)).join("");
+  if (n <= 4 && [prev, prev2, hyphenated].some((w) => cues.termCues.has(w))) return "term";
+  if (!isTitleCase(inside)) return null;
+  if (cues.titleNouns.has(prev) || cues.titleNouns.has(prev2)) return "title";
+  return n >= 2 && n <= 10 && before.some((w) => w.kind === "word") ? "title" : null;
+}

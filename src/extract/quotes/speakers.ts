@@ -1,0 +1,626 @@
+/**
+ * Speaker sieves for one stretch of text (a quote's sentence, a tag after a quote): a speech
+ * verb with its subject — a known entity, a name grown around the verb, a pronoun resolved to a
+ * person before it — "according to X", a document ("in a joint communique") and relays ("CCTV
+ * quoted X as saying", "TASS reported X emphasized"). Each finding names its sieve and how sure
+ * it is; when nothing is sure the speaker stays empty with a reason.
+ * @module
+ */
+
+import type { EntityMention } from "../entities.ts";
+import type { Word } from "../words.ts";
+import { genderOf, type GrownName, isRoleNoun, nameAfter, nameBefore } from "./names.ts";
+import { resolvePronoun } from "./pronouns.ts";
+import type { Context, Found, SpeakerType, Speech } from "./types.ts";
+
+const RELATIVE = new Set(["who", "which"]);
+const CLAUSE_PUNCT = new Set([",", ";", ":", "(", ")", "–", "—", "“", "”", '"']);
+
+/** The words of a stretch outside quotes, with their speech-verb flags and entity mentions. */
+interface Region {
+  words: Word[];
+  lw: string[];
+  verbs: boolean[];
+  /** Mentions in the stretch outside quotes, nationalities left out. */
+  here: EntityMention[];
+}
+
+/** A subject found for a verb: who, as written, and the cue's offsets. */
+type Subject = Omit<Speech, "cue" | "via" | "viaEntity"> & {
+  from: number;
+  to: number;
+  mediaSubject: boolean;
+};
+
+interface According {
+  from: number;
+  to: number;
+  mention: EntityMention | undefined;
+  via: string;
+}
+
+/** Index of the first word that starts at or after `from` (words in text order). */
+export function firstWordFrom(words: readonly Word[], from: number): number {
+  let lo = 0;
+  let hi = words.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (words[mid].start < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The mentions with `from <= start` and `end <= to`, in their order. */
+export function mentionsWithin(ctx: Context, from: number, to: number): EntityMention[] {
+  const { mentions } = ctx;
+  if (!ctx.mentionsSorted) return mentions.filter((m) => m.start >= from && m.end <= to);
+  let lo = 0;
+  let hi = mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (mentions[mid].start < from) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: EntityMention[] = [];
+  // A mention starting after `to` cannot end by it (a mention never ends before it starts).
+  for (let i = lo; i < mentions.length && mentions[i].start <= to; i++) {
+    if (mentions[i].end <= to) out.push(mentions[i]);
+  }
+  return out;
+}
+
+function regionOf(ctx: Context, from: number, to: number, direct: boolean): Region | null {
+  const words: Word[] = [];
+  const lw: string[] = [];
+  const verbs: boolean[] = [];
+  for (let i = firstWordFrom(ctx.words, from); i < ctx.words.length; i++) {
+    const w = ctx.words[i];
+    if (w.end > to) break;
+    if (ctx.quoted[i] === 0) {
+      words.push(w);
+      lw.push(ctx.lowers[i]);
+      verbs.push(ctx.speechVerb[i] === 1 || (direct && ctx.directVerb[i] === 1));
+    }
+  }
+  if (words.length === 0) return null;
+  const here = mentionsWithin(ctx, from, to).filter((m) =>
+    m.type !== "NORP" && !ctx.inQuote(m.start)
+  );
+  return { words, lw, verbs, here };
+}
+
+const within = (r: Region, a: number, b: number) =>
+  r.here.filter((m) => m.start >= a && m.end <= b);
+
+/**
+ * The speech in `[from, to)` outside quotes: speaker, cue and relay, or null when there is none.
+ * `direct`: the tag of a direct quote, where more verbs count ("declared"); `last`: the speech
+ * verb nearest the end wins (for the quote that follows).
+ */
+export function attributionIn(
+  ctx: Context,
+  from: number,
+  to: number,
+  opts: { direct?: boolean; last?: boolean } = {},
+): Found | null {
+  const r = regionOf(ctx, from, to, opts.direct === true);
+  if (!r) return null;
+  const according = accordingIn(ctx, r);
+  const relayed = quotedAsSaying(ctx, r, according);
+  if (relayed) return relayed;
+  const verbal = verbSpeech(ctx, r, according, opts.last === true);
+  // "Whitmore said in a statement": the person speaks; a document speaks for nobody named.
+  if (verbal?.speakerType === "person") return verbal;
+  return documentIn(ctx, r, according) ?? verbal ??
+    (according ? accordingSpeech(according) : null);
+}
+
+/** The relay "according to X": up to the next clause mark. */
+function accordingIn(ctx: Context, r: Region): According | null {
+  const { words, lw } = r;
+  const a = lw.findIndex((l, i) => l === "according" && words[i + 1]?.text === "to");
+  if (a < 0) return null;
+  let b = a + 2;
+  while (
+    b < words.length &&
+    !(words[b].kind === "punct" && words[b].text !== "’s" && words[b].text !== "'s" &&
+      words[b].text !== "-")
+  ) b++;
+  // "According to the team's coach, Alireza Mehraban, ...": the name after the role.
+  if (words[b]?.text === "," && isRoleNounWord(ctx, words[b - 1])) {
+    let c = b + 1;
+    while (c < words.length && words[c].kind === "word" && /^\p{Lu}/u.test(words[c].text)) c++;
+    if (c > b + 1 && words[c]?.text === ",") b = c;
+  }
+  const end = words[b - 1].end;
+  const inside = within(r, words[a].start, end);
+  const mention = inside.find((m) => m.media) ??
+    inside.find((m) => m.type !== "GPE") ?? inside[0];
+  return { from: words[a].start, to: end, mention, via: ctx.text.slice(words[a].start, end) };
+}
+
+function speakerTypeOf(m: EntityMention): SpeakerType {
+  return m.type === "PERSON" ? "person" : "organisation";
+}
+
+/** The speech fields of a known entity. */
+function ofMention(m: EntityMention, sieve: Speech["sieve"], confidence: number) {
+  return {
+    speaker: m.entity,
+    speakerType: speakerTypeOf(m),
+    speakerRaw: m.text,
+    role: m.role,
+    sieve,
+    confidence,
+    reason: null,
+  };
+}
+
+function accordingSpeech(a: According): Found {
+  const m = a.mention;
+  return {
+    ...(m ? ofMention(m, "according", 0.9) : {
+      speaker: null,
+      speakerType: null,
+      speakerRaw: a.via.replace(/^according to\s*/i, "") || null,
+      role: null,
+      sieve: null,
+      confidence: 0,
+      reason: "according to: no named source",
+    }),
+    cue: "according to",
+    via: null,
+    viaEntity: null,
+    from: a.from,
+    to: a.to,
+    verb: null,
+  };
+}
+
+/** A document: "in a joint communique", "in a statement". */
+function documentIn(ctx: Context, r: Region, according: According | null): Found | null {
+  const { words, lw, verbs } = r;
+  const docMatch = ctx.cues.documentPhrase.exec(lw.join(" "));
+  if (!docMatch) return null;
+  const doc = docMatch[1];
+  const n = doc.split(" ").length;
+  const vi = verbs.findIndex((v) => v);
+  const verb = vi >= 0 ? words[vi] : undefined;
+  const docWord = words.find((_, i) => lw.slice(i, i + n).join(" ") === doc)!;
+  const docEnd = docWord.start + doc.length;
+  // The attribution reads "said in a joint communique" when verb and document are close.
+  const close = verb && Math.abs(verb.start - docWord.start) <= 40;
+  return {
+    speaker: doc,
+    speakerType: "document",
+    speakerRaw: doc,
+    role: null,
+    cue: verb?.text ?? null,
+    via: according?.via ?? null,
+    viaEntity: according?.mention?.entity ?? null,
+    sieve: "document",
+    confidence: 0.8,
+    reason: null,
+    from: close ? Math.min(verb.start, docWord.start) : docWord.start,
+    to: close ? Math.max(verb.end, docEnd) : docEnd,
+    verb: verb ?? null,
+  };
+}
+
+/** The likeliest speaker among mentions: a person, else the last organisation or place. */
+function best(mentions: EntityMention[]): EntityMention | undefined {
+  return mentions.find((m) => m.type === "PERSON") ?? mentions[mentions.length - 1];
+}
+
+function clauseStart(words: readonly Word[], v: number): number {
+  let k = v;
+  while (k > 0 && !CLAUSE_PUNCT.has(words[k - 1].text)) k--;
+  return k;
+}
+
+/** "X quoted Y as saying": Y speaks, X relays. */
+function quotedAsSaying(ctx: Context, r: Region, according: According | null): Found | null {
+  const { words } = r;
+  const q = words.findIndex((w) => w.text === "quoted");
+  if (q < 0) return null;
+  const as = words.findIndex((w, i) => i > q && w.text === "as" && words[i + 1]?.text === "saying");
+  if (as <= q) return null;
+  const who = best(within(r, words[q].end, words[as].start));
+  if (!who) return null;
+  const clause = clauseStart(words, q);
+  const relay = within(r, words[clause].start, words[q].start);
+  return {
+    ...ofMention(who, "relay", 0.9),
+    cue: "quoted ... as saying",
+    via: ctx.text.slice(words[clause].start, words[q].start).trim() || (according?.via ?? null),
+    viaEntity: (relay.find((m) => m.media) ?? relay[relay.length - 1])?.entity ??
+      according?.mention?.entity ?? null,
+    from: words[clause].start,
+    to: words[as + 1].end,
+    verb: words[q],
+  };
+}
+
+/** A speech verb with its subject: "Xi said", "said Nikolai Patrushev", "he said". */
+function verbSpeech(
+  ctx: Context,
+  r: Region,
+  according: According | null,
+  last: boolean,
+): Found | null {
+  const { words, verbs } = r;
+  let fallback: Found | null = null;
+  for (let j = 0; j < words.length; j++) {
+    const v = last ? words.length - 1 - j : j;
+    if (!verbs[v]) continue;
+    if (according && words[v].start >= according.from && words[v].end <= according.to) continue;
+    const subject = subjectOf(ctx, r, v) ?? unnamedSubject(ctx, r, v);
+    if (!subject) continue;
+    const { mediaSubject, ...who } = subject;
+    const found: Found = {
+      ...who,
+      cue: words[v].text,
+      via: according?.via ?? null,
+      viaEntity: according?.mention?.entity ?? null,
+      verb: words[v],
+    };
+    // An empty subject ("he" nobody fits) gives way to another verb's speaker ("X said he believes").
+    if (!found.speaker) {
+      fallback ??= found;
+      continue;
+    }
+    return (mediaSubject ? relayedSpeaker(ctx, r, v, found) : null) ?? found;
+  }
+  return fallback;
+}
+
+/** "TASS reported Mishustin emphasized ...": the agency relays the second speaker. */
+function relayedSpeaker(ctx: Context, r: Region, v: number, agency: Found): Found | null {
+  const { words } = r;
+  for (let v2 = v + 1; v2 < Math.min(words.length, v + 12); v2++) {
+    if (!ctx.cues.speechVerbs.has(words[v2].text)) continue;
+    const second = best(within(r, words[v].end, words[v2].start));
+    if (!second) return null;
+    return {
+      ...ofMention(second, "relay", 0.85),
+      cue: words[v2].text,
+      via: ctx.text.slice(words[clauseStart(words, v)].start, words[v].end),
+      viaEntity: agency.speaker,
+      from: second.start,
+      to: words[v2].end,
+      verb: words[v2],
+    };
+  }
+  return null;
+}
+
+/** Who speaks with the verb `v`, trying each sieve of the verb's own sentence in turn. */
+function subjectOf(ctx: Context, r: Region, v: number): Subject | null {
+  const { words } = r;
+  const prev = words[v - 1];
+  if (prev && ctx.cues.pronouns.has(prev.text[0].toUpperCase() + prev.text.slice(1))) {
+    return pronounSubject(ctx, prev, words[v]);
+  }
+  const clause = clauseStart(words, v);
+  if (prev && RELATIVE.has(prev.text) && v >= 3 && words[v - 2].text === ",") {
+    return relativeSubject(r, v);
+  }
+  return titledSubject(ctx, r, v, clause) ?? mentionSubject(ctx, r, v, clause) ??
+    appositiveSubject(ctx, r, v, clause) ??
+    (clause === v ? invertedSubject(ctx, r, v) : nameSubject(ctx, r, v, clause));
+}
+
+/** "he said", "she says", "it said": the pronoun resolved to someone before it. */
+function pronounSubject(ctx: Context, pronoun: Word, verb: Word): Subject {
+  const resolved = resolvePronoun(ctx, pronoun.text.toLowerCase(), pronoun.start);
+  return {
+    ...resolved,
+    speakerRaw: pronoun.text,
+    from: pronoun.start,
+    to: verb.end,
+    mediaSubject: false,
+  };
+}
+
+/** "China’s premier praised": a title after a country stands for the person with that title. */
+function titledSubject(ctx: Context, r: Region, v: number, clause: number): Subject | null {
+  const { words } = r;
+  const before = subjectMentions(ctx, r, words[clause].start, words[v].start);
+  const lastEnd = before.length ? before[before.length - 1].end : words[clause].start;
+  const between = words.filter((w) => w.start >= lastEnd && w.end <= words[v].start);
+  const title = between.find((w) => ctx.cues.titles.has(w.text[0].toUpperCase() + w.text.slice(1)));
+  // Only with a country before the title: "China’s premier" (a bare "the President" could be anyone).
+  const owned = title !== undefined &&
+    ctx.mentions.some((m) =>
+      (m.type === "GPE" || m.type === "NORP") && m.end <= title.start && title.start - m.end <= 3
+    );
+  if (!title || !owned) return null;
+  const titled = [...ctx.mentions].reverse().find((m) =>
+    m.type === "PERSON" && m.role !== null && m.start < words[v].start &&
+    m.role.toLowerCase().split(/\s+/).includes(title.text.toLowerCase())
+  );
+  if (!titled) return null;
+  return {
+    ...ofMention(titled, "cue", 0.8),
+    speakerRaw: ctx.text.slice(between[0].start, title.end),
+    from: between[0].start,
+    to: words[v].end,
+    mediaSubject: false,
+  };
+}
+
+/** Mentions that may be a subject: a country owning the subject ("Russia’s TASS") is not one. */
+function subjectMentions(ctx: Context, r: Region, from: number, to: number): EntityMention[] {
+  return within(r, from, to).filter((m) =>
+    !(m.type === "GPE" && /^['’]s/.test(ctx.text.slice(m.end, m.end + 2)) && !m.metonymy)
+  );
+}
+
+/** The entity a few words before its verb ("TASS news agency said", "Xi Jinping has pledged"). */
+function mentionSubject(ctx: Context, r: Region, v: number, clause: number): Subject | null {
+  const { words } = r;
+  const verb = words[v];
+  const m = subjectMentions(ctx, r, words[clause].start, verb.start).pop();
+  if (!m || words.filter((w) => w.start >= m.end && w.end <= verb.start).length > 6) return null;
+  const grown = m.end === words[v - 1]?.end
+    ? nameBefore(ctx.text, words, v, clause, ctx.cues)
+    : null;
+  return {
+    ...resolveGrown(ctx, r, grown, m),
+    from: Math.min(m.start, grown?.from ?? m.start),
+    to: verb.end,
+    mediaSubject: m.media,
+  };
+}
+
+/**
+ * Past appositives: "Maria Lopez, an economist, said", "The campaign's chairman, Robert Hale,
+ * told", "Cynthia Thompson, curator at the University of Arkansas, Fayetteville, said": up to
+ * three comma chunks back, the chunk that is a name alone is the speaker; the others its role.
+ */
+function appositiveSubject(ctx: Context, r: Region, v: number, clause: number): Subject | null {
+  const { words } = r;
+  if (!(clause === v && v >= 2 && words[v - 1].text === ",")) return null;
+  let end = v - 1;
+  for (let n = 0; n < 3; n++) {
+    const c = clauseStart(words, end);
+    if (v - c > 24) return null;
+    const who = chunkSpeaker(ctx, r, c, end);
+    if (who) {
+      const prevChunk = c >= 2 && words[c - 1].text === "," ? clauseStart(words, c - 1) : -1;
+      const role = n > 0
+        ? ctx.text.slice(words[end + 1].start, words[v - 2].end)
+        : prevChunk >= 0
+        ? ctx.text.slice(words[prevChunk].start, words[c - 2].end)
+        : who.role;
+      return { ...who, role, from: words[c].start, to: words[v].end };
+    }
+    if (c < 2 || words[c - 1].text !== ",") return null;
+    end = c - 1;
+  }
+  return null;
+}
+
+/** The speaker when the words `[c, end)` are a name alone (a person, or an organisation's mention). */
+function chunkSpeaker(ctx: Context, r: Region, c: number, end: number): Subject | null {
+  const { words } = r;
+  if (end <= c) return null;
+  const inside = within(r, words[c].start, words[end - 1].end);
+  const m = inside.length === 1 && inside[0].end === words[end - 1].end ? inside[0] : undefined;
+  const grown = nameBefore(ctx.text, words, end, c, ctx.cues);
+  const whole = grown !== null && grown.from === words[c].start && !grown.definite;
+  if (m && m.type !== "GPE" && m.type !== "NORP" && (m.start === words[c].start || whole)) {
+    return {
+      ...resolveGrown(ctx, r, whole ? grown : null, m),
+      from: m.start,
+      to: m.end,
+      mediaSubject: m.media,
+    };
+  }
+  if (!whole || inside.length > 0) return null;
+  const who = resolveGrown(ctx, r, grown, undefined);
+  return who.speaker ? { ...who, from: grown.from, to: grown.to, mediaSubject: false } : null;
+}
+
+/** Inverted: ", said spokesman Josh Schwerin", ", said Russian Security Council Secretary Nikolai Patrushev". */
+function invertedSubject(ctx: Context, r: Region, v: number): Subject | null {
+  const { words } = r;
+  const verb = words[v];
+  const grown = nameAfter(ctx.text, words, v + 1, ctx.cues);
+  let end = v + 1;
+  while (
+    end < words.length && end - v <= 10 && !CLAUSE_PUNCT.has(words[end].text) &&
+    words[end].text !== "."
+  ) end++;
+  const m = grown
+    ? within(r, grown.nameFrom, grown.nameTo).pop()
+    : best(within(r, verb.end, words[end - 1]?.end ?? verb.end));
+  if (!grown && !m) return null;
+  const who = resolveGrown(ctx, r, grown, m);
+  if (!who.speaker && !who.reason) return null;
+  return { ...who, from: verb.start, to: grown?.to ?? m!.end, mediaSubject: false };
+}
+
+/** A name right before the verb that the entity stage did not give ("Nancy Molitor says"). */
+function nameSubject(ctx: Context, r: Region, v: number, clause: number): Subject | null {
+  const grown = nameBefore(ctx.text, r.words, v, clause, ctx.cues);
+  if (!grown) return orgNounSubject(ctx, r, v, clause);
+  const who = resolveGrown(ctx, r, grown, undefined);
+  if (!who.speaker && !who.reason) return null;
+  return { ...who, from: grown.from, to: r.words[v].end, mediaSubject: false };
+}
+
+/**
+ * The speaker of a grown name and the mention in it. A mention that covers the name gives the
+ * canonical entity; a first name the mention's entity does not have ("Josh" before a
+ * "Schwerin" resolved to Dan Schwerin) keeps the name as written. A name with no mention is a
+ * person when it has two words or more, or is the surname of someone already named; "the X" is
+ * an organisation.
+ */
+function resolveGrown(
+  ctx: Context,
+  r: Region,
+  g: GrownName | null,
+  m: EntityMention | undefined,
+): Omit<Subject, "from" | "to" | "mediaSubject"> {
+  if (m && g && m.type === "PERSON" && m.start > g.nameFrom && m.end === g.nameTo) {
+    const pre = ctx.text.slice(g.nameFrom, m.start).trim().split(/\s+/);
+    const first = pre[pre.length - 1];
+    if (
+      /^\p{Lu}\p{Ll}+$/u.test(first) && !m.entity.split(" ").includes(first) &&
+      ctx.quoteCues.firstNameGender(first)
+    ) {
+      const name = `${first} ${m.text}`;
+      return { ...named(name, "person", g.role, "name", 0.8) };
+    }
+    return { ...ofMention(m, "cue", 0.95), role: g.role ?? m.role };
+  }
+  if (m) return { ...ofMention(m, "cue", 0.95), role: g?.role ?? m.role };
+  if (!g) return { ...named(null, null, null, null, 0), reason: "no speaker next to the cue" };
+  if (g.definite) return definiteSpeaker(ctx, g);
+  if (g.name.includes(" ")) return named(g.name, "person", g.role, "name", 0.8);
+  const known = knownSurname(ctx, g.name, g.nameFrom);
+  if (known) return { ...named(known, "person", g.role, "name", 0.8), speakerRaw: g.name };
+  const lower = g.name.toLowerCase();
+  // A lone capitalised word next to a speech verb is a name ("Mailis said"), unless it could be
+  // a plural or a common noun opening the sentence ("Officials said", "Police said").
+  const opens = opensSentence(ctx, r, g.from);
+  const common = (opens && lower.endsWith("s")) || ctx.quoteCues.orgNouns.has(lower) ||
+    isRoleNoun(lower, ctx.cues);
+  if (!common) return named(g.name, "person", g.role, "name", opens ? 0.55 : 0.65);
+  return {
+    ...named(null, null, null, null, 0),
+    speakerRaw: g.name,
+    reason: `one-word name "${g.name}" not known`,
+  };
+}
+
+function named(
+  speaker: string | null,
+  type: SpeakerType | null,
+  role: string | null,
+  sieve: Speech["sieve"],
+  confidence: number,
+): Omit<Subject, "from" | "to" | "mediaSubject"> {
+  return {
+    speaker,
+    speakerType: type,
+    speakerRaw: speaker,
+    role,
+    sieve,
+    confidence,
+    reason: speaker ? null : "no speaker next to the cue",
+  };
+}
+
+/** "Schwerin" after "Josh Schwerin" was named or heard: the full name. */
+function knownSurname(ctx: Context, word: string, before: number): string | null {
+  const suffix = ` ${word}`;
+  const names = new Set<string>();
+  for (const h of ctx.history) {
+    if (h.at < before && h.speaker.endsWith(suffix)) names.add(h.speaker);
+  }
+  for (const m of ctx.mentions) {
+    if (m.start < before && m.type === "PERSON" && m.entity.endsWith(suffix)) names.add(m.entity);
+  }
+  return names.size === 1 ? [...names][0] : null;
+}
+
+/** "the Kremlin said" with no entity for it: an organisation, named only when one fits before. */
+function definiteSpeaker(
+  ctx: Context,
+  g: GrownName,
+): Omit<Subject, "from" | "to" | "mediaSubject"> {
+  const head = g.name.toLowerCase();
+  const org = [...ctx.mentions].reverse().find((m) =>
+    m.start < g.nameFrom && m.type !== "PERSON" && m.entity.toLowerCase().split(" ").includes(head)
+  );
+  if (org) return { ...ofMention(org, "name", 0.75), speakerRaw: `the ${g.name}` };
+  // "the Deseret News reported", "the Church of Scientology said": a name of several words.
+  if (g.name.includes(" ")) {
+    return { ...named(g.name, "organisation", null, "name", 0.7), speakerRaw: `the ${g.name}` };
+  }
+  // "the American said": a description of someone, not a name.
+  return {
+    ...named(null, null, null, null, 0),
+    speakerRaw: `the ${g.name}`,
+    reason: `a description ("the ${g.name}"), no name`,
+  };
+}
+
+/** The gender of a speaker found in a stretch, for later pronouns. */
+export function speakerGender(ctx: Context, s: Speech): ReturnType<typeof genderOf> {
+  return s.speaker && s.speakerType === "person"
+    ? genderOf(s.speaker, s.role, ctx.quoteCues)
+    : null;
+}
+
+/** "the ministry said": the organisation named before whose name holds the noun, else unnamed. */
+function orgNounSubject(ctx: Context, r: Region, v: number, clause: number): Subject | null {
+  const { words, lw } = r;
+  const noun = lw[v - 1];
+  if (v - 2 < clause || lw[v - 2] !== "the" || !ctx.quoteCues.orgNouns.has(noun)) return null;
+  const raw = ctx.text.slice(words[v - 2].start, words[v - 1].end);
+  const org = [...ctx.mentions].reverse().find((m) =>
+    m.start < words[v - 2].start && m.type !== "PERSON" && m.type !== "GPE" &&
+    m.entity.toLowerCase().split(/\s+/).includes(noun)
+  );
+  const who = org ? { ...ofMention(org, "name" as const, 0.75), speakerRaw: raw } : {
+    speaker: null,
+    speakerType: "organisation" as const,
+    speakerRaw: raw,
+    role: null,
+    sieve: null,
+    confidence: 0,
+    reason: "unnamed organisation",
+  };
+  return { ...who, from: words[v - 2].start, to: words[v].end, mediaSubject: false };
+}
+
+/** True when nothing but marks comes before `pos` in its sentence (quotes count as something). */
+function opensSentence(ctx: Context, r: Region, pos: number): boolean {
+  const i = firstWordFrom(ctx.words, pos);
+  const w = ctx.words[i - 1];
+  void r;
+  if (!w) return true;
+  const sentence = ctx.sentences.find((s) => s.start <= pos && pos < s.end);
+  return sentence !== undefined && w.end <= sentence.start;
+}
+
+/**
+ * A speech verb whose subject is nobody named ("Posts on the board theorized that ...", "one
+ * travel expert warned ..."): the statement is kept, its speaker empty. Only before "that" or
+ * with a verb of saying, not as a bare participle ("Warning that ...").
+ */
+function unnamedSubject(ctx: Context, r: Region, v: number): Subject | null {
+  const { words, lw } = r;
+  const clause = clauseStart(words, v);
+  if (clause === v || words[v - 1]?.kind !== "word") return null;
+  const sayVerb = ctx.cues.directSpeechVerbs.has(words[v].text);
+  if (!sayVerb && lw[v + 1] !== "that") return null;
+  return {
+    speaker: null,
+    speakerType: null,
+    speakerRaw: ctx.text.slice(words[clause].start, words[v - 1].end),
+    role: null,
+    sieve: null,
+    confidence: 0,
+    reason: "no named speaker",
+    from: words[clause].start,
+    to: words[v].end,
+    mediaSubject: false,
+  };
+}
+
+/** "a report by the American Academy of Pediatrics, which found that ...": the name before the comma. */
+function relativeSubject(r: Region, v: number): Subject | null {
+  const comma = r.words[v - 2];
+  const m = r.here.filter((x) => x.end === r.words[v - 3].end && x.end <= comma.start).pop();
+  if (!m || m.type === "GPE" || m.type === "NORP") return null;
+  return { ...ofMention(m, "cue", 0.8), from: m.start, to: r.words[v].end, mediaSubject: m.media };
+}
+
+function isRoleNounWord(ctx: Context, w: Word): boolean {
+  return w.kind === "word" && w.text === w.text.toLowerCase() && isRoleNoun(w.text, ctx.cues);
+}
