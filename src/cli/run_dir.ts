@@ -323,7 +323,12 @@ async function takeLock(lock: string, out: string, warn?: (m: string) => void): 
     if (held.has(lock)) throw lockedError(out, String(Deno.pid));
     const file = await Deno.open(lock, { read: true, write: true, create: true });
     if (!await file.tryLock(true)) {
-      const pid = (await Deno.readTextFile(lock).catch(() => "")).trim();
+      // The owner writes its pid just after it takes the lock: give it a moment.
+      let pid = "";
+      for (let tries = 0; tries < 20 && !pid; tries++) {
+        pid = (await Deno.readTextFile(lock).catch(() => "")).trim();
+        if (!pid) await new Promise((r) => setTimeout(r, 25));
+      }
       file.close();
       throw lockedError(out, pid || "unknown");
     }
