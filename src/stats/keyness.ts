@@ -156,6 +156,21 @@ class KeynessColumns {
 
   constructor(readonly vocab: Vocabulary) {}
 
+  /** Appends one row: term code `c` with its counts, measures and document-level p. */
+  push(c: number, nTarget: number, nReference: number, m: Measures, pDoc: number): void {
+    this.term.push(c);
+    this.ngram.push(this.vocab.order[c]);
+    this.nTarget.push(nTarget);
+    this.nReference.push(nReference);
+    this.delta.push(m.delta);
+    this.variance.push(m.variance);
+    this.z.push(m.z);
+    this.g2.push(m.g2);
+    this.p.push(m.p);
+    this.logRatio.push(m.logRatio);
+    this.pDoc.push(pDoc);
+  }
+
   frame(): pl.DataFrame {
     const rows = this.runs.map((r) => r.rows);
     return pl.DataFrame([
@@ -202,7 +217,7 @@ function sizesByOrder(counts: Float64Array, vocab: Vocabulary): number[] {
 }
 
 /** The measures of one (n-gram order, target count, reference count) cell. */
-interface Measures {
+export interface Measures {
   delta: number;
   variance: number;
   z: number;
@@ -280,18 +295,7 @@ function compareInto(
   }
   for (const r of stableOrderBy(rowCells.map((m) => -m.z))) {
     const c = kept[r];
-    const m = rowCells[r];
-    cols.term.push(c);
-    cols.ngram.push(vocab.order[c]);
-    cols.nTarget.push(target[c]);
-    cols.nReference.push(joint[c] - target[c]);
-    cols.delta.push(m.delta);
-    cols.variance.push(m.variance);
-    cols.z.push(m.z);
-    cols.g2.push(m.g2);
-    cols.p.push(m.p);
-    cols.logRatio.push(m.logRatio);
-    cols.pDoc.push(pDoc ? pDoc[c] : NaN);
+    cols.push(c, target[c], joint[c] - target[c], rowCells[r], pDoc ? pDoc[c] : NaN);
   }
   cols.runs.push({ group: groupName, reference: referenceName, rows: kept.length });
 }
@@ -460,17 +464,7 @@ export function keynessOfDocuments(
     for (const r of stableOrderBy(zs)) {
       const c = rows[r];
       const m = pooled[c]!;
-      cols.term.push(c);
-      cols.ngram.push(vocab.order[c]);
-      cols.nTarget.push(m.nTarget);
-      cols.nReference.push(m.nReference);
-      cols.delta.push(m.delta);
-      cols.variance.push(m.variance);
-      cols.z.push(m.z);
-      cols.g2.push(m.g2);
-      cols.p.push(m.p);
-      cols.logRatio.push(m.logRatio);
-      cols.pDoc.push(pDoc[j][c]);
+      cols.push(c, m.nTarget, m.nReference, m, pDoc[j][c]);
     }
     cols.runs.push({ group: groups[target], reference: comparison.name, rows: rows.length });
   });

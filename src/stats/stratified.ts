@@ -28,7 +28,7 @@
 
 import type { CleanArticle } from "../corpus/clean.ts";
 import { type GroupBy, groupColumnName, groupsOf } from "./groups.ts";
-import { chiSquare1Sf, type KeynessPrior, logOddsDirichlet } from "./keyness.ts";
+import { chiSquare1Sf, type KeynessPrior, logOddsDirichlet, type Measures } from "./keyness.ts";
 import type { ArticleTermCounts, Vocabulary } from "./terms.ts";
 
 /** Per-article term counts with each article's group and stratum (null: left out). */
@@ -262,15 +262,9 @@ export function documentPValues(
 }
 
 /** The pooled measures of one term for one comparison within strata. */
-export interface PooledMeasures {
+export interface PooledMeasures extends Measures {
   nTarget: number;
   nReference: number;
-  delta: number;
-  variance: number;
-  z: number;
-  g2: number;
-  p: number;
-  logRatio: number;
 }
 
 /**
