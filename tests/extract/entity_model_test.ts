@@ -108,3 +108,15 @@ Deno.test("model stage: 'Poland said', Afghanistan, California, and every McConn
     ],
   );
 });
+
+Deno.test("model stage: a country's short form is that country (U.S., Britain)", () => {
+  const found = rows(
+    "The U.S. and Britain signed the deal on Tuesday. Officials welcomed it, and the " +
+      "United States said more would follow.",
+  ).filter((r) => r.split("|")[1] === "GPE");
+  assert.deepEqual(found, [
+    "U.S.|GPE|United States|",
+    "Britain|GPE|United Kingdom|",
+    "United States|GPE|United States|",
+  ]);
+});

@@ -154,7 +154,9 @@ export function addModelSpans(
     cover(s, {
       first,
       last,
-      entity: type === "PERSON" ? canonicalPerson(written) : written,
+      entity: type === "PERSON"
+        ? canonicalPerson(written)
+        : (type === "GPE" && places.canonical?.(written)) || written,
       type,
       metonymy: false,
       media,

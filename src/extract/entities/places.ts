@@ -6,7 +6,7 @@
  * @module
  */
 
-import { firstNameGender, isCapital, isCity, isCountry, isUsState } from "../ner/lexicons.ts";
+import { countryOf, firstNameGender, isCapital, isCity, isUsState } from "../ner/lexicons.ts";
 
 /** The kind of a known place. */
 export type PlaceKind = "country" | "state" | "city";
@@ -19,6 +19,8 @@ export interface PlaceLookups {
   gender(firstName: string): "female" | "male" | undefined;
   /** A national capital ("Warsaw"): used as an actor it may stand for its government. */
   capital?(name: string): boolean;
+  /** The canonical name of a place written in a short or other form ("U.S." → "United States"). */
+  canonical?(name: string): string | undefined;
 }
 
 /** No lookups: every model LOC stays LOC, no gender is known. */
@@ -27,10 +29,11 @@ export const NO_PLACES: PlaceLookups = { kind: () => undefined, gender: () => un
 /** The lookups of the packaged lexicons (countries-list, GeoNames cities, US states, first names). */
 export const LEXICON_PLACES: PlaceLookups = {
   kind: (name) =>
-    isCountry(name) ? "country" : isUsState(name) ? "state" : isCity(name) ? "city" : undefined,
+    countryOf(name) ? "country" : isUsState(name) ? "state" : isCity(name) ? "city" : undefined,
   gender: (first) => {
     const g = firstNameGender(first);
     return g === "female" || g === "male" ? g : undefined;
   },
   capital: isCapital,
+  canonical: countryOf,
 };

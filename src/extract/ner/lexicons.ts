@@ -12,6 +12,7 @@ import placesData from "../../../data/gazetteers/places.json" with { type: "json
 import demonymData from "../../../data/gazetteers/demonyms.json" with { type: "json" };
 import firstNameData from "../../../data/gazetteers/first_names.json" with { type: "json" };
 import cueData from "../../../data/gazetteers/name_cues.json" with { type: "json" };
+import aliasData from "../../../data/gazetteers/country_aliases.json" with { type: "json" };
 import { TokenTrie } from "../trie.ts";
 import { extractionWords } from "../words.ts";
 
@@ -28,6 +29,10 @@ const FirstNameSchema = z.object({
   description: z.string(),
   female: names.min(1),
   male: names.min(1),
+});
+const AliasSchema = z.object({
+  description: z.string(),
+  aliases: z.record(z.string().min(1), z.string().min(1)),
 });
 const CueSchema = z.object({
   description: z.string(),
@@ -46,6 +51,16 @@ const places = parse(PlacesSchema, placesData, "places.json");
 const demonymList = parse(DemonymSchema, demonymData, "demonyms.json").demonyms;
 const firstNames = parse(FirstNameSchema, firstNameData, "first_names.json");
 const cues = parse(CueSchema, cueData, "name_cues.json");
+const countryAliases = new Map(
+  Object.entries(parse(AliasSchema, aliasData, "country_aliases.json").aliases),
+);
+for (const [alias, country] of countryAliases) {
+  if (!places.countries.includes(country)) {
+    throw new Error(
+      `data/gazetteers/country_aliases.json: aliases.${alias}: "${country}" is no country of places.json`,
+    );
+  }
+}
 
 /** Bits of the word classes a name or word belongs to (a name can be in several). */
 export const LEXICON = {
@@ -115,6 +130,16 @@ export function multiWordName(
 
 function has(name: string, bit: number): boolean {
   return ((nameBits.get(name.trim()) ?? 0) & bit) !== 0;
+}
+
+/**
+ * The country a name stands for: itself when it is a country of countries-list, the country of a
+ * short or alternative form ("U.S.", "Britain", "UAE"; data/gazetteers/country_aliases.json),
+ * else undefined.
+ */
+export function countryOf(name: string): string | undefined {
+  const n = name.trim();
+  return countryAliases.get(n) ?? (has(n, LEXICON.country) ? n : undefined);
 }
 
 /** "Poland", "United States" (names as written in countries-list). */
