@@ -34,7 +34,7 @@ const USAGE =
   --no-manifest    ignore any manifest
   --by FIELD       the article field groups are compared by in outlet_terms, keyness and the
                    summaries (default outlet; also id, year, or a field of your corpus)
-  --within FIELD   keyness compares the groups inside each value of FIELD (event, story, date)
+  --within FIELD   keyness, framing and tone compare the groups inside each value of FIELD
                    and pools across them, so story choice is not read as wording
   --stopwords S    default (natural's list), none, iso (stopwords-iso English) or a file of
                    one word a line

@@ -19,7 +19,7 @@ ${GAZETTEER_USAGE}
   --out FILE      the page to write (default: data/out/report.html)
   --quiet         print nothing but errors and the count of rejected records
   --by FIELD      the article field groups are compared by (default outlet)
-  --within FIELD  keyness compares groups inside each value of FIELD (event, story, date)
+  --within FIELD  keyness, framing and tone compare groups inside each value of FIELD
   --stopwords S   default (natural's list), none, iso (stopwords-iso English) or a word file
   --honorifics H  keep (default) or drop (Mr, Mrs, Sen, Gov, … left out of terms)
 ${MEASURE_USAGE}

@@ -43,6 +43,7 @@ import {
   type Tone,
 } from "./sentiment.ts";
 import { addCounts } from "./tally.ts";
+import { framingWithinFrame, sentimentWithinFrame, withinGroup } from "./within.ts";
 import {
   countTerms,
   mergeTermTally,
@@ -58,7 +59,11 @@ export interface MeasureOptions {
   terms?: TermOptions;
   /** Grouping for outlet_terms, keyness and the summaries (default "outlet"). */
   by?: GroupBy;
-  /** Keyness compares groups within each stratum of this field (event, story, date) and pools. */
+  /**
+   * Keyness, framing and tone compare groups within each stratum of this field (event, story,
+   * date): keyness pools per-stratum log-odds, `framing_within` and `sentiment_within` set each
+   * group against the strata it covers (see `within.ts`).
+   */
   within?: GroupBy;
   keyness?: KeynessOptions;
   /** Framing lexicons applied besides the defaults (`--lexicon FILE`; see `loadLexicon`). */
@@ -106,6 +111,8 @@ export const MEASURE_FRAMES = [
   "collocations",
   "readability",
   "sentiment_entity",
+  "framing_within",
+  "sentiment_within",
 ];
 
 /**
@@ -122,6 +129,9 @@ export interface MeasureTally {
   framing: FramingTally;
   sentimentGroups: SentimentTally;
   sentimentEntities?: SentimentTally;
+  /** With `within`: the framing and sentiment tallies by (group, stratum), see `within.ts`. */
+  framingWithin?: FramingTally;
+  sentimentWithin?: SentimentTally;
 }
 
 /**
@@ -152,6 +162,11 @@ export function measureBatch(
     framing: framingTally(analysis, matches, by),
     sentimentGroups: sentimentGroupTally(sentiment, analysis.articles, by),
   };
+  if (options.within !== undefined) {
+    const pairs = withinGroup(by, options.within);
+    tally.framingWithin = framingTally(analysis, matches, pairs);
+    tally.sentimentWithin = sentimentGroupTally(sentiment, analysis.articles, pairs);
+  }
   if (!counts.options.ngrams.includes(2)) {
     tally.pairs = bigramCounts(countTerms(analysis, { ...options.terms, ngrams: [2] }).counts);
   }
@@ -176,6 +191,12 @@ export function mergeMeasureTally(into: MeasureTally, from: MeasureTally): Measu
   mergeSentimentTally(into.sentimentGroups, from.sentimentGroups);
   if (into.sentimentEntities && from.sentimentEntities) {
     mergeSentimentTally(into.sentimentEntities, from.sentimentEntities);
+  }
+  if (into.framingWithin && from.framingWithin) {
+    mergeFramingTally(into.framingWithin, from.framingWithin);
+  }
+  if (into.sentimentWithin && from.sentimentWithin) {
+    mergeSentimentTally(into.sentimentWithin, from.sentimentWithin);
   }
   return into;
 }
@@ -203,6 +224,15 @@ export function measureCorpusFrames(
   };
   if (tally.sentimentEntities) {
     frames.sentiment_entity = sentimentRollupFrame(tally.sentimentEntities, ["entity", byName]);
+  }
+  if (options.within !== undefined && tally.framingWithin && tally.sentimentWithin) {
+    frames.framing_within = framingWithinFrame(
+      tally.framingWithin,
+      lexiconsOf(options.lexicons, options.defaultLexicons === false),
+      by,
+      options.within,
+    );
+    frames.sentiment_within = sentimentWithinFrame(tally.sentimentWithin, by, options.within);
   }
   return frames;
 }
