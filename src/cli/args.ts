@@ -40,6 +40,23 @@ export function listOption<T extends string>(
   return items as T[];
 }
 
+/**
+ * One line for a denied read, write or run: Deno's own denial names the flag to widen; the
+ * system's (a folder the user may not write) says so.
+ */
+export function permissionLine(err: Error): string {
+  const first = err.message.split("\n")[0];
+  const deno = /Requires (\w+) access to "?([^",]*)"?, run again with the (--allow-\w+) flag/
+    .exec(first);
+  if (deno) {
+    const [, kind, what, flag] = deno;
+    if (kind === "all") return `error: ${what} needs ${flag}, which newsframe never asks for`;
+    return `error: no ${kind} access to ${what}: widen ${flag} (the deno tasks write only under ` +
+      "data/out; the installed newsframe command may write anywhere: see README Permissions)";
+  }
+  return `error: the system denied it: ${first}`;
+}
+
 /** Where a command writes: the console by default, a buffer in tests. */
 export interface Io {
   log: (line: string) => void;
@@ -80,11 +97,7 @@ export async function runCommand(
       return 2;
     }
     if (err.name === "NotCapable" || err instanceof Deno.errors.PermissionDenied) {
-      io.error(
-        `error: ${err.message.split("\n")[0]}\n` +
-          "The task runs with the least permissions it needs; to read or write elsewhere, run it " +
-          "with deno run and widen --allow-read or --allow-write (see README).",
-      );
+      io.error(permissionLine(err));
       return 2;
     }
     throw e;
