@@ -20,8 +20,38 @@ export function parseCommandLine<T extends NonNullable<ParseArgsConfig["options"
   try {
     return parseArgs({ args, options, strict: true, allowPositionals: false }).values;
   } catch (e) {
-    throw new UsageError((e as Error).message.split("\n")[0]);
+    const line = (e as Error).message.split("\n")[0];
+    const unknown = /^Unknown option '--([^'=]+)'/.exec(line)?.[1];
+    const near = unknown === undefined ? undefined : nearest(unknown, Object.keys(options));
+    throw new UsageError(near ? `${line} (did you mean --${near}?)` : line);
   }
+}
+
+/** The closest of `names` to `word` (edit distance at most 2, or one a prefix of the other). */
+export function nearest(word: string, names: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = 3;
+  for (const name of names) {
+    const d = word.length >= 3 && name.startsWith(word) ? 1 : editDistance(word, name);
+    if (d < bestDistance) [best, bestDistance] = [name, d];
+  }
+  return best;
+}
+
+/** Levenshtein distance, with a transposition counted as one edit ("corpsu" → "corpus"). */
+function editDistance(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...new Array(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0][j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+      }
+    }
+  }
+  return d[a.length][b.length];
 }
 
 /** Splits a comma list and checks every item against the allowed values. */
@@ -80,7 +110,9 @@ export async function runCommand(
   } catch (e) {
     const err = e as Error;
     if (err instanceof UsageError) {
-      io.error(`error: ${err.message}\n\n${usage}`);
+      // The usage follows only when asked for: the error stays one line, then where to look.
+      const command = /usage: ((?:deno task|newsframe) [\w:]+)/.exec(usage)?.[1];
+      io.error(`error: ${err.message}${command ? `\n(${command} --help lists every option)` : ""}`);
       return 2;
     }
     if (err instanceof LexiconError) {

@@ -12,7 +12,7 @@
  */
 
 import { analyzeCommand } from "./analyze.ts";
-import { CONSOLE, type Io, runCommand, UsageError } from "./args.ts";
+import { CONSOLE, type Io, nearest, runCommand, UsageError } from "./args.ts";
 import { chartsCommand } from "./charts.ts";
 import { notebooksCommand } from "./notebooks.ts";
 import { reportCommand } from "./report.ts";
@@ -115,9 +115,7 @@ export function main(args: string[], io: Io = CONSOLE): Promise<number> {
     if (command === "init") return await initCommand(rest, io);
     const run = COMMANDS[command];
     if (!run) {
-      const near = Object.keys(COMMANDS).concat("init", "help").find((c) =>
-        c.startsWith(command.slice(0, 2))
-      );
+      const near = nearest(command, [...Object.keys(COMMANDS), "init", "help"]);
       throw new UsageError(
         `unknown command "${command}"${near ? ` (did you mean ${near}?)` : ""}`,
       );

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { permissionLine } from "../../src/cli/args.ts";
+import { nearest, permissionLine } from "../../src/cli/args.ts";
 import { KIT_ROOT, main, userFolder } from "../../src/cli/main.ts";
 import { injectParameters, type Notebook } from "../../src/cli/notebooks.ts";
 
@@ -72,4 +72,18 @@ Deno.test("injectParameters: a cell after `parameters` declares what the noteboo
   // No parameters cell: unchanged.
   const plain = { ...NOTEBOOK, cells: [NOTEBOOK.cells[0]] } as Notebook;
   assert.equal(injectParameters(plain, { CORPUS: "x" }), plain);
+});
+
+Deno.test("unknown options say 'did you mean', then where the options are; no usage dump", async () => {
+  assert.equal(nearest("corpsu", ["corpus", "out", "by"]), "corpus");
+  assert.equal(nearest("withn", ["within", "by"]), "within");
+  assert.equal(nearest("outp", ["out", "corpus"]), "out");
+  assert.equal(nearest("zzzzzz", ["corpus", "out"]), undefined);
+  const err: string[] = [];
+  const io = { log: () => {}, error: (l: string) => err.push(l) };
+  assert.equal(await main(["analyze", "--corpsu", "x"], io), 2);
+  assert.deepEqual(err, [
+    "error: Unknown option '--corpsu' (did you mean --corpus?)\n" +
+    "(newsframe analyze --help lists every option)",
+  ]);
 });
