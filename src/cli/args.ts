@@ -54,6 +54,28 @@ function editDistance(a: string, b: string): number {
   return d[a.length][b.length];
 }
 
+/**
+ * For top-level scripts (benchmarks, builders): parses like {@link parseCommandLine}, but
+ * `--help` prints `usage` and exits 0, and a mistake is one line and exit 2, never a stack trace.
+ */
+export function scriptFlags<T extends NonNullable<ParseArgsConfig["options"]>>(
+  usage: string,
+  args: string[],
+  options: T,
+) {
+  if (args.includes("--help") || args.includes("-h")) {
+    console.log(usage);
+    Deno.exit(0);
+  }
+  try {
+    return parseCommandLine(args, options);
+  } catch (e) {
+    const command = /usage: (deno task [\w:]+)/.exec(usage)?.[1] ?? "the task";
+    console.error(`error: ${(e as Error).message}\n(${command} --help lists every option)`);
+    Deno.exit(2);
+  }
+}
+
 /** Splits a comma list and checks every item against the allowed values. */
 export function listOption<T extends string>(
   flag: string,
