@@ -20,6 +20,7 @@ import { articleSimilarity } from "../src/stats/reuse/articles.ts";
 import { buildFeatures } from "../src/stats/reuse/features.ts";
 import { sentenceCoverage } from "../src/stats/reuse/coverage.ts";
 import { splitSentences } from "../src/text/sentences.ts";
+import { scriptFlags } from "../src/cli/args.ts";
 
 interface Speech {
   year: number;
@@ -135,7 +136,17 @@ async function loadSpeeches(): Promise<Speech[]> {
   return sotu();
 }
 
-const sizes = Deno.args.length ? Deno.args.map(Number) : [1000, 2000, 5000, 10000];
+const USAGE = `usage: deno task bench:reuse [SIZE]...
+
+  SIZE   articles per run, positive whole numbers (default 1000 2000 5000 10000)`;
+scriptFlags(USAGE, Deno.args.filter((a) => a.startsWith("-") && a !== "--"), {});
+// `deno task bench:reuse -- 1000 2000` passes the "--" through.
+const sizeArgs = Deno.args.filter((a) => a !== "--");
+const sizes = sizeArgs.length ? sizeArgs.map(Number) : [1000, 2000, 5000, 10000];
+if (!sizes.every((n) => Number.isInteger(n) && n > 0)) {
+  console.error(`error: sizes are positive whole numbers (got ${sizeArgs.join(" ")})`);
+  Deno.exit(2);
+}
 const t0 = performance.now();
 const pool = paragraphs(await loadSpeeches());
 console.log(

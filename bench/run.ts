@@ -20,7 +20,7 @@ import { stageFrames, STAGES } from "../src/stages.ts";
 import { keynessByGroup } from "../src/stats/keyness.ts";
 import { groupTermCounts } from "../src/stats/outlet_terms.ts";
 import { countTerms, termsFrame } from "../src/stats/terms.ts";
-import { listOption, parseCommandLine } from "../src/cli/args.ts";
+import { listOption, scriptFlags } from "../src/cli/args.ts";
 import { writeSotuJsonl } from "./sotu.ts";
 
 const OUT = "data/out/bench";
@@ -42,7 +42,19 @@ interface Row {
   note?: string;
 }
 
-const flags = parseCommandLine(Deno.args, {
+const USAGE = `usage: deno task bench [--scales LIST] [--peers LIST] [--install-peers]
+                       [--natural-docs N]
+
+  --scales LIST      how many times the SOTU corpus is repeated, per run (default 1,10,50)
+  --peers LIST       sklearn, natural or none: the peers measured in the same run
+                     (default sklearn,natural)
+  --install-peers    apt-get install the scikit-learn peer when missing
+  --natural-docs N   documents natural's TfIdf lists terms for, timed and extrapolated to all
+                     (default 20; listing all is quadratic)
+
+Writes the tables to the console and data/out/bench/bench.json.`;
+
+const flags = scriptFlags(USAGE, Deno.args, {
   scales: { type: "string", default: "1,10,50" },
   peers: { type: "string", default: "sklearn,natural" },
   "install-peers": { type: "boolean", default: false },

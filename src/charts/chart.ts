@@ -6,7 +6,8 @@
  */
 
 import type { TopLevelSpec } from "vega-lite";
-import { plotToSVG, vegaLiteToSVG } from "./render.ts";
+import { Buffer } from "node:buffer";
+import { plotToSVG, svgToPNG, vegaLiteToSVG } from "./render.ts";
 
 /** The symbol the Deno Jupyter kernel calls to display an object (it may return a promise). */
 export const JUPYTER_DISPLAY: unique symbol = Symbol.for("Jupyter.display");
@@ -44,13 +45,15 @@ export function vegaLiteChart(name: string, title: string, spec: TopLevelSpec): 
     title,
     spec,
     async [JUPYTER_DISPLAY]() {
+      const svg = await vegaLiteToSVG(spec);
       return {
         // Jupyter front ends render this MIME type with Vega-Lite 5: the spec says so.
         "application/vnd.vegalite.v5+json": {
           ...spec,
           $schema: "https://vega.github.io/schema/vega-lite/v5.json",
         },
-        "image/svg+xml": await vegaLiteToSVG(spec),
+        "image/svg+xml": svg,
+        ...pngOutput(svg),
         "text/plain": title,
       };
     },
@@ -68,9 +71,18 @@ export function plotChart(
   return {
     ...chart,
     async [JUPYTER_DISPLAY]() {
-      return { "image/svg+xml": await plotToSVG(chart), "text/plain": title };
+      const svg = await plotToSVG(chart);
+      return { "image/svg+xml": svg, ...pngOutput(svg), "text/plain": title };
     },
   };
+}
+
+/**
+ * The chart as a PNG output beside its SVG: exports that drop inline SVG (nbconvert 6.5's HTML,
+ * which strips it to its text) and viewers without SVG still show the chart.
+ */
+function pngOutput(svg: string): { "image/png": string } {
+  return { "image/png": Buffer.from(svgToPNG(svg, 1)).toString("base64") };
 }
 
 /** The rows of a chart's data (inline Vega-Lite values, or a Plot chart's data). */

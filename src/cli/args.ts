@@ -20,7 +20,59 @@ export function parseCommandLine<T extends NonNullable<ParseArgsConfig["options"
   try {
     return parseArgs({ args, options, strict: true, allowPositionals: false }).values;
   } catch (e) {
-    throw new UsageError((e as Error).message.split("\n")[0]);
+    const line = (e as Error).message.split("\n")[0];
+    const unknown = /^Unknown option '--([^'=]+)'/.exec(line)?.[1];
+    const near = unknown === undefined ? undefined : nearest(unknown, Object.keys(options));
+    throw new UsageError(near ? `${line} (did you mean --${near}?)` : line);
+  }
+}
+
+/** The closest of `names` to `word` (edit distance at most 2, or one a prefix of the other). */
+export function nearest(word: string, names: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = 3;
+  for (const name of names) {
+    const d = word.length >= 3 && name.startsWith(word) ? 1 : editDistance(word, name);
+    if (d < bestDistance) [best, bestDistance] = [name, d];
+  }
+  return best;
+}
+
+/** Levenshtein distance, with a transposition counted as one edit ("corpsu" → "corpus"). */
+function editDistance(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...new Array(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0][j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+      }
+    }
+  }
+  return d[a.length][b.length];
+}
+
+/**
+ * For top-level scripts (benchmarks, builders): parses like {@link parseCommandLine}, but
+ * `--help` prints `usage` and exits 0, and a mistake is one line and exit 2, never a stack trace.
+ */
+export function scriptFlags<T extends NonNullable<ParseArgsConfig["options"]>>(
+  usage: string,
+  args: string[],
+  options: T,
+) {
+  if (args.includes("--help") || args.includes("-h")) {
+    console.log(usage);
+    Deno.exit(0);
+  }
+  try {
+    return parseCommandLine(args, options);
+  } catch (e) {
+    const command = /usage: (deno task [\w:]+)/.exec(usage)?.[1] ?? "the task";
+    console.error(`error: ${(e as Error).message}\n(${command} --help lists every option)`);
+    Deno.exit(2);
   }
 }
 
@@ -38,6 +90,23 @@ export function listOption<T extends string>(
     throw new UsageError(`${flag} takes a comma list of ${allowed.join(", ")} (got "${value}")`);
   }
   return items as T[];
+}
+
+/**
+ * One line for a denied read, write or run: Deno's own denial names the flag to widen; the
+ * system's (a folder the user may not write) says so.
+ */
+export function permissionLine(err: Error): string {
+  const first = err.message.split("\n")[0];
+  const deno = /Requires (\w+) access to "?([^",]*)"?, run again with the (--allow-\w+) flag/
+    .exec(first);
+  if (deno) {
+    const [, kind, what, flag] = deno;
+    if (kind === "all") return `error: ${what} needs ${flag}, which newsframe never asks for`;
+    return `error: no ${kind} access to ${what}: widen ${flag} (the deno tasks write only under ` +
+      "data/out; the installed newsframe command may write anywhere: see README Permissions)";
+  }
+  return `error: the system denied it: ${first}`;
 }
 
 /** Where a command writes: the console by default, a buffer in tests. */
@@ -63,7 +132,9 @@ export async function runCommand(
   } catch (e) {
     const err = e as Error;
     if (err instanceof UsageError) {
-      io.error(`error: ${err.message}\n\n${usage}`);
+      // The usage follows only when asked for: the error stays one line, then where to look.
+      const command = /usage: ((?:deno task|newsframe) [\w:]+)/.exec(usage)?.[1];
+      io.error(`error: ${err.message}${command ? `\n(${command} --help lists every option)` : ""}`);
       return 2;
     }
     if (err instanceof LexiconError) {
@@ -80,11 +151,7 @@ export async function runCommand(
       return 2;
     }
     if (err.name === "NotCapable" || err instanceof Deno.errors.PermissionDenied) {
-      io.error(
-        `error: ${err.message.split("\n")[0]}\n` +
-          "The task runs with the least permissions it needs; to read or write elsewhere, run it " +
-          "with deno run and widen --allow-read or --allow-write (see README).",
-      );
+      io.error(permissionLine(err));
       return 2;
     }
     throw e;

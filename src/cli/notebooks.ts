@@ -12,9 +12,23 @@ import { z } from "zod";
 import { CONSOLE, type Io, parseCommandLine, runCommand, UsageError } from "./args.ts";
 
 const USAGE =
-  `usage: deno task notebooks [--only NAME]      execute notebooks/*.ipynb into data/out/notebooks
-       deno task notebooks:html                 export the executed notebooks to HTML
-       deno task notebooks:code                 write the code cells as .ts for deno check`;
+  `usage: deno task notebooks [--corpus PATH] [--by FIELD] [--within FIELD] [--gazetteer FILE|none]
+                           [--lexicon FILE] [--out DIR] [--only NAME] [--html]
+       deno task notebooks:html [--out DIR]     export executed notebooks to HTML (<out>/html)
+       deno task notebooks:code                 write the code cells as .ts for deno check
+
+  --corpus PATH      the corpus the five notebooks analyse (default: the seeds each notebook
+                     names). Given, it is injected papermill-style: a cell tagged
+                     injected-parameters after the cell tagged parameters sets CORPUS, GROUP,
+                     WITHIN, GAZETTEER and STORY_LEXICON (each only where the notebook has it)
+  --by FIELD         the article field groups are compared by (GROUP; default outlet)
+  --within FIELD     compare the groups inside each value of FIELD (WITHIN)
+  --gazetteer FILE   exact names of the story for the entity notebook; with --corpus the
+                     default is none (the seeds' list fits only the seeds)
+  --lexicon FILE     a story lexicon for the framing notebook (default: the shipped example)
+  --out DIR          where executed notebooks go (default: data/out/notebooks)
+  --only NAME        run only the notebooks whose file name contains NAME
+  --html             also export them to HTML in <out>/html, charts as images`;
 
 /** The part of the .ipynb format the kit reads. */
 export const NotebookSchema = z.object({
@@ -37,7 +51,8 @@ export const PYTHON = "/usr/bin/python3";
 
 /** Where executed notebooks, their HTML and the kernelspec go. */
 export const NOTEBOOK_OUT = "data/out/notebooks";
-const KERNELS = "data/out/jupyter";
+/** The kit's own notebooks, wherever the command is run from. */
+export const KIT_NOTEBOOKS = new URL("../../notebooks", import.meta.url).pathname;
 const CODE_OUT = "data/out/notebook_code";
 
 /** Reads and validates a notebook file. */
@@ -47,6 +62,11 @@ export async function readNotebook(path: string): Promise<Notebook> {
     throw new UsageError(`${path}: not a notebook: ${z.prettifyError(parsed.error)}`);
   }
   return parsed.data;
+}
+
+/** A notebook with every field of its file (the schema keeps only what the kit reads). */
+function rawNotebook(_checked: Notebook, path: string): Notebook {
+  return JSON.parse(Deno.readTextFileSync(path));
 }
 
 /** The source of a cell as one string. */
@@ -80,8 +100,9 @@ export async function findJupyter(): Promise<string | null> {
  * Writes a project-local Deno kernelspec (the running deno binary) and returns the folder to
  * put on JUPYTER_PATH, so nothing is installed into the user's Jupyter.
  */
-export async function writeKernelspec(): Promise<string> {
-  const dir = `${KERNELS}/kernels/deno`;
+export async function writeKernelspec(outDir: string = NOTEBOOK_OUT): Promise<string> {
+  const kernels = `${outDir}/.jupyter`;
+  const dir = `${kernels}/kernels/deno`;
   await Deno.mkdir(dir, { recursive: true });
   await Deno.writeTextFile(
     `${dir}/kernel.json`,
@@ -96,7 +117,7 @@ export async function writeKernelspec(): Promise<string> {
       2,
     ),
   );
-  return await Deno.realPath(KERNELS);
+  return await Deno.realPath(kernels);
 }
 
 /** The result of executing one notebook. */
@@ -124,6 +145,38 @@ export function expectsOutput(source: string): boolean {
     .test(start);
 }
 
+/** Values for a notebook's parameters (undefined: the notebook's own). */
+export type NotebookParameters = Record<string, string | undefined>;
+
+/**
+ * Papermill-style injection: after the cell tagged `parameters`, a cell tagged
+ * `injected-parameters` that declares again each given parameter the notebook declares (the
+ * Deno kernel allows a top-level `const` to be declared again in a later cell).
+ */
+export function injectParameters(nb: Notebook, params: NotebookParameters): Notebook {
+  const at = nb.cells.findIndex((c) =>
+    (c.metadata?.tags as string[] | undefined)?.includes("parameters")
+  );
+  if (at < 0) return nb;
+  const declared = cellSource(nb.cells[at]);
+  const lines = Object.entries(params)
+    .filter(([name]) => new RegExp(`^(?:const|let) ${name}\\b`, "m").test(declared))
+    .map(([name, value]) =>
+      value === undefined
+        ? `const ${name}: string | undefined = undefined;`
+        : `const ${name} = ${JSON.stringify(value)};`
+    );
+  if (!lines.length) return nb;
+  const cell = {
+    cell_type: "code" as const,
+    source: `// Injected by newsframe notebooks\n${lines.join("\n")}`,
+    metadata: { tags: ["injected-parameters"] },
+    outputs: [],
+    execution_count: null,
+  };
+  return { ...nb, cells: [...nb.cells.slice(0, at + 1), cell, ...nb.cells.slice(at + 1)] };
+}
+
 /** The code cells of an executed notebook that should have output but have none. */
 export function cellsMissingOutput(nb: Notebook): number[] {
   return nb.cells
@@ -140,19 +193,20 @@ export function cellsMissingOutput(nb: Notebook): number[] {
  * result cell left empty is therefore run again, up to `attempts` times, and the run says so.
  */
 export async function executeNotebooks(
-  jupyter: string,
+  _jupyter: string,
   notebooks: string[],
   outDir: string = NOTEBOOK_OUT,
   timeoutSeconds = 300,
   attempts = 5,
+  params?: NotebookParameters,
 ): Promise<NotebookRun[]> {
-  const jupyterPath = await writeKernelspec();
   await Deno.mkdir(outDir, { recursive: true });
+  const jupyterPath = await writeKernelspec(outDir);
   const runs: NotebookRun[] = [];
   for (const notebook of notebooks) {
     let run: NotebookRun | undefined;
     for (let attempt = 1; attempt <= attempts; attempt++) {
-      run = await executeNotebook(jupyter, jupyterPath, notebook, outDir, timeoutSeconds);
+      run = await executeNotebook(jupyterPath, notebook, outDir, timeoutSeconds, params);
       run.retried = attempt - 1;
       if (!run.ok) break;
       const missing = cellsMissingOutput(await readNotebook(run.output));
@@ -168,19 +222,31 @@ export async function executeNotebooks(
 }
 
 async function executeNotebook(
-  _jupyter: string,
   jupyterPath: string,
   notebook: string,
   outDir: string,
   timeoutSeconds: number,
+  params?: NotebookParameters,
 ): Promise<NotebookRun> {
   const name = notebook.split("/").pop()!;
   const output = `${outDir}/${name}`;
+  // The kernel runs in the notebook's own folder (its imports resolve through the kit's
+  // deno.json); with parameters, the injected copy is what runs.
+  const folder = notebook.includes("/") ? notebook.slice(0, notebook.lastIndexOf("/")) : ".";
+  let source = notebook;
+  if (params) {
+    await Deno.writeTextFile(
+      output,
+      // The raw JSON, validated: the schema reads only part of the format (not nbformat).
+      JSON.stringify(injectParameters(rawNotebook(await readNotebook(notebook), notebook), params)),
+    );
+    source = output;
+  }
   // nbclient (what `jupyter nbconvert --execute` runs), with a client that waits for outputs the
   // Deno kernel sends just after it reports a cell idle: see run_notebook.py.
   const runner = new URL("./run_notebook.py", import.meta.url).pathname;
   const { code, stderr } = await new Deno.Command(PYTHON, {
-    args: [runner, notebook, output, "deno", String(timeoutSeconds)],
+    args: [runner, source, output, "deno", String(timeoutSeconds), folder],
     env: { JUPYTER_PATH: jupyterPath },
     stdout: "piped",
     stderr: "piped",
@@ -219,21 +285,68 @@ export async function writeNotebookCode(notebooks: string[]): Promise<string[]> 
   return written;
 }
 
+/**
+ * Exports executed notebooks to HTML in `<outDir>/html`. Charts carry a PNG beside their SVG and
+ * the export prefers it: nbconvert 6.5 (Debian's) strips inline SVG to its text.
+ */
+export async function exportHtml(
+  jupyter: string,
+  executed: string[],
+  outDir: string,
+): Promise<{ ok: boolean; error: string; files: string[] }> {
+  const priority = [
+    "application/vnd.jupyter.widget-view+json",
+    "text/html",
+    "text/markdown",
+    "image/png",
+    "image/svg+xml",
+    "image/jpeg",
+    "text/latex",
+    "application/javascript",
+    "text/plain",
+  ];
+  const { code, stderr } = await new Deno.Command(jupyter, {
+    args: [
+      "nbconvert",
+      "--to",
+      "html",
+      `--NbConvertBase.display_data_priority=${JSON.stringify(priority)}`,
+      ...executed,
+      "--output-dir",
+      `${outDir}/html`,
+    ],
+    stdout: "piped",
+    stderr: "piped",
+  }).output();
+  const files = executed.map((e) =>
+    `${outDir}/html/${e.split("/").pop()!.replace(/\.ipynb$/, ".html")}`
+  );
+  return { ok: code === 0, error: new TextDecoder().decode(stderr).trim(), files };
+}
+
 /** Runs the `notebooks` command; returns the exit code. */
 export function notebooksCommand(args: string[], io: Io = CONSOLE): Promise<number> {
   return runCommand(USAGE, async () => {
-    const [mode = "run", ...rest] = args[0]?.startsWith("--") || !args.length
+    const [mode = "run", ...rest] = args[0]?.startsWith("-") || !args.length
       ? ["run", ...args]
       : args;
     const flags = parseCommandLine(rest, {
       only: { type: "string" },
-      help: { type: "boolean", default: false },
+      corpus: { type: "string" },
+      by: { type: "string" },
+      within: { type: "string" },
+      gazetteer: { type: "string" },
+      lexicon: { type: "string" },
+      out: { type: "string", default: NOTEBOOK_OUT },
+      html: { type: "boolean", default: false },
+      help: { type: "boolean", short: "h", default: false },
     });
     if (flags.help) {
       io.log(USAGE);
       return 0;
     }
-    const all = await listNotebooks();
+    const outDir = flags.out!.replace(/\/+$/, "") || ".";
+    const all = await listNotebooks(KIT_NOTEBOOKS);
     const notebooks = flags.only ? all.filter((n) => n.includes(flags.only!)) : all;
     if (!notebooks.length) throw new UsageError(`no notebook matches "${flags.only}"`);
     if (mode === "code") {
@@ -248,33 +361,65 @@ export function notebooksCommand(args: string[], io: Io = CONSOLE): Promise<numb
       );
       return 1;
     }
-    if (mode === "html") {
-      const executed = notebooks.map((n) => `${NOTEBOOK_OUT}/${n.split("/").pop()}`);
-      const { code, stderr } = await new Deno.Command(jupyter, {
-        args: ["nbconvert", "--to", "html", ...executed, "--output-dir", `${NOTEBOOK_OUT}/html`],
-        stdout: "piped",
-        stderr: "piped",
-      }).output();
-      if (code !== 0) {
-        io.error(
-          `error: HTML export failed (run 'deno task notebooks' first):\n${
-            new TextDecoder().decode(stderr).trim()
-          }`,
-        );
-        return 1;
-      }
-      io.log(`wrote ${executed.length} HTML files to ${NOTEBOOK_OUT}/html`);
-      return 0;
-    }
+    const executed = notebooks.map((n) => `${outDir}/${n.split("/").pop()}`);
+    if (mode === "html") return await exportAndSay(jupyter, executed, outDir, io);
     if (mode !== "run") throw new UsageError(`unknown mode "${mode}"`);
-    const runs = await executeNotebooks(jupyter, notebooks);
+    const params = await notebookParameters(flags);
+    const runs = await executeNotebooks(jupyter, notebooks, outDir, 300, 5, params);
     for (const r of runs) {
       const again = r.retried ? ` (run ${r.retried + 1} times: the kernel lost an output)` : "";
       io.log(`${r.ok ? "ok    " : "FAILED"} ${r.notebook} → ${r.output}${again}`);
       if (!r.ok) io.error(r.error);
     }
-    return runs.every((r) => r.ok) ? 0 : 1;
+    if (!runs.every((r) => r.ok)) return 1;
+    return flags.html ? await exportAndSay(jupyter, executed, outDir, io) : 0;
   }, io);
+}
+
+/** The injected parameters: absolute paths (the kernel runs in the kit's notebooks folder). */
+async function notebookParameters(flags: {
+  corpus?: string;
+  by?: string;
+  within?: string;
+  gazetteer?: string;
+  lexicon?: string;
+}): Promise<NotebookParameters | undefined> {
+  const absolute = async (flag: string, path: string) => {
+    try {
+      return await Deno.realPath(path);
+    } catch {
+      throw new UsageError(`${flag} ${path}: no such file or folder`);
+    }
+  };
+  if (flags.corpus === undefined) {
+    if (flags.by || flags.within || flags.gazetteer || flags.lexicon) {
+      throw new UsageError("--by, --within, --gazetteer and --lexicon go with --corpus");
+    }
+    return undefined;
+  }
+  const gazetteer = flags.gazetteer ?? "none";
+  return {
+    CORPUS: await absolute("--corpus", flags.corpus),
+    GROUP: flags.by ?? "outlet",
+    WITHIN: flags.within,
+    GAZETTEER: gazetteer === "none" ? "none" : await absolute("--gazetteer", gazetteer),
+    ...(flags.lexicon ? { STORY_LEXICON: await absolute("--lexicon", flags.lexicon) } : {}),
+  };
+}
+
+async function exportAndSay(
+  jupyter: string,
+  executed: string[],
+  outDir: string,
+  io: Io,
+): Promise<number> {
+  const html = await exportHtml(jupyter, executed, outDir);
+  if (!html.ok) {
+    io.error(`error: HTML export failed (run the notebooks first):\n${html.error}`);
+    return 1;
+  }
+  io.log(`wrote ${html.files.length} HTML files to ${outDir}/html`);
+  return 0;
 }
 
 if (import.meta.main) Deno.exit(await notebooksCommand(Deno.args));

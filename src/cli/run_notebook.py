@@ -6,7 +6,10 @@ The Deno kernel can report a cell idle a moment before that cell's last output r
 busy machine such an output is dropped. This client keeps listening for a short while after idle
 and files late outputs under their own cell.
 
-usage: python3 run_notebook.py IN.ipynb OUT.ipynb KERNEL TIMEOUT_SECONDS
+usage: python3 run_notebook.py IN.ipynb OUT.ipynb KERNEL TIMEOUT_SECONDS [WORKING_DIR]
+
+WORKING_DIR (default: the folder of IN) is where the kernel runs: the notebooks' folder, so that
+their imports resolve through the kit's deno.json even when IN is a copy elsewhere.
 """
 import queue
 import sys
@@ -42,12 +45,13 @@ class PatientClient(NotebookClient):
 
 def main() -> int:
     source, target, kernel, timeout = sys.argv[1:5]
+    cwd = sys.argv[5] if len(sys.argv) > 5 else (source.rsplit("/", 1)[0] if "/" in source else ".")
     nb = nbformat.read(source, as_version=4)
     client = PatientClient(
         nb,
         kernel_name=kernel,
         timeout=int(timeout),
-        resources={"metadata": {"path": source.rsplit("/", 1)[0] if "/" in source else "."}},
+        resources={"metadata": {"path": cwd}},
     )
     try:
         client.execute()

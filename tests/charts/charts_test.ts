@@ -120,16 +120,19 @@ Deno.test("SVG names its sans-serif font; PNG renders at twice the size", async 
   assert.equal(width, 2 * Number(/width="(\d+)"/.exec(svg)![1]));
 });
 
-Deno.test("charts display themselves in Jupyter: Vega-Lite with an SVG fallback; Plot as SVG", async () => {
+Deno.test("charts display themselves in Jupyter: Vega-Lite with SVG and PNG fallbacks; Plot as SVG and PNG", async () => {
   const bundle = await byName("keyness")[JUPYTER_DISPLAY]();
   assert.deepEqual(Object.keys(bundle).sort(), [
     "application/vnd.vegalite.v5+json",
+    "image/png",
     "image/svg+xml",
     "text/plain",
   ]);
   assert.ok(String(bundle["image/svg+xml"]).startsWith("<svg"));
+  // base64 of the PNG signature \x89PNG
+  assert.ok(String(bundle["image/png"]).startsWith("iVBORw0KGgo"));
   const plot = await byName("alignment")[JUPYTER_DISPLAY]();
-  assert.deepEqual(Object.keys(plot).sort(), ["image/svg+xml", "text/plain"]);
+  assert.deepEqual(Object.keys(plot).sort(), ["image/png", "image/svg+xml", "text/plain"]);
   assert.match(String(plot["image/svg+xml"]), /^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
 });
 

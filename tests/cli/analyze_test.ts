@@ -73,7 +73,7 @@ Deno.test("analyze on a JSONL corpus with a bad line: loads the rest, lists the 
   );
 });
 
-Deno.test("user mistakes are one line (plus usage), exit 2, no stack trace", async () => {
+Deno.test("user mistakes are one line (plus where --help is), exit 2, no stack trace", async () => {
   const bad = capture();
   assert.equal(await analyzeCommand(["--bogus"], bad), 2);
   assert.match(bad.err[0], /^error: Unknown option '--bogus'/);

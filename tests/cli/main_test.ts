@@ -1,0 +1,89 @@
+import assert from "node:assert/strict";
+import { nearest, permissionLine } from "../../src/cli/args.ts";
+import { KIT_ROOT, main, userFolder } from "../../src/cli/main.ts";
+import { injectParameters, type Notebook } from "../../src/cli/notebooks.ts";
+
+Deno.test("permissionLine names the flag to widen, in one line", () => {
+  const denied = new Error(
+    'Requires write access to "/var/tmp/x", run again with the --allow-write flag\n    at x',
+  );
+  assert.equal(
+    permissionLine(denied),
+    "error: no write access to /var/tmp/x: widen --allow-write (the deno tasks write only under " +
+      "data/out; the installed newsframe command may write anywhere: see README Permissions)",
+  );
+  assert.equal(
+    permissionLine(
+      new Error('Requires all access to "/proc/x", run again with the --allow-all flag'),
+    ),
+    "error: /proc/x needs --allow-all, which newsframe never asks for",
+  );
+  assert.equal(
+    permissionLine(new Error("Permission denied (os error 13): mkdir '/root/x'")),
+    "error: the system denied it: Permission denied (os error 13): mkdir '/root/x'",
+  );
+});
+
+Deno.test("userFolder: INIT_CWD only inside deno task (the process runs in the kit's folder)", () => {
+  assert.equal(userFolder(KIT_ROOT, "/home/me/news"), "/home/me/news");
+  assert.equal(userFolder("/home/me/news", "/elsewhere"), "/home/me/news");
+  assert.equal(userFolder("/home/me/news", undefined), "/home/me/news");
+  assert.equal(userFolder(KIT_ROOT, undefined), KIT_ROOT);
+});
+
+Deno.test("main: unknown command suggests one, help lists the commands", async () => {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io = { log: (l: string) => out.push(l), error: (l: string) => err.push(l) };
+  assert.equal(await main(["chart"], io), 2);
+  assert.match(err[0], /^error: unknown command "chart" \(did you mean charts\?\)/);
+  assert.equal(await main(["help", "notebooks"], io), 0);
+  assert.match(out.at(-1)!, /^usage: newsframe notebooks \[--corpus PATH\]/);
+});
+
+const NOTEBOOK = {
+  cells: [
+    { cell_type: "markdown", source: "# A", metadata: {} },
+    {
+      cell_type: "code",
+      source: 'const CORPUS = "../seeds";\nconst WITHIN: string | undefined = undefined;',
+      metadata: { tags: ["parameters"] },
+      outputs: [],
+    },
+    { cell_type: "code", source: "CORPUS;", metadata: {}, outputs: [] },
+  ],
+  metadata: {},
+} as Notebook;
+
+Deno.test("injectParameters: a cell after `parameters` declares what the notebook declares", () => {
+  const nb = injectParameters(NOTEBOOK, {
+    CORPUS: "/data/mine",
+    GROUP: "party", // not declared by this notebook: left out
+    WITHIN: undefined,
+  });
+  assert.equal(nb.cells.length, 4);
+  assert.deepEqual(nb.cells[2].metadata, { tags: ["injected-parameters"] });
+  assert.equal(
+    nb.cells[2].source,
+    '// Injected by newsframe notebooks\nconst CORPUS = "/data/mine";\n' +
+      "const WITHIN: string | undefined = undefined;",
+  );
+  assert.equal(nb.cells[3].source, "CORPUS;");
+  // No parameters cell: unchanged.
+  const plain = { ...NOTEBOOK, cells: [NOTEBOOK.cells[0]] } as Notebook;
+  assert.equal(injectParameters(plain, { CORPUS: "x" }), plain);
+});
+
+Deno.test("unknown options say 'did you mean', then where the options are; no usage dump", async () => {
+  assert.equal(nearest("corpsu", ["corpus", "out", "by"]), "corpus");
+  assert.equal(nearest("withn", ["within", "by"]), "within");
+  assert.equal(nearest("outp", ["out", "corpus"]), "out");
+  assert.equal(nearest("zzzzzz", ["corpus", "out"]), undefined);
+  const err: string[] = [];
+  const io = { log: () => {}, error: (l: string) => err.push(l) };
+  assert.equal(await main(["analyze", "--corpsu", "x"], io), 2);
+  assert.deepEqual(err, [
+    "error: Unknown option '--corpsu' (did you mean --corpus?)\n" +
+    "(newsframe analyze --help lists every option)",
+  ]);
+});
