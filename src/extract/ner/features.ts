@@ -209,6 +209,16 @@ const T = {
   runFirst: 119,
 } as const;
 
+/** Per-position work arrays of {@link sentenceFeatures}, reused (grown for a longer sentence). */
+function sentenceBuffers(size: number) {
+  return {
+    rowOf: new Int32Array(size),
+    runStart: new Int32Array(size),
+    multi: new Int32Array(size),
+  };
+}
+let buffers = sentenceBuffers(256);
+
 /**
  * Computes the hashed feature ids of every position of a sentence into `out` (row i holds
  * position i's ids, -1 pads), masked to the model's table size by `mask`. Returns `out`.
@@ -226,17 +236,17 @@ export function sentenceFeatures(
   const n = words.length;
   const caseless = sentenceCase.allCaps === true || sentenceCase.headline === true;
   const keys = sentenceCase.allCaps ? words.map(titleCase) : words;
-  const rowOf = new Int32Array(n);
+  if (n > buffers.rowOf.length) buffers = sentenceBuffers(Math.max(n, buffers.rowOf.length * 2));
+  const { rowOf, runStart, multi } = buffers;
   for (let i = 0; i < n; i++) rowOf[i] = table.row(keys[i]);
   const rows = table.rows;
   // Where the run of capitalised words each word is in starts (-1: not capitalised).
-  const runStart = new Int32Array(n);
   for (let i = 0; i < n; i++) {
     if ((rows[rowOf[i] + W_FLAGS] & F_CAP) === 0) runStart[i] = -1;
     else runStart[i] = i > 0 && runStart[i - 1] >= 0 ? runStart[i - 1] : i;
   }
   // Multi-word gazetteer names: class bits and B/I/L position per word (0 = none).
-  const multi = new Int32Array(n);
+  multi.fill(0, 0, n);
   for (let i = 0; i < n; i++) {
     if ((rows[rowOf[i] + W_FLAGS] & F_CAP) === 0) continue;
     const m = multiWordName(keys, i);
