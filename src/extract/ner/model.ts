@@ -49,17 +49,19 @@ export function allowed(a: number, b: number): boolean {
   return pb !== I && pb !== L;
 }
 
-/** For each tag t, the tags that may precede it: PREDECESSORS[PREDECESSOR_START[t] ..]. */
-const PREDECESSOR_START = new Int32Array(N_TAGS + 1);
-const PREDECESSORS: Int32Array = (() => {
-  const list: number[] = [];
-  for (let t = 0; t < N_TAGS; t++) {
-    PREDECESSOR_START[t] = list.length;
-    for (let s = 0; s < N_TAGS; s++) if (allowed(s, t)) list.push(s);
-  }
-  PREDECESSOR_START[N_TAGS] = list.length;
-  return Int32Array.from(list);
-})();
+/**
+ * The tags that close a name or are outside one (O, and L and U of each type): under BILOU they
+ * are the tags that may precede O, B and U, in increasing order; I and L follow only B or I of
+ * their type. {@link viterbi} is written out for this (checked here against {@link allowed}).
+ */
+const CLOSED = [0, 3, 4, 7, 8, 11, 12, 15, 16];
+for (let t = 0; t < N_TAGS; t++) {
+  const part = partOfTag(t);
+  const before: number[] = [];
+  for (let s = 0; s < N_TAGS; s++) if (allowed(s, t)) before.push(s);
+  const expected = part === I || part === L ? [t - part + B, t - part + I] : CLOSED;
+  if (before.join() !== expected.join()) throw new Error(`BILOU predecessors of tag ${t} changed`);
+}
 
 /** A loaded model (treat as opaque). */
 export interface NerModel {
@@ -298,21 +300,77 @@ export function viterbi(
   n: number,
   scratch: Scratch,
 ): Uint8Array {
+  if (N_TAGS !== 17) throw new Error("viterbi is written out for 17 tags");
   const { best, back, tags } = scratch;
   if (n === 0) return tags;
   for (let t = 0; t < N_TAGS; t++) best[t] = scores[t] + startWeights[t];
   for (let i = 1; i < n; i++) {
-    const prev = (i - 1) * N_TAGS, row = i * N_TAGS;
-    for (let t = 0; t < N_TAGS; t++) {
-      // Only the tags BILOU lets come before t (2 for I and L, 9 for the others).
-      const from = PREDECESSOR_START[t], to = PREDECESSOR_START[t + 1];
-      let top = -Infinity, arg = 0;
-      for (let k = from; k < to; k++) {
-        const s = PREDECESSORS[k];
-        const v = best[prev + s] + transitions[s * N_TAGS + t];
+    const prev = (i - 1) * 17, row = i * 17;
+    // The previous position's closing tags (CLOSED), read once for the nine targets they lead to.
+    const c0 = best[prev], c3 = best[prev + 3], c4 = best[prev + 4], c7 = best[prev + 7];
+    const c8 = best[prev + 8], c11 = best[prev + 11], c12 = best[prev + 12];
+    const c15 = best[prev + 15], c16 = best[prev + 16];
+    for (let t = 0; t < 17; t++) {
+      const part = t === 0 ? 0 : ((t - 1) & 3) + 1;
+      // Ties go to the first predecessor in increasing order, as a loop over them would.
+      let top = -Infinity, arg = 0, v = 0;
+      if (part === I || part === L) {
+        const b = t - part + B;
+        v = best[prev + b] + transitions[b * 17 + t];
         if (v > top) {
           top = v;
-          arg = s;
+          arg = b;
+        }
+        v = best[prev + b + 1] + transitions[(b + 1) * 17 + t];
+        if (v > top) {
+          top = v;
+          arg = b + 1;
+        }
+      } else {
+        v = c0 + transitions[t];
+        if (v > top) {
+          top = v;
+          arg = 0;
+        }
+        v = c3 + transitions[3 * 17 + t];
+        if (v > top) {
+          top = v;
+          arg = 3;
+        }
+        v = c4 + transitions[4 * 17 + t];
+        if (v > top) {
+          top = v;
+          arg = 4;
+        }
+        v = c7 + transitions[7 * 17 + t];
+        if (v > top) {
+          top = v;
+          arg = 7;
+        }
+        v = c8 + transitions[8 * 17 + t];
+        if (v > top) {
+          top = v;
+          arg = 8;
+        }
+        v = c11 + transitions[11 * 17 + t];
+        if (v > top) {
+          top = v;
+          arg = 11;
+        }
+        v = c12 + transitions[12 * 17 + t];
+        if (v > top) {
+          top = v;
+          arg = 12;
+        }
+        v = c15 + transitions[15 * 17 + t];
+        if (v > top) {
+          top = v;
+          arg = 15;
+        }
+        v = c16 + transitions[16 * 17 + t];
+        if (v > top) {
+          top = v;
+          arg = 16;
         }
       }
       best[row + t] = top + scores[row + t];
