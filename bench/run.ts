@@ -16,6 +16,7 @@ import TfIdf from "natural/tfidf";
 import { loadCorpus } from "../src/corpus/load.ts";
 import { writeFrames } from "../src/frames/write.ts";
 import { analyzeArticles } from "../src/pipeline.ts";
+import { extractCorpus } from "../src/extract/extract.ts";
 import { stageFrames, STAGES } from "../src/stages.ts";
 import { keynessByGroup } from "../src/stats/keyness.ts";
 import { groupTermCounts } from "../src/stats/outlet_terms.ts";
@@ -119,6 +120,18 @@ for (const stage of STAGES) {
   t0 = performance.now();
   Object.assign(frames, stageFrames(stage, analysis, frames));
   add(rows, `frames: ${stage.name}`, 1, words, seconds(t0), rssMb());
+}
+// Extraction alone, side by side: lists and rules only (`--model none`), then with the entity
+// model (fresh sentence objects each, so neither reuses the other's per-sentence word cache).
+const extractions = [
+  ["extract: rules only (--model none)", null],
+  ["extract: with the model", undefined],
+] as const;
+for (const [stage, model] of extractions) {
+  const fresh = { ...analysis, sentences: analysis.sentences.map((s) => ({ ...s })) };
+  t0 = performance.now();
+  extractCorpus(fresh, { model });
+  add(rows, stage, 1, words, seconds(t0), rssMb());
 }
 t0 = performance.now();
 await writeFrames(frames, `${OUT}/inprocess`, ["parquet"]);

@@ -17,9 +17,11 @@ import {
   type NerModel,
   NerModelError,
   type NerSpan,
+  scoreWords,
   tagDocument,
   tagWords,
 } from "../../src/extract/ner/mod.ts";
+import { WordTable } from "../../src/extract/ner/features.ts";
 import { fitLogistic, trainModel, type TrainSentence } from "../../src/extract/ner/train.ts";
 import { extractionWords } from "../../src/extract/words.ts";
 
@@ -125,6 +127,31 @@ Deno.test("a model survives encoding and decoding with the same tags", () => {
   const again = decodeModel(encodeModel(model), "round trip");
   const text = "Gov. Jay Nixon met Chinese officials in Washington and Ferguson, Missouri.";
   assert.deepEqual(names(again, text), names(model, text));
+});
+
+Deno.test("cached scores per word give the very margins of adding feature by feature", () => {
+  const model = loadNerModel();
+  assert.ok(model.wordScores);
+  // The same weights without the per-word cache (and with a fresh word table).
+  const plain: NerModel = { ...model, words: new WordTable(), wordScores: undefined };
+  let compared = 0;
+  for (const entry of Deno.readDirSync(new URL("../../seeds/", import.meta.url))) {
+    if (!entry.name.endsWith(".txt")) continue;
+    const text = Deno.readTextFileSync(new URL(`../../seeds/${entry.name}`, import.meta.url));
+    for (const sentence of splitIntoSentences(text)) {
+      const w = sentence.map((x) => x.text);
+      // Long sentences too: a position's features are cut at 64 in the same place.
+      const long = [...w, ...w, ...w];
+      for (const context of [undefined, { headline: true }, { allCaps: true }]) {
+        for (const ws of [w, long]) {
+          const cased = context?.allCaps ? ws.map((x) => x.toUpperCase()) : ws;
+          assert.deepEqual(scoreWords(model, cased, context), scoreWords(plain, cased, context));
+          compared++;
+        }
+      }
+    }
+  }
+  assert.ok(compared > 500, `${compared} sentences compared`);
 });
 
 Deno.test("BILOU transitions: a name opened by B must be closed by L of its type", () => {

@@ -70,11 +70,17 @@ export class WordTable {
     this.#limit = limit;
   }
 
+  /** Bumped each time the table is cleared (row offsets then name other words). */
+  generation = 0;
+
   /** The row offset of `text` in {@link rows}. */
   row(text: string): number {
     let r = this.#index.get(text);
     if (r !== undefined) return r;
-    if (this.#index.size >= this.#limit) this.#index.clear();
+    if (this.#index.size >= this.#limit) {
+      this.#index.clear();
+      this.generation++;
+    }
     r = this.#index.size * W_FIELDS;
     if (r + W_FIELDS > this.#rows.length) {
       const grown = new Int32Array(this.#rows.length * 2);
@@ -90,7 +96,15 @@ export class WordTable {
   get rows(): Int32Array {
     return this.#rows;
   }
+
+  /** Number of rows in use (row offsets are below `size * W_FIELDS`). */
+  get size(): number {
+    return this.#index.size;
+  }
 }
+
+/** Fields per row of the word table: a row offset divided by this is the row's number. */
+export const WORD_FIELDS = W_FIELDS;
 
 function fillRow(rows: Int32Array, r: number, text: string): void {
   const lower = text.toLowerCase();
@@ -195,9 +209,21 @@ const T = {
   runFirst: 119,
 } as const;
 
+/** Per-position work arrays of {@link sentenceFeatures}, reused (grown for a longer sentence). */
+function sentenceBuffers(size: number) {
+  return {
+    rowOf: new Int32Array(size),
+    runStart: new Int32Array(size),
+    multi: new Int32Array(size),
+  };
+}
+let buffers = sentenceBuffers(256);
+
 /**
  * Computes the hashed feature ids of every position of a sentence into `out` (row i holds
  * position i's ids, -1 pads), masked to the model's table size by `mask`. Returns `out`.
+ * With `wordRows`, each word's row offset in `table` goes there and the word's own features
+ * ({@link localFeatures}) are left out of `out`, for a caller that keeps their scores per word.
  */
 export function sentenceFeatures(
   table: WordTable,
@@ -205,21 +231,22 @@ export function sentenceFeatures(
   mask: number,
   out: Int32Array,
   sentenceCase: SentenceCase = {},
+  wordRows?: Int32Array,
 ): Int32Array {
   const n = words.length;
   const caseless = sentenceCase.allCaps === true || sentenceCase.headline === true;
   const keys = sentenceCase.allCaps ? words.map(titleCase) : words;
-  const rowOf = new Int32Array(n);
+  if (n > buffers.rowOf.length) buffers = sentenceBuffers(Math.max(n, buffers.rowOf.length * 2));
+  const { rowOf, runStart, multi } = buffers;
   for (let i = 0; i < n; i++) rowOf[i] = table.row(keys[i]);
   const rows = table.rows;
   // Where the run of capitalised words each word is in starts (-1: not capitalised).
-  const runStart = new Int32Array(n);
   for (let i = 0; i < n; i++) {
     if ((rows[rowOf[i] + W_FLAGS] & F_CAP) === 0) runStart[i] = -1;
     else runStart[i] = i > 0 && runStart[i - 1] >= 0 ? runStart[i - 1] : i;
   }
   // Multi-word gazetteer names: class bits and B/I/L position per word (0 = none).
-  const multi = new Int32Array(n);
+  multi.fill(0, 0, n);
   for (let i = 0; i < n; i++) {
     if ((rows[rowOf[i] + W_FLAGS] & F_CAP) === 0) continue;
     const m = multiWordName(keys, i);
@@ -235,9 +262,17 @@ export function sentenceFeatures(
     if (j < MAX_FEATURES) out[base + j++] = mix(h) & mask;
   };
   for (let i = 0; i < n; i++) {
-    base = i * MAX_FEATURES;
-    j = 0;
     const r = rowOf[i];
+    if (wordRows) {
+      // The word's own features are left to the caller; the rest keep their places after them
+      // (row i then holds features nLocal.. of the full list, and the same ones are cut at 64).
+      wordRows[i] = r;
+      j = localFeatureCount(rows, r, caseless);
+      base = i * MAX_FEATURES - j;
+    } else {
+      base = i * MAX_FEATURES;
+      j = localFeatures(rows, r, caseless, mask, out, base);
+    }
     const pr = i > 0 ? rowOf[i - 1] : -1;
     const nr = i + 1 < n ? rowOf[i + 1] : -1;
     const pr2 = i > 1 ? rowOf[i - 2] : -1;
@@ -245,14 +280,6 @@ export function sentenceFeatures(
     const low = rows[r + W_LOWER];
     const shape = rows[r + W_SHAPE];
     const flags = rows[r + W_FLAGS];
-    put(T.bias);
-    if (!caseless) put(pair(T.word, rows[r + W_WORD]));
-    put(pair(T.lower, low));
-    put(pair(T.shape, shape));
-    for (let k = 0; k < 4; k++) {
-      if (rows[r + W_PRE + k] !== 0) put(pair(T.pre + k, rows[r + W_PRE + k]));
-      if (rows[r + W_SUF + k] !== 0) put(pair(T.suf + k, rows[r + W_SUF + k]));
-    }
     const lowPrev = pr >= 0 ? rows[pr + W_LOWER] : 0x5b5;
     const lowNext = nr >= 0 ? rows[nr + W_LOWER] : 0x5e5;
     put(pair(T.lowerPrev, lowPrev));
@@ -323,7 +350,42 @@ export function sentenceFeatures(
       if (b > i) put(pair(T.runLast, rows[rowOf[b] + W_LOWER]));
       if (a < i) put(pair(T.runFirst, rows[rowOf[a] + W_LOWER]));
     }
-    while (j < MAX_FEATURES) out[base + j++] = -1;
+    for (let k = base + j, end = (i + 1) * MAX_FEATURES; k < end; k++) out[k] = -1;
   }
   return out;
+}
+
+/**
+ * Writes the ids of the features that depend on the word alone (bias, form, lower form, shape,
+ * affixes) of the word at row offset `r` into `out` from `at`; returns how many. They are the
+ * first features of every position, in this order.
+ */
+export function localFeatures(
+  rows: Int32Array,
+  r: number,
+  caseless: boolean,
+  mask: number,
+  out: Int32Array,
+  at: number,
+): number {
+  let j = at;
+  out[j++] = mix(T.bias) & mask;
+  if (!caseless) out[j++] = mix(pair(T.word, rows[r + W_WORD])) & mask;
+  out[j++] = mix(pair(T.lower, rows[r + W_LOWER])) & mask;
+  out[j++] = mix(pair(T.shape, rows[r + W_SHAPE])) & mask;
+  for (let k = 0; k < 4; k++) {
+    if (rows[r + W_PRE + k] !== 0) out[j++] = mix(pair(T.pre + k, rows[r + W_PRE + k])) & mask;
+    if (rows[r + W_SUF + k] !== 0) out[j++] = mix(pair(T.suf + k, rows[r + W_SUF + k])) & mask;
+  }
+  return j - at;
+}
+
+/** How many ids {@link localFeatures} writes for the word at row offset `r`. */
+function localFeatureCount(rows: Int32Array, r: number, caseless: boolean): number {
+  let j = caseless ? 3 : 4;
+  for (let k = 0; k < 4; k++) {
+    if (rows[r + W_PRE + k] !== 0) j++;
+    if (rows[r + W_SUF + k] !== 0) j++;
+  }
+  return j;
 }

@@ -6,7 +6,14 @@
  */
 
 import { gunzipSync, gzipSync } from "node:zlib";
-import { MAX_FEATURES, type SentenceCase, sentenceFeatures, WordTable } from "./features.ts";
+import {
+  localFeatures,
+  MAX_FEATURES,
+  type SentenceCase,
+  sentenceFeatures,
+  WORD_FIELDS,
+  WordTable,
+} from "./features.ts";
 
 /** Entity types the model tags. */
 export const NER_TYPES = ["PER", "ORG", "LOC", "NORP"] as const;
@@ -42,17 +49,19 @@ export function allowed(a: number, b: number): boolean {
   return pb !== I && pb !== L;
 }
 
-/** For each tag t, the tags that may precede it: PREDECESSORS[PREDECESSOR_START[t] ..]. */
-const PREDECESSOR_START = new Int32Array(N_TAGS + 1);
-const PREDECESSORS: Int32Array = (() => {
-  const list: number[] = [];
-  for (let t = 0; t < N_TAGS; t++) {
-    PREDECESSOR_START[t] = list.length;
-    for (let s = 0; s < N_TAGS; s++) if (allowed(s, t)) list.push(s);
-  }
-  PREDECESSOR_START[N_TAGS] = list.length;
-  return Int32Array.from(list);
-})();
+/**
+ * The tags that close a name or are outside one (O, and L and U of each type): under BILOU they
+ * are the tags that may precede O, B and U, in increasing order; I and L follow only B or I of
+ * their type. {@link viterbi} is written out for this (checked here against {@link allowed}).
+ */
+const CLOSED = [0, 3, 4, 7, 8, 11, 12, 15, 16];
+for (let t = 0; t < N_TAGS; t++) {
+  const part = partOfTag(t);
+  const before: number[] = [];
+  for (let s = 0; s < N_TAGS; s++) if (allowed(s, t)) before.push(s);
+  const expected = part === I || part === L ? [t - part + B, t - part + I] : CLOSED;
+  if (before.join() !== expected.join()) throw new Error(`BILOU predecessors of tag ${t} changed`);
+}
 
 /** A loaded model (treat as opaque). */
 export interface NerModel {
@@ -77,6 +86,58 @@ export interface NerModel {
   meta: Record<string, unknown>;
   /** Word properties cached between calls. */
   words: WordTable;
+  /**
+   * Scores of each word's own features, cached per word (only on models read from a file: their
+   * weights are int16 steps of one scale, so sums of them are exact in any order).
+   */
+  wordScores?: WordScores;
+}
+
+/**
+ * The summed weights of each word's own features ({@link localFeatures}), per row of the word
+ * table and per case (normal, caseless), computed the first time a word is seen. Exact: a
+ * model's weights are float32 roundings of q × scale with |q| < 2^15, so each is an integer
+ * multiple of one power of two below 2^39 of them, and any sum of 64 such is exact in a double;
+ * starting a position's sums from these gives the very scores of adding feature by feature.
+ */
+export class WordScores {
+  /** 2 × N_TAGS per row: normal case, then caseless. */
+  scores = new Float64Array(1024 * 2 * N_TAGS);
+  /** Per row and case: 1 once computed. */
+  ready = new Uint8Array(1024 * 2);
+  #generation = -1;
+  #ids = new Int32Array(MAX_FEATURES);
+
+  /** The offset in {@link scores} of the word at row offset `r`, computed if new. */
+  offset(model: NerModel, r: number, caseless: boolean): number {
+    const table = model.words;
+    if (table.generation !== this.#generation) {
+      this.ready.fill(0);
+      this.#generation = table.generation;
+    }
+    const k = (r / WORD_FIELDS) * 2 + (caseless ? 1 : 0);
+    if (k >= this.ready.length) {
+      const size = Math.max(k + 1, this.ready.length * 2);
+      const ready = new Uint8Array(size);
+      ready.set(this.ready);
+      this.ready = ready;
+      const scores = new Float64Array(size * N_TAGS);
+      scores.set(this.scores);
+      this.scores = scores;
+    }
+    const at = k * N_TAGS;
+    if (this.ready[k] === 1) return at;
+    const mask = (1 << model.bucketBits) - 1;
+    const count = localFeatures(table.rows, r, caseless, mask, this.#ids, 0);
+    const { weights } = model;
+    for (let t = 0; t < N_TAGS; t++) {
+      let sum = 0;
+      for (let j = 0; j < count; j++) sum += weights[this.#ids[j] * N_TAGS + t];
+      this.scores[at + t] = sum;
+    }
+    this.ready[k] = 1;
+    return at;
+  }
 }
 
 /** A model with zero weights (the trainer's starting point). */
@@ -118,10 +179,13 @@ export class Scratch {
   best = new Float32Array(64 * N_TAGS);
   back = new Uint8Array(64 * N_TAGS);
   tags = new Uint8Array(64);
+  /** Per position: the word's row offset in the word table, then its offset in WordScores. */
+  words = new Int32Array(64);
 
   ensure(n: number): void {
     if (n <= this.tags.length) return;
     const size = Math.max(n, this.tags.length * 2);
+    this.words = new Int32Array(size);
     this.features = new Int32Array(size * MAX_FEATURES);
     this.scores = new Float32Array(size * N_TAGS);
     this.best = new Float32Array(size * N_TAGS);
@@ -133,13 +197,16 @@ export class Scratch {
 /**
  * Adds the weights of each position's features into `scores` (n rows of N_TAGS). The hot loop
  * of tagging: the 17 sums are kept in locals (written out, not looped), which runs about twice as
- * fast as adding into the row in memory.
+ * fast as adding into the row in memory. With `start`, position i's sums start from
+ * `start[startAt[i] ..]` instead of 0 (the scores of its word's own features).
  */
 export function emissionScores(
   weights: Float32Array | Float64Array,
   features: Int32Array,
   n: number,
   scores: Float32Array,
+  start?: Float64Array,
+  startAt?: Int32Array,
 ): void {
   if (N_TAGS !== 17) throw new Error("emissionScores is written out for 17 tags");
   for (let i = 0; i < n; i++) {
@@ -160,6 +227,26 @@ export function emissionScores(
     let s14 = 0;
     let s15 = 0;
     let s16 = 0;
+    if (start && startAt) {
+      const a = startAt[i];
+      s0 = start[a + 0];
+      s1 = start[a + 1];
+      s2 = start[a + 2];
+      s3 = start[a + 3];
+      s4 = start[a + 4];
+      s5 = start[a + 5];
+      s6 = start[a + 6];
+      s7 = start[a + 7];
+      s8 = start[a + 8];
+      s9 = start[a + 9];
+      s10 = start[a + 10];
+      s11 = start[a + 11];
+      s12 = start[a + 12];
+      s13 = start[a + 13];
+      s14 = start[a + 14];
+      s15 = start[a + 15];
+      s16 = start[a + 16];
+    }
     const fb = i * MAX_FEATURES;
     for (let j = 0; j < MAX_FEATURES; j++) {
       const f = features[fb + j];
@@ -213,21 +300,77 @@ export function viterbi(
   n: number,
   scratch: Scratch,
 ): Uint8Array {
+  if (N_TAGS !== 17) throw new Error("viterbi is written out for 17 tags");
   const { best, back, tags } = scratch;
   if (n === 0) return tags;
   for (let t = 0; t < N_TAGS; t++) best[t] = scores[t] + startWeights[t];
   for (let i = 1; i < n; i++) {
-    const prev = (i - 1) * N_TAGS, row = i * N_TAGS;
-    for (let t = 0; t < N_TAGS; t++) {
-      // Only the tags BILOU lets come before t (2 for I and L, 9 for the others).
-      const from = PREDECESSOR_START[t], to = PREDECESSOR_START[t + 1];
-      let top = -Infinity, arg = 0;
-      for (let k = from; k < to; k++) {
-        const s = PREDECESSORS[k];
-        const v = best[prev + s] + transitions[s * N_TAGS + t];
+    const prev = (i - 1) * 17, row = i * 17;
+    // The previous position's closing tags (CLOSED), read once for the nine targets they lead to.
+    const c0 = best[prev], c3 = best[prev + 3], c4 = best[prev + 4], c7 = best[prev + 7];
+    const c8 = best[prev + 8], c11 = best[prev + 11], c12 = best[prev + 12];
+    const c15 = best[prev + 15], c16 = best[prev + 16];
+    for (let t = 0; t < 17; t++) {
+      const part = t === 0 ? 0 : ((t - 1) & 3) + 1;
+      // Ties go to the first predecessor in increasing order, as a loop over them would.
+      let top = -Infinity, arg = 0, v = 0;
+      if (part === I || part === L) {
+        const b = t - part + B;
+        v = best[prev + b] + transitions[b * 17 + t];
         if (v > top) {
           top = v;
-          arg = s;
+          arg = b;
+        }
+        v = best[prev + b + 1] + transitions[(b + 1) * 17 + t];
+        if (v > top) {
+          top = v;
+          arg = b + 1;
+        }
+      } else {
+        v = c0 + transitions[t];
+        if (v > top) {
+          top = v;
+          arg = 0;
+        }
+        v = c3 + transitions[3 * 17 + t];
+        if (v > top) {
+          top = v;
+          arg = 3;
+        }
+        v = c4 + transitions[4 * 17 + t];
+        if (v > top) {
+          top = v;
+          arg = 4;
+        }
+        v = c7 + transitions[7 * 17 + t];
+        if (v > top) {
+          top = v;
+          arg = 7;
+        }
+        v = c8 + transitions[8 * 17 + t];
+        if (v > top) {
+          top = v;
+          arg = 8;
+        }
+        v = c11 + transitions[11 * 17 + t];
+        if (v > top) {
+          top = v;
+          arg = 11;
+        }
+        v = c12 + transitions[12 * 17 + t];
+        if (v > top) {
+          top = v;
+          arg = 12;
+        }
+        v = c15 + transitions[15 * 17 + t];
+        if (v > top) {
+          top = v;
+          arg = 15;
+        }
+        v = c16 + transitions[16 * 17 + t];
+        if (v > top) {
+          top = v;
+          arg = 16;
         }
       }
       best[row + t] = top + scores[row + t];
@@ -258,8 +401,17 @@ export function decodeSentence(
   const n = words.length;
   scratch.ensure(n);
   const mask = (1 << model.bucketBits) - 1;
-  sentenceFeatures(model.words, words, mask, scratch.features, sentenceCase);
-  emissionScores(model.weights, scratch.features, n, scratch.scores);
+  const cached = model.wordScores;
+  if (cached) {
+    const caseless = sentenceCase?.allCaps === true || sentenceCase?.headline === true;
+    const at = scratch.words;
+    sentenceFeatures(model.words, words, mask, scratch.features, sentenceCase, at);
+    for (let i = 0; i < n; i++) at[i] = cached.offset(model, at[i], caseless);
+    emissionScores(model.weights, scratch.features, n, scratch.scores, cached.scores, at);
+  } else {
+    sentenceFeatures(model.words, words, mask, scratch.features, sentenceCase);
+    emissionScores(model.weights, scratch.features, n, scratch.scores);
+  }
   return viterbi(
     model.transitions,
     model.startWeights,
@@ -371,5 +523,6 @@ export function decodeModel(bytes: Uint8Array, file: string): NerModel {
     confidence: platt as [number, number],
     meta: (header.meta ?? {}) as Record<string, unknown>,
     words: new WordTable(),
+    wordScores: new WordScores(),
   };
 }
