@@ -5,6 +5,7 @@
 
 import { ArticleRecordSchema, CORE_FIELDS, RESERVED_FIELDS, zodProblems } from "./schema.ts";
 import type { LoadIssue } from "./issues.ts";
+import { editDistance } from "../text/nearest.ts";
 
 /** The outlet given to an article whose source names none. */
 export const UNKNOWN_OUTLET = "unknown";
@@ -110,7 +111,11 @@ function safeFields(
   const entries: [string, unknown][] = [];
   for (const [key, value] of Object.entries(input)) {
     let name = key;
-    if (RESERVED_FIELDS.has(key) && !(CORE_FIELDS as readonly string[]).includes(key)) {
+    const synonym = SYNONYMS[key];
+    if (synonym && !Object.hasOwn(input, synonym)) {
+      // The manifest's names for the title and date (headline, published) work everywhere.
+      name = synonym;
+    } else if (RESERVED_FIELDS.has(key) && !(CORE_FIELDS as readonly string[]).includes(key)) {
       name = `field_${key}`;
       issues.push({
         severity: "warning",
@@ -119,9 +124,35 @@ function safeFields(
         message: `is a name the kit uses itself; kept as "${name}"`,
       });
     }
+    const meant = name === key ? lookalike(key) : undefined;
+    if (meant && !Object.hasOwn(input, meant)) {
+      issues.push({
+        severity: "warning",
+        ...where,
+        field: key,
+        message: `is kept as a column of its own; did you mean "${meant}"?`,
+      });
+    }
     entries.push([name, cleanValue(value, name, where, issues)]);
   }
   return { raw: Object.fromEntries(entries), issues };
+}
+
+/** Other names of core fields, as the manifest spells them: used when the core name is absent. */
+const SYNONYMS: Record<string, string> = { headline: "title", published: "date" };
+
+const KNOWN_FIELDS = [...CORE_FIELDS, ...Object.keys(SYNONYMS)];
+
+/**
+ * The core field a field name looks like a slip for ("Outlet", "titel", "dat"): the same but for
+ * case, or one edit away for names of four letters or more.
+ */
+function lookalike(key: string): string | undefined {
+  if ((KNOWN_FIELDS as string[]).includes(key)) return undefined;
+  const lower = key.toLowerCase();
+  return KNOWN_FIELDS.find((k) =>
+    k === lower || (lower.length >= 4 && editDistance(lower, k) === 1)
+  );
 }
 
 function cleanValue(

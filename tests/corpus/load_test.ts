@@ -260,3 +260,41 @@ Deno.test("front matter left open is an error; list fields are kept joined; obje
     ["open.md", ["front matter opened on line 1 is never closed; end it with a line '---'"]],
   ]);
 });
+
+Deno.test("headline and published work as title and date everywhere; look-alike field names warn", async () => {
+  const dir = await folder({
+    "a.md": "---\noutlet: AP\nheadline: Storm hits coast\npublished: 2024-02-03\n---\nBody text.",
+    "b.md": "---\nOutlet: AP\ntitel: A title\n---\nBody text.",
+    "c.md": "---\noutlet: AP\ntitle: Kept\nheadline: Also kept\n---\nBody text.",
+  });
+  const { articles, issues } = await loadCorpus(dir);
+  const [a, b, c] = articles;
+  assert.deepEqual([a.title, a.published, a.meta], ["Storm hits coast", "2024-02-03", {}]);
+  // "Outlet" is not the outlet: kept as a column, with a warning that names the likely slip.
+  assert.deepEqual([b.outlet, b.meta], ["unknown", { Outlet: "AP", titel: "A title" }]);
+  assert.deepEqual(
+    issues.filter((i) => i.id === "b").map(formatIssue).map((l) => l.replace(/^.*b\.md/, "b.md")),
+    [
+      'b.md: warning [b]: field "Outlet": is kept as a column of its own; did you mean "outlet"?',
+      'b.md: warning [b]: field "titel": is kept as a column of its own; did you mean "title"?',
+      'b.md: warning [b]: field "outlet": is missing; using "unknown"',
+    ],
+  );
+  // With both a title and a headline, the title is the title and the headline a column.
+  assert.deepEqual([c.title, c.meta], ["Kept", { headline: "Also kept" }]);
+});
+
+Deno.test("JSONL: published is the date; a bad one is rejected naming the field", async () => {
+  const dir = await tempDir();
+  const path = `${dir}/c.jsonl`;
+  await Deno.writeTextFile(
+    path,
+    [
+      JSON.stringify({ id: "a", text: "First.", outlet: "X", published: "2025-11-04" }),
+      JSON.stringify({ id: "b", text: "Second.", outlet: "X", published: "11/04/2025" }),
+    ].join("\n"),
+  );
+  const { articles, rejected } = await loadCorpus(path);
+  assert.deepEqual(articles.map((a) => [a.id, a.published]), [["a", "2025-11-04"]]);
+  assert.match(rejected[0].reasons[0], /^field "date": must be an ISO date/);
+});
