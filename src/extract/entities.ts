@@ -9,7 +9,7 @@
  *    ("Sen. Mark Warner", "Mrs. Clinton"; the title is the role); the statistical recogniser's
  *    spans (a LOC the place lookups know is a GPE); names by cue (next to a speech verb, before
  *    an appositive role) and organisations holding a head word; a country's institutions
- *    ("China’s foreign ministry"); capitals used as actors (metonymy, when the gazetteer gives
+ *    ("Canada’s foreign ministry"); capitals used as actors (metonymy, when the gazetteer gives
  *    the capital's country).
  * 2. Per article: an organisation's short form stays that organisation; acronyms defined in the
  *    text join their long form; the people's full names are found again and their short forms

@@ -6,18 +6,18 @@
  * speaker. A quote is *direct* when it opens its sentence (or follows a colon) and runs to at
  * least four words; *partial* when a speaker is attributed in its sentence, or when it runs to
  * four words or more (someone's words, speaker unknown); otherwise a *scare* quote (a label:
- * “no-limits” partnership). Headlines and subheads hold only scare quotes.
+ * “special” relationship). Headlines and subheads hold only scare quotes.
  *
  * Speakers come from ordered sieves (after Muzny et al. 2017): the cue in the quote's own
- * sentence ("...," Xi said / says Steve Tsang / Li said: "..."), the name grown to the whole
+ * sentence ("...," Kaine said / says Jane Ortiz / Lee said: "..."), the name grown to the whole
  * name with its role apart ("said spokesman Josh Schwerin"); a pronoun resolved to the nearest
  * compatible person before it (see `quotes/pronouns.ts`); then a quote that continues the same
  * speaker's quote (in the same paragraph after its tag, or a paragraph of quote after a
  * paragraph that was that speaker's quote). Each speaker carries its sieve and a confidence;
  * when no sieve is sure the speaker stays empty with a reason. Relays ("according to state
- * broadcaster CCTV", "TASS reported Mishustin emphasized ...") are kept as `via`.
+ * broadcaster NHK", "AFP reported Macron emphasized ...") are kept as `via`.
  *
- * Indirect speech ("Li said China wanted ...", "the Kremlin said", "according to X, ...") becomes
+ * Indirect speech ("Lee said Canada wanted ...", "the ministry said", "according to X, ...") becomes
  * an attribution: one per sentence with a speech cue and no direct quote; its `text` is the
  * reported clause, the cue as written is `cueText`.
  * @module
@@ -59,7 +59,7 @@ export interface Quote extends Speech {
 }
 
 /**
- * One piece of indirect speech: `text` is the reported clause ("China wanted ..."), `cueText`
+ * One piece of indirect speech: `text` is the reported clause ("Canada wanted ..."), `cueText`
  * the attribution as written ("Li said", "according to Chinese customs data").
  */
 export interface Attribution extends Speech {
@@ -101,8 +101,8 @@ interface State {
  *
  * @example
  * const { quotes } = extractQuotes(article, sentences, mentions);
- * quotes[0]; // { kind: "direct", speaker: "Xi Jinping", speakerType: "person", cue: "told",
- *            //   via: "according to state broadcaster CCTV", viaEntity: "CCTV", sieve: "cue", ... }
+ * quotes[0]; // { kind: "direct", speaker: "Fumio Kishida", speakerType: "person", cue: "told",
+ *            //   via: "according to state broadcaster NHK", viaEntity: "NHK", sieve: "cue", ... }
  */
 export function extractQuotes(
   article: CleanArticle,
@@ -269,7 +269,7 @@ function quoteOf(
   const next = ctx.words[firstWordFrom(ctx.words, span.close + 1)];
   const after = next && next.end <= sentence.end ? next : undefined;
   const nWords = inside.filter((w) => w.kind !== "punct").length;
-  // A short phrase before a label noun is a label (“no-limits” partnership, the “One-China” principle).
+  // A short phrase before a label noun is a label (the “special” relationship, the “America First” policy).
   if (nWords <= 3 && after !== undefined && ctx.cues.labelNouns.has(after.text)) {
     return { ...base, kind: "scare", ...noSpeech("a label") };
   }

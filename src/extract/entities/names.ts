@@ -197,7 +197,7 @@ export function resolveShortForms(
     for (let i = 0; i < w.length; i++) {
       if (w[i].kind !== "word" || isPronoun(w[i].text) || !isShortForm(s.keys[i])) continue;
       // A one-word person, or the model's nationality or organisation that is a person's
-      // short form ("Li" after "Li Qiang" is no nationality).
+      // short form ("Kim" after "Kim Davis" is no nationality).
       const single = s.covered[i]
         ? s.found.find((f) =>
           f.first === i && f.last === i &&
@@ -206,7 +206,7 @@ export function resolveShortForms(
         : undefined;
       if (s.covered[i] && !single) continue;
       if (gluedToWord(s, i, i)) continue;
-      // "Li Keqiang" when only "Li Qiang" is known is somebody else.
+      // "Kim Jones" when only "Kim Davis" is known is somebody else.
       if (!single && w[i + 1] && isNameWord(w[i + 1], cues) && adjacent(s, i, i + 1)) continue;
       const entity = choose(learned.short.get(s.keys[i])!, w[i].start, s, single, r);
       if (single) Object.assign(single, { entity, type: "PERSON", media: false });
@@ -229,7 +229,7 @@ function titleStart(s: SentenceState, f: Found, cues: Cues): { start: number; ha
   for (let k = f.first - 1; k >= 0; k--) {
     if (!adjacent(s, k, k + 1)) break;
     const t = w[k].text;
-    // A country, nationality or institution opens the title: "China’s Special Representative".
+    // A country, nationality or institution opens the title: "Canada’s Special Representative".
     const owner = s.found.find((g) =>
       g.type !== "PERSON" &&
       ((g.first <= k && k <= g.last) || (POSSESSIVE.has(t) && g.last === k - 1))

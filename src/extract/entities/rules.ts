@@ -1,7 +1,7 @@
 /**
  * Exact list matches and the cue rules: gazetteer aliases (longest wins); names next to a speech
  * verb or before an appositive role; organisation names holding a head word; a country's
- * institutions ("China’s foreign ministry"); capitals standing for governments (metonymy).
+ * institutions ("Canada’s foreign ministry"); capitals standing for governments (metonymy).
  * @module
  */
 
@@ -60,7 +60,7 @@ function notPerson(s: SentenceState, i: number, len: number, cues: Cues): boolea
     cues.orgHeads.has(last);
 }
 
-/** Persons by cue: next to a speech verb ("says Steve Tsang"), before an appositive role ("Steve Tsang, director of"). */
+/** Persons by cue: next to a speech verb ("says Jane Ortiz"), before an appositive role ("Jane Ortiz, director of"). */
 export function discoverNames(s: SentenceState, cues: Cues): void {
   const w = s.words;
   const n = w.length;
@@ -123,7 +123,7 @@ export function discoverOrganisations(s: SentenceState, cues: Cues): void {
   }
 }
 
-/** "China’s foreign ministry", "the Russian government", "Chinese customs". */
+/** "Canada’s foreign ministry", "the French government", "Brazilian customs". */
 export function markInstitutions(s: SentenceState, gazetteer: Gazetteer, cues: Cues): void {
   const w = s.words;
   for (const f of [...s.found]) {
@@ -154,9 +154,9 @@ export function markInstitutions(s: SentenceState, gazetteer: Gazetteer, cues: C
 }
 
 /**
- * Capitals used as actors ("Beijing has rejected") stand for their country's government (the
+ * Capitals used as actors ("Ottawa has rejected") stand for their country's government (the
  * gazetteer's `government_of`; a capital known only to the lexicons is flagged and keeps its
- * name); after a locative ("in Beijing") they stay places.
+ * name); after a locative ("in Ottawa") they stay places.
  */
 export function markMetonymy(
   s: SentenceState,
@@ -173,7 +173,7 @@ export function markMetonymy(
     if (!government) continue;
     const before = w[f.first - 1]?.text.toLowerCase();
     if (before !== undefined && cues.locatives.has(before)) continue;
-    // "Beijing’s Great Hall of the People" is a place.
+    // "Washington’s Union Station" is a place.
     if (POSSESSIVE.has(w[f.last + 1]?.text ?? "")) {
       const next = s.found.find((g) => g.first === f.last + 2);
       if (next && (next.type === "FAC" || next.type === "LOC")) continue;

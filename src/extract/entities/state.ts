@@ -52,7 +52,7 @@ export function sentenceStates(sentences: readonly Sentence[], text: string): Se
   });
 }
 
-/** In ALL-CAPS subheads names are looked up in title case ("RUSSIA" as "Russia"). */
+/** In ALL-CAPS subheads names are looked up in title case ("CANADA" as "Canada"). */
 function wordKeyOf(text: string, allCaps: boolean): string {
   const t = wordKey(text);
   if (!allCaps || t.length < 2 || t.includes(".")) return t;
@@ -133,7 +133,7 @@ export function nameRun(s: SentenceState, i: number, max: number, cues: Cues): n
     (k === i || adjacent(s, k - 1, k))
   ) k++;
   let len = k - i;
-  // A pronoun ends no name: "He" in "He Lifeng" needs the "Lifeng".
+  // A pronoun ends no name: "He" in "He Yong" needs the "Yong".
   while (len > 0 && cues.pronouns.has(s.words[i + len - 1].text)) len--;
   if (len > 0 && cues.pronouns.has(s.words[i].text) && len < 2) return 0;
   return len;

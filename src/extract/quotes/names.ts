@@ -27,7 +27,7 @@ export interface GrownName {
   nameTo: number;
   from: number;
   to: number;
-  /** True after "the" ("the Kremlin said"): an institution, not a person. */
+  /** True after "the" ("the ministry said"): an institution, not a person. */
   definite: boolean;
 }
 

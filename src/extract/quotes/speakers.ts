@@ -1,8 +1,8 @@
 /**
  * Speaker sieves for one stretch of text (a quote's sentence, a tag after a quote): a speech
  * verb with its subject — a known entity, a name grown around the verb, a pronoun resolved to a
- * person before it — "according to X", a document ("in a joint communique") and relays ("CCTV
- * quoted X as saying", "TASS reported X emphasized"). Each finding names its sieve and how sure
+ * person before it — "according to X", a document ("in a joint communique") and relays ("NHK
+ * quoted X as saying", "AFP reported X emphasized"). Each finding names its sieve and how sure
  * it is; when nothing is sure the speaker stays empty with a reason.
  * @module
  */
@@ -242,7 +242,7 @@ function quotedAsSaying(ctx: Context, r: Region, according: According | null): F
   };
 }
 
-/** A speech verb with its subject: "Xi said", "said Nikolai Patrushev", "he said". */
+/** A speech verb with its subject: "Kaine said", "said Senator Ron Wyden", "he said". */
 function verbSpeech(
   ctx: Context,
   r: Region,
@@ -275,7 +275,7 @@ function verbSpeech(
   return fallback;
 }
 
-/** "TASS reported Mishustin emphasized ...": the agency relays the second speaker. */
+/** "AFP reported Macron emphasized ...": the agency relays the second speaker. */
 function relayedSpeaker(ctx: Context, r: Region, v: number, agency: Found): Found | null {
   const { words } = r;
   for (let v2 = v + 1; v2 < Math.min(words.length, v + 12); v2++) {
@@ -323,14 +323,14 @@ function pronounSubject(ctx: Context, pronoun: Word, verb: Word): Subject {
   };
 }
 
-/** "China’s premier praised": a title after a country stands for the person with that title. */
+/** "Canada’s premier praised": a title after a country stands for the person with that title. */
 function titledSubject(ctx: Context, r: Region, v: number, clause: number): Subject | null {
   const { words } = r;
   const before = subjectMentions(ctx, r, words[clause].start, words[v].start);
   const lastEnd = before.length ? before[before.length - 1].end : words[clause].start;
   const between = words.filter((w) => w.start >= lastEnd && w.end <= words[v].start);
   const title = between.find((w) => ctx.cues.titles.has(w.text[0].toUpperCase() + w.text.slice(1)));
-  // Only with a country before the title: "China’s premier" (a bare "the President" could be anyone).
+  // Only with a country before the title: "Canada’s premier" (a bare "the President" could be anyone).
   const owned = title !== undefined &&
     ctx.mentions.some((m) =>
       (m.type === "GPE" || m.type === "NORP") && m.end <= title.start && title.start - m.end <= 3
@@ -350,14 +350,14 @@ function titledSubject(ctx: Context, r: Region, v: number, clause: number): Subj
   };
 }
 
-/** Mentions that may be a subject: a country owning the subject ("Russia’s TASS") is not one. */
+/** Mentions that may be a subject: a country owning the subject ("France’s AFP") is not one. */
 function subjectMentions(ctx: Context, r: Region, from: number, to: number): EntityMention[] {
   return within(r, from, to).filter((m) =>
     !(m.type === "GPE" && /^['’]s/.test(ctx.text.slice(m.end, m.end + 2)) && !m.metonymy)
   );
 }
 
-/** The entity a few words before its verb ("TASS news agency said", "Xi Jinping has pledged"). */
+/** The entity a few words before its verb ("AFP news agency said", "Janet Yellen has pledged"). */
 function mentionSubject(ctx: Context, r: Region, v: number, clause: number): Subject | null {
   const { words } = r;
   const verb = words[v];
@@ -423,7 +423,7 @@ function chunkSpeaker(ctx: Context, r: Region, c: number, end: number): Subject 
   return who.speaker ? { ...who, from: grown.from, to: grown.to, mediaSubject: false } : null;
 }
 
-/** Inverted: ", said spokesman Josh Schwerin", ", said Russian Security Council Secretary Nikolai Patrushev". */
+/** Inverted: ", said spokesman Josh Schwerin", ", said Senate Intelligence Committee Chairman Mark Warner". */
 function invertedSubject(ctx: Context, r: Region, v: number): Subject | null {
   const { words } = r;
   const verb = words[v];
@@ -527,7 +527,7 @@ function knownSurname(ctx: Context, word: string, before: number): string | null
   return names.size === 1 ? [...names][0] : null;
 }
 
-/** "the Kremlin said" with no entity for it: an organisation, named only when one fits before. */
+/** "the ministry said" with no entity for it: an organisation, named only when one fits before. */
 function definiteSpeaker(
   ctx: Context,
   g: GrownName,

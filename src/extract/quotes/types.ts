@@ -18,7 +18,7 @@ export type SpeakerType = "person" | "organisation" | "document";
  * speech verb next to a name the entity stage did not give), `pronoun` ("she says", resolved to
  * a person before it), `continuation` (a paragraph of quote after the same speaker's quote),
  * `previous` (a quote with no cue right after a sentence that reports the same speaker),
- * `according` ("according to X"), `document` ("in a joint statement"), `relay` ("CCTV quoted X
+ * `according` ("according to X"), `document` ("in a joint statement"), `relay` ("NHK quoted X
  * as saying").
  */
 export type Sieve =
@@ -42,9 +42,9 @@ export interface Speech {
   role: string | null;
   /** The speech cue: "said", "told", "quoted ... as saying", "according to". */
   cue: string | null;
-  /** The relay as written: "according to state broadcaster CCTV", "Chinese national broadcaster CCTV". */
+  /** The relay as written: "according to state broadcaster NHK", "Japanese public broadcaster NHK". */
   via: string | null;
-  /** The relay's canonical entity ("CCTV"), when it is a known one. */
+  /** The relay's canonical entity ("NHK"), when it is a known one. */
   viaEntity: string | null;
   sieve: Sieve | null;
   /** How sure the sieve is, 0 to 1; 0 when there is no speaker. */
