@@ -23,7 +23,9 @@ const RECORD_TYPE: Record<string, NerType | undefined> = {
 };
 
 /** The record as one article of body sentences, at the record's own offsets. */
-function articleOf(doc: NerDocument): { article: CleanArticle; sentences: Sentence[] } {
+export function articleOfRecord(
+  doc: NerDocument,
+): { article: CleanArticle; sentences: Sentence[] } {
   const text = doc.record.text;
   const id = doc.record.id;
   const sentences = doc.sentences.filter((words) => words.length).map((words, index) => {
@@ -67,7 +69,7 @@ function articleOf(doc: NerDocument): { article: CleanArticle; sentences: Senten
 
 /** The entity stage's mentions of one record as character spans of the record's types. */
 export function entityStageSpans(doc: NerDocument, options: EntityOptions = {}): CharSpan[] {
-  const { article, sentences } = articleOf(doc);
+  const { article, sentences } = articleOfRecord(doc);
   const out: CharSpan[] = [];
   for (const m of extractEntities(article, sentences, options)) {
     const type = RECORD_TYPE[m.type];

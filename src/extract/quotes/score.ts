@@ -98,7 +98,7 @@ export interface QuoteScore {
 }
 
 /** One extracted span with its speaker, in the cleaned text. */
-interface Got {
+export interface Got {
   start: number;
   end: number;
   speaker: string | null;
@@ -183,7 +183,7 @@ function emptyScore(split: "dev" | "test", group: QuoteScore["group"]): QuoteSco
 function scoreGroup(
   cleaned: string,
   gold: GoldItem[],
-  got: Got[],
+  got: readonly Got[],
   score: QuoteScore,
   misses: string[],
 ): void {
@@ -251,6 +251,7 @@ function scoreGroup(
 export function scoreQuotes(
   docs: readonly GoldDoc[],
   items: readonly GoldItem[],
+  run: (article: Article) => Extracted = extractOne,
 ): { scores: QuoteScore[]; misses: string[] } {
   const scores = new Map<string, QuoteScore>();
   const misses: string[] = [];
@@ -264,9 +265,8 @@ export function scoreQuotes(
     const mine = items.filter((i) => i.doc === doc.id && !i.note?.startsWith("unmarked:"));
     if (mine.length === 0) continue;
     const split = mine[0].split;
-    const analysis = analyzeArticles([articleOf(doc)]);
-    const cleaned = analysis.articles[0]?.text ?? "";
-    const x = extractCorpus(analysis);
+    const x = run(articleOf(doc));
+    const cleaned = x.cleaned;
     const quotes = x.quotes.filter((q) => q.kind === "direct" || q.kind === "partial");
     scoreGroup(
       cleaned,
@@ -285,6 +285,20 @@ export function scoreQuotes(
   }
   const order = ["dev|direct+partial", "dev|reported", "test|direct+partial", "test|reported"];
   return { scores: order.filter((k) => scores.has(k)).map((k) => scores.get(k)!), misses };
+}
+
+/** What the scorer reads of one article's extraction: its cleaned text, quotes and attributions. */
+export interface Extracted {
+  cleaned: string;
+  quotes: readonly (Got & { kind: string })[];
+  attributions: readonly Got[];
+}
+
+/** This kit's clean → segment → extract on one article. */
+function extractOne(article: Article): Extracted {
+  const analysis = analyzeArticles([article]);
+  const x = extractCorpus(analysis);
+  return { cleaned: analysis.articles[0]?.text ?? "", ...x };
 }
 
 function articleOf(doc: GoldDoc): Article {
