@@ -52,6 +52,12 @@ export function scriptFlags<T extends NonNullable<ParseArgsConfig["options"]>>(
   }
 }
 
+/** For top-level scripts: a mistake in a value or a file is one line naming the task, exit 2. */
+export function scriptError(task: string, message: string): never {
+  console.error(`${task}: ${message}`);
+  Deno.exit(2);
+}
+
 /** Splits a comma list and checks every item against the allowed values. */
 export function listOption<T extends string>(
   flag: string,

@@ -10,12 +10,13 @@
  * @module
  */
 
-import { parseArgs } from "node:util";
+import { scriptError, scriptFlags } from "./args.ts";
 import nlp from "compromise";
 import {
   type CharSpan,
+  DEFAULT_NER_DATA,
   type NerDocument,
-  readRecords,
+  readSplits,
   sourcesMarkingNorp,
   toDocument,
 } from "../extract/ner/data.ts";
@@ -29,42 +30,34 @@ import {
 } from "../extract/ner/evaluate.ts";
 import { loadNerModel, NER_TYPES, NerModelError, type NerType } from "../extract/ner/mod.ts";
 
-const REPO = new URL("../../", import.meta.url);
+const USAGE = `usage: deno task eval:ner [--data DIR] [--model FILE] [--no-consistency]
+                         [--no-compromise] [--stage]
+  --data DIR         the annotated data (default: shared/ner beside the repository)
+  --model FILE       the model to score (default data/models/ner/ner.bin.gz)
+  --no-consistency   leave out the document pass
+  --no-compromise    do not score compromise beside it
+  --stage            also score the whole entity stage (lists, titles, model, rules)`;
 
-function usage(message: string): never {
-  console.error(`eval:ner: ${message}`);
-  Deno.exit(2);
-}
-
-let args;
-try {
-  args = parseArgs({
-    args: Deno.args,
-    options: {
-      data: { type: "string", default: new URL("../shared/ner", REPO).pathname },
-      model: { type: "string" },
-      "no-consistency": { type: "boolean", default: false },
-      "no-compromise": { type: "boolean", default: false },
-      stage: { type: "boolean", default: false },
-    },
-  }).values;
-} catch (e) {
-  usage((e as Error).message);
-}
+const args = scriptFlags(USAGE, Deno.args, {
+  data: { type: "string", default: DEFAULT_NER_DATA },
+  model: { type: "string" },
+  "no-consistency": { type: "boolean", default: false },
+  "no-compromise": { type: "boolean", default: false },
+  stage: { type: "boolean", default: false },
+});
 
 let model;
 try {
   model = loadNerModel(args.model);
 } catch (e) {
-  if (e instanceof NerModelError) usage(e.message);
+  if (e instanceof NerModelError) scriptError("eval:ner", e.message);
   throw e;
 }
 let train, dev;
 try {
-  train = readRecords(`${args.data}/train.jsonl`);
-  dev = readRecords(`${args.data}/dev.jsonl`);
+  ({ train, dev } = readSplits(args.data!));
 } catch (e) {
-  usage(`cannot read ${args.data}: ${(e as Error).message.split("\n")[0]}`);
+  scriptError("eval:ner", (e as Error).message);
 }
 const marksNorp = sourcesMarkingNorp(train);
 const docs: NerDocument[] = dev.map(toDocument);

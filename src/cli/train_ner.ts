@@ -8,11 +8,12 @@
  * @module
  */
 
-import { parseArgs } from "node:util";
+import { scriptError, scriptFlags } from "./args.ts";
 import {
+  DEFAULT_NER_DATA,
   goldTags,
   type NerDocument,
-  readRecords,
+  readSplits,
   sourcesMarkingNorp,
   toDocument,
 } from "../extract/ner/data.ts";
@@ -23,28 +24,27 @@ import { fitLogistic, seededRandom, trainModel, type TrainSentence } from "../ex
 
 const REPO = new URL("../../", import.meta.url);
 
-function usage(message: string): never {
-  console.error(`train:ner: ${message}`);
-  Deno.exit(2);
-}
+const USAGE = `usage: deno task train:ner [--data DIR] [--epochs N] [--bits B] [--seed N]
+                          [--augment F] [--skip SOURCES] [--out FILE]
+  --data DIR       the annotated data (default: shared/ner beside the repository)
+  --epochs N       passes over the training split (default 12; the best on dev is kept)
+  --bits B         log2 of the feature table size, 10..22 (default 18)
+  --seed N         shuffling seed (default 1)
+  --augment F      share of training sentences put in capitals or headline case, [0, 1) (default 0.04)
+  --skip SOURCES   comma list of sources left out (default wnut17)
+  --out FILE       where the model goes (default data/models/ner/ner.bin.gz)`;
 
-let args;
-try {
-  args = parseArgs({
-    args: Deno.args,
-    options: {
-      data: { type: "string", default: new URL("../shared/ner", REPO).pathname },
-      epochs: { type: "string", default: "12" },
-      bits: { type: "string", default: "18" },
-      seed: { type: "string", default: "1" },
-      augment: { type: "string", default: "0.04" },
-      skip: { type: "string", default: "wnut17" },
-      out: { type: "string", default: new URL("data/models/ner/ner.bin.gz", REPO).pathname },
-    },
-  }).values;
-} catch (e) {
-  usage((e as Error).message);
-}
+const usage: (message: string) => never = (message) => scriptError("train:ner", message);
+
+const args = scriptFlags(USAGE, Deno.args, {
+  data: { type: "string", default: DEFAULT_NER_DATA },
+  epochs: { type: "string", default: "12" },
+  bits: { type: "string", default: "18" },
+  seed: { type: "string", default: "1" },
+  augment: { type: "string", default: "0.04" },
+  skip: { type: "string", default: "wnut17" },
+  out: { type: "string", default: new URL("data/models/ner/ner.bin.gz", REPO).pathname },
+}) as Record<string, string>;
 const epochs = Number(args.epochs), bits = Number(args.bits), seed = Number(args.seed);
 const augment = Number(args.augment);
 if (!Number.isInteger(epochs) || epochs < 1) {
@@ -58,10 +58,9 @@ if (!(augment >= 0 && augment < 1)) usage(`--augment must be in [0, 1), got ${ar
 const t0 = performance.now();
 let train, dev;
 try {
-  train = readRecords(`${args.data}/train.jsonl`);
-  dev = readRecords(`${args.data}/dev.jsonl`);
+  ({ train, dev } = readSplits(args.data));
 } catch (e) {
-  usage(`cannot read ${args.data}: ${(e as Error).message.split("\n")[0]}`);
+  usage((e as Error).message);
 }
 const skip = new Set(args.skip.split(",").filter((x) => x !== ""));
 train = train.filter((r) => !skip.has(r.source));

@@ -40,6 +40,21 @@ export interface NerDocument {
   gold: CharSpan[];
 }
 
+/** The default folder of the annotated data: `shared/ner` beside the repository. */
+export const DEFAULT_NER_DATA = new URL("../../../../shared/ner", import.meta.url).pathname;
+
+/**
+ * The train and dev splits of a data folder (`train.jsonl`, `dev.jsonl`); a folder that cannot
+ * be read throws an Error of one line naming it.
+ */
+export function readSplits(dir: string): { train: NerRecord[]; dev: NerRecord[] } {
+  try {
+    return { train: readRecords(`${dir}/train.jsonl`), dev: readRecords(`${dir}/dev.jsonl`) };
+  } catch (e) {
+    throw new Error(`cannot read ${dir}: ${(e as Error).message.split("\n")[0]}`);
+  }
+}
+
 /**
  * Reads a JSON Lines file of records. A bad line is reported (file, line, what is wrong) through
  * `warn` and skipped; the good records load.
