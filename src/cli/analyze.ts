@@ -14,9 +14,9 @@ import { CHART_FORMATS } from "./charts.ts";
 import { STAGES } from "../stages.ts";
 import type { FrameFormat } from "../frames/write.ts";
 import { CONSOLE, type Io, listOption, parseCommandLine, runCommand, UsageError } from "./args.ts";
-import { termFlags } from "./options.ts";
+import { FRAME_FLAGS, termFlags } from "./options.ts";
 import { rejectedLine, renderSummary } from "./summary.ts";
-import { MEASURE_FLAGS, MEASURE_USAGE, measureSettings } from "./measure_flags.ts";
+import { MEASURE_USAGE, measureSettings } from "./measure_flags.ts";
 import { extractOptionsFor, GAZETTEER_USAGE } from "../extract/setup.ts";
 import { OutputRun, RUN_FILE } from "./run_dir.ts";
 import { REJECTIONS_FILE, writeRejections } from "../corpus/rejections.ts";
@@ -75,14 +75,9 @@ export function analyzeCommand(args: string[], io: Io = CONSOLE): Promise<number
       quiet: { type: "boolean", default: false },
       stages: { type: "string" },
       charts: { type: "boolean", default: false },
-      by: { type: "string", default: "outlet" },
-      within: { type: "string" },
-      stopwords: { type: "string" },
-      honorifics: { type: "string" },
+      ...FRAME_FLAGS,
       "batch-words": { type: "string" },
       workers: { type: "string" },
-      ...MEASURE_FLAGS,
-      gazetteer: { type: "string" },
       model: { type: "string" },
       help: { type: "boolean", short: "h", default: false },
     });

@@ -6,10 +6,9 @@
 import { allCharts } from "../charts/catalog.ts";
 import { type ChartFormat, writeCharts } from "../charts/export.ts";
 import { analyzeCorpus } from "../pipeline.ts";
-import { MEASURE_FLAGS, MEASURE_USAGE, measureSettings } from "./measure_flags.ts";
-import { extractOptionsFor, GAZETTEER_USAGE } from "../extract/setup.ts";
+import { GAZETTEER_USAGE } from "../extract/setup.ts";
 import { CONSOLE, type Io, listOption, parseCommandLine, runCommand } from "./args.ts";
-import { framesBy, termFlags } from "./options.ts";
+import { FRAME_FLAGS, FRAME_USAGE, frameBuilder } from "./options.ts";
 import { OutputRun } from "./run_dir.ts";
 import { loadSummary, rejectedLine } from "./summary.ts";
 import { REJECTIONS_FILE, writeRejections } from "../corpus/rejections.ts";
@@ -21,11 +20,7 @@ const USAGE = `usage: deno task charts [--corpus PATH] [--out DIR] [--format svg
 ${GAZETTEER_USAGE}
   --out DIR       where the charts go (default: data/out/charts)
   --format LIST   any of svg, png, json, html (default: all four)
-  --by FIELD      the article field groups are compared by (default outlet)
-  --within FIELD  keyness, framing and tone compare groups inside each value of FIELD
-  --stopwords S   default (natural's list), none, iso (stopwords-iso English) or a word file
-  --honorifics H  keep (default) or drop (Mr, Mrs, Sen, Gov, … left out of terms)
-${MEASURE_USAGE}
+${FRAME_USAGE}
   --quiet         print nothing but errors and the count of rejected records
 
 The charts replace the folder's previous charts only when every one is written (run.json lists
@@ -41,12 +36,7 @@ export function chartsCommand(args: string[], io: Io = CONSOLE): Promise<number>
       corpus: { type: "string", default: "seeds" },
       out: { type: "string", default: "data/out/charts" },
       format: { type: "string" },
-      by: { type: "string", default: "outlet" },
-      within: { type: "string" },
-      stopwords: { type: "string" },
-      honorifics: { type: "string" },
-      ...MEASURE_FLAGS,
-      gazetteer: { type: "string" },
+      ...FRAME_FLAGS,
       quiet: { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
     });
@@ -55,9 +45,7 @@ export function chartsCommand(args: string[], io: Io = CONSOLE): Promise<number>
       return 0;
     }
     const formats = listOption("--format", flags.format, CHART_FORMATS, [...CHART_FORMATS]);
-    const measure = await measureSettings(flags);
-    const setup = { gazetteer: flags.gazetteer };
-    extractOptionsFor(setup);
+    const framesOf = await frameBuilder(flags);
     const output = await OutputRun.open(flags.out!, {
       command: "charts",
       options: { ...flags, format: formats },
@@ -76,16 +64,7 @@ export function chartsCommand(args: string[], io: Io = CONSOLE): Promise<number>
         io.error(`error: no article could be loaded from ${flags.corpus}`);
         return 1;
       }
-      const charts = allCharts(
-        framesBy(
-          analysis,
-          flags.by!,
-          flags.within,
-          termFlags(flags.stopwords, flags.honorifics),
-          { ...measure, ...setup },
-        ),
-        { within: flags.within },
-      );
+      const charts = allCharts(framesOf(analysis), { within: flags.within });
       const written = await writeCharts(charts, output.staging, formats);
       await writeRejections(output.staging, analysis.issues);
       await output.commit({ charts: charts.length, rejections: analysis.rejected.length });

@@ -10,6 +10,8 @@ import { allFrames, type Frames, type StageOptions } from "../stages.ts";
 import { GroupFieldError } from "../stats/groups.ts";
 import { ISO_STOPWORDS, type TermOptions } from "../stats/terms.ts";
 import { UsageError } from "./args.ts";
+import { extractOptionsFor } from "../extract/setup.ts";
+import { MEASURE_FLAGS, MEASURE_USAGE, measureSettings } from "./measure_flags.ts";
 
 /** Every frame of an analysis grouped by `--by`, stratified by `--within`, with the other stage
  * options in `more` (lexicons, tone, gazetteer, model); a field no article has is a usage error naming the flag. */
@@ -57,4 +59,49 @@ export function termFlags(stopwords?: string, honorifics?: string): TermOptions 
   const words = text.split(/\r?\n/).map((l) => l.trim().toLowerCase())
     .filter((l) => l && !l.startsWith("#"));
   return { ...out, stopwords: new Set(words) };
+}
+
+/** The options of the commands that build frames from a corpus for charts (charts, report). */
+export const FRAME_FLAGS = {
+  by: { type: "string", default: "outlet" },
+  within: { type: "string" },
+  stopwords: { type: "string" },
+  honorifics: { type: "string" },
+  ...MEASURE_FLAGS,
+  gazetteer: { type: "string" },
+} as const;
+
+/** The usage lines of {@link FRAME_FLAGS} but `--gazetteer` (listed with the corpus). */
+export const FRAME_USAGE =
+  `  --by FIELD      the article field groups are compared by (default outlet)
+  --within FIELD  keyness, framing and tone compare groups inside each value of FIELD
+  --stopwords S   default (natural's list), none, iso (stopwords-iso English) or a word file
+  --honorifics H  keep (default) or drop (Mr, Mrs, Sen, Gov, … left out of terms)
+${MEASURE_USAGE}`;
+
+/** Parsed {@link FRAME_FLAGS}. */
+export interface FrameFlags {
+  by?: string;
+  within?: string;
+  stopwords?: string;
+  honorifics?: string;
+  lexicon?: string[];
+  "no-default-lexicons"?: boolean;
+  tone?: string;
+  gazetteer?: string;
+}
+
+/**
+ * Reads every file the frame options name (lexicons, gazetteer, stopword list) before the corpus
+ * is loaded, so a bad one is one line at once; returns the frames of an analysis with them.
+ */
+export async function frameBuilder(
+  flags: FrameFlags,
+): Promise<(analysis: Analysis) => Frames> {
+  const measure = await measureSettings(flags);
+  const setup = { gazetteer: flags.gazetteer };
+  extractOptionsFor(setup);
+  const terms = termFlags(flags.stopwords, flags.honorifics);
+  return (analysis) =>
+    framesBy(analysis, flags.by ?? "outlet", flags.within, terms, { ...measure, ...setup });
 }

@@ -6,10 +6,9 @@
 import { allCharts } from "../charts/catalog.ts";
 import { reportPage } from "../charts/report.ts";
 import { analyzeCorpus } from "../pipeline.ts";
-import { MEASURE_FLAGS, MEASURE_USAGE, measureSettings } from "./measure_flags.ts";
-import { extractOptionsFor, GAZETTEER_USAGE } from "../extract/setup.ts";
+import { GAZETTEER_USAGE } from "../extract/setup.ts";
 import { CONSOLE, type Io, parseCommandLine, runCommand } from "./args.ts";
-import { framesBy, termFlags } from "./options.ts";
+import { FRAME_FLAGS, FRAME_USAGE, frameBuilder } from "./options.ts";
 import { loadSummary, rejectedLine } from "./summary.ts";
 
 const USAGE = `usage: deno task report [--corpus PATH] [--out FILE] [--gazetteer FILE|none]
@@ -18,11 +17,7 @@ const USAGE = `usage: deno task report [--corpus PATH] [--out FILE] [--gazetteer
 ${GAZETTEER_USAGE}
   --out FILE      the page to write (default: data/out/report.html)
   --quiet         print nothing but errors and the count of rejected records
-  --by FIELD      the article field groups are compared by (default outlet)
-  --within FIELD  keyness, framing and tone compare groups inside each value of FIELD
-  --stopwords S   default (natural's list), none, iso (stopwords-iso English) or a word file
-  --honorifics H  keep (default) or drop (Mr, Mrs, Sen, Gov, … left out of terms)
-${MEASURE_USAGE}
+${FRAME_USAGE}
 
 The page replaces an earlier one only once it is complete (written beside it, then renamed).`;
 
@@ -32,12 +27,7 @@ export function reportCommand(args: string[], io: Io = CONSOLE): Promise<number>
     const flags = parseCommandLine(args, {
       corpus: { type: "string", default: "seeds" },
       out: { type: "string", default: "data/out/report.html" },
-      by: { type: "string", default: "outlet" },
-      within: { type: "string" },
-      stopwords: { type: "string" },
-      honorifics: { type: "string" },
-      ...MEASURE_FLAGS,
-      gazetteer: { type: "string" },
+      ...FRAME_FLAGS,
       quiet: { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
     });
@@ -45,9 +35,7 @@ export function reportCommand(args: string[], io: Io = CONSOLE): Promise<number>
       io.log(USAGE);
       return 0;
     }
-    const measure = await measureSettings(flags);
-    const setup = { gazetteer: flags.gazetteer };
-    extractOptionsFor(setup);
+    const framesOf = await frameBuilder(flags);
     const analysis = await analyzeCorpus(flags.corpus!);
     if (!flags.quiet || !analysis.articles.length) io.log(loadSummary(analysis));
     else if (analysis.rejected.length) io.error(rejectedLine(analysis.rejected.length, null));
@@ -55,13 +43,7 @@ export function reportCommand(args: string[], io: Io = CONSOLE): Promise<number>
       io.error(`error: no article could be loaded from ${flags.corpus}`);
       return 1;
     }
-    const frames = framesBy(
-      analysis,
-      flags.by!,
-      flags.within,
-      termFlags(flags.stopwords, flags.honorifics),
-      { ...measure, ...setup },
-    );
+    const frames = framesOf(analysis);
     const charts = allCharts(frames, { within: flags.within });
     const html = await reportPage(frames, charts, { corpus: flags.corpus! });
     const dir = flags.out!.includes("/") ? flags.out!.slice(0, flags.out!.lastIndexOf("/")) : ".";
