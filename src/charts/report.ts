@@ -9,6 +9,17 @@ import pl from "nodejs-polars";
 import type { Chart } from "./chart.ts";
 import { chartFigure, EMBED_SCRIPT, PAGE_STYLE, vegaScripts } from "./export.ts";
 import { escapeHtml } from "./render.ts";
+import {
+  articleGroups,
+  type Finding,
+  findings,
+  type FindingTopic,
+  frameGrouping,
+} from "./findings.ts";
+import { ARTICLE_COLUMNS } from "../frames/articles.ts";
+import { kwic } from "../stats/kwic.ts";
+import type { CleanArticle } from "../corpus/clean.ts";
+import type { TokenColumns } from "../text/segment.ts";
 
 /** An HTML table of `df` (only `columns`), every cell escaped; lists are joined with ", ". */
 export function htmlTable(df: pl.DataFrame, columns: string[]): string {
@@ -35,47 +46,261 @@ export function htmlTable(df: pl.DataFrame, columns: string[]): string {
 
 /** Options of {@link reportPage}. */
 export interface ReportOptions {
-  /** What the corpus is (shown in the title), e.g. its path. */
-  corpus: string;
+  /** The page's title (default: the name of the corpus folder or file, never its whole path). */
+  title?: string;
+  /** What the corpus is: its path; only its last part is shown. */
+  corpus?: string;
+  /** The article field the frames were grouped by (default: as the frames were built). */
+  by?: string;
+  /** The stratum field (`--within`), named in the summary line. */
+  within?: string;
+  /** The articles and tokens, for the key terms in context (left out without them). */
+  kwic?: { articles: readonly CleanArticle[]; tokens: TokenColumns };
+  /** Rows per group in the entity, speaker and KWIC tables (default 8, 8 and 4 lines a term). */
+  rowsPerGroup?: number;
+}
+
+/** The name of a corpus path for a title: its last part (a folder's or a file's name). */
+export function corpusName(path: string): string {
+  const trimmed = path.replace(/[\\/]+$/, "");
+  const last = trimmed.split(/[\\/]/).pop();
+  return last && last !== "." && last !== ".." ? last : "corpus";
+}
+
+/** The first `n` rows of each value of `column` (the frame already sorted within groups). */
+const headPerGroup = (df: pl.DataFrame, column: string, n: number) =>
+  df.withColumns(pl.col(column).cumCount().over(column).alias("__rank"))
+    .filter(pl.col("__rank").lt(n)).drop("__rank");
+
+/** `df` with the column `group` (the article's group); undefined without the grouping. */
+function grouped(df: pl.DataFrame | undefined, groups: pl.DataFrame | undefined, column: string) {
+  if (!df || !df.height || !groups) return undefined;
+  // A column of the frame named like the grouping (a field called "type") gives way to the group.
+  const own = df.select(...df.columns.filter((c) => c !== column || c === "article_id"));
+  return own.join(groups.rename({ __group: column }), { on: "article_id", how: "inner" });
+}
+
+/** The column name a grouping shows under in the tables (grouped by id: `article`). */
+const shownAs = (by: string) => (by === "id" ? "article" : by);
+
+/** Who is named: the most mentioned entities of each group (media left out). */
+export function namedTable(
+  entities: pl.DataFrame | undefined,
+  groups: pl.DataFrame | undefined,
+  by: string,
+  n = 8,
+): pl.DataFrame | undefined {
+  const col = shownAs(by);
+  let mentions = entities;
+  if (mentions?.columns.includes("media")) mentions = mentions.filter(pl.col("media").not());
+  const g = grouped(mentions?.select("article_id", "entity", "type"), groups, col);
+  if (!g) return undefined;
+  const counts = g.groupBy([col, "entity", "type"]).agg(
+    pl.len().alias("mentions"),
+    pl.col("article_id").nUnique().alias("articles"),
+  ).sort([col, "mentions", "entity"], [false, true, false]);
+  return headPerGroup(counts, col, n);
+}
+
+/** Who speaks: direct quotes per speaker and group, with the longest quote as an example. */
+export function speakersTable(
+  quotes: pl.DataFrame | undefined,
+  groups: pl.DataFrame | undefined,
+  by: string,
+  n = 8,
+): pl.DataFrame | undefined {
+  const col = shownAs(by);
+  const direct = quotes?.filter(
+    pl.col("kind").eq(pl.lit("direct")).and(pl.col("speaker").isNotNull()),
+  );
+  const g = grouped(direct?.select("article_id", "speaker", "text"), groups, col);
+  if (!g) return undefined;
+  const counts = g.sort(pl.col("text").str.lengths(), true).groupBy([col, "speaker"]).agg(
+    pl.len().alias("quotes"),
+    pl.col("article_id").nUnique().alias("articles"),
+    pl.col("text").first().alias("example"),
+  ).sort([col, "quotes", "speaker"], [false, true, false]);
+  return headPerGroup(counts, col, n);
+}
+
+/** Figures per group: every money, percent and quantity figure, by group and article. */
+export function figuresTable(
+  figures: pl.DataFrame | undefined,
+  groups: pl.DataFrame | undefined,
+  by: string,
+): pl.DataFrame | undefined {
+  const col = shownAs(by);
+  const kept = figures?.filter(pl.col("kind").isIn(["money", "percent", "quantity"]));
+  const g = grouped(
+    kept?.select("article_id", "kind", "text", "value", "unit"),
+    groups,
+    col,
+  );
+  return g?.sort([col, "kind", "article_id", "value"]).select(
+    col,
+    "article_id",
+    "kind",
+    "text",
+    "value",
+    "unit",
+  );
+}
+
+/**
+ * Key terms in context: for each group, its `terms` most over-used terms (keyness z > 0, used at
+ * least 3 times) and up to `lines` uses of each in the group's own articles.
+ */
+export function kwicTable(
+  keyness: pl.DataFrame | undefined,
+  source: ReportOptions["kwic"],
+  groups: pl.DataFrame | undefined,
+  by: string,
+  options: { terms?: number; lines?: number } = {},
+): pl.DataFrame | undefined {
+  if (!keyness || !keyness.height || !source || !groups) return undefined;
+  const col = shownAs(by);
+  const top = headPerGroup(
+    keyness.filter(pl.col("z").gt(0).and(pl.col("n_target").gtEq(3)))
+      .sort(["group", "z", "term"], [false, true, false]),
+    "group",
+    options.terms ?? 2,
+  ).select("group", "term").rows() as [string, string][];
+  const groupOf = new Map(groups.rows() as [string, string][]);
+  const parts: pl.DataFrame[] = [];
+  for (const [group, term] of top) {
+    let lines: pl.DataFrame;
+    try {
+      lines = kwic(source, term, { window: 7 });
+    } catch {
+      continue; // a term the pattern syntax cannot say (a symbol): no lines rather than wrong ones
+    }
+    const ids = lines.getColumn("article_id").toArray() as string[];
+    const mine = lines.filter(pl.Series(ids.map((id) => groupOf.get(id) === group)))
+      .head(options.lines ?? 4);
+    if (!mine.height) continue;
+    parts.push(
+      mine.select(
+        pl.lit(group).alias(col),
+        pl.lit(term).alias("term"),
+        pl.col("article_id"),
+        pl.col("left"),
+        pl.col("match"),
+        pl.col("right"),
+      ),
+    );
+  }
+  return parts.length ? pl.concat(parts) : undefined;
+}
+
+/** The articles table: the core columns, the lead, the likely source and every extra field. */
+function articlesTable(frames: Readonly<Record<string, pl.DataFrame | undefined>>) {
+  let table = frames.articles!;
+  if (frames.sentences) {
+    const lead = frames.sentences.filter(pl.col("kind").eq(pl.lit("body")))
+      .groupBy("article_id").agg(pl.col("text").first().alias("lead"));
+    table = table.join(lead, { on: "article_id", how: "left" });
+  }
+  if (frames.article_sources) {
+    table = table.join(frames.article_sources.select("article_id", "likely_source"), {
+      on: "article_id",
+      how: "left",
+    });
+  }
+  const core = new Set<string>([...ARTICLE_COLUMNS, "agencies", "lead", "likely_source"]);
+  const extra = table.columns.filter((c) => !core.has(c));
+  return htmlTable(table, [
+    "article_id",
+    "outlet",
+    "published",
+    "title",
+    "lead",
+    "n_sentences",
+    "n_words",
+    "agencies",
+    "likely_source",
+    ...extra,
+  ]);
+}
+
+const TOPIC_NAMES: Record<FindingTopic, string> = {
+  terms: "Words each group over-uses",
+  entities: "Who is named",
+  speakers: "Who speaks",
+  figures: "Figures",
+  framing: "Frames",
+  tone: "Tone",
+  reuse: "Who reused whom",
+};
+
+/** The findings as an HTML list per topic, every sentence escaped. */
+export function findingsHtml(list: readonly Finding[]): string {
+  if (!list.length) return `<p class="note">No finding: the corpus is too small to say.</p>`;
+  const topics = [...new Set(list.map((f) => f.topic))];
+  return topics.map((t) =>
+    `<h3>${TOPIC_NAMES[t]}</h3>\n<ul class="findings">${
+      list.filter((f) => f.topic === t).map((f) => `<li>${escapeHtml(f.text)}</li>`).join("\n")
+    }</ul>`
+  ).join("\n");
 }
 
 /** Builds the report page from the frames `allFrames` returns and the charts `allCharts` builds. */
 export async function reportPage(
   frames: Readonly<Record<string, pl.DataFrame | undefined>>,
   charts: Chart[],
-  options: ReportOptions,
+  options: ReportOptions = {},
 ): Promise<string> {
+  const by = options.by ?? frameGrouping(frames);
+  const col = shownAs(by);
+  const title = options.title ?? (options.corpus ? corpusName(options.corpus) : "corpus");
+  const groups = articleGroups(frames.articles, by);
+  const rows = options.rowsPerGroup ?? 8;
   const sections: string[] = [];
+  const section = (
+    heading: string,
+    note: string,
+    table: pl.DataFrame | undefined,
+    cols: string[],
+  ) => {
+    if (table && table.height) {
+      sections.push(`<h2>${heading}</h2><p class="note">${note}</p>${htmlTable(table, cols)}`);
+    }
+  };
+  sections.push(`<h2>Findings</h2>
+<p class="note">Computed from the frames; a conclusion the evidence is too thin for is left out.
+Counts are of the groups by <code>${escapeHtml(by)}</code>.</p>
+${findingsHtml(findings(frames, { by }))}`);
   const articles = frames.articles;
   if (articles) {
-    let table = articles;
-    if (frames.sentences) {
-      const lead = frames.sentences.filter(pl.col("kind").eq(pl.lit("body")))
-        .groupBy("article_id").agg(pl.col("text").first().alias("lead"));
-      table = table.join(lead, { on: "article_id", how: "left" });
-    }
-    if (frames.article_sources) {
-      table = table.join(frames.article_sources.select("article_id", "likely_source"), {
-        on: "article_id",
-        how: "left",
-      });
-    }
-    sections.push(
-      `<h2>Articles</h2>${
-        htmlTable(table, [
-          "article_id",
-          "outlet",
-          "published",
-          "title",
-          "lead",
-          "n_sentences",
-          "n_words",
-          "agencies",
-          "likely_source",
-        ])
-      }`,
-    );
+    sections.push(`<h2>Articles</h2><div class="scroll">${articlesTable(frames)}</div>`);
   }
+  section(
+    "Who is named",
+    `The most mentioned entities of each ${
+      escapeHtml(col)
+    } (news media left out): mentions and the articles naming them.`,
+    namedTable(frames.entities, groups, by, rows),
+    [col, "entity", "type", "mentions", "articles"],
+  );
+  section(
+    "Who speaks",
+    `Direct quotes with a known speaker, per ${escapeHtml(col)}; the example is the longest.`,
+    speakersTable(frames.quotes, groups, by, rows),
+    [col, "speaker", "quotes", "articles", "example"],
+  );
+  section(
+    `Figures per ${escapeHtml(col)}`,
+    "Money, percentages and quantities, with the value after scale words.",
+    figuresTable(frames.figures, groups, by),
+    [col, "article_id", "kind", "text", "value", "unit"],
+  );
+  section(
+    "Key terms in context",
+    `The two most over-used terms of each ${
+      escapeHtml(col)
+    } (used at least three times), in its own articles.`,
+    kwicTable(frames.keyness, options.kwic, groups, by),
+    [col, "term", "article_id", "left", "match", "right"],
+  );
   if (frames.cleaning && frames.cleaning.height) {
     const counts = frames.cleaning.groupBy(["article_id", "action", "kind"]).len().sort([
       "article_id",
@@ -93,16 +318,25 @@ export async function reportPage(
   }
   const n = articles?.height ?? 0;
   const words = articles ? Number(articles.getColumn("n_words").sum()) : 0;
+  const within = options.within
+    ? `, compared within each <code>${escapeHtml(options.within)}</code>`
+    : "";
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval'; style-src 'unsafe-inline'; img-src data:">
-<title>newsframe report: ${escapeHtml(options.corpus)}</title>
+<title>newsframe report: ${escapeHtml(title)}</title>
 ${PAGE_STYLE}
+<style>
+ul.findings { line-height: 1.45; } h3 { font-size: 1.05rem; margin: 1.2rem 0 0.3rem; }
+td { max-width: 36rem; }
+div.scroll { overflow-x: auto; } div.scroll td { min-width: 6rem; }
+</style>
 ${await vegaScripts()}
 </head><body>
-<h1>newsframe report: ${escapeHtml(options.corpus)}</h1>
-<p class="note">${n} articles, ${words} words. Charts are interactive (hover for details); every
-figure is also written as SVG, PNG and Vega-Lite JSON by <code>deno task charts</code>.</p>
+<h1>newsframe report: ${escapeHtml(title)}</h1>
+<p class="note">${n} articles, ${words} words, grouped by <code>${escapeHtml(by)}</code>${within}.
+Charts are interactive (hover for details); every figure is also written as SVG, PNG and
+Vega-Lite JSON by <code>newsframe charts</code>.</p>
 ${sections.join("\n")}
 ${EMBED_SCRIPT}
 </body></html>

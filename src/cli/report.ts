@@ -4,22 +4,26 @@
  */
 
 import { allCharts } from "../charts/catalog.ts";
-import { reportPage } from "../charts/report.ts";
+import { corpusName, reportPage } from "../charts/report.ts";
 import { analyzeCorpus } from "../pipeline.ts";
 import { GAZETTEER_USAGE } from "../extract/setup.ts";
 import { CONSOLE, type Io, parseCommandLine, runCommand } from "./args.ts";
 import { FRAME_FLAGS, FRAME_USAGE, frameBuilder } from "./options.ts";
 import { loadSummary, rejectedLine } from "./summary.ts";
 
-const USAGE = `usage: deno task report [--corpus PATH] [--out FILE] [--gazetteer FILE|none]
+const USAGE = `usage: deno task report [--corpus PATH] [--out FILE] [--title TEXT] [--by FIELD]
+                       [--within FIELD] [--gazetteer FILE|none]
 
   --corpus PATH   a folder of .txt/.md files, a .jsonl or a .csv (default: seeds)
 ${GAZETTEER_USAGE}
   --out FILE      the page to write (default: data/out/report.html)
+  --title TEXT    the page's title (default: the corpus folder's or file's name)
   --quiet         print nothing but errors and the count of rejected records
 ${FRAME_USAGE}
 
-The page replaces an earlier one only once it is complete (written beside it, then renamed).`;
+The page states the findings in words (each computed from the frames, with its counts), then
+tables of the articles (every extra field), who is named, who speaks, the figures of each group
+and the key terms in context, then every chart. The page replaces an earlier one only once it is complete (written beside it, then renamed).`;
 
 /** Runs `report` with command-line `args`; returns the exit code. */
 export function reportCommand(args: string[], io: Io = CONSOLE): Promise<number> {
@@ -27,6 +31,7 @@ export function reportCommand(args: string[], io: Io = CONSOLE): Promise<number>
     const flags = parseCommandLine(args, {
       corpus: { type: "string", default: "seeds" },
       out: { type: "string", default: "data/out/report.html" },
+      title: { type: "string" },
       ...FRAME_FLAGS,
       quiet: { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
@@ -45,7 +50,14 @@ export function reportCommand(args: string[], io: Io = CONSOLE): Promise<number>
     }
     const frames = framesOf(analysis);
     const charts = allCharts(frames, { within: flags.within });
-    const html = await reportPage(frames, charts, { corpus: flags.corpus! });
+    const html = await reportPage(frames, charts, {
+      // The name of the folder or file, resolved so that "." names the folder it stands for.
+      title: flags.title ??
+        corpusName(await Deno.realPath(flags.corpus!).catch(() => flags.corpus!)),
+      by: flags.by,
+      within: flags.within,
+      kwic: analysis,
+    });
     const dir = flags.out!.includes("/") ? flags.out!.slice(0, flags.out!.lastIndexOf("/")) : ".";
     await Deno.mkdir(dir, { recursive: true });
     // Written beside the page and renamed over it: an interrupted run leaves the old page whole.

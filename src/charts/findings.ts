@@ -1,0 +1,464 @@
+/**
+ * The findings in words: the conclusions the notebooks state, computed from the frames, each
+ * sentence with its numbers and the articles and words it rests on. Where the evidence is thin
+ * (a term used twice, a speaker quoted once, a tone difference within noise) the sentence is left
+ * out rather than said: wrong is worse than empty.
+ *
+ * Sentences are plain text holding article-derived names: escape them for the page they go on
+ * (`escapeHtml` for the report, `escapeMarkdown` in a notebook).
+ * @module
+ */
+
+import pl from "nodejs-polars";
+import { type GroupSize, groupSizes } from "./caption.ts";
+
+/** What a finding is about, in the order the report lists them. */
+export type FindingTopic =
+  | "terms"
+  | "entities"
+  | "speakers"
+  | "figures"
+  | "framing"
+  | "tone"
+  | "reuse";
+
+/** One computed conclusion. */
+export interface Finding {
+  topic: FindingTopic;
+  /** One plain-text sentence (not escaped). */
+  text: string;
+}
+
+/** Options of {@link findings}. */
+export interface FindingsOptions {
+  /** The article field the frames were grouped by (default: the first column of outlet_terms, or outlet). */
+  by?: string;
+  /** The least count a term, person, speaker or frame needs to be named (default 3; speakers 2). */
+  minCount?: number;
+  /** Terms, people or speakers named per group (default 3). */
+  top?: number;
+}
+
+type FrameSet = Readonly<Record<string, pl.DataFrame | undefined>>;
+
+const num = (n: number) => n.toLocaleString("en");
+const plural = (n: number, one: string, many = `${one}s`) => `${num(n)} ${n === 1 ? one : many}`;
+const signed = (x: number) => `${x >= 0 ? "+" : "−"}${Math.abs(x).toFixed(2)}`;
+const sized = (g: GroupSize | undefined) =>
+  g ? `${plural(g.articles, "article")}, ${plural(g.words, "word")}` : "size unknown";
+/** Rows of a frame as objects (small, already aggregated frames only). */
+const records = (df: pl.DataFrame): Record<string, unknown>[] =>
+  df.toRecords() as Record<string, unknown>[];
+
+/** The column of `articles` a grouping field reads, as the expression giving each article's group. */
+function groupKey(articles: pl.DataFrame, by: string): pl.Expr | undefined {
+  if (by === "id") return pl.col("article_id");
+  if (by === "year" && !articles.columns.includes("year")) {
+    return pl.col("published").cast(pl.Utf8).str.slice(0, 4);
+  }
+  return articles.columns.includes(by) ? pl.col(by).cast(pl.Utf8) : undefined;
+}
+
+/**
+ * Each article's group under `by` as a frame (article_id, group), null-grouped articles left out;
+ * undefined when the articles frame lacks the field.
+ */
+export function articleGroups(
+  articles: pl.DataFrame | undefined,
+  by: string,
+): pl.DataFrame | undefined {
+  const key = articles && groupKey(articles, by);
+  if (!articles || !key) return undefined;
+  return articles.select(pl.col("article_id"), key.alias("__group"))
+    .filter(pl.col("__group").isNotNull());
+}
+
+/** `df` (with article_id) with the column `__group` of its article. */
+function withGroup(df: pl.DataFrame, groups: pl.DataFrame): pl.DataFrame {
+  return df.join(groups, { on: "article_id", how: "inner" });
+}
+
+/** The grouping field of frames built by `analyze --by`: outlet_terms' first column. */
+export function frameGrouping(frames: FrameSet): string {
+  return frames.outlet_terms?.columns[0] ?? "outlet";
+}
+
+/**
+ * Which terms each group over-uses most (keyness z > 0, used at least `minCount` times by the
+ * group), and how many group–term pairs pass q < 0.05 with articles as the unit.
+ */
+export function termFindings(
+  keyness: pl.DataFrame,
+  sizes: readonly GroupSize[],
+  options: FindingsOptions = {},
+): Finding[] {
+  const min = options.minCount ?? 3;
+  const top = options.top ?? 3;
+  if (!keyness.height) return [];
+  const out: Finding[] = [];
+  const significant = keyness.filter(pl.col("z").gt(0).and(pl.col("q").lt(0.05))).height;
+  const over = keyness.filter(pl.col("z").gt(0));
+  out.push({
+    topic: "terms",
+    text: `${plural(significant, "over-used term")} of ${
+      num(over.height)
+    } pass q < 0.05 with articles as the unit${
+      significant ? "" : ": the terms below lead their groups, but none is a significant finding"
+    }.`,
+  });
+  const size = new Map(sizes.map((g) => [g.name, g]));
+  const groups = [...new Set(keyness.getColumn("group").toArray() as string[])].sort();
+  for (const g of groups) {
+    const lead = records(
+      over.filter(pl.col("group").eq(pl.lit(g)).and(pl.col("n_target").gtEq(min)))
+        .sort(["z", "term"], [true, false]).head(top),
+    );
+    if (!lead.length) continue;
+    const terms = lead.map((r) =>
+      `“${r.term}” (${num(Number(r.n_target))} against ${num(Number(r.n_reference))}, z ${
+        Number(r.z).toFixed(1)
+      }${Number(r.q) < 0.05 ? ", q < 0.05" : ""})`
+    );
+    out.push({
+      topic: "terms",
+      text: `${g} (${sized(size.get(g))}) over-uses most: ${terms.join(", ")}.`,
+    });
+  }
+  return out;
+}
+
+/**
+ * Who is named most in each group: the people (PERSON mentions, media left out) with at least
+ * `minCount` mentions, with the number of the group's articles naming them.
+ */
+export function entityFindings(
+  entities: pl.DataFrame,
+  groups: pl.DataFrame,
+  sizes: readonly GroupSize[],
+  options: FindingsOptions = {},
+): Finding[] {
+  const min = options.minCount ?? 3;
+  const top = options.top ?? 3;
+  let people = entities.filter(pl.col("type").eq(pl.lit("PERSON")));
+  if (people.columns.includes("media")) people = people.filter(pl.col("media").not());
+  const counts = withGroup(people.select("article_id", "entity"), groups)
+    .groupBy(["__group", "entity"])
+    .agg(pl.len().alias("n"), pl.col("article_id").nUnique().alias("articles"))
+    .filter(pl.col("n").gtEq(min))
+    .sort(["__group", "n", "entity"], [false, true, false]);
+  const size = new Map(sizes.map((g) => [g.name, g]));
+  const out: Finding[] = [];
+  for (const g of sizes.map((s) => s.name)) {
+    const rows = records(counts.filter(pl.col("__group").eq(pl.lit(g))).head(top));
+    if (!rows.length) continue;
+    const total = size.get(g)?.articles ?? 0;
+    out.push({
+      topic: "entities",
+      text: `Most named in ${g} (${sized(size.get(g))}): ${
+        rows.map((r) =>
+          `${r.entity} (${plural(Number(r.n), "mention")} in ${num(Number(r.articles))} of ${
+            plural(total, "article")
+          })`
+        ).join(", ")
+      }.`,
+    });
+  }
+  return out;
+}
+
+/**
+ * Who speaks most: direct quotes with a known speaker, over the corpus and per group (a speaker
+ * quoted fewer than `minCount` times, default 2, is not named).
+ */
+export function speakerFindings(
+  quotes: pl.DataFrame,
+  groups: pl.DataFrame,
+  sizes: readonly GroupSize[],
+  options: FindingsOptions = {},
+): Finding[] {
+  const min = options.minCount ?? 2;
+  const top = options.top ?? 3;
+  const direct = withGroup(
+    quotes.filter(pl.col("kind").eq(pl.lit("direct"))).select("article_id", "speaker"),
+    groups,
+  );
+  if (!direct.height) return [];
+  const known = direct.filter(pl.col("speaker").isNotNull());
+  const out: Finding[] = [];
+  const overall = records(
+    known.groupBy("speaker")
+      .agg(pl.len().alias("n"), pl.col("article_id").nUnique().alias("articles"))
+      .filter(pl.col("n").gtEq(min)).sort(["n", "speaker"], [true, false]).head(top),
+  );
+  if (overall.length) {
+    out.push({
+      topic: "speakers",
+      text: `Of ${plural(direct.height, "direct quote")} (${
+        num(known.height)
+      } with a known speaker), the most quoted: ${
+        overall.map((r) =>
+          `${r.speaker} (${plural(Number(r.n), "quote")} in ${
+            plural(Number(r.articles), "article")
+          })`
+        ).join(", ")
+      }.`,
+    });
+  }
+  const byGroup = known.groupBy(["__group", "speaker"]).len()
+    .sort(["__group", "len", "speaker"], [false, true, false]);
+  const totals = new Map(
+    (known.groupBy("__group").len().rows() as [string, number][]).map(([g, n]) => [g, Number(n)]),
+  );
+  const size = new Map(sizes.map((g) => [g.name, g]));
+  if (sizes.length < 2) return out;
+  for (const g of sizes.map((s) => s.name)) {
+    const [first] = records(byGroup.filter(pl.col("__group").eq(pl.lit(g))).head(1));
+    if (!first || Number(first.len) < min) continue;
+    out.push({
+      topic: "speakers",
+      text: `${g} (${sized(size.get(g))}) quotes ${first.speaker} most: ${
+        num(Number(first.len))
+      } of its ${plural(totals.get(g) ?? 0, "direct quote")} with a known speaker.`,
+    });
+  }
+  return out;
+}
+
+const FIGURE_KINDS = ["money", "percent", "quantity"];
+
+/**
+ * The figures each group reports (money, percentages, quantities) and the figures reported with
+ * a different value or unit in sentences that match across articles (`figure_consistency`).
+ */
+export function figureFindings(
+  figures: pl.DataFrame | undefined,
+  consistency: pl.DataFrame | undefined,
+  groups: pl.DataFrame,
+  sizes: readonly GroupSize[],
+  by: string,
+): Finding[] {
+  const out: Finding[] = [];
+  if (figures && figures.height) {
+    const counted = withGroup(
+      figures.filter(pl.col("kind").isIn(FIGURE_KINDS)).select("article_id", "kind"),
+      groups,
+    );
+    const size = new Map(sizes.map((g) => [g.name, g]));
+    const parts: string[] = [];
+    for (const g of sizes.map((s) => s.name)) {
+      const mine = counted.filter(pl.col("__group").eq(pl.lit(g)));
+      const kinds = FIGURE_KINDS.map((k) => [k, mine.filter(pl.col("kind").eq(pl.lit(k))).height])
+        .filter(([, n]) => Number(n) > 0).map(([k, n]) => `${n} ${k}`);
+      parts.push(
+        `${g} ${plural(mine.height, "figure")}${kinds.length ? ` (${kinds.join(", ")})` : ""} in ${
+          plural(size.get(g)?.articles ?? 0, "article")
+        }`,
+      );
+    }
+    if (counted.height) {
+      out.push({
+        topic: "figures",
+        text: `Money, percentages and quantities reported, by ${by}: ${parts.join("; ")}.`,
+      });
+    }
+  }
+  if (consistency && consistency.height) {
+    const flagged = consistency.filter(pl.col("flagged"));
+    if (!flagged.height) {
+      out.push({
+        topic: "figures",
+        text: `No figure is reported with a different value or unit in matching sentences (${
+          plural(consistency.height, "pair")
+        } of figures compared across articles).`,
+      });
+    } else {
+      const groupOf = new Map(groups.rows() as [string, string][]);
+      const article = (sentence: unknown) => String(sentence).replace(/:\d+$/, "");
+      for (const r of records(flagged.head(5))) {
+        const a = article(r.sentence_a);
+        const b = article(r.sentence_b);
+        const ga = groupOf.get(a);
+        const gb = groupOf.get(b);
+        const where = ga !== undefined && gb !== undefined && ga !== gb
+          ? ` (${by} ${ga} against ${gb})`
+          : "";
+        out.push({
+          topic: "figures",
+          text:
+            `The same ${r.kind} differs: “${r.text_a}” in ${a} against “${r.text_b}” in ${b}${where}.`,
+        });
+      }
+      if (flagged.height > 5) {
+        out.push({
+          topic: "figures",
+          text: `${num(flagged.height - 5)} more differing figures are in figure_consistency.`,
+        });
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * Which frame leads in each group, per lexicon and dimension (`framing_summary`): the label with
+ * the most matches, named only with at least `minCount` of them.
+ */
+export function framingFindings(
+  summary: pl.DataFrame,
+  by: string,
+  options: FindingsOptions = {},
+): Finding[] {
+  const min = options.minCount ?? 3;
+  if (!summary.height || !summary.columns.includes(by)) return [];
+  const out: Finding[] = [];
+  const dims = records(
+    summary.select("lexicon", "dimension").unique().sort(["lexicon", "dimension"]),
+  );
+  for (const { lexicon, dimension } of dims) {
+    const rows = summary.filter(
+      pl.col("lexicon").eq(pl.lit(String(lexicon))).and(
+        pl.col("dimension").eq(pl.lit(String(dimension))),
+      ),
+    );
+    const leads: string[] = [];
+    for (const g of [...new Set(rows.getColumn(by).toArray() as string[])].sort()) {
+      const [lead] = records(
+        rows.filter(pl.col(by).eq(pl.lit(g)).and(pl.col("n").gtEq(min)))
+          .sort(["n", "label"], [true, false]).head(1),
+      );
+      if (!lead) continue;
+      const all = Number(rows.filter(pl.col(by).eq(pl.lit(g))).getColumn("n").sum());
+      leads.push(
+        `“${lead.label}” in ${g} (${num(Number(lead.n))} of ${plural(all, "match", "matches")}, ${
+          Number(lead.per_1000).toFixed(1)
+        } per 1,000 of ${plural(Number(lead.words), "word")}, ${
+          plural(Number(lead.group_articles), "article")
+        })`,
+      );
+    }
+    if (leads.length) {
+      out.push({
+        topic: "framing",
+        text: `Leading frame of ${dimension} (${lexicon}): ${leads.join("; ")}.`,
+      });
+    }
+  }
+  return out;
+}
+
+/**
+ * Tone differences between groups (`sentiment_outlet`: the mean sentence score per group). Said
+ * only with two or more groups of at least `minSentences` sentences (default 10); a spread under
+ * `minDifference` (default 0.05) is said to be none.
+ */
+export function toneFindings(
+  rollup: pl.DataFrame,
+  by: string,
+  options: { minSentences?: number; minDifference?: number; tone?: string } = {},
+): Finding[] {
+  const minSentences = options.minSentences ?? 10;
+  const minDifference = options.minDifference ?? 0.05;
+  if (!rollup.columns.includes(by)) return [];
+  const rows = records(
+    rollup.filter(pl.col("sentences").gtEq(minSentences).and(pl.col(by).isNotNull()))
+      .sort(["mean_score", by], [true, false]),
+  );
+  if (rows.length < 2) return [];
+  const hi = rows[0];
+  const lo = rows[rows.length - 1];
+  const spread = Number(hi.mean_score) - Number(lo.mean_score);
+  const said = (r: Record<string, unknown>) =>
+    `${r[by]} ${signed(Number(r.mean_score))} (${plural(Number(r.sentences), "sentence")}, ${
+      plural(Number(r.articles), "article")
+    })`;
+  const scale = options.tone ?? "VADER";
+  return [{
+    topic: "tone",
+    text: spread < minDifference
+      ? `Tone hardly differs by ${by}: mean ${scale} sentence score from ${said(lo)} to ${
+        said(hi)
+      }, less than ${minDifference} apart.`
+      : `Tone (mean ${scale} sentence score, −1 to +1): highest in ${said(hi)}, lowest in ${
+        said(lo)
+      }, ${spread.toFixed(2)} apart.`,
+  }];
+}
+
+/** Who reused whom (`article_sources`): each article most of which is found in an earlier one. */
+export function reuseFindings(
+  sources: pl.DataFrame,
+  groups: pl.DataFrame | undefined,
+  by: string,
+): Finding[] {
+  if (!sources.height) return [];
+  // Grouped by article, the group is the article itself: nothing to add.
+  const groupOf = new Map((by === "id" ? [] : groups?.rows() ?? []) as [string, string][]);
+  const named = (id: string) => groupOf.has(id) ? `${id} (${groupOf.get(id)})` : id;
+  const found = records(
+    sources.filter(pl.col("likely_source").isNotNull()).sort(["article_id"]),
+  );
+  if (!found.length) {
+    return [{
+      topic: "reuse",
+      text: `No article is mostly found in another (${
+        plural(sources.height, "article")
+      } compared sentence by sentence).`,
+    }];
+  }
+  const out = found.map((r) => ({
+    topic: "reuse" as const,
+    text: `${named(String(r.article_id))} most likely rewrites ${named(String(r.likely_source))}: ${
+      Math.round(Number(r.source_share) * 100)
+    }% of its sentences (${num(Number(r.source_sentences))}) are found there.`,
+  }));
+  const across = found.filter((r) =>
+    groupOf.has(String(r.article_id)) &&
+    groupOf.get(String(r.article_id)) !== groupOf.get(String(r.likely_source))
+  ).length;
+  if (groupOf.size) {
+    out.push({
+      topic: "reuse",
+      text: `${num(across)} of these ${plural(found.length, "rewrite")} cross${
+        found.length === 1 && across === 1 ? "es" : ""
+      } ${by} lines.`,
+    });
+  }
+  return out;
+}
+
+/**
+ * Every finding the frames allow (those `allFrames` builds: any subset works), in the order of
+ * {@link FindingTopic}.
+ *
+ * @example
+ * for (const f of findings(allFrames(await analyzeCorpus("seeds")))) console.log(f.text);
+ */
+export function findings(frames: FrameSet, options: FindingsOptions = {}): Finding[] {
+  const field = options.by ?? frameGrouping(frames);
+  const sizes = groupSizes(frames.articles, field);
+  const groups = articleGroups(frames.articles, field);
+  // How the grouping reads in a sentence: grouped by id, the groups are articles.
+  const by = field === "id" ? "article" : field;
+  const out: Finding[] = [];
+  if (frames.keyness) out.push(...termFindings(frames.keyness, sizes, options));
+  if (groups && frames.entities) {
+    out.push(...entityFindings(frames.entities, groups, sizes, options));
+  }
+  if (groups && frames.quotes) {
+    out.push(
+      ...speakerFindings(frames.quotes, groups, sizes, { ...options, minCount: undefined }),
+    );
+  }
+  if (groups) {
+    out.push(...figureFindings(frames.figures, frames.figure_consistency, groups, sizes, by));
+  }
+  if (frames.framing_summary) out.push(...framingFindings(frames.framing_summary, field, options));
+  if (frames.sentiment_outlet) {
+    const tone = frames.sentiment?.height
+      ? String(frames.sentiment.getColumn("tone").get(0)).toUpperCase()
+      : undefined;
+    out.push(...toneFindings(frames.sentiment_outlet, field, { tone }));
+  }
+  if (frames.article_sources) out.push(...reuseFindings(frames.article_sources, groups, field));
+  return out;
+}
