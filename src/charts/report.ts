@@ -18,6 +18,7 @@ import {
 } from "./findings.ts";
 import { ARTICLE_COLUMNS } from "../frames/articles.ts";
 import { kwic } from "../stats/kwic.ts";
+import { topByGroup } from "../frames/top.ts";
 import type { CleanArticle } from "../corpus/clean.ts";
 import type { TokenColumns } from "../text/segment.ts";
 
@@ -67,11 +68,6 @@ export function corpusName(path: string): string {
   return last && last !== "." && last !== ".." ? last : "corpus";
 }
 
-/** The first `n` rows of each value of `column` (the frame already sorted within groups). */
-const headPerGroup = (df: pl.DataFrame, column: string, n: number) =>
-  df.withColumns(pl.col(column).cumCount().over(column).alias("__rank"))
-    .filter(pl.col("__rank").lt(n)).drop("__rank");
-
 /** `df` with the column `group` (the article's group); undefined without the grouping. */
 function grouped(df: pl.DataFrame | undefined, groups: pl.DataFrame | undefined, column: string) {
   if (!df || !df.height || !groups) return undefined;
@@ -98,8 +94,8 @@ export function namedTable(
   const counts = g.groupBy([col, "entity", "type"]).agg(
     pl.len().alias("mentions"),
     pl.col("article_id").nUnique().alias("articles"),
-  ).sort([col, "mentions", "entity"], [false, true, false]);
-  return headPerGroup(counts, col, n);
+  );
+  return topByGroup(counts, col, "mentions", { n, then: ["entity", "type"] });
 }
 
 /** Who speaks: direct quotes per speaker and group, with the longest quote as an example. */
@@ -119,8 +115,8 @@ export function speakersTable(
     pl.len().alias("quotes"),
     pl.col("article_id").nUnique().alias("articles"),
     pl.col("text").first().alias("example"),
-  ).sort([col, "quotes", "speaker"], [false, true, false]);
-  return headPerGroup(counts, col, n);
+  );
+  return topByGroup(counts, col, "quotes", { n, then: ["speaker"] });
 }
 
 /** Figures per group: every money, percent and quantity figure, by group and article. */
@@ -159,11 +155,11 @@ export function kwicTable(
 ): pl.DataFrame | undefined {
   if (!keyness || !keyness.height || !source || !groups) return undefined;
   const col = shownAs(by);
-  const top = headPerGroup(
-    keyness.filter(pl.col("z").gt(0).and(pl.col("n_target").gtEq(3)))
-      .sort(["group", "z", "term"], [false, true, false]),
+  const top = topByGroup(
+    keyness.filter(pl.col("z").gt(0).and(pl.col("n_target").gtEq(3))),
     "group",
-    options.terms ?? 2,
+    "z",
+    { n: options.terms ?? 2, then: ["term"] },
   ).select("group", "term").rows() as [string, string][];
   const groupOf = new Map(groups.rows() as [string, string][]);
   const parts: pl.DataFrame[] = [];
@@ -330,6 +326,7 @@ ${PAGE_STYLE}
 ul.findings { line-height: 1.45; } h3 { font-size: 1.05rem; margin: 1.2rem 0 0.3rem; }
 td { max-width: 36rem; }
 div.scroll { overflow-x: auto; } div.scroll td { min-width: 6rem; }
+div.scroll td:nth-child(4) { min-width: 14rem; } div.scroll td:nth-child(5) { min-width: 24rem; }
 </style>
 ${await vegaScripts()}
 </head><body>
