@@ -60,17 +60,21 @@ function groupKey(articles: pl.DataFrame, by: string): pl.Expr | undefined {
 }
 
 /**
- * Each article's group under `by` as a frame (article_id, group), null-grouped articles left out;
- * undefined when the articles frame lacks the field.
+ * Each article's group under `by` as a frame (article_id and the group in column `name`, by
+ * default `__group`), articles without a value left out; undefined when the articles frame lacks
+ * the field.
+ *
+ * @example
+ * entities.join(articleGroups(articles, "party", "party")!, { on: "article_id" });
  */
 export function articleGroups(
   articles: pl.DataFrame | undefined,
   by: string,
+  name = "__group",
 ): pl.DataFrame | undefined {
   const key = articles && groupKey(articles, by);
   if (!articles || !key) return undefined;
-  return articles.select(pl.col("article_id"), key.alias("__group"))
-    .filter(pl.col("__group").isNotNull());
+  return articles.select(pl.col("article_id"), key.alias(name)).filter(pl.col(name).isNotNull());
 }
 
 /** `df` (with article_id) with the column `__group` of its article. */

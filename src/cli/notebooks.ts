@@ -20,12 +20,14 @@ const USAGE =
   --corpus PATH      the corpus the five notebooks analyse (default: the seeds each notebook
                      names). Given, it is injected papermill-style: a cell tagged
                      injected-parameters after the cell tagged parameters sets CORPUS, GROUP,
-                     WITHIN, GAZETTEER and STORY_LEXICON (each only where the notebook has it)
+                     WITHIN, GAZETTEER and STORY_LEXICON (each only where the notebook has it);
+                     --by, --within and --lexicon also work on the notebooks' own corpus
   --by FIELD         the article field groups are compared by (GROUP; default outlet)
   --within FIELD     compare the groups inside each value of FIELD (WITHIN)
   --gazetteer FILE   exact names of the story for the entity notebook; with --corpus the
                      default is none (the seeds' list fits only the seeds)
-  --lexicon FILE     a story lexicon for the framing notebook (default: the shipped example)
+  --lexicon FILE     a story lexicon for the framing notebook (default: none, the generic
+                     frames only; the seeds' example is data/lexicons/examples/russia_china.json)
   --out DIR          where executed notebooks go (default: data/out/notebooks)
   --only NAME        run only the notebooks whose file name contains NAME
   --html             also export them to HTML in <out>/html, charts as images`;
@@ -391,11 +393,14 @@ async function notebookParameters(flags: {
       throw new UsageError(`${flag} ${path}: no such file or folder`);
     }
   };
+  const lexicon = flags.lexicon
+    ? { STORY_LEXICON: await absolute("--lexicon", flags.lexicon) }
+    : {};
   if (flags.corpus === undefined) {
-    if (flags.by || flags.within || flags.gazetteer || flags.lexicon) {
-      throw new UsageError("--by, --within, --gazetteer and --lexicon go with --corpus");
-    }
-    return undefined;
+    // The notebooks' own corpus (the seeds) keeps its own gazetteer; the grouping can change.
+    if (flags.gazetteer) throw new UsageError("--gazetteer goes with --corpus");
+    if (!flags.by && !flags.within && !flags.lexicon) return undefined;
+    return { GROUP: flags.by ?? "outlet", WITHIN: flags.within, ...lexicon };
   }
   const gazetteer = flags.gazetteer ?? "none";
   return {
@@ -403,7 +408,7 @@ async function notebookParameters(flags: {
     GROUP: flags.by ?? "outlet",
     WITHIN: flags.within,
     GAZETTEER: gazetteer === "none" ? "none" : await absolute("--gazetteer", gazetteer),
-    ...(flags.lexicon ? { STORY_LEXICON: await absolute("--lexicon", flags.lexicon) } : {}),
+    ...lexicon,
   };
 }
 
