@@ -50,6 +50,16 @@ const sized = (g: GroupSize | undefined) =>
 const records = (df: pl.DataFrame): Record<string, unknown>[] =>
   df.toRecords() as Record<string, unknown>[];
 
+/**
+ * The first `top` rows (sorted, largest `key` first) and every row tied with the last of them:
+ * cutting between equals would pick one of them by name.
+ */
+function topWithTies(rows: Record<string, unknown>[], key: string, top: number) {
+  if (rows.length <= top) return rows;
+  const cut = Number(rows[top - 1][key]);
+  return rows.filter((r, i) => i < top || Number(r[key]) === cut);
+}
+
 /** The column of `articles` a grouping field reads, as the expression giving each article's group. */
 function groupKey(articles: pl.DataFrame, by: string): pl.Expr | undefined {
   if (by === "id") return pl.col("article_id");
@@ -153,7 +163,7 @@ export function entityFindings(
   const size = new Map(sizes.map((g) => [g.name, g]));
   const out: Finding[] = [];
   for (const g of sizes.map((s) => s.name)) {
-    const rows = records(counts.filter(pl.col("__group").eq(pl.lit(g))).head(top));
+    const rows = topWithTies(records(counts.filter(pl.col("__group").eq(pl.lit(g)))), "n", top);
     if (!rows.length) continue;
     const total = size.get(g)?.articles ?? 0;
     out.push({
@@ -189,10 +199,14 @@ export function speakerFindings(
   if (!direct.height) return [];
   const known = direct.filter(pl.col("speaker").isNotNull());
   const out: Finding[] = [];
-  const overall = records(
-    known.groupBy("speaker")
-      .agg(pl.len().alias("n"), pl.col("article_id").nUnique().alias("articles"))
-      .filter(pl.col("n").gtEq(min)).sort(["n", "speaker"], [true, false]).head(top),
+  const overall = topWithTies(
+    records(
+      known.groupBy("speaker")
+        .agg(pl.len().alias("n"), pl.col("article_id").nUnique().alias("articles"))
+        .filter(pl.col("n").gtEq(min)).sort(["n", "speaker"], [true, false]),
+    ),
+    "n",
+    top,
   );
   if (overall.length) {
     out.push({
@@ -216,12 +230,18 @@ export function speakerFindings(
   const size = new Map(sizes.map((g) => [g.name, g]));
   if (sizes.length < 2) return out;
   for (const g of sizes.map((s) => s.name)) {
-    const [first] = records(byGroup.filter(pl.col("__group").eq(pl.lit(g))).head(1));
-    if (!first || Number(first.len) < min) continue;
+    const rows = records(byGroup.filter(pl.col("__group").eq(pl.lit(g))));
+    const most = Number(rows[0]?.len ?? 0);
+    if (most < min) continue;
+    // A tie is said as one: naming the first of two equals would be a guess.
+    const leaders = rows.filter((r) => Number(r.len) === most).map((r) => String(r.speaker));
+    const who = leaders.length === 1
+      ? leaders[0]
+      : `${leaders.slice(0, -1).join(", ")} and ${leaders.at(-1)}`;
     out.push({
       topic: "speakers",
-      text: `${g} (${sized(size.get(g))}) quotes ${first.speaker} most: ${
-        num(Number(first.len))
+      text: `${g} (${sized(size.get(g))}) quotes ${who} most: ${num(most)}${
+        leaders.length > 1 ? " each" : ""
       } of its ${plural(totals.get(g) ?? 0, "direct quote")} with a known speaker.`,
     });
   }
