@@ -1,0 +1,126 @@
+import assert from "node:assert/strict";
+import pl from "nodejs-polars";
+import {
+  findings,
+  speakerFindings,
+  termFindings,
+  toneFindings,
+} from "../../src/charts/findings.ts";
+import { allFrames } from "../../src/stages.ts";
+import { seedAnalysis } from "../seeds.ts";
+
+const frames = allFrames(await seedAnalysis());
+const said = findings(frames).map((f) => f.text);
+
+// Checked by hand against the frames: Reuters is 000, 003 and 004 (506 + 438 + 334 = 1,278
+// words), Global News 002 (585 words), unknown 001 (362 words); "west" is three tokens of 002
+// and none elsewhere.
+Deno.test("findings on the seeds: the words Global News over-uses, with counts and sizes", () => {
+  assert.equal(
+    said[0],
+    "0 over-used terms of 1,351 pass q < 0.05 with articles as the unit: the terms below lead " +
+      "their groups, but none is a significant finding.",
+  );
+  assert.ok(said.includes(
+    "Global News (1 article, 585 words) over-uses most: “held talks” (3 against 0, z 1.5), " +
+      "“west” (3 against 0, z 1.5), “not” (4 against 1, z 1.4).",
+  ));
+});
+
+Deno.test("findings on the seeds: who speaks most, ties named together", () => {
+  // Direct quotes by outlet: Global News Mishustin 3, Tsang 2, Li 1; Reuters Xi 2, the joint
+  // communique 2, Li 1 (the quotes frame, counted by hand).
+  assert.ok(said.includes(
+    "Global News (1 article, 585 words) quotes Mikhail Mishustin most: 3 of its 6 direct quotes " +
+      "with a known speaker.",
+  ));
+  assert.ok(said.includes(
+    "Reuters (3 articles, 1,278 words) quotes Xi Jinping and joint communique most: 2 each of its " +
+      "5 direct quotes with a known speaker.",
+  ));
+});
+
+Deno.test("findings on the seeds: figures, leading frame, tone and reuse", () => {
+  // 002: 40%; 003: 50 bcm, 21%, 3.8%, 17.8%; 004: $240 billion; 001 none.
+  assert.ok(said.includes(
+    "Money, percentages and quantities reported, by outlet: Global News 1 figure (1 percent) in " +
+      "1 article; Reuters 5 figures (1 money, 3 percent, 1 quantity) in 3 articles; unknown 0 " +
+      "figures in 1 article.",
+  ));
+  // 43 of Reuters' 76 media_frames matches are "economic": 43 / 1,278 × 1,000 = 33.6.
+  const framing = said.find((s) => s.startsWith("Leading frame of policy_frames (media_frames)"));
+  assert.ok(
+    framing?.includes(
+      "“Economic” in Reuters (43 of 76 matches, 33.6 per 1,000 of 1,278 words, 3 articles)",
+    ),
+    framing,
+  );
+  // Mean VADER score of 002's 19 sentences 0.2473, of Reuters' 51 sentences 0.1360.
+  assert.ok(said.includes(
+    "Tone (mean VADER sentence score, −1 to +1): highest in Global News +0.25 (19 sentences, 1 " +
+      "article), lowest in Reuters +0.14 (51 sentences, 3 articles), 0.11 apart.",
+  ));
+  assert.ok(said.includes(
+    "001_0befff5196dada6f (unknown) most likely rewrites 000_56b2ab6aca23b9fa (Reuters): 50% of " +
+      "its sentences (8) are found there.",
+  ));
+  assert.ok(said.includes("2 of these 2 rewrites cross outlet lines."));
+});
+
+Deno.test("findings grouped by article say 'article' and do not repeat the id as its group", async () => {
+  const byId = findings(allFrames(await seedAnalysis(), undefined, undefined, { by: "id" }))
+    .map((f) => f.text);
+  assert.ok(byId.includes(
+    "001_0befff5196dada6f most likely rewrites 000_56b2ab6aca23b9fa: 50% of its sentences (8) " +
+      "are found there.",
+  ));
+  assert.ok(!byId.some((s) => / lines\.$/.test(s)), 'no "cross article lines" sentence');
+  assert.ok(
+    byId.some((s) => s.startsWith("Money, percentages and quantities reported, by article:")),
+  );
+});
+
+const keynessRows = (rows: [string, string, number, number, number, number][]) =>
+  pl.DataFrame({
+    group: rows.map((r) => r[0]),
+    term: rows.map((r) => r[1]),
+    n_target: rows.map((r) => r[2]),
+    n_reference: rows.map((r) => r[3]),
+    z: rows.map((r) => r[4]),
+    q: rows.map((r) => r[5]),
+  });
+
+Deno.test("thin evidence is left out: a term used twice, a speaker quoted once, few sentences", () => {
+  const sizes = [{ name: "A", articles: 1, words: 100 }, { name: "B", articles: 1, words: 90 }];
+  // A's best term is used twice: nothing said about A; B's term three times with q < 0.05.
+  const terms = termFindings(
+    keynessRows([["A", "alpha", 2, 0, 2.5, 0.5], ["B", "beta", 3, 0, 1.2, 0.01]]),
+    sizes,
+  ).map((f) => f.text);
+  assert.deepEqual(terms, [
+    "1 over-used term of 2 pass q < 0.05 with articles as the unit.",
+    "B (1 article, 90 words) over-uses most: “beta” (3 against 0, z 1.2, q < 0.05).",
+  ]);
+  const quotes = pl.DataFrame({
+    article_id: ["a", "b"],
+    kind: ["direct", "direct"],
+    speaker: ["Ann", "Bob"],
+  });
+  const groups = pl.DataFrame({ article_id: ["a", "b"], __group: ["A", "B"] });
+  assert.deepEqual(speakerFindings(quotes, groups, sizes), []);
+  const tone = (sentences: number, a: number, b: number) =>
+    toneFindings(
+      pl.DataFrame({
+        outlet: ["A", "B"],
+        sentences: [sentences, sentences],
+        articles: [1, 1],
+        mean_score: [a, b],
+      }),
+      "outlet",
+    ).map((f) => f.text);
+  assert.deepEqual(tone(9, 0.5, -0.5), [], "9 sentences a group: too few to say");
+  assert.deepEqual(tone(12, 0.1, 0.08), [
+    "Tone hardly differs by outlet: mean VADER sentence score from B +0.08 (12 sentences, 1 " +
+    "article) to A +0.10 (12 sentences, 1 article), less than 0.05 apart.",
+  ]);
+});

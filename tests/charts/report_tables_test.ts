@@ -1,0 +1,153 @@
+import assert from "node:assert/strict";
+import { reportCommand } from "../../src/cli/report.ts";
+import { corpusName } from "../../src/charts/report.ts";
+import { tempDir } from "../seeds.ts";
+
+const quiet = { log: () => {}, error: (l: string) => console.error(l) };
+
+/** Three short articles of a story nobody reported, two outlets, an `event` field with markup. */
+const ARTICLES: Record<string, string> = {
+  "a1.md": `---
+title: Harbor bridge reopens after repairs
+outlet: Coast Daily
+date: 2024-03-04
+event: "<b>bridge</b>"
+---
+
+The Harbor Bridge reopened on Monday after six months of repairs that cost $45 million, city officials said.
+
+"The bridge is safe and it is open," said Maria Lopez, the city's transport director. "We finished the repairs ahead of schedule," Maria Lopez added.
+
+Traffic on the bridge rose 12% in the first hours, according to the transport department.
+`,
+  "a2.md": `---
+title: Bridge reopening draws complaints over tolls
+outlet: Valley Post
+date: 2024-03-05
+event: "<b>bridge</b>"
+---
+
+Drivers complained about new tolls as the Harbor Bridge reopened on Monday after repairs.
+
+"The tolls are too high for working families," said Tom Becker, a council member. Tom Becker said the council would vote on the tolls next month.
+
+Maria Lopez said the tolls would pay for the repairs, which cost $45 million.
+`,
+  "a3.md": `---
+title: Council delays vote on bridge tolls
+outlet: Valley Post
+date: 2024-03-12
+event: tolls
+---
+
+The city council delayed a vote on the Harbor Bridge tolls on Tuesday.
+
+"We need more time to hear from drivers," said Tom Becker, a council member. The tolls would raise about 8% of the city's transport budget, the council said.
+
+Maria Lopez said the city would wait for the council.
+`,
+};
+
+async function report(extra: string[] = []): Promise<string> {
+  const dir = await tempDir();
+  await Deno.mkdir(`${dir}/mine`);
+  for (const [name, text] of Object.entries(ARTICLES)) {
+    await Deno.writeTextFile(`${dir}/mine/${name}`, text);
+  }
+  const out = `${dir}/report.html`;
+  assert.equal(
+    await reportCommand(["--corpus", `${dir}/mine`, "--out", out, "--quiet", ...extra], quiet),
+    0,
+  );
+  return await Deno.readTextFile(out);
+}
+
+/** The HTML of the section under `<h2>heading</h2>`, up to the next heading. */
+const section = (html: string, heading: string) => {
+  const at = html.indexOf(`<h2>${heading}</h2>`);
+  assert.ok(at >= 0, `no section "${heading}"`);
+  const next = html.indexOf("<h2>", at + 4);
+  return html.slice(at, next < 0 ? undefined : next);
+};
+/** The rows of a section's table, each as its cells' text. */
+const rows = (html: string) =>
+  [...html.matchAll(/<tr>(.*?)<\/tr>/gs)].map((m) =>
+    [...m[1].matchAll(/<t[dh][^>]*>(.*?)<\/t[dh]>/gs)].map((c) => c[1])
+  );
+
+const html = await report();
+
+Deno.test("report: titled with the corpus folder's name, never its path", () => {
+  assert.match(html, /<title>newsframe report: mine<\/title>/);
+  assert.match(html, /<h1>newsframe report: mine<\/h1>/);
+  assert.ok(!html.includes(Deno.cwd()), "no absolute path on the page");
+  assert.equal(corpusName("/home/me/news/mine/"), "mine");
+  assert.equal(corpusName("stories.jsonl"), "stories.jsonl");
+});
+
+Deno.test("report: --title is the page's title, escaped", async () => {
+  const titled = await report(["--title", "Bridge <& tolls>"]);
+  assert.match(titled, /<h1>newsframe report: Bridge &lt;&amp; tolls&gt;<\/h1>/);
+});
+
+Deno.test("report: the articles table carries the extra field, escaped", () => {
+  const table = rows(section(html, "Articles"));
+  assert.equal(table[0].at(-1), "event");
+  assert.deepEqual(table.slice(1).map((r) => [r[0], r.at(-1)]), [
+    ["a1", "&lt;b&gt;bridge&lt;/b&gt;"],
+    ["a2", "&lt;b&gt;bridge&lt;/b&gt;"],
+    ["a3", "tolls"],
+  ]);
+  assert.ok(!html.includes("<b>bridge</b>"));
+});
+
+// Counted by hand from ARTICLES: Maria Lopez is quoted twice in a1 (direct) and reported, not
+// quoted, in a2 and a3; Tom Becker is quoted once in a2 and once in a3 and named three times.
+Deno.test("report: who speaks, with counts and the longest quote", () => {
+  assert.deepEqual(rows(section(html, "Who speaks")), [
+    ["outlet", "speaker", "quotes", "articles", "example"],
+    ["Coast Daily", "Maria Lopez", "2", "1", "We finished the repairs ahead of schedule"],
+    ["Valley Post", "Tom Becker", "2", "2", "The tolls are too high for working families"],
+  ]);
+});
+
+Deno.test("report: who is named, per outlet", () => {
+  const named = rows(section(html, "Who is named")).map((r) => r.join(" | "));
+  assert.ok(named.includes("Coast Daily | Maria Lopez | PERSON | 2 | 1"), named.join("\n"));
+  assert.ok(named.includes("Valley Post | Tom Becker | PERSON | 3 | 2"));
+  assert.ok(named.includes("Valley Post | Maria Lopez | PERSON | 2 | 2"));
+});
+
+Deno.test("report: figures per outlet and key terms in context", () => {
+  assert.deepEqual(rows(section(html, "Figures per outlet")).slice(1), [
+    ["Coast Daily", "a1", "money", "$45 million", "45000000", "USD"],
+    ["Coast Daily", "a1", "percent", "12%", "12", "percent"],
+    ["Valley Post", "a2", "money", "$45 million", "45000000", "USD"],
+    ["Valley Post", "a3", "percent", "8%", "8", "percent"],
+  ]);
+  const kwic = rows(section(html, "Key terms in context"));
+  assert.deepEqual(kwic[0], ["outlet", "term", "article_id", "left", "match", "right"]);
+  // "council" is Valley Post's most over-used term (6 uses against none): its first line.
+  assert.ok(
+    kwic.some((r) =>
+      r[0] === "Valley Post" && r[1] === "council" && r[2] === "a3" && r[3] === "The city" &&
+      r[4] === "council"
+    ),
+  );
+  // Every line of a group's term comes from that group's own articles.
+  assert.ok(kwic.slice(1).every((r) => (r[0] === "Coast Daily") === (r[2] === "a1")));
+});
+
+Deno.test("report: findings in words, thin evidence left out", () => {
+  const findings = section(html, "Findings");
+  assert.ok(findings.includes(
+    "<li>Valley Post (2 articles, 105 words) quotes Tom Becker most: 2 of its 2 direct quotes " +
+      "with a known speaker.</li>",
+  ));
+  assert.ok(findings.includes(
+    "<li>Most named in Valley Post (2 articles, 105 words): Tom Becker (3 mentions in 2 of 2 " +
+      "articles).</li>",
+  ));
+  // Three articles of 4 sentences each: no tone sentence (fewer than 10 sentences a group).
+  assert.ok(!findings.includes("<h3>Tone</h3>"));
+});
