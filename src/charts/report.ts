@@ -263,7 +263,13 @@ export async function reportPage(
   };
   sections.push(`<h2>Findings</h2>
 <p class="note">Computed from the frames; a conclusion the evidence is too thin for is left out.
-Counts are of the groups by <code>${escapeHtml(by)}</code>.</p>
+Counts are of the groups by <code>${escapeHtml(by)}</code>${
+    options.within
+      ? `; the over-used terms are compared within each <code>${
+        escapeHtml(options.within)
+      }</code>, the other findings over the whole corpus`
+      : ""
+  }.</p>
 ${findingsHtml(findings(frames, { by }))}`);
   const articles = frames.articles;
   if (articles) {
