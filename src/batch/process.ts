@@ -9,12 +9,12 @@
 import type { TermOptions } from "../stats/terms.ts";
 import type { Article } from "../corpus/article.ts";
 import { cleanArticle } from "../corpus/clean.ts";
+import { newAnalysis } from "../analysis.ts";
 import type { FrameFormat } from "../frames/write.ts";
 import { writePartition } from "../frames/partitions.ts";
-import type { Analysis } from "../pipeline.ts";
-import { type Frames, STAGES } from "../stages.ts";
+import { runStages, stagesOf } from "../stages.ts";
+import { inFrameOrder } from "../frame_stage.ts";
 import { fieldGroup, firstDistinct, groupFields, groupsOf } from "../stats/groups.ts";
-import { segmentArticles } from "../text/segment.ts";
 import type { MeasureSettings } from "../stages.ts";
 import { type SummaryTally, summaryTally } from "../text/summary.ts";
 
@@ -23,7 +23,7 @@ export interface BatchConfig {
   /** The output folder. */
   out: string;
   formats: FrameFormat[];
-  /** Names of the stages to run (a stage that needs the whole corpus is never run on a batch). */
+  /** The steps to run (`corpus`, `measure`…; a stage that needs the whole corpus never runs on a batch). */
   stages: string[];
   /** The article field groups are compared by. */
   by: string;
@@ -69,47 +69,34 @@ export async function processBatch(
   config: BatchConfig,
 ): Promise<BatchReport> {
   const cleaned = articles.map((a) => cleanArticle(a));
-  const analysis: Analysis = {
-    articles: cleaned,
-    ...segmentArticles(cleaned),
-    issues: [],
-    rejected: [],
-  };
+  const analysis = newAnalysis(cleaned);
   const by = fieldGroup(config.by);
-  const stages = STAGES.filter((s) => config.stages.includes(s.name) && !s.wholeCorpus);
-  const built: Frames = {};
-  const tallies: Record<string, unknown> = {};
-  for (const stage of stages) {
-    const { frames, tally } = stage.batch(analysis, built, {
-      ...config.measure,
-      by,
-      within: config.within === undefined ? undefined : fieldGroup(config.within),
-      terms: config.terms && {
-        ...config.terms,
-        stopwords: Array.isArray(config.terms.stopwords)
-          ? new Set(config.terms.stopwords)
-          : config.terms.stopwords,
-      },
-      partial: true,
-      gazetteer: config.gazetteer,
-      model: config.model,
-    });
-    Object.assign(built, frames);
-    if (tally !== undefined) tallies[stage.name] = tally;
-  }
-  const pending = new Set(stages.flatMap((s) => s.finish?.frames ?? []));
+  const stages = stagesOf(config.stages).filter((s) => !s.wholeCorpus);
+  const { frames: built, tallies } = runStages(analysis, stages, {
+    ...config.measure,
+    by,
+    within: config.within === undefined ? undefined : fieldGroup(config.within),
+    terms: config.terms && {
+      ...config.terms,
+      stopwords: Array.isArray(config.terms.stopwords)
+        ? new Set(config.terms.stopwords)
+        : config.terms.stopwords,
+    },
+    partial: true,
+    gazetteer: config.gazetteer,
+    model: config.model,
+  });
+  const pending = new Set<string>(stages.flatMap((s) => s.finish?.frames ?? []));
   const rows: Record<string, number> = {};
   const written: string[] = [];
-  for (const stage of stages) {
-    for (const name of stage.local) {
-      const frame = built[name];
-      if (!frame || name in rows) continue;
-      rows[name] = frame.height;
-      if (pending.has(name)) {
-        await writePartition(frame, `${config.out}/${STAGING}`, name, index, ["parquet"]);
-      } else {
-        written.push(...await writePartition(frame, config.out, name, index, config.formats));
-      }
+  for (const name of inFrameOrder(stages.flatMap((s) => s.perArticle))) {
+    const frame = built[name];
+    if (!frame) continue;
+    rows[name] = frame.height;
+    if (pending.has(name)) {
+      await writePartition(frame, `${config.out}/${STAGING}`, name, index, ["parquet"]);
+    } else {
+      written.push(...await writePartition(frame, config.out, name, index, config.formats));
     }
   }
   const groups = groupsOf(cleaned, by);

@@ -16,13 +16,18 @@ import { collectRecord, type LoadOptions, type Rejection, streamCorpus } from ".
 import pl from "nodejs-polars";
 import { clearFrames, partitionDir } from "../frames/partitions.ts";
 import { type FrameFormat, sinkFrame, writeFrames } from "../frames/write.ts";
-import { analyzeArticles } from "../pipeline.ts";
+import { newAnalysis } from "../analysis.ts";
+import { cleanArticle } from "../corpus/clean.ts";
 import {
   allFrames,
   type Frames,
+  framesOf,
   type FrameStage,
   type MeasureSettings,
-  STAGES,
+  mergeTallies,
+  stagesOf,
+  STEPS,
+  summarizeTallies,
 } from "../stages.ts";
 import { firstDistinct, groupFields, groupsOf, missingFieldError } from "../stats/groups.ts";
 import { mergeSummaryTally, type SummaryTally, summaryTally } from "../text/summary.ts";
@@ -39,7 +44,7 @@ const CHARS_PER_WORD = 6;
 export interface BatchedOptions extends LoadOptions {
   out: string;
   formats: FrameFormat[];
-  /** Stage names to run (default all). */
+  /** Steps to run (default all: corpus, extract, measure, reuse). */
   stages?: string[];
   /** The grouping field (default "outlet"). */
   by?: string;
@@ -103,8 +108,7 @@ export interface BatchedRun {
  */
 export async function analyzeToFiles(path: string, options: BatchedOptions): Promise<BatchedRun> {
   const by = options.by ?? "outlet";
-  const stageNames = options.stages ?? STAGES.map((s) => s.name);
-  const stages = STAGES.filter((s) => stageNames.includes(s.name));
+  const stages = stagesOf(options.stages ?? STEPS);
   const batchChars = (options.batchWords ?? 250_000) * CHARS_PER_WORD;
   const sink = { issues: [] as LoadIssue[], rejected: [] as Rejection[] };
   let batch: Article[] = [];
@@ -176,7 +180,7 @@ async function inMemory(
   sink: { issues: LoadIssue[]; rejected: Rejection[] },
   loaded: number,
 ): Promise<BatchedRun> {
-  const analysis = { ...analyzeArticles(articles), ...sink };
+  const analysis = newAnalysis(articles.map((a) => cleanArticle(a)), sink);
   options.onProgress?.({
     articles: articles.length,
     words: analysis.tokens.length,
@@ -206,7 +210,7 @@ async function inMemory(
     model: options.model,
   });
   options.onStage?.("writing");
-  await clearFrames(options.out, [...stages.flatMap((s) => s.frames), ...Object.keys(frames)]);
+  await clearFrames(options.out, [...stages.flatMap(framesOf), ...Object.keys(frames)]);
   run.written = await writeFrames(frames, options.out, options.formats);
   run.rows = Object.fromEntries(Object.entries(frames).map(([n, f]) => [n, f.height]));
   run.frames = frames;
@@ -240,7 +244,7 @@ class BatchRunner {
     this.#config = {
       out: options.out,
       formats: options.formats,
-      stages: this.#stages.map((s) => s.name),
+      stages: [...new Set(this.#stages.map((s) => s.step))],
       by: options.by,
       measure: options.measure,
       within: options.within,
@@ -303,7 +307,7 @@ class BatchRunner {
 
   /** Every frame name of the requested stages, those skipped in batches included. */
   get #names(): string[] {
-    return this.#requested.flatMap((s) => s.frames);
+    return this.#requested.flatMap(framesOf);
   }
 
   /** Stops the workers and removes everything this run wrote. */
@@ -338,12 +342,7 @@ class BatchRunner {
   }
 
   #merge(into: BatchReport, from: BatchReport): BatchReport {
-    for (const stage of this.#stages) {
-      const a = into.tallies[stage.name];
-      const b = from.tallies[stage.name];
-      if (b === undefined) continue;
-      into.tallies[stage.name] = a === undefined || !stage.merge ? b : stage.merge(a, b);
-    }
+    mergeTallies(this.#stages, into.tallies, from.tallies);
     mergeSummaryTally(into.summary, from.summary);
     for (const [name, n] of Object.entries(from.rows)) into.rows[name] = (into.rows[name] ?? 0) + n;
     into.written.push(...from.written);
@@ -367,22 +366,16 @@ class BatchRunner {
     if (merged.grouped === 0) throw missingFieldError(this.#config.by, merged.fields);
     this.#options.onStage?.("corpus frames");
     const out = this.#options.out;
-    const corpus: Frames = {};
+    const corpus = summarizeTallies(this.#stages, merged.tallies, {
+      ...this.#config.measure,
+      by: this.#config.by,
+      within: this.#config.within,
+    });
     const written = merged.written;
     const partitioned = new Set(Object.keys(merged.rows));
     for (const stage of this.#stages) {
       const tally = merged.tallies[stage.name];
       if (tally === undefined) continue;
-      if (stage.summarize) {
-        Object.assign(
-          corpus,
-          stage.summarize(tally, {
-            ...this.#config.measure,
-            by: this.#config.by,
-            within: this.#config.within,
-          }),
-        );
-      }
       if (!stage.finish) continue;
       const finish = stage.finish.with(tally);
       for (const name of stage.finish.frames) {

@@ -11,7 +11,7 @@ import { readFrame } from "../frames/partitions.ts";
 import { allCharts } from "../charts/catalog.ts";
 import { writeCharts } from "../charts/export.ts";
 import { CHART_FORMATS } from "./charts.ts";
-import { STAGES } from "../stages.ts";
+import { framesOf, stagesOf, STEPS } from "../stages.ts";
 import type { FrameFormat } from "../frames/write.ts";
 import { CONSOLE, type Io, listOption, parseCommandLine, runCommand, UsageError } from "./args.ts";
 import { FRAME_FLAGS, termFlags } from "./options.ts";
@@ -89,7 +89,7 @@ export function analyzeCommand(args: string[], io: Io = CONSOLE): Promise<number
       "parquet",
       "csv",
     ]);
-    const names = STAGES.map((s) => s.name);
+    const names = [...STEPS];
     const wanted = listOption("--stages", flags.stages, names, names);
     // The corpus stage is what every other stage stands on; it always runs.
     const stages = names.filter((n) => n === "corpus" || wanted.includes(n));
@@ -231,7 +231,7 @@ export async function mustExist(path: string, flag = "--manifest"): Promise<void
 
 /** Every top-level name a run of these stages may write, to check none is a user's file. */
 function possibleOutputs(stages: string[], formats: FrameFormat[], charts: boolean): string[] {
-  const frames = STAGES.filter((s) => stages.includes(s.name)).flatMap((s) => s.frames);
+  const frames = stagesOf(stages).flatMap(framesOf);
   return [
     ...new Set(frames.flatMap((name) => [...formats.map((f) => `${name}.${f}`), `${name}/`])),
     REJECTIONS_FILE,
