@@ -6,7 +6,8 @@
 import { corpusBytes } from "../corpus/load.ts";
 import { Progress } from "./progress.ts";
 import { GroupFieldError } from "../stats/groups.ts";
-import { analyzeToFiles, type BatchedRun, DEFAULT_WORKERS } from "../batch/run.ts";
+import { analyzeShard, analyzeToFiles, type BatchedRun, DEFAULT_WORKERS } from "../batch/run.ts";
+import { shardDir } from "../batch/process.ts";
 import { readFrame } from "../frames/partitions.ts";
 import { allCharts } from "../charts/catalog.ts";
 import { writeCharts } from "../charts/export.ts";
@@ -47,6 +48,10 @@ const USAGE =
                    <out>/<frame>/batch=NNNNN/part.parquet; corpus-level frames stay whole; reuse,
                    which needs every article at once, is not run. 0: one batch, in memory
   --workers N      worker threads for a corpus in batches (default: one per core; 1: none)
+  --shard K/N      process only the K-th (0 … N-1) of N slices of the corpus (articles by a
+                   stable hash of their id), writing per-article parts and tallies straight
+                   into --out under shard=K folders, for N processes or machines sharing --out;
+                   then \`newsframe merge OUT\` (deno task merge) makes the corpus-level frames
   --quiet          print nothing but errors and the count of rejected records
 ${MEASURE_USAGE}
 ${GAZETTEER_USAGE}
@@ -78,6 +83,7 @@ export function analyzeCommand(args: string[], io: Io = CONSOLE): Promise<number
       ...FRAME_FLAGS,
       "batch-words": { type: "string" },
       workers: { type: "string" },
+      shard: { type: "string" },
       model: { type: "string" },
       help: { type: "boolean", short: "h", default: false },
     });
@@ -100,6 +106,50 @@ export function analyzeCommand(args: string[], io: Io = CONSOLE): Promise<number
     extractOptionsFor({ gazetteer: flags.gazetteer, model: flags.model });
     const started = performance.now();
     if (flags.manifest !== undefined && !flags["no-manifest"]) await mustExist(flags.manifest);
+    if (flags.shard !== undefined) {
+      if (flags.charts) {
+        throw new UsageError("--charts: a shard has no corpus-level frames; chart after merge");
+      }
+      const shard = shardOption(flags.shard);
+      const run = await analyzeShard(flags.corpus!, shard, {
+        out: flags.out!,
+        formats,
+        stages,
+        by: flags.by,
+        measure,
+        within: flags.within,
+        terms: termFlags(flags.stopwords, flags.honorifics),
+        gazetteer: flags.gazetteer,
+        model: flags.model,
+        batchWords: batchWords || 250_000,
+        workers,
+        manifest: flags["no-manifest"] ? false : flags.manifest,
+        // What `merge` rebuilds the run's settings from (the lexicon files are read again there).
+        settings: {
+          by: flags.by,
+          within: flags.within ?? null,
+          lexicon: flags.lexicon ?? [],
+          "no-default-lexicons": flags["no-default-lexicons"],
+          tone: flags.tone ?? null,
+          format: formats,
+          stages,
+          shards: shard.count,
+        },
+        onWarning: (message) => {
+          if (!flags.quiet) io.error(`warning: ${message}`);
+        },
+      });
+      if (!flags.quiet) {
+        io.log(
+          `newsframe analyze: shard ${shard.index}/${shard.count} of ${flags.corpus}: ${run.articles} articles in ${run.batches} batches → ${flags.out}/<frame>/${
+            shardDir(shard.index)
+          }/; ` +
+            `when every shard is done: newsframe merge ${flags.out}`,
+        );
+      }
+      if (run.rejected.length) io.error(rejectedLine(run.rejected.length, null));
+      return 0;
+    }
     const output = await OutputRun.open(flags.out!, {
       command: "analyze",
       options: { ...flags, format: formats, stages, batchWords, workers },
@@ -240,6 +290,17 @@ function possibleOutputs(stages: string[], formats: FrameFormat[], charts: boole
 }
 
 if (import.meta.main) Deno.exit(await analyzeCommand(Deno.args));
+
+/** Reads `--shard K/N`: 0 ≤ K < N. */
+function shardOption(value: string): { index: number; count: number } {
+  const m = /^(\d+)\/(\d+)$/.exec(value.trim());
+  const index = Number(m?.[1]);
+  const count = Number(m?.[2]);
+  if (!m || count < 1 || index >= count) {
+    throw new UsageError(`--shard: "${value}" is not K/N with 0 <= K < N (e.g. --shard 0/4)`);
+  }
+  return { index, count };
+}
 
 /** Reads a whole-number option, at least `min`. */
 function countOption(flag: string, value: string | undefined, fallback: number, min: number) {
