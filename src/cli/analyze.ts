@@ -6,12 +6,15 @@
 import { corpusBytes } from "../corpus/load.ts";
 import { Progress } from "./progress.ts";
 import { GroupFieldError } from "../stats/groups.ts";
-import { analyzeShard, analyzeToFiles, type BatchedRun, DEFAULT_WORKERS } from "../batch/run.ts";
+import {
+  analyzeShard,
+  analyzeToFiles,
+  type BatchedRun,
+  DEFAULT_WORKERS,
+  workersFor,
+} from "../batch/run.ts";
 import { shardDir } from "../batch/process.ts";
 import { readFrame } from "../frames/partitions.ts";
-import { allCharts } from "../charts/catalog.ts";
-import { writeCharts } from "../charts/export.ts";
-import { CHART_FORMATS } from "./charts.ts";
 import { framesOf, stagesOf, STEPS } from "../stages.ts";
 import type { FrameFormat } from "../frames/write.ts";
 import { CONSOLE, type Io, listOption, parseCommandLine, runCommand, UsageError } from "./args.ts";
@@ -47,7 +50,8 @@ const USAGE =
                    batch in bounded memory: per-article frames are written in Hive-style parts,
                    <out>/<frame>/batch=NNNNN/part.parquet; corpus-level frames stay whole; reuse,
                    which needs every article at once, is not run. 0: one batch, in memory
-  --workers N      worker threads for a corpus in batches (default: one per core; 1: none)
+  --workers N      worker threads for a corpus in batches (default: one per core for a corpus
+                   of 12 MB or more, below that 1: a second worker does not pay there)
   --shard K/N      process only the K-th (0 … N-1) of N slices of the corpus (articles by a
                    stable hash of their id), writing per-article parts and tallies straight
                    into --out under shard=K folders, for N processes or machines sharing --out;
@@ -100,7 +104,12 @@ export function analyzeCommand(args: string[], io: Io = CONSOLE): Promise<number
     // The corpus stage is what every other stage stands on; it always runs.
     const stages = names.filter((n) => n === "corpus" || wanted.includes(n));
     const batchWords = countOption("--batch-words", flags["batch-words"], 250_000, 0);
-    const workers = countOption("--workers", flags.workers, DEFAULT_WORKERS, 1);
+    const workers = countOption(
+      "--workers",
+      flags.workers,
+      await workersFor(flags.corpus!, DEFAULT_WORKERS),
+      1,
+    );
     const measure = await measureSettings(flags);
     // Read here first, so a bad file is one line before any batch starts.
     extractOptionsFor({ gazetteer: flags.gazetteer, model: flags.model });
@@ -201,6 +210,12 @@ export function analyzeCommand(args: string[], io: Io = CONSOLE): Promise<number
       }
       if (flags.charts) {
         bar.stage("charts");
+        // Imported only here: the chart libraries take a noticeable part of a short run to load.
+        const [{ allCharts }, { writeCharts }, { CHART_FORMATS }] = await Promise.all([
+          import("../charts/catalog.ts"),
+          import("../charts/export.ts"),
+          import("./charts.ts"),
+        ]);
         await writeCharts(
           allCharts(run.frames ?? chartInputs(staging, run, formats), { within: flags.within }),
           `${staging}/charts`,

@@ -52,7 +52,7 @@ function canonical(df: pl.DataFrame, articleOrder: Map<string, number>): pl.Data
     return df.withColumn(pl.Series("_rank", Int32Array.from(rank)))
       .sort("_rank", false, true, true).drop("_rank");
   }
-  const keys = df.columns.filter((c, i) => /Utf8|String|Int/.test(String(df.dtypes[i])));
+  const keys = df.columns.filter((_, i) => /Utf8|String|Int/.test(String(df.dtypes[i])));
   return df.sort(keys, false, true, true);
 }
 
