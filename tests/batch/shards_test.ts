@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import pl from "nodejs-polars";
-import { analyzeToFiles, shardOf } from "../../src/batch/run.ts";
+import { analyzeShard, analyzeToFiles, shardOf } from "../../src/batch/run.ts";
+import { mergeCommand } from "../../src/cli/merge.ts";
 import { readFrame } from "../../src/frames/partitions.ts";
 import { loadCorpus } from "../../src/corpus/load.ts";
 import { OUTLET_TERMS_SQL } from "../../src/batch/sql.ts";
@@ -149,4 +150,31 @@ Deno.test("4 shards as separate processes plus merge give every frame of the one
     canonical(readFrame(whole, "outlet_terms"), order),
     "outlet_terms (SQL)",
   );
+});
+
+Deno.test("merge refuses a folder where a shard has not finished, naming it", async () => {
+  const out = await tempDir();
+  await analyzeShard("seeds", { index: 0, count: 2 }, {
+    out,
+    formats: ["parquet"],
+    stages: ["corpus"],
+    workers: 1,
+    settings: {
+      by: "outlet",
+      within: null,
+      lexicon: [],
+      "no-default-lexicons": false,
+      tone: null,
+      format: ["parquet"],
+      stages: ["corpus"],
+      shards: 2,
+    },
+  });
+  const err: string[] = [];
+  const code = await mergeCommand([out], { log: () => {}, error: (l) => err.push(l) });
+  assert.equal(code, 2);
+  assert.match(err.join("\n"), /shard 1 of 2 not finished/);
+  // The first shard's parts are there, under its own folder, and nothing corpus-level yet.
+  assert.deepEqual([...Deno.readDirSync(`${out}/tokens`)].map((e) => e.name), ["shard=00000"]);
+  assert.throws(() => Deno.statSync(`${out}/keyness.parquet`), Deno.errors.NotFound);
 });
