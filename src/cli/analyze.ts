@@ -15,7 +15,7 @@ import {
 } from "../batch/run.ts";
 import { shardDir } from "../batch/process.ts";
 import { readFrame } from "../frames/partitions.ts";
-import { framesOf, stagesOf, STEPS } from "../stages.ts";
+import { type FrameName, framesOf, stagesOf, STEPS } from "../stages.ts";
 import type { FrameFormat } from "../frames/write.ts";
 import { CONSOLE, type Io, listOption, parseCommandLine, runCommand, UsageError } from "./args.ts";
 import { FRAME_FLAGS, termFlags } from "./options.ts";
@@ -334,7 +334,7 @@ function chartInputs(out: string, run: BatchedRun, formats: FrameFormat[]) {
       "--charts on a corpus in batches reads the frames back from Parquet; keep parquet in --format",
     );
   }
-  const names = [
+  const names: FrameName[] = [
     "articles",
     "outlet_terms",
     "keyness",
