@@ -252,14 +252,7 @@ export {
 export { isNegation, type VaderScore, vaderScore, vaderText } from "./stats/vader.ts";
 export { ranks, spearman } from "./stats/rank.ts";
 export { mattr, readabilityFrame, syllables } from "./stats/readability.ts";
-export {
-  measureBatch,
-  measureCorpusFrames,
-  measureFrames,
-  type MeasureOptions,
-  type MeasureTally,
-  mergeMeasureTally,
-} from "./stats/measure.ts";
+export { measureFrames, type MeasureOptions } from "./stages.ts";
 // Measure: text reuse, article similarity, coverage diff, figure consistency
 export {
   type Alignment,

@@ -5,32 +5,21 @@
 
 import type pl from "nodejs-polars";
 import type { Article } from "./corpus/article.ts";
-import { type CleanArticle, cleanArticle } from "./corpus/clean.ts";
-import type { LoadIssue } from "./corpus/issues.ts";
-import { collectRecord, type LoadOptions, type Rejection, streamCorpus } from "./corpus/load.ts";
+import { cleanArticle } from "./corpus/clean.ts";
+import { type Analysis, newAnalysis } from "./analysis.ts";
+import { collectRecord, type LoadOptions, streamCorpus } from "./corpus/load.ts";
 import { type CleaningRules, DEFAULT_CLEANING_RULES } from "./corpus/rules.ts";
-import { articlesFrame } from "./frames/articles.ts";
-import { cleaningFrame } from "./frames/cleaning.ts";
-import { sentencesFrame, tokensFrame } from "./frames/sentences.ts";
-import { segmentArticles, type Segmented, TokenColumns } from "./text/segment.ts";
+import { runStages, stagesOf } from "./stages.ts";
+import { segmentArticles } from "./text/segment.ts";
 
-/** Everything the kit knows about a corpus after the foundation stages. */
-export interface Analysis extends Segmented {
-  /** The articles, cleaned. */
-  articles: CleanArticle[];
-  /** Problems met while loading (warnings and errors). */
-  issues: LoadIssue[];
-  /** Records that did not load. */
-  rejected: Rejection[];
-}
+export type { Analysis } from "./analysis.ts";
 
 /** Cleans and segments articles that are already loaded. */
 export function analyzeArticles(
   articles: Article[],
   rules: CleaningRules = DEFAULT_CLEANING_RULES,
 ): Analysis {
-  const cleaned = articles.map((a) => cleanArticle(a, rules));
-  return { articles: cleaned, ...segmentArticles(cleaned), issues: [], rejected: [] };
+  return newAnalysis(articles.map((a) => cleanArticle(a, rules)));
 }
 
 /** How far {@link analyzeCorpus} has got. */
@@ -60,13 +49,7 @@ export interface AnalyzeOptions extends LoadOptions {
 export async function analyzeCorpus(path: string, options: AnalyzeOptions = {}): Promise<Analysis> {
   const rules = options.rules ?? DEFAULT_CLEANING_RULES;
   const every = options.progressEvery ?? 100;
-  const analysis: Analysis = {
-    articles: [],
-    sentences: [],
-    tokens: new TokenColumns(),
-    issues: [],
-    rejected: [],
-  };
+  const analysis = newAnalysis();
   let chars = 0;
   const report = () =>
     options.onProgress?.({
@@ -95,12 +78,10 @@ export interface CorpusFrames {
   cleaning: pl.DataFrame;
 }
 
-/** Builds the `articles`, `sentences`, `tokens` and `cleaning` frames. */
+/** Builds the `articles`, `sentences`, `tokens` and `cleaning` frames (the stages that write them). */
 export function corpusFrames(analysis: Analysis): CorpusFrames {
-  return {
-    articles: articlesFrame(analysis.articles, analysis.sentences),
-    sentences: sentencesFrame(analysis.sentences),
-    tokens: tokensFrame(analysis.tokens),
-    cleaning: cleaningFrame(analysis.articles),
-  };
+  const { articles, sentences, tokens, cleaning } = runStages(analysis, stagesOf(["corpus"]), {}, {
+    summarize: true,
+  }).frames;
+  return { articles, sentences, tokens, cleaning };
 }

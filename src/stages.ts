@@ -1,160 +1,159 @@
 /**
- * The frames `deno task analyze` writes, stage by stage. Each stage turns an {@link Analysis}
- * into named frames; later stages (extraction, statistics, reuse) add themselves here.
+ * The stages `deno task analyze` runs, in the order the data flows, and the one driver that runs
+ * them ({@link runStages}) for the in-memory run, each batch of a batched run and each shard.
  *
- * A stage's frames are of two kinds. Most are per article, sentence or match (`tokens`,
- * `entities`, `framing`): a batch of articles gives its own rows, and a large corpus is written
- * batch by batch. The rest are about the corpus as a whole (`keyness`, `framing_summary`): a
- * stage makes them from a tally (sums) that the batches add up. Reuse compares every article
- * with every other and needs the whole corpus at once.
+ * Each stage is declared beside its code (`frames/corpus_stage.ts`, `extract/stage.ts`,
+ * `stats/keyness_stage.ts`, …) and names its frames as per article or corpus-level (see
+ * `frame_stage.ts`). Per-article frames (`tokens`, `entities`, `framing`) come from any slice of
+ * the corpus; corpus-level ones (`keyness`, `framing_summary`) come from a tally (sums) that the
+ * slices add up. Reuse compares every article with every other and needs the whole corpus at once.
  * @module
  */
 
-import type pl from "nodejs-polars";
-import { type Analysis, corpusFrames } from "./pipeline.ts";
+import type { Analysis } from "./analysis.ts";
+import { ARTICLES_STAGE } from "./frames/articles_stage.ts";
+import { CORPUS_STAGE } from "./frames/corpus_stage.ts";
+import { EXTRACT_STAGE } from "./extract/stage.ts";
 import {
-  MEASURE_FRAMES,
-  measureBatch,
-  measureCorpusFrames,
-  type MeasureTally,
-  mergeMeasureTally,
-} from "./stats/measure.ts";
-import { extractCorpus } from "./extract/extract.ts";
-import { extractOptionsFor } from "./extract/setup.ts";
-import { extractionFrames } from "./extract/frames.ts";
-import { reuseFrames, reuseStageFrames } from "./stats/reuse/stage.ts";
-import { extraArticleColumns, withAgencies, withExtraColumns } from "./frames/articles.ts";
-import type { GroupBy } from "./stats/groups.ts";
-import { finishTerms, termLookup, type TermOptions } from "./stats/terms.ts";
-import type { Lexicon } from "./stats/lexicon.ts";
-import type { Tone } from "./stats/sentiment.ts";
+  type Frames,
+  type FrameStage,
+  inFrameOrder,
+  type StageOptions,
+  type Step,
+} from "./frame_stage.ts";
+import { COLLOCATIONS_STAGE } from "./stats/collocations_stage.ts";
+import { FRAMING_STAGE } from "./stats/framing_stage.ts";
+import { KEYNESS_STAGE } from "./stats/keyness_stage.ts";
+import { OUTLET_TERMS_STAGE } from "./stats/outlet_terms_stage.ts";
+import { READABILITY_STAGE } from "./stats/readability_stage.ts";
+import { REUSE_STAGE } from "./stats/reuse_stage.ts";
+import { SENTIMENT_STAGE } from "./stats/sentiment_stage.ts";
+import { TERMS_STAGE } from "./stats/terms_stage.ts";
+import type { EntityMention } from "./extract/entities.ts";
+import { entitiesFrame } from "./extract/frames.ts";
+import type pl from "nodejs-polars";
 
-/** Frames by name. */
-export type Frames = Record<string, pl.DataFrame>;
+export {
+  FRAME_NAMES,
+  type FrameName,
+  type Frames,
+  framesOf,
+  type FrameStage,
+  type MeasureSettings,
+  type StageOptions,
+  type Step,
+  STEPS,
+} from "./frame_stage.ts";
 
-/** What the measure stage applies: lexicons besides the defaults, the defaults or not, the tone. */
-export interface MeasureSettings {
-  lexicons?: readonly Lexicon[];
-  defaultLexicons?: boolean;
-  tone?: Tone;
+/**
+ * Every stage, in the order the data flows. `articles` follows extraction, whose agencies it
+ * lists per article; sentiment follows extraction too (its roll-up per entity).
+ */
+export const STAGES: FrameStage[] = [
+  CORPUS_STAGE,
+  EXTRACT_STAGE,
+  ARTICLES_STAGE,
+  TERMS_STAGE,
+  OUTLET_TERMS_STAGE,
+  KEYNESS_STAGE,
+  FRAMING_STAGE,
+  SENTIMENT_STAGE,
+  COLLOCATIONS_STAGE,
+  READABILITY_STAGE,
+  REUSE_STAGE,
+];
+
+/** The stages of these steps (`--stages corpus,measure`), in flow order. */
+export function stagesOf(steps: readonly string[], stages: FrameStage[] = STAGES): FrameStage[] {
+  return stages.filter((s) => steps.includes(s.step));
 }
 
-/** Options every stage may read. */
-export interface StageOptions extends MeasureSettings {
-  /** The article field groups are compared by (outlet_terms, keyness, summaries): default "outlet". */
-  by?: GroupBy;
-  /** Keyness compares groups within each stratum of this article field and pools (see README). */
-  within?: GroupBy;
-  /** How tokens become terms (stopwords, honorifics, n-grams) for the measure stage. */
-  terms?: TermOptions;
+/** What {@link runStages} gives: frames by name and, unless summarized, each stage's tally. */
+export interface StageRun {
+  frames: Frames;
+  /** The tally of each stage that has one, by stage name (empty with `summarize`). */
+  tallies: Record<string, unknown>;
+}
+
+/** Options of {@link runStages}. */
+export interface RunStagesOptions {
+  /** Called with each stage's name before it runs. */
+  onStage?: (name: string) => void;
   /**
-   * The analysis is one batch of a larger corpus: per-article frames whose values depend on the
-   * whole corpus (the df and idf of `terms`) are left for the stage's `finish`.
+   * The analysis is the whole corpus: each stage's corpus-level frames are made right after it
+   * runs, from its own tally (then dropped), and the frames come back in the listed order.
    */
-  partial?: boolean;
-  /** A user's gazetteer file for the entity stage, or "none" (default: the general list). */
-  gazetteer?: string;
-  /** A model file for the entity stage, or "none" (default: the shipped model). */
-  model?: string;
+  summarize?: boolean;
+  /** Frames the stages may read that no stage of this run makes (a notebook's own `entities`). */
+  given?: Frames;
 }
 
 /**
- * A named group of frames computed from an analysis. A stage also sees the frames the stages
- * before it built, so it can reuse them (and replace one, as extraction adds the agencies to
- * `articles`). `T` is what its corpus-level frames are made from.
+ * Runs stages on one analysis (a whole corpus, a batch or a shard). With `options.partial` (a
+ * slice of a larger corpus) stages that need the whole corpus are left out and each stage's
+ * tally comes back, to be merged ({@link mergeTallies}) and summarized
+ * ({@link summarizeTallies}) once every slice is done.
  */
-export interface FrameStage<T = unknown> {
-  name: string;
-  /** The frames it writes, in the order they are listed. */
-  frames: readonly string[];
-  /** Those of them that are per article (a batch writes its own rows of each); the rest are
-   * about the corpus as a whole. */
-  local: readonly string[];
-  /** Its frames of one analysis (the corpus, or a batch of it), and the tally, if any. */
-  batch: (analysis: Analysis, built: Readonly<Frames>, options: StageOptions) => {
-    frames: Frames;
-    tally?: T;
-  };
-  /** Adds a later batch's tally to `into`. */
-  merge?: (into: T, from: T) => T;
-  /** The corpus-level frames of a (merged) tally. */
-  summarize?: (tally: T, options: StageOptions) => Frames;
-  /**
-   * Per-article frames whose rows carry corpus statistics (the df and idf of `terms`): a batch
-   * writes them aside, and once every batch is tallied, `with` makes each batch's frame
-   * corpus-wide, lazily, so it streams from the batch's file to the final one.
-   */
-  finish?: {
-    frames: readonly string[];
-    with: (tally: T) => (name: string, frame: pl.LazyDataFrame) => pl.LazyDataFrame;
-  };
-  /** Needs every article at once (not run when a corpus is processed in batches). */
-  wholeCorpus?: boolean;
+export function runStages(
+  analysis: Analysis,
+  stages: readonly FrameStage[],
+  options: StageOptions = {},
+  run: RunStagesOptions = {},
+): StageRun {
+  // One cache per run: what several stages read (term counts) is made once.
+  const shared: StageOptions = { ...options, cache: new Map() };
+  const frames: Frames = { ...run.given };
+  const tallies: Record<string, unknown> = {};
+  for (const stage of stages) {
+    if (options.partial && stage.wholeCorpus) continue;
+    // A stage that needs every article works from the frames, not the shared counts: free them.
+    if (stage.wholeCorpus) shared.cache!.clear();
+    run.onStage?.(stage.name);
+    const { frames: made, tally } = stage.batch(analysis, frames, shared);
+    Object.assign(frames, made);
+    if (tally === undefined) continue;
+    if (run.summarize && stage.summarize) Object.assign(frames, stage.summarize(tally, options));
+    else if (!run.summarize) tallies[stage.name] = tally;
+  }
+  for (const name of Object.keys(run.given ?? {})) delete frames[name];
+  return { frames: run.summarize ? inOrder(frames) : frames, tallies };
 }
 
-const stage = <T>(s: FrameStage<T>): FrameStage => s as FrameStage;
+/** Adds the tallies of a later slice to `into`, stage by stage, in place. */
+export function mergeTallies(
+  stages: readonly FrameStage[],
+  into: Record<string, unknown>,
+  from: Record<string, unknown>,
+): Record<string, unknown> {
+  for (const stage of stages) {
+    const a = into[stage.name];
+    const b = from[stage.name];
+    if (b === undefined) continue;
+    into[stage.name] = a === undefined || !stage.merge ? b : stage.merge(a, b);
+  }
+  return into;
+}
 
-/** Every stage, in the order the data flows. */
-export const STAGES: FrameStage[] = [
-  // The tally is the extra (metadata) columns of `articles`: batches may carry different fields,
-  // and every part of `articles` gets them all.
-  stage<string[]>({
-    name: "corpus",
-    frames: ["articles", "sentences", "tokens", "cleaning"],
-    local: ["articles", "sentences", "tokens", "cleaning"],
-    batch: (a) => ({ frames: { ...corpusFrames(a) }, tally: extraArticleColumns(a.articles) }),
-    merge: (into, from) => [...new Set([...into, ...from])].sort(),
-    finish: {
-      frames: ["articles"],
-      with: (extra) => (_, frame) => withExtraColumns(frame, extra),
-    },
-  }),
-  stage({
-    name: "extract",
-    frames: ["entities", "figures", "quotes", "attributions", "agencies", "articles"],
-    local: ["entities", "figures", "quotes", "attributions", "agencies", "articles"],
-    batch: (a, built, options) => {
-      const x = extractionFrames(extractCorpus(a, extractOptionsFor(options)));
-      return {
-        frames: built.articles ? { ...x, articles: withAgencies(built.articles, x.agencies) } : x,
-      };
-    },
-  }),
-  // Sentiment per entity uses the extract stage's mentions when that stage ran.
-  stage<MeasureTally>({
-    name: "measure",
-    frames: MEASURE_FRAMES,
-    local: ["terms", "framing", "sentiment", "readability"],
-    batch: (a, built, options) => measureBatch(a, { ...options, entities: built.entities }),
-    merge: mergeMeasureTally,
-    summarize: (tally, options) => measureCorpusFrames(tally, options),
-    finish: {
-      frames: ["terms"],
-      with: (tally) => {
-        const corpus = termLookup(tally.terms);
-        return (_, frame) => finishTerms(frame, corpus, tally.terms.minCount);
-      },
-    },
-  }),
-  stage({
-    name: "reuse",
-    frames: [
-      "reuse_pairs",
-      "article_similarity",
-      "article_sources",
-      "coverage",
-      "figure_consistency",
-    ],
-    local: [],
-    wholeCorpus: true,
-    // The extraction frames, when that stage ran; otherwise the stage extracts for itself.
-    batch: (a, built) => ({
-      frames: built.entities
-        ? reuseFrames(a, { entities: built.entities, figures: built.figures, quotes: built.quotes })
-        : reuseStageFrames(a),
-    }),
-  }),
-];
+/** The corpus-level frames of the merged tallies of every slice. */
+export function summarizeTallies(
+  stages: readonly FrameStage[],
+  tallies: Record<string, unknown>,
+  options: StageOptions = {},
+): Frames {
+  const frames: Frames = {};
+  for (const stage of stages) {
+    const tally = tallies[stage.name];
+    if (stage.summarize && tally !== undefined) {
+      Object.assign(frames, stage.summarize(tally, options));
+    }
+  }
+  return inOrder(frames);
+}
+
+/** Frames in the order of `FRAME_NAMES` (any others after, as made). */
+function inOrder(frames: Frames): Frames {
+  return Object.fromEntries(inFrameOrder(Object.keys(frames)).map((n) => [n, frames[n]]));
+}
 
 /** Runs one stage on a whole corpus: its per-article and corpus-level frames. */
 export function stageFrames(
@@ -164,25 +163,46 @@ export function stageFrames(
   options: StageOptions = {},
 ): Frames {
   const { frames, tally } = stage.batch(analysis, built, options);
-  const all = stage.summarize && tally !== undefined
-    ? { ...frames, ...stage.summarize(tally, options) }
-    : frames;
-  // Listed order: the stage's own order of names, then anything else it made.
-  const names = [...new Set([...stage.frames.filter((n) => all[n]), ...Object.keys(all)])];
-  return Object.fromEntries(names.map((n) => [n, all[n]]));
+  return inOrder(
+    stage.summarize && tally !== undefined
+      ? { ...frames, ...stage.summarize(tally, options) }
+      : frames,
+  );
 }
 
-/** Runs every stage and returns all frames by name. */
+/** Runs every stage (or those given) on a whole corpus and returns all frames by name. */
 export function allFrames(
   analysis: Analysis,
-  stages: FrameStage[] = STAGES,
+  stages: readonly FrameStage[] = STAGES,
   onStage?: (name: string) => void,
   options: StageOptions = {},
 ): Frames {
-  const out: Frames = {};
-  for (const stage of stages) {
-    onStage?.(stage.name);
-    Object.assign(out, stageFrames(stage, analysis, out, options));
+  return runStages(analysis, stages, options, { onStage, summarize: true }).frames;
+}
+
+/** Options of {@link measureFrames}: the stage options and, for `sentiment_entity`, mentions. */
+export interface MeasureOptions extends StageOptions {
+  /** Entity mentions (the extract stage's `entities` frame, or its records). */
+  entities?: pl.DataFrame | readonly EntityMention[];
+}
+
+/**
+ * The frames of the measure step (terms, outlet_terms, keyness, framing, sentiment,
+ * collocations, readability and their summaries) of a whole corpus.
+ *
+ * @example
+ * const frames = measureFrames(await analyzeCorpus("seeds"), { by: "outlet" });
+ */
+export function measureFrames(analysis: Analysis, options: MeasureOptions = {}): Frames {
+  const { entities, ...rest } = options;
+  const given: Frames = {};
+  if (entities) {
+    given.entities = Array.isArray(entities)
+      ? entitiesFrame(entities as EntityMention[])
+      : entities as pl.DataFrame;
   }
-  return out;
+  return runStages(analysis, stagesOf(["measure"] satisfies Step[]), rest, {
+    summarize: true,
+    given,
+  }).frames;
 }

@@ -6,7 +6,25 @@ import { seedAnalysis } from "./seeds.ts";
 const frames = allFrames(await seedAnalysis());
 
 Deno.test("every stage's frames, by name", () => {
-  assert.deepEqual(STAGES.map((s) => s.name), ["corpus", "extract", "measure", "reuse"]);
+  assert.deepEqual(STAGES.map((s) => s.name), [
+    "corpus",
+    "extract",
+    "articles",
+    "terms",
+    "outlet_terms",
+    "keyness",
+    "framing",
+    "sentiment",
+    "collocations",
+    "readability",
+    "reuse",
+  ]);
+  assert.deepEqual([...new Set(STAGES.map((s) => s.step))], [
+    "corpus",
+    "extract",
+    "measure",
+    "reuse",
+  ]);
   for (
     const name of [
       "articles",

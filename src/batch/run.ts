@@ -12,25 +12,58 @@
 import type { TermOptions } from "../stats/terms.ts";
 import type { Article } from "../corpus/article.ts";
 import type { LoadIssue } from "../corpus/issues.ts";
-import { collectRecord, type LoadOptions, type Rejection, streamCorpus } from "../corpus/load.ts";
-import pl from "nodejs-polars";
-import { clearFrames, partitionDir } from "../frames/partitions.ts";
-import { type FrameFormat, sinkFrame, writeFrames } from "../frames/write.ts";
-import { analyzeArticles } from "../pipeline.ts";
+import {
+  collectRecord,
+  corpusBytes,
+  type LoadOptions,
+  type Rejection,
+  streamCorpus,
+} from "../corpus/load.ts";
+import { clearFrames } from "../frames/partitions.ts";
+import { type FrameFormat, writeFrames } from "../frames/write.ts";
+import { newAnalysis } from "../analysis.ts";
+import { cleanArticle } from "../corpus/clean.ts";
 import {
   allFrames,
   type Frames,
+  framesOf,
   type FrameStage,
   type MeasureSettings,
-  STAGES,
+  stagesOf,
+  STEPS,
 } from "../stages.ts";
 import { firstDistinct, groupFields, groupsOf, missingFieldError } from "../stats/groups.ts";
-import { mergeSummaryTally, type SummaryTally, summaryTally } from "../text/summary.ts";
-import { type BatchConfig, type BatchReport, processBatch, STAGING } from "./process.ts";
+import { type SummaryTally, summaryTally } from "../text/summary.ts";
+import {
+  type BatchConfig,
+  type BatchReport,
+  DONE,
+  processBatch,
+  REPORT,
+  shardDir,
+  STAGING,
+  TALLIES,
+  writeSlice,
+} from "./process.ts";
+import { tallyFrame } from "./tallies.ts";
+import { addReport, mergeParts } from "./merge.ts";
 import type { BatchRequest } from "./worker.ts";
 
 /** Workers of a batched run unless told: one per core. */
 export const DEFAULT_WORKERS = navigator.hardwareConcurrency ?? 1;
+
+/**
+ * Below this size of corpus text (bytes, about 2 million words), a batched run uses one worker
+ * unless told: measured on the State of the Union corpus (1.8M words, 7 batches), two workers
+ * took the same wall time as one (6.7 s) for 30% more CPU (issue 18); the pool's start-up and
+ * the transfer of articles to the workers eat what the second core gives.
+ */
+export const SECOND_WORKER_FROM_BYTES = 12_000_000;
+
+/** The default number of workers for the corpus at `path`: one below {@link SECOND_WORKER_FROM_BYTES}. */
+export async function workersFor(path: string, perCore = DEFAULT_WORKERS): Promise<number> {
+  return await corpusBytes(path).catch(() => Infinity) < SECOND_WORKER_FROM_BYTES ? 1 : perCore;
+}
 
 /** About this many characters make a word, to size batches before the text is segmented. */
 const CHARS_PER_WORD = 6;
@@ -39,7 +72,7 @@ const CHARS_PER_WORD = 6;
 export interface BatchedOptions extends LoadOptions {
   out: string;
   formats: FrameFormat[];
-  /** Stage names to run (default all). */
+  /** Steps to run (default all: corpus, extract, measure, reuse). */
   stages?: string[];
   /** The grouping field (default "outlet"). */
   by?: string;
@@ -57,6 +90,15 @@ export interface BatchedOptions extends LoadOptions {
   batchWords?: number;
   /** Workers for a corpus of several batches (default: one per core); 1 runs in this thread. */
   workers?: number;
+  /**
+   * Process only shard `index` of `count` (articles by a stable hash of their id, see
+   * {@link shardOf}): its per-article parts and tallies go under `shard=K` folders and nothing is
+   * merged; `mergeParts` (or `newsframe merge`) makes the corpus-level frames once every shard is
+   * done.
+   */
+  shard?: { index: number; count: number };
+  /** What the merge step needs to know of the run, recorded in every slice's report. */
+  settings?: Record<string, unknown>;
   /**
    * Called as articles are done: articles, words, characters of raw text, and what is running
    * ("reading", or "batches on 2 workers").
@@ -103,8 +145,7 @@ export interface BatchedRun {
  */
 export async function analyzeToFiles(path: string, options: BatchedOptions): Promise<BatchedRun> {
   const by = options.by ?? "outlet";
-  const stageNames = options.stages ?? STAGES.map((s) => s.name);
-  const stages = STAGES.filter((s) => stageNames.includes(s.name));
+  const stages = stagesOf(options.stages ?? STEPS);
   const batchChars = (options.batchWords ?? 250_000) * CHARS_PER_WORD;
   const sink = { issues: [] as LoadIssue[], rejected: [] as Rejection[] };
   let batch: Article[] = [];
@@ -112,10 +153,17 @@ export async function analyzeToFiles(path: string, options: BatchedOptions): Pro
   let loaded = 0;
   let full: Article[] | null = null;
   let runner: BatchRunner | null = null;
+  const shard = options.shard;
   try {
+    // A shard always writes parts and tallies (its batches are slices of a larger corpus).
+    if (shard) {
+      runner = new BatchRunner(stages, { ...options, by });
+      await runner.start();
+    }
     for await (const record of streamCorpus(path, options)) {
       const article = collectRecord(record, sink);
       if (!article) continue;
+      if (shard && shardOf(article.id, shard.count) !== shard.index) continue;
       loaded++;
       if (full) {
         // A second batch exists: the corpus is processed in batches from here on.
@@ -176,7 +224,7 @@ async function inMemory(
   sink: { issues: LoadIssue[]; rejected: Rejection[] },
   loaded: number,
 ): Promise<BatchedRun> {
-  const analysis = { ...analyzeArticles(articles), ...sink };
+  const analysis = newAnalysis(articles.map((a) => cleanArticle(a)), sink);
   options.onProgress?.({
     articles: articles.length,
     words: analysis.tokens.length,
@@ -206,7 +254,7 @@ async function inMemory(
     model: options.model,
   });
   options.onStage?.("writing");
-  await clearFrames(options.out, [...stages.flatMap((s) => s.frames), ...Object.keys(frames)]);
+  await clearFrames(options.out, [...stages.flatMap(framesOf), ...Object.keys(frames)]);
   run.written = await writeFrames(frames, options.out, options.formats);
   run.rows = Object.fromEntries(Object.entries(frames).map(([n, f]) => [n, f.height]));
   run.frames = frames;
@@ -240,7 +288,7 @@ class BatchRunner {
     this.#config = {
       out: options.out,
       formats: options.formats,
-      stages: this.#stages.map((s) => s.name),
+      stages: [...new Set(this.#stages.map((s) => s.step))],
       by: options.by,
       measure: options.measure,
       within: options.within,
@@ -252,12 +300,14 @@ class BatchRunner {
       },
       gazetteer: options.gazetteer,
       model: options.model,
+      shard: options.shard,
+      settings: options.settings,
     };
   }
 
   async start(): Promise<void> {
     this.#options.onStage?.("batches");
-    await clearFrames(this.#options.out, [...this.#names, STAGING]);
+    await this.#clear();
     const n = Math.max(1, this.#options.workers ?? DEFAULT_WORKERS);
     if (n === 1) return;
     this.#options.abort?.addEventListener("abort", () => this.close(), { once: true });
@@ -303,13 +353,30 @@ class BatchRunner {
 
   /** Every frame name of the requested stages, those skipped in batches included. */
   get #names(): string[] {
-    return this.#requested.flatMap((s) => s.frames);
+    return this.#requested.flatMap(framesOf);
   }
 
   /** Stops the workers and removes everything this run wrote. */
   async abort(): Promise<void> {
     this.close();
-    await clearFrames(this.#options.out, [...this.#names, STAGING]);
+    await this.#clear();
+  }
+
+  /**
+   * Removes what an earlier run wrote where this one writes: every frame, the staged parts and
+   * the tallies; for a shard, only that shard's folders of each (other shards may be running).
+   */
+  async #clear(): Promise<void> {
+    const out = this.#options.out;
+    const shard = this.#options.shard;
+    if (!shard) return await clearFrames(out, [...this.#names, STAGING, TALLIES]);
+    const dir = shardDir(shard.index);
+    await clearFrames(out, this.#names.map((n) => `${n}/${dir}`));
+    const stages = [...this.#stages.map((s) => s.name), REPORT, DONE];
+    await clearFrames(out, [
+      ...this.#names.map((n) => `${STAGING}/${n}/${dir}`),
+      ...stages.map((n) => `${TALLIES}/${n}/${dir}`),
+    ]);
   }
 
   /** Stops the workers (idempotent). */
@@ -327,7 +394,7 @@ class BatchRunner {
       this.#articles += r.articles;
       this.#words += r.words;
       this.#chars += r.chars;
-      this.#merged = this.#merged ? this.#merge(this.#merged, r) : r;
+      this.#merged = this.#merged ? addReport(this.#merged, r) : r;
       this.#options.onProgress?.({
         articles: this.#articles,
         words: this.#words,
@@ -337,25 +404,10 @@ class BatchRunner {
     }
   }
 
-  #merge(into: BatchReport, from: BatchReport): BatchReport {
-    for (const stage of this.#stages) {
-      const a = into.tallies[stage.name];
-      const b = from.tallies[stage.name];
-      if (b === undefined) continue;
-      into.tallies[stage.name] = a === undefined || !stage.merge ? b : stage.merge(a, b);
-    }
-    mergeSummaryTally(into.summary, from.summary);
-    for (const [name, n] of Object.entries(from.rows)) into.rows[name] = (into.rows[name] ?? 0) + n;
-    into.written.push(...from.written);
-    into.grouped += from.grouped;
-    into.fields = [...new Set([...into.fields, ...from.fields])];
-    into.groups = firstDistinct([...into.groups, ...from.groups], 2);
-    into.articles += from.articles;
-    into.words += from.words;
-    return into;
-  }
-
-  /** Waits for every batch, then writes the corpus-level frames and finishes the staged parts. */
+  /**
+   * Waits for every batch, then (unless this is a shard, which leaves that to `merge`) merges
+   * the tallies the batches wrote into the corpus-level frames and finishes the staged parts.
+   */
   async finish(
     sink: { issues: LoadIssue[]; rejected: Rejection[] },
     loaded: number,
@@ -363,65 +415,82 @@ class BatchRunner {
     await Promise.all(this.#inFlight);
     this.close();
     if (this.#error) throw this.#error;
-    const merged = this.#merged!;
+    const merged = this.#merged;
+    const skipped = this.#requested.filter((s) => s.wholeCorpus).map((s) => s.name);
+    if (this.#options.shard || !merged) {
+      return {
+        batches: this.#submitted,
+        summary: merged?.summary ?? summaryTally([], []),
+        ...sink,
+        rows: merged?.rows ?? {},
+        written: merged?.written ?? [],
+        partitioned: Object.keys(merged?.rows ?? {}),
+        skipped,
+        articles: loaded,
+        groups: merged?.groups ?? [],
+      };
+    }
     if (merged.grouped === 0) throw missingFieldError(this.#config.by, merged.fields);
     this.#options.onStage?.("corpus frames");
-    const out = this.#options.out;
-    const corpus: Frames = {};
-    const written = merged.written;
-    const partitioned = new Set(Object.keys(merged.rows));
-    for (const stage of this.#stages) {
-      const tally = merged.tallies[stage.name];
-      if (tally === undefined) continue;
-      if (stage.summarize) {
-        Object.assign(
-          corpus,
-          stage.summarize(tally, {
-            ...this.#config.measure,
-            by: this.#config.by,
-            within: this.#config.within,
-          }),
-        );
-      }
-      if (!stage.finish) continue;
-      const finish = stage.finish.with(tally);
-      for (const name of stage.finish.frames) {
-        merged.rows[name] = 0;
-        for (let k = 0; k < this.#submitted; k++) {
-          const staged = `${partitionDir(`${out}/${STAGING}`, name, k)}/part.parquet`;
-          const frame = finish(name, pl.scanParquet(staged));
-          const dir = partitionDir(out, name, k);
-          await Deno.mkdir(dir, { recursive: true });
-          for (const format of this.#options.formats) {
-            written.push(sinkFrame(frame, `${dir}/part.${format}`, format));
-          }
-          merged.rows[name] += rowsIn(dir, this.#options.formats);
-        }
-      }
-    }
-    await clearFrames(out, [STAGING]);
-    written.push(...await writeFrames(corpus, out, this.#options.formats));
-    for (const [name, frame] of Object.entries(corpus)) merged.rows[name] = frame.height;
+    const run = await mergeParts(this.#options.out, {
+      stages: this.#stages,
+      formats: this.#options.formats,
+      by: this.#config.by,
+      within: this.#config.within,
+      measure: this.#config.measure,
+    });
     return {
       batches: this.#submitted,
-      summary: merged.summary,
+      summary: run.summary,
       ...sink,
-      rows: merged.rows,
-      written,
-      partitioned: [...partitioned],
-      skipped: this.#requested.filter((s) => s.wholeCorpus).map((s) => s.name),
+      rows: run.rows,
+      written: run.written,
+      partitioned: run.partitioned,
+      skipped,
       articles: loaded,
-      groups: merged.groups,
+      groups: run.groups,
     };
   }
 }
 
-/** Rows of the part written in `dir` (from the Parquet footer when there is one). */
-function rowsIn(dir: string, formats: readonly FrameFormat[]): number {
-  const lf = formats.includes("parquet")
-    ? pl.scanParquet(`${dir}/part.parquet`)
-    : pl.scanCSV(`${dir}/part.csv`);
-  return lf.select(pl.len().alias("n")).collectSync().getColumn("n").get(0) as number;
+/**
+ * Runs shard `shard.index` of `shard.count` (see {@link BatchedOptions.shard}) and, once all of
+ * its parts are written, marks it done (`_tallies/_done/shard=K/part.parquet`), which `merge`
+ * checks for every shard before it starts.
+ *
+ * @example
+ * // on machine k of 4, all writing to the same shared folder; then mergeParts("/shared/out", …)
+ * await analyzeShard("archive.jsonl", { index: k, count: 4 }, { out: "/shared/out", formats: ["parquet"] });
+ */
+export async function analyzeShard(
+  path: string,
+  shard: { index: number; count: number },
+  options: Omit<BatchedOptions, "shard">,
+): Promise<BatchedRun> {
+  const run = await analyzeToFiles(path, { ...options, shard });
+  const done = {
+    shard: shard.index,
+    shards: shard.count,
+    articles: run.articles,
+    batches: run.batches,
+  };
+  await writeSlice(tallyFrame(done), `${options.out}/${TALLIES}`, DONE, shardDir(shard.index), [
+    "parquet",
+  ]);
+  return run;
+}
+
+/**
+ * The shard (0 … count-1) an article belongs to: FNV-1a (32 bits) of its id's UTF-16 code units,
+ * modulo `count`. Stable across runs, processes and machines, and spread evenly for any ids.
+ */
+export function shardOf(id: string, count: number): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < id.length; i++) {
+    h ^= id.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h % count;
 }
 
 /** An error as a worker sends it. */

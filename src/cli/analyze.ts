@@ -6,12 +6,16 @@
 import { corpusBytes } from "../corpus/load.ts";
 import { Progress } from "./progress.ts";
 import { GroupFieldError } from "../stats/groups.ts";
-import { analyzeToFiles, type BatchedRun, DEFAULT_WORKERS } from "../batch/run.ts";
+import {
+  analyzeShard,
+  analyzeToFiles,
+  type BatchedRun,
+  DEFAULT_WORKERS,
+  workersFor,
+} from "../batch/run.ts";
+import { shardDir } from "../batch/process.ts";
 import { readFrame } from "../frames/partitions.ts";
-import { allCharts } from "../charts/catalog.ts";
-import { writeCharts } from "../charts/export.ts";
-import { CHART_FORMATS } from "./charts.ts";
-import { STAGES } from "../stages.ts";
+import { type FrameName, framesOf, stagesOf, STEPS } from "../stages.ts";
 import type { FrameFormat } from "../frames/write.ts";
 import { CONSOLE, type Io, listOption, parseCommandLine, runCommand, UsageError } from "./args.ts";
 import { FRAME_FLAGS, termFlags } from "./options.ts";
@@ -46,7 +50,12 @@ const USAGE =
                    batch in bounded memory: per-article frames are written in Hive-style parts,
                    <out>/<frame>/batch=NNNNN/part.parquet; corpus-level frames stay whole; reuse,
                    which needs every article at once, is not run. 0: one batch, in memory
-  --workers N      worker threads for a corpus in batches (default: one per core; 1: none)
+  --workers N      worker threads for a corpus in batches (default: one per core for a corpus
+                   of 12 MB or more, below that 1: a second worker does not pay there)
+  --shard K/N      process only the K-th (0 … N-1) of N slices of the corpus (articles by a
+                   stable hash of their id), writing per-article parts and tallies straight
+                   into --out under shard=K folders, for N processes or machines sharing --out;
+                   then \`newsframe merge OUT\` (deno task merge) makes the corpus-level frames
   --quiet          print nothing but errors and the count of rejected records
 ${MEASURE_USAGE}
 ${GAZETTEER_USAGE}
@@ -78,6 +87,7 @@ export function analyzeCommand(args: string[], io: Io = CONSOLE): Promise<number
       ...FRAME_FLAGS,
       "batch-words": { type: "string" },
       workers: { type: "string" },
+      shard: { type: "string" },
       model: { type: "string" },
       help: { type: "boolean", short: "h", default: false },
     });
@@ -89,17 +99,66 @@ export function analyzeCommand(args: string[], io: Io = CONSOLE): Promise<number
       "parquet",
       "csv",
     ]);
-    const names = STAGES.map((s) => s.name);
+    const names = [...STEPS];
     const wanted = listOption("--stages", flags.stages, names, names);
     // The corpus stage is what every other stage stands on; it always runs.
     const stages = names.filter((n) => n === "corpus" || wanted.includes(n));
     const batchWords = countOption("--batch-words", flags["batch-words"], 250_000, 0);
-    const workers = countOption("--workers", flags.workers, DEFAULT_WORKERS, 1);
+    const workers = countOption(
+      "--workers",
+      flags.workers,
+      await workersFor(flags.corpus!, DEFAULT_WORKERS),
+      1,
+    );
     const measure = await measureSettings(flags);
     // Read here first, so a bad file is one line before any batch starts.
     extractOptionsFor({ gazetteer: flags.gazetteer, model: flags.model });
     const started = performance.now();
     if (flags.manifest !== undefined && !flags["no-manifest"]) await mustExist(flags.manifest);
+    if (flags.shard !== undefined) {
+      if (flags.charts) {
+        throw new UsageError("--charts: a shard has no corpus-level frames; chart after merge");
+      }
+      const shard = shardOption(flags.shard);
+      const run = await analyzeShard(flags.corpus!, shard, {
+        out: flags.out!,
+        formats,
+        stages,
+        by: flags.by,
+        measure,
+        within: flags.within,
+        terms: termFlags(flags.stopwords, flags.honorifics),
+        gazetteer: flags.gazetteer,
+        model: flags.model,
+        batchWords: batchWords || 250_000,
+        workers,
+        manifest: flags["no-manifest"] ? false : flags.manifest,
+        // What `merge` rebuilds the run's settings from (the lexicon files are read again there).
+        settings: {
+          by: flags.by,
+          within: flags.within ?? null,
+          lexicon: flags.lexicon ?? [],
+          "no-default-lexicons": flags["no-default-lexicons"],
+          tone: flags.tone ?? null,
+          format: formats,
+          stages,
+          shards: shard.count,
+        },
+        onWarning: (message) => {
+          if (!flags.quiet) io.error(`warning: ${message}`);
+        },
+      });
+      if (!flags.quiet) {
+        io.log(
+          `newsframe analyze: shard ${shard.index}/${shard.count} of ${flags.corpus}: ${run.articles} articles in ${run.batches} batches → ${flags.out}/<frame>/${
+            shardDir(shard.index)
+          }/; ` +
+            `when every shard is done: newsframe merge ${flags.out}`,
+        );
+      }
+      if (run.rejected.length) io.error(rejectedLine(run.rejected.length, null));
+      return 0;
+    }
     const output = await OutputRun.open(flags.out!, {
       command: "analyze",
       options: { ...flags, format: formats, stages, batchWords, workers },
@@ -151,6 +210,12 @@ export function analyzeCommand(args: string[], io: Io = CONSOLE): Promise<number
       }
       if (flags.charts) {
         bar.stage("charts");
+        // Imported only here: the chart libraries take a noticeable part of a short run to load.
+        const [{ allCharts }, { writeCharts }, { CHART_FORMATS }] = await Promise.all([
+          import("../charts/catalog.ts"),
+          import("../charts/export.ts"),
+          import("./charts.ts"),
+        ]);
         await writeCharts(
           allCharts(run.frames ?? chartInputs(staging, run, formats), { within: flags.within }),
           `${staging}/charts`,
@@ -231,7 +296,7 @@ export async function mustExist(path: string, flag = "--manifest"): Promise<void
 
 /** Every top-level name a run of these stages may write, to check none is a user's file. */
 function possibleOutputs(stages: string[], formats: FrameFormat[], charts: boolean): string[] {
-  const frames = STAGES.filter((s) => stages.includes(s.name)).flatMap((s) => s.frames);
+  const frames = stagesOf(stages).flatMap(framesOf);
   return [
     ...new Set(frames.flatMap((name) => [...formats.map((f) => `${name}.${f}`), `${name}/`])),
     REJECTIONS_FILE,
@@ -240,6 +305,17 @@ function possibleOutputs(stages: string[], formats: FrameFormat[], charts: boole
 }
 
 if (import.meta.main) Deno.exit(await analyzeCommand(Deno.args));
+
+/** Reads `--shard K/N`: 0 ≤ K < N. */
+function shardOption(value: string): { index: number; count: number } {
+  const m = /^(\d+)\/(\d+)$/.exec(value.trim());
+  const index = Number(m?.[1]);
+  const count = Number(m?.[2]);
+  if (!m || count < 1 || index >= count) {
+    throw new UsageError(`--shard: "${value}" is not K/N with 0 <= K < N (e.g. --shard 0/4)`);
+  }
+  return { index, count };
+}
 
 /** Reads a whole-number option, at least `min`. */
 function countOption(flag: string, value: string | undefined, fallback: number, min: number) {
@@ -258,7 +334,7 @@ function chartInputs(out: string, run: BatchedRun, formats: FrameFormat[]) {
       "--charts on a corpus in batches reads the frames back from Parquet; keep parquet in --format",
     );
   }
-  const names = [
+  const names: FrameName[] = [
     "articles",
     "outlet_terms",
     "keyness",

@@ -14,6 +14,7 @@
 import { analyzeCommand } from "./analyze.ts";
 import { CONSOLE, type Io, nearest, runCommand, UsageError } from "./args.ts";
 import { chartsCommand } from "./charts.ts";
+import { mergeCommand } from "./merge.ts";
 import { notebooksCommand } from "./notebooks.ts";
 import { reportCommand } from "./report.ts";
 
@@ -50,11 +51,13 @@ const COMMANDS: Record<string, (args: string[], io: Io) => Promise<number>> = {
   charts: chartsCommand,
   report: reportCommand,
   notebooks: notebooksCommand,
+  merge: mergeCommand,
 };
 
 const USAGE = `usage: newsframe COMMAND [options]     (newsframe COMMAND --help for its options)
 
   analyze     load a corpus, write every frame (default --out data/out)
+  merge       the corpus-level frames of a corpus analysed in shards (analyze --shard K/N)
   charts      every chart as SVG, PNG, Vega-Lite JSON and HTML
   report      one self-contained HTML report
   notebooks   execute the five notebooks on a corpus (--corpus, --by, --within, --html)
@@ -127,7 +130,7 @@ export function main(args: string[], io: Io = CONSOLE): Promise<number> {
 /** The subcommands' usage says `deno task X`; under this command it is `newsframe X`. */
 function renamed(io: Io): Io {
   const fix = (l: string) =>
-    l.replace(/deno task (analyze|charts|report|notebooks)/g, "newsframe $1");
+    l.replace(/deno task (analyze|charts|report|notebooks|merge)/g, "newsframe $1");
   return { log: (l) => io.log(fix(l)), error: (l) => io.error(fix(l)) };
 }
 

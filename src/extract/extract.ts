@@ -6,7 +6,8 @@
 
 import type { CleanArticle } from "../corpus/clean.ts";
 import type { Sentence } from "../text/segment.ts";
-import { type AgencyUse, articleAgencies } from "./agencies.ts";
+import { emptyExtraction, type Extraction } from "../analysis.ts";
+import { articleAgencies } from "./agencies.ts";
 import type { Cues } from "./cues.ts";
 import {
   canonicalPeople,
@@ -16,18 +17,11 @@ import {
   type PlaceLookups,
 } from "./entities.ts";
 import type { FigureWords } from "./figure_words.ts";
-import { extractFigures, type Figure } from "./figures.ts";
+import { extractFigures } from "./figures.ts";
 import type { Gazetteer } from "./gazetteer.ts";
-import { type Attribution, extractQuotes, type Quote } from "./quotes.ts";
+import { extractQuotes } from "./quotes.ts";
 
-/** Everything extracted from a corpus (or one article), in text order per article. */
-export interface Extraction {
-  entities: EntityMention[];
-  figures: Figure[];
-  quotes: Quote[];
-  attributions: Attribution[];
-  agencies: AgencyUse[];
-}
+export { emptyExtraction, type Extraction } from "../analysis.ts";
 
 /** The data extraction reads; each defaults to the files shipped under `data/entities/`. */
 export interface ExtractOptions {
@@ -89,9 +83,4 @@ export function extractCorpus(
     extractArticle(article, byArticle.get(article.id) ?? [], options, out, entities[i]);
   });
   return out;
-}
-
-/** An extraction with nothing in it. */
-export function emptyExtraction(): Extraction {
-  return { entities: [], figures: [], quotes: [], attributions: [], agencies: [] };
 }

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import pl from "nodejs-polars";
-import { measureFrames } from "../../src/stats/measure.ts";
+import { measureFrames } from "../../src/stages.ts";
 import { allFrames, STAGES } from "../../src/stages.ts";
 import { seedAnalysis } from "../seeds.ts";
 
@@ -17,9 +17,9 @@ const MEASURE_FRAMES = [
 ];
 
 Deno.test("the measure stage is registered and writes its frames with typed columns", async () => {
-  assert.ok(STAGES.some((s) => s.name === "measure"));
+  assert.ok(STAGES.some((s) => s.step === "measure"));
   const a = await seedAnalysis();
-  const frames = allFrames(a, STAGES.filter((s) => s.name === "measure"));
+  const frames = allFrames(a, STAGES.filter((s) => s.step === "measure"));
   assert.deepEqual(Object.keys(frames), MEASURE_FRAMES);
   const dtypes = (name: string) =>
     Object.fromEntries(frames[name].columns.map((c, i) => [c, String(frames[name].dtypes[i])]));

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { compileLexicon } from "../../src/stats/lexicon.ts";
-import { measureFrames } from "../../src/stats/measure.ts";
+import { measureFrames } from "../../src/stages.ts";
 import { analysisOf, rowsOf } from "./helpers.ts";
 
 const STORMS = compileLexicon({

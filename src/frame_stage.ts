@@ -1,0 +1,152 @@
+/**
+ * What a stage is: a named group of frames computed from an {@link Analysis}, each frame either
+ * per article (a batch or shard writes its own rows) or corpus-level (made from a tally, the sums
+ * that batches and shards add up). Every frame name the kit writes is typed here, once, in the
+ * order frames are listed and written. The stages themselves live beside their code
+ * (`extract/stage.ts`, `stats/keyness_stage.ts`, …); `stages.ts` lists and runs them.
+ * @module
+ */
+
+import type pl from "nodejs-polars";
+import type { Analysis } from "./analysis.ts";
+import type { GroupBy } from "./stats/groups.ts";
+import type { KeynessOptions } from "./stats/keyness.ts";
+import type { Lexicon } from "./stats/lexicon.ts";
+import type { Tone } from "./stats/sentiment.ts";
+import type { TermOptions } from "./stats/terms.ts";
+
+/** Every frame `analyze` writes, in the order they are listed and written. */
+export const FRAME_NAMES = [
+  "articles",
+  "sentences",
+  "tokens",
+  "cleaning",
+  "entities",
+  "figures",
+  "quotes",
+  "attributions",
+  "agencies",
+  "terms",
+  "outlet_terms",
+  "keyness",
+  "framing",
+  "framing_summary",
+  "sentiment",
+  "sentiment_outlet",
+  "collocations",
+  "readability",
+  "sentiment_entity",
+  "framing_within",
+  "sentiment_within",
+  "reuse_pairs",
+  "article_similarity",
+  "article_sources",
+  "coverage",
+  "figure_consistency",
+] as const;
+
+/** The name of a frame `analyze` writes. */
+export type FrameName = typeof FRAME_NAMES[number];
+
+/** The steps of the data flow, as `--stages` names them; each stage belongs to one. */
+export const STEPS = ["corpus", "extract", "measure", "reuse"] as const;
+
+/** A step of the data flow (`--stages corpus,measure`). */
+export type Step = typeof STEPS[number];
+
+/** Frames by name. */
+export type Frames = Record<string, pl.DataFrame>;
+
+/** What the measure stages apply: lexicons besides the defaults, the defaults or not, the tone. */
+export interface MeasureSettings {
+  lexicons?: readonly Lexicon[];
+  defaultLexicons?: boolean;
+  tone?: Tone;
+}
+
+/** Options every stage may read. */
+export interface StageOptions extends MeasureSettings {
+  /** The article field groups are compared by (outlet_terms, keyness, summaries): default "outlet". */
+  by?: GroupBy;
+  /** Keyness, framing and tone compare groups within each stratum of this article field. */
+  within?: GroupBy;
+  /** How tokens become terms (stopwords, honorifics, n-grams). */
+  terms?: TermOptions;
+  /** Keyness options (prior, minimum count). */
+  keyness?: KeynessOptions;
+  /**
+   * The analysis is one batch (or shard) of a larger corpus: per-article frames whose values
+   * depend on the whole corpus (the df and idf of `terms`) are left for the stage's `finish`.
+   */
+  partial?: boolean;
+  /** A user's gazetteer file for the entity stage, or "none" (default: the general list). */
+  gazetteer?: string;
+  /** A model file for the entity stage, or "none" (default: the shipped model). */
+  model?: string;
+  /**
+   * What stages of one run share (the term counts that terms, outlet_terms, keyness and
+   * collocations all read): the driver makes one per analysis, see {@link shared}.
+   */
+  cache?: Map<string, unknown>;
+}
+
+/**
+ * A named group of frames computed from an analysis. A stage also sees the frames the stages
+ * before it built (`built`), so it can use them (sentiment per entity reads `entities`). `T` is
+ * the tally its corpus-level frames are made from.
+ */
+export interface FrameStage<T = unknown> {
+  name: string;
+  /** The step it belongs to (what `--stages` selects). */
+  step: Step;
+  /** Its frames that are per article, sentence or match: a batch writes its own rows of each. */
+  perArticle: readonly FrameName[];
+  /** Its frames about the corpus as a whole, made by `summarize` from the (merged) tally. */
+  corpusLevel: readonly FrameName[];
+  /** Its per-article frames of one analysis (the corpus, a batch or a shard), and its tally. */
+  batch: (analysis: Analysis, built: Readonly<Frames>, options: StageOptions) => {
+    frames: Frames;
+    tally?: T;
+  };
+  /** Adds a later batch's tally to `into` (in place) and returns it. */
+  merge?: (into: T, from: T) => T;
+  /** The corpus-level frames of a (merged) tally. */
+  summarize?: (tally: T, options: StageOptions) => Frames;
+  /**
+   * Per-article frames whose rows carry corpus statistics (the df and idf of `terms`): a batch
+   * writes them aside, and once every batch is tallied, `with` makes each batch's frame
+   * corpus-wide, lazily, so it streams from the batch's file to the final one.
+   */
+  finish?: {
+    frames: readonly FrameName[];
+    with: (tally: T) => (name: string, frame: pl.LazyDataFrame) => pl.LazyDataFrame;
+  };
+  /** Needs every article at once (not run when a corpus is processed in batches or shards). */
+  wholeCorpus?: boolean;
+}
+
+/** Declares a stage with a typed tally (the list of stages holds them untyped). */
+export const frameStage = <T>(s: FrameStage<T>): FrameStage => s as FrameStage;
+
+/** Every frame of a stage: per-article ones first, in the order of {@link FRAME_NAMES}. */
+export function framesOf(stage: FrameStage): FrameName[] {
+  return inFrameOrder([...stage.perArticle, ...stage.corpusLevel]) as FrameName[];
+}
+
+/** Names in the order of {@link FRAME_NAMES}; names not listed there follow, as given. */
+export function inFrameOrder(names: Iterable<string>): string[] {
+  const all = new Set(names);
+  const listed = (FRAME_NAMES as readonly string[]).filter((n) => all.has(n));
+  const known = new Set(listed);
+  return [...listed, ...[...all].filter((n) => !known.has(n))];
+}
+
+/**
+ * A value the stages of one run share, computed by the first stage that asks (the term counts):
+ * kept in `options.cache`, or computed afresh when there is none.
+ */
+export function shared<T>(options: StageOptions, key: string, make: () => T): T {
+  if (!options.cache) return make();
+  if (!options.cache.has(key)) options.cache.set(key, make());
+  return options.cache.get(key) as T;
+}

@@ -1,0 +1,30 @@
+/**
+ * The `reuse` stage: shared sentences, article similarity and sources, coverage and figure
+ * consistency. It compares every article with every other, so it needs the whole corpus at once;
+ * the frames come from `reuse/stage.ts`.
+ * @module
+ */
+
+import { frameStage } from "../frame_stage.ts";
+import { reuseFrames, reuseStageFrames } from "./reuse/stage.ts";
+
+/** Reuse and coverage across articles. */
+export const REUSE_STAGE = frameStage({
+  name: "reuse",
+  step: "reuse",
+  perArticle: [],
+  corpusLevel: [
+    "reuse_pairs",
+    "article_similarity",
+    "article_sources",
+    "coverage",
+    "figure_consistency",
+  ],
+  wholeCorpus: true,
+  // The extraction frames, when that stage ran; otherwise the stage extracts for itself.
+  batch: (a, built) => ({
+    frames: built.entities
+      ? reuseFrames(a, { entities: built.entities, figures: built.figures, quotes: built.quotes })
+      : reuseStageFrames(a),
+  }),
+});
