@@ -194,7 +194,9 @@ function scoreGroup(
     const at = place(cleaned, item);
     if (!at) {
       score.unplaced++;
-      misses.push(`${item.doc}: gold text not in the cleaned text: ${item.text.slice(0, 60)}`);
+      misses.push(
+        `${item.split} ${item.doc}: gold text not in the cleaned text: ${item.text.slice(0, 60)}`,
+      );
       continue;
     }
     const k = got.findIndex((g, i) => !used.has(i) && overlaps(g, at));
@@ -229,7 +231,9 @@ function scoreGroup(
     else {
       score.wrong++;
       misses.push(
-        `${item.doc}: speaker ${speaker} (gold ${item.speaker}): ${item.text.slice(0, 50)}`,
+        `${item.split} ${item.doc}: speaker ${speaker} (gold ${item.speaker}): ${
+          item.text.slice(0, 50)
+        }`,
       );
     }
   }

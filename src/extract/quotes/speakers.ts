@@ -14,6 +14,23 @@ import { resolvePronoun } from "./pronouns.ts";
 import type { Context, Found, SpeakerType, Speech } from "./types.ts";
 
 const RELATIVE = new Set(["who", "which"]);
+/** Words that open an adverbial chunk, not a role: "X, in remarks to Y, said", "X, speaking on ...". */
+const ADVERBIAL = new Set([
+  "in",
+  "on",
+  "at",
+  "during",
+  "after",
+  "before",
+  "speaking",
+  "writing",
+  "when",
+  "while",
+  "however",
+  "though",
+  "also",
+  "meanwhile",
+]);
 const CLAUSE_PUNCT = new Set([",", ";", ":", "(", ")", "–", "—", "“", "”", '"']);
 
 /** The words of a stretch outside quotes, with their speech-verb flags and entity mentions. */
@@ -36,6 +53,10 @@ interface According {
   from: number;
   to: number;
   mention: EntityMention | undefined;
+  /** A name grown in the phrase when no mention covers it. */
+  grown: GrownName | null;
+  /** The phrase as written in lower case ("according to", "in the words of"). */
+  phrase: string;
   via: string;
 }
 
@@ -113,20 +134,32 @@ export function attributionIn(
   // "Whitmore said in a statement": the person speaks; a document speaks for nobody named.
   if (verbal?.speakerType === "person") return verbal;
   return documentIn(ctx, r, according) ?? verbal ??
-    (according ? accordingSpeech(according) : null);
+    (according ? accordingSpeech(ctx, according) : null);
 }
 
-/** The relay "according to X": up to the next clause mark. */
+/** Where a source phrase ("according to", "in the words of") starts and the source after it. */
+function sourcePhraseAt(ctx: Context, lw: readonly string[]): { at: number; after: number } | null {
+  for (let i = 0; i < lw.length; i++) {
+    for (const p of ctx.quoteCues.sourcePhrases) {
+      if (p.every((w, k) => lw[i + k] === w)) return { at: i, after: i + p.length };
+    }
+  }
+  return null;
+}
+
+/** The relay "according to X" (or "in the words of X"): up to the next clause mark. */
 function accordingIn(ctx: Context, r: Region): According | null {
-  const { words, lw } = r;
-  const a = lw.findIndex((l, i) => l === "according" && words[i + 1]?.text === "to");
-  if (a < 0) return null;
-  let b = a + 2;
+  const { words } = r;
+  const phrase = sourcePhraseAt(ctx, r.lw);
+  if (!phrase) return null;
+  const a = phrase.at;
+  let b = phrase.after;
   while (
     b < words.length &&
     !(words[b].kind === "punct" && words[b].text !== "’s" && words[b].text !== "'s" &&
       words[b].text !== "-")
   ) b++;
+  if (b === phrase.after) return null;
   // "According to the team's coach, Alireza Mehraban, ...": the name after the role.
   if (words[b]?.text === "," && isRoleNounWord(ctx, words[b - 1])) {
     let c = b + 1;
@@ -137,7 +170,25 @@ function accordingIn(ctx: Context, r: Region): According | null {
   const inside = within(r, words[a].start, end);
   const mention = inside.find((m) => m.media) ??
     inside.find((m) => m.type !== "GPE") ?? inside[0];
-  return { from: words[a].start, to: end, mention, via: ctx.text.slice(words[a].start, end) };
+  const grown = mention ? null : sourceName(ctx, words, phrase.after, b);
+  return {
+    from: words[a].start,
+    to: end,
+    mention,
+    grown,
+    phrase: r.lw.slice(a, phrase.after).join(" "),
+    via: ctx.text.slice(words[a].start, end),
+  };
+}
+
+/**
+ * The source of "according to" when the entity stage named nobody: a name of two words or more
+ * ending the phrase ("according to the team's coach, Alireza Mehraban").
+ */
+function sourceName(ctx: Context, words: readonly Word[], from: number, to: number) {
+  const grown = nameBefore(ctx.text, words, to, from, ctx.cues);
+  if (!grown || grown.definite || !grown.name.includes(" ")) return null;
+  return grown;
 }
 
 function speakerTypeOf(m: EntityMention): SpeakerType {
@@ -157,19 +208,25 @@ function ofMention(m: EntityMention, sieve: Speech["sieve"], confidence: number)
   };
 }
 
-function accordingSpeech(a: According): Found {
+function accordingSpeech(ctx: Context, a: According): Found {
   const m = a.mention;
+  const g = a.grown;
+  const type = g && ctx.quoteCues.firstNameGender(g.name.split(" ")[0]) ? "person" : null;
   return {
-    ...(m ? ofMention(m, "according", 0.9) : {
-      speaker: null,
-      speakerType: null,
-      speakerRaw: a.via.replace(/^according to\s*/i, "") || null,
-      role: null,
-      sieve: null,
-      confidence: 0,
-      reason: "according to: no named source",
-    }),
-    cue: "according to",
+    ...(m
+      ? ofMention(m, "according", 0.9)
+      : g && type
+      ? named(g.name, type, g.role, "according", 0.75)
+      : {
+        speaker: null,
+        speakerType: null,
+        speakerRaw: a.via.replace(/^according to\s*/i, "") || null,
+        role: null,
+        sieve: null,
+        confidence: 0,
+        reason: "according to: no named source",
+      }),
+    cue: a.phrase,
     via: null,
     viaEntity: null,
     from: a.from,
@@ -357,12 +414,20 @@ function subjectMentions(ctx: Context, r: Region, from: number, to: number): Ent
   );
 }
 
+/** A place that modifies the subject's head: "U.S. officials said", "Iraqi police said". */
+function placeModifier(ctx: Context, r: Region, m: EntityMention): boolean {
+  if (m.type !== "GPE" && m.type !== "NORP") return false;
+  const k = r.words.findIndex((w) => w.start >= m.end);
+  return k >= 0 && ctx.quoteCues.unnamedHeads.has(r.lw[k]) && r.words[k].text === r.lw[k];
+}
+
 /** The entity a few words before its verb ("AFP news agency said", "Janet Yellen has pledged"). */
 function mentionSubject(ctx: Context, r: Region, v: number, clause: number): Subject | null {
   const { words } = r;
   const verb = words[v];
   const m = subjectMentions(ctx, r, words[clause].start, verb.start).pop();
   if (!m || words.filter((w) => w.start >= m.end && w.end <= verb.start).length > 6) return null;
+  if (placeModifier(ctx, r, m)) return null;
   const grown = m.end === words[v - 1]?.end
     ? nameBefore(ctx.text, words, v, clause, ctx.cues)
     : null;
@@ -386,13 +451,18 @@ function appositiveSubject(ctx: Context, r: Region, v: number, clause: number): 
   for (let n = 0; n < 3; n++) {
     const c = clauseStart(words, end);
     if (v - c > 24) return null;
+    // Letters after the name ("Tom Molomby, SC, said") are no chunk of their own.
+    if (end - c === 1 && ctx.quoteCues.nameSuffixes.has(words[c].text) && c >= 2) {
+      end = c - 1;
+      n--;
+      continue;
+    }
     const who = chunkSpeaker(ctx, r, c, end);
     if (who) {
       const prevChunk = c >= 2 && words[c - 1].text === "," ? clauseStart(words, c - 1) : -1;
-      const role = n > 0
-        ? ctx.text.slice(words[end + 1].start, words[v - 2].end)
-        : prevChunk >= 0
-        ? ctx.text.slice(words[prevChunk].start, words[c - 2].end)
+      const chunk = n > 0 ? [end + 1, v - 2] : prevChunk >= 0 ? [prevChunk, c - 2] : null;
+      const role = chunk && !ADVERBIAL.has(r.lw[chunk[0]])
+        ? ctx.text.slice(words[chunk[0]].start, words[chunk[1]].end)
         : who.role;
       return { ...who, role, from: words[c].start, to: words[v].end };
     }
@@ -418,8 +488,31 @@ function chunkSpeaker(ctx: Context, r: Region, c: number, end: number): Subject 
       mediaSubject: m.media,
     };
   }
+  if (grown !== null && !whole) return roledName(ctx, r, grown, inside, words[end - 1].end);
   if (!whole || inside.length > 0) return null;
   const who = resolveGrown(ctx, r, grown, undefined);
+  return who.speaker ? { ...who, from: grown.from, to: grown.to, mediaSubject: false } : null;
+}
+
+/**
+ * A chunk that ends with role words and a name ("Civil Defense Authority director General
+ * Suleiman al-Amr"): the name is the speaker, a person mention covering it or two words or more.
+ */
+function roledName(
+  ctx: Context,
+  r: Region,
+  grown: GrownName,
+  inside: EntityMention[],
+  end: number,
+): Subject | null {
+  if (grown.definite || grown.role === null || grown.nameTo !== end) return null;
+  const last = inside[inside.length - 1];
+  const m = last?.type === "PERSON" && last.end === end && last.start >= grown.nameFrom
+    ? last
+    : undefined;
+  const overlapped = inside.some((x) => x.start < grown.nameTo && x.end > grown.nameFrom);
+  if (!m && (overlapped || !grown.name.includes(" "))) return null;
+  const who = resolveGrown(ctx, r, grown, m);
   return who.speaker ? { ...who, from: grown.from, to: grown.to, mediaSubject: false } : null;
 }
 
@@ -622,5 +715,6 @@ function relativeSubject(r: Region, v: number): Subject | null {
 }
 
 function isRoleNounWord(ctx: Context, w: Word): boolean {
-  return w.kind === "word" && w.text === w.text.toLowerCase() && isRoleNoun(w.text, ctx.cues);
+  return w.kind === "word" && w.text === w.text.toLowerCase() &&
+    (isRoleNoun(w.text, ctx.cues) || ctx.quoteCues.roleNouns.has(w.text));
 }
