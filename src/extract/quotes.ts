@@ -30,7 +30,7 @@ import type { EntityMention } from "./entities.ts";
 import { extractionWords, lowerCase, quickHas, sentenceWords } from "./words.ts";
 import { DEFAULT_QUOTE_CUES, type QuoteCues } from "./quotes/data.ts";
 import { markedKind, quoteSpans, type Span } from "./quotes/spans.ts";
-import { attributionIn, firstWordFrom, speakerGender } from "./quotes/speakers.ts";
+import { attributionIn, firstWordFrom, signedName, speakerGender } from "./quotes/speakers.ts";
 import { reportedContent } from "./quotes/reported.ts";
 import {
   type Context,
@@ -152,6 +152,7 @@ function contextOf(
     // Reporting verbs in lower case only: "the United States" reports nothing.
     if (isSpeechVerb(t) || (t === lowers[i] && isReportingVerb(t))) speechVerb[i] = 1;
     else if (lowers[i + 1] === "that" && quoteCues.thatVerbs.has(lowers[i])) speechVerb[i] = 1;
+    else if (issuesDocument(lowers, i, quoteCues, cues)) speechVerb[i] = 1;
     if (isDirectVerb(t)) directVerb[i] = 1;
     if (spans.length && inQuote(words[i].start)) quoted[i] = 1;
   }
@@ -175,6 +176,14 @@ function contextOf(
     inQuote,
   };
 }
+
+/** "issued a statement", "released a joint statement": a speaker who speaks through a document. */
+function issuesDocument(lowers: readonly string[], i: number, q: QuoteCues, cues: Cues): boolean {
+  if (!q.statementVerbs.has(lowers[i]) || !DETERMINERS.has(lowers[i + 1])) return false;
+  return cues.documents.includes(lowers[i + 2]) ||
+    cues.documents.includes(`${lowers[i + 2]} ${lowers[i + 3]}`);
+}
+const DETERMINERS = new Set(["a", "an", "the", "its", "his", "her", "their"]);
 
 /** A test for "inside a quotation" that bisects the spans (in text order, never nested). */
 function insideOf(spans: readonly Span[]): (pos: number) => boolean {
@@ -233,7 +242,9 @@ function sentenceSpeech(ctx: Context, state: State, sentence: Sentence): void {
   const speech = directTagged ? speechAfterTag(ctx, state, sentence) : found;
   if (speech) {
     const found = speech;
-    const a = attributionOf(ctx, state.article, sentence, found);
+    // "X issued a statement on ...": the statement's words follow; the sentence reports nothing.
+    const issued = found.cue !== null && ctx.quoteCues.statementVerbs.has(lowerCase(found.cue));
+    const a = issued ? null : attributionOf(ctx, state.article, sentence, found);
     if (a) state.attributions.push(a);
     remember(ctx, found, found.from);
     state.lastReported = {
@@ -312,8 +323,23 @@ function directSpeech(
     speech = tag(span.close + 1, closing.end) ?? speech;
   }
   if (speech?.speaker) return speech;
-  return continued(ctx, state, span) ?? speech ?? previousSpeaker(state, sentence) ??
+  return dashSpeaker(ctx, state, span) ?? continued(ctx, state, span) ?? speech ??
+    previousSpeaker(state, sentence) ??
     noSpeech("no speech cue in the sentence");
+}
+
+/**
+ * A quote signed after a dash at the end of its paragraph, the convention of pull quotes and
+ * epigraphs (`"..." - Jane Ortiz`, `"..." — Jane Ortiz, a historian`).
+ */
+function dashSpeaker(ctx: Context, state: State, span: Placed): Speech | null {
+  const paragraph = state.article.paragraphs.find((p) => p.index === span.paragraph);
+  if (!paragraph) return null;
+  const tail = ctx.text.slice(span.close + 1, paragraph.end);
+  const dash = /^\s*[-–—]+\s*/.exec(tail);
+  if (!dash) return null;
+  const who = signedName(ctx, span.close + 1 + dash[0].length, paragraph.end);
+  return who ? { ...who, cue: "—", sieve: "cue" } : null;
 }
 
 /**

@@ -477,7 +477,10 @@ function chunkSpeaker(ctx: Context, r: Region, c: number, end: number): Subject 
   const { words } = r;
   if (end <= c) return null;
   const inside = within(r, words[c].start, words[end - 1].end);
-  const m = inside.length === 1 && inside[0].end === words[end - 1].end ? inside[0] : undefined;
+  // One person ending the chunk ("U.S. Senator John Cornyn"), else its only mention.
+  const people = inside.filter((x) => x.type === "PERSON");
+  const only = people.length === 1 ? people[0] : inside.length === 1 ? inside[0] : undefined;
+  const m = only && only.end === words[end - 1].end ? only : undefined;
   const grown = nameBefore(ctx.text, words, end, c, ctx.cues);
   const whole = grown !== null && grown.from === words[c].start && !grown.definite;
   if (m && m.type !== "GPE" && m.type !== "NORP" && (m.start === words[c].start || whole)) {
@@ -520,10 +523,13 @@ function roledName(
 function invertedSubject(ctx: Context, r: Region, v: number): Subject | null {
   const { words } = r;
   const verb = words[v];
+  // "issued a statement on ...": what follows the verb is its object, never its subject.
+  if (ctx.quoteCues.statementVerbs.has(r.lw[v])) return null;
   const grown = nameAfter(ctx.text, words, v + 1, ctx.cues);
   let end = v + 1;
+  // The subject follows at once ("said the Foreign Ministry"): a few words, no clause mark.
   while (
-    end < words.length && end - v <= 10 && !CLAUSE_PUNCT.has(words[end].text) &&
+    end < words.length && end - v <= 4 && !CLAUSE_PUNCT.has(words[end].text) &&
     words[end].text !== "."
   ) end++;
   const m = grown
@@ -717,4 +723,22 @@ function relativeSubject(r: Region, v: number): Subject | null {
 function isRoleNounWord(ctx: Context, w: Word): boolean {
   return w.kind === "word" && w.text === w.text.toLowerCase() &&
     (isRoleNoun(w.text, ctx.cues) || ctx.quoteCues.roleNouns.has(w.text));
+}
+
+/**
+ * The name that signs a quote, from `from` to the end of its stretch `to` ("Jane Ortiz", "Jane
+ * Ortiz, a historian"): a person mention or a name of two words or more, then nothing or a role
+ * after a comma.
+ */
+export function signedName(ctx: Context, from: number, to: number): Speech | null {
+  const k = firstWordFrom(ctx.words, from);
+  const grown = nameAfter(ctx.text, ctx.words, k, ctx.cues);
+  if (!grown || grown.definite || grown.nameFrom !== ctx.words[k]?.start) return null;
+  const rest = ctx.text.slice(grown.nameTo, to);
+  if (/\p{L}/u.test(rest) && !/^\s*,/.test(rest)) return null;
+  const m = mentionsWithin(ctx, grown.nameFrom, grown.nameTo).find((x) => x.type === "PERSON");
+  if (!m && !grown.name.includes(" ")) return null;
+  const role = rest.replace(/^\s*,\s*/, "").replace(/[.\s]+$/, "") || null;
+  const speech = m ? ofMention(m, "cue", 0.85) : named(grown.name, "person", null, "name", 0.75);
+  return { ...speech, role: role ?? speech.role, cue: null, via: null, viaEntity: null };
 }
