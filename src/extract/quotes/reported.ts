@@ -16,6 +16,8 @@ export interface Content {
   end: number;
 }
 
+/** Listeners that a noun follows ("told the court", "told his supporters"). */
+const DETERMINERS = new Set(["the", "a", "an", "his", "her", "their", "its", "our", "my"]);
 const END = /[\s.!?;:,"“”'’)\]]+$/u;
 const TIME =
   /^\s*(?:on |last |this |late |early )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year|night|morning|evening|afternoon)\b,?(?:\s+that\b)?/u;
@@ -43,7 +45,11 @@ function contentAfter(
     // The listener: a few words up to "that", or the listener words and one name.
     const that = words.slice(k, k + 7).findIndex((w) => w.text === "that");
     if (that >= 0) return k + that + 1;
-    while (k < words.length && k - i < 4 && cues.listeners.has(lowerCase(words[k].text))) k++;
+    // Determiners and pronouns, then at most one noun ("told reporters the vote ...").
+    while (k < words.length && k - i < 4 && cues.listeners.has(lowerCase(words[k].text))) {
+      k++;
+      if (!DETERMINERS.has(lowerCase(words[k - 1].text))) break;
+    }
     if (k === i && words[k] && /^\p{Lu}/u.test(words[k].text)) {
       while (k < words.length && /^\p{Lu}/u.test(words[k].text)) k++;
     }

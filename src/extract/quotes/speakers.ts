@@ -414,6 +414,66 @@ function subjectMentions(ctx: Context, r: Region, from: number, to: number): Ent
   );
 }
 
+/** "Jim Smith of the Brookings Institution said": the person before "of", not the institution. */
+function affiliatedPerson(
+  ctx: Context,
+  before: EntityMention[],
+  m: EntityMention,
+): EntityMention | undefined {
+  const p = before[before.length - 1];
+  if (!p || p.type !== "PERSON" || m.type === "PERSON") return undefined;
+  return /^\s*,?\s*(?:of|at|from|with)\s+(?:the\s+)?$/i.test(ctx.text.slice(p.end, m.start))
+    ? p
+    : undefined;
+}
+
+/**
+ * "Mary Hall's lawyer said", "Acme's chief executive said": the owner is not the speaker; but
+ * the owner of a document speaks through it ("Cornyn's statement added").
+ */
+function possessed(ctx: Context, r: Region, m: EntityMention, v: number): boolean {
+  const k = r.words.findIndex((w) => w.start >= m.end);
+  if (k < 0 || k + 1 >= v || (r.lw[k] !== "'s" && r.lw[k] !== "’s")) return false;
+  const head = r.words[k + 1];
+  const noun = r.lw[v - 1];
+  return head.kind === "word" && head.text === r.lw[k + 1] && !ctx.cues.documents.includes(noun);
+}
+
+/**
+ * "A spokesman for Mary Hall said", "the head of the agency said", "an aide to the senator
+ * told": a role word and a preposition before the mention make the role holder the speaker.
+ */
+function roleOfMention(ctx: Context, r: Region, clause: number, m: EntityMention): boolean {
+  const k = r.words.findIndex((w) => w.end > m.start);
+  for (let j = Math.max(clause, k - 5); j < k - 1; j++) {
+    const w = r.words[j];
+    if (!ROLE_PREPOSITIONS.has(r.lw[j + 1])) continue;
+    const role = isRoleNounWord(ctx, w) || ctx.quoteCues.unnamedHeads.has(r.lw[j]);
+    if (role && r.words.slice(j + 2, k).every((x) => x.kind === "word" || x.text === ".")) {
+      return true;
+    }
+  }
+  return false;
+}
+const ROLE_PREPOSITIONS = new Set(["for", "of", "to", "at", "with"]);
+
+/** The subject of `v` is someone the text does not name ("a spokesman for X"): empty, as written. */
+function unnamedHead(ctx: Context, r: Region, clause: number, v: number): Subject {
+  const raw = ctx.text.slice(r.words[clause].start, r.words[v - 1].end);
+  return {
+    speaker: null,
+    speakerType: null,
+    speakerRaw: raw,
+    role: null,
+    sieve: null,
+    confidence: 0,
+    reason: `"${raw}": no name`,
+    from: r.words[clause].start,
+    to: r.words[v].end,
+    mediaSubject: false,
+  };
+}
+
 /** A place that modifies the subject's head: "U.S. officials said", "Iraqi police said". */
 function placeModifier(ctx: Context, r: Region, m: EntityMention): boolean {
   if (m.type !== "GPE" && m.type !== "NORP") return false;
@@ -425,9 +485,13 @@ function placeModifier(ctx: Context, r: Region, m: EntityMention): boolean {
 function mentionSubject(ctx: Context, r: Region, v: number, clause: number): Subject | null {
   const { words } = r;
   const verb = words[v];
-  const m = subjectMentions(ctx, r, words[clause].start, verb.start).pop();
-  if (!m || words.filter((w) => w.start >= m.end && w.end <= verb.start).length > 6) return null;
-  if (placeModifier(ctx, r, m)) return null;
+  const mentions = subjectMentions(ctx, r, words[clause].start, verb.start);
+  let m = mentions.pop();
+  if (!m || words.filter((w) => w.start >= m!.end && w.end <= verb.start).length > 6) return null;
+  if (placeModifier(ctx, r, m) || possessed(ctx, r, m, v) || roleOfMention(ctx, r, clause, m)) {
+    return unnamedHead(ctx, r, clause, v);
+  }
+  m = affiliatedPerson(ctx, mentions, m) ?? m;
   const grown = m.end === words[v - 1]?.end
     ? nameBefore(ctx.text, words, v, clause, ctx.cues)
     : null;
