@@ -16,6 +16,24 @@ export interface Content {
   end: number;
 }
 
+/** First words of an adverbial opening a sentence before its cue ("In an interview, X said"). */
+const ADVERBIAL_OPENERS = new Set([
+  "in",
+  "on",
+  "at",
+  "during",
+  "after",
+  "before",
+  "asked",
+  "speaking",
+  "writing",
+  "responding",
+  "when",
+  "while",
+  "since",
+  "later",
+  "earlier",
+]);
 /** Listeners that a noun follows ("told the court", "told his supporters"). */
 const DETERMINERS = new Set(["the", "a", "an", "his", "her", "their", "its", "our", "my"]);
 const END = /[\s.!?;:,"“”'’)\]]+$/u;
@@ -91,8 +109,11 @@ export function reportedContent(
   const listenerOnly = cue.verb !== null && takesListener(cues, cue.verb) && !/\bthat\b/.test(rest);
   const commaAfter = /^\s*,/.test(rest);
   const thatFollows = /^\s*that\b/.test(rest);
+  // "In an interview with Fox News, X said ...", "Asked whether ..., X said ...": an adverbial
+  // before the cue, not what was said.
+  const adverbial = ADVERBIAL_OPENERS.has(lowerCase(/^[\s"“]*(\p{L}+)/u.exec(lead)?.[1] ?? ""));
   if (
-    before !== null && /,\s*$/.test(lead) && nBefore >= 4 && !thatFollows &&
+    before !== null && /,\s*$/.test(lead) && nBefore >= 4 && !thatFollows && !adverbial &&
     (nAfter <= 6 || listenerOnly || commaAfter)
   ) {
     return trimmed(text, sentence.start, sentence.start + lead.length);

@@ -14,6 +14,8 @@ import { resolvePronoun } from "./pronouns.ts";
 import type { Context, Found, SpeakerType, Speech } from "./types.ts";
 
 const RELATIVE = new Set(["who", "which"]);
+/** Before a speech verb, the passive: "has been told to prepare", "was asked": the subject listens. */
+const PASSIVE = new Set(["been", "was", "were", "is", "are", "be", "being"]);
 /** Words that open an adverbial chunk, not a role: "X, in remarks to Y, said", "X, speaking on ...". */
 const ADVERBIAL = new Set([
   "in",
@@ -128,7 +130,7 @@ export function attributionIn(
   const r = regionOf(ctx, from, to, opts.direct === true);
   if (!r) return null;
   const according = accordingIn(ctx, r);
-  const relayed = quotedAsSaying(ctx, r, according);
+  const relayed = quotedAsSaying(ctx, r, according) ?? quotingIn(ctx, r, according);
   if (relayed) return relayed;
   const verbal = verbSpeech(ctx, r, according, opts.last === true);
   // "Whitmore said in a statement": the person speaks; a document speaks for nobody named.
@@ -299,6 +301,37 @@ function quotedAsSaying(ctx: Context, r: Region, according: According | null): F
   };
 }
 
+/**
+ * "According to Yonhap, quoting the state news agency KCNA, ...", "Reuters, quoting officials,
+ * reported": the source quoted speaks, the one quoting relays.
+ */
+function quotingIn(ctx: Context, r: Region, according: According | null): Found | null {
+  const { words } = r;
+  const q = r.lw.indexOf("quoting");
+  if (q < 1 || words[q - 1].text !== ",") return null;
+  let end = q + 1;
+  while (end < words.length && !QUOTING_END.has(words[end].text)) end++;
+  if (end === q + 1) return null;
+  const who = within(r, words[q].end, words[end - 1].end).filter((m) => m.type !== "GPE").pop();
+  if (!who) return null;
+  const before = within(r, words[clauseStart(words, q - 1)].start, words[q].start);
+  const relay = according ?? null;
+  const agency = relay?.mention ?? before.find((m) => m.media) ?? before[before.length - 1];
+  // "Reuters, quoting X, reported that ...": the verb after the source closes the cue.
+  const v = words[end]?.text === "," && r.verbs[end + 1] ? end + 1 : -1;
+  return {
+    ...ofMention(who, "relay", 0.85),
+    cue: "quoting",
+    via: relay?.via ?? (agency ? agency.text : null),
+    viaEntity: agency?.entity ?? null,
+    // The relay and the source together are the cue; what they report follows or precedes.
+    from: Math.min(relay?.from ?? words[q].start, words[clauseStart(words, q - 1)].start),
+    to: words[v >= 0 ? v : end - 1].end,
+    verb: v >= 0 ? words[v] : null,
+  };
+}
+const QUOTING_END = new Set([",", ";", ":", "–", "—", "“", "”", '"', "."]);
+
 /** A speech verb with its subject: "Kaine said", "said Senator Ron Wyden", "he said". */
 function verbSpeech(
   ctx: Context,
@@ -310,7 +343,7 @@ function verbSpeech(
   let fallback: Found | null = null;
   for (let j = 0; j < words.length; j++) {
     const v = last ? words.length - 1 - j : j;
-    if (!verbs[v]) continue;
+    if (!verbs[v] || PASSIVE.has(r.lw[v - 1])) continue;
     if (according && words[v].start >= according.from && words[v].end <= according.to) continue;
     const subject = subjectOf(ctx, r, v) ?? unnamedSubject(ctx, r, v);
     if (!subject) continue;
@@ -457,8 +490,13 @@ function roleOfMention(ctx: Context, r: Region, clause: number, m: EntityMention
 }
 const ROLE_PREPOSITIONS = new Set(["for", "of", "to", "at", "with"]);
 
-/** The subject of `v` is someone the text does not name ("a spokesman for X"): empty, as written. */
-function unnamedHead(ctx: Context, r: Region, clause: number, v: number): Subject {
+const COORDINATION = /^\s*(?:,|,?\s*and|&|,?\s*or)\s+(?:the\s+)?$/i;
+
+/**
+ * The subject of `v` is someone the text does not name alone ("a spokesman for X", "X and Y"):
+ * empty, as written, with `why`.
+ */
+function unnamedHead(ctx: Context, r: Region, clause: number, v: number, why: string): Subject {
   const raw = ctx.text.slice(r.words[clause].start, r.words[v - 1].end);
   return {
     speaker: null,
@@ -467,18 +505,23 @@ function unnamedHead(ctx: Context, r: Region, clause: number, v: number): Subjec
     role: null,
     sieve: null,
     confidence: 0,
-    reason: `"${raw}": no name`,
+    reason: `"${raw}": ${why}`,
     from: r.words[clause].start,
     to: r.words[v].end,
     mediaSubject: false,
   };
 }
 
-/** A place that modifies the subject's head: "U.S. officials said", "Iraqi police said". */
+/**
+ * A place or an organisation that modifies the subject's head: "U.S. officials said", "a White
+ * House official said" (the head's own name, when one follows, is a mention of its own).
+ */
 function placeModifier(ctx: Context, r: Region, m: EntityMention): boolean {
-  if (m.type !== "GPE" && m.type !== "NORP") return false;
+  if (m.type === "PERSON") return false;
   const k = r.words.findIndex((w) => w.start >= m.end);
-  return k >= 0 && ctx.quoteCues.unnamedHeads.has(r.lw[k]) && r.words[k].text === r.lw[k];
+  if (k < 0 || r.words[k].text !== r.lw[k]) return false;
+  if (m.type === "GPE" || m.type === "NORP") return ctx.quoteCues.unnamedHeads.has(r.lw[k]);
+  return ctx.quoteCues.unnamedHeads.has(r.lw[k]) || isRoleNounWord(ctx, r.words[k]);
 }
 
 /** The entity a few words before its verb ("AFP news agency said", "Janet Yellen has pledged"). */
@@ -489,7 +532,12 @@ function mentionSubject(ctx: Context, r: Region, v: number, clause: number): Sub
   let m = mentions.pop();
   if (!m || words.filter((w) => w.start >= m!.end && w.end <= verb.start).length > 6) return null;
   if (placeModifier(ctx, r, m) || possessed(ctx, r, m, v) || roleOfMention(ctx, r, clause, m)) {
-    return unnamedHead(ctx, r, clause, v);
+    return unnamedHead(ctx, r, clause, v, "no name");
+  }
+  // "Jim Smith and Mary Hall said": two speakers, neither alone.
+  const other = mentions[mentions.length - 1];
+  if (other && other.type !== "GPE" && COORDINATION.test(ctx.text.slice(other.end, m.start))) {
+    return unnamedHead(ctx, r, clause, v, "two speakers");
   }
   m = affiliatedPerson(ctx, mentions, m) ?? m;
   const grown = m.end === words[v - 1]?.end
@@ -600,6 +648,8 @@ function invertedSubject(ctx: Context, r: Region, v: number): Subject | null {
     ? within(r, grown.nameFrom, grown.nameTo).pop()
     : best(within(r, verb.end, words[end - 1]?.end ?? verb.end));
   if (!grown && !m) return null;
+  // "said a White House official": the official speaks, unnamed.
+  if (!grown && placeModifier(ctx, r, m!)) return null;
   const who = resolveGrown(ctx, r, grown, m);
   if (!who.speaker && !who.reason) return null;
   return { ...who, from: verb.start, to: grown?.to ?? m!.end, mediaSubject: false };
