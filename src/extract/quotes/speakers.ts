@@ -107,10 +107,29 @@ function regionOf(ctx: Context, from: number, to: number, direct: boolean): Regi
     }
   }
   if (words.length === 0) return null;
+  const dropped = dropParenthetical(words, lw, verbs);
   const here = mentionsWithin(ctx, from, to).filter((m) =>
-    m.type !== "NORP" && !ctx.inQuote(m.start)
+    m.type !== "NORP" && !ctx.inQuote(m.start) &&
+    !dropped.some(([a, b]) => m.start >= a && m.start < b)
   );
   return { words, lw, verbs, here };
+}
+
+/** "Rep. Mary Hall (D-N.Y.) said": a short parenthetical right before a speech verb is left out. */
+function dropParenthetical(words: Word[], lw: string[], verbs: boolean[]): [number, number][] {
+  const dropped: [number, number][] = [];
+  for (let i = words.length - 2; i > 0; i--) {
+    if (words[i].text !== ")" || !verbs[i + 1]) continue;
+    let j = i - 1;
+    while (j >= 0 && i - j <= 8 && words[j].text !== "(") j--;
+    if (j < 0 || words[j].text !== "(") continue;
+    dropped.push([words[j].start, words[i].end]);
+    words.splice(j, i - j + 1);
+    lw.splice(j, i - j + 1);
+    verbs.splice(j, i - j + 1);
+    i = j;
+  }
+  return dropped;
 }
 
 const within = (r: Region, a: number, b: number) =>
@@ -447,6 +466,35 @@ function subjectMentions(ctx: Context, r: Region, from: number, to: number): Ent
   );
 }
 
+/**
+ * The mention that heads the subject before verb `v`, or an empty subject when the mention only
+ * modifies someone unnamed ("a spokesman for X", "X's lawyer", "the senator from X", "X and Y").
+ */
+function headMention(
+  ctx: Context,
+  r: Region,
+  before: EntityMention[],
+  m: EntityMention,
+  clause: number,
+  v: number,
+): EntityMention | Subject {
+  const person = affiliatedPerson(ctx, before, m);
+  if (person) return person;
+  const k = r.words.findIndex((w) => w.end > m.start);
+  // "the senator from Ohio said" (but "Secretary of State John Kerry said" names a person).
+  const preposition = m.type !== "PERSON" && k > clause && ROLE_PREPOSITIONS.has(r.lw[k - 1]);
+  if (
+    preposition || placeModifier(ctx, r, m) || possessed(ctx, r, m, v) ||
+    roleOfMention(ctx, r, clause, m)
+  ) return unnamedHead(ctx, r, clause, v, "no name");
+  // "Jim Smith and Mary Hall said": two speakers, neither alone.
+  const other = before[before.length - 1];
+  if (other && other.type !== "GPE" && COORDINATION.test(ctx.text.slice(other.end, m.start))) {
+    return unnamedHead(ctx, r, clause, v, "two speakers");
+  }
+  return m;
+}
+
 /** "Jim Smith of the Brookings Institution said": the person before "of", not the institution. */
 function affiliatedPerson(
   ctx: Context,
@@ -488,7 +536,7 @@ function roleOfMention(ctx: Context, r: Region, clause: number, m: EntityMention
   }
   return false;
 }
-const ROLE_PREPOSITIONS = new Set(["for", "of", "to", "at", "with"]);
+const ROLE_PREPOSITIONS = new Set(["for", "of", "to", "at", "with", "from", "in", "by"]);
 
 const COORDINATION = /^\s*(?:,|,?\s*and|&|,?\s*or)\s+(?:the\s+)?$/i;
 
@@ -529,17 +577,12 @@ function mentionSubject(ctx: Context, r: Region, v: number, clause: number): Sub
   const { words } = r;
   const verb = words[v];
   const mentions = subjectMentions(ctx, r, words[clause].start, verb.start);
-  let m = mentions.pop();
-  if (!m || words.filter((w) => w.start >= m!.end && w.end <= verb.start).length > 6) return null;
-  if (placeModifier(ctx, r, m) || possessed(ctx, r, m, v) || roleOfMention(ctx, r, clause, m)) {
-    return unnamedHead(ctx, r, clause, v, "no name");
+  const last = mentions.pop();
+  if (!last || words.filter((w) => w.start >= last.end && w.end <= verb.start).length > 6) {
+    return null;
   }
-  // "Jim Smith and Mary Hall said": two speakers, neither alone.
-  const other = mentions[mentions.length - 1];
-  if (other && other.type !== "GPE" && COORDINATION.test(ctx.text.slice(other.end, m.start))) {
-    return unnamedHead(ctx, r, clause, v, "two speakers");
-  }
-  m = affiliatedPerson(ctx, mentions, m) ?? m;
+  const m = headMention(ctx, r, mentions, last, clause, v);
+  if (!("entity" in m)) return m;
   const grown = m.end === words[v - 1]?.end
     ? nameBefore(ctx.text, words, v, clause, ctx.cues)
     : null;
