@@ -690,7 +690,7 @@ function invertedSubject(ctx: Context, r: Region, v: number): Subject | null {
   const m = grown
     ? within(r, grown.nameFrom, grown.nameTo).pop()
     : best(within(r, verb.end, words[end - 1]?.end ?? verb.end));
-  if (!grown && !m) return null;
+  if (!grown && !m) return describedSubject(ctx, r, v + 1, end - 1, v);
   // "said a White House official": the official speaks, unnamed.
   if (!grown && placeModifier(ctx, r, m!)) return null;
   const who = resolveGrown(ctx, r, grown, m);
@@ -701,7 +701,9 @@ function invertedSubject(ctx: Context, r: Region, v: number): Subject | null {
 /** A name right before the verb that the entity stage did not give ("Nancy Molitor says"). */
 function nameSubject(ctx: Context, r: Region, v: number, clause: number): Subject | null {
   const grown = nameBefore(ctx.text, r.words, v, clause, ctx.cues);
-  if (!grown) return orgNounSubject(ctx, r, v, clause);
+  if (!grown) {
+    return orgNounSubject(ctx, r, v, clause) ?? describedSubject(ctx, r, clause, v - 1, v);
+  }
   const who = resolveGrown(ctx, r, grown, undefined);
   if (!who.speaker && !who.reason) return null;
   return { ...who, from: grown.from, to: r.words[v].end, mediaSubject: false };
@@ -898,4 +900,41 @@ export function signedName(ctx: Context, from: number, to: number): Speech | nul
   const role = rest.replace(/^\s*,\s*/, "").replace(/[.\s]+$/, "") || null;
   const speech = m ? ofMention(m, "cue", 0.85) : named(grown.name, "person", null, "name", 0.75);
   return { ...speech, role: role ?? speech.role, cue: null, via: null, viaEntity: null };
+}
+
+/**
+ * "the mayor said", "said the former senator": a role after "the" stands for the one person
+ * named before with that role ("Mayor Jane Doe"); nobody, or two such people, leaves it empty.
+ */
+function describedSubject(
+  ctx: Context,
+  r: Region,
+  a: number,
+  b: number,
+  v: number,
+): Subject | null {
+  if (a < 0 || b < a || b - a > 3 || r.lw[a] !== "the") return null;
+  const role = r.lw[b];
+  const word = r.words[b];
+  const isRole = isRoleNounWord(ctx, word) || ctx.cues.titles.has(capital(word.text));
+  if (!isRole || r.words.slice(a, b + 1).some((w) => w.kind !== "word")) return null;
+  const from = r.words[a].start;
+  const names = new Set<string>();
+  let one: EntityMention | undefined;
+  for (const m of ctx.mentions) {
+    if (m.start >= from) break;
+    if (m.type !== "PERSON" || !m.role) continue;
+    if (!m.role.toLowerCase().split(/[\s.,]+/).includes(role)) continue;
+    names.add(m.entity);
+    one = m;
+  }
+  if (names.size !== 1 || !one) return null;
+  const raw = ctx.text.slice(from, word.end);
+  const speech = ofMention(one, "description", 0.7);
+  const span = v < a ? { from: r.words[v].start, to: word.end } : { from, to: r.words[v].end };
+  return { ...speech, speakerRaw: raw, ...span, mediaSubject: false };
+}
+
+function capital(w: string): string {
+  return w[0].toUpperCase() + w.slice(1);
 }
