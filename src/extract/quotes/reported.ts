@@ -39,6 +39,8 @@ const DETERMINERS = new Set(["the", "a", "an", "his", "her", "their", "its", "ou
 const END = /[\s.!?;:,"“”'’)\]]+$/u;
 const TIME =
   /^\s*(?:on |last |this |late |early )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year|night|morning|evening|afternoon)\b,?(?:\s+that\b)?/u;
+/** A phrase of manner before "that": "in a statement that", "on Twitter that", "in an email Monday that". */
+const HOW = /^\s*(?:in|on|at|during|via|through|to)\s+[^,;:"“”]{1,60}?\s+that\b/u;
 const START = /^[\s,;:"“”'‘(\[—–-]+/u;
 
 /** Trims marks and spaces at both ends of `[start, end)`; null when no letter is left. */
@@ -99,6 +101,9 @@ export function reportedContent(
   // A time after the verb is no content: "said on Friday (that) ...".
   const time = TIME.exec(text.slice(start, sentence.end));
   if (time) start += time[0].length;
+  // Nor is how it was said: "said in a statement that ...", "told CNN in an interview that ...".
+  const how = HOW.exec(text.slice(start, Math.min(sentence.end, start + 120)));
+  if (how) start += how[0].length;
   const after = start < sentence.end ? trimmed(text, start, sentence.end) : null;
   // "CONTENT, X told Y on Monday." — a cue after a comma and a clause of four words or more
   // closes the sentence: the content comes before it ("On Monday, X said ..." keeps what follows).

@@ -152,8 +152,13 @@ export function attributionIn(
   const relayed = quotedAsSaying(ctx, r, according) ?? quotingIn(ctx, r, according);
   if (relayed) return relayed;
   const verbal = verbSpeech(ctx, r, according, opts.last === true);
-  // "Whitmore said in a statement": the person speaks; a document speaks for nobody named.
-  if (verbal?.speakerType === "person") return verbal;
+  // "Whitmore said in a statement": the person (or a named organisation) speaks; a document
+  // speaks for nobody named.
+  if (
+    verbal?.speakerType === "person" || (verbal?.speaker && verbal.speakerType === "organisation")
+  ) {
+    return verbal;
+  }
   return documentIn(ctx, r, according) ?? verbal ??
     (according ? accordingSpeech(ctx, according) : null);
 }
@@ -489,7 +494,7 @@ function headMention(
   ) return unnamedHead(ctx, r, clause, v, "no name");
   // "Jim Smith and Mary Hall said": two speakers, neither alone.
   const other = before[before.length - 1];
-  if (other && other.type !== "GPE" && COORDINATION.test(ctx.text.slice(other.end, m.start))) {
+  if (other && COORDINATION.test(ctx.text.slice(other.end, m.start))) {
     return unnamedHead(ctx, r, clause, v, "two speakers");
   }
   return m;
