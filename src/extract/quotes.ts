@@ -154,6 +154,9 @@ function contextOf(
     else if (lowers[i + 1] === "that" && quoteCues.thatVerbs.has(lowers[i])) speechVerb[i] = 1;
     else if (issuesDocument(lowers, i, quoteCues, cues)) speechVerb[i] = 1;
     if (isDirectVerb(t)) directVerb[i] = 1;
+    else if (quoteCues.tagVerbs.has(lowers[i]) && afterQuoteTag(article.text, words[i].start)) {
+      directVerb[i] = 1;
+    }
     if (spans.length && inQuote(words[i].start)) quoted[i] = 1;
   }
   let sorted = true;
@@ -175,6 +178,11 @@ function contextOf(
     history: [],
     inQuote,
   };
+}
+
+/** True right after a quote closed by a comma or a mark: `"...," read the headline`. */
+function afterQuoteTag(text: string, at: number): boolean {
+  return /[,!?]\s*["”]\s*$/.test(text.slice(Math.max(0, at - 6), at));
 }
 
 /** "issued a statement", "released a joint statement": a speaker who speaks through a document. */

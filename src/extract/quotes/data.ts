@@ -34,6 +34,7 @@ export const QuoteCuesSchema = z.object({
   statement_verbs: words,
   unnamed_heads: words,
   role_nouns: words,
+  tag_verbs: words,
 });
 
 /** Quote cues as sets and maps, ready for lookups (keys lower case). */
@@ -60,6 +61,8 @@ export interface QuoteCues {
   unnamedHeads: ReadonlySet<string>;
   /** Role words beyond the entity stage's ("coach"). */
   roleNouns: ReadonlySet<string>;
+  /** Verbs that attribute only right after a quote's closing mark ("read the headline"). */
+  tagVerbs: ReadonlySet<string>;
   /** The gender of a first name ("Nancy" → female), null when unknown or either. */
   firstNameGender: (name: string) => Gender | null;
 }
@@ -96,6 +99,7 @@ export function compileQuoteCues(data: unknown, source = "quote cues"): QuoteCue
     statementVerbs: lowerSet(d.statement_verbs),
     unnamedHeads: lowerSet(d.unnamed_heads),
     roleNouns: lowerSet(d.role_nouns),
+    tagVerbs: lowerSet(d.tag_verbs),
     firstNameGender: oneGender,
   };
 }

@@ -518,11 +518,11 @@ function affiliatedPerson(
  * the owner of a document speaks through it ("Cornyn's statement added").
  */
 function possessed(ctx: Context, r: Region, m: EntityMention, v: number): boolean {
-  const k = r.words.findIndex((w) => w.start >= m.end);
-  if (k < 0 || k + 1 >= v || (r.lw[k] !== "'s" && r.lw[k] !== "’s")) return false;
-  const head = r.words[k + 1];
+  const k = possessiveAfter(r, r.words.findIndex((w) => w.start >= m.end));
+  if (k < 0 || k >= v) return false;
+  const head = r.words[k];
   const noun = r.lw[v - 1];
-  return head.kind === "word" && head.text === r.lw[k + 1] && !ctx.cues.documents.includes(noun);
+  return head.kind === "word" && head.text === r.lw[k] && !ctx.cues.documents.includes(noun);
 }
 
 /**
@@ -685,7 +685,8 @@ function invertedSubject(ctx: Context, r: Region, v: number): Subject | null {
   const verb = words[v];
   // "issued a statement on ...": what follows the verb is its object, never its subject.
   if (ctx.quoteCues.statementVerbs.has(r.lw[v])) return null;
-  const grown = nameAfter(ctx.text, words, v + 1, ctx.cues);
+  const grown = ownedName(ctx, r, nameAfter(ctx.text, words, v + 1, ctx.cues));
+  if (grown === "unnamed") return null;
   let end = v + 1;
   // The subject follows at once ("said the Foreign Ministry"): a few words, no clause mark.
   while (
@@ -701,6 +702,27 @@ function invertedSubject(ctx: Context, r: Region, v: number): Subject | null {
   const who = resolveGrown(ctx, r, grown, m);
   if (!who.speaker && !who.reason) return null;
   return { ...who, from: verb.start, to: grown?.to ?? m!.end, mediaSubject: false };
+}
+
+/** The word after a possessive at `k` ("’s", or "' s" in pre-tokenised text), else -1. */
+function possessiveAfter(r: Region, k: number): number {
+  if (k < 0) return -1;
+  if (r.lw[k] === "'s" || r.lw[k] === "’s") return k + 1;
+  const apostrophe = r.lw[k] === "'" || r.lw[k] === "’";
+  return apostrophe && r.lw[k + 1] === "s" ? k + 2 : -1;
+}
+
+/**
+ * "said Brisbane's Nine News": after an owner's possessive, the name that follows is the
+ * speaker ("unnamed" when none follows: "said the company's chief executive").
+ */
+function ownedName(ctx: Context, r: Region, g: GrownName | null): GrownName | null | "unnamed" {
+  if (!g) return null;
+  const k = possessiveAfter(r, r.words.findIndex((w) => w.start >= g.nameTo));
+  if (k < 0) return g;
+  const owned = nameAfter(ctx.text, r.words, k, ctx.cues);
+  if (!owned || owned.nameFrom !== r.words[k]?.start) return "unnamed";
+  return { ...owned, role: owned.role ?? `${g.name}'s`, from: g.from };
 }
 
 /** A name right before the verb that the entity stage did not give ("Nancy Molitor says"). */
