@@ -685,14 +685,15 @@ function invertedSubject(ctx: Context, r: Region, v: number): Subject | null {
   const verb = words[v];
   // "issued a statement on ...": what follows the verb is its object, never its subject.
   if (ctx.quoteCues.statementVerbs.has(r.lw[v])) return null;
-  const grown = ownedName(ctx, r, nameAfter(ctx.text, words, v + 1, ctx.cues));
-  if (grown === "unnamed") return null;
   let end = v + 1;
   // The subject follows at once ("said the Foreign Ministry"): a few words, no clause mark.
   while (
     end < words.length && end - v <= 4 && !CLAUSE_PUNCT.has(words[end].text) &&
     words[end].text !== "."
   ) end++;
+  const grown = ownedName(ctx, r, nameAfter(ctx.text, words, v + 1, ctx.cues)) ??
+    roleThenName(ctx, r, v + 1, end);
+  if (grown === "unnamed") return null;
   const m = grown
     ? within(r, grown.nameFrom, grown.nameTo).pop()
     : best(within(r, verb.end, words[end - 1]?.end ?? verb.end));
@@ -702,6 +703,22 @@ function invertedSubject(ctx: Context, r: Region, v: number): Subject | null {
   const who = resolveGrown(ctx, r, grown, m);
   if (!who.speaker && !who.reason) return null;
   return { ...who, from: verb.start, to: grown?.to ?? m!.end, mediaSubject: false };
+}
+
+const DESCRIBERS = new Set(["the", "a", "an", "his", "her", "their", "its"]);
+
+/** "said the nurse, Kwame Mensah": a description, a comma, then the name (two words or more). */
+function roleThenName(ctx: Context, r: Region, a: number, comma: number): GrownName | null {
+  if (r.words[comma]?.text !== "," || comma <= a + 1 || !DESCRIBERS.has(r.lw[a])) return null;
+  if (r.words.slice(a, comma).some((w, i) => w.kind !== "word" || w.text !== r.lw[a + i])) {
+    return null;
+  }
+  const g = nameAfter(ctx.text, r.words, comma + 1, ctx.cues);
+  if (!g || g.definite || g.nameFrom !== r.words[comma + 1].start || !g.name.includes(" ")) {
+    return null;
+  }
+  const role = ctx.text.slice(r.words[a].start, r.words[comma - 1].end);
+  return { ...g, role: g.role ?? role, from: r.words[a].start };
 }
 
 /** The word after a possessive at `k` ("’s", or "' s" in pre-tokenised text), else -1. */
