@@ -192,6 +192,10 @@ function accordingIn(ctx: Context, r: Region): According | null {
     while (c < words.length && words[c].kind === "word" && /^\p{Lu}/u.test(words[c].text)) c++;
     if (c > b + 1 && words[c]?.text === ",") b = c;
   }
+  // "Mark Tedesco, QC, ...": letters after the name belong to it.
+  if (words[b]?.text === "," && ctx.quoteCues.nameSuffixes.has(words[b + 1]?.text ?? "")) {
+    if (words[b + 2]?.text === ",") b += 2;
+  }
   const end = words[b - 1].end;
   const inside = within(r, words[a].start, end);
   const mention = inside.find((m) => m.media) ??
