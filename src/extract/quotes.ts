@@ -252,8 +252,7 @@ function sentenceSpeech(ctx: Context, state: State, sentence: Sentence): void {
     const found = speech;
     // "X issued a statement on ...": the statement's words follow; the sentence reports nothing.
     const issued = found.cue !== null && ctx.quoteCues.statementVerbs.has(lowerCase(found.cue));
-    const a = issued ? null : attributionOf(ctx, state.article, sentence, found);
-    if (a) state.attributions.push(a);
+    if (!issued) state.attributions.push(...attributionsOf(ctx, state.article, sentence, found));
     remember(ctx, found, found.from);
     state.lastReported = {
       speech: speechFields(found),
@@ -430,26 +429,59 @@ function partialSpeech(
   return { kind: "scare", ...noSpeech("a short phrase with nobody speaking") };
 }
 
-function attributionOf(
+/**
+ * The attributions of one speech: its reported clause, split in two when a participle opens a
+ * second statement by the same speaker ("X said A, adding that B").
+ */
+function attributionsOf(
   ctx: Context,
   article: CleanArticle,
   sentence: Sentence,
   found: Found,
-): Attribution | null {
+): Attribution[] {
   const content = reportedContent(ctx.text, ctx.words, sentence, found, ctx.quoteCues);
-  if (!content || !reportsSomething(ctx, content)) return null;
-  return {
+  if (!content || !reportsSomething(ctx, content)) return [];
+  const second = secondStatement(ctx, content);
+  const of = (
+    c: { start: number; end: number },
+    cue: { from: number; to: number; cue: string },
+  ) => ({
     articleId: article.id,
     outlet: article.outlet,
     sentenceId: sentence.id,
-    text: ctx.text.slice(content.start, content.end),
-    start: content.start,
-    end: content.end,
-    cueText: ctx.text.slice(found.from, found.to),
-    cueStart: found.from,
-    cueEnd: found.to,
+    text: ctx.text.slice(c.start, c.end),
+    start: c.start,
+    end: c.end,
+    cueText: ctx.text.slice(cue.from, cue.to),
+    cueStart: cue.from,
+    cueEnd: cue.to,
     ...speechFields(found),
-  };
+    cue: cue.cue,
+  });
+  const cue = { from: found.from, to: found.to, cue: found.cue ?? "" };
+  if (!second) return [{ ...of(content, cue), cue: found.cue }];
+  const first = { start: content.start, end: second.comma };
+  const out = [{ ...of(first, cue), cue: found.cue }];
+  if (reportsSomething(ctx, second.content)) out.push(of(second.content, second.cue));
+  return out;
+}
+
+/** ", adding that B" inside a reported clause: where the first clause ends and the second is. */
+function secondStatement(ctx: Context, content: { start: number; end: number }) {
+  const k0 = firstWordFrom(ctx.words, content.start);
+  for (let k = k0 + 2; k < ctx.words.length && ctx.words[k].end <= content.end; k++) {
+    if (ctx.words[k - 1].text !== "," || ctx.quoted[k] === 1) continue;
+    if (!ctx.quoteCues.secondStatementCues.has(ctx.lowers[k])) continue;
+    const skip = ctx.lowers[k + 1] === "that" ? 2 : 1;
+    const at = ctx.words[k + skip];
+    if (!at || at.start >= content.end) return null;
+    return {
+      comma: ctx.words[k - 1].start,
+      content: { start: at.start, end: content.end },
+      cue: { from: ctx.words[k].start, to: ctx.words[k + skip - 1].end, cue: ctx.words[k].text },
+    };
+  }
+  return null;
 }
 
 /**

@@ -132,6 +132,22 @@ Deno.test("quote sieves: an owner, an employer, a place or two people before the
   );
 });
 
+Deno.test("attributions: a second statement after ', adding that' / ', saying' is its own, same speaker", () => {
+  const t = extractText(
+    "Jim Smith said the plan was weak, adding that it would hurt working families. " +
+      "Mary Hall criticized the decision, saying it would raise rents.",
+  );
+  assert.deepEqual(
+    t.attributions.map((a) => `${a.cueText}|${a.cue}|${a.speaker}|${a.text}`),
+    [
+      "Jim Smith said|said|Jim Smith|the plan was weak",
+      "adding that|adding|Jim Smith|it would hurt working families",
+      "Mary Hall criticized|criticized|Mary Hall|the decision",
+      "saying|saying|Mary Hall|it would raise rents",
+    ],
+  );
+});
+
 const NAMES = ["Jane Doe", "Kwame Mensah", "Ana Lima", "Tom Bell", "Mary Hall"];
 const DOCS = ["statement", "letter", "email", "interview with CNN"];
 const WORDS = ["prices", "would", "rise", "again", "next", "year", "the", "plan", "fails"];

@@ -35,6 +35,7 @@ export const QuoteCuesSchema = z.object({
   unnamed_heads: words,
   role_nouns: words,
   tag_verbs: words,
+  second_statement_cues: words,
 });
 
 /** Quote cues as sets and maps, ready for lookups (keys lower case). */
@@ -63,6 +64,8 @@ export interface QuoteCues {
   roleNouns: ReadonlySet<string>;
   /** Verbs that attribute only right after a quote's closing mark ("read the headline"). */
   tagVerbs: ReadonlySet<string>;
+  /** Participles that open a second statement after a comma ("adding that"). */
+  secondStatementCues: ReadonlySet<string>;
   /** The gender of a first name ("Nancy" → female), null when unknown or either. */
   firstNameGender: (name: string) => Gender | null;
 }
@@ -100,6 +103,7 @@ export function compileQuoteCues(data: unknown, source = "quote cues"): QuoteCue
     unnamedHeads: lowerSet(d.unnamed_heads),
     roleNouns: lowerSet(d.role_nouns),
     tagVerbs: lowerSet(d.tag_verbs),
+    secondStatementCues: lowerSet(d.second_statement_cues),
     firstNameGender: oneGender,
   };
 }
