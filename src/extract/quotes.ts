@@ -31,8 +31,9 @@ import { extractionWords, lowerCase, quickHas, sentenceWords } from "./words.ts"
 import { DEFAULT_QUOTE_CUES, type QuoteCues } from "./quotes/data.ts";
 import { markedKind, quoteSpans, type Span } from "./quotes/spans.ts";
 import { attributionIn, firstWordFrom, signedName, speakerGender } from "./quotes/speakers.ts";
-import { reportedContent } from "./quotes/reported.ts";
+import { attributionsOf } from "./quotes/reported.ts";
 import {
+  type Attribution,
   type Context,
   type Found,
   noSpeech,
@@ -42,7 +43,7 @@ import {
 } from "./quotes/types.ts";
 
 export { quoteSpans } from "./quotes/spans.ts";
-export type { Sieve, SpeakerType, Speech } from "./quotes/types.ts";
+export type { Attribution, Sieve, SpeakerType, Speech } from "./quotes/types.ts";
 
 /** What a quotation is: someone's words (direct, partial), a label (scare), or no quote at all. */
 export type QuoteKind = "direct" | "partial" | "scare" | "title" | "nickname" | "term";
@@ -56,22 +57,6 @@ export interface Quote extends Speech {
   kind: QuoteKind;
   start: number;
   end: number;
-}
-
-/**
- * One piece of indirect speech: `text` is the reported clause ("Canada wanted ..."), `cueText`
- * the attribution as written ("Li said", "according to Chinese customs data").
- */
-export interface Attribution extends Speech {
-  articleId: string;
-  outlet: string;
-  sentenceId: string;
-  text: string;
-  start: number;
-  end: number;
-  cueText: string;
-  cueStart: number;
-  cueEnd: number;
 }
 
 /** What quote extraction reads (defaults: the shipped cues). */
@@ -427,77 +412,6 @@ function partialSpeech(
     };
   }
   return { kind: "scare", ...noSpeech("a short phrase with nobody speaking") };
-}
-
-/**
- * The attributions of one speech: its reported clause, split in two when a participle opens a
- * second statement by the same speaker ("X said A, adding that B").
- */
-function attributionsOf(
-  ctx: Context,
-  article: CleanArticle,
-  sentence: Sentence,
-  found: Found,
-): Attribution[] {
-  const content = reportedContent(ctx.text, ctx.words, sentence, found, ctx.quoteCues);
-  if (!content || !reportsSomething(ctx, content)) return [];
-  const second = secondStatement(ctx, content);
-  const of = (
-    c: { start: number; end: number },
-    cue: { from: number; to: number; cue: string },
-  ) => ({
-    articleId: article.id,
-    outlet: article.outlet,
-    sentenceId: sentence.id,
-    text: ctx.text.slice(c.start, c.end),
-    start: c.start,
-    end: c.end,
-    cueText: ctx.text.slice(cue.from, cue.to),
-    cueStart: cue.from,
-    cueEnd: cue.to,
-    ...speechFields(found),
-    cue: cue.cue,
-  });
-  const cue = { from: found.from, to: found.to, cue: found.cue ?? "" };
-  if (!second) return [{ ...of(content, cue), cue: found.cue }];
-  const first = { start: content.start, end: second.comma };
-  const out = [{ ...of(first, cue), cue: found.cue }];
-  if (reportsSomething(ctx, second.content)) out.push(of(second.content, second.cue));
-  return out;
-}
-
-/** ", adding that B" inside a reported clause: where the first clause ends and the second is. */
-function secondStatement(ctx: Context, content: { start: number; end: number }) {
-  const k0 = firstWordFrom(ctx.words, content.start);
-  for (let k = k0 + 2; k < ctx.words.length && ctx.words[k].end <= content.end; k++) {
-    if (ctx.words[k - 1].text !== "," || ctx.quoted[k] === 1) continue;
-    if (!ctx.quoteCues.secondStatementCues.has(ctx.lowers[k])) continue;
-    const skip = ctx.lowers[k + 1] === "that" ? 2 : 1;
-    const at = ctx.words[k + skip];
-    if (!at || at.start >= content.end) return null;
-    return {
-      comma: ctx.words[k - 1].start,
-      content: { start: at.start, end: content.end },
-      cue: { from: ctx.words[k].start, to: ctx.words[k + skip - 1].end, cue: ctx.words[k].text },
-    };
-  }
-  return null;
-}
-
-/**
- * Content worth an attribution: two words or more, not all inside quotation marks (a quoted
- * fragment is a partial quote of its own, not reported speech).
- */
-function reportsSomething(ctx: Context, content: { start: number; end: number }): boolean {
-  let n = 0;
-  let quoted = 0;
-  for (let i = firstWordFrom(ctx.words, content.start); i < ctx.words.length; i++) {
-    if (ctx.words[i].end > content.end) break;
-    if (ctx.words[i].kind === "punct") continue;
-    n++;
-    quoted += ctx.quoted[i];
-  }
-  return n >= 2 && quoted < n;
 }
 
 /** True when a speech verb is among the words `[from, to)` ("told the Huffington Post, “...”"). */

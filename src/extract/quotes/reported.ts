@@ -1,14 +1,17 @@
 /**
  * The content of reported speech: the clause a speech cue reports, not the cue. "Li said (that)
  * CONTENT.", "X told reporters CONTENT.", "CONTENT, the ministry said.", "According to X,
- * CONTENT." and "CONTENT, according to X."
+ * CONTENT." and "CONTENT, according to X."; and the attributions they make, a second statement
+ * after ", adding that" apart.
  * @module
  */
 
+import type { CleanArticle } from "../../corpus/clean.ts";
 import type { Sentence } from "../../text/segment.ts";
 import { lowerCase, type Word } from "../words.ts";
 import type { QuoteCues } from "./data.ts";
 import { firstWordFrom } from "./speakers.ts";
+import { type Attribution, type Context, type Found, speechFields } from "./types.ts";
 
 /** Offsets of a content clause in the text. */
 export interface Content {
@@ -129,4 +132,75 @@ export function reportedContent(
 /** True for a verb whose listener comes before the content ("told visiting ..."). */
 function takesListener(cues: QuoteCues, verb: Word): boolean {
   return cues.objectVerbs.has(lowerCase(verb.text));
+}
+
+/**
+ * The attributions of one speech: its reported clause, split in two when a participle opens a
+ * second statement by the same speaker ("X said A, adding that B").
+ */
+export function attributionsOf(
+  ctx: Context,
+  article: CleanArticle,
+  sentence: Sentence,
+  found: Found,
+): Attribution[] {
+  const content = reportedContent(ctx.text, ctx.words, sentence, found, ctx.quoteCues);
+  if (!content || !reportsSomething(ctx, content)) return [];
+  const second = secondStatement(ctx, content);
+  const of = (
+    c: { start: number; end: number },
+    cue: { from: number; to: number; cue: string },
+  ) => ({
+    articleId: article.id,
+    outlet: article.outlet,
+    sentenceId: sentence.id,
+    text: ctx.text.slice(c.start, c.end),
+    start: c.start,
+    end: c.end,
+    cueText: ctx.text.slice(cue.from, cue.to),
+    cueStart: cue.from,
+    cueEnd: cue.to,
+    ...speechFields(found),
+    cue: cue.cue,
+  });
+  const cue = { from: found.from, to: found.to, cue: found.cue ?? "" };
+  if (!second) return [{ ...of(content, cue), cue: found.cue }];
+  const first = { start: content.start, end: second.comma };
+  const out = [{ ...of(first, cue), cue: found.cue }];
+  if (reportsSomething(ctx, second.content)) out.push(of(second.content, second.cue));
+  return out;
+}
+
+/** ", adding that B" inside a reported clause: where the first clause ends and the second is. */
+function secondStatement(ctx: Context, content: { start: number; end: number }) {
+  const k0 = firstWordFrom(ctx.words, content.start);
+  for (let k = k0 + 2; k < ctx.words.length && ctx.words[k].end <= content.end; k++) {
+    if (ctx.words[k - 1].text !== "," || ctx.quoted[k] === 1) continue;
+    if (!ctx.quoteCues.secondStatementCues.has(ctx.lowers[k])) continue;
+    const skip = ctx.lowers[k + 1] === "that" ? 2 : 1;
+    const at = ctx.words[k + skip];
+    if (!at || at.start >= content.end) return null;
+    return {
+      comma: ctx.words[k - 1].start,
+      content: { start: at.start, end: content.end },
+      cue: { from: ctx.words[k].start, to: ctx.words[k + skip - 1].end, cue: ctx.words[k].text },
+    };
+  }
+  return null;
+}
+
+/**
+ * Content worth an attribution: two words or more, not all inside quotation marks (a quoted
+ * fragment is a partial quote of its own, not reported speech).
+ */
+function reportsSomething(ctx: Context, content: { start: number; end: number }): boolean {
+  let n = 0;
+  let quoted = 0;
+  for (let i = firstWordFrom(ctx.words, content.start); i < ctx.words.length; i++) {
+    if (ctx.words[i].end > content.end) break;
+    if (ctx.words[i].kind === "punct") continue;
+    n++;
+    quoted += ctx.quoted[i];
+  }
+  return n >= 2 && quoted < n;
 }

@@ -149,7 +149,7 @@ export function attributionIn(
   const r = regionOf(ctx, from, to, opts.direct === true);
   if (!r) return null;
   const according = accordingIn(ctx, r);
-  const relayed = quotedAsSaying(ctx, r, according) ?? quotingIn(ctx, r, according);
+  const relayed = quotedAsSaying(ctx, r, according) ?? quotingIn(r, according);
   if (relayed) return relayed;
   const verbal = verbSpeech(ctx, r, according, opts.last === true);
   // "Whitmore said in a statement": the person (or a named organisation) speaks; a document
@@ -333,7 +333,7 @@ function quotedAsSaying(ctx: Context, r: Region, according: According | null): F
  * "According to Yonhap, quoting the state news agency KCNA, ...", "Reuters, quoting officials,
  * reported": the source quoted speaks, the one quoting relays.
  */
-function quotingIn(ctx: Context, r: Region, according: According | null): Found | null {
+function quotingIn(r: Region, according: According | null): Found | null {
   const { words } = r;
   const q = r.lw.indexOf("quoting");
   if (q < 1 || words[q - 1].text !== ",") return null;

@@ -123,3 +123,19 @@ export function speechFields(f: Speech): Speech {
     reason: f.reason,
   };
 }
+
+/**
+ * One piece of indirect speech: `text` is the reported clause ("Canada wanted ..."), `cueText`
+ * the attribution as written ("Li said", "according to Chinese customs data").
+ */
+export interface Attribution extends Speech {
+  articleId: string;
+  outlet: string;
+  sentenceId: string;
+  text: string;
+  start: number;
+  end: number;
+  cueText: string;
+  cueStart: number;
+  cueEnd: number;
+}
