@@ -148,6 +148,13 @@ Deno.test("attributions: a second statement after ', adding that' / ', saying' i
   );
 });
 
+Deno.test("quote sieves: a web site before the verb speaks as an organisation", () => {
+  assert.deepEqual(
+    attributions("The security firm Secunia.com has said that the old browser has 277 open flaws."),
+    ["Secunia.com has said|Secunia.com|name||||the old browser has 277 open flaws"],
+  );
+});
+
 const NAMES = ["Jane Doe", "Kwame Mensah", "Ana Lima", "Tom Bell", "Mary Hall"];
 const DOCS = ["statement", "letter", "email", "interview with CNN"];
 const WORDS = ["prices", "would", "rise", "again", "next", "year", "the", "plan", "fails"];

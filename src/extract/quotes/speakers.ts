@@ -750,7 +750,8 @@ function ownedName(ctx: Context, r: Region, g: GrownName | null): GrownName | nu
 function nameSubject(ctx: Context, r: Region, v: number, clause: number): Subject | null {
   const grown = nameBefore(ctx.text, r.words, v, clause, ctx.cues);
   if (!grown) {
-    return orgNounSubject(ctx, r, v, clause) ?? describedSubject(ctx, r, clause, v - 1, v);
+    return orgNounSubject(ctx, r, v, clause) ?? describedSubject(ctx, r, clause, v - 1, v) ??
+      siteSubject(ctx, r, v, clause);
   }
   const who = resolveGrown(ctx, r, grown, undefined);
   if (!who.speaker && !who.reason) return null;
@@ -985,4 +986,24 @@ function describedSubject(
 
 function capital(w: string): string {
   return w[0].toUpperCase() + w.slice(1);
+}
+
+/** Auxiliaries between a subject and its verb ("Secunia.com has said"). */
+const AUXILIARIES = new Set(["has", "have", "had", "is", "was", "were", "will", "would", "also"]);
+const DOMAIN = /^\p{Lu}[\p{L}\p{N}-]*\.(?:com|org|net|gov|edu|co|io|info)$/u;
+
+/** A web site named right before the verb ("Secunia.com has said"): an organisation. */
+function siteSubject(ctx: Context, r: Region, v: number, clause: number): Subject | null {
+  let k = v - 1;
+  while (k > clause && AUXILIARIES.has(r.lw[k])) k--;
+  if (k - 2 < clause || r.words[k - 1].text !== ".") return null;
+  const [a, c] = [r.words[k - 2], r.words[k]];
+  const site = ctx.text.slice(a.start, c.end);
+  if (!DOMAIN.test(site)) return null;
+  return {
+    ...named(site, "organisation", null, "name", 0.75),
+    from: a.start,
+    to: r.words[v].end,
+    mediaSubject: false,
+  };
 }
