@@ -15,9 +15,11 @@ import {
   scoreTable,
 } from "../extract/quotes/score.ts";
 
-const USAGE = `usage: deno task eval:quotes [--gold DIR] [--misses]
-  --gold DIR   folder with docs.jsonl and quotes.jsonl (default tests/fixtures/quotes_gold)
-  --misses     also list missed gold items and wrong speakers`;
+const USAGE = `usage: deno task eval:quotes [--gold DIR] [--misses] [--split dev|test]
+  --gold DIR    folder with docs.jsonl and quotes.jsonl (default tests/fixtures/quotes_gold)
+  --misses      also list missed gold items and wrong speakers
+  --split NAME  list the misses of one split only (tune on dev; look at test only to report)
+  --help        print this`;
 
 async function readText(path: string): Promise<string> {
   try {
@@ -34,7 +36,17 @@ export function evalQuotesCommand(args: string[], io: Io = CONSOLE): Promise<num
     const opts = parseCommandLine(args, {
       gold: { type: "string", default: "tests/fixtures/quotes_gold" },
       misses: { type: "boolean", default: false },
+      split: { type: "string" },
+      help: { type: "boolean", default: false },
     });
+    if (opts.help) {
+      io.log(USAGE);
+      return 0;
+    }
+    const split = opts.split;
+    if (split !== undefined && split !== "dev" && split !== "test") {
+      throw new UsageError(`--split takes dev or test (got "${split}")`);
+    }
     const dir = opts.gold!.replace(/\/$/, "");
     const docs = parseJsonLines(
       await readText(`${dir}/docs.jsonl`),
@@ -50,7 +62,9 @@ export function evalQuotesCommand(args: string[], io: Io = CONSOLE): Promise<num
     const { scores, misses } = scoreQuotes(docs.rows, items.rows);
     io.log(`quotes gold: ${dir} (${docs.rows.length} documents, ${items.rows.length} items)`);
     io.log(scoreTable(scores));
-    if (opts.misses) { for (const m of misses) io.log(m); }
+    if (opts.misses) {
+      for (const m of misses) if (split === undefined || m.startsWith(`${split} `)) io.log(m);
+    }
     return 0;
   }, io);
 }

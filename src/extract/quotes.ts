@@ -30,9 +30,10 @@ import type { EntityMention } from "./entities.ts";
 import { extractionWords, lowerCase, quickHas, sentenceWords } from "./words.ts";
 import { DEFAULT_QUOTE_CUES, type QuoteCues } from "./quotes/data.ts";
 import { markedKind, quoteSpans, type Span } from "./quotes/spans.ts";
-import { attributionIn, firstWordFrom, speakerGender } from "./quotes/speakers.ts";
-import { reportedContent } from "./quotes/reported.ts";
+import { attributionIn, firstWordFrom, signedName, speakerGender } from "./quotes/speakers.ts";
+import { attributionsOf } from "./quotes/reported.ts";
 import {
+  type Attribution,
   type Context,
   type Found,
   noSpeech,
@@ -42,7 +43,7 @@ import {
 } from "./quotes/types.ts";
 
 export { quoteSpans } from "./quotes/spans.ts";
-export type { Sieve, SpeakerType, Speech } from "./quotes/types.ts";
+export type { Attribution, Sieve, SpeakerType, Speech } from "./quotes/types.ts";
 
 /** What a quotation is: someone's words (direct, partial), a label (scare), or no quote at all. */
 export type QuoteKind = "direct" | "partial" | "scare" | "title" | "nickname" | "term";
@@ -56,22 +57,6 @@ export interface Quote extends Speech {
   kind: QuoteKind;
   start: number;
   end: number;
-}
-
-/**
- * One piece of indirect speech: `text` is the reported clause ("Canada wanted ..."), `cueText`
- * the attribution as written ("Li said", "according to Chinese customs data").
- */
-export interface Attribution extends Speech {
-  articleId: string;
-  outlet: string;
-  sentenceId: string;
-  text: string;
-  start: number;
-  end: number;
-  cueText: string;
-  cueStart: number;
-  cueEnd: number;
 }
 
 /** What quote extraction reads (defaults: the shipped cues). */
@@ -152,7 +137,11 @@ function contextOf(
     // Reporting verbs in lower case only: "the United States" reports nothing.
     if (isSpeechVerb(t) || (t === lowers[i] && isReportingVerb(t))) speechVerb[i] = 1;
     else if (lowers[i + 1] === "that" && quoteCues.thatVerbs.has(lowers[i])) speechVerb[i] = 1;
+    else if (issuesDocument(lowers, i, quoteCues, cues)) speechVerb[i] = 1;
     if (isDirectVerb(t)) directVerb[i] = 1;
+    else if (quoteCues.tagVerbs.has(lowers[i]) && afterQuoteTag(article.text, words[i].start)) {
+      directVerb[i] = 1;
+    }
     if (spans.length && inQuote(words[i].start)) quoted[i] = 1;
   }
   let sorted = true;
@@ -175,6 +164,19 @@ function contextOf(
     inQuote,
   };
 }
+
+/** True right after a quote closed by a comma or a mark: `"...," read the headline`. */
+function afterQuoteTag(text: string, at: number): boolean {
+  return /[,!?]\s*["”]\s*$/.test(text.slice(Math.max(0, at - 6), at));
+}
+
+/** "issued a statement", "released a joint statement": a speaker who speaks through a document. */
+function issuesDocument(lowers: readonly string[], i: number, q: QuoteCues, cues: Cues): boolean {
+  if (!q.statementVerbs.has(lowers[i]) || !DETERMINERS.has(lowers[i + 1])) return false;
+  return cues.documents.includes(lowers[i + 2]) ||
+    cues.documents.includes(`${lowers[i + 2]} ${lowers[i + 3]}`);
+}
+const DETERMINERS = new Set(["a", "an", "the", "its", "his", "her", "their"]);
 
 /** A test for "inside a quotation" that bisects the spans (in text order, never nested). */
 function insideOf(spans: readonly Span[]): (pos: number) => boolean {
@@ -233,8 +235,9 @@ function sentenceSpeech(ctx: Context, state: State, sentence: Sentence): void {
   const speech = directTagged ? speechAfterTag(ctx, state, sentence) : found;
   if (speech) {
     const found = speech;
-    const a = attributionOf(ctx, state.article, sentence, found);
-    if (a) state.attributions.push(a);
+    // "X issued a statement on ...": the statement's words follow; the sentence reports nothing.
+    const issued = found.cue !== null && ctx.quoteCues.statementVerbs.has(lowerCase(found.cue));
+    if (!issued) state.attributions.push(...attributionsOf(ctx, state.article, sentence, found));
     remember(ctx, found, found.from);
     state.lastReported = {
       speech: speechFields(found),
@@ -312,8 +315,23 @@ function directSpeech(
     speech = tag(span.close + 1, closing.end) ?? speech;
   }
   if (speech?.speaker) return speech;
-  return continued(ctx, state, span) ?? speech ?? previousSpeaker(state, sentence) ??
+  return dashSpeaker(ctx, state, span) ?? continued(ctx, state, span) ?? speech ??
+    previousSpeaker(state, sentence) ??
     noSpeech("no speech cue in the sentence");
+}
+
+/**
+ * A quote signed after a dash at the end of its paragraph, the convention of pull quotes and
+ * epigraphs (`"..." - Jane Ortiz`, `"..." — Jane Ortiz, a historian`).
+ */
+function dashSpeaker(ctx: Context, state: State, span: Placed): Speech | null {
+  const paragraph = state.article.paragraphs.find((p) => p.index === span.paragraph);
+  if (!paragraph) return null;
+  const tail = ctx.text.slice(span.close + 1, paragraph.end);
+  const dash = /^\s*[-–—]+\s*/.exec(tail);
+  if (!dash) return null;
+  const who = signedName(ctx, span.close + 1 + dash[0].length, paragraph.end);
+  return who ? { ...who, cue: "—", sieve: "cue" } : null;
 }
 
 /**
@@ -394,44 +412,6 @@ function partialSpeech(
     };
   }
   return { kind: "scare", ...noSpeech("a short phrase with nobody speaking") };
-}
-
-function attributionOf(
-  ctx: Context,
-  article: CleanArticle,
-  sentence: Sentence,
-  found: Found,
-): Attribution | null {
-  const content = reportedContent(ctx.text, ctx.words, sentence, found, ctx.quoteCues);
-  if (!content || !reportsSomething(ctx, content)) return null;
-  return {
-    articleId: article.id,
-    outlet: article.outlet,
-    sentenceId: sentence.id,
-    text: ctx.text.slice(content.start, content.end),
-    start: content.start,
-    end: content.end,
-    cueText: ctx.text.slice(found.from, found.to),
-    cueStart: found.from,
-    cueEnd: found.to,
-    ...speechFields(found),
-  };
-}
-
-/**
- * Content worth an attribution: two words or more, not all inside quotation marks (a quoted
- * fragment is a partial quote of its own, not reported speech).
- */
-function reportsSomething(ctx: Context, content: { start: number; end: number }): boolean {
-  let n = 0;
-  let quoted = 0;
-  for (let i = firstWordFrom(ctx.words, content.start); i < ctx.words.length; i++) {
-    if (ctx.words[i].end > content.end) break;
-    if (ctx.words[i].kind === "punct") continue;
-    n++;
-    quoted += ctx.quoted[i];
-  }
-  return n >= 2 && quoted < n;
 }
 
 /** True when a speech verb is among the words `[from, to)` ("told the Huffington Post, “...”"). */

@@ -29,6 +29,13 @@ export const QuoteCuesSchema = z.object({
   nickname_cues: words,
   term_cues: words,
   org_nouns: words,
+  name_suffixes: words,
+  source_phrases: words,
+  statement_verbs: words,
+  unnamed_heads: words,
+  role_nouns: words,
+  tag_verbs: words,
+  second_statement_cues: words,
 });
 
 /** Quote cues as sets and maps, ready for lookups (keys lower case). */
@@ -45,6 +52,20 @@ export interface QuoteCues {
   nicknameCues: ReadonlySet<string>;
   termCues: ReadonlySet<string>;
   orgNouns: ReadonlySet<string>;
+  /** Letters after a name, set off by commas ("Jr", "QC"), as written. */
+  nameSuffixes: ReadonlySet<string>;
+  /** Phrases that name a source after them, lower case, as word lists ("according to"). */
+  sourcePhrases: readonly (readonly string[])[];
+  /** Verbs that issue a document ("issued a statement"). */
+  statementVerbs: ReadonlySet<string>;
+  /** Nouns after a place that make it a modifier ("U.S. officials"). */
+  unnamedHeads: ReadonlySet<string>;
+  /** Role words beyond the entity stage's ("coach"). */
+  roleNouns: ReadonlySet<string>;
+  /** Verbs that attribute only right after a quote's closing mark ("read the headline"). */
+  tagVerbs: ReadonlySet<string>;
+  /** Participles that open a second statement after a comma ("adding that"). */
+  secondStatementCues: ReadonlySet<string>;
   /** The gender of a first name ("Nancy" → female), null when unknown or either. */
   firstNameGender: (name: string) => Gender | null;
 }
@@ -76,6 +97,13 @@ export function compileQuoteCues(data: unknown, source = "quote cues"): QuoteCue
     nicknameCues: lowerSet(d.nickname_cues),
     termCues: lowerSet(d.term_cues),
     orgNouns: lowerSet(d.org_nouns),
+    nameSuffixes: new Set(d.name_suffixes),
+    sourcePhrases: d.source_phrases.map((p) => p.toLowerCase().split(/\s+/)),
+    statementVerbs: lowerSet(d.statement_verbs),
+    unnamedHeads: lowerSet(d.unnamed_heads),
+    roleNouns: lowerSet(d.role_nouns),
+    tagVerbs: lowerSet(d.tag_verbs),
+    secondStatementCues: lowerSet(d.second_statement_cues),
     firstNameGender: oneGender,
   };
 }

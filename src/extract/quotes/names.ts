@@ -85,10 +85,16 @@ function nameRun(words: readonly Word[], i: number, step: 1 | -1): number[] {
       out.push(k);
     } else if (w.text === "." && step === -1 && k > 0 && isNameWord(words[k - 1])) out.push(k);
     else if (PARTICLES.has(w.text) && words[k + step] && isNameWord(words[k + step])) out.push(k);
-    // "Al-Maeena", "Jean-Pierre": a hyphen inside a name, with no space around it.
+    // "Al-Maeena", "Jean-Pierre", "al-Amr": a hyphen inside a name, with no space around it.
     else if (
-      w.text === "-" && out.length > 0 && words[k + step] && isNameWord(words[k + step]) &&
+      w.text === "-" && out.length > 0 && words[k + step] &&
+      (isNameWord(words[k + step]) || PARTICLES.has(words[k + step].text)) &&
       words[k - 1].end === w.start && w.end === words[k + 1].start
+    ) out.push(k);
+    // "Suleiman al-Amr" read forward: the particle joined by a hyphen to the next name word.
+    else if (
+      step === 1 && out.length > 0 && PARTICLES.has(w.text) && words[k + 1]?.text === "-" &&
+      words[k + 2] && isNameWord(words[k + 2])
     ) out.push(k);
     else break;
   }
@@ -119,7 +125,7 @@ function nameOf(
   const afterOf = run[0] > 0 && OF.has(lowerCase(words[run[0] - 1].text));
   const known = run.findIndex((k, i) => i > t && i < end - 1 && isFirstName(words[k].text));
   const firstName = afterOf ? (known > 0 ? known : end - 2) : -1;
-  while (t < end - 1 && (firstName > t || isRoleNoun(lowerCase(words[run[t]].text), cues))) {
+  while (t < end - 1 && (firstName > t || isCapitalRole(words[run[t]].text, cues))) {
     title.push(run[t]);
     t++;
   }
@@ -127,6 +133,16 @@ function nameOf(
 }
 
 const OF = new Set(["of", "for", "at", "on"]);
+
+/**
+ * A capitalised role before a name ("Administrator Bolden"); not a first name, and not a name
+ * that merely ends like a role ("Suleiman", "Friedman") unless the role list has it.
+ */
+function isCapitalRole(w: string, cues: Cues): boolean {
+  const l = lowerCase(w);
+  if (!isRoleNoun(l, cues) || isFirstName(w)) return false;
+  return !l.endsWith("man") || cues.appositiveRoles.has(l) || cues.titles.has(w);
+}
 
 function grown(
   text: string,

@@ -1,14 +1,17 @@
 /**
  * The content of reported speech: the clause a speech cue reports, not the cue. "Li said (that)
  * CONTENT.", "X told reporters CONTENT.", "CONTENT, the ministry said.", "According to X,
- * CONTENT." and "CONTENT, according to X."
+ * CONTENT." and "CONTENT, according to X."; and the attributions they make, a second statement
+ * after ", adding that" apart.
  * @module
  */
 
+import type { CleanArticle } from "../../corpus/clean.ts";
 import type { Sentence } from "../../text/segment.ts";
 import { lowerCase, type Word } from "../words.ts";
 import type { QuoteCues } from "./data.ts";
 import { firstWordFrom } from "./speakers.ts";
+import { type Attribution, type Context, type Found, speechFields } from "./types.ts";
 
 /** Offsets of a content clause in the text. */
 export interface Content {
@@ -16,9 +19,31 @@ export interface Content {
   end: number;
 }
 
+/** First words of an adverbial opening a sentence before its cue ("In an interview, X said"). */
+const ADVERBIAL_OPENERS = new Set([
+  "in",
+  "on",
+  "at",
+  "during",
+  "after",
+  "before",
+  "asked",
+  "speaking",
+  "writing",
+  "responding",
+  "when",
+  "while",
+  "since",
+  "later",
+  "earlier",
+]);
+/** Listeners that a noun follows ("told the court", "told his supporters"). */
+const DETERMINERS = new Set(["the", "a", "an", "his", "her", "their", "its", "our", "my"]);
 const END = /[\s.!?;:,"“”'’)\]]+$/u;
 const TIME =
   /^\s*(?:on |last |this |late |early )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year|night|morning|evening|afternoon)\b,?(?:\s+that\b)?/u;
+/** A phrase of manner before "that": "in a statement that", "on Twitter that", "in an email Monday that". */
+const HOW = /^\s*(?:in|on|at|during|via|through|to)\s+[^,;:"“”]{1,60}?\s+that\b/u;
 const START = /^[\s,;:"“”'‘(\[—–-]+/u;
 
 /** Trims marks and spaces at both ends of `[start, end)`; null when no letter is left. */
@@ -43,7 +68,11 @@ function contentAfter(
     // The listener: a few words up to "that", or the listener words and one name.
     const that = words.slice(k, k + 7).findIndex((w) => w.text === "that");
     if (that >= 0) return k + that + 1;
-    while (k < words.length && k - i < 4 && cues.listeners.has(lowerCase(words[k].text))) k++;
+    // Determiners and pronouns, then at most one noun ("told reporters the vote ...").
+    while (k < words.length && k - i < 4 && cues.listeners.has(lowerCase(words[k].text))) {
+      k++;
+      if (!DETERMINERS.has(lowerCase(words[k - 1].text))) break;
+    }
     if (k === i && words[k] && /^\p{Lu}/u.test(words[k].text)) {
       while (k < words.length && /^\p{Lu}/u.test(words[k].text)) k++;
     }
@@ -75,6 +104,9 @@ export function reportedContent(
   // A time after the verb is no content: "said on Friday (that) ...".
   const time = TIME.exec(text.slice(start, sentence.end));
   if (time) start += time[0].length;
+  // Nor is how it was said: "said in a statement that ...", "told CNN in an interview that ...".
+  const how = HOW.exec(text.slice(start, Math.min(sentence.end, start + 120)));
+  if (how) start += how[0].length;
   const after = start < sentence.end ? trimmed(text, start, sentence.end) : null;
   // "CONTENT, X told Y on Monday." — a cue after a comma and a clause of four words or more
   // closes the sentence: the content comes before it ("On Monday, X said ..." keeps what follows).
@@ -85,8 +117,11 @@ export function reportedContent(
   const listenerOnly = cue.verb !== null && takesListener(cues, cue.verb) && !/\bthat\b/.test(rest);
   const commaAfter = /^\s*,/.test(rest);
   const thatFollows = /^\s*that\b/.test(rest);
+  // "In an interview with Fox News, X said ...", "Asked whether ..., X said ...": an adverbial
+  // before the cue, not what was said.
+  const adverbial = ADVERBIAL_OPENERS.has(lowerCase(/^[\s"“]*(\p{L}+)/u.exec(lead)?.[1] ?? ""));
   if (
-    before !== null && /,\s*$/.test(lead) && nBefore >= 4 && !thatFollows &&
+    before !== null && /,\s*$/.test(lead) && nBefore >= 4 && !thatFollows && !adverbial &&
     (nAfter <= 6 || listenerOnly || commaAfter)
   ) {
     return trimmed(text, sentence.start, sentence.start + lead.length);
@@ -97,4 +132,75 @@ export function reportedContent(
 /** True for a verb whose listener comes before the content ("told visiting ..."). */
 function takesListener(cues: QuoteCues, verb: Word): boolean {
   return cues.objectVerbs.has(lowerCase(verb.text));
+}
+
+/**
+ * The attributions of one speech: its reported clause, split in two when a participle opens a
+ * second statement by the same speaker ("X said A, adding that B").
+ */
+export function attributionsOf(
+  ctx: Context,
+  article: CleanArticle,
+  sentence: Sentence,
+  found: Found,
+): Attribution[] {
+  const content = reportedContent(ctx.text, ctx.words, sentence, found, ctx.quoteCues);
+  if (!content || !reportsSomething(ctx, content)) return [];
+  const second = secondStatement(ctx, content);
+  const of = (
+    c: { start: number; end: number },
+    cue: { from: number; to: number; cue: string },
+  ) => ({
+    articleId: article.id,
+    outlet: article.outlet,
+    sentenceId: sentence.id,
+    text: ctx.text.slice(c.start, c.end),
+    start: c.start,
+    end: c.end,
+    cueText: ctx.text.slice(cue.from, cue.to),
+    cueStart: cue.from,
+    cueEnd: cue.to,
+    ...speechFields(found),
+    cue: cue.cue,
+  });
+  const cue = { from: found.from, to: found.to, cue: found.cue ?? "" };
+  if (!second) return [{ ...of(content, cue), cue: found.cue }];
+  const first = { start: content.start, end: second.comma };
+  const out = [{ ...of(first, cue), cue: found.cue }];
+  if (reportsSomething(ctx, second.content)) out.push(of(second.content, second.cue));
+  return out;
+}
+
+/** ", adding that B" inside a reported clause: where the first clause ends and the second is. */
+function secondStatement(ctx: Context, content: { start: number; end: number }) {
+  const k0 = firstWordFrom(ctx.words, content.start);
+  for (let k = k0 + 2; k < ctx.words.length && ctx.words[k].end <= content.end; k++) {
+    if (ctx.words[k - 1].text !== "," || ctx.quoted[k] === 1) continue;
+    if (!ctx.quoteCues.secondStatementCues.has(ctx.lowers[k])) continue;
+    const skip = ctx.lowers[k + 1] === "that" ? 2 : 1;
+    const at = ctx.words[k + skip];
+    if (!at || at.start >= content.end) return null;
+    return {
+      comma: ctx.words[k - 1].start,
+      content: { start: at.start, end: content.end },
+      cue: { from: ctx.words[k].start, to: ctx.words[k + skip - 1].end, cue: ctx.words[k].text },
+    };
+  }
+  return null;
+}
+
+/**
+ * Content worth an attribution: two words or more, not all inside quotation marks (a quoted
+ * fragment is a partial quote of its own, not reported speech).
+ */
+function reportsSomething(ctx: Context, content: { start: number; end: number }): boolean {
+  let n = 0;
+  let quoted = 0;
+  for (let i = firstWordFrom(ctx.words, content.start); i < ctx.words.length; i++) {
+    if (ctx.words[i].end > content.end) break;
+    if (ctx.words[i].kind === "punct") continue;
+    n++;
+    quoted += ctx.quoted[i];
+  }
+  return n >= 2 && quoted < n;
 }

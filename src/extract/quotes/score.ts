@@ -179,6 +179,31 @@ function emptyScore(split: "dev" | "test", group: QuoteScore["group"]): QuoteSco
   };
 }
 
+/** Counts a found item's speaker as right, wrong or empty (with a miss line for the last two). */
+function judgeSpeaker(item: GoldItem, got: Got, score: QuoteScore, misses: string[]): void {
+  const speaker = got.speaker;
+  const where = `${item.split} ${item.doc}`;
+  // An unnamed source ("officials said") is right only when left empty.
+  if (!item.speaker) {
+    if (speaker === null) score.right++;
+    else {
+      score.wrong++;
+      misses.push(`${where}: speaker ${speaker} (gold none): ${item.text.slice(0, 50)}`);
+    }
+    return;
+  }
+  if (speaker === null) {
+    score.empty++;
+    misses.push(
+      `${where}: speaker empty (gold ${item.speaker}): ${got.reason}: ${item.text.slice(0, 50)}`,
+    );
+  } else if (sameSpeaker(item.speaker, speaker)) score.right++;
+  else {
+    score.wrong++;
+    misses.push(`${where}: speaker ${speaker} (gold ${item.speaker}): ${item.text.slice(0, 50)}`);
+  }
+}
+
 /** Matches one document's gold items of a group against what was extracted, into `score`. */
 function scoreGroup(
   cleaned: string,
@@ -194,7 +219,9 @@ function scoreGroup(
     const at = place(cleaned, item);
     if (!at) {
       score.unplaced++;
-      misses.push(`${item.doc}: gold text not in the cleaned text: ${item.text.slice(0, 60)}`);
+      misses.push(
+        `${item.split} ${item.doc}: gold text not in the cleaned text: ${item.text.slice(0, 60)}`,
+      );
       continue;
     }
     const k = got.findIndex((g, i) => !used.has(i) && overlaps(g, at));
@@ -206,32 +233,7 @@ function scoreGroup(
     matchedGot.add(k);
     score.found++;
     score.withSpeaker++;
-    const speaker = got[k].speaker;
-    // An unnamed source ("officials said") is right only when left empty.
-    if (!item.speaker) {
-      if (speaker === null) score.right++;
-      else {
-        score.wrong++;
-        misses.push(
-          `${item.split} ${item.doc}: speaker ${speaker} (gold none): ${item.text.slice(0, 50)}`,
-        );
-      }
-      continue;
-    }
-    if (speaker === null) {
-      score.empty++;
-      misses.push(
-        `${item.split} ${item.doc}: speaker empty (gold ${item.speaker}): ${got[k].reason}: ${
-          item.text.slice(0, 50)
-        }`,
-      );
-    } else if (sameSpeaker(item.speaker, speaker)) score.right++;
-    else {
-      score.wrong++;
-      misses.push(
-        `${item.doc}: speaker ${speaker} (gold ${item.speaker}): ${item.text.slice(0, 50)}`,
-      );
-    }
+    judgeSpeaker(item, got[k], score, misses);
   }
   score.extracted += got.length;
   score.matched += matchedGot.size;

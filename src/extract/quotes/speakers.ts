@@ -14,6 +14,25 @@ import { resolvePronoun } from "./pronouns.ts";
 import type { Context, Found, SpeakerType, Speech } from "./types.ts";
 
 const RELATIVE = new Set(["who", "which"]);
+/** Before a speech verb, the passive: "has been told to prepare", "was asked": the subject listens. */
+const PASSIVE = new Set(["been", "was", "were", "is", "are", "be", "being"]);
+/** Words that open an adverbial chunk, not a role: "X, in remarks to Y, said", "X, speaking on ...". */
+const ADVERBIAL = new Set([
+  "in",
+  "on",
+  "at",
+  "during",
+  "after",
+  "before",
+  "speaking",
+  "writing",
+  "when",
+  "while",
+  "however",
+  "though",
+  "also",
+  "meanwhile",
+]);
 const CLAUSE_PUNCT = new Set([",", ";", ":", "(", ")", "–", "—", "“", "”", '"']);
 
 /** The words of a stretch outside quotes, with their speech-verb flags and entity mentions. */
@@ -36,6 +55,10 @@ interface According {
   from: number;
   to: number;
   mention: EntityMention | undefined;
+  /** A name grown in the phrase when no mention covers it. */
+  grown: GrownName | null;
+  /** The phrase as written in lower case ("according to", "in the words of"). */
+  phrase: string;
   via: string;
 }
 
@@ -84,10 +107,29 @@ function regionOf(ctx: Context, from: number, to: number, direct: boolean): Regi
     }
   }
   if (words.length === 0) return null;
+  const dropped = dropParenthetical(words, lw, verbs);
   const here = mentionsWithin(ctx, from, to).filter((m) =>
-    m.type !== "NORP" && !ctx.inQuote(m.start)
+    m.type !== "NORP" && !ctx.inQuote(m.start) &&
+    !dropped.some(([a, b]) => m.start >= a && m.start < b)
   );
   return { words, lw, verbs, here };
+}
+
+/** "Rep. Mary Hall (D-N.Y.) said": a short parenthetical right before a speech verb is left out. */
+function dropParenthetical(words: Word[], lw: string[], verbs: boolean[]): [number, number][] {
+  const dropped: [number, number][] = [];
+  for (let i = words.length - 2; i > 0; i--) {
+    if (words[i].text !== ")" || !verbs[i + 1]) continue;
+    let j = i - 1;
+    while (j >= 0 && i - j <= 8 && words[j].text !== "(") j--;
+    if (j < 0 || words[j].text !== "(") continue;
+    dropped.push([words[j].start, words[i].end]);
+    words.splice(j, i - j + 1);
+    lw.splice(j, i - j + 1);
+    verbs.splice(j, i - j + 1);
+    i = j;
+  }
+  return dropped;
 }
 
 const within = (r: Region, a: number, b: number) =>
@@ -107,37 +149,76 @@ export function attributionIn(
   const r = regionOf(ctx, from, to, opts.direct === true);
   if (!r) return null;
   const according = accordingIn(ctx, r);
-  const relayed = quotedAsSaying(ctx, r, according);
+  const relayed = quotedAsSaying(ctx, r, according) ?? quotingIn(r, according);
   if (relayed) return relayed;
   const verbal = verbSpeech(ctx, r, according, opts.last === true);
-  // "Whitmore said in a statement": the person speaks; a document speaks for nobody named.
-  if (verbal?.speakerType === "person") return verbal;
+  // "Whitmore said in a statement": the person (or a named organisation) speaks; a document
+  // speaks for nobody named.
+  if (
+    verbal?.speakerType === "person" || (verbal?.speaker && verbal.speakerType === "organisation")
+  ) {
+    return verbal;
+  }
   return documentIn(ctx, r, according) ?? verbal ??
-    (according ? accordingSpeech(according) : null);
+    (according ? accordingSpeech(ctx, according) : null);
 }
 
-/** The relay "according to X": up to the next clause mark. */
+/** Where a source phrase ("according to", "in the words of") starts and the source after it. */
+function sourcePhraseAt(ctx: Context, lw: readonly string[]): { at: number; after: number } | null {
+  for (let i = 0; i < lw.length; i++) {
+    for (const p of ctx.quoteCues.sourcePhrases) {
+      if (p.every((w, k) => lw[i + k] === w)) return { at: i, after: i + p.length };
+    }
+  }
+  return null;
+}
+
+/** The relay "according to X" (or "in the words of X"): up to the next clause mark. */
 function accordingIn(ctx: Context, r: Region): According | null {
-  const { words, lw } = r;
-  const a = lw.findIndex((l, i) => l === "according" && words[i + 1]?.text === "to");
-  if (a < 0) return null;
-  let b = a + 2;
+  const { words } = r;
+  const phrase = sourcePhraseAt(ctx, r.lw);
+  if (!phrase) return null;
+  const a = phrase.at;
+  let b = phrase.after;
   while (
     b < words.length &&
     !(words[b].kind === "punct" && words[b].text !== "’s" && words[b].text !== "'s" &&
       words[b].text !== "-")
   ) b++;
+  if (b === phrase.after) return null;
   // "According to the team's coach, Alireza Mehraban, ...": the name after the role.
   if (words[b]?.text === "," && isRoleNounWord(ctx, words[b - 1])) {
     let c = b + 1;
     while (c < words.length && words[c].kind === "word" && /^\p{Lu}/u.test(words[c].text)) c++;
     if (c > b + 1 && words[c]?.text === ",") b = c;
   }
+  // "Mark Tedesco, QC, ...": letters after the name belong to it.
+  if (words[b]?.text === "," && ctx.quoteCues.nameSuffixes.has(words[b + 1]?.text ?? "")) {
+    if (words[b + 2]?.text === ",") b += 2;
+  }
   const end = words[b - 1].end;
   const inside = within(r, words[a].start, end);
   const mention = inside.find((m) => m.media) ??
     inside.find((m) => m.type !== "GPE") ?? inside[0];
-  return { from: words[a].start, to: end, mention, via: ctx.text.slice(words[a].start, end) };
+  const grown = mention ? null : sourceName(ctx, words, phrase.after, b);
+  return {
+    from: words[a].start,
+    to: end,
+    mention,
+    grown,
+    phrase: r.lw.slice(a, phrase.after).join(" "),
+    via: ctx.text.slice(words[a].start, end),
+  };
+}
+
+/**
+ * The source of "according to" when the entity stage named nobody: a name of two words or more
+ * ending the phrase ("according to the team's coach, Alireza Mehraban").
+ */
+function sourceName(ctx: Context, words: readonly Word[], from: number, to: number) {
+  const grown = nameBefore(ctx.text, words, to, from, ctx.cues);
+  if (!grown || grown.definite || !grown.name.includes(" ")) return null;
+  return grown;
 }
 
 function speakerTypeOf(m: EntityMention): SpeakerType {
@@ -157,19 +238,25 @@ function ofMention(m: EntityMention, sieve: Speech["sieve"], confidence: number)
   };
 }
 
-function accordingSpeech(a: According): Found {
+function accordingSpeech(ctx: Context, a: According): Found {
   const m = a.mention;
+  const g = a.grown;
+  const type = g && ctx.quoteCues.firstNameGender(g.name.split(" ")[0]) ? "person" : null;
   return {
-    ...(m ? ofMention(m, "according", 0.9) : {
-      speaker: null,
-      speakerType: null,
-      speakerRaw: a.via.replace(/^according to\s*/i, "") || null,
-      role: null,
-      sieve: null,
-      confidence: 0,
-      reason: "according to: no named source",
-    }),
-    cue: "according to",
+    ...(m
+      ? ofMention(m, "according", 0.9)
+      : g && type
+      ? named(g.name, type, g.role, "according", 0.75)
+      : {
+        speaker: null,
+        speakerType: null,
+        speakerRaw: a.via.replace(/^according to\s*/i, "") || null,
+        role: null,
+        sieve: null,
+        confidence: 0,
+        reason: "according to: no named source",
+      }),
+    cue: a.phrase,
     via: null,
     viaEntity: null,
     from: a.from,
@@ -242,6 +329,37 @@ function quotedAsSaying(ctx: Context, r: Region, according: According | null): F
   };
 }
 
+/**
+ * "According to Yonhap, quoting the state news agency KCNA, ...", "Reuters, quoting officials,
+ * reported": the source quoted speaks, the one quoting relays.
+ */
+function quotingIn(r: Region, according: According | null): Found | null {
+  const { words } = r;
+  const q = r.lw.indexOf("quoting");
+  if (q < 1 || words[q - 1].text !== ",") return null;
+  let end = q + 1;
+  while (end < words.length && !QUOTING_END.has(words[end].text)) end++;
+  if (end === q + 1) return null;
+  const who = within(r, words[q].end, words[end - 1].end).filter((m) => m.type !== "GPE").pop();
+  if (!who) return null;
+  const before = within(r, words[clauseStart(words, q - 1)].start, words[q].start);
+  const relay = according ?? null;
+  const agency = relay?.mention ?? before.find((m) => m.media) ?? before[before.length - 1];
+  // "Reuters, quoting X, reported that ...": the verb after the source closes the cue.
+  const v = words[end]?.text === "," && r.verbs[end + 1] ? end + 1 : -1;
+  return {
+    ...ofMention(who, "relay", 0.85),
+    cue: "quoting",
+    via: relay?.via ?? (agency ? agency.text : null),
+    viaEntity: agency?.entity ?? null,
+    // The relay and the source together are the cue; what they report follows or precedes.
+    from: Math.min(relay?.from ?? words[q].start, words[clauseStart(words, q - 1)].start),
+    to: words[v >= 0 ? v : end - 1].end,
+    verb: v >= 0 ? words[v] : null,
+  };
+}
+const QUOTING_END = new Set([",", ";", ":", "–", "—", "“", "”", '"', "."]);
+
 /** A speech verb with its subject: "Kaine said", "said Senator Ron Wyden", "he said". */
 function verbSpeech(
   ctx: Context,
@@ -253,7 +371,7 @@ function verbSpeech(
   let fallback: Found | null = null;
   for (let j = 0; j < words.length; j++) {
     const v = last ? words.length - 1 - j : j;
-    if (!verbs[v]) continue;
+    if (!verbs[v] || PASSIVE.has(r.lw[v - 1])) continue;
     if (according && words[v].start >= according.from && words[v].end <= according.to) continue;
     const subject = subjectOf(ctx, r, v) ?? unnamedSubject(ctx, r, v);
     if (!subject) continue;
@@ -357,12 +475,123 @@ function subjectMentions(ctx: Context, r: Region, from: number, to: number): Ent
   );
 }
 
+/**
+ * The mention that heads the subject before verb `v`, or an empty subject when the mention only
+ * modifies someone unnamed ("a spokesman for X", "X's lawyer", "the senator from X", "X and Y").
+ */
+function headMention(
+  ctx: Context,
+  r: Region,
+  before: EntityMention[],
+  m: EntityMention,
+  clause: number,
+  v: number,
+): EntityMention | Subject {
+  const person = affiliatedPerson(ctx, before, m);
+  if (person) return person;
+  const k = r.words.findIndex((w) => w.end > m.start);
+  // "the senator from Ohio said" (but "Secretary of State John Kerry said" names a person).
+  const preposition = m.type !== "PERSON" && k > clause && ROLE_PREPOSITIONS.has(r.lw[k - 1]);
+  if (
+    preposition || placeModifier(ctx, r, m) || possessed(ctx, r, m, v) ||
+    roleOfMention(ctx, r, clause, m)
+  ) return unnamedHead(ctx, r, clause, v, "no name");
+  // "Jim Smith and Mary Hall said": two speakers, neither alone.
+  const other = before[before.length - 1];
+  if (other && COORDINATION.test(ctx.text.slice(other.end, m.start))) {
+    return unnamedHead(ctx, r, clause, v, "two speakers");
+  }
+  return m;
+}
+
+/** "Jim Smith of the Brookings Institution said": the person before "of", not the institution. */
+function affiliatedPerson(
+  ctx: Context,
+  before: EntityMention[],
+  m: EntityMention,
+): EntityMention | undefined {
+  const p = before[before.length - 1];
+  if (!p || p.type !== "PERSON" || m.type === "PERSON") return undefined;
+  return /^\s*,?\s*(?:of|at|from|with)\s+(?:the\s+)?$/i.test(ctx.text.slice(p.end, m.start))
+    ? p
+    : undefined;
+}
+
+/**
+ * "Mary Hall's lawyer said", "Acme's chief executive said": the owner is not the speaker; but
+ * the owner of a document speaks through it ("Cornyn's statement added").
+ */
+function possessed(ctx: Context, r: Region, m: EntityMention, v: number): boolean {
+  const k = possessiveAfter(r, r.words.findIndex((w) => w.start >= m.end));
+  if (k < 0 || k >= v) return false;
+  const head = r.words[k];
+  const noun = r.lw[v - 1];
+  return head.kind === "word" && head.text === r.lw[k] && !ctx.cues.documents.includes(noun);
+}
+
+/**
+ * "A spokesman for Mary Hall said", "the head of the agency said", "an aide to the senator
+ * told": a role word and a preposition before the mention make the role holder the speaker.
+ */
+function roleOfMention(ctx: Context, r: Region, clause: number, m: EntityMention): boolean {
+  const k = r.words.findIndex((w) => w.end > m.start);
+  for (let j = Math.max(clause, k - 5); j < k - 1; j++) {
+    const w = r.words[j];
+    if (!ROLE_PREPOSITIONS.has(r.lw[j + 1])) continue;
+    const role = isRoleNounWord(ctx, w) || ctx.quoteCues.unnamedHeads.has(r.lw[j]);
+    if (role && r.words.slice(j + 2, k).every((x) => x.kind === "word" || x.text === ".")) {
+      return true;
+    }
+  }
+  return false;
+}
+const ROLE_PREPOSITIONS = new Set(["for", "of", "to", "at", "with", "from", "in", "by"]);
+
+const COORDINATION = /^\s*(?:,|,?\s*and|&|,?\s*or)\s+(?:the\s+)?$/i;
+
+/**
+ * The subject of `v` is someone the text does not name alone ("a spokesman for X", "X and Y"):
+ * empty, as written, with `why`.
+ */
+function unnamedHead(ctx: Context, r: Region, clause: number, v: number, why: string): Subject {
+  const raw = ctx.text.slice(r.words[clause].start, r.words[v - 1].end);
+  return {
+    speaker: null,
+    speakerType: null,
+    speakerRaw: raw,
+    role: null,
+    sieve: null,
+    confidence: 0,
+    reason: `"${raw}": ${why}`,
+    from: r.words[clause].start,
+    to: r.words[v].end,
+    mediaSubject: false,
+  };
+}
+
+/**
+ * A place or an organisation that modifies the subject's head: "U.S. officials said", "a White
+ * House official said" (the head's own name, when one follows, is a mention of its own).
+ */
+function placeModifier(ctx: Context, r: Region, m: EntityMention): boolean {
+  if (m.type === "PERSON") return false;
+  const k = r.words.findIndex((w) => w.start >= m.end);
+  if (k < 0 || r.words[k].text !== r.lw[k]) return false;
+  if (m.type === "GPE" || m.type === "NORP") return ctx.quoteCues.unnamedHeads.has(r.lw[k]);
+  return ctx.quoteCues.unnamedHeads.has(r.lw[k]) || isRoleNounWord(ctx, r.words[k]);
+}
+
 /** The entity a few words before its verb ("AFP news agency said", "Janet Yellen has pledged"). */
 function mentionSubject(ctx: Context, r: Region, v: number, clause: number): Subject | null {
   const { words } = r;
   const verb = words[v];
-  const m = subjectMentions(ctx, r, words[clause].start, verb.start).pop();
-  if (!m || words.filter((w) => w.start >= m.end && w.end <= verb.start).length > 6) return null;
+  const mentions = subjectMentions(ctx, r, words[clause].start, verb.start);
+  const last = mentions.pop();
+  if (!last || words.filter((w) => w.start >= last.end && w.end <= verb.start).length > 6) {
+    return null;
+  }
+  const m = headMention(ctx, r, mentions, last, clause, v);
+  if (!("entity" in m)) return m;
   const grown = m.end === words[v - 1]?.end
     ? nameBefore(ctx.text, words, v, clause, ctx.cues)
     : null;
@@ -386,13 +615,18 @@ function appositiveSubject(ctx: Context, r: Region, v: number, clause: number): 
   for (let n = 0; n < 3; n++) {
     const c = clauseStart(words, end);
     if (v - c > 24) return null;
+    // Letters after the name ("Tom Molomby, SC, said") are no chunk of their own.
+    if (end - c === 1 && ctx.quoteCues.nameSuffixes.has(words[c].text) && c >= 2) {
+      end = c - 1;
+      n--;
+      continue;
+    }
     const who = chunkSpeaker(ctx, r, c, end);
     if (who) {
       const prevChunk = c >= 2 && words[c - 1].text === "," ? clauseStart(words, c - 1) : -1;
-      const role = n > 0
-        ? ctx.text.slice(words[end + 1].start, words[v - 2].end)
-        : prevChunk >= 0
-        ? ctx.text.slice(words[prevChunk].start, words[c - 2].end)
+      const chunk = n > 0 ? [end + 1, v - 2] : prevChunk >= 0 ? [prevChunk, c - 2] : null;
+      const role = chunk && !ADVERBIAL.has(r.lw[chunk[0]])
+        ? ctx.text.slice(words[chunk[0]].start, words[chunk[1]].end)
         : who.role;
       return { ...who, role, from: words[c].start, to: words[v].end };
     }
@@ -407,7 +641,10 @@ function chunkSpeaker(ctx: Context, r: Region, c: number, end: number): Subject 
   const { words } = r;
   if (end <= c) return null;
   const inside = within(r, words[c].start, words[end - 1].end);
-  const m = inside.length === 1 && inside[0].end === words[end - 1].end ? inside[0] : undefined;
+  // One person ending the chunk ("U.S. Senator John Cornyn"), else its only mention.
+  const people = inside.filter((x) => x.type === "PERSON");
+  const only = people.length === 1 ? people[0] : inside.length === 1 ? inside[0] : undefined;
+  const m = only && only.end === words[end - 1].end ? only : undefined;
   const grown = nameBefore(ctx.text, words, end, c, ctx.cues);
   const whole = grown !== null && grown.from === words[c].start && !grown.definite;
   if (m && m.type !== "GPE" && m.type !== "NORP" && (m.start === words[c].start || whole)) {
@@ -418,8 +655,31 @@ function chunkSpeaker(ctx: Context, r: Region, c: number, end: number): Subject 
       mediaSubject: m.media,
     };
   }
+  if (grown !== null && !whole) return roledName(ctx, r, grown, inside, words[end - 1].end);
   if (!whole || inside.length > 0) return null;
   const who = resolveGrown(ctx, r, grown, undefined);
+  return who.speaker ? { ...who, from: grown.from, to: grown.to, mediaSubject: false } : null;
+}
+
+/**
+ * A chunk that ends with role words and a name ("Civil Defense Authority director General
+ * Suleiman al-Amr"): the name is the speaker, a person mention covering it or two words or more.
+ */
+function roledName(
+  ctx: Context,
+  r: Region,
+  grown: GrownName,
+  inside: EntityMention[],
+  end: number,
+): Subject | null {
+  if (grown.definite || grown.role === null || grown.nameTo !== end) return null;
+  const last = inside[inside.length - 1];
+  const m = last?.type === "PERSON" && last.end === end && last.start >= grown.nameFrom
+    ? last
+    : undefined;
+  const overlapped = inside.some((x) => x.start < grown.nameTo && x.end > grown.nameFrom);
+  if (!m && (overlapped || !grown.name.includes(" "))) return null;
+  const who = resolveGrown(ctx, r, grown, m);
   return who.speaker ? { ...who, from: grown.from, to: grown.to, mediaSubject: false } : null;
 }
 
@@ -427,25 +687,72 @@ function chunkSpeaker(ctx: Context, r: Region, c: number, end: number): Subject 
 function invertedSubject(ctx: Context, r: Region, v: number): Subject | null {
   const { words } = r;
   const verb = words[v];
-  const grown = nameAfter(ctx.text, words, v + 1, ctx.cues);
+  // "issued a statement on ...": what follows the verb is its object, never its subject.
+  if (ctx.quoteCues.statementVerbs.has(r.lw[v])) return null;
   let end = v + 1;
+  // The subject follows at once ("said the Foreign Ministry"): a few words, no clause mark.
   while (
-    end < words.length && end - v <= 10 && !CLAUSE_PUNCT.has(words[end].text) &&
+    end < words.length && end - v <= 4 && !CLAUSE_PUNCT.has(words[end].text) &&
     words[end].text !== "."
   ) end++;
+  const grown = ownedName(ctx, r, nameAfter(ctx.text, words, v + 1, ctx.cues)) ??
+    roleThenName(ctx, r, v + 1, end);
+  if (grown === "unnamed") return null;
   const m = grown
     ? within(r, grown.nameFrom, grown.nameTo).pop()
     : best(within(r, verb.end, words[end - 1]?.end ?? verb.end));
-  if (!grown && !m) return null;
+  if (!grown && !m) return describedSubject(ctx, r, v + 1, end - 1, v);
+  // "said a White House official": the official speaks, unnamed.
+  if (!grown && placeModifier(ctx, r, m!)) return null;
   const who = resolveGrown(ctx, r, grown, m);
   if (!who.speaker && !who.reason) return null;
   return { ...who, from: verb.start, to: grown?.to ?? m!.end, mediaSubject: false };
 }
 
+const DESCRIBERS = new Set(["the", "a", "an", "his", "her", "their", "its"]);
+
+/** "said the nurse, Kwame Mensah": a description, a comma, then the name (two words or more). */
+function roleThenName(ctx: Context, r: Region, a: number, comma: number): GrownName | null {
+  if (r.words[comma]?.text !== "," || comma <= a + 1 || !DESCRIBERS.has(r.lw[a])) return null;
+  if (r.words.slice(a, comma).some((w, i) => w.kind !== "word" || w.text !== r.lw[a + i])) {
+    return null;
+  }
+  const g = nameAfter(ctx.text, r.words, comma + 1, ctx.cues);
+  if (!g || g.definite || g.nameFrom !== r.words[comma + 1].start || !g.name.includes(" ")) {
+    return null;
+  }
+  const role = ctx.text.slice(r.words[a].start, r.words[comma - 1].end);
+  return { ...g, role: g.role ?? role, from: r.words[a].start };
+}
+
+/** The word after a possessive at `k` ("’s", or "' s" in pre-tokenised text), else -1. */
+function possessiveAfter(r: Region, k: number): number {
+  if (k < 0) return -1;
+  if (r.lw[k] === "'s" || r.lw[k] === "’s") return k + 1;
+  const apostrophe = r.lw[k] === "'" || r.lw[k] === "’";
+  return apostrophe && r.lw[k + 1] === "s" ? k + 2 : -1;
+}
+
+/**
+ * "said Brisbane's Nine News": after an owner's possessive, the name that follows is the
+ * speaker ("unnamed" when none follows: "said the company's chief executive").
+ */
+function ownedName(ctx: Context, r: Region, g: GrownName | null): GrownName | null | "unnamed" {
+  if (!g) return null;
+  const k = possessiveAfter(r, r.words.findIndex((w) => w.start >= g.nameTo));
+  if (k < 0) return g;
+  const owned = nameAfter(ctx.text, r.words, k, ctx.cues);
+  if (!owned || owned.nameFrom !== r.words[k]?.start) return "unnamed";
+  return { ...owned, role: owned.role ?? `${g.name}'s`, from: g.from };
+}
+
 /** A name right before the verb that the entity stage did not give ("Nancy Molitor says"). */
 function nameSubject(ctx: Context, r: Region, v: number, clause: number): Subject | null {
   const grown = nameBefore(ctx.text, r.words, v, clause, ctx.cues);
-  if (!grown) return orgNounSubject(ctx, r, v, clause);
+  if (!grown) {
+    return orgNounSubject(ctx, r, v, clause) ?? describedSubject(ctx, r, clause, v - 1, v) ??
+      siteSubject(ctx, r, v, clause);
+  }
   const who = resolveGrown(ctx, r, grown, undefined);
   if (!who.speaker && !who.reason) return null;
   return { ...who, from: grown.from, to: r.words[v].end, mediaSubject: false };
@@ -622,5 +929,81 @@ function relativeSubject(r: Region, v: number): Subject | null {
 }
 
 function isRoleNounWord(ctx: Context, w: Word): boolean {
-  return w.kind === "word" && w.text === w.text.toLowerCase() && isRoleNoun(w.text, ctx.cues);
+  return w.kind === "word" && w.text === w.text.toLowerCase() &&
+    (isRoleNoun(w.text, ctx.cues) || ctx.quoteCues.roleNouns.has(w.text));
+}
+
+/**
+ * The name that signs a quote, from `from` to the end of its stretch `to` ("Jane Ortiz", "Jane
+ * Ortiz, a historian"): a person mention or a name of two words or more, then nothing or a role
+ * after a comma.
+ */
+export function signedName(ctx: Context, from: number, to: number): Speech | null {
+  const k = firstWordFrom(ctx.words, from);
+  const grown = nameAfter(ctx.text, ctx.words, k, ctx.cues);
+  if (!grown || grown.definite || grown.nameFrom !== ctx.words[k]?.start) return null;
+  const rest = ctx.text.slice(grown.nameTo, to);
+  if (/\p{L}/u.test(rest) && !/^\s*,/.test(rest)) return null;
+  const m = mentionsWithin(ctx, grown.nameFrom, grown.nameTo).find((x) => x.type === "PERSON");
+  if (!m && !grown.name.includes(" ")) return null;
+  const role = rest.replace(/^\s*,\s*/, "").replace(/[.\s]+$/, "") || null;
+  const speech = m ? ofMention(m, "cue", 0.85) : named(grown.name, "person", null, "name", 0.75);
+  return { ...speech, role: role ?? speech.role, cue: null, via: null, viaEntity: null };
+}
+
+/**
+ * "the mayor said", "said the former senator": a role after "the" stands for the one person
+ * named before with that role ("Mayor Jane Doe"); nobody, or two such people, leaves it empty.
+ */
+function describedSubject(
+  ctx: Context,
+  r: Region,
+  a: number,
+  b: number,
+  v: number,
+): Subject | null {
+  if (a < 0 || b < a || b - a > 3 || r.lw[a] !== "the") return null;
+  const role = r.lw[b];
+  const word = r.words[b];
+  const isRole = isRoleNounWord(ctx, word) || ctx.cues.titles.has(capital(word.text));
+  if (!isRole || r.words.slice(a, b + 1).some((w) => w.kind !== "word")) return null;
+  const from = r.words[a].start;
+  const names = new Set<string>();
+  let one: EntityMention | undefined;
+  for (const m of ctx.mentions) {
+    if (m.start >= from) break;
+    if (m.type !== "PERSON" || !m.role) continue;
+    if (!m.role.toLowerCase().split(/[\s.,]+/).includes(role)) continue;
+    names.add(m.entity);
+    one = m;
+  }
+  if (names.size !== 1 || !one) return null;
+  const raw = ctx.text.slice(from, word.end);
+  const speech = ofMention(one, "description", 0.7);
+  const span = v < a ? { from: r.words[v].start, to: word.end } : { from, to: r.words[v].end };
+  return { ...speech, speakerRaw: raw, ...span, mediaSubject: false };
+}
+
+function capital(w: string): string {
+  return w[0].toUpperCase() + w.slice(1);
+}
+
+/** Auxiliaries between a subject and its verb ("Secunia.com has said"). */
+const AUXILIARIES = new Set(["has", "have", "had", "is", "was", "were", "will", "would", "also"]);
+const DOMAIN = /^\p{Lu}[\p{L}\p{N}-]*\.(?:com|org|net|gov|edu|co|io|info)$/u;
+
+/** A web site named right before the verb ("Secunia.com has said"): an organisation. */
+function siteSubject(ctx: Context, r: Region, v: number, clause: number): Subject | null {
+  let k = v - 1;
+  while (k > clause && AUXILIARIES.has(r.lw[k])) k--;
+  if (k - 2 < clause || r.words[k - 1].text !== ".") return null;
+  const [a, c] = [r.words[k - 2], r.words[k]];
+  const site = ctx.text.slice(a.start, c.end);
+  if (!DOMAIN.test(site)) return null;
+  return {
+    ...named(site, "organisation", null, "name", 0.75),
+    from: a.start,
+    to: r.words[v].end,
+    mediaSubject: false,
+  };
 }

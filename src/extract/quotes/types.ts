@@ -19,7 +19,7 @@ export type SpeakerType = "person" | "organisation" | "document";
  * a person before it), `continuation` (a paragraph of quote after the same speaker's quote),
  * `previous` (a quote with no cue right after a sentence that reports the same speaker),
  * `according` ("according to X"), `document` ("in a joint statement"), `relay` ("NHK quoted X
- * as saying").
+ * as saying"), `description` ("the mayor said" after one "Mayor Jane Doe").
  */
 export type Sieve =
   | "cue"
@@ -29,7 +29,8 @@ export type Sieve =
   | "previous"
   | "according"
   | "document"
-  | "relay";
+  | "relay"
+  | "description";
 
 /** Who speaks, how, through whom, and how sure the sieves are. */
 export interface Speech {
@@ -121,4 +122,20 @@ export function speechFields(f: Speech): Speech {
     confidence: f.confidence,
     reason: f.reason,
   };
+}
+
+/**
+ * One piece of indirect speech: `text` is the reported clause ("Canada wanted ..."), `cueText`
+ * the attribution as written ("Li said", "according to Chinese customs data").
+ */
+export interface Attribution extends Speech {
+  articleId: string;
+  outlet: string;
+  sentenceId: string;
+  text: string;
+  start: number;
+  end: number;
+  cueText: string;
+  cueStart: number;
+  cueEnd: number;
 }
