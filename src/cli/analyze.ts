@@ -19,7 +19,7 @@ import { type FrameName, framesOf, stagesOf, STEPS } from "../stages.ts";
 import type { FrameFormat } from "../frames/write.ts";
 import { CONSOLE, type Io, listOption, parseCommandLine, runCommand, UsageError } from "./args.ts";
 import { FRAME_FLAGS, termFlags } from "./options.ts";
-import { rejectedLine, renderSummary } from "./summary.ts";
+import { fieldRejectionLines, rejectedLine, renderSummary } from "./summary.ts";
 import { MEASURE_USAGE, measureSettings } from "./measure_flags.ts";
 import { extractOptionsFor, GAZETTEER_USAGE } from "../extract/setup.ts";
 import { OutputRun, RUN_FILE } from "./run_dir.ts";
@@ -248,6 +248,7 @@ export function analyzeCommand(args: string[], io: Io = CONSOLE): Promise<number
         );
       }
       const seconds = (performance.now() - started) / 1000;
+      for (const line of fieldRejectionLines(run.issues)) io.error(line);
       if (!flags.quiet) {
         io.log(`newsframe analyze: ${flags.corpus} → ${flags.out}\n`);
         io.log(summary);

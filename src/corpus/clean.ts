@@ -7,6 +7,7 @@
 import type { Article } from "./article.ts";
 import { type Credit, isCreditLine, parseCredit } from "./credit.ts";
 import { type CleaningRules, DEFAULT_CLEANING_RULES } from "./rules.ts";
+import { detectLanguage } from "./language.ts";
 
 /** What a paragraph of the cleaned text is. */
 export type ParagraphKind = "headline" | "subhead" | "body";
@@ -44,6 +45,11 @@ export interface CleanArticle {
   title: string | null;
   published: string | null;
   url: string | null;
+  /**
+   * ISO 639-1 code of the text's language (see {@link detectLanguage}); null when too short to
+   * tell, undefined on an article built by hand.
+   */
+  language?: string | null;
   meta: Record<string, string>;
   /** Headline, subheads and body paragraphs joined by blank lines. All offsets point here. */
   text: string;
@@ -216,6 +222,7 @@ export function cleanArticle(
     title: article.title ?? headline,
     published: article.published,
     url: article.url,
+    language: detectLanguage(text),
     meta: article.meta,
     text,
     paragraphs,

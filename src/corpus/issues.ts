@@ -6,7 +6,11 @@
 
 /** One problem found in the input, located precisely. */
 export interface LoadIssue {
-  /** `error` rejects the record (or the whole file); `warning` keeps it with a fallback. */
+  /**
+   * `error` rejects the record (or the whole file), or only its `field` when the record loads
+   * without it (a date the kit cannot read); `warning` keeps it with a fallback. Every error is
+   * a row of rejections.csv.
+   */
   severity: "error" | "warning";
   /** The file (or corpus path) the problem is in. */
   source: string;
@@ -14,6 +18,8 @@ export interface LoadIssue {
   line?: number;
   /** The field at fault, when one is. */
   field?: string;
+  /** True on an error that rejects only `field`: the record loads without it. */
+  fieldOnly?: boolean;
   /** The article id, when it is known. */
   id?: string;
   /** What is wrong and, where useful, what to do about it. */

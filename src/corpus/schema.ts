@@ -5,28 +5,30 @@
  */
 
 import { z } from "zod";
+import { parseDate } from "./dates.ts";
 
 /** Fields every input format shares. Anything else on a record is kept in `meta`. */
 export const CORE_FIELDS = ["id", "text", "outlet", "title", "date", "url"] as const;
 
-const isoDate = z
-  .string()
-  .trim()
-  .regex(
-    /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/,
-    "must be an ISO date such as 2025-11-04 or 2025-11-04T09:30:00Z",
-  )
-  .refine(isCalendarDate, "is not a real calendar date");
+/**
+ * A date as a record carries it: text (read by {@link parseDate} when the article is built, so a
+ * date the kit cannot read loses the date, not the article), a number (a year or a stamp, which
+ * is not read either) or a YAML date.
+ */
+const recordDate = z.union([
+  z.string(),
+  z.number(),
+  z.date().transform((d) => d.toISOString().slice(0, 10)),
+  z.null(),
+]);
 
-/** Whether `YYYY-MM-DD…` names a day that exists (2025-02-30 does not; Date.parse rolls it over). */
-function isCalendarDate(s: string): boolean {
-  // Not of the form YYYY-MM-DD: the pattern above says so already.
-  if (!/^\d{4}-\d{2}-\d{2}/.test(s)) return true;
-  const [y, m, d] = s.slice(0, 10).split("-").map(Number);
-  const day = new Date(Date.UTC(y, m - 1, d));
-  return day.getUTCFullYear() === y && day.getUTCMonth() === m - 1 && day.getUTCDate() === d &&
-    y >= 1;
-}
+/** A manifest date: any form {@link parseDate} reads, as an ISO day. */
+const manifestDate = z.string().transform((s, ctx) => {
+  const reading = parseDate(s);
+  if ("date" in reading) return reading.date;
+  ctx.addIssue({ code: "custom", message: reading.problem });
+  return z.NEVER;
+});
 
 /** Ids longer than this are rejected (an id is repeated on every row of every frame). */
 export const MAX_ID_LENGTH = 512;
@@ -39,6 +41,7 @@ export const MAX_ID_LENGTH = 512;
 export const RESERVED_FIELDS: ReadonlySet<string> = new Set([
   "article_id",
   "published",
+  "language",
   "dateline",
   "reporters",
   "editors",
@@ -85,7 +88,7 @@ export const ArticleRecordSchema = z
     text: z.string().refine((s) => s.trim().length > 0, "is empty or whitespace only"),
     outlet: optionalText,
     title: optionalText,
-    date: z.union([isoDate, z.literal(""), z.null()]).optional(),
+    date: recordDate.optional(),
     url: z.union([z.url("must be a URL such as https://…"), z.literal(""), z.null()]).optional(),
   })
   .catchall(extraValue);
@@ -98,9 +101,7 @@ export const FrontMatterSchema = z
     id: z.union([z.string(), z.number()]).transform(String).optional(),
     outlet: optionalText,
     title: optionalText,
-    date: z
-      .union([isoDate, z.date().transform((d) => d.toISOString().slice(0, 10)), z.null()])
-      .optional(),
+    date: recordDate.optional(),
     url: z.union([z.url(), z.null()]).optional(),
   })
   .catchall(extraValue);
@@ -121,7 +122,7 @@ export const ManifestEntrySchema = z
     id: z.string().trim().min(1),
     outlet: z.string().trim().min(1).optional(),
     headline: z.string().trim().min(1).nullable().optional(),
-    published: isoDate.nullable().optional(),
+    published: manifestDate.nullable().optional(),
     url: z.url().nullable().optional(),
     outlet_evidence: z
       .array(z.object({ kind: OutletEvidenceKind, text: z.string() }))

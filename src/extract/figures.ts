@@ -104,7 +104,7 @@ export function extractFigures(
     });
     for (let i = 0; i < words.length; i++) {
       if (inName[i]) continue;
-      // Only a number or a figure word can start a figure (see readFigure's branches).
+      // Only a number or a figure word can start a figure (see READERS).
       if (words[i].kind !== "number" && !isStarter(words[i].text)) continue;
       const raw = readFigure(words, i, fw, inName);
       if (!raw) continue;
@@ -118,9 +118,9 @@ export function extractFigures(
 const startersCache = new WeakMap<FigureWords, ReadonlySet<string>>();
 
 /**
- * The words other than numbers that {@link readFigure} can start a figure at: months, weekdays,
+ * The words other than numbers that {@link READERS} can start a figure at: months, weekdays,
  * the first words of vague numbers, ordinals, number words and currencies. Any other word or
- * mark makes every branch of readFigure return null.
+ * mark makes every reader return null.
  */
 function startersOf(fw: FigureWords): ReadonlySet<string> {
   let set = startersCache.get(fw);
@@ -193,86 +193,101 @@ function readNumber(
   return { value, last, spelled };
 }
 
-function readFigure(words: Word[], i: number, fw: FigureWords, inName: boolean[]): Raw | null {
+/** Where a reader stands: the sentence's words, the word it starts at, and what it reads by. */
+interface At {
+  words: Word[];
+  i: number;
+  fw: FigureWords;
+  inName: boolean[];
+  /** The number read at `i` ({@link readNumber}), once a reader has asked for it. */
+  number?: ReadNumber | null;
+}
+
+type ReadNumber = { value: number; last: number; spelled: boolean };
+
+/** A reader: the figure that starts at `at.i`, or null to let the next reader try. */
+type Reader = (at: At) => Raw | null;
+
+/** A figure from `first` to `last` with no unit, approximation or year unless given. */
+function raw(
+  first: number,
+  last: number,
+  kind: FigureKind,
+  value: number | null,
+  more: Partial<Raw> = {},
+): Raw {
+  return {
+    approx: false,
+    year: null,
+    rawUnit: null,
+    unit: null,
+    first,
+    last,
+    kind,
+    value,
+    ...more,
+  };
+}
+
+/** Dates that start with a month: "February 2022", "August 24, 2024", "September". */
+function monthFirstDate({ words, i, fw }: At): Raw | null {
   const w = words[i];
-  const base = { approx: false, year: null, rawUnit: null, unit: null };
-
-  // Dates: "February 2022", "August 24, 2024", "24 August 2024", "September", "Tuesday".
-  const month = fw.months.get(w.text);
-  if (month !== undefined) {
-    const day = numberOf(words[i + 1]);
-    if (day !== null && /^\d{4}$/.test(words[i + 1].text)) {
-      return {
-        ...base,
-        first: i,
-        last: i + 1,
-        kind: "date",
-        value: null,
-        unit: "month",
-        year: day,
-      };
-    }
-    if (day !== null && day >= 1 && day <= 31 && Number.isInteger(day)) {
-      let last = i + 1;
-      let year: number | null = null;
-      const y = words[last + 1]?.text === "," ? words[last + 2] : words[last + 1];
-      if (y && /^\d{4}$/.test(y.text)) {
-        year = Number(y.text);
-        last = words.indexOf(y);
-      }
-      return { ...base, first: i, last, kind: "date", value: null, unit: "day", year };
-    }
-    // "May" is a verb more often than a month, unless a preposition precedes it.
-    if (
-      w.text !== "May" ||
-      /^(?:in|since|from|until|by|last|next|early|late|mid)$/.test(lower(words[i - 1]))
-    ) {
-      return { ...base, first: i, last: i, kind: "date", value: null, unit: "month" };
-    }
+  if (fw.months.get(w.text) === undefined) return null;
+  const day = numberOf(words[i + 1]);
+  if (day !== null && /^\d{4}$/.test(words[i + 1].text)) {
+    return raw(i, i + 1, "date", null, { unit: "month", year: day });
   }
-  if (fw.weekdays.has(w.text)) {
-    return { ...base, first: i, last: i, kind: "date", value: null, unit: "day" };
+  if (day !== null && day >= 1 && day <= 31 && Number.isInteger(day)) {
+    let last = i + 1;
+    let year: number | null = null;
+    const y = words[last + 1]?.text === "," ? words[last + 2] : words[last + 1];
+    if (y && /^\d{4}$/.test(y.text)) {
+      year = Number(y.text);
+      last = words.indexOf(y);
+    }
+    return raw(i, last, "date", null, { unit: "day", year });
   }
-  const dayFirst = numberOf(w);
+  // "May" is a verb more often than a month, unless a preposition precedes it.
   if (
-    dayFirst !== null && words[i + 1] && fw.months.has(words[i + 1].text) && dayFirst >= 1 &&
-    dayFirst <= 31
+    w.text !== "May" ||
+    /^(?:in|since|from|until|by|last|next|early|late|mid)$/.test(lower(words[i - 1]))
   ) {
-    const y = words[i + 2];
-    const year = y && /^\d{4}$/.test(y.text) ? Number(y.text) : null;
-    return {
-      ...base,
-      first: i,
-      last: year ? i + 2 : i + 1,
-      kind: "date",
-      value: null,
-      unit: "day",
-      year,
-    };
+    return raw(i, i, "date", null, { unit: "month" });
   }
+  return null;
+}
 
-  // Money with a currency sign first: "$240 billion", "US$5bn" (the "US" glued to the sign).
-  if (w.kind === "punct" && fw.currencies.has(w.text)) {
-    const prefix = words[i - 1];
-    const glued = prefix && prefix.end === w.start && fw.currencies.has(`${prefix.text}${w.text}`);
-    const sign = glued ? `${prefix.text}${w.text}` : w.text;
-    const first = glued ? i - 1 : i;
-    const n = readNumber(words, i + 1, fw);
-    if (n && !n.spelled) {
-      return {
-        ...base,
-        first,
-        last: n.last,
-        kind: "money",
-        value: n.value,
-        unit: fw.currencies.get(sign)!,
-        rawUnit: sign,
-      };
-    }
-  }
+/** A weekday ("Tuesday"), or a day before its month: "24 August 2024", "5 March". */
+function weekdayOrDayFirstDate({ words, i, fw }: At): Raw | null {
+  const w = words[i];
+  if (fw.weekdays.has(w.text)) return raw(i, i, "date", null, { unit: "day" });
+  const day = numberOf(w);
+  if (day === null || !words[i + 1] || !fw.months.has(words[i + 1].text)) return null;
+  if (day < 1 || day > 31) return null;
+  const y = words[i + 2];
+  const year = y && /^\d{4}$/.test(y.text) ? Number(y.text) : null;
+  return raw(i, year ? i + 2 : i + 1, "date", null, { unit: "day", year });
+}
 
-  // Vague counts: "tens of thousands of troops", "thousands of its troops".
-  for (const { words: parts, value } of fw.vagueByFirstWord.get(w.text) ?? []) {
+/** Money with a currency sign first: "$240 billion", "US$5bn" (the "US" glued to the sign). */
+function signFirstMoney(at: At): Raw | null {
+  const { words, i, fw } = at;
+  const w = words[i];
+  if (w.kind !== "punct" || !fw.currencies.has(w.text)) return null;
+  const prefix = words[i - 1];
+  const glued = prefix && prefix.end === w.start && fw.currencies.has(`${prefix.text}${w.text}`);
+  const sign = glued ? `${prefix.text}${w.text}` : w.text;
+  const n = readNumber(words, i + 1, fw);
+  if (!n || n.spelled) return null;
+  return raw(glued ? i - 1 : i, n.last, "money", n.value, {
+    unit: fw.currencies.get(sign)!,
+    rawUnit: sign,
+  });
+}
+
+/** Vague counts: "tens of thousands of troops", "thousands of its troops". */
+function vagueCount({ words, i, fw, inName }: At): Raw | null {
+  for (const { words: parts, value } of fw.vagueByFirstWord.get(words[i].text) ?? []) {
     if (!parts.every((p, k) => lower(words[i + k]) === p)) continue;
     let last = i + parts.length - 1;
     let unit: string | null = null;
@@ -287,63 +302,64 @@ function readFigure(words: Word[], i: number, fw: FigureWords, inName: boolean[]
         }
       }
     }
-    return { ...base, first: i, last, kind: "count", value, unit, rawUnit: unit, approx: true };
+    return raw(i, last, "count", value, { unit, rawUnit: unit, approx: true });
   }
+  return null;
+}
 
-  // Ordinals: "second year", "third country".
+/** Ordinals: a word ("second year", "third country") or digits with a suffix ("21st"). */
+function ordinal({ words, i, fw }: At): Raw | null {
+  const w = words[i];
   if (w.kind === "word" && LOWER_WORD.test(w.text) && fw.ordinals.has(w.text)) {
-    const value = fw.ordinals.get(w.text)!;
     // "a second" or "two seconds" is time, not an ordinal.
     if (!(w.text === "second" && /^(?:a|one|per)$/.test(lower(words[i - 1])))) {
-      return { ...base, first: i, last: i, kind: "ordinal", value };
+      return raw(i, i, "ordinal", fw.ordinals.get(w.text)!);
     }
   }
-
-  // "21st": digits with a glued ordinal suffix.
   const suffix = words[i + 1];
   if (w.kind === "number" && suffix?.start === w.end && /^(?:st|nd|rd|th)$/.test(suffix.text)) {
-    return { ...base, first: i, last: i + 1, kind: "ordinal", value: Number(w.text) };
+    return raw(i, i + 1, "ordinal", Number(w.text));
   }
+  return null;
+}
 
-  const n = readNumber(words, i, fw);
-  if (!n) return null;
-  // Part of a longer number-like token ("G7" is one word; "2" of "Siberia 2" is in a name).
+/**
+ * A reader of what follows a number (digits or words, with its scale word): it runs only when
+ * there is a number at `at.i`, read once for all such readers.
+ */
+function afterNumber(read: (at: At, n: ReadNumber) => Raw | null): Reader {
+  return (at) => {
+    if (at.number === undefined) at.number = readNumber(at.words, at.i, at.fw);
+    return at.number ? read(at, at.number) : null;
+  };
+}
+
+/** Percent: "40%", "3.8 percent", "2 per cent", "2 percentage points". */
+function percent({ words, i }: At, n: ReadNumber): Raw | null {
   const next = words[n.last + 1];
   const after = lower(next);
-
-  // Percent: "40%", "3.8 percent", "2 percentage points".
-  const percent = (last: number, unit: string, rawUnit: string) => ({
-    ...base,
-    first: i,
-    last,
-    kind: "percent" as const,
-    value: n.value,
-    unit,
-    rawUnit,
-  });
-  if (next?.text === "%" || after === "percent") return percent(n.last + 1, "percent", next.text);
+  const as = (last: number, unit: string, rawUnit: string) =>
+    raw(i, last, "percent", n.value, { unit, rawUnit });
+  if (next?.text === "%" || after === "percent") return as(n.last + 1, "percent", next.text);
   if (after === "per" && lower(words[n.last + 2]) === "cent") {
-    return percent(n.last + 2, "percent", "per cent");
+    return as(n.last + 2, "percent", "per cent");
   }
   if (after === "percentage" && lower(words[n.last + 2]) === "points") {
-    return percent(n.last + 2, "percentage_point", "percentage points");
+    return as(n.last + 2, "percentage_point", "percentage points");
   }
+  return null;
+}
 
-  // Money with the currency after: "5 billion yuan", "300 million dollars".
-  const currency = fw.currencies.get(next?.text ?? "") ?? fw.currencies.get(after);
-  if (currency && next.kind === "word") {
-    return {
-      ...base,
-      first: i,
-      last: n.last + 1,
-      kind: "money",
-      value: n.value,
-      unit: currency,
-      rawUnit: next.text,
-    };
-  }
+/** Money with the currency after: "5 billion yuan", "300 million dollars". */
+function currencyAfterMoney({ words, i, fw }: At, n: ReadNumber): Raw | null {
+  const next = words[n.last + 1];
+  const currency = fw.currencies.get(next?.text ?? "") ?? fw.currencies.get(lower(next));
+  if (!currency || next.kind !== "word") return null;
+  return raw(i, n.last + 1, "money", n.value, { unit: currency, rawUnit: next.text });
+}
 
-  // Quantities: "50 billion cubic metres (bcm)", "10 tonnes".
+/** Quantities: "50 billion cubic metres (bcm)", "10 tonnes". */
+function quantity({ words, i, fw }: At, n: ReadNumber): Raw | null {
   for (const size of [2, 1]) {
     const phraseWords = words.slice(n.last + 1, n.last + 1 + size);
     if (phraseWords.length < size || phraseWords.some((p) => p.kind !== "word")) continue;
@@ -361,33 +377,34 @@ function readFigure(words: Word[], i: number, fw: FigureWords, inName: boolean[]
     ) {
       last += 3;
     }
-    return { ...base, first: i, last, kind: "quantity", value, unit, rawUnit: phrase };
+    return raw(i, last, "quantity", value, { unit, rawUnit: phrase });
   }
+  return null;
+}
 
-  // Durations: "two-day", "seven months", "10 years".
+/** Durations: "two-day", "seven months", "10 years". */
+function duration({ words, i, fw }: At, n: ReadNumber): Raw | null {
+  const next = words[n.last + 1];
   const dash = next?.text === "-" ? 1 : 0;
   const timeWord = words[n.last + 1 + dash];
   const timeUnit = timeWord && timeWord.kind === "word"
     ? fw.timeUnits.get(timeWord.text)
     : undefined;
-  if (timeUnit && (dash === 0 || timeWord.start === next.end)) {
-    return {
-      ...base,
-      first: i,
-      last: n.last + 1 + dash,
-      kind: "duration",
-      value: n.value,
-      unit: timeUnit,
-      rawUnit: timeWord.text,
-    };
-  }
+  if (!timeUnit || (dash === 1 && timeWord.start !== next.end)) return null;
+  return raw(i, n.last + 1 + dash, "duration", n.value, {
+    unit: timeUnit,
+    rawUnit: timeWord.text,
+  });
+}
 
-  // Years: "2022", "in 2023".
-  if (!n.spelled && n.last === i && /^(?:1[89]|20)\d\d$/.test(w.text)) {
-    return { ...base, first: i, last: i, kind: "year", value: n.value, year: n.value };
-  }
+/** Years: "2022", "in 2023". */
+function year({ words, i }: At, n: ReadNumber): Raw | null {
+  if (n.spelled || n.last !== i || !/^(?:1[89]|20)\d\d$/.test(words[i].text)) return null;
+  return raw(i, i, "year", n.value, { year: n.value });
+}
 
-  // Counts: "two countries", "two biggest oil companies", "5,000 troops".
+/** Counts: "two countries", "two biggest oil companies", "5,000 troops"; "3 short years". */
+function count({ words, i, fw, inName }: At, n: ReadNumber): Raw | null {
   if (n.spelled && n.value === 1) return null;
   for (let k = n.last + 1; k <= n.last + 3 && k < words.length; k++) {
     const t = words[k];
@@ -398,27 +415,39 @@ function readFigure(words: Word[], i: number, fw: FigureWords, inName: boolean[]
     // "3 short years" is a duration with an adjective inside.
     const time = fw.timeUnits.get(t.text);
     if (time && k > n.last + 1) {
-      return {
-        ...base,
-        first: i,
-        last: k,
-        kind: "duration",
-        value: n.value,
-        unit: time,
-        rawUnit: t.text,
-      };
+      return raw(i, k, "duration", n.value, { unit: time, rawUnit: t.text });
     }
-    if (isPlural(t.text)) {
-      return {
-        ...base,
-        first: i,
-        last: k,
-        kind: "count",
-        value: n.value,
-        unit: t.text,
-        rawUnit: t.text,
-      };
-    }
+    if (isPlural(t.text)) return raw(i, k, "count", n.value, { unit: t.text, rawUnit: t.text });
+  }
+  return null;
+}
+
+/**
+ * The figure grammar: readers tried in this order at each word, the first figure found wins.
+ * Dates before numbers ("24 August" is a date, not a count); money with a sign before the
+ * number readers; then what follows a number, from the most specific unit (percent, currency,
+ * measure, time) to a bare year and, last, a count of any plural noun.
+ */
+const READERS: readonly Reader[] = [
+  monthFirstDate,
+  weekdayOrDayFirstDate,
+  signFirstMoney,
+  vagueCount,
+  ordinal,
+  afterNumber(percent),
+  afterNumber(currencyAfterMoney),
+  afterNumber(quantity),
+  afterNumber(duration),
+  afterNumber(year),
+  afterNumber(count),
+];
+
+/** The figure that starts at word i: the first of {@link READERS} that reads one. */
+function readFigure(words: Word[], i: number, fw: FigureWords, inName: boolean[]): Raw | null {
+  const at: At = { words, i, fw, inName };
+  for (const read of READERS) {
+    const figure = read(at);
+    if (figure) return figure;
   }
   return null;
 }
@@ -428,6 +457,98 @@ function isPlural(word: string): boolean {
   return /[^s]s$/.test(word) && !/(?:ss|ous|is|us)$/.test(word) && !STOPWORDS.has(word);
 }
 
+/** The k lower-case words before a position, joined: each (position, k) built once. */
+function wordsBeforeOf(words: Word[]): (at: number, k: number) => string {
+  const joined = new Map<number, string>();
+  return (at, k) => {
+    const key = at * 64 + k;
+    let out = joined.get(key);
+    if (out === undefined) {
+      out = words.slice(Math.max(0, at - k), at).map((w) => lowerCase(w.text)).join(" ");
+      if (k < 64) joined.set(key, out);
+    }
+    return out;
+  };
+}
+
+/** An approximation before the figure ("about", "more than"): whether, and where it starts. */
+function approxBefore(
+  raw: Raw,
+  fw: FigureWords,
+  wordsBefore: (at: number, k: number) => string,
+): { approx: boolean; lead: number } {
+  const approxSizes = sizesOf(fw.approx);
+  for (let j = 0; j < fw.approx.length; j++) {
+    const size = approxSizes[j];
+    if (wordsBefore(raw.first, size) === fw.approx[j]) {
+      return { approx: true, lead: raw.first - size };
+    }
+  }
+  return { approx: raw.approx, lead: raw.first };
+}
+
+/** A change stated with an amount: before it ("a rise of"), else the word after ("down"). */
+function changeOf(
+  raw: Raw,
+  lead: number,
+  words: Word[],
+  fw: FigureWords,
+  wordsBefore: (at: number, k: number) => string,
+): string | null {
+  if (
+    raw.kind !== "percent" && raw.kind !== "money" && raw.kind !== "quantity" &&
+    raw.kind !== "count"
+  ) return null;
+  const changeSizes = sizesOf(fw.changesBefore);
+  for (let j = 0; j < fw.changesBefore.length; j++) {
+    const c = fw.changesBefore[j];
+    if (wordsBefore(lead, changeSizes[j]) === c) {
+      return c.split(" ").find((p) => p !== "an" && p !== "by" && p !== "of") ?? c;
+    }
+  }
+  const following = words[raw.last + 1];
+  if (following && fw.changesAfter.has(following.text.toLowerCase())) {
+    return following.text.toLowerCase();
+  }
+  return null;
+}
+
+/** Whether a figure of this kind can be a rate or be given for a year ("$5 bn a year in 2023"). */
+function isAmount(kind: FigureKind): boolean {
+  return kind !== "date" && kind !== "year" && kind !== "ordinal" && kind !== "duration";
+}
+
+/** The rate's denominator within the next few words: "per year", "a month", "annually". */
+function rateOf(raw: Raw, words: Word[], fw: FigureWords): string | null {
+  for (let k = raw.last + 1; k < Math.min(words.length, raw.last + 7); k++) {
+    const t = lowerCase(words[k].text);
+    if (words[k].kind === "punct" && t !== "(" && t !== ")") break;
+    if (
+      (t === "per" || t === "a") && words[k + 1] && fw.timeUnits.has(words[k + 1].text) &&
+      (t === "per" || k === raw.last + 1)
+    ) {
+      return fw.timeUnits.get(words[k + 1].text)!;
+    }
+    if (t === "annually" || t === "annual") return "year";
+  }
+  return null;
+}
+
+/** The year the figure is for: "$240 billion in 2023"; else the year it carries. */
+function yearFor(raw: Raw, words: Word[]): number | null {
+  if (
+    lower(words[raw.last + 1]) === "in" &&
+    /^(?:1[89]|20)\d\d$/.test(words[raw.last + 2]?.text ?? "")
+  ) {
+    return Number(words[raw.last + 2].text);
+  }
+  return raw.year;
+}
+
+/**
+ * The finishing step: a figure read by {@link READERS} with its surface text and offsets, and
+ * what the words around it add (approximation, change, rate, the year it is for).
+ */
 function finish(
   raw: Raw,
   words: Word[],
@@ -437,76 +558,9 @@ function finish(
 ): Figure {
   const start = words[raw.first].start;
   const end = words[raw.last].end;
-  // The k lower-case words before a position, joined: each (position, k) built once.
-  const joined = new Map<number, string>();
-  const wordsBefore = (at: number, k: number) => {
-    const key = at * 64 + k;
-    let out = joined.get(key);
-    if (out === undefined) {
-      out = words.slice(Math.max(0, at - k), at).map((w) => lowerCase(w.text)).join(" ");
-      if (k < 64) joined.set(key, out);
-    }
-    return out;
-  };
-  let approx = raw.approx;
-  let lead = raw.first;
-  const approxSizes = sizesOf(fw.approx);
-  for (let j = 0; j < fw.approx.length; j++) {
-    const a = fw.approx[j];
-    const size = approxSizes[j];
-    if (wordsBefore(raw.first, size) === a) {
-      approx = true;
-      lead = raw.first - size;
-      break;
-    }
-  }
-  let change: string | null = null;
-  if (
-    raw.kind === "percent" || raw.kind === "money" || raw.kind === "quantity" ||
-    raw.kind === "count"
-  ) {
-    const changeSizes = sizesOf(fw.changesBefore);
-    for (let j = 0; j < fw.changesBefore.length; j++) {
-      const c = fw.changesBefore[j];
-      const preceding = wordsBefore(lead, changeSizes[j]);
-      if (preceding === c) {
-        change = c.split(" ").find((p) => p !== "an" && p !== "by" && p !== "of") ?? c;
-        break;
-      }
-    }
-    const following = words[raw.last + 1];
-    if (!change && following && fw.changesAfter.has(following.text.toLowerCase())) {
-      change = following.text.toLowerCase();
-    }
-  }
-  let per: string | null = null;
-  let year = raw.year;
-  if (
-    raw.kind !== "date" && raw.kind !== "year" && raw.kind !== "ordinal" && raw.kind !== "duration"
-  ) {
-    for (let k = raw.last + 1; k < Math.min(words.length, raw.last + 7); k++) {
-      const t = lowerCase(words[k].text);
-      if (words[k].kind === "punct" && t !== "(" && t !== ")") break;
-      if (
-        (t === "per" || t === "a") && words[k + 1] && fw.timeUnits.has(words[k + 1].text) &&
-        (t === "per" || k === raw.last + 1)
-      ) {
-        per = fw.timeUnits.get(words[k + 1].text)!;
-        break;
-      }
-      if (t === "annually" || t === "annual") {
-        per = "year";
-        break;
-      }
-    }
-    // The year the figure is for: "$240 billion in 2023".
-    if (
-      lower(words[raw.last + 1]) === "in" &&
-      /^(?:1[89]|20)\d\d$/.test(words[raw.last + 2]?.text ?? "")
-    ) {
-      year = Number(words[raw.last + 2].text);
-    }
-  }
+  const wordsBefore = wordsBeforeOf(words);
+  const { approx, lead } = approxBefore(raw, fw, wordsBefore);
+  const amount = isAmount(raw.kind);
   return {
     articleId: sentence.articleId,
     outlet: sentence.outlet,
@@ -516,10 +570,10 @@ function finish(
     value: raw.value,
     unit: raw.unit,
     rawUnit: raw.rawUnit,
-    per,
+    per: amount ? rateOf(raw, words, fw) : null,
     approx,
-    change,
-    year,
+    change: changeOf(raw, lead, words, fw, wordsBefore),
+    year: amount ? yearFor(raw, words) : raw.year,
     start,
     end,
   };

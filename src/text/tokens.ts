@@ -13,11 +13,14 @@
  * @module
  */
 
-import porter from "natural/porter";
-import { words as naturalStopwords } from "natural/stopwords";
+import { stemmer as porterStem } from "stemmer";
+import { z } from "zod";
+import stopwordData from "../../data/stopwords/natural_en.json" with { type: "json" };
 
-/** The English stopword list of the `natural` package (lower case). */
-export const STOPWORDS: ReadonlySet<string> = new Set<string>(naturalStopwords as string[]);
+/** The English stopword list of the `natural` package (lower case; data/stopwords/natural_en.json). */
+export const STOPWORDS: ReadonlySet<string> = new Set<string>(
+  z.object({ words: z.array(z.string().min(1)) }).parse(stopwordData).words,
+);
 
 const WORD =
   /(?:\p{L}\.){2,}(?!\p{L})|\p{L}[\p{L}\p{M}\p{N}]*(?:['’]\p{L}+)*(?:[-‐‑][\p{L}\p{N}]+(?:['’]\p{L}+)*)*|\p{N}+(?:[.,]\p{N}+)*\p{L}*/gu;
@@ -196,7 +199,7 @@ const stemCache = new Map<string, string>();
 export function stemOf(lower: string): string {
   let stem = stemCache.get(lower);
   if (stem === undefined) {
-    stem = /^[\p{Ll}'-]+$/u.test(lower) ? porter.stem(lower) as string : lower;
+    stem = /^[\p{Ll}'-]+$/u.test(lower) ? porterStem(lower) : lower;
     if (stemCache.size < 500_000) stemCache.set(lower, stem);
   }
   return stem;

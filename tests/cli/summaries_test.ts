@@ -20,7 +20,7 @@ async function corpus(): Promise<string> {
       JSON.stringify({ id: "a", outlet: "X", text: "One sentence here. And another one." }),
       "{oops",
       JSON.stringify({ id: "b", outlet: "Y", text: "Two sentences there. Then more." }),
-      JSON.stringify({ id: "c", outlet: "Y", date: "2025-02-30", text: "Three." }),
+      JSON.stringify({ id: "c", outlet: "Y", url: "not a url", text: "Three." }),
     ].join("\n") + "\n",
   );
   return path;
@@ -34,7 +34,7 @@ Deno.test("report prints the summary analyze prints, rejections included; --quie
   const text = io.out.join("\n");
   assert.match(text, /total\s+2\s+4\s+/);
   assert.match(text, new RegExp(`rejected: 2 record\\(s\\)\\n  ${path}:2: not valid JSON`));
-  assert.match(text, new RegExp(`  ${path}:4 \\[c\\]: field "date": `));
+  assert.match(text, new RegExp(`  ${path}:4 \\[c\\]: field "url": `));
   const quiet = capture();
   assert.equal(
     await reportCommand(["--corpus", path, "--out", `${dir}/r.html`, "--quiet"], quiet),
@@ -60,7 +60,7 @@ Deno.test("charts prints the summary, writes rejections.csv and run.json, keeps 
   assert.deepEqual(io.err, [`rejected: 2 record(s); every one is listed in ${dir}/rejections.csv`]);
   const rows = (await Deno.readTextFile(`${dir}/rejections.csv`)).trim().split("\n");
   assert.equal(rows.length, 3);
-  assert.match(rows[2], new RegExp(`^${path},4,date,c,`));
+  assert.match(rows[2], new RegExp(`^${path},4,url,c,`));
   const run = JSON.parse(await Deno.readTextFile(`${dir}/run.json`));
   assert.equal(run.command, "charts");
   assert.equal(run.rejections, 2);

@@ -80,24 +80,51 @@ Deno.test("control characters in id, outlet and text are removed with a warning,
   ]);
 });
 
-Deno.test("an impossible date is rejected with the field named", async () => {
+Deno.test("an impossible date rejects the field, not the article, naming the field", async () => {
   const dir = await scratchDir();
   const path = `${dir}/c.csv`;
   await Deno.writeTextFile(
     path,
     "id,date,text\na,2025-02-30,One.\nb,2024-02-29,Two.\nc,2025-13-01,Three.\n",
   );
-  const { articles, rejected } = await loadCorpus(path);
-  assert.deepEqual(articles.map((a) => [a.id, a.published]), [["b", "2024-02-29"]]);
-  assert.deepEqual(rejected.map((r) => [r.line, r.id, r.reasons]), [
-    [2, "a", ['field "date": is not a real calendar date']],
-    [4, "c", ['field "date": is not a real calendar date']],
+  const { articles, rejected, issues } = await loadCorpus(path);
+  assert.deepEqual(articles.map((a) => [a.id, a.published]), [
+    ["a", null],
+    ["b", "2024-02-29"],
+    ["c", null],
   ]);
-  // A date that is not YYYY-MM-DD at all gets one reason, not two.
+  assert.deepEqual(rejected, []);
+  assert.deepEqual(
+    issues.filter((i) => i.field === "date").map((
+      i,
+    ) => [i.severity, i.line, i.id, i.field, i.fieldOnly, i.message]),
+    [
+      [
+        "error",
+        2,
+        "a",
+        "date",
+        true,
+        '"2025-02-30" is not a real calendar date; the article is kept with no date',
+      ],
+      [
+        "error",
+        4,
+        "c",
+        "date",
+        true,
+        '"2025-13-01" is not a real calendar date; the article is kept with no date',
+      ],
+    ],
+  );
+  // A date with no year gets one reason, and the article still loads.
   await Deno.writeTextFile(path, "id,date,text\nd,March 3,One.\n");
-  assert.deepEqual((await loadCorpus(path)).rejected.map((r) => r.reasons), [[
-    'field "date": must be an ISO date such as 2025-11-04 or 2025-11-04T09:30:00Z',
-  ]]);
+  const noYear = await loadCorpus(path);
+  assert.deepEqual(noYear.articles.map((a) => [a.id, a.published]), [["d", null]]);
+  assert.deepEqual(noYear.issues.filter((i) => i.field === "date").map((i) => i.message), [
+    '"March 3" is not a date the kit reads; write it as YYYY-MM-DD (such as 2024-03-05); ' +
+    "the article is kept with no date",
+  ]);
 });
 
 /** Makes a symbolic link (Deno.symlink needs unscoped write permission, which tests lack). */

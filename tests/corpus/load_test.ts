@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { loadCorpus } from "../../src/corpus/load.ts";
 import { CorpusError, formatIssue } from "../../src/corpus/issues.ts";
+import { rejectionsCsv } from "../../src/corpus/rejections.ts";
 import { tempDir } from "../seeds.ts";
 
 const enc = new TextEncoder();
@@ -87,23 +88,30 @@ Deno.test("missing outlet falls back to unknown with a warning naming the file",
   );
 });
 
-Deno.test("YAML front matter gives metadata; extra fields are kept; a bad date rejects the file", async () => {
+Deno.test("YAML front matter gives metadata; extra fields are kept; a bad date rejects the date", async () => {
   const dir = await folder({
     "a.md":
       "---\noutlet: AP\ntitle: A title\ndate: 2024-02-03\nurl: https://example.org/a\nparty: left\n---\nBody text.",
     "b.md": "---\noutlet: AP\ndate: yesterday\n---\nBody.",
     "c.md": "---\noutlet: [unclosed\n---\nBody.",
   });
-  const { articles, rejected } = await loadCorpus(dir);
-  assert.equal(articles.length, 1);
+  const { articles, rejected, issues } = await loadCorpus(dir);
+  assert.deepEqual(articles.map((a) => [a.id, a.published]), [["a", "2024-02-03"], ["b", null]]);
   const a = articles[0];
   assert.deepEqual(
     [a.id, a.outlet, a.title, a.published, a.url, a.meta, a.text],
     ["a", "AP", "A title", "2024-02-03", "https://example.org/a", { party: "left" }, "Body text."],
   );
-  assert.equal(rejected.length, 2);
-  assert.match(rejected[0].reasons[0], /^field "date": \(front matter\) must be an ISO date/);
-  assert.match(rejected[1].reasons[0], /^front matter is not valid YAML/);
+  assert.equal(rejected.length, 1);
+  assert.match(rejected[0].reasons[0], /^front matter is not valid YAML/);
+  const dateIssue = issues.find((i) => i.field === "date")!;
+  assert.deepEqual([dateIssue.source, dateIssue.id, dateIssue.severity, dateIssue.message], [
+    `${dir}/b.md`,
+    "b",
+    "error",
+    '"yesterday" is not a date the kit reads; write it as YYYY-MM-DD (such as 2024-03-05); ' +
+    "the article is kept with no date",
+  ]);
 });
 
 Deno.test("JSONL: a malformed line among good ones is reported by line; duplicates are skipped", async () => {
@@ -123,9 +131,12 @@ Deno.test("JSONL: a malformed line among good ones is reported by line; duplicat
     ].join("\n"),
   );
   const { articles, rejected, issues } = await loadCorpus(path);
-  assert.deepEqual(articles.map((a) => a.id), ["a", "b"]);
+  assert.deepEqual(articles.map((a) => [a.id, a.published]), [["a", null], ["b", null], [
+    "d",
+    null,
+  ]]);
   assert.deepEqual(articles[1].meta, { party: "blue" });
-  assert.deepEqual(rejected.map((r) => r.line), [2, 5, 6, 7, 8]);
+  assert.deepEqual(rejected.map((r) => r.line), [2, 5, 6, 7]);
   assert.match(rejected[0].reasons[0], /^not valid JSON/);
   assert.equal(
     rejected[1].reasons[0],
@@ -133,7 +144,11 @@ Deno.test("JSONL: a malformed line among good ones is reported by line; duplicat
   );
   assert.equal(rejected[2].reasons[0], "each line must be a JSON object");
   assert.equal(rejected[3].reasons[0], 'field "text": is empty or whitespace only');
-  assert.equal(rejected[4].reasons[0], 'field "date": is not a real calendar date');
+  const dateIssue = issues.find((i) => i.field === "date")!;
+  assert.deepEqual([dateIssue.line, dateIssue.message], [
+    8,
+    '"2024-13-45" is not a real calendar date; the article is kept with no date',
+  ]);
   assert.ok(issues.every((i) => i.source === path));
 });
 
@@ -284,7 +299,7 @@ Deno.test("headline and published work as title and date everywhere; look-alike 
   assert.deepEqual([c.title, c.meta], ["Kept", { headline: "Also kept" }]);
 });
 
-Deno.test("JSONL: published is the date; a bad one is rejected naming the field", async () => {
+Deno.test("JSONL: published is the date; an ambiguous one is a field rejection saying what to write", async () => {
   const dir = await tempDir();
   const path = `${dir}/c.jsonl`;
   await Deno.writeTextFile(
@@ -294,7 +309,15 @@ Deno.test("JSONL: published is the date; a bad one is rejected naming the field"
       JSON.stringify({ id: "b", text: "Second.", outlet: "X", published: "11/04/2025" }),
     ].join("\n"),
   );
-  const { articles, rejected } = await loadCorpus(path);
-  assert.deepEqual(articles.map((a) => [a.id, a.published]), [["a", "2025-11-04"]]);
-  assert.match(rejected[0].reasons[0], /^field "date": must be an ISO date/);
+  const { articles, rejected, issues } = await loadCorpus(path);
+  assert.deepEqual(articles.map((a) => [a.id, a.published]), [["a", "2025-11-04"], ["b", null]]);
+  assert.deepEqual(rejected, []);
+  assert.deepEqual(issues.map((i) => [i.line, i.field, i.message]), [[
+    2,
+    "date",
+    'is ambiguous: "11/04/2025" is 4 November 2025 (month first) or 11 April 2025 (day first); ' +
+    "write 2025-11-04 or 2025-04-11; the article is kept with no date",
+  ]]);
+  const csv = rejectionsCsv(issues).split("\n")[1];
+  assert.match(csv, /c\.jsonl,2,date,b,"is ambiguous: ""11\/04\/2025"" is 4 November 2025/);
 });

@@ -9,11 +9,12 @@ const dtypes = (df: pl.DataFrame) =>
 
 Deno.test("articles frame: schema and the values of the seeds", async () => {
   const { articles } = corpusFrames(await seedAnalysis());
-  assert.deepEqual(articles.columns.slice(0, 15), [
+  assert.deepEqual(articles.columns.slice(0, 16), [
     "article_id",
     "outlet",
     "title",
     "published",
+    "language",
     "dateline",
     "reporters",
     "editors",
@@ -39,6 +40,8 @@ Deno.test("articles frame: schema and the values of the seeds", async () => {
     [SEED.reutersHangzhou, 14, 18, 438, 0],
     [SEED.rewrite004, 10, 14, 334, 2],
   ]);
+  // The seeds are English news reports: tinyld says so for each.
+  assert.deepEqual(articles.getColumn("language").toArray(), ["en", "en", "en", "en", "en"]);
   assert.deepEqual(articles.getColumn("dateline").toArray(), [
     "BEIJING (Reuters) -",
     null,
