@@ -291,6 +291,7 @@ export {
 export { compareTexts, type TextComparison } from "./stats/reuse/compare.ts";
 export {
   type CoverageColumns,
+  coverageArticlesFrame,
   coverageFrame,
   type ItemColumns,
   itemCoverage,

@@ -15,6 +15,7 @@ import {
   type SourceOptions,
 } from "./articles.ts";
 import {
+  coverageArticlesFrame,
   coverageFrame,
   itemCoverage,
   itemsFromFrame,
@@ -53,8 +54,8 @@ export interface ExtractedFrames {
 }
 
 /**
- * Builds `reuse_pairs`, `article_similarity`, `article_sources` and `coverage` (sentences, plus
- * entities, figures and quotes when given), and `figure_consistency` when figures are given.
+ * Builds `reuse_pairs`, `article_similarity`, `article_sources`, `coverage` and `coverage_articles`
+ * (sentences, plus entities, figures and quotes when given), and `figure_consistency` when figures are given.
  *
  * @example
  * const frames = reuseFrames(await analyzeCorpus("seeds"));
@@ -92,5 +93,6 @@ export function reuseFrames(
       figures,
     );
   }
+  frames.coverage_articles = coverageArticlesFrame(...parts);
   return frames;
 }
