@@ -302,6 +302,13 @@ export {
 } from "./stats/reuse/coverage.ts";
 export { ReuseError } from "./stats/reuse/errors.ts";
 export {
+  frameFiles,
+  REUSE_INDEX,
+  reuseFramesFromParts,
+  reuseIndexFrame,
+  STEM_SEPARATOR,
+} from "./stats/reuse/parts.ts";
+export {
   buildFeatures,
   COPY_SHINGLE_SIZE,
   DEFAULT_SHINGLE_SIZE,

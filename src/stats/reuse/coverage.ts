@@ -162,7 +162,10 @@ export function itemsFromFrame(
 }
 
 /** Folded words of a text as ids (new words get new ids), with " w1 w2 … " for whole-word search. */
-function foldedWords(text: string, vocabulary: Map<string, number>): { ids: number[]; words: string } {
+function foldedWords(
+  text: string,
+  vocabulary: Map<string, number>,
+): { ids: number[]; words: string } {
   const ids: number[] = [];
   let words = " ";
   forEachToken(text, (token) => {
