@@ -7,7 +7,8 @@
  *   flags packed in two strings. It is all the alignment needs of the tokens, at a fraction of
  *   the `tokens` frame (one row per sentence instead of per token, no offsets or surface forms).
  * - {@link reuseFramesFromParts} (per corpus): reads `articles`, `sentences` and `reuse_index`
- *   (part by part, each turned into integer stem ids at once, so no string per token is held),
+ *   (part by part, each turned into integer stem ids at once, so no string per token is held;
+ *   without `reuse_index`, the `tokens` parts in its place),
  *   and `entities`, `figures`, `quotes` when they were written (with the `tokens` of the
  *   sentences that hold a figure, for the figures' contexts); returns `reuse_pairs`,
  *   `article_similarity`, `article_sources`, `coverage`, `figure_consistency`, `coverage_articles`,
@@ -131,7 +132,7 @@ const text = (df: pl.DataFrame, name: string): string[] =>
 
 /**
  * Builds the reuse frames of a corpus from what its batches wrote under `out` (see the module
- * notes): `articles`, `sentences` and `reuse_index` are required; `entities`, `figures` and
+ * notes): `articles`, `sentences` and `reuse_index` (or else `tokens`) are required; `entities`, `figures` and
  * `quotes` are used when present (`figures` then needs `tokens`).
  *
  * @example
@@ -167,48 +168,80 @@ export function reuseFramesFromParts(
     end: Number(ends[i]),
   }));
 
-  // Stems → ids part by part, in the order of the sentences.
-  const files = frameFiles(out, REUSE_INDEX);
+  // Stems → ids part by part, in the order of the sentences: from `reuse_index`, else from the
+  // `tokens` parts (a run whose batches wrote no index; slower to read, the same ids).
+  const indexFiles = frameFiles(out, REUSE_INDEX);
+  const files = indexFiles.length ? indexFiles : frameFiles(out, "tokens");
   if (!files.length) {
-    throw new ReuseError(`${out}: no ${REUSE_INDEX} frame (neither .parquet nor parts)`);
+    throw new ReuseError(`${out}: no ${REUSE_INDEX} frame and no tokens frame to build it from`);
   }
+  const sentenceIndex = new Map<string, number>();
+  sentenceIds.forEach((id, i) => sentenceIndex.set(id, i));
   const stemIds = new Map<string, number>();
   const ordered = new Int32Buffer(1 << 16);
   const sentenceTokenStart = new Int32Array(sentences.length + 1);
-  let s = 0;
+  let s = 0; // sentences whose tokens are all in `ordered`
+  const intern = (stem: string, stop: boolean) => {
+    let id = stemIds.get(stem);
+    if (id === undefined) stemIds.set(stem, id = stemIds.size);
+    ordered.push(stop ? ~id : id);
+  };
+  /**
+   * Moves on to sentence `sid`: the next one (an index has a row per sentence), or a later one
+   * (`tokens` has no rows for a sentence without tokens).
+   */
+  const reach = (sid: string, where: string, skip: boolean) => {
+    const at = sentenceIndex.get(sid);
+    if (at === undefined || at < s || (!skip && at !== s)) {
+      throw new ReuseError(
+        `${where}: sentence "${sid}" ${
+          at === undefined
+            ? "is not in the sentences frame"
+            : `is not where the sentences frame has "${sentenceIds[s] ?? "(none)"}"`
+        }`,
+      );
+    }
+    while (s < at) sentenceTokenStart[++s] = ordered.length;
+  };
   for (const file of files) {
     const part = pl.readParquet(file);
-    for (const c of ["sentence_id", "stems", "stops"]) {
+    const columns = indexFiles.length ? ["sentence_id", "stems", "stops"] : [
+      "sentence_id",
+      "stem",
+      "is_stop",
+    ];
+    for (const c of columns) {
       if (!part.columns.includes(c)) throw new ReuseError(`${file}: no column "${c}"`);
     }
     const ids = text(part, "sentence_id");
-    const stems = text(part, "stems");
-    const stops = text(part, "stops");
-    for (let r = 0; r < ids.length; r++, s++) {
-      if (ids[r] !== sentenceIds[s]) {
-        throw new ReuseError(
-          `${file} row ${r}: sentence "${ids[r]}" where the sentences frame has "${
-            sentenceIds[s] ?? "(none)"
-          }"`,
-        );
+    if (indexFiles.length) {
+      const stems = text(part, "stems");
+      const stops = text(part, "stops");
+      for (let r = 0; r < ids.length; r++) {
+        reach(ids[r], `${file} row ${r}`, false);
+        const words = stems[r] === "" ? [] : stems[r].split(STEM_SEPARATOR);
+        if (words.length !== stops[r].length) {
+          throw new ReuseError(`${file} row ${r}: ${words.length} stems, ${stops[r].length} flags`);
+        }
+        words.forEach((stem, k) => intern(stem, stops[r].charCodeAt(k) === 49));
+        sentenceTokenStart[++s] = ordered.length;
       }
-      const words = stems[r] === "" ? [] : stems[r].split(STEM_SEPARATOR);
-      if (words.length !== stops[r].length) {
-        throw new ReuseError(`${file} row ${r}: ${words.length} stems, ${stops[r].length} flags`);
+    } else {
+      const stems = text(part, "stem");
+      const stops = part.getColumn("is_stop").toArray() as boolean[];
+      let last: string | undefined;
+      for (let k = 0; k < ids.length; k++) {
+        if (ids[k] !== last) {
+          if (last !== undefined) sentenceTokenStart[++s] = ordered.length;
+          last = ids[k];
+          reach(last, `${file} row ${k}`, true);
+        }
+        intern(stems[k], stops[k]);
       }
-      words.forEach((stem, k) => {
-        let id = stemIds.get(stem);
-        if (id === undefined) stemIds.set(stem, id = stemIds.size);
-        ordered.push(stops[r].charCodeAt(k) === 49 ? ~id : id);
-      });
-      sentenceTokenStart[s + 1] = ordered.length;
+      if (last !== undefined) sentenceTokenStart[++s] = ordered.length;
     }
   }
-  if (s !== sentences.length) {
-    throw new ReuseError(
-      `${REUSE_INDEX} has ${s} sentences, the sentences frame ${sentences.length}`,
-    );
-  }
+  while (s < sentences.length) sentenceTokenStart[++s] = ordered.length;
 
   const reuse = { ...DEFAULT_REUSE_OPTIONS, ...options.reuse };
   const features = buildFeaturesFromStems(

@@ -48,6 +48,18 @@ Deno.test("reuse from 3 batch parts gives the frames of the whole corpus in memo
   await Deno.remove(out, { recursive: true });
 });
 
+Deno.test("without reuse_index, the tokens parts give the same frames", async () => {
+  const out = await tempDir();
+  await writeBatches(out, [1, 3, 1]);
+  await Deno.remove(`${out}/${REUSE_INDEX}`, { recursive: true });
+  const fromTokens = reuseFramesFromParts(out);
+  const inMemory = reuseStageFrames(await seedAnalysis());
+  for (const [name, df] of Object.entries(inMemory)) {
+    assert.ok(fromTokens[name].frameEqual(df), name);
+  }
+  await Deno.remove(out, { recursive: true });
+});
+
 Deno.test("reuse_index: one row per sentence, stems and stopword flags packed per token", async () => {
   const analysis = await seedAnalysis();
   const index = reuseIndexFrame(analysis);
@@ -80,6 +92,11 @@ Deno.test("reuse from parts: a missing frame or a part out of step is one clear 
   const { articles } = await loadCorpus("seeds");
   const late = analyzeArticles(articles.slice(2));
   await writePartition(reuseIndexFrame(late), out, REUSE_INDEX, 0, ["parquet"]);
-  assert.throws(() => reuseFramesFromParts(out), /row 0: sentence "002_ade13a7782b6fbaf:0" where/);
+  assert.throws(
+    () => reuseFramesFromParts(out),
+    new ReuseError(
+      `${out}/${REUSE_INDEX}/batch=00000/part.parquet row 0: sentence "002_ade13a7782b6fbaf:0" is not where the sentences frame has "000_56b2ab6aca23b9fa:0"`,
+    ),
+  );
   await Deno.remove(out, { recursive: true });
 });
