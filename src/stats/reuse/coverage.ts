@@ -72,7 +72,7 @@ export function itemKey(item: string): string {
  *
  * @example
  * itemCoverage("entity", { article: ["002", "004"], item: ["Steve Tsang", "Rosneft"] });
- * // two rows, each with sharedArticles []: both unique to their article
+ * // two rows, each with sharedWith 0: both unique to their article
  */
 export function itemCoverage(kind: string, items: ItemColumns): CoverageColumns {
   const { article, item, label } = items;
