@@ -290,8 +290,8 @@ export {
 } from "./stats/reuse/candidates.ts";
 export { compareTexts, type TextComparison } from "./stats/reuse/compare.ts";
 export {
-  type CoverageColumns,
   coverageArticlesFrame,
+  type CoverageColumns,
   coverageFrame,
   type ItemColumns,
   itemCoverage,
