@@ -144,6 +144,7 @@ export const STAGES: FrameStage[] = [
       "article_sources",
       "coverage",
       "figure_consistency",
+      "coverage_articles", // reuse helper: the long (item, article) frame, cleared like the rest
     ],
     local: [],
     wholeCorpus: true,
