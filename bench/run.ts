@@ -7,7 +7,12 @@
  *   group) against scikit-learn's TfidfVectorizer (unigrams; unigrams + bigrams) and natural's TfIdf;
  * - the stages of the pipeline in process (load, clean + segment, each frame stage, writing);
  * - the whole `analyze` command as a user runs it (start-up and writing included), per scale,
- *   with its peak memory.
+ *   with its peak memory; at each scale above 1× also on a corpus whose vocabulary grows with
+ *   its size (copies perturbed, see bench/sotu.ts), since plain repetition hides the cost of a
+ *   growing vocabulary;
+ * - news-size articles (default 10,000, about 6.9M words) with every stage, reuse included, in
+ *   one piece against the same run without reuse; and the default batched run followed by reuse
+ *   from its parts (`reuseFramesFromParts`, bench/reuse_parts.ts), each with its peak memory.
  * Results: a table on stdout and `data/out/bench/bench.json`. Timings are never asserted in tests.
  * @module
  */
@@ -22,7 +27,13 @@ import { keynessByGroup } from "../src/stats/keyness.ts";
 import { groupTermCounts } from "../src/stats/outlet_terms.ts";
 import { countTerms, termsFrame } from "../src/stats/terms.ts";
 import { listOption, scriptFlags } from "../src/cli/args.ts";
-import { writeSotuJsonl } from "./sotu.ts";
+import {
+  countWords,
+  GROW_SHARE,
+  newsArticles,
+  writeArticlesJsonl,
+  writeSotuJsonl,
+} from "./sotu.ts";
 
 const OUT = "data/out/bench";
 const ANALYZE_PERMISSIONS = [
@@ -44,9 +55,13 @@ interface Row {
 }
 
 const USAGE = `usage: deno task bench [--scales LIST] [--peers LIST] [--install-peers]
-                       [--natural-docs N]
+                       [--natural-docs N] [--news N]
 
-  --scales LIST      how many times the SOTU corpus is repeated, per run (default 1,10,50)
+  --scales LIST      how many times the SOTU corpus is repeated, per run (default 1,10,50);
+                     above 1, also with a growing vocabulary (${
+  GROW_SHARE * 100
+}% of words per copy)
+  --news N           news-size articles for the reuse runs (default 10000; 0 skips them)
   --peers LIST       sklearn, natural or none: the peers measured in the same run
                      (default sklearn,natural)
   --install-peers    apt-get install the scikit-learn peer when missing
@@ -60,12 +75,22 @@ const flags = scriptFlags(USAGE, Deno.args, {
   peers: { type: "string", default: "sklearn,natural" },
   "install-peers": { type: "boolean", default: false },
   "natural-docs": { type: "string", default: "20" },
+  news: { type: "string", default: "10000" },
 });
 const scales = flags.scales!.split(",").map(Number).filter((n) => Number.isInteger(n) && n > 0);
 const peers = listOption("--peers", flags.peers, ["sklearn", "natural", "none"], [
   "sklearn",
   "natural",
 ]);
+const newsCount = Number(flags.news);
+if (!Number.isInteger(newsCount) || newsCount < 0) {
+  console.error(`error: --news takes a whole number ≥ 0 (got "${flags.news}")`);
+  Deno.exit(2);
+}
+if (!scales.length) {
+  console.error(`error: --scales takes a comma list of whole numbers ≥ 1 (got "${flags.scales}")`);
+  Deno.exit(2);
+}
 await Deno.mkdir(OUT, { recursive: true });
 
 const rows: Row[] = [];
@@ -102,6 +127,13 @@ for (const scale of [...new Set([1, ...scales])]) {
   const n = await writeSotuJsonl(path, scale);
   corpora.set(scale, path);
   console.error(`corpus ×${scale}: ${n} articles → ${path}`);
+}
+const growing = new Map<number, string>();
+for (const scale of scales.filter((x) => x > 1)) {
+  const path = `${OUT}/sotu_grow_x${scale}.jsonl`;
+  const n = await writeSotuJsonl(path, scale, { growVocabulary: GROW_SHARE });
+  growing.set(scale, path);
+  console.error(`corpus ×${scale}, growing vocabulary: ${n} articles → ${path}`);
 }
 
 // 2. The pipeline in process at 1×, stage by stage.
@@ -236,49 +268,132 @@ const variants: { label: string; args: string[]; scales: "all" | number[] }[] = 
     scales: [1],
   },
 ];
+/** Runs a command under /usr/bin/time: its wall time and peak RSS (MB), or the error. */
+async function timed(args: string[]): Promise<{ seconds: number; rssMb: number } | string> {
+  const { stderr, code } = await new Deno.Command("/usr/bin/time", {
+    args: ["-f", "BENCH %e %M", Deno.execPath(), "run", ...args],
+    stdout: "null",
+    stderr: "piped",
+    env: { DOTENV_CONFIG_QUIET: "true", NO_COLOR: "1" },
+  }).output();
+  const err = new TextDecoder().decode(stderr);
+  const m = /BENCH ([\d.]+) (\d+)/.exec(err);
+  if (code !== 0 || !m) return `failed:\n${err.slice(-2000)}`;
+  return { seconds: Number(m[1]), rssMb: Math.round(Number(m[2]) / 1024) };
+}
+
+/** `analyze` on a corpus, as a user runs it. */
+const analyzeArgs = (corpus: string, out: string, args: string[]) => [
+  ...ANALYZE_PERMISSIONS,
+  "src/cli/analyze.ts",
+  "--corpus",
+  corpus,
+  "--out",
+  out,
+  "--format",
+  "parquet",
+  ...args,
+  "--quiet",
+];
+
 for (const scale of [...new Set([1, ...scales])].sort((a, b) => a - b)) {
   for (const variant of variants) {
     if (variant.scales !== "all" && !variant.scales.includes(scale)) continue;
     const out = `${OUT}/analyze_x${scale}`;
-    const { stderr, code } = await new Deno.Command("/usr/bin/time", {
-      args: [
-        "-f",
-        "BENCH %e %M",
-        Deno.execPath(),
-        "run",
-        ...ANALYZE_PERMISSIONS,
-        "src/cli/analyze.ts",
-        "--corpus",
-        corpora.get(scale)!,
-        "--out",
-        out,
-        "--format",
-        "parquet",
-        ...variant.args,
-        "--quiet",
-      ],
-      stdout: "null",
-      stderr: "piped",
-      env: { DOTENV_CONFIG_QUIET: "true", NO_COLOR: "1" },
-    }).output();
-    const err = new TextDecoder().decode(stderr);
-    const m = /BENCH ([\d.]+) (\d+)/.exec(err);
-    if (code !== 0 || !m) {
-      notRun(variant.label, scale, `failed:\n${err.slice(-2000)}`);
+    const run = await timed(analyzeArgs(corpora.get(scale)!, out, variant.args));
+    if (typeof run === "string") {
+      notRun(variant.label, scale, run);
       continue;
     }
-    add(rows, variant.label, scale, words * scale, Number(m[1]), Math.round(Number(m[2]) / 1024));
+    add(rows, variant.label, scale, words * scale, run.seconds, run.rssMb);
     // The frames of a large scale take gigabytes of disk; they are not kept.
     if (scale > 1) await Deno.remove(out, { recursive: true });
   }
+  const grown = growing.get(scale);
+  if (grown) {
+    const label = `${variants[0].label}, growing vocabulary`;
+    const out = `${OUT}/analyze_grow_x${scale}`;
+    const run = await timed(analyzeArgs(grown, out, variants[0].args));
+    if (typeof run === "string") notRun(label, scale, run);
+    else add(rows, label, scale, words * scale, run.seconds, run.rssMb);
+    await Deno.remove(out, { recursive: true }).catch(() => {});
+  }
+}
+
+// 5. News-size articles with reuse: in one piece with and without reuse, and in batches with
+// reuse from the parts (the batch driver writes the parts; reuse reads them afterwards).
+const newsRows: Row[] = [];
+if (newsCount > 0) {
+  console.error(`news-size articles (${newsCount}), reuse on and off:`);
+  const articles = newsArticles(newsCount);
+  const newsWords = countWords(articles);
+  const corpus = `${OUT}/news_${newsCount}.jsonl`;
+  await writeArticlesJsonl(corpus, articles);
+  const out = `${OUT}/analyze_news`;
+  const runs: [string, string[]][] = [
+    ["every stage, reuse included, one piece (--batch-words 0)", ["--batch-words", "0"]],
+    [`--stages ${PIPELINE}, no reuse, one piece (--batch-words 0)`, [
+      "--stages",
+      PIPELINE,
+      "--batch-words",
+      "0",
+    ]],
+  ];
+  for (const [label, args] of runs) {
+    const run = await timed(analyzeArgs(corpus, out, args));
+    if (typeof run === "string") notRun(label, newsCount, run, newsRows, newsWords);
+    else add(newsRows, label, newsCount, newsWords, run.seconds, run.rssMb);
+    await Deno.remove(out, { recursive: true }).catch(() => {});
+  }
+  // Batched: the default run writes parts (reuse is not run in batches), then reuse from them.
+  const label = "default batches, then reuse from the parts (bench/reuse_parts.ts)";
+  const batched = await timed(analyzeArgs(corpus, out, []));
+  const fromParts = typeof batched === "string" ? batched : await timed([
+    "--allow-read",
+    "--allow-write=data/out",
+    "--allow-ffi",
+    "--allow-sys=cpus,osRelease,networkInterfaces,hostname",
+    "--allow-env=LOG_TOKENS,LOG_STREAM",
+    "bench/reuse_parts.ts",
+    "--parts",
+    out,
+  ]);
+  if (typeof batched === "string" || typeof fromParts === "string") {
+    notRun(
+      label,
+      newsCount,
+      String(typeof batched === "string" ? batched : fromParts),
+      newsRows,
+      newsWords,
+    );
+  } else {
+    add(
+      newsRows,
+      label,
+      newsCount,
+      newsWords,
+      batched.seconds + fromParts.seconds,
+      Math.max(batched.rssMb, fromParts.rssMb),
+      `analyze ${batched.seconds.toFixed(1)} s, ${batched.rssMb} MB; reuse ${
+        fromParts.seconds.toFixed(1)
+      } s, ${fromParts.rssMb} MB`,
+    );
+  }
+  await Deno.remove(out, { recursive: true }).catch(() => {});
 }
 
 /** A row for a command run that was skipped or failed, and why. */
-function notRun(stage: string, scale: number, note: string) {
-  rows.push({
+function notRun(
+  stage: string,
+  scale: number,
+  note: string,
+  list: Row[] = rows,
+  wordCount = words * scale,
+) {
+  list.push({
     stage,
     scale,
-    words: words * scale,
+    words: wordCount,
     seconds: NaN,
     words_per_second: 0,
     peak_rss_mb: null,
@@ -287,7 +402,7 @@ function notRun(stage: string, scale: number, note: string) {
   console.error(`  ${stage} ×${scale}: ${note}`);
 }
 
-// 5. Report.
+// 6. Report.
 const machine = {
   cpus: navigator.hardwareConcurrency,
   deno: Deno.version.deno,
@@ -310,6 +425,20 @@ console.log(
     "| --- | --- | --- | --- | --- | --- | --- |\n" +
     peerRows.map((r) => `${fmt(r)} ${(r.seconds / ours.seconds).toFixed(2)} |`).join("\n"),
 );
+if (newsRows.length) {
+  console.log(
+    `\n| news-size articles | articles | words | seconds | words/s | peak RSS MB |\n` +
+      "| --- | --- | --- | --- | --- | --- |\n" +
+      newsRows.map((r) => fmt(r).replace(`| ×${r.scale} |`, `| ${r.scale} |`)).join("\n"),
+  );
+  const [withReuse, without] = newsRows;
+  if (withReuse && without && Number.isFinite(withReuse.seconds + without.seconds)) {
+    console.log(
+      `reuse costs ${(withReuse.seconds / without.seconds).toFixed(2)}× the time of the run ` +
+        `without it, ${withReuse.peak_rss_mb} MB against ${without.peak_rss_mb} MB at peak`,
+    );
+  }
+}
 const e2e = rows.filter((r) => r.stage === variants[0].label && r.words_per_second > 0);
 if (e2e.length > 1) {
   const first = e2e[0].words_per_second;
@@ -322,7 +451,7 @@ if (e2e.length > 1) {
 await Deno.writeTextFile(
   `${OUT}/bench.json`,
   JSON.stringify(
-    { machine, date: new Date().toISOString(), stages: rows, terms: peerRows },
+    { machine, date: new Date().toISOString(), stages: rows, terms: peerRows, news: newsRows },
     null,
     2,
   ),

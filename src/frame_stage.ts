@@ -43,6 +43,7 @@ export const FRAME_NAMES = [
   "article_sources",
   "coverage",
   "figure_consistency",
+  "coverage_articles",
 ] as const;
 
 /** The name of a frame `analyze` writes. */
@@ -121,8 +122,16 @@ export interface FrameStage<T = unknown> {
     frames: readonly FrameName[];
     with: (tally: T) => (name: string, frame: pl.LazyDataFrame) => pl.LazyDataFrame;
   };
-  /** Needs every article at once (not run when a corpus is processed in batches or shards). */
+  /**
+   * Needs every article at once: in batches or shards its `batch` is not run; `fromParts` makes
+   * its frames at merge time, or it is not run.
+   */
   wholeCorpus?: boolean;
+  /**
+   * A whole-corpus stage's frames from the per-article parts the slices wrote under `out`
+   * (reuse reads `articles`, `sentences`, `tokens` and the extraction frames), at merge time.
+   */
+  fromParts?: (out: string) => Frames | Promise<Frames>;
 }
 
 /** Declares a stage with a typed tally (the list of stages holds them untyped). */

@@ -283,6 +283,7 @@ export {
 } from "./stats/reuse/candidates.ts";
 export { compareTexts, type TextComparison } from "./stats/reuse/compare.ts";
 export {
+  coverageArticlesFrame,
   type CoverageColumns,
   coverageFrame,
   type ItemColumns,
@@ -293,6 +294,13 @@ export {
   sentenceCoverage,
 } from "./stats/reuse/coverage.ts";
 export { ReuseError } from "./stats/reuse/errors.ts";
+export {
+  frameFiles,
+  REUSE_INDEX,
+  reuseFramesFromParts,
+  reuseIndexFrame,
+  STEM_SEPARATOR,
+} from "./stats/reuse/parts.ts";
 export {
   buildFeatures,
   COPY_SHINGLE_SIZE,

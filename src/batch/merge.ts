@@ -153,6 +153,9 @@ export async function mergeParts(out: string, options: MergeOptions): Promise<Me
       }
     }
   }
+  for (const stage of options.stages) {
+    if (stage.wholeCorpus && stage.fromParts) Object.assign(corpus, await stage.fromParts(out));
+  }
   for (const finisher of options.finishers ?? CORPUS_FINISHERS) {
     Object.assign(corpus, await finisher({ out, slices, settings: merged.settings }));
   }

@@ -416,7 +416,7 @@ class BatchRunner {
     this.close();
     if (this.#error) throw this.#error;
     const merged = this.#merged;
-    const skipped = this.#requested.filter((s) => s.wholeCorpus).map((s) => s.name);
+    const skipped = this.#requested.filter((s) => s.wholeCorpus && !s.fromParts).map((s) => s.name);
     if (this.#options.shard || !merged) {
       return {
         batches: this.#submitted,
@@ -433,7 +433,8 @@ class BatchRunner {
     if (merged.grouped === 0) throw missingFieldError(this.#config.by, merged.fields);
     this.#options.onStage?.("corpus frames");
     const run = await mergeParts(this.#options.out, {
-      stages: this.#stages,
+      // Whole-corpus stages included: those with `fromParts` (reuse) run in the merge.
+      stages: this.#requested,
       formats: this.#options.formats,
       by: this.#config.by,
       within: this.#config.within,

@@ -49,7 +49,8 @@ const USAGE =
   --batch-words N  words per batch (default 250,000). A larger corpus is processed batch by
                    batch in bounded memory: per-article frames are written in Hive-style parts,
                    <out>/<frame>/batch=NNNNN/part.parquet; corpus-level frames stay whole; reuse,
-                   which needs every article at once, is not run. 0: one batch, in memory
+                   which needs every article at once, runs after the batches from their
+                   parts. 0: one batch, in memory
   --workers N      worker threads for a corpus in batches (default: one per core for a corpus
                    of 12 MB or more, below that 1: a second worker does not pay there)
   --shard K/N      process only the K-th (0 … N-1) of N slices of the corpus (articles by a

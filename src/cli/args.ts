@@ -124,7 +124,10 @@ export async function runCommand(
       return 2;
     }
     // Data files named on the command line (a gazetteer, a model): one line, no stack trace.
-    if (err.name === "GazetteerError" || err.name === "NerModelError") {
+    // …and parts a run or shard left incomplete (reuse at merge time names the part).
+    if (
+      err.name === "GazetteerError" || err.name === "NerModelError" || err.name === "ReuseError"
+    ) {
       io.error(`error: ${err.message.split("\n")[0]}`);
       return 2;
     }

@@ -1,12 +1,14 @@
 /**
  * The `reuse` stage: shared sentences, article similarity and sources, coverage and figure
- * consistency. It compares every article with every other, so it needs the whole corpus at once;
- * the frames come from `reuse/stage.ts`.
+ * consistency. It compares every article with every other, so it needs the whole corpus at once:
+ * in one piece the frames come from `reuse/stage.ts`; in batches or shards, at merge time, from
+ * the parts the slices wrote (`reuse/parts.ts`).
  * @module
  */
 
 import { frameStage } from "../frame_stage.ts";
 import { reuseFrames, reuseStageFrames } from "./reuse/stage.ts";
+import { reuseFramesFromParts } from "./reuse/parts.ts";
 
 /** Reuse and coverage across articles. */
 export const REUSE_STAGE = frameStage({
@@ -19,6 +21,7 @@ export const REUSE_STAGE = frameStage({
     "article_sources",
     "coverage",
     "figure_consistency",
+    "coverage_articles",
   ],
   wholeCorpus: true,
   // The extraction frames, when that stage ran; otherwise the stage extracts for itself.
@@ -27,4 +30,5 @@ export const REUSE_STAGE = frameStage({
       ? reuseFrames(a, { entities: built.entities, figures: built.figures, quotes: built.quotes })
       : reuseStageFrames(a),
   }),
+  fromParts: (out) => reuseFramesFromParts(out),
 });

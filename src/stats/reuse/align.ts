@@ -41,7 +41,7 @@
 import pl from "nodejs-polars";
 import { float64, utf8 } from "../../frames/columns.ts";
 import { Float64Buffer, Int32Buffer } from "./buffers.ts";
-import { type CandidateStats, forEachCandidate, hashRows } from "./candidates.ts";
+import { type CandidateStats, candidateTest, forEachCandidate, hashRows } from "./candidates.ts";
 import { ReuseError } from "./errors.ts";
 import {
   buildFeatures,
@@ -216,13 +216,9 @@ export function alignSentences(
   const cont5 = new Float64Buffer();
   const cls = new Int32Buffer();
   // Two passes find candidates: shared content terms, then shared word shingles (a copy made of
-  // common words shares no indexed term, but does share rare sequences). A pair is scored once.
-  const nRows = features.sentenceIds.length;
-  const scored = new Set<number>();
-  const scoreOnce = (earlier: number, later: number) => {
-    const key = earlier * nRows + later;
-    if (scored.has(key)) return;
-    scored.add(key);
+  // common words shares no indexed term, but does share rare sequences). A pair is scored once:
+  // the second pass skips the pairs the first one proposed.
+  const score = (earlier: number, later: number) => {
     const score = scorePair(features, earlier, later, opts);
     const c = score.reuseClass;
     if (c < 0) return;
@@ -238,20 +234,26 @@ export function alignSentences(
     features.sentenceDf,
     features.sentenceArticle,
     opts,
-    scoreOnce,
+    score,
   );
+  const proposedByTerms = candidateTest(sentenceTerms, features.sentenceDf, opts);
+  let newByShingles = 0;
   const shingleIndex = hashRows(shingles);
   const byShingles = forEachCandidate(
     shingleIndex.rows,
     shingleIndex.df,
     features.sentenceArticle,
     opts,
-    scoreOnce,
+    (earlier, later) => {
+      if (proposedByTerms(earlier, later)) return;
+      newByShingles++;
+      score(earlier, later);
+    },
   );
   const stats: CandidateStats = {
     indexedTerms: byTerms.indexedTerms + byShingles.indexedTerms,
     commonTerms: byTerms.commonTerms + byShingles.commonTerms,
-    candidates: scored.size,
+    candidates: byTerms.candidates + newByShingles,
     postingsWalked: byTerms.postingsWalked + byShingles.postingsWalked,
   };
   // Kept pairs in a stable order: by sentence b, then sentence a (the index visits the a's of

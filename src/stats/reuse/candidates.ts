@@ -121,6 +121,45 @@ export function forEachCandidate(
 }
 
 /**
+ * Whether {@link forEachCandidate} with these rows, frequencies and options pairs rows `a` and
+ * `b` (of different groups), decided from the two rows alone: they share at least one indexed
+ * term, and at least `min(minShared, indexed terms of a, indexed terms of b)`. A second pass over
+ * another index skips the pairs the first one already scored with it, instead of keeping a set
+ * of every pair scored (tens of millions of entries on a large corpus).
+ */
+export function candidateTest(
+  rows: SparseRows,
+  df: Int32Array,
+  options: CandidateOptions,
+): (a: number, b: number) => boolean {
+  const { maxPostings, minShared } = options;
+  const { start, ids } = rows;
+  const nRows = start.length - 1;
+  const indexedPerRow = new Int32Array(nRows);
+  const indexed = (t: number) => df[t] >= 2 && df[t] <= maxPostings;
+  for (let r = 0; r < nRows; r++) {
+    for (let p = start[r]; p < start[r + 1]; p++) if (indexed(ids[p])) indexedPerRow[r]++;
+  }
+  return (a, b) => {
+    const need = Math.max(1, Math.min(minShared, indexedPerRow[a], indexedPerRow[b]));
+    let i = start[a];
+    let j = start[b];
+    let shared = 0;
+    while (i < start[a + 1] && j < start[b + 1]) {
+      const x = ids[i];
+      const y = ids[j];
+      if (x === y) {
+        if (indexed(x) && ++shared >= need) return true;
+        i++;
+        j++;
+      } else if (x < y) i++;
+      else j++;
+    }
+    return false;
+  };
+}
+
+/**
  * Shingle hash sets as sparse rows over dense ids, with each shingle's row count: the input of
  * a second {@link forEachCandidate} pass. Two sentences made only of common words (each word too
  * frequent to be indexed) still share rare word sequences when one copies the other.

@@ -121,22 +121,16 @@ export function buildFeatures(
     if (articleIndex.has(a.id)) throw new ReuseError(`article id "${a.id}" appears twice`);
     articleIndex.set(a.id, i);
   });
-  const nArticles = articles.length;
   const nSentences = sentences.length;
   const sentenceIndex = new Map<string, number>();
-  const sentenceArticle = new Int32Array(nSentences);
-  const articleSentences = new Int32Array(nArticles);
   sentences.forEach((s, i) => {
-    const a = articleIndex.get(s.articleId);
-    if (a === undefined) {
+    if (!articleIndex.has(s.articleId)) {
       throw new ReuseError(
         `sentence "${s.id}" names article "${s.articleId}", which is not loaded`,
       );
     }
     if (sentenceIndex.has(s.id)) throw new ReuseError(`sentence id "${s.id}" appears twice`);
     sentenceIndex.set(s.id, i);
-    sentenceArticle[i] = a;
-    articleSentences[a]++;
   });
 
   // Tokens → (sentence, stem id, stop flag), then grouped by sentence with a stable counting sort
@@ -173,7 +167,61 @@ export function buildFeatures(
   const fill = sentenceTokenStart.slice(0, nSentences);
   for (let k = 0; k < nTokens; k++) ordered[fill[tokenSentence[k]]++] = tokenStem[k];
 
-  const nStems = stemIds.size;
+  return buildFeaturesFromStems(
+    { articles, sentences, ordered, sentenceTokenStart, nStems: stemIds.size },
+    shingleSize,
+    boilerplateList,
+  );
+}
+
+/**
+ * A corpus's tokens as stem ids, grouped by sentence: what {@link buildFeatures} makes of the
+ * token columns, and what a reader of `reuse_index` parts makes of their rows without holding a
+ * string per token.
+ */
+export interface StemInput {
+  articles: ReuseInput["articles"];
+  sentences: ReuseInput["sentences"];
+  /** Stem id of each token (`~id`, negative, for a stopword), sentence by sentence. */
+  ordered: Int32Array;
+  /** Sentence s has the tokens `ordered[sentenceTokenStart[s] .. sentenceTokenStart[s + 1])`. */
+  sentenceTokenStart: Int32Array;
+  /** Number of distinct stems; ids number them in order of first appearance. */
+  nStems: number;
+}
+
+/** Builds the {@link ReuseFeatures} of a corpus given as stem ids (see {@link StemInput}). */
+export function buildFeaturesFromStems(
+  input: StemInput,
+  shingleSize: number = DEFAULT_SHINGLE_SIZE,
+  boilerplateList: readonly string[] = [],
+): ReuseFeatures {
+  if (!Number.isInteger(shingleSize) || shingleSize < 1) {
+    throw new ReuseError(`shingle size must be a whole number ≥ 1, got ${shingleSize}`);
+  }
+  const { articles, sentences, ordered, sentenceTokenStart, nStems } = input;
+  const nArticles = articles.length;
+  const nSentences = sentences.length;
+  const nTokens = ordered.length;
+  if (sentenceTokenStart.length !== nSentences + 1) {
+    throw new ReuseError(
+      `stem input: ${sentenceTokenStart.length - 1} sentence ranges for ${nSentences} sentences`,
+    );
+  }
+  const articleIndex = new Map<string, number>();
+  articles.forEach((a, i) => articleIndex.set(a.id, i));
+  const sentenceArticle = new Int32Array(nSentences);
+  const articleSentences = new Int32Array(nArticles);
+  sentences.forEach((s, i) => {
+    const a = articleIndex.get(s.articleId);
+    if (a === undefined) {
+      throw new ReuseError(
+        `sentence "${s.id}" names article "${s.articleId}", which is not loaded`,
+      );
+    }
+    sentenceArticle[i] = a;
+    articleSentences[a]++;
+  });
   let longest = 0;
   for (let s = 0; s < nSentences; s++) {
     longest = Math.max(longest, sentenceTokenStart[s + 1] - sentenceTokenStart[s]);

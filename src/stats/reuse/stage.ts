@@ -7,7 +7,7 @@ import type pl from "nodejs-polars";
 import { extractCorpus } from "../../extract/extract.ts";
 import { entitiesFrame, figuresFrame, quotesFrame } from "../../extract/frames.ts";
 import type { Analysis } from "../../pipeline.ts";
-import { alignSentences, type ReuseOptions, reusePairsFrame } from "./align.ts";
+import { type Alignment, alignSentences, type ReuseOptions, reusePairsFrame } from "./align.ts";
 import {
   articleSimilarity,
   articleSimilarityFrame,
@@ -15,6 +15,7 @@ import {
   type SourceOptions,
 } from "./articles.ts";
 import {
+  coverageArticlesFrame,
   coverageFrame,
   itemCoverage,
   itemsFromFrame,
@@ -22,6 +23,7 @@ import {
   sentenceCoverage,
 } from "./coverage.ts";
 import {
+  type FigureColumns,
   figureConsistency,
   figureConsistencyFrame,
   figureItems,
@@ -53,8 +55,8 @@ export interface ExtractedFrames {
 }
 
 /**
- * Builds `reuse_pairs`, `article_similarity`, `article_sources` and `coverage` (sentences, plus
- * entities, figures and quotes when given), and `figure_consistency` when figures are given.
+ * Builds `reuse_pairs`, `article_similarity`, `article_sources`, `coverage` and `coverage_articles`
+ * (sentences, plus entities, figures and quotes when given), and `figure_consistency` when figures are given.
  *
  * @example
  * const frames = reuseFrames(await analyzeCorpus("seeds"));
@@ -63,21 +65,57 @@ export interface ExtractedFrames {
 export function reuseFrames(
   analysis: Analysis,
   extracted: ExtractedFrames = {},
-  options: { reuse?: Partial<ReuseOptions>; sources?: Partial<SourceOptions> } = {},
+  options: ReuseFrameOptions = {},
 ): Record<string, pl.DataFrame> {
   const alignment = alignSentences(analysis, options.reuse);
-  const similarity = articleSimilarity(alignment, options.sources);
-  const parts = [sentenceCoverage(alignment, analysis.sentences)];
-  if (extracted.entities) {
-    parts.push(itemCoverage("entity", itemsFromFrame(extracted.entities, { item: "entity" })));
-  }
   const figures = extracted.figures &&
     figuresFromFrame(extracted.figures, analysis.sentences, analysis.tokens);
+  return framesOfAlignment(alignment, {
+    sentences: analysis.sentences,
+    articles: analysis.articles,
+    entities: extracted.entities,
+    figures,
+    quotes: extracted.quotes,
+  }, options);
+}
+
+/** Thresholds of the alignment and of source attribution. */
+export interface ReuseFrameOptions {
+  reuse?: Partial<ReuseOptions>;
+  sources?: Partial<SourceOptions>;
+}
+
+/** What the frames are built from besides the alignment (see {@link framesOfAlignment}). */
+export interface AlignedCorpus {
+  /** Sentence texts, in the alignment's order (labels of the sentence coverage rows). */
+  sentences: readonly { text: string }[];
+  /** Article texts, where quote coverage looks for a quote's words. */
+  articles: readonly { id: string; text: string }[];
+  entities?: pl.DataFrame;
+  figures?: FigureColumns;
+  quotes?: pl.DataFrame;
+}
+
+/**
+ * The reuse frames of an alignment: one place for what {@link reuseFrames} (an analysis in
+ * memory) and `reuseFramesFromParts` (the parts of a batched run) build.
+ */
+export function framesOfAlignment(
+  alignment: Alignment,
+  corpus: AlignedCorpus,
+  options: ReuseFrameOptions = {},
+): Record<string, pl.DataFrame> {
+  const similarity = articleSimilarity(alignment, options.sources);
+  const parts = [sentenceCoverage(alignment, corpus.sentences)];
+  if (corpus.entities) {
+    parts.push(itemCoverage("entity", itemsFromFrame(corpus.entities, { item: "entity" })));
+  }
+  const figures = corpus.figures;
   if (figures) parts.push(itemCoverage("figure", figureItems(figures)));
-  if (extracted.quotes) {
-    const item = extracted.quotes.columns.includes("quote") ? "quote" : "text";
+  if (corpus.quotes) {
+    const item = corpus.quotes.columns.includes("quote") ? "quote" : "text";
     parts.push(
-      quoteCoverage(alignment, itemsFromFrame(extracted.quotes, { item }), analysis.articles),
+      quoteCoverage(alignment, itemsFromFrame(corpus.quotes, { item }), corpus.articles),
     );
   }
   const frames: Record<string, pl.DataFrame> = {
@@ -92,5 +130,6 @@ export function reuseFrames(
       figures,
     );
   }
+  frames.coverage_articles = coverageArticlesFrame(...parts);
   return frames;
 }

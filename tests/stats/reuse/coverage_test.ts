@@ -11,14 +11,14 @@ import {
 } from "../../../src/stats/reuse/coverage.ts";
 import { ReuseError } from "../../../src/stats/reuse/errors.ts";
 import { SEED, seedAnalysis } from "../../seeds.ts";
-import { short } from "./fixtures.ts";
+import { sharedArticlesOf, short } from "./fixtures.ts";
 
 Deno.test("seeds: sentences found in no other article, per article", async () => {
   const analysis = await seedAnalysis();
   const coverage = sentenceCoverage(alignSentences(analysis), analysis.sentences);
   const unique: Record<string, string[]> = {};
   coverage.item.forEach((id, i) => {
-    if (coverage.sharedArticles[i].length) return;
+    if (coverage.sharedWith[i]) return;
     (unique[short(id).slice(0, 3)] ??= []).push(short(id).slice(4));
   });
   assert.deepEqual(unique, {
@@ -31,11 +31,12 @@ Deno.test("seeds: sentences found in no other article, per article", async () =>
   // The record $240 billion trade in 2023 is told only by 004 (its sentence 8).
   const at = coverage.item.findIndex((id) => short(id) === "004:8");
   assert.match(String(coverage.label[at]), /record \$240 billion in 2023/);
-  assert.deepEqual(coverage.sharedArticles[at], []);
+  assert.equal(coverage.sharedWith[at], 0);
+  assert.deepEqual(sharedArticlesOf(coverage, at), []);
   // The oil-purchase sentence of 003 is in every 2025 article.
   const oil = coverage.item.findIndex((id) => short(id) === "003:14");
   assert.deepEqual(
-    coverage.sharedArticles[oil].map(short),
+    sharedArticlesOf(coverage, oil).map(short),
     [
       "000",
       "001",
@@ -62,7 +63,7 @@ Deno.test("keyed items: the same key after trimming and case, with whom it is sh
   const c = itemCoverage("entity", itemsFromFrame(entities, { item: "entity" }));
   assert.deepEqual(
     c.item.map((item, i) =>
-      `${c.articleId[i]} ${item} ×${c.n[i]} → ${c.sharedArticles[i].join(",")}`
+      `${c.articleId[i]} ${item} ×${c.n[i]} → ${sharedArticlesOf(c, i).join(",")}`
     ),
     [
       "002 Steve Tsang ×2 → ",
@@ -78,10 +79,10 @@ Deno.test("keyed items: the same key after trimming and case, with whom it is sh
     "article_id",
     "kind",
     "item",
+    "key",
     "label",
     "n",
     "shared_with",
-    "shared_articles",
     "unique",
   ]);
   assert.deepEqual(frame.getColumn("shared_with").toArray(), [0, 2, 2, 2, 1, 1]);
@@ -104,7 +105,8 @@ Deno.test("keyed items from several columns, with a label column", () => {
     "quantity | 50000000000 | cubic_metre",
   ]);
   const c = itemCoverage("figure", items);
-  assert.deepEqual(c.sharedArticles, [[], ["000"], ["003"]]);
+  assert.deepEqual(c.sharedWith, [0, 1, 1]);
+  assert.deepEqual(c.item.map((_, i) => sharedArticlesOf(c, i)), [[], ["000"], ["003"]]);
   assert.deepEqual(c.label, ["$240 billion", "50 billion cubic metres", "50bn cubic metres"]);
 });
 
@@ -140,7 +142,8 @@ Deno.test("seeds: a partial quote is shared with the article that quotes the who
     ],
   };
   const c = quoteCoverage(alignment, quotes, analysis.articles);
-  assert.deepEqual(c.sharedArticles.map((list) => list.map(short)), [
+  assert.deepEqual(c.sharedWith, [1, 0, 1, 0, 0]);
+  assert.deepEqual(c.item.map((_, i) => sharedArticlesOf(c, i).map(short)), [
     ["000"],
     [],
     ["001"],
@@ -149,7 +152,8 @@ Deno.test("seeds: a partial quote is shared with the article that quotes the who
   ]);
   // With one-word quotes searched too, "turbulent" is in 001 and 004, "external" in four.
   const loose = quoteCoverage(alignment, quotes, analysis.articles, 1);
-  assert.deepEqual(loose.sharedArticles.slice(3).map((list) => list.map(short)), [
+  assert.deepEqual(loose.sharedWith.slice(3), [2, 3]);
+  assert.deepEqual([3, 4].map((i) => sharedArticlesOf(loose, i).map(short)), [
     ["001", "004"],
     ["000", "001", "004"],
   ]);

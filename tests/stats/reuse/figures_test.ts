@@ -141,7 +141,7 @@ Deno.test("seeds: figures placed by offset; February 2022 agrees across 000, 001
     "date february 2022",
     "money 240000000000 USD",
   ]);
-  assert.deepEqual(c.sharedArticles.map((s) => s.length), [2, 2, 2, 0]);
+  assert.deepEqual(c.sharedWith, [2, 2, 2, 0]);
 });
 
 Deno.test("bad figures frames say what is missing", () => {

@@ -32,3 +32,16 @@ export function tinyCorpus(
 
 /** Short ids for readable assertions: "000_56b2ab6aca23b9fa:18" → "000:18". */
 export const short = (id: string): string => id.replace(/^(\d{3})_[0-9a-f]{16}/u, "$1");
+
+/**
+ * The other articles a coverage row's item is found in, read from the long `found` pairs (what
+ * `coverage_articles` holds), in the order they were found.
+ */
+export function sharedArticlesOf(
+  c: { key: string[]; articleId: string[]; found: { key: string[]; articleId: string[] } },
+  row: number,
+): string[] {
+  return c.found.articleId.filter((a, i) =>
+    c.found.key[i] === c.key[row] && a !== c.articleId[row]
+  );
+}

@@ -13,6 +13,7 @@ Deno.test("stage without extraction frames: reuse_pairs, article_similarity, art
     "article_similarity",
     "article_sources",
     "coverage",
+    "coverage_articles",
   ]);
   assert.deepEqual(dtypes(frames.reuse_pairs), {
     sentence_id_a: "DataType(String)",
@@ -28,6 +29,9 @@ Deno.test("stage without extraction frames: reuse_pairs, article_similarity, art
   assert.equal(frames.article_similarity.height, 20);
   assert.equal(frames.article_sources.height, 5);
   assert.equal(frames.coverage.height, 86); // one row per sentence
+  // Each sentence is found in its own article, and in the others where it has a match.
+  const shared = frames.coverage.getColumn("shared_with").toArray() as number[];
+  assert.equal(frames.coverage_articles.height, 86 + shared.reduce((x, y) => x + y, 0));
   assert.equal(frames.coverage.filter(pl.col("unique")).height, 54);
 });
 
@@ -39,6 +43,7 @@ Deno.test("stage with the extractor on the seeds: Steve Tsang only in 002, $240 
     "article_sources",
     "coverage",
     "figure_consistency",
+    "coverage_articles",
   ]);
   const coverage = frames.coverage.toRecords();
   const row = (kind: string, label: string) => {
@@ -58,7 +63,11 @@ Deno.test("stage with the extractor on the seeds: Steve Tsang only in 002, $240 
   assert.ok(putin.every((r) => r.shared_with === 4));
   // 004's partial quote is in 000's direct quote.
   const quote = row("quote", "turbulent external environment");
-  assert.deepEqual(quote.shared_articles, [SEED.reuters2025]);
+  assert.equal(quote.shared_with, 1);
+  const found = frames.coverage_articles.filter(
+    pl.col("kind").eq(pl.lit("quote")).and(pl.col("key").eq(pl.lit(String(quote.key)))),
+  );
+  assert.deepEqual(found.getColumn("article_id").toArray(), [SEED.rewrite004, SEED.reuters2025]);
   // No figure disagrees on the seeds; "February 2022" agrees wherever it is aligned.
   const checks = frames.figure_consistency;
   assert.equal(checks.filter(pl.col("flagged")).height, 0);

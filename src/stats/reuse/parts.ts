@@ -1,0 +1,302 @@
+/**
+ * Reuse for a corpus processed in batches: each batch writes a small index of its sentences
+ * (`reuse_index`, one part per batch like the other per-article frames), and one corpus-level
+ * step reads the parts under an output folder and builds the reuse frames.
+ *
+ * - {@link reuseIndexFrame} (per batch): one row per sentence, its tokens' stems and stopword
+ *   flags packed in two strings. It is all the alignment needs of the tokens, at a fraction of
+ *   the `tokens` frame (one row per sentence instead of per token, no offsets or surface forms).
+ * - {@link reuseFramesFromParts} (per corpus): reads `articles`, `sentences` and `reuse_index`
+ *   (part by part, each turned into integer stem ids at once, so no string per token is held;
+ *   without `reuse_index`, the `tokens` parts in its place),
+ *   and `entities`, `figures`, `quotes` when they were written (with the `tokens` of the
+ *   sentences that hold a figure, for the figures' contexts); returns `reuse_pairs`,
+ *   `article_similarity`, `article_sources`, `coverage`, `figure_consistency`, `coverage_articles`,
+ *   the same frames as the stage run on the whole corpus in memory.
+ *
+ * Memory of the corpus-level step: 4 bytes per token (stem ids) plus the features (a few typed
+ * arrays per token), the sentence texts and the stem vocabulary; not the analysis of the corpus.
+ * @module
+ */
+
+import pl from "nodejs-polars";
+import { int32, utf8 } from "../../frames/columns.ts";
+import { ReuseError } from "./errors.ts";
+import { Int32Buffer } from "./buffers.ts";
+import { alignSentences, DEFAULT_REUSE_OPTIONS } from "./align.ts";
+import { buildFeaturesFromStems } from "./features.ts";
+import { figuresFromFrame } from "./figures.ts";
+import { framesOfAlignment, type ReuseFrameOptions } from "./stage.ts";
+
+/** Name of the per-batch frame {@link reuseIndexFrame} builds. */
+export const REUSE_INDEX = "reuse_index";
+
+/** Separates the stems of a sentence in `reuse_index.stems` (a control character no token has). */
+export const STEM_SEPARATOR = "\u001f";
+
+/** What {@link reuseIndexFrame} reads of an analysis (a batch's `Analysis` is one). */
+export interface IndexInput {
+  sentences: readonly { id: string; articleId: string }[];
+  tokens: {
+    readonly sentenceId: readonly string[];
+    readonly stem: readonly string[];
+    readonly isStop: readonly boolean[];
+    readonly length: number;
+  };
+}
+
+/**
+ * The `reuse_index` rows of one batch: article_id, sentence_id, n_tokens, stems (the stems of
+ * the sentence's tokens in order, joined by {@link STEM_SEPARATOR}), stops ("1" for a stopword,
+ * "0" otherwise, one character per token). Rows in the order of the sentences.
+ *
+ * @example
+ * await writePartition(reuseIndexFrame(batchAnalysis), out, REUSE_INDEX, k, ["parquet"]);
+ */
+export function reuseIndexFrame(input: IndexInput): pl.DataFrame {
+  const { sentences, tokens } = input;
+  const index = new Map<string, number>();
+  sentences.forEach((s, i) => index.set(s.id, i));
+  const stems: string[][] = sentences.map(() => []);
+  const stops: string[][] = sentences.map(() => []);
+  let last: string | undefined;
+  let s = -1;
+  for (let k = 0; k < tokens.length; k++) {
+    if (tokens.sentenceId[k] !== last) {
+      last = tokens.sentenceId[k];
+      const found = index.get(last);
+      if (found === undefined) {
+        throw new ReuseError(`token ${k} belongs to sentence "${last}", which is not loaded`);
+      }
+      s = found;
+    }
+    const stem = tokens.stem[k];
+    if (stem.includes(STEM_SEPARATOR)) {
+      throw new ReuseError(`token ${k} has a stem with the separator U+001F`);
+    }
+    stems[s].push(stem);
+    stops[s].push(tokens.isStop[k] ? "1" : "0");
+  }
+  return pl.DataFrame([
+    utf8("article_id", sentences.map((x) => x.articleId)),
+    utf8("sentence_id", sentences.map((x) => x.id)),
+    int32("n_tokens", stems.map((x) => x.length)),
+    utf8("stems", stems.map((x) => x.join(STEM_SEPARATOR))),
+    utf8("stops", stops.map((x) => x.join(""))),
+  ]);
+}
+
+/**
+ * The files of a frame written under `out`, whole (`<name>.parquet`) or in parts
+ * (`<name>/batch=NNNNN/part.parquet`, or `<name>/shard=NNNNN/batch=NNNNN/…` from shards, in path
+ * order); empty when it was not written.
+ */
+export function frameFiles(out: string, name: string): string[] {
+  const whole = `${out}/${name}.parquet`;
+  if (exists(whole)) return [whole];
+  if (!exists(`${out}/${name}`)) return [];
+  // Hive folders, one level per key: batch=NNNNN, or shard=NNNNN/batch=NNNNN; in path order.
+  const found: string[] = [];
+  const walk = (dir: string) => {
+    const entries = [...Deno.readDirSync(dir)].filter((e) => e.isDirectory && e.name.includes("="));
+    for (const e of entries.map((e) => e.name).sort()) {
+      const sub = `${dir}/${e}`;
+      if (exists(`${sub}/part.parquet`)) found.push(`${sub}/part.parquet`);
+      walk(sub);
+    }
+  };
+  walk(`${out}/${name}`);
+  return found;
+}
+
+function exists(path: string): boolean {
+  try {
+    Deno.statSync(path);
+    return true;
+  } catch (e) {
+    if (e instanceof Deno.errors.NotFound) return false;
+    throw e;
+  }
+}
+
+/** A frame written under `out` (whole or in parts), or undefined when there is none. */
+function readWritten(out: string, name: string, columns?: string[]): pl.DataFrame | undefined {
+  const files = frameFiles(out, name);
+  if (!files.length) return undefined;
+  const frames = files.map((f) => {
+    const df = pl.readParquet(f);
+    const missing = (columns ?? []).filter((c) => !df.columns.includes(c));
+    if (missing.length) {
+      throw new ReuseError(`${f}: no column ${missing.map((c) => `"${c}"`).join(", ")}`);
+    }
+    return columns ? df.select(...columns) : df;
+  });
+  return frames.length === 1 ? frames[0] : pl.concat(frames, { how: "vertical" });
+}
+
+const text = (df: pl.DataFrame, name: string): string[] =>
+  df.getColumn(name).toArray().map((v: unknown) => (v == null ? "" : String(v)));
+
+/**
+ * Builds the reuse frames of a corpus from what its batches wrote under `out` (see the module
+ * notes): `articles`, `sentences` and `reuse_index` (or else `tokens`) are required; `entities`, `figures` and
+ * `quotes` are used when present (`figures` then needs `tokens`).
+ *
+ * @example
+ * const frames = reuseFramesFromParts("data/out");
+ * await writeFrames(frames, "data/out", ["parquet"]);
+ */
+export function reuseFramesFromParts(
+  out: string,
+  options: ReuseFrameOptions = {},
+): Record<string, pl.DataFrame> {
+  const need = (name: string, columns: string[]) => {
+    const df = readWritten(out, name, columns);
+    if (!df) throw new ReuseError(`${out}: no ${name} frame (neither ${name}.parquet nor parts)`);
+    return df;
+  };
+  const articleFrame = need("articles", ["article_id", "published"]);
+  const articleIds = text(articleFrame, "article_id");
+  const published = articleFrame.getColumn("published").toArray().map((v: unknown) =>
+    v == null ? null : v instanceof Date ? v.toISOString().slice(0, 10) : String(v)
+  );
+  const articles = articleIds.map((id, i) => ({ id, published: published[i] }));
+  const sentenceFrame = need("sentences", ["sentence_id", "article_id", "text", "start", "end"]);
+  const sentenceIds = text(sentenceFrame, "sentence_id");
+  const sentenceArticles = text(sentenceFrame, "article_id");
+  const sentenceTexts = text(sentenceFrame, "text");
+  const starts = sentenceFrame.getColumn("start").toArray() as number[];
+  const ends = sentenceFrame.getColumn("end").toArray() as number[];
+  const sentences = sentenceIds.map((id, i) => ({
+    id,
+    articleId: sentenceArticles[i],
+    text: sentenceTexts[i],
+    start: Number(starts[i]),
+    end: Number(ends[i]),
+  }));
+
+  // Stems → ids part by part, in the order of the sentences: from `reuse_index`, else from the
+  // `tokens` parts (a run whose batches wrote no index; slower to read, the same ids).
+  const indexFiles = frameFiles(out, REUSE_INDEX);
+  const files = indexFiles.length ? indexFiles : frameFiles(out, "tokens");
+  if (!files.length) {
+    throw new ReuseError(`${out}: no ${REUSE_INDEX} frame and no tokens frame to build it from`);
+  }
+  const sentenceIndex = new Map<string, number>();
+  sentenceIds.forEach((id, i) => sentenceIndex.set(id, i));
+  const stemIds = new Map<string, number>();
+  const ordered = new Int32Buffer(1 << 16);
+  const sentenceTokenStart = new Int32Array(sentences.length + 1);
+  let s = 0; // sentences whose tokens are all in `ordered`
+  const intern = (stem: string, stop: boolean) => {
+    let id = stemIds.get(stem);
+    if (id === undefined) stemIds.set(stem, id = stemIds.size);
+    ordered.push(stop ? ~id : id);
+  };
+  /**
+   * Moves on to sentence `sid`: the next one (an index has a row per sentence), or a later one
+   * (`tokens` has no rows for a sentence without tokens).
+   */
+  const reach = (sid: string, where: string, skip: boolean) => {
+    const at = sentenceIndex.get(sid);
+    if (at === undefined || at < s || (!skip && at !== s)) {
+      throw new ReuseError(
+        `${where}: sentence "${sid}" ${
+          at === undefined
+            ? "is not in the sentences frame"
+            : `is not where the sentences frame has "${sentenceIds[s] ?? "(none)"}"`
+        }`,
+      );
+    }
+    while (s < at) sentenceTokenStart[++s] = ordered.length;
+  };
+  for (const file of files) {
+    const part = pl.readParquet(file);
+    const columns = indexFiles.length ? ["sentence_id", "stems", "stops"] : [
+      "sentence_id",
+      "stem",
+      "is_stop",
+    ];
+    for (const c of columns) {
+      if (!part.columns.includes(c)) throw new ReuseError(`${file}: no column "${c}"`);
+    }
+    const ids = text(part, "sentence_id");
+    if (indexFiles.length) {
+      const stems = text(part, "stems");
+      const stops = text(part, "stops");
+      for (let r = 0; r < ids.length; r++) {
+        reach(ids[r], `${file} row ${r}`, false);
+        const words = stems[r] === "" ? [] : stems[r].split(STEM_SEPARATOR);
+        if (words.length !== stops[r].length) {
+          throw new ReuseError(`${file} row ${r}: ${words.length} stems, ${stops[r].length} flags`);
+        }
+        words.forEach((stem, k) => intern(stem, stops[r].charCodeAt(k) === 49));
+        sentenceTokenStart[++s] = ordered.length;
+      }
+    } else {
+      const stems = text(part, "stem");
+      const stops = part.getColumn("is_stop").toArray() as boolean[];
+      let last: string | undefined;
+      for (let k = 0; k < ids.length; k++) {
+        if (ids[k] !== last) {
+          if (last !== undefined) sentenceTokenStart[++s] = ordered.length;
+          last = ids[k];
+          reach(last, `${file} row ${k}`, true);
+        }
+        intern(stems[k], stops[k]);
+      }
+      if (last !== undefined) sentenceTokenStart[++s] = ordered.length;
+    }
+  }
+  while (s < sentences.length) sentenceTokenStart[++s] = ordered.length;
+
+  const reuse = { ...DEFAULT_REUSE_OPTIONS, ...options.reuse };
+  const features = buildFeaturesFromStems(
+    { articles, sentences, ordered: ordered.view(), sentenceTokenStart, nStems: stemIds.size },
+    reuse.shingleSize,
+    reuse.boilerplate,
+  );
+  const alignment = alignSentences(features, options.reuse);
+
+  const figureFrame = readWritten(out, "figures");
+  let figures;
+  if (figureFrame) {
+    const where = figureFrame.columns.includes("sentence_id")
+      ? figureFrame.getColumn("sentence_id")
+      : undefined;
+    const tokenFiles = frameFiles(out, "tokens");
+    if (!tokenFiles.length) {
+      throw new ReuseError(`${out}: figures need the tokens frame (for their contexts)`);
+    }
+    let tokens = pl.scanParquet(
+      tokenFiles.length === 1 ? tokenFiles[0] : `${out}/tokens/**/*.parquet`,
+    );
+    if (where) {
+      const wanted = pl.DataFrame([where.unique().alias("sentence_id")]).lazy();
+      tokens = tokens.join(wanted, { on: "sentence_id", how: "semi" });
+    }
+    const t = tokens.select("sentence_id", "stem", "is_stop", "start", "end").collectSync();
+    figures = figuresFromFrame(figureFrame, sentences, {
+      sentenceId: text(t, "sentence_id"),
+      stem: text(t, "stem"),
+      isStop: t.getColumn("is_stop").toArray() as boolean[],
+      start: (t.getColumn("start").toArray() as number[]).map(Number),
+      end: (t.getColumn("end").toArray() as number[]).map(Number),
+    });
+  }
+
+  // Quote coverage searches article texts; the sentences joined by a space fold to the same words.
+  const articleTexts = new Map<string, string[]>();
+  for (const x of sentences) {
+    const list = articleTexts.get(x.articleId);
+    if (list) list.push(x.text);
+    else articleTexts.set(x.articleId, [x.text]);
+  }
+  return framesOfAlignment(alignment, {
+    sentences,
+    articles: articleIds.map((id) => ({ id, text: (articleTexts.get(id) ?? []).join(" ") })),
+    entities: readWritten(out, "entities"),
+    figures,
+    quotes: readWritten(out, "quotes"),
+  }, options);
+}
