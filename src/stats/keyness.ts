@@ -22,7 +22,8 @@
 
 import pl from "nodejs-polars";
 import type { CleanArticle } from "../corpus/clean.ts";
-import { codedUtf8, float64Column, int32Column, runsUtf8, stableOrderBy } from "./coded.ts";
+import { Float64Buffer, Int32Buffer } from "../_buffers.ts";
+import { codedUtf8, runsUtf8, stableOrderBy } from "../frames/columns.ts";
 import type { TokenColumns } from "../text/segment.ts";
 import type { GroupBy } from "./groups.ts";
 import type { GroupTermCounts } from "./outlet_terms.ts";
@@ -142,17 +143,17 @@ export function logRatio(a: number, b: number, targetSize: number, referenceSize
 class KeynessColumns {
   /** One run per comparison: its group, its reference and how many rows it has. */
   readonly runs: { group: string; reference: string; rows: number }[] = [];
-  term = int32Column();
-  ngram = int32Column();
-  nTarget = int32Column();
-  nReference = int32Column();
-  delta = float64Column();
-  variance = float64Column();
-  z = float64Column();
-  g2 = float64Column();
-  p = float64Column();
-  logRatio = float64Column();
-  pDoc = float64Column();
+  term = new Int32Buffer();
+  ngram = new Int32Buffer();
+  nTarget = new Int32Buffer();
+  nReference = new Int32Buffer();
+  delta = new Float64Buffer();
+  variance = new Float64Buffer();
+  z = new Float64Buffer();
+  g2 = new Float64Buffer();
+  p = new Float64Buffer();
+  logRatio = new Float64Buffer();
+  pDoc = new Float64Buffer();
 
   constructor(readonly vocab: Vocabulary) {}
 
@@ -176,18 +177,18 @@ class KeynessColumns {
     return pl.DataFrame([
       runsUtf8("group", this.runs.map((r) => r.group), rows),
       runsUtf8("reference", this.runs.map((r) => r.reference), rows),
-      codedUtf8("term", this.vocab.terms, this.term.values()),
-      pl.Series("ngram", this.ngram.values()),
-      pl.Series("n_target", this.nTarget.values()),
-      pl.Series("n_reference", this.nReference.values()),
-      pl.Series("delta", this.delta.values()),
-      pl.Series("variance", this.variance.values()),
-      pl.Series("z", this.z.values()),
-      pl.Series("g2", this.g2.values()),
-      pl.Series("p", this.p.values()),
-      pl.Series("log_ratio", this.logRatio.values()),
-      pl.Series("p_doc", this.pDoc.values()),
-      pl.Series("q", benjaminiHochberg(this.pDoc.values())),
+      codedUtf8("term", this.vocab.terms, this.term.view()),
+      pl.Series("ngram", this.ngram.view()),
+      pl.Series("n_target", this.nTarget.view()),
+      pl.Series("n_reference", this.nReference.view()),
+      pl.Series("delta", this.delta.view()),
+      pl.Series("variance", this.variance.view()),
+      pl.Series("z", this.z.view()),
+      pl.Series("g2", this.g2.view()),
+      pl.Series("p", this.p.view()),
+      pl.Series("log_ratio", this.logRatio.view()),
+      pl.Series("p_doc", this.pDoc.view()),
+      pl.Series("q", benjaminiHochberg(this.pDoc.view())),
     ]);
   }
 }

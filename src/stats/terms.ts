@@ -23,7 +23,8 @@
 import pl from "nodejs-polars";
 import type { CleanArticle } from "../corpus/clean.ts";
 import type { TokenColumns } from "../text/segment.ts";
-import { codedUtf8, float64Column, int32Column, runsUtf8, stableOrderBy } from "./coded.ts";
+import { Float64Buffer, Int32Buffer } from "../_buffers.ts";
+import { codedUtf8, runsUtf8, stableOrderBy } from "../frames/columns.ts";
 import { addCounts } from "./tally.ts";
 import { DEFAULT_ABBREVIATIONS } from "../text/abbreviations.ts";
 import isoStopwords from "stopwords-iso" with { type: "json" };
@@ -386,13 +387,13 @@ export function termsFrame(
   const orderIndex = new Map(counts.options.ngrams.map((n, k) => [n, k]));
   const idfOf = Float64Array.from(vocab.df, (d) => Math.log(nArticles / d));
   const rowsPerArticle: number[] = [];
-  const term = int32Column();
-  const ngram = int32Column();
-  const n = int32Column();
-  const tf = float64Column();
-  const df = int32Column();
-  const idf = float64Column();
-  const tfIdf = float64Column();
+  const term = new Int32Buffer();
+  const ngram = new Int32Buffer();
+  const n = new Int32Buffer();
+  const tf = new Float64Buffer();
+  const df = new Int32Buffer();
+  const idf = new Float64Buffer();
+  const tfIdf = new Float64Buffer();
   counts.counts.forEach((map, i) => {
     const totals = counts.options.ngrams.map((_, k) => counts.totals[k][i]);
     const { codes, counts: ns } = orderedTermCodes(map, vocab, minCount, vocab.codes[i]);
@@ -413,13 +414,13 @@ export function termsFrame(
   return pl.DataFrame([
     runsUtf8("article_id", counts.articles.map((a) => a.id), rowsPerArticle),
     runsUtf8("outlet", counts.articles.map((a) => a.outlet), rowsPerArticle),
-    codedUtf8("term", vocab.terms, term.values()),
-    pl.Series("ngram", ngram.values()),
-    pl.Series("n", n.values()),
-    pl.Series("tf", tf.values()),
-    pl.Series("df", df.values()),
-    pl.Series("idf", idf.values()),
-    pl.Series("tf_idf", tfIdf.values()),
+    codedUtf8("term", vocab.terms, term.view()),
+    pl.Series("ngram", ngram.view()),
+    pl.Series("n", n.view()),
+    pl.Series("tf", tf.view()),
+    pl.Series("df", df.view()),
+    pl.Series("idf", idf.view()),
+    pl.Series("tf_idf", tfIdf.view()),
   ]);
 }
 

@@ -7,7 +7,7 @@
 
 import type { CleanArticle, ParagraphKind } from "../corpus/clean.ts";
 import { splitSentences } from "./sentences.ts";
-import { nextLetterOrDigit, surfaceFormAt, tokenEnd, wordTokenPattern } from "./tokens.ts";
+import { nextLetterOrDigit, surfaceFormAt, tokenEnd, wordTokenPattern } from "./_token_forms.ts";
 
 /** One sentence. Offsets are into the article's cleaned text. */
 export interface Sentence {

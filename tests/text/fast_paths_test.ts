@@ -1,13 +1,12 @@
 import assert from "node:assert/strict";
 import fc from "fast-check";
+import { formOf, tokenize } from "../../src/text/tokens.ts";
 import {
-  formOf,
   surfaceFormOf,
   surfaceFormOfToken,
-  tokenize,
   withoutPossessive,
   wordTokenPattern,
-} from "../../src/text/tokens.ts";
+} from "../../src/text/_token_forms.ts";
 import type { CleanArticle } from "../../src/corpus/clean.ts";
 import { segmentArticles } from "../../src/text/segment.ts";
 import { seedAnalysis } from "../seeds.ts";
