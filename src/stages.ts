@@ -28,6 +28,7 @@ import type { GroupBy } from "./stats/groups.ts";
 import { finishTerms, termLookup, type TermOptions } from "./stats/terms.ts";
 import type { Lexicon } from "./stats/lexicon.ts";
 import type { Tone } from "./stats/sentiment.ts";
+import type { KeynessOptions } from "./stats/keyness.ts";
 
 /** Frames by name. */
 export type Frames = Record<string, pl.DataFrame>;
@@ -37,6 +38,8 @@ export interface MeasureSettings {
   lexicons?: readonly Lexicon[];
   defaultLexicons?: boolean;
   tone?: Tone;
+  /** Keyness options (`--keyness-top N` keeps the N rows of highest z per comparison). */
+  keyness?: KeynessOptions;
 }
 
 /** Options every stage may read. */

@@ -48,6 +48,12 @@ export interface KeynessOptions {
   prior?: KeynessPrior;
   /** Keep a term when target + reference use it at least this often (default 1). */
   minCount?: number;
+  /**
+   * Keep only the first `top` rows of each comparison (the highest z; default all). The rows
+   * kept are exactly the first rows of the full table, q included: the rows left out still count
+   * among the tests of Benjamini–Hochberg.
+   */
+  top?: number;
 }
 
 /** δ, σ² and z of the log-odds with a Dirichlet prior, for one word. */
@@ -139,58 +145,95 @@ export function logRatio(a: number, b: number, targetSize: number, referenceSize
   return Math.log2(((a || 0.5) / targetSize) / ((b || 0.5) / referenceSize));
 }
 
-/** Columns of a keyness frame under construction. */
+/**
+ * Columns of a keyness frame under construction. Most terms of a comparison share a handful of
+ * (order, count, count) cells, so a row holds its term and its cell; the measures are stored once
+ * per cell and spread over the rows when the frame is built.
+ */
 class KeynessColumns {
   /** One run per comparison: its group, its reference and how many rows it has. */
   readonly runs: { group: string; reference: string; rows: number }[] = [];
   term = new Int32Buffer();
-  ngram = new Int32Buffer();
+  cell = new Int32Buffer();
   nTarget = new Int32Buffer();
   nReference = new Int32Buffer();
+  pDoc = new Float64Buffer();
+  /** The p_doc of rows left out by `top`: they still count among the tests of q. */
+  pDocLeftOut = new Float64Buffer();
   delta = new Float64Buffer();
   variance = new Float64Buffer();
   z = new Float64Buffer();
   g2 = new Float64Buffer();
   p = new Float64Buffer();
   logRatio = new Float64Buffer();
-  pDoc = new Float64Buffer();
 
   constructor(readonly vocab: Vocabulary) {}
 
-  /** Appends one row: term code `c` with its counts, measures and document-level p. */
-  push(c: number, nTarget: number, nReference: number, m: Measures, pDoc: number): void {
-    this.term.push(c);
-    this.ngram.push(this.vocab.order[c]);
-    this.nTarget.push(nTarget);
-    this.nReference.push(nReference);
+  /** Stores the measures of one cell; returns its number. */
+  addCell(m: Measures): number {
     this.delta.push(m.delta);
     this.variance.push(m.variance);
     this.z.push(m.z);
     this.g2.push(m.g2);
     this.p.push(m.p);
     this.logRatio.push(m.logRatio);
+    return this.z.length - 1;
+  }
+
+  /** Appends one row: term code `c` with its counts, the cell of its measures and its p_doc. */
+  push(c: number, nTarget: number, nReference: number, cell: number, pDoc: number): void {
+    this.term.push(c);
+    this.cell.push(cell);
+    this.nTarget.push(nTarget);
+    this.nReference.push(nReference);
     this.pDoc.push(pDoc);
   }
 
   frame(): pl.DataFrame {
     const rows = this.runs.map((r) => r.rows);
+    const cells = this.cell.view();
+    const spread = (name: string, perCell: Float64Array) => {
+      const out = new Float64Array(cells.length);
+      for (let i = 0; i < cells.length; i++) out[i] = perCell[cells[i]];
+      return pl.Series(name, out);
+    };
+    const term = this.term.view();
+    const order = this.vocab.order;
+    const ngram = new Int32Array(term.length);
+    for (let i = 0; i < term.length; i++) ngram[i] = order[term[i]];
+    const pDoc = this.pDoc.view();
+    // q over every row compared, also those `top` left out (BH's q does not depend on the order).
+    let q = benjaminiHochberg(
+      this.pDocLeftOut.length ? [...pDoc, ...this.pDocLeftOut.view()] : pDoc,
+    );
+    if (q.length > pDoc.length) q = q.slice(0, pDoc.length);
     return pl.DataFrame([
       runsUtf8("group", this.runs.map((r) => r.group), rows),
       runsUtf8("reference", this.runs.map((r) => r.reference), rows),
-      codedUtf8("term", this.vocab.terms, this.term.view()),
-      pl.Series("ngram", this.ngram.view()),
+      codedUtf8("term", this.vocab.terms, term),
+      pl.Series("ngram", ngram),
       pl.Series("n_target", this.nTarget.view()),
       pl.Series("n_reference", this.nReference.view()),
-      pl.Series("delta", this.delta.view()),
-      pl.Series("variance", this.variance.view()),
-      pl.Series("z", this.z.view()),
-      pl.Series("g2", this.g2.view()),
-      pl.Series("p", this.p.view()),
-      pl.Series("log_ratio", this.logRatio.view()),
-      pl.Series("p_doc", this.pDoc.view()),
-      pl.Series("q", benjaminiHochberg(this.pDoc.view())),
+      spread("delta", this.delta.view()),
+      spread("variance", this.variance.view()),
+      spread("z", this.z.view()),
+      spread("g2", this.g2.view()),
+      spread("p", this.p.view()),
+      spread("log_ratio", this.logRatio.view()),
+      pl.Series("p_doc", pDoc),
+      pl.Series("q", q),
     ]);
   }
+}
+
+/** Rows kept per comparison: `options.top`, checked (a whole number ≥ 1), or all. */
+function topOf(options: KeynessOptions, rows: number): number {
+  const top = options.top;
+  if (top === undefined) return rows;
+  if (!(Number.isInteger(top) && top >= 1)) {
+    throw new Error(`keyness: top must be a whole number of at least 1 (got ${top})`);
+  }
+  return Math.min(rows, top);
 }
 
 function checkPrior(prior: KeynessPrior): void {
@@ -260,17 +303,20 @@ function compareInto(
   for (let c = 0; c < joint.length; c++) if (joint[c] > maxJoint) maxJoint = joint[c];
   const m1 = maxJoint + 1;
   const numericKeys = 6 * m1 * m1 < Number.MAX_SAFE_INTEGER;
-  const cells = new Map<number | string, Measures>();
-  const kept: number[] = [];
-  const rowCells: Measures[] = [];
+  // Each cell's measures are stored once (cols.addCell); a row keeps its cell's number.
+  const cells = new Map<number | string, number>();
+  const cellZ: number[] = [];
+  const firstCell = cols.z.length;
+  const kept = new Int32Buffer();
+  const rowCells = new Int32Buffer();
   for (let c = 0; c < joint.length; c++) {
     if (joint[c] < minCount || joint[c] === 0) continue;
     const k = vocab.order[c];
     const a = target[c];
     const b = joint[c] - a;
     const key = numericKeys ? (k * m1 + a) * m1 + b : `${k} ${a} ${b}`;
-    let m = cells.get(key);
-    if (!m) {
+    let cell = cells.get(key);
+    if (cell === undefined) {
       const ni = targetSize[k] ?? 0;
       const nj = jointSize[k] - ni;
       let alphaW: number;
@@ -283,22 +329,50 @@ function compareInto(
         alphaW = (alpha0 * joint[c]) / jointSize[k];
       }
       const g2 = dunningG2(a, b, ni, nj);
-      m = {
+      const m = {
         ...logOddsDirichlet(a, ni, b, nj, alphaW, alpha0),
         g2,
         p: chiSquare1Sf(Math.abs(g2)),
         logRatio: logRatio(a, b, ni, nj),
       };
-      cells.set(key, m);
+      cell = cols.addCell(m) - firstCell;
+      cellZ.push(m.z);
+      cells.set(key, cell);
     }
     kept.push(c);
-    rowCells.push(m);
+    rowCells.push(cell);
   }
-  for (const r of stableOrderBy(rowCells.map((m) => -m.z))) {
-    const c = kept[r];
-    cols.push(c, target[c], joint[c] - target[c], rowCells[r], pDoc ? pDoc[c] : NaN);
+  const terms = kept.view();
+  const cellOfRow = rowCells.view();
+  const order = orderByCellZ(cellOfRow, cellZ);
+  const top = topOf(options, order.length);
+  for (let r = 0; r < order.length; r++) {
+    const c = terms[order[r]];
+    const p = pDoc ? pDoc[c] : NaN;
+    if (r < top) {
+      cols.push(c, target[c], joint[c] - target[c], firstCell + cellOfRow[order[r]], p);
+    } else cols.pDocLeftOut.push(p);
   }
-  cols.runs.push({ group: groupName, reference: referenceName, rows: kept.length });
+  cols.runs.push({ group: groupName, reference: referenceName, rows: top });
+}
+
+/**
+ * The order of rows by their cell's z, descending, equal z in row order: the order
+ * `stableOrderBy` gives for the rows' -z, with only the distinct z of the cells sorted and the
+ * rows placed by a counting sort.
+ */
+function orderByCellZ(rowCell: Int32Array, cellZ: readonly number[]): Int32Array {
+  const rankOf = new Map<number, number>();
+  for (const z of cellZ) rankOf.set(-z, 0);
+  const distinct = Float64Array.from(rankOf.keys()).sort();
+  distinct.forEach((key, r) => rankOf.set(key, r));
+  const cellRank = Int32Array.from(cellZ, (z) => rankOf.get(-z)!);
+  const next = new Int32Array(distinct.length + 1);
+  for (let i = 0; i < rowCell.length; i++) next[cellRank[rowCell[i]] + 1]++;
+  for (let r = 0; r < distinct.length; r++) next[r + 1] += next[r];
+  const out = new Int32Array(rowCell.length);
+  for (let i = 0; i < rowCell.length; i++) out[next[cellRank[rowCell[i]]]++] = i;
+  return out;
 }
 
 /** The name of the pooled reference in one-against-the-rest keyness. */
@@ -462,12 +536,15 @@ export function keynessOfDocuments(
         zs.push(-m.z);
       }
     });
-    for (const r of stableOrderBy(zs)) {
-      const c = rows[r];
+    const order = stableOrderBy(zs);
+    const top = topOf(options, order.length);
+    for (let r = 0; r < order.length; r++) {
+      const c = rows[order[r]];
       const m = pooled[c]!;
-      cols.push(c, m.nTarget, m.nReference, m, pDoc[j][c]);
+      if (r < top) cols.push(c, m.nTarget, m.nReference, cols.addCell(m), pDoc[j][c]);
+      else cols.pDocLeftOut.push(pDoc[j][c]);
     }
-    cols.runs.push({ group: groups[target], reference: comparison.name, rows: rows.length });
+    cols.runs.push({ group: groups[target], reference: comparison.name, rows: top });
   });
   return cols.frame();
 }
