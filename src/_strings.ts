@@ -1,8 +1,8 @@
 /**
  * The string fast paths the text and extraction hot loops share, defined once: a lower-casing
  * that skips the call when nothing would change, a set membership test that turns most absent
- * words away before hashing them, and a capped cache (per surface form memos that must not grow
- * without bound on a large corpus).
+ * words away before hashing them, a capped cache (per surface form memos that must not grow
+ * without bound on a large corpus) and an interner (a small integer per distinct string).
  * @module
  */
 
@@ -99,4 +99,26 @@ export function cappedMemo<K, V>(
     const cached = cache.get(key);
     return cached !== undefined ? cached : cache.set(key, compute(key));
   };
+}
+
+/**
+ * Interned strings: each distinct string gets a small integer id, first seen first numbered, so
+ * hot loops compare and index by number instead of hashing strings.
+ */
+export class Interner {
+  /** Id by string. */
+  readonly ids = new Map<string, number>();
+  /** String by id. */
+  readonly strings: string[] = [];
+
+  /** The id of `s`, numbering it if it is new. */
+  id(s: string): number {
+    let id = this.ids.get(s);
+    if (id === undefined) {
+      id = this.strings.length;
+      this.ids.set(s, id);
+      this.strings.push(s);
+    }
+    return id;
+  }
 }

@@ -203,10 +203,13 @@ class KeynessColumns {
     for (let i = 0; i < term.length; i++) ngram[i] = order[term[i]];
     const pDoc = this.pDoc.view();
     // q over every row compared, also those `top` left out (BH's q does not depend on the order).
-    let q = benjaminiHochberg(
-      this.pDocLeftOut.length ? [...pDoc, ...this.pDocLeftOut.view()] : pDoc,
-    );
-    if (q.length > pDoc.length) q = q.slice(0, pDoc.length);
+    let q: Float64Array;
+    if (this.pDocLeftOut.length) {
+      const all = new Float64Array(pDoc.length + this.pDocLeftOut.length);
+      all.set(pDoc);
+      all.set(this.pDocLeftOut.view(), pDoc.length);
+      q = benjaminiHochberg(all).subarray(0, pDoc.length);
+    } else q = benjaminiHochberg(pDoc);
     return pl.DataFrame([
       runsUtf8("group", this.runs.map((r) => r.group), rows),
       runsUtf8("reference", this.runs.map((r) => r.reference), rows),

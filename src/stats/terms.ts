@@ -462,12 +462,23 @@ export function mergeTermTally(into: TermTally, from: TermTally): TermTally {
  * run, not once per batch).
  */
 export function termLookup(tally: TermTally): pl.DataFrame {
-  const terms = [...tally.df.keys()];
+  const size = tally.df.size;
+  const terms = new Array<string>(size);
+  const df = new Int32Array(size);
+  const idf = new Float64Array(size);
+  const total = new Float64Array(size);
+  let i = 0;
+  for (const [term, d] of tally.df) {
+    terms[i] = term;
+    df[i] = d;
+    idf[i] = Math.log(tally.articles / d);
+    total[i++] = tally.total.get(term)!;
+  }
   return pl.DataFrame([
     pl.Series("term", terms, pl.Utf8),
-    pl.Series("df", Int32Array.from(terms, (t) => tally.df.get(t)!)),
-    pl.Series("idf", Float64Array.from(terms, (t) => Math.log(tally.articles / tally.df.get(t)!))),
-    pl.Series("total", Float64Array.from(terms, (t) => tally.total.get(t)!)),
+    pl.Series("df", df),
+    pl.Series("idf", idf),
+    pl.Series("total", total),
   ]);
 }
 

@@ -10,7 +10,7 @@
 import porter from "natural/porter";
 import { words as naturalStopwords } from "natural/stopwords";
 
-import { CappedCache, cappedMemo, lowerCase } from "../_strings.ts";
+import { CappedCache, cappedMemo, Interner, lowerCase } from "../_strings.ts";
 
 /** The English stopword list of the `natural` package (lower case). */
 export const STOPWORDS: ReadonlySet<string> = new Set<string>(naturalStopwords as string[]);
@@ -41,9 +41,22 @@ export const formOf: (token: string) => TokenForm = cappedMemo((token: string) =
   return { lower, stem: stemOf(lower), isStop: STOPWORDS.has(lower) };
 });
 
+/**
+ * The process-wide numbers of lower forms and of stems. Segmenting numbers each distinct surface
+ * form once (see {@link SurfaceForm}), so the stages that work on numbers (the framing matcher)
+ * read them off the token columns instead of hashing every token's strings again.
+ */
+export const LOWER_IDS: Interner = new Interner();
+/** See {@link LOWER_IDS}. */
+export const STEM_IDS: Interner = new Interner();
+
 /** A {@link TokenForm} with its surface form, the one string kept for every equal token. */
 export interface SurfaceForm extends TokenForm {
   token: string;
+  /** The number of `lower` in {@link LOWER_IDS}. */
+  lowerId: number;
+  /** The number of `stem` in {@link STEM_IDS}. */
+  stemId: number;
 }
 
 /**
@@ -52,7 +65,14 @@ export interface SurfaceForm extends TokenForm {
  */
 export const surfaceFormOf: (token: string) => SurfaceForm = cappedMemo((token: string) => {
   const form = formOf(token);
-  return { token, lower: form.lower, stem: form.stem, isStop: form.isStop };
+  return {
+    token,
+    lower: form.lower,
+    stem: form.stem,
+    isStop: form.isStop,
+    lowerId: LOWER_IDS.id(form.lower),
+    stemId: STEM_IDS.id(form.stem),
+  };
 });
 
 /** Surface forms of short tokens by their packed characters (see {@link surfaceFormAt}). */

@@ -15,7 +15,15 @@
 
 import { withoutPossessive, wordTokenPattern } from "./_token_forms.ts";
 
-export { formOf, lowerForm, stemOf, STOPWORDS, type TokenForm } from "./_token_forms.ts";
+export {
+  formOf,
+  LOWER_IDS,
+  lowerForm,
+  STEM_IDS,
+  stemOf,
+  STOPWORDS,
+  type TokenForm,
+} from "./_token_forms.ts";
 
 /** One token span within a text: `[start, end)` and its surface form. */
 export interface TokenSpan {

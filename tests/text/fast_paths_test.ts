@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import fc from "fast-check";
-import { formOf, tokenize } from "../../src/text/tokens.ts";
+import { formOf, LOWER_IDS, STEM_IDS, tokenize } from "../../src/text/tokens.ts";
 import {
   surfaceFormOf,
   surfaceFormOfToken,
@@ -122,6 +122,9 @@ Deno.test("the token loop of segmentArticles reads any text as tokenize does", (
         tokenize(text).map((t) => [t.token, t.start, t.end]),
         JSON.stringify(text),
       );
+      // The interned numbers of each token's lower form and stem name those very strings.
+      assert.deepEqual(tokens.lowerId.map((id) => LOWER_IDS.strings[id]), tokens.lower);
+      assert.deepEqual(tokens.stemId.map((id) => STEM_IDS.strings[id]), tokens.stem);
     }),
     { numRuns: 2000 },
   );
