@@ -58,27 +58,18 @@ export const CACHE_LIMIT = 500_000;
 /**
  * A map that stops taking new entries once it holds `limit` of them (earlier entries stay): a
  * memo of per-form work (lower case, stem) whose memory is bounded however many distinct forms
- * a corpus has. Past the limit, new keys are simply computed each time.
+ * a corpus has. Past the limit, new keys are simply computed each time. A `Map` whose `set`
+ * checks the size, so `get` is the native one (no wrapper call in the hot loops).
  */
-export class CappedCache<K, V> {
-  readonly #map = new Map<K, V>();
-
-  constructor(readonly limit: number = CACHE_LIMIT) {}
-
-  /** The value cached for `key`, if any. */
-  get(key: K): V | undefined {
-    return this.#map.get(key);
+export class CappedCache<K, V> extends Map<K, V> {
+  constructor(readonly limit: number = CACHE_LIMIT) {
+    super();
   }
 
-  /** Caches `value` for `key` unless the cache is full; returns `value`. */
-  set(key: K, value: V): V {
-    if (this.#map.size < this.limit) this.#map.set(key, value);
-    return value;
-  }
-
-  /** Number of entries. */
-  get size(): number {
-    return this.#map.size;
+  /** Caches `value` for `key` unless the cache is full. */
+  override set(key: K, value: V): this {
+    if (this.size < this.limit || this.has(key)) super.set(key, value);
+    return this;
   }
 }
 
@@ -96,8 +87,9 @@ export function cappedMemo<K, V>(
 ): (key: K) => V {
   const cache = new CappedCache<K, V>(limit);
   return (key: K) => {
-    const cached = cache.get(key);
-    return cached !== undefined ? cached : cache.set(key, compute(key));
+    let value = cache.get(key);
+    if (value === undefined) cache.set(key, value = compute(key));
+    return value;
   };
 }
 

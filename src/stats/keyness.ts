@@ -246,9 +246,21 @@ function checkPrior(prior: KeynessPrior): void {
   }
 }
 
-/** Counts of `map` by vocabulary code. */
-function countsByCode(map: ReadonlyMap<string, number>, vocab: Vocabulary): Float64Array {
+/**
+ * Counts of `map` by vocabulary code. `codes`, when given, are the codes of the map's entries in
+ * its order (`vocab.codes[i]` when the map is the vocabulary's map i): no lookup per term.
+ */
+function countsByCode(
+  map: ReadonlyMap<string, number>,
+  vocab: Vocabulary,
+  codes?: Int32Array,
+): Float64Array {
   const out = new Float64Array(vocab.terms.length);
+  if (codes && codes.length === map.size) {
+    let r = 0;
+    for (const n of map.values()) out[codes[r++]] += n;
+    return out;
+  }
   for (const [term, n] of map) out[vocab.index.get(term)!] += n;
   return out;
 }
@@ -398,7 +410,13 @@ export function keynessByGroup(
   const cols = new KeynessColumns(vocabularyOf(groupCounts.counts));
   if (groupCounts.groups.length > 1) {
     groupCounts.groups.forEach((group, g) => {
-      compareInto(cols, group, REST, countsByCode(groupCounts.counts[g], cols.vocab), options);
+      compareInto(
+        cols,
+        group,
+        REST,
+        countsByCode(groupCounts.counts[g], cols.vocab, cols.vocab.codes[g]),
+        options,
+      );
     });
   }
   return cols.frame();
@@ -443,7 +461,7 @@ export function compareCounts(
 ): pl.DataFrame {
   const cols = new KeynessColumns(vocabularyOf([target, reference]));
   const [t, r] = options.names ?? ["target", "reference"];
-  compareInto(cols, t, r, countsByCode(target, cols.vocab), options);
+  compareInto(cols, t, r, countsByCode(target, cols.vocab, cols.vocab.codes[0]), options);
   return cols.frame();
 }
 
@@ -526,7 +544,11 @@ export function keynessOfDocuments(
       const p = pairVocab
         ? Float64Array.from(pairVocab.terms, (t) => pDoc[j][vocab.index.get(t)!])
         : pDoc[j];
-      const targetCounts = countsByCode(groupMaps[target], cols.vocab);
+      const targetCounts = countsByCode(
+        groupMaps[target],
+        cols.vocab,
+        pairVocab ? pairVocab.codes[0] : vocab.codes[target],
+      );
       compareInto(cols, groups[target], comparison.name, targetCounts, options, p);
       return;
     }

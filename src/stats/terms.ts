@@ -23,6 +23,7 @@
 import pl from "nodejs-polars";
 import type { CleanArticle } from "../corpus/clean.ts";
 import type { TokenColumns } from "../text/segment.ts";
+import { LOWER_IDS, STEM_IDS } from "../text/tokens.ts";
 import { Float64Buffer, Int32Buffer } from "../_buffers.ts";
 import { codedUtf8, runsUtf8, stableOrderBy } from "../frames/columns.ts";
 import { addCounts } from "./tally.ts";
@@ -242,6 +243,17 @@ function formIds(
   if (!byForm) formIdCache.set(tokens, byForm = new Map());
   const cached = byForm.get(form);
   if (cached && cached.length === tokens.length) return cached;
+  const numbered = form === "stem" ? tokens.stemId : tokens.lowerId;
+  if (numbered.length === tokens.length) {
+    // Segmenting numbered the forms already: the process-wide numbers serve as they are.
+    const out = {
+      length: tokens.length,
+      ids: Int32Array.from(numbered),
+      forms: (form === "stem" ? STEM_IDS : LOWER_IDS).strings,
+    };
+    byForm.set(form, out);
+    return out;
+  }
   const source = form === "stem" ? tokens.stem : tokens.lower;
   const index = new Map<string, number>();
   const forms: string[] = [];

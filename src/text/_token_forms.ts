@@ -63,17 +63,24 @@ export interface SurfaceForm extends TokenForm {
  * {@link formOf} with the surface form itself: `token` is the first string seen with that text,
  * so a column of tokens holds one string per distinct form instead of one per token.
  */
-export const surfaceFormOf: (token: string) => SurfaceForm = cappedMemo((token: string) => {
-  const form = formOf(token);
-  return {
-    token,
-    lower: form.lower,
-    stem: form.stem,
-    isStop: form.isStop,
-    lowerId: LOWER_IDS.id(form.lower),
-    stemId: STEM_IDS.id(form.stem),
-  };
-});
+const surfaceForms = new CappedCache<string, SurfaceForm>();
+
+export function surfaceFormOf(token: string): SurfaceForm {
+  let surface = surfaceForms.get(token);
+  if (surface === undefined) {
+    const form = formOf(token);
+    surface = {
+      token,
+      lower: form.lower,
+      stem: form.stem,
+      isStop: form.isStop,
+      lowerId: LOWER_IDS.id(form.lower),
+      stemId: STEM_IDS.id(form.stem),
+    };
+    surfaceForms.set(token, surface);
+  }
+  return surface;
+}
 
 /** Surface forms of short tokens by their packed characters (see {@link surfaceFormAt}). */
 const shortForms = new CappedCache<number, SurfaceForm>();
@@ -106,7 +113,9 @@ export function surfaceFormAt(text: string, start: number, end: number): Surface
     else return surfaceFormOf(text.slice(start, end));
     code = code * 64 + v;
   }
-  return shortForms.get(code) ?? shortForms.set(code, surfaceFormOf(text.slice(start, end)));
+  let form = shortForms.get(code);
+  if (form === undefined) shortForms.set(code, form = surfaceFormOf(text.slice(start, end)));
+  return form;
 }
 
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/uy;
