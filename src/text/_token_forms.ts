@@ -10,7 +10,7 @@
 import porter from "natural/porter";
 import { words as naturalStopwords } from "natural/stopwords";
 
-import { CappedCache, cappedMemo, Interner, lowerCase } from "../_strings.ts";
+import { CappedCache, cappedMemo, Interner } from "../_strings.ts";
 
 /** The English stopword list of the `natural` package (lower case). */
 export const STOPWORDS: ReadonlySet<string> = new Set<string>(naturalStopwords as string[]);
@@ -21,7 +21,7 @@ const POSSESSIVE = /['’]s$/iu;
 
 /** Lower case with curly apostrophes made straight: the form counted by the term statistics. */
 export function lowerForm(token: string): string {
-  const lower = lowerCase(token);
+  const lower = token.toLowerCase();
   return lower.includes("’") ? lower.replaceAll("’", "'") : lower;
 }
 
