@@ -63,6 +63,8 @@ export interface MeasureSettings {
   lexicons?: readonly Lexicon[];
   defaultLexicons?: boolean;
   tone?: Tone;
+  /** Keyness options (`--keyness-top N` keeps the N rows of highest z per comparison). */
+  keyness?: KeynessOptions;
 }
 
 /** Options every stage may read. */
@@ -73,8 +75,6 @@ export interface StageOptions extends MeasureSettings {
   within?: GroupBy;
   /** How tokens become terms (stopwords, honorifics, n-grams). */
   terms?: TermOptions;
-  /** Keyness options (prior, minimum count). */
-  keyness?: KeynessOptions;
   /**
    * The analysis is one batch (or shard) of a larger corpus: per-article frames whose values
    * depend on the whole corpus (the df and idf of `terms`) are left for the stage's `finish`.

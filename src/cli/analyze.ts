@@ -141,6 +141,7 @@ export function analyzeCommand(args: string[], io: Io = CONSOLE): Promise<number
           lexicon: flags.lexicon ?? [],
           "no-default-lexicons": flags["no-default-lexicons"],
           tone: flags.tone ?? null,
+          "keyness-top": flags["keyness-top"] ?? null,
           format: formats,
           stages,
           shards: shard.count,

@@ -1,6 +1,7 @@
 /**
  * The command-line options of the measure stage shared by `analyze`, `charts` and `report`:
- * `--lexicon FILE` (repeatable), `--no-default-lexicons` and `--tone vader|afinn`.
+ * `--lexicon FILE` (repeatable), `--no-default-lexicons`, `--tone vader|afinn` and
+ * `--keyness-top N`.
  * @module
  */
 
@@ -14,6 +15,7 @@ export const MEASURE_FLAGS = {
   lexicon: { type: "string", multiple: true },
   "no-default-lexicons": { type: "boolean", default: false },
   tone: { type: "string" },
+  "keyness-top": { type: "string" },
 } as const;
 
 /** The usage lines of those options. */
@@ -23,7 +25,9 @@ export const MEASURE_USAGE =
                    e.g. data/lexicons/examples/russia_china.json
   --no-default-lexicons
                    leave out the default lexicon (Media Frames Corpus policy frames)
-  --tone NAME      sentence sentiment: vader (default) or afinn (natural's, for comparison)`;
+  --tone NAME      sentence sentiment: vader (default) or afinn (natural's, for comparison)
+  --keyness-top N  keep the N rows of highest z of each keyness comparison (default: every
+                   term; q still counts every term compared)`;
 
 /**
  * Reads the measure options off parsed flags, loading every lexicon file (a bad one is a
@@ -33,6 +37,7 @@ export async function measureSettings(flags: {
   lexicon?: string[];
   "no-default-lexicons"?: boolean;
   tone?: string;
+  "keyness-top"?: string;
 }): Promise<MeasureSettings> {
   const tone = (flags.tone ?? "vader").trim().toLowerCase() as Tone;
   if (!TONES.includes(tone)) {
@@ -42,5 +47,18 @@ export async function measureSettings(flags: {
   if (flags["no-default-lexicons"] && !lexicons.length) {
     throw new UsageError("--no-default-lexicons leaves no lexicon: give one with --lexicon FILE");
   }
-  return { lexicons, defaultLexicons: !flags["no-default-lexicons"], tone };
+  const top = flags["keyness-top"];
+  const settings: MeasureSettings = {
+    lexicons,
+    defaultLexicons: !flags["no-default-lexicons"],
+    tone,
+  };
+  if (top !== undefined) {
+    const n = Number(top.replaceAll("_", "").replaceAll(",", ""));
+    if (!Number.isInteger(n) || n < 1) {
+      throw new UsageError(`--keyness-top: "${top}" is not a whole number of at least 1`);
+    }
+    settings.keyness = { top: n };
+  }
+  return settings;
 }

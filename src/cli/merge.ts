@@ -79,6 +79,7 @@ export function mergeCommand(args: string[], io: Io = CONSOLE): Promise<number> 
         lexicon: settings.lexicon as string[],
         "no-default-lexicons": settings["no-default-lexicons"] as boolean,
         tone: (settings.tone as string | null) ?? undefined,
+        "keyness-top": (settings["keyness-top"] as string | null) ?? undefined,
       });
       const run = await mergeParts(out, {
         stages: stagesOf(settings.stages as string[]),

@@ -88,6 +88,7 @@ export interface FrameFlags {
   lexicon?: string[];
   "no-default-lexicons"?: boolean;
   tone?: string;
+  "keyness-top"?: string;
   gazetteer?: string;
 }
 

@@ -5,16 +5,12 @@
  */
 
 import pl from "nodejs-polars";
-import { bool, int32, int32Nullable, utf8 } from "../frames/columns.ts";
+import { bool, float64Nullable, int32, int32Nullable, utf8 } from "../frames/columns.ts";
 import type { AgencyUse } from "./agencies.ts";
 import type { EntityMention } from "./entities.ts";
 import type { Extraction } from "./extract.ts";
 import type { Figure } from "./figures.ts";
 import type { Attribution, Quote } from "./quotes.ts";
-
-/** A Float64 column with nulls. */
-const float64Nullable = (name: string, values: (number | null)[]): pl.Series =>
-  pl.Series(name, values, pl.Float64);
 
 /** The columns every extraction row starts with: where it is, and its text as written. */
 interface Located {

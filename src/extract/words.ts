@@ -7,6 +7,9 @@
 
 import type { Sentence } from "../text/segment.ts";
 
+// The string fast paths live in one module; the extractors import them from here.
+export { lowerCase, quickHas } from "../_strings.ts";
+
 /** What a token is. */
 export type WordKind = "word" | "number" | "punct";
 
@@ -70,52 +73,6 @@ export function sentenceWords(sentence: Sentence): Word[] {
 /** The key a word is looked up by: curly apostrophes made straight. */
 export function wordKey(text: string): string {
   return text.includes("’") ? text.replaceAll("’", "'") : text;
-}
-
-/**
- * `text.toLowerCase()`, without the call when nothing in `text` can change: plain ASCII with no
- * upper-case letter (most words) is returned as it is.
- */
-export function lowerCase(text: string): string {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if ((c >= 65 && c <= 90) || c >= 128) return text.toLowerCase();
-  }
-  return text;
-}
-
-/** A bucket of a string from its length and first and last characters (no hashing of the string). */
-function bucketOf(key: string): number {
-  const n = key.length;
-  if (n === 0) return 0;
-  return (n * 977 + key.charCodeAt(0) * 31 + key.charCodeAt(n - 1)) & 4095;
-}
-
-interface Filter {
-  size: number;
-  buckets: Uint8Array;
-}
-
-const filters = new WeakMap<ReadonlySet<string> | ReadonlyMap<string, unknown>, Filter>();
-
-/**
- * A membership test for a set (or the keys of a map) that turns most absent strings away by
- * their length and first and last characters before any lookup: a word seen for the first time
- * is then never hashed. Same answers as `set.has` (the filter is rebuilt if the set's size
- * changes).
- */
-export function quickHas(
-  set: ReadonlySet<string> | ReadonlyMap<string, unknown>,
-): (key: string) => boolean {
-  let filter = filters.get(set);
-  if (!filter || filter.size !== set.size) {
-    const buckets = new Uint8Array(4096);
-    for (const key of set.keys()) buckets[bucketOf(key)] = 1;
-    filter = { size: set.size, buckets };
-    filters.set(set, filter);
-  }
-  const { buckets } = filter;
-  return (key: string) => buckets[bucketOf(key)] === 1 && set.has(key);
 }
 
 /** True when only spaces separate two neighbouring words (no punctuation, no line break). */

@@ -1,6 +1,7 @@
 /**
  * Typed column constructors: every frame of the kit is built from whole columns with an explicit
- * dtype, never from row objects.
+ * dtype, never from row objects. The growable buffers those columns are often filled in first
+ * live in `src/_buffers.ts`.
  * @module
  */
 
@@ -20,6 +21,10 @@ export const int32 = (name: string, values: ArrayLike<number>): pl.Series =>
  */
 export const int32Nullable = (name: string, values: (number | null)[]): pl.Series =>
   pl.Series(name, values).cast(pl.Int32);
+
+/** A Float64 column with nulls. */
+export const float64Nullable = (name: string, values: (number | null)[]): pl.Series =>
+  pl.Series(name, values, pl.Float64);
 
 /** A Float64 column. */
 export const float64 = (name: string, values: ArrayLike<number>): pl.Series =>
@@ -52,6 +57,46 @@ export function codedUtf8(
   return pl.DataFrame([pl.Series("code", codes)])
     .join(lookup, { on: "code", how: "left" })
     .getColumn(name);
+}
+
+/**
+ * A Utf8 column made of runs: `values[i]` repeated `counts[i]` times (article ids, groups:
+ * columns that change value only between blocks of rows).
+ */
+export function runsUtf8(
+  name: string,
+  values: readonly string[],
+  counts: readonly number[],
+): pl.Series {
+  let total = 0;
+  for (const n of counts) total += n;
+  const codes = new Int32Array(total);
+  let at = 0;
+  counts.forEach((n, i) => {
+    codes.fill(i, at, at + n);
+    at += n;
+  });
+  return codedUtf8(name, values, codes);
+}
+
+/**
+ * The permutation that sorts rows by `keys` ascending, keeping the given order among equal keys:
+ * the row order of the statistics frames before their columns are built. Linear when keys repeat
+ * a lot (counts, scores of equal counts): rows go into one bucket per distinct key and only the
+ * distinct keys are sorted.
+ */
+export function stableOrderBy(keys: ArrayLike<number>): Int32Array {
+  const buckets = new Map<number, number[]>();
+  for (let i = 0; i < keys.length; i++) {
+    const bucket = buckets.get(keys[i]);
+    if (bucket) bucket.push(i);
+    else buckets.set(keys[i], [i]);
+  }
+  const distinct = Float64Array.from(buckets.keys()).sort();
+  const out = new Int32Array(keys.length);
+  let at = 0;
+  for (const key of distinct) for (const i of buckets.get(key)!) out[at++] = i;
+  return out;
 }
 
 /**

@@ -22,7 +22,8 @@
 
 import pl from "nodejs-polars";
 import type { CleanArticle } from "../corpus/clean.ts";
-import { codedUtf8, float64Column, int32Column, runsUtf8, stableOrderBy } from "./coded.ts";
+import { Float64Buffer, Int32Buffer } from "../_buffers.ts";
+import { codedUtf8, runsUtf8, stableOrderBy } from "../frames/columns.ts";
 import type { TokenColumns } from "../text/segment.ts";
 import type { GroupBy } from "./groups.ts";
 import type { GroupTermCounts } from "./outlet_terms.ts";
@@ -47,6 +48,12 @@ export interface KeynessOptions {
   prior?: KeynessPrior;
   /** Keep a term when target + reference use it at least this often (default 1). */
   minCount?: number;
+  /**
+   * Keep only the first `top` rows of each comparison (the highest z; default all). The rows
+   * kept are exactly the first rows of the full table, q included: the rows left out still count
+   * among the tests of Benjamini–Hochberg.
+   */
+  top?: number;
 }
 
 /** δ, σ² and z of the log-odds with a Dirichlet prior, for one word. */
@@ -138,58 +145,98 @@ export function logRatio(a: number, b: number, targetSize: number, referenceSize
   return Math.log2(((a || 0.5) / targetSize) / ((b || 0.5) / referenceSize));
 }
 
-/** Columns of a keyness frame under construction. */
+/**
+ * Columns of a keyness frame under construction. Most terms of a comparison share a handful of
+ * (order, count, count) cells, so a row holds its term and its cell; the measures are stored once
+ * per cell and spread over the rows when the frame is built.
+ */
 class KeynessColumns {
   /** One run per comparison: its group, its reference and how many rows it has. */
   readonly runs: { group: string; reference: string; rows: number }[] = [];
-  term = int32Column();
-  ngram = int32Column();
-  nTarget = int32Column();
-  nReference = int32Column();
-  delta = float64Column();
-  variance = float64Column();
-  z = float64Column();
-  g2 = float64Column();
-  p = float64Column();
-  logRatio = float64Column();
-  pDoc = float64Column();
+  term = new Int32Buffer();
+  cell = new Int32Buffer();
+  nTarget = new Int32Buffer();
+  nReference = new Int32Buffer();
+  pDoc = new Float64Buffer();
+  /** The p_doc of rows left out by `top`: they still count among the tests of q. */
+  pDocLeftOut = new Float64Buffer();
+  delta = new Float64Buffer();
+  variance = new Float64Buffer();
+  z = new Float64Buffer();
+  g2 = new Float64Buffer();
+  p = new Float64Buffer();
+  logRatio = new Float64Buffer();
 
   constructor(readonly vocab: Vocabulary) {}
 
-  /** Appends one row: term code `c` with its counts, measures and document-level p. */
-  push(c: number, nTarget: number, nReference: number, m: Measures, pDoc: number): void {
-    this.term.push(c);
-    this.ngram.push(this.vocab.order[c]);
-    this.nTarget.push(nTarget);
-    this.nReference.push(nReference);
+  /** Stores the measures of one cell; returns its number. */
+  addCell(m: Measures): number {
     this.delta.push(m.delta);
     this.variance.push(m.variance);
     this.z.push(m.z);
     this.g2.push(m.g2);
     this.p.push(m.p);
     this.logRatio.push(m.logRatio);
+    return this.z.length - 1;
+  }
+
+  /** Appends one row: term code `c` with its counts, the cell of its measures and its p_doc. */
+  push(c: number, nTarget: number, nReference: number, cell: number, pDoc: number): void {
+    this.term.push(c);
+    this.cell.push(cell);
+    this.nTarget.push(nTarget);
+    this.nReference.push(nReference);
     this.pDoc.push(pDoc);
   }
 
   frame(): pl.DataFrame {
     const rows = this.runs.map((r) => r.rows);
+    const cells = this.cell.view();
+    const spread = (name: string, perCell: Float64Array) => {
+      const out = new Float64Array(cells.length);
+      for (let i = 0; i < cells.length; i++) out[i] = perCell[cells[i]];
+      return pl.Series(name, out);
+    };
+    const term = this.term.view();
+    const order = this.vocab.order;
+    const ngram = new Int32Array(term.length);
+    for (let i = 0; i < term.length; i++) ngram[i] = order[term[i]];
+    const pDoc = this.pDoc.view();
+    // q over every row compared, also those `top` left out (BH's q does not depend on the order).
+    let q: Float64Array;
+    if (this.pDocLeftOut.length) {
+      const all = new Float64Array(pDoc.length + this.pDocLeftOut.length);
+      all.set(pDoc);
+      all.set(this.pDocLeftOut.view(), pDoc.length);
+      q = benjaminiHochberg(all).subarray(0, pDoc.length);
+    } else q = benjaminiHochberg(pDoc);
     return pl.DataFrame([
       runsUtf8("group", this.runs.map((r) => r.group), rows),
       runsUtf8("reference", this.runs.map((r) => r.reference), rows),
-      codedUtf8("term", this.vocab.terms, this.term.values()),
-      pl.Series("ngram", this.ngram.values()),
-      pl.Series("n_target", this.nTarget.values()),
-      pl.Series("n_reference", this.nReference.values()),
-      pl.Series("delta", this.delta.values()),
-      pl.Series("variance", this.variance.values()),
-      pl.Series("z", this.z.values()),
-      pl.Series("g2", this.g2.values()),
-      pl.Series("p", this.p.values()),
-      pl.Series("log_ratio", this.logRatio.values()),
-      pl.Series("p_doc", this.pDoc.values()),
-      pl.Series("q", benjaminiHochberg(this.pDoc.values())),
+      codedUtf8("term", this.vocab.terms, term),
+      pl.Series("ngram", ngram),
+      pl.Series("n_target", this.nTarget.view()),
+      pl.Series("n_reference", this.nReference.view()),
+      spread("delta", this.delta.view()),
+      spread("variance", this.variance.view()),
+      spread("z", this.z.view()),
+      spread("g2", this.g2.view()),
+      spread("p", this.p.view()),
+      spread("log_ratio", this.logRatio.view()),
+      pl.Series("p_doc", pDoc),
+      pl.Series("q", q),
     ]);
   }
+}
+
+/** Rows kept per comparison: `options.top`, checked (a whole number ≥ 1), or all. */
+function topOf(options: KeynessOptions, rows: number): number {
+  const top = options.top;
+  if (top === undefined) return rows;
+  if (!(Number.isInteger(top) && top >= 1)) {
+    throw new Error(`keyness: top must be a whole number of at least 1 (got ${top})`);
+  }
+  return Math.min(rows, top);
 }
 
 function checkPrior(prior: KeynessPrior): void {
@@ -199,9 +246,21 @@ function checkPrior(prior: KeynessPrior): void {
   }
 }
 
-/** Counts of `map` by vocabulary code. */
-function countsByCode(map: ReadonlyMap<string, number>, vocab: Vocabulary): Float64Array {
+/**
+ * Counts of `map` by vocabulary code. `codes`, when given, are the codes of the map's entries in
+ * its order (`vocab.codes[i]` when the map is the vocabulary's map i): no lookup per term.
+ */
+function countsByCode(
+  map: ReadonlyMap<string, number>,
+  vocab: Vocabulary,
+  codes?: Int32Array,
+): Float64Array {
   const out = new Float64Array(vocab.terms.length);
+  if (codes && codes.length === map.size) {
+    let r = 0;
+    for (const n of map.values()) out[codes[r++]] += n;
+    return out;
+  }
   for (const [term, n] of map) out[vocab.index.get(term)!] += n;
   return out;
 }
@@ -259,17 +318,20 @@ function compareInto(
   for (let c = 0; c < joint.length; c++) if (joint[c] > maxJoint) maxJoint = joint[c];
   const m1 = maxJoint + 1;
   const numericKeys = 6 * m1 * m1 < Number.MAX_SAFE_INTEGER;
-  const cells = new Map<number | string, Measures>();
-  const kept: number[] = [];
-  const rowCells: Measures[] = [];
+  // Each cell's measures are stored once (cols.addCell); a row keeps its cell's number.
+  const cells = new Map<number | string, number>();
+  const cellZ: number[] = [];
+  const firstCell = cols.z.length;
+  const kept = new Int32Buffer();
+  const rowCells = new Int32Buffer();
   for (let c = 0; c < joint.length; c++) {
     if (joint[c] < minCount || joint[c] === 0) continue;
     const k = vocab.order[c];
     const a = target[c];
     const b = joint[c] - a;
     const key = numericKeys ? (k * m1 + a) * m1 + b : `${k} ${a} ${b}`;
-    let m = cells.get(key);
-    if (!m) {
+    let cell = cells.get(key);
+    if (cell === undefined) {
       const ni = targetSize[k] ?? 0;
       const nj = jointSize[k] - ni;
       let alphaW: number;
@@ -282,22 +344,50 @@ function compareInto(
         alphaW = (alpha0 * joint[c]) / jointSize[k];
       }
       const g2 = dunningG2(a, b, ni, nj);
-      m = {
+      const m = {
         ...logOddsDirichlet(a, ni, b, nj, alphaW, alpha0),
         g2,
         p: chiSquare1Sf(Math.abs(g2)),
         logRatio: logRatio(a, b, ni, nj),
       };
-      cells.set(key, m);
+      cell = cols.addCell(m) - firstCell;
+      cellZ.push(m.z);
+      cells.set(key, cell);
     }
     kept.push(c);
-    rowCells.push(m);
+    rowCells.push(cell);
   }
-  for (const r of stableOrderBy(rowCells.map((m) => -m.z))) {
-    const c = kept[r];
-    cols.push(c, target[c], joint[c] - target[c], rowCells[r], pDoc ? pDoc[c] : NaN);
+  const terms = kept.view();
+  const cellOfRow = rowCells.view();
+  const order = orderByCellZ(cellOfRow, cellZ);
+  const top = topOf(options, order.length);
+  for (let r = 0; r < order.length; r++) {
+    const c = terms[order[r]];
+    const p = pDoc ? pDoc[c] : NaN;
+    if (r < top) {
+      cols.push(c, target[c], joint[c] - target[c], firstCell + cellOfRow[order[r]], p);
+    } else cols.pDocLeftOut.push(p);
   }
-  cols.runs.push({ group: groupName, reference: referenceName, rows: kept.length });
+  cols.runs.push({ group: groupName, reference: referenceName, rows: top });
+}
+
+/**
+ * The order of rows by their cell's z, descending, equal z in row order: the order
+ * `stableOrderBy` gives for the rows' -z, with only the distinct z of the cells sorted and the
+ * rows placed by a counting sort.
+ */
+function orderByCellZ(rowCell: Int32Array, cellZ: readonly number[]): Int32Array {
+  const rankOf = new Map<number, number>();
+  for (const z of cellZ) rankOf.set(-z, 0);
+  const distinct = Float64Array.from(rankOf.keys()).sort();
+  distinct.forEach((key, r) => rankOf.set(key, r));
+  const cellRank = Int32Array.from(cellZ, (z) => rankOf.get(-z)!);
+  const next = new Int32Array(distinct.length + 1);
+  for (let i = 0; i < rowCell.length; i++) next[cellRank[rowCell[i]] + 1]++;
+  for (let r = 0; r < distinct.length; r++) next[r + 1] += next[r];
+  const out = new Int32Array(rowCell.length);
+  for (let i = 0; i < rowCell.length; i++) out[next[cellRank[rowCell[i]]]++] = i;
+  return out;
 }
 
 /** The name of the pooled reference in one-against-the-rest keyness. */
@@ -320,7 +410,13 @@ export function keynessByGroup(
   const cols = new KeynessColumns(vocabularyOf(groupCounts.counts));
   if (groupCounts.groups.length > 1) {
     groupCounts.groups.forEach((group, g) => {
-      compareInto(cols, group, REST, countsByCode(groupCounts.counts[g], cols.vocab), options);
+      compareInto(
+        cols,
+        group,
+        REST,
+        countsByCode(groupCounts.counts[g], cols.vocab, cols.vocab.codes[g]),
+        options,
+      );
     });
   }
   return cols.frame();
@@ -365,7 +461,7 @@ export function compareCounts(
 ): pl.DataFrame {
   const cols = new KeynessColumns(vocabularyOf([target, reference]));
   const [t, r] = options.names ?? ["target", "reference"];
-  compareInto(cols, t, r, countsByCode(target, cols.vocab), options);
+  compareInto(cols, t, r, countsByCode(target, cols.vocab, cols.vocab.codes[0]), options);
   return cols.frame();
 }
 
@@ -448,7 +544,11 @@ export function keynessOfDocuments(
       const p = pairVocab
         ? Float64Array.from(pairVocab.terms, (t) => pDoc[j][vocab.index.get(t)!])
         : pDoc[j];
-      const targetCounts = countsByCode(groupMaps[target], cols.vocab);
+      const targetCounts = countsByCode(
+        groupMaps[target],
+        cols.vocab,
+        pairVocab ? pairVocab.codes[0] : vocab.codes[target],
+      );
       compareInto(cols, groups[target], comparison.name, targetCounts, options, p);
       return;
     }
@@ -461,12 +561,15 @@ export function keynessOfDocuments(
         zs.push(-m.z);
       }
     });
-    for (const r of stableOrderBy(zs)) {
-      const c = rows[r];
+    const order = stableOrderBy(zs);
+    const top = topOf(options, order.length);
+    for (let r = 0; r < order.length; r++) {
+      const c = rows[order[r]];
       const m = pooled[c]!;
-      cols.push(c, m.nTarget, m.nReference, m, pDoc[j][c]);
+      if (r < top) cols.push(c, m.nTarget, m.nReference, cols.addCell(m), pDoc[j][c]);
+      else cols.pDocLeftOut.push(pDoc[j][c]);
     }
-    cols.runs.push({ group: groups[target], reference: comparison.name, rows: rows.length });
+    cols.runs.push({ group: groups[target], reference: comparison.name, rows: top });
   });
   return cols.frame();
 }

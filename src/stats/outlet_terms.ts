@@ -6,7 +6,8 @@
  */
 
 import pl from "nodejs-polars";
-import { codedUtf8, float64Column, int32Column, runsUtf8 } from "./coded.ts";
+import { Float64Buffer, Int32Buffer } from "../_buffers.ts";
+import { codedUtf8, runsUtf8 } from "../frames/columns.ts";
 import { type GroupBy, groupColumnName, groupsOf } from "./groups.ts";
 import { addCounts } from "./tally.ts";
 import {
@@ -113,11 +114,11 @@ export function groupTermsFrame(groupCounts: GroupTermCounts): pl.DataFrame {
   const orderIndex = new Map(groupCounts.options.ngrams.map((n, k) => [n, k]));
   const minCount = groupCounts.options.minCount;
   const rowsPerGroup: number[] = [];
-  const term = int32Column();
-  const ngram = int32Column();
-  const n = int32Column();
-  const share = float64Column();
-  const per1000 = float64Column();
+  const term = new Int32Buffer();
+  const ngram = new Int32Buffer();
+  const n = new Int32Buffer();
+  const share = new Float64Buffer();
+  const per1000 = new Float64Buffer();
   groupCounts.counts.forEach((map, g) => {
     const { codes, counts: ns } = orderedTermCodes(map, vocab, minCount, vocab.codes[g]);
     for (let r = 0; r < codes.length; r++) {
@@ -134,10 +135,10 @@ export function groupTermsFrame(groupCounts: GroupTermCounts): pl.DataFrame {
   });
   return pl.DataFrame([
     runsUtf8(groupCounts.by, groupCounts.groups, rowsPerGroup),
-    codedUtf8("term", vocab.terms, term.values()),
-    pl.Series("ngram", ngram.values()),
-    pl.Series("n", n.values()),
-    pl.Series("share", share.values()),
-    pl.Series("per_1000", per1000.values()),
+    codedUtf8("term", vocab.terms, term.view()),
+    pl.Series("ngram", ngram.view()),
+    pl.Series("n", n.view()),
+    pl.Series("share", share.view()),
+    pl.Series("per_1000", per1000.view()),
   ]);
 }

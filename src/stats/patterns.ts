@@ -26,7 +26,7 @@
  */
 
 import type { TokenColumns } from "../text/segment.ts";
-import { forEachToken, lowerForm, stemOf } from "../text/tokens.ts";
+import { forEachToken, LOWER_IDS, lowerForm, STEM_IDS, stemOf } from "../text/tokens.ts";
 
 /** A pattern that cannot be parsed; the message says what is wrong and where. */
 export class PatternError extends Error {
@@ -179,28 +179,9 @@ export interface WordParts {
   sentenceFirstToken: number[];
 }
 
-/** Interned strings: each distinct lower form or stem gets a small integer id, for array look-ups. */
-class Interner {
-  readonly ids = new Map<string, number>();
-  readonly strings: string[] = [];
-
-  id(s: string): number {
-    let id = this.ids.get(s);
-    if (id === undefined) {
-      id = this.strings.length;
-      this.ids.set(s, id);
-      this.strings.push(s);
-    }
-    return id;
-  }
-}
-
-const LOWERS = new Interner();
-const STEMS = new Interner();
-
 /** The interned id of a lower form or stem, or -1 when no text seen so far has it. */
 export function internedWord(kind: "lower" | "stem", s: string): number {
-  return (kind === "lower" ? LOWERS : STEMS).ids.get(s) ?? -1;
+  return (kind === "lower" ? LOWER_IDS : STEM_IDS).ids.get(s) ?? -1;
 }
 
 const partsCache = new WeakMap<TokenColumns, { length: number; parts: WordParts }>();
@@ -211,6 +192,9 @@ export function wordParts(tokens: TokenColumns): WordParts {
   if (cached && cached.length === tokens.length) return cached.parts;
   const lowerIds: number[] = [];
   const stemIds: number[] = [];
+  // Segmenting numbered each token's lower form and stem already (see TokenColumns).
+  const numbered = tokens.lowerId.length === tokens.length &&
+    tokens.stemId.length === tokens.length;
   const parts: WordParts = {
     lower: [],
     stem: [],
@@ -235,8 +219,8 @@ export function wordParts(tokens: TokenColumns): WordParts {
       // Most tokens have no hyphen: one part, the token itself.
       parts.lower.push(tokens.lower[t]);
       parts.stem.push(tokens.stem[t]);
-      lowerIds.push(LOWERS.id(tokens.lower[t]));
-      stemIds.push(STEMS.id(tokens.stem[t]));
+      lowerIds.push(numbered ? tokens.lowerId[t] : LOWER_IDS.id(tokens.lower[t]));
+      stemIds.push(numbered ? tokens.stemId[t] : STEM_IDS.id(tokens.stem[t]));
       parts.start.push(offset);
       parts.end.push(tokens.end[t]);
       parts.token.push(t);
@@ -247,8 +231,8 @@ export function wordParts(tokens: TokenColumns): WordParts {
       const stem = part === token ? tokens.stem[t] : stemOf(lower);
       parts.lower.push(lower);
       parts.stem.push(stem);
-      lowerIds.push(LOWERS.id(lower));
-      stemIds.push(STEMS.id(stem));
+      lowerIds.push(LOWER_IDS.id(lower));
+      stemIds.push(STEM_IDS.id(stem));
       parts.start.push(offset + s);
       parts.end.push(offset + e);
       parts.token.push(t);
@@ -366,27 +350,27 @@ export class PhraseMatcher<T> {
       const list = table[id] ?? (table[id] = []);
       if (!list.includes(item)) list.push(item);
     };
-    if (this.stemsIndexed < STEMS.strings.length) {
+    if (this.stemsIndexed < STEM_IDS.strings.length) {
       for (const { stem, item } of this.stemFirst) {
-        const id = STEMS.ids.get(stem);
+        const id = STEM_IDS.ids.get(stem);
         if (id !== undefined && id >= this.stemsIndexed) add(this.byStemId, id, item);
       }
-      this.stemsIndexed = STEMS.strings.length;
+      this.stemsIndexed = STEM_IDS.strings.length;
     }
-    if (this.lowersIndexed < LOWERS.strings.length) {
+    if (this.lowersIndexed < LOWER_IDS.strings.length) {
       for (const { lower, item } of this.exactFirst) {
-        const id = LOWERS.ids.get(lower);
+        const id = LOWER_IDS.ids.get(lower);
         if (id !== undefined && id >= this.lowersIndexed) add(this.byLowerId, id, item);
       }
       if (this.prefixFirst.length) {
-        for (let id = this.lowersIndexed; id < LOWERS.strings.length; id++) {
-          const lower = LOWERS.strings[id];
+        for (let id = this.lowersIndexed; id < LOWER_IDS.strings.length; id++) {
+          const lower = LOWER_IDS.strings[id];
           for (const { prefix, item } of this.prefixFirst) {
             if (lower.startsWith(prefix)) add(this.byLowerId, id, item);
           }
         }
       }
-      this.lowersIndexed = LOWERS.strings.length;
+      this.lowersIndexed = LOWER_IDS.strings.length;
     }
   }
 

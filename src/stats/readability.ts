@@ -12,7 +12,7 @@
 
 import pl from "nodejs-polars";
 import type { CleanArticle } from "../corpus/clean.ts";
-import { int32, utf8 } from "../frames/columns.ts";
+import { float64Nullable as nullable, int32, utf8 } from "../frames/columns.ts";
 import type { Sentence, TokenColumns } from "../text/segment.ts";
 
 /**
@@ -154,7 +154,6 @@ export function readabilityFrame(
     cols.ttr.push(words.length ? types / words.length : null);
     cols.mattr.push(words.length ? mattrOfIds(words, mattrWindow, counts) : null);
   });
-  const nullable = (name: string, values: (number | null)[]) => pl.Series(name, values, pl.Float64);
   return pl.DataFrame([
     utf8("article_id", analysis.articles.map((a) => a.id)),
     utf8("outlet", analysis.articles.map((a) => a.outlet)),

@@ -23,7 +23,9 @@
 import pl from "nodejs-polars";
 import type { CleanArticle } from "../corpus/clean.ts";
 import type { TokenColumns } from "../text/segment.ts";
-import { codedUtf8, float64Column, int32Column, runsUtf8, stableOrderBy } from "./coded.ts";
+import { LOWER_IDS, STEM_IDS } from "../text/tokens.ts";
+import { Float64Buffer, Int32Buffer } from "../_buffers.ts";
+import { codedUtf8, runsUtf8, stableOrderBy } from "../frames/columns.ts";
 import { addCounts } from "./tally.ts";
 import { DEFAULT_ABBREVIATIONS } from "../text/abbreviations.ts";
 import isoStopwords from "stopwords-iso" with { type: "json" };
@@ -241,6 +243,17 @@ function formIds(
   if (!byForm) formIdCache.set(tokens, byForm = new Map());
   const cached = byForm.get(form);
   if (cached && cached.length === tokens.length) return cached;
+  const numbered = form === "stem" ? tokens.stemId : tokens.lowerId;
+  if (numbered.length === tokens.length) {
+    // Segmenting numbered the forms already: the process-wide numbers serve as they are.
+    const out = {
+      length: tokens.length,
+      ids: Int32Array.from(numbered),
+      forms: (form === "stem" ? STEM_IDS : LOWER_IDS).strings,
+    };
+    byForm.set(form, out);
+    return out;
+  }
   const source = form === "stem" ? tokens.stem : tokens.lower;
   const index = new Map<string, number>();
   const forms: string[] = [];
@@ -386,13 +399,13 @@ export function termsFrame(
   const orderIndex = new Map(counts.options.ngrams.map((n, k) => [n, k]));
   const idfOf = Float64Array.from(vocab.df, (d) => Math.log(nArticles / d));
   const rowsPerArticle: number[] = [];
-  const term = int32Column();
-  const ngram = int32Column();
-  const n = int32Column();
-  const tf = float64Column();
-  const df = int32Column();
-  const idf = float64Column();
-  const tfIdf = float64Column();
+  const term = new Int32Buffer();
+  const ngram = new Int32Buffer();
+  const n = new Int32Buffer();
+  const tf = new Float64Buffer();
+  const df = new Int32Buffer();
+  const idf = new Float64Buffer();
+  const tfIdf = new Float64Buffer();
   counts.counts.forEach((map, i) => {
     const totals = counts.options.ngrams.map((_, k) => counts.totals[k][i]);
     const { codes, counts: ns } = orderedTermCodes(map, vocab, minCount, vocab.codes[i]);
@@ -413,13 +426,13 @@ export function termsFrame(
   return pl.DataFrame([
     runsUtf8("article_id", counts.articles.map((a) => a.id), rowsPerArticle),
     runsUtf8("outlet", counts.articles.map((a) => a.outlet), rowsPerArticle),
-    codedUtf8("term", vocab.terms, term.values()),
-    pl.Series("ngram", ngram.values()),
-    pl.Series("n", n.values()),
-    pl.Series("tf", tf.values()),
-    pl.Series("df", df.values()),
-    pl.Series("idf", idf.values()),
-    pl.Series("tf_idf", tfIdf.values()),
+    codedUtf8("term", vocab.terms, term.view()),
+    pl.Series("ngram", ngram.view()),
+    pl.Series("n", n.view()),
+    pl.Series("tf", tf.view()),
+    pl.Series("df", df.view()),
+    pl.Series("idf", idf.view()),
+    pl.Series("tf_idf", tfIdf.view()),
   ]);
 }
 
@@ -461,12 +474,23 @@ export function mergeTermTally(into: TermTally, from: TermTally): TermTally {
  * run, not once per batch).
  */
 export function termLookup(tally: TermTally): pl.DataFrame {
-  const terms = [...tally.df.keys()];
+  const size = tally.df.size;
+  const terms = new Array<string>(size);
+  const df = new Int32Array(size);
+  const idf = new Float64Array(size);
+  const total = new Float64Array(size);
+  let i = 0;
+  for (const [term, d] of tally.df) {
+    terms[i] = term;
+    df[i] = d;
+    idf[i] = Math.log(tally.articles / d);
+    total[i++] = tally.total.get(term)!;
+  }
   return pl.DataFrame([
     pl.Series("term", terms, pl.Utf8),
-    pl.Series("df", Int32Array.from(terms, (t) => tally.df.get(t)!)),
-    pl.Series("idf", Float64Array.from(terms, (t) => Math.log(tally.articles / tally.df.get(t)!))),
-    pl.Series("total", Float64Array.from(terms, (t) => tally.total.get(t)!)),
+    pl.Series("df", df),
+    pl.Series("idf", idf),
+    pl.Series("total", total),
   ]);
 }
 

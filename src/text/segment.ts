@@ -7,7 +7,7 @@
 
 import type { CleanArticle, ParagraphKind } from "../corpus/clean.ts";
 import { splitSentences } from "./sentences.ts";
-import { nextLetterOrDigit, surfaceFormAt, tokenEnd, wordTokenPattern } from "./tokens.ts";
+import { nextLetterOrDigit, surfaceFormAt, tokenEnd, wordTokenPattern } from "./_token_forms.ts";
 
 /** One sentence. Offsets are into the article's cleaned text. */
 export interface Sentence {
@@ -38,6 +38,13 @@ export class TokenColumns {
   lower: string[] = [];
   stem: string[] = [];
   isStop: boolean[] = [];
+  /**
+   * The numbers of `lower` and `stem` in the process-wide interners of the text layer, set by
+   * {@link segmentArticles} (columns filled by other code may leave them empty: readers fall
+   * back to the strings).
+   */
+  lowerId: number[] = [];
+  stemId: number[] = [];
   start: number[] = [];
   end: number[] = [];
 
@@ -73,6 +80,8 @@ export function segmentArticles(
     lower: lowers,
     stem: stems,
     isStop: stops,
+    lowerId: lowerIds,
+    stemId: stemIds,
     start: starts,
     end: ends,
   } = tokens;
@@ -108,6 +117,8 @@ export function segmentArticles(
           lowers.push(form.lower);
           stems.push(form.stem);
           stops.push(form.isStop);
+          lowerIds.push(form.lowerId);
+          stemIds.push(form.stemId);
           starts.push(s);
           ends.push(s + form.token.length);
         }

@@ -1,13 +1,12 @@
 import assert from "node:assert/strict";
 import fc from "fast-check";
+import { formOf, LOWER_IDS, STEM_IDS, tokenize } from "../../src/text/tokens.ts";
 import {
-  formOf,
   surfaceFormOf,
   surfaceFormOfToken,
-  tokenize,
   withoutPossessive,
   wordTokenPattern,
-} from "../../src/text/tokens.ts";
+} from "../../src/text/_token_forms.ts";
 import type { CleanArticle } from "../../src/corpus/clean.ts";
 import { segmentArticles } from "../../src/text/segment.ts";
 import { seedAnalysis } from "../seeds.ts";
@@ -123,6 +122,9 @@ Deno.test("the token loop of segmentArticles reads any text as tokenize does", (
         tokenize(text).map((t) => [t.token, t.start, t.end]),
         JSON.stringify(text),
       );
+      // The interned numbers of each token's lower form and stem name those very strings.
+      assert.deepEqual(tokens.lowerId.map((id) => LOWER_IDS.strings[id]), tokens.lower);
+      assert.deepEqual(tokens.stemId.map((id) => STEM_IDS.strings[id]), tokens.stem);
     }),
     { numRuns: 2000 },
   );

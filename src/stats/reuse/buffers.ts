@@ -1,57 +1,6 @@
 /**
- * Growable typed arrays: pair lists are appended one value at a time while candidates are scored,
- * and a plain `number[]` per column would box every value and double the memory.
+ * Growable typed arrays for the pair lists of reuse: defined once, in `src/_buffers.ts`.
  * @module
  */
 
-/** An append-only Int32 buffer that doubles when full. */
-export class Int32Buffer {
-  #data: Int32Array;
-  /** Number of values appended. */
-  length = 0;
-
-  constructor(capacity = 1024) {
-    this.#data = new Int32Array(Math.max(1, capacity));
-  }
-
-  /** Appends one value. */
-  push(value: number): void {
-    if (this.length === this.#data.length) {
-      const grown = new Int32Array(this.#data.length * 2);
-      grown.set(this.#data);
-      this.#data = grown;
-    }
-    this.#data[this.length++] = value;
-  }
-
-  /** The values appended so far, as a view (no copy). */
-  view(): Int32Array {
-    return this.#data.subarray(0, this.length);
-  }
-}
-
-/** An append-only Float64 buffer that doubles when full. */
-export class Float64Buffer {
-  #data: Float64Array;
-  /** Number of values appended. */
-  length = 0;
-
-  constructor(capacity = 1024) {
-    this.#data = new Float64Array(Math.max(1, capacity));
-  }
-
-  /** Appends one value. */
-  push(value: number): void {
-    if (this.length === this.#data.length) {
-      const grown = new Float64Array(this.#data.length * 2);
-      grown.set(this.#data);
-      this.#data = grown;
-    }
-    this.#data[this.length++] = value;
-  }
-
-  /** The values appended so far, as a view (no copy). */
-  view(): Float64Array {
-    return this.#data.subarray(0, this.length);
-  }
-}
+export { Float64Buffer, Int32Buffer } from "../../_buffers.ts";
