@@ -330,6 +330,7 @@ export { type ExtractedFrames, reuseFrames, reuseStageFrames } from "./stats/reu
 export {
   type Chart,
   chartData,
+  chartToSVG,
   JUPYTER_DISPLAY,
   type PlotChart,
   plotChart,
@@ -359,7 +360,6 @@ export { alignmentChart, similarityHeatmap } from "./charts/reuse.ts";
 export { sentimentChart } from "./charts/sentiment.ts";
 export { CHART_CONFIG, OUTLET_PALETTE, outletScale } from "./charts/theme.ts";
 export {
-  chartToSVG,
   escapeHtml,
   plotToSVG,
   scriptSafeJson,

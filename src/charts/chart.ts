@@ -1,6 +1,7 @@
 /**
  * A chart: a name (its file name), a title, and either a Vega-Lite spec or an Observable Plot
- * figure built on demand. Building a chart is pure; rendering lives in `render.ts`. In Jupyter a
+ * figure built on demand. Building a chart is pure; rendering lives in `render.ts`, which does not
+ * import this module (`chartToSVG` is here, so the two do not import each other). In Jupyter a
  * chart displays itself: Vega-Lite interactive where the front end can, SVG elsewhere.
  * @module
  */
@@ -83,6 +84,11 @@ export function plotChart(
  */
 function pngOutput(svg: string): { "image/png": string } {
   return { "image/png": Buffer.from(svgToPNG(svg, 1)).toString("base64") };
+}
+
+/** SVG of any chart. */
+export function chartToSVG(chart: Chart): Promise<string> {
+  return chart.kind === "vega-lite" ? vegaLiteToSVG(chart.spec) : plotToSVG(chart);
 }
 
 /** The rows of a chart's data (inline Vega-Lite values, or a Plot chart's data). */

@@ -4,8 +4,8 @@
  * @module
  */
 
-import { type Chart, chartData } from "./chart.ts";
-import { chartToSVG, escapeHtml, PAGE_FONT, scriptSafeJson, svgToPNG } from "./render.ts";
+import { type Chart, chartData, chartToSVG } from "./chart.ts";
+import { escapeHtml, PAGE_FONT, scriptSafeJson, svgToPNG } from "./render.ts";
 
 /** Chart export formats. */
 export type ChartFormat = "svg" | "png" | "json" | "html";
