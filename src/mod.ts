@@ -21,13 +21,21 @@
 
 // Load and clean
 export { type Article } from "./corpus/article.ts";
-export { type CleanArticle } from "./corpus/clean.ts";
+export {
+  type CleanArticle,
+  type Paragraph,
+  type ParagraphKind,
+  type Removal,
+  type Repair,
+} from "./corpus/clean.ts";
+export { type Credit } from "./corpus/credit.ts";
 export { CorpusError, formatIssue, type LoadIssue } from "./corpus/issues.ts";
 export { loadCorpus, type LoadOptions, type LoadResult, type Rejection } from "./corpus/load.ts";
 
 // Segment
-export { splitSentences } from "./text/sentences.ts";
-export { tokenize } from "./text/tokens.ts";
+export { type Span, splitSentences } from "./text/sentences.ts";
+export { tokenize, type TokenSpan } from "./text/tokens.ts";
+export { type Segmented, type Sentence, type TokenColumns } from "./text/segment.ts";
 
 // Run every stage: in memory, or in batches to files
 export {
@@ -37,7 +45,6 @@ export {
   type CorpusFrames,
   corpusFrames,
 } from "./pipeline.ts";
-export { analyzeToFiles, type BatchedOptions, type BatchedRun } from "./batch/run.ts";
 
 // Frames: build, read and write them
 export { articlesFrame } from "./frames/articles.ts";
@@ -48,12 +55,27 @@ export { topByGroup, type TopOptions } from "./frames/top.ts";
 
 // Extract: entities, figures, quotes
 export { extractCorpus, type Extraction, type ExtractOptions } from "./extract/extract.ts";
+export { type EntityMention as ExtractedMention, type EntitySource } from "./extract/entities.ts";
+export { type Figure, type FigureKind } from "./extract/figures.ts";
+export {
+  type Attribution,
+  type Quote,
+  type QuoteKind,
+  type SpeakerType,
+  type Speech,
+} from "./extract/quotes.ts";
+export { type AgencyUse } from "./extract/agencies.ts";
 export { extractionFrames } from "./extract/frames.ts";
-export { type Gazetteer, loadGazetteerFile } from "./extract/gazetteer.ts";
+export {
+  ENTITY_TYPES,
+  type EntityType,
+  type Gazetteer,
+  loadGazetteerFile,
+} from "./extract/gazetteer.ts";
 
 // Measure: terms and keyness
 export { type ArticleTermCounts, countTerms, type TermOptions, termsFrame } from "./stats/terms.ts";
-export { type GroupBy } from "./stats/groups.ts";
+export { type GroupBy, type NamedGroupBy } from "./stats/groups.ts";
 export { type GroupTermCounts, groupTermCounts, groupTermsFrame } from "./stats/outlet_terms.ts";
 export {
   type DocumentKeynessOptions,
@@ -62,10 +84,11 @@ export {
   type KeynessOptions,
 } from "./stats/keyness.ts";
 export { kwic, type KwicOptions } from "./stats/kwic.ts";
+export { type PhrasePattern, type WordTest } from "./stats/patterns.ts";
 export { type CollocationOptions, collocations } from "./stats/collocations.ts";
 
 // Measure: framing, tone, readability
-export { type Lexicon } from "./stats/lexicon.ts";
+export { type Lexicon, type LexiconDimension, type LexiconFrame } from "./stats/lexicon.ts";
 export { loadLexicon } from "./stats/dictionaries.ts";
 export {
   findFraming,
@@ -87,10 +110,11 @@ export { readabilityFrame } from "./stats/readability.ts";
 
 // Measure: text reuse
 export { compareTexts, type TextComparison } from "./stats/reuse/compare.ts";
+export { REUSE_CLASSES, type ReuseClass, type ReuseOptions } from "./stats/reuse/align.ts";
 export { reuseStageFrames } from "./stats/reuse/stage.ts";
 
 // Chart
-export { type Chart, chartToSVG } from "./charts/chart.ts";
+export { type Chart, chartToSVG, type PlotChart, type VegaLiteChart } from "./charts/chart.ts";
 export { allCharts, type CatalogOptions } from "./charts/catalog.ts";
 export {
   keynessChart,

@@ -3,6 +3,7 @@
  * @module
  */
 
+/** @internal nodejs-polars documents its own types (deno doc links them there). */
 import type pl from "nodejs-polars";
 import type { Article } from "./corpus/article.ts";
 import { type CleanArticle, cleanArticle } from "./corpus/clean.ts";
@@ -43,9 +44,11 @@ export interface AnalyzeProgress {
 
 /** Options of {@link analyzeCorpus}. */
 export interface AnalyzeOptions extends LoadOptions {
+  /** Cleaning rules (default: the shipped boilerplate patterns). */
   rules?: CleaningRules;
   /** Called every `progressEvery` articles and once at the end. */
   onProgress?: (progress: AnalyzeProgress) => void;
+  /** How many articles between progress calls (default 100). */
   progressEvery?: number;
 }
 
@@ -89,9 +92,13 @@ export async function analyzeCorpus(path: string, options: AnalyzeOptions = {}):
 
 /** The foundation frames of an analysis. */
 export interface CorpusFrames {
+  /** One row per article: id, outlet, title, date, counts, extra fields. */
   articles: pl.DataFrame;
+  /** One row per sentence. */
   sentences: pl.DataFrame;
+  /** One row per word token. */
   tokens: pl.DataFrame;
+  /** What cleaning removed or repaired, one row each. */
   cleaning: pl.DataFrame;
 }
 

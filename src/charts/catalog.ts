@@ -4,6 +4,7 @@
  * @module
  */
 
+/** @internal nodejs-polars documents its own types (deno doc links them there). */
 import type pl from "nodejs-polars";
 import type { Chart } from "./chart.ts";
 import { framingCharts } from "./framing.ts";

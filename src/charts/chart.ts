@@ -6,28 +6,40 @@
  * @module
  */
 
+/** @internal vega-lite documents its own types (deno doc links them there). */
 import type { TopLevelSpec } from "vega-lite";
 import { Buffer } from "node:buffer";
 import { plotToSVG, svgToPNG, vegaLiteToSVG } from "./render.ts";
 
-/** The symbol the Deno Jupyter kernel calls to display an object (it may return a promise). */
+/**
+ * The symbol the Deno Jupyter kernel calls to display an object (it may return a promise).
+ * @internal the Deno Jupyter kernel's display protocol.
+ */
 export const JUPYTER_DISPLAY: unique symbol = Symbol.for("Jupyter.display");
 
 /** A Vega-Lite chart. */
 export interface VegaLiteChart {
+  /** A Vega-Lite chart. */
   kind: "vega-lite";
+  /** Its file name, without extension. */
   name: string;
+  /** Its title. */
   title: string;
+  /** The Vega-Lite spec, data inline. */
   spec: TopLevelSpec;
 }
 
 /** An Observable Plot chart: `plot(document)` builds the figure in any DOM (linkedom on a server). */
 export interface PlotChart {
+  /** An Observable Plot chart. */
   kind: "plot";
+  /** Its file name, without extension. */
   name: string;
+  /** Its title. */
   title: string;
   /** The data the figure shows (for tests and JSON export). */
   data: Record<string, unknown>[];
+  /** Builds the figure in the given DOM. */
   plot: (document: Document) => Element;
 }
 

@@ -5,6 +5,7 @@
  * @module
  */
 
+/** @internal nodejs-polars documents its own types (deno doc links them there). */
 import pl from "nodejs-polars";
 import type { Chart } from "./chart.ts";
 import { chartFigure, EMBED_SCRIPT, PAGE_STYLE, vegaScripts } from "./export.ts";

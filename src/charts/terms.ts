@@ -4,6 +4,7 @@
  * @module
  */
 
+/** @internal nodejs-polars documents its own types (deno doc links them there). */
 import pl from "nodejs-polars";
 import { topByGroup } from "../frames/top.ts";
 import { type Chart, vegaLiteChart } from "./chart.ts";
@@ -180,6 +181,7 @@ function groupsByWords(outletTerms: pl.DataFrame, by: string): string[] {
 export interface ScatterOptions extends TermChartOptions {
   /** The two groups (default: the two with the most words). */
   a?: string;
+  /** The other group. */
   b?: string;
   /** Terms labelled on each side (default 8). */
   labels?: number;

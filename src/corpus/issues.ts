@@ -36,6 +36,7 @@ export function formatIssue(issue: LoadIssue): string {
 
 /** Raised for a problem that stops loading altogether (for example, the path does not exist). */
 export class CorpusError extends Error {
+  /** Makes the error of one issue; its message is the issue's one line. */
   constructor(readonly issue: LoadIssue) {
     super(formatIssue(issue));
     this.name = "CorpusError";

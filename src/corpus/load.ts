@@ -21,16 +21,23 @@ export interface LoadOptions {
 
 /** A record that did not load, with every reason. */
 export interface Rejection {
+  /** The file the record came from. */
   source: string;
+  /** 1-based line of the record in a JSONL or CSV file. */
   line?: number;
+  /** The record's id, when it has one. */
   id?: string;
+  /** Every reason, one line each (field and problem). */
   reasons: string[];
 }
 
 /** Articles that loaded, every issue met, and the records that were rejected. */
 export interface LoadResult {
+  /** The articles that loaded, in source order. */
   articles: Article[];
+  /** Every problem met, rejections and warnings alike. */
   issues: LoadIssue[];
+  /** The records that did not load. */
   rejected: Rejection[];
 }
 

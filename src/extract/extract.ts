@@ -22,10 +22,15 @@ import { type Attribution, extractQuotes, type Quote } from "./quotes.ts";
 
 /** Everything extracted from a corpus (or one article), in text order per article. */
 export interface Extraction {
+  /** Every entity mention. */
   entities: EntityMention[];
+  /** Every figure (money, percent, quantity, count, date). */
   figures: Figure[];
+  /** Every quotation, with its speaker where known. */
   quotes: Quote[];
+  /** Every piece of reported (indirect) speech. */
   attributions: Attribution[];
+  /** The news agencies each article relies on. */
   agencies: AgencyUse[];
 }
 
@@ -33,7 +38,9 @@ export interface Extraction {
 export interface ExtractOptions {
   /** Exact-match names (default: the general list); see `loadGazetteerFile`. */
   gazetteer?: Gazetteer;
+  /** Speech cues and titles (default: `data/entities/` and `data/quotes/`). */
   cues?: Cues;
+  /** Number words, units and scales (default: `data/entities/figure_words.json`). */
   figureWords?: FigureWords;
   /** The entity recogniser (default: none, lists and rules only). */
   model?: EntityRecogniser | null;

@@ -4,6 +4,7 @@
  * @module
  */
 
+/** @internal nodejs-polars documents its own types (deno doc links them there). */
 import pl from "nodejs-polars";
 import { bool, int32, int32Nullable, utf8 } from "../frames/columns.ts";
 import type { AgencyUse } from "./agencies.ts";

@@ -48,7 +48,10 @@ export const GazetteerSchema = z.object({
   entities: z.array(EntrySchema),
 }).strict();
 
-/** A gazetteer entry, as compiled: type MEDIA is ORG with `media: true`. */
+/**
+ * A gazetteer entry, as compiled: type MEDIA is ORG with `media: true`.
+ * @internal the shape of a gazetteer file's entries is its schema, GazetteerSchema.
+ */
 export type GazetteerEntry = z.output<typeof EntrySchema>;
 
 /** A gazetteer ready for matching. */

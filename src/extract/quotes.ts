@@ -49,12 +49,19 @@ export type QuoteKind = "direct" | "partial" | "scare" | "title" | "nickname" | 
 
 /** One quotation. `text` is the quoted words without the marks; offsets are into the cleaned text. */
 export interface Quote extends Speech {
+  /** The article's id. */
   articleId: string;
+  /** The article's outlet. */
   outlet: string;
+  /** The sentence where the quote opens. */
   sentenceId: string;
+  /** The quoted words, without the quotation marks. */
   text: string;
+  /** What the quotation is. */
   kind: QuoteKind;
+  /** Offset of the quoted words in the cleaned text. */
   start: number;
+  /** Offset just past them. */
   end: number;
 }
 
@@ -63,14 +70,23 @@ export interface Quote extends Speech {
  * the attribution as written ("Li said", "according to Chinese customs data").
  */
 export interface Attribution extends Speech {
+  /** The article's id. */
   articleId: string;
+  /** The article's outlet. */
   outlet: string;
+  /** The sentence it is in. */
   sentenceId: string;
+  /** The reported clause. */
   text: string;
+  /** Offset of the clause in the cleaned text. */
   start: number;
+  /** Offset just past it. */
   end: number;
+  /** The attribution as written ("she said"). */
   cueText: string;
+  /** Offset of the attribution in the cleaned text. */
   cueStart: number;
+  /** Offset just past it. */
   cueEnd: number;
 }
 

@@ -3,6 +3,7 @@
  * @module
  */
 
+/** @internal nodejs-polars documents its own types (deno doc links them there). */
 import pl from "nodejs-polars";
 import type { Sentence, TokenColumns } from "../text/segment.ts";
 import { bool, int32, utf8, utf8CodedTogether } from "./columns.ts";

@@ -4,6 +4,7 @@
  * @module
  */
 
+/** @internal nodejs-polars documents its own types (deno doc links them there). */
 import pl from "nodejs-polars";
 
 /** Options of {@link topByGroup}. */

@@ -3,6 +3,7 @@
  * @module
  */
 
+/** @internal nodejs-polars documents its own types (deno doc links them there). */
 import pl from "nodejs-polars";
 
 /** Output formats for frames. */

@@ -12,6 +12,7 @@
  * @module
  */
 
+/** @internal nodejs-polars documents its own types (deno doc links them there). */
 import pl from "nodejs-polars";
 import type { CleanArticle } from "../corpus/clean.ts";
 import { float64, int32, utf8 } from "../frames/columns.ts";

@@ -10,6 +10,7 @@
  * @module
  */
 
+/** @internal nodejs-polars documents its own types (deno doc links them there). */
 import pl from "nodejs-polars";
 import type { CleanArticle } from "../corpus/clean.ts";
 import { bool, float64, int32, utf8 } from "../frames/columns.ts";
@@ -37,17 +38,25 @@ export function lexiconsOf(user: readonly Lexicon[] = [], noDefaults = false): L
 
 /** Every frame match, as columns (row i of every array is match i). */
 export interface FramingMatches {
+  /** The lexicon's name. */
   lexicon: string[];
+  /** The article's id. */
   articleId: string[];
+  /** The article's outlet. */
   outlet: string[];
+  /** The sentence of the match. */
   sentenceId: string[];
+  /** The dimension's id. */
   dimension: string[];
+  /** The frame's id. */
   frame: string[];
   /** The dimension is marked `naming` (its frames are competing names for one thing). */
   naming: boolean[];
   /** The words matched, as printed in the cleaned text. */
   phrase: string[];
+  /** Offset of the match in the cleaned text. */
   start: number[];
+  /** Offset just past it. */
   end: number[];
 }
 

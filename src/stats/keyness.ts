@@ -20,6 +20,7 @@
  * @module
  */
 
+/** @internal nodejs-polars documents its own types (deno doc links them there). */
 import pl from "nodejs-polars";
 import type { CleanArticle } from "../corpus/clean.ts";
 import { codedUtf8, float64Column, int32Column, runsUtf8, stableOrderBy } from "./coded.ts";

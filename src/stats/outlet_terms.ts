@@ -5,6 +5,7 @@
  * @module
  */
 
+/** @internal nodejs-polars documents its own types (deno doc links them there). */
 import pl from "nodejs-polars";
 import { codedUtf8, float64Column, int32Column, runsUtf8 } from "./coded.ts";
 import { type GroupBy, groupColumnName, groupsOf } from "./groups.ts";
@@ -18,6 +19,7 @@ import {
 
 /** Term counts of each group. Index g of every array is group g. */
 export interface GroupTermCounts {
+  /** The term options the counts were made with, defaults filled in. */
   options: ResolvedTermOptions;
   /** The grouping column's name ("outlet", "party", …). */
   by: string;

@@ -18,8 +18,9 @@
  * @module
  */
 
-import SentimentAnalyzer from "natural/sentiment";
+/** @internal nodejs-polars documents its own types (deno doc links them there). */
 import pl from "nodejs-polars";
+import SentimentAnalyzer from "natural/sentiment";
 import type { CleanArticle } from "../corpus/clean.ts";
 import { bool, float64, int32, utf8 } from "../frames/columns.ts";
 import type { Sentence, TokenColumns } from "../text/segment.ts";
@@ -51,9 +52,13 @@ export const TONES: readonly Tone[] = ["vader", "afinn"];
 export interface SentenceSentiment {
   /** Which scorer made the scores. */
   tone: Tone;
+  /** The article's id. */
   articleId: string[];
+  /** The article's outlet. */
   outlet: string[];
+  /** The sentence's id. */
   sentenceId: string[];
+  /** Number of word tokens in the sentence. */
   nWords: number[];
   /** VADER's compound (−1 to +1), or AFINN's sum over the number of words. */
   score: number[];

@@ -20,6 +20,7 @@
  * @module
  */
 
+/** @internal nodejs-polars documents its own types (deno doc links them there). */
 import pl from "nodejs-polars";
 import type { CleanArticle } from "../corpus/clean.ts";
 import type { TokenColumns } from "../text/segment.ts";
@@ -106,6 +107,7 @@ export function ngramOrder(term: string): number {
 
 /** Term counts of every article of an analysis, as {@link countTerms} returns them. */
 export interface ArticleTermCounts {
+  /** The term options the counts were made with, defaults filled in. */
   options: ResolvedTermOptions;
   /** The articles, in analysis order; index i of every array below is article i. */
   articles: readonly CleanArticle[];

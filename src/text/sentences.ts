@@ -11,7 +11,9 @@ import { type Abbreviations, DEFAULT_ABBREVIATIONS } from "./abbreviations.ts";
 
 /** A sentence span `[start, end)` within the text given to {@link splitSentences}. */
 export interface Span {
+  /** Offset of the first character. */
   start: number;
+  /** Offset just past the last character. */
   end: number;
 }
 

@@ -25,8 +25,11 @@ const POSSESSIVE = /['’]s$/iu;
 
 /** One token span within a text: `[start, end)` and its surface form. */
 export interface TokenSpan {
+  /** The token as written. */
   token: string;
+  /** Offset of its first character. */
   start: number;
+  /** Offset just past its last character. */
   end: number;
 }
 

@@ -3,6 +3,7 @@
  * @module
  */
 
+/** @internal nodejs-polars documents its own types (deno doc links them there). */
 import type pl from "nodejs-polars";
 import { extractCorpus } from "../../extract/extract.ts";
 import { entitiesFrame, figuresFrame, quotesFrame } from "../../extract/frames.ts";
