@@ -57,8 +57,12 @@ export interface AnalyzeOptions extends LoadOptions {
  * the records stream in, so the raw texts are never all held at once.
  *
  * @example
- * const analysis = await analyzeCorpus("seeds");
- * const { articles, sentences, tokens } = corpusFrames(analysis);
+ * ```ts
+ * import { analyzeCorpus, corpusFrames } from "newsframe";
+ *
+ * const analysis = await analyzeCorpus("seeds", { onProgress: (p) => console.error(p) });
+ * console.log(corpusFrames(analysis).articles.toString());
+ * ```
  */
 export async function analyzeCorpus(path: string, options: AnalyzeOptions = {}): Promise<Analysis> {
   const rules = options.rules ?? DEFAULT_CLEANING_RULES;
@@ -102,7 +106,17 @@ export interface CorpusFrames {
   cleaning: pl.DataFrame;
 }
 
-/** Builds the `articles`, `sentences`, `tokens` and `cleaning` frames. */
+/**
+ * Builds the `articles`, `sentences`, `tokens` and `cleaning` frames.
+ *
+ * @example
+ * ```ts
+ * import { analyzeCorpus, corpusFrames } from "newsframe";
+ *
+ * const { articles, sentences, tokens, cleaning } = corpusFrames(await analyzeCorpus("seeds"));
+ * console.log(articles.height, sentences.height, tokens.height, cleaning.height);
+ * ```
+ */
 export function corpusFrames(analysis: Analysis): CorpusFrames {
   return {
     articles: articlesFrame(analysis.articles, analysis.sentences),

@@ -48,16 +48,15 @@ function docNodes(): Promise<Record<string, { symbols?: DocSymbol[] }>> {
 }
 
 async function runDenoDoc(): Promise<Record<string, { symbols?: DocSymbol[] }>> {
-  const out = await new Deno.Command("deno", { args: ["doc", "--json", ...API_MODULES] }).output();
-  if (!out.success) throw new Error(new TextDecoder().decode(out.stderr));
-  const json = JSON.parse(new TextDecoder().decode(out.stdout));
-  const nodes: Record<string, { symbols?: DocSymbol[] }> = {};
-  for (
-    const [url, node] of Object.entries(json.nodes as Record<string, { symbols?: DocSymbol[] }>)
-  ) {
-    nodes[url.slice(url.indexOf("/src/") + 1)] = node;
-  }
-  return nodes;
+  // One run per module: documented together, a symbol a second module re-exports is only a
+  // "reference" there, and its kind (value or type) is lost.
+  const nodes = await Promise.all(API_MODULES.map(async (m) => {
+    const out = await new Deno.Command("deno", { args: ["doc", "--json", m] }).output();
+    if (!out.success) throw new Error(`deno doc ${m}: ${new TextDecoder().decode(out.stderr)}`);
+    const json = JSON.parse(new TextDecoder().decode(out.stdout));
+    return [m, Object.values(json.nodes as Record<string, { symbols?: DocSymbol[] }>)[0]] as const;
+  }));
+  return Object.fromEntries(nodes);
 }
 
 function apiOf(symbols: DocSymbol[]): ModuleApi {

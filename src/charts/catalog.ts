@@ -33,8 +33,13 @@ export interface CatalogOptions {
  * group.
  *
  * @example
- * const charts = allCharts(allFrames(await analyzeCorpus("seeds")));
- * await writeCharts(charts, "data/out/charts", ["svg", "png"]);
+ * ```ts
+ * import { allCharts, readFrame, writeCharts } from "newsframe";
+ *
+ * const names = ["articles", "outlet_terms", "keyness", "framing_summary", "quotes"];
+ * const frames = Object.fromEntries(names.map((n) => [n, readFrame("data/out", n)]));
+ * await writeCharts(allCharts(frames), "data/out/charts", ["svg", "html"]);
+ * ```
  */
 export function allCharts(
   frames: Readonly<Record<string, pl.DataFrame | undefined>>,

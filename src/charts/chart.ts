@@ -98,7 +98,17 @@ function pngOutput(svg: string): { "image/png": string } {
   return { "image/png": Buffer.from(svgToPNG(svg, 1)).toString("base64") };
 }
 
-/** SVG of any chart. */
+/**
+ * SVG of any chart.
+ *
+ * @example
+ * ```ts
+ * import { chartToSVG, readFrame, topTermsChart } from "newsframe";
+ *
+ * const svg = await chartToSVG(topTermsChart(readFrame("data/out", "outlet_terms")));
+ * await Deno.writeTextFile("top_terms.svg", svg);
+ * ```
+ */
 export function chartToSVG(chart: Chart): Promise<string> {
   return chart.kind === "vega-lite" ? vegaLiteToSVG(chart.spec) : plotToSVG(chart);
 }

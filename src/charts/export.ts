@@ -88,6 +88,14 @@ ${chart.kind === "vega-lite" ? EMBED_SCRIPT : ""}
 /**
  * Writes each chart as `<dir>/<name>.<format>` and returns the paths. JSON is the Vega-Lite spec
  * (for a Plot chart, its data).
+ *
+ * @example
+ * ```ts
+ * import { allCharts, readFrame, writeCharts } from "newsframe";
+ *
+ * const charts = allCharts({ outlet_terms: readFrame("data/out", "outlet_terms") });
+ * const written = await writeCharts(charts, "data/out/charts", ["svg", "png", "json", "html"]);
+ * ```
  */
 export async function writeCharts(
   charts: Chart[],

@@ -29,6 +29,13 @@ function valueText(value: unknown, unit: unknown, per: unknown): string {
 /**
  * A table of figures: one row per figure as written, with article, outlet, kind, the value after
  * scale words and its normalised unit, and the change stated.
+ *
+ * @example
+ * ```ts
+ * import { figuresChart, readFrame } from "newsframe";
+ *
+ * figuresChart(readFrame("data/out", "figures"), { kinds: ["money", "percent"] });
+ * ```
  */
 export function figuresChart(figures: pl.DataFrame, options: FiguresChartOptions = {}): Chart {
   const kinds = options.kinds ?? ["money", "percent", "quantity", "count"];

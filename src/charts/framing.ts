@@ -47,6 +47,13 @@ export function lexiconsIn(frame: pl.DataFrame): string[] {
  * Heatmap of frames (rows, grouped by dimension) by group (columns): colour is matches per 1,000
  * words, the number in the cell the count of matches. Frames no group uses are left out; when
  * none is used, the chart says so.
+ *
+ * @example
+ * ```ts
+ * import { framingHeatmap, readFrame } from "newsframe";
+ *
+ * framingHeatmap(readFrame("data/out", "framing_summary"), { lexicon: "media_frames" });
+ * ```
  */
 export function framingHeatmap(summary: pl.DataFrame, options: FramingChartOptions = {}): Chart {
   const lexicon = options.lexicon ?? lexiconsIn(summary)[0] ?? "media_frames";
@@ -178,6 +185,14 @@ export function namingDimensions(framing: pl.DataFrame): { lexicon: string; dime
  * Which phrases each article uses for dimension `dimension` of lexicon `lexicon` (a dimension
  * whose frames are competing names for one thing, such as how a war is named): each phrase an
  * article uses (as matched, lower case), sized by how often, coloured by outlet.
+ *
+ * @example
+ * ```ts
+ * import { namingChart, readFrame } from "newsframe";
+ *
+ * // A lexicon dimension marked `naming` (competing names for one thing).
+ * namingChart(readFrame("data/out", "framing"), { lexicon: "my_frames", dimension: "naming" });
+ * ```
  */
 export function namingChart(
   framing: pl.DataFrame,

@@ -40,7 +40,18 @@ export interface ReportOptions {
   corpus: string;
 }
 
-/** Builds the report page from the frames `allFrames` returns and the charts `allCharts` builds. */
+/**
+ * Builds the report page from the frames `allFrames` returns and the charts `allCharts` builds.
+ *
+ * @example
+ * ```ts
+ * import { allCharts, readFrame, reportPage } from "newsframe";
+ *
+ * const frames = { articles: readFrame("data/out", "articles"), keyness: readFrame("data/out", "keyness") };
+ * const html = await reportPage(frames, allCharts(frames), { corpus: "my corpus" });
+ * await Deno.writeTextFile("report.html", html);
+ * ```
+ */
 export async function reportPage(
   frames: Readonly<Record<string, pl.DataFrame | undefined>>,
   charts: Chart[],

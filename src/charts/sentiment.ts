@@ -21,7 +21,16 @@ const NOTE: Record<string, string> = {
   afinn: "AFINN (natural); crude: a negation flips every later word of the sentence",
 };
 
-/** Box plots of sentence sentiment for each outlet (the `sentiment` frame's `score`). */
+/**
+ * Box plots of sentence sentiment for each outlet (the `sentiment` frame's `score`).
+ *
+ * @example
+ * ```ts
+ * import { readFrame, sentimentChart } from "newsframe";
+ *
+ * sentimentChart(readFrame("data/out", "sentiment"));
+ * ```
+ */
 export function sentimentChart(
   sentiment: pl.DataFrame,
   options: { outlets?: string[] } = {},

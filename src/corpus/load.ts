@@ -122,7 +122,13 @@ export async function* streamCorpus(
  * `.jsonl` file or a `.csv` file. Invalid records are reported and skipped; valid ones load.
  *
  * @example
- * const { articles, issues, rejected } = await loadCorpus("seeds");
+ * ```ts
+ * import { formatIssue, loadCorpus } from "newsframe";
+ *
+ * const { articles, issues } = await loadCorpus("seeds");
+ * for (const issue of issues) console.error(formatIssue(issue));
+ * console.log(articles.length, "articles");
+ * ```
  */
 export async function loadCorpus(path: string, options: LoadOptions = {}): Promise<LoadResult> {
   const out: LoadResult = { articles: [], issues: [], rejected: [] };

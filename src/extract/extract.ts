@@ -72,8 +72,12 @@ export function extractArticle(
  * Extracts from every article of an analysis.
  *
  * @example
- * const analysis = await analyzeCorpus("seeds");
- * const { entities, quotes } = extractCorpus(analysis);
+ * ```ts
+ * import { analyzeCorpus, extractCorpus } from "newsframe";
+ *
+ * const { entities, quotes, figures } = extractCorpus(await analyzeCorpus("seeds"));
+ * console.log(entities.length, quotes[0]?.speaker, figures[0]?.value);
+ * ```
  */
 export function extractCorpus(
   analysis: { articles: readonly CleanArticle[]; sentences: readonly Sentence[] },

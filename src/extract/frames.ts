@@ -136,7 +136,17 @@ export function agenciesFrame(rows: readonly AgencyUse[]): pl.DataFrame {
   ]);
 }
 
-/** The extraction frames by name, as `deno task analyze` writes them. */
+/**
+ * The extraction frames by name, as `deno task analyze` writes them.
+ *
+ * @example
+ * ```ts
+ * import { analyzeCorpus, extractCorpus, extractionFrames } from "newsframe";
+ *
+ * const { quotes } = extractionFrames(extractCorpus(await analyzeCorpus("seeds")));
+ * quotes.select("outlet", "speaker", "text").head(5);
+ * ```
+ */
 export function extractionFrames(x: Extraction): Record<string, pl.DataFrame> {
   return {
     entities: entitiesFrame(x.entities),

@@ -38,7 +38,11 @@ export interface CollocationOptions {
  * descending.
  *
  * @example
- * collocations(analysis, { minCount: 2 }).head(10);
+ * ```ts
+ * import { analyzeCorpus, collocations } from "newsframe";
+ *
+ * collocations(await analyzeCorpus("seeds"), { minCount: 2 }).head(10);
+ * ```
  */
 export function collocations(
   analysis: { articles: readonly CleanArticle[]; tokens: TokenColumns },

@@ -29,6 +29,15 @@ export const DEFAULT_LEXICONS: readonly Lexicon[] = [MEDIA_FRAMES_LEXICON];
 /**
  * The lexicons of a run: the defaults (unless `noDefaults`) followed by the user's, with a
  * lexicon name given twice kept once (the user's wins).
+ *
+ * @example
+ * ```ts
+ * import { lexiconsOf, loadLexicon } from "newsframe";
+ *
+ * const mine = await loadLexicon("data/lexicons/my_frames.yaml");
+ * lexiconsOf([mine]); // the defaults and yours
+ * lexiconsOf([mine], true); // yours only
+ * ```
  */
 export function lexiconsOf(user: readonly Lexicon[] = [], noDefaults = false): Lexicon[] {
   const all = [...(noDefaults ? [] : DEFAULT_LEXICONS), ...user];
@@ -72,8 +81,12 @@ interface FrameRef {
  * word in lexicon and dimension order).
  *
  * @example
- * const matches = findFraming(analysis);
- * matches.frame.filter((f) => f === "special_military_operation").length; // 1 on the seeds
+ * ```ts
+ * import { analyzeCorpus, findFraming } from "newsframe";
+ *
+ * const matches = findFraming(await analyzeCorpus("seeds")); // the Media Frames lexicon
+ * console.log(matches.frame.length, "matches");
+ * ```
  */
 export function findFraming(
   analysis: { articles: readonly CleanArticle[]; tokens: TokenColumns },
@@ -175,6 +188,13 @@ export function findFraming(
  * The `framing` frame: lexicon, article_id, outlet, sentence_id, dimension, frame, naming (the
  * dimension is marked `naming`), phrase (as matched), start, end (offsets into the article's
  * cleaned text).
+ *
+ * @example
+ * ```ts
+ * import { analyzeCorpus, findFraming, framingFrame } from "newsframe";
+ *
+ * framingFrame(findFraming(await analyzeCorpus("seeds"))).head(5); // one row per match
+ * ```
  */
 export function framingFrame(matches: FramingMatches): pl.DataFrame {
   return pl.DataFrame([
@@ -199,7 +219,12 @@ export function framingFrame(matches: FramingMatches): pl.DataFrame {
  * has none).
  *
  * @example
- * framingSummary(analysis, findFraming(analysis), DEFAULT_LEXICONS, "outlet");
+ * ```ts
+ * import { analyzeCorpus, findFraming, framingSummary } from "newsframe";
+ *
+ * const analysis = await analyzeCorpus("seeds");
+ * framingSummary(analysis, findFraming(analysis)); // per outlet and frame: articles, matches
+ * ```
  */
 export function framingSummary(
   analysis: { articles: readonly CleanArticle[]; sentences: readonly Sentence[] },

@@ -40,7 +40,12 @@ export interface GroupTermCounts {
  * are left out.
  *
  * @example
- * const byParty = groupTermCounts(countTerms(analysis), "party");
+ * ```ts
+ * import { analyzeCorpus, countTerms, groupTermCounts } from "newsframe";
+ *
+ * const byOutlet = groupTermCounts(countTerms(await analyzeCorpus("seeds")), "outlet");
+ * console.log(byOutlet.groups);
+ * ```
  */
 export function groupTermCounts(
   counts: ArticleTermCounts,
@@ -109,6 +114,14 @@ export function mergeGroupTermCounts(
  * group, stopwords counted as words, so rates compare across term options). Terms under the
  * corpus-wide `minCount` are left out. Ordered by group, n-gram order, n descending, then first
  * appearance.
+ *
+ * @example
+ * ```ts
+ * import { analyzeCorpus, countTerms, groupTermCounts, groupTermsFrame } from "newsframe";
+ *
+ * const counts = countTerms(await analyzeCorpus("seeds"));
+ * groupTermsFrame(groupTermCounts(counts)).head(10); // outlet, term, count, per_1000, …
+ * ```
  */
 export function groupTermsFrame(groupCounts: GroupTermCounts): pl.DataFrame {
   const vocab = vocabularyOf(groupCounts.counts);

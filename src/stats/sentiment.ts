@@ -83,8 +83,12 @@ function polarity(tone: Tone, score: number, sum: number): number {
  * Scores every sentence that has words, with VADER (default) or AFINN.
  *
  * @example
- * const s = sentenceSentiment(analysis);
+ * ```ts
+ * import { analyzeCorpus, sentenceSentiment, sentimentFrame } from "newsframe";
+ *
+ * const s = sentenceSentiment(await analyzeCorpus("seeds")); // VADER; { tone: "afinn" } to compare
  * sentimentFrame(s).sort("score").head(5); // the most negative sentences
+ * ```
  */
 export function sentenceSentiment(
   analysis: { tokens: TokenColumns; sentences?: readonly Sentence[] },
@@ -144,7 +148,16 @@ export function sentenceSentiment(
   return out;
 }
 
-/** The `sentiment` frame: article_id, outlet, sentence_id, tone, n_words, score, sum, n_hits, negated. */
+/**
+ * The `sentiment` frame: article_id, outlet, sentence_id, tone, n_words, score, sum, n_hits, negated.
+ *
+ * @example
+ * ```ts
+ * import { analyzeCorpus, sentenceSentiment, sentimentFrame } from "newsframe";
+ *
+ * sentimentFrame(sentenceSentiment(await analyzeCorpus("seeds"))).head(5);
+ * ```
+ */
 export function sentimentFrame(s: SentenceSentiment): pl.DataFrame {
   return pl.DataFrame([
     utf8("article_id", s.articleId),
@@ -215,6 +228,14 @@ function rollupColumns(keys: string[][], keyNames: string[], rollups: Rollup[]):
  * sentences' sums), mean_score (mean of sentence scores: for VADER the mean compound),
  * per_100_words (sum per 100 words), positive, negative (sentences at ≥ 0.05 and ≤ −0.05
  * compound with VADER; a positive or negative sum with AFINN) and negated.
+ *
+ * @example
+ * ```ts
+ * import { analyzeCorpus, sentenceSentiment, sentimentByGroup } from "newsframe";
+ *
+ * const analysis = await analyzeCorpus("seeds");
+ * sentimentByGroup(sentenceSentiment(analysis), analysis.articles, "outlet");
+ * ```
  */
 export function sentimentByGroup(
   s: SentenceSentiment,
@@ -323,6 +344,20 @@ export function mentionsByName(
  * Sentence sentiment per entity and group: entity, `<by>`, then the columns of
  * {@link sentimentByGroup}. A sentence counts once for each entity it names, however often.
  * `mentions` are {@link EntityMention}s or a frame with `sentence_id` and `entity` columns.
+ *
+ * @example
+ * ```ts
+ * import {
+ *   analyzeCorpus,
+ *   extractCorpus,
+ *   sentenceSentiment,
+ *   sentimentByEntity,
+ * } from "newsframe";
+ *
+ * const analysis = await analyzeCorpus("seeds");
+ * const { entities } = extractCorpus(analysis);
+ * sentimentByEntity(sentenceSentiment(analysis), analysis.articles, entities);
+ * ```
  */
 export function sentimentByEntity(
   s: SentenceSentiment,
@@ -376,6 +411,14 @@ export function sentimentEntityTally(
 /**
  * Sentence sentiment rolled up per article: article_id, `<by>`, then the columns of
  * {@link sentimentByGroup} (articles is 1).
+ *
+ * @example
+ * ```ts
+ * import { analyzeCorpus, sentenceSentiment, sentimentByArticle } from "newsframe";
+ *
+ * const analysis = await analyzeCorpus("seeds");
+ * sentimentByArticle(sentenceSentiment(analysis), analysis.articles);
+ * ```
  */
 export function sentimentByArticle(
   s: SentenceSentiment,

@@ -123,8 +123,12 @@ export interface ArticleTermCounts {
  * Counts the terms of every article in one pass over the token columns.
  *
  * @example
- * const counts = countTerms(analysis, { ngrams: [1, 2] });
- * counts.counts[0].get("unilateral sanctions"); // 1
+ * ```ts
+ * import { analyzeCorpus, countTerms } from "newsframe";
+ *
+ * const counts = countTerms(await analyzeCorpus("seeds"), { ngrams: [1, 2] });
+ * counts.counts[0].get("trade deal"); // times the first article uses the bigram
+ * ```
  */
 export function countTerms(
   analysis: { articles: readonly CleanArticle[]; tokens: TokenColumns },
@@ -375,8 +379,12 @@ export function orderedTermCodes(
  * leaves the filter to {@link finishTerms}).
  *
  * @example
- * const terms = termsFrame(countTerms(analysis, { ngrams: [1, 2], minCount: 2 }));
- * terms.filter(pl.col("article_id").eq(pl.lit("002_ade13a7782b6fbaf"))).sort("tf_idf", true);
+ * ```ts
+ * import { analyzeCorpus, countTerms, termsFrame } from "newsframe";
+ *
+ * const terms = termsFrame(countTerms(await analyzeCorpus("seeds")), { minCount: 2 });
+ * terms.sort("tf_idf", true).head(10);
+ * ```
  */
 export function termsFrame(
   counts: ArticleTermCounts,

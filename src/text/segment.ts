@@ -35,7 +35,17 @@ export interface Sentence {
   nWords: number;
 }
 
-/** Tokens as columns: row i of every array is token i. */
+/**
+ * Tokens as columns: row i of every array is token i.
+ *
+ * @example
+ * ```ts
+ * import { analyzeCorpus } from "newsframe";
+ *
+ * const { tokens } = await analyzeCorpus("seeds");
+ * console.log(tokens.length, tokens.lower.slice(0, 10), tokens.stem.slice(0, 10));
+ * ```
+ */
 export class TokenColumns {
   /** The token's article. */
   articleId: string[] = [];

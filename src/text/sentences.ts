@@ -27,7 +27,12 @@ const SPEECH_TAG =
  * Splits one paragraph into sentence spans (trimmed, never empty).
  *
  * @example
- * splitSentences("U.S. President Donald Trump spoke. He left.") // two spans
+ * ```ts
+ * import { splitSentences } from "newsframe";
+ *
+ * const text = "Dr. Lee spoke first. The vote came later.";
+ * splitSentences(text).map((s) => text.slice(s.start, s.end)); // two sentences: "Dr." ends none
+ * ```
  */
 export function splitSentences(
   text: string,

@@ -49,7 +49,16 @@ export function forEachToken(
   }
 }
 
-/** The word tokens of a text, as spans. */
+/**
+ * The word tokens of a text, as spans.
+ *
+ * @example
+ * ```ts
+ * import { tokenize } from "newsframe";
+ *
+ * tokenize("Costs rose 4.5% in May.").map((t) => t.token);
+ * ```
+ */
 export function tokenize(text: string): TokenSpan[] {
   const out: TokenSpan[] = [];
   forEachToken(text, (token, start, end) => out.push({ token, start, end }));
