@@ -13,7 +13,9 @@
  *   run      the drivers: src/pipeline.ts, src/stages.ts, src/batch/ (they may know the charts)
  *   cli      commands, and src/mod.ts, which re-exports every layer
  *
- * Each layer's own `mod.ts` belongs to its layer. The test also refuses import cycles between files.
+ * Each layer's own `mod.ts` belongs to its layer. A file named with a leading underscore is private
+ * to its folder, as in Deno's standard library: only files of that folder (and below) import it,
+ * and no `mod.ts` re-exports it. The test also refuses import cycles between files.
  * Known violations are listed in ALLOWED and ALLOWED_CYCLES with the reason; remove an entry when its cause is fixed
  * (the test fails on an entry that no longer matches, so the list cannot go stale).
  */
@@ -61,6 +63,7 @@ const FOLDER_LAYERS: Record<string, Layer> = {
   charts: "charts",
   batch: "run",
   cli: "cli",
+  model: "model",
 };
 
 /**
@@ -87,6 +90,8 @@ const ALLOWED_CYCLES: Record<string, string> = {
 function layerOf(path: string): Layer {
   const own = FILE_LAYERS[path];
   if (own) return own;
+  // A private helper at the top of src/ (as src/_buffers.ts) serves every layer.
+  if (/^_[^/]*\.ts$/.test(path)) return "base";
   const folder = path.split("/")[0];
   const layer = FOLDER_LAYERS[folder];
   if (!layer) {
@@ -227,6 +232,20 @@ Deno.test("no two files import each other, directly or through others", () => {
   );
   const stale = Object.keys(ALLOWED_CYCLES).filter((c) => !found.includes(c));
   assert.deepEqual(stale, [], "fixed: remove these from ALLOWED_CYCLES in tests/layering_test.ts");
+});
+
+Deno.test("a private file (leading underscore) is imported only from its own folder, never by a mod.ts", () => {
+  const misuse: string[] = [];
+  for (const [from, targets] of importGraph()) {
+    for (const to of targets) {
+      const name = to.slice(to.lastIndexOf("/") + 1);
+      if (!name.startsWith("_")) continue;
+      const folder = to.slice(0, to.lastIndexOf("/") + 1);
+      const isMod = from === "mod.ts" || from.endsWith("/mod.ts");
+      if (isMod || !from.startsWith(folder)) misuse.push(`${from} -> ${to}`);
+    }
+  }
+  assert.deepEqual(misuse, [], "private files imported from outside their folder or re-exported");
 });
 
 Deno.test("every file of src/ has a layer", () => {
