@@ -25,7 +25,12 @@ export interface FramingChartOptions {
 }
 
 /** A chart that says, in words, that there is nothing to draw and why. */
-export function nothingChart(name: string, title: string, message: string, subtitle: string) {
+export function nothingChart(
+  name: string,
+  title: string,
+  message: string,
+  subtitle: string,
+): Chart {
   return vegaLiteChart(name, title, {
     $schema: SCHEMA,
     title: { text: title, subtitle: [subtitle] },

@@ -4,12 +4,13 @@
  * @module
  */
 
+/** @internal vega-lite documents its own types (deno doc links them there). */
+import type { TopLevelSpec } from "vega-lite";
 import { Resvg } from "@resvg/resvg-js";
 import * as Plot from "@observablehq/plot";
 import { parseHTML } from "linkedom";
 import * as vega from "vega";
 import * as vl from "vega-lite";
-import type { TopLevelSpec } from "vega-lite";
 import { CHART_FONT } from "./theme.ts";
 
 /** Renders a Vega-Lite spec to SVG text, with no browser. */
