@@ -6,11 +6,13 @@
  *   corpus   load and clean (articles, schemas, cleaning rules)
  *   text     segment (sentences, tokens)
  *   frames   the segmented corpus as frames (articles, sentences, tokens, cleaning)
- *   model    src/analysis.ts: Analysis and its constructor, the type every stage passes on
  *   extract  entities, figures, quotes
+ *   model    src/analysis.ts: Analysis (segments and extraction) and its constructor, the type
+ *            every stage passes on; above extract because it is made of extract's records
  *   stats    measure (terms, keyness, framing, tone, readability, reuse)
  *   charts   charts, rendering, the report
- *   run      the drivers: src/pipeline.ts, src/stages.ts, src/batch/ (they may know the charts)
+ *   run      the drivers: src/pipeline.ts, src/stages.ts, src/batch/ (they may know the charts),
+ *            and every stage file (`stage.ts`, `*_stage.ts`): it wires its folder's code into them
  *   cli      commands, and src/mod.ts, which re-exports every layer
  *
  * Each layer's own `mod.ts` belongs to its layer. A file named with a leading underscore is private
@@ -26,8 +28,8 @@ const LAYERS = [
   "corpus",
   "text",
   "frames",
-  "model",
   "extract",
+  "model",
   "stats",
   "charts",
   "run",
@@ -46,6 +48,7 @@ const FILE_LAYERS: Record<string, Layer> = {
   "analysis.ts": "model",
   "pipeline.ts": "run",
   "stages.ts": "run",
+  "frame_stage.ts": "run",
   "mod.ts": "cli",
   // A run report (the summary a run prints and writes), not segmentation: it lives in text/ only
   // because it was moved there to dodge an import; by what it is and who imports it, it is run.
@@ -73,8 +76,6 @@ const FOLDER_LAYERS: Record<string, Layer> = {
 const ALLOWED: Record<string, string> = {
   "stats/measure.ts -> pipeline.ts":
     "imports the Analysis type from the orchestrator; Analysis moves to src/analysis.ts (issue 19 item 2, stages helper)",
-  "stats/reuse/stage.ts -> pipeline.ts":
-    "imports the Analysis type from the orchestrator; Analysis moves to src/analysis.ts (issue 19 item 2, stages helper)",
   "extract/quotes/score.ts -> pipeline.ts":
     "the quotes evaluation runs the pipeline on gold texts: an evaluation tool (cli/bench layer) kept beside the extractor",
 };
@@ -90,6 +91,8 @@ const ALLOWED_CYCLES: Record<string, string> = {
 function layerOf(path: string): Layer {
   const own = FILE_LAYERS[path];
   if (own) return own;
+  // A stage declaration beside its code (stats/terms_stage.ts) belongs to the drivers that run it.
+  if (/(^|\/|_)stage\.ts$/.test(path)) return "run";
   // A private helper at the top of src/ (as src/_buffers.ts) serves every layer.
   if (/^_[^/]*\.ts$/.test(path)) return "base";
   const folder = path.split("/")[0];
@@ -186,7 +189,8 @@ Deno.test("no module imports from a layer above its own, but for the listed exce
     }),
     [],
     `a lower layer imports a higher one (order: ${LAYERS.join(" < ")}); move the shared code ` +
-      `down, or pass it in as an argument`,
+      `down, or pass it in as an argument. To accept one for now, add it to ALLOWED with why:\n` +
+      unexpected.map((v) => `  "${v}": "…",`).join("\n"),
   );
   const stale = Object.keys(ALLOWED).filter((v) => !violations.includes(v));
   assert.deepEqual(stale, [], "fixed: remove these from ALLOWED in tests/layering_test.ts");

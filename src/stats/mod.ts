@@ -159,4 +159,3 @@ export {
   type FigureStatus,
   type TokenContext,
 } from "./reuse/figures.ts";
-export { type ExtractedFrames, reuseFrames, reuseStageFrames } from "./reuse/stage.ts";
