@@ -8,7 +8,7 @@
 /** @internal nodejs-polars documents its own types (deno doc links them there). */
 import pl from "nodejs-polars";
 import { type Chart, vegaLiteChart } from "./chart.ts";
-import { articleLabel, chartRows } from "./data.ts";
+import { articleLabel, chartRows } from "./_data.ts";
 import { CHART_CONFIG, outletScale } from "./theme.ts";
 import { captionOf, type GroupSize, withCaption } from "./caption.ts";
 

@@ -7,7 +7,7 @@
 /** @internal nodejs-polars documents its own types (deno doc links them there). */
 import pl from "nodejs-polars";
 import { type Chart, plotChart, vegaLiteChart } from "./chart.ts";
-import { articleLabel, chartRows } from "./data.ts";
+import { articleLabel, chartRows } from "./_data.ts";
 import { Plot } from "./render.ts";
 import { CHART_CONFIG, MEANING_COLORS } from "./theme.ts";
 import { captionLines } from "./caption.ts";

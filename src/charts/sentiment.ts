@@ -7,7 +7,7 @@
 /** @internal nodejs-polars documents its own types (deno doc links them there). */
 import pl from "nodejs-polars";
 import { type Chart, vegaLiteChart } from "./chart.ts";
-import { chartRows } from "./data.ts";
+import { chartRows } from "./_data.ts";
 import { nothingChart } from "./framing.ts";
 import { captionOf, withCaption } from "./caption.ts";
 import { CHART_CONFIG, outletScale } from "./theme.ts";

@@ -8,7 +8,7 @@
 import pl from "nodejs-polars";
 import { topByGroup } from "../frames/top.ts";
 import { type Chart, vegaLiteChart } from "./chart.ts";
-import { chartRows } from "./data.ts";
+import { chartRows } from "./_data.ts";
 import { CHART_CONFIG, MEANING_COLORS, outletScale } from "./theme.ts";
 import { REST } from "../stats/keyness.ts";
 

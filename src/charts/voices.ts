@@ -6,7 +6,7 @@
 /** @internal nodejs-polars documents its own types (deno doc links them there). */
 import pl from "nodejs-polars";
 import { type Chart, vegaLiteChart } from "./chart.ts";
-import { chartRows } from "./data.ts";
+import { chartRows } from "./_data.ts";
 import { CHART_CONFIG, MEANING_COLORS, outletScale } from "./theme.ts";
 
 const SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json";
