@@ -9,11 +9,6 @@ import type { CleanArticle } from "./corpus/clean.ts";
 import type { LoadIssue } from "./corpus/issues.ts";
 import type { Rejection } from "./corpus/load.ts";
 import { segmentArticles, type Segmented } from "./text/segment.ts";
-// Types only: the record shapes of the extractors, so an Extraction can be named down here.
-import type { AgencyUse } from "./extract/agencies.ts";
-import type { EntityMention } from "./extract/entities.ts";
-import type { Figure } from "./extract/figures.ts";
-import type { Attribution, Quote } from "./extract/quotes.ts";
 
 /** Everything the kit knows about a corpus after the foundation stages. */
 export interface Analysis extends Segmented {
@@ -45,16 +40,5 @@ export function newAnalysis(
   };
 }
 
-/** Everything extracted from a corpus (or one article), in text order per article. */
-export interface Extraction {
-  entities: EntityMention[];
-  figures: Figure[];
-  quotes: Quote[];
-  attributions: Attribution[];
-  agencies: AgencyUse[];
-}
-
-/** An extraction with nothing in it yet, to be filled article by article. */
-export function emptyExtraction(): Extraction {
-  return { entities: [], figures: [], quotes: [], attributions: [], agencies: [] };
-}
+// Extraction is the extract stage's record set: declared with its records in extract/, named here.
+export { emptyExtraction, type Extraction } from "./extract/extract.ts";

@@ -7,6 +7,7 @@
  * @module
  */
 
+/** @internal nodejs-polars documents its own types (deno doc links them there). */
 import type pl from "nodejs-polars";
 import type { Analysis } from "./analysis.ts";
 import type { GroupBy } from "./stats/groups.ts";
@@ -60,8 +61,11 @@ export type Frames = Record<string, pl.DataFrame>;
 
 /** What the measure stages apply: lexicons besides the defaults, the defaults or not, the tone. */
 export interface MeasureSettings {
+  /** Lexicons applied besides the defaults (`--lexicon`). */
   lexicons?: readonly Lexicon[];
+  /** Apply the shipped default lexicons (default true; `--no-default-lexicons`). */
   defaultLexicons?: boolean;
+  /** The tone scorer (`vader` by default, or `afinn`). */
   tone?: Tone;
   /** Keyness options (`--keyness-top N` keeps the N rows of highest z per comparison). */
   keyness?: KeynessOptions;

@@ -3,6 +3,7 @@
  * @module
  */
 
+/** @internal nodejs-polars documents its own types (deno doc links them there). */
 import type pl from "nodejs-polars";
 import type { Article } from "./corpus/article.ts";
 import { cleanArticle } from "./corpus/clean.ts";
@@ -32,9 +33,11 @@ export interface AnalyzeProgress {
 
 /** Options of {@link analyzeCorpus}. */
 export interface AnalyzeOptions extends LoadOptions {
+  /** Cleaning rules (default: the shipped boilerplate patterns). */
   rules?: CleaningRules;
   /** Called every `progressEvery` articles and once at the end. */
   onProgress?: (progress: AnalyzeProgress) => void;
+  /** How many articles between progress calls (default 100). */
   progressEvery?: number;
 }
 
@@ -43,8 +46,12 @@ export interface AnalyzeOptions extends LoadOptions {
  * the records stream in, so the raw texts are never all held at once.
  *
  * @example
- * const analysis = await analyzeCorpus("seeds");
- * const { articles, sentences, tokens } = corpusFrames(analysis);
+ * ```ts
+ * import { analyzeCorpus, corpusFrames } from "newsframe";
+ *
+ * const analysis = await analyzeCorpus("seeds", { onProgress: (p) => console.error(p) });
+ * console.log(corpusFrames(analysis).articles.toString());
+ * ```
  */
 export async function analyzeCorpus(path: string, options: AnalyzeOptions = {}): Promise<Analysis> {
   const rules = options.rules ?? DEFAULT_CLEANING_RULES;
@@ -72,13 +79,27 @@ export async function analyzeCorpus(path: string, options: AnalyzeOptions = {}):
 
 /** The foundation frames of an analysis. */
 export interface CorpusFrames {
+  /** One row per article: id, outlet, title, date, counts, extra fields. */
   articles: pl.DataFrame;
+  /** One row per sentence. */
   sentences: pl.DataFrame;
+  /** One row per word token. */
   tokens: pl.DataFrame;
+  /** What cleaning removed or repaired, one row each. */
   cleaning: pl.DataFrame;
 }
 
-/** Builds the `articles`, `sentences`, `tokens` and `cleaning` frames (the stages that write them). */
+/**
+ * Builds the `articles`, `sentences`, `tokens` and `cleaning` frames (the stages that write them).
+ *
+ * @example
+ * ```ts
+ * import { analyzeCorpus, corpusFrames } from "newsframe";
+ *
+ * const { articles, sentences, tokens, cleaning } = corpusFrames(await analyzeCorpus("seeds"));
+ * console.log(articles.height, sentences.height, tokens.height, cleaning.height);
+ * ```
+ */
 export function corpusFrames(analysis: Analysis): CorpusFrames {
   const { articles, sentences, tokens, cleaning } = runStages(analysis, stagesOf(["corpus"]), {}, {
     summarize: true,

@@ -10,6 +10,8 @@
  * @module
  */
 
+/** @internal nodejs-polars documents its own types (deno doc links them there). */
+import type pl from "nodejs-polars";
 import type { Analysis } from "./analysis.ts";
 import { ARTICLES_STAGE } from "./frames/articles_stage.ts";
 import { CORPUS_STAGE } from "./frames/corpus_stage.ts";
@@ -31,7 +33,6 @@ import { SENTIMENT_STAGE } from "./stats/sentiment_stage.ts";
 import { TERMS_STAGE } from "./stats/terms_stage.ts";
 import type { EntityMention } from "./extract/entities.ts";
 import { entitiesFrame } from "./extract/frames.ts";
-import type pl from "nodejs-polars";
 
 export {
   FRAME_NAMES,
@@ -191,7 +192,12 @@ export interface MeasureOptions extends StageOptions {
  * collocations, readability and their summaries) of a whole corpus.
  *
  * @example
+ * ```ts
+ * import { analyzeCorpus, measureFrames } from "newsframe";
+ *
  * const frames = measureFrames(await analyzeCorpus("seeds"), { by: "outlet" });
+ * console.log(frames.keyness.height, frames.framing_summary.height);
+ * ```
  */
 export function measureFrames(analysis: Analysis, options: MeasureOptions = {}): Frames {
   const { entities, ...rest } = options;

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { allFrames, STAGES } from "../src/stages.ts";
-import { reuseStageFrames } from "../src/stats/reuse/stage.ts";
+import { reuseStageFrames } from "../src/stats/reuse/frames.ts";
 import { seedAnalysis } from "./seeds.ts";
 
 const frames = allFrames(await seedAnalysis());

@@ -4,6 +4,9 @@
  * `tests/batch/shards_test.ts` checks that this query gives `outlet_terms` to 1e-9.
  *
  * ```ts
+ * import pl from "nodejs-polars";
+ * import { OUTLET_TERMS_SQL } from "newsframe/batch/sql.ts";
+ *
  * pl.SQLContext({
  *   terms: pl.scanParquet("out/terms/**\/*.parquet"),
  *   articles: pl.scanParquet("out/articles/**\/*.parquet"),

@@ -5,13 +5,17 @@
  * @module
  */
 
+/** @internal nodejs-polars documents its own types (deno doc links them there). */
 import pl from "nodejs-polars";
 import type { Chart } from "./chart.ts";
 
 /** A group's size: its articles and words. */
 export interface GroupSize {
+  /** The group's value ("Reuters", a party, an article id). */
   name: string;
+  /** Its number of articles. */
   articles: number;
+  /** Its number of words. */
   words: number;
 }
 

@@ -4,6 +4,7 @@
  * @module
  */
 
+/** @internal nodejs-polars documents its own types (deno doc links them there). */
 import type pl from "nodejs-polars";
 import type { Chart } from "./chart.ts";
 import { framingCharts } from "./framing.ts";
@@ -32,8 +33,13 @@ export interface CatalogOptions {
  * group.
  *
  * @example
- * const charts = allCharts(allFrames(await analyzeCorpus("seeds")));
- * await writeCharts(charts, "data/out/charts", ["svg", "png"]);
+ * ```ts
+ * import { allCharts, readFrame, writeCharts } from "newsframe";
+ *
+ * const names = ["articles", "outlet_terms", "keyness", "framing_summary", "quotes"];
+ * const frames = Object.fromEntries(names.map((n) => [n, readFrame("data/out", n)]));
+ * await writeCharts(allCharts(frames), "data/out/charts", ["svg", "html"]);
+ * ```
  */
 export function allCharts(
   frames: Readonly<Record<string, pl.DataFrame | undefined>>,

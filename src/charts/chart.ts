@@ -1,32 +1,45 @@
 /**
  * A chart: a name (its file name), a title, and either a Vega-Lite spec or an Observable Plot
- * figure built on demand. Building a chart is pure; rendering lives in `render.ts`. In Jupyter a
+ * figure built on demand. Building a chart is pure; rendering lives in `render.ts`, which does not
+ * import this module (`chartToSVG` is here, so the two do not import each other). In Jupyter a
  * chart displays itself: Vega-Lite interactive where the front end can, SVG elsewhere.
  * @module
  */
 
+/** @internal vega-lite documents its own types (deno doc links them there). */
 import type { TopLevelSpec } from "vega-lite";
 import { Buffer } from "node:buffer";
 import { plotToSVG, svgToPNG, vegaLiteToSVG } from "./render.ts";
 
-/** The symbol the Deno Jupyter kernel calls to display an object (it may return a promise). */
+/**
+ * The symbol the Deno Jupyter kernel calls to display an object (it may return a promise).
+ * @internal the Deno Jupyter kernel's display protocol.
+ */
 export const JUPYTER_DISPLAY: unique symbol = Symbol.for("Jupyter.display");
 
 /** A Vega-Lite chart. */
 export interface VegaLiteChart {
+  /** A Vega-Lite chart. */
   kind: "vega-lite";
+  /** Its file name, without extension. */
   name: string;
+  /** Its title. */
   title: string;
+  /** The Vega-Lite spec, data inline. */
   spec: TopLevelSpec;
 }
 
 /** An Observable Plot chart: `plot(document)` builds the figure in any DOM (linkedom on a server). */
 export interface PlotChart {
+  /** An Observable Plot chart. */
   kind: "plot";
+  /** Its file name, without extension. */
   name: string;
+  /** Its title. */
   title: string;
   /** The data the figure shows (for tests and JSON export). */
   data: Record<string, unknown>[];
+  /** Builds the figure in the given DOM. */
   plot: (document: Document) => Element;
 }
 
@@ -83,6 +96,21 @@ export function plotChart(
  */
 function pngOutput(svg: string): { "image/png": string } {
   return { "image/png": Buffer.from(svgToPNG(svg, 1)).toString("base64") };
+}
+
+/**
+ * SVG of any chart.
+ *
+ * @example
+ * ```ts
+ * import { chartToSVG, readFrame, topTermsChart } from "newsframe";
+ *
+ * const svg = await chartToSVG(topTermsChart(readFrame("data/out", "outlet_terms")));
+ * await Deno.writeTextFile("top_terms.svg", svg);
+ * ```
+ */
+export function chartToSVG(chart: Chart): Promise<string> {
+  return chart.kind === "vega-lite" ? vegaLiteToSVG(chart.spec) : plotToSVG(chart);
 }
 
 /** The rows of a chart's data (inline Vega-Lite values, or a Plot chart's data). */

@@ -4,8 +4,8 @@
  * @module
  */
 
-import { type Chart, chartData } from "./chart.ts";
-import { chartToSVG, escapeHtml, PAGE_FONT, scriptSafeJson, svgToPNG } from "./render.ts";
+import { type Chart, chartData, chartToSVG } from "./chart.ts";
+import { escapeHtml, PAGE_FONT, scriptSafeJson, svgToPNG } from "./render.ts";
 
 /** Chart export formats. */
 export type ChartFormat = "svg" | "png" | "json" | "html";
@@ -88,6 +88,14 @@ ${chart.kind === "vega-lite" ? EMBED_SCRIPT : ""}
 /**
  * Writes each chart as `<dir>/<name>.<format>` and returns the paths. JSON is the Vega-Lite spec
  * (for a Plot chart, its data).
+ *
+ * @example
+ * ```ts
+ * import { allCharts, readFrame, writeCharts } from "newsframe";
+ *
+ * const charts = allCharts({ outlet_terms: readFrame("data/out", "outlet_terms") });
+ * const written = await writeCharts(charts, "data/out/charts", ["svg", "png", "json", "html"]);
+ * ```
  */
 export async function writeCharts(
   charts: Chart[],

@@ -3,9 +3,10 @@
  * @module
  */
 
+/** @internal nodejs-polars documents its own types (deno doc links them there). */
 import pl from "nodejs-polars";
 import { type Chart, vegaLiteChart } from "./chart.ts";
-import { articleLabel, chartRows } from "./data.ts";
+import { articleLabel, chartRows } from "./_data.ts";
 import { CHART_CONFIG, outletScale } from "./theme.ts";
 
 const SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json";
@@ -28,6 +29,13 @@ function valueText(value: unknown, unit: unknown, per: unknown): string {
 /**
  * A table of figures: one row per figure as written, with article, outlet, kind, the value after
  * scale words and its normalised unit, and the change stated.
+ *
+ * @example
+ * ```ts
+ * import { figuresChart, readFrame } from "newsframe";
+ *
+ * figuresChart(readFrame("data/out", "figures"), { kinds: ["money", "percent"] });
+ * ```
  */
 export function figuresChart(figures: pl.DataFrame, options: FiguresChartOptions = {}): Chart {
   const kinds = options.kinds ?? ["money", "percent", "quantity", "count"];

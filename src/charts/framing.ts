@@ -5,9 +5,10 @@
  * @module
  */
 
+/** @internal nodejs-polars documents its own types (deno doc links them there). */
 import pl from "nodejs-polars";
 import { type Chart, vegaLiteChart } from "./chart.ts";
-import { articleLabel, chartRows } from "./data.ts";
+import { articleLabel, chartRows } from "./_data.ts";
 import { CHART_CONFIG, outletScale } from "./theme.ts";
 import { captionOf, type GroupSize, withCaption } from "./caption.ts";
 
@@ -24,7 +25,12 @@ export interface FramingChartOptions {
 }
 
 /** A chart that says, in words, that there is nothing to draw and why. */
-export function nothingChart(name: string, title: string, message: string, subtitle: string) {
+export function nothingChart(
+  name: string,
+  title: string,
+  message: string,
+  subtitle: string,
+): Chart {
   return vegaLiteChart(name, title, {
     $schema: SCHEMA,
     title: { text: title, subtitle: [subtitle] },
@@ -46,6 +52,13 @@ export function lexiconsIn(frame: pl.DataFrame): string[] {
  * Heatmap of frames (rows, grouped by dimension) by group (columns): colour is matches per 1,000
  * words, the number in the cell the count of matches. Frames no group uses are left out; when
  * none is used, the chart says so.
+ *
+ * @example
+ * ```ts
+ * import { framingHeatmap, readFrame } from "newsframe";
+ *
+ * framingHeatmap(readFrame("data/out", "framing_summary"), { lexicon: "media_frames" });
+ * ```
  */
 export function framingHeatmap(summary: pl.DataFrame, options: FramingChartOptions = {}): Chart {
   const lexicon = options.lexicon ?? lexiconsIn(summary)[0] ?? "media_frames";
@@ -177,6 +190,14 @@ export function namingDimensions(framing: pl.DataFrame): { lexicon: string; dime
  * Which phrases each article uses for dimension `dimension` of lexicon `lexicon` (a dimension
  * whose frames are competing names for one thing, such as how a war is named): each phrase an
  * article uses (as matched, lower case), sized by how often, coloured by outlet.
+ *
+ * @example
+ * ```ts
+ * import { namingChart, readFrame } from "newsframe";
+ *
+ * // A lexicon dimension marked `naming` (competing names for one thing).
+ * namingChart(readFrame("data/out", "framing"), { lexicon: "my_frames", dimension: "naming" });
+ * ```
  */
 export function namingChart(
   framing: pl.DataFrame,

@@ -4,13 +4,13 @@
  * @module
  */
 
+/** @internal vega-lite documents its own types (deno doc links them there). */
+import type { TopLevelSpec } from "vega-lite";
 import { Resvg } from "@resvg/resvg-js";
 import * as Plot from "@observablehq/plot";
 import { parseHTML } from "linkedom";
 import * as vega from "vega";
 import * as vl from "vega-lite";
-import type { TopLevelSpec } from "vega-lite";
-import type { Chart, PlotChart } from "./chart.ts";
 import { CHART_FONT } from "./theme.ts";
 
 /** Renders a Vega-Lite spec to SVG text, with no browser. */
@@ -23,8 +23,19 @@ export async function vegaLiteToSVG(spec: TopLevelSpec): Promise<string> {
   }
 }
 
+/**
+ * What {@link plotToSVG} needs of an Observable Plot chart (a `PlotChart` of `chart.ts` is one):
+ * declared here so rendering does not import the chart module that imports it.
+ */
+export interface PlotFigure {
+  /** The chart's name, for the error message. */
+  name: string;
+  /** Builds the figure in the given DOM. */
+  plot: (document: Document) => Element;
+}
+
 /** Renders an Observable Plot chart to SVG text in a server-side DOM. */
-export function plotToSVG(chart: PlotChart): Promise<string> {
+export function plotToSVG(chart: PlotFigure): Promise<string> {
   const { document } = parseHTML("<!doctype html><html><head></head><body></body></html>");
   const figure = chart.plot(document as unknown as Document);
   // With a title, Plot returns a <figure>; the SVG inside is the chart.
@@ -32,11 +43,6 @@ export function plotToSVG(chart: PlotChart): Promise<string> {
   if (!svg) throw new Error(`chart ${chart.name}: Plot produced no <svg>`);
   if (!svg.getAttribute("xmlns")) svg.setAttribute("xmlns", "http://www.w3.org/2000/svg");
   return Promise.resolve(svg.outerHTML);
-}
-
-/** SVG of any chart. */
-export function chartToSVG(chart: Chart): Promise<string> {
-  return chart.kind === "vega-lite" ? vegaLiteToSVG(chart.spec) : plotToSVG(chart);
 }
 
 /**

@@ -5,6 +5,7 @@
  * @module
  */
 
+/** @internal nodejs-polars documents its own types (deno doc links them there). */
 import pl from "nodejs-polars";
 import type { Chart } from "./chart.ts";
 import { chartFigure, EMBED_SCRIPT, PAGE_STYLE, vegaScripts } from "./export.ts";
@@ -239,7 +240,18 @@ export function findingsHtml(list: readonly Finding[]): string {
   ).join("\n");
 }
 
-/** Builds the report page from the frames `allFrames` returns and the charts `allCharts` builds. */
+/**
+ * Builds the report page from the frames `allFrames` returns and the charts `allCharts` builds.
+ *
+ * @example
+ * ```ts
+ * import { allCharts, readFrame, reportPage } from "newsframe";
+ *
+ * const frames = { articles: readFrame("data/out", "articles"), keyness: readFrame("data/out", "keyness") };
+ * const html = await reportPage(frames, allCharts(frames), { corpus: "my corpus" });
+ * await Deno.writeTextFile("report.html", html);
+ * ```
+ */
 export async function reportPage(
   frames: Readonly<Record<string, pl.DataFrame | undefined>>,
   charts: Chart[],

@@ -4,9 +4,10 @@
  * @module
  */
 
+/** @internal nodejs-polars documents its own types (deno doc links them there). */
 import pl from "nodejs-polars";
 import { type Chart, plotChart, vegaLiteChart } from "./chart.ts";
-import { articleLabel, chartRows } from "./data.ts";
+import { articleLabel, chartRows } from "./_data.ts";
 import { Plot } from "./render.ts";
 import { CHART_CONFIG, MEANING_COLORS } from "./theme.ts";
 import { captionLines } from "./caption.ts";
@@ -23,6 +24,13 @@ const CLASS_COLORS = {
 /**
  * Heatmap of `article_similarity`: row article A, column article B, colour the share of A's
  * sentences found in B (directional), the number the cosine of the two articles.
+ *
+ * @example
+ * ```ts
+ * import { readFrame, similarityHeatmap } from "newsframe";
+ *
+ * similarityHeatmap(readFrame("data/out", "article_similarity"));
+ * ```
  */
 export function similarityHeatmap(similarity: pl.DataFrame): Chart {
   const values = chartRows(similarity, [
@@ -113,6 +121,15 @@ const sentenceNumber = (id: string) => Number(id.slice(id.lastIndexOf(":") + 1))
  * Sentence alignment of two articles (default: the pair where the most of one reappears in the
  * other): the sentences of A on the left, of B on the right, a line for each pair of sentences
  * found in both, coloured by class. Drawn with Observable Plot.
+ *
+ * @example
+ * ```ts
+ * import { alignmentChart, readFrame } from "newsframe";
+ *
+ * const frame = (name: string) => readFrame("data/out", name);
+ * // The closest pair of articles, unless a pair is given.
+ * alignmentChart(frame("article_similarity"), frame("reuse_pairs"), frame("sentences"));
+ * ```
  */
 export function alignmentChart(
   similarity: pl.DataFrame,

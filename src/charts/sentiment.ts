@@ -4,9 +4,10 @@
  * @module
  */
 
+/** @internal nodejs-polars documents its own types (deno doc links them there). */
 import pl from "nodejs-polars";
 import { type Chart, vegaLiteChart } from "./chart.ts";
-import { chartRows } from "./data.ts";
+import { chartRows } from "./_data.ts";
 import { nothingChart } from "./framing.ts";
 import { captionOf, withCaption } from "./caption.ts";
 import { CHART_CONFIG, outletScale } from "./theme.ts";
@@ -20,7 +21,16 @@ const NOTE: Record<string, string> = {
   afinn: "AFINN (natural); crude: a negation flips every later word of the sentence",
 };
 
-/** Box plots of sentence sentiment for each outlet (the `sentiment` frame's `score`). */
+/**
+ * Box plots of sentence sentiment for each outlet (the `sentiment` frame's `score`).
+ *
+ * @example
+ * ```ts
+ * import { readFrame, sentimentChart } from "newsframe";
+ *
+ * sentimentChart(readFrame("data/out", "sentiment"));
+ * ```
+ */
 export function sentimentChart(
   sentiment: pl.DataFrame,
   options: { outlets?: string[] } = {},

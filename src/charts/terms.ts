@@ -4,10 +4,11 @@
  * @module
  */
 
+/** @internal nodejs-polars documents its own types (deno doc links them there). */
 import pl from "nodejs-polars";
 import { topByGroup } from "../frames/top.ts";
 import { type Chart, vegaLiteChart } from "./chart.ts";
-import { chartRows } from "./data.ts";
+import { chartRows } from "./_data.ts";
 import { CHART_CONFIG, MEANING_COLORS, outletScale } from "./theme.ts";
 import { REST } from "../stats/keyness.ts";
 
@@ -26,6 +27,13 @@ export interface TermChartOptions {
 /**
  * Small multiples: the most frequent words of each group, per 1,000 words (stopwords are already
  * out of `outlet_terms`).
+ *
+ * @example
+ * ```ts
+ * import { readFrame, topTermsChart } from "newsframe";
+ *
+ * topTermsChart(readFrame("data/out", "outlet_terms"), { n: 10 });
+ * ```
  */
 export function topTermsChart(outletTerms: pl.DataFrame, options: TermChartOptions = {}): Chart {
   const by = options.by ?? "outlet";
@@ -81,6 +89,13 @@ export function keynessComparison(keyness: pl.DataFrame, by = "outlet", within?:
  * (z < 0) against its reference, by the z of the log-odds ratio with an informative Dirichlet
  * prior. Only terms with q < 0.05 (document-level test, Benjamini–Hochberg) are coloured as
  * over- or under-used; the rest are grey, and the subtitle says when no term passes.
+ *
+ * @example
+ * ```ts
+ * import { keynessChart, readFrame } from "newsframe";
+ *
+ * keynessChart(readFrame("data/out", "keyness"), { n: 8 }); // in Jupyter, the chart displays itself
+ * ```
  */
 export function keynessChart(
   keyness: pl.DataFrame,
@@ -180,6 +195,7 @@ function groupsByWords(outletTerms: pl.DataFrame, by: string): string[] {
 export interface ScatterOptions extends TermChartOptions {
   /** The two groups (default: the two with the most words). */
   a?: string;
+  /** The other group. */
   b?: string;
   /** Terms labelled on each side (default 8). */
   labels?: number;
@@ -188,6 +204,14 @@ export interface ScatterOptions extends TermChartOptions {
 /**
  * A scattertext-style scatter of two groups: each word at (rate in A, rate in B) per 1,000 words,
  * on square-root axes; the words most distinctive of each side (by keyness z) are labelled.
+ *
+ * @example
+ * ```ts
+ * import { readFrame, scatterChart } from "newsframe";
+ *
+ * const outletTerms = readFrame("data/out", "outlet_terms");
+ * scatterChart(outletTerms, readFrame("data/out", "keyness"), { labels: 8 });
+ * ```
  */
 export function scatterChart(
   outletTerms: pl.DataFrame,

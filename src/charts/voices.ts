@@ -3,9 +3,10 @@
  * @module
  */
 
+/** @internal nodejs-polars documents its own types (deno doc links them there). */
 import pl from "nodejs-polars";
 import { type Chart, vegaLiteChart } from "./chart.ts";
-import { chartRows } from "./data.ts";
+import { chartRows } from "./_data.ts";
 import { CHART_CONFIG, MEANING_COLORS, outletScale } from "./theme.ts";
 
 const SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json";
@@ -82,7 +83,16 @@ function topByOutletChart(counts: pl.DataFrame, c: TopByOutlet): Chart {
   });
 }
 
-/** Mentions of the most-named entities, stacked by outlet. */
+/**
+ * Mentions of the most-named entities, stacked by outlet.
+ *
+ * @example
+ * ```ts
+ * import { entitiesChart, readFrame } from "newsframe";
+ *
+ * entitiesChart(readFrame("data/out", "entities"), { types: ["PERSON"] });
+ * ```
+ */
 export function entitiesChart(entities: pl.DataFrame, options: VoiceChartOptions = {}): Chart {
   const types = options.types ?? ["PERSON", "ORG"];
   return topByOutletChart(
@@ -100,7 +110,16 @@ export function entitiesChart(entities: pl.DataFrame, options: VoiceChartOptions
   );
 }
 
-/** Quotes by speaker (direct and partial), stacked by outlet. */
+/**
+ * Quotes by speaker (direct and partial), stacked by outlet.
+ *
+ * @example
+ * ```ts
+ * import { quoteSpeakersChart, readFrame } from "newsframe";
+ *
+ * quoteSpeakersChart(readFrame("data/out", "quotes"));
+ * ```
+ */
 export function quoteSpeakersChart(quotes: pl.DataFrame, options: VoiceChartOptions = {}): Chart {
   return topByOutletChart(
     quotes.filter(pl.col("kind").isIn(["direct", "partial"]))
@@ -119,7 +138,16 @@ export function quoteSpeakersChart(quotes: pl.DataFrame, options: VoiceChartOpti
   );
 }
 
-/** The share of each outlet's quotes by speaker type (person, organisation, document, unknown). */
+/**
+ * The share of each outlet's quotes by speaker type (person, organisation, document, unknown).
+ *
+ * @example
+ * ```ts
+ * import { quoteTypesChart, readFrame } from "newsframe";
+ *
+ * quoteTypesChart(readFrame("data/out", "quotes"));
+ * ```
+ */
 export function quoteTypesChart(quotes: pl.DataFrame): Chart {
   const counts = quotes.withColumns(pl.col("speaker_type").fillNull("unknown"))
     .groupBy(["outlet", "speaker_type"]).len();

@@ -17,15 +17,19 @@ export interface Article {
   id: string;
   /** Raw text (UTF-8, `\n` line endings, no BOM). */
   text: string;
+  /** The outlet that published it (`unknown` when the source names none). */
   outlet: string;
+  /** The title from the source's metadata (`title` or `headline`), or null. */
   title: string | null;
   /** ISO date (YYYY-MM-DD), or null when unknown. */
   published: string | null;
+  /** The article's address, when the source gives one. */
   url: string | null;
   /** Every other field of the source, as strings (front matter, extra JSONL/CSV columns, manifest). */
   meta: Record<string, string>;
   /** Where it came from: file path and, for JSONL/CSV, the line of the record. */
   source: string;
+  /** 1-based line of the record in a JSONL or CSV file. */
   line?: number;
 }
 

@@ -14,15 +14,21 @@ export type ParagraphKind = "headline" | "subhead" | "body";
 
 /** A paragraph of the cleaned text; `start`/`end` are offsets into `CleanArticle.text`. */
 export interface Paragraph {
+  /** Position among the article's paragraphs, from 0. */
   index: number;
+  /** Headline, subhead or body. */
   kind: ParagraphKind;
+  /** Offset of the first character in `CleanArticle.text`. */
   start: number;
+  /** Offset just past the last character. */
   end: number;
 }
 
 /** A piece of the raw text that cleaning removed, and why. */
 export interface Removal {
+  /** The cleaning rule that removed it (boilerplate, credit, dateline, …). */
   kind: string;
+  /** The text removed, as it was. */
   text: string;
   /** 1-based line in the raw text. */
   line: number;
@@ -30,8 +36,11 @@ export interface Removal {
 
 /** A repair made to the text, such as a missing space between two scraped words. */
 export interface Repair {
+  /** Two words run together by the scraper, split again. */
   kind: "split_join";
+  /** The text before the repair. */
   before: string;
+  /** The text after it. */
   after: string;
   /** 1-based line in the raw text. */
   line: number;
@@ -39,33 +48,44 @@ export interface Repair {
 
 /** An article after cleaning: the text that the rest of the kit reads, and its structure. */
 export interface CleanArticle {
+  /** The article's id, as loaded. */
   id: string;
+  /** The outlet that published it. */
   outlet: string;
   /** The article's title: from the source's metadata, else the headline found in the text. */
   title: string | null;
+  /** ISO date (YYYY-MM-DD), or null when unknown. */
   published: string | null;
+  /** The article's address, when the source gives one. */
   url: string | null;
   /**
    * ISO 639-1 code of the text's language (see {@link detectLanguage}); null when too short to
    * tell, undefined on an article built by hand.
    */
   language?: string | null;
+  /** Every other field of the source, as strings (the `--by` and `--within` fields come from here). */
   meta: Record<string, string>;
   /** Headline, subheads and body paragraphs joined by blank lines. All offsets point here. */
   text: string;
+  /** The paragraphs of `text`, in order. */
   paragraphs: Paragraph[];
+  /** The headline found at the top of the text, or null. */
   headline: string | null;
   /** "BEIJING (Reuters) -" as printed; removed from the first paragraph. */
   dateline: string | null;
+  /** The place the dateline names ("BEIJING"), as printed. */
   datelinePlace: string | null;
   /** The agency named in the dateline or byline ("Reuters"). */
   agency: string | null;
   /** A byline line such as "Reuters" or "By Jane Doe". */
   byline: string | null;
+  /** The credit line ("Reporting by …; Editing by …"), parsed. */
   credit: Credit | null;
   /** The 1-based raw-file lines of the dateline, byline and credit line, where there are any. */
   structureLines: { dateline?: number; byline?: number; credit?: number };
+  /** What cleaning removed, and why. */
   removed: Removal[];
+  /** What cleaning repaired. */
   repairs: Repair[];
 }
 

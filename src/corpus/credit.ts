@@ -9,6 +9,7 @@ export interface Credit {
   raw: string;
   /** People credited with reporting or writing (additional reporting included). */
   reporters: string[];
+  /** People credited with editing. */
   editors: string[];
   /** Every role as printed, with its people (and where they filed from, when given). */
   roles: { role: string; names: string[]; places: (string | null)[] }[];

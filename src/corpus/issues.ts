@@ -30,8 +30,12 @@ export interface LoadIssue {
  * Formats an issue as one line: `path:line: error: field "date": …`.
  *
  * @example
+ * ```ts
+ * import { formatIssue } from "newsframe";
+ *
  * formatIssue({ severity: "error", source: "a.jsonl", line: 3, field: "text", message: "is empty" });
  * // 'a.jsonl:3: error: field "text": is empty'
+ * ```
  */
 export function formatIssue(issue: LoadIssue): string {
   const where = issue.line === undefined ? issue.source : `${issue.source}:${issue.line}`;
@@ -40,8 +44,23 @@ export function formatIssue(issue: LoadIssue): string {
   return `${where}: ${issue.severity}${id}: ${field}${issue.message}`;
 }
 
-/** Raised for a problem that stops loading altogether (for example, the path does not exist). */
+/**
+ * Raised for a problem that stops loading altogether (for example, the path does not exist).
+ *
+ * @example
+ * ```ts
+ * import { CorpusError, loadCorpus } from "newsframe";
+ *
+ * try {
+ *   await loadCorpus("no/such/folder");
+ * } catch (e) {
+ *   if (!(e instanceof CorpusError)) throw e;
+ *   console.error(e.message); // one line: the path and what is wrong
+ * }
+ * ```
+ */
 export class CorpusError extends Error {
+  /** Makes the error of one issue; its message is the issue's one line. */
   constructor(readonly issue: LoadIssue) {
     super(formatIssue(issue));
     this.name = "CorpusError";

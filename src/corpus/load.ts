@@ -21,16 +21,23 @@ export interface LoadOptions {
 
 /** A record that did not load, with every reason. */
 export interface Rejection {
+  /** The file the record came from. */
   source: string;
+  /** 1-based line of the record in a JSONL or CSV file. */
   line?: number;
+  /** The record's id, when it has one. */
   id?: string;
+  /** Every reason, one line each (field and problem). */
   reasons: string[];
 }
 
 /** Articles that loaded, every issue met, and the records that were rejected. */
 export interface LoadResult {
+  /** The articles that loaded, in source order. */
   articles: Article[];
+  /** Every problem met, rejections and warnings alike. */
   issues: LoadIssue[];
+  /** The records that did not load. */
   rejected: Rejection[];
 }
 
@@ -115,7 +122,13 @@ export async function* streamCorpus(
  * `.jsonl` file or a `.csv` file. Invalid records are reported and skipped; valid ones load.
  *
  * @example
- * const { articles, issues, rejected } = await loadCorpus("seeds");
+ * ```ts
+ * import { formatIssue, loadCorpus } from "newsframe";
+ *
+ * const { articles, issues } = await loadCorpus("seeds");
+ * for (const issue of issues) console.error(formatIssue(issue));
+ * console.log(articles.length, "articles");
+ * ```
  */
 export async function loadCorpus(path: string, options: LoadOptions = {}): Promise<LoadResult> {
   const out: LoadResult = { articles: [], issues: [], rejected: [] };

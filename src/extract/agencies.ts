@@ -11,7 +11,9 @@ import type { Attribution, Quote } from "./quotes.ts";
 
 /** One agency an article relies on, and how. */
 export interface AgencyUse {
+  /** The article's id. */
   articleId: string;
+  /** The article's outlet. */
   outlet: string;
   /** Canonical name ("Reuters", "TASS"). */
   agency: string;

@@ -91,7 +91,10 @@ export function compileTitles(data: unknown, source = "titles"): TitleRules {
 /** The titles shipped in `data/entities/titles.json`. */
 export const DEFAULT_TITLES: TitleRules = compileTitles(titleData, "data/entities/titles.json");
 
-/** Cues as sets, ready for lookups. */
+/**
+ * Cues as sets, ready for lookups.
+ * @internal compiled from a data file or a model; built by its loader, not by hand (see newsframe/extract).
+ */
 export interface Cues {
   /** Every title head: those of `cues.json` and of the title rules. */
   titles: ReadonlySet<string>;

@@ -58,8 +58,11 @@ export type { EntitySource } from "./entities/state.ts";
 
 /** One entity mention. Offsets are into the article's cleaned text. */
 export interface EntityMention {
+  /** The article's id. */
   articleId: string;
+  /** The article's outlet. */
   outlet: string;
+  /** The sentence it is in. */
   sentenceId: string;
   /** The surface form, as written. */
   text: string;
@@ -77,7 +80,9 @@ export interface EntityMention {
   source: EntitySource;
   /** The recogniser's confidence in its span (0–1); 1 for gazetteer matches and rules. */
   confidence: number;
+  /** Offset of its first character in the cleaned text. */
   start: number;
+  /** Offset just past its last character. */
   end: number;
 }
 

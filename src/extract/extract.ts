@@ -6,7 +6,7 @@
 
 import type { CleanArticle } from "../corpus/clean.ts";
 import type { Sentence } from "../text/segment.ts";
-import { emptyExtraction, type Extraction } from "../analysis.ts";
+import type { AgencyUse } from "./agencies.ts";
 import { articleAgencies } from "./agencies.ts";
 import type { Cues } from "./cues.ts";
 import {
@@ -17,17 +17,36 @@ import {
   type PlaceLookups,
 } from "./entities.ts";
 import type { FigureWords } from "./figure_words.ts";
-import { extractFigures } from "./figures.ts";
+import { extractFigures, type Figure } from "./figures.ts";
 import type { Gazetteer } from "./gazetteer.ts";
-import { extractQuotes } from "./quotes.ts";
+import { type Attribution, extractQuotes, type Quote } from "./quotes.ts";
 
-export { emptyExtraction, type Extraction } from "../analysis.ts";
+/** Everything extracted from a corpus (or one article), in text order per article. */
+export interface Extraction {
+  /** Every entity mention. */
+  entities: EntityMention[];
+  /** Every figure (money, percent, quantity, count, date). */
+  figures: Figure[];
+  /** Every quotation, with its speaker where known. */
+  quotes: Quote[];
+  /** Every piece of reported (indirect) speech. */
+  attributions: Attribution[];
+  /** The news agencies each article relies on. */
+  agencies: AgencyUse[];
+}
+
+/** An extraction with nothing in it yet, to be filled article by article. */
+export function emptyExtraction(): Extraction {
+  return { entities: [], figures: [], quotes: [], attributions: [], agencies: [] };
+}
 
 /** The data extraction reads; each defaults to the files shipped under `data/entities/`. */
 export interface ExtractOptions {
   /** Exact-match names (default: the general list); see `loadGazetteerFile`. */
   gazetteer?: Gazetteer;
+  /** Speech cues and titles (default: `data/entities/` and `data/quotes/`). */
   cues?: Cues;
+  /** Number words, units and scales (default: `data/entities/figure_words.json`). */
   figureWords?: FigureWords;
   /** The entity recogniser (default: none, lists and rules only). */
   model?: EntityRecogniser | null;
@@ -59,8 +78,12 @@ export function extractArticle(
  * Extracts from every article of an analysis.
  *
  * @example
- * const analysis = await analyzeCorpus("seeds");
- * const { entities, quotes } = extractCorpus(analysis);
+ * ```ts
+ * import { analyzeCorpus, extractCorpus } from "newsframe";
+ *
+ * const { entities, quotes, figures } = extractCorpus(await analyzeCorpus("seeds"));
+ * console.log(entities.length, quotes[0]?.speaker, figures[0]?.value);
+ * ```
  */
 export function extractCorpus(
   analysis: { articles: readonly CleanArticle[]; sentences: readonly Sentence[] },

@@ -29,7 +29,10 @@ export const FigureWordsSchema = z.object({
   weekdays: words.length(7),
 });
 
-/** Figure words ready for lookups; keys of the number maps are lower case. */
+/**
+ * Figure words ready for lookups; keys of the number maps are lower case.
+ * @internal compiled from a data file or a model; built by its loader, not by hand (see newsframe/extract).
+ */
 export interface FigureWords {
   scales: ReadonlyMap<string, number>;
   numberWords: ReadonlyMap<string, number>;

@@ -26,11 +26,15 @@ export type FigureKind =
 
 /** One figure. Offsets are into the article's cleaned text. */
 export interface Figure {
+  /** The article's id. */
   articleId: string;
+  /** The article's outlet. */
   outlet: string;
+  /** The sentence it is in. */
   sentenceId: string;
   /** The surface form: the number with its unit ("$240 billion", "tens of thousands of troops"). */
   text: string;
+  /** What the figure measures. */
   kind: FigureKind;
   /** The number with scale words applied ("$240 billion" is 240000000000); null for dates. */
   value: number | null;
@@ -46,7 +50,9 @@ export interface Figure {
   change: string | null;
   /** The year of a date or year, or the year a figure is given for ("$240 billion in 2023"). */
   year: number | null;
+  /** Offset of its first character in the cleaned text. */
   start: number;
+  /** Offset just past its last character. */
   end: number;
 }
 

@@ -4,6 +4,7 @@
  * @module
  */
 
+/** @internal nodejs-polars documents its own types (deno doc links them there). */
 import pl from "nodejs-polars";
 import { bool, float64Nullable, int32, int32Nullable, utf8 } from "../frames/columns.ts";
 import type { AgencyUse } from "./agencies.ts";
@@ -131,7 +132,17 @@ export function agenciesFrame(rows: readonly AgencyUse[]): pl.DataFrame {
   ]);
 }
 
-/** The extraction frames by name, as `deno task analyze` writes them. */
+/**
+ * The extraction frames by name, as `deno task analyze` writes them.
+ *
+ * @example
+ * ```ts
+ * import { analyzeCorpus, extractCorpus, extractionFrames } from "newsframe";
+ *
+ * const { quotes } = extractionFrames(extractCorpus(await analyzeCorpus("seeds")));
+ * quotes.select("outlet", "speaker", "text").head(5);
+ * ```
+ */
 export function extractionFrames(x: Extraction): Record<string, pl.DataFrame> {
   return {
     entities: entitiesFrame(x.entities),

@@ -16,6 +16,14 @@ import { extractionWords, wordKey } from "./words.ts";
  * Entity types. The model gives PERSON, ORG, GPE, LOC and NORP; FAC, EVENT and PRODUCT come only
  * from a user's gazetteer. MEDIA is accepted in gazetteer files for older data and read as ORG
  * with `media: true`; no mention has type MEDIA.
+ *
+ * @example
+ * ```ts
+ * import { ENTITY_TYPES, type EntityType } from "newsframe";
+ *
+ * const isType = (s: string): s is EntityType => (ENTITY_TYPES as readonly string[]).includes(s);
+ * isType("PERSON"); // true
+ * ```
  */
 export const ENTITY_TYPES = [
   "PERSON",
@@ -48,7 +56,10 @@ export const GazetteerSchema = z.object({
   entities: z.array(EntrySchema),
 }).strict();
 
-/** A gazetteer entry, as compiled: type MEDIA is ORG with `media: true`. */
+/**
+ * A gazetteer entry, as compiled: type MEDIA is ORG with `media: true`.
+ * @internal the shape of a gazetteer file's entries is its schema, GazetteerSchema.
+ */
 export type GazetteerEntry = z.output<typeof EntrySchema>;
 
 /** A gazetteer ready for matching. */
@@ -139,8 +150,13 @@ export const DEFAULT_GAZETTEER: Gazetteer = GENERAL_GAZETTEER;
  * file and the field.
  *
  * @example
+ * ```ts
+ * import { analyzeCorpus, extractCorpus, loadGazetteerFile } from "newsframe";
+ *
+ * // Your story's names (schema: GazetteerSchema of newsframe/extract); "none" for no list.
  * const gazetteer = loadGazetteerFile("data/entities/examples/seeds_gazetteer.json");
- * extractCorpus(analysis, { gazetteer });
+ * extractCorpus(await analyzeCorpus("seeds"), { gazetteer });
+ * ```
  */
 export function loadGazetteerFile(path: string): Gazetteer {
   if (path === "none") return NO_GAZETTEER;

@@ -50,12 +50,19 @@ export type QuoteKind = "direct" | "partial" | "scare" | "title" | "nickname" | 
 
 /** One quotation. `text` is the quoted words without the marks; offsets are into the cleaned text. */
 export interface Quote extends Speech {
+  /** The article's id. */
   articleId: string;
+  /** The article's outlet. */
   outlet: string;
+  /** The sentence where the quote opens. */
   sentenceId: string;
+  /** The quoted words, without the quotation marks. */
   text: string;
+  /** What the quotation is. */
   kind: QuoteKind;
+  /** Offset of the quoted words in the cleaned text. */
   start: number;
+  /** Offset just past them. */
   end: number;
 }
 

@@ -9,7 +9,10 @@ interface Node<T> {
   value: T | undefined;
 }
 
-/** Maps token sequences to values; finds the longest sequence starting at a position. */
+/**
+ * Maps token sequences to values; finds the longest sequence starting at a position.
+ * @internal the lookup structure inside a compiled gazetteer.
+ */
 export class TokenTrie<T> {
   #root: Node<T> = { next: new Map(), value: undefined };
   #size = 0;

@@ -3,6 +3,7 @@
  * @module
  */
 
+/** @internal nodejs-polars documents its own types (deno doc links them there). */
 import pl from "nodejs-polars";
 import type { CleanArticle } from "../corpus/clean.ts";
 import type { Sentence } from "../text/segment.ts";
@@ -33,6 +34,14 @@ export const ARTICLE_COLUMNS = [
  * `n_sentences` counts every sentence, headline and subheads included; `n_words` counts word
  * tokens. Metadata fields beyond the core ones (front matter, extra JSONL/CSV columns, manifest
  * evidence) become extra Utf8 columns, null where an article lacks them.
+ *
+ * @example
+ * ```ts
+ * import { analyzeCorpus, articlesFrame } from "newsframe";
+ *
+ * const analysis = await analyzeCorpus("seeds");
+ * articlesFrame(analysis.articles, analysis.sentences).select("article_id", "outlet", "n_words");
+ * ```
  */
 export function articlesFrame(articles: CleanArticle[], sentences: Sentence[]): pl.DataFrame {
   const nSentences = new Map<string, number>();

@@ -10,6 +10,7 @@
  * @module
  */
 
+/** @internal nodejs-polars documents its own types (deno doc links them there). */
 import pl from "nodejs-polars";
 import { type FrameFormat, writeFrame } from "./write.ts";
 
@@ -53,7 +54,13 @@ export async function clearFrames(out: string, names: Iterable<string>): Promise
  * `<out>/<name>/batch=*\/part.parquet` in batch order.
  *
  * @example
+ * ```ts
+ * import { readFrame } from "newsframe";
+ *
+ * // One file or every batch part, in batch order (see `deno task analyze --batch-words`).
  * const tokens = readFrame("data/out", "tokens");
+ * console.log(tokens.height);
+ * ```
  */
 export function readFrame(out: string, name: string): pl.DataFrame {
   try {

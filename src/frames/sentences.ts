@@ -3,11 +3,22 @@
  * @module
  */
 
+/** @internal nodejs-polars documents its own types (deno doc links them there). */
 import pl from "nodejs-polars";
 import type { Sentence, TokenColumns } from "../text/segment.ts";
 import { bool, int32, utf8, utf8CodedTogether } from "./columns.ts";
 
-/** Builds `sentences`: sentence_id, article_id, outlet, paragraph, position, kind, text, start, end, n_words. */
+/**
+ * Builds `sentences`: sentence_id, article_id, outlet, paragraph, position, kind, text, start, end, n_words.
+ *
+ * @example
+ * ```ts
+ * import { analyzeCorpus, sentencesFrame } from "newsframe";
+ *
+ * const analysis = await analyzeCorpus("seeds");
+ * sentencesFrame(analysis.sentences).head(5);
+ * ```
+ */
 export function sentencesFrame(sentences: Sentence[]): pl.DataFrame {
   const col = <T>(f: (s: Sentence) => T) => sentences.map(f);
   return pl.DataFrame([
@@ -24,7 +35,17 @@ export function sentencesFrame(sentences: Sentence[]): pl.DataFrame {
   ]);
 }
 
-/** Builds `tokens`: article_id, outlet, sentence_id, position, token, lower, stem, is_stop, start, end. */
+/**
+ * Builds `tokens`: article_id, outlet, sentence_id, position, token, lower, stem, is_stop, start, end.
+ *
+ * @example
+ * ```ts
+ * import { analyzeCorpus, tokensFrame } from "newsframe";
+ *
+ * const analysis = await analyzeCorpus("seeds");
+ * tokensFrame(analysis.tokens).head(5);
+ * ```
+ */
 export function tokensFrame(tokens: TokenColumns): pl.DataFrame {
   // A sentence id gives its article and outlet; a surface form its lower form and stem.
   const [sentenceId, articleId, outlet] = utf8CodedTogether([

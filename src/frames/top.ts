@@ -4,6 +4,7 @@
  * @module
  */
 
+/** @internal nodejs-polars documents its own types (deno doc links them there). */
 import pl from "nodejs-polars";
 
 /** Options of {@link topByGroup}. */
@@ -21,7 +22,12 @@ export interface TopOptions {
  * group, then by `sort`.
  *
  * @example
- * topByGroup(keyness.filter(pl.col("z").gt(0)), "group", "z", { n: 10, then: ["term"] });
+ * ```ts
+ * import { readFrame, topByGroup } from "newsframe";
+ *
+ * const terms = readFrame("data/out", "outlet_terms");
+ * topByGroup(terms, "outlet", "per_1000", { n: 10 }); // ten terms per outlet
+ * ```
  */
 export function topByGroup(
   df: pl.DataFrame,

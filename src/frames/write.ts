@@ -3,6 +3,7 @@
  * @module
  */
 
+/** @internal nodejs-polars documents its own types (deno doc links them there). */
 import pl from "nodejs-polars";
 
 /** Output formats for frames. */
@@ -56,7 +57,12 @@ function csvExprs(columns: string[], dtypeOf: (name: string) => string): pl.Expr
  * Writes each frame as `<dir>/<name>.<format>` and returns the paths written.
  *
  * @example
- * await writeFrames({ articles, sentences }, "data/out", ["parquet", "csv"]);
+ * ```ts
+ * import { analyzeCorpus, corpusFrames, writeFrames } from "newsframe";
+ *
+ * const { articles, sentences } = corpusFrames(await analyzeCorpus("seeds"));
+ * const paths = await writeFrames({ articles, sentences }, "data/out", ["parquet", "csv"]);
+ * ```
  */
 export async function writeFrames(
   frames: Record<string, pl.DataFrame>,

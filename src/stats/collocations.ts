@@ -12,6 +12,7 @@
  * @module
  */
 
+/** @internal nodejs-polars documents its own types (deno doc links them there). */
 import pl from "nodejs-polars";
 import type { CleanArticle } from "../corpus/clean.ts";
 import { float64, int32, utf8 } from "../frames/columns.ts";
@@ -37,7 +38,11 @@ export interface CollocationOptions {
  * descending.
  *
  * @example
- * collocations(analysis, { minCount: 2 }).head(10);
+ * ```ts
+ * import { analyzeCorpus, collocations } from "newsframe";
+ *
+ * collocations(await analyzeCorpus("seeds"), { minCount: 2 }).head(10);
+ * ```
  */
 export function collocations(
   analysis: { articles: readonly CleanArticle[]; tokens: TokenColumns },

@@ -314,7 +314,13 @@ export function lexicoderLexicon(text: string, path: string): Lexicon {
  * naming the file and, where it can, the line.
  *
  * @example
- * const mine = await loadLexicon("data/lexicons/examples/russia_china.json");
+ * ```ts
+ * import { analyzeCorpus, findFraming, framingFrame, lexiconsOf, loadLexicon } from "newsframe";
+ *
+ * const mine = await loadLexicon("data/lexicons/my_frames.yaml"); // .json, .yaml, .dic or .cat
+ * const matches = findFraming(await analyzeCorpus("seeds"), lexiconsOf([mine]));
+ * framingFrame(matches).head(5);
+ * ```
  */
 export async function loadLexicon(path: string): Promise<Lexicon> {
   const ext = /\.([^./\\]+)$/.exec(path)?.[1]?.toLowerCase() ?? "";

@@ -10,6 +10,7 @@
  * @module
  */
 
+/** @internal nodejs-polars documents its own types (deno doc links them there). */
 import pl from "nodejs-polars";
 import type { CleanArticle } from "../corpus/clean.ts";
 import { bool, float64, int32, utf8 } from "../frames/columns.ts";
@@ -28,6 +29,15 @@ export const DEFAULT_LEXICONS: readonly Lexicon[] = [MEDIA_FRAMES_LEXICON];
 /**
  * The lexicons of a run: the defaults (unless `noDefaults`) followed by the user's, with a
  * lexicon name given twice kept once (the user's wins).
+ *
+ * @example
+ * ```ts
+ * import { lexiconsOf, loadLexicon } from "newsframe";
+ *
+ * const mine = await loadLexicon("data/lexicons/my_frames.yaml");
+ * lexiconsOf([mine]); // the defaults and yours
+ * lexiconsOf([mine], true); // yours only
+ * ```
  */
 export function lexiconsOf(user: readonly Lexicon[] = [], noDefaults = false): Lexicon[] {
   const all = [...(noDefaults ? [] : DEFAULT_LEXICONS), ...user];
@@ -37,17 +47,25 @@ export function lexiconsOf(user: readonly Lexicon[] = [], noDefaults = false): L
 
 /** Every frame match, as columns (row i of every array is match i). */
 export interface FramingMatches {
+  /** The lexicon's name. */
   lexicon: string[];
+  /** The article's id. */
   articleId: string[];
+  /** The article's outlet. */
   outlet: string[];
+  /** The sentence of the match. */
   sentenceId: string[];
+  /** The dimension's id. */
   dimension: string[];
+  /** The frame's id. */
   frame: string[];
   /** The dimension is marked `naming` (its frames are competing names for one thing). */
   naming: boolean[];
   /** The words matched, as printed in the cleaned text. */
   phrase: string[];
+  /** Offset of the match in the cleaned text. */
   start: number[];
+  /** Offset just past it. */
   end: number[];
 }
 
@@ -63,8 +81,12 @@ interface FrameRef {
  * word in lexicon and dimension order).
  *
  * @example
- * const matches = findFraming(analysis);
- * matches.frame.filter((f) => f === "special_military_operation").length; // 1 on the seeds
+ * ```ts
+ * import { analyzeCorpus, findFraming } from "newsframe";
+ *
+ * const matches = findFraming(await analyzeCorpus("seeds")); // the Media Frames lexicon
+ * console.log(matches.frame.length, "matches");
+ * ```
  */
 export function findFraming(
   analysis: { articles: readonly CleanArticle[]; tokens: TokenColumns },
@@ -166,6 +188,13 @@ export function findFraming(
  * The `framing` frame: lexicon, article_id, outlet, sentence_id, dimension, frame, naming (the
  * dimension is marked `naming`), phrase (as matched), start, end (offsets into the article's
  * cleaned text).
+ *
+ * @example
+ * ```ts
+ * import { analyzeCorpus, findFraming, framingFrame } from "newsframe";
+ *
+ * framingFrame(findFraming(await analyzeCorpus("seeds"))).head(5); // one row per match
+ * ```
  */
 export function framingFrame(matches: FramingMatches): pl.DataFrame {
   return pl.DataFrame([
@@ -190,7 +219,12 @@ export function framingFrame(matches: FramingMatches): pl.DataFrame {
  * has none).
  *
  * @example
- * framingSummary(analysis, findFraming(analysis), DEFAULT_LEXICONS, "outlet");
+ * ```ts
+ * import { analyzeCorpus, findFraming, framingSummary } from "newsframe";
+ *
+ * const analysis = await analyzeCorpus("seeds");
+ * framingSummary(analysis, findFraming(analysis)); // per outlet and frame: articles, matches
+ * ```
  */
 export function framingSummary(
   analysis: { articles: readonly CleanArticle[]; sentences: readonly Sentence[] },

@@ -20,7 +20,9 @@ export type GroupBy =
 
 /** A grouping with its column name: what {@link fieldGroup} makes. */
 export interface NamedGroupBy {
+  /** The grouping column's name in frames and charts. */
   name: string;
+  /** An article's group (null: left out). */
   of: (article: CleanArticle) => string | null;
 }
 

@@ -20,6 +20,7 @@
  * @module
  */
 
+/** @internal nodejs-polars documents its own types (deno doc links them there). */
 import pl from "nodejs-polars";
 import type { CleanArticle } from "../corpus/clean.ts";
 import { Float64Buffer, Int32Buffer } from "../_buffers.ts";
@@ -400,8 +401,12 @@ export const REST = "(rest)";
  * is no reference and no row.
  *
  * @example
- * const key = keynessByGroup(groupTermCounts(countTerms(analysis), "outlet"));
- * key.filter(pl.col("group").eq(pl.lit("Global News"))).head(10);
+ * ```ts
+ * import { analyzeCorpus, countTerms, groupTermCounts, keynessByGroup } from "newsframe";
+ *
+ * const counts = countTerms(await analyzeCorpus("seeds"));
+ * keynessByGroup(groupTermCounts(counts, "outlet")).head(10);
+ * ```
  */
 export function keynessByGroup(
   groupCounts: GroupTermCounts,
@@ -580,7 +585,12 @@ export function keynessOfDocuments(
  * story or date field) and pools across strata. Articles are the unit of `p_doc` and `q`.
  *
  * @example
- * keynessOf(analysis, { by: "outlet", within: "event", terms: { ngrams: [1] } });
+ * ```ts
+ * import { analyzeCorpus, keynessOf } from "newsframe";
+ *
+ * // Each outlet against the rest, articles as the unit; `within` compares inside each stratum.
+ * keynessOf(await analyzeCorpus("seeds"), { by: "outlet", terms: { ngrams: [1] } });
+ * ```
  */
 export function keynessOf(
   analysis: { articles: readonly CleanArticle[]; tokens: TokenColumns },

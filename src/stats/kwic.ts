@@ -3,6 +3,7 @@
  * @module
  */
 
+/** @internal nodejs-polars documents its own types (deno doc links them there). */
 import pl from "nodejs-polars";
 import type { CleanArticle } from "../corpus/clean.ts";
 import { int32, utf8 } from "../frames/columns.ts";
@@ -31,8 +32,11 @@ const squash = (text: string) => text.replace(/\s+/gu, " ").trim();
  * pattern.
  *
  * @example
- * kwic(analysis, "unilateral coercive measure", { window: 4 });
- * // left: "in opposing" · match: "unilateral coercive measures" · right: ", ” Beijing and Moscow"
+ * ```ts
+ * import { analyzeCorpus, kwic } from "newsframe";
+ *
+ * kwic(await analyzeCorpus("seeds"), "trade deal", { window: 4 }); // left, match, right per hit
+ * ```
  */
 export function kwic(
   analysis: { articles: readonly CleanArticle[]; tokens: TokenColumns },

@@ -81,8 +81,11 @@ export type LexiconData = z.output<typeof LexiconSchema>;
 
 /** A frame with its patterns parsed. */
 export interface LexiconFrame {
+  /** The frame's id (a column value in framing frames). */
   id: string;
+  /** The frame's name for people. */
   label: string;
+  /** The phrases that mark the frame. */
   patterns: PhrasePattern[];
   /** Phrases that cancel a match of the frame (the frame's own and its dimension's). */
   exclude: PhrasePattern[];
@@ -90,17 +93,23 @@ export interface LexiconFrame {
 
 /** One dimension of a compiled lexicon. */
 export interface LexiconDimension {
+  /** The dimension's id. */
   id: string;
+  /** The dimension's name for people. */
   label: string;
   /** Competing names for one thing (see {@link LexiconSchema}). */
   naming: boolean;
+  /** The dimension's frames. */
   frames: LexiconFrame[];
 }
 
 /** A validated lexicon, patterns parsed. */
 export interface Lexicon {
+  /** The lexicon's name (a column value in framing frames). */
   name: string;
+  /** What the lexicon measures, and its source. */
   description?: string;
+  /** The lexicon's dimensions. */
   dimensions: LexiconDimension[];
 }
 

@@ -5,6 +5,7 @@
  * @module
  */
 
+/** @internal nodejs-polars documents its own types (deno doc links them there). */
 import pl from "nodejs-polars";
 import { Float64Buffer, Int32Buffer } from "../_buffers.ts";
 import { codedUtf8, runsUtf8 } from "../frames/columns.ts";
@@ -19,6 +20,7 @@ import {
 
 /** Term counts of each group. Index g of every array is group g. */
 export interface GroupTermCounts {
+  /** The term options the counts were made with, defaults filled in. */
   options: ResolvedTermOptions;
   /** The grouping column's name ("outlet", "party", …). */
   by: string;
@@ -39,7 +41,12 @@ export interface GroupTermCounts {
  * are left out.
  *
  * @example
- * const byParty = groupTermCounts(countTerms(analysis), "party");
+ * ```ts
+ * import { analyzeCorpus, countTerms, groupTermCounts } from "newsframe";
+ *
+ * const byOutlet = groupTermCounts(countTerms(await analyzeCorpus("seeds")), "outlet");
+ * console.log(byOutlet.groups);
+ * ```
  */
 export function groupTermCounts(
   counts: ArticleTermCounts,
@@ -108,6 +115,14 @@ export function mergeGroupTermCounts(
  * group, stopwords counted as words, so rates compare across term options). Terms under the
  * corpus-wide `minCount` are left out. Ordered by group, n-gram order, n descending, then first
  * appearance.
+ *
+ * @example
+ * ```ts
+ * import { analyzeCorpus, countTerms, groupTermCounts, groupTermsFrame } from "newsframe";
+ *
+ * const counts = countTerms(await analyzeCorpus("seeds"));
+ * groupTermsFrame(groupTermCounts(counts)).head(10); // outlet, term, count, per_1000, …
+ * ```
  */
 export function groupTermsFrame(groupCounts: GroupTermCounts): pl.DataFrame {
   const vocab = vocabularyOf(groupCounts.counts);

@@ -46,7 +46,9 @@ export type WordTest =
 
 /** A parsed pattern: slots in order; each slot is a list of alternatives; each alternative a word sequence. */
 export interface PhrasePattern {
+  /** The pattern as written. */
   source: string;
+  /** Slots in order; alternatives per slot; word tests per alternative. */
   slots: WordTest[][][];
 }
 

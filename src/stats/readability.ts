@@ -10,6 +10,7 @@
  * @module
  */
 
+/** @internal nodejs-polars documents its own types (deno doc links them there). */
 import pl from "nodejs-polars";
 import type { CleanArticle } from "../corpus/clean.ts";
 import { float64Nullable as nullable, int32, utf8 } from "../frames/columns.ts";
@@ -68,6 +69,13 @@ const HAS_LETTER = /\p{L}/u;
  * syllables/word), flesch_kincaid_grade (0.39 × words/sentence + 11.8 × syllables/word − 15.59),
  * types, ttr and mattr (window `mattrWindow`, default 50). Scores are null for an article
  * without body words.
+ *
+ * @example
+ * ```ts
+ * import { analyzeCorpus, readabilityFrame } from "newsframe";
+ *
+ * readabilityFrame(await analyzeCorpus("seeds")); // one row per article
+ * ```
  */
 export function readabilityFrame(
   analysis: {

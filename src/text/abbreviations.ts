@@ -17,7 +17,10 @@ export const AbbreviationsSchema = z.object({
   sentence_openers: z.array(z.string().min(1)),
 });
 
-/** Abbreviation sets, as the splitter uses them. */
+/**
+ * Abbreviation sets, as the splitter uses them.
+ * @internal built from data/abbreviations.json; pass the default or a set from newsframe/text.
+ */
 export interface Abbreviations {
   title: Set<string>;
   beforeNumber: Set<string>;

@@ -18,8 +18,12 @@ const HTML: Record<string, string> = {
  * (an underscore only at a word's edge) and line breaks become spaces, so a value can never start a block of its own.
  *
  * @example
- * escapeMarkdown('<img src=x onerror="alert(1)">'); // '&lt;img src=x onerror=&quot;alert(1)&quot;&gt;'
- * escapeMarkdown("*bold* [link](x)");                // '\\*bold\\* \\[link\\](x)'
+ * ```ts
+ * import { escapeMarkdown } from "newsframe";
+ *
+ * // Article text inside Markdown (a notebook cell, a report), never read as markup.
+ * const line = `Top speaker: ${escapeMarkdown("**Lee** said <b>no</b>")}`;
+ * ```
  */
 export function escapeMarkdown(text: unknown): string {
   return String(text)

@@ -13,7 +13,9 @@ import { nextLetterOrDigit, surfaceFormAt, tokenEnd, wordTokenPattern } from "./
 export interface Sentence {
   /** `<article_id>:<n>`, n counting from 0 within the article. */
   id: string;
+  /** The article's id. */
   articleId: string;
+  /** The article's outlet. */
   outlet: string;
   /** Index of the paragraph in the cleaned text (the headline, when there is one, is 0). */
   paragraph: number;
@@ -21,31 +23,57 @@ export interface Sentence {
   position: number;
   /** Index of the sentence within the article (the n of the id). */
   index: number;
+  /** The kind of its paragraph (headline, subhead, body). */
   kind: ParagraphKind;
+  /** The sentence as written. */
   text: string;
+  /** Offset of its first character in the cleaned text. */
   start: number;
+  /** Offset just past its last character. */
   end: number;
+  /** Number of word tokens. */
   nWords: number;
 }
 
-/** Tokens as columns: row i of every array is token i. */
+/**
+ * Tokens as columns: row i of every array is token i.
+ *
+ * @example
+ * ```ts
+ * import { analyzeCorpus } from "newsframe";
+ *
+ * const { tokens } = await analyzeCorpus("seeds");
+ * console.log(tokens.length, tokens.lower.slice(0, 10), tokens.stem.slice(0, 10));
+ * ```
+ */
 export class TokenColumns {
+  /** The token's article. */
   articleId: string[] = [];
+  /** The token's outlet. */
   outlet: string[] = [];
+  /** The token's sentence (`Sentence.id`). */
   sentenceId: string[] = [];
+  /** Index of the token within its sentence, from 0. */
   position: number[] = [];
+  /** The token as written. */
   token: string[] = [];
+  /** Lower case. */
   lower: string[] = [];
+  /** Porter stem of the lower form. */
   stem: string[] = [];
+  /** In the stopword list. */
   isStop: boolean[] = [];
   /**
-   * The numbers of `lower` and `stem` in the process-wide interners of the text layer, set by
-   * {@link segmentArticles} (columns filled by other code may leave them empty: readers fall
-   * back to the strings).
+   * The number of `lower` in the process-wide interner of the text layer, set by
+   * {@link segmentArticles} (columns filled by other code may leave it empty: readers fall back
+   * to the strings).
    */
   lowerId: number[] = [];
+  /** The number of `stem` in the process-wide interner (as `lowerId`). */
   stemId: number[] = [];
+  /** Offset of its first character in the article's cleaned text. */
   start: number[] = [];
+  /** Offset just past its last character. */
   end: number[] = [];
 
   /** Number of tokens. */
@@ -56,7 +84,9 @@ export class TokenColumns {
 
 /** Sentences and tokens of one or more articles. */
 export interface Segmented {
+  /** Every sentence, article by article, in text order. */
   sentences: Sentence[];
+  /** Every word token, in the same order. */
   tokens: TokenColumns;
 }
 

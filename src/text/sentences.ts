@@ -11,7 +11,9 @@ import { type Abbreviations, DEFAULT_ABBREVIATIONS } from "./abbreviations.ts";
 
 /** A sentence span `[start, end)` within the text given to {@link splitSentences}. */
 export interface Span {
+  /** Offset of the first character. */
   start: number;
+  /** Offset just past the last character. */
   end: number;
 }
 
@@ -25,7 +27,12 @@ const SPEECH_TAG =
  * Splits one paragraph into sentence spans (trimmed, never empty).
  *
  * @example
- * splitSentences("U.S. President Donald Trump spoke. He left.") // two spans
+ * ```ts
+ * import { splitSentences } from "newsframe";
+ *
+ * const text = "Dr. Lee spoke first. The vote came later.";
+ * splitSentences(text).map((s) => text.slice(s.start, s.end)); // two sentences: "Dr." ends none
+ * ```
  */
 export function splitSentences(
   text: string,

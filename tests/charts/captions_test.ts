@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { allCharts } from "../../src/charts/catalog.ts";
 import { captionLines, captionOf, groupSizes } from "../../src/charts/caption.ts";
-import { type Chart, chartData } from "../../src/charts/chart.ts";
-import { chartToSVG, escapeHtml } from "../../src/charts/render.ts";
+import { type Chart, chartData, chartToSVG } from "../../src/charts/chart.ts";
+import { escapeHtml } from "../../src/charts/render.ts";
 import { allFrames, type Frames } from "../../src/stages.ts";
 import { loadLexicon } from "../../src/stats/dictionaries.ts";
 import { SEED, seedAnalysis } from "../seeds.ts";

@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
 import fc from "fast-check";
 import { allCharts } from "../../src/charts/catalog.ts";
-import { chartData, JUPYTER_DISPLAY } from "../../src/charts/chart.ts";
+import { chartData, chartToSVG, JUPYTER_DISPLAY } from "../../src/charts/chart.ts";
 import { writeCharts } from "../../src/charts/export.ts";
-import { chartToSVG, escapeHtml, scriptSafeJson, svgToPNG } from "../../src/charts/render.ts";
+import { escapeHtml, scriptSafeJson, svgToPNG } from "../../src/charts/render.ts";
 import { allFrames } from "../../src/stages.ts";
 import { loadLexicon } from "../../src/stats/dictionaries.ts";
 import { SEED, seedAnalysis, tempDir } from "../seeds.ts";

@@ -21,7 +21,7 @@ import {
   tagDocument,
   tagWords,
 } from "../../src/extract/ner/mod.ts";
-import { WordTable } from "../../src/extract/ner/features.ts";
+import { WordTable } from "../../src/extract/ner/_features.ts";
 import { fitLogistic, trainModel, type TrainSentence } from "../../src/extract/ner/train.ts";
 import { extractionWords } from "../../src/extract/words.ts";
 

@@ -42,6 +42,7 @@ export interface SentenceContext {
 /**
  * Tags the sentences of one article at once (each the texts of its extraction words), so the
  * recogniser can make its names consistent across the article; one list of spans per sentence.
+ * @internal compiled from a data file or a model; built by its loader, not by hand (see newsframe/extract).
  */
 export interface EntityRecogniser {
   tag(

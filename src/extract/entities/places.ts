@@ -11,7 +11,10 @@ import { countryOf, firstNameGender, isCapital, isCity, isUsState } from "../ner
 /** The kind of a known place. */
 export type PlaceKind = "country" | "state" | "city";
 
-/** Lookups the entity stage reads. */
+/**
+ * Lookups the entity stage reads.
+ * @internal compiled from a data file or a model; built by its loader, not by hand (see newsframe/extract).
+ */
 export interface PlaceLookups {
   /** The kind of a place name as written ("Poland", "California", "Santa Fe"), else undefined. */
   kind(name: string): PlaceKind | undefined;

@@ -7,7 +7,7 @@
  * @module
  */
 
-import { type SentenceCase } from "./features.ts";
+import { type SentenceCase } from "./_features.ts";
 import {
   B,
   decodeModel,

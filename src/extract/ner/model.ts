@@ -13,7 +13,7 @@ import {
   sentenceFeatures,
   WORD_FIELDS,
   WordTable,
-} from "./features.ts";
+} from "./_features.ts";
 
 /** Entity types the model tags. */
 export const NER_TYPES = ["PER", "ORG", "LOC", "NORP"] as const;

@@ -6,7 +6,7 @@
  * @module
  */
 
-import { MAX_FEATURES, type SentenceCase, sentenceFeatures } from "./features.ts";
+import { MAX_FEATURES, type SentenceCase, sentenceFeatures } from "./_features.ts";
 import {
   emissionScores,
   emptyModel,

@@ -20,6 +20,7 @@ export type SpeakerType = "person" | "organisation" | "document";
  * `previous` (a quote with no cue right after a sentence that reports the same speaker),
  * `according` ("according to X"), `document` ("in a joint statement"), `relay` ("NHK quoted X
  * as saying"), `description` ("the mayor said" after one "Mayor Jane Doe").
+ * @internal a diagnostic of the quote finder: which rule found the speaker.
  */
 export type Sieve =
   | "cue"
@@ -36,6 +37,7 @@ export type Sieve =
 export interface Speech {
   /** Canonical entity (the join key with `entities`), a name as written, or a document; null when unknown. */
   speaker: string | null;
+  /** A person, an organisation or a document; null when unknown. */
   speakerType: SpeakerType | null;
   /** The speaker as written ("spokesman Josh Schwerin", "she", "the ministry"). */
   speakerRaw: string | null;
@@ -47,6 +49,7 @@ export interface Speech {
   via: string | null;
   /** The relay's canonical entity ("NHK"), when it is a known one. */
   viaEntity: string | null;
+  /** Which rule found the speaker; null when none did. */
   sieve: Sieve | null;
   /** How sure the sieve is, 0 to 1; 0 when there is no speaker. */
   confidence: number;
@@ -129,13 +132,22 @@ export function speechFields(f: Speech): Speech {
  * the attribution as written ("Li said", "according to Chinese customs data").
  */
 export interface Attribution extends Speech {
+  /** The article's id. */
   articleId: string;
+  /** The article's outlet. */
   outlet: string;
+  /** The sentence it is in. */
   sentenceId: string;
+  /** The reported clause. */
   text: string;
+  /** Offset of the clause in the cleaned text. */
   start: number;
+  /** Offset just past it. */
   end: number;
+  /** The attribution as written ("she said"). */
   cueText: string;
+  /** Offset of the attribution in the cleaned text. */
   cueStart: number;
+  /** Offset just past it. */
   cueEnd: number;
 }

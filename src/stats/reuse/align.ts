@@ -51,7 +51,16 @@ import {
 } from "./features.ts";
 import { containment, rowCosine } from "./similarity.ts";
 
-/** The four classes of a sentence pair, from the closest copy to the loosest match. */
+/**
+ * The four classes of a sentence pair, from the closest copy to the loosest match.
+ *
+ * @example
+ * ```ts
+ * import { REUSE_CLASSES } from "newsframe";
+ *
+ * console.log(REUSE_CLASSES.join(" > ")); // from the closest copy to the loosest match
+ * ```
+ */
 export const REUSE_CLASSES = [
   "verbatim",
   "near-verbatim",

@@ -52,9 +52,15 @@ export interface TextComparison {
  * terms, a term in both weighs 1 and a term in one weighs 1 + ln 1.5.
  *
  * @example
- * compareTexts("Chinese state oil majors suspended purchases of seaborne Russian oil",
- *   "Chinese state oil majors have suspended purchases of seaborne Russian oil");
- * // { similarity: 1, containment: 0.75, copyContainment: 0.5, class: "near-verbatim" }
+ * ```ts
+ * import { compareTexts } from "newsframe";
+ *
+ * const c = compareTexts(
+ *   "The council approved the budget on Monday after a long debate.",
+ *   "After a long debate, the council approved the budget on Monday.",
+ * );
+ * console.log(c.similarity, c.class);
+ * ```
  */
 export function compareTexts(
   a: string,

@@ -26,7 +26,7 @@ import { Int32Buffer } from "./buffers.ts";
 import { alignSentences, DEFAULT_REUSE_OPTIONS } from "./align.ts";
 import { buildFeaturesFromStems } from "./features.ts";
 import { figuresFromFrame } from "./figures.ts";
-import { framesOfAlignment, type ReuseFrameOptions } from "./stage.ts";
+import { framesOfAlignment, type ReuseFrameOptions } from "./frames.ts";
 
 /** Name of the per-batch frame {@link reuseIndexFrame} builds. */
 export const REUSE_INDEX = "reuse_index";

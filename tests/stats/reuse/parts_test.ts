@@ -12,7 +12,7 @@ import {
   reuseIndexFrame,
   STEM_SEPARATOR,
 } from "../../../src/stats/reuse/parts.ts";
-import { reuseStageFrames } from "../../../src/stats/reuse/stage.ts";
+import { reuseStageFrames } from "../../../src/stats/reuse/frames.ts";
 import { seedAnalysis, tempDir } from "../../seeds.ts";
 
 /** Writes the seeds as batches of the given sizes, as the batch driver writes its parts. */

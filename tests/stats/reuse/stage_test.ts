@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import pl from "nodejs-polars";
-import { reuseFrames, reuseStageFrames } from "../../../src/stats/reuse/stage.ts";
+import { reuseFrames, reuseStageFrames } from "../../../src/stats/reuse/frames.ts";
 import { SEED, seedAnalysis } from "../../seeds.ts";
 
 const dtypes = (df: pl.DataFrame) =>
