@@ -53,12 +53,13 @@ import type { BatchRequest } from "./worker.ts";
 export const DEFAULT_WORKERS = navigator.hardwareConcurrency ?? 1;
 
 /**
- * Below this size of corpus text (bytes, about 2 million words), a batched run uses one worker
- * unless told: measured on the State of the Union corpus (1.8M words, 7 batches), two workers
- * took the same wall time as one (6.7 s) for 30% more CPU (issue 18); the pool's start-up and
- * the transfer of articles to the workers eat what the second core gives.
+ * Below this size of corpus text (bytes, about 1.3 million words), a batched run uses one worker
+ * unless told. Measured on State of the Union speeches, on a 2-core machine, without reuse:
+ * 2.6 MB took 6.8–8.3 s on one worker and 8.3–8.4 s on two; 7.1 MB 19.0 s on one and
+ * 17.6–19.6 s on two (for 25% more CPU); 10.8 MB 35.2 s on one and 30.3 s on two. The pool's
+ * start-up and the transfer of articles eat what a second core gives on a small corpus.
  */
-export const SECOND_WORKER_FROM_BYTES = 12_000_000;
+export const SECOND_WORKER_FROM_BYTES = 8_000_000;
 
 /** The default number of workers for the corpus at `path`: one below {@link SECOND_WORKER_FROM_BYTES}. */
 export async function workersFor(path: string, perCore = DEFAULT_WORKERS): Promise<number> {

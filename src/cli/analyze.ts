@@ -52,7 +52,7 @@ const USAGE =
                    which needs every article at once, runs after the batches from their
                    parts. 0: one batch, in memory
   --workers N      worker threads for a corpus in batches (default: one per core for a corpus
-                   of 12 MB or more, below that 1: a second worker does not pay there)
+                   of 8 MB or more, below that 1: a second worker does not pay there)
   --shard K/N      process only the K-th (0 … N-1) of N slices of the corpus (articles by a
                    stable hash of their id), writing per-article parts and tallies straight
                    into --out under shard=K folders, for N processes or machines sharing --out;
