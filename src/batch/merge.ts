@@ -18,7 +18,7 @@ import {
   type MeasureSettings,
 } from "../frame_stage.ts";
 import { type FrameFormat, sinkFrame, writeFrames } from "../frames/write.ts";
-import { clearFrames } from "../frames/partitions.ts";
+import { clearFrames, fileExists as exists } from "../frames/partitions.ts";
 import { mergeTallies, summarizeTallies } from "../stages.ts";
 import { firstDistinct, missingFieldError } from "../stats/groups.ts";
 import { mergeSummaryTally, type SummaryTally } from "../text/summary.ts";
@@ -190,16 +190,6 @@ export function addReport(into: BatchReport, from: BatchReport): BatchReport {
   into.words += from.words;
   into.chars += from.chars;
   return into;
-}
-
-function exists(path: string): boolean {
-  try {
-    Deno.statSync(path);
-    return true;
-  } catch (e) {
-    if (e instanceof Deno.errors.NotFound) return false;
-    throw e;
-  }
 }
 
 /** Rows of the part written in `dir` (from the Parquet footer when there is one). */

@@ -71,3 +71,14 @@ export function readFrame(out: string, name: string): pl.DataFrame {
   }
   return pl.scanParquet(`${out}/${name}/**/*.parquet`).collectSync();
 }
+
+/** Whether a file or folder exists (false only when it is not found; other errors throw). */
+export function fileExists(path: string): boolean {
+  try {
+    Deno.statSync(path);
+    return true;
+  } catch (e) {
+    if (e instanceof Deno.errors.NotFound) return false;
+    throw e;
+  }
+}

@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { assertFramesClose as assertFramesCloseTo } from "./frames_close.ts";
 import pl from "nodejs-polars";
 import { analyzeToFiles, type BatchedRun } from "../../src/batch/run.ts";
 import { analyzeCommand } from "../../src/cli/analyze.ts";
@@ -59,27 +60,9 @@ async function seedsJsonl(withParty: number[]): Promise<string> {
   return path;
 }
 
-/** Frames equal, floats to 12 significant digits (sums over batches are added in another order). */
-function assertFramesClose(actual: pl.DataFrame, expected: pl.DataFrame, name: string): void {
-  assert.deepEqual(actual.columns, expected.columns, name);
-  assert.equal(actual.height, expected.height, name);
-  for (const column of expected.columns) {
-    const a = actual.getColumn(column);
-    const e = expected.getColumn(column);
-    assert.equal(String(a.dtype), String(e.dtype), `${name}.${column}`);
-    if (!String(e.dtype).includes("Float64")) {
-      assert.ok(a.seriesEqual(e, true), `${name}.${column} differs`);
-      continue;
-    }
-    const av = a.toArray() as (number | null)[];
-    const ev = e.toArray() as (number | null)[];
-    ev.forEach((x, i) => {
-      const y = av[i];
-      if (x === null || y === null || !Number.isFinite(x)) return assert.equal(y, x);
-      assert.ok(Math.abs(y - x) <= 1e-12 * Math.max(1, Math.abs(x)), `${name}.${column}[${i}]`);
-    });
-  }
-}
+/** Frames equal, floats to 1e-12 relative (sums are added in another order). */
+const assertFramesClose = (actual: pl.DataFrame, expected: pl.DataFrame, name: string) =>
+  assertFramesCloseTo(actual, expected, name, 1e-12);
 
 Deno.test("a corpus in batches gives the frames the corpus gives in one piece", async () => {
   const whole = await run(0, 1, ["parquet", "csv"]);

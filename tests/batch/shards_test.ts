@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { assertFramesClose as assertFramesCloseTo } from "./frames_close.ts";
 import pl from "nodejs-polars";
 import { analyzeShard, analyzeToFiles, shardOf } from "../../src/batch/run.ts";
 import { mergeCommand } from "../../src/cli/merge.ts";
@@ -74,27 +75,9 @@ function canonical(df: pl.DataFrame, articleOrder: Map<string, number>): pl.Data
   return df.sort(keys, false, true, true);
 }
 
-/** Same columns, types and rows; floats to 1e-9 (sums over shards are added in another order). */
-function assertFramesClose(actual: pl.DataFrame, expected: pl.DataFrame, name: string): void {
-  assert.deepEqual(actual.columns, expected.columns, name);
-  assert.equal(actual.height, expected.height, name);
-  for (const column of expected.columns) {
-    const a = actual.getColumn(column);
-    const e = expected.getColumn(column);
-    assert.equal(String(a.dtype), String(e.dtype), `${name}.${column}`);
-    if (!String(e.dtype).includes("Float64")) {
-      assert.ok(a.seriesEqual(e, true), `${name}.${column} differs`);
-      continue;
-    }
-    const av = a.toArray() as (number | null)[];
-    const ev = e.toArray() as (number | null)[];
-    ev.forEach((x, i) => {
-      const y = av[i];
-      if (x === null || y === null || !Number.isFinite(x)) return assert.equal(y, x);
-      assert.ok(Math.abs(y - x) <= 1e-9 * Math.max(1, Math.abs(x)), `${name}.${column}[${i}]`);
-    });
-  }
-}
+/** Frames equal, floats to 1e-9 relative (sums are added in another order). */
+const assertFramesClose = (actual: pl.DataFrame, expected: pl.DataFrame, name: string) =>
+  assertFramesCloseTo(actual, expected, name, 1e-9);
 
 const path = await corpus();
 const ids = (await loadCorpus(path)).articles.map((a) => a.id);

@@ -20,6 +20,7 @@
  */
 
 import pl from "nodejs-polars";
+import { fileExists as exists } from "../../frames/partitions.ts";
 import { int32, utf8 } from "../../frames/columns.ts";
 import { ReuseError } from "./errors.ts";
 import { Int32Buffer } from "./buffers.ts";
@@ -107,16 +108,6 @@ export function frameFiles(out: string, name: string): string[] {
   };
   walk(`${out}/${name}`);
   return found;
-}
-
-function exists(path: string): boolean {
-  try {
-    Deno.statSync(path);
-    return true;
-  } catch (e) {
-    if (e instanceof Deno.errors.NotFound) return false;
-    throw e;
-  }
 }
 
 /** A frame written under `out` (whole or in parts), or undefined when there is none. */
