@@ -21,6 +21,25 @@ import {
 } from "./terms.ts";
 import { entitiesChart, quoteSpeakersChart, quoteTypesChart } from "./voices.ts";
 
+/**
+ * The frames {@link allCharts} reads, so a run can hand it just those (`analyze --charts` reads
+ * them back from the parts of a corpus in batches); a chart whose frames are absent is left out.
+ */
+export const CHART_FRAMES = [
+  "articles",
+  "outlet_terms",
+  "keyness",
+  "framing_summary",
+  "framing",
+  "entities",
+  "quotes",
+  "figures",
+  "article_similarity",
+  "reuse_pairs",
+  "sentences",
+  "sentiment",
+] as const;
+
 /** Options of {@link allCharts}. */
 export interface CatalogOptions {
   /** The stratum field keyness was computed within (`--within`), for its caption. */

@@ -213,13 +213,17 @@ export function analyzeCommand(args: string[], io: Io = CONSOLE): Promise<number
       if (flags.charts) {
         bar.stage("charts");
         // Imported only here: the chart libraries take a noticeable part of a short run to load.
-        const [{ allCharts }, { writeCharts }, { CHART_FORMATS }] = await Promise.all([
-          import("../charts/catalog.ts"),
-          import("../charts/export.ts"),
-          import("./charts.ts"),
-        ]);
+        const [{ allCharts, CHART_FRAMES }, { writeCharts }, { CHART_FORMATS }] = await Promise.all(
+          [
+            import("../charts/catalog.ts"),
+            import("../charts/export.ts"),
+            import("./charts.ts"),
+          ],
+        );
         await writeCharts(
-          allCharts(run.frames ?? chartInputs(staging, run, formats), { within: flags.within }),
+          allCharts(run.frames ?? chartInputs(staging, run, formats, CHART_FRAMES), {
+            within: flags.within,
+          }),
           `${staging}/charts`,
           [...CHART_FORMATS],
         );
@@ -330,24 +334,19 @@ function countOption(flag: string, value: string | undefined, fallback: number, 
   return n;
 }
 
-/** The frames the charts read, from the files of a run in batches. */
-function chartInputs(out: string, run: BatchedRun, formats: FrameFormat[]) {
+/** The frames the charts read, from the files of a run in batches (sentences included). */
+function chartInputs(
+  out: string,
+  run: BatchedRun,
+  formats: FrameFormat[],
+  names: readonly FrameName[],
+) {
   if (!formats.includes("parquet")) {
     throw new UsageError(
       "--charts on a corpus in batches reads the frames back from Parquet; keep parquet in --format",
     );
   }
-  const names: FrameName[] = [
-    "articles",
-    "outlet_terms",
-    "keyness",
-    "framing_summary",
-    "framing",
-    "entities",
-    "quotes",
-    "figures",
-    "sentiment",
-  ];
+  // `names`: what the charts declare they read (CHART_FRAMES); those this run wrote.
   return Object.fromEntries(
     names.filter((n) => n in run.rows).map((n) => [n, readFrame(out, n)]),
   );
