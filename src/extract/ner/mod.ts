@@ -199,27 +199,9 @@ export function makeConsistent(
   sentences: readonly (readonly string[])[],
   spans: NerSpan[][],
 ): NerSpan[][] {
-  // Votes per name: confidence summed by type.
-  const votes = new Map<string, Float64Array>();
-  const vote = (key: string, type: number, weight: number) => {
-    let v = votes.get(key);
-    if (!v) votes.set(key, v = new Float64Array(NER_TYPES.length));
-    v[type] += weight;
-  };
-  const keyOf = (words: readonly string[], a: number, b: number) =>
-    b === a ? words[a] : words.slice(a, b + 1).join(" ");
-  for (let s = 0; s < sentences.length; s++) {
-    const words = sentences[s];
-    for (const span of spans[s]) {
-      const type = NER_TYPES.indexOf(span.type);
-      vote(keyOf(words, span.first, span.last), type, span.confidence);
-      if (span.type === "PER" && span.last > span.first && isNameWord(words[span.last])) {
-        vote(words[span.last], type, span.confidence * 0.5);
-      }
-    }
-  }
+  const votes = nameVotes(sentences, spans);
   if (votes.size === 0) return spans;
-  const winner = new Map<string, { type: NerType; confidence: number }>();
+  const winner = new Map<string, Winner>();
   let longest = 1;
   for (const [key, v] of votes) {
     let best = 0;
@@ -236,38 +218,92 @@ export function makeConsistent(
     const taken = new Uint8Array(words.length);
     const kept: NerSpan[] = [];
     for (const span of spans[s]) {
-      const w = winner.get(keyOf(words, span.first, span.last));
+      const w = winner.get(nameKey(words, span.first, span.last));
       const type = w && w.type !== span.type && w.confidence > 0.5 ? w.type : span.type;
       kept.push(type === span.type ? span : { ...span, type });
       for (let k = span.first; k <= span.last; k++) taken[k] = 1;
     }
-    // Untagged mentions of names tagged elsewhere: longest match first, capitalised words only.
-    for (let i = 0; i < words.length; i++) {
-      if (taken[i] || !isNameWord(words[i])) continue;
-      for (let len = Math.min(longest, words.length - i); len >= 1; len--) {
-        let free = true;
-        for (let k = i; k < i + len; k++) if (taken[k]) free = false;
-        if (!free || !isNameWord(words[i + len - 1])) continue;
-        // Not part of a longer run of capitalised words ("Washington" in "Washington Post").
-        if (i + len < words.length && isNameWord(words[i + len])) continue;
-        if (i > 0 && isNameWord(words[i - 1])) continue;
-        const w = winner.get(keyOf(words, i, i + len - 1));
-        if (!w) continue;
-        kept.push({
-          first: i,
-          last: i + len - 1,
-          type: w.type,
-          confidence: Math.round(w.confidence * 900) / 1000,
-        });
-        for (let k = i; k < i + len; k++) taken[k] = 1;
-        i += len - 1;
-        break;
-      }
-    }
+    addUntaggedMentions(words, taken, winner, longest, kept);
     kept.sort((a, b) => a.first - b.first);
     result.push(kept);
   }
   return result;
+}
+
+/** The document-level type of a name and the share of the votes it won. */
+interface Winner {
+  type: NerType;
+  confidence: number;
+}
+
+/** The words first..last as one key. */
+function nameKey(words: readonly string[], a: number, b: number): string {
+  return b === a ? words[a] : words.slice(a, b + 1).join(" ");
+}
+
+/** Votes per name: confidence summed by type (a person's last name votes at half weight). */
+function nameVotes(
+  sentences: readonly (readonly string[])[],
+  spans: NerSpan[][],
+): Map<string, Float64Array> {
+  const votes = new Map<string, Float64Array>();
+  for (let s = 0; s < sentences.length; s++) {
+    const words = sentences[s];
+    for (const span of spans[s]) {
+      const type = NER_TYPES.indexOf(span.type);
+      addVote(votes, nameKey(words, span.first, span.last), type, span.confidence);
+      if (span.type === "PER" && span.last > span.first && isNameWord(words[span.last])) {
+        addVote(votes, words[span.last], type, span.confidence * 0.5);
+      }
+    }
+  }
+  return votes;
+}
+
+function addVote(
+  votes: Map<string, Float64Array>,
+  key: string,
+  type: number,
+  weight: number,
+): void {
+  let v = votes.get(key);
+  if (!v) votes.set(key, v = new Float64Array(NER_TYPES.length));
+  v[type] += weight;
+}
+
+/**
+ * Untagged mentions of names tagged elsewhere, pushed onto `kept`: longest match first,
+ * capitalised words only.
+ */
+function addUntaggedMentions(
+  words: readonly string[],
+  taken: Uint8Array,
+  winner: Map<string, Winner>,
+  longest: number,
+  kept: NerSpan[],
+): void {
+  for (let i = 0; i < words.length; i++) {
+    if (taken[i] || !isNameWord(words[i])) continue;
+    for (let len = Math.min(longest, words.length - i); len >= 1; len--) {
+      let free = true;
+      for (let k = i; k < i + len; k++) if (taken[k]) free = false;
+      if (!free || !isNameWord(words[i + len - 1])) continue;
+      // Not part of a longer run of capitalised words ("Washington" in "Washington Post").
+      if (i + len < words.length && isNameWord(words[i + len])) continue;
+      if (i > 0 && isNameWord(words[i - 1])) continue;
+      const w = winner.get(nameKey(words, i, i + len - 1));
+      if (!w) continue;
+      kept.push({
+        first: i,
+        last: i + len - 1,
+        type: w.type,
+        confidence: Math.round(w.confidence * 900) / 1000,
+      });
+      for (let k = i; k < i + len; k++) taken[k] = 1;
+      i += len - 1;
+      break;
+    }
+  }
 }
 
 /** A word that can be (part of) a name: starts with an upper-case letter. */

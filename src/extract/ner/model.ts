@@ -476,9 +476,47 @@ export function decodeModel(bytes: Uint8Array, file: string): NerModel {
   }
   const newline = body.indexOf(10);
   if (newline < 0 || newline > 1 << 20) fail("no model header");
+  const header = checkedHeader(body.subarray(0, newline), fail);
+  const bits = header.bucketBits as number;
+  const scale = header.weightScale as number;
+  const nWeights = (1 << bits) * N_TAGS;
+  const nDense = N_TAGS * N_TAGS + 2 * N_TAGS;
+  const expected = newline + 1 + nWeights * 2 + nDense * 4;
+  if (body.length !== expected) fail(`model is ${body.length} bytes, expected ${expected}`);
+  const start = newline + 1;
+  // Copies (a Buffer's slice is a view, and may be misaligned for 16- and 32-bit arrays).
+  const raw = new Uint8Array(body.subarray(start, start + nWeights * 2));
+  const quantised = new Int16Array(raw.buffer, raw.byteOffset, nWeights);
+  const weights = new Float32Array(nWeights);
+  for (let k = 0; k < nWeights; k++) weights[k] = quantised[k] * scale;
+  const denseBytes = new Uint8Array(body.subarray(start + nWeights * 2));
+  const dense = new Float32Array(denseBytes.buffer, denseBytes.byteOffset, nDense);
+  const platt = header.confidence;
+  if (
+    !Array.isArray(platt) || platt.length !== 2 || !platt.every((x) => typeof x === "number")
+  ) fail("bad confidence (two numbers expected)");
+  return {
+    version: FORMAT_VERSION,
+    bucketBits: bits,
+    weights,
+    transitions: dense.slice(0, N_TAGS * N_TAGS),
+    startWeights: dense.slice(N_TAGS * N_TAGS, N_TAGS * N_TAGS + N_TAGS),
+    endWeights: dense.slice(N_TAGS * N_TAGS + N_TAGS),
+    confidence: platt as [number, number],
+    meta: (header.meta ?? {}) as Record<string, unknown>,
+    words: new WordTable(),
+    wordScores: new WordScores(),
+  };
+}
+
+/** The model's header line, parsed and checked (format, version, types, bucketBits, scale). */
+function checkedHeader(
+  line: Uint8Array,
+  fail: (what: string) => never,
+): Record<string, unknown> {
   let header: Record<string, unknown>;
   try {
-    header = JSON.parse(new TextDecoder().decode(body.subarray(0, newline)));
+    header = JSON.parse(new TextDecoder().decode(line));
   } catch {
     return fail("model header is not JSON");
   }
@@ -497,32 +535,5 @@ export function decodeModel(bytes: Uint8Array, file: string): NerModel {
   }
   const scale = header.weightScale;
   if (typeof scale !== "number" || !(scale > 0)) fail("bad weightScale");
-  const nWeights = (1 << (bits as number)) * N_TAGS;
-  const nDense = N_TAGS * N_TAGS + 2 * N_TAGS;
-  const expected = newline + 1 + nWeights * 2 + nDense * 4;
-  if (body.length !== expected) fail(`model is ${body.length} bytes, expected ${expected}`);
-  const start = newline + 1;
-  // Copies (a Buffer's slice is a view, and may be misaligned for 16- and 32-bit arrays).
-  const raw = new Uint8Array(body.subarray(start, start + nWeights * 2));
-  const quantised = new Int16Array(raw.buffer, raw.byteOffset, nWeights);
-  const weights = new Float32Array(nWeights);
-  for (let k = 0; k < nWeights; k++) weights[k] = quantised[k] * (scale as number);
-  const denseBytes = new Uint8Array(body.subarray(start + nWeights * 2));
-  const dense = new Float32Array(denseBytes.buffer, denseBytes.byteOffset, nDense);
-  const platt = header.confidence;
-  if (
-    !Array.isArray(platt) || platt.length !== 2 || !platt.every((x) => typeof x === "number")
-  ) fail("bad confidence (two numbers expected)");
-  return {
-    version: FORMAT_VERSION,
-    bucketBits: bits as number,
-    weights,
-    transitions: dense.slice(0, N_TAGS * N_TAGS),
-    startWeights: dense.slice(N_TAGS * N_TAGS, N_TAGS * N_TAGS + N_TAGS),
-    endWeights: dense.slice(N_TAGS * N_TAGS + N_TAGS),
-    confidence: platt as [number, number],
-    meta: (header.meta ?? {}) as Record<string, unknown>,
-    words: new WordTable(),
-    wordScores: new WordScores(),
-  };
+  return header;
 }
