@@ -306,75 +306,11 @@ export function viterbi(
   for (let t = 0; t < N_TAGS; t++) best[t] = scores[t] + startWeights[t];
   for (let i = 1; i < n; i++) {
     const prev = (i - 1) * 17, row = i * 17;
-    // The previous position's closing tags (CLOSED), read once for the nine targets they lead to.
-    const c0 = best[prev], c3 = best[prev + 3], c4 = best[prev + 4], c7 = best[prev + 7];
-    const c8 = best[prev + 8], c11 = best[prev + 11], c12 = best[prev + 12];
-    const c15 = best[prev + 15], c16 = best[prev + 16];
     for (let t = 0; t < 17; t++) {
       const part = t === 0 ? 0 : ((t - 1) & 3) + 1;
-      // Ties go to the first predecessor in increasing order, as a loop over them would.
-      let top = -Infinity, arg = 0, v = 0;
       if (part === I || part === L) {
-        const b = t - part + B;
-        v = best[prev + b] + transitions[b * 17 + t];
-        if (v > top) {
-          top = v;
-          arg = b;
-        }
-        v = best[prev + b + 1] + transitions[(b + 1) * 17 + t];
-        if (v > top) {
-          top = v;
-          arg = b + 1;
-        }
-      } else {
-        v = c0 + transitions[t];
-        if (v > top) {
-          top = v;
-          arg = 0;
-        }
-        v = c3 + transitions[3 * 17 + t];
-        if (v > top) {
-          top = v;
-          arg = 3;
-        }
-        v = c4 + transitions[4 * 17 + t];
-        if (v > top) {
-          top = v;
-          arg = 4;
-        }
-        v = c7 + transitions[7 * 17 + t];
-        if (v > top) {
-          top = v;
-          arg = 7;
-        }
-        v = c8 + transitions[8 * 17 + t];
-        if (v > top) {
-          top = v;
-          arg = 8;
-        }
-        v = c11 + transitions[11 * 17 + t];
-        if (v > top) {
-          top = v;
-          arg = 11;
-        }
-        v = c12 + transitions[12 * 17 + t];
-        if (v > top) {
-          top = v;
-          arg = 12;
-        }
-        v = c15 + transitions[15 * 17 + t];
-        if (v > top) {
-          top = v;
-          arg = 15;
-        }
-        v = c16 + transitions[16 * 17 + t];
-        if (v > top) {
-          top = v;
-          arg = 16;
-        }
-      }
-      best[row + t] = top + scores[row + t];
-      back[row + t] = arg;
+        fromInside(transitions, best, back, scores, prev, row, t, t - part + B);
+      } else fromClosed(transitions, best, back, scores, prev, row, t);
     }
   }
   const last = (n - 1) * N_TAGS;
@@ -390,6 +326,64 @@ export function viterbi(
   for (let i = n - 1; i > 0; i--) tags[i - 1] = back[i * N_TAGS + tags[i]];
   return tags;
 }
+
+/**
+ * Viterbi step into an inside or last tag `t` at row `row`: its only predecessors are the
+ * begin (`b`) and inside (`b + 1`) tags of its type. Ties go to the first predecessor.
+ */
+function fromInside(
+  transitions: Float32Array | Float64Array,
+  best: Float32Array,
+  back: Uint8Array,
+  scores: Float32Array,
+  prev: number,
+  row: number,
+  t: number,
+  b: number,
+): void {
+  let top = -Infinity, arg = 0;
+  let v = best[prev + b] + transitions[b * 17 + t];
+  if (v > top) {
+    top = v;
+    arg = b;
+  }
+  v = best[prev + b + 1] + transitions[(b + 1) * 17 + t];
+  if (v > top) {
+    top = v;
+    arg = b + 1;
+  }
+  best[row + t] = top + scores[row + t];
+  back[row + t] = arg;
+}
+
+/**
+ * Viterbi step into O, a begin or a unit tag `t` at row `row`: its predecessors are the
+ * closing tags (O, L and U of each type), tried in increasing order so ties go to the first.
+ */
+function fromClosed(
+  transitions: Float32Array | Float64Array,
+  best: Float32Array,
+  back: Uint8Array,
+  scores: Float32Array,
+  prev: number,
+  row: number,
+  t: number,
+): void {
+  let top = -Infinity, arg = 0;
+  for (let k = 0; k < CLOSING.length; k++) {
+    const c = CLOSING[k];
+    const v = best[prev + c] + transitions[c * 17 + t];
+    if (v > top) {
+      top = v;
+      arg = c;
+    }
+  }
+  best[row + t] = top + scores[row + t];
+  back[row + t] = arg;
+}
+
+/** The closing tags: O, then L and U of each of the four types. */
+const CLOSING = new Uint8Array([0, 3, 4, 7, 8, 11, 12, 15, 16]);
 
 /** Features, scores and best tags of one sentence, in `scratch` (tags in `scratch.tags`). */
 export function decodeSentence(
