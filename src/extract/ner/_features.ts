@@ -220,6 +220,18 @@ function sentenceBuffers(size: number) {
 let buffers = sentenceBuffers(256);
 
 /**
+ * Where {@link put} writes: the output rows, the current position's row start, the next
+ * column and the table mask. Module state rather than a closure, so that the per-position
+ * feature groups can be separate functions without allocating anything per sentence.
+ */
+let outIds: Int32Array = new Int32Array(0), outBase = 0, outAt = 0, outMask = 0;
+
+/** Adds hashed feature `h` to the current position, unless its row is full. */
+function put(h: number): void {
+  if (outAt < MAX_FEATURES) outIds[outBase + outAt++] = mix(h) & outMask;
+}
+
+/**
  * Computes the hashed feature ids of every position of a sentence into `out` (row i holds
  * position i's ids, -1 pads), masked to the model's table size by `mask`. Returns `out`.
  * With `wordRows`, each word's row offset in `table` goes there and the word's own features
@@ -240,12 +252,58 @@ export function sentenceFeatures(
   const { rowOf, runStart, multi } = buffers;
   for (let i = 0; i < n; i++) rowOf[i] = table.row(keys[i]);
   const rows = table.rows;
-  // Where the run of capitalised words each word is in starts (-1: not capitalised).
+  markCapitalRuns(rows, rowOf, runStart, n);
+  markMultiWordNames(rows, rowOf, keys, multi, n);
+  outIds = out;
+  outMask = mask;
+  for (let i = 0; i < n; i++) {
+    const r = rowOf[i];
+    if (wordRows) {
+      // The word's own features are left to the caller; the rest keep their places after them
+      // (row i then holds features nLocal.. of the full list, and the same ones are cut at 64).
+      wordRows[i] = r;
+      outAt = localFeatureCount(rows, r, caseless);
+      outBase = i * MAX_FEATURES - outAt;
+    } else {
+      outBase = i * MAX_FEATURES;
+      outAt = localFeatures(rows, r, caseless, mask, out, outBase);
+    }
+    const pr = i > 0 ? rowOf[i - 1] : -1;
+    const nr = i + 1 < n ? rowOf[i + 1] : -1;
+    const pr2 = i > 1 ? rowOf[i - 2] : -1;
+    const nr2 = i + 2 < n ? rowOf[i + 2] : -1;
+    contextFeatures(rows, r, pr, nr, pr2, nr2, i, caseless);
+    const clsPrev = pr >= 0 ? rows[pr + W_CLASS] : 0;
+    const clsPrev2 = pr2 >= 0 ? rows[pr2 + W_CLASS] : 0;
+    classFeatures(rows, r, clsPrev, nr >= 0 ? rows[nr + W_CLASS] : 0, clsPrev2, multi[i]);
+    if ((rows[r + W_FLAGS] & F_CAP) !== 0) {
+      capitalFeatures(rows, rowOf, runStart, i, n, clsPrev, clsPrev2);
+    }
+    for (let k = outBase + outAt, end = (i + 1) * MAX_FEATURES; k < end; k++) out[k] = -1;
+  }
+  outIds = EMPTY_IDS;
+  return out;
+}
+
+/** Not the caller's array: {@link sentenceFeatures} lets go of `out` when it is done. */
+const EMPTY_IDS: Int32Array = new Int32Array(0);
+
+/** Where the run of capitalised words each word is in starts (-1: not capitalised). */
+function markCapitalRuns(rows: Int32Array, rowOf: Int32Array, runStart: Int32Array, n: number) {
   for (let i = 0; i < n; i++) {
     if ((rows[rowOf[i] + W_FLAGS] & F_CAP) === 0) runStart[i] = -1;
     else runStart[i] = i > 0 && runStart[i - 1] >= 0 ? runStart[i - 1] : i;
   }
-  // Multi-word gazetteer names: class bits and B/I/L position per word (0 = none).
+}
+
+/** Multi-word gazetteer names: class bits and B/I/L position per word (0 = none). */
+function markMultiWordNames(
+  rows: Int32Array,
+  rowOf: Int32Array,
+  keys: readonly string[],
+  multi: Int32Array,
+  n: number,
+): void {
   multi.fill(0, 0, n);
   for (let i = 0; i < n; i++) {
     if ((rows[rowOf[i] + W_FLAGS] & F_CAP) === 0) continue;
@@ -257,102 +315,111 @@ export function sentenceFeatures(
     }
     i += m.length - 1;
   }
-  let base = 0, j = 0;
-  const put = (h: number) => {
-    if (j < MAX_FEATURES) out[base + j++] = mix(h) & mask;
-  };
-  for (let i = 0; i < n; i++) {
-    const r = rowOf[i];
-    if (wordRows) {
-      // The word's own features are left to the caller; the rest keep their places after them
-      // (row i then holds features nLocal.. of the full list, and the same ones are cut at 64).
-      wordRows[i] = r;
-      j = localFeatureCount(rows, r, caseless);
-      base = i * MAX_FEATURES - j;
-    } else {
-      base = i * MAX_FEATURES;
-      j = localFeatures(rows, r, caseless, mask, out, base);
-    }
-    const pr = i > 0 ? rowOf[i - 1] : -1;
-    const nr = i + 1 < n ? rowOf[i + 1] : -1;
-    const pr2 = i > 1 ? rowOf[i - 2] : -1;
-    const nr2 = i + 2 < n ? rowOf[i + 2] : -1;
-    const low = rows[r + W_LOWER];
-    const shape = rows[r + W_SHAPE];
-    const flags = rows[r + W_FLAGS];
-    const lowPrev = pr >= 0 ? rows[pr + W_LOWER] : 0x5b5;
-    const lowNext = nr >= 0 ? rows[nr + W_LOWER] : 0x5e5;
-    put(pair(T.lowerPrev, lowPrev));
-    put(pair(T.lowerNext, lowNext));
-    put(pair(T.lowerPrev2, pr2 >= 0 ? rows[pr2 + W_LOWER] : 0x5b5));
-    put(pair(T.lowerNext2, nr2 >= 0 ? rows[nr2 + W_LOWER] : 0x5e5));
-    const shapePrev = pr >= 0 ? rows[pr + W_SHAPE] : 0x5b5;
-    const shapeNext = nr >= 0 ? rows[nr + W_SHAPE] : 0x5e5;
-    put(pair(T.shapePrev, shapePrev));
-    put(pair(T.shapeNext, shapeNext));
-    put(pair(T.shortPrev2, pr2 >= 0 ? rows[pr2 + W_SHORT] : 0x5b5));
-    put(pair(T.shortNext2, nr2 >= 0 ? rows[nr2 + W_SHORT] : 0x5e5));
-    put(pair(T.bigramPrev, pair(lowPrev, low)));
-    put(pair(T.bigramNext, pair(low, lowNext)));
-    put(pair(T.shapeTri, pair(pair(shapePrev, shape), shapeNext)));
-    put(pair(T.shapePrevShape, pair(lowPrev, shape)));
-    put(pair(T.lowerPrevShape, pair(shapePrev, low)));
-    if (i === 0) {
-      put(pair(T.initialLower, low));
-      put(pair(T.initialShape, shape));
-    }
-    if ((flags & F_UPPER) !== 0 && i === 0) put(T.upperInitial);
-    if (caseless) {
-      put(pair(T.caseless, shape));
-      put(pair(T.caselessLower, low));
-    }
-    const cls = rows[r + W_CLASS];
-    const clsPrev = pr >= 0 ? rows[pr + W_CLASS] : 0;
-    const clsNext = nr >= 0 ? rows[nr + W_CLASS] : 0;
-    const clsPrev2 = pr2 >= 0 ? rows[pr2 + W_CLASS] : 0;
-    for (let c = 0; (cls | clsPrev | clsNext | clsPrev2) !== 0 && c < LEXICON_CLASSES; c++) {
-      const bit = 1 << c;
-      if ((cls & bit) !== 0) put(pair(T.classHere + c, flags & F_CAP));
-      if ((clsPrev & bit) !== 0) put(T.classPrev + c);
-      if ((clsNext & bit) !== 0) put(T.classNext + c);
-      if ((clsPrev2 & bit) !== 0) put(T.classPrev2 + c);
-    }
-    if (multi[i] !== 0) {
-      const bits = (multi[i] >>> 2) & 0xfffff;
-      const pos = multi[i] & 3;
-      for (let c = 0; c < LEXICON_CLASSES; c++) {
-        if ((bits & (1 << c)) !== 0) put(T.multi + c * 4 + pos);
-      }
-    }
-    // A capitalised word after a title ("Sen. Warner", "President Obama"), directly or with a
-    // first name between.
-    if ((flags & F_CAP) !== 0) {
-      if ((clsPrev & LEXICON.title) !== 0 || (clsPrev2 & LEXICON.title) !== 0) {
-        put(pair(T.titleBefore, (clsPrev & LEXICON.title) !== 0 ? 1 : 2));
-      }
-      // Capitalised words up to an organisation word ("Santa Fe Pacific Gold Corp").
-      for (let k = i + 1; k < n && k <= i + 4; k++) {
-        const rk = rowOf[k];
-        if ((rows[rk + W_FLAGS] & F_CAP) === 0) break;
-        if ((rows[rk + W_CLASS] & LEXICON.orgWord) !== 0) {
-          put(pair(T.orgAfter, k - i));
-          break;
-        }
-      }
-      // Length of the run of capitalised words this word is in, and where in it.
-      const a = runStart[i];
-      let b = i;
-      while (b + 1 < n && runStart[b + 1] === a) b++;
-      put(pair(T.capRun, pair(Math.min(b - a, 4), Math.min(i - a, 3) * 8 + Math.min(b - i, 3))));
-      // The words around the run and at its ends: "told the [X Y]", "[X Y Corp]".
-      put(pair(T.runBefore, a > 0 ? rows[rowOf[a - 1] + W_LOWER] : 0x5b5));
-      put(pair(T.runAfter, b + 1 < n ? rows[rowOf[b + 1] + W_LOWER] : 0x5e5));
-      if (b > i) put(pair(T.runLast, rows[rowOf[b] + W_LOWER]));
-      if (a < i) put(pair(T.runFirst, rows[rowOf[a] + W_LOWER]));
-    }
-    for (let k = base + j, end = (i + 1) * MAX_FEATURES; k < end; k++) out[k] = -1;
+}
+
+/** The neighbours' forms and shapes (two each side), sentence start and caseless features. */
+function contextFeatures(
+  rows: Int32Array,
+  r: number,
+  pr: number,
+  nr: number,
+  pr2: number,
+  nr2: number,
+  i: number,
+  caseless: boolean,
+): void {
+  const low = rows[r + W_LOWER];
+  const shape = rows[r + W_SHAPE];
+  const flags = rows[r + W_FLAGS];
+  const lowPrev = pr >= 0 ? rows[pr + W_LOWER] : 0x5b5;
+  const lowNext = nr >= 0 ? rows[nr + W_LOWER] : 0x5e5;
+  put(pair(T.lowerPrev, lowPrev));
+  put(pair(T.lowerNext, lowNext));
+  put(pair(T.lowerPrev2, pr2 >= 0 ? rows[pr2 + W_LOWER] : 0x5b5));
+  put(pair(T.lowerNext2, nr2 >= 0 ? rows[nr2 + W_LOWER] : 0x5e5));
+  const shapePrev = pr >= 0 ? rows[pr + W_SHAPE] : 0x5b5;
+  const shapeNext = nr >= 0 ? rows[nr + W_SHAPE] : 0x5e5;
+  put(pair(T.shapePrev, shapePrev));
+  put(pair(T.shapeNext, shapeNext));
+  put(pair(T.shortPrev2, pr2 >= 0 ? rows[pr2 + W_SHORT] : 0x5b5));
+  put(pair(T.shortNext2, nr2 >= 0 ? rows[nr2 + W_SHORT] : 0x5e5));
+  put(pair(T.bigramPrev, pair(lowPrev, low)));
+  put(pair(T.bigramNext, pair(low, lowNext)));
+  put(pair(T.shapeTri, pair(pair(shapePrev, shape), shapeNext)));
+  put(pair(T.shapePrevShape, pair(lowPrev, shape)));
+  put(pair(T.lowerPrevShape, pair(shapePrev, low)));
+  if (i === 0) {
+    put(pair(T.initialLower, low));
+    put(pair(T.initialShape, shape));
   }
-  return out;
+  if ((flags & F_UPPER) !== 0 && i === 0) put(T.upperInitial);
+  if (caseless) {
+    put(pair(T.caseless, shape));
+    put(pair(T.caselessLower, low));
+  }
+}
+
+/** Gazetteer classes of the word and its neighbours, and its place in a multi-word name. */
+function classFeatures(
+  rows: Int32Array,
+  r: number,
+  clsPrev: number,
+  clsNext: number,
+  clsPrev2: number,
+  multiHere: number,
+): void {
+  const cls = rows[r + W_CLASS];
+  const flags = rows[r + W_FLAGS];
+  for (let c = 0; (cls | clsPrev | clsNext | clsPrev2) !== 0 && c < LEXICON_CLASSES; c++) {
+    const bit = 1 << c;
+    if ((cls & bit) !== 0) put(pair(T.classHere + c, flags & F_CAP));
+    if ((clsPrev & bit) !== 0) put(T.classPrev + c);
+    if ((clsNext & bit) !== 0) put(T.classNext + c);
+    if ((clsPrev2 & bit) !== 0) put(T.classPrev2 + c);
+  }
+  if (multiHere !== 0) {
+    const bits = (multiHere >>> 2) & 0xfffff;
+    const pos = multiHere & 3;
+    for (let c = 0; c < LEXICON_CLASSES; c++) {
+      if ((bits & (1 << c)) !== 0) put(T.multi + c * 4 + pos);
+    }
+  }
+}
+
+/** Features of a capitalised word at position i: a title before it, an organisation word after, its run. */
+function capitalFeatures(
+  rows: Int32Array,
+  rowOf: Int32Array,
+  runStart: Int32Array,
+  i: number,
+  n: number,
+  clsPrev: number,
+  clsPrev2: number,
+): void {
+  // A capitalised word after a title ("Sen. Warner", "President Obama"), directly or with a
+  // first name between.
+  if ((clsPrev & LEXICON.title) !== 0 || (clsPrev2 & LEXICON.title) !== 0) {
+    put(pair(T.titleBefore, (clsPrev & LEXICON.title) !== 0 ? 1 : 2));
+  }
+  // Capitalised words up to an organisation word ("Santa Fe Pacific Gold Corp").
+  for (let k = i + 1; k < n && k <= i + 4; k++) {
+    const rk = rowOf[k];
+    if ((rows[rk + W_FLAGS] & F_CAP) === 0) break;
+    if ((rows[rk + W_CLASS] & LEXICON.orgWord) !== 0) {
+      put(pair(T.orgAfter, k - i));
+      break;
+    }
+  }
+  // Length of the run of capitalised words this word is in, and where in it.
+  const a = runStart[i];
+  let b = i;
+  while (b + 1 < n && runStart[b + 1] === a) b++;
+  put(pair(T.capRun, pair(Math.min(b - a, 4), Math.min(i - a, 3) * 8 + Math.min(b - i, 3))));
+  // The words around the run and at its ends: "told the [X Y]", "[X Y Corp]".
+  put(pair(T.runBefore, a > 0 ? rows[rowOf[a - 1] + W_LOWER] : 0x5b5));
+  put(pair(T.runAfter, b + 1 < n ? rows[rowOf[b + 1] + W_LOWER] : 0x5e5));
+  if (b > i) put(pair(T.runLast, rows[rowOf[b] + W_LOWER]));
+  if (a < i) put(pair(T.runFirst, rows[rowOf[a] + W_LOWER]));
 }
 
 /**
