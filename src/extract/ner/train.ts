@@ -98,11 +98,17 @@ export function trainModel(
   const mask = (1 << bucketBits) - 1;
   const probe = emptyModel(bucketBits);
   // Current weights and the running sums of (time x update) for averaging: avg = w - u / c.
-  const w = new Float64Array(probe.weights.length);
-  const u = new Float64Array(probe.weights.length);
-  const tw = new Float64Array(N_TAGS * N_TAGS), tu = new Float64Array(N_TAGS * N_TAGS);
-  const sw = new Float64Array(N_TAGS), su = new Float64Array(N_TAGS);
-  const ew = new Float64Array(N_TAGS), eu = new Float64Array(N_TAGS);
+  const state: Perceptron = {
+    w: new Float64Array(probe.weights.length),
+    u: new Float64Array(probe.weights.length),
+    tw: new Float64Array(N_TAGS * N_TAGS),
+    tu: new Float64Array(N_TAGS * N_TAGS),
+    sw: new Float64Array(N_TAGS),
+    su: new Float64Array(N_TAGS),
+    ew: new Float64Array(N_TAGS),
+    eu: new Float64Array(N_TAGS),
+  };
+  const { w, tw, sw, ew } = state;
   maskForbidden(tw, sw, ew);
   // Features of every sentence, computed once.
   const features: Int32Array[] = sentences.map((s) =>
@@ -140,47 +146,10 @@ export function trainModel(
       let same = true;
       for (let i = 0; i < n; i++) if (predicted[i] !== gold[i]) same = false;
       total += n;
-      if (!same) {
-        for (let i = 0; i < n; i++) {
-          const g = gold[i], p = predicted[i];
-          if (g !== p) {
-            wrong++;
-            const fb = i * MAX_FEATURES;
-            for (let j = 0; j < MAX_FEATURES; j++) {
-              const id = f[fb + j];
-              if (id < 0) break;
-              const base = id * N_TAGS;
-              w[base + g] += 1;
-              u[base + g] += c;
-              w[base + p] -= 1;
-              u[base + p] -= c;
-            }
-          }
-          const gp = i > 0 ? gold[i - 1] : -1, pp = i > 0 ? predicted[i - 1] : -1;
-          if (g !== p || gp !== pp) {
-            if (i === 0) {
-              sw[g] += 1, su[g] += c, sw[p] -= 1, su[p] -= c;
-            } else {
-              tw[gp * N_TAGS + g] += 1, tu[gp * N_TAGS + g] += c;
-              tw[pp * N_TAGS + p] -= 1, tu[pp * N_TAGS + p] -= c;
-            }
-          }
-        }
-        const g = gold[n - 1], p = predicted[n - 1];
-        if (g !== p) ew[g] += 1, eu[g] += c, ew[p] -= 1, eu[p] -= c;
-      }
+      if (!same) wrong += perceptronUpdate(state, f, gold, predicted, n, c);
       c++;
     }
-    const model = emptyModel(bucketBits, {});
-    model.words = probe.words;
-    for (let k = 0; k < w.length; k++) model.weights[k] = w[k] - u[k] / c;
-    for (let k = 0; k < tw.length; k++) {
-      if (Number.isFinite(tw[k])) model.transitions[k] = tw[k] - tu[k] / c;
-    }
-    for (let k = 0; k < N_TAGS; k++) {
-      if (Number.isFinite(sw[k])) model.startWeights[k] = sw[k] - su[k] / c;
-      if (Number.isFinite(ew[k])) model.endWeights[k] = ew[k] - eu[k] / c;
-    }
+    const model = averagedModel(state, bucketBits, probe.words, c);
     const score = options.score ? options.score(model, epoch) : epoch;
     epochScores.push(score);
     log(
@@ -195,6 +164,83 @@ export function trainModel(
     } else if (++sinceBest >= (options.patience ?? Infinity)) break;
   }
   return { model: best!, bestEpoch, scores: epochScores };
+}
+
+/**
+ * The averaged perceptron's weights (w: feature x tag, tw: transitions, sw/ew: start and end)
+ * and, for each, the running sums of (time x update) used for averaging: avg = w - u / c.
+ */
+interface Perceptron {
+  w: Float64Array;
+  u: Float64Array;
+  tw: Float64Array;
+  tu: Float64Array;
+  sw: Float64Array;
+  su: Float64Array;
+  ew: Float64Array;
+  eu: Float64Array;
+}
+
+/** The perceptron update at time `c` for a sentence tagged wrong; returns how many words were. */
+function perceptronUpdate(
+  state: Perceptron,
+  f: Int32Array,
+  gold: Uint8Array,
+  predicted: Uint8Array,
+  n: number,
+  c: number,
+): number {
+  const { w, u, tw, tu, sw, su, ew, eu } = state;
+  let wrong = 0;
+  for (let i = 0; i < n; i++) {
+    const g = gold[i], p = predicted[i];
+    if (g !== p) {
+      wrong++;
+      const fb = i * MAX_FEATURES;
+      for (let j = 0; j < MAX_FEATURES; j++) {
+        const id = f[fb + j];
+        if (id < 0) break;
+        const base = id * N_TAGS;
+        w[base + g] += 1;
+        u[base + g] += c;
+        w[base + p] -= 1;
+        u[base + p] -= c;
+      }
+    }
+    const gp = i > 0 ? gold[i - 1] : -1, pp = i > 0 ? predicted[i - 1] : -1;
+    if (g !== p || gp !== pp) {
+      if (i === 0) {
+        sw[g] += 1, su[g] += c, sw[p] -= 1, su[p] -= c;
+      } else {
+        tw[gp * N_TAGS + g] += 1, tu[gp * N_TAGS + g] += c;
+        tw[pp * N_TAGS + p] -= 1, tu[pp * N_TAGS + p] -= c;
+      }
+    }
+  }
+  const g = gold[n - 1], p = predicted[n - 1];
+  if (g !== p) ew[g] += 1, eu[g] += c, ew[p] -= 1, eu[p] -= c;
+  return wrong;
+}
+
+/** The averaged weights at time `c`, as a model (non-finite, forbidden entries keep the empty model's values). */
+function averagedModel(
+  state: Perceptron,
+  bucketBits: number,
+  words: NerModel["words"],
+  c: number,
+): NerModel {
+  const { w, u, tw, tu, sw, su, ew, eu } = state;
+  const model = emptyModel(bucketBits, {});
+  model.words = words;
+  for (let k = 0; k < w.length; k++) model.weights[k] = w[k] - u[k] / c;
+  for (let k = 0; k < tw.length; k++) {
+    if (Number.isFinite(tw[k])) model.transitions[k] = tw[k] - tu[k] / c;
+  }
+  for (let k = 0; k < N_TAGS; k++) {
+    if (Number.isFinite(sw[k])) model.startWeights[k] = sw[k] - su[k] / c;
+    if (Number.isFinite(ew[k])) model.endWeights[k] = ew[k] - eu[k] / c;
+  }
+  return model;
 }
 
 /**
