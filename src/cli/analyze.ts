@@ -116,6 +116,19 @@ export function analyzeCommand(args: string[], io: Io = CONSOLE): Promise<number
     extractOptionsFor({ gazetteer: flags.gazetteer, model: flags.model });
     const started = performance.now();
     if (flags.manifest !== undefined && !flags["no-manifest"]) await mustExist(flags.manifest);
+    // What a shard and a whole run are given alike.
+    const common = {
+      formats,
+      stages,
+      by: flags.by,
+      measure,
+      within: flags.within,
+      terms: termFlags(flags.stopwords, flags.honorifics),
+      gazetteer: flags.gazetteer,
+      model: flags.model,
+      workers,
+      manifest: flags["no-manifest"] ? false as const : flags.manifest,
+    };
     if (flags.shard !== undefined) {
       if (flags.charts) {
         throw new UsageError("--charts: a shard has no corpus-level frames; chart after merge");
@@ -123,17 +136,8 @@ export function analyzeCommand(args: string[], io: Io = CONSOLE): Promise<number
       const shard = shardOption(flags.shard);
       const run = await analyzeShard(flags.corpus!, shard, {
         out: flags.out!,
-        formats,
-        stages,
-        by: flags.by,
-        measure,
-        within: flags.within,
-        terms: termFlags(flags.stopwords, flags.honorifics),
-        gazetteer: flags.gazetteer,
-        model: flags.model,
+        ...common,
         batchWords: batchWords || 250_000,
-        workers,
-        manifest: flags["no-manifest"] ? false : flags.manifest,
         // What `merge` rebuilds the run's settings from (the lexicon files are read again there).
         settings: {
           by: flags.by,
@@ -182,17 +186,8 @@ export function analyzeCommand(args: string[], io: Io = CONSOLE): Promise<number
       run = await analyzeToFiles(flags.corpus!, {
         abort: abort.signal,
         out: staging,
-        formats,
-        stages,
-        by: flags.by,
-        measure,
-        within: flags.within,
-        terms: termFlags(flags.stopwords, flags.honorifics),
-        gazetteer: flags.gazetteer,
-        model: flags.model,
+        ...common,
         batchWords,
-        workers,
-        manifest: flags["no-manifest"] ? false : flags.manifest,
         onProgress: (p) => bar.update(p.articles, p.words, p.chars, p.label),
         onStage: (name) => bar.stage(name),
         onWarning: (message) => {
