@@ -30,7 +30,7 @@ export function chartRows(
 }
 
 /**
- * An article's label in a chart: its full id. Never a prefix: `fox_putin` and `fox_border` are
+ * An article's label in a chart: its full id. Never a prefix: `fox_budget` and `fox_border` are
  * two articles, and a chart that cut both to `fox` would merge them.
  */
 export function articleLabel(id: string): string {

@@ -71,9 +71,9 @@ export interface CleanArticle {
   paragraphs: Paragraph[];
   /** The headline found at the top of the text, or null. */
   headline: string | null;
-  /** "BEIJING (Reuters) -" as printed; removed from the first paragraph. */
+  /** "NAIROBI (Reuters) -" as printed; removed from the first paragraph. */
   dateline: string | null;
-  /** The place the dateline names ("BEIJING"), as printed. */
+  /** The place the dateline names ("NAIROBI"), as printed. */
   datelinePlace: string | null;
   /** The agency named in the dateline or byline ("Reuters"). */
   agency: string | null;
@@ -114,7 +114,7 @@ const ODD_BLANKS = /[\t\u00a0\u2000-\u200a\u202f]| {2}/;
  * @example
  * const clean = cleanArticle(article);
  * clean.removed;   // [{ kind: "ad_marker", text: "The story continues below the ad", line: 17 }, …]
- * clean.dateline;  // "BEIJING (Reuters) -"
+ * clean.dateline;  // "NAIROBI (Reuters) -"
  */
 export function cleanArticle(
   article: Article,

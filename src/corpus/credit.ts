@@ -1,5 +1,5 @@
 /**
- * Wire-service credit lines: "(Reporting by A and B in Beijing; Editing by C)".
+ * Wire-service credit lines: "(Reporting by A and B in Nairobi; Editing by C)".
  * @module
  */
 
@@ -29,7 +29,7 @@ export function isCreditLine(paragraph: string): boolean {
  * Parses a credit line into reporters and editors.
  *
  * @example
- * parseCredit("(Reporting by Lidia Kelly in Melbourne and Ryan Woo in Beijing; Editing by Jacqueline Wong)")
+ * parseCredit("(Reporting by Lidia Kelly in Melbourne and Ryan Woo in Nairobi; Editing by Jacqueline Wong)")
  * // reporters: ["Lidia Kelly", "Ryan Woo"], editors: ["Jacqueline Wong"]
  */
 export function parseCredit(line: string): Credit {
@@ -48,7 +48,7 @@ export function parseCredit(line: string): Credit {
         const at = /^(.*?)\s+in\s+([A-Z][\p{L} .'’-]*)$/u.exec(s);
         return at ? { name: at[1].trim(), place: at[2].trim() } : { name: s, place: null };
       });
-    // "A and B in Beijing": the place applies to every name before it that has none.
+    // "A and B in Nairobi": the place applies to every name before it that has none.
     for (let i = people.length - 1, place: string | null = null; i >= 0; i--) {
       if (people[i].place) place = people[i].place;
       else if (place && i < people.length - 1) people[i].place = place;

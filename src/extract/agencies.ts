@@ -17,7 +17,7 @@ export interface AgencyUse {
   outlet: string;
   /** Canonical name ("Reuters", "TASS"). */
   agency: string;
-  /** The article's dateline names it ("BEIJING (Reuters) -"). */
+  /** The article's dateline names it ("NAIROBI (Reuters) -"). */
   inDateline: boolean;
   /** The article's byline names it (a "Reuters" line under the headline). */
   inByline: boolean;

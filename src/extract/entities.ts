@@ -72,7 +72,7 @@ export interface EntityMention {
   type: EntityType;
   /** A person's title as written ("Chinese President", "Sen.", "director of ..."), else null. */
   role: string | null;
-  /** True when a capital stands for its country's government ("Beijing has rejected"). */
+  /** True when a capital stands for its country's government ("Nairobi has rejected"). */
   metonymy: boolean;
   /** A news outlet or agency (type ORG): what was type MEDIA. */
   media: boolean;

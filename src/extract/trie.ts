@@ -57,8 +57,8 @@ export class TokenTrie<T> {
    * null to stop there). Returns the value and the number of positions matched.
    *
    * @example
-   * trie.add(["Xi", "Jinping"], "Xi Jinping");
-   * trie.longest(0, 3, (i) => ["Xi", "Jinping", "said"][i]); // { value: "Xi Jinping", length: 2 }
+   * trie.add(["Jane", "Doe"], "Jane Doe");
+   * trie.longest(0, 3, (i) => ["Jane", "Doe", "said"][i]); // { value: "Jane Doe", length: 2 }
    */
   longest(
     from: number,

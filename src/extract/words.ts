@@ -1,7 +1,7 @@
 /**
  * The token stream the extractors read: words, numbers and single punctuation marks, with
  * offsets. Unlike the term tokens of `text/tokens.ts`, hyphens and possessive clitics are tokens
- * of their own, so "China-Russia" yields "China" and "Russia" and "Beijing’s" yields "Beijing".
+ * of their own, so "Canada-Mexico" yields "Canada" and "Mexico" and "Ottawa’s" yields "Ottawa".
  * @module
  */
 
@@ -28,8 +28,8 @@ const TOKEN =
  * Splits `text` into words, numbers and punctuation marks; offsets are shifted by `offset`.
  *
  * @example
- * extractionWords("Beijing’s U.S.–China", 0).map((w) => w.text)
- * // ["Beijing", "’s", "U.S.", "–", "China"]
+ * extractionWords("Ottawa’s U.S.–Canada", 0).map((w) => w.text)
+ * // ["Ottawa", "’s", "U.S.", "–", "Canada"]
  */
 export function extractionWords(text: string, offset = 0): Word[] {
   const out: Word[] = [];
@@ -81,7 +81,7 @@ export function spaceBetween(text: string, a: Word, b: Word): boolean {
   return true;
 }
 
-/** "Beijing" but not "beijing", "BEIJING" or "2022". */
+/** "Ottawa" but not "ottawa", "OTTAWA" or "2022". */
 export function isCapitalised(word: string): boolean {
   // An ASCII first character other than A-Z is no upper-case letter: no regular expression needed.
   const c = word.charCodeAt(0);

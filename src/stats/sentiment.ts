@@ -342,7 +342,7 @@ export interface EntityMention {
  * (case and inflection tolerant). A stand-in for the kit's entity extraction.
  *
  * @example
- * mentionsByName(analysis, { "Xi Jinping": ["xi"], "Li Qiang": ["li qiang", "premier li"] });
+ * mentionsByName(analysis, { "Jane Doe": ["doe"], "John Roe": ["john roe", "senator roe"] });
  */
 export function mentionsByName(
   analysis: { tokens: TokenColumns },

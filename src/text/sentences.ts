@@ -49,7 +49,7 @@ export function splitSentences(
     if (!OPENS_SENTENCE.test(rest)) continue;
     const closers = m[1];
     const punct = m[0].slice(0, m[0].length - closers.length - m[2].length);
-    // ‘“Why?” Xi asked’: a quote's own ? or ! followed by its speech tag.
+    // ‘“Why?” Ruto asked’: a quote's own ? or ! followed by its speech tag.
     if (/["”’»]/.test(closers) && SPEECH_TAG.test(rest)) continue;
     if (
       punct === "." && closers === "" && !periodEndsSentence(text, m.index, rest, abbreviations)

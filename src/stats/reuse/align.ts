@@ -14,8 +14,8 @@
  * | --- | --- | --- |
  * | verbatim | containment_5 ≥ 0.95, shorter sentence ≥ 6 words | (none in the seeds) |
  * | near-verbatim | containment_5 ≥ 0.5, shorter sentence ≥ 6 words | 000:18 ~ 003:14 "Chinese state oil majors (have) suspended…": similarity 1 |
- * | paraphrase | similarity ≥ 0.45, shorter sentence ≥ 6 words | 000:12 ~ 001:8 "He highlighted industries…" / "Xi identified key sectors…": similarity 0.563, containment 0.182 |
- * | topical | similarity ≥ 0.3 | 000:8 ~ 002:1 (Mishustin meets Xi, 2025 and 2023): 0.392 |
+ * | paraphrase | similarity ≥ 0.45, shorter sentence ≥ 6 words | 000:12 ~ 001:8 (the same point reworded): similarity 0.563, containment 0.182 |
+ * | topical | similarity ≥ 0.3 | 000:8 ~ 002:1 (the same two leaders meet, two years apart): 0.392 |
  *
  * Then two corrections, so no match is read as copying when it is not:
  * - **shared_quotation**: a verbatim, near-verbatim or paraphrase pair where both sentences are
@@ -23,8 +23,7 @@
  *   text is given). Two outlets quoting the same newsmaker on the same day have not copied each
  *   other; these pairs are reported apart and never count toward shares or sources. A quotation
  *   turned into reported speech still counts: the rewrite keeps the first outlet's translation
- *   and wording (seeds 000:10 "advancing steadily despite a turbulent external environment," Xi
- *   told… ~ 001:6 "…advancing steadily despite turbulent external conditions").
+ *   and wording (seeds 000:10 ~ 001:6: one clause with two words changed).
  * - **boilerplate** sentences ("Getty.", "ABSTRACT.", a "Read more at" line recurring in three
  *   or more articles, or on the caller's list; see features.ts) are not aligned at all.
  *

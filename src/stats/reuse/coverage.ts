@@ -10,7 +10,7 @@
  *   same subject, not the same content).
  * - **Quotes** of two words or more: the same words (tokens, case and apostrophes folded) found
  *   anywhere in the text of another article that shares an aligned sentence with the quote's
- *   article, so a partial quote ("turbulent external environment") counts as shared with the
+ *   article, so a partial quote ("a fragile ceasefire") counts as shared with the
  *   article that quotes the whole sentence. One-word quotes ("external") match only other
  *   quotes: a single word in another text is not evidence of the same quote.
  *

@@ -6,8 +6,8 @@
  * closer, and whose contexts share a content word (the stems of the
  * {@link FIGURE_CONTEXT_WORDS} = 3 words either side, stopwords left out), are reports of the
  * same quantity. The context test keeps apart two figures of one copied sentence that tell of
- * different events: in the seeds, 000:8 and 003:0 share a clause, but "on Tuesday" (Xi meets
- * Mishustin) and "on Monday" (Li meets him) are different days, not a disagreement. Within a
+ * different events: in the seeds, 000:8 and 003:0 share a clause, but "on Tuesday" (one meeting)
+ * and "on Monday" (another) are different days, not a disagreement. Within a
  * sentence pair, figures of one kind are first matched when equal (same value and unit, no
  * context needed); the rest are matched in order of appearance when their contexts agree, and
  * get a status:
