@@ -200,7 +200,7 @@ export function cleanArticle(
     if (rules.agencies.has(b.toLowerCase())) agency = b;
   }
 
-  // Scrape joins ("sanctionsMoscow"), repaired and recorded.
+  // Scrape joins ("tariffsWashington"), repaired and recorded.
   const repairs: Repair[] = [];
   const repair = (p: Para): Para => {
     const fix = (text: string, re: RegExp, may: RegExp) =>
