@@ -8,6 +8,7 @@ import type { Article } from "./article.ts";
 import { type Credit, isCreditLine, parseCredit } from "./credit.ts";
 import { type CleaningRules, DEFAULT_CLEANING_RULES } from "./rules.ts";
 import { detectLanguage } from "./language.ts";
+import { parseDate } from "./dates.ts";
 
 /** What a paragraph of the cleaned text is. */
 export type ParagraphKind = "headline" | "subhead" | "body";
@@ -108,6 +109,29 @@ const BLANKS = /[ \t\u00a0\u2000-\u200a\u202f]+/g;
 /** Blanks other than a single space: a line without them is left as it is by BLANKS. */
 const ODD_BLANKS = /[\t\u00a0\u2000-\u200a\u202f]| {2}/;
 
+/** "Published:" or "Posted on" before a date line: a label, not part of the date. */
+const DATE_LABEL = /^(?:published|posted)(?:\s+on)?\s*:?\s*/i;
+
+/**
+ * Removes the first paragraph of the top two that is only a date ("Friday, July 21, 2017",
+ * "Published: 2024-03-05"), as scraped pages and wikis print it above the story, and returns its
+ * day and line. Such a line would otherwise be taken for the headline and counted as words. Only
+ * dates {@link parseDate} reads for sure count; an "Updated …" line is left alone (it is not the
+ * publication date).
+ */
+function takeDateLine(paras: Para[], removed: Removal[]): { date: string; line: number } | null {
+  for (let i = 0; i < Math.min(2, paras.length - 1); i++) {
+    const text = paras[i].text.trim();
+    if (text.length > 60 || !/\d/.test(text)) continue;
+    const reading = parseDate(text.replace(DATE_LABEL, ""));
+    if (!("date" in reading)) continue;
+    const [p] = paras.splice(i, 1);
+    removed.push({ kind: "date_line", text: p.text, line: p.line });
+    return { date: reading.date, line: p.line };
+  }
+  return null;
+}
+
 /**
  * Cleans one article.
  *
@@ -158,6 +182,9 @@ export function cleanArticle(
     credit = parseCredit(last.text);
     structureLines.credit = last.line;
   }
+
+  // A paragraph that is only a date, at the top: the publication date as pages print it.
+  const dateLine = takeDateLine(paras, removed);
 
   // Headline: a first paragraph without sentence punctuation.
   let headline: string | null = null;
@@ -240,7 +267,7 @@ export function cleanArticle(
     id: article.id,
     outlet: article.outlet,
     title: article.title ?? headline,
-    published: article.published,
+    published: article.published ?? dateLine?.date ?? null,
     url: article.url,
     language: detectLanguage(text),
     meta: article.meta,

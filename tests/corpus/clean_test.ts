@@ -174,3 +174,32 @@ Deno.test("AP-style and dated datelines, By-lines and copyright lines", () => {
     "Talks began.",
   ]);
 });
+
+Deno.test("a date printed alone above the story becomes the publication date, not the headline", () => {
+  // As Wikinews pages print it: the title in front matter, the day as the body's first line.
+  const a = cleanArticle(
+    article("Friday, July 21, 2017\n\nA team was awarded a medal on Tuesday.", "Team honored"),
+  );
+  assert.deepEqual([a.headline, a.published, a.title, a.text], [
+    null,
+    "2017-07-21",
+    "Team honored",
+    "A team was awarded a medal on Tuesday.",
+  ]);
+  assert.deepEqual(a.removed, [{ kind: "date_line", text: "Friday, July 21, 2017", line: 1 }]);
+  // Under a headline, with a label; the source's own date wins over the page's.
+  const b = cleanArticle({
+    ...article("Vote passes\n\nPublished: 2024-03-05\n\nThe vote passed.\n\nIt was close."),
+    published: "2024-03-04",
+  });
+  assert.deepEqual([b.headline, b.published, b.text], [
+    "Vote passes",
+    "2024-03-04",
+    "Vote passes\n\nThe vote passed.\n\nIt was close.",
+  ]);
+  // Not a date line: an update stamp, a date inside a sentence, a date that is the whole text.
+  for (const text of ["Updated 5 March 2024\n\nText.", "On 5 March 2024 it rained.\n\nText."]) {
+    assert.equal(cleanArticle(article(text)).published, null, text);
+  }
+  assert.equal(cleanArticle(article("5 March 2024")).text, "5 March 2024");
+});
