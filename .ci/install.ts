@@ -50,7 +50,10 @@ if (!complete) {
   const extra = [...installed].some((f) =>
     !f.startsWith(".") && f !== "node_modules" && !wanted.has(f)
   );
-  const args = ["install", "--quiet", ...(extra ? [] : ["--lock=deno.run.lock"])];
+  // deno.run.lock leaves out the musl builds of native modules (.ci/run_lock.ts): a Deno built
+  // for musl libc installs from deno.lock, which has them.
+  const musl = Deno.build.os === "linux" && Deno.build.env !== "gnu";
+  const args = ["install", "--quiet", ...(extra || musl ? [] : ["--lock=deno.run.lock"])];
   const { code } = await new Deno.Command("deno", { args, cwd: root }).spawn().status;
   Deno.exit(code);
 }

@@ -1,6 +1,7 @@
 /**
  * deno.run.lock: the part of deno.lock that the analysis needs — the import map's packages and
- * what they depend on, at the versions deno.lock pins. `deno task install` installs from it, so a
+ * what they depend on, at the versions deno.lock pins, without the musl builds of native modules
+ * (see {@link isMuslBuild}). `deno task install` installs from it, so a
  * fresh clone's first run fetches no test, benchmark or evaluation package (natural,
  * playwright-core, the SOTU data, compromise, the gazetteer sources: inline `npm:` imports of
  * bench/, tests/ and two src/cli scripts, kept in deno.lock only).
@@ -48,6 +49,17 @@ function rootKey(lock: Lock, specifier: string): string {
   return key;
 }
 
+/**
+ * An optional dependency built for musl libc (`…-linux-x64-musl`). Deno 2.9 installs these on
+ * every Linux (its lock has no `libc` field): nodejs-polars' and resvg's musl binaries, 120 MB
+ * that a glibc system never loads. deno.run.lock leaves them out; on a musl system
+ * .ci/install.ts installs from deno.lock, which has them.
+ */
+export function isMuslBuild(dep: string): boolean {
+  const at = dep.indexOf("@", 1); // a dependency is `name` or `name@version`
+  return (at < 0 ? dep : dep.slice(0, at)).endsWith("-musl");
+}
+
 /** deno.run.lock from deno.lock: the workspace (import map) packages and their closure. */
 export function runLock(lock: Lock): Lock {
   const byName = new Map<string, string[]>();
@@ -62,16 +74,22 @@ export function runLock(lock: Lock): Lock {
     if (keep.has(key)) continue;
     keep.add(key);
     const entry = lock.npm[key];
-    for (const dep of [...entry.dependencies ?? [], ...entry.optionalDependencies ?? []]) {
+    const optional = (entry.optionalDependencies ?? []).filter((d) => !isMuslBuild(d));
+    for (const dep of [...entry.dependencies ?? [], ...optional]) {
       stack.push(resolveDep(lock, dep, byName));
     }
   }
   const specifiers = Object.fromEntries(roots.map((s) => [s, lock.specifiers[s]]));
-  const npm = Object.fromEntries(Object.entries(lock.npm).filter(([key]) => keep.has(key)));
+  const npm = Object.fromEntries(
+    Object.entries(lock.npm).filter(([key]) => keep.has(key)).map(([key, entry]) => {
+      const optional = entry.optionalDependencies?.filter((d) => !isMuslBuild(d));
+      return [key, optional === undefined ? entry : { ...entry, optionalDependencies: optional }];
+    }),
+  );
   return { ...lock, specifiers, npm };
 }
 
-/** The file text Deno writes for a lock: two-space JSON and a final newline. */
+/** The lock as a file: two-space JSON and a final newline (Deno reads it as it is). */
 export function lockText(lock: Lock): string {
   return JSON.stringify(lock, null, 2) + "\n";
 }

@@ -42,14 +42,18 @@ Deno.test("the first run installs no test, benchmark or evaluation package", () 
       `the import map leaves ${name} out`,
     );
   }
+  // Native modules' musl builds (120 MB) stay out; the glibc ones stay in.
+  assert.ok(full.has("nodejs-polars-linux-x64-musl") && !run.has("nodejs-polars-linux-x64-musl"));
+  assert.ok(!run.has("@resvg/resvg-js-linux-x64-musl"));
+  assert.ok(run.has("nodejs-polars-linux-x64-gnu") && run.has("@resvg/resvg-js-linux-x64-gnu"));
   for (const name of ["nodejs-polars", "vega-lite", "@observablehq/plot", "zod", "fast-check"]) {
     assert.ok(run.has(name), `deno.run.lock has ${name}`);
   }
-  // 155 of 431 when written (by hand: the closure of the 16 import-map packages).
+  // 151 of 431 when written (the closure of the 16 import-map packages, less 4 musl builds).
   assert.ok(run.size < 200, `${run.size} packages on the first run`);
 });
 
-Deno.test("runLock keeps the closure of the workspace packages, peer-suffixed keys too", () => {
+Deno.test("runLock keeps the closure of the workspace packages, without musl builds", () => {
   const lock: Lock = {
     version: "5",
     specifiers: {
@@ -58,7 +62,12 @@ Deno.test("runLock keeps the closure of the workspace packages, peer-suffixed ke
       "npm:@s/p@1.0.0": "1.0.0_b@2.0.0",
     },
     npm: {
-      "a@1.0.0": { integrity: "x", dependencies: ["b@2.0.0"], optionalDependencies: ["c"] },
+      "a@1.0.0": {
+        integrity: "x",
+        dependencies: ["b@2.0.0"],
+        optionalDependencies: ["c", "c-linux-x64-musl"],
+      },
+      "c-linux-x64-musl@1.0.0": { integrity: "x", os: ["linux"] },
       "b@1.0.0": { integrity: "x" },
       "b@2.0.0": { integrity: "x" },
       "c@1.0.0": { integrity: "x" },
@@ -70,5 +79,7 @@ Deno.test("runLock keeps the closure of the workspace packages, peer-suffixed ke
   const run = runLock(lock);
   assert.deepEqual(Object.keys(run.specifiers), ["npm:a@1.0.0", "npm:@s/p@1.0.0"]);
   assert.deepEqual(Object.keys(run.npm), ["a@1.0.0", "b@2.0.0", "c@1.0.0", "@s/p@1.0.0_b@2.0.0"]);
+  assert.deepEqual(run.npm["a@1.0.0"].optionalDependencies, ["c"]);
+  assert.deepEqual(lock.npm["a@1.0.0"].optionalDependencies, ["c", "c-linux-x64-musl"]);
   assert.deepEqual(run.workspace, lock.workspace);
 });
