@@ -44,7 +44,16 @@ const installed = installedFolders();
 const wanted = new Set(Object.keys(lock.npm).map(folderOf));
 // The import map's packages are also linked at node_modules/<name>.
 const linked = lock.workspace.dependencies.map((s) => s.slice(4, s.indexOf("@", 5)));
-const complete = [...wanted].every((f) => installed.has(f)) &&
+// A package just added to the import map is not in deno.run.lock yet: `deno install` resolves it.
+const imports = JSON.parse(Deno.readTextFileSync(new URL("deno.json", root))).imports as Record<
+  string,
+  string
+>;
+const locked = new Set(lock.workspace.dependencies);
+const mapped = Object.values(imports).filter((t) => t.startsWith("npm:"))
+  .map((t) => t.replace(/^(npm:@?[^@/]+(?:\/[^@/]+)?@[^/]+).*$/, "$1"));
+const complete = mapped.every((s) => locked.has(s)) &&
+  [...wanted].every((f) => installed.has(f)) &&
   linked.every((name) => exists(new URL(`node_modules/${name}`, root)));
 if (!complete) {
   const extra = [...installed].some((f) =>
