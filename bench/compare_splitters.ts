@@ -5,7 +5,9 @@
  * Run: deno run --allow-read --allow-ffi --allow-sys --allow-env bench/compare_splitters.ts
  */
 
-import SentenceTokenizer from "natural/sentence-tokenizer";
+// natural is a benchmark peer only: inline, not in the import map, so `deno task install` leaves it out.
+// deno-lint-ignore no-import-prefix
+import SentenceTokenizer from "npm:natural@8.1.1/lib/natural/tokenizers/sentence_tokenizer.js";
 import { splitSentences } from "../src/text/sentences.ts";
 import { seedAnalysis } from "../tests/seeds.ts";
 

@@ -17,7 +17,9 @@
  * @module
  */
 
-import TfIdf from "natural/tfidf";
+// natural is a benchmark peer only: inline, not in the import map, so `deno task install` leaves it out.
+// deno-lint-ignore no-import-prefix
+import TfIdf from "npm:natural@8.1.1/lib/natural/tfidf/tfidf.js";
 import { loadCorpus } from "../src/corpus/load.ts";
 import { writeFrames } from "../src/frames/write.ts";
 import { analyzeArticles } from "../src/pipeline.ts";

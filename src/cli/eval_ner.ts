@@ -11,7 +11,10 @@
  */
 
 import { scriptError, scriptFlags } from "./args.ts";
-import nlp from "compromise";
+// compromise is the evaluation's peer only: inline, not in the import map, so `deno task install`
+// leaves it out.
+// deno-lint-ignore no-import-prefix
+import nlp from "npm:compromise@14.17.0";
 import {
   type CharSpan,
   DEFAULT_NER_DATA,

@@ -31,11 +31,14 @@ export const INSTALL_PERMISSIONS = [
   "--allow-run=jupyter,/usr/bin/python3",
 ];
 
-/** The `deno install` line that installs the command as `newsframe`. */
+/**
+ * The `deno install` line that installs the command as `newsframe`: quietly, at deno.run.lock's
+ * versions (the analysis's packages only; `--frozen`: never edits the clone's lock).
+ */
 export function installCommand(root = KIT_ROOT): string {
   return [
-    "deno install -g -f -n newsframe",
-    `--config ${root}/deno.json`,
+    "deno install -g -f -q -n newsframe",
+    `--config ${root}/deno.json --lock=${root}/deno.run.lock --frozen`,
     ...INSTALL_PERMISSIONS,
     `${root}/src/cli/main.ts`,
   ].join(" ");

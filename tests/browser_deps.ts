@@ -1,0 +1,9 @@
+/**
+ * playwright-core, pinned. Node.js runs it (tests/charts/open_report.mjs,
+ * tests/cli/open_notebook.mjs), not Deno; this type-only import is what keeps it in deno.lock, so
+ * `deno task install:dev` (which `deno task test` runs first) installs it into node_modules. It is
+ * not in the import map, so `deno task install` (the analysis's packages only) leaves it out.
+ * @module
+ */
+
+export type { BrowserContext } from "npm:playwright-core@1.65.1";
