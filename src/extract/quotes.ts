@@ -286,7 +286,8 @@ function quoteOf(
   const marked = markedKind(inside, before, after, ctx.quoteCues);
   if (marked) return { ...base, kind: marked, ...noSpeech(`a ${marked}, not a quote`) };
   const lead = text.slice(sentence.start, span.open).trim();
-  if ((lead === "" || lead.endsWith(":")) && nWords >= 4) {
+  const whole = wholeClause(text, span);
+  if ((lead === "" || lead.endsWith(":")) && (nWords >= 4 || whole)) {
     return { ...base, kind: "direct", ...directSpeech(ctx, state, span, sentence, lead) };
   }
   // `X said, "..."` or `X said "All those ..."`: a whole sentence set off after the speech verb
@@ -296,11 +297,20 @@ function quoteOf(
       verbWithin(ctx, Math.max(from, to - 7), to - 1)) ||
       (ctx.speechVerb[to - 1] === 1 && /^\p{Lu}/u.test(base.text)) ||
       (lead.endsWith(",") && ctx.speechVerb[to - 2] === 1));
-  if (verbBefore && nWords >= 4) {
+  if (verbBefore && (nWords >= 4 || (whole && !text.slice(span.start, span.close).endsWith(",")))) {
     const who = attributionIn(ctx, sentence.start, span.open, { direct: true, last: true });
     if (who?.speaker || who?.reason) return { ...base, kind: "direct", ...speechFields(who) };
   }
   return { ...base, ...partialSpeech(ctx, sentence, span, found, nWords) };
+}
+
+/**
+ * A quote that is a clause of its own, however short: a capital first and a closing mark after
+ * its own punctuation (`"Really, tremendous."`, `"He's right," she said`).
+ */
+function wholeClause(text: string, span: Span): boolean {
+  return /^\p{Lu}/u.test(text[span.start] ?? "") &&
+    /[.!?…,]$/u.test(text.slice(span.start, span.close).trimEnd());
 }
 
 /** The sieves of a direct quote, in order. */
@@ -321,7 +331,9 @@ function directSpeech(
   if (!speech?.speaker && span.close + 1 < closing.end) {
     speech = tag(span.close + 1, closing.end) ?? speech;
   }
-  if (speech?.speaker) return speech;
+  // A tag with its own subject decides, even empty: `"...," she told reporters` is never the
+  // last speaker when "she" fits nobody.
+  if (speech?.speaker || (speech?.cue && speech.speakerRaw)) return speech;
   return dashSpeaker(ctx, state, span) ?? continued(ctx, state, span) ?? speech ??
     previousSpeaker(state, sentence) ??
     noSpeech("no speech cue in the sentence");

@@ -50,7 +50,8 @@ export function splitSentences(
     const closers = m[1];
     const punct = m[0].slice(0, m[0].length - closers.length - m[2].length);
     // ‘“Why?” Ruto asked’: a quote's own ? or ! followed by its speech tag.
-    if (/["”’»]/.test(closers) && SPEECH_TAG.test(rest)) continue;
+    // A period inside the marks ends the sentence ("... to serve.” Fallon added that ...").
+    if (/["”’»]/.test(closers) && punct !== "." && SPEECH_TAG.test(rest)) continue;
     if (
       punct === "." && closers === "" && !periodEndsSentence(text, m.index, rest, abbreviations)
     ) {

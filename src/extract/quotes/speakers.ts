@@ -14,6 +14,7 @@ import { resolvePronoun } from "./pronouns.ts";
 import type { Context, Found, SpeakerType, Speech } from "./types.ts";
 
 const RELATIVE = new Set(["who", "which"]);
+const UNNAMED_ORG = "unnamed organisation";
 /** Before a speech verb, the passive: "has been told to prepare", "was asked": the subject listens. */
 const PASSIVE = new Set(["been", "was", "were", "is", "are", "be", "being"]);
 /** Words that open an adverbial chunk, not a role: "X, in remarks to Y, said", "X, speaking on ...". */
@@ -100,7 +101,9 @@ function regionOf(ctx: Context, from: number, to: number, direct: boolean): Regi
   for (let i = firstWordFrom(ctx.words, from); i < ctx.words.length; i++) {
     const w = ctx.words[i];
     if (w.end > to) break;
-    if (ctx.quoted[i] === 0) {
+    // A comma set inside closing marks (`on "Face the Nation," said`) still closes the outer
+    // clause: keep it, or the chunk runs on through the quote.
+    if (ctx.quoted[i] === 0 || (w.text === "," && closesQuote(ctx, i))) {
       words.push(w);
       lw.push(ctx.lowers[i]);
       verbs.push(ctx.speechVerb[i] === 1 || (direct && ctx.directVerb[i] === 1));
@@ -113,6 +116,13 @@ function regionOf(ctx: Context, from: number, to: number, direct: boolean): Regi
     !dropped.some(([a, b]) => m.start >= a && m.start < b)
   );
   return { words, lw, verbs, here };
+}
+
+/** True for word `i` right before a closing mark with words outside the quote after it. */
+function closesQuote(ctx: Context, i: number): boolean {
+  const mark = ctx.words[i + 1];
+  return mark !== undefined && (mark.text === '"' || mark.text === "”") &&
+    mark.start === ctx.words[i].end && ctx.quoted[i + 2] === 0 && ctx.words[i + 2] !== undefined;
 }
 
 /** "Rep. Mary Hall (D-N.Y.) said": a short parenthetical right before a speech verb is left out. */
@@ -159,6 +169,9 @@ export function attributionIn(
   ) {
     return verbal;
   }
+  // "the group said in a statement": the subject is there, only unnamed; the statement is
+  // not the speaker.
+  if (verbal?.speakerRaw && verbal.reason === UNNAMED_ORG) return verbal;
   return documentIn(ctx, r, according) ?? verbal ??
     (according ? accordingSpeech(ctx, according) : null);
 }
@@ -371,7 +384,7 @@ function verbSpeech(
   let fallback: Found | null = null;
   for (let j = 0; j < words.length; j++) {
     const v = last ? words.length - 1 - j : j;
-    if (!verbs[v] || PASSIVE.has(r.lw[v - 1])) continue;
+    if (!verbs[v] || PASSIVE.has(r.lw[v - 1]) || negated(r, v)) continue;
     if (according && words[v].start >= according.from && words[v].end <= according.to) continue;
     const subject = subjectOf(ctx, r, v) ?? unnamedSubject(ctx, r, v);
     if (!subject) continue;
@@ -391,6 +404,25 @@ function verbSpeech(
     return (mediaSubject ? relayedSpeaker(ctx, r, v, found) : null) ?? found;
   }
   return fallback;
+}
+
+/** Words that negate a speech verb a few words before it. */
+const NEGATIONS = new Set(["not", "never", "no", "nor", "neither", "cannot"]);
+/** Verbs before "to" that say the speech did not happen ("declined to say"). */
+const REFUSALS = new Set(["declined", "declines", "refused", "refuses", "failed", "fails"]);
+
+/**
+ * "has not said", "did not immediately respond", "declined to say", "Neither X nor Y
+ * responded": speech that did not happen reports nothing.
+ */
+function negated(r: Region, v: number): boolean {
+  for (let k = v - 1; k >= Math.max(0, v - 5); k--) {
+    const w = r.lw[k];
+    if (NEGATIONS.has(w) || w.endsWith("n't") || w.endsWith("n’t")) return true;
+    if (w === "to" && REFUSALS.has(r.lw[k - 1])) return true;
+    if (r.words[k].kind === "punct") break;
+  }
+  return false;
 }
 
 /** "AFP reported Macron emphasized ...": the agency relays the second speaker. */
@@ -490,6 +522,7 @@ function headMention(
   const person = affiliatedPerson(ctx, before, m);
   if (person) return person;
   const k = r.words.findIndex((w) => w.end > m.start);
+  if (m.type !== "PERSON" && m.type !== "GPE" && findingBy(ctx, r, clause, k)) return m;
   // "the senator from Ohio said" (but "Secretary of State John Kerry said" names a person).
   const preposition = m.type !== "PERSON" && k > clause && ROLE_PREPOSITIONS.has(r.lw[k - 1]);
   if (
@@ -504,6 +537,26 @@ function headMention(
   return m;
 }
 
+/**
+ * After a person's name, where they are from or work: "of the Children's Hospital of
+ * Philadelphia", "of Wyoming", "at Acme Corp." (capitalised words and small ones only).
+ */
+const AFFILIATION =
+  /^\s*,?\s*(?:of|at|from|with)\s+(?:(?:the|of|for|and|on|in|&)\s+|\p{Lu}[\p{L}\p{N}'’.&-]*\s+)*$/u;
+
+/**
+ * "A report by the Pew Research Center found", "a study from Acme Labs showed": a finding
+ * speaks for the organisation that made it, named after "by" or "from".
+ */
+function findingBy(ctx: Context, r: Region, clause: number, k: number): boolean {
+  const b = r.lw[k - 1] === "the" ? k - 2 : k - 1;
+  if (b - 1 < clause || (r.lw[b] !== "by" && r.lw[b] !== "from")) return false;
+  // "a lawsuit filed by", "a survey conducted by": a participle between.
+  const j = /ed$/.test(r.lw[b - 1]) && b - 2 >= clause ? b - 2 : b - 1;
+  const noun = r.lw[j] ?? "";
+  return ctx.quoteCues.findingNouns.has(noun) || ctx.cues.documents.includes(noun);
+}
+
 /** "Jim Smith of the Brookings Institution said": the person before "of", not the institution. */
 function affiliatedPerson(
   ctx: Context,
@@ -512,9 +565,7 @@ function affiliatedPerson(
 ): EntityMention | undefined {
   const p = before[before.length - 1];
   if (!p || p.type !== "PERSON" || m.type === "PERSON") return undefined;
-  return /^\s*,?\s*(?:of|at|from|with)\s+(?:the\s+)?$/i.test(ctx.text.slice(p.end, m.start))
-    ? p
-    : undefined;
+  return AFFILIATION.test(ctx.text.slice(p.end, m.start)) ? p : undefined;
 }
 
 /**
@@ -644,10 +695,17 @@ function chunkSpeaker(ctx: Context, r: Region, c: number, end: number): Subject 
   // One person ending the chunk ("U.S. Senator John Cornyn"), else its only mention.
   const people = inside.filter((x) => x.type === "PERSON");
   const only = people.length === 1 ? people[0] : inside.length === 1 ? inside[0] : undefined;
-  const m = only && only.end === words[end - 1].end ? only : undefined;
-  const grown = nameBefore(ctx.text, words, end, c, ctx.cues);
+  // "Sen. Jane Roe of Wyoming": the person, with the place or employer after "of" apart.
+  const affiliated = only?.type === "PERSON" && only.text.includes(" ") &&
+    AFFILIATION.test(ctx.text.slice(only.end, words[end - 1].end) + " ");
+  const m = only && (only.end === words[end - 1].end || affiliated) ? only : undefined;
+  const nameEnd = affiliated ? words.findIndex((w) => w.start >= only!.end) : end;
+  const grown = nameBefore(ctx.text, words, nameEnd, c, ctx.cues);
   const whole = grown !== null && grown.from === words[c].start && !grown.definite;
-  if (m && m.type !== "GPE" && m.type !== "NORP" && (m.start === words[c].start || whole)) {
+  // "the Acme Workers Union": an organisation's name after "the".
+  const the = m !== undefined && m.type !== "PERSON" && r.lw[c] === "the" &&
+    m.start === words[c + 1]?.start;
+  if (m && m.type !== "GPE" && m.type !== "NORP" && (m.start === words[c].start || whole || the)) {
     return {
       ...resolveGrown(ctx, r, whole ? grown : null, m),
       from: m.start,
@@ -867,21 +925,29 @@ export function speakerGender(ctx: Context, s: Speech): ReturnType<typeof gender
 function orgNounSubject(ctx: Context, r: Region, v: number, clause: number): Subject | null {
   const { words, lw } = r;
   const noun = lw[v - 1];
-  if (v - 2 < clause || lw[v - 2] !== "the" || !ctx.quoteCues.orgNouns.has(noun)) return null;
+  const q = ctx.quoteCues;
+  const anaphoric = q.anaphoricOrgNouns.has(noun);
+  if (v - 2 < clause || lw[v - 2] !== "the" || !(q.orgNouns.has(noun) || anaphoric)) return null;
   const raw = ctx.text.slice(words[v - 2].start, words[v - 1].end);
   const org = [...ctx.mentions].reverse().find((m) =>
     m.start < words[v - 2].start && m.type !== "PERSON" && m.type !== "GPE" &&
     m.entity.toLowerCase().split(/\s+/).includes(noun)
   );
-  const who = org ? { ...ofMention(org, "name" as const, 0.75), speakerRaw: raw } : {
-    speaker: null,
-    speakerType: "organisation" as const,
-    speakerRaw: raw,
-    role: null,
-    sieve: null,
-    confidence: 0,
-    reason: "unnamed organisation",
-  };
+  // "the company said" after Acme spoke: the organisation last heard, as "it said" would be.
+  const heard = !org && anaphoric ? resolvePronoun(ctx, "it", words[v - 2].start) : null;
+  const who = org
+    ? { ...ofMention(org, "name" as const, 0.75), speakerRaw: raw }
+    : heard?.speaker
+    ? { ...heard, sieve: "description" as const, confidence: 0.65, speakerRaw: raw }
+    : {
+      speaker: null,
+      speakerType: "organisation" as const,
+      speakerRaw: raw,
+      role: null,
+      sieve: null,
+      confidence: 0,
+      reason: UNNAMED_ORG,
+    };
   return { ...who, from: words[v - 2].start, to: words[v].end, mediaSubject: false };
 }
 

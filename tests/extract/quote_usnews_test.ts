@@ -1,0 +1,159 @@
+/**
+ * US news style, on paragraphs written for these tests (no gold item, no seed): exact speakers,
+ * kinds and reported clauses, checked by hand. Short quotes that are a clause of their own,
+ * titles closed by a comma, affiliations after a name, "the group said", findings "by" an
+ * organisation, and speech that did not happen.
+ */
+import assert from "node:assert/strict";
+import fc from "fast-check";
+import { extractText } from "./helpers.ts";
+
+const quotes = (text: string) =>
+  extractText(text).quotes.map((q) => [q.kind, q.speaker, q.sieve, q.text].join("|"));
+const attributions = (text: string) =>
+  extractText(text).attributions.map((a) => [a.speaker, a.cue, a.text].join("|"));
+
+const DRUG_PRICES = [
+  "WASHINGTON — Senate Democrats on Tuesday renewed their push to lower prescription drug prices.",
+  'Senate Majority Leader Chuck Schumer said the bill would come to the floor next week. "Americans are tired of paying the highest prices in the world," Schumer said at a news conference. "We are going to fix that."',
+  'Republicans were quick to respond. Sen. John Barrasso of Wyoming, the chamber\'s No. 3 Republican, called the proposal "socialized medicine" and said it would stifle innovation.',
+  'The industry\'s main lobbying group, the Pharmaceutical Research and Manufacturers of America, said in a statement that the plan would lead to fewer cures. "Patients will pay the price," the group said.',
+  "Sen. Kyrsten Sinema, an Arizona Democrat, has not said whether she supports the bill.",
+  'Leslie Fried said her organization had heard from thousands of older Americans. "They are desperate," she said. "They cannot wait another year.',
+  '"Every month we wait, more people skip doses."',
+].join("\n\n");
+
+Deno.test("US news: a whole article — every quote and statement with its speaker", () => {
+  const x = extractText(DRUG_PRICES);
+  assert.deepEqual(x.quotes.map((q) => [q.kind, q.speaker, q.sieve].join("|")), [
+    "direct|Chuck Schumer|cue",
+    "direct|Chuck Schumer|continuation",
+    // "called the proposal “...”": the senator's words, not a scare quote.
+    "partial|John Barrasso|cue",
+    // "the group said" after the group spoke in a statement.
+    "direct|Pharmaceutical Research and Manufacturers of America|description",
+    "direct|Leslie Fried|pronoun",
+    "direct|Leslie Fried|continuation",
+    // The quote left open at its paragraph's end goes on in the next one.
+    "direct|Leslie Fried|continuation",
+  ]);
+  assert.deepEqual(x.attributions.map((a) => [a.speaker, a.cue, a.text].join("|")), [
+    "Chuck Schumer|said|the bill would come to the floor next week",
+    'John Barrasso|called|the proposal "socialized medicine',
+    "John Barrasso|said|it would stifle innovation",
+    "Pharmaceutical Research and Manufacturers of America|said|the plan would lead to fewer cures",
+    // "has not said whether ...": no statement.
+    "Leslie Fried|said|her organization had heard from thousands of older Americans",
+  ]);
+});
+
+Deno.test("US news: a show's title closed by a comma ends the chunk; the speaker is the senator", () => {
+  assert.deepEqual(
+    quotes(
+      'Kaine, speaking on CNN\'s "State of the Union," said the administration "has no plan."',
+    ),
+    ["title|||State of the Union", "partial|Kaine|cue|has no plan."],
+  );
+});
+
+Deno.test("US news: short quotes that are a clause of their own are direct; a lone surname has no gender", () => {
+  assert.deepEqual(
+    quotes(
+      'Jennifer Walsh said she heard at least five shots. "I grabbed my kids and got on the floor," ' +
+        'Walsh said. "It was terrifying."',
+    ),
+    [
+      "direct|Jennifer Walsh|cue|I grabbed my kids and got on the floor",
+      "direct|Jennifer Walsh|continuation|It was terrifying.",
+    ],
+  );
+  // "Warren" is a first name in the lists, but alone it is a surname: "she" may be Warren, and
+  // a tag whose pronoun fits nobody is never the last speaker's.
+  assert.deepEqual(
+    quotes(
+      '"Half measures will not work," Sanders said. Warren agreed. "He is right," she told reporters.',
+    ),
+    [
+      "direct|Sanders|cue|Half measures will not work",
+      "direct|Warren|pronoun|He is right",
+    ],
+  );
+  assert.deepEqual(
+    quotes('Mary Ortiz left early. "We lost," he said.'),
+    ["direct|||We lost"],
+  );
+  assert.deepEqual(quotes('Obama told the crowd, "Don\'t boo. Vote."'), [
+    "direct|Obama|cue|Don't boo. Vote.",
+  ]);
+  assert.deepEqual(attributions('Obama told the crowd, "Don\'t boo. Vote."'), []);
+});
+
+Deno.test("US news: a person's affiliation after 'of' is no speaker; a finding speaks for its maker", () => {
+  assert.deepEqual(
+    attributions(
+      "Dr. Paul Offit of the Children's Hospital of Philadelphia said it was too early to tell.",
+    ),
+    ["Paul Offit|said|it was too early to tell"],
+  );
+  assert.deepEqual(
+    attributions(
+      "A study by the Pew Research Center found that 62 percent of adults get news from social media.",
+    ),
+    ["Pew Research Center|found|62 percent of adults get news from social media"],
+  );
+  assert.deepEqual(
+    attributions(
+      "A lawsuit filed by the American Civil Liberties Union alleges that the policy is unconstitutional.",
+    ),
+    ["American Civil Liberties Union|alleges|the policy is unconstitutional"],
+  );
+  // "the senator from Ohio": the senator speaks, unnamed.
+  assert.deepEqual(attributions("The senator from Ohio said the vote would be close."), [
+    "|said|the vote would be close",
+  ]);
+});
+
+Deno.test("US news: speech that did not happen reports nothing", () => {
+  for (
+    const text of [
+      "White House press secretary Jen Psaki declined to say whether the president would sign the bill.",
+      "Neither the FBI nor the Secret Service responded to requests for comment.",
+      "The company did not immediately respond to a request for comment.",
+      "Sen. Kyrsten Sinema has not said whether she supports the bill.",
+    ]
+  ) assert.deepEqual(attributions(text), [], text);
+});
+
+Deno.test("US news: a period inside closing marks ends the sentence; the next one reports on its own", () => {
+  assert.deepEqual(
+    attributions(
+      'Campaign spokesman Brian Fallon said the rival was "unfit to serve." Fallon added that ' +
+        "the campaign would release a new ad.",
+    ),
+    [
+      'Brian Fallon|said|the rival was "unfit to serve',
+      "Brian Fallon|added|the campaign would release a new ad",
+    ],
+  );
+});
+
+const NAME = fc.constantFrom("Ana Ruiz", "Tom Baker", "Lena Park", "Omar Haddad");
+const PLACE = fc.constantFrom(
+  "Wyoming",
+  "the University of Iowa",
+  "Acme Corp.",
+  "the Brookings Institution",
+);
+const CLAUSE = fc.constantFrom("the plan would fail", "prices were rising", "the vote was close");
+
+Deno.test("US news: 'Dr. NAME of AFFILIATION said CLAUSE' is NAME's, the clause exactly (property)", () => {
+  fc.assert(
+    fc.property(NAME, PLACE, CLAUSE, (name, place, clause) => {
+      const a = extractText(`Dr. ${name} of ${place} said ${clause}.`).attributions;
+      assert.equal(a.length, 1);
+      assert.equal(a[0].speaker, name);
+      assert.equal(a[0].text, clause);
+    }),
+    { numRuns: 30 },
+  );
+});
