@@ -1,7 +1,7 @@
 /**
  * `deno task eval:quotes [--gold DIR] [--misses]`: scores quotes and reported speech against the
- * hand-annotated gold in `tests/fixtures/quotes_gold/` (dev and test splits, direct+partial and
- * reported apart). Each gold document goes through the kit's clean → segment → extract; gold
+ * hand-annotated gold in `tests/fixtures/quotes_gold/` (every split in the data: dev, test,
+ * heldout; direct+partial and reported apart). Each gold document goes through the kit's clean → segment → extract; gold
  * spans are placed by their text in the cleaned text (see `src/extract/quotes/score.ts`).
  * @module
  */
@@ -13,12 +13,14 @@ import {
   parseJsonLines,
   scoreQuotes,
   scoreTable,
+  SPLITS,
 } from "../extract/quotes/score.ts";
 
-const USAGE = `usage: deno task eval:quotes [--gold DIR] [--misses] [--split dev|test]
+const USAGE = `usage: deno task eval:quotes [--gold DIR] [--misses] [--split dev|test|heldout]
   --gold DIR    folder with docs.jsonl and quotes.jsonl (default tests/fixtures/quotes_gold)
   --misses      also list missed gold items and wrong speakers
-  --split NAME  list the misses of one split only (tune on dev; look at test only to report)
+  --split NAME  list the misses of one split only (tune on dev; look at test and heldout only
+                to report)
   --help        print this`;
 
 async function readText(path: string): Promise<string> {
@@ -44,8 +46,8 @@ export function evalQuotesCommand(args: string[], io: Io = CONSOLE): Promise<num
       return 0;
     }
     const split = opts.split;
-    if (split !== undefined && split !== "dev" && split !== "test") {
-      throw new UsageError(`--split takes dev or test (got "${split}")`);
+    if (split !== undefined && !(SPLITS as readonly string[]).includes(split)) {
+      throw new UsageError(`--split takes ${SPLITS.join(", ")} (got "${split}")`);
     }
     const dir = opts.gold!.replace(/\/$/, "");
     const docs = parseJsonLines(

@@ -73,3 +73,43 @@ Deno.test("eval:quotes: the command prints the table; a missing folder is a usag
   assert.equal(await evalQuotesCommand(["--gold", "tests/fixtures/no_such_gold"], io), 2);
   assert.match(out[0], /^E error: tests\/fixtures\/no_such_gold\/docs\.jsonl: no such file/);
 });
+
+Deno.test("eval:quotes: a heldout item is scored in its own rows, after dev and test", () => {
+  const text = 'He said: "We will stay." Dev text. "Go on," she said.';
+  const doc = (id: string) => ({ id, source: "s", licence: "l", text });
+  const item = (d: string, split: string, start: number, end: number) =>
+    GoldItemSchema.parse({
+      doc: d,
+      split,
+      kind: "direct",
+      start,
+      end,
+      text: text.slice(start, end),
+    });
+  const gold = [item("h", "heldout", 10, 23), item("d", "dev", 36, 42)];
+  // A stand-in extractor that finds the first quote only, with no speaker.
+  const run = () => ({
+    cleaned: text,
+    quotes: [{ start: 10, end: 23, speaker: null, reason: "stub", kind: "direct" }],
+    attributions: [],
+  });
+  const { scores } = scoreQuotes([doc("d"), doc("h")], gold, run);
+  assert.deepEqual(
+    scores.map((s) => `${s.split}|${s.group}|gold ${s.gold}|found ${s.found}`),
+    [
+      "dev|direct+partial|gold 1|found 0",
+      "dev|reported|gold 0|found 0",
+      "heldout|direct+partial|gold 1|found 1",
+      "heldout|reported|gold 0|found 0",
+    ],
+  );
+});
+
+Deno.test("eval:quotes: --split takes heldout too; any other name is a usage error (exit 2)", async () => {
+  const out: string[] = [];
+  const io = { log: (l: string) => out.push(l), error: (l: string) => out.push(`E ${l}`) };
+  assert.equal(await evalQuotesCommand(["--gold", dir, "--split", "heldout", "--misses"], io), 0);
+  out.length = 0;
+  assert.equal(await evalQuotesCommand(["--gold", dir, "--split", "train"], io), 2);
+  assert.match(out[0], /--split takes dev, test, heldout \(got "train"\)/);
+});

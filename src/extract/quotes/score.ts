@@ -25,10 +25,15 @@ export const GoldDocSchema = z.object({
   text: z.string().min(1),
 });
 
+/** The gold's splits, in table order: tune on dev; test and heldout are only reported. */
+export const SPLITS = ["dev", "test", "heldout"] as const;
+/** One of {@link SPLITS}. */
+export type Split = typeof SPLITS[number];
+
 /** One gold quotation or reported statement. */
 export const GoldItemSchema = z.object({
   doc: z.string().min(1),
-  split: z.enum(["dev", "test"]),
+  split: z.enum(SPLITS),
   kind: z.enum(["direct", "partial", "reported", "title", "scare", "nickname", "term"]),
   start: z.number().int().nonnegative(),
   end: z.number().int().nonnegative(),
@@ -77,7 +82,7 @@ export function parseJsonLines<T>(
 
 /** Scores of one split and one group (direct+partial, or reported). */
 export interface QuoteScore {
-  split: "dev" | "test";
+  split: Split;
   group: "direct+partial" | "reported";
   gold: number;
   /** Gold items matched by an extracted one. */
@@ -163,7 +168,7 @@ function place(cleaned: string, item: GoldItem): { start: number; end: number } 
   return best < 0 ? null : { start: best, end: best + item.text.length };
 }
 
-function emptyScore(split: "dev" | "test", group: QuoteScore["group"]): QuoteScore {
+function emptyScore(split: Split, group: QuoteScore["group"]): QuoteScore {
   return {
     split,
     group,
@@ -257,7 +262,7 @@ export function scoreQuotes(
 ): { scores: QuoteScore[]; misses: string[] } {
   const scores = new Map<string, QuoteScore>();
   const misses: string[] = [];
-  const get = (split: "dev" | "test", group: QuoteScore["group"]) => {
+  const get = (split: Split, group: QuoteScore["group"]) => {
     const key = `${split}|${group}`;
     if (!scores.has(key)) scores.set(key, emptyScore(split, group));
     return scores.get(key)!;
@@ -285,7 +290,7 @@ export function scoreQuotes(
       misses,
     );
   }
-  const order = ["dev|direct+partial", "dev|reported", "test|direct+partial", "test|reported"];
+  const order = SPLITS.flatMap((s) => [`${s}|direct+partial`, `${s}|reported`]);
   return { scores: order.filter((k) => scores.has(k)).map((k) => scores.get(k)!), misses };
 }
 
