@@ -157,3 +157,36 @@ Deno.test("US news: 'Dr. NAME of AFFILIATION said CLAUSE' is NAME's, the clause 
     { numRuns: 30 },
   );
 });
+
+Deno.test("US news: 'according to Sen. NAME' reads past the title's dot; a noun or a passive is no cue", () => {
+  assert.deepEqual(
+    quotes('The plan is "dead on arrival," according to Sen. Lisa Murkowski.'),
+    ["partial|Lisa Murkowski|according|dead on arrival"],
+  );
+  // "claims by Jones": a noun, so Smith is not the speaker of the quote.
+  assert.deepEqual(
+    quotes('Smith rejected claims by Jones that the deal was "a total failure."'),
+    ["scare|||a total failure."],
+  );
+  assert.deepEqual(
+    attributions(
+      'The memo, first reported by The New York Times, warned that the agency was "woefully unprepared."',
+    ),
+    [],
+  );
+});
+
+Deno.test("US news: two senators with party labels are no single speaker; an unnamed subject is not its statement", () => {
+  const joint = extractText(
+    "Sen. Ann Lee (D-Mass.) and Sen. Tom Bell (I-Vt.) said the merger must be blocked.",
+  ).attributions;
+  assert.deepEqual(joint.map((a) => [a.speaker, a.reason].join("|")), [
+    '|"Sen. Ann Lee (D-Mass.) and Sen. Tom Bell": two speakers',
+  ]);
+  assert.deepEqual(
+    quotes(
+      '"Our hearts are broken," the family said in a statement released by their attorney, Lee Merritt.',
+    ),
+    ["direct|||Our hearts are broken"],
+  );
+});

@@ -15,6 +15,7 @@ import type { Context, Found, SpeakerType, Speech } from "./types.ts";
 
 const RELATIVE = new Set(["who", "which"]);
 const UNNAMED_ORG = "unnamed organisation";
+const NO_NAMED = "no named speaker";
 /** Before a speech verb, the passive: "has been told to prepare", "was asked": the subject listens. */
 const PASSIVE = new Set(["been", "was", "were", "is", "are", "be", "being"]);
 /** Words that open an adverbial chunk, not a role: "X, in remarks to Y, said", "X, speaking on ...". */
@@ -125,14 +126,21 @@ function closesQuote(ctx: Context, i: number): boolean {
     mark.start === ctx.words[i].end && ctx.quoted[i + 2] === 0 && ctx.words[i + 2] !== undefined;
 }
 
-/** "Rep. Mary Hall (D-N.Y.) said": a short parenthetical right before a speech verb is left out. */
+/**
+ * "Rep. Mary Hall (D-N.Y.) said": a short parenthetical right before a speech verb, and a
+ * party label anywhere, are left out.
+ */
 function dropParenthetical(words: Word[], lw: string[], verbs: boolean[]): [number, number][] {
   const dropped: [number, number][] = [];
   for (let i = words.length - 2; i > 0; i--) {
-    if (words[i].text !== ")" || !verbs[i + 1]) continue;
+    if (words[i].text !== ")") continue;
     let j = i - 1;
     while (j >= 0 && i - j <= 8 && words[j].text !== "(") j--;
     if (j < 0 || words[j].text !== "(") continue;
+    // Before a verb, or a party label anywhere: "Sen. Ann Lee (D-Mass.) and ...".
+    if (!verbs[i + 1] && !(words[j + 1]?.text.length === 1 && words[j + 2]?.text === "-")) {
+      continue;
+    }
     dropped.push([words[j].start, words[i].end]);
     words.splice(j, i - j + 1);
     lw.splice(j, i - j + 1);
@@ -169,9 +177,11 @@ export function attributionIn(
   ) {
     return verbal;
   }
-  // "the group said in a statement": the subject is there, only unnamed; the statement is
-  // not the speaker.
-  if (verbal?.speakerRaw && verbal.reason === UNNAMED_ORG) return verbal;
+  // "the group said in a statement", "the family said in a statement": the subject is there,
+  // only unnamed; the statement is not the speaker.
+  if (verbal?.speakerRaw && (verbal.reason === UNNAMED_ORG || verbal.reason === NO_NAMED)) {
+    return verbal;
+  }
   return documentIn(ctx, r, according) ?? verbal ??
     (according ? accordingSpeech(ctx, according) : null);
 }
@@ -196,7 +206,7 @@ function accordingIn(ctx: Context, r: Region): According | null {
   while (
     b < words.length &&
     !(words[b].kind === "punct" && words[b].text !== "’s" && words[b].text !== "'s" &&
-      words[b].text !== "-")
+      words[b].text !== "-" && !abbreviationDot(ctx, words, b))
   ) b++;
   if (b === phrase.after) return null;
   // "According to the team's coach, Alireza Mehraban, ...": the name after the role.
@@ -222,6 +232,15 @@ function accordingIn(ctx: Context, r: Region): According | null {
     phrase: r.lw.slice(a, phrase.after).join(" "),
     via: ctx.text.slice(words[a].start, end),
   };
+}
+
+/** The dot of a title or an initial inside a name ("Sen. Lisa Murkowski", "John F. Kelly"). */
+function abbreviationDot(ctx: Context, words: readonly Word[], b: number): boolean {
+  const prev = words[b - 1];
+  if (words[b].text !== "." || !prev || prev.end !== words[b].start) return false;
+  const next = words[b + 1];
+  if (!next || !/^\p{Lu}/u.test(next.text)) return false;
+  return /^\p{Lu}$/u.test(prev.text) || ctx.cues.titleRules.abbreviations.has(prev.text);
 }
 
 /**
@@ -384,7 +403,9 @@ function verbSpeech(
   let fallback: Found | null = null;
   for (let j = 0; j < words.length; j++) {
     const v = last ? words.length - 1 - j : j;
-    if (!verbs[v] || PASSIVE.has(r.lw[v - 1]) || negated(r, v)) continue;
+    if (!verbs[v] || PASSIVE.has(r.lw[v - 1]) || negated(r, v) || nounOrParticiple(r, v)) {
+      continue;
+    }
     if (according && words[v].start >= according.from && words[v].end <= according.to) continue;
     const subject = subjectOf(ctx, r, v) ?? unnamedSubject(ctx, r, v);
     if (!subject) continue;
@@ -404,6 +425,33 @@ function verbSpeech(
     return (mediaSubject ? relayedSpeaker(ctx, r, v, found) : null) ?? found;
   }
   return fallback;
+}
+
+/** Words before a noun: "the claims", "his remarks", "such reports". */
+const NOUN_DETERMINERS = new Set([
+  "the",
+  "a",
+  "an",
+  "his",
+  "her",
+  "their",
+  "its",
+  "these",
+  "those",
+  "such",
+  "any",
+  "our",
+  "first",
+]);
+
+/**
+ * A speech word that is a noun or a passive participle here: "the claims", "claims by Jones",
+ * "a memo first reported by the Times".
+ */
+function nounOrParticiple(r: Region, v: number): boolean {
+  // "by" and an agent, not a date: "estimated by 2050 ..." still reports.
+  const agent = r.lw[v + 1] === "by" && /^\p{L}/u.test(r.words[v + 2]?.text ?? "");
+  return NOUN_DETERMINERS.has(r.lw[v - 1]) || agent;
 }
 
 /** Words that negate a speech verb a few words before it. */
@@ -530,8 +578,15 @@ function headMention(
     roleOfMention(ctx, r, clause, m)
   ) return unnamedHead(ctx, r, clause, v, "no name");
   // "Jim Smith and Mary Hall said": two speakers, neither alone.
-  const other = before[before.length - 1];
-  if (other && COORDINATION.test(ctx.text.slice(other.end, m.start))) {
+  // Two people: the person before (a state in a party label, "(D-Mass.)", is no speaker).
+  const other = m.type === "PERSON"
+    ? before.findLast((x) => x.type === "PERSON")
+    : before[before.length - 1];
+  // "Sen. Ann Lee (D-Mass.) and Sen. Tom Bell (I-Vt.) said": the party labels do not part them.
+  const joint = other &&
+    ctx.text.slice(other.end, m.start).replace(/\([^()]{0,16}\)/g, "")
+      .replace(/\s(?:\p{Lu}\p{Ll}{0,10}\.?\s+)+$/u, " ");
+  if (joint !== undefined && COORDINATION.test(joint)) {
     return unnamedHead(ctx, r, clause, v, "two speakers");
   }
   return m;
@@ -979,7 +1034,7 @@ function unnamedSubject(ctx: Context, r: Region, v: number): Subject | null {
     role: null,
     sieve: null,
     confidence: 0,
-    reason: "no named speaker",
+    reason: NO_NAMED,
     from: words[clause].start,
     to: words[v].end,
     mediaSubject: false,
