@@ -21,7 +21,7 @@ const BOUNDARY = /[.!?…]+(["”’»')\]]*)(\s+)/gu;
 const NEXT_WORD = /^["“‘'(\[«]*([\p{L}\p{N}][\p{L}\p{N}.’'-]*)/u;
 const OPENS_SENTENCE = /^["“‘'(\[«]*[\p{Lu}\p{N}]/u;
 const SPEECH_TAG =
-  /^\p{Lu}[\p{L}’'-]*(?:\s+\p{Lu}[\p{L}’'-]*){0,3}\s+(?:said|says|asked|told|added|wrote)\b/u;
+  /^\p{Lu}[\p{L}’'-]*(?:\s+\p{Lu}[\p{L}’'-]*){0,3}\s+(?:said|says|asked|asks|told|added|wrote|replied|shouted|yelled|tweeted|exclaimed|recalled)\b/u;
 
 /**
  * Splits one paragraph into sentence spans (trimmed, never empty).

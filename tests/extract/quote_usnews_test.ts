@@ -190,3 +190,23 @@ Deno.test("US news: two senators with party labels are no single speaker; an unn
     ["direct|||Our hearts are broken"],
   );
 });
+
+Deno.test("US news: tags after the quote — a possessive in the description, an exclamation before its tag", () => {
+  assert.deepEqual(
+    quotes('"We are seeing strong demand," said the company\'s chief executive, Mary Barra.'),
+    ["direct|Mary Barra|cue|We are seeing strong demand"],
+  );
+  assert.deepEqual(quotes('"Thank you, Ohio!" Trump shouted to the crowd.'), [
+    "direct|Trump|cue|Thank you, Ohio!",
+  ]);
+  assert.deepEqual(attributions('"Thank you, Ohio!" Trump shouted to the crowd.'), []);
+  assert.deepEqual(
+    quotes(
+      '"Our hearts are broken," said Ellen Burke, whose son was arrested in the raid. "He is a good kid."',
+    ),
+    [
+      "direct|Ellen Burke|cue|Our hearts are broken",
+      "direct|Ellen Burke|continuation|He is a good kid.",
+    ],
+  );
+});

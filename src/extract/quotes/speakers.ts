@@ -809,7 +809,7 @@ function invertedSubject(ctx: Context, r: Region, v: number): Subject | null {
     words[end].text !== "."
   ) end++;
   const grown = ownedName(ctx, r, nameAfter(ctx.text, words, v + 1, ctx.cues)) ??
-    roleThenName(ctx, r, v + 1, end);
+    roleThenName(ctx, r, v + 1);
   if (grown === "unnamed") return null;
   const m = grown
     ? within(r, grown.nameFrom, grown.nameTo).pop()
@@ -823,13 +823,20 @@ function invertedSubject(ctx: Context, r: Region, v: number): Subject | null {
 }
 
 const DESCRIBERS = new Set(["the", "a", "an", "his", "her", "their", "its"]);
+const POSSESSIVE = new Set(["'s", "’s", "'", "’"]);
 
 /** "said the nurse, Kwame Mensah": a description, a comma, then the name (two words or more). */
-function roleThenName(ctx: Context, r: Region, a: number, comma: number): GrownName | null {
-  if (r.words[comma]?.text !== "," || comma <= a + 1 || !DESCRIBERS.has(r.lw[a])) return null;
-  if (r.words.slice(a, comma).some((w, i) => w.kind !== "word" || w.text !== r.lw[a + i])) {
-    return null;
-  }
+function roleThenName(ctx: Context, r: Region, a: number): GrownName | null {
+  if (!DESCRIBERS.has(r.lw[a])) return null;
+  // Lower-case words up to the comma, a possessive among them ("the company's chief executive").
+  let comma = a + 1;
+  while (
+    comma < r.words.length && comma - a <= 7 &&
+    (r.words[comma].kind === "word"
+      ? r.words[comma].text === r.lw[comma]
+      : POSSESSIVE.has(r.lw[comma]))
+  ) comma++;
+  if (r.words[comma]?.text !== "," || comma <= a + 1) return null;
   const g = nameAfter(ctx.text, r.words, comma + 1, ctx.cues);
   if (!g || g.definite || g.nameFrom !== r.words[comma + 1].start || !g.name.includes(" ")) {
     return null;
