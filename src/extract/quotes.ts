@@ -116,7 +116,31 @@ export function extractQuotes(
     lastReported: null,
   };
   for (const sentence of ctx.sentences) sentenceSpeech(ctx, state, sentence);
+  const full = fullName(mentions);
+  for (const s of [...state.quotes, ...state.attributions]) {
+    if (s.speakerType === "person" && s.speaker) s.speaker = full(s.speaker);
+  }
   return { quotes: state.quotes, attributions: state.attributions };
+}
+
+/**
+ * A one-word person speaker completed to the one person of the article whose name starts or
+ * ends with it ("Tanya" after "Tanya Reed"); kept as is when none or two people fit.
+ */
+function fullName(mentions: readonly EntityMention[]): (name: string) => string {
+  const byWord = new Map<string, Set<string>>();
+  for (const m of mentions) {
+    const words = m.entity.split(" ");
+    if (m.type !== "PERSON" || words.length < 2) continue;
+    for (const w of [words[0], words[words.length - 1]]) {
+      if (!byWord.has(w)) byWord.set(w, new Set());
+      byWord.get(w)!.add(m.entity);
+    }
+  }
+  return (name) => {
+    const fits = name.includes(" ") ? undefined : byWord.get(name);
+    return fits?.size === 1 ? [...fits][0] : name;
+  };
 }
 
 function contextOf(
@@ -386,7 +410,10 @@ function continued(ctx: Context, state: State, span: Placed): Speech | null {
   const paragraph = state.article.paragraphs.find((p) => p.index === span.paragraph);
   const whole = paragraph !== undefined && span.open === paragraph.start &&
     !/\p{L}/u.test(text.slice(span.close + 1, paragraph.end));
-  const previous = state.article.paragraphs.find((p) => p.index === span.paragraph - 1);
+  // A photo caption between them does not break the quote ("... Image: NASA.").
+  const previous = state.article.paragraphs.findLast((p) =>
+    p.index < span.paragraph && !isCaption(text.slice(p.start, p.end))
+  );
   // The previous paragraph must end with that quote (or its tag), not with someone else's words.
   const endsWithIt = previous !== undefined && last.paragraph === previous.index &&
     text.slice(last.close + 1, previous.end).split(/\s+/).filter((w) => /\p{L}/u.test(w))
@@ -395,6 +422,15 @@ function continued(ctx: Context, state: State, span: Placed): Speech | null {
     return { ...last.speech, cue: null, sieve: "continuation", confidence: 0.8 };
   }
   return null;
+}
+
+/** A photo caption: a paragraph signed "Image: ...", "Photo: ...", "(AP Photo/...)". */
+const CAPTION =
+  /(?:^|\s)(?:Image|Photo|Photograph|Photo credit|Credit)\s*:\s*[^.:]{1,80}\.?\s*$|\((?:AP|Reuters|AFP|Getty)\b[^()]{0,60}\)\s*$/u;
+
+/** True for a photo caption, which a quote running on over paragraphs skips. */
+function isCaption(paragraph: string): boolean {
+  return paragraph.length < 400 && CAPTION.test(paragraph);
 }
 
 /** A quote inside a sentence: partial with its speaker, or a label (scare quote). */

@@ -210,3 +210,24 @@ Deno.test("US news: tags after the quote — a possessive in the description, an
     ],
   );
 });
+
+Deno.test("US news: a first name alone is the one person of the article it starts; a caption does not break a quote", () => {
+  assert.deepEqual(
+    quotes(
+      "Tanya Reed, 31, works nights. Her neighbor, Carl Ames, drives her to work.\n\n" +
+        'Tanya has lost weight. "I sleep four hours a night," Tanya said.',
+    ),
+    ["direct|Tanya Reed|cue|I sleep four hours a night"],
+  );
+  assert.deepEqual(
+    quotes(
+      'Mayor Jane Ortiz said, "The new park will open in May. It will serve every family.\n\n' +
+        "The park's new playground. Photo: City of Springfield.\n\n" +
+        '"We owe this to the children of this city."',
+    ),
+    [
+      "direct|Jane Ortiz|cue|The new park will open in May. It will serve every family.",
+      "direct|Jane Ortiz|continuation|We owe this to the children of this city.",
+    ],
+  );
+});
