@@ -231,3 +231,34 @@ Deno.test("US news: a first name alone is the one person of the article it start
     ],
   );
 });
+
+Deno.test("US news: a group tied to a name speaks unnamed ('Supporters of X said', 'Democrats, including Sen. X, said')", () => {
+  for (
+    const text of [
+      "Supporters of Trump said the verdict was rigged.",
+      "Allies of Gov. Ron DeSantis said he would run.",
+      "People close to Nancy Pelosi said she would not run again.",
+      "An attorney representing Smith said his client would plead not guilty.",
+      "The family of George Floyd said the verdict was a step toward justice.",
+      "Democrats, including Sen. Chris Murphy, said the bill did not go far enough.",
+    ]
+  ) {
+    const a = extractText(text).attributions;
+    assert.equal(a.length, 1, text);
+    assert.equal(a[0].speaker, null, text);
+  }
+  // A title before "of" is no group: the governor speaks.
+  // (The entity stage keeps the place in this name: "Washington Chris Gregoire".)
+  const governor = extractText(
+    "Governor of Washington Chris Gregoire said the museum deserved a shuttle.",
+  ).attributions;
+  assert.equal(governor.length, 1);
+  assert.match(governor[0].speaker ?? "", /Chris Gregoire$/);
+  assert.deepEqual(
+    attributions("Under pressure from Democrats, Manchin said he would support the bill."),
+    ["Manchin|said|he would support the bill"],
+  );
+  assert.deepEqual(quotes('"He kept to himself," said one neighbor, Ann Lee.'), [
+    "direct|Ann Lee|cue|He kept to himself",
+  ]);
+});

@@ -36,6 +36,14 @@ const ADVERBIAL_OPENERS = new Set([
   "since",
   "later",
   "earlier",
+  "under",
+  "amid",
+  "despite",
+  "following",
+  "facing",
+  "citing",
+  "without",
+  "unlike",
 ]);
 /** After a second verb, a preposition opens no statement ("and warned against ..."). */
 const PREPOSITIONS = new Set(["against", "for", "of", "about", "on", "to", "with", "in", "at"]);

@@ -35,6 +35,7 @@ const ADVERBIAL = new Set([
   "also",
   "meanwhile",
 ]);
+const EXAMPLES = new Set(["including", "among", "like", "especially", "notably"]);
 const CLAUSE_PUNCT = new Set([",", ";", ":", "(", ")", "–", "—", "“", "”", '"']);
 
 /** The words of a stretch outside quotes, with their speech-verb flags and entity mentions. */
@@ -649,9 +650,37 @@ function roleOfMention(ctx: Context, r: Region, clause: number, m: EntityMention
       return true;
     }
   }
-  return false;
+  return groupOf(ctx, r, clause, k);
 }
 const ROLE_PREPOSITIONS = new Set(["for", "of", "to", "at", "with", "from", "in", "by"]);
+/** Words that tie an unnamed group to the one named after them ("an attorney representing X"). */
+const GROUP_LINKS = new Set([...ROLE_PREPOSITIONS, "representing", "including", "among", "near"]);
+
+/**
+ * "Supporters of Trump said", "People close to Jane Roe said", "Democrats, including Sen. X,
+ * said": a lower-case head before a preposition and the name: the group speaks, unnamed (titles
+ * and "the" before the name are skipped; "Secretary of State John Kerry" has no preposition
+ * right before the name).
+ */
+function groupOf(ctx: Context, r: Region, clause: number, k: number): boolean {
+  let j = k - 1;
+  while (j > clause && (r.lw[j] === "the" || r.words[j].text === "." || isTitleWord(ctx, j, r))) {
+    j--;
+  }
+  if (j <= clause - 1 || !GROUP_LINKS.has(r.lw[j])) return false;
+  // "Democrats, including X": the group is before the comma.
+  if (r.lw[j] === "including") return true;
+  const head = r.words[j - 1];
+  if (j <= clause || head === undefined || head.kind !== "word") return false;
+  // "Governor of Washington Jane Roe": a title, not a group.
+  if (isTitleWord(ctx, j - 1, r) || isRoleNoun(r.lw[j - 1], ctx.cues)) return false;
+  return head.text === r.lw[j - 1] || j - 1 === clause;
+}
+
+function isTitleWord(ctx: Context, j: number, r: Region): boolean {
+  const w = r.words[j].text;
+  return /^\p{Lu}/u.test(w) && ctx.cues.titles.has(w);
+}
 
 const COORDINATION = /^\s*(?:,|,?\s*and|&|,?\s*or)\s+(?:the\s+)?$/i;
 
@@ -726,6 +755,10 @@ function appositiveSubject(ctx: Context, r: Region, v: number, clause: number): 
       end = c - 1;
       n--;
       continue;
+    }
+    // "Democrats, including Sen. Jane Roe, said": the group speaks, the name is an example.
+    if (EXAMPLES.has(r.lw[c]) && c >= 2 && words[c - 1].text === ",") {
+      return unnamedHead(ctx, r, clauseStart(words, c - 1), v, "a group, one named as an example");
     }
     const who = chunkSpeaker(ctx, r, c, end);
     if (who) {
@@ -822,7 +855,7 @@ function invertedSubject(ctx: Context, r: Region, v: number): Subject | null {
   return { ...who, from: verb.start, to: grown?.to ?? m!.end, mediaSubject: false };
 }
 
-const DESCRIBERS = new Set(["the", "a", "an", "his", "her", "their", "its"]);
+const DESCRIBERS = new Set(["the", "a", "an", "his", "her", "their", "its", "one", "another"]);
 const POSSESSIVE = new Set(["'s", "’s", "'", "’"]);
 
 /** "said the nurse, Kwame Mensah": a description, a comma, then the name (two words or more). */
