@@ -442,7 +442,6 @@ const NOUN_DETERMINERS = new Set([
   "such",
   "any",
   "our",
-  "first",
 ]);
 
 /**
