@@ -116,7 +116,31 @@ export function extractQuotes(
     lastReported: null,
   };
   for (const sentence of ctx.sentences) sentenceSpeech(ctx, state, sentence);
+  const full = fullName(mentions);
+  for (const s of [...state.quotes, ...state.attributions]) {
+    if (s.speakerType === "person" && s.speaker) s.speaker = full(s.speaker);
+  }
   return { quotes: state.quotes, attributions: state.attributions };
+}
+
+/**
+ * A one-word person speaker completed to the one person of the article whose name starts or
+ * ends with it ("Tanya" after "Tanya Reed"); kept as is when none or two people fit.
+ */
+function fullName(mentions: readonly EntityMention[]): (name: string) => string {
+  const byWord = new Map<string, Set<string>>();
+  for (const m of mentions) {
+    const words = m.entity.split(" ");
+    if (m.type !== "PERSON" || words.length < 2) continue;
+    for (const w of [words[0], words[words.length - 1]]) {
+      if (!byWord.has(w)) byWord.set(w, new Set());
+      byWord.get(w)!.add(m.entity);
+    }
+  }
+  return (name) => {
+    const fits = name.includes(" ") ? undefined : byWord.get(name);
+    return fits?.size === 1 ? [...fits][0] : name;
+  };
 }
 
 function contextOf(
@@ -286,7 +310,8 @@ function quoteOf(
   const marked = markedKind(inside, before, after, ctx.quoteCues);
   if (marked) return { ...base, kind: marked, ...noSpeech(`a ${marked}, not a quote`) };
   const lead = text.slice(sentence.start, span.open).trim();
-  if ((lead === "" || lead.endsWith(":")) && nWords >= 4) {
+  const whole = wholeClause(text, span);
+  if ((lead === "" || lead.endsWith(":")) && (nWords >= 4 || whole)) {
     return { ...base, kind: "direct", ...directSpeech(ctx, state, span, sentence, lead) };
   }
   // `X said, "..."` or `X said "All those ..."`: a whole sentence set off after the speech verb
@@ -296,11 +321,20 @@ function quoteOf(
       verbWithin(ctx, Math.max(from, to - 7), to - 1)) ||
       (ctx.speechVerb[to - 1] === 1 && /^\p{Lu}/u.test(base.text)) ||
       (lead.endsWith(",") && ctx.speechVerb[to - 2] === 1));
-  if (verbBefore && nWords >= 4) {
+  if (verbBefore && (nWords >= 4 || (whole && !text.slice(span.start, span.close).endsWith(",")))) {
     const who = attributionIn(ctx, sentence.start, span.open, { direct: true, last: true });
     if (who?.speaker || who?.reason) return { ...base, kind: "direct", ...speechFields(who) };
   }
   return { ...base, ...partialSpeech(ctx, sentence, span, found, nWords) };
+}
+
+/**
+ * A quote that is a clause of its own, however short: a capital first and a closing mark after
+ * its own punctuation (`"Really, tremendous."`, `"He's right," she said`).
+ */
+function wholeClause(text: string, span: Span): boolean {
+  return /^\p{Lu}/u.test(text[span.start] ?? "") &&
+    /[.!?…,]$/u.test(text.slice(span.start, span.close).trimEnd());
 }
 
 /** The sieves of a direct quote, in order. */
@@ -321,7 +355,9 @@ function directSpeech(
   if (!speech?.speaker && span.close + 1 < closing.end) {
     speech = tag(span.close + 1, closing.end) ?? speech;
   }
-  if (speech?.speaker) return speech;
+  // A tag with its own subject decides, even empty: `"...," she told reporters` is never the
+  // last speaker when "she" fits nobody.
+  if (speech?.speaker || (speech?.cue && speech.speakerRaw)) return speech;
   return dashSpeaker(ctx, state, span) ?? continued(ctx, state, span) ?? speech ??
     previousSpeaker(state, sentence) ??
     noSpeech("no speech cue in the sentence");
@@ -374,7 +410,10 @@ function continued(ctx: Context, state: State, span: Placed): Speech | null {
   const paragraph = state.article.paragraphs.find((p) => p.index === span.paragraph);
   const whole = paragraph !== undefined && span.open === paragraph.start &&
     !/\p{L}/u.test(text.slice(span.close + 1, paragraph.end));
-  const previous = state.article.paragraphs.find((p) => p.index === span.paragraph - 1);
+  // A photo caption between them does not break the quote ("... Image: NASA.").
+  const previous = state.article.paragraphs.findLast((p) =>
+    p.index < span.paragraph && !isCaption(text.slice(p.start, p.end))
+  );
   // The previous paragraph must end with that quote (or its tag), not with someone else's words.
   const endsWithIt = previous !== undefined && last.paragraph === previous.index &&
     text.slice(last.close + 1, previous.end).split(/\s+/).filter((w) => /\p{L}/u.test(w))
@@ -383,6 +422,15 @@ function continued(ctx: Context, state: State, span: Placed): Speech | null {
     return { ...last.speech, cue: null, sieve: "continuation", confidence: 0.8 };
   }
   return null;
+}
+
+/** A photo caption: a paragraph signed "Image: ...", "Photo: ...", "(AP Photo/...)". */
+const CAPTION =
+  /(?:^|\s)(?:Image|Photo|Photograph|Photo credit|Credit)\s*:\s*[^.:]{1,80}\.?\s*$|\((?:AP|Reuters|AFP|Getty)\b[^()]{0,60}\)\s*$/u;
+
+/** True for a photo caption, which a quote running on over paragraphs skips. */
+function isCaption(paragraph: string): boolean {
+  return paragraph.length < 400 && CAPTION.test(paragraph);
 }
 
 /** A quote inside a sentence: partial with its speaker, or a label (scare quote). */

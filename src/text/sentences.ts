@@ -21,7 +21,7 @@ const BOUNDARY = /[.!?…]+(["”’»')\]]*)(\s+)/gu;
 const NEXT_WORD = /^["“‘'(\[«]*([\p{L}\p{N}][\p{L}\p{N}.’'-]*)/u;
 const OPENS_SENTENCE = /^["“‘'(\[«]*[\p{Lu}\p{N}]/u;
 const SPEECH_TAG =
-  /^\p{Lu}[\p{L}’'-]*(?:\s+\p{Lu}[\p{L}’'-]*){0,3}\s+(?:said|says|asked|told|added|wrote)\b/u;
+  /^\p{Lu}[\p{L}’'-]*(?:\s+\p{Lu}[\p{L}’'-]*){0,3}\s+(?:said|says|asked|asks|told|added|wrote|replied|shouted|yelled|tweeted|exclaimed|recalled)\b/u;
 
 /**
  * Splits one paragraph into sentence spans (trimmed, never empty).
@@ -50,7 +50,8 @@ export function splitSentences(
     const closers = m[1];
     const punct = m[0].slice(0, m[0].length - closers.length - m[2].length);
     // ‘“Why?” Ruto asked’: a quote's own ? or ! followed by its speech tag.
-    if (/["”’»]/.test(closers) && SPEECH_TAG.test(rest)) continue;
+    // A period inside the marks ends the sentence ("... to serve.” Fallon added that ...").
+    if (/["”’»]/.test(closers) && punct !== "." && SPEECH_TAG.test(rest)) continue;
     if (
       punct === "." && closers === "" && !periodEndsSentence(text, m.index, rest, abbreviations)
     ) {

@@ -29,6 +29,8 @@ export const QuoteCuesSchema = z.object({
   nickname_cues: words,
   term_cues: words,
   org_nouns: words,
+  anaphoric_org_nouns: words.optional(),
+  finding_nouns: words.optional(),
   name_suffixes: words,
   source_phrases: words,
   statement_verbs: words,
@@ -52,6 +54,10 @@ export interface QuoteCues {
   nicknameCues: ReadonlySet<string>;
   termCues: ReadonlySet<string>;
   orgNouns: ReadonlySet<string>;
+  /** Heads that refer back to the organisation just heard ("the company said"). */
+  anaphoricOrgNouns: ReadonlySet<string>;
+  /** Findings that speak for their maker ("a study by X found"). */
+  findingNouns: ReadonlySet<string>;
   /** Letters after a name, set off by commas ("Jr", "QC"), as written. */
   nameSuffixes: ReadonlySet<string>;
   /** Phrases that name a source after them, lower case, as word lists ("according to"). */
@@ -97,6 +103,8 @@ export function compileQuoteCues(data: unknown, source = "quote cues"): QuoteCue
     nicknameCues: lowerSet(d.nickname_cues),
     termCues: lowerSet(d.term_cues),
     orgNouns: lowerSet(d.org_nouns),
+    anaphoricOrgNouns: lowerSet(d.anaphoric_org_nouns ?? []),
+    findingNouns: lowerSet(d.finding_nouns ?? []),
     nameSuffixes: new Set(d.name_suffixes),
     sourcePhrases: d.source_phrases.map((p) => p.toLowerCase().split(/\s+/)),
     statementVerbs: lowerSet(d.statement_verbs),

@@ -233,7 +233,9 @@ export function genderOf(
     const g = cues.honorificGender.get(l) ?? cues.roleGender.get(l);
     if (g) return g;
   }
-  const first = name.split(/\s+/)[0];
+  const parts = name.split(/\s+/);
+  const first = parts[0];
+  // A name alone ("Warren", "Sanders") is a surname: it says nothing of gender.
   return cues.honorificGender.get(first.replace(/\.$/, "").toLowerCase()) ??
-    cues.firstNameGender(first);
+    (parts.length > 1 ? cues.firstNameGender(first) : null);
 }

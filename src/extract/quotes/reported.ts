@@ -36,7 +36,17 @@ const ADVERBIAL_OPENERS = new Set([
   "since",
   "later",
   "earlier",
+  "under",
+  "amid",
+  "despite",
+  "following",
+  "facing",
+  "citing",
+  "without",
+  "unlike",
 ]);
+/** After a second verb, a preposition opens no statement ("and warned against ..."). */
+const PREPOSITIONS = new Set(["against", "for", "of", "about", "on", "to", "with", "in", "at"]);
 /** Listeners that a noun follows ("told the court", "told his supporters"). */
 const DETERMINERS = new Set(["the", "a", "an", "his", "her", "their", "its", "our", "my"]);
 const END = /[\s.!?;:,"“”'’)\]]+$/u;
@@ -165,18 +175,27 @@ export function attributionsOf(
   });
   const cue = { from: found.from, to: found.to, cue: found.cue ?? "" };
   if (!second) return [{ ...of(content, cue), cue: found.cue }];
-  const first = { start: content.start, end: second.comma };
+  const first = trimmed(ctx.text, content.start, second.comma) ??
+    { start: content.start, end: second.comma };
   const out = [{ ...of(first, cue), cue: found.cue }];
   if (reportsSomething(ctx, second.content)) out.push(of(second.content, second.cue));
   return out;
 }
 
-/** ", adding that B" inside a reported clause: where the first clause ends and the second is. */
+/**
+ * ", adding that B" or "and said B" inside a reported clause: where the first clause ends and
+ * the second is.
+ */
 function secondStatement(ctx: Context, content: { start: number; end: number }) {
   const k0 = firstWordFrom(ctx.words, content.start);
   for (let k = k0 + 2; k < ctx.words.length && ctx.words[k].end <= content.end; k++) {
-    if (ctx.words[k - 1].text !== "," || ctx.quoted[k] === 1) continue;
-    if (!ctx.quoteCues.secondStatementCues.has(ctx.lowers[k])) continue;
+    if (ctx.quoted[k] === 1) continue;
+    const participle = ctx.words[k - 1].text === "," &&
+      ctx.quoteCues.secondStatementCues.has(ctx.lowers[k]);
+    // "X called the plan a mistake and said it would fail": a second verb after "and".
+    const joined = ctx.lowers[k - 1] === "and" && ctx.speechVerb[k] === 1 &&
+      ctx.words[k].text === ctx.lowers[k] && !PREPOSITIONS.has(ctx.lowers[k + 1] ?? "");
+    if (!participle && !joined) continue;
     const skip = ctx.lowers[k + 1] === "that" ? 2 : 1;
     const at = ctx.words[k + skip];
     if (!at || at.start >= content.end) return null;

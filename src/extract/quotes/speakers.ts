@@ -14,6 +14,8 @@ import { resolvePronoun } from "./pronouns.ts";
 import type { Context, Found, SpeakerType, Speech } from "./types.ts";
 
 const RELATIVE = new Set(["who", "which"]);
+const UNNAMED_ORG = "unnamed organisation";
+const NO_NAMED = "no named speaker";
 /** Before a speech verb, the passive: "has been told to prepare", "was asked": the subject listens. */
 const PASSIVE = new Set(["been", "was", "were", "is", "are", "be", "being"]);
 /** Words that open an adverbial chunk, not a role: "X, in remarks to Y, said", "X, speaking on ...". */
@@ -33,6 +35,7 @@ const ADVERBIAL = new Set([
   "also",
   "meanwhile",
 ]);
+const EXAMPLES = new Set(["including", "among", "like", "especially", "notably"]);
 const CLAUSE_PUNCT = new Set([",", ";", ":", "(", ")", "–", "—", "“", "”", '"']);
 
 /** The words of a stretch outside quotes, with their speech-verb flags and entity mentions. */
@@ -100,7 +103,9 @@ function regionOf(ctx: Context, from: number, to: number, direct: boolean): Regi
   for (let i = firstWordFrom(ctx.words, from); i < ctx.words.length; i++) {
     const w = ctx.words[i];
     if (w.end > to) break;
-    if (ctx.quoted[i] === 0) {
+    // A comma set inside closing marks (`on "Face the Nation," said`) still closes the outer
+    // clause: keep it, or the chunk runs on through the quote.
+    if (ctx.quoted[i] === 0 || (w.text === "," && closesQuote(ctx, i))) {
       words.push(w);
       lw.push(ctx.lowers[i]);
       verbs.push(ctx.speechVerb[i] === 1 || (direct && ctx.directVerb[i] === 1));
@@ -115,14 +120,28 @@ function regionOf(ctx: Context, from: number, to: number, direct: boolean): Regi
   return { words, lw, verbs, here };
 }
 
-/** "Rep. Mary Hall (D-N.Y.) said": a short parenthetical right before a speech verb is left out. */
+/** True for word `i` right before a closing mark with words outside the quote after it. */
+function closesQuote(ctx: Context, i: number): boolean {
+  const mark = ctx.words[i + 1];
+  return mark !== undefined && (mark.text === '"' || mark.text === "”") &&
+    mark.start === ctx.words[i].end && ctx.quoted[i + 2] === 0 && ctx.words[i + 2] !== undefined;
+}
+
+/**
+ * "Rep. Mary Hall (D-N.Y.) said": a short parenthetical right before a speech verb, and a
+ * party label anywhere, are left out.
+ */
 function dropParenthetical(words: Word[], lw: string[], verbs: boolean[]): [number, number][] {
   const dropped: [number, number][] = [];
   for (let i = words.length - 2; i > 0; i--) {
-    if (words[i].text !== ")" || !verbs[i + 1]) continue;
+    if (words[i].text !== ")") continue;
     let j = i - 1;
     while (j >= 0 && i - j <= 8 && words[j].text !== "(") j--;
     if (j < 0 || words[j].text !== "(") continue;
+    // Before a verb, or a party label anywhere: "Sen. Ann Lee (D-Mass.) and ...".
+    if (!verbs[i + 1] && !(words[j + 1]?.text.length === 1 && words[j + 2]?.text === "-")) {
+      continue;
+    }
     dropped.push([words[j].start, words[i].end]);
     words.splice(j, i - j + 1);
     lw.splice(j, i - j + 1);
@@ -159,6 +178,11 @@ export function attributionIn(
   ) {
     return verbal;
   }
+  // "the group said in a statement", "the family said in a statement": the subject is there,
+  // only unnamed; the statement is not the speaker.
+  if (verbal?.speakerRaw && (verbal.reason === UNNAMED_ORG || verbal.reason === NO_NAMED)) {
+    return verbal;
+  }
   return documentIn(ctx, r, according) ?? verbal ??
     (according ? accordingSpeech(ctx, according) : null);
 }
@@ -183,7 +207,7 @@ function accordingIn(ctx: Context, r: Region): According | null {
   while (
     b < words.length &&
     !(words[b].kind === "punct" && words[b].text !== "’s" && words[b].text !== "'s" &&
-      words[b].text !== "-")
+      words[b].text !== "-" && !abbreviationDot(ctx, words, b))
   ) b++;
   if (b === phrase.after) return null;
   // "According to the team's coach, Alireza Mehraban, ...": the name after the role.
@@ -209,6 +233,15 @@ function accordingIn(ctx: Context, r: Region): According | null {
     phrase: r.lw.slice(a, phrase.after).join(" "),
     via: ctx.text.slice(words[a].start, end),
   };
+}
+
+/** The dot of a title or an initial inside a name ("Sen. Lisa Murkowski", "John F. Kelly"). */
+function abbreviationDot(ctx: Context, words: readonly Word[], b: number): boolean {
+  const prev = words[b - 1];
+  if (words[b].text !== "." || !prev || prev.end !== words[b].start) return false;
+  const next = words[b + 1];
+  if (!next || !/^\p{Lu}/u.test(next.text)) return false;
+  return /^\p{Lu}$/u.test(prev.text) || ctx.cues.titleRules.abbreviations.has(prev.text);
 }
 
 /**
@@ -371,7 +404,9 @@ function verbSpeech(
   let fallback: Found | null = null;
   for (let j = 0; j < words.length; j++) {
     const v = last ? words.length - 1 - j : j;
-    if (!verbs[v] || PASSIVE.has(r.lw[v - 1])) continue;
+    if (!verbs[v] || PASSIVE.has(r.lw[v - 1]) || negated(r, v) || nounOrParticiple(r, v)) {
+      continue;
+    }
     if (according && words[v].start >= according.from && words[v].end <= according.to) continue;
     const subject = subjectOf(ctx, r, v) ?? unnamedSubject(ctx, r, v);
     if (!subject) continue;
@@ -391,6 +426,51 @@ function verbSpeech(
     return (mediaSubject ? relayedSpeaker(ctx, r, v, found) : null) ?? found;
   }
   return fallback;
+}
+
+/** Words before a noun: "the claims", "his remarks", "such reports". */
+const NOUN_DETERMINERS = new Set([
+  "the",
+  "a",
+  "an",
+  "his",
+  "her",
+  "their",
+  "its",
+  "these",
+  "those",
+  "such",
+  "any",
+  "our",
+]);
+
+/**
+ * A speech word that is a noun or a passive participle here: "the claims", "claims by Jones",
+ * "a memo first reported by the Times".
+ */
+function nounOrParticiple(r: Region, v: number): boolean {
+  // "by" and an agent, not a date: "estimated by 2050 ..." still reports.
+  const agent = r.lw[v + 1] === "by" && /^\p{L}/u.test(r.words[v + 2]?.text ?? "");
+  return NOUN_DETERMINERS.has(r.lw[v - 1]) || agent;
+}
+
+/** Words that negate a speech verb a few words before it. */
+const NEGATIONS = new Set(["not", "never", "no", "nor", "neither", "cannot"]);
+/** Verbs before "to" that say the speech did not happen ("declined to say"). */
+const REFUSALS = new Set(["declined", "declines", "refused", "refuses", "failed", "fails"]);
+
+/**
+ * "has not said", "did not immediately respond", "declined to say", "Neither X nor Y
+ * responded": speech that did not happen reports nothing.
+ */
+function negated(r: Region, v: number): boolean {
+  for (let k = v - 1; k >= Math.max(0, v - 5); k--) {
+    const w = r.lw[k];
+    if (NEGATIONS.has(w) || w.endsWith("n't") || w.endsWith("n’t")) return true;
+    if (w === "to" && REFUSALS.has(r.lw[k - 1])) return true;
+    if (r.words[k].kind === "punct") break;
+  }
+  return false;
 }
 
 /** "AFP reported Macron emphasized ...": the agency relays the second speaker. */
@@ -490,6 +570,7 @@ function headMention(
   const person = affiliatedPerson(ctx, before, m);
   if (person) return person;
   const k = r.words.findIndex((w) => w.end > m.start);
+  if (m.type !== "PERSON" && m.type !== "GPE" && findingBy(ctx, r, clause, k)) return m;
   // "the senator from Ohio said" (but "Secretary of State John Kerry said" names a person).
   const preposition = m.type !== "PERSON" && k > clause && ROLE_PREPOSITIONS.has(r.lw[k - 1]);
   if (
@@ -497,11 +578,38 @@ function headMention(
     roleOfMention(ctx, r, clause, m)
   ) return unnamedHead(ctx, r, clause, v, "no name");
   // "Jim Smith and Mary Hall said": two speakers, neither alone.
-  const other = before[before.length - 1];
-  if (other && COORDINATION.test(ctx.text.slice(other.end, m.start))) {
+  // Two people: the person before (a state in a party label, "(D-Mass.)", is no speaker).
+  const other = m.type === "PERSON"
+    ? before.findLast((x) => x.type === "PERSON")
+    : before[before.length - 1];
+  // "Sen. Ann Lee (D-Mass.) and Sen. Tom Bell (I-Vt.) said": the party labels do not part them.
+  const joint = other &&
+    ctx.text.slice(other.end, m.start).replace(/\([^()]{0,16}\)/g, "")
+      .replace(/\s(?:\p{Lu}\p{Ll}{0,10}\.?\s+)+$/u, " ");
+  if (joint !== undefined && COORDINATION.test(joint)) {
     return unnamedHead(ctx, r, clause, v, "two speakers");
   }
   return m;
+}
+
+/**
+ * After a person's name, where they are from or work: "of the Children's Hospital of
+ * Philadelphia", "of Wyoming", "at Acme Corp." (capitalised words and small ones only).
+ */
+const AFFILIATION =
+  /^\s*,?\s*(?:of|at|from|with)\s+(?:(?:the|of|for|and|on|in|&)\s+|\p{Lu}[\p{L}\p{N}'’.&-]*\s+)*$/u;
+
+/**
+ * "A report by the Pew Research Center found", "a study from Acme Labs showed": a finding
+ * speaks for the organisation that made it, named after "by" or "from".
+ */
+function findingBy(ctx: Context, r: Region, clause: number, k: number): boolean {
+  const b = r.lw[k - 1] === "the" ? k - 2 : k - 1;
+  if (b - 1 < clause || (r.lw[b] !== "by" && r.lw[b] !== "from")) return false;
+  // "a lawsuit filed by", "a survey conducted by": a participle between.
+  const j = /ed$/.test(r.lw[b - 1]) && b - 2 >= clause ? b - 2 : b - 1;
+  const noun = r.lw[j] ?? "";
+  return ctx.quoteCues.findingNouns.has(noun) || ctx.cues.documents.includes(noun);
 }
 
 /** "Jim Smith of the Brookings Institution said": the person before "of", not the institution. */
@@ -512,9 +620,7 @@ function affiliatedPerson(
 ): EntityMention | undefined {
   const p = before[before.length - 1];
   if (!p || p.type !== "PERSON" || m.type === "PERSON") return undefined;
-  return /^\s*,?\s*(?:of|at|from|with)\s+(?:the\s+)?$/i.test(ctx.text.slice(p.end, m.start))
-    ? p
-    : undefined;
+  return AFFILIATION.test(ctx.text.slice(p.end, m.start)) ? p : undefined;
 }
 
 /**
@@ -543,9 +649,37 @@ function roleOfMention(ctx: Context, r: Region, clause: number, m: EntityMention
       return true;
     }
   }
-  return false;
+  return groupOf(ctx, r, clause, k);
 }
 const ROLE_PREPOSITIONS = new Set(["for", "of", "to", "at", "with", "from", "in", "by"]);
+/** Words that tie an unnamed group to the one named after them ("an attorney representing X"). */
+const GROUP_LINKS = new Set([...ROLE_PREPOSITIONS, "representing", "including", "among", "near"]);
+
+/**
+ * "Supporters of Trump said", "People close to Jane Roe said", "Democrats, including Sen. X,
+ * said": a lower-case head before a preposition and the name: the group speaks, unnamed (titles
+ * and "the" before the name are skipped; "Secretary of State John Kerry" has no preposition
+ * right before the name).
+ */
+function groupOf(ctx: Context, r: Region, clause: number, k: number): boolean {
+  let j = k - 1;
+  while (j > clause && (r.lw[j] === "the" || r.words[j].text === "." || isTitleWord(ctx, j, r))) {
+    j--;
+  }
+  if (j <= clause - 1 || !GROUP_LINKS.has(r.lw[j])) return false;
+  // "Democrats, including X": the group is before the comma.
+  if (r.lw[j] === "including") return true;
+  const head = r.words[j - 1];
+  if (j <= clause || head === undefined || head.kind !== "word") return false;
+  // "Governor of Washington Jane Roe": a title, not a group.
+  if (isTitleWord(ctx, j - 1, r) || isRoleNoun(r.lw[j - 1], ctx.cues)) return false;
+  return head.text === r.lw[j - 1] || j - 1 === clause;
+}
+
+function isTitleWord(ctx: Context, j: number, r: Region): boolean {
+  const w = r.words[j].text;
+  return /^\p{Lu}/u.test(w) && ctx.cues.titles.has(w);
+}
 
 const COORDINATION = /^\s*(?:,|,?\s*and|&|,?\s*or)\s+(?:the\s+)?$/i;
 
@@ -621,6 +755,10 @@ function appositiveSubject(ctx: Context, r: Region, v: number, clause: number): 
       n--;
       continue;
     }
+    // "Democrats, including Sen. Jane Roe, said": the group speaks, the name is an example.
+    if (EXAMPLES.has(r.lw[c]) && c >= 2 && words[c - 1].text === ",") {
+      return unnamedHead(ctx, r, clauseStart(words, c - 1), v, "a group, one named as an example");
+    }
     const who = chunkSpeaker(ctx, r, c, end);
     if (who) {
       const prevChunk = c >= 2 && words[c - 1].text === "," ? clauseStart(words, c - 1) : -1;
@@ -644,10 +782,17 @@ function chunkSpeaker(ctx: Context, r: Region, c: number, end: number): Subject 
   // One person ending the chunk ("U.S. Senator John Cornyn"), else its only mention.
   const people = inside.filter((x) => x.type === "PERSON");
   const only = people.length === 1 ? people[0] : inside.length === 1 ? inside[0] : undefined;
-  const m = only && only.end === words[end - 1].end ? only : undefined;
-  const grown = nameBefore(ctx.text, words, end, c, ctx.cues);
+  // "Sen. Jane Roe of Wyoming": the person, with the place or employer after "of" apart.
+  const affiliated = only?.type === "PERSON" && only.text.includes(" ") &&
+    AFFILIATION.test(ctx.text.slice(only.end, words[end - 1].end) + " ");
+  const m = only && (only.end === words[end - 1].end || affiliated) ? only : undefined;
+  const nameEnd = affiliated ? words.findIndex((w) => w.start >= only!.end) : end;
+  const grown = nameBefore(ctx.text, words, nameEnd, c, ctx.cues);
   const whole = grown !== null && grown.from === words[c].start && !grown.definite;
-  if (m && m.type !== "GPE" && m.type !== "NORP" && (m.start === words[c].start || whole)) {
+  // "the Acme Workers Union": an organisation's name after "the".
+  const the = m !== undefined && m.type !== "PERSON" && r.lw[c] === "the" &&
+    m.start === words[c + 1]?.start;
+  if (m && m.type !== "GPE" && m.type !== "NORP" && (m.start === words[c].start || whole || the)) {
     return {
       ...resolveGrown(ctx, r, whole ? grown : null, m),
       from: m.start,
@@ -696,7 +841,7 @@ function invertedSubject(ctx: Context, r: Region, v: number): Subject | null {
     words[end].text !== "."
   ) end++;
   const grown = ownedName(ctx, r, nameAfter(ctx.text, words, v + 1, ctx.cues)) ??
-    roleThenName(ctx, r, v + 1, end);
+    roleThenName(ctx, r, v + 1);
   if (grown === "unnamed") return null;
   const m = grown
     ? within(r, grown.nameFrom, grown.nameTo).pop()
@@ -709,14 +854,21 @@ function invertedSubject(ctx: Context, r: Region, v: number): Subject | null {
   return { ...who, from: verb.start, to: grown?.to ?? m!.end, mediaSubject: false };
 }
 
-const DESCRIBERS = new Set(["the", "a", "an", "his", "her", "their", "its"]);
+const DESCRIBERS = new Set(["the", "a", "an", "his", "her", "their", "its", "one", "another"]);
+const POSSESSIVE = new Set(["'s", "’s", "'", "’"]);
 
 /** "said the nurse, Kwame Mensah": a description, a comma, then the name (two words or more). */
-function roleThenName(ctx: Context, r: Region, a: number, comma: number): GrownName | null {
-  if (r.words[comma]?.text !== "," || comma <= a + 1 || !DESCRIBERS.has(r.lw[a])) return null;
-  if (r.words.slice(a, comma).some((w, i) => w.kind !== "word" || w.text !== r.lw[a + i])) {
-    return null;
-  }
+function roleThenName(ctx: Context, r: Region, a: number): GrownName | null {
+  if (!DESCRIBERS.has(r.lw[a])) return null;
+  // Lower-case words up to the comma, a possessive among them ("the company's chief executive").
+  let comma = a + 1;
+  while (
+    comma < r.words.length && comma - a <= 7 &&
+    (r.words[comma].kind === "word"
+      ? r.words[comma].text === r.lw[comma]
+      : POSSESSIVE.has(r.lw[comma]))
+  ) comma++;
+  if (r.words[comma]?.text !== "," || comma <= a + 1) return null;
   const g = nameAfter(ctx.text, r.words, comma + 1, ctx.cues);
   if (!g || g.definite || g.nameFrom !== r.words[comma + 1].start || !g.name.includes(" ")) {
     return null;
@@ -867,21 +1019,29 @@ export function speakerGender(ctx: Context, s: Speech): ReturnType<typeof gender
 function orgNounSubject(ctx: Context, r: Region, v: number, clause: number): Subject | null {
   const { words, lw } = r;
   const noun = lw[v - 1];
-  if (v - 2 < clause || lw[v - 2] !== "the" || !ctx.quoteCues.orgNouns.has(noun)) return null;
+  const q = ctx.quoteCues;
+  const anaphoric = q.anaphoricOrgNouns.has(noun);
+  if (v - 2 < clause || lw[v - 2] !== "the" || !(q.orgNouns.has(noun) || anaphoric)) return null;
   const raw = ctx.text.slice(words[v - 2].start, words[v - 1].end);
   const org = [...ctx.mentions].reverse().find((m) =>
     m.start < words[v - 2].start && m.type !== "PERSON" && m.type !== "GPE" &&
     m.entity.toLowerCase().split(/\s+/).includes(noun)
   );
-  const who = org ? { ...ofMention(org, "name" as const, 0.75), speakerRaw: raw } : {
-    speaker: null,
-    speakerType: "organisation" as const,
-    speakerRaw: raw,
-    role: null,
-    sieve: null,
-    confidence: 0,
-    reason: "unnamed organisation",
-  };
+  // "the company said" after Acme spoke: the organisation last heard, as "it said" would be.
+  const heard = !org && anaphoric ? resolvePronoun(ctx, "it", words[v - 2].start) : null;
+  const who = org
+    ? { ...ofMention(org, "name" as const, 0.75), speakerRaw: raw }
+    : heard?.speaker
+    ? { ...heard, sieve: "description" as const, confidence: 0.65, speakerRaw: raw }
+    : {
+      speaker: null,
+      speakerType: "organisation" as const,
+      speakerRaw: raw,
+      role: null,
+      sieve: null,
+      confidence: 0,
+      reason: UNNAMED_ORG,
+    };
   return { ...who, from: words[v - 2].start, to: words[v].end, mediaSubject: false };
 }
 
@@ -913,7 +1073,7 @@ function unnamedSubject(ctx: Context, r: Region, v: number): Subject | null {
     role: null,
     sieve: null,
     confidence: 0,
-    reason: "no named speaker",
+    reason: NO_NAMED,
     from: words[clause].start,
     to: words[v].end,
     mediaSubject: false,
