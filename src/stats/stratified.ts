@@ -93,11 +93,16 @@ export interface DocumentIndex {
   size: Float64Array[];
 }
 
-/** Indexes the documents of `docs` by the codes of `vocab` (every term must be in it). */
+/**
+ * Indexes the documents of `docs` by the codes of `vocab` (every term must be in it).
+ * `articleCodes[i]`, when given, are the codes of article i's entries in its map's order (no
+ * lookup per entry).
+ */
 export function indexDocuments(
   docs: DocumentTermCounts,
   groups: readonly string[],
   vocab: Vocabulary,
+  articleCodes?: readonly (Int32Array | null)[],
 ): DocumentIndex {
   const n = docs.counts.length;
   const groupIndex = new Map(groups.map((g, i) => [g, i]));
@@ -119,6 +124,17 @@ export function indexDocuments(
   const codes: Int32Array[] = [];
   for (let i = 0; i < n; i++) {
     const map = docs.counts[i];
+    const given = group[i] >= 0 ? articleCodes?.[i] : undefined;
+    if (given && given.length === map.size) {
+      let r = 0;
+      for (const c of map.values()) {
+        const code = given[r++];
+        start[code + 1]++;
+        size[vocab.order[code]][i] += c;
+      }
+      codes.push(given);
+      continue;
+    }
     const out = new Int32Array(group[i] < 0 ? 0 : map.size);
     if (group[i] >= 0) {
       let r = 0;
