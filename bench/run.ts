@@ -5,8 +5,11 @@
  * Measured, on the same texts in the same invocation:
  * - term statistics (tokens → per-article terms with tf-idf, per-group counts, keyness for every
  *   group) against scikit-learn's TfidfVectorizer (unigrams; unigrams + bigrams) and natural's TfIdf;
+ *   and TfidfVectorizer(1,2) as a whole process (Python's start, imports, reading the JSONL), what
+ *   the default command's time is compared with;
  * - the stages of the pipeline in process (load, clean + segment, each frame stage, writing);
- * - the whole `analyze` command as a user runs it (start-up and writing included), per scale,
+ * - the whole `analyze` command as a user runs it (start-up and writing included), per scale, and
+ *   at 1× also the default command (every stage, reuse from the parts of the batches),
  *   with its peak memory; at each scale above 1× also on a corpus whose vocabulary grows with
  *   its size (copies perturbed, see bench/sotu.ts), since plain repetition hides the cost of a
  *   growing vocabulary;
@@ -38,6 +41,13 @@ import {
 } from "./sotu.ts";
 
 const OUT = "data/out/bench";
+const SKLEARN_WHOLE_LABEL =
+  "scikit-learn TfidfVectorizer(1,2), whole process (start, import, read)";
+/** The peer as a whole process: what the default command's time is compared with. */
+const SKLEARN_WHOLE = `import json, sys
+from sklearn.feature_extraction.text import TfidfVectorizer
+texts = [json.loads(line)["text"] for line in open(sys.argv[1], encoding="utf-8")]
+TfidfVectorizer(ngram_range=(1, 2), stop_words="english").fit_transform(texts)`;
 const ANALYZE_PERMISSIONS = [
   "--allow-read",
   "--allow-write=data/out",
@@ -215,6 +225,11 @@ if (peers.includes("sklearn")) {
       r.unigrams_bigrams.seconds,
       null,
     );
+    // The whole process, as the `analyze` command is timed: Python's start, the imports, reading
+    // the JSONL and TfidfVectorizer(1,2), under /usr/bin/time.
+    const whole = await timedCommand(python, ["-c", SKLEARN_WHOLE, corpora.get(1)!]);
+    if (typeof whole === "string") notRun(SKLEARN_WHOLE_LABEL, 1, whole, peerRows);
+    else add(peerRows, SKLEARN_WHOLE_LABEL, 1, words, whole.seconds, whole.rssMb);
   } else {
     console.error(
       "peer skipped: scikit-learn is not installed (apt-get install -y python3-sklearn, or --install-peers)",
@@ -252,6 +267,7 @@ if (peers.includes("natural")) {
 // without reuse), show what the workers and the batching change.
 console.error("analyze command, end to end:");
 const PIPELINE = "corpus,extract,measure";
+const DEFAULT_LABEL = "analyze (default: every stage, reuse from the parts)";
 const variants: { label: string; args: string[]; scales: "all" | number[] }[] = [
   { label: `analyze --stages ${PIPELINE}`, args: ["--stages", PIPELINE], scales: "all" },
   {
@@ -264,16 +280,25 @@ const variants: { label: string; args: string[]; scales: "all" | number[] }[] = 
     args: ["--stages", PIPELINE, "--batch-words", "0"],
     scales: [1],
   },
+  { label: DEFAULT_LABEL, args: [], scales: [1] },
   {
     label: "analyze, every stage, --batch-words 0 (reuse needs the whole corpus)",
     args: ["--batch-words", "0"],
     scales: [1],
   },
 ];
+/** Runs `deno run ARGS` under /usr/bin/time: its wall time and peak RSS (MB), or the error. */
+function timed(args: string[]): Promise<{ seconds: number; rssMb: number } | string> {
+  return timedCommand(Deno.execPath(), ["run", ...args]);
+}
+
 /** Runs a command under /usr/bin/time: its wall time and peak RSS (MB), or the error. */
-async function timed(args: string[]): Promise<{ seconds: number; rssMb: number } | string> {
+async function timedCommand(
+  command: string,
+  args: string[],
+): Promise<{ seconds: number; rssMb: number } | string> {
   const { stderr, code } = await new Deno.Command("/usr/bin/time", {
-    args: ["-f", "BENCH %e %M", Deno.execPath(), "run", ...args],
+    args: ["-f", "BENCH %e %M", command, ...args],
     stdout: "null",
     stderr: "piped",
     env: { DOTENV_CONFIG_QUIET: "true", NO_COLOR: "1" },
@@ -438,6 +463,30 @@ if (newsRows.length) {
     console.log(
       `reuse costs ${(withReuse.seconds / without.seconds).toFixed(2)}× the time of the run ` +
         `without it, ${withReuse.peak_rss_mb} MB against ${without.peak_rss_mb} MB at peak`,
+    );
+  }
+}
+const sklearnWhole = peerRows.find((r) => r.stage === SKLEARN_WHOLE_LABEL && r.seconds > 0);
+for (const label of [variants[0].label, DEFAULT_LABEL]) {
+  const run = rows.find((r) => r.stage === label && r.scale === 1 && r.words_per_second > 0);
+  if (run && sklearnWhole) {
+    console.log(
+      `\n${label}, ×1: ${run.words_per_second.toLocaleString("en")} words/s, ` +
+        `${(run.seconds / sklearnWhole.seconds).toFixed(2)}× the time of ${SKLEARN_WHOLE_LABEL} ` +
+        `(${sklearnWhole.seconds.toFixed(2)} s)`,
+    );
+  }
+}
+for (const scale of scales.filter((x) => x > 1)) {
+  const find = (label: string) =>
+    rows.find((r) => r.stage === label && r.scale === scale && r.words_per_second > 0);
+  const repeated = find(variants[0].label);
+  const grown = find(`${variants[0].label}, growing vocabulary`);
+  if (repeated && grown) {
+    console.log(
+      `growing vocabulary ×${scale}: ${
+        (100 * grown.words_per_second / repeated.words_per_second).toFixed(0)
+      }% of the repeated corpus's words/s`,
     );
   }
 }

@@ -17,7 +17,7 @@ import {
   inFrameOrder,
   type MeasureSettings,
 } from "../frame_stage.ts";
-import { type FrameFormat, sinkFrame, writeFrames } from "../frames/write.ts";
+import { type FrameFormat, sinkFrameAsync, writeFrames } from "../frames/write.ts";
 import { clearFrames, fileExists as exists } from "../frames/partitions.ts";
 import { mergeTallies, summarizeTallies } from "../stages.ts";
 import { firstDistinct, missingFieldError } from "../stats/groups.ts";
@@ -113,9 +113,11 @@ export async function mergeParts(out: string, options: MergeOptions): Promise<Me
   const reports = slices.map((s) => readReport(out, s));
   const merged = reports.slice(1).reduce(addReport, structuredClone(reports[0]));
   if (merged.grouped === 0) throw missingFieldError(options.by, merged.fields);
-  // Tallies, stage by stage, so one stage's merged tally is dropped before the next is read.
+  // Tallies, stage by stage, so one stage's merged tally is dropped before the next is read. A
+  // stage's staged parts are finished (on polars' threads) as soon as its tally is merged, while
+  // this thread goes on with the next stages' corpus-level frames (keyness above all).
   const corpus: Frames = {};
-  const finishing: { stage: FrameStage; tally: unknown }[] = [];
+  const finishing: Promise<FinishedParts>[] = [];
   for (const stage of options.stages) {
     if (!stage.merge && !stage.finish && !stage.summarize) continue;
     let tally: Record<string, unknown> = {};
@@ -125,6 +127,9 @@ export async function mergeParts(out: string, options: MergeOptions): Promise<Me
       tally = mergeTallies([stage], tally, { [stage.name]: tallyOf(pl.readParquet(path)) });
     }
     if (tally[stage.name] === undefined) continue;
+    if (stage.finish) {
+      finishing.push(finishParts(out, stage, tally[stage.name], slices, options.formats));
+    }
     Object.assign(
       corpus,
       summarizeTallies([stage], tally, {
@@ -133,25 +138,12 @@ export async function mergeParts(out: string, options: MergeOptions): Promise<Me
         within: options.within,
       }),
     );
-    if (stage.finish) finishing.push({ stage, tally: tally[stage.name] });
   }
   const written = [...merged.written];
-  for (const { stage, tally } of finishing) {
-    const finish = stage.finish!.with(tally);
-    for (const name of stage.finish!.frames) {
-      merged.rows[name] = 0;
-      for (const slice of slices) {
-        const staged = `${out}/${STAGING}/${name}/${slice}/part.parquet`;
-        if (!exists(staged)) continue;
-        const frame = finish(name, pl.scanParquet(staged));
-        const dir = `${out}/${name}/${slice}`;
-        await Deno.mkdir(dir, { recursive: true });
-        for (const format of options.formats) {
-          written.push(sinkFrame(frame, `${dir}/part.${format}`, format));
-        }
-        merged.rows[name] += rowsIn(dir, options.formats);
-      }
-    }
+  // In stage order, as they were started: the list of paths does not depend on which ends first.
+  for (const finished of await Promise.all(finishing)) {
+    Object.assign(merged.rows, finished.rows);
+    written.push(...finished.written);
   }
   for (const stage of options.stages) {
     if (stage.wholeCorpus && stage.fromParts) Object.assign(corpus, await stage.fromParts(out));
@@ -176,6 +168,56 @@ export async function mergeParts(out: string, options: MergeOptions): Promise<Me
     groups: merged.groups,
     settings: merged.settings,
   };
+}
+
+/** Rows per frame and paths a stage's finished parts have. */
+interface FinishedParts {
+  rows: Record<string, number>;
+  written: string[];
+}
+
+/**
+ * Slices finished at once, at most: enough for every slice of a corpus of a few million words to
+ * be written while the corpus-level frames are made, few enough to bound the memory in flight.
+ */
+const FINISHING_AT_ONCE = 8;
+
+/**
+ * Turns a stage's staged parts into final ones, slice by slice (up to
+ * {@link FINISHING_AT_ONCE} at a time, on polars' threads), with the merged tally.
+ */
+async function finishParts(
+  out: string,
+  stage: FrameStage,
+  tally: unknown,
+  slices: readonly string[],
+  formats: readonly FrameFormat[],
+): Promise<FinishedParts> {
+  const finish = stage.finish!.with(tally);
+  const rows: Record<string, number> = {};
+  const written: string[] = [];
+  for (const name of stage.finish!.frames) {
+    const staged = slices.filter((slice) =>
+      exists(`${out}/${STAGING}/${name}/${slice}/part.parquet`)
+    );
+    const one = async (slice: string) => {
+      const frame = finish(name, pl.scanParquet(`${out}/${STAGING}/${name}/${slice}/part.parquet`));
+      const dir = `${out}/${name}/${slice}`;
+      await Deno.mkdir(dir, { recursive: true });
+      const paths: string[] = [];
+      for (const format of formats) {
+        paths.push(await sinkFrameAsync(frame, `${dir}/part.${format}`, format));
+      }
+      return { paths, rows: rowsIn(dir, formats) };
+    };
+    const done: { paths: string[]; rows: number }[] = [];
+    for (let at = 0; at < staged.length; at += FINISHING_AT_ONCE) {
+      done.push(...await Promise.all(staged.slice(at, at + FINISHING_AT_ONCE).map(one)));
+    }
+    rows[name] = done.reduce((n, d) => n + d.rows, 0);
+    for (const d of done) written.push(...d.paths);
+  }
+  return { rows, written };
 }
 
 /** Adds a later slice's report to `into`, in place. */

@@ -13,6 +13,7 @@
  */
 
 import pl from "nodejs-polars";
+import { Float64Buffer, Int32Buffer } from "../_buffers.ts";
 
 const KIND = {
   object: 0,
@@ -37,7 +38,7 @@ type TypedArray =
   | Int8Array
   | Uint8Array;
 
-const TYPED: Record<string, new (values: number[]) => TypedArray> = {
+const TYPED: Record<string, new (length: number) => TypedArray> = {
   Float64Array,
   Float32Array,
   Int32Array,
@@ -48,106 +49,148 @@ const TYPED: Record<string, new (values: number[]) => TypedArray> = {
   Uint8Array,
 };
 
-/** A tally as a tidy frame (see the module notes for the columns). */
-export function tallyFrame(tally: unknown): pl.DataFrame {
-  const parent: number[] = [];
-  const kind: number[] = [];
-  const key: (string | null)[] = [];
-  const num: number[] = [];
-  const str: (string | null)[] = [];
-  const add = (p: number, k: string | null, value: unknown): void => {
-    const row = parent.length;
-    parent.push(p);
-    key.push(k);
-    let n = 0;
-    let s: string | null = null;
-    if (value === null) kind.push(KIND.null);
-    else if (value === undefined) kind.push(KIND.undefined);
-    else if (typeof value === "number") {
-      kind.push(KIND.number);
-      n = value;
-    } else if (typeof value === "string") {
-      kind.push(KIND.string);
-      s = value;
-    } else if (typeof value === "boolean") {
-      kind.push(KIND.boolean);
-      n = value ? 1 : 0;
-    } else if (value instanceof Map) kind.push(KIND.map);
-    else if (value instanceof Set) kind.push(KIND.set);
-    else if (Array.isArray(value)) kind.push(KIND.array);
-    else if (ArrayBuffer.isView(value) && value.constructor.name in TYPED) {
-      kind.push(KIND.typed);
-      s = value.constructor.name;
+/** The rows of a tally frame under construction, one value at a time, in pre-order. */
+class TallyRows {
+  readonly parent = new Int32Buffer();
+  readonly kind = new Int32Buffer();
+  readonly key: (string | null)[] = [];
+  readonly num = new Float64Buffer();
+  readonly str: (string | null)[] = [];
+
+  /** Appends one row; returns its number. */
+  row(parent: number, kind: number, key: string | null, num: number, str: string | null): number {
+    const row = this.parent.length;
+    this.parent.push(parent);
+    this.kind.push(kind);
+    this.key.push(key);
+    this.num.push(num);
+    this.str.push(str);
+    return row;
+  }
+
+  /** Appends `value` and everything in it below row `parent`, under `key`. */
+  add(parent: number, key: string | null, value: unknown): void {
+    // Numbers first: most rows of a tally are counts in a map or an array.
+    if (typeof value === "number") this.row(parent, KIND.number, key, value, null);
+    else if (typeof value === "string") this.row(parent, KIND.string, key, 0, value);
+    else if (typeof value === "boolean") this.row(parent, KIND.boolean, key, value ? 1 : 0, null);
+    else if (value === null) this.row(parent, KIND.null, key, 0, null);
+    else if (value === undefined) this.row(parent, KIND.undefined, key, 0, null);
+    else if (value instanceof Map) {
+      const row = this.row(parent, KIND.map, key, 0, null);
+      for (const [k, v] of value) {
+        if (typeof k !== "string") {
+          throw new TypeError(`a tally's map keys are strings; found ${k}`);
+        }
+        if (typeof v === "number") this.row(row, KIND.number, k, v, null);
+        else this.add(row, k, v);
+      }
+    } else if (value instanceof Set) {
+      const row = this.row(parent, KIND.set, key, 0, null);
+      for (const v of value) this.add(row, null, v);
+    } else if (Array.isArray(value)) {
+      const row = this.row(parent, KIND.array, key, 0, null);
+      for (const v of value) {
+        if (typeof v === "number") this.row(row, KIND.number, null, v, null);
+        else this.add(row, null, v);
+      }
+    } else if (ArrayBuffer.isView(value) && value.constructor.name in TYPED) {
+      const row = this.row(parent, KIND.typed, key, 0, value.constructor.name);
+      for (const v of value as TypedArray) this.row(row, KIND.number, null, v, null);
     } else if (typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype) {
-      kind.push(KIND.object);
+      const row = this.row(parent, KIND.object, key, 0, null);
+      for (const [k, v] of Object.entries(value as object)) this.add(row, k, v);
     } else {
       throw new TypeError(
         `a tally holds plain data; found ${Object.prototype.toString.call(value)}`,
       );
     }
-    num.push(n);
-    str.push(s);
-    if (value instanceof Map) {
-      for (const [k, v] of value) {
-        if (typeof k !== "string") {
-          throw new TypeError(`a tally's map keys are strings; found ${k}`);
-        }
-        add(row, k, v);
-      }
-    } else if (value instanceof Set) {
-      for (const v of value) add(row, null, v);
-    } else if (Array.isArray(value)) {
-      for (const v of value) add(row, null, v);
-    } else if (s !== null && kind[row] === KIND.typed) {
-      for (const v of value as TypedArray) add(row, null, v);
-    } else if (kind[row] === KIND.object) {
-      for (const [k, v] of Object.entries(value as object)) add(row, k, v);
-    }
-  };
-  add(-1, null, tally);
-  return pl.DataFrame([
-    pl.Series("parent", Int32Array.from(parent)),
-    pl.Series("kind", Int32Array.from(kind)),
-    pl.Series("key", key, pl.Utf8),
-    pl.Series("num", Float64Array.from(num)),
-    pl.Series("str", str, pl.Utf8),
-  ]);
+  }
+
+  frame(): pl.DataFrame {
+    return pl.DataFrame([
+      pl.Series("parent", this.parent.view()),
+      pl.Series("kind", this.kind.view()),
+      pl.Series("key", this.key, pl.Utf8),
+      pl.Series("num", this.num.view()),
+      pl.Series("str", this.str, pl.Utf8),
+    ]);
+  }
+}
+
+/** A tally as a tidy frame (see the module notes for the columns). */
+export function tallyFrame(tally: unknown): pl.DataFrame {
+  const rows = new TallyRows();
+  rows.add(-1, null, tally);
+  return rows.frame();
 }
 
 /** The tally a {@link tallyFrame} holds. */
 export function tallyOf(frame: pl.DataFrame): unknown {
+  const n = frame.height;
+  if (!n) return undefined;
   const parent = frame.getColumn("parent").toTypedArray() as Int32Array;
   const kind = frame.getColumn("kind").toTypedArray() as Int32Array;
-  const key = frame.getColumn("key").toArray() as (string | null)[];
   const num = frame.getColumn("num").toTypedArray() as Float64Array;
-  const str = frame.getColumn("str").toArray() as (string | null)[];
-  const children: number[][] = Array.from({ length: parent.length }, () => []);
-  for (let r = 1; r < parent.length; r++) children[parent[r]].push(r);
-  const build = (r: number): unknown => {
+  const keys = frame.getColumn("key").toArray() as (string | null)[];
+  const strs = frame.getColumn("str").toArray() as (string | null)[];
+  const key = (r: number) => keys[r]!;
+  const str = (r: number) => strs[r];
+  // Rows are in pre-order: a container's children are the rows after it whose parent it is,
+  // each followed by its own descendants. `next` is the row the walk reads next.
+  let next = 0;
+  const build = (): unknown => {
+    const r = next++;
     switch (kind[r]) {
       case KIND.number:
         return num[r];
       case KIND.string:
-        return str[r];
+        return str(r);
       case KIND.boolean:
         return num[r] === 1;
       case KIND.null:
         return null;
       case KIND.undefined:
         return undefined;
-      case KIND.map:
-        return new Map(children[r].map((c) => [key[c]!, build(c)]));
-      case KIND.set:
-        return new Set(children[r].map(build));
-      case KIND.array:
-        return children[r].map(build);
-      case KIND.typed:
-        return new TYPED[str[r]!](children[r].map((c) => num[c]));
-      case KIND.object:
-        return Object.fromEntries(children[r].map((c) => [key[c]!, build(c)]));
+      case KIND.map: {
+        const out = new Map<string, unknown>();
+        while (next < n && parent[next] === r) {
+          const k = key(next);
+          out.set(k, kind[next] === KIND.number ? num[next++] : build());
+        }
+        return out;
+      }
+      case KIND.set: {
+        const out = new Set<unknown>();
+        while (next < n && parent[next] === r) out.add(build());
+        return out;
+      }
+      case KIND.array: {
+        const out: unknown[] = [];
+        while (next < n && parent[next] === r) {
+          out.push(kind[next] === KIND.number ? num[next++] : build());
+        }
+        return out;
+      }
+      case KIND.typed: {
+        let end = next;
+        while (end < n && parent[end] === r) end++;
+        const out = new TYPED[str(r)!](end - next);
+        out.set(num.subarray(next, end));
+        next = end;
+        return out;
+      }
+      case KIND.object: {
+        const out: Record<string, unknown> = {};
+        while (next < n && parent[next] === r) {
+          const k = key(next);
+          out[k] = build();
+        }
+        return out;
+      }
       default:
         throw new Error(`row ${r} of a tally: unknown kind ${kind[r]}`);
     }
   };
-  return parent.length ? build(0) : undefined;
+  return build();
 }

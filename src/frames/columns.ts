@@ -39,8 +39,8 @@ export const bool = (name: string, values: ArrayLike<boolean>): pl.Series => {
 
 /**
  * A Utf8 column whose row i is `distinct[codes[i]]`: each distinct string crosses into polars
- * once and the column is rebuilt natively by a join on the codes. Row order is kept (a left join
- * keeps the left frame's order).
+ * once and the column is rebuilt natively by a gather on the codes (every code must index
+ * `distinct`).
  *
  * @example
  * codedUtf8("outlet", ["Reuters", "TASS"], Int32Array.of(0, 0, 1)).toArray(); // Reuters, Reuters, TASS
@@ -50,13 +50,17 @@ export function codedUtf8(
   distinct: readonly string[],
   codes: Int32Array,
 ): pl.Series {
-  const lookup = pl.DataFrame([
-    pl.Series("code", Int32Array.from(distinct, (_, i) => i)),
-    pl.Series(name, distinct as string[], pl.Utf8),
-  ]);
-  return pl.DataFrame([pl.Series("code", codes)])
-    .join(lookup, { on: "code", how: "left" })
-    .getColumn(name);
+  return gathered([pl.Series(name, distinct as string[], pl.Utf8)], codes)[0];
+}
+
+/**
+ * Columns of `lookup` taken at rows `codes`, natively (a gather: about three times less CPU than
+ * the join on codes it replaces when there are many distinct values, and no hashing at all).
+ */
+function gathered(lookup: pl.Series[], codes: Int32Array): pl.Series[] {
+  const at = pl.Series("__code", codes);
+  return pl.DataFrame(lookup).select(...lookup.map((s) => pl.col(s.name).gather(at)))
+    .getColumns();
 }
 
 /**
@@ -101,9 +105,8 @@ export function stableOrderBy(keys: ArrayLike<number>): Int32Array {
 
 /**
  * A Utf8 column for long, repetitive string arrays (token forms, ids): each distinct string
- * crosses into polars once and the column is rebuilt natively by a join on integer codes, about
- * eight times faster than passing every string for a million rows. Row order is kept (a left
- * join keeps the left frame's order).
+ * crosses into polars once and the column is rebuilt natively from integer codes, about eight
+ * times faster than passing every string for a million rows.
  */
 export const utf8Coded = (name: string, values: readonly string[]): pl.Series => {
   const codeOf = new Map<string, number>();
@@ -125,7 +128,7 @@ export const utf8Coded = (name: string, values: readonly string[]): pl.Series =>
 /**
  * Several Utf8 columns of the same length whose values follow from the first one (a token's
  * lower form and stem follow from its surface form; a sentence's article and outlet from its
- * id), built with one code pass over the first column and one native join for all of them. The
+ * id), built with one code pass over the first column and one native gather for all of them. The
  * dependence is checked row by row: where it does not hold, each column is built on its own with
  * {@link utf8Coded}. Same columns, same order of rows, as `utf8Coded` column by column.
  */
@@ -162,13 +165,7 @@ export const utf8CodedTogether = (
       if (others[j][i] !== distinct[j + 1][c]) return separately();
     }
   }
-  const code = "__code";
-  const lookup = pl.DataFrame([
-    pl.Series(code, Int32Array.from(distinct[0], (_, i) => i)),
-    ...columns.map(([name], j) => pl.Series(name, distinct[j], pl.Utf8)),
-  ]);
-  const joined = pl.DataFrame([pl.Series(code, codes)]).join(lookup, { on: code, how: "left" });
-  return columns.map(([name]) => joined.getColumn(name));
+  return gathered(columns.map(([name], j) => pl.Series(name, distinct[j], pl.Utf8)), codes);
 };
 
 /** A Date column from ISO dates (YYYY-MM-DD), null where unknown. */

@@ -91,16 +91,33 @@ export function writeFrame(df: pl.DataFrame, path: string, format: FrameFormat):
  * CSV, and formula-like text cells get a `'`.
  */
 export function sinkFrame(lf: pl.LazyDataFrame, path: string, format: FrameFormat): string {
+  // Lazy sinks in nodejs-polars 0.25 return a plan that runs when collected.
+  (sinkPlan(lf, path, format) as unknown as { collectSync?: () => unknown }).collectSync?.();
+  return path;
+}
+
+/**
+ * {@link sinkFrame} on polars' threads: the promise settles when the file is written, and this
+ * thread is free meanwhile (to compute other frames).
+ */
+export async function sinkFrameAsync(
+  lf: pl.LazyDataFrame,
+  path: string,
+  format: FrameFormat,
+): Promise<string> {
+  await (sinkPlan(lf, path, format) as unknown as { collect?: () => Promise<unknown> }).collect?.();
+  return path;
+}
+
+/** The lazy plan that writes `lf` to `path` (see {@link sinkFrame}). */
+function sinkPlan(lf: pl.LazyDataFrame, path: string, format: FrameFormat): unknown {
   let flat = lf;
   if (format === "csv") {
     const empty = lf.head(0).collectSync();
     const exprs = csvExprs(empty.columns, (name) => String(empty.getColumn(name).dtype));
     if (exprs.length) flat = lf.withColumns(...exprs);
   }
-  const sink = format === "parquet"
+  return format === "parquet"
     ? flat.sinkParquet(path, { maintainOrder: true })
     : flat.sinkCSV(path, { maintainOrder: true });
-  // Lazy sinks in nodejs-polars 0.25 return a plan that runs when collected.
-  (sink as unknown as { collectSync?: () => unknown }).collectSync?.();
-  return path;
 }

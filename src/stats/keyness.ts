@@ -28,7 +28,13 @@ import { codedUtf8, runsUtf8, stableOrderBy } from "../frames/columns.ts";
 import type { TokenColumns } from "../text/segment.ts";
 import type { GroupBy } from "./groups.ts";
 import type { GroupTermCounts } from "./outlet_terms.ts";
-import { countTerms, type TermOptions, type Vocabulary, vocabularyOf } from "./terms.ts";
+import {
+  countTerms,
+  ngramOrder,
+  type TermOptions,
+  type Vocabulary,
+  vocabularyOf,
+} from "./terms.ts";
 import {
   benjaminiHochberg,
   documentPValues,
@@ -470,6 +476,97 @@ export function compareCounts(
   return cols.frame();
 }
 
+/** The articles' terms as codes of one vocabulary, with the summed counts of each group. */
+interface CodedDocuments {
+  /**
+   * The terms of the kept articles, coded in the order `vocabularyOf` codes the groups' summed
+   * count maps (groups in order, each group's terms by first appearance in its articles); `df`
+   * counts groups. `codes` is empty: the groups' counts are arrays here (`groupCounts`).
+   */
+  vocab: Vocabulary;
+  /** `groupCounts[g][code]`: the count of the term in group g's articles. */
+  groupCounts: Float64Array[];
+  /** The code of each entry of article i's count map, in its order; null for articles left out. */
+  articleCodes: (Int32Array | null)[];
+}
+
+/**
+ * Codes the terms of the kept articles in one pass of string lookups (summing each group into a
+ * map first, coding those, and looking every article's terms up again for the index would take
+ * three); the codes, and so every tie order downstream, are those of `vocabularyOf` on the
+ * groups' summed maps.
+ */
+function codeDocuments(
+  docs: DocumentTermCounts,
+  groups: readonly string[],
+  gIndex: ReadonlyMap<string, number>,
+  kept: readonly boolean[],
+): CodedDocuments {
+  const byGroup: number[][] = groups.map(() => []);
+  docs.group.forEach((g, i) => {
+    if (kept[i]) byGroup[gIndex.get(g!)!].push(i);
+  });
+  const terms: string[] = [];
+  const index = new Map<string, number>();
+  const articleCodes: (Int32Array | null)[] = docs.counts.map(() => null);
+  for (const articles of byGroup) {
+    for (const i of articles) {
+      const map = docs.counts[i];
+      const out = new Int32Array(map.size);
+      let r = 0;
+      for (const term of map.keys()) {
+        let code = index.get(term);
+        if (code === undefined) {
+          code = terms.length;
+          index.set(term, code);
+          terms.push(term);
+        }
+        out[r++] = code;
+      }
+      articleCodes[i] = out;
+    }
+  }
+  const size = terms.length;
+  const df = new Int32Array(size);
+  const total = new Float64Array(size);
+  const groupCounts = byGroup.map((articles) => {
+    const counts = new Float64Array(size);
+    const present = new Uint8Array(size);
+    for (const i of articles) {
+      const codes = articleCodes[i]!;
+      let r = 0;
+      for (const n of docs.counts[i].values()) {
+        const code = codes[r++];
+        counts[code] += n;
+        present[code] = 1;
+      }
+    }
+    // As vocabularyOf sums the groups' maps: group by group, each its own sum.
+    for (let c = 0; c < size; c++) {
+      if (!present[c]) continue;
+      df[c]++;
+      total[c] += counts[c];
+    }
+    return counts;
+  });
+  const vocab = { terms, index, codes: [], df, total, order: Int32Array.from(terms, ngramOrder) };
+  return { vocab, groupCounts, articleCodes };
+}
+
+/** The summed term counts of the kept articles of one group, terms by first appearance. */
+function groupMap(
+  docs: DocumentTermCounts,
+  kept: readonly boolean[],
+  group: string,
+): Map<string, number> {
+  const into = new Map<string, number>();
+  docs.counts.forEach((map, i) => {
+    if (!kept[i] || docs.group[i] !== group) return;
+    for (const [term, n] of map) into.set(term, (into.get(term) ?? 0) + n);
+  });
+  return into;
+}
+
 /** Options of keyness on articles ({@link keynessOfDocuments}, {@link keynessOf}, {@link keyness}). */
 export interface DocumentKeynessOptions extends KeynessOptions {
   /** Compare only these two groups, the first against the second (default: each against the rest). */
@@ -498,13 +595,8 @@ export function keynessOfDocuments(
   const groups = [...new Set(docs.group.filter((g, i): g is string => g !== null && kept[i]))]
     .sort();
   const gIndex = new Map(groups.map((g, i) => [g, i]));
-  const groupMaps = groups.map(() => new Map<string, number>());
-  docs.counts.forEach((map, i) => {
-    if (!kept[i]) return;
-    const into = groupMaps[gIndex.get(docs.group[i]!)!];
-    for (const [term, n] of map) into.set(term, (into.get(term) ?? 0) + n);
-  });
-  const vocab = vocabularyOf(groupMaps);
+  const coded = codeDocuments(docs, groups, gIndex, kept);
+  const { vocab } = coded;
   let comparisons: { target: number; reference: boolean[]; name: string }[];
   if (options.between) {
     const [a, b] = options.between.map((name) => {
@@ -525,15 +617,16 @@ export function keynessOfDocuments(
   }
   // Between two groups without strata, the joint counts (and the prior) are the pair's own, as
   // keynessBetween makes them; otherwise the target and its reference span the whole vocabulary.
-  const pairVocab = options.between && docs.within === undefined
-    ? vocabularyOf([
-      groupMaps[comparisons[0].target],
-      groupMaps[comparisons[0].reference.indexOf(true)],
-    ])
+  const pairMaps = options.between && docs.within === undefined
+    ? [
+      groupMap(docs, kept, groups[comparisons[0].target]),
+      groupMap(docs, kept, groups[comparisons[0].reference.indexOf(true)]),
+    ]
     : undefined;
+  const pairVocab = pairMaps ? vocabularyOf(pairMaps) : undefined;
   const cols = new KeynessColumns(pairVocab ?? vocab);
   if (!comparisons.length) return cols.frame();
-  const index = indexDocuments(docs, groups, vocab);
+  const index = indexDocuments(docs, groups, vocab, coded.articleCodes);
   const included = groups.map((_, g) => comparisons.some((c) => c.target === g || c.reference[g]));
   const pDoc = documentPValues(
     index,
@@ -549,11 +642,9 @@ export function keynessOfDocuments(
       const p = pairVocab
         ? Float64Array.from(pairVocab.terms, (t) => pDoc[j][vocab.index.get(t)!])
         : pDoc[j];
-      const targetCounts = countsByCode(
-        groupMaps[target],
-        cols.vocab,
-        pairVocab ? pairVocab.codes[0] : vocab.codes[target],
-      );
+      const targetCounts = pairVocab
+        ? countsByCode(pairMaps![0], pairVocab, pairVocab.codes[0])
+        : coded.groupCounts[target];
       compareInto(cols, groups[target], comparison.name, targetCounts, options, p);
       return;
     }

@@ -25,6 +25,7 @@
  * @module
  */
 
+import { Int32Buffer } from "../_buffers.ts";
 import type { TokenColumns } from "../text/segment.ts";
 import { forEachToken, LOWER_IDS, lowerForm, STEM_IDS, stemOf } from "../text/tokens.ts";
 
@@ -53,6 +54,15 @@ export interface PhrasePattern {
 }
 
 const HYPHEN = /[-‐‑]/u;
+
+/** Whether a token has a hyphen ({@link HYPHEN}): a loop over its code units, no regex call. */
+function hasHyphen(token: string): boolean {
+  for (let i = 0; i < token.length; i++) {
+    const c = token.charCodeAt(i);
+    if (c === 0x2d || c === 0x2010 || c === 0x2011) return true;
+  }
+  return false;
+}
 const POSSESSIVE_END = /['’]s$/iu;
 
 /** Splits a token into its hyphen-separated parts, with offsets relative to the token. */
@@ -192,8 +202,9 @@ const partsCache = new WeakMap<TokenColumns, { length: number; parts: WordParts 
 export function wordParts(tokens: TokenColumns): WordParts {
   const cached = partsCache.get(tokens);
   if (cached && cached.length === tokens.length) return cached.parts;
-  const lowerIds: number[] = [];
-  const stemIds: number[] = [];
+  // Typed from the start: most tokens are one part, so the token count is about the size.
+  const lowerIds = new Int32Buffer(tokens.length);
+  const stemIds = new Int32Buffer(tokens.length);
   // Segmenting numbered each token's lower form and stem already (see TokenColumns).
   const numbered = tokens.lowerId.length === tokens.length &&
     tokens.stemId.length === tokens.length;
@@ -217,7 +228,7 @@ export function wordParts(tokens: TokenColumns): WordParts {
     }
     const token = tokens.token[t];
     const offset = tokens.start[t];
-    if (!HYPHEN.test(token)) {
+    if (!hasHyphen(token)) {
       // Most tokens have no hyphen: one part, the token itself.
       parts.lower.push(tokens.lower[t]);
       parts.stem.push(tokens.stem[t]);
@@ -241,8 +252,8 @@ export function wordParts(tokens: TokenColumns): WordParts {
     });
   }
   parts.sentenceStarts.push(parts.lower.length);
-  parts.lowerId = Int32Array.from(lowerIds);
-  parts.stemId = Int32Array.from(stemIds);
+  parts.lowerId = lowerIds.view();
+  parts.stemId = stemIds.view();
   partsCache.set(tokens, { length: tokens.length, parts });
   return parts;
 }

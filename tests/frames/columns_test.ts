@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import fc from "fast-check";
-import { utf8Coded, utf8CodedTogether } from "../../src/frames/columns.ts";
+import pl from "nodejs-polars";
+import { codedUtf8, runsUtf8, utf8Coded, utf8CodedTogether } from "../../src/frames/columns.ts";
 
 const same = (columns: [string, string[]][]) => {
   const together = utf8CodedTogether(columns);
@@ -34,4 +35,17 @@ Deno.test("columns coded together: any values, same result as one by one", () =>
     }),
     { numRuns: 60 },
   );
+});
+
+Deno.test("a coded column is its distinct values taken at the codes, nulls and no rows too", () => {
+  assert.deepEqual(
+    codedUtf8("outlet", ["Reuters", "TASS"], Int32Array.of(1, 0, 0, 1)).toArray(),
+    ["TASS", "Reuters", "Reuters", "TASS"],
+  );
+  const withNull = runsUtf8("outlet", ["A", null as unknown as string, "B"], [2, 1, 0]);
+  assert.deepEqual(withNull.toArray(), ["A", "A", null]);
+  assert.ok(withNull.dtype.equals(pl.String));
+  const empty = codedUtf8("term", [], new Int32Array(0));
+  assert.equal(empty.length, 0);
+  assert.ok(empty.dtype.equals(pl.String));
 });

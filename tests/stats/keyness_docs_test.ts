@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import fc from "fast-check";
 import pl from "nodejs-polars";
 import { keyness, keynessByGroup, keynessOf } from "../../src/stats/keyness.ts";
 import {
@@ -180,6 +181,32 @@ Deno.test("Benjamini–Hochberg q matches R's p.adjust(p, 'BH')", () => {
   const withNaN = benjaminiHochberg([0.02, NaN, 0.04]);
   assert.deepEqual([withNaN[0], withNaN[2]], [0.04, 0.04]);
   assert.ok(Number.isNaN(withNaN[1]));
+});
+
+Deno.test("Benjamini–Hochberg: any p-values, ties, zeros and NaN, as the textbook sort gives", () => {
+  // The definition, as written before the counting sort: indices by p descending (ties by
+  // index descending), q = running minimum of p m / rank.
+  const reference = (p: number[]) => {
+    const out = new Float64Array(p.length).fill(NaN);
+    const idx = p.map((_, i) => i).filter((i) => !Number.isNaN(p[i]));
+    idx.sort((x, y) => p[y] - p[x] || y - x);
+    let running = 1;
+    idx.forEach((i, r) => {
+      running = Math.min(running, (p[i] * idx.length) / (idx.length - r));
+      out[i] = running;
+    });
+    return out;
+  };
+  const pValue = fc.oneof(
+    fc.double({ min: 0, max: 1 }),
+    fc.constantFrom(0, -0, 1, 0.5, 0.25, NaN),
+  );
+  fc.assert(
+    fc.property(fc.array(pValue, { maxLength: 60 }), (p) => {
+      assert.deepStrictEqual(benjaminiHochberg(p), reference(p));
+    }),
+    { numRuns: 500 },
+  );
 });
 
 /** A frame of per-article counts: article id, outlet, term, n. */
