@@ -6,6 +6,7 @@
  */
 
 import { gunzipSync, gzipSync } from "node:zlib";
+import { withRoom } from "../../_buffers.ts";
 import {
   localFeatures,
   MAX_FEATURES,
@@ -117,13 +118,8 @@ export class WordScores {
     }
     const k = (r / WORD_FIELDS) * 2 + (caseless ? 1 : 0);
     if (k >= this.ready.length) {
-      const size = Math.max(k + 1, this.ready.length * 2);
-      const ready = new Uint8Array(size);
-      ready.set(this.ready);
-      this.ready = ready;
-      const scores = new Float64Array(size * N_TAGS);
-      scores.set(this.scores);
-      this.scores = scores;
+      this.ready = withRoom(this.ready, k + 1);
+      this.scores = withRoom(this.scores, this.ready.length * N_TAGS);
     }
     const at = k * N_TAGS;
     if (this.ready[k] === 1) return at;
@@ -182,15 +178,16 @@ export class Scratch {
   /** Per position: the word's row offset in the word table, then its offset in WordScores. */
   words = new Int32Array(64);
 
+  /** Room for a sentence of `n` words (the arrays are rewritten for each sentence: not copied). */
   ensure(n: number): void {
     if (n <= this.tags.length) return;
-    const size = Math.max(n, this.tags.length * 2);
-    this.words = new Int32Array(size);
-    this.features = new Int32Array(size * MAX_FEATURES);
-    this.scores = new Float32Array(size * N_TAGS);
-    this.best = new Float32Array(size * N_TAGS);
-    this.back = new Uint8Array(size * N_TAGS);
-    this.tags = new Uint8Array(size);
+    this.tags = withRoom(this.tags, n, false);
+    const size = this.tags.length;
+    this.words = withRoom(this.words, size, false);
+    this.features = withRoom(this.features, size * MAX_FEATURES, false);
+    this.scores = withRoom(this.scores, size * N_TAGS, false);
+    this.best = withRoom(this.best, size * N_TAGS, false);
+    this.back = withRoom(this.back, size * N_TAGS, false);
   }
 }
 
