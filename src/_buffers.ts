@@ -2,9 +2,29 @@
  * Growable typed arrays, the one definition the kit uses: rows of a frame, or pair lists, are
  * appended one value at a time before their count is known, and a plain `number[]` would box
  * every value and double the memory. Two classes, not one generic one, so that each `push`
- * stays monomorphic and fast.
+ * stays monomorphic and fast. Work arrays indexed by position (per sentence, per word) grow by
+ * the same rule through {@link withRoom}.
  * @module
  */
+
+/** The typed arrays {@link withRoom} grows. */
+export type GrowableArray = Int32Array | Float64Array | Float32Array | Uint8Array;
+
+/**
+ * `array` if it holds at least `length` values, else a new array of its type at least twice as
+ * long, with the values copied unless `keep` is false (work arrays rewritten before each use).
+ *
+ * @example
+ * let rows = new Int32Array(4);
+ * rows = withRoom(rows, 5); // 8 values, the first 4 kept
+ */
+export function withRoom<T extends GrowableArray>(array: T, length: number, keep = true): T {
+  if (length <= array.length) return array;
+  const size = Math.max(length, array.length * 2);
+  const grown = new (array.constructor as new (size: number) => T)(size);
+  if (keep) grown.set(array);
+  return grown;
+}
 
 /** An append-only Int32 buffer that doubles when full. */
 export class Int32Buffer {
@@ -18,11 +38,7 @@ export class Int32Buffer {
 
   /** Appends one value. */
   push(value: number): void {
-    if (this.length === this.#data.length) {
-      const grown = new Int32Array(this.#data.length * 2);
-      grown.set(this.#data);
-      this.#data = grown;
-    }
+    if (this.length === this.#data.length) this.#data = withRoom(this.#data, this.length + 1);
     this.#data[this.length++] = value;
   }
 
@@ -44,11 +60,7 @@ export class Float64Buffer {
 
   /** Appends one value. */
   push(value: number): void {
-    if (this.length === this.#data.length) {
-      const grown = new Float64Array(this.#data.length * 2);
-      grown.set(this.#data);
-      this.#data = grown;
-    }
+    if (this.length === this.#data.length) this.#data = withRoom(this.#data, this.length + 1);
     this.#data[this.length++] = value;
   }
 

@@ -1,8 +1,10 @@
 /**
  * The string fast paths the text and extraction hot loops share, defined once: a lower-casing
  * that skips the call when nothing would change, a set membership test that turns most absent
- * words away before hashing them, a capped cache (per surface form memos that must not grow
- * without bound on a large corpus) and an interner (a small integer per distinct string).
+ * words away before hashing them, and the two capped caches (memos that must not grow without
+ * bound on a large corpus): a capped map that stops taking new entries when full (per surface
+ * form memos), and an interner (a small integer per distinct string) that can start over when
+ * full (the entity recogniser's word table, whose rows are indexed by those integers).
  * @module
  */
 
@@ -95,13 +97,29 @@ export function cappedMemo<K, V>(
 
 /**
  * Interned strings: each distinct string gets a small integer id, first seen first numbered, so
- * hot loops compare and index by number instead of hashing strings.
+ * hot loops compare and index by number instead of hashing strings. With a `limit`, memory stays
+ * bounded on any corpus: {@link reserve} before a batch of new strings whose ids are used
+ * together (a sentence's words) makes the interner forget everything first (ids start again at
+ * 0 and {@link generation} goes up) when the batch could take it past the limit. It never starts
+ * over inside a batch, so ids handed out since the last `reserve` stay valid.
+ *
+ * @example
+ * const words = new Interner(2);
+ * words.reserve(2);
+ * words.id("a"); // 0
+ * words.id("b"); // 1
+ * words.reserve(1); // full: "a" and "b" are forgotten, generation is 1
+ * words.id("c"); // 0
  */
 export class Interner {
   /** Id by string. */
   readonly ids = new Map<string, number>();
   /** String by id. */
   readonly strings: string[] = [];
+  /** How many times the interner started over (see {@link reserve}). */
+  generation = 0;
+
+  constructor(readonly limit: number = Infinity) {}
 
   /** The id of `s`, numbering it if it is new. */
   id(s: string): number {
@@ -112,5 +130,13 @@ export class Interner {
       this.strings.push(s);
     }
     return id;
+  }
+
+  /** Starts over if `n` new strings could take the interner past its limit. */
+  reserve(n: number): void {
+    if (this.strings.length + n <= this.limit) return;
+    this.ids.clear();
+    this.strings.length = 0;
+    this.generation++;
   }
 }

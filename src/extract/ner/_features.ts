@@ -6,6 +6,8 @@
  * @module
  */
 
+import { withRoom } from "../../_buffers.ts";
+import { Interner } from "../../_strings.ts";
 import { LEXICON, LEXICON_CLASSES, multiWordName, wordClasses } from "./lexicons.ts";
 
 /** Fields of a word's row in the word table. */
@@ -59,35 +61,34 @@ function shapeOf(c: number, lowerText: string, text: string, i: number): number 
 
 /**
  * Interns words: each distinct string gets a row of integer properties, computed once. The
- * table is cleared when it grows past `limit` rows, so memory stays bounded on any corpus.
+ * table starts over before a sentence that could take it past `limit` rows (an
+ * {@link Interner} with that limit), so memory stays bounded on any corpus and the rows of one
+ * sentence's words are never overwritten while its features are made.
  */
 export class WordTable {
-  #index = new Map<string, number>();
+  #words: Interner;
   #rows = new Int32Array(W_FIELDS * 1024);
-  #limit: number;
 
   constructor(limit = 1 << 18) {
-    this.#limit = limit;
+    this.#words = new Interner(limit);
   }
 
-  /** Bumped each time the table is cleared (row offsets then name other words). */
-  generation = 0;
+  /** Bumped each time the table starts over (row offsets then name other words). */
+  get generation(): number {
+    return this.#words.generation;
+  }
 
-  /** The row offset of `text` in {@link rows}. */
+  /** Makes room for a sentence of `n` words, starting over if they could pass the limit. */
+  reserve(n: number): void {
+    this.#words.reserve(n);
+  }
+
+  /** The row offset of `text` in {@link rows} (call {@link reserve} first for each sentence). */
   row(text: string): number {
-    let r = this.#index.get(text);
-    if (r !== undefined) return r;
-    if (this.#index.size >= this.#limit) {
-      this.#index.clear();
-      this.generation++;
-    }
-    r = this.#index.size * W_FIELDS;
-    if (r + W_FIELDS > this.#rows.length) {
-      const grown = new Int32Array(this.#rows.length * 2);
-      grown.set(this.#rows);
-      this.#rows = grown;
-    }
-    this.#index.set(text, r);
+    const id = this.#words.ids.get(text);
+    if (id !== undefined) return id * W_FIELDS;
+    const r = this.#words.id(text) * W_FIELDS;
+    this.#rows = withRoom(this.#rows, r + W_FIELDS);
     fillRow(this.#rows, r, text);
     return r;
   }
@@ -99,7 +100,7 @@ export class WordTable {
 
   /** Number of rows in use (row offsets are below `size * W_FIELDS`). */
   get size(): number {
-    return this.#index.size;
+    return this.#words.strings.length;
   }
 }
 
@@ -210,14 +211,11 @@ const T = {
 } as const;
 
 /** Per-position work arrays of {@link sentenceFeatures}, reused (grown for a longer sentence). */
-function sentenceBuffers(size: number) {
-  return {
-    rowOf: new Int32Array(size),
-    runStart: new Int32Array(size),
-    multi: new Int32Array(size),
-  };
-}
-let buffers = sentenceBuffers(256);
+const buffers = {
+  rowOf: new Int32Array(256),
+  runStart: new Int32Array(256),
+  multi: new Int32Array(256),
+};
 
 /**
  * Where {@link put} writes: the output rows, the current position's row start, the next
@@ -248,8 +246,13 @@ export function sentenceFeatures(
   const n = words.length;
   const caseless = sentenceCase.allCaps === true || sentenceCase.headline === true;
   const keys = sentenceCase.allCaps ? words.map(titleCase) : words;
-  if (n > buffers.rowOf.length) buffers = sentenceBuffers(Math.max(n, buffers.rowOf.length * 2));
+  if (n > buffers.rowOf.length) {
+    buffers.rowOf = withRoom(buffers.rowOf, n, false);
+    buffers.runStart = withRoom(buffers.runStart, n, false);
+    buffers.multi = withRoom(buffers.multi, n, false);
+  }
   const { rowOf, runStart, multi } = buffers;
+  table.reserve(n);
   for (let i = 0; i < n; i++) rowOf[i] = table.row(keys[i]);
   const rows = table.rows;
   markCapitalRuns(rows, rowOf, runStart, n);

@@ -6,6 +6,7 @@
  */
 
 import { gunzipSync, gzipSync } from "node:zlib";
+import { withRoom } from "../../_buffers.ts";
 import {
   localFeatures,
   MAX_FEATURES,
@@ -117,13 +118,8 @@ export class WordScores {
     }
     const k = (r / WORD_FIELDS) * 2 + (caseless ? 1 : 0);
     if (k >= this.ready.length) {
-      const size = Math.max(k + 1, this.ready.length * 2);
-      const ready = new Uint8Array(size);
-      ready.set(this.ready);
-      this.ready = ready;
-      const scores = new Float64Array(size * N_TAGS);
-      scores.set(this.scores);
-      this.scores = scores;
+      this.ready = withRoom(this.ready, k + 1);
+      this.scores = withRoom(this.scores, this.ready.length * N_TAGS);
     }
     const at = k * N_TAGS;
     if (this.ready[k] === 1) return at;
@@ -182,23 +178,26 @@ export class Scratch {
   /** Per position: the word's row offset in the word table, then its offset in WordScores. */
   words = new Int32Array(64);
 
+  /** Room for a sentence of `n` words (the arrays are rewritten for each sentence: not copied). */
   ensure(n: number): void {
     if (n <= this.tags.length) return;
-    const size = Math.max(n, this.tags.length * 2);
-    this.words = new Int32Array(size);
-    this.features = new Int32Array(size * MAX_FEATURES);
-    this.scores = new Float32Array(size * N_TAGS);
-    this.best = new Float32Array(size * N_TAGS);
-    this.back = new Uint8Array(size * N_TAGS);
-    this.tags = new Uint8Array(size);
+    this.tags = withRoom(this.tags, n, false);
+    const size = this.tags.length;
+    this.words = withRoom(this.words, size, false);
+    this.features = withRoom(this.features, size * MAX_FEATURES, false);
+    this.scores = withRoom(this.scores, size * N_TAGS, false);
+    this.best = withRoom(this.best, size * N_TAGS, false);
+    this.back = withRoom(this.back, size * N_TAGS, false);
   }
 }
 
 /**
  * Adds the weights of each position's features into `scores` (n rows of N_TAGS). The hot loop
- * of tagging: the 17 sums are kept in locals (written out, not looped), which runs about twice as
- * fast as adding into the row in memory. With `start`, position i's sums start from
- * `start[startAt[i] ..]` instead of 0 (the scores of its word's own features).
+ * of tagging: the sums are kept in locals (written out, not looped), which runs about twice as
+ * fast as adding into the row in memory; a position's 17 sums are made in two passes over its
+ * features (tags 0-8, then 9-16), each sum adding the same weights in the same order as one pass
+ * would. With `start`, position i's sums start from `start[startAt[i] ..]` instead of 0 (the
+ * scores of its word's own features).
  */
 export function emissionScores(
   weights: Float32Array | Float64Array,
@@ -209,86 +208,101 @@ export function emissionScores(
   startAt?: Int32Array,
 ): void {
   if (N_TAGS !== 17) throw new Error("emissionScores is written out for 17 tags");
+  const from = start && startAt ? start : ZERO_SCORES;
   for (let i = 0; i < n; i++) {
-    let s0 = 0;
-    let s1 = 0;
-    let s2 = 0;
-    let s3 = 0;
-    let s4 = 0;
-    let s5 = 0;
-    let s6 = 0;
-    let s7 = 0;
-    let s8 = 0;
-    let s9 = 0;
-    let s10 = 0;
-    let s11 = 0;
-    let s12 = 0;
-    let s13 = 0;
-    let s14 = 0;
-    let s15 = 0;
-    let s16 = 0;
-    if (start && startAt) {
-      const a = startAt[i];
-      s0 = start[a + 0];
-      s1 = start[a + 1];
-      s2 = start[a + 2];
-      s3 = start[a + 3];
-      s4 = start[a + 4];
-      s5 = start[a + 5];
-      s6 = start[a + 6];
-      s7 = start[a + 7];
-      s8 = start[a + 8];
-      s9 = start[a + 9];
-      s10 = start[a + 10];
-      s11 = start[a + 11];
-      s12 = start[a + 12];
-      s13 = start[a + 13];
-      s14 = start[a + 14];
-      s15 = start[a + 15];
-      s16 = start[a + 16];
-    }
-    const fb = i * MAX_FEATURES;
-    for (let j = 0; j < MAX_FEATURES; j++) {
-      const f = features[fb + j];
-      if (f < 0) break;
-      const w = f * 17;
-      s0 += weights[w + 0];
-      s1 += weights[w + 1];
-      s2 += weights[w + 2];
-      s3 += weights[w + 3];
-      s4 += weights[w + 4];
-      s5 += weights[w + 5];
-      s6 += weights[w + 6];
-      s7 += weights[w + 7];
-      s8 += weights[w + 8];
-      s9 += weights[w + 9];
-      s10 += weights[w + 10];
-      s11 += weights[w + 11];
-      s12 += weights[w + 12];
-      s13 += weights[w + 13];
-      s14 += weights[w + 14];
-      s15 += weights[w + 15];
-      s16 += weights[w + 16];
-    }
-    const row = i * 17;
-    scores[row + 0] = s0;
-    scores[row + 1] = s1;
-    scores[row + 2] = s2;
-    scores[row + 3] = s3;
-    scores[row + 4] = s4;
-    scores[row + 5] = s5;
-    scores[row + 6] = s6;
-    scores[row + 7] = s7;
-    scores[row + 8] = s8;
-    scores[row + 9] = s9;
-    scores[row + 10] = s10;
-    scores[row + 11] = s11;
-    scores[row + 12] = s12;
-    scores[row + 13] = s13;
-    scores[row + 14] = s14;
-    scores[row + 15] = s15;
-    scores[row + 16] = s16;
+    const a = start && startAt ? startAt[i] : 0;
+    const fb = i * MAX_FEATURES, row = i * 17;
+    emissionsLow(weights, features, fb, scores, row, from, a);
+    emissionsHigh(weights, features, fb, scores, row, from, a);
   }
+}
+
+/** Sums starting at 0, for positions without cached word scores. */
+const ZERO_SCORES = new Float64Array(17);
+
+/** {@link emissionScores} of tags 0-8 at one position (features from `fb`, sums from `a`). */
+function emissionsLow(
+  weights: Float32Array | Float64Array,
+  features: Int32Array,
+  fb: number,
+  scores: Float32Array,
+  row: number,
+  start: Float64Array,
+  a: number,
+): void {
+  let s0 = start[a + 0];
+  let s1 = start[a + 1];
+  let s2 = start[a + 2];
+  let s3 = start[a + 3];
+  let s4 = start[a + 4];
+  let s5 = start[a + 5];
+  let s6 = start[a + 6];
+  let s7 = start[a + 7];
+  let s8 = start[a + 8];
+  for (let j = 0; j < MAX_FEATURES; j++) {
+    const f = features[fb + j];
+    if (f < 0) break;
+    const w = f * 17;
+    s0 += weights[w + 0];
+    s1 += weights[w + 1];
+    s2 += weights[w + 2];
+    s3 += weights[w + 3];
+    s4 += weights[w + 4];
+    s5 += weights[w + 5];
+    s6 += weights[w + 6];
+    s7 += weights[w + 7];
+    s8 += weights[w + 8];
+  }
+  scores[row + 0] = s0;
+  scores[row + 1] = s1;
+  scores[row + 2] = s2;
+  scores[row + 3] = s3;
+  scores[row + 4] = s4;
+  scores[row + 5] = s5;
+  scores[row + 6] = s6;
+  scores[row + 7] = s7;
+  scores[row + 8] = s8;
+}
+
+/** {@link emissionScores} of tags 9-16 at one position (features from `fb`, sums from `a`). */
+function emissionsHigh(
+  weights: Float32Array | Float64Array,
+  features: Int32Array,
+  fb: number,
+  scores: Float32Array,
+  row: number,
+  start: Float64Array,
+  a: number,
+): void {
+  let s9 = start[a + 9];
+  let s10 = start[a + 10];
+  let s11 = start[a + 11];
+  let s12 = start[a + 12];
+  let s13 = start[a + 13];
+  let s14 = start[a + 14];
+  let s15 = start[a + 15];
+  let s16 = start[a + 16];
+  for (let j = 0; j < MAX_FEATURES; j++) {
+    const f = features[fb + j];
+    if (f < 0) break;
+    const w = f * 17;
+    s9 += weights[w + 9];
+    s10 += weights[w + 10];
+    s11 += weights[w + 11];
+    s12 += weights[w + 12];
+    s13 += weights[w + 13];
+    s14 += weights[w + 14];
+    s15 += weights[w + 15];
+    s16 += weights[w + 16];
+  }
+  scores[row + 9] = s9;
+  scores[row + 10] = s10;
+  scores[row + 11] = s11;
+  scores[row + 12] = s12;
+  scores[row + 13] = s13;
+  scores[row + 14] = s14;
+  scores[row + 15] = s15;
+  scores[row + 16] = s16;
 }
 
 /** The best tag sequence under `scores` and the transition weights, into `scratch.tags`. */

@@ -95,61 +95,23 @@ export function trainModel(
 ): TrainResult {
   const { epochs, bucketBits } = options;
   const log = options.log ?? (() => {});
-  const mask = (1 << bucketBits) - 1;
   const probe = emptyModel(bucketBits);
-  // Current weights and the running sums of (time x update) for averaging: avg = w - u / c.
-  const state: Perceptron = {
-    w: new Float64Array(probe.weights.length),
-    u: new Float64Array(probe.weights.length),
-    tw: new Float64Array(N_TAGS * N_TAGS),
-    tu: new Float64Array(N_TAGS * N_TAGS),
-    sw: new Float64Array(N_TAGS),
-    su: new Float64Array(N_TAGS),
-    ew: new Float64Array(N_TAGS),
-    eu: new Float64Array(N_TAGS),
+  const run: Run = {
+    sentences,
+    features: allFeatures(sentences, probe.words, (1 << bucketBits) - 1),
+    order: Array.from(sentences.keys()),
+    random: seededRandom(options.seed ?? 1),
+    state: newPerceptron(probe.weights.length),
+    scratch: new Scratch(),
+    c: 1,
   };
-  const { w, tw, sw, ew } = state;
-  maskForbidden(tw, sw, ew);
-  // Features of every sentence, computed once.
-  const features: Int32Array[] = sentences.map((s) =>
-    sentenceFeatures(
-      probe.words,
-      s.words,
-      mask,
-      new Int32Array(s.words.length * MAX_FEATURES),
-      s.sentenceCase,
-    )
-  );
-  const order = Array.from(sentences.keys());
-  const random = seededRandom(options.seed ?? 1);
-  const scratch = new Scratch();
-  let c = 1;
   let best: NerModel | undefined;
   let bestScore = -Infinity, bestEpoch = 0, sinceBest = 0;
   const epochScores: number[] = [];
   for (let epoch = 1; epoch <= epochs; epoch++) {
     const t0 = performance.now();
-    for (let k = order.length - 1; k > 0; k--) {
-      const j = Math.floor(random() * (k + 1));
-      [order[k], order[j]] = [order[j], order[k]];
-    }
-    let wrong = 0, total = 0;
-    for (const index of order) {
-      const s = sentences[index];
-      const n = s.words.length;
-      if (n === 0) continue;
-      scratch.ensure(n);
-      const f = features[index];
-      emissionScores(w, f, n, scratch.scores);
-      const predicted = viterbi(tw, sw, ew, scratch.scores, n, scratch);
-      const gold = s.marksNorp ? s.gold : acceptUnmarkedNorp(s.gold, predicted, n);
-      let same = true;
-      for (let i = 0; i < n; i++) if (predicted[i] !== gold[i]) same = false;
-      total += n;
-      if (!same) wrong += perceptronUpdate(state, f, gold, predicted, n, c);
-      c++;
-    }
-    const model = averagedModel(state, bucketBits, probe.words, c);
+    const { wrong, total } = trainEpoch(run);
+    const model = averagedModel(run.state, bucketBits, probe.words, run.c);
     const score = options.score ? options.score(model, epoch) : epoch;
     epochScores.push(score);
     log(
@@ -164,6 +126,84 @@ export function trainModel(
     } else if (++sinceBest >= (options.patience ?? Infinity)) break;
   }
   return { model: best!, bestEpoch, scores: epochScores };
+}
+
+/** What a training run carries from epoch to epoch. */
+interface Run {
+  sentences: readonly TrainSentence[];
+  /** Features of every sentence, computed once. */
+  features: Int32Array[];
+  /** The visiting order, reshuffled each epoch. */
+  order: number[];
+  random: () => number;
+  state: Perceptron;
+  scratch: Scratch;
+  /** The perceptron's clock: one tick per sentence visited. */
+  c: number;
+}
+
+/** The weights at zero (forbidden transitions -Infinity), for `size` feature weights. */
+function newPerceptron(size: number): Perceptron {
+  const state: Perceptron = {
+    w: new Float64Array(size),
+    u: new Float64Array(size),
+    tw: new Float64Array(N_TAGS * N_TAGS),
+    tu: new Float64Array(N_TAGS * N_TAGS),
+    sw: new Float64Array(N_TAGS),
+    su: new Float64Array(N_TAGS),
+    ew: new Float64Array(N_TAGS),
+    eu: new Float64Array(N_TAGS),
+  };
+  maskForbidden(state.tw, state.sw, state.ew);
+  return state;
+}
+
+/** The features of each sentence (filling the word table `words`). */
+function allFeatures(
+  sentences: readonly TrainSentence[],
+  words: NerModel["words"],
+  mask: number,
+): Int32Array[] {
+  return sentences.map((s) =>
+    sentenceFeatures(
+      words,
+      s.words,
+      mask,
+      new Int32Array(s.words.length * MAX_FEATURES),
+      s.sentenceCase,
+    )
+  );
+}
+
+/**
+ * One pass over the sentences in a freshly shuffled order (Fisher-Yates), tagging each with the
+ * current weights and updating them where it is wrong; returns words wrong and words seen.
+ */
+function trainEpoch(run: Run): { wrong: number; total: number } {
+  const { sentences, features, order, random, state, scratch } = run;
+  const { w, tw, sw, ew } = state;
+  for (let k = order.length - 1; k > 0; k--) {
+    const j = Math.floor(random() * (k + 1));
+    [order[k], order[j]] = [order[j], order[k]];
+  }
+  let wrong = 0, total = 0, c = run.c;
+  for (const index of order) {
+    const s = sentences[index];
+    const n = s.words.length;
+    if (n === 0) continue;
+    scratch.ensure(n);
+    const f = features[index];
+    emissionScores(w, f, n, scratch.scores);
+    const predicted = viterbi(tw, sw, ew, scratch.scores, n, scratch);
+    const gold = s.marksNorp ? s.gold : acceptUnmarkedNorp(s.gold, predicted, n);
+    let same = true;
+    for (let i = 0; i < n; i++) if (predicted[i] !== gold[i]) same = false;
+    total += n;
+    if (!same) wrong += perceptronUpdate(state, f, gold, predicted, n, c);
+    c++;
+  }
+  run.c = c;
+  return { wrong, total };
 }
 
 /**
