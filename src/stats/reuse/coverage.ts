@@ -340,13 +340,17 @@ export function sentenceCoverage(
     );
   }
   // Matches as (sentence, other article), sorted so each sentence's articles come together.
-  const links: number[] = [];
+  const linkBuffer = new Int32Buffer(); // typed: a number[] of 4 per pair outgrows V8's arrays
   for (let k = 0; k < alignment.a.length; k++) {
     if (alignment.reuseClass[k] > loosest) continue;
     const s = alignment.a[k];
     const t = alignment.b[k];
-    links.push(s, f.sentenceArticle[t], t, f.sentenceArticle[s]);
+    linkBuffer.push(s);
+    linkBuffer.push(f.sentenceArticle[t]);
+    linkBuffer.push(t);
+    linkBuffer.push(f.sentenceArticle[s]);
   }
+  const links = linkBuffer.view();
   const nLinks = links.length / 2;
   const order = Int32Array.from({ length: nLinks }, (_, i) => i);
   order.sort((x, y) => links[2 * x] - links[2 * y] || links[2 * x + 1] - links[2 * y + 1]);
