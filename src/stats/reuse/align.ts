@@ -48,7 +48,7 @@ import {
   type ReuseFeatures,
   type ReuseInput,
 } from "./features.ts";
-import { containment, rowCosine } from "./similarity.ts";
+import { containment, containmentAtLeast, rowCosine } from "./similarity.ts";
 
 /**
  * The four classes of a sentence pair, from the closest copy to the loosest match.
@@ -178,6 +178,43 @@ export function scorePair(
 }
 
 /**
+ * {@link scorePair} for the alignment loop: the same scores and class for a pair that is kept,
+ * null for one below every rule, found with less work. Most candidates share a few rare words
+ * and are neither similar nor copied: below the topical line only a copy class keeps a pair, so
+ * the 5-shingle containment is only checked against its line (stopping early), and the
+ * 3-shingle containment is computed for kept pairs alone.
+ */
+function keptPair(
+  features: ReuseFeatures,
+  i: number,
+  j: number,
+  options: Readonly<ReuseOptions>,
+): PairScore | null {
+  if (features.boilerplate[i] || features.boilerplate[j]) return null;
+  const similarity = rowCosine(features.sentenceTerms, i, j);
+  const words = features.sentenceWords;
+  let copied: number;
+  if (similarity >= options.topicalSimilarity) {
+    copied = containment(features.copyShingles, i, j);
+  } else {
+    // classifyPair below the topical line: a short pair is kept only as the same words
+    // (containment 1 at equal length), a longer one only from the near-verbatim line up.
+    const short = Math.min(words[i], words[j]) < options.minCopyWords;
+    if (short && !(words[i] === words[j] && words[i] > 0)) return null;
+    const line = short ? 1 : options.nearVerbatimContainment;
+    copied = containmentAtLeast(features.copyShingles, i, j, line);
+    if (copied < 0) return null;
+  }
+  let c = classifyPair(similarity, copied, words[i], words[j], options);
+  if (c < 0) return null;
+  const quoted = features.quoteShare[i] >= QUOTATION_SHARE &&
+    features.quoteShare[j] >= QUOTATION_SHARE;
+  if (c <= PARAPHRASE && quoted) c = SHARED_QUOTATION;
+  const contained = containment(features.shingles, i, j);
+  return { similarity, containment: contained, copyContainment: copied, reuseClass: c };
+}
+
+/**
  * Aligned sentence pairs as columns: row k is the pair (a[k], b[k]) of sentence indexes, a < b,
  * sorted by b then a.
  */
@@ -227,9 +264,9 @@ export function alignSentences(
   // common words shares no indexed term, but does share rare sequences). A pair is scored once:
   // the second pass skips the pairs the first one proposed.
   const score = (earlier: number, later: number) => {
-    const score = scorePair(features, earlier, later, opts);
+    const score = keptPair(features, earlier, later, opts);
+    if (!score) return;
     const c = score.reuseClass;
-    if (c < 0) return;
     a.push(earlier);
     b.push(later);
     sim.push(score.similarity);

@@ -35,6 +35,7 @@ import pl from "nodejs-polars";
 import { bool, float64, int32, utf8 } from "../../frames/columns.ts";
 import { type Alignment, PARAPHRASE, SHARED_QUOTATION } from "./align.ts";
 import { ReuseError } from "./errors.ts";
+import { Float64Buffer } from "./buffers.ts";
 import type { ReuseFeatures } from "./features.ts";
 import { rowCosine } from "./similarity.ts";
 
@@ -74,6 +75,69 @@ export interface ArticleSimilarity {
   sourceRule: (string | null)[];
 }
 
+/** Counts by key: `keys` sorted and distinct, `counts[i]` the count of `keys[i]`. */
+interface Counts {
+  keys: Float64Array;
+  counts: Int32Array;
+}
+
+/**
+ * For the pairs whose class passes `keep`: per directed article pair (a * articles + b), the
+ * number of distinct sentences of a matched in b.
+ */
+function directedCounts(alignment: Alignment, keep: (reuseClass: number) => boolean): Counts {
+  const f = alignment.features;
+  const nArticles = f.articleIds.length;
+  // (sentence, other article) links, both ways of each pair, then sorted and made distinct.
+  const links = new Float64Buffer();
+  for (let k = 0; k < alignment.a.length; k++) {
+    if (!keep(alignment.reuseClass[k])) continue;
+    const s = alignment.a[k];
+    const t = alignment.b[k];
+    links.push(s * nArticles + f.sentenceArticle[t]);
+    links.push(t * nArticles + f.sentenceArticle[s]);
+  }
+  const sentenceLinks = distinct(links.view().sort());
+  const directed = new Float64Array(sentenceLinks.length);
+  sentenceLinks.forEach((key, i) => {
+    const s = Math.floor(key / nArticles);
+    directed[i] = f.sentenceArticle[s] * nArticles + (key - s * nArticles);
+  });
+  directed.sort();
+  const keys = distinct(directed);
+  const counts = new Int32Array(keys.length);
+  let at = 0;
+  for (let i = 0; i < directed.length; i++) {
+    if (i > 0 && directed[i] !== directed[i - 1]) at++;
+    counts[at]++;
+  }
+  return { keys, counts };
+}
+
+/** The distinct values of a sorted array, as a new array. */
+function distinct(sorted: Float64Array): Float64Array {
+  let n = 0;
+  const out = new Float64Array(sorted.length);
+  for (let i = 0; i < sorted.length; i++) {
+    if (i === 0 || sorted[i] !== sorted[i - 1]) out[n++] = sorted[i];
+  }
+  return out.slice(0, n);
+}
+
+/** The count of `key`, 0 when it has none (binary search). */
+function countOf(counts: Counts, key: number): number {
+  const { keys } = counts;
+  let lo = 0;
+  let hi = keys.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    if (keys[mid] === key) return counts.counts[mid];
+    if (keys[mid] < key) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return 0;
+}
+
 /**
  * Compares articles from an alignment of their sentences.
  *
@@ -97,35 +161,20 @@ export function articleSimilarity(
   const f = alignment.features;
   const nArticles = f.articleIds.length;
 
-  // Sentences of a found in article b, counted once per (sentence, other article).
-  const seen = new Set<number>();
-  const found = new Map<number, number>(); // key a * nArticles + b → sentences of a found in b
-  const pairKeys = new Set<number>(); // key min * nArticles + max
-  const quoted = new Map<number, number>(); // the same for shared quotations
-  const seenQuote = new Set<number>();
-  const mark = (s: number, other: number, into = found, once = seen) => {
-    const key = s * nArticles + other;
-    if (once.has(key)) return;
-    once.add(key);
-    const directed = f.sentenceArticle[s] * nArticles + other;
-    into.set(directed, (into.get(directed) ?? 0) + 1);
-  };
+  // Sentences of a found in article b, counted once per (sentence, other article); sorted keys,
+  // not sets: a corpus of 100,000 articles has more (sentence, article) links than a Set holds.
+  const found = directedCounts(alignment, (c) => c <= PARAPHRASE);
+  const quoted = directedCounts(alignment, (c) => c === SHARED_QUOTATION);
+  const pairKeys = new Float64Buffer(); // min * nArticles + max, for every aligned pair
+  let last = -1;
   for (let k = 0; k < alignment.a.length; k++) {
-    const s = alignment.a[k];
-    const t = alignment.b[k];
-    const as = f.sentenceArticle[s];
-    const at = f.sentenceArticle[t];
-    pairKeys.add(Math.min(as, at) * nArticles + Math.max(as, at));
-    if (alignment.reuseClass[k] === SHARED_QUOTATION) {
-      mark(s, at, quoted, seenQuote);
-      mark(t, as, quoted, seenQuote);
-    }
-    if (alignment.reuseClass[k] > PARAPHRASE) continue;
-    mark(s, at);
-    mark(t, as);
+    const as = f.sentenceArticle[alignment.a[k]];
+    const at = f.sentenceArticle[alignment.b[k]];
+    const key = Math.min(as, at) * nArticles + Math.max(as, at);
+    // Pairs come sorted by sentence b, so one article pair's rows mostly follow each other.
+    if (key !== last) pairKeys.push(last = key);
   }
-
-  const pairs = Float64Array.from(pairKeys).sort();
+  const pairs = distinct(pairKeys.view().sort());
   const n = pairs.length * 2;
   const articleA = new Int32Array(n);
   const articleB = new Int32Array(n);
@@ -141,8 +190,8 @@ export function articleSimilarity(
       articleA[row] = a;
       articleB[row] = b;
       cosine[row] = c;
-      foundAInB[row] = found.get(a * nArticles + b) ?? 0;
-      quotesAInB[row] = quoted.get(a * nArticles + b) ?? 0;
+      foundAInB[row] = countOf(found, a * nArticles + b);
+      quotesAInB[row] = countOf(quoted, a * nArticles + b);
       shareAInB[row] = f.articleSentences[a] ? foundAInB[row] / f.articleSentences[a] : 0;
     }
   });

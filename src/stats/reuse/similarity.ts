@@ -67,3 +67,41 @@ export function containmentIn(sets: HashSets, a: number, b: number): number {
   const sizeA = sets.start[a + 1] - sets.start[a];
   return sizeA === 0 ? 0 : sharedHashes(sets, a, b) / sizeA;
 }
+
+/**
+ * {@link containment} of `a` and `b` when it can reach `threshold`, else -1: the merge stops as
+ * soon as the shingles left cannot lift the shared count to it. Most candidate pairs share a few
+ * rare words and no run of five, and their containment is only asked whether it passes a line.
+ * Where it can pass, the value is the one {@link containment} gives (the same count and division).
+ */
+export function containmentAtLeast(
+  sets: HashSets,
+  a: number,
+  b: number,
+  threshold: number,
+): number {
+  const { start, hashes } = sets;
+  let i = start[a];
+  let j = start[b];
+  const iEnd = start[a + 1];
+  const jEnd = start[b + 1];
+  const smaller = Math.min(iEnd - i, jEnd - j);
+  if (smaller === 0) return 0 >= threshold ? 0 : -1;
+  // The fewest shared hashes whose containment reaches the threshold, by the same division.
+  let need = Math.max(0, Math.floor(threshold * smaller) - 1);
+  while (need <= smaller && need / smaller < threshold) need++;
+  if (need > smaller) return -1;
+  let shared = 0;
+  while (i < iEnd && j < jEnd) {
+    if (shared + Math.min(iEnd - i, jEnd - j) < need) return -1;
+    const x = hashes[i];
+    const y = hashes[j];
+    if (x === y) {
+      shared++;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  return shared >= need ? shared / smaller : -1;
+}

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import fc from "fast-check";
-import { forEachCandidate } from "../../../src/stats/reuse/candidates.ts";
+import { forEachCandidate, hashRows } from "../../../src/stats/reuse/candidates.ts";
 import type { SparseRows } from "../../../src/stats/reuse/features.ts";
 
 /** Rows from lists of term ids (weights 1), with their document frequencies. */
@@ -102,4 +102,16 @@ Deno.test("property: candidates are exactly the pairs sharing enough indexed ter
     ),
     { numRuns: 300 },
   );
+});
+
+Deno.test("hashRows: dense ids in order of first appearance, with their row counts", () => {
+  // Three rows: [7, -3], [-3, 9, 100000], [7]; 70,000 more distinct hashes make the table grow.
+  const many = Array.from({ length: 70_000 }, (_, k) => 1_000_000 + k);
+  const hashes = Int32Array.from([7, -3, -3, 9, 100000, 7, ...many]);
+  const start = Int32Array.from([0, 2, 5, 6, hashes.length]);
+  const { rows, df } = hashRows({ start, hashes });
+  assert.deepEqual([...rows.ids.subarray(0, 6)], [0, 1, 1, 2, 3, 0]);
+  assert.deepEqual([...df.subarray(0, 4)], [2, 2, 1, 1]);
+  assert.equal(df.length, 4 + 70_000);
+  assert.equal(rows.ids[hashes.length - 1], 4 + 70_000 - 1);
 });

@@ -2,7 +2,12 @@ import assert from "node:assert/strict";
 import fc from "fast-check";
 import { compareTexts } from "../../../src/stats/reuse/compare.ts";
 import { buildFeatures } from "../../../src/stats/reuse/features.ts";
-import { containment, containmentIn, rowCosine } from "../../../src/stats/reuse/similarity.ts";
+import {
+  containment,
+  containmentAtLeast,
+  containmentIn,
+  rowCosine,
+} from "../../../src/stats/reuse/similarity.ts";
 import { tinyCorpus } from "./fixtures.ts";
 
 const word = fc.constantFrom(
@@ -111,4 +116,33 @@ Deno.test("containment: of the smaller set, and directed", () => {
   assert.equal(containment(f.shingles, 0, 1), 1);
   assert.equal(containmentIn(f.shingles, 0, 1), 1);
   assert.equal(containmentIn(f.shingles, 1, 0), 4 / 7);
+});
+
+Deno.test("property: containmentAtLeast is containment where it reaches the line, else -1", () => {
+  fc.assert(
+    fc.property(
+      fc.array(fc.integer({ min: 0, max: 40 }), { maxLength: 25 }),
+      fc.array(fc.integer({ min: 0, max: 40 }), { maxLength: 25 }),
+      fc.constantFrom(0, 0.2, 0.5, 0.95, 1),
+      (x, y, line) => {
+        const set = (v: number[]) => [...new Set(v)].sort((p, q) => p - q);
+        const [a, b] = [set(x), set(y)];
+        const sets = {
+          start: Int32Array.from([0, a.length, a.length + b.length]),
+          hashes: Int32Array.from([...a, ...b]),
+        };
+        const exact = containment(sets, 0, 1);
+        assert.equal(containmentAtLeast(sets, 0, 1, line), exact >= line ? exact : -1);
+      },
+    ),
+  );
+});
+
+Deno.test("containmentAtLeast: 3 of 4 shared passes 0.75 and fails 0.8", () => {
+  const sets = {
+    start: Int32Array.from([0, 4, 9]),
+    hashes: Int32Array.from([1, 2, 3, 4, 1, 2, 3, 5, 6]),
+  };
+  assert.equal(containmentAtLeast(sets, 0, 1, 0.75), 0.75);
+  assert.equal(containmentAtLeast(sets, 0, 1, 0.8), -1);
 });
