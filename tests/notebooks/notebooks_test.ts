@@ -219,3 +219,29 @@ Deno.test("a cell ending in an expression expects output; declarations and state
   assert.equal(expectsOutput("for (const x of y) {\n  f(x);\n}"), false);
   assert.equal(expectsOutput("// only a comment"), false);
 });
+
+Deno.test({
+  name: "05 on articles that share no wording: no similarity rows, and the notebook says so",
+  ignore: !jupyter,
+  fn: async () => {
+    const dir = await tempDir();
+    const corpus = `${dir}/unrelated.jsonl`;
+    const record = (id: string, outlet: string, text: string) =>
+      JSON.stringify({ id, outlet, title: id, text });
+    await Deno.writeTextFile(
+      corpus,
+      [
+        record("a", "One", "The council approved a new budget for the harbour on Monday."),
+        record("b", "Two", "Scientists measured rainfall across three valleys during spring."),
+      ].join("\n") + "\n",
+    );
+    const reuse = notebooks.filter((n) => n.endsWith("05_reuse_coverage.ipynb"));
+    const [run] = await executeNotebooks(jupyter!, reuse, `${dir}/nb`, 300, 2, {
+      CORPUS: await Deno.realPath(corpus),
+    });
+    assert.ok(run.ok, run.error);
+    const md = markdownOutputs(await readNotebook(run.output));
+    assert.match(md, /No two articles share enough wording to be compared/);
+    assert.match(md, /No article is mostly found in another/);
+  },
+});
