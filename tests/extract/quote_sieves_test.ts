@@ -197,3 +197,18 @@ Deno.test("quote sieves: '\"...,\" said the ROLE, NAME' is NAME for any descript
     { numRuns: 60 },
   );
 });
+
+Deno.test("quote sieves: military ranks are the speaker's role, never a name", () => {
+  assert.deepEqual(
+    quotes('"We were ready," said Brig. Gen. Anne Clark.'),
+    ["direct|Anne Clark|Brig. Gen.|cue|said||We were ready"],
+  );
+  assert.deepEqual(
+    quotes('"It was hard," Pfc. Tom Reyes said.'),
+    ["direct|Tom Reyes|Pfc.|cue|said||It was hard"],
+  );
+  assert.deepEqual(
+    quotes('Army Spc. John Miller said "We were ready for anything."'),
+    ["direct|John Miller|Spc.|cue|said||We were ready for anything."],
+  );
+});
