@@ -32,6 +32,7 @@ import { DEFAULT_QUOTE_CUES, type QuoteCues } from "./quotes/data.ts";
 import { markedKind, quoteSpans, type Span } from "./quotes/spans.ts";
 import { attributionIn, firstWordFrom, signedName, speakerGender } from "./quotes/speakers.ts";
 import { attributionsOf } from "./quotes/reported.ts";
+import { fullName, fullOrganisation } from "./quotes/complete.ts";
 import {
   type Attribution,
   type Context,
@@ -116,31 +117,13 @@ export function extractQuotes(
     lastReported: null,
   };
   for (const sentence of ctx.sentences) sentenceSpeech(ctx, state, sentence);
-  const full = fullName(mentions);
+  const person = fullName(mentions);
+  const organisation = fullOrganisation(mentions);
   for (const s of [...state.quotes, ...state.attributions]) {
-    if (s.speakerType === "person" && s.speaker) s.speaker = full(s.speaker);
+    if (s.speakerType === "person" && s.speaker) s.speaker = person(s.speaker);
+    if (s.speakerType === "organisation" && s.speaker) s.speaker = organisation(s.speaker);
   }
   return { quotes: state.quotes, attributions: state.attributions };
-}
-
-/**
- * A one-word person speaker completed to the one person of the article whose name starts or
- * ends with it ("Tanya" after "Tanya Reed"); kept as is when none or two people fit.
- */
-function fullName(mentions: readonly EntityMention[]): (name: string) => string {
-  const byWord = new Map<string, Set<string>>();
-  for (const m of mentions) {
-    const words = m.entity.split(" ");
-    if (m.type !== "PERSON" || words.length < 2) continue;
-    for (const w of [words[0], words[words.length - 1]]) {
-      if (!byWord.has(w)) byWord.set(w, new Set());
-      byWord.get(w)!.add(m.entity);
-    }
-  }
-  return (name) => {
-    const fits = name.includes(" ") ? undefined : byWord.get(name);
-    return fits?.size === 1 ? [...fits][0] : name;
-  };
 }
 
 function contextOf(

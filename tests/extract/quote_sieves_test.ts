@@ -212,3 +212,24 @@ Deno.test("quote sieves: military ranks are the speaker's role, never a name", (
     ["direct|John Miller|Spc.|cue|said||We were ready for anything."],
   );
 });
+
+Deno.test("quote sieves: a one-word speaker is completed to the one entity it stands for, a misspelt surname too", () => {
+  assert.deepEqual(
+    attributions(
+      "The Church of England met on Monday. In a statement, the Church denied these allegations.",
+    ),
+    ["Church denied|Church of England|cue||||these allegations"],
+  );
+  assert.deepEqual(
+    quotes('"Art matters," Kathryn Waters said. "It lasts," Water said.').map((q) =>
+      q.split("|")[1]
+    ),
+    ["Kathryn Waters", "Kathryn Waters"],
+  );
+  // Two people a letter off: nobody is chosen.
+  assert.deepEqual(
+    quotes('"Art matters," Kathryn Waters said. "No," Tom Walters said. "It lasts," Walers said.')
+      .map((q) => q.split("|")[1]),
+    ["Kathryn Waters", "Tom Walters", "Walers"],
+  );
+});

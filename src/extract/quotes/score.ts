@@ -112,6 +112,9 @@ export interface Got {
   end: number;
   speaker: string | null;
   reason: string | null;
+  /** The sieve that chose the speaker and how sure it is, shown with a wrong speaker. */
+  sieve?: string | null;
+  confidence?: number;
 }
 
 /**
@@ -207,7 +210,7 @@ function emptyScore(split: Split, group: QuoteScore["group"]): QuoteScore {
 
 /** Counts a found item's speaker as right, wrong or empty (with a miss line for the last two). */
 function judgeSpeaker(item: GoldItem, got: Got, score: QuoteScore, misses: string[]): void {
-  const speaker = got.speaker;
+  const speaker = got.speaker === null ? null : `${got.speaker} [${got.sieve} ${got.confidence}]`;
   const where = `${item.split} ${item.doc}`;
   // An unnamed source ("officials said") is right only when left empty.
   if (!item.speaker) {
@@ -223,7 +226,7 @@ function judgeSpeaker(item: GoldItem, got: Got, score: QuoteScore, misses: strin
     misses.push(
       `${where}: speaker empty (gold ${item.speaker}): ${got.reason}: ${item.text.slice(0, 50)}`,
     );
-  } else if (sameSpeaker(item.speaker, speaker)) score.right++;
+  } else if (sameSpeaker(item.speaker, got.speaker!)) score.right++;
   else {
     score.wrong++;
     misses.push(`${where}: speaker ${speaker} (gold ${item.speaker}): ${item.text.slice(0, 50)}`);
