@@ -257,7 +257,8 @@ function sentenceSpeech(ctx: Context, state: State, sentence: Sentence): void {
       speech: speechFields(found),
       index: sentence.index,
       paragraph: sentence.paragraph,
-      colon: /:\s*$/.test(sentence.text),
+      // "Rathbun stated," ends a paragraph only to introduce the quote that follows.
+      colon: /[:,]\s*$/.test(sentence.text),
     };
   }
 }
@@ -367,7 +368,8 @@ function dashSpeaker(ctx: Context, state: State, span: Placed): Speech | null {
 function previousSpeaker(state: State, sentence: Sentence): Speech | null {
   const last = state.lastReported;
   if (!last?.speech.speaker || last.index !== sentence.index - 1) return null;
-  // Across a paragraph break only after a colon: "Obama tweeted using his account:\n\n“...”".
+  // Across a paragraph break only after a colon or a comma: "Obama tweeted using his
+  // account:\n\n“...”", "Rathbun stated,\n\n“...”".
   if (last.paragraph !== sentence.paragraph && !last.colon) return null;
   return { ...last.speech, cue: null, sieve: "previous", confidence: 0.7 };
 }
@@ -429,10 +431,13 @@ function partialSpeech(
   const before = attributionIn(ctx, sentence.start, span.open, { last: true });
   const tagged = /,\s*$/.test(ctx.text.slice(span.start, span.close)) ||
     ctx.text[span.close + 1] === ",";
+  // A quote running past its sentence is tagged in the sentence where it closes.
+  const end = ctx.sentences.find((s) => s.start <= span.close && span.close < s.end)?.end ??
+    sentence.end;
   const who = before?.speaker
     ? before
-    : tagged && span.close + 1 < sentence.end
-    ? attributionIn(ctx, span.close + 1, sentence.end, { direct: true })
+    : tagged && span.close + 1 < end
+    ? attributionIn(ctx, span.close + 1, end, { direct: true })
     : null;
   if (who?.speaker) {
     const speech = speechFields(who);

@@ -233,3 +233,25 @@ Deno.test("quote sieves: a one-word speaker is completed to the one entity it st
     ["Kathryn Waters", "Tom Walters", "Walers"],
   );
 });
+
+Deno.test("quote sieves: a partial quote running past its sentence takes the tag where it closes", () => {
+  assert.deepEqual(
+    quotes(
+      'Jane Ortiz works for the city. We need to "make sure the roads are safe. But at the ' +
+        'other end we must keep costs down," Ms Ortiz said.',
+    ),
+    [
+      "partial|Jane Ortiz|Ms|cue|said||make sure the roads are safe. But at the other end we must keep costs down",
+    ],
+  );
+});
+
+Deno.test("quote sieves: a paragraph ending 'X stated,' introduces the quote paragraph after it", () => {
+  assert.deepEqual(
+    quotes(
+      'Jane Ortiz wrote about the case.\n\nOrtiz stated,\n\n"The records were burned in the fire. ' +
+        'Nobody kept a copy."',
+    ),
+    ["direct|Jane Ortiz||previous|||The records were burned in the fire. Nobody kept a copy."],
+  );
+});
