@@ -33,6 +33,7 @@ import { markedKind, quoteSpans, type Span } from "./quotes/spans.ts";
 import { attributionIn, firstWordFrom, signedName, speakerGender } from "./quotes/speakers.ts";
 import { attributionsOf } from "./quotes/reported.ts";
 import { fullName, fullOrganisation } from "./quotes/complete.ts";
+import { introSpeaker } from "./quotes/intro.ts";
 import {
   type Attribution,
   type Context,
@@ -343,7 +344,7 @@ function directSpeech(
   // last speaker when "she" fits nobody.
   if (speech?.speaker || (speech?.cue && speech.speakerRaw)) return speech;
   return dashSpeaker(ctx, state, span) ?? continued(ctx, state, span) ?? speech ??
-    previousSpeaker(state, sentence) ??
+    previousSpeaker(state, sentence) ?? introSpeaker(ctx, sentence, span.open, lead) ??
     noSpeech("no speech cue in the sentence");
 }
 

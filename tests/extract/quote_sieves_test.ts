@@ -255,3 +255,38 @@ Deno.test("quote sieves: a paragraph ending 'X stated,' introduces the quote par
     ["direct|Jane Ortiz||previous|||The records were burned in the fire. Nobody kept a copy."],
   );
 });
+
+Deno.test("quote sieves: a colon in a sentence with no speech verb introduces its one person's quote", () => {
+  assert.deepEqual(
+    quotes(
+      'Adnan Amin, head of the agency, is certain: "Wind power can become the top power source ' +
+        'in a world free of coal."',
+    ),
+    [
+      "direct|Adnan Amin|head of the agency|intro|:||Wind power can become the top power source in a world free of coal.",
+    ],
+  );
+  // In the paragraph before; the one-word label inside that sentence stays a label.
+  assert.deepEqual(
+    quotes(
+      'The head of the council, Nunzio Ferri, has called the ruling "dangerous":\n\n"We face a ' +
+        'dangerous ruling. Who takes the decisions should do it with less ideology."',
+    ).map((q) => q.split("|").slice(0, 4).join("|")),
+    ["scare|||", "direct|Nunzio Ferri||intro"],
+  );
+  // Two people named, or one who is no subject: nobody.
+  assert.deepEqual(
+    quotes(
+      'In the end the report by Tom Bell and the decision of Ann Wu were clear: "Nothing will ' +
+        'change before the vote next year."',
+    ).map((q) => q.split("|")[1]),
+    [""],
+  );
+  assert.deepEqual(
+    quotes(
+      'In the end the long report written for the board by Tom Bell was clear: "Nothing will ' +
+        'change before the vote next year."',
+    ).map((q) => q.split("|")[1]),
+    [""],
+  );
+});
