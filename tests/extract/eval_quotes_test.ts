@@ -49,6 +49,8 @@ Deno.test("eval:quotes: a speaker matches by name without titles, or by the surn
   assert.equal(sameSpeaker("Korean Central News Agency", "KCNA"), true);
   assert.equal(sameSpeaker("World Health Organisation", "World Health Organization"), true);
   assert.equal(sameSpeaker("Korean Central News Agency", "KBS"), false);
+  assert.equal(sameSpeaker("UN", "United Nations"), true);
+  assert.equal(sameSpeaker("UN", "United Kingdom"), false);
 });
 
 Deno.test("eval:quotes: middle initials and names, ranks, case and diacritics do not tell two people apart", () => {

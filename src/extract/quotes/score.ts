@@ -158,7 +158,7 @@ function firstLast(tokens: string[]): string {
  * words are the same, when first and last word are the same once initials and middle names are
  * gone ("Gary J. Volesky" and "Gary Volesky"), when the gold's full name follows role words the
  * entity stage kept in its canonical name ("NASA Administrator Charles Bolden" for Charles
- * Bolden), for an acronym of the gold name ("KCNA"), or when the extracted name is the gold
+ * Bolden), for an acronym of the other name ("KCNA", "UN" for United Nations), or when the extracted name is the gold
  * name's last word or words alone (a surname the text never completed: "Volesky", "González
  * Anaya"). "-ization" and "-isation" compare equal.
  */
@@ -168,8 +168,9 @@ export function sameSpeaker(gold: string, got: string): boolean {
   if (g.length === 0 || x.length === 0) return false;
   if (g.join(" ") === x.join(" ")) return true;
   if (g.length >= 2 && x.length >= 2 && firstLast(g) === firstLast(x)) return true;
-  // An acronym the entity stage kept for a name the text spells out ("KCNA").
+  // An acronym for a name spelt out, either way round ("KCNA", "UN" and "United Nations").
   if (x.length === 1 && /^\p{Lu}{2,}$/u.test(got.trim()) && initials(g) === x[0]) return true;
+  if (g.length === 1 && /^\p{Lu}{2,}$/u.test(gold.trim()) && initials(x) === g[0]) return true;
   // Role words the entity stage kept before the full name ("NASA Administrator Charles Bolden").
   if (g.length >= 2 && x.length > g.length && x.slice(-g.length).join(" ") === g.join(" ")) {
     return true;
