@@ -290,3 +290,18 @@ Deno.test("quote sieves: a colon in a sentence with no speech verb introduces it
     [""],
   );
 });
+
+Deno.test("quote sieves: an organisation's finding speaks for it; a finding of nobody named stays empty", () => {
+  assert.deepEqual(
+    attributions("A UN review of national plans says they are well short of the targets."),
+    [
+      "UN review of national plans says|United Nations|cue||||they are well short of the targets",
+    ],
+  );
+  assert.deepEqual(
+    attributions("A new review of national plans says they are well short of the targets."),
+    [
+      "A new review of national plans says|||||no named speaker|they are well short of the targets",
+    ],
+  );
+});
