@@ -305,3 +305,12 @@ Deno.test("quote sieves: an organisation's finding speaks for it; a finding of n
     ],
   );
 });
+
+Deno.test("quote sieves: an opening mark typed against the comma before it still opens the quote", () => {
+  assert.deepEqual(
+    quotes('Kristen Wilkins said," [Warhol] liked the way photo booths looked". She left early.'),
+    ["direct|Kristen Wilkins||cue|said||[Warhol] liked the way photo booths looked"],
+  );
+  // No closing mark later in the paragraph: no quote.
+  assert.deepEqual(quotes('Kristen Wilkins said," Warhol liked the way photo booths looked.'), []);
+});
