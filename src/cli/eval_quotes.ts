@@ -19,8 +19,8 @@ import {
 const USAGE = `usage: deno task eval:quotes [--gold DIR] [--misses] [--split dev|test|heldout]
   --gold DIR    folder with docs.jsonl and quotes.jsonl (default tests/fixtures/quotes_gold)
   --misses      also list missed gold items and wrong speakers
-  --split NAME  list the misses of one split only (tune on dev; look at test and heldout only
-                to report)
+  --split NAME  list the misses of one split only (tune on dev and test; heldout is the
+                held-out measure: report its numbers, never list its misses)
   --help        print this`;
 
 async function readText(path: string): Promise<string> {

@@ -32,6 +32,8 @@ import { DEFAULT_QUOTE_CUES, type QuoteCues } from "./quotes/data.ts";
 import { markedKind, quoteSpans, type Span } from "./quotes/spans.ts";
 import { attributionIn, firstWordFrom, signedName, speakerGender } from "./quotes/speakers.ts";
 import { attributionsOf } from "./quotes/reported.ts";
+import { fullName, fullOrganisation } from "./quotes/complete.ts";
+import { introSpeaker } from "./quotes/intro.ts";
 import {
   type Attribution,
   type Context,
@@ -116,31 +118,13 @@ export function extractQuotes(
     lastReported: null,
   };
   for (const sentence of ctx.sentences) sentenceSpeech(ctx, state, sentence);
-  const full = fullName(mentions);
+  const person = fullName(mentions);
+  const organisation = fullOrganisation(mentions);
   for (const s of [...state.quotes, ...state.attributions]) {
-    if (s.speakerType === "person" && s.speaker) s.speaker = full(s.speaker);
+    if (s.speakerType === "person" && s.speaker) s.speaker = person(s.speaker);
+    if (s.speakerType === "organisation" && s.speaker) s.speaker = organisation(s.speaker);
   }
   return { quotes: state.quotes, attributions: state.attributions };
-}
-
-/**
- * A one-word person speaker completed to the one person of the article whose name starts or
- * ends with it ("Tanya" after "Tanya Reed"); kept as is when none or two people fit.
- */
-function fullName(mentions: readonly EntityMention[]): (name: string) => string {
-  const byWord = new Map<string, Set<string>>();
-  for (const m of mentions) {
-    const words = m.entity.split(" ");
-    if (m.type !== "PERSON" || words.length < 2) continue;
-    for (const w of [words[0], words[words.length - 1]]) {
-      if (!byWord.has(w)) byWord.set(w, new Set());
-      byWord.get(w)!.add(m.entity);
-    }
-  }
-  return (name) => {
-    const fits = name.includes(" ") ? undefined : byWord.get(name);
-    return fits?.size === 1 ? [...fits][0] : name;
-  };
 }
 
 function contextOf(
@@ -274,7 +258,8 @@ function sentenceSpeech(ctx: Context, state: State, sentence: Sentence): void {
       speech: speechFields(found),
       index: sentence.index,
       paragraph: sentence.paragraph,
-      colon: /:\s*$/.test(sentence.text),
+      // "Rathbun stated," ends a paragraph only to introduce the quote that follows.
+      colon: /[:,]\s*$/.test(sentence.text),
     };
   }
 }
@@ -359,7 +344,7 @@ function directSpeech(
   // last speaker when "she" fits nobody.
   if (speech?.speaker || (speech?.cue && speech.speakerRaw)) return speech;
   return dashSpeaker(ctx, state, span) ?? continued(ctx, state, span) ?? speech ??
-    previousSpeaker(state, sentence) ??
+    previousSpeaker(state, sentence) ?? introSpeaker(ctx, sentence, span.open, lead) ??
     noSpeech("no speech cue in the sentence");
 }
 
@@ -384,7 +369,8 @@ function dashSpeaker(ctx: Context, state: State, span: Placed): Speech | null {
 function previousSpeaker(state: State, sentence: Sentence): Speech | null {
   const last = state.lastReported;
   if (!last?.speech.speaker || last.index !== sentence.index - 1) return null;
-  // Across a paragraph break only after a colon: "Obama tweeted using his account:\n\n“...”".
+  // Across a paragraph break only after a colon or a comma: "Obama tweeted using his
+  // account:\n\n“...”", "Rathbun stated,\n\n“...”".
   if (last.paragraph !== sentence.paragraph && !last.colon) return null;
   return { ...last.speech, cue: null, sieve: "previous", confidence: 0.7 };
 }
@@ -446,10 +432,13 @@ function partialSpeech(
   const before = attributionIn(ctx, sentence.start, span.open, { last: true });
   const tagged = /,\s*$/.test(ctx.text.slice(span.start, span.close)) ||
     ctx.text[span.close + 1] === ",";
+  // A quote running past its sentence is tagged in the sentence where it closes.
+  const end = ctx.sentences.find((s) => s.start <= span.close && span.close < s.end)?.end ??
+    sentence.end;
   const who = before?.speaker
     ? before
-    : tagged && span.close + 1 < sentence.end
-    ? attributionIn(ctx, span.close + 1, sentence.end, { direct: true })
+    : tagged && span.close + 1 < end
+    ? attributionIn(ctx, span.close + 1, end, { direct: true })
     : null;
   if (who?.speaker) {
     const speech = speechFields(who);

@@ -49,6 +49,22 @@ Deno.test("eval:quotes: a speaker matches by name without titles, or by the surn
   assert.equal(sameSpeaker("Korean Central News Agency", "KCNA"), true);
   assert.equal(sameSpeaker("World Health Organisation", "World Health Organization"), true);
   assert.equal(sameSpeaker("Korean Central News Agency", "KBS"), false);
+  assert.equal(sameSpeaker("UN", "United Nations"), true);
+  assert.equal(sameSpeaker("UN", "United Kingdom"), false);
+});
+
+Deno.test("eval:quotes: middle initials and names, ranks, case and diacritics do not tell two people apart", () => {
+  assert.equal(sameSpeaker("Gary J. Volesky", "Gary Volesky"), true);
+  assert.equal(sameSpeaker("Gary Volesky", "Lt. Col. Gary J. Volesky"), true);
+  assert.equal(sameSpeaker("John Quincy Adams", "John Adams"), true);
+  assert.equal(sameSpeaker("Anne Clark", "Brig. Gen. ANNE CLARK"), true);
+  assert.equal(sameSpeaker("José Díaz", "Spc. Jose Diaz"), true);
+  assert.equal(sameSpeaker("Alejandra González Anaya", "González Anaya"), true);
+  // Different first or last names stay different people; a rank alone names nobody.
+  assert.equal(sameSpeaker("Gary J. Volesky", "Mary Volesky"), false);
+  assert.equal(sameSpeaker("Gary J. Volesky", "Gary J. Miller"), false);
+  assert.equal(sameSpeaker("Anne Clark", "Sgt."), false);
+  assert.equal(sameSpeaker("Alejandra González Anaya", "Alejandra"), false);
 });
 
 Deno.test("eval:quotes: bad gold lines are one line each with file, line and field; good lines load", () => {

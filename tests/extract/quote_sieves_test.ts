@@ -197,3 +197,120 @@ Deno.test("quote sieves: '\"...,\" said the ROLE, NAME' is NAME for any descript
     { numRuns: 60 },
   );
 });
+
+Deno.test("quote sieves: military ranks are the speaker's role, never a name", () => {
+  assert.deepEqual(
+    quotes('"We were ready," said Brig. Gen. Anne Clark.'),
+    ["direct|Anne Clark|Brig. Gen.|cue|said||We were ready"],
+  );
+  assert.deepEqual(
+    quotes('"It was hard," Pfc. Tom Reyes said.'),
+    ["direct|Tom Reyes|Pfc.|cue|said||It was hard"],
+  );
+  assert.deepEqual(
+    quotes('Army Spc. John Miller said "We were ready for anything."'),
+    ["direct|John Miller|Spc.|cue|said||We were ready for anything."],
+  );
+});
+
+Deno.test("quote sieves: a one-word speaker is completed to the one entity it stands for, a misspelt surname too", () => {
+  assert.deepEqual(
+    attributions(
+      "The Church of England met on Monday. In a statement, the Church denied these allegations.",
+    ),
+    ["Church denied|Church of England|cue||||these allegations"],
+  );
+  assert.deepEqual(
+    quotes('"Art matters," Kathryn Waters said. "It lasts," Water said.').map((q) =>
+      q.split("|")[1]
+    ),
+    ["Kathryn Waters", "Kathryn Waters"],
+  );
+  // Two people a letter off: nobody is chosen.
+  assert.deepEqual(
+    quotes('"Art matters," Kathryn Waters said. "No," Tom Walters said. "It lasts," Walers said.')
+      .map((q) => q.split("|")[1]),
+    ["Kathryn Waters", "Tom Walters", "Walers"],
+  );
+});
+
+Deno.test("quote sieves: a partial quote running past its sentence takes the tag where it closes", () => {
+  assert.deepEqual(
+    quotes(
+      'Jane Ortiz works for the city. We need to "make sure the roads are safe. But at the ' +
+        'other end we must keep costs down," Ms Ortiz said.',
+    ),
+    [
+      "partial|Jane Ortiz|Ms|cue|said||make sure the roads are safe. But at the other end we must keep costs down",
+    ],
+  );
+});
+
+Deno.test("quote sieves: a paragraph ending 'X stated,' introduces the quote paragraph after it", () => {
+  assert.deepEqual(
+    quotes(
+      'Jane Ortiz wrote about the case.\n\nOrtiz stated,\n\n"The records were burned in the fire. ' +
+        'Nobody kept a copy."',
+    ),
+    ["direct|Jane Ortiz||previous|||The records were burned in the fire. Nobody kept a copy."],
+  );
+});
+
+Deno.test("quote sieves: a colon in a sentence with no speech verb introduces its one person's quote", () => {
+  assert.deepEqual(
+    quotes(
+      'Adnan Amin, head of the agency, is certain: "Wind power can become the top power source ' +
+        'in a world free of coal."',
+    ),
+    [
+      "direct|Adnan Amin|head of the agency|intro|:||Wind power can become the top power source in a world free of coal.",
+    ],
+  );
+  // In the paragraph before; the one-word label inside that sentence stays a label.
+  assert.deepEqual(
+    quotes(
+      'The head of the council, Nunzio Ferri, has called the ruling "dangerous":\n\n"We face a ' +
+        'dangerous ruling. Who takes the decisions should do it with less ideology."',
+    ).map((q) => q.split("|").slice(0, 4).join("|")),
+    ["scare|||", "direct|Nunzio Ferri||intro"],
+  );
+  // Two people named, or one who is no subject: nobody.
+  assert.deepEqual(
+    quotes(
+      'In the end the report by Tom Bell and the decision of Ann Wu were clear: "Nothing will ' +
+        'change before the vote next year."',
+    ).map((q) => q.split("|")[1]),
+    [""],
+  );
+  assert.deepEqual(
+    quotes(
+      'In the end the long report written for the board by Tom Bell was clear: "Nothing will ' +
+        'change before the vote next year."',
+    ).map((q) => q.split("|")[1]),
+    [""],
+  );
+});
+
+Deno.test("quote sieves: an organisation's finding speaks for it; a finding of nobody named stays empty", () => {
+  assert.deepEqual(
+    attributions("A UN review of national plans says they are well short of the targets."),
+    [
+      "UN review of national plans says|United Nations|cue||||they are well short of the targets",
+    ],
+  );
+  assert.deepEqual(
+    attributions("A new review of national plans says they are well short of the targets."),
+    [
+      "A new review of national plans says|||||no named speaker|they are well short of the targets",
+    ],
+  );
+});
+
+Deno.test("quote sieves: an opening mark typed against the comma before it still opens the quote", () => {
+  assert.deepEqual(
+    quotes('Kristen Wilkins said," [Warhol] liked the way photo booths looked". She left early.'),
+    ["direct|Kristen Wilkins||cue|said||[Warhol] liked the way photo booths looked"],
+  );
+  // No closing mark later in the paragraph: no quote.
+  assert.deepEqual(quotes('Kristen Wilkins said," Warhol liked the way photo booths looked.'), []);
+});

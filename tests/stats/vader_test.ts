@@ -89,11 +89,12 @@ Deno.test("VADER vs the reference port on 500 State of the Union sentences: Spea
   const sample = sotuSample(500);
   assert.equal(sample.length, 500);
   const rho = spearman(sample.map((s) => vaderText(s).compound), sample.map(port));
-  // Measured 0.9966 (bench/vader_reference.ts; 0.9971 before a period inside closing marks
-  // ended its sentence, which shifts the every-k-th sample by two sentences of 63,020); the
-  // differences are "But"/"Without" at the start of a sentence, which the port misses.
+  // Measured 0.9978 (bench/vader_reference.ts; 0.9966 before military ranks such as "Cpl." and
+  // "Brig." stopped ending sentences, 0.9971 before a period inside closing marks ended its
+  // sentence: each shifts the every-k-th sample of the corpus's sentences); the differences are
+  // "But"/"Without" at the start of a sentence, which the port misses.
   assert.ok(rho >= 0.95, String(rho));
-  assert.equal(Math.round(rho * 1e4) / 1e4, 0.9966);
+  assert.equal(Math.round(rho * 1e4) / 1e4, 0.9978);
 });
 
 Deno.test("spearman: ties averaged, hand-checked values", () => {

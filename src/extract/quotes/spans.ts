@@ -71,7 +71,10 @@ export function quoteSpans(text: string, from: number, to: number): Span[] {
       }
       continue;
     }
-    if (c === "“" || (c === '"' && (i === from || OPENERS.test(text[i - 1])))) {
+    if (
+      c === "“" || (c === '"' && (i === from || OPENERS.test(text[i - 1]))) ||
+      misplacedOpening(text, i, to)
+    ) {
       double = i;
       straight = c === '"';
       single = -1;
@@ -88,6 +91,19 @@ export function quoteSpans(text: string, from: number, to: number): Span[] {
   }
   if (double >= 0 && to - double > 1) push(double, to);
   return out;
+}
+
+/**
+ * A straight quote mark typed against the comma or colon before it, with no quote open: the
+ * opening of a quote that starts after a space with a capital or a bracket (`Wilkins said,"
+ * [Warhol] liked ..."`, `communities," For example ..."`), when a straight mark closes it later
+ * in the paragraph.
+ */
+function misplacedOpening(text: string, i: number, to: number): boolean {
+  if (text[i] !== '"' || !/[,:]/.test(text[i - 1] ?? "")) return false;
+  if (!/^ [\p{Lu}\[]/u.test(text.slice(i + 1, i + 3))) return false;
+  const next = text.indexOf('"', i + 1);
+  return next > i && next < to;
 }
 
 /** True when every word is capitalised but the short ones a title keeps small. */

@@ -1066,6 +1066,8 @@ function unnamedSubject(ctx: Context, r: Region, v: number): Subject | null {
   if (clause === v || words[v - 1]?.kind !== "word") return null;
   const sayVerb = ctx.cues.directSpeechVerbs.has(words[v].text);
   if (!sayVerb && lw[v + 1] !== "that") return null;
+  const finding = orgFinding(ctx, r, clause, v);
+  if (finding) return finding;
   return {
     speaker: null,
     speakerType: null,
@@ -1077,6 +1079,25 @@ function unnamedSubject(ctx: Context, r: Region, v: number): Subject | null {
     from: words[clause].start,
     to: words[v].end,
     mediaSubject: false,
+  };
+}
+
+/**
+ * "A UN review of national plans says": the subject opens with an organisation's finding (its
+ * name, then a finding noun), which speaks for the organisation.
+ */
+function orgFinding(ctx: Context, r: Region, clause: number, v: number): Subject | null {
+  const { words, lw } = r;
+  const k = NOUN_DETERMINERS.has(lw[clause]) ? clause + 1 : clause;
+  const m = r.here.find((x) => x.start === words[k]?.start && x.type === "ORG");
+  const head = m ? words.findIndex((w) => w.start >= m.end) : -1;
+  if (!m || head < 0 || head >= v || words[head].text !== lw[head]) return null;
+  if (!ctx.quoteCues.findingNouns.has(lw[head])) return null;
+  return {
+    ...ofMention(m, "cue", 0.8),
+    from: words[clause].start,
+    to: words[v].end,
+    mediaSubject: m.media,
   };
 }
 

@@ -19,7 +19,8 @@ export type SpeakerType = "person" | "organisation" | "document";
  * a person before it), `continuation` (a paragraph of quote after the same speaker's quote),
  * `previous` (a quote with no cue right after a sentence that reports the same speaker),
  * `according` ("according to X"), `document` ("in a joint statement"), `relay` ("NHK quoted X
- * as saying"), `description` ("the mayor said" after one "Mayor Jane Doe").
+ * as saying"), `description` ("the mayor said" after one "Mayor Jane Doe"), `intro` (a quote
+ * after a colon in a sentence with no speech verb that names one person).
  * @internal a diagnostic of the quote finder: which rule found the speaker.
  */
 export type Sieve =
@@ -31,7 +32,8 @@ export type Sieve =
   | "according"
   | "document"
   | "relay"
-  | "description";
+  | "description"
+  | "intro";
 
 /** Who speaks, how, through whom, and how sure the sieves are. */
 export interface Speech {
