@@ -52,7 +52,11 @@ export function summaryTally(
     const row = outlets.get(a.outlet) ?? { articles: 0, sentences: 0, words: 0 };
     row.articles++;
     outlets.set(a.outlet, row);
-    for (const r of a.removed) bump(tally.removed, r.kind);
+    // A date line is structure (it becomes the article's date), not boilerplate.
+    for (const r of a.removed) {
+      if (r.kind === "date_line") bump(tally.separated, "date line");
+      else bump(tally.removed, r.kind);
+    }
     if (a.dateline) bump(tally.separated, "dateline");
     if (a.byline) bump(tally.separated, "byline");
     if (a.credit) bump(tally.separated, "credit line");
