@@ -11,6 +11,10 @@ import { articleLabel, chartRows } from "./_data.ts";
 import { Plot } from "./render.ts";
 import { CHART_CONFIG, MEANING_COLORS } from "./theme.ts";
 import { captionLines } from "./caption.ts";
+import { nothingChart } from "./framing.ts";
+
+/** What the reuse charts say when no two articles share enough wording to be compared. */
+const NO_PAIRS = "No two articles share enough wording to be compared: nothing reappears.";
 
 const SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json";
 const CLASS_COLORS = {
@@ -33,6 +37,14 @@ const CLASS_COLORS = {
  * ```
  */
 export function similarityHeatmap(similarity: pl.DataFrame): Chart {
+  if (similarity.height === 0) {
+    return nothingChart(
+      "similarity",
+      "How much of each article reappears in another",
+      NO_PAIRS,
+      "article_similarity has no rows",
+    );
+  }
   const values = chartRows(similarity, [
     "article_a",
     "article_b",
@@ -138,6 +150,9 @@ export function alignmentChart(
   pair?: { a: string; b: string },
   options: { caption?: string } = {},
 ): Chart {
+  if (!pair && similarity.height === 0) {
+    return nothingChart("alignment", "Which sentences reappear where", NO_PAIRS, "no pair");
+  }
   const { a, b } = pair ?? alignmentPair(similarity);
   const pairs = reusePairs.filter(
     pl.col("class").neq(pl.lit("topical")).and(

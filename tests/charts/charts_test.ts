@@ -189,3 +189,19 @@ Deno.test("charts follow the grouping of analyze --by (here: by article)", async
   const heat = chartData(byId.find((c) => c.name === "framing_heatmap")!);
   assert.ok(heat.some((r) => r.id === SEED.globalNews2023 && r.frame === "security_and_defense"));
 });
+
+Deno.test("reuse charts of articles that share nothing say so in words instead of drawing empty axes", async () => {
+  const { similarityHeatmap, alignmentChart } = await import("../../src/charts/reuse.ts");
+  const empty = frames.article_similarity.clear();
+  for (
+    const chart of [
+      similarityHeatmap(empty),
+      alignmentChart(empty, frames.reuse_pairs.clear(), frames.sentences),
+    ]
+  ) {
+    assert.deepEqual(chartData(chart), [
+      { message: "No two articles share enough wording to be compared: nothing reappears." },
+    ], chart.name);
+    assert.match(await chartToSVG(chart), /No two articles share enough wording/);
+  }
+});
