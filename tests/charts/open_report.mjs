@@ -2,20 +2,9 @@
 // and prints, as one JSON line, what the page did: charts rendered, console errors, dialogs,
 // network requests, whether any text ran as code. Run by Node.js (playwright-core reads /proc in
 // ways Deno only allows with --allow-all): node open_report.mjs REPORT.html SCREENSHOT.png PROFILE
-import { readdirSync, realpathSync } from "node:fs";
-import { createRequire } from "node:module";
+import { realpathSync } from "node:fs";
 
-// playwright-core is a test package: not in the import map (so `deno task install` leaves it
-// out), pinned in deno.lock by tests/browser_deps.ts and installed by `deno task install:dev`
-// into node_modules/.deno/playwright-core@<version>/node_modules/, where Node.js is pointed to.
-const store = new URL("../../node_modules/.deno/", import.meta.url);
-const folder = readdirSync(store).find((name) => name.startsWith("playwright-core@"));
-if (folder === undefined) {
-  console.error("playwright-core is not installed: run `deno task install:dev` first");
-  process.exit(2);
-}
-const require = createRequire(new URL(`${folder}/node_modules/`, store));
-const { chromium } = require("playwright-core");
+import { chromium } from "../_playwright.mjs";
 
 const [html, screenshot, profile] = process.argv.slice(2);
 const context = await chromium.launchPersistentContext(profile, {

@@ -1,20 +1,9 @@
 // Opens an exported notebook (HTML) in headless Chromium (Debian's /usr/bin/chromium) with
 // playwright-core and prints, as one JSON line, how many chart images and SVGs it shows. Run by
 // Node.js, as tests/charts/open_report.mjs: node open_notebook.mjs PAGE.html SCREENSHOT.png PROFILE
-import { readdirSync, realpathSync } from "node:fs";
-import { createRequire } from "node:module";
+import { realpathSync } from "node:fs";
 
-// playwright-core is a test package: not in the import map (so `deno task install` leaves it
-// out), pinned in deno.lock by tests/browser_deps.ts and installed by `deno task install:dev`
-// into node_modules/.deno/playwright-core@<version>/node_modules/, where Node.js is pointed to.
-const store = new URL("../../node_modules/.deno/", import.meta.url);
-const folder = readdirSync(store).find((name) => name.startsWith("playwright-core@"));
-if (folder === undefined) {
-  console.error("playwright-core is not installed: run `deno task install:dev` first");
-  process.exit(2);
-}
-const require = createRequire(new URL(`${folder}/node_modules/`, store));
-const { chromium } = require("playwright-core");
+import { chromium } from "../_playwright.mjs";
 
 const [html, screenshot, profile] = process.argv.slice(2);
 const context = await chromium.launchPersistentContext(profile, {
