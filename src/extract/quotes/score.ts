@@ -144,8 +144,8 @@ const TITLES = new Set([
 ]);
 
 /**
- * A person's first and last word with middle names and initials gone: "gary j volesky" and
- * "gary volesky" both give "gary volesky". Single letters are initials.
+ * A person's first and last word with middle names and initials gone: "mary j doyle" and
+ * "mary doyle" both give "mary doyle". Single letters are initials.
  */
 function firstLast(tokens: string[]): string {
   const t = tokens.filter((w) => w.length > 1);
@@ -156,10 +156,10 @@ function firstLast(tokens: string[]): string {
  * True when an extracted speaker names the gold speaker. Both names lose case, diacritics,
  * honorifics, titles and ranks first ("Lt. Col.", "Spc.", "Sen."); then they match when the
  * words are the same, when first and last word are the same once initials and middle names are
- * gone ("Gary J. Volesky" and "Gary Volesky"), when the gold's full name follows role words the
+ * gone ("Mary J. Doyle" and "Mary Doyle"), when the gold's full name follows role words the
  * entity stage kept in its canonical name ("NASA Administrator Charles Bolden" for Charles
  * Bolden), for an acronym of the other name ("KCNA", "UN" for United Nations), or when the extracted name is the gold
- * name's last word or words alone (a surname the text never completed: "Volesky", "González
+ * name's last word or words alone (a surname the text never completed: "Doyle", "García
  * Anaya"). "-ization" and "-isation" compare equal.
  */
 export function sameSpeaker(gold: string, got: string): boolean {

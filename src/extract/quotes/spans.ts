@@ -96,7 +96,7 @@ export function quoteSpans(text: string, from: number, to: number): Span[] {
 /**
  * A straight quote mark typed against the comma or colon before it, with no quote open: the
  * opening of a quote that starts after a space with a capital or a bracket (`Wilkins said,"
- * [Warhol] liked ..."`, `communities," For example ..."`), when a straight mark closes it later
+ * [the painter] liked ..."`, `communities," For example ..."`), when a straight mark closes it later
  * in the paragraph.
  */
 function misplacedOpening(text: string, i: number, to: number): boolean {

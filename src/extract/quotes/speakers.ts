@@ -656,7 +656,7 @@ const ROLE_PREPOSITIONS = new Set(["for", "of", "to", "at", "with", "from", "in"
 const GROUP_LINKS = new Set([...ROLE_PREPOSITIONS, "representing", "including", "among", "near"]);
 
 /**
- * "Supporters of Trump said", "People close to Jane Roe said", "Democrats, including Sen. X,
+ * "Supporters of the mayor said", "People close to Jane Roe said", "Democrats, including Sen. X,
  * said": a lower-case head before a preposition and the name: the group speaks, unnamed (titles
  * and "the" before the name are skipped; "Secretary of State John Kerry" has no preposition
  * right before the name).
