@@ -29,8 +29,11 @@ export function rowCosine(rows: SparseRows, a: number, b: number): number {
   return Math.min(1, Math.round(dot * 1e12) / 1e12);
 }
 
-/** Number of hashes that sets `a` and `b` share. */
-export function sharedHashes(sets: HashSets, a: number, b: number): number {
+/**
+ * Number of hashes that sets `a` and `b` share; with `need`, -1 as soon as the hashes left cannot
+ * lift the count to `need` (the merge stops there).
+ */
+export function sharedHashes(sets: HashSets, a: number, b: number, need = 0): number {
   const { start, hashes } = sets;
   let i = start[a];
   let j = start[b];
@@ -38,6 +41,7 @@ export function sharedHashes(sets: HashSets, a: number, b: number): number {
   const jEnd = start[b + 1];
   let shared = 0;
   while (i < iEnd && j < jEnd) {
+    if (shared + Math.min(iEnd - i, jEnd - j) < need) return -1;
     const x = hashes[i];
     const y = hashes[j];
     if (x === y) {
@@ -47,7 +51,7 @@ export function sharedHashes(sets: HashSets, a: number, b: number): number {
     } else if (x < y) i++;
     else j++;
   }
-  return shared;
+  return shared >= need ? shared : -1;
 }
 
 /**
@@ -80,28 +84,12 @@ export function containmentAtLeast(
   b: number,
   threshold: number,
 ): number {
-  const { start, hashes } = sets;
-  let i = start[a];
-  let j = start[b];
-  const iEnd = start[a + 1];
-  const jEnd = start[b + 1];
-  const smaller = Math.min(iEnd - i, jEnd - j);
+  const smaller = Math.min(sets.start[a + 1] - sets.start[a], sets.start[b + 1] - sets.start[b]);
   if (smaller === 0) return 0 >= threshold ? 0 : -1;
   // The fewest shared hashes whose containment reaches the threshold, by the same division.
   let need = Math.max(0, Math.floor(threshold * smaller) - 1);
   while (need <= smaller && need / smaller < threshold) need++;
   if (need > smaller) return -1;
-  let shared = 0;
-  while (i < iEnd && j < jEnd) {
-    if (shared + Math.min(iEnd - i, jEnd - j) < need) return -1;
-    const x = hashes[i];
-    const y = hashes[j];
-    if (x === y) {
-      shared++;
-      i++;
-      j++;
-    } else if (x < y) i++;
-    else j++;
-  }
-  return shared >= need ? shared / smaller : -1;
+  const shared = sharedHashes(sets, a, b, need);
+  return shared < 0 ? -1 : shared / smaller;
 }
