@@ -1,0 +1,49 @@
+import assert from "node:assert/strict";
+import { cleanArticle } from "../../src/corpus/clean.ts";
+import type { Article } from "../../src/corpus/article.ts";
+
+const article = (text: string): Article => ({
+  id: "t",
+  text,
+  outlet: "X",
+  title: null,
+  published: null,
+  url: null,
+  meta: {},
+  source: "t.txt",
+});
+
+Deno.test("a picture's caption ending in its credit is removed and kept for audit", () => {
+  const a = cleanArticle(article(
+    [
+      "The council voted on Tuesday to close the bridge.",
+      "Commuters queue at the old crossing. Image: Jane Doe.",
+      "Repairs will take a year, the mayor said.",
+      "Black Widow and Captain America Image: Jane Doe.",
+      "Photo: Reuters/John Smith",
+      "The vote was 7 to 2.",
+    ].join("\n\n"),
+  ));
+  assert.deepEqual(a.removed.map((r) => [r.kind, r.line]), [
+    ["photo_caption", 3],
+    ["photo_caption", 7],
+    ["photo_caption", 9],
+  ]);
+  assert.equal(
+    a.text,
+    "The council voted on Tuesday to close the bridge.\n\nRepairs will take a year, the mayor said.\n\nThe vote was 7 to 2.",
+  );
+});
+
+Deno.test("body paragraphs that mention a photo or an image are kept", () => {
+  const kept = [
+    "The agency said the photo: a fake, was made with software.",
+    "She posted a photo of the flood on Tuesday: Photo albums were lost too, she said.",
+    "Image: the word he used for the brand, the lawyer said in court on Monday before the jury.",
+    "“Picture this: a city without cars,” the mayor said.",
+  ];
+  for (const text of kept) {
+    const a = cleanArticle(article(`The first paragraph of the story.\n\n${text}`));
+    assert.deepEqual(a.removed, [], text);
+  }
+});
