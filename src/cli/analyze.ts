@@ -19,7 +19,7 @@ import { type FrameName, framesOf, stagesOf, type Step, STEPS } from "../stages.
 import type { FrameFormat } from "../frames/write.ts";
 import { CONSOLE, type Io, listOption, parseCommandLine, runCommand, UsageError } from "./args.ts";
 import { FRAME_FLAGS, groupFieldUsage, termFlags } from "./options.ts";
-import { fieldRejectionLines, rejectedLine, renderSummary } from "./summary.ts";
+import { corpusErrorLines, fieldRejectionLines, rejectedLine, renderSummary } from "./summary.ts";
 import { MEASURE_USAGE, measureSettings } from "./measure_flags.ts";
 import { extractOptionsFor, GAZETTEER_USAGE } from "../extract/setup.ts";
 import { OutputRun, RUN_FILE } from "./run_dir.ts";
@@ -196,6 +196,7 @@ async function runShard(
         `when every shard is done: newsframe merge ${flags.out}`,
     );
   }
+  for (const line of corpusErrorLines(run.issues, run.rejected)) io.error(line);
   if (run.rejected.length) io.error(rejectedLine(run.rejected.length, null));
   return 0;
 }
@@ -299,6 +300,7 @@ async function refuseEmpty(
 ): Promise<number> {
   bar.done();
   await output.discard();
+  for (const line of corpusErrorLines(run.issues, run.rejected)) io.error(line);
   if (!flags.quiet) io.log(renderSummary(run.summary, run.issues, run.rejected));
   else io.error(rejectedLine(run.rejected.length, null));
   io.error(`error: no article could be loaded from ${flags.corpus}; see the rejections above`);
@@ -357,6 +359,8 @@ function reportRun(
   seconds: number,
   io: Io,
 ): void {
+  // On stderr whatever --quiet says: the run went on without what they are about.
+  for (const line of corpusErrorLines(run.issues, run.rejected)) io.error(line);
   for (const line of fieldRejectionLines(run.issues)) io.error(line);
   if (flags.quiet) {
     if (run.rejected.length) {

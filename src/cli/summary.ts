@@ -115,12 +115,8 @@ function rejectionLines(
     out.push(`  ${where}${r.id ? ` [${shortId(r.id)}]` : ""}: ${r.reasons.join("; ")}`);
   }
   if (rejected.length > max) out.push(`  … and ${rejected.length - max} more`);
+  for (const e of corpusErrors(issues, rejected).slice(0, max)) out.push(`  ${formatIssue(e)}`);
   const fields = fieldRejections(issues);
-  const corpusErrors = issues.filter((i) =>
-    i.severity === "error" && !fields.includes(i) &&
-    !rejected.some((r) => r.source === i.source && r.line === i.line)
-  );
-  for (const e of corpusErrors.slice(0, max)) out.push(`  ${formatIssue(e)}`);
   if (fields.length) {
     out.push(`rejected fields: ${fields.length} (the article loads without the field)`);
     for (const e of fields.slice(0, max)) out.push(`  ${formatIssue(e)}`);
@@ -135,6 +131,31 @@ function rejectionLines(
  */
 export function fieldRejections(issues: readonly LoadIssue[]): LoadIssue[] {
   return issues.filter((i) => i.severity === "error" && i.fieldOnly === true);
+}
+
+/**
+ * The errors about the corpus rather than one record or field (a manifest that cannot be used):
+ * no rejected record stands for them.
+ */
+export function corpusErrors(
+  issues: readonly LoadIssue[],
+  rejected: readonly Rejection[],
+): LoadIssue[] {
+  return issues.filter((i) =>
+    i.severity === "error" && i.fieldOnly !== true &&
+    !rejected.some((r) => r.source === i.source && r.line === i.line)
+  );
+}
+
+/**
+ * The stderr lines of {@link corpusErrors}, one each (`manifest.json: error: …`): `analyze`
+ * prints them with `--quiet` too, as a run goes on without what they are about.
+ */
+export function corpusErrorLines(
+  issues: readonly LoadIssue[],
+  rejected: readonly Rejection[],
+): string[] {
+  return corpusErrors(issues, rejected).map(formatIssue);
 }
 
 /** The summary of a corpus analysed in memory (what `report` and `charts` print). */

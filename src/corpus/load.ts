@@ -98,10 +98,13 @@ async function openManifest(
     : options.manifest ?? (info.isDirectory ? await existing(`${path}/manifest.json`) : null);
   const entries = new Map<string, ManifestEntry>();
   if (typeof options.manifest === "string" && !await existing(options.manifest)) {
+    const found = await Deno.stat(options.manifest).then(() => true, () => false);
     throw new CorpusError({
       severity: "error",
       source: options.manifest,
-      message: "manifest does not exist (give an existing file, or --no-manifest)",
+      message: found
+        ? "manifest is not a file (give the manifest's .json file, or --no-manifest)"
+        : "manifest does not exist (give an existing file, or --no-manifest)",
     });
   }
   if (!manifestPath) return { path: manifestPath, entries, issues: [] };

@@ -29,7 +29,9 @@ export async function* readJsonl(path: string): AsyncGenerator<RecordResult> {
         issues: [{
           severity: "error",
           ...where,
-          message: `not valid JSON (${(e as Error).message}); each line must be one JSON object`,
+          message: `not valid JSON (${
+            jsonSyntaxError(e).message
+          }); each line must be one JSON object`,
         }],
       };
       continue;
@@ -44,6 +46,18 @@ export async function* readJsonl(path: string): AsyncGenerator<RecordResult> {
     if (typeof record.id === "number") record.id = numberText(l.text, record.id);
     yield recordToArticle(record, where);
   }
+}
+
+/**
+ * A `JSON.parse` error as one line, located by the line and column it gives: V8's "in JSON at
+ * position 11 (line 1 column 12)" becomes "at column 12", with `line` apart (the line within the
+ * text parsed). Other messages are kept as they are.
+ */
+export function jsonSyntaxError(e: unknown): { message: string; line?: number } {
+  const first = String((e as Error)?.message ?? e).split("\n")[0];
+  const m = / in JSON at position \d+ \(line (\d+) column (\d+)\)$/.exec(first);
+  if (!m) return { message: first };
+  return { message: `${first.slice(0, m.index)} at column ${m[2]}`, line: Number(m[1]) };
 }
 
 /**
@@ -243,7 +257,10 @@ function readYaml(yaml: string, source: string): { data: unknown } | { issue: Lo
     }
     if (!(e instanceof YAMLError)) throw e;
     const pos = (e as { linePos?: { line: number }[] }).linePos?.[0]?.line;
-    const msg = ((e as Error).message ?? String(e)).split("\n")[0];
+    // The parser's own "at line 2, column 17:" counts from the line after "---": the issue's
+    // line is the file's, so the message keeps only the column.
+    const msg = ((e as Error).message ?? String(e)).split("\n")[0]
+      .replace(/ at line \d+, column (\d+):?$/, " (column $1)");
     return {
       issue: {
         severity: "error",
@@ -261,6 +278,18 @@ function checkFrontMatter(
   source: string,
 ): { frontMatter: Record<string, unknown>; issues: LoadIssue[] } {
   if (data === null || data === undefined) return { frontMatter: {}, issues: [] };
+  if (typeof data !== "object" || Array.isArray(data) || data instanceof Date) {
+    const it = Array.isArray(data) ? "a list" : typeof data === "string" ? "text" : "a value";
+    return {
+      frontMatter: {},
+      issues: [{
+        severity: "error",
+        source,
+        line: 1,
+        message: `front matter must be "key: value" lines (it is ${it})`,
+      }],
+    };
+  }
   const parsed = FrontMatterSchema.safeParse(data);
   if (parsed.success) return { frontMatter: parsed.data as Record<string, unknown>, issues: [] };
   return {
