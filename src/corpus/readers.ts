@@ -50,12 +50,13 @@ export async function* readJsonl(path: string): AsyncGenerator<RecordResult> {
 
 /**
  * A `JSON.parse` error as one line, located by the line and column it gives: V8's "in JSON at
- * position 11 (line 1 column 12)" becomes "at column 12", with `line` apart (the line within the
- * text parsed). Other messages are kept as they are.
+ * position 11 (line 1 column 12)" becomes "at column 12" ("after JSON at position …" keeps its
+ * "after JSON"), with `line` apart (the line within the text parsed). Other messages are kept as
+ * they are.
  */
 export function jsonSyntaxError(e: unknown): { message: string; line?: number } {
   const first = String((e as Error)?.message ?? e).split("\n")[0];
-  const m = / in JSON at position \d+ \(line (\d+) column (\d+)\)$/.exec(first);
+  const m = /(?: in JSON)? at position \d+ \(line (\d+) column (\d+)\)$/.exec(first);
   if (!m) return { message: first };
   return { message: `${first.slice(0, m.index)} at column ${m[2]}`, line: Number(m[1]) };
 }

@@ -160,3 +160,19 @@ Deno.test("a manifest that cannot be used is one line on stderr, with --quiet an
     `file,line,field,id,message\n${manifest},,,,"must be a JSON object { ""articles"": [ … ] }; the manifest is not applied"\n`,
   );
 });
+
+Deno.test("a flag whose value is missing, or starts with a dash, says what to write", async () => {
+  for (
+    const [args, flag] of [[["--out", "--quiet"], "--out"], [
+      ["--batch-words", "-1"],
+      "--batch-words",
+    ]] as const
+  ) {
+    const io = capture();
+    assert.equal(await analyzeCommand([...args], io), 2);
+    assert.deepEqual(io.err, [
+      `error: ${flag} needs a value (one that starts with "-" is written ${flag}=VALUE)\n` +
+      "(deno task analyze --help lists every option)",
+    ]);
+  }
+});

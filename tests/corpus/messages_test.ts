@@ -98,3 +98,15 @@ Deno.test("a --manifest that is a folder is one line saying so, not that it does
         `${dir}: error: manifest is not a file (give the manifest's .json file, or --no-manifest)`,
   );
 });
+
+Deno.test("a manifest with text after its JSON is located by line and column too", async () => {
+  const dir = await scratchDir();
+  await write(dir, {
+    "a.txt": "Body of a.\n",
+    "m.json": '{ "articles": [] }\n{ "articles": [] }\n',
+  });
+  const { issues } = await loadCorpus(`${dir}/a.txt`, { manifest: `${dir}/m.json` });
+  assert.deepEqual(issues.filter((i) => i.severity === "error").map(formatIssue), [
+    `${dir}/m.json:2: error: not valid JSON: Unexpected non-whitespace character after JSON at column 1; the manifest is not applied`,
+  ]);
+});
