@@ -19,7 +19,14 @@ import { type FrameName, framesOf, stagesOf, type Step, STEPS } from "../stages.
 import type { FrameFormat } from "../frames/write.ts";
 import { CONSOLE, type Io, listOption, parseCommandLine, runCommand, UsageError } from "./args.ts";
 import { FRAME_FLAGS, groupFieldUsage, termFlags } from "./options.ts";
-import { corpusErrorLines, fieldRejectionLines, rejectedLine, renderSummary } from "./summary.ts";
+import {
+  corpusErrorLines,
+  corpusErrors,
+  fieldRejectionLines,
+  fieldRejections,
+  rejectedLine,
+  renderSummary,
+} from "./summary.ts";
 import { MEASURE_USAGE, measureSettings } from "./measure_flags.ts";
 import { extractOptionsFor, GAZETTEER_USAGE } from "../extract/setup.ts";
 import { OutputRun, RUN_FILE } from "./run_dir.ts";
@@ -259,10 +266,19 @@ async function runWhole(
     throw groupFieldUsage(e, flags.within);
   }
   if (flags.strict && (run.rejected.length || run.issues.some((i) => i.severity === "error"))) {
-    io.error(`error: --strict: ${run.rejected.length} record(s) rejected`);
+    io.error(strictLine(run));
     return 1;
   }
   return 0;
+}
+
+/** Why `--strict` fails: rejected records, and rejected fields and corpus errors when any. */
+function strictLine(run: BatchedRun): string {
+  const fields = fieldRejections(run.issues).length;
+  const corpus = corpusErrors(run.issues, run.rejected).length;
+  return `error: --strict: ${run.rejected.length} record(s) rejected` +
+    (fields ? `, ${fields} field(s) rejected` : "") +
+    (corpus ? `, ${corpus} error(s) about the corpus (a manifest)` : "");
 }
 
 /** Analyses the corpus into the run's staging folder, with the progress bar and Ctrl-C wired. */

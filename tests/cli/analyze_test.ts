@@ -176,3 +176,21 @@ Deno.test("a flag whose value is missing, or starts with a dash, says what to wr
     ]);
   }
 });
+
+Deno.test("--strict that fails on a rejected field or a bad manifest says which, not '0 record(s) rejected'", async () => {
+  const dir = await tempDir();
+  const corpus = `${dir}/c.jsonl`;
+  await Deno.writeTextFile(
+    corpus,
+    `${JSON.stringify({ id: "a", outlet: "X", text: "One. Two.", date: "03/05/2024" })}\n`,
+  );
+  await Deno.writeTextFile(`${dir}/m.json`, "[]\n");
+  const args = ["--corpus", corpus, "--out", `${dir}/out`, "--stages", "corpus", "--quiet"];
+  const io = capture();
+  assert.equal(await analyzeCommand([...args, "--strict", "--manifest", `${dir}/m.json`], io), 1);
+  assert.equal(
+    io.err.at(-1),
+    "error: --strict: 0 record(s) rejected, 1 field(s) rejected, 1 error(s) about the corpus " +
+      "(a manifest)",
+  );
+});
