@@ -5,21 +5,28 @@
 
 import { corpusBytes } from "../corpus/load.ts";
 import { Progress } from "./progress.ts";
-import { GroupFieldError } from "../stats/groups.ts";
 import {
   analyzeShard,
   analyzeToFiles,
+  type BatchedOptions,
   type BatchedRun,
   DEFAULT_WORKERS,
   workersFor,
 } from "../batch/run.ts";
 import { shardDir } from "../batch/process.ts";
 import { readFrame } from "../frames/partitions.ts";
-import { type FrameName, framesOf, stagesOf, STEPS } from "../stages.ts";
+import { type FrameName, framesOf, stagesOf, type Step, STEPS } from "../stages.ts";
 import type { FrameFormat } from "../frames/write.ts";
 import { CONSOLE, type Io, listOption, parseCommandLine, runCommand, UsageError } from "./args.ts";
-import { FRAME_FLAGS, termFlags } from "./options.ts";
-import { fieldRejectionLines, rejectedLine, renderSummary } from "./summary.ts";
+import { FRAME_FLAGS, groupFieldUsage, termFlags } from "./options.ts";
+import {
+  corpusErrorLines,
+  corpusErrors,
+  fieldRejectionLines,
+  fieldRejections,
+  rejectedLine,
+  renderSummary,
+} from "./summary.ts";
 import { MEASURE_USAGE, measureSettings } from "./measure_flags.ts";
 import { extractOptionsFor, GAZETTEER_USAGE } from "../extract/setup.ts";
 import { OutputRun, RUN_FILE } from "./run_dir.ts";
@@ -72,218 +79,336 @@ that would overwrite any other file stops before it starts. One run per folder a
 A progress line (articles, words per second, time left) shows on stderr for runs longer than
 two seconds when stderr is a terminal.`;
 
+/** The options `analyze` takes (see {@link USAGE}). */
+const ANALYZE_FLAGS = {
+  corpus: { type: "string", default: "seeds" },
+  out: { type: "string", default: "data/out" },
+  format: { type: "string" },
+  strict: { type: "boolean", default: false },
+  manifest: { type: "string" },
+  "no-manifest": { type: "boolean", default: false },
+  quiet: { type: "boolean", default: false },
+  stages: { type: "string" },
+  charts: { type: "boolean", default: false },
+  ...FRAME_FLAGS,
+  "batch-words": { type: "string" },
+  workers: { type: "string" },
+  shard: { type: "string" },
+  model: { type: "string" },
+  help: { type: "boolean", short: "h", default: false },
+} as const;
+
+/** Parsed {@link ANALYZE_FLAGS}. */
+type AnalyzeFlags = ReturnType<typeof parseCommandLine<typeof ANALYZE_FLAGS>>;
+
+/** What a shard and a whole run are given alike. */
+type CommonOptions = Pick<
+  BatchedOptions,
+  | "formats"
+  | "stages"
+  | "by"
+  | "measure"
+  | "within"
+  | "terms"
+  | "gazetteer"
+  | "model"
+  | "workers"
+  | "manifest"
+>;
+
+/** The flags read and checked, every file they name loaded, before the corpus is touched. */
+interface AnalyzeSettings {
+  formats: FrameFormat[];
+  /** The steps to run, in flow order, `corpus` always among them. */
+  stages: Step[];
+  batchWords: number;
+  workers: number;
+  common: CommonOptions;
+}
+
 /** Runs `analyze` with command-line `args`; returns the exit code. */
 export function analyzeCommand(args: string[], io: Io = CONSOLE): Promise<number> {
   return runCommand(USAGE, async () => {
-    const flags = parseCommandLine(args, {
-      corpus: { type: "string", default: "seeds" },
-      out: { type: "string", default: "data/out" },
-      format: { type: "string" },
-      strict: { type: "boolean", default: false },
-      manifest: { type: "string" },
-      "no-manifest": { type: "boolean", default: false },
-      quiet: { type: "boolean", default: false },
-      stages: { type: "string" },
-      charts: { type: "boolean", default: false },
-      ...FRAME_FLAGS,
-      "batch-words": { type: "string" },
-      workers: { type: "string" },
-      shard: { type: "string" },
-      model: { type: "string" },
-      help: { type: "boolean", short: "h", default: false },
-    });
+    const flags = parseCommandLine(args, ANALYZE_FLAGS);
     if (flags.help) {
       io.log(USAGE);
       return 0;
     }
-    const formats = listOption<FrameFormat>("--format", flags.format, ["parquet", "csv"], [
-      "parquet",
-      "csv",
-    ]);
-    const names = [...STEPS];
-    const wanted = listOption("--stages", flags.stages, names, names);
-    // The corpus stage is what every other stage stands on; it always runs.
-    const stages = names.filter((n) => n === "corpus" || wanted.includes(n));
-    const batchWords = countOption("--batch-words", flags["batch-words"], 250_000, 0);
-    const workers = countOption(
-      "--workers",
-      flags.workers,
-      await workersFor(flags.corpus!, DEFAULT_WORKERS),
-      1,
-    );
-    const measure = await measureSettings(flags);
-    // Read here first, so a bad file is one line before any batch starts.
-    extractOptionsFor({ gazetteer: flags.gazetteer, model: flags.model });
+    const settings = await analyzeSettings(flags);
     const started = performance.now();
     if (flags.manifest !== undefined && !flags["no-manifest"]) await mustExist(flags.manifest);
-    // What a shard and a whole run are given alike.
-    const common = {
-      formats,
-      stages,
-      by: flags.by,
-      measure,
-      within: flags.within,
-      terms: termFlags(flags.stopwords, flags.honorifics),
-      gazetteer: flags.gazetteer,
-      model: flags.model,
-      workers,
-      manifest: flags["no-manifest"] ? false as const : flags.manifest,
-    };
-    if (flags.shard !== undefined) {
-      if (flags.charts) {
-        throw new UsageError("--charts: a shard has no corpus-level frames; chart after merge");
-      }
-      const shard = shardOption(flags.shard);
-      const run = await analyzeShard(flags.corpus!, shard, {
-        out: flags.out!,
-        ...common,
-        batchWords: batchWords || 250_000,
-        // What `merge` rebuilds the run's settings from (the lexicon files are read again there).
-        settings: {
-          by: flags.by,
-          within: flags.within ?? null,
-          lexicon: flags.lexicon ?? [],
-          "no-default-lexicons": flags["no-default-lexicons"],
-          tone: flags.tone ?? null,
-          "keyness-top": flags["keyness-top"] ?? null,
-          format: formats,
-          stages,
-          shards: shard.count,
-        },
-        onWarning: (message) => {
-          if (!flags.quiet) io.error(`warning: ${message}`);
-        },
-      });
-      if (!flags.quiet) {
-        io.log(
-          `newsframe analyze: shard ${shard.index}/${shard.count} of ${flags.corpus}: ${run.articles} articles in ${run.batches} batches → ${flags.out}/<frame>/${
-            shardDir(shard.index)
-          }/; ` +
-            `when every shard is done: newsframe merge ${flags.out}`,
-        );
-      }
-      if (run.rejected.length) io.error(rejectedLine(run.rejected.length, null));
-      return 0;
-    }
-    const output = await OutputRun.open(flags.out!, {
-      command: "analyze",
-      options: { ...flags, format: formats, stages, batchWords, workers },
-      corpus: flags.corpus!,
-      outputs: possibleOutputs(stages, formats, flags.charts!),
-      onWarning: (m) => io.error(`warning: ${m}`),
-      onInterrupt: (m) => io.error(m),
-    });
-    const staging = output.staging;
-    const bar = new Progress(!flags.quiet);
-    let run: BatchedRun;
-    try {
-      if (bar.active) bar.totalChars = await corpusBytes(flags.corpus!);
-      const abort = new AbortController();
-      output.onAbort(() => {
-        bar.done();
-        abort.abort();
-      });
-      run = await analyzeToFiles(flags.corpus!, {
-        abort: abort.signal,
-        out: staging,
-        ...common,
-        batchWords,
-        onProgress: (p) => bar.update(p.articles, p.words, p.chars, p.label),
-        onStage: (name) => bar.stage(name),
-        onWarning: (message) => {
-          if (!flags.quiet) io.error(`warning: ${message}`);
-        },
-      });
-      const summary = renderSummary(run.summary, run.issues, run.rejected);
-      if (run.articles === 0) {
-        bar.done();
-        await output.discard();
-        if (!flags.quiet) io.log(summary);
-        else io.error(rejectedLine(run.rejected.length, null));
-        io.error(
-          `error: no article could be loaded from ${flags.corpus}; see the rejections above`,
-        );
-        return 1;
-      }
-      if (flags.charts) {
-        bar.stage("charts");
-        // Imported only here: the chart libraries take a noticeable part of a short run to load.
-        const [{ allCharts, CHART_FRAMES }, { writeCharts }, { CHART_FORMATS }] = await Promise.all(
-          [
-            import("../charts/catalog.ts"),
-            import("../charts/export.ts"),
-            import("./charts.ts"),
-          ],
-        );
-        await writeCharts(
-          allCharts(run.frames ?? chartInputs(staging, run, formats, CHART_FRAMES), {
-            within: flags.within,
-          }),
-          `${staging}/charts`,
-          [...CHART_FORMATS],
-        );
-      }
-      await writeRejections(staging, run.issues);
-      bar.stage("replacing the previous outputs");
-      const outputs = await output.commit({
-        rows: run.rows,
-        articles: run.articles,
-        rejections: run.rejected.length,
-        batches: run.batches,
-      });
-      bar.done();
-      if (run.groups.length < 2 && !flags.quiet) {
-        io.error(
-          `warning: every article has the same ${flags.by} ("${run.groups[0] ?? "none"}"), so ` +
-            "keyness has nothing to compare and is empty; choose a field with --by (e.g. --by id)",
-        );
-      }
-      if (run.skipped.length && !flags.quiet) {
-        io.error(
-          `note: ${run.skipped.join(", ")} not run: the corpus came in ${run.batches} batches of ` +
-            `about ${batchWords.toLocaleString("en")} words, and ${
-              run.skipped.join(", ")
-            } compares ` +
-            "every article with every other at once; to run it, give --batch-words 0 (the whole " +
-            "corpus in memory, about 1 KB per word) or a larger batch",
-        );
-      }
-      const seconds = (performance.now() - started) / 1000;
-      for (const line of fieldRejectionLines(run.issues)) io.error(line);
-      if (!flags.quiet) {
-        io.log(`newsframe analyze: ${flags.corpus} → ${flags.out}\n`);
-        io.log(summary);
-        io.log(`  every rejection: ${flags.out}/${REJECTIONS_FILE}`);
-        const read = formats.includes("parquet")
-          ? `read them with readFrame, or pl.scanParquet("${flags.out}/tokens/**/*.parquet")`
-          : `read them with pl.scanCSV("${flags.out}/tokens/**/*.csv")`;
-        const parts = run.partitioned.length
-          ? `\n${run.batches} batches: ${run.partitioned.join(", ")} are written in parts, ` +
-            `${flags.out}/<frame>/batch=NNNNN/part.<format> (${read})`
-          : "";
-        io.log(
-          `\nwrote ${outputs.length} outputs in ${seconds.toFixed(2)} s: ${
-            Object.entries(run.rows).map(([n, rows]) => `${n} (${rows} rows)`).join(", ")
-          }${parts}; ${flags.out}/${RUN_FILE} records the run`,
-        );
-      } else if (run.rejected.length) {
-        io.error(rejectedLine(run.rejected.length, `${flags.out}/${REJECTIONS_FILE}`));
-      }
-    } catch (e) {
-      bar.done();
-      await output.discard();
-      if (e instanceof GroupFieldError) {
-        const flag = flags.within && e.message.includes(`"${flags.within}"`) ? "--within" : "--by";
-        throw new UsageError(`${flag}: ${e.message}`);
-      }
-      throw e;
-    }
-    if (flags.strict && (run.rejected.length || run.issues.some((i) => i.severity === "error"))) {
-      io.error(`error: --strict: ${run.rejected.length} record(s) rejected`);
-      return 1;
-    }
-    return 0;
+    if (flags.shard !== undefined) return await runShard(flags, flags.shard, settings, io);
+    return await runWhole(flags, settings, started, io);
   }, io);
+}
+
+/** Reads the flags into settings; a bad value or a bad file they name is a one-line error. */
+async function analyzeSettings(flags: AnalyzeFlags): Promise<AnalyzeSettings> {
+  const formats = listOption<FrameFormat>("--format", flags.format, ["parquet", "csv"], [
+    "parquet",
+    "csv",
+  ]);
+  const names = [...STEPS];
+  const wanted = listOption("--stages", flags.stages, names, names);
+  // The corpus stage is what every other stage stands on; it always runs.
+  const stages = names.filter((n) => n === "corpus" || wanted.includes(n));
+  const batchWords = countOption("--batch-words", flags["batch-words"], 250_000, 0);
+  const workers = countOption(
+    "--workers",
+    flags.workers,
+    await workersFor(flags.corpus, DEFAULT_WORKERS),
+    1,
+  );
+  const measure = await measureSettings(flags);
+  // Read here first, so a bad file is one line before any batch starts.
+  extractOptionsFor({ gazetteer: flags.gazetteer, model: flags.model });
+  const common = {
+    formats,
+    stages,
+    by: flags.by,
+    measure,
+    within: flags.within,
+    terms: termFlags(flags.stopwords, flags.honorifics),
+    gazetteer: flags.gazetteer,
+    model: flags.model,
+    workers,
+    manifest: flags["no-manifest"] ? false as const : flags.manifest,
+  };
+  return { formats, stages, batchWords, workers, common };
+}
+
+/** `--shard K/N`: this slice's per-article parts and tallies, straight into `--out`. */
+async function runShard(
+  flags: AnalyzeFlags,
+  value: string,
+  settings: AnalyzeSettings,
+  io: Io,
+): Promise<number> {
+  if (flags.charts) {
+    throw new UsageError("--charts: a shard has no corpus-level frames; chart after merge");
+  }
+  const shard = shardOption(value);
+  const run = await analyzeShard(flags.corpus, shard, {
+    out: flags.out,
+    ...settings.common,
+    batchWords: settings.batchWords || 250_000,
+    settings: mergeSettings(flags, settings, shard.count),
+    onWarning: warnUnlessQuiet(flags, io),
+  });
+  if (!flags.quiet) {
+    io.log(
+      `newsframe analyze: shard ${shard.index}/${shard.count} of ${flags.corpus}: ${run.articles} articles in ${run.batches} batches → ${flags.out}/<frame>/${
+        shardDir(shard.index)
+      }/; ` +
+        `when every shard is done: newsframe merge ${flags.out}`,
+    );
+  }
+  for (const line of corpusErrorLines(run.issues, run.rejected)) io.error(line);
+  if (run.rejected.length) io.error(rejectedLine(run.rejected.length, null));
+  return 0;
+}
+
+/** What `merge` rebuilds a sharded run's settings from (the lexicon files are read again there). */
+function mergeSettings(
+  flags: AnalyzeFlags,
+  settings: AnalyzeSettings,
+  shards: number,
+): Record<string, unknown> {
+  return {
+    by: flags.by,
+    within: flags.within ?? null,
+    lexicon: flags.lexicon ?? [],
+    "no-default-lexicons": flags["no-default-lexicons"],
+    tone: flags.tone ?? null,
+    "keyness-top": flags["keyness-top"] ?? null,
+    format: settings.formats,
+    stages: settings.stages,
+    shards,
+  };
+}
+
+/** A whole run: staged in `--out`, replacing the previous outputs only when it completes. */
+async function runWhole(
+  flags: AnalyzeFlags,
+  settings: AnalyzeSettings,
+  started: number,
+  io: Io,
+): Promise<number> {
+  const { formats, stages, batchWords, workers } = settings;
+  const output = await OutputRun.open(flags.out, {
+    command: "analyze",
+    options: { ...flags, format: formats, stages, batchWords, workers },
+    corpus: flags.corpus,
+    outputs: possibleOutputs(stages, formats, flags.charts),
+    onWarning: (m) => io.error(`warning: ${m}`),
+    onInterrupt: (m) => io.error(m),
+  });
+  const bar = new Progress(!flags.quiet);
+  let run: BatchedRun;
+  try {
+    run = await analyzeStaged(flags, settings, output, bar, io);
+    if (run.articles === 0) return await refuseEmpty(flags, run, output, bar, io);
+    if (flags.charts) await writeRunCharts(run, output.staging, formats, flags.within, bar);
+    await writeRejections(output.staging, run.issues);
+    bar.stage("replacing the previous outputs");
+    const outputs = await output.commit({
+      rows: run.rows,
+      articles: run.articles,
+      rejections: run.rejected.length,
+      batches: run.batches,
+    });
+    bar.done();
+    warnAfterRun(flags, run, batchWords, io);
+    reportRun(flags, run, formats, outputs.length, (performance.now() - started) / 1000, io);
+  } catch (e) {
+    bar.done();
+    await output.discard();
+    throw groupFieldUsage(e, flags.within);
+  }
+  if (flags.strict && (run.rejected.length || run.issues.some((i) => i.severity === "error"))) {
+    io.error(strictLine(run));
+    return 1;
+  }
+  return 0;
+}
+
+/** Why `--strict` fails: rejected records, and rejected fields and corpus errors when any. */
+function strictLine(run: BatchedRun): string {
+  const fields = fieldRejections(run.issues).length;
+  const corpus = corpusErrors(run.issues, run.rejected).length;
+  return `error: --strict: ${run.rejected.length} record(s) rejected` +
+    (fields ? `, ${fields} field(s) rejected` : "") +
+    (corpus ? `, ${corpus} error(s) about the corpus (a manifest)` : "");
+}
+
+/** Analyses the corpus into the run's staging folder, with the progress bar and Ctrl-C wired. */
+async function analyzeStaged(
+  flags: AnalyzeFlags,
+  settings: AnalyzeSettings,
+  output: OutputRun,
+  bar: Progress,
+  io: Io,
+): Promise<BatchedRun> {
+  if (bar.active) bar.totalChars = await corpusBytes(flags.corpus);
+  const abort = new AbortController();
+  output.onAbort(() => {
+    bar.done();
+    abort.abort();
+  });
+  return await analyzeToFiles(flags.corpus, {
+    abort: abort.signal,
+    out: output.staging,
+    ...settings.common,
+    batchWords: settings.batchWords,
+    onProgress: (p) => bar.update(p.articles, p.words, p.chars, p.label),
+    onStage: (name) => bar.stage(name),
+    onWarning: warnUnlessQuiet(flags, io),
+  });
+}
+
+/** No article loaded: nothing replaces the previous outputs; the rejections say why. Exit 1. */
+async function refuseEmpty(
+  flags: AnalyzeFlags,
+  run: BatchedRun,
+  output: OutputRun,
+  bar: Progress,
+  io: Io,
+): Promise<number> {
+  bar.done();
+  await output.discard();
+  for (const line of corpusErrorLines(run.issues, run.rejected)) io.error(line);
+  if (!flags.quiet) io.log(renderSummary(run.summary, run.issues, run.rejected));
+  else io.error(rejectedLine(run.rejected.length, null));
+  io.error(`error: no article could be loaded from ${flags.corpus}; see the rejections above`);
+  return 1;
+}
+
+/** `--charts`: every chart of the run's frames into `<staging>/charts`. */
+async function writeRunCharts(
+  run: BatchedRun,
+  staging: string,
+  formats: FrameFormat[],
+  within: string | undefined,
+  bar: Progress,
+): Promise<void> {
+  bar.stage("charts");
+  // Imported only here: the chart libraries take a noticeable part of a short run to load.
+  const [{ allCharts, CHART_FRAMES }, { writeCharts }, { CHART_FORMATS }] = await Promise.all(
+    [
+      import("../charts/catalog.ts"),
+      import("../charts/export.ts"),
+      import("./charts.ts"),
+    ],
+  );
+  await writeCharts(
+    allCharts(run.frames ?? chartInputs(staging, run, formats, CHART_FRAMES), { within }),
+    `${staging}/charts`,
+    [...CHART_FORMATS],
+  );
+}
+
+/** What a person should know of a finished run: a keyness with nothing to compare, skipped stages. */
+function warnAfterRun(flags: AnalyzeFlags, run: BatchedRun, batchWords: number, io: Io): void {
+  if (flags.quiet) return;
+  if (run.groups.length < 2) {
+    io.error(
+      `warning: every article has the same ${flags.by} ("${run.groups[0] ?? "none"}"), so ` +
+        "keyness has nothing to compare and is empty; choose a field with --by (e.g. --by id)",
+    );
+  }
+  if (run.skipped.length) {
+    io.error(
+      `note: ${run.skipped.join(", ")} not run: the corpus came in ${run.batches} batches of ` +
+        `about ${batchWords.toLocaleString("en")} words, and ${run.skipped.join(", ")} compares ` +
+        "every article with every other at once; to run it, give --batch-words 0 (the whole " +
+        "corpus in memory, about 1 KB per word) or a larger batch",
+    );
+  }
+}
+
+/** The run's summary and what it wrote (or, with `--quiet`, only the rejected count). */
+function reportRun(
+  flags: AnalyzeFlags,
+  run: BatchedRun,
+  formats: FrameFormat[],
+  outputs: number,
+  seconds: number,
+  io: Io,
+): void {
+  // On stderr whatever --quiet says: the run went on without what they are about.
+  for (const line of corpusErrorLines(run.issues, run.rejected)) io.error(line);
+  for (const line of fieldRejectionLines(run.issues)) io.error(line);
+  if (flags.quiet) {
+    if (run.rejected.length) {
+      io.error(rejectedLine(run.rejected.length, `${flags.out}/${REJECTIONS_FILE}`));
+    }
+    return;
+  }
+  io.log(`newsframe analyze: ${flags.corpus} → ${flags.out}\n`);
+  io.log(renderSummary(run.summary, run.issues, run.rejected));
+  io.log(`  every rejection: ${flags.out}/${REJECTIONS_FILE}`);
+  io.log(
+    `\nwrote ${outputs} outputs in ${seconds.toFixed(2)} s: ${
+      Object.entries(run.rows).map(([n, rows]) => `${n} (${rows} rows)`).join(", ")
+    }${partsNote(flags.out, run, formats)}; ${flags.out}/${RUN_FILE} records the run`,
+  );
+}
+
+/** Where the frames written in parts are and how to read them; empty for a run in one piece. */
+function partsNote(out: string, run: BatchedRun, formats: FrameFormat[]): string {
+  if (!run.partitioned.length) return "";
+  const read = formats.includes("parquet")
+    ? `read them with readFrame, or pl.scanParquet("${out}/tokens/**/*.parquet")`
+    : `read them with pl.scanCSV("${out}/tokens/**/*.csv")`;
+  return `\n${run.batches} batches: ${run.partitioned.join(", ")} are written in parts, ` +
+    `${out}/<frame>/batch=NNNNN/part.<format> (${read})`;
+}
+
+/** The loader's warnings on stderr, unless `--quiet`. */
+function warnUnlessQuiet(flags: AnalyzeFlags, io: Io): (message: string) => void {
+  return (message) => {
+    if (!flags.quiet) io.error(`warning: ${message}`);
+  };
 }
 
 /** Throws a usage error when a path given on the command line does not exist. */

@@ -24,6 +24,13 @@ export function parseCommandLine<T extends NonNullable<ParseArgsConfig["options"
     return parseArgs({ args, options, strict: true, allowPositionals: false }).values;
   } catch (e) {
     const line = (e as Error).message.split("\n")[0];
+    // parseArgs's own advice for this one is on the lines that follow: said in one line here.
+    const ambiguous = /^Option '(?:-\w, )?(--[\w-]+)[^']*' argument is ambiguous/.exec(line)?.[1];
+    if (ambiguous) {
+      throw new UsageError(
+        `${ambiguous} needs a value (one that starts with "-" is written ${ambiguous}=VALUE)`,
+      );
+    }
     const unknown = /^Unknown option '--([^'=]+)'/.exec(line)?.[1];
     const near = unknown === undefined ? undefined : nearest(unknown, Object.keys(options));
     throw new UsageError(near ? `${line} (did you mean --${near}?)` : line);

@@ -25,10 +25,18 @@ export function framesBy(
   try {
     return allFrames(analysis, undefined, undefined, { ...more, by, within, terms });
   } catch (e) {
-    if (!(e instanceof GroupFieldError)) throw e;
-    const flag = within && e.message.includes(`"${within}"`) ? "--within" : "--by";
-    throw new UsageError(`${flag}: ${e.message}`);
+    throw groupFieldUsage(e, within);
   }
+}
+
+/**
+ * A grouping field no article has ({@link GroupFieldError}) as the usage error of the flag that
+ * named it (`--within` when its field is the one missing, else `--by`); any other error as it is.
+ */
+export function groupFieldUsage(e: unknown, within?: string): unknown {
+  if (!(e instanceof GroupFieldError)) return e;
+  const flag = within && e.message.includes(`"${within}"`) ? "--within" : "--by";
+  return new UsageError(`${flag}: ${e.message}`);
 }
 
 /**

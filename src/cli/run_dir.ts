@@ -134,11 +134,7 @@ export class OutputRun {
    */
   async commit(facts: RunFacts): Promise<string[]> {
     this.#committing = true;
-    const names: string[] = [];
-    for await (const e of Deno.readDir(this.staging)) {
-      if (!e.name.startsWith(".")) names.push(e.isDirectory ? `${e.name}/` : e.name);
-    }
-    names.sort();
+    const names = await stagedOutputs(this.staging);
     const previous = await ownedOutputs(this.out);
     const mine = new Set(names.map(stripSlash));
     for (const name of mine) {
@@ -150,7 +146,16 @@ export class OutputRun {
         );
       }
     }
-    const record = {
+    const record = await this.#record(facts, names);
+    await this.#replace(previous, mine, record);
+    await Deno.remove(`${this.out}/${COMMIT_FILE}`).catch(ignoreNotFound);
+    await this.#close();
+    return names;
+  }
+
+  /** The run's `run.json`: what it was, what it read (hashed) and wrote, and when. */
+  async #record(facts: RunFacts, names: string[]): Promise<Record<string, unknown>> {
+    return {
       newsframe: RUN_FILE,
       command: this.options.command,
       options: this.options.options,
@@ -163,6 +168,17 @@ export class OutputRun {
       started: this.#started.toISOString(),
       finished: new Date().toISOString(),
     };
+  }
+
+  /**
+   * Moves the previous run's outputs aside (into the staging folder), this run's into place and
+   * `run.json` last; on an error, undoes the renames done so far and discards the run.
+   */
+  async #replace(
+    previous: Set<string>,
+    mine: Set<string>,
+    record: Record<string, unknown>,
+  ): Promise<void> {
     const undo: [string, string][] = [];
     const move = async (from: string, to: string) => {
       await Deno.rename(from, to);
@@ -194,9 +210,6 @@ export class OutputRun {
       await this.discard();
       throw e;
     }
-    await Deno.remove(`${this.out}/${COMMIT_FILE}`).catch(ignoreNotFound);
-    await this.#close();
-    return names;
   }
 
   /**
@@ -245,6 +258,15 @@ export class OutputRun {
     if (this.#termListener) Deno.removeSignalListener("SIGTERM", this.#termListener);
     this.#listener = this.#termListener = null;
   }
+}
+
+/** The top-level outputs in a staging folder (`name/` for a folder), sorted; hidden ones left out. */
+async function stagedOutputs(staging: string): Promise<string[]> {
+  const names: string[] = [];
+  for await (const e of Deno.readDir(staging)) {
+    if (!e.name.startsWith(".")) names.push(e.isDirectory ? `${e.name}/` : e.name);
+  }
+  return names.sort();
 }
 
 /**

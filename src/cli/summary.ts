@@ -19,6 +19,19 @@ export function renderSummary(
   rejected: readonly Rejection[],
   maxIssues = 20,
 ): string {
+  return [
+    ...outletTable(tally),
+    "",
+    ...cleaningLines(tally),
+    ...languageLines(tally),
+    ...warningLines(issues, maxIssues),
+    "",
+    ...rejectionLines(issues, rejected, maxIssues),
+  ].join("\n");
+}
+
+/** Articles, sentences and words per outlet (most articles first) and their total. */
+function outletTable(tally: SummaryTally): string[] {
   const rows = [...tally.outlets.entries()].sort((a, b) =>
     b[1].articles - a[1].articles || (a[0] < b[0] ? -1 : 1)
   );
@@ -35,64 +48,81 @@ export function renderSummary(
     `  ${o.padEnd(width)}  ${String(r.articles).padStart(8)}  ${String(r.sentences).padStart(9)}  ${
       String(r.words).padStart(9)
     }`;
-  const out: string[] = [];
-  out.push(
+  return [
     `  ${"outlet".padEnd(width)}  ${"articles".padStart(8)}  ${"sentences".padStart(9)}  ${
       "words".padStart(9)
     }`,
-  );
-  for (const [o, r] of rows) out.push(line(o, r));
-  out.push(line("total", total));
+    ...rows.map(([o, r]) => line(o, r)),
+    line("total", total),
+  ];
+}
 
-  const list = (m: Map<string, number>) => [...m].map(([k, n]) => `${k} ${n}`).join(", ");
+/** `k n, k n`: a count per kind. */
+function countList(m: Map<string, number>): string {
+  return [...m].map(([k, n]) => `${k} ${n}`).join(", ");
+}
+
+/** What cleaning removed, separated and repaired. */
+function cleaningLines(tally: SummaryTally): string[] {
   const removed = [...tally.removed.values()].reduce((a, b) => a + b, 0);
-  out.push("");
-  out.push(
+  return [
     `cleaning: removed ${removed} boilerplate paragraph(s)${
-      removed ? ` (${list(tally.removed)})` : ""
+      removed ? ` (${countList(tally.removed)})` : ""
     }`,
-  );
-  out.push(`          separated ${tally.separated.size ? list(tally.separated) : "nothing"}`);
-  out.push(
+    `          separated ${tally.separated.size ? countList(tally.separated) : "nothing"}`,
     `          repaired ${tally.repairCount} scrape join(s)${
       tally.repairCount ? `: ${tally.repairs.join(", ")}` : ""
     }`,
-  );
+  ];
+}
 
+/** A line on the articles not in English, when there are any. */
+function languageLines(tally: SummaryTally): string[] {
   const foreign = [...tally.languages].filter(([l]) => l !== ENGLISH && l !== "unknown");
   const nForeign = foreign.reduce((n, [, k]) => n + k, 0);
-  if (nForeign) {
-    out.push(
-      `language: ${nForeign} article(s) not in English (${list(new Map(foreign))}); the kit ` +
-        "reads English (its extractors and lexicons are English): their terms, figures, quotes " +
-        'and tone are not to be trusted; see the "language" column of articles',
-    );
-  }
+  if (!nForeign) return [];
+  return [
+    `language: ${nForeign} article(s) not in English (${countList(new Map(foreign))}); the kit ` +
+    "reads English (its extractors and lexicons are English): their terms, figures, quotes " +
+    'and tone are not to be trusted; see the "language" column of articles',
+  ];
+}
 
+/** The loader's warnings, the first `max` of them. */
+function warningLines(issues: readonly LoadIssue[], max: number): string[] {
   const warnings = issues.filter((i) => i.severity === "warning");
-  if (warnings.length) {
-    out.push("", `warnings (${warnings.length}):`);
-    for (const w of warnings.slice(0, maxIssues)) out.push(`  ${formatIssue(w)}`);
-    if (warnings.length > maxIssues) out.push(`  … and ${warnings.length - maxIssues} more`);
-  }
-  out.push("", `rejected: ${rejected.length} record(s)`);
-  for (const r of rejected.slice(0, maxIssues)) {
+  if (!warnings.length) return [];
+  return [
+    "",
+    `warnings (${warnings.length}):`,
+    ...warnings.slice(0, max).map((w) => `  ${formatIssue(w)}`),
+    ...(warnings.length > max ? [`  … and ${warnings.length - max} more`] : []),
+  ];
+}
+
+/**
+ * The rejected records, then corpus-level errors no rejection stands for (a bad manifest), then
+ * the rejected fields of articles that loaded; the first `max` of each.
+ */
+function rejectionLines(
+  issues: readonly LoadIssue[],
+  rejected: readonly Rejection[],
+  max: number,
+): string[] {
+  const out = [`rejected: ${rejected.length} record(s)`];
+  for (const r of rejected.slice(0, max)) {
     const where = r.line === undefined ? r.source : `${r.source}:${r.line}`;
     out.push(`  ${where}${r.id ? ` [${shortId(r.id)}]` : ""}: ${r.reasons.join("; ")}`);
   }
-  if (rejected.length > maxIssues) out.push(`  … and ${rejected.length - maxIssues} more`);
+  if (rejected.length > max) out.push(`  … and ${rejected.length - max} more`);
+  for (const e of corpusErrors(issues, rejected).slice(0, max)) out.push(`  ${formatIssue(e)}`);
   const fields = fieldRejections(issues);
-  const corpusErrors = issues.filter((i) =>
-    i.severity === "error" && !fields.includes(i) &&
-    !rejected.some((r) => r.source === i.source && r.line === i.line)
-  );
-  for (const e of corpusErrors.slice(0, maxIssues)) out.push(`  ${formatIssue(e)}`);
   if (fields.length) {
     out.push(`rejected fields: ${fields.length} (the article loads without the field)`);
-    for (const e of fields.slice(0, maxIssues)) out.push(`  ${formatIssue(e)}`);
-    if (fields.length > maxIssues) out.push(`  … and ${fields.length - maxIssues} more`);
+    for (const e of fields.slice(0, max)) out.push(`  ${formatIssue(e)}`);
+    if (fields.length > max) out.push(`  … and ${fields.length - max} more`);
   }
-  return out.join("\n");
+  return out;
 }
 
 /**
@@ -101,6 +131,31 @@ export function renderSummary(
  */
 export function fieldRejections(issues: readonly LoadIssue[]): LoadIssue[] {
   return issues.filter((i) => i.severity === "error" && i.fieldOnly === true);
+}
+
+/**
+ * The errors about the corpus rather than one record or field (a manifest that cannot be used):
+ * no rejected record stands for them.
+ */
+export function corpusErrors(
+  issues: readonly LoadIssue[],
+  rejected: readonly Rejection[],
+): LoadIssue[] {
+  return issues.filter((i) =>
+    i.severity === "error" && i.fieldOnly !== true &&
+    !rejected.some((r) => r.source === i.source && r.line === i.line)
+  );
+}
+
+/**
+ * The stderr lines of {@link corpusErrors}, one each (`manifest.json: error: …`): `analyze`
+ * prints them with `--quiet` too, as a run goes on without what they are about.
+ */
+export function corpusErrorLines(
+  issues: readonly LoadIssue[],
+  rejected: readonly Rejection[],
+): string[] {
+  return corpusErrors(issues, rejected).map(formatIssue);
 }
 
 /** The summary of a corpus analysed in memory (what `report` and `charts` print). */

@@ -145,9 +145,51 @@ export function cleanArticle(
   rules: CleaningRules = DEFAULT_CLEANING_RULES,
 ): CleanArticle {
   const removed: Removal[] = [];
-  let paras = toParagraphs(article.text);
+  const structureLines: CleanArticle["structureLines"] = {};
+  const paras = dropBoilerplate(toParagraphs(article.text), rules, removed);
+  const credit = takeCredit(paras, structureLines);
+  // A paragraph that is only a date, at the top: the publication date as pages print it.
+  const dateLine = takeDateLine(paras, removed);
+  const headline = takeHeadline(paras);
+  const top = takeTopRepeatsAndByline(
+    paras,
+    [headline, article.title],
+    rules,
+    removed,
+    structureLines,
+  );
+  const { dateline, datelinePlace, agency } = takeDateline(top.paras, structureLines);
+  const repairs: Repair[] = [];
+  const body = top.paras.map((p) => repairJoins(p, repairs));
+  const { text, paragraphs } = assemble(headline, body);
+  return {
+    id: article.id,
+    outlet: article.outlet,
+    title: article.title ?? headline,
+    published: article.published ?? dateLine?.date ?? null,
+    url: article.url,
+    language: detectLanguage(text),
+    meta: article.meta,
+    text,
+    paragraphs,
+    headline,
+    dateline,
+    datelinePlace,
+    agency: agency ?? bylineAgency(top.byline, rules),
+    byline: top.byline,
+    credit,
+    structureLines,
+    removed,
+    repairs,
+  };
+}
 
-  // Boilerplate paragraphs, anywhere.
+/**
+ * Boilerplate out, recorded in `removed`: paragraphs a paragraph rule matches, anywhere (with
+ * the title line after one whose rule says so, as a video caption's), then trailing ones (tag
+ * lists, copyright), from the end.
+ */
+function dropBoilerplate(paras: Para[], rules: CleaningRules, removed: Removal[]): Para[] {
   const kept: Para[] = [];
   for (let i = 0; i < paras.length; i++) {
     const p = paras[i];
@@ -163,88 +205,108 @@ export function cleanArticle(
       i++;
     }
   }
-  paras = kept;
-
-  // Trailing boilerplate (tag lists, copyright), from the end.
-  while (paras.length) {
-    const last = paras[paras.length - 1];
+  while (kept.length) {
+    const last = kept[kept.length - 1];
     const rule = rules.trailing.find((r) => r.regex.test(last.text));
     if (!rule) break;
     removed.push({ kind: rule.kind, text: last.text, line: last.line });
-    paras.pop();
+    kept.pop();
   }
+  return kept;
+}
 
-  // Credit line: the last paragraph, when it is one.
-  let credit: Credit | null = null;
-  const structureLines: CleanArticle["structureLines"] = {};
-  if (paras.length && isCreditLine(paras[paras.length - 1].text)) {
-    const last = paras.pop()!;
-    credit = parseCredit(last.text);
-    structureLines.credit = last.line;
-  }
+/** Takes the credit line ("Reporting by …"): the last paragraph, when it is one. */
+function takeCredit(paras: Para[], lines: CleanArticle["structureLines"]): Credit | null {
+  if (!paras.length || !isCreditLine(paras[paras.length - 1].text)) return null;
+  const last = paras.pop()!;
+  lines.credit = last.line;
+  return parseCredit(last.text);
+}
 
-  // A paragraph that is only a date, at the top: the publication date as pages print it.
-  const dateLine = takeDateLine(paras, removed);
-
-  // Headline: a first paragraph without sentence punctuation.
-  let headline: string | null = null;
+/** Takes the headline: a first paragraph without sentence punctuation (and not a dateline). */
+function takeHeadline(paras: Para[]): string | null {
   if (paras.length > 1 && looksLikeTitle(paras[0].text) && !startsWithDateline(paras[0].text)) {
-    headline = paras.shift()!.text;
+    return paras.shift()!.text;
   }
+  return null;
+}
 
-  // A repeated headline and an agency byline near the top.
+/**
+ * Among the top three paragraphs, drops a repeat of the headline or title (recorded in
+ * `removed`) and takes the first byline ("Reuters", "By Jane Doe").
+ */
+function takeTopRepeatsAndByline(
+  paras: Para[],
+  titles: (string | null)[],
+  rules: CleaningRules,
+  removed: Removal[],
+  lines: CleanArticle["structureLines"],
+): { paras: Para[]; byline: string | null } {
   let byline: string | null = null;
-  const sameAs = (a: string, b: string | null) => b !== null && squash(a) === squash(b);
-  paras = paras.filter((p, i) => {
-    if (i < 3 && (sameAs(p.text, headline) || sameAs(p.text, article.title))) {
+  const kept = paras.filter((p, i) => {
+    if (i < 3 && titles.some((t) => t !== null && squash(p.text) === squash(t))) {
       removed.push({ kind: "duplicate_headline", text: p.text, line: p.line });
       return false;
     }
     if (i < 3 && byline === null && isByline(p.text, rules)) {
       byline = p.text;
-      structureLines.byline = p.line;
+      lines.byline = p.line;
       return false;
     }
     return true;
   });
+  return { paras: kept, byline };
+}
 
-  // Dateline at the start of the first body paragraph.
-  let dateline: string | null = null;
-  let datelinePlace: string | null = null;
-  let agency: string | null = null;
-  if (paras.length) {
-    const m = DATELINE.exec(paras[0].text) ?? BARE_DATELINE.exec(paras[0].text);
-    if (m && m[0].length < paras[0].text.length) {
-      dateline = m[0].trim();
-      datelinePlace = m[1]?.trim() || null;
-      agency = m[2]?.trim() || null;
-      structureLines.dateline = paras[0].line;
-      paras[0] = { ...paras[0], text: paras[0].text.slice(m[0].length) };
-    }
-  }
-  if (!agency && byline) {
-    const b = (byline as string).replace(/^By\s+/i, "");
-    if (rules.agencies.has(b.toLowerCase())) agency = b;
-  }
+/** What a dateline ("NAIROBI (Reuters) -") says. */
+interface Dateline {
+  dateline: string | null;
+  datelinePlace: string | null;
+  agency: string | null;
+}
 
-  // Scrape joins ("tariffsWashington"), repaired and recorded.
-  const repairs: Repair[] = [];
-  const repair = (p: Para): Para => {
-    const fix = (text: string, re: RegExp, may: RegExp) =>
-      may.test(text)
-        ? text.replace(re, (whole: string, a: string, b: string) => {
-          repairs.push({ kind: "split_join", before: whole, after: `${a} ${b}`, line: p.line });
-          return `${a} ${b}`;
-        })
-        : text;
-    return {
-      ...p,
-      text: fix(fix(p.text, JOINED_WORDS, MAY_JOIN_WORDS), JOINED_SENTENCES, MAY_JOIN_SENTENCES),
-    };
+/** Takes the dateline off the start of the first body paragraph, when it has one. */
+function takeDateline(paras: Para[], lines: CleanArticle["structureLines"]): Dateline {
+  const none = { dateline: null, datelinePlace: null, agency: null };
+  if (!paras.length) return none;
+  const m = DATELINE.exec(paras[0].text) ?? BARE_DATELINE.exec(paras[0].text);
+  if (!m || m[0].length >= paras[0].text.length) return none;
+  lines.dateline = paras[0].line;
+  paras[0] = { ...paras[0], text: paras[0].text.slice(m[0].length) };
+  return {
+    dateline: m[0].trim(),
+    datelinePlace: m[1]?.trim() || null,
+    agency: m[2]?.trim() || null,
   };
-  paras = paras.map(repair);
+}
 
-  // Assemble the clean text with paragraph offsets.
+/** The agency a byline names ("Reuters", "By AFP"), when it is a known one. */
+function bylineAgency(byline: string | null, rules: CleaningRules): string | null {
+  if (!byline) return null;
+  const b = byline.replace(/^By\s+/i, "");
+  return rules.agencies.has(b.toLowerCase()) ? b : null;
+}
+
+/** Repairs scrape joins ("tariffsWashington", "said.The"), recording each in `repairs`. */
+function repairJoins(p: Para, repairs: Repair[]): Para {
+  const fix = (text: string, re: RegExp, may: RegExp) =>
+    may.test(text)
+      ? text.replace(re, (whole: string, a: string, b: string) => {
+        repairs.push({ kind: "split_join", before: whole, after: `${a} ${b}`, line: p.line });
+        return `${a} ${b}`;
+      })
+      : text;
+  return {
+    ...p,
+    text: fix(fix(p.text, JOINED_WORDS, MAY_JOIN_WORDS), JOINED_SENTENCES, MAY_JOIN_SENTENCES),
+  };
+}
+
+/** The clean text (headline, then paragraphs, blank-line separated) and each paragraph's offsets. */
+function assemble(headline: string | null, paras: Para[]): {
+  text: string;
+  paragraphs: Paragraph[];
+} {
   const pieces: { kind: ParagraphKind; text: string }[] = [];
   if (headline) pieces.push({ kind: "headline", text: headline });
   paras.forEach((p, i) => {
@@ -262,27 +324,7 @@ export function cleanArticle(
     });
     text += piece.text;
   });
-
-  return {
-    id: article.id,
-    outlet: article.outlet,
-    title: article.title ?? headline,
-    published: article.published ?? dateLine?.date ?? null,
-    url: article.url,
-    language: detectLanguage(text),
-    meta: article.meta,
-    text,
-    paragraphs,
-    headline,
-    dateline,
-    datelinePlace,
-    agency,
-    byline,
-    credit,
-    structureLines,
-    removed,
-    repairs,
-  };
+  return { text, paragraphs };
 }
 
 /** Non-blank lines, trimmed, with runs of spaces and tabs (and no-break spaces) made one space. */

@@ -55,66 +55,98 @@ export async function* streamCorpus(
   options: LoadOptions = {},
 ): AsyncGenerator<RecordResult> {
   const info = await statOrThrow(path);
-  const manifestPath = options.manifest === false
-    ? null
-    : options.manifest ?? (info.isDirectory ? await existing(`${path}/manifest.json`) : null);
-  const entries = new Map<string, ManifestEntry>();
-  if (typeof options.manifest === "string" && !await existing(options.manifest)) {
-    throw new CorpusError({
-      severity: "error",
-      source: options.manifest,
-      message: "manifest does not exist (give an existing file, or --no-manifest)",
-    });
-  }
-  if (manifestPath) {
-    const { manifest, issues } = await readManifest(manifestPath);
-    if (issues.length) yield { issues, corpusLevel: true };
-    for (const e of manifest?.articles ?? []) entries.set(e.id, e);
-  }
+  const manifest = await openManifest(path, info, options);
+  if (manifest.issues.length) yield { issues: manifest.issues, corpusLevel: true };
   const seen = new Map<string, string>();
   const used = new Set<string>();
   for await (const result of readAny(path, info)) {
-    const a = result.article;
-    if (!a) {
-      yield result;
-      continue;
-    }
-    const here = a.line === undefined ? a.source : `${a.source}:${a.line}`;
-    const first = seen.get(a.id);
-    if (first !== undefined) {
-      yield {
-        issues: [...result.issues, {
-          severity: "error",
-          source: a.source,
-          line: a.line,
-          id: a.id,
-          field: "id",
-          message: `duplicate id "${a.id}" (first seen at ${first}); this record is skipped`,
-        }],
-      };
-      continue;
-    }
-    seen.set(a.id, here);
-    const entry = entries.get(a.id);
-    if (entry) used.add(a.id);
-    // The manifest naming an outlet answers the file's missing one.
-    const issues = entry?.outlet
-      ? result.issues.filter((i) => !(i.field === "outlet" && i.severity === "warning"))
-      : result.issues;
-    yield { article: entry ? applyManifestEntry(a, entry) : a, issues };
+    yield admit(result, seen, used, manifest.entries);
   }
-  const unused = [...entries.keys()].filter((id) => !used.has(id));
-  if (unused.length && manifestPath) {
+  const unused = [...manifest.entries.keys()].filter((id) => !used.has(id));
+  const source = manifest.path;
+  if (unused.length && source) {
     yield {
       corpusLevel: true,
       issues: unused.map((id) => ({
         severity: "warning" as const,
-        source: manifestPath,
+        source,
         id,
         message: "manifest entry matches no article in the corpus",
       })),
     };
   }
+}
+
+/** The manifest a corpus is read with: its path (if any), entries by id, and its problems. */
+interface OpenManifest {
+  path: string | null;
+  entries: Map<string, ManifestEntry>;
+  issues: LoadIssue[];
+}
+
+/**
+ * Reads the manifest named in `options` (which must exist), else a corpus folder's own
+ * `manifest.json` when it has one.
+ */
+async function openManifest(
+  path: string,
+  info: Deno.FileInfo,
+  options: LoadOptions,
+): Promise<OpenManifest> {
+  const manifestPath = options.manifest === false
+    ? null
+    : options.manifest ?? (info.isDirectory ? await existing(`${path}/manifest.json`) : null);
+  const entries = new Map<string, ManifestEntry>();
+  if (typeof options.manifest === "string" && !await existing(options.manifest)) {
+    const found = await Deno.stat(options.manifest).then(() => true, () => false);
+    throw new CorpusError({
+      severity: "error",
+      source: options.manifest,
+      message: found
+        ? "manifest is not a file (give the manifest's .json file, or --no-manifest)"
+        : "manifest does not exist (give an existing file, or --no-manifest)",
+    });
+  }
+  if (!manifestPath) return { path: manifestPath, entries, issues: [] };
+  const { manifest, issues } = await readManifest(manifestPath);
+  for (const e of manifest?.articles ?? []) entries.set(e.id, e);
+  return { path: manifestPath, entries, issues };
+}
+
+/**
+ * One record as the corpus gives it: a duplicate id is rejected (the first one wins, `seen`
+ * says where it was), and a manifest entry for its id overrides its metadata (noted in `used`).
+ */
+function admit(
+  result: RecordResult,
+  seen: Map<string, string>,
+  used: Set<string>,
+  entries: ReadonlyMap<string, ManifestEntry>,
+): RecordResult {
+  const a = result.article;
+  if (!a) return result;
+  const here = a.line === undefined ? a.source : `${a.source}:${a.line}`;
+  const first = seen.get(a.id);
+  if (first !== undefined) {
+    return {
+      issues: [...result.issues, {
+        severity: "error",
+        source: a.source,
+        line: a.line,
+        id: a.id,
+        field: "id",
+        message: `duplicate id "${a.id}" (first seen at ${first}); this record is skipped`,
+      }],
+    };
+  }
+  seen.set(a.id, here);
+  const entry = entries.get(a.id);
+  if (entry) used.add(a.id);
+  // The manifest naming an outlet answers the file's missing one.
+  const issues = entry?.outlet
+    ? result.issues.filter((i) => !(i.field === "outlet" && i.severity === "warning"))
+    : result.issues;
+  return { article: entry ? applyManifestEntry(a, entry) : a, issues };
 }
 
 /**
@@ -257,75 +289,134 @@ interface CorpusFile {
  * rejection too; the rest is still listed.
  */
 async function listTextFiles(dir: string): Promise<CorpusFile[]> {
-  const out: CorpusFile[] = [];
   const root = dir.replace(/(.)\/+$/, "$1");
   const rootReal = await Deno.realPath(root);
-  const seenDirs = new Map<string, string>([[rootReal, root]]);
-  const seenFiles = new Map<string, string>();
-  const problem = (path: string, message: string, severity: "error" | "warning" = "error") =>
-    out.push({ path, id: "", skipped: true, problem: { severity, source: path, message } });
-  const walk = async (d: string, rel: string) => {
-    const entries: Deno.DirEntry[] = [];
-    try {
-      for await (const e of corpusFs.readDir(d)) entries.push(e);
-    } catch (e) {
-      if (!isReadError(e)) throw e;
-      problem(d, `folder ${readErrorMessage(e)}; its files are not read`);
+  const listing: Listing = {
+    root,
+    rootReal,
+    seenDirs: new Map([[rootReal, root]]),
+    seenFiles: new Map(),
+    files: [],
+  };
+  await walkFolder(listing, root, "");
+  return listing.files;
+}
+
+/** A corpus folder being listed: what is found so far, and the real paths already read. */
+interface Listing {
+  root: string;
+  /** The root's real path: a link whose target is not under it leads outside the corpus. */
+  rootReal: string;
+  /** Folders read, by real path, with the path they were read by. */
+  seenDirs: Map<string, string>;
+  /** Files listed, by real path, with the path they were listed by. */
+  seenFiles: Map<string, string>;
+  files: CorpusFile[];
+}
+
+/** Notes a path that is not read, and why (an error unless told). */
+function notRead(
+  listing: Listing,
+  path: string,
+  message: string,
+  severity: "error" | "warning" = "error",
+): void {
+  listing.files.push({ path, id: "", skipped: true, problem: { severity, source: path, message } });
+}
+
+/** Lists folder `d` (`rel` from the root) in name order, hidden entries left out. */
+async function walkFolder(listing: Listing, d: string, rel: string): Promise<void> {
+  const entries: Deno.DirEntry[] = [];
+  try {
+    for await (const e of corpusFs.readDir(d)) entries.push(e);
+  } catch (e) {
+    if (!isReadError(e)) throw e;
+    notRead(listing, d, `folder ${readErrorMessage(e)}; its files are not read`);
+    return;
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const e of entries) {
+    if (!e.name.startsWith(".")) await visitEntry(listing, d, rel, e);
+  }
+}
+
+/** One entry of a corpus folder: a folder is walked (once), a file listed (once), else noted. */
+async function visitEntry(
+  listing: Listing,
+  d: string,
+  rel: string,
+  e: Deno.DirEntry,
+): Promise<void> {
+  const p = `${d}/${e.name}`;
+  const kind = await resolveEntry(listing, p, e);
+  if (!kind) return;
+  if (kind.isDir) {
+    const first = listing.seenDirs.get(kind.real);
+    if (first !== undefined) {
+      notRead(
+        listing,
+        p,
+        `symbolic link loop: leads back to ${first}, which is read already; not followed`,
+      );
       return;
     }
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const e of entries) {
-      if (e.name.startsWith(".")) continue;
-      const p = `${d}/${e.name}`;
-      let isDir = e.isDirectory;
-      let isFile = e.isFile;
-      let real = "";
-      if (e.isSymlink || isDir || isFile) {
-        try {
-          real = await Deno.realPath(p);
-        } catch (err) {
-          if (!isReadError(err)) throw err;
-          problem(p, "symbolic link to nothing (its target does not exist); not read");
-          continue;
-        }
-      }
-      if (e.isSymlink) {
-        if (real !== rootReal && !real.startsWith(`${rootReal}/`)) {
-          problem(p, `symbolic link leads outside the corpus folder (to ${real}); not followed`);
-          continue;
-        }
-        const target = await Deno.stat(p);
-        isDir = target.isDirectory;
-        isFile = target.isFile;
-      }
-      if (isDir) {
-        const first = seenDirs.get(real);
-        if (first !== undefined) {
-          problem(
-            p,
-            `symbolic link loop: leads back to ${first}, which is read already; not followed`,
-          );
-          continue;
-        }
-        seenDirs.set(real, p);
-        await walk(p, `${rel}${e.name}/`);
-      } else if (isFile) {
-        if (d === root && e.name === "manifest.json") continue;
-        const first = seenFiles.get(real);
-        if (first !== undefined) {
-          problem(p, `the same file as ${first} (a symbolic link); read once`, "warning");
-          continue;
-        }
-        seenFiles.set(real, p);
-        const known = TEXT_EXT.test(e.name) || JSONL_EXT.test(e.name) || CSV_EXT.test(e.name);
-        out.push({ path: p, id: `${rel}${fileStem(e.name)}`, skipped: !known });
-      } else {
-        problem(p, "not a regular file or folder (a device, socket or pipe); not read", "warning");
-      }
+    listing.seenDirs.set(kind.real, p);
+    await walkFolder(listing, p, `${rel}${e.name}/`);
+  } else if (kind.isFile) {
+    if (d === listing.root && e.name === "manifest.json") return;
+    const first = listing.seenFiles.get(kind.real);
+    if (first !== undefined) {
+      notRead(listing, p, `the same file as ${first} (a symbolic link); read once`, "warning");
+      return;
     }
-  };
-  await walk(root, "");
-  return out;
+    listing.seenFiles.set(kind.real, p);
+    const known = TEXT_EXT.test(e.name) || JSONL_EXT.test(e.name) || CSV_EXT.test(e.name);
+    listing.files.push({ path: p, id: `${rel}${fileStem(e.name)}`, skipped: !known });
+  } else {
+    notRead(
+      listing,
+      p,
+      "not a regular file or folder (a device, socket or pipe); not read",
+      "warning",
+    );
+  }
+}
+
+/**
+ * What an entry is once symbolic links are followed, with its real path; null (and noted) for a
+ * link to nothing or one that leads outside the corpus folder.
+ */
+async function resolveEntry(
+  listing: Listing,
+  p: string,
+  e: Deno.DirEntry,
+): Promise<{ real: string; isDir: boolean; isFile: boolean } | null> {
+  let isDir = e.isDirectory;
+  let isFile = e.isFile;
+  let real = "";
+  if (e.isSymlink || isDir || isFile) {
+    try {
+      real = await Deno.realPath(p);
+    } catch (err) {
+      if (!isReadError(err)) throw err;
+      notRead(listing, p, "symbolic link to nothing (its target does not exist); not read");
+      return null;
+    }
+  }
+  if (e.isSymlink) {
+    if (real !== listing.rootReal && !real.startsWith(`${listing.rootReal}/`)) {
+      notRead(
+        listing,
+        p,
+        `symbolic link leads outside the corpus folder (to ${real}); not followed`,
+      );
+      return null;
+    }
+    const target = await Deno.stat(p);
+    isDir = target.isDirectory;
+    isFile = target.isFile;
+  }
+  return { real, isDir, isFile };
 }
 
 async function statOrThrow(path: string): Promise<Deno.FileInfo> {

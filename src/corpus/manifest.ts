@@ -7,46 +7,43 @@
 import type { Article } from "./article.ts";
 import { decodeUtf8 } from "./decode.ts";
 import type { LoadIssue } from "./issues.ts";
+import { jsonSyntaxError } from "./readers.ts";
 import { type Manifest, type ManifestEntry, ManifestSchema, zodProblems } from "./schema.ts";
+
+/** Said of every problem of a manifest: one problem and none of its entries is used. */
+const NOT_APPLIED = "the manifest is not applied";
 
 /** Reads and validates a manifest; problems come back as located issues, never thrown. */
 export async function readManifest(
   path: string,
 ): Promise<{ manifest?: Manifest; issues: LoadIssue[] }> {
+  const problem = (message: string, more: Partial<LoadIssue> = {}) => ({
+    issues: [{
+      severity: "error" as const,
+      source: path,
+      ...more,
+      message: `${message}; ${NOT_APPLIED}`,
+    }],
+  });
   let bytes: Uint8Array;
   try {
     bytes = await Deno.readFile(path);
   } catch (e) {
-    return {
-      issues: [{
-        severity: "error",
-        source: path,
-        message: `cannot read manifest: ${(e as Error).message}`,
-      }],
-    };
+    return problem(`cannot read manifest: ${(e as Error).message}`);
   }
   const decoded = decodeUtf8(bytes);
   if ("failure" in decoded) {
-    return {
-      issues: [{
-        severity: "error",
-        source: path,
-        line: decoded.failure.line,
-        message: "invalid UTF-8; save the manifest as UTF-8",
-      }],
-    };
+    return problem("invalid UTF-8; save the manifest as UTF-8", { line: decoded.failure.line });
   }
   let data: unknown;
   try {
     data = JSON.parse(decoded.text);
   } catch (e) {
-    return {
-      issues: [{
-        severity: "error",
-        source: path,
-        message: `not valid JSON: ${(e as Error).message}`,
-      }],
-    };
+    const { message, line } = jsonSyntaxError(e);
+    return problem(`not valid JSON: ${message}`, line === undefined ? {} : { line });
+  }
+  if (typeof data !== "object" || data === null || Array.isArray(data)) {
+    return problem('must be a JSON object { "articles": [ … ] }');
   }
   const parsed = ManifestSchema.safeParse(data);
   if (!parsed.success) {
@@ -55,7 +52,7 @@ export async function readManifest(
         severity: "error" as const,
         source: path,
         field: p.field,
-        message: p.message,
+        message: `${p.message}; ${NOT_APPLIED}`,
       })),
     };
   }

@@ -29,7 +29,9 @@ export async function* readJsonl(path: string): AsyncGenerator<RecordResult> {
         issues: [{
           severity: "error",
           ...where,
-          message: `not valid JSON (${(e as Error).message}); each line must be one JSON object`,
+          message: `not valid JSON (${
+            jsonSyntaxError(e).message
+          }); each line must be one JSON object`,
         }],
       };
       continue;
@@ -44,6 +46,19 @@ export async function* readJsonl(path: string): AsyncGenerator<RecordResult> {
     if (typeof record.id === "number") record.id = numberText(l.text, record.id);
     yield recordToArticle(record, where);
   }
+}
+
+/**
+ * A `JSON.parse` error as one line, located by the line and column it gives: V8's "in JSON at
+ * position 11 (line 1 column 12)" becomes "at column 12" ("after JSON at position …" keeps its
+ * "after JSON"), with `line` apart (the line within the text parsed). Other messages are kept as
+ * they are.
+ */
+export function jsonSyntaxError(e: unknown): { message: string; line?: number } {
+  const first = String((e as Error)?.message ?? e).split("\n")[0];
+  const m = /(?: in JSON)? at position \d+ \(line (\d+) column (\d+)\)$/.exec(first);
+  if (!m) return { message: first };
+  return { message: `${first.slice(0, m.index)} at column ${m[2]}`, line: Number(m[1]) };
 }
 
 /**
@@ -65,64 +80,86 @@ export async function* readCsv(path: string, stem = fileStem(path)): AsyncGenera
       continue;
     }
     if (header === null) {
-      header = rec.fields.map((h) => h.trim().toLowerCase());
-      const renamed = renameDuplicates(header);
-      for (const [i, name] of renamed) {
-        yield {
-          corpusLevel: true,
-          issues: [{
-            severity: "warning",
-            ...where,
-            field: header[i],
-            message: `column ${i + 1} repeats the name "${header[i]}"; it is read as "${name}"`,
-          }],
-        };
-        header[i] = name;
-      }
-      const missing = ["text"].filter((c) => !header!.includes(c));
-      if (missing.length) {
-        yield {
-          issues: [{
-            severity: "error",
-            ...where,
-            field: "text",
-            message: `missing column "text" (header has: ${
-              header.join(", ") || "nothing"
-            }); no rows of this file can be loaded`,
-          }],
-        };
-        return;
-      }
-      if (!header.includes("id")) {
-        yield {
-          issues: [{
-            severity: "warning",
-            ...where,
-            field: "id",
-            message: `no "id" column; ids are "${stem}-<line>"`,
-          }],
-        };
-      }
+      header = yield* readHeader(rec.fields, where, stem);
+      // Without a text column no row can load: one error for the file, not one per row.
+      if (header === null) return;
       continue;
     }
-    if (rec.fields.length !== header.length) {
-      yield {
-        issues: [{
-          severity: "error",
-          ...where,
-          message: `has ${rec.fields.length} fields, the header has ${header.length}`,
-        }],
-      };
-      continue;
-    }
-    // Own data properties only: a column named __proto__ must not set a prototype.
-    const raw: Record<string, unknown> = Object.fromEntries(
-      header.flatMap((h, i) => (h ? [[h, rec.fields[i]]] : [])),
-    );
-    if (!("id" in raw)) raw.id = `${stem}-${rec.line}`;
-    for (const k of ["outlet", "title", "date", "url"]) if (raw[k] === "") delete raw[k];
-    yield recordToArticle(raw, where);
+    yield rowToArticle(rec.fields, header, where, stem);
   }
+}
+
+/**
+ * The column names of a CSV header row (trimmed, lower-case, repeats renamed), with a warning
+ * for each rename and for a missing `id`; null, after one error, when there is no `text` column.
+ */
+function* readHeader(
+  fields: readonly string[],
+  where: { source: string; line: number },
+  stem: string,
+): Generator<RecordResult, string[] | null> {
+  const header = fields.map((h) => h.trim().toLowerCase());
+  for (const [i, name] of renameDuplicates(header)) {
+    yield {
+      corpusLevel: true,
+      issues: [{
+        severity: "warning",
+        ...where,
+        field: header[i],
+        message: `column ${i + 1} repeats the name "${header[i]}"; it is read as "${name}"`,
+      }],
+    };
+    header[i] = name;
+  }
+  if (!header.includes("text")) {
+    yield {
+      issues: [{
+        severity: "error",
+        ...where,
+        field: "text",
+        message: `missing column "text" (header has: ${
+          header.join(", ") || "nothing"
+        }); no rows of this file can be loaded`,
+      }],
+    };
+    return null;
+  }
+  if (!header.includes("id")) {
+    yield {
+      issues: [{
+        severity: "warning",
+        ...where,
+        field: "id",
+        message: `no "id" column; ids are "${stem}-<line>"`,
+      }],
+    };
+  }
+  return header;
+}
+
+/** One CSV row as an article, by the header's names; a row of the wrong width is an error. */
+function rowToArticle(
+  fields: readonly string[],
+  header: readonly string[],
+  where: { source: string; line: number },
+  stem: string,
+): RecordResult {
+  if (fields.length !== header.length) {
+    return {
+      issues: [{
+        severity: "error",
+        ...where,
+        message: `has ${fields.length} fields, the header has ${header.length}`,
+      }],
+    };
+  }
+  // Own data properties only: a column named __proto__ must not set a prototype.
+  const raw: Record<string, unknown> = Object.fromEntries(
+    header.flatMap((h, i) => (h ? [[h, fields[i]]] : [])),
+  );
+  if (!("id" in raw)) raw.id = `${stem}-${where.line}`;
+  for (const k of ["outlet", "title", "date", "url"]) if (raw[k] === "") delete raw[k];
+  return recordToArticle(raw, where);
 }
 
 /**
@@ -184,71 +221,88 @@ export function splitFrontMatter(
   source: string,
 ): { text: string; frontMatter: Record<string, unknown>; issues: LoadIssue[] } {
   const m = /^---[ \t]*\n([\s\S]*?)\n---[ \t]*(?:\n|$)/.exec(text);
-  if (!m) {
-    // "---" then "key: value" with no closing line: front matter left open, not body text.
-    if (/^---[ \t]*\n[\w-]+:/.test(text)) {
-      return {
-        text,
-        frontMatter: {},
-        issues: [{
-          severity: "error",
-          source,
-          line: 1,
-          message: "front matter opened on line 1 is never closed; end it with a line '---'",
-        }],
-      };
-    }
-    return { text, frontMatter: {}, issues: [] };
-  }
+  if (!m) return { text, frontMatter: {}, issues: unclosedFrontMatter(text, source) };
   const body = text.slice(m[0].length);
-  let data: unknown;
+  const yaml = readYaml(m[1], source);
+  if ("issue" in yaml) return { text: body, frontMatter: {}, issues: [yaml.issue] };
+  return { text: body, ...checkFrontMatter(yaml.data, source) };
+}
+
+/** "---" then "key: value" with no closing line: front matter left open, not body text. */
+function unclosedFrontMatter(text: string, source: string): LoadIssue[] {
+  if (!/^---[ \t]*\n[\w-]+:/.test(text)) return [];
+  return [{
+    severity: "error",
+    source,
+    line: 1,
+    message: "front matter opened on line 1 is never closed; end it with a line '---'",
+  }];
+}
+
+/** Parses front matter YAML, or says (located in the file) why it cannot be read. */
+function readYaml(yaml: string, source: string): { data: unknown } | { issue: LoadIssue } {
   try {
     // No aliases (`*a`): a few lines of them expand without bound. Integers as BigInt, so an id
     // above 2^53 keeps its digits.
-    data = exactIntegers(parseYaml(m[1], { maxAliasCount: 0, intAsBigInt: true }));
+    return { data: exactIntegers(parseYaml(yaml, { maxAliasCount: 0, intAsBigInt: true })) };
   } catch (e) {
     if (e instanceof ReferenceError || /alias/i.test(String((e as Error).message))) {
       return {
-        text: body,
-        frontMatter: {},
-        issues: [{
+        issue: {
           severity: "error",
           source,
           line: 1,
           message: "front matter uses a YAML alias (*name), which is not read; write the value out",
-        }],
+        },
       };
     }
     if (!(e instanceof YAMLError)) throw e;
     const pos = (e as { linePos?: { line: number }[] }).linePos?.[0]?.line;
-    const msg = ((e as Error).message ?? String(e)).split("\n")[0];
+    // The parser's own "at line 2, column 17:" counts from the line after "---": the issue's
+    // line is the file's, so the message keeps only the column.
+    const msg = ((e as Error).message ?? String(e)).split("\n")[0]
+      .replace(/ at line \d+, column (\d+):?$/, " (column $1)");
     return {
-      text: body,
-      frontMatter: {},
-      issues: [{
+      issue: {
         severity: "error",
         source,
         line: pos === undefined ? 1 : pos + 1,
         message: `front matter is not valid YAML: ${msg}`,
+      },
+    };
+  }
+}
+
+/** Front matter checked against its schema: the fields, or one located error per bad field. */
+function checkFrontMatter(
+  data: unknown,
+  source: string,
+): { frontMatter: Record<string, unknown>; issues: LoadIssue[] } {
+  if (data === null || data === undefined) return { frontMatter: {}, issues: [] };
+  if (typeof data !== "object" || Array.isArray(data) || data instanceof Date) {
+    const it = Array.isArray(data) ? "a list" : typeof data === "string" ? "text" : "a value";
+    return {
+      frontMatter: {},
+      issues: [{
+        severity: "error",
+        source,
+        line: 1,
+        message: `front matter must be "key: value" lines (it is ${it})`,
       }],
     };
   }
-  if (data === null || data === undefined) return { text: body, frontMatter: {}, issues: [] };
   const parsed = FrontMatterSchema.safeParse(data);
-  if (!parsed.success) {
-    return {
-      text: body,
-      frontMatter: {},
-      issues: zodProblems(parsed.error, data).map((p) => ({
-        severity: "error" as const,
-        source,
-        line: 1,
-        field: p.field,
-        message: p.field ? `(front matter) ${p.message}` : `front matter ${p.message}`,
-      })),
-    };
-  }
-  return { text: body, frontMatter: parsed.data as Record<string, unknown>, issues: [] };
+  if (parsed.success) return { frontMatter: parsed.data as Record<string, unknown>, issues: [] };
+  return {
+    frontMatter: {},
+    issues: zodProblems(parsed.error, data).map((p) => ({
+      severity: "error" as const,
+      source,
+      line: 1,
+      field: p.field,
+      message: p.field ? `(front matter) ${p.message}` : `front matter ${p.message}`,
+    })),
+  };
 }
 
 /**

@@ -20,7 +20,12 @@ const recordDate = z.union([
   z.number(),
   z.date().transform((d) => d.toISOString().slice(0, 10)),
   z.null(),
-]);
+], { error: "must be a date written as text, such as 2024-03-05" });
+
+/** What a field that must be text (or a number) says when it is a list or an object. */
+const TEXT_OR_NUMBER = "must be text or a number";
+/** What a field that must be a URL says otherwise. */
+const URL_PROBLEM = "must be a URL such as https://…";
 
 /** A manifest date: any form {@link parseDate} reads, as an ISO day. */
 const manifestDate = z.string().transform((s, ctx) => {
@@ -69,7 +74,7 @@ const extraValue = z.union([
 ], { error: "must be a string, number, true/false or a list of them" });
 
 const optionalText = z
-  .union([z.string(), z.number()])
+  .union([z.string(), z.number()], { error: TEXT_OR_NUMBER })
   .transform((v) => String(v).trim())
   .optional();
 
@@ -77,7 +82,7 @@ const optionalText = z
 export const ArticleRecordSchema = z
   .object({
     id: z
-      .union([z.string(), z.number()])
+      .union([z.string(), z.number()], { error: TEXT_OR_NUMBER })
       .transform((v) => String(v).trim())
       .pipe(
         z.string().min(1, "is empty").max(
@@ -89,7 +94,7 @@ export const ArticleRecordSchema = z
     outlet: optionalText,
     title: optionalText,
     date: recordDate.optional(),
-    url: z.union([z.url("must be a URL such as https://…"), z.literal(""), z.null()]).optional(),
+    url: z.union([z.url(URL_PROBLEM), z.literal(""), z.null()]).optional(),
   })
   .catchall(extraValue);
 
@@ -98,11 +103,11 @@ export type ArticleRecord = z.output<typeof ArticleRecordSchema>;
 /** YAML front matter of a text file: the same optional fields, extras kept. */
 export const FrontMatterSchema = z
   .object({
-    id: z.union([z.string(), z.number()]).transform(String).optional(),
+    id: z.union([z.string(), z.number()], { error: TEXT_OR_NUMBER }).transform(String).optional(),
     outlet: optionalText,
     title: optionalText,
     date: recordDate.optional(),
-    url: z.union([z.url(), z.null()]).optional(),
+    url: z.union([z.url(URL_PROBLEM), z.null()]).optional(),
   })
   .catchall(extraValue);
 
@@ -123,7 +128,7 @@ export const ManifestEntrySchema = z
     outlet: z.string().trim().min(1).optional(),
     headline: z.string().trim().min(1).nullable().optional(),
     published: manifestDate.nullable().optional(),
-    url: z.url().nullable().optional(),
+    url: z.url(URL_PROBLEM).nullable().optional(),
     outlet_evidence: z
       .array(z.object({ kind: OutletEvidenceKind, text: z.string() }))
       .min(1)

@@ -69,7 +69,7 @@ Deno.test("analyze on a JSONL corpus with a bad line: loads the rest, lists the 
   assert.equal(
     await Deno.readTextFile(`${dir}/out/rejections.csv`),
     "file,line,field,id,message\n" +
-      `${corpus},2,,,not valid JSON (Expected property name or '}' in JSON at position 1 (line 1 column 2)); each line must be one JSON object\n`,
+      `${corpus},2,,,not valid JSON (Expected property name or '}' at column 2); each line must be one JSON object\n`,
   );
 });
 
@@ -140,4 +140,57 @@ Deno.test("a corpus where nothing loads is one line and exit 1, not a stack trac
       `error: no article could be loaded from ${corpus}; see the rejections above`,
     ]);
   }
+});
+
+Deno.test("a manifest that cannot be used is one line on stderr, with --quiet and in a shard too", async () => {
+  const dir = await tempDir();
+  const manifest = `${dir}/manifest.json`;
+  await Deno.writeTextFile(manifest, "[1, 2]\n");
+  const line =
+    `${manifest}: error: must be a JSON object { "articles": [ … ] }; the manifest is not applied`;
+  for (const more of [[], ["--quiet"], ["--shard", "0/1", "--quiet"]]) {
+    const io = capture();
+    const out = `${dir}/out${more.length}`;
+    const args = ["--manifest", manifest, "--out", out, "--stages", "corpus", "--format", "csv"];
+    assert.equal(await analyzeCommand([...args, ...more], io), 0, io.err.join("\n"));
+    assert.deepEqual(io.err.filter((l) => l.includes(manifest)), [line], more.join(" "));
+  }
+  assert.equal(
+    await Deno.readTextFile(`${dir}/out1/rejections.csv`),
+    `file,line,field,id,message\n${manifest},,,,"must be a JSON object { ""articles"": [ … ] }; the manifest is not applied"\n`,
+  );
+});
+
+Deno.test("a flag whose value is missing, or starts with a dash, says what to write", async () => {
+  for (
+    const [args, flag] of [[["--out", "--quiet"], "--out"], [
+      ["--batch-words", "-1"],
+      "--batch-words",
+    ]] as const
+  ) {
+    const io = capture();
+    assert.equal(await analyzeCommand([...args], io), 2);
+    assert.deepEqual(io.err, [
+      `error: ${flag} needs a value (one that starts with "-" is written ${flag}=VALUE)\n` +
+      "(deno task analyze --help lists every option)",
+    ]);
+  }
+});
+
+Deno.test("--strict that fails on a rejected field or a bad manifest says which, not '0 record(s) rejected'", async () => {
+  const dir = await tempDir();
+  const corpus = `${dir}/c.jsonl`;
+  await Deno.writeTextFile(
+    corpus,
+    `${JSON.stringify({ id: "a", outlet: "X", text: "One. Two.", date: "03/05/2024" })}\n`,
+  );
+  await Deno.writeTextFile(`${dir}/m.json`, "[]\n");
+  const args = ["--corpus", corpus, "--out", `${dir}/out`, "--stages", "corpus", "--quiet"];
+  const io = capture();
+  assert.equal(await analyzeCommand([...args, "--strict", "--manifest", `${dir}/m.json`], io), 1);
+  assert.equal(
+    io.err.at(-1),
+    "error: --strict: 0 record(s) rejected, 1 field(s) rejected, 1 error(s) about the corpus " +
+      "(a manifest)",
+  );
 });

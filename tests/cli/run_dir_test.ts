@@ -136,21 +136,57 @@ Deno.test("a folder locked by a live run: one line, exit 2; a stale lock is take
   assert.ok(!names.some((n) => n.startsWith(".")), names.join(", "));
 });
 
-Deno.test("two runs into one folder at once: the second says so and exits 2, the first completes", async () => {
+Deno.test("two runs into one folder at once: the second says so and exits 2, touching nothing; the first completes", async () => {
   const dir = await scratchDir();
-  const first = analyzeCommand(["--out", dir, ...QUICK], capture());
-  // The first run has taken the lock before its first await on the corpus.
-  await new Promise((r) => setTimeout(r, 0));
-  const io = capture();
-  const second = await analyzeCommand(["--out", dir, ...QUICK], io);
-  assert.equal(second, 2);
-  assert.match(
-    io.err[0],
-    new RegExp(`^error: another newsframe run \\(pid ${Deno.pid}\\) is writing to `),
-  );
-  assert.equal(await first, 0);
-  assert.equal(JSON.parse(await Deno.readTextFile(`${dir}/run.json`)).rows.tokens, 2225);
+  assert.equal(await analyzeCommand(["--out", dir, ...QUICK], capture()), 0);
+  const earlier = visible(await snapshot(dir));
+  // The first run is held still while it holds the lock, with no timing assumption: its manifest
+  // (the seeds' own, copied) is read only after the lock is taken, and that read waits on a gate.
+  const manifest = `${await scratchDir()}/manifest.json`;
+  await Deno.copyFile("seeds/manifest.json", manifest);
+  const gate = Promise.withResolvers<void>();
+  const reached = Promise.withResolvers<void>();
+  const readFile = Deno.readFile;
+  Deno.readFile = (async (path: string | URL, options?: Deno.ReadFileOptions) => {
+    if (String(path) === manifest) {
+      reached.resolve();
+      await gate.promise;
+    }
+    return await readFile(path, options);
+  }) as typeof Deno.readFile;
+  try {
+    const first = analyzeCommand(["--out", dir, "--manifest", manifest, ...QUICK], capture());
+    await Promise.race([
+      reached.promise,
+      first.then((code) => {
+        throw new Error(`the first run ended (exit ${code}) before it read its manifest`);
+      }),
+    ]);
+    assert.equal(await Deno.readTextFile(`${dir}/.newsframe.lock`), `${Deno.pid}\n`);
+    const io = capture();
+    assert.equal(await analyzeCommand(["--out", dir, ...QUICK], io), 2);
+    assert.deepEqual(io.err, [
+      `error: another newsframe run (pid ${Deno.pid}) is writing to ${dir}; wait for it to finish, or choose another --out`,
+    ]);
+    // The refused run changed nothing, and the first has not replaced anything yet.
+    assertSameFiles(visible(await snapshot(dir)), earlier);
+    gate.resolve();
+    assert.equal(await first, 0);
+  } finally {
+    gate.resolve();
+    Deno.readFile = readFile;
+  }
+  const run = JSON.parse(await Deno.readTextFile(`${dir}/run.json`));
+  assert.equal(run.options.manifest, manifest);
+  assert.equal(run.rows.tokens, 2225);
+  // No lock or staging folder is left behind.
+  assert.deepEqual([...(await snapshot(dir)).keys()].filter((n) => n.startsWith(".")), []);
 });
+
+/** A snapshot without the hidden entries (a run's lock and staging folder). */
+function visible(files: Map<string, Uint8Array>): Map<string, Uint8Array> {
+  return new Map([...files].filter(([path]) => !path.startsWith(".")));
+}
 
 Deno.test("a run that fails late leaves the previous outputs byte for byte", async () => {
   const dir = await scratchDir();
