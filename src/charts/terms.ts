@@ -229,13 +229,14 @@ export function scatterChart(
       pl.col("per_1000").alias(`per_1000_${suffix}`),
       pl.col("n").alias(`n_${suffix}`),
     );
+  // Sorted by term: a full join's row order varies from run to run, and the chart should not.
   const joined = side(a, "a").join(side(b, "b"), { on: "term", how: "full", coalesce: true })
     .withColumns(
       pl.col("per_1000_a").fillNull(0),
       pl.col("per_1000_b").fillNull(0),
       pl.col("n_a").fillNull(0),
       pl.col("n_b").fillNull(0),
-    );
+    ).sort("term");
   // Label the most distinctive words of each side; of those used by one side only (they sit on
   // an axis, on top of each other) only the first three, so the labels stay readable.
   const k = options.labels ?? 8;
@@ -252,17 +253,20 @@ export function scatterChart(
     const oneSide = top.filter((t) => rate.get(t) === false).slice(0, 3);
     [...both, ...oneSide].forEach((t) => labelled.add(t));
   }
-  // Keep a label only where it does not sit on one already kept (in the chart's sqrt space).
+  // Keep a label only where it does not sit on one already kept (in the chart's sqrt space),
+  // the most distinctive words first.
   const rows = chartRows(joined, ["term", "per_1000_a", "per_1000_b", "n_a", "n_b"], 2);
   const maxX = Math.sqrt(Math.max(1e-9, ...rows.map((r) => r.per_1000_a as number)));
   const maxY = Math.sqrt(Math.max(1e-9, ...rows.map((r) => r.per_1000_b as number)));
+  const rowOf = new Map(rows.map((r) => [String(r.term), r]));
   const placed: [number, number][] = [];
-  for (const r of rows) {
-    if (!labelled.has(String(r.term))) continue;
+  for (const term of [...labelled]) {
+    const r = rowOf.get(term);
+    if (!r) continue;
     const x = Math.sqrt(r.per_1000_a as number) / maxX;
     const y = Math.sqrt(r.per_1000_b as number) / maxY;
     if (placed.some(([px, py]) => Math.abs(px - x) < 0.14 && Math.abs(py - y) < 0.04)) {
-      labelled.delete(String(r.term));
+      labelled.delete(term);
     } else placed.push([x, y]);
   }
   const values = rows.map((r) => ({

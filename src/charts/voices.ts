@@ -42,13 +42,17 @@ interface TopByOutlet {
 function topByOutletChart(counts: pl.DataFrame, c: TopByOutlet): Chart {
   const top = counts.groupBy(c.item).agg(pl.col("len").sum().alias("total"))
     .sort(["total", c.item], [true, false]).head(c.n);
-  const values = chartRows(counts.join(top, { on: c.item }), [
-    c.item,
-    ...c.extra,
-    "outlet",
-    "len",
-    "total",
-  ]);
+  // Sorted: a group-by's row order varies from run to run, and the chart's data should not.
+  const values = chartRows(
+    counts.join(top, { on: c.item }).sort(["total", c.item, "outlet"], [true, false, false]),
+    [
+      c.item,
+      ...c.extra,
+      "outlet",
+      "len",
+      "total",
+    ],
+  );
   const outlets = c.outlets ?? values.map((v) => String(v.outlet));
   return vegaLiteChart(c.name, c.title, {
     $schema: SCHEMA,
@@ -150,7 +154,7 @@ export function quoteSpeakersChart(quotes: pl.DataFrame, options: VoiceChartOpti
  */
 export function quoteTypesChart(quotes: pl.DataFrame): Chart {
   const counts = quotes.withColumns(pl.col("speaker_type").fillNull("unknown"))
-    .groupBy(["outlet", "speaker_type"]).len();
+    .groupBy(["outlet", "speaker_type"]).len().sort(["outlet", "speaker_type"]);
   const values = chartRows(counts, ["outlet", "speaker_type", "len"]);
   return vegaLiteChart("quote_types", "Whose voice: quote share by speaker type", {
     $schema: SCHEMA,
