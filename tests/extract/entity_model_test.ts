@@ -120,3 +120,16 @@ Deno.test("model stage: a country's short form is that country (U.S., Britain)",
     "United States|GPE|United States|",
   ]);
 });
+
+Deno.test("model stage: title words before a title go with it ('Emeritus Professor', 'Vice President')", () => {
+  assert.deepEqual(
+    rows(
+      "Emeritus Professor John Burrows, chairman of the panel, said the flag was never open to " +
+        "choice. Vice President Kamala Harris spoke later.",
+    ),
+    [
+      "John Burrows|PERSON|John Burrows|Emeritus Professor",
+      "Kamala Harris|PERSON|Kamala Harris|Vice President",
+    ],
+  );
+});

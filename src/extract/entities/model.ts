@@ -72,15 +72,21 @@ function hasCapital(s: SentenceState, first: number, last: number): boolean {
   return false;
 }
 
-/** The span of a person without the titles before the name ("Sen. Mark Warner" is "Mark Warner"). */
+/**
+ * The span of a person without the titles before the name ("Sen. Mark Warner" is "Mark Warner";
+ * "Vice President Kamala Harris", "Emeritus Professor John Burrows": title words such as "Vice"
+ * go with the title they lead to, never alone).
+ */
 function trimmed(s: SentenceState, span: RecognisedSpan, cues: Cues): [number, number] {
   let { first } = span;
+  if (span.type !== "PER") return [first, span.last];
   const w = s.words;
   const title = (t: string) => cues.titles.has(t) || cues.titleRules.roles.has(t);
-  while (
-    span.type === "PER" && first < span.last &&
-    (title(w[first].text) || (w[first].text === "." && first > span.first))
-  ) first++;
+  for (let k = first; k < span.last; k++) {
+    const t = w[k].text;
+    if (title(t) || (t === "." && k > span.first)) first = k + 1;
+    else if (!(cues.titleWords.has(t) && /^\p{Lu}/u.test(t))) break;
+  }
   return [first, span.last];
 }
 
