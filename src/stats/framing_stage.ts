@@ -8,6 +8,7 @@ import { frameStage } from "../frame_stage.ts";
 import {
   findFraming,
   framingFrame,
+  type FramingMatches,
   framingSummaryFrame,
   type FramingTally,
   framingTally,
@@ -15,6 +16,48 @@ import {
   mergeFramingTally,
 } from "./framing.ts";
 import { framingWithinFrame, withinGroup } from "./within.ts";
+import type pl from "nodejs-polars";
+
+/** The entity types whose names hold no frame: people and places. */
+const NAME_TYPES = new Set(["PERSON", "GPE", "LOC", "FAC"]);
+
+/**
+ * The matches outside the names of people and places: a cue word inside "Constitution Hall",
+ * "Liberty Island" or "Hope Springs" names the place, it does not frame the story. Organisations
+ * keep theirs ("Homeland Security Department" is security).
+ */
+export function outsideNames(matches: FramingMatches, entities: pl.DataFrame): FramingMatches {
+  if (matches.start.length === 0 || entities.height === 0) return matches;
+  const names = new Map<string, [number, number][]>();
+  const ids = entities.getColumn("article_id").toArray() as string[];
+  const types = entities.getColumn("type").toArray() as string[];
+  const starts = entities.getColumn("start").toArray() as number[];
+  const ends = entities.getColumn("end").toArray() as number[];
+  for (let i = 0; i < ids.length; i++) {
+    if (!NAME_TYPES.has(types[i])) continue;
+    let spans = names.get(ids[i]);
+    if (!spans) names.set(ids[i], spans = []);
+    spans.push([Number(starts[i]), Number(ends[i])]);
+  }
+  for (const spans of names.values()) spans.sort((x, y) => x[0] - y[0]);
+  const keep = matches.start.map((start, i) => {
+    const spans = names.get(matches.articleId[i]);
+    if (!spans) return true;
+    // The last name starting at or before the match (names do not overlap).
+    let lo = 0, hi = spans.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (spans[mid][0] <= start) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo === 0 || spans[lo - 1][1] < matches.end[i];
+  });
+  if (keep.every(Boolean)) return matches;
+  const pick = <T>(column: T[]) => column.filter((_, i) => keep[i]);
+  return Object.fromEntries(
+    Object.entries(matches).map(([k, column]) => [k, pick(column as unknown[])]),
+  ) as unknown as FramingMatches;
+}
 
 /** Framing matches, and their sums by group (and stratum). */
 export const FRAMING_STAGE = frameStage<{ groups: FramingTally; within?: FramingTally }>({
@@ -22,9 +65,10 @@ export const FRAMING_STAGE = frameStage<{ groups: FramingTally; within?: Framing
   step: "measure",
   perArticle: ["framing"],
   corpusLevel: ["framing_summary", "framing_within"],
-  batch: (a, _, options) => {
+  batch: (a, built, options) => {
     const by = options.by ?? "outlet";
-    const matches = findFraming(a, lexiconsOf(options.lexicons, options.defaultLexicons === false));
+    const found = findFraming(a, lexiconsOf(options.lexicons, options.defaultLexicons === false));
+    const matches = built.entities ? outsideNames(found, built.entities) : found;
     return {
       frames: { framing: framingFrame(matches) },
       tally: {
