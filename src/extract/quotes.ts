@@ -182,7 +182,7 @@ function contextOf(
 
 /** True right after a quote closed by a comma or a mark: `"...," read the headline`. */
 function afterQuoteTag(text: string, at: number): boolean {
-  return /[,!?]\s*["”]\s*$/.test(text.slice(Math.max(0, at - 6), at));
+  return /[,!?]\s*["”’']\s*$/.test(text.slice(Math.max(0, at - 6), at));
 }
 
 /** "issued a statement", "released a joint statement": a speaker who speaks through a document. */

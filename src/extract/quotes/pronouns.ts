@@ -18,6 +18,9 @@ const MAX_PARAGRAPHS = 2;
 /** What joins two subjects: "and", "or", a comma, and the second one's title. */
 const COORDINATED = /^\s*(?:,|,?\s*and|,?\s*or)\s+(?:\p{Lu}[\p{L}.]*\s+)*$/u;
 
+/** "'s" after a name, attached or tokenised apart ("Comey 's"). */
+const POSSESSIVE = /^ ?['’]s\b/u;
+
 interface Candidate {
   name: string;
   at: number;
@@ -51,6 +54,8 @@ function candidatesIn(ctx: Context, s: Sentence, to: number): Candidate[] {
   let subjectEnd = -1;
   for (const m of mentionsWithin(ctx, s.start, to)) {
     if (m.type !== "PERSON" || ctx.inQuote(m.start)) continue;
+    // An owner is no one speaking: "Mr. Comey's letter ...".
+    if (POSSESSIVE.test(ctx.text.slice(m.end, m.end + 4))) continue;
     // A subject opens its sentence (at most three words before it), or is joined to one by
     // "and" ("Governor Paul Reyes and Mayor Tom Bell spoke").
     const lead = ctx.text.slice(s.start, m.start).split(/\s+/).filter((w) => /\p{L}/u.test(w));
@@ -101,7 +106,9 @@ export function resolvePronoun(ctx: Context, pronoun: string, at: number): Resol
     }
     objects.push(...cands);
   }
-  const one = single(objects, g);
+  // An object alone is a guess unless its gender is known to be the pronoun's ("... hugged
+  // defence lawyer Mary Jones. “...,” she said"; not "Police said Klein ... “...,” she said").
+  const one = single(g === null ? [] : objects.filter((c) => c.gender === g), g);
   if (one && one !== "ambiguous") return person(one, g, 0.6);
   return empty(
     one === "ambiguous"

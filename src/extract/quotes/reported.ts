@@ -136,7 +136,12 @@ export function reportedContent(
   ) {
     return trimmed(text, sentence.start, sentence.start + lead.length);
   }
-  return after ?? before;
+  if (after) return after;
+  // "X said:" introduces what follows (a quote, or a statement in the next paragraph); the
+  // words before the cue are its subject or an adverbial ("Speaking in Brussels, X said:").
+  // "... 6 million visitors according to the event website." needs no comma.
+  if (/^\s*:\s*$/.test(rest) || (cue.verb !== null && !/,\s*$/.test(lead))) return null;
+  return before;
 }
 
 /** True for a verb whose listener comes before the content ("told visiting ..."). */

@@ -41,9 +41,10 @@ const TITLE_SMALL = new Set([
 ]);
 
 /**
- * Quotation spans of one paragraph: double quotes (curly or straight) and single curly quotes
- * outside them. A double quote left open runs to the paragraph's end (the news convention for
- * a quote continued in the next paragraph).
+ * Quotation spans of one paragraph: double quotes (curly or straight) and single quotes (curly,
+ * or straight as British news prints them) outside them. A double quote left open runs to the
+ * paragraph's end (the news convention for a quote continued in the next paragraph), and so does
+ * a single one that opens the paragraph.
  */
 export function quoteSpans(text: string, from: number, to: number): Span[] {
   const out: Span[] = [];
@@ -61,7 +62,8 @@ export function quoteSpans(text: string, from: number, to: number): Span[] {
     // Only quotation marks change anything below: skip every other character by its code.
     const code = text.charCodeAt(i);
     if (
-      code !== 0x22 && code !== 0x201c && code !== 0x201d && code !== 0x2018 && code !== 0x2019
+      code !== 0x22 && code !== 0x27 && code !== 0x201c && code !== 0x201d && code !== 0x2018 &&
+      code !== 0x2019
     ) continue;
     const c = text[i];
     if (double >= 0) {
@@ -80,17 +82,52 @@ export function quoteSpans(text: string, from: number, to: number): Span[] {
       single = -1;
       continue;
     }
-    if (single < 0 && c === "‘" && (i === from || OPENERS.test(text[i - 1]))) {
-      single = i;
+    if (single < 0) {
+      if (opensSingle(text, i, from)) single = i;
       continue;
     }
-    if (single >= 0 && c === "’" && !/\p{L}/u.test(text[i + 1] ?? "")) {
+    if (closesSingle(text, single, i, to)) {
       push(single, i);
       single = -1;
     }
   }
   if (double >= 0 && to - double > 1) push(double, to);
+  // A single quote that opens its paragraph and stays open goes on in the next paragraph.
+  else if (single === from && text[from] === "'" && to - single > 1) push(single, to);
   return out;
+}
+
+/** Letters after an apostrophe that elide a word ("'s", "n't", "'em", "'90s"), never a quote. */
+const ELISION = /^(?:s|t|d|m|re|ve|ll|em|tis|twas|n|til|cause|\d\ds?)(?![\p{L}\p{N}])/iu;
+
+/**
+ * An opening single quote: curly after a space or bracket, or straight there when a word follows
+ * (`'We will fight this,'`, tokenised ` ' under ...`) that is no elision (`rock 'n' roll`, ` 's`).
+ */
+function opensSingle(text: string, i: number, from: number): boolean {
+  const c = text[i];
+  if (c !== "‘" && c !== "'") return false;
+  if (i !== from && !OPENERS.test(text[i - 1])) return false;
+  if (c === "‘") return true;
+  const rest = text.slice(i + 1, i + 8);
+  return /^ ?[\p{L}\p{N}]/u.test(rest) && !ELISION.test(rest);
+}
+
+/**
+ * A closing single quote for the one opened at `open`: curly when no letter follows; straight
+ * when no letter follows and a word or a space precedes (`'unfair'.`, tokenised `... years ' .`).
+ * A plural possessive (`the players' union`) closes only when no other closing mark follows.
+ */
+function closesSingle(text: string, open: number, i: number, to: number): boolean {
+  const c = text[i];
+  if (/[\p{L}\p{N}]/u.test(text[i + 1] ?? "")) return false;
+  if (text[open] === "‘") return c === "’";
+  if (c !== "'") return false;
+  if (/\s/u.test(text[i - 1]) && !/\s/u.test(text[open + 1])) return false;
+  if (/s$/u.test(text[i - 1]) && /^ \p{Ll}/u.test(text.slice(i + 1, i + 3))) {
+    return !/'(?![\p{L}\p{N}])/u.test(text.slice(i + 1, to));
+  }
+  return true;
 }
 
 /**

@@ -1,0 +1,128 @@
+/**
+ * Wire and British news style, on paragraphs written for these tests (no gold item, no seed):
+ * straight single quotation marks, "X said:" before a statement, pronouns that only an object or
+ * an owner could fit. Exact speakers, kinds and spans, checked by hand.
+ */
+import assert from "node:assert/strict";
+import fc from "fast-check";
+import { quoteSpans } from "../../src/extract/quotes.ts";
+import { extractText } from "./helpers.ts";
+
+const quotes = (text: string) =>
+  extractText(text).quotes.map((q) => [q.kind, q.speaker, q.sieve, q.text].join("|"));
+const attributions = (text: string) =>
+  extractText(text).attributions.map((a) => [a.speaker, a.cue, a.text].join("|"));
+const spans = (s: string) => quoteSpans(s, 0, s.length).map((q) => s.slice(q.start, q.end));
+
+Deno.test("wire: straight single quotes are quotation marks, as British papers print them", () => {
+  assert.deepEqual(
+    quotes("'It is a disgrace,' Alan Green said. 'People deserve better.'"),
+    [
+      "direct|Alan Green|cue|It is a disgrace",
+      "direct|Alan Green|continuation|People deserve better.",
+    ],
+  );
+  assert.deepEqual(
+    quotes(
+      "Mr Smith told the BBC the rise in prices was 'unacceptable' and called for an inquiry.",
+    ),
+    ["partial|Smith|cue|unacceptable"],
+  );
+  // Tokenised text: marks stand apart from the words, and " 's" is a possessive.
+  assert.deepEqual(
+    spans("Mr. Comey 's letter said she would be ' under investigation for years ' ."),
+    ["under investigation for years"],
+  );
+});
+
+Deno.test("wire: apostrophes are no quotation marks (elisions, possessives)", () => {
+  assert.deepEqual(spans("It's the '90s and rock 'n' roll isn't dead, the fans' club said."), []);
+  assert.deepEqual(spans("The judge said 'tis the season. We don't 'em."), []);
+  // A plural possessive inside the quote does not close it when a closing mark follows.
+  assert.deepEqual(spans("'We don't know what the players' union wants,' she said."), [
+    "We don't know what the players' union wants",
+  ]);
+  // A plural possessive with no quote open is nothing at all.
+  assert.deepEqual(spans("The workers' pay and the owners' profits rose."), []);
+  // A single quote opening a paragraph runs on to its end, like a double one.
+  assert.deepEqual(spans("'We will keep going until the end"), [
+    "We will keep going until the end",
+  ]);
+  // Single quotes inside double ones stay inside the double quote's span.
+  assert.deepEqual(spans(`"I thought, 'This is it,'" said Mary Hall.`), [
+    "I thought, 'This is it,'",
+  ]);
+});
+
+Deno.test("wire: 'X said:' introduces what follows; the words before the cue are no statement", () => {
+  assert.deepEqual(attributions("Minister for Africa Jane Smith said:"), []);
+  assert.deepEqual(
+    attributions("Speaking at the summit in Brussels, the Prime Minister said:"),
+    [],
+  );
+  // A statement before a comma and the cue is one.
+  assert.deepEqual(attributions("The plan will fail, Smith said."), [
+    "Smith|said|The plan will fail",
+  ]);
+  // "according to" at the end needs no comma.
+  assert.deepEqual(
+    attributions(
+      "This year the city expects about 6 million visitors according to the event website.",
+    ),
+    ["|according to|This year the city expects about 6 million visitors"],
+  );
+});
+
+Deno.test("wire: a pronoun goes to an object only when its gender is known to fit; never to an owner", () => {
+  // "Klein" could be anyone: the speaker stays empty.
+  assert.deepEqual(
+    quotes(
+      "Police in the province said on Tuesday that Klein did not appear to have a criminal history.\n\n" +
+        '"We do not believe the suspect has ties to this school," she said.',
+    ),
+    ["direct|||We do not believe the suspect has ties to this school"],
+  );
+  // "Mary" is a woman's name: the object fits "she".
+  assert.deepEqual(
+    quotes(
+      "After the verdict, the crowd outside the court cheered defence lawyer Mary Jones.\n\n" +
+        '"Justice was done today," she said.',
+    ),
+    ["direct|Mary Jones|pronoun|Justice was done today"],
+  );
+  // The owner of a letter is not who speaks later.
+  assert.deepEqual(
+    quotes(
+      "Unlike the first one, Mr. Comey's letter has hardly been commented upon.\n\n" +
+        '"She would be under investigation for years," he said.',
+    ),
+    ["direct|||She would be under investigation for years"],
+  );
+});
+
+const WORDS = ["We", "don't", "know", "it's", "the", "players'", "union", "said", "'90s", "Smith"];
+const piece = fc.oneof(
+  fc.constantFrom(...WORDS),
+  fc.constantFrom("'", "‘", "’", '"', "“", "”", ",", ".", " ' ", "\n"),
+);
+
+Deno.test("wire: property — quotation spans are ordered, inside their marks, and never overlap", () => {
+  fc.assert(
+    fc.property(fc.array(piece, { maxLength: 40 }).map((p) => p.join(" ")), (s) => {
+      const got = quoteSpans(s, 0, s.length);
+      let last = -1;
+      for (const q of got) {
+        assert.ok(q.open > last, "in order, not nested");
+        assert.ok(
+          q.open < q.start + 1 && q.start <= q.end && q.end <= q.close && q.close <= s.length,
+        );
+        assert.ok(`"“‘'`.includes(s[q.open]), `opens at a mark: ${s[q.open]}`);
+        last = q.close;
+      }
+      // Text with no quotation mark but apostrophes inside words has no span.
+      const bare = s.replace(/["“”‘’]|(?<!\p{L})'|'(?!\p{L})/gu, "");
+      assert.deepEqual(quoteSpans(bare, 0, bare.length), []);
+    }),
+    { numRuns: 300 },
+  );
+});
