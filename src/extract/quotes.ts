@@ -29,7 +29,7 @@ import { type Cues, DEFAULT_CUES } from "./cues.ts";
 import type { EntityMention } from "./entities.ts";
 import { extractionWords, lowerCase, quickHas, sentenceWords } from "./words.ts";
 import { DEFAULT_QUOTE_CUES, type QuoteCues } from "./quotes/data.ts";
-import { markedKind, quoteSpans, type Span } from "./quotes/spans.ts";
+import { markedKind, quoteSpans, resumes, type Span } from "./quotes/spans.ts";
 import { attributionIn, firstWordFrom, signedName, speakerGender } from "./quotes/speakers.ts";
 import { attributionsOf } from "./quotes/reported.ts";
 import { fullName, fullOrganisation } from "./quotes/complete.ts";
@@ -233,7 +233,7 @@ function sentenceSpeech(ctx: Context, state: State, sentence: Sentence): void {
     const span = state.spans[k];
     if (span.open >= sentence.end) break;
     if (span.end <= span.start) continue;
-    const quote = quoteOf(ctx, state, sentence, span, found);
+    const quote = quoteOf(ctx, state, sentence, k, found);
     state.quotes.push(quote);
     if (quote.kind === "direct") {
       directTagged ||= quote.cue !== null;
@@ -268,10 +268,11 @@ function quoteOf(
   ctx: Context,
   state: State,
   sentence: Sentence,
-  span: Placed,
+  k: number,
   found: Found | null,
 ): Quote {
   const { text } = ctx;
+  const span = state.spans[k];
   const base = {
     articleId: state.article.id,
     outlet: state.article.outlet,
@@ -281,7 +282,9 @@ function quoteOf(
     end: span.end,
   };
   const inside = extractionWords(base.text, span.start);
-  if (sentence.kind !== "body") return { ...base, kind: "scare", ...noSpeech("not body text") };
+  if (sentence.kind !== "body" && !quoteParagraph(state, span)) {
+    return { ...base, kind: "scare", ...noSpeech("not body text") };
+  }
   const from = firstWordFrom(ctx.words, sentence.start);
   const to = firstWordFrom(ctx.words, span.open);
   const before = ctx.words.slice(from, to);
@@ -296,7 +299,9 @@ function quoteOf(
   if (marked) return { ...base, kind: marked, ...noSpeech(`a ${marked}, not a quote`) };
   const lead = text.slice(sentence.start, span.open).trim();
   const whole = wholeClause(text, span);
-  if ((lead === "" || lead.endsWith(":")) && (nWords >= 4 || whole)) {
+  // `"The situation" — he paused — "is very serious."`: the first piece of an interrupted quote.
+  const interrupted = resumedAfter(state, k + 1);
+  if ((lead === "" || lead.endsWith(":")) && (nWords >= 4 || whole || interrupted)) {
     return { ...base, kind: "direct", ...directSpeech(ctx, state, span, sentence, lead) };
   }
   // `X said, "..."` or `X said "All those ..."`: a whole sentence set off after the speech verb
@@ -310,7 +315,33 @@ function quoteOf(
     const who = attributionIn(ctx, sentence.start, span.open, { direct: true, last: true });
     if (who?.speaker || who?.reason) return { ...base, kind: "direct", ...speechFields(who) };
   }
-  return { ...base, ...partialSpeech(ctx, sentence, span, found, nWords) };
+  const partial = partialSpeech(ctx, sentence, span, found, nWords);
+  // The rest of an interrupted quote, however short, is the first piece's speaker's.
+  const prev = state.quotes[state.quotes.length - 1];
+  if (partial.kind === "scare" && prev?.kind === "direct" && resumedAfter(state, k)) {
+    return { ...base, kind: "direct", ...speechFields(prev) };
+  }
+  return { ...base, ...partial };
+}
+
+/**
+ * A first paragraph taken for a headline that is one quoted sentence or more, its period inside
+ * the marks (`" But architecture can build a bridge ... . "` in tokenised text): a quote.
+ */
+function quoteParagraph(state: State, span: Placed): boolean {
+  const p = state.article.paragraphs.find((p) => p.index === span.paragraph);
+  const text = state.article.text;
+  return p !== undefined && span.open === p.start && span.close >= p.end - 1 &&
+    /[.!?…]\s*$/u.test(text.slice(span.start, span.close)) &&
+    text.slice(span.start, span.end).split(/\s+/).length >= 6;
+}
+
+/** True when span `k` goes on with the quote of the span before it in its paragraph. */
+function resumedAfter(state: State, k: number): boolean {
+  const prev = state.spans[k - 1];
+  const span = state.spans[k];
+  return prev !== undefined && span !== undefined && prev.paragraph === span.paragraph &&
+    resumes(state.article.text, prev, span);
 }
 
 /**

@@ -100,6 +100,37 @@ Deno.test("wire: a pronoun goes to an object only when its gender is known to fi
   );
 });
 
+Deno.test("wire: a quote interrupted by an aside between dashes is one speaker's words, both pieces", () => {
+  assert.deepEqual(quotes('"The situation" — Smith said — "is very serious."'), [
+    "direct|Smith|cue|The situation",
+    "partial|Smith|cue|is very serious.",
+  ]);
+  // No speech verb in the aside: both pieces are direct, nobody named.
+  assert.deepEqual(quotes('Dancers rested. "Our city" — he paused — "will recover."'), [
+    "direct|||Our city",
+    "direct|||will recover.",
+  ]);
+  // Labels set off by dashes stay labels: nobody's quote opens the sentence.
+  assert.deepEqual(
+    quotes(
+      'Analysts call it the "grey zone" — a space between peace and war — and "hybrid" tactics.',
+    ),
+    ["scare|||grey zone", "scare|||hybrid"],
+  );
+});
+
+Deno.test("wire: a first paragraph that is one quoted sentence (tokenised, period inside) is a quote, not a headline", () => {
+  assert.deepEqual(
+    quotes('" We will rebuild this town , brick by brick . "\nThe mayor spoke on Monday .'),
+    ["direct|||We will rebuild this town , brick by brick ."],
+  );
+  // A headline's quote stays a headline's.
+  assert.deepEqual(
+    quotes('"Enough is enough" as mayor quits\nThe mayor resigned on Monday after a vote.'),
+    ["scare|||Enough is enough"],
+  );
+});
+
 const WORDS = ["We", "don't", "know", "it's", "the", "players'", "union", "said", "'90s", "Smith"];
 const piece = fc.oneof(
   fc.constantFrom(...WORDS),

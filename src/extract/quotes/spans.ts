@@ -143,6 +143,21 @@ function misplacedOpening(text: string, i: number, to: number): boolean {
   return next > i && next < to;
 }
 
+/**
+ * True when quote `b` resumes quote `a` after an aside: a dash, a comma or a bracket right after
+ * `a`, at most a dozen words with no sentence end between, and `b` going on in lower case
+ * (`"The situation" — he paused — "is very serious."`, `"It was," she said, "a mistake."`).
+ */
+export function resumes(text: string, a: Span, b: Span): boolean {
+  const between = text.slice(a.close + 1, b.open);
+  if (!/^\s*[,—–(-]/u.test(between) && !/[,—–-]\s*$/u.test(text.slice(a.start, a.close))) {
+    return false;
+  }
+  if (/[.!?]["”’']?\s+\p{Lu}/u.test(between) || /\n/.test(between)) return false;
+  const words = between.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
+  return words <= 12 && /^\p{Ll}/u.test(text[b.start] ?? "");
+}
+
 /** True when every word is capitalised but the short ones a title keeps small. */
 export function isTitleCase(words: readonly Word[]): boolean {
   let capitalised = 0;
