@@ -29,7 +29,7 @@ import { type Cues, DEFAULT_CUES } from "./cues.ts";
 import type { EntityMention } from "./entities.ts";
 import { extractionWords, lowerCase, quickHas, sentenceWords } from "./words.ts";
 import { DEFAULT_QUOTE_CUES, type QuoteCues } from "./quotes/data.ts";
-import { markedKind, quoteSpans, resumes, type Span } from "./quotes/spans.ts";
+import { joinNameSplits, markedKind, quoteSpans, resumes, type Span } from "./quotes/spans.ts";
 import { attributionIn, firstWordFrom, signedName, speakerGender } from "./quotes/speakers.ts";
 import { attributionsOf } from "./quotes/reported.ts";
 import { fullName, fullOrganisation } from "./quotes/complete.ts";
@@ -136,7 +136,7 @@ function contextOf(
 ): Context {
   const cues = options.cues ?? DEFAULT_CUES;
   const inQuote = insideOf(spans);
-  const ordered = [...sentences].sort((a, b) => a.start - b.start);
+  const ordered = joinNameSplits(article.text, [...sentences].sort((a, b) => a.start - b.start));
   const words = ordered.flatMap(sentenceWords);
   const lowers = words.map((w) => lowerCase(w.text));
   // Per word, once: speech verbs of either kind, and whether it sits inside a quote.

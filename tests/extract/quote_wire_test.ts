@@ -131,6 +131,16 @@ Deno.test("wire: a first paragraph that is one quoted sentence (tokenised, perio
   );
 });
 
+Deno.test("wire: a nickname of initials inside a name does not cut the speaker off", () => {
+  const x = extractText(
+    '"This strike demonstrates our resolve," said Col. John “J.D.” Harris, spokesman for the task force.',
+  );
+  assert.deepEqual(x.quotes.map((q) => [q.kind, q.speaker, q.role, q.text].join("|")), [
+    "direct|Harris|Col.|This strike demonstrates our resolve",
+    "nickname|||J.D.",
+  ]);
+});
+
 const WORDS = ["We", "don't", "know", "it's", "the", "players'", "union", "said", "'90s", "Smith"];
 const piece = fc.oneof(
   fc.constantFrom(...WORDS),

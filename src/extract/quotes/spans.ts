@@ -6,6 +6,7 @@
 
 import { isCapitalised, lowerCase, type Word } from "../words.ts";
 import type { QuoteCues } from "./data.ts";
+import type { Sentence } from "../../text/segment.ts";
 
 /** A quotation: marks at `open` and `close`; `start`/`end` exclude the marks and trailing commas. */
 export interface Span {
@@ -201,4 +202,31 @@ export function markedKind(
   if (!isTitleCase(inside)) return null;
   if (cues.titleNouns.has(prev) || cues.titleNouns.has(prev2)) return "title";
   return n >= 2 && n <= 10 && before.some((w) => w.kind === "word") ? "title" : null;
+}
+
+/** A nickname of initials closing a sentence: `Col. John “J.D.”` (the surname is cut off). */
+const INITIALS_END = /["“](?:\p{Lu}\.){1,3}["”]$/u;
+
+/**
+ * Sentences with the ones cut after a nickname of initials joined again (`said Col. John “J.D.”
+ * Harris, spokesman for ...` is one sentence), numbered in order so that `index` still tells
+ * neighbours.
+ */
+export function joinNameSplits(text: string, sentences: readonly Sentence[]): Sentence[] {
+  const out: Sentence[] = [];
+  for (const s of sentences) {
+    const last = out[out.length - 1];
+    if (
+      last !== undefined && last.paragraph === s.paragraph && INITIALS_END.test(last.text) &&
+      /^\p{Lu}\p{Ll}/u.test(s.text)
+    ) {
+      out[out.length - 1] = {
+        ...last,
+        end: s.end,
+        text: text.slice(last.start, s.end),
+        nWords: last.nWords + s.nWords,
+      };
+    } else out.push({ ...s, index: out.length });
+  }
+  return out;
 }
