@@ -141,6 +141,21 @@ Deno.test("wire: a nickname of initials inside a name does not cut the speaker o
   ]);
 });
 
+Deno.test("wire: a second clause with a subject of its own keeps the first speaker off its quote", () => {
+  const x = extractText(
+    'The Times called it "a masterpiece of its kind" and the Observer described the prose as "luminous".',
+  );
+  assert.deepEqual(x.quotes.map((q) => [q.kind, q.speaker, q.cue, q.reason, q.text].join("|")), [
+    "partial|Times|called||a masterpiece of its kind",
+    'partial||described|the subject of "described" is not known|luminous',
+  ]);
+  // "and added" has no subject of its own: the same speaker.
+  assert.deepEqual(quotes('Smith called the plan "bold" and added that it was "long overdue".'), [
+    "partial|Smith|cue|bold",
+    "partial|Smith|cue|long overdue",
+  ]);
+});
+
 const WORDS = ["We", "don't", "know", "it's", "the", "players'", "union", "said", "'90s", "Smith"];
 const piece = fc.oneof(
   fc.constantFrom(...WORDS),

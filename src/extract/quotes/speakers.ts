@@ -11,7 +11,7 @@ import type { EntityMention } from "../entities.ts";
 import type { Word } from "../words.ts";
 import { genderOf, type GrownName, isRoleNoun, nameAfter, nameBefore } from "./names.ts";
 import { resolvePronoun } from "./pronouns.ts";
-import type { Context, Found, SpeakerType, Speech } from "./types.ts";
+import { type Context, type Found, noSpeech, type SpeakerType, type Speech } from "./types.ts";
 
 const RELATIVE = new Set(["who", "which"]);
 const UNNAMED_ORG = "unnamed organisation";
@@ -409,6 +409,12 @@ function verbSpeech(
     }
     if (according && words[v].start >= according.from && words[v].end <= according.to) continue;
     const subject = subjectOf(ctx, r, v) ?? unnamedSubject(ctx, r, v);
+    // Nearest the quote, a verb with a new subject nobody knows ("The Times called it "A" and the
+    // Observer described it as "B"") keeps an earlier verb's speaker off B.
+    const join = last ? newSubjectAt(r, v) : -1;
+    if (join >= 0 && (!subject || subject.from < words[join].start)) {
+      return unknownSubject(words[v]);
+    }
     if (!subject) continue;
     const { mediaSubject, ...who } = subject;
     const found: Found = {
@@ -426,6 +432,31 @@ function verbSpeech(
     return (mediaSubject ? relayedSpeaker(ctx, r, v, found) : null) ?? found;
   }
   return fallback;
+}
+
+/** Words that join a second clause with a subject of its own. */
+const CLAUSE_JOINS = new Set(["and", "but", "while", "whereas", ";"]);
+
+/**
+ * Where a clause with a subject of its own opens a few words before verb `v` ("and the Observer
+ * described"), or -1 ("and added" has none).
+ */
+function newSubjectAt(r: Region, v: number): number {
+  for (let k = v - 2; k >= Math.max(0, v - 6); k--) {
+    if (CLAUSE_JOINS.has(r.lw[k])) return r.words[k + 1].kind !== "punct" ? k : -1;
+  }
+  return -1;
+}
+
+/** A speech verb whose subject is written but not known: the cue, and nobody. */
+function unknownSubject(verb: Word): Found {
+  return {
+    ...noSpeech(`the subject of "${verb.text}" is not known`),
+    cue: verb.text,
+    from: verb.start,
+    to: verb.end,
+    verb,
+  };
 }
 
 /** Words before a noun: "the claims", "his remarks", "such reports". */
