@@ -34,6 +34,7 @@ import { attributionIn, firstWordFrom, signedName, speakerGender } from "./quote
 import { attributionsOf } from "./quotes/reported.ts";
 import { fullName, fullOrganisation } from "./quotes/complete.ts";
 import { introSpeaker } from "./quotes/intro.ts";
+import { participleSpeech } from "./quotes/participles.ts";
 import {
   type Attribution,
   type Context,
@@ -223,7 +224,10 @@ function remember(ctx: Context, speech: Speech, at: number): void {
 
 /** The quotes opened in one sentence, then its indirect speech when no direct quote is tagged. */
 function sentenceSpeech(ctx: Context, state: State, sentence: Sentence): void {
-  const found = sentence.kind === "body" ? attributionIn(ctx, sentence.start, sentence.end) : null;
+  const found = sentence.kind === "body"
+    ? attributionIn(ctx, sentence.start, sentence.end) ??
+      participleSpeech(ctx, sentence.start, sentence.end)
+    : null;
   let directTagged = false;
   // Spans are in text order and sentences are visited in text order: start where the last left off.
   while (state.nextSpan < state.spans.length && state.spans[state.nextSpan].open < sentence.start) {
@@ -460,7 +464,8 @@ function partialSpeech(
 ): { kind: QuoteKind } & Speech {
   // The speaker of a partial quote is the one whose speech verb comes last before it, else the
   // tag right after it (“a moment of historic cowardice,” Wyden said).
-  const before = attributionIn(ctx, sentence.start, span.open, { last: true });
+  const before = attributionIn(ctx, sentence.start, span.open, { last: true }) ??
+    participleSpeech(ctx, sentence.start, span.open);
   const tagged = /,\s*$/.test(ctx.text.slice(span.start, span.close)) ||
     ctx.text[span.close + 1] === ",";
   // A quote running past its sentence is tagged in the sentence where it closes.

@@ -106,13 +106,11 @@ export function resolvePronoun(ctx: Context, pronoun: string, at: number): Resol
     }
     objects.push(...cands);
   }
-  // An object alone is a guess unless its gender is known to be the pronoun's ("... hugged
-  // defence lawyer Mary Jones. “...,” she said"; not "Police said Klein ... “...,” she said").
-  const one = single(g === null ? [] : objects.filter((c) => c.gender === g), g);
-  if (one && one !== "ambiguous") return person(one, g, 0.6);
+  // An object alone is a guess ("Police said Klein ... “...,” she said", "Her book is about
+  // Margaret Douglas. She found ..."): wrong is worse than empty.
   return empty(
-    one === "ambiguous"
-      ? `pronoun "${pronoun}": two people fit`
+    objects.length
+      ? `pronoun "${pronoun}": only an object fits`
       : `pronoun "${pronoun}": nobody fits before`,
   );
 }

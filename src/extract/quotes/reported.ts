@@ -54,6 +54,8 @@ const TIME =
   /^\s*(?:on |last |this |late |early )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year|night|morning|evening|afternoon)\b,?(?:\s+that\b)?/u;
 /** A phrase of manner before "that": "in a statement that", "on Twitter that", "in an email Monday that". */
 const HOW = /^\s*(?:in|on|at|during|via|through|to)\s+[^,;:"“”]{1,60}?\s+that\b/u;
+/** A phrase of manner, not content, after a participle ("writing in a blog post ..."). */
+const MANNER = /^(?:in|on|at|via|through|during)\b/u;
 const START = /^[\s,;:"“”'‘(\[—–-]+/u;
 
 /** Trims marks and spaces at both ends of `[start, end)`; null when no letter is left. */
@@ -118,6 +120,10 @@ export function reportedContent(
   const how = HOW.exec(text.slice(start, Math.min(sentence.end, start + 120)));
   if (how) start += how[0].length;
   const after = start < sentence.end ? trimmed(text, start, sentence.end) : null;
+  // ", explaining, “...”", "writing in a blog post “...”": a participle reports what follows it.
+  if (cue.verb && cues.participleCues.has(lowerCase(cue.verb.text))) {
+    return after && !MANNER.test(text.slice(after.start, after.end)) ? after : null;
+  }
   // "CONTENT, X told Y on Monday." — a cue after a comma and a clause of four words or more
   // closes the sentence: the content comes before it ("On Monday, X said ..." keeps what follows).
   const lead = text.slice(sentence.start, cue.from).replace(/\b(?:the|a|an)\s*$/i, "");

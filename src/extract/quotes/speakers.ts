@@ -536,8 +536,33 @@ function subjectOf(ctx: Context, r: Region, v: number): Subject | null {
     return relativeSubject(r, v);
   }
   return titledSubject(ctx, r, v, clause) ?? mentionSubject(ctx, r, v, clause) ??
-    appositiveSubject(ctx, r, v, clause) ??
+    appositiveSubject(ctx, r, v, clause) ?? auxiliaryAppositive(ctx, r, v) ??
     (clause === v ? invertedSubject(ctx, r, v) : nameSubject(ctx, r, v, clause));
+}
+
+/** Words between an appositive's comma and its verb ("X, a bishop, has repeatedly called"). */
+const APPOSITIVE_AUXILIARIES = new Set([
+  "has",
+  "have",
+  "had",
+  "also",
+  "repeatedly",
+  "previously",
+  "later",
+  "once",
+  "recently",
+  "publicly",
+  "already",
+  "again",
+]);
+
+/** "The bishop, Nunzio Rossi, has called": an appositive before auxiliaries and adverbs. */
+function auxiliaryAppositive(ctx: Context, r: Region, v: number): Subject | null {
+  let a = v;
+  while (a > 0 && v - a < 3 && APPOSITIVE_AUXILIARIES.has(r.lw[a - 1])) a--;
+  if (a === v || a < 2 || r.words[a - 1].text !== ",") return null;
+  const who = appositiveSubject(ctx, r, a, a);
+  return who ? { ...who, to: r.words[v].end } : null;
 }
 
 /** "he said", "she says", "it said": the pronoun resolved to someone before it. */
