@@ -286,7 +286,8 @@ function quoteOf(
     end: span.end,
   };
   const inside = extractionWords(base.text, span.start);
-  if (sentence.kind !== "body" && !quoteParagraph(state, span)) {
+  const heading = sentence.kind !== "body" && !quoteParagraph(state, span);
+  if (sentence.kind === "subhead" && heading) {
     return { ...base, kind: "scare", ...noSpeech("not body text") };
   }
   const from = firstWordFrom(ctx.words, sentence.start);
@@ -301,6 +302,9 @@ function quoteOf(
   }
   const marked = markedKind(inside, before, after, ctx.quoteCues);
   if (marked) return { ...base, kind: marked, ...noSpeech(`a ${marked}, not a quote`) };
+  // A headline's quotation marks hold someone's words ("North Korea puts military in
+  // 'quasi-state of war'"), whose speaker the body names: partial, speaker left empty.
+  if (heading) return { ...base, kind: "partial", ...noSpeech(HEADLINE_QUOTE) };
   const lead = text.slice(sentence.start, span.open).trim();
   const whole = wholeClause(text, span);
   // `"The situation" — he paused — "is very serious."`: the first piece of an interrupted quote.
@@ -308,17 +312,8 @@ function quoteOf(
   if ((lead === "" || lead.endsWith(":")) && (nWords >= 4 || whole || interrupted)) {
     return { ...base, kind: "direct", ...directSpeech(ctx, state, span, sentence, lead) };
   }
-  // `X said, "..."` or `X said "All those ..."`: a whole sentence set off after the speech verb
-  // is direct too.
-  const verbBefore = to > from &&
-    ((lead.endsWith(",") && /^\p{Lu}/u.test(base.text) &&
-      verbWithin(ctx, Math.max(from, to - 7), to - 1)) ||
-      (ctx.speechVerb[to - 1] === 1 && /^\p{Lu}/u.test(base.text)) ||
-      (lead.endsWith(",") && ctx.speechVerb[to - 2] === 1));
-  if (verbBefore && (nWords >= 4 || (whole && !text.slice(span.start, span.close).endsWith(",")))) {
-    const who = attributionIn(ctx, sentence.start, span.open, { direct: true, last: true });
-    if (who?.speaker || who?.reason) return { ...base, kind: "direct", ...speechFields(who) };
-  }
+  const set = setOffAfterVerb(ctx, sentence, span, lead, [from, to], nWords, whole);
+  if (set) return { ...base, kind: "direct", ...set };
   const partial = partialSpeech(ctx, sentence, span, found, nWords);
   // The rest of an interrupted quote, however short, is the first piece's speaker's.
   const prev = state.quotes[state.quotes.length - 1];
@@ -347,6 +342,32 @@ function resumedAfter(state: State, k: number): boolean {
   return prev !== undefined && span !== undefined && prev.paragraph === span.paragraph &&
     resumes(state.article.text, prev, span);
 }
+
+/**
+ * `X said, "..."` or `X said "All those ..."`: a whole sentence set off after the speech verb is
+ * direct too; its speech, else null. `[from, to)`: the word indexes before the quote.
+ */
+function setOffAfterVerb(
+  ctx: Context,
+  sentence: Sentence,
+  span: Span,
+  lead: string,
+  [from, to]: [number, number],
+  nWords: number,
+  whole: boolean,
+): Speech | null {
+  const capital = /^\p{Lu}/u.test(ctx.text[span.start] ?? "");
+  const verbBefore = to > from &&
+    ((lead.endsWith(",") && capital && verbWithin(ctx, Math.max(from, to - 7), to - 1)) ||
+      (ctx.speechVerb[to - 1] === 1 && capital) ||
+      (lead.endsWith(",") && ctx.speechVerb[to - 2] === 1));
+  const short = whole && !ctx.text.slice(span.start, span.close).endsWith(",");
+  if (!verbBefore || (nWords < 4 && !short)) return null;
+  const who = attributionIn(ctx, sentence.start, span.open, { direct: true, last: true });
+  return who?.speaker || who?.reason ? speechFields(who) : null;
+}
+
+const HEADLINE_QUOTE = "a headline's quote: its speaker is named in the body";
 
 /**
  * A quote that is a clause of its own, however short: a capital first and a closing mark after

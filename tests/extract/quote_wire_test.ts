@@ -116,10 +116,18 @@ Deno.test("wire: a first paragraph that is one quoted sentence (tokenised, perio
     quotes('" We will rebuild this town , brick by brick . "\nThe mayor spoke on Monday .'),
     ["direct|||We will rebuild this town , brick by brick ."],
   );
-  // A headline's quote stays a headline's.
+  // A headline's quotation marks hold someone's words; the body names the speaker, so it stays
+  // empty here.
+  const x = extractText(
+    "North Korea puts military in 'quasi-state of war'\nThe order came on Friday, state media said.",
+  );
+  assert.deepEqual(x.quotes.map((q) => [q.kind, q.speaker, q.reason, q.text].join("|")), [
+    "partial||a headline's quote: its speaker is named in the body|quasi-state of war",
+  ]);
+  // A title in a headline stays a title.
   assert.deepEqual(
-    quotes('"Enough is enough" as mayor quits\nThe mayor resigned on Monday after a vote.'),
-    ["scare|||Enough is enough"],
+    quotes('Critics praise the novel "Songs of the Hill"\nThe novel came out on Monday.'),
+    ["title|||Songs of the Hill"],
   );
 });
 
