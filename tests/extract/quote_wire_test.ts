@@ -202,6 +202,26 @@ Deno.test("wire: a pronoun never goes to a person named only as an object", () =
   ]);
 });
 
+Deno.test("wire: web typing — mixed curly and straight marks, no space after a colon", () => {
+  assert.deepEqual(spans('“We will not give up," he said. "Never.”'), [
+    "We will not give up",
+    "Never.",
+  ]);
+  // A straight mark opening a quote nested in a curly one does not close it.
+  assert.deepEqual(spans('“He said "no" to me,” she said.'), ['He said "no" to me']);
+  assert.deepEqual(quotes('Mary Hall said:"We will not give up on this fight."'), [
+    "direct|Mary Hall|cue|We will not give up on this fight.",
+  ]);
+});
+
+Deno.test("wire: 'who asked not to be named' is a source's condition, not a statement", () => {
+  const x = extractText('"It was scary," said one resident, who asked not to be named.');
+  assert.deepEqual(x.quotes.map((q) => [q.kind, q.speaker, q.cue, q.text].join("|")), [
+    "direct|||It was scary",
+  ]);
+  assert.deepEqual(x.attributions, []);
+});
+
 const WORDS = ["We", "don't", "know", "it's", "the", "players'", "union", "said", "'90s", "Smith"];
 const piece = fc.oneof(
   fc.constantFrom(...WORDS),

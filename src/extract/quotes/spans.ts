@@ -68,7 +68,8 @@ export function quoteSpans(text: string, from: number, to: number): Span[] {
     ) continue;
     const c = text[i];
     if (double >= 0) {
-      if ((c === "”" && !straight) || (c === '"' && straight)) {
+      // Either closing mark closes: web text mixes curly and straight ones (“...," he said).
+      if (c === "”" || (c === '"' && (straight || closesMixed(text, i, to)))) {
         push(double, i);
         double = -1;
       }
@@ -132,6 +133,16 @@ function closesSingle(text: string, open: number, i: number, to: number): boolea
 }
 
 /**
+ * A straight mark inside a curly quote closes it when no letter follows and either the quote's
+ * own punctuation precedes it (`“We will not give up," he said.`) or no curly closing mark
+ * follows in the paragraph.
+ */
+function closesMixed(text: string, i: number, to: number): boolean {
+  if (/[\p{L}\p{N}]/u.test(text[i + 1] ?? "")) return false;
+  return /[,.!?…]/u.test(text[i - 1] ?? "") || !text.slice(i + 1, to).includes("”");
+}
+
+/**
  * A straight quote mark typed against the comma or colon before it, with no quote open: the
  * opening of a quote that starts after a space with a capital or a bracket (`Wilkins said,"
  * [the painter] liked ..."`, `communities," For example ..."`), when a straight mark closes it later
@@ -139,7 +150,8 @@ function closesSingle(text: string, open: number, i: number, to: number): boolea
  */
 function misplacedOpening(text: string, i: number, to: number): boolean {
   if (text[i] !== '"' || !/[,:]/.test(text[i - 1] ?? "")) return false;
-  if (!/^ [\p{Lu}\[]/u.test(text.slice(i + 1, i + 3))) return false;
+  // `said:"We will ...`: typed with no space at all, a capital right after the mark.
+  if (!/^(?: [\p{Lu}\[]|\p{Lu})/u.test(text.slice(i + 1, i + 3))) return false;
   const next = text.indexOf('"', i + 1);
   return next > i && next < to;
 }

@@ -407,6 +407,8 @@ function verbSpeech(
     if (!verbs[v] || PASSIVE.has(r.lw[v - 1]) || negated(r, v) || nounOrParticiple(r, v)) {
       continue;
     }
+    // "who asked not to be named": a source's condition, not a statement.
+    if (ANONYMITY.test(ctx.text.slice(words[v].end, words[v].end + 40))) continue;
     if (according && words[v].start >= according.from && words[v].end <= according.to) continue;
     const subject = subjectOf(ctx, r, v) ?? unnamedSubject(ctx, r, v);
     // Nearest the quote, a verb with a new subject nobody knows ("The Times called it "A" and the
@@ -433,6 +435,9 @@ function verbSpeech(
   }
   return fallback;
 }
+
+/** What follows "asked" or "requested" when a source keeps their name out of the story. */
+const ANONYMITY = /^\s+(?:not to be (?:named|identified|quoted)|to remain anonymous|anonymity)\b/u;
 
 /** Words that join a second clause with a subject of its own. */
 const CLAUSE_JOINS = new Set(["and", "but", "while", "whereas", ";"]);
