@@ -512,7 +512,27 @@ function partialSpeech(
       ...(before ? speechFields(before) : noSpeech("no speech cue in the sentence")),
     };
   }
+  // "The president has repeatedly called the investigation a “witch hunt”": a speech verb
+  // before the words, its subject no name.
+  if (speechVerbBefore(ctx, sentence.start, span.open)) {
+    return { kind: "partial", ...noSpeech("no named speaker") };
+  }
   return { kind: "scare", ...noSpeech("a short phrase with nobody speaking") };
+}
+
+/** Words before which a speech word is a noun ("the claims", "amid reports of"). */
+const NOUN_BEFORE = new Set(["the", "a", "an", "his", "her", "their", "its", "of", "such", "amid"]);
+
+/** True when a speech verb, used as a verb, stands between `from` and the mark at `open`. */
+function speechVerbBefore(ctx: Context, from: number, open: number): boolean {
+  const a = firstWordFrom(ctx.words, from);
+  const b = firstWordFrom(ctx.words, open);
+  for (let i = a; i < b; i++) {
+    if (ctx.speechVerb[i] === 1 && ctx.quoted[i] === 0 && !NOUN_BEFORE.has(ctx.lowers[i - 1])) {
+      return ctx.lowers[i + 1] !== "by";
+    }
+  }
+  return false;
 }
 
 /** True when a speech verb is among the words `[from, to)` ("told the Huffington Post, “...”"). */

@@ -222,6 +222,40 @@ Deno.test("wire: 'who asked not to be named' is a source's condition, not a stat
   assert.deepEqual(x.attributions, []);
 });
 
+Deno.test("wire: 'said the MP for Leeds North, Alan Green' — a role acronym and a constituency before the name", () => {
+  assert.deepEqual(quotes('"It is a disgrace," said the MP for Leeds North, Alan Green.'), [
+    "direct|Alan Green|cue|It is a disgrace",
+  ]);
+  assert.deepEqual(quotes('"It is a disgrace," said the local MP, Alan Green.'), [
+    "direct|Alan Green|cue|It is a disgrace",
+  ]);
+});
+
+Deno.test("wire: a short phrase after a speech verb whose subject is no name is someone's words, not a scare quote", () => {
+  const x = extractText('The president has repeatedly called the investigation a "witch hunt."');
+  assert.deepEqual(x.quotes.map((q) => [q.kind, q.speaker, q.reason, q.text].join("|")), [
+    "partial||no named speaker|witch hunt.",
+  ]);
+  // A speech word used as a noun marks nothing: the quote stays a label.
+  assert.deepEqual(quotes('The count went on amid reports of "irregularities".'), [
+    "scare|||irregularities",
+  ]);
+});
+
+Deno.test("wire: an unknown lone word opening the sentence is no speaker, nor is a name inside the reported clause", () => {
+  assert.deepEqual(
+    attributions(
+      "Recent reports have revealed that a defector from the Acme Group called the unit a failure.",
+    ).map((a) => a.split("|")[0]),
+    [""],
+  );
+  // A lone surname opening the sentence after the full name is still that person.
+  assert.deepEqual(
+    attributions("Mary Hall arrived on Monday. Hall said the plan would fail."),
+    ["Mary Hall|said|the plan would fail"],
+  );
+});
+
 const WORDS = ["We", "don't", "know", "it's", "the", "players'", "union", "said", "'90s", "Smith"];
 const piece = fc.oneof(
   fc.constantFrom(...WORDS),

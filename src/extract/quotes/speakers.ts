@@ -410,6 +410,9 @@ function verbSpeech(
     // "who asked not to be named": a source's condition, not a statement.
     if (ANONYMITY.test(ctx.text.slice(words[v].end, words[v].end + 40))) continue;
     if (according && words[v].start >= according.from && words[v].end <= according.to) continue;
+    // "Recent reports have revealed that ... Scientology called ...": a verb inside the
+    // reported clause never lends its speaker to the statement.
+    if (!last && fallback?.verb && thatBetween(r, fallback.verb, v)) return fallback;
     const subject = subjectOf(ctx, r, v) ?? unnamedSubject(ctx, r, v);
     // Nearest the quote, a verb with a new subject nobody knows ("The Times called it "A" and the
     // Observer described it as "B"") keeps an earlier verb's speaker off B.
@@ -438,6 +441,14 @@ function verbSpeech(
 
 /** What follows "asked" or "requested" when a source keeps their name out of the story. */
 const ANONYMITY = /^\s+(?:not to be (?:named|identified|quoted)|to remain anonymous|anonymity)\b/u;
+
+/** True when a "that" stands after `verb` and before word `v`: `v` is inside its clause. */
+function thatBetween(r: Region, verb: Word, v: number): boolean {
+  for (let k = v - 1; k >= 0 && r.words[k].start > verb.start; k--) {
+    if (r.lw[k] === "that") return true;
+  }
+  return false;
+}
 
 /** Words that join a second clause with a subject of its own. */
 const CLAUSE_JOINS = new Set(["and", "but", "while", "whereas", ";"]);
@@ -923,12 +934,17 @@ function roleThenName(ctx: Context, r: Region, a: number): GrownName | null {
   if (!DESCRIBERS.has(r.lw[a])) return null;
   // Lower-case words up to the comma, a possessive among them ("the company's chief executive").
   let comma = a + 1;
-  while (
-    comma < r.words.length && comma - a <= 7 &&
-    (r.words[comma].kind === "word"
-      ? r.words[comma].text === r.lw[comma]
-      : POSSESSIVE.has(r.lw[comma]))
-  ) comma++;
+  let place = false;
+  while (comma < r.words.length && comma - a <= 7) {
+    const w = r.words[comma];
+    // "the local MP for Leeds North, Alan Green": a role acronym, and a place after "for"/"of".
+    const fits = w.kind === "word"
+      ? w.text === r.lw[comma] || isRoleNounWord(ctx, w) || (place && isCapitalisedWord(w.text))
+      : POSSESSIVE.has(r.lw[comma]);
+    if (!fits) break;
+    place ||= r.lw[comma] === "for" || r.lw[comma] === "of";
+    comma++;
+  }
   if (r.words[comma]?.text !== "," || comma <= a + 1) return null;
   const g = nameAfter(ctx.text, r.words, comma + 1, ctx.cues);
   if (!g || g.definite || g.nameFrom !== r.words[comma + 1].start || !g.name.includes(" ")) {
@@ -1008,7 +1024,9 @@ function resolveGrown(
   const opens = opensSentence(ctx, r, g.from);
   const common = (opens && lower.endsWith("s")) || ctx.quoteCues.orgNouns.has(lower) ||
     isRoleNoun(lower, ctx.cues);
-  if (!common) return named(g.name, "person", g.role, "name", opens ? 0.55 : 0.65);
+  // Opening the sentence, an unknown lone word is as likely an adjective or a preposition before
+  // a speech noun ("Recent reports say", "Amid reports of"): left empty.
+  if (!common && !opens) return named(g.name, "person", g.role, "name", 0.65);
   return {
     ...named(null, null, null, null, 0),
     speakerRaw: g.name,
@@ -1170,8 +1188,15 @@ function relativeSubject(r: Region, v: number): Subject | null {
   return { ...ofMention(m, "cue", 0.8), from: m.start, to: r.words[v].end, mediaSubject: m.media };
 }
 
+function isCapitalisedWord(w: string): boolean {
+  return /^\p{Lu}\p{Ll}/u.test(w);
+}
+
 function isRoleNounWord(ctx: Context, w: Word): boolean {
-  return w.kind === "word" && w.text === w.text.toLowerCase() &&
+  if (w.kind !== "word") return false;
+  // An acronym from the role list counts as written ("the local MP, Alan Green").
+  if (/^\p{Lu}{2,4}$/u.test(w.text)) return ctx.quoteCues.roleNouns.has(w.text.toLowerCase());
+  return w.text === w.text.toLowerCase() &&
     (isRoleNoun(w.text, ctx.cues) || ctx.quoteCues.roleNouns.has(w.text));
 }
 
