@@ -256,6 +256,30 @@ Deno.test("wire: an unknown lone word opening the sentence is no speaker, nor is
   );
 });
 
+Deno.test("wire: what is no reported content — a manner before a colon, a relative clause, 'as stated', a speech noun", () => {
+  assert.deepEqual(attributions("Obama tweeted using his account:"), []);
+  assert.deepEqual(
+    attributions("The case on which the court has ruled was about two schools."),
+    [],
+  );
+  assert.deepEqual(attributions("As stated, the decision is for the bank to take."), []);
+  // "reports" before "have" is the subject; "revealed" is the cue.
+  assert.deepEqual(attributions("Recent reports have revealed that the plan failed."), [
+    "|revealed|the plan failed",
+  ]);
+  // A clause after the cue is the content, not the adverbial before it.
+  assert.deepEqual(
+    attributions(
+      "However, when a document has been found on the streets, the government then says it wasn't particularly sensitive.",
+    ),
+    ["|says|it wasn't particularly sensitive"],
+  );
+  // An addressee or a noun phrase before a colon stays content.
+  assert.deepEqual(attributions("Smith told reporters the vote was rigged:"), [
+    "Smith|told|the vote was rigged",
+  ]);
+});
+
 const WORDS = ["We", "don't", "know", "it's", "the", "players'", "union", "said", "'90s", "Smith"];
 const piece = fc.oneof(
   fc.constantFrom(...WORDS),

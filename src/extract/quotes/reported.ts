@@ -55,7 +55,7 @@ const TIME =
 /** A phrase of manner before "that": "in a statement that", "on Twitter that", "in an email Monday that". */
 const HOW = /^\s*(?:in|on|at|during|via|through|to)\s+[^,;:"“”]{1,60}?\s+that\b/u;
 /** A phrase of manner, not content, after a participle ("writing in a blog post ..."). */
-const MANNER = /^(?:in|on|at|via|through|during)\b/u;
+const MANNER = /^(?:in|on|at|via|through|during|using|with)\b/u;
 const START = /^[\s,;:"“”'‘(\[—–-]+/u;
 
 /** Trims marks and spaces at both ends of `[start, end)`; null when no letter is left. */
@@ -107,19 +107,14 @@ export function reportedContent(
   const before = trimmed(text, sentence.start, cue.from);
   // The content follows the verb, even when the cue is a document named before it ("In a joint
   // statement published on Tuesday, the two sides vowed to ...").
-  const from = cue.verb && cue.verb.start >= cue.from ? Math.max(cue.to, cue.verb.end) : cue.to;
-  let start = from;
-  if (cue.verb && cue.verb.end <= from) {
-    const k = contentAfter(words, firstWordFrom(words, from), cue.verb.text, cues);
-    start = k < words.length ? Math.max(from, words[k].start) : sentence.end;
-  }
-  // A time after the verb is no content: "said on Friday (that) ...".
-  const time = TIME.exec(text.slice(start, sentence.end));
-  if (time) start += time[0].length;
-  // Nor is how it was said: "said in a statement that ...", "told CNN in an interview that ...".
-  const how = HOW.exec(text.slice(start, Math.min(sentence.end, start + 120)));
-  if (how) start += how[0].length;
+  const start = contentStart(text, words, sentence, cue, cues);
   const after = start < sentence.end ? trimmed(text, start, sentence.end) : null;
+  // "Obama tweeted using his account:" — before a colon ending the sentence, how it was said is
+  // no content (what follows the colon is).
+  const colon = /:\s*$/.test(text.slice(cue.to, sentence.end));
+  if (colon && (!after || MANNER.test(text.slice(after.start, after.end)))) return null;
+  // "The case on which the Court has ruled was of ...": the cue sat in a relative clause.
+  if (cue.verb && PREPOSITIONAL_RELATIVE.test(text.slice(sentence.start, cue.from))) return null;
   // ", explaining, “...”", "writing in a blog post “...”": a participle reports what follows it.
   if (cue.verb && cues.participleCues.has(lowerCase(cue.verb.text))) {
     return after && !MANNER.test(text.slice(after.start, after.end)) ? after : null;
@@ -136,9 +131,11 @@ export function reportedContent(
   // "In an interview with Fox News, X said ...", "Asked whether ..., X said ...": an adverbial
   // before the cue, not what was said.
   const adverbial = ADVERBIAL_OPENERS.has(lowerCase(/^[\s"“]*(\p{L}+)/u.exec(lead)?.[1] ?? ""));
+  // "..., the government then says it wasn't particularly sensitive": a clause follows.
+  const clauseAfter = /^\s*(?:it|he|she|they|we|I|there)\b/u.test(rest);
   if (
     before !== null && /,\s*$/.test(lead) && nBefore >= 4 && !thatFollows && !adverbial &&
-    (nAfter <= 6 || listenerOnly || commaAfter)
+    !clauseAfter && (nAfter <= 6 || listenerOnly || commaAfter)
   ) {
     return trimmed(text, sentence.start, sentence.start + lead.length);
   }
@@ -148,6 +145,32 @@ export function reportedContent(
   // "... 6 million visitors according to the event website." needs no comma.
   if (/^\s*:\s*$/.test(rest) || (cue.verb !== null && !/,\s*$/.test(lead))) return null;
   return before;
+}
+
+/** "on which", "about whom" before the cue's subject: the cue is inside a relative clause. */
+const PREPOSITIONAL_RELATIVE = /\b(?:on|in|of|about|for|to|with|by|at) (?:which|whom)\b[^,;]*$/iu;
+
+/** Where the content after the cue starts: past the listener, a "that", a time, a manner. */
+function contentStart(
+  text: string,
+  words: readonly Word[],
+  sentence: Sentence,
+  cue: { from: number; to: number; verb: Word | null },
+  cues: QuoteCues,
+): number {
+  const from = cue.verb && cue.verb.start >= cue.from ? Math.max(cue.to, cue.verb.end) : cue.to;
+  let start = from;
+  if (cue.verb && cue.verb.end <= from) {
+    const k = contentAfter(words, firstWordFrom(words, from), cue.verb.text, cues);
+    start = k < words.length ? Math.max(from, words[k].start) : sentence.end;
+  }
+  // A time after the verb is no content: "said on Friday (that) ...".
+  const time = TIME.exec(text.slice(start, sentence.end));
+  if (time) start += time[0].length;
+  // Nor is how it was said: "said in a statement that ...", "told CNN in an interview that ...".
+  const how = HOW.exec(text.slice(start, Math.min(sentence.end, start + 120)));
+  if (how) start += how[0].length;
+  return start;
 }
 
 /** True for a verb whose listener comes before the content ("told visiting ..."). */

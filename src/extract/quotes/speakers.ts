@@ -407,6 +407,10 @@ function verbSpeech(
     if (!verbs[v] || PASSIVE.has(r.lw[v - 1]) || negated(r, v) || nounOrParticiple(r, v)) {
       continue;
     }
+    // "Recent reports have revealed", "claims were": a speech word before a verb is its subject.
+    if (VERB_AFTER_NOUN.has(r.lw[v + 1] ?? "") && r.words[v].text.endsWith("s")) continue;
+    // "As stated, ...", "as noted": no one speaks.
+    if (r.lw[v - 1] === "as" && (v < 2 || r.words[v - 2].kind === "punct")) continue;
     // "who asked not to be named": a source's condition, not a statement.
     if (ANONYMITY.test(ctx.text.slice(words[v].end, words[v].end + 40))) continue;
     if (according && words[v].start >= according.from && words[v].end <= according.to) continue;
@@ -450,6 +454,9 @@ function thatBetween(r: Region, verb: Word, v: number): boolean {
   return false;
 }
 
+/** Verbs after a plural speech noun ("reports have", "claims were", "reports say"). */
+const VERB_AFTER_NOUN = new Set(["have", "had", "were", "are", "say", "said", "show", "suggest"]);
+
 /** Words that join a second clause with a subject of its own. */
 const CLAUSE_JOINS = new Set(["and", "but", "while", "whereas", ";"]);
 
@@ -477,6 +484,8 @@ function unknownSubject(verb: Word): Found {
 
 /** Words before a noun: "the claims", "his remarks", "such reports". */
 const NOUN_DETERMINERS = new Set([
+  "'s",
+  "’s",
   "the",
   "a",
   "an",
