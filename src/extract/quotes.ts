@@ -119,6 +119,7 @@ export function extractQuotes(
     lastReported: null,
   };
   for (const sentence of ctx.sentences) sentenceSpeech(ctx, state, sentence);
+  state.quotes = state.quotes.flatMap((q) => [q, ...nestedQuotes(article.text, q)]);
   const person = fullName(mentions);
   const organisation = fullOrganisation(mentions);
   for (const s of [...state.quotes, ...state.attributions]) {
@@ -126,6 +127,30 @@ export function extractQuotes(
     if (s.speakerType === "organisation" && s.speaker) s.speaker = organisation(s.speaker);
   }
   return { quotes: state.quotes, attributions: state.attributions };
+}
+
+/**
+ * The quotes someone's quote holds that are clauses of their own (`"... was like, 'Hey, did you
+ * guys notice this?'"`): direct, and never the outer speaker's words, so the speaker stays empty.
+ * Shorter marked words inside a quote are labels, left out.
+ */
+function nestedQuotes(text: string, outer: Quote): Quote[] {
+  if (outer.kind !== "direct" && outer.kind !== "partial") return [];
+  const out: Quote[] = [];
+  for (const span of quoteSpans(text, outer.start, outer.end)) {
+    const inner = text.slice(span.start, span.end);
+    const nWords = inner.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
+    if (span.close >= outer.end || !/^\p{Lu}/u.test(inner) || nWords < 4) continue;
+    out.push({
+      ...outer,
+      ...noSpeech("a quote inside a quotation: not the outer speaker's words"),
+      kind: "direct",
+      text: inner,
+      start: span.start,
+      end: span.end,
+    });
+  }
+  return out;
 }
 
 function contextOf(

@@ -280,6 +280,19 @@ Deno.test("wire: what is no reported content — a manner before a colon, a rela
   ]);
 });
 
+Deno.test("wire: a clause quoted inside a quote is a quote of its own, speaker empty; a word inside is not", () => {
+  const x = extractText(
+    "\"Someone in the office was like, 'Hey, did you guys notice this?'\" says Mary Hall. " +
+      "\"They called it 'temporary.'\"",
+  );
+  assert.deepEqual(x.quotes.map((q) => [q.kind, q.speaker, q.text].join("|")), [
+    "direct|Mary Hall|Someone in the office was like, 'Hey, did you guys notice this?'",
+    "direct||Hey, did you guys notice this?",
+    "direct|Mary Hall|They called it 'temporary.'",
+  ]);
+  assert.equal(x.quotes[1].reason, "a quote inside a quotation: not the outer speaker's words");
+});
+
 const WORDS = ["We", "don't", "know", "it's", "the", "players'", "union", "said", "'90s", "Smith"];
 const piece = fc.oneof(
   fc.constantFrom(...WORDS),
