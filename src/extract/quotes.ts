@@ -34,7 +34,7 @@ import { attributionIn, firstWordFrom, signedName, speakerGender } from "./quote
 import { attributionsOf } from "./quotes/reported.ts";
 import { fullName, fullOrganisation } from "./quotes/complete.ts";
 import { introSpeaker } from "./quotes/intro.ts";
-import { participleSpeech } from "./quotes/participles.ts";
+import { coordinatedSpeech, participleSpeech } from "./quotes/participles.ts";
 import {
   type Attribution,
   type Context,
@@ -250,7 +250,7 @@ function remember(ctx: Context, speech: Speech, at: number): void {
 /** The quotes opened in one sentence, then its indirect speech when no direct quote is tagged. */
 function sentenceSpeech(ctx: Context, state: State, sentence: Sentence): void {
   const found = sentence.kind === "body"
-    ? attributionIn(ctx, sentence.start, sentence.end) ??
+    ? coordinatedSpeech(ctx, sentence.start, attributionIn(ctx, sentence.start, sentence.end)) ??
       participleSpeech(ctx, sentence.start, sentence.end)
     : null;
   let directTagged = false;

@@ -293,6 +293,29 @@ Deno.test("wire: a clause quoted inside a quote is a quote of its own, speaker e
   assert.equal(x.quotes[1].reason, "a quote inside a quotation: not the outer speaker's words");
 });
 
+Deno.test("wire: 'X thanked Y and said ...' is X's statement; listeners and 'today' are no content", () => {
+  assert.deepEqual(
+    attributions(
+      "Jim Walsh thanked the minister for his support and said the United States would continue to help.",
+    ),
+    ["Jim Walsh|said|the United States would continue to help"],
+  );
+  // The subject of the first verb is no name: nobody.
+  assert.deepEqual(
+    attributions("Police arrested Tom Bell and said the investigation was continuing."),
+    ["|said|the investigation was continuing"],
+  );
+  assert.deepEqual(attributions("Sarah Lee told the court he had no previous convictions."), [
+    "Sarah Lee|told|he had no previous convictions",
+  ]);
+  assert.deepEqual(attributions("Mary Hall told police she had been attacked."), [
+    "Mary Hall|told|she had been attacked",
+  ]);
+  assert.deepEqual(attributions("Central Command announced today that the strikes had ended."), [
+    "Central Command|announced|the strikes had ended",
+  ]);
+});
+
 const WORDS = ["We", "don't", "know", "it's", "the", "players'", "union", "said", "'90s", "Smith"];
 const piece = fc.oneof(
   fc.constantFrom(...WORDS),

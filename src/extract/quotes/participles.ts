@@ -29,6 +29,20 @@ export function participleSpeech(ctx: Context, from: number, to: number): Found 
   return null;
 }
 
+/**
+ * "Walsh thanked the minister and said ...": a speech verb after "and" with no subject of its own
+ * shares the subject opening the sentence. `found`'s speech when that does not apply.
+ */
+export function coordinatedSpeech(ctx: Context, from: number, found: Found | null): Found | null {
+  if (!found?.verb || found.speaker) return found;
+  const i = firstWordFrom(ctx.words, found.verb.start);
+  if (ctx.lowers[i - 1] !== "and") return found;
+  // No subject of its own: none written, or the clause before "and" taken for one.
+  if (found.speakerRaw && !/\band$/i.test(found.speakerRaw)) return found;
+  const main = mainSubject(ctx, from, found.verb);
+  return main.speaker ? { ...found, ...main, from: found.from, to: found.to } : found;
+}
+
 /** The subject opening the sentence at `from`: a name after capitals and "the" only, or a pronoun. */
 function mainSubject(ctx: Context, from: number, verb: Word): Found {
   const cue = { cue: verb.text, via: null, viaEntity: null, from: verb.start, to: verb.end, verb };

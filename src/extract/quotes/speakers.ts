@@ -457,6 +457,15 @@ function thatBetween(r: Region, verb: Word, v: number): boolean {
 /** Verbs after a plural speech noun ("reports have", "claims were", "reports say"). */
 const VERB_AFTER_NOUN = new Set(["have", "had", "were", "are", "say", "said", "show", "suggest"]);
 
+/** True when a lower-case word other than "the" stands between the clause start and `at`. */
+function objectBefore(r: Region, clause: number, at: number): boolean {
+  for (let k = clause; k < r.words.length && r.words[k].end <= at; k++) {
+    const w = r.words[k];
+    if (w.kind === "word" && w.text === r.lw[k] && r.lw[k] !== "the") return true;
+  }
+  return false;
+}
+
 /** Words that join a second clause with a subject of its own. */
 const CLAUSE_JOINS = new Set(["and", "but", "while", "whereas", ";"]);
 
@@ -805,6 +814,8 @@ function mentionSubject(ctx: Context, r: Region, v: number, clause: number): Sub
   if (!last || words.filter((w) => w.start >= last.end && w.end <= verb.start).length > 6) {
     return null;
   }
+  // "Police arrested Tom Bell and said ...": a name after a verb of its own clause is its object.
+  if (r.lw[v - 1] === "and" && objectBefore(r, clause, last.start)) return null;
   const m = headMention(ctx, r, mentions, last, clause, v);
   if (!("entity" in m)) return m;
   const grown = m.end === words[v - 1]?.end
