@@ -537,12 +537,54 @@ function partialSpeech(
       ...(before ? speechFields(before) : noSpeech("no speech cue in the sentence")),
     };
   }
+  // "was described by The Guardian as “...”": the agent of a passive speech verb speaks.
+  const agent = passiveAgent(ctx, sentence);
+  if (agent) return { kind: "partial", ...agent };
   // "The president has repeatedly called the investigation a “witch hunt”": a speech verb
   // before the words, its subject no name.
   if (speechVerbBefore(ctx, sentence.start, span.open)) {
     return { kind: "partial", ...noSpeech("no named speaker") };
   }
   return { kind: "scare", ...noSpeech("a short phrase with nobody speaking") };
+}
+
+const PASSIVE_AUX = new Set(["was", "were", "been", "is", "are", "be", "being"]);
+
+/**
+ * The agent of a passive speech verb in the sentence ("was described by The Guardian as", "was
+ * hailed as “...” by the Times"): the organisation or person named right after "by"; null when
+ * there is no passive speech verb with "by".
+ */
+function passiveAgent(ctx: Context, sentence: Sentence): Speech | null {
+  const a = firstWordFrom(ctx.words, sentence.start);
+  for (let i = a + 1; i < ctx.words.length && ctx.words[i].start < sentence.end; i++) {
+    if (ctx.speechVerb[i] !== 1 || ctx.quoted[i] === 1 || !PASSIVE_AUX.has(ctx.lowers[i - 1])) {
+      continue;
+    }
+    for (let k = i + 1; k < ctx.words.length && k - i < 16; k++) {
+      if (ctx.words[k].start >= sentence.end) break;
+      if (ctx.lowers[k] !== "by" || ctx.quoted[k] === 1) continue;
+      const next = ctx.words[k + 1];
+      const m = next &&
+        ctx.mentions.find((x) =>
+          (x.start === next.start || x.start === ctx.words[k + 2]?.start) &&
+          (x.type === "ORG" || x.type === "PERSON")
+        );
+      if (!m) return noSpeech(`"${ctx.words[i].text} by": the agent is no name`);
+      return {
+        ...noSpeech(null),
+        speaker: m.entity,
+        speakerType: m.type === "PERSON" ? "person" : "organisation",
+        speakerRaw: m.text,
+        role: m.role,
+        cue: ctx.words[i].text,
+        sieve: "cue",
+        confidence: 0.7,
+      };
+    }
+    return null;
+  }
+  return null;
 }
 
 /** Words before which a speech word is a noun ("the claims", "amid reports of"). */

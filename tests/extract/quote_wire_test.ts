@@ -316,6 +316,27 @@ Deno.test("wire: 'X thanked Y and said ...' is X's statement; listeners and 'tod
   ]);
 });
 
+Deno.test("wire: the agent of a passive speech verb speaks the quote; a function word opening the sentence is no name", () => {
+  const x = extractText('The film was described by The Guardian as "a quiet masterpiece".');
+  assert.deepEqual(x.quotes.map((q) => [q.kind, q.speaker, q.speakerType, q.cue].join("|")), [
+    "partial|The Guardian|organisation|described",
+  ]);
+  assert.deepEqual(
+    extractText('The plan was described as "unworkable" by critics.').quotes.map((q) =>
+      [q.kind, q.speaker, q.reason].join("|")
+    ),
+    ['partial||"described by": the agent is no name'],
+  );
+  // A lone surname opening a sentence is still a (less sure) name; a preposition is not.
+  assert.deepEqual(
+    quotes('Wordsworth described poetry as "the spontaneous overflow of powerful feelings".'),
+    ["partial|Wordsworth|name|the spontaneous overflow of powerful feelings"],
+  );
+  assert.deepEqual(attributions("Amid reports of unrest, the ministry said the city was calm."), [
+    "|said|the city was calm",
+  ]);
+});
+
 const WORDS = ["We", "don't", "know", "it's", "the", "players'", "union", "said", "'90s", "Smith"];
 const piece = fc.oneof(
   fc.constantFrom(...WORDS),

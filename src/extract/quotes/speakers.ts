@@ -8,6 +8,7 @@
  */
 
 import type { EntityMention } from "../entities.ts";
+import { STOPWORDS } from "../../text/tokens.ts";
 import type { Word } from "../words.ts";
 import { genderOf, type GrownName, isRoleNoun, nameAfter, nameBefore } from "./names.ts";
 import { resolvePronoun } from "./pronouns.ts";
@@ -409,6 +410,8 @@ function verbSpeech(
     }
     // "Recent reports have revealed", "claims were": a speech word before a verb is its subject.
     if (VERB_AFTER_NOUN.has(r.lw[v + 1] ?? "") && r.words[v].text.endsWith("s")) continue;
+    // "reports of", "claims of": a noun.
+    if (r.lw[v + 1] === "of" && r.words[v].text.endsWith("s")) continue;
     // "As stated, ...", "as noted": no one speaks.
     if (r.lw[v - 1] === "as" && (v < 2 || r.words[v - 2].kind === "punct")) continue;
     // "who asked not to be named": a source's condition, not a statement.
@@ -465,6 +468,23 @@ function objectBefore(r: Region, clause: number, at: number): boolean {
   }
   return false;
 }
+
+/** Prepositions and adjectives that open a sentence before a speech noun ("Amid reports"). */
+const FUNCTION_OPENERS = new Set([
+  "amid",
+  "despite",
+  "following",
+  "recent",
+  "earlier",
+  "new",
+  "initial",
+  "early",
+  "further",
+  "unconfirmed",
+  "local",
+  "media",
+  "official",
+]);
 
 /** Words that join a second clause with a subject of its own. */
 const CLAUSE_JOINS = new Set(["and", "but", "while", "whereas", ";"]);
@@ -1044,9 +1064,11 @@ function resolveGrown(
   const opens = opensSentence(ctx, r, g.from);
   const common = (opens && lower.endsWith("s")) || ctx.quoteCues.orgNouns.has(lower) ||
     isRoleNoun(lower, ctx.cues);
-  // Opening the sentence, an unknown lone word is as likely an adjective or a preposition before
-  // a speech noun ("Recent reports say", "Amid reports of"): left empty.
-  if (!common && !opens) return named(g.name, "person", g.role, "name", 0.65);
+  // Opening the sentence, a function word is no name ("Amid reports", "Despite claims").
+  const functionWord = opens && (STOPWORDS.has(lower) || FUNCTION_OPENERS.has(lower));
+  if (!common && !functionWord) {
+    return named(g.name, "person", g.role, "name", opens ? 0.55 : 0.65);
+  }
   return {
     ...named(null, null, null, null, 0),
     speakerRaw: g.name,
