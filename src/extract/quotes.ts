@@ -545,6 +545,13 @@ function partialSpeech(
   if (speechVerbBefore(ctx, sentence.start, span.open)) {
     return { kind: "partial", ...noSpeech("no named speaker") };
   }
+  // An exclamation or a question of its own is said by someone (chant “Yes we can!”).
+  if (
+    /^\p{Lu}/u.test(ctx.text[span.start] ?? "") &&
+    /[!?]$/u.test(ctx.text.slice(span.start, span.end))
+  ) {
+    return { kind: "partial", ...noSpeech("no speech cue in the sentence") };
+  }
   return { kind: "scare", ...noSpeech("a short phrase with nobody speaking") };
 }
 

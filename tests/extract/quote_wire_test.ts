@@ -337,6 +337,19 @@ Deno.test("wire: the agent of a passive speech verb speaks the quote; a function
   ]);
 });
 
+Deno.test("wire: an invisible mark after the opening mark is no part of the quote; a quoted exclamation is speech", () => {
+  const x = extractText('Smith said, "\u200eWe won."');
+  assert.deepEqual(x.quotes.map((q) => [q.kind, q.speaker, q.text].join("|")), [
+    "direct|Smith|We won.",
+  ]);
+  assert.deepEqual(
+    extractText('The crowd chanted "Yes we can!" over and over.').quotes.map((q) =>
+      [q.kind, q.speaker, q.text].join("|")
+    ),
+    ["partial||Yes we can!"],
+  );
+});
+
 const WORDS = ["We", "don't", "know", "it's", "the", "players'", "union", "said", "'90s", "Smith"];
 const piece = fc.oneof(
   fc.constantFrom(...WORDS),

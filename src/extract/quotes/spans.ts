@@ -55,8 +55,9 @@ export function quoteSpans(text: string, from: number, to: number): Span[] {
   const push = (open: number, close: number) => {
     let start = open + 1;
     let end = close;
-    while (start < end && /\s/u.test(text[start])) start++;
-    while (end > start && /[\s,;:]/u.test(text[end - 1])) end--;
+    // Invisible marks (a left-to-right mark after the opening mark) are no part of the words.
+    while (start < end && /[\s\p{Cf}]/u.test(text[start])) start++;
+    while (end > start && /[\s,;:\p{Cf}]/u.test(text[end - 1])) end--;
     out.push({ open, close, start, end });
   };
   for (let i = from; i < to; i++) {
