@@ -350,6 +350,18 @@ Deno.test("wire: an invisible mark after the opening mark is no part of the quot
   );
 });
 
+Deno.test("wire: 'X quotes a senior official as saying' relays an unnamed source: empty speaker, via X", () => {
+  const x = extractText(
+    'The Jerusalem Post quotes a senior official as saying the decision was "final".',
+  );
+  assert.deepEqual(x.quotes.map((q) => [q.kind, q.speaker, q.cue, q.via, q.reason].join("|")), [
+    "partial||quotes ... as saying|The Jerusalem Post|the quoted source is not named",
+  ]);
+  assert.deepEqual(x.attributions.map((a) => [a.speaker, a.via, a.text].join("|")), [
+    '|The Jerusalem Post|the decision was "final',
+  ]);
+});
+
 const WORDS = ["We", "don't", "know", "it's", "the", "players'", "union", "said", "'90s", "Smith"];
 const piece = fc.oneof(
   fc.constantFrom(...WORDS),

@@ -343,17 +343,18 @@ function clauseStart(words: readonly Word[], v: number): number {
 /** "X quoted Y as saying": Y speaks, X relays. */
 function quotedAsSaying(ctx: Context, r: Region, according: According | null): Found | null {
   const { words } = r;
-  const q = words.findIndex((w) => w.text === "quoted");
+  const q = words.findIndex((w) => w.text === "quoted" || w.text === "quotes");
   if (q < 0) return null;
   const as = words.findIndex((w, i) => i > q && w.text === "as" && words[i + 1]?.text === "saying");
   if (as <= q) return null;
   const who = best(within(r, words[q].end, words[as].start));
-  if (!who) return null;
   const clause = clauseStart(words, q);
   const relay = within(r, words[clause].start, words[q].start);
+  // "The Post quotes a senior official as saying": relayed, the source unnamed.
+  const source = who ? ofMention(who, "relay", 0.9) : noSpeech("the quoted source is not named");
   return {
-    ...ofMention(who, "relay", 0.9),
-    cue: "quoted ... as saying",
+    ...source,
+    cue: `${words[q].text} ... as saying`,
     via: ctx.text.slice(words[clause].start, words[q].start).trim() || (according?.via ?? null),
     viaEntity: (relay.find((m) => m.media) ?? relay[relay.length - 1])?.entity ??
       according?.mention?.entity ?? null,
