@@ -130,8 +130,8 @@ export function extractQuotes(
 }
 
 /**
- * The quotes someone's quote holds that are clauses of their own (`"... was like, 'Hey, did you
- * guys notice this?'"`): direct, and never the outer speaker's words, so the speaker stays empty.
+ * The quotes someone's quote holds that are clauses of their own (`"... and she said, 'Are you
+ * sure about this?'"`): direct, and never the outer speaker's words, so the speaker stays empty.
  * Shorter marked words inside a quote are labels, left out.
  */
 function nestedQuotes(text: string, outer: Quote): Quote[] {

@@ -67,9 +67,9 @@ Deno.test("wire: 'X said:' introduces what follows; the words before the cue are
   // "according to" at the end needs no comma.
   assert.deepEqual(
     attributions(
-      "This year the city expects about 6 million visitors according to the event website.",
+      "This year the chain expects record sales in Ohio according to the annual report.",
     ),
-    ["|according to|This year the city expects about 6 million visitors"],
+    ["|according to|This year the chain expects record sales in Ohio"],
   );
 });
 

@@ -111,11 +111,11 @@ export function reportedContent(
   // statement published on Tuesday, the two sides vowed to ...").
   const start = contentStart(text, words, sentence, cue, cues);
   const after = start < sentence.end ? trimmed(text, start, sentence.end) : null;
-  // "Obama tweeted using his account:" — before a colon ending the sentence, how it was said is
+  // "Lee tweeted using her account:" — before a colon ending the sentence, how it was said is
   // no content (what follows the colon is).
   const colon = /:\s*$/.test(text.slice(cue.to, sentence.end));
   if (colon && (!after || MANNER.test(text.slice(after.start, after.end)))) return null;
-  // "The case on which the Court has ruled was of ...": the cue sat in a relative clause.
+  // "The case on which the judge ruled was ...": the cue sat in a relative clause.
   if (cue.verb && PREPOSITIONAL_RELATIVE.test(text.slice(sentence.start, cue.from))) return null;
   // ", explaining, “...”", "writing in a blog post “...”": a participle reports what follows it.
   if (cue.verb && cues.participleCues.has(lowerCase(cue.verb.text))) {
@@ -133,7 +133,7 @@ export function reportedContent(
   // "In an interview with Fox News, X said ...", "Asked whether ..., X said ...": an adverbial
   // before the cue, not what was said.
   const adverbial = ADVERBIAL_OPENERS.has(lowerCase(/^[\s"“]*(\p{L}+)/u.exec(lead)?.[1] ?? ""));
-  // "..., the government then says it wasn't particularly sensitive": a clause follows.
+  // "..., the ministry then says it was not secret": a clause follows.
   const clauseAfter = /^\s*(?:it|he|she|they|we|I|there)\b/u.test(rest);
   if (
     before !== null && /,\s*$/.test(lead) && nBefore >= 4 && !thatFollows && !adverbial &&
@@ -144,7 +144,7 @@ export function reportedContent(
   if (after) return after;
   // "X said:" introduces what follows (a quote, or a statement in the next paragraph); the
   // words before the cue are its subject or an adverbial ("Speaking in Brussels, X said:").
-  // "... 6 million visitors according to the event website." needs no comma.
+  // "... record sales according to the company report." needs no comma.
   if (/^\s*:\s*$/.test(rest) || (cue.verb !== null && !/,\s*$/.test(lead))) return null;
   return before;
 }

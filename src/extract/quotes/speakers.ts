@@ -418,7 +418,7 @@ function verbSpeech(
     // "who asked not to be named": a source's condition, not a statement.
     if (ANONYMITY.test(ctx.text.slice(words[v].end, words[v].end + 40))) continue;
     if (according && words[v].start >= according.from && words[v].end <= according.to) continue;
-    // "Recent reports have revealed that ... Scientology called ...": a verb inside the
+    // "Recent reports have revealed that ... Acme called ...": a verb inside the
     // reported clause never lends its speaker to the statement.
     if (!last && fallback?.verb && thatBetween(r, fallback.verb, v)) return fallback;
     const subject = subjectOf(ctx, r, v) ?? unnamedSubject(ctx, r, v);
@@ -595,7 +595,7 @@ function subjectOf(ctx: Context, r: Region, v: number): Subject | null {
     (clause === v ? invertedSubject(ctx, r, v) : nameSubject(ctx, r, v, clause));
 }
 
-/** Words between an appositive's comma and its verb ("X, a bishop, has repeatedly called"). */
+/** Words between an appositive's comma and its verb ("X, a mayor, has repeatedly called"). */
 const APPOSITIVE_AUXILIARIES = new Set([
   "has",
   "have",
@@ -611,7 +611,7 @@ const APPOSITIVE_AUXILIARIES = new Set([
   "again",
 ]);
 
-/** "The bishop, Nunzio Rossi, has called": an appositive before auxiliaries and adverbs. */
+/** "The mayor, Jane Roe, has called": an appositive before auxiliaries and adverbs. */
 function auxiliaryAppositive(ctx: Context, r: Region, v: number): Subject | null {
   let a = v;
   while (a > 0 && v - a < 3 && APPOSITIVE_AUXILIARIES.has(r.lw[a - 1])) a--;
