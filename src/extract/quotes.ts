@@ -29,11 +29,12 @@ import { type Cues, DEFAULT_CUES } from "./cues.ts";
 import type { EntityMention } from "./entities.ts";
 import { extractionWords, lowerCase, quickHas, sentenceWords } from "./words.ts";
 import { DEFAULT_QUOTE_CUES, type QuoteCues } from "./quotes/data.ts";
-import { markedKind, quoteSpans, type Span } from "./quotes/spans.ts";
+import { joinNameSplits, markedKind, quoteSpans, resumes, type Span } from "./quotes/spans.ts";
 import { attributionIn, firstWordFrom, signedName, speakerGender } from "./quotes/speakers.ts";
 import { attributionsOf } from "./quotes/reported.ts";
 import { fullName, fullOrganisation } from "./quotes/complete.ts";
 import { introSpeaker } from "./quotes/intro.ts";
+import { coordinatedSpeech, participleSpeech } from "./quotes/participles.ts";
 import {
   type Attribution,
   type Context,
@@ -118,6 +119,7 @@ export function extractQuotes(
     lastReported: null,
   };
   for (const sentence of ctx.sentences) sentenceSpeech(ctx, state, sentence);
+  state.quotes = state.quotes.flatMap((q) => [q, ...nestedQuotes(article.text, q)]);
   const person = fullName(mentions);
   const organisation = fullOrganisation(mentions);
   for (const s of [...state.quotes, ...state.attributions]) {
@@ -125,6 +127,30 @@ export function extractQuotes(
     if (s.speakerType === "organisation" && s.speaker) s.speaker = organisation(s.speaker);
   }
   return { quotes: state.quotes, attributions: state.attributions };
+}
+
+/**
+ * The quotes someone's quote holds that are clauses of their own (`"... and she said, 'Are you
+ * sure about this?'"`): direct, and never the outer speaker's words, so the speaker stays empty.
+ * Shorter marked words inside a quote are labels, left out.
+ */
+function nestedQuotes(text: string, outer: Quote): Quote[] {
+  if (outer.kind !== "direct" && outer.kind !== "partial") return [];
+  const out: Quote[] = [];
+  for (const span of quoteSpans(text, outer.start, outer.end)) {
+    const inner = text.slice(span.start, span.end);
+    const nWords = inner.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
+    if (span.close >= outer.end || !/^\p{Lu}/u.test(inner) || nWords < 4) continue;
+    out.push({
+      ...outer,
+      ...noSpeech("a quote inside a quotation: not the outer speaker's words"),
+      kind: "direct",
+      text: inner,
+      start: span.start,
+      end: span.end,
+    });
+  }
+  return out;
 }
 
 function contextOf(
@@ -136,7 +162,7 @@ function contextOf(
 ): Context {
   const cues = options.cues ?? DEFAULT_CUES;
   const inQuote = insideOf(spans);
-  const ordered = [...sentences].sort((a, b) => a.start - b.start);
+  const ordered = joinNameSplits(article.text, [...sentences].sort((a, b) => a.start - b.start));
   const words = ordered.flatMap(sentenceWords);
   const lowers = words.map((w) => lowerCase(w.text));
   // Per word, once: speech verbs of either kind, and whether it sits inside a quote.
@@ -182,7 +208,7 @@ function contextOf(
 
 /** True right after a quote closed by a comma or a mark: `"...," read the headline`. */
 function afterQuoteTag(text: string, at: number): boolean {
-  return /[,!?]\s*["”]\s*$/.test(text.slice(Math.max(0, at - 6), at));
+  return /[,!?]\s*["”’']\s*$/.test(text.slice(Math.max(0, at - 6), at));
 }
 
 /** "issued a statement", "released a joint statement": a speaker who speaks through a document. */
@@ -223,7 +249,10 @@ function remember(ctx: Context, speech: Speech, at: number): void {
 
 /** The quotes opened in one sentence, then its indirect speech when no direct quote is tagged. */
 function sentenceSpeech(ctx: Context, state: State, sentence: Sentence): void {
-  const found = sentence.kind === "body" ? attributionIn(ctx, sentence.start, sentence.end) : null;
+  const found = sentence.kind === "body"
+    ? coordinatedSpeech(ctx, sentence.start, attributionIn(ctx, sentence.start, sentence.end)) ??
+      participleSpeech(ctx, sentence.start, sentence.end)
+    : null;
   let directTagged = false;
   // Spans are in text order and sentences are visited in text order: start where the last left off.
   while (state.nextSpan < state.spans.length && state.spans[state.nextSpan].open < sentence.start) {
@@ -233,7 +262,7 @@ function sentenceSpeech(ctx: Context, state: State, sentence: Sentence): void {
     const span = state.spans[k];
     if (span.open >= sentence.end) break;
     if (span.end <= span.start) continue;
-    const quote = quoteOf(ctx, state, sentence, span, found);
+    const quote = quoteOf(ctx, state, sentence, k, found);
     state.quotes.push(quote);
     if (quote.kind === "direct") {
       directTagged ||= quote.cue !== null;
@@ -268,10 +297,11 @@ function quoteOf(
   ctx: Context,
   state: State,
   sentence: Sentence,
-  span: Placed,
+  k: number,
   found: Found | null,
 ): Quote {
   const { text } = ctx;
+  const span = state.spans[k];
   const base = {
     articleId: state.article.id,
     outlet: state.article.outlet,
@@ -281,7 +311,10 @@ function quoteOf(
     end: span.end,
   };
   const inside = extractionWords(base.text, span.start);
-  if (sentence.kind !== "body") return { ...base, kind: "scare", ...noSpeech("not body text") };
+  const heading = sentence.kind !== "body" && !quoteParagraph(state, span);
+  if (sentence.kind === "subhead" && heading) {
+    return { ...base, kind: "scare", ...noSpeech("not body text") };
+  }
   const from = firstWordFrom(ctx.words, sentence.start);
   const to = firstWordFrom(ctx.words, span.open);
   const before = ctx.words.slice(from, to);
@@ -294,24 +327,72 @@ function quoteOf(
   }
   const marked = markedKind(inside, before, after, ctx.quoteCues);
   if (marked) return { ...base, kind: marked, ...noSpeech(`a ${marked}, not a quote`) };
+  // A headline's quotation marks hold someone's words ("North Korea puts military in
+  // 'quasi-state of war'"), whose speaker the body names: partial, speaker left empty.
+  if (heading) return { ...base, kind: "partial", ...noSpeech(HEADLINE_QUOTE) };
   const lead = text.slice(sentence.start, span.open).trim();
   const whole = wholeClause(text, span);
-  if ((lead === "" || lead.endsWith(":")) && (nWords >= 4 || whole)) {
+  // `"The situation" — he paused — "is very serious."`: the first piece of an interrupted quote.
+  const interrupted = resumedAfter(state, k + 1);
+  if ((lead === "" || lead.endsWith(":")) && (nWords >= 4 || whole || interrupted)) {
     return { ...base, kind: "direct", ...directSpeech(ctx, state, span, sentence, lead) };
   }
-  // `X said, "..."` or `X said "All those ..."`: a whole sentence set off after the speech verb
-  // is direct too.
-  const verbBefore = to > from &&
-    ((lead.endsWith(",") && /^\p{Lu}/u.test(base.text) &&
-      verbWithin(ctx, Math.max(from, to - 7), to - 1)) ||
-      (ctx.speechVerb[to - 1] === 1 && /^\p{Lu}/u.test(base.text)) ||
-      (lead.endsWith(",") && ctx.speechVerb[to - 2] === 1));
-  if (verbBefore && (nWords >= 4 || (whole && !text.slice(span.start, span.close).endsWith(",")))) {
-    const who = attributionIn(ctx, sentence.start, span.open, { direct: true, last: true });
-    if (who?.speaker || who?.reason) return { ...base, kind: "direct", ...speechFields(who) };
+  const set = setOffAfterVerb(ctx, sentence, span, lead, [from, to], nWords, whole);
+  if (set) return { ...base, kind: "direct", ...set };
+  const partial = partialSpeech(ctx, sentence, span, found, nWords);
+  // The rest of an interrupted quote, however short, is the first piece's speaker's.
+  const prev = state.quotes[state.quotes.length - 1];
+  if (partial.kind === "scare" && prev?.kind === "direct" && resumedAfter(state, k)) {
+    return { ...base, kind: "direct", ...speechFields(prev) };
   }
-  return { ...base, ...partialSpeech(ctx, sentence, span, found, nWords) };
+  return { ...base, ...partial };
 }
+
+/**
+ * A first paragraph taken for a headline that is one quoted sentence or more, its period inside
+ * the marks (`" But architecture can build a bridge ... . "` in tokenised text): a quote.
+ */
+function quoteParagraph(state: State, span: Placed): boolean {
+  const p = state.article.paragraphs.find((p) => p.index === span.paragraph);
+  const text = state.article.text;
+  return p !== undefined && span.open === p.start && span.close >= p.end - 1 &&
+    /[.!?…]\s*$/u.test(text.slice(span.start, span.close)) &&
+    text.slice(span.start, span.end).split(/\s+/).length >= 6;
+}
+
+/** True when span `k` goes on with the quote of the span before it in its paragraph. */
+function resumedAfter(state: State, k: number): boolean {
+  const prev = state.spans[k - 1];
+  const span = state.spans[k];
+  return prev !== undefined && span !== undefined && prev.paragraph === span.paragraph &&
+    resumes(state.article.text, prev, span);
+}
+
+/**
+ * `X said, "..."` or `X said "All those ..."`: a whole sentence set off after the speech verb is
+ * direct too; its speech, else null. `[from, to)`: the word indexes before the quote.
+ */
+function setOffAfterVerb(
+  ctx: Context,
+  sentence: Sentence,
+  span: Span,
+  lead: string,
+  [from, to]: [number, number],
+  nWords: number,
+  whole: boolean,
+): Speech | null {
+  const capital = /^\p{Lu}/u.test(ctx.text[span.start] ?? "");
+  const verbBefore = to > from &&
+    ((lead.endsWith(",") && capital && verbWithin(ctx, Math.max(from, to - 7), to - 1)) ||
+      (ctx.speechVerb[to - 1] === 1 && capital) ||
+      (lead.endsWith(",") && ctx.speechVerb[to - 2] === 1));
+  const short = whole && !ctx.text.slice(span.start, span.close).endsWith(",");
+  if (!verbBefore || (nWords < 4 && !short)) return null;
+  const who = attributionIn(ctx, sentence.start, span.open, { direct: true, last: true });
+  return who?.speaker || who?.reason ? speechFields(who) : null;
+}
+
+const HEADLINE_QUOTE = "a headline's quote: its speaker is named in the body";
 
 /**
  * A quote that is a clause of its own, however short: a capital first and a closing mark after
@@ -429,7 +510,8 @@ function partialSpeech(
 ): { kind: QuoteKind } & Speech {
   // The speaker of a partial quote is the one whose speech verb comes last before it, else the
   // tag right after it (“a moment of historic cowardice,” Wyden said).
-  const before = attributionIn(ctx, sentence.start, span.open, { last: true });
+  const before = attributionIn(ctx, sentence.start, span.open, { last: true }) ??
+    participleSpeech(ctx, sentence.start, span.open);
   const tagged = /,\s*$/.test(ctx.text.slice(span.start, span.close)) ||
     ctx.text[span.close + 1] === ",";
   // A quote running past its sentence is tagged in the sentence where it closes.
@@ -455,7 +537,76 @@ function partialSpeech(
       ...(before ? speechFields(before) : noSpeech("no speech cue in the sentence")),
     };
   }
+  // "was described by The Guardian as “...”": the agent of a passive speech verb speaks.
+  const agent = passiveAgent(ctx, sentence);
+  if (agent) return { kind: "partial", ...agent };
+  // "The president has repeatedly called the investigation a “witch hunt”": a speech verb
+  // before the words, its subject no name.
+  if (speechVerbBefore(ctx, sentence.start, span.open)) {
+    return { kind: "partial", ...noSpeech("no named speaker") };
+  }
+  // An exclamation or a question of its own is said by someone (chant “Yes we can!”).
+  if (
+    /^\p{Lu}/u.test(ctx.text[span.start] ?? "") &&
+    /[!?]$/u.test(ctx.text.slice(span.start, span.end))
+  ) {
+    return { kind: "partial", ...noSpeech("no speech cue in the sentence") };
+  }
   return { kind: "scare", ...noSpeech("a short phrase with nobody speaking") };
+}
+
+const PASSIVE_AUX = new Set(["was", "were", "been", "is", "are", "be", "being"]);
+
+/**
+ * The agent of a passive speech verb in the sentence ("was described by The Guardian as", "was
+ * hailed as “...” by the Times"): the organisation or person named right after "by"; null when
+ * there is no passive speech verb with "by".
+ */
+function passiveAgent(ctx: Context, sentence: Sentence): Speech | null {
+  const a = firstWordFrom(ctx.words, sentence.start);
+  for (let i = a + 1; i < ctx.words.length && ctx.words[i].start < sentence.end; i++) {
+    if (ctx.speechVerb[i] !== 1 || ctx.quoted[i] === 1 || !PASSIVE_AUX.has(ctx.lowers[i - 1])) {
+      continue;
+    }
+    for (let k = i + 1; k < ctx.words.length && k - i < 16; k++) {
+      if (ctx.words[k].start >= sentence.end) break;
+      if (ctx.lowers[k] !== "by" || ctx.quoted[k] === 1) continue;
+      const next = ctx.words[k + 1];
+      const m = next &&
+        ctx.mentions.find((x) =>
+          (x.start === next.start || x.start === ctx.words[k + 2]?.start) &&
+          (x.type === "ORG" || x.type === "PERSON")
+        );
+      if (!m) return noSpeech(`"${ctx.words[i].text} by": the agent is no name`);
+      return {
+        ...noSpeech(null),
+        speaker: m.entity,
+        speakerType: m.type === "PERSON" ? "person" : "organisation",
+        speakerRaw: m.text,
+        role: m.role,
+        cue: ctx.words[i].text,
+        sieve: "cue",
+        confidence: 0.7,
+      };
+    }
+    return null;
+  }
+  return null;
+}
+
+/** Words before which a speech word is a noun ("the claims", "amid reports of"). */
+const NOUN_BEFORE = new Set(["the", "a", "an", "his", "her", "their", "its", "of", "such", "amid"]);
+
+/** True when a speech verb, used as a verb, stands between `from` and the mark at `open`. */
+function speechVerbBefore(ctx: Context, from: number, open: number): boolean {
+  const a = firstWordFrom(ctx.words, from);
+  const b = firstWordFrom(ctx.words, open);
+  for (let i = a; i < b; i++) {
+    if (ctx.speechVerb[i] === 1 && ctx.quoted[i] === 0 && !NOUN_BEFORE.has(ctx.lowers[i - 1])) {
+      return ctx.lowers[i + 1] !== "by";
+    }
+  }
+  return false;
 }
 
 /** True when a speech verb is among the words `[from, to)` ("told the Huffington Post, “...”"). */

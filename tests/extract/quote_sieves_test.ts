@@ -266,13 +266,17 @@ Deno.test("quote sieves: a colon in a sentence with no speech verb introduces it
       "direct|Adnan Amin|head of the agency|intro|:||Wind power can become the top power source in a world free of coal.",
     ],
   );
-  // In the paragraph before; the one-word label inside that sentence stays a label.
+  // In the paragraph before, a speech verb after the appositive and "has": the word it calls the
+  // ruling is his (a partial quote), and the quote after the colon too.
   assert.deepEqual(
     quotes(
       'The head of the council, Nunzio Ferri, has called the ruling "dangerous":\n\n"We face a ' +
         'dangerous ruling. Who takes the decisions should do it with less ideology."',
     ).map((q) => q.split("|").slice(0, 4).join("|")),
-    ["scare|||", "direct|Nunzio Ferri||intro"],
+    [
+      "partial|Nunzio Ferri|The head of the council|cue",
+      "direct|Nunzio Ferri|The head of the council|previous",
+    ],
   );
   // Two people named, or one who is no subject: nobody.
   assert.deepEqual(

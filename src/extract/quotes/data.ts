@@ -38,6 +38,7 @@ export const QuoteCuesSchema = z.object({
   role_nouns: words,
   tag_verbs: words,
   second_statement_cues: words,
+  participle_cues: words.optional(),
 });
 
 /** Quote cues as sets and maps, ready for lookups (keys lower case). */
@@ -72,6 +73,8 @@ export interface QuoteCues {
   tagVerbs: ReadonlySet<string>;
   /** Participles that open a second statement after a comma ("adding that"). */
   secondStatementCues: ReadonlySet<string>;
+  /** Participles whose speaker is the subject opening the sentence (", calling it ..."). */
+  participleCues: ReadonlySet<string>;
   /** The gender of a first name ("Nancy" → female), null when unknown or either. */
   firstNameGender: (name: string) => Gender | null;
 }
@@ -112,6 +115,7 @@ export function compileQuoteCues(data: unknown, source = "quote cues"): QuoteCue
     roleNouns: lowerSet(d.role_nouns),
     tagVerbs: lowerSet(d.tag_verbs),
     secondStatementCues: lowerSet(d.second_statement_cues),
+    participleCues: lowerSet(d.participle_cues ?? []),
     firstNameGender: oneGender,
   };
 }

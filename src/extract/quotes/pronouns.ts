@@ -1,8 +1,8 @@
 /**
  * Pronoun speakers ("she says", "it said") resolved to someone named before: the nearest
  * sentence back that holds a compatible person (gender from honorifics, roles and first names)
- * as a speaker or a subject; an object ("... met Li") is passed over when a subject fits further
- * back. Two people who fit equally leave the speaker empty.
+ * as a speaker or a subject; a person named only as an object ("... met Li") is never taken.
+ * Two people who fit equally leave the speaker empty.
  * @module
  */
 
@@ -17,6 +17,9 @@ const MAX_SENTENCES = 6;
 const MAX_PARAGRAPHS = 2;
 /** What joins two subjects: "and", "or", a comma, and the second one's title. */
 const COORDINATED = /^\s*(?:,|,?\s*and|,?\s*or)\s+(?:\p{Lu}[\p{L}.]*\s+)*$/u;
+
+/** "'s" after a name, attached or tokenised apart ("Hall 's"). */
+const POSSESSIVE = /^ ?['’]s\b/u;
 
 interface Candidate {
   name: string;
@@ -51,6 +54,8 @@ function candidatesIn(ctx: Context, s: Sentence, to: number): Candidate[] {
   let subjectEnd = -1;
   for (const m of mentionsWithin(ctx, s.start, to)) {
     if (m.type !== "PERSON" || ctx.inQuote(m.start)) continue;
+    // An owner is no one speaking: "Mr. Hall's letter ...".
+    if (POSSESSIVE.test(ctx.text.slice(m.end, m.end + 4))) continue;
     // A subject opens its sentence (at most three words before it), or is joined to one by
     // "and" ("Governor Paul Reyes and Mayor Tom Bell spoke").
     const lead = ctx.text.slice(s.start, m.start).split(/\s+/).filter((w) => /\p{L}/u.test(w));
@@ -101,11 +106,11 @@ export function resolvePronoun(ctx: Context, pronoun: string, at: number): Resol
     }
     objects.push(...cands);
   }
-  const one = single(objects, g);
-  if (one && one !== "ambiguous") return person(one, g, 0.6);
+  // An object alone is a guess ("Police said Reyes ... “...,” she said", "Her book is about
+  // Anne Clark. She found ..."): wrong is worse than empty.
   return empty(
-    one === "ambiguous"
-      ? `pronoun "${pronoun}": two people fit`
+    objects.length
+      ? `pronoun "${pronoun}": only an object fits`
       : `pronoun "${pronoun}": nobody fits before`,
   );
 }

@@ -51,9 +51,11 @@ const PREPOSITIONS = new Set(["against", "for", "of", "about", "on", "to", "with
 const DETERMINERS = new Set(["the", "a", "an", "his", "her", "their", "its", "our", "my"]);
 const END = /[\s.!?;:,"“”'’)\]]+$/u;
 const TIME =
-  /^\s*(?:on |last |this |late |early )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year|night|morning|evening|afternoon)\b,?(?:\s+that\b)?/u;
+  /^\s*(?:on |last |this |late |early )?(?:today|yesterday|tonight|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year|night|morning|evening|afternoon)\b,?(?:\s+that\b)?/u;
 /** A phrase of manner before "that": "in a statement that", "on Twitter that", "in an email Monday that". */
 const HOW = /^\s*(?:in|on|at|during|via|through|to)\s+[^,;:"“”]{1,60}?\s+that\b/u;
+/** A phrase of manner, not content, after a participle ("writing in a blog post ..."). */
+const MANNER = /^(?:in|on|at|via|through|during|using|with)\b/u;
 const START = /^[\s,;:"“”'‘(\[—–-]+/u;
 
 /** Trims marks and spaces at both ends of `[start, end)`; null when no letter is left. */
@@ -83,6 +85,8 @@ function contentAfter(
       k++;
       if (!DETERMINERS.has(lowerCase(words[k - 1].text))) break;
     }
+    // After a determiner, its noun is the listener too ("told the court he had ...").
+    if (k > i && DETERMINERS.has(lowerCase(words[k - 1].text)) && words[k]?.kind === "word") k++;
     if (k === i && words[k] && /^\p{Lu}/u.test(words[k].text)) {
       while (k < words.length && /^\p{Lu}/u.test(words[k].text)) k++;
     }
@@ -105,19 +109,18 @@ export function reportedContent(
   const before = trimmed(text, sentence.start, cue.from);
   // The content follows the verb, even when the cue is a document named before it ("In a joint
   // statement published on Tuesday, the two sides vowed to ...").
-  const from = cue.verb && cue.verb.start >= cue.from ? Math.max(cue.to, cue.verb.end) : cue.to;
-  let start = from;
-  if (cue.verb && cue.verb.end <= from) {
-    const k = contentAfter(words, firstWordFrom(words, from), cue.verb.text, cues);
-    start = k < words.length ? Math.max(from, words[k].start) : sentence.end;
-  }
-  // A time after the verb is no content: "said on Friday (that) ...".
-  const time = TIME.exec(text.slice(start, sentence.end));
-  if (time) start += time[0].length;
-  // Nor is how it was said: "said in a statement that ...", "told CNN in an interview that ...".
-  const how = HOW.exec(text.slice(start, Math.min(sentence.end, start + 120)));
-  if (how) start += how[0].length;
+  const start = contentStart(text, words, sentence, cue, cues);
   const after = start < sentence.end ? trimmed(text, start, sentence.end) : null;
+  // "Lee tweeted using her account:" — before a colon ending the sentence, how it was said is
+  // no content (what follows the colon is).
+  const colon = /:\s*$/.test(text.slice(cue.to, sentence.end));
+  if (colon && (!after || MANNER.test(text.slice(after.start, after.end)))) return null;
+  // "The case on which the judge ruled was ...": the cue sat in a relative clause.
+  if (cue.verb && PREPOSITIONAL_RELATIVE.test(text.slice(sentence.start, cue.from))) return null;
+  // ", explaining, “...”", "writing in a blog post “...”": a participle reports what follows it.
+  if (cue.verb && cues.participleCues.has(lowerCase(cue.verb.text))) {
+    return after && !MANNER.test(text.slice(after.start, after.end)) ? after : null;
+  }
   // "CONTENT, X told Y on Monday." — a cue after a comma and a clause of four words or more
   // closes the sentence: the content comes before it ("On Monday, X said ..." keeps what follows).
   const lead = text.slice(sentence.start, cue.from).replace(/\b(?:the|a|an)\s*$/i, "");
@@ -130,13 +133,46 @@ export function reportedContent(
   // "In an interview with Fox News, X said ...", "Asked whether ..., X said ...": an adverbial
   // before the cue, not what was said.
   const adverbial = ADVERBIAL_OPENERS.has(lowerCase(/^[\s"“]*(\p{L}+)/u.exec(lead)?.[1] ?? ""));
+  // "..., the ministry then says it was not secret": a clause follows.
+  const clauseAfter = /^\s*(?:it|he|she|they|we|I|there)\b/u.test(rest);
   if (
     before !== null && /,\s*$/.test(lead) && nBefore >= 4 && !thatFollows && !adverbial &&
-    (nAfter <= 6 || listenerOnly || commaAfter)
+    !clauseAfter && (nAfter <= 6 || listenerOnly || commaAfter)
   ) {
     return trimmed(text, sentence.start, sentence.start + lead.length);
   }
-  return after ?? before;
+  if (after) return after;
+  // "X said:" introduces what follows (a quote, or a statement in the next paragraph); the
+  // words before the cue are its subject or an adverbial ("Speaking in Brussels, X said:").
+  // "... record sales according to the company report." needs no comma.
+  if (/^\s*:\s*$/.test(rest) || (cue.verb !== null && !/,\s*$/.test(lead))) return null;
+  return before;
+}
+
+/** "on which", "about whom" before the cue's subject: the cue is inside a relative clause. */
+const PREPOSITIONAL_RELATIVE = /\b(?:on|in|of|about|for|to|with|by|at) (?:which|whom)\b[^,;]*$/iu;
+
+/** Where the content after the cue starts: past the listener, a "that", a time, a manner. */
+function contentStart(
+  text: string,
+  words: readonly Word[],
+  sentence: Sentence,
+  cue: { from: number; to: number; verb: Word | null },
+  cues: QuoteCues,
+): number {
+  const from = cue.verb && cue.verb.start >= cue.from ? Math.max(cue.to, cue.verb.end) : cue.to;
+  let start = from;
+  if (cue.verb && cue.verb.end <= from) {
+    const k = contentAfter(words, firstWordFrom(words, from), cue.verb.text, cues);
+    start = k < words.length ? Math.max(from, words[k].start) : sentence.end;
+  }
+  // A time after the verb is no content: "said on Friday (that) ...".
+  const time = TIME.exec(text.slice(start, sentence.end));
+  if (time) start += time[0].length;
+  // Nor is how it was said: "said in a statement that ...", "told CNN in an interview that ...".
+  const how = HOW.exec(text.slice(start, Math.min(sentence.end, start + 120)));
+  if (how) start += how[0].length;
+  return start;
 }
 
 /** True for a verb whose listener comes before the content ("told visiting ..."). */

@@ -6,6 +6,7 @@
 
 import { isCapitalised, lowerCase, type Word } from "../words.ts";
 import type { QuoteCues } from "./data.ts";
+import type { Sentence } from "../../text/segment.ts";
 
 /** A quotation: marks at `open` and `close`; `start`/`end` exclude the marks and trailing commas. */
 export interface Span {
@@ -41,9 +42,10 @@ const TITLE_SMALL = new Set([
 ]);
 
 /**
- * Quotation spans of one paragraph: double quotes (curly or straight) and single curly quotes
- * outside them. A double quote left open runs to the paragraph's end (the news convention for
- * a quote continued in the next paragraph).
+ * Quotation spans of one paragraph: double quotes (curly or straight) and single quotes (curly,
+ * or straight as British news prints them) outside them. A double quote left open runs to the
+ * paragraph's end (the news convention for a quote continued in the next paragraph), and so does
+ * a single one that opens the paragraph.
  */
 export function quoteSpans(text: string, from: number, to: number): Span[] {
   const out: Span[] = [];
@@ -53,19 +55,22 @@ export function quoteSpans(text: string, from: number, to: number): Span[] {
   const push = (open: number, close: number) => {
     let start = open + 1;
     let end = close;
-    while (start < end && /\s/u.test(text[start])) start++;
-    while (end > start && /[\s,;:]/u.test(text[end - 1])) end--;
+    // Invisible marks (a left-to-right mark after the opening mark) are no part of the words.
+    while (start < end && /[\s\p{Cf}]/u.test(text[start])) start++;
+    while (end > start && /[\s,;:\p{Cf}]/u.test(text[end - 1])) end--;
     out.push({ open, close, start, end });
   };
   for (let i = from; i < to; i++) {
     // Only quotation marks change anything below: skip every other character by its code.
     const code = text.charCodeAt(i);
     if (
-      code !== 0x22 && code !== 0x201c && code !== 0x201d && code !== 0x2018 && code !== 0x2019
+      code !== 0x22 && code !== 0x27 && code !== 0x201c && code !== 0x201d && code !== 0x2018 &&
+      code !== 0x2019
     ) continue;
     const c = text[i];
     if (double >= 0) {
-      if ((c === "”" && !straight) || (c === '"' && straight)) {
+      // Either closing mark closes: web text mixes curly and straight ones (“...," he said).
+      if (c === "”" || (c === '"' && (straight || closesMixed(text, i, to)))) {
         push(double, i);
         double = -1;
       }
@@ -80,17 +85,62 @@ export function quoteSpans(text: string, from: number, to: number): Span[] {
       single = -1;
       continue;
     }
-    if (single < 0 && c === "‘" && (i === from || OPENERS.test(text[i - 1]))) {
-      single = i;
+    if (single < 0) {
+      if (opensSingle(text, i, from)) single = i;
       continue;
     }
-    if (single >= 0 && c === "’" && !/\p{L}/u.test(text[i + 1] ?? "")) {
+    if (closesSingle(text, single, i, to)) {
       push(single, i);
       single = -1;
     }
   }
   if (double >= 0 && to - double > 1) push(double, to);
+  // A single quote that opens its paragraph and stays open goes on in the next paragraph.
+  else if (single === from && text[from] === "'" && to - single > 1) push(single, to);
   return out;
+}
+
+/** Letters after an apostrophe that elide a word ("'s", "n't", "'em", "'90s"), never a quote. */
+const ELISION = /^(?:s|t|d|m|re|ve|ll|em|tis|twas|n|til|cause|\d\ds?)(?![\p{L}\p{N}])/iu;
+
+/**
+ * An opening single quote: curly after a space or bracket, or straight there when a word follows
+ * (`'We will fight this,'`, tokenised ` ' under ...`) that is no elision (`rock 'n' roll`, ` 's`).
+ */
+function opensSingle(text: string, i: number, from: number): boolean {
+  const c = text[i];
+  if (c !== "‘" && c !== "'") return false;
+  if (i !== from && !OPENERS.test(text[i - 1])) return false;
+  if (c === "‘") return true;
+  const rest = text.slice(i + 1, i + 8);
+  return /^ ?[\p{L}\p{N}]/u.test(rest) && !ELISION.test(rest);
+}
+
+/**
+ * A closing single quote for the one opened at `open`: curly when no letter follows; straight
+ * when no letter follows and a word or a space precedes (`'unfair'.`, tokenised `... years ' .`).
+ * A plural possessive (`the players' union`) closes only when no other closing mark follows.
+ */
+function closesSingle(text: string, open: number, i: number, to: number): boolean {
+  const c = text[i];
+  if (/[\p{L}\p{N}]/u.test(text[i + 1] ?? "")) return false;
+  if (text[open] === "‘") return c === "’";
+  if (c !== "'") return false;
+  if (/\s/u.test(text[i - 1]) && !/\s/u.test(text[open + 1])) return false;
+  if (/s$/u.test(text[i - 1]) && /^ \p{Ll}/u.test(text.slice(i + 1, i + 3))) {
+    return !/'(?![\p{L}\p{N}])/u.test(text.slice(i + 1, to));
+  }
+  return true;
+}
+
+/**
+ * A straight mark inside a curly quote closes it when no letter follows and either the quote's
+ * own punctuation precedes it (`“We will not give up," he said.`) or no curly closing mark
+ * follows in the paragraph.
+ */
+function closesMixed(text: string, i: number, to: number): boolean {
+  if (/[\p{L}\p{N}]/u.test(text[i + 1] ?? "")) return false;
+  return /[,.!?…]/u.test(text[i - 1] ?? "") || !text.slice(i + 1, to).includes("”");
 }
 
 /**
@@ -101,9 +151,25 @@ export function quoteSpans(text: string, from: number, to: number): Span[] {
  */
 function misplacedOpening(text: string, i: number, to: number): boolean {
   if (text[i] !== '"' || !/[,:]/.test(text[i - 1] ?? "")) return false;
-  if (!/^ [\p{Lu}\[]/u.test(text.slice(i + 1, i + 3))) return false;
+  // `said:"We will ...`: typed with no space at all, a capital right after the mark.
+  if (!/^(?: [\p{Lu}\[]|\p{Lu})/u.test(text.slice(i + 1, i + 3))) return false;
   const next = text.indexOf('"', i + 1);
   return next > i && next < to;
+}
+
+/**
+ * True when quote `b` resumes quote `a` after an aside: a dash, a comma or a bracket right after
+ * `a`, at most a dozen words with no sentence end between, and `b` going on in lower case
+ * (`"The situation" — he paused — "is very serious."`, `"It was," she said, "a mistake."`).
+ */
+export function resumes(text: string, a: Span, b: Span): boolean {
+  const between = text.slice(a.close + 1, b.open);
+  if (!/^\s*[,—–(-]/u.test(between) && !/[,—–-]\s*$/u.test(text.slice(a.start, a.close))) {
+    return false;
+  }
+  if (/[.!?]["”’']?\s+\p{Lu}/u.test(between) || /\n/.test(between)) return false;
+  const words = between.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
+  return words <= 12 && /^\p{Ll}/u.test(text[b.start] ?? "");
 }
 
 /** True when every word is capitalised but the short ones a title keeps small. */
@@ -149,4 +215,31 @@ export function markedKind(
   if (!isTitleCase(inside)) return null;
   if (cues.titleNouns.has(prev) || cues.titleNouns.has(prev2)) return "title";
   return n >= 2 && n <= 10 && before.some((w) => w.kind === "word") ? "title" : null;
+}
+
+/** A nickname of initials closing a sentence: `Col. John “J.D.”` (the surname is cut off). */
+const INITIALS_END = /["“](?:\p{Lu}\.){1,3}["”]$/u;
+
+/**
+ * Sentences with the ones cut after a nickname of initials joined again (`said Col. John “J.D.”
+ * Harris, spokesman for ...` is one sentence), numbered in order so that `index` still tells
+ * neighbours.
+ */
+export function joinNameSplits(text: string, sentences: readonly Sentence[]): Sentence[] {
+  const out: Sentence[] = [];
+  for (const s of sentences) {
+    const last = out[out.length - 1];
+    if (
+      last !== undefined && last.paragraph === s.paragraph && INITIALS_END.test(last.text) &&
+      /^\p{Lu}\p{Ll}/u.test(s.text)
+    ) {
+      out[out.length - 1] = {
+        ...last,
+        end: s.end,
+        text: text.slice(last.start, s.end),
+        nWords: last.nWords + s.nWords,
+      };
+    } else out.push({ ...s, index: out.length });
+  }
+  return out;
 }

@@ -8,10 +8,11 @@
  */
 
 import type { EntityMention } from "../entities.ts";
+import { STOPWORDS } from "../../text/tokens.ts";
 import type { Word } from "../words.ts";
 import { genderOf, type GrownName, isRoleNoun, nameAfter, nameBefore } from "./names.ts";
 import { resolvePronoun } from "./pronouns.ts";
-import type { Context, Found, SpeakerType, Speech } from "./types.ts";
+import { type Context, type Found, noSpeech, type SpeakerType, type Speech } from "./types.ts";
 
 const RELATIVE = new Set(["who", "which"]);
 const UNNAMED_ORG = "unnamed organisation";
@@ -342,17 +343,18 @@ function clauseStart(words: readonly Word[], v: number): number {
 /** "X quoted Y as saying": Y speaks, X relays. */
 function quotedAsSaying(ctx: Context, r: Region, according: According | null): Found | null {
   const { words } = r;
-  const q = words.findIndex((w) => w.text === "quoted");
+  const q = words.findIndex((w) => w.text === "quoted" || w.text === "quotes");
   if (q < 0) return null;
   const as = words.findIndex((w, i) => i > q && w.text === "as" && words[i + 1]?.text === "saying");
   if (as <= q) return null;
   const who = best(within(r, words[q].end, words[as].start));
-  if (!who) return null;
   const clause = clauseStart(words, q);
   const relay = within(r, words[clause].start, words[q].start);
+  // "The Post quotes a senior official as saying": relayed, the source unnamed.
+  const source = who ? ofMention(who, "relay", 0.9) : noSpeech("the quoted source is not named");
   return {
-    ...ofMention(who, "relay", 0.9),
-    cue: "quoted ... as saying",
+    ...source,
+    cue: `${words[q].text} ... as saying`,
     via: ctx.text.slice(words[clause].start, words[q].start).trim() || (according?.via ?? null),
     viaEntity: (relay.find((m) => m.media) ?? relay[relay.length - 1])?.entity ??
       according?.mention?.entity ?? null,
@@ -407,8 +409,25 @@ function verbSpeech(
     if (!verbs[v] || PASSIVE.has(r.lw[v - 1]) || negated(r, v) || nounOrParticiple(r, v)) {
       continue;
     }
+    // "Recent reports have revealed", "claims were": a speech word before a verb is its subject.
+    if (VERB_AFTER_NOUN.has(r.lw[v + 1] ?? "") && r.words[v].text.endsWith("s")) continue;
+    // "reports of", "claims of": a noun.
+    if (r.lw[v + 1] === "of" && r.words[v].text.endsWith("s")) continue;
+    // "As stated, ...", "as noted": no one speaks.
+    if (r.lw[v - 1] === "as" && (v < 2 || r.words[v - 2].kind === "punct")) continue;
+    // "who asked not to be named": a source's condition, not a statement.
+    if (ANONYMITY.test(ctx.text.slice(words[v].end, words[v].end + 40))) continue;
     if (according && words[v].start >= according.from && words[v].end <= according.to) continue;
+    // "Recent reports have revealed that ... Acme called ...": a verb inside the
+    // reported clause never lends its speaker to the statement.
+    if (!last && fallback?.verb && thatBetween(r, fallback.verb, v)) return fallback;
     const subject = subjectOf(ctx, r, v) ?? unnamedSubject(ctx, r, v);
+    // Nearest the quote, a verb with a new subject nobody knows ("The Times called it "A" and the
+    // Observer described it as "B"") keeps an earlier verb's speaker off B.
+    const join = last ? newSubjectAt(r, v) : -1;
+    if (join >= 0 && (!subject || subject.from < words[join].start)) {
+      return unknownSubject(words[v]);
+    }
     if (!subject) continue;
     const { mediaSubject, ...who } = subject;
     const found: Found = {
@@ -428,8 +447,75 @@ function verbSpeech(
   return fallback;
 }
 
+/** What follows "asked" or "requested" when a source keeps their name out of the story. */
+const ANONYMITY = /^\s+(?:not to be (?:named|identified|quoted)|to remain anonymous|anonymity)\b/u;
+
+/** True when a "that" stands after `verb` and before word `v`: `v` is inside its clause. */
+function thatBetween(r: Region, verb: Word, v: number): boolean {
+  for (let k = v - 1; k >= 0 && r.words[k].start > verb.start; k--) {
+    if (r.lw[k] === "that") return true;
+  }
+  return false;
+}
+
+/** Verbs after a plural speech noun ("reports have", "claims were", "reports say"). */
+const VERB_AFTER_NOUN = new Set(["have", "had", "were", "are", "say", "said", "show", "suggest"]);
+
+/** True when a lower-case word other than "the" stands between the clause start and `at`. */
+function objectBefore(r: Region, clause: number, at: number): boolean {
+  for (let k = clause; k < r.words.length && r.words[k].end <= at; k++) {
+    const w = r.words[k];
+    if (w.kind === "word" && w.text === r.lw[k] && r.lw[k] !== "the") return true;
+  }
+  return false;
+}
+
+/** Prepositions and adjectives that open a sentence before a speech noun ("Amid reports"). */
+const FUNCTION_OPENERS = new Set([
+  "amid",
+  "despite",
+  "following",
+  "recent",
+  "earlier",
+  "new",
+  "initial",
+  "early",
+  "further",
+  "unconfirmed",
+  "local",
+  "media",
+  "official",
+]);
+
+/** Words that join a second clause with a subject of its own. */
+const CLAUSE_JOINS = new Set(["and", "but", "while", "whereas", ";"]);
+
+/**
+ * Where a clause with a subject of its own opens a few words before verb `v` ("and the Observer
+ * described"), or -1 ("and added" has none).
+ */
+function newSubjectAt(r: Region, v: number): number {
+  for (let k = v - 2; k >= Math.max(0, v - 6); k--) {
+    if (CLAUSE_JOINS.has(r.lw[k])) return r.words[k + 1].kind !== "punct" ? k : -1;
+  }
+  return -1;
+}
+
+/** A speech verb whose subject is written but not known: the cue, and nobody. */
+function unknownSubject(verb: Word): Found {
+  return {
+    ...noSpeech(`the subject of "${verb.text}" is not known`),
+    cue: verb.text,
+    from: verb.start,
+    to: verb.end,
+    verb,
+  };
+}
+
 /** Words before a noun: "the claims", "his remarks", "such reports". */
 const NOUN_DETERMINERS = new Set([
+  "'s",
+  "’s",
   "the",
   "a",
   "an",
@@ -505,8 +591,33 @@ function subjectOf(ctx: Context, r: Region, v: number): Subject | null {
     return relativeSubject(r, v);
   }
   return titledSubject(ctx, r, v, clause) ?? mentionSubject(ctx, r, v, clause) ??
-    appositiveSubject(ctx, r, v, clause) ??
+    appositiveSubject(ctx, r, v, clause) ?? auxiliaryAppositive(ctx, r, v) ??
     (clause === v ? invertedSubject(ctx, r, v) : nameSubject(ctx, r, v, clause));
+}
+
+/** Words between an appositive's comma and its verb ("X, a mayor, has repeatedly called"). */
+const APPOSITIVE_AUXILIARIES = new Set([
+  "has",
+  "have",
+  "had",
+  "also",
+  "repeatedly",
+  "previously",
+  "later",
+  "once",
+  "recently",
+  "publicly",
+  "already",
+  "again",
+]);
+
+/** "The mayor, Jane Roe, has called": an appositive before auxiliaries and adverbs. */
+function auxiliaryAppositive(ctx: Context, r: Region, v: number): Subject | null {
+  let a = v;
+  while (a > 0 && v - a < 3 && APPOSITIVE_AUXILIARIES.has(r.lw[a - 1])) a--;
+  if (a === v || a < 2 || r.words[a - 1].text !== ",") return null;
+  const who = appositiveSubject(ctx, r, a, a);
+  return who ? { ...who, to: r.words[v].end } : null;
 }
 
 /** "he said", "she says", "it said": the pronoun resolved to someone before it. */
@@ -724,6 +835,8 @@ function mentionSubject(ctx: Context, r: Region, v: number, clause: number): Sub
   if (!last || words.filter((w) => w.start >= last.end && w.end <= verb.start).length > 6) {
     return null;
   }
+  // "Police arrested Tom Bell and said ...": a name after a verb of its own clause is its object.
+  if (r.lw[v - 1] === "and" && objectBefore(r, clause, last.start)) return null;
   const m = headMention(ctx, r, mentions, last, clause, v);
   if (!("entity" in m)) return m;
   const grown = m.end === words[v - 1]?.end
@@ -862,12 +975,17 @@ function roleThenName(ctx: Context, r: Region, a: number): GrownName | null {
   if (!DESCRIBERS.has(r.lw[a])) return null;
   // Lower-case words up to the comma, a possessive among them ("the company's chief executive").
   let comma = a + 1;
-  while (
-    comma < r.words.length && comma - a <= 7 &&
-    (r.words[comma].kind === "word"
-      ? r.words[comma].text === r.lw[comma]
-      : POSSESSIVE.has(r.lw[comma]))
-  ) comma++;
+  let place = false;
+  while (comma < r.words.length && comma - a <= 7) {
+    const w = r.words[comma];
+    // "the local MP for Leeds North, Alan Green": a role acronym, and a place after "for"/"of".
+    const fits = w.kind === "word"
+      ? w.text === r.lw[comma] || isRoleNounWord(ctx, w) || (place && isCapitalisedWord(w.text))
+      : POSSESSIVE.has(r.lw[comma]);
+    if (!fits) break;
+    place ||= r.lw[comma] === "for" || r.lw[comma] === "of";
+    comma++;
+  }
   if (r.words[comma]?.text !== "," || comma <= a + 1) return null;
   const g = nameAfter(ctx.text, r.words, comma + 1, ctx.cues);
   if (!g || g.definite || g.nameFrom !== r.words[comma + 1].start || !g.name.includes(" ")) {
@@ -947,7 +1065,11 @@ function resolveGrown(
   const opens = opensSentence(ctx, r, g.from);
   const common = (opens && lower.endsWith("s")) || ctx.quoteCues.orgNouns.has(lower) ||
     isRoleNoun(lower, ctx.cues);
-  if (!common) return named(g.name, "person", g.role, "name", opens ? 0.55 : 0.65);
+  // Opening the sentence, a function word is no name ("Amid reports", "Despite claims").
+  const functionWord = opens && (STOPWORDS.has(lower) || FUNCTION_OPENERS.has(lower));
+  if (!common && !functionWord) {
+    return named(g.name, "person", g.role, "name", opens ? 0.55 : 0.65);
+  }
   return {
     ...named(null, null, null, null, 0),
     speakerRaw: g.name,
@@ -1109,8 +1231,15 @@ function relativeSubject(r: Region, v: number): Subject | null {
   return { ...ofMention(m, "cue", 0.8), from: m.start, to: r.words[v].end, mediaSubject: m.media };
 }
 
+function isCapitalisedWord(w: string): boolean {
+  return /^\p{Lu}\p{Ll}/u.test(w);
+}
+
 function isRoleNounWord(ctx: Context, w: Word): boolean {
-  return w.kind === "word" && w.text === w.text.toLowerCase() &&
+  if (w.kind !== "word") return false;
+  // An acronym from the role list counts as written ("the local MP, Alan Green").
+  if (/^\p{Lu}{2,4}$/u.test(w.text)) return ctx.quoteCues.roleNouns.has(w.text.toLowerCase());
+  return w.text === w.text.toLowerCase() &&
     (isRoleNoun(w.text, ctx.cues) || ctx.quoteCues.roleNouns.has(w.text));
 }
 

@@ -1,0 +1,72 @@
+/**
+ * The participle sieve: a speech participle after a comma or "while" shares the subject of its
+ * sentence's main clause ("Smith attacked the plan, calling it “a betrayal”", "Lee defended the
+ * record whilst promising a “full review”"). The subject is the name or pronoun that opens the
+ * sentence; when the sentence opens with anything else, the speaker stays empty (the participle
+ * still marks the words as someone's).
+ * @module
+ */
+
+import type { Word } from "../words.ts";
+import { resolvePronoun } from "./pronouns.ts";
+import { firstWordFrom, mentionsWithin } from "./speakers.ts";
+import { type Found, noSpeech } from "./types.ts";
+import type { Context } from "./types.ts";
+
+/** Words a participle follows to share the main clause's subject. */
+const JOINS = new Set([",", "while", "whilst"]);
+/** Below a cue of the quote's own verb: the subject is a clause away. */
+const PARTICIPLE_CONFIDENCE = 0.75;
+
+/** The speech of the first speech participle in `[from, to)` outside quotes, else null. */
+export function participleSpeech(ctx: Context, from: number, to: number): Found | null {
+  for (let i = firstWordFrom(ctx.words, from) + 1; i < ctx.words.length; i++) {
+    const w = ctx.words[i];
+    if (w.start >= to) break;
+    if (ctx.quoted[i] === 1 || !ctx.quoteCues.participleCues.has(ctx.lowers[i])) continue;
+    if (JOINS.has(ctx.lowers[i - 1])) return mainSubject(ctx, from, w);
+  }
+  return null;
+}
+
+/**
+ * "Walsh thanked the minister and said ...": a speech verb after "and" with no subject of its own
+ * shares the subject opening the sentence. `found`'s speech when that does not apply.
+ */
+export function coordinatedSpeech(ctx: Context, from: number, found: Found | null): Found | null {
+  if (!found?.verb || found.speaker) return found;
+  const i = firstWordFrom(ctx.words, found.verb.start);
+  if (ctx.lowers[i - 1] !== "and") return found;
+  // No subject of its own: none written, or the clause before "and" taken for one.
+  if (found.speakerRaw && !/\band$/i.test(found.speakerRaw)) return found;
+  const main = mainSubject(ctx, from, found.verb);
+  return main.speaker ? { ...found, ...main, from: found.from, to: found.to } : found;
+}
+
+/** The subject opening the sentence at `from`: a name after capitals and "the" only, or a pronoun. */
+function mainSubject(ctx: Context, from: number, verb: Word): Found {
+  const cue = { cue: verb.text, via: null, viaEntity: null, from: verb.start, to: verb.end, verb };
+  const first = ctx.words[firstWordFrom(ctx.words, from)];
+  if (first && /^(?:he|she)$/i.test(first.text)) {
+    return { ...resolvePronoun(ctx, first.text.toLowerCase(), first.start), ...cue };
+  }
+  const m = mentionsWithin(ctx, from, verb.start).find((m) => !ctx.inQuote(m.start));
+  // An adverbial set off by a comma may come first ("On Wednesday, Lee ...").
+  const lead = m ? ctx.text.slice(from, m.start).replace(/^[^,]*,/u, "").split(/\s+/) : [];
+  const opens = m !== undefined && lead.length <= 3 &&
+    lead.every((w) => w === "" || /^(?:\p{Lu}|the$|The$)/u.test(w)) &&
+    !/^ ?['’]s\b/u.test(ctx.text.slice(m.end, m.end + 3));
+  if (!m || !opens || (m.type !== "PERSON" && m.type !== "ORG")) {
+    return { ...noSpeech(`"${verb.text}": no name opens the sentence`), ...cue };
+  }
+  return {
+    speaker: m.entity,
+    speakerType: m.type === "PERSON" ? "person" : "organisation",
+    speakerRaw: m.text,
+    role: m.role,
+    sieve: "cue",
+    confidence: PARTICIPLE_CONFIDENCE,
+    reason: null,
+    ...cue,
+  };
+}

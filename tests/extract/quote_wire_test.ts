@@ -1,0 +1,390 @@
+/**
+ * Wire and British news style, on paragraphs written for these tests (no gold item, no seed):
+ * straight single quotation marks, "X said:" before a statement, pronouns that only an object or
+ * an owner could fit. Exact speakers, kinds and spans, checked by hand.
+ */
+import assert from "node:assert/strict";
+import fc from "fast-check";
+import { quoteSpans } from "../../src/extract/quotes.ts";
+import { extractText } from "./helpers.ts";
+
+const quotes = (text: string) =>
+  extractText(text).quotes.map((q) => [q.kind, q.speaker, q.sieve, q.text].join("|"));
+const attributions = (text: string) =>
+  extractText(text).attributions.map((a) => [a.speaker, a.cue, a.text].join("|"));
+const spans = (s: string) => quoteSpans(s, 0, s.length).map((q) => s.slice(q.start, q.end));
+
+Deno.test("wire: straight single quotes are quotation marks, as British papers print them", () => {
+  assert.deepEqual(
+    quotes("'It is a disgrace,' Alan Green said. 'People deserve better.'"),
+    [
+      "direct|Alan Green|cue|It is a disgrace",
+      "direct|Alan Green|continuation|People deserve better.",
+    ],
+  );
+  assert.deepEqual(
+    quotes(
+      "Mr Smith told the BBC the rise in prices was 'unacceptable' and called for an inquiry.",
+    ),
+    ["partial|Smith|cue|unacceptable"],
+  );
+  // Tokenised text: marks stand apart from the words, and " 's" is a possessive.
+  assert.deepEqual(
+    spans("Mr. Comey 's letter said she would be ' under investigation for years ' ."),
+    ["under investigation for years"],
+  );
+});
+
+Deno.test("wire: apostrophes are no quotation marks (elisions, possessives)", () => {
+  assert.deepEqual(spans("It's the '90s and rock 'n' roll isn't dead, the fans' club said."), []);
+  assert.deepEqual(spans("The judge said 'tis the season. We don't 'em."), []);
+  // A plural possessive inside the quote does not close it when a closing mark follows.
+  assert.deepEqual(spans("'We don't know what the players' union wants,' she said."), [
+    "We don't know what the players' union wants",
+  ]);
+  // A plural possessive with no quote open is nothing at all.
+  assert.deepEqual(spans("The workers' pay and the owners' profits rose."), []);
+  // A single quote opening a paragraph runs on to its end, like a double one.
+  assert.deepEqual(spans("'We will keep going until the end"), [
+    "We will keep going until the end",
+  ]);
+  // Single quotes inside double ones stay inside the double quote's span.
+  assert.deepEqual(spans(`"I thought, 'This is it,'" said Mary Hall.`), [
+    "I thought, 'This is it,'",
+  ]);
+});
+
+Deno.test("wire: 'X said:' introduces what follows; the words before the cue are no statement", () => {
+  assert.deepEqual(attributions("Minister for Africa Jane Smith said:"), []);
+  assert.deepEqual(
+    attributions("Speaking at the summit in Brussels, the Prime Minister said:"),
+    [],
+  );
+  // A statement before a comma and the cue is one.
+  assert.deepEqual(attributions("The plan will fail, Smith said."), [
+    "Smith|said|The plan will fail",
+  ]);
+  // "according to" at the end needs no comma.
+  assert.deepEqual(
+    attributions(
+      "This year the chain expects record sales in Ohio according to the annual report.",
+    ),
+    ["|according to|This year the chain expects record sales in Ohio"],
+  );
+});
+
+Deno.test("wire: a pronoun goes to no object of unknown gender, nor to an owner", () => {
+  // "Klein" could be anyone: the speaker stays empty.
+  assert.deepEqual(
+    quotes(
+      "Police in the province said on Tuesday that Klein did not appear to have a criminal history.\n\n" +
+        '"We do not believe the suspect has ties to this school," she said.',
+    ),
+    ["direct|||We do not believe the suspect has ties to this school"],
+  );
+  // The owner of a letter is not who speaks later.
+  assert.deepEqual(
+    quotes(
+      "Unlike the first one, Mr. Comey's letter has hardly been commented upon.\n\n" +
+        '"She would be under investigation for years," he said.',
+    ),
+    ["direct|||She would be under investigation for years"],
+  );
+});
+
+Deno.test("wire: a quote interrupted by an aside between dashes is one speaker's words, both pieces", () => {
+  assert.deepEqual(quotes('"The situation" — Smith said — "is very serious."'), [
+    "direct|Smith|cue|The situation",
+    "partial|Smith|cue|is very serious.",
+  ]);
+  // No speech verb in the aside: both pieces are direct, nobody named.
+  assert.deepEqual(quotes('Dancers rested. "Our city" — he paused — "will recover."'), [
+    "direct|||Our city",
+    "direct|||will recover.",
+  ]);
+  // Labels set off by dashes stay labels: nobody's quote opens the sentence.
+  assert.deepEqual(
+    quotes(
+      'Analysts call it the "grey zone" — a space between peace and war — and "hybrid" tactics.',
+    ),
+    ["scare|||grey zone", "scare|||hybrid"],
+  );
+});
+
+Deno.test("wire: a first paragraph that is one quoted sentence (tokenised, period inside) is a quote, not a headline", () => {
+  assert.deepEqual(
+    quotes('" We will rebuild this town , brick by brick . "\nThe mayor spoke on Monday .'),
+    ["direct|||We will rebuild this town , brick by brick ."],
+  );
+  // A headline's quotation marks hold someone's words; the body names the speaker, so it stays
+  // empty here.
+  const x = extractText(
+    "North Korea puts military in 'quasi-state of war'\nThe order came on Friday, state media said.",
+  );
+  assert.deepEqual(x.quotes.map((q) => [q.kind, q.speaker, q.reason, q.text].join("|")), [
+    "partial||a headline's quote: its speaker is named in the body|quasi-state of war",
+  ]);
+  // A title in a headline stays a title.
+  assert.deepEqual(
+    quotes('Critics praise the novel "Songs of the Hill"\nThe novel came out on Monday.'),
+    ["title|||Songs of the Hill"],
+  );
+});
+
+Deno.test("wire: a nickname of initials inside a name does not cut the speaker off", () => {
+  const x = extractText(
+    '"This strike demonstrates our resolve," said Col. John “J.D.” Harris, spokesman for the task force.',
+  );
+  assert.deepEqual(x.quotes.map((q) => [q.kind, q.speaker, q.role, q.text].join("|")), [
+    "direct|Harris|Col.|This strike demonstrates our resolve",
+    "nickname|||J.D.",
+  ]);
+});
+
+Deno.test("wire: a second clause with a subject of its own keeps the first speaker off its quote", () => {
+  const x = extractText(
+    'The Times called it "a masterpiece of its kind" and the Observer described the prose as "luminous".',
+  );
+  assert.deepEqual(x.quotes.map((q) => [q.kind, q.speaker, q.cue, q.reason, q.text].join("|")), [
+    "partial|Times|called||a masterpiece of its kind",
+    'partial||described|the subject of "described" is not known|luminous',
+  ]);
+  // "and added" has no subject of its own: the same speaker.
+  assert.deepEqual(quotes('Smith called the plan "bold" and added that it was "long overdue".'), [
+    "partial|Smith|cue|bold",
+    "partial|Smith|cue|long overdue",
+  ]);
+});
+
+Deno.test("wire: a speech participle after a comma or 'while' speaks for the subject opening the sentence", () => {
+  assert.deepEqual(quotes('Smith attacked the plan, calling it "a betrayal of voters".'), [
+    "partial|Smith|cue|a betrayal of voters",
+  ]);
+  assert.deepEqual(
+    quotes(
+      'During questions on Wednesday, Sunak defended the record whilst promising a "formal update" soon.',
+    ),
+    ["partial|Sunak|cue|formal update"],
+  );
+  // Nobody named opens the sentence: someone's words, speaker empty.
+  const x = extractText(
+    'The government published the form, recommending "online translation tools" if needed.',
+  );
+  assert.deepEqual(x.quotes.map((q) => [q.kind, q.speaker, q.cue, q.reason].join("|")), [
+    'partial||recommending|"recommending": no name opens the sentence',
+  ]);
+  // The reported clause follows the participle; a manner phrase is none.
+  assert.deepEqual(
+    attributions("Smith resigned on Friday, saying he wanted more time with his family."),
+    [
+      "Smith|saying|he wanted more time with his family",
+    ],
+  );
+  assert.deepEqual(attributions('Smith hit back, writing in a blog post "I was wrong."'), []);
+});
+
+Deno.test("wire: an appositive before 'has' or an adverb still names the speaker", () => {
+  assert.deepEqual(
+    quotes(
+      'The bishop, Nunzio Rossi, has repeatedly called the ruling "dangerous" and "ideological".',
+    ),
+    ["partial|Nunzio Rossi|cue|dangerous", "partial|Nunzio Rossi|cue|ideological"],
+  );
+});
+
+Deno.test("wire: a pronoun never goes to a person named only as an object", () => {
+  const x = extractText(
+    "Between 1991 and 1997, she ran a school.\n\nHer latest book is about Margaret Douglas, a countess.\n\n" +
+      'She found the change easy, explaining, "Every book is a learning curve."',
+  );
+  assert.deepEqual(x.quotes.map((q) => [q.kind, q.speaker, q.reason].join("|")), [
+    'partial||pronoun "she": only an object fits',
+  ]);
+});
+
+Deno.test("wire: web typing — mixed curly and straight marks, no space after a colon", () => {
+  assert.deepEqual(spans('“We will not give up," he said. "Never.”'), [
+    "We will not give up",
+    "Never.",
+  ]);
+  // A straight mark opening a quote nested in a curly one does not close it.
+  assert.deepEqual(spans('“He said "no" to me,” she said.'), ['He said "no" to me']);
+  assert.deepEqual(quotes('Mary Hall said:"We will not give up on this fight."'), [
+    "direct|Mary Hall|cue|We will not give up on this fight.",
+  ]);
+});
+
+Deno.test("wire: 'who asked not to be named' is a source's condition, not a statement", () => {
+  const x = extractText('"It was scary," said one resident, who asked not to be named.');
+  assert.deepEqual(x.quotes.map((q) => [q.kind, q.speaker, q.cue, q.text].join("|")), [
+    "direct|||It was scary",
+  ]);
+  assert.deepEqual(x.attributions, []);
+});
+
+Deno.test("wire: 'said the MP for Leeds North, Alan Green' — a role acronym and a constituency before the name", () => {
+  assert.deepEqual(quotes('"It is a disgrace," said the MP for Leeds North, Alan Green.'), [
+    "direct|Alan Green|cue|It is a disgrace",
+  ]);
+  assert.deepEqual(quotes('"It is a disgrace," said the local MP, Alan Green.'), [
+    "direct|Alan Green|cue|It is a disgrace",
+  ]);
+});
+
+Deno.test("wire: a short phrase after a speech verb whose subject is no name is someone's words, not a scare quote", () => {
+  const x = extractText('The president has repeatedly called the investigation a "witch hunt."');
+  assert.deepEqual(x.quotes.map((q) => [q.kind, q.speaker, q.reason, q.text].join("|")), [
+    "partial||no named speaker|witch hunt.",
+  ]);
+  // A speech word used as a noun marks nothing: the quote stays a label.
+  assert.deepEqual(quotes('The count went on amid reports of "irregularities".'), [
+    "scare|||irregularities",
+  ]);
+});
+
+Deno.test("wire: an unknown lone word opening the sentence is no speaker, nor is a name inside the reported clause", () => {
+  assert.deepEqual(
+    attributions(
+      "Recent reports have revealed that a defector from the Acme Group called the unit a failure.",
+    ).map((a) => a.split("|")[0]),
+    [""],
+  );
+  // A lone surname opening the sentence after the full name is still that person.
+  assert.deepEqual(
+    attributions("Mary Hall arrived on Monday. Hall said the plan would fail."),
+    ["Mary Hall|said|the plan would fail"],
+  );
+});
+
+Deno.test("wire: what is no reported content — a manner before a colon, a relative clause, 'as stated', a speech noun", () => {
+  assert.deepEqual(attributions("Obama tweeted using his account:"), []);
+  assert.deepEqual(
+    attributions("The case on which the court has ruled was about two schools."),
+    [],
+  );
+  assert.deepEqual(attributions("As stated, the decision is for the bank to take."), []);
+  // "reports" before "have" is the subject; "revealed" is the cue.
+  assert.deepEqual(attributions("Recent reports have revealed that the plan failed."), [
+    "|revealed|the plan failed",
+  ]);
+  // A clause after the cue is the content, not the adverbial before it.
+  assert.deepEqual(
+    attributions(
+      "However, when a document has been found on the streets, the government then says it wasn't particularly sensitive.",
+    ),
+    ["|says|it wasn't particularly sensitive"],
+  );
+  // An addressee or a noun phrase before a colon stays content.
+  assert.deepEqual(attributions("Smith told reporters the vote was rigged:"), [
+    "Smith|told|the vote was rigged",
+  ]);
+});
+
+Deno.test("wire: a clause quoted inside a quote is a quote of its own, speaker empty; a word inside is not", () => {
+  const x = extractText(
+    "\"Someone in the office was like, 'Hey, did you guys notice this?'\" says Mary Hall. " +
+      "\"They called it 'temporary.'\"",
+  );
+  assert.deepEqual(x.quotes.map((q) => [q.kind, q.speaker, q.text].join("|")), [
+    "direct|Mary Hall|Someone in the office was like, 'Hey, did you guys notice this?'",
+    "direct||Hey, did you guys notice this?",
+    "direct|Mary Hall|They called it 'temporary.'",
+  ]);
+  assert.equal(x.quotes[1].reason, "a quote inside a quotation: not the outer speaker's words");
+});
+
+Deno.test("wire: 'X thanked Y and said ...' is X's statement; listeners and 'today' are no content", () => {
+  assert.deepEqual(
+    attributions(
+      "Jim Walsh thanked the minister for his support and said the United States would continue to help.",
+    ),
+    ["Jim Walsh|said|the United States would continue to help"],
+  );
+  // The subject of the first verb is no name: nobody.
+  assert.deepEqual(
+    attributions("Police arrested Tom Bell and said the investigation was continuing."),
+    ["|said|the investigation was continuing"],
+  );
+  assert.deepEqual(attributions("Sarah Lee told the court he had no previous convictions."), [
+    "Sarah Lee|told|he had no previous convictions",
+  ]);
+  assert.deepEqual(attributions("Mary Hall told police she had been attacked."), [
+    "Mary Hall|told|she had been attacked",
+  ]);
+  assert.deepEqual(attributions("Central Command announced today that the strikes had ended."), [
+    "Central Command|announced|the strikes had ended",
+  ]);
+});
+
+Deno.test("wire: the agent of a passive speech verb speaks the quote; a function word opening the sentence is no name", () => {
+  const x = extractText('The film was described by The Guardian as "a quiet masterpiece".');
+  assert.deepEqual(x.quotes.map((q) => [q.kind, q.speaker, q.speakerType, q.cue].join("|")), [
+    "partial|The Guardian|organisation|described",
+  ]);
+  assert.deepEqual(
+    extractText('The plan was described as "unworkable" by critics.').quotes.map((q) =>
+      [q.kind, q.speaker, q.reason].join("|")
+    ),
+    ['partial||"described by": the agent is no name'],
+  );
+  // A lone surname opening a sentence is still a (less sure) name; a preposition is not.
+  assert.deepEqual(
+    quotes('Wordsworth described poetry as "the spontaneous overflow of powerful feelings".'),
+    ["partial|Wordsworth|name|the spontaneous overflow of powerful feelings"],
+  );
+  assert.deepEqual(attributions("Amid reports of unrest, the ministry said the city was calm."), [
+    "|said|the city was calm",
+  ]);
+});
+
+Deno.test("wire: an invisible mark after the opening mark is no part of the quote; a quoted exclamation is speech", () => {
+  const x = extractText('Smith said, "\u200eWe won."');
+  assert.deepEqual(x.quotes.map((q) => [q.kind, q.speaker, q.text].join("|")), [
+    "direct|Smith|We won.",
+  ]);
+  assert.deepEqual(
+    extractText('The crowd chanted "Yes we can!" over and over.').quotes.map((q) =>
+      [q.kind, q.speaker, q.text].join("|")
+    ),
+    ["partial||Yes we can!"],
+  );
+});
+
+Deno.test("wire: 'X quotes a senior official as saying' relays an unnamed source: empty speaker, via X", () => {
+  const x = extractText(
+    'The Jerusalem Post quotes a senior official as saying the decision was "final".',
+  );
+  assert.deepEqual(x.quotes.map((q) => [q.kind, q.speaker, q.cue, q.via, q.reason].join("|")), [
+    "partial||quotes ... as saying|The Jerusalem Post|the quoted source is not named",
+  ]);
+  assert.deepEqual(x.attributions.map((a) => [a.speaker, a.via, a.text].join("|")), [
+    '|The Jerusalem Post|the decision was "final',
+  ]);
+});
+
+const WORDS = ["We", "don't", "know", "it's", "the", "players'", "union", "said", "'90s", "Smith"];
+const piece = fc.oneof(
+  fc.constantFrom(...WORDS),
+  fc.constantFrom("'", "‘", "’", '"', "“", "”", ",", ".", " ' ", "\n"),
+);
+
+Deno.test("wire: property — quotation spans are ordered, inside their marks, and never overlap", () => {
+  fc.assert(
+    fc.property(fc.array(piece, { maxLength: 40 }).map((p) => p.join(" ")), (s) => {
+      const got = quoteSpans(s, 0, s.length);
+      let last = -1;
+      for (const q of got) {
+        assert.ok(q.open > last, "in order, not nested");
+        assert.ok(
+          q.open < q.start + 1 && q.start <= q.end && q.end <= q.close && q.close <= s.length,
+        );
+        assert.ok(`"“‘'`.includes(s[q.open]), `opens at a mark: ${s[q.open]}`);
+        last = q.close;
+      }
+      // Text with no quotation mark but apostrophes inside words has no span.
+      const bare = s.replace(/["“”‘’]|(?<!\p{L})'|'(?!\p{L})/gu, "");
+      assert.deepEqual(quoteSpans(bare, 0, bare.length), []);
+    }),
+    { numRuns: 300 },
+  );
+});
