@@ -203,10 +203,12 @@ export function wordParts(tokens: TokenColumns): WordParts {
   const cached = partsCache.get(tokens);
   if (cached && cached.length === tokens.length) return cached.parts;
   const n = tokens.length;
-  // Most tokens are one part, so the token count is about the size: the string columns are
-  // allocated at it and filled by index (a push per part and column costs several times more),
+  // Most tokens are one part, so the token count is about the size: the columns are allocated
+  // at it and filled by index (a push per part and column costs several times more),
   // the numeric ones are typed.
-  const out = new PartColumns(n);
+  // Room for hyphenated tokens' extra parts too (a few in a hundred tokens), so that the
+  // columns are not copied to grow.
+  const out = new PartColumns(n + (n >> 4) + 16);
   // Segmenting numbered each token's lower form and stem already (see TokenColumns).
   const numbered = tokens.lowerId.length === n && tokens.stemId.length === n;
   const sentenceStarts: number[] = [];

@@ -114,12 +114,14 @@ export function segmentArticles(
   // article is done ({@link appendStrings}): the loop only notes each token's form and sentence.
   const first = tokens.length;
   let n = first;
-  let positions = allOf(tokens.position);
-  let stops = allOf(tokens.isStop);
-  let lowerIds = allOf(tokens.lowerId);
-  let stemIds = allOf(tokens.stemId);
-  let starts = allOf(tokens.start);
-  let ends = allOf(tokens.end);
+  const room = first + expectedTokens(articles);
+  let positions = allOf(tokens.position, room);
+  let stops = allOf(tokens.isStop, room);
+  let lowerIds = allOf(tokens.lowerId, room);
+  let stemIds = allOf(tokens.stemId, room);
+  let starts = allOf(tokens.start, room);
+  let ends = allOf(tokens.end, room);
+  if (scratch.sentence.length < room - first) scratch.sentence = new Int32Array(room - first);
   for (const article of articles) {
     let index = 0;
     for (const p of article.paragraphs) {
@@ -236,13 +238,25 @@ function appendStrings(tokens: TokenColumns, sentences: readonly Sentence[], cou
 }
 
 /**
- * The whole buffer behind a column view (its rows and the room after them), so that appending
- * rows fills the room before anything is copied.
+ * About as many tokens as `articles` (an array) will give, a little more for most text (a word
+ * and its space take six characters on average in English news): the columns are sized once
+ * instead of doubling several times (each time a copy of every column). 0 for an iterator.
  */
-function allOf<T extends Int32Array | Uint8Array>(view: T): T {
+function expectedTokens(articles: Iterable<CleanArticle>): number {
+  if (!Array.isArray(articles)) return 0;
+  let chars = 0;
+  for (const a of articles as CleanArticle[]) chars += a.text.length;
+  return Math.ceil(chars / 5) + 16;
+}
+
+/**
+ * The whole buffer behind a column view (its rows and the room after them), with room for at
+ * least `room` rows: appending rows fills the room before anything is copied.
+ */
+function allOf<T extends Int32Array | Uint8Array>(view: T, room: number): T {
   const all = new (view.constructor as new (b: ArrayBufferLike, o: number) => T)(
     view.buffer,
     view.byteOffset,
   );
-  return all.length >= 1024 ? all : withRoom(all, 1024);
+  return withRoom(all, Math.max(room, 1024));
 }
