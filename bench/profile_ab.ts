@@ -35,7 +35,8 @@ async function stagesOf(root: string) {
   const cleaning = await import(url("src/frames/cleaning.ts"));
   const extract = await import(url("src/extract/extract.ts"));
   const frames = await import(url("src/extract/frames.ts"));
-  const measure = await import(url("src/stats/measure.ts"));
+  const stages = await import(url("src/stages.ts"));
+  const measureStages = stages.stagesOf(["measure"]);
   return {
     segment: (raw: Any[]) => {
       const cleaned = raw.map((a) => clean.cleanArticle(a));
@@ -53,8 +54,11 @@ async function stagesOf(root: string) {
     },
     // The measure stage as a batch runs it (per-article frames and the tally), then the
     // corpus-level frames from the tally (keyness, outlet_terms...: the serial tail of a run).
-    measureBatch: (a: Any) => measure.measureBatch(a, { partial: true }),
-    measureCorpus: (tally: Any) => measure.measureCorpusFrames(tally),
+    measureBatch: (a: Any) =>
+      stages.runStages(a, measureStages, { partial: true }, { given: {} }) as {
+        tallies: Record<string, unknown>;
+      },
+    measureCorpus: (tallies: Any) => stages.summarizeTallies(measureStages, tallies),
   };
 }
 
@@ -86,8 +90,8 @@ for (let run = 1; run <= runs; run++) {
     const built = step("corpus", () => side.corpus(a));
     const fresh = { ...a, sentences: a.sentences.map((s: Any) => ({ ...s })) };
     step("extract", () => noExtract ? undefined : side.extract(fresh, built));
-    const { tally } = step("measure", () => side.measureBatch(a));
-    step("tail", () => side.measureCorpus(tally));
+    const { tallies } = step("measure", () => side.measureBatch(a));
+    step("tail", () => side.measureCorpus(tallies));
     for (const k of STEPS) {
       best[name][k] = Math.min(best[name][k] ?? Infinity, wall[k]);
       cpuBest[name][k] = Math.min(cpuBest[name][k] ?? Infinity, cpu[k]);

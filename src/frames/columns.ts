@@ -31,7 +31,7 @@ export const float64 = (name: string, values: ArrayLike<number>): pl.Series =>
   pl.Series(name, Float64Array.from(values as ArrayLike<number>));
 
 /** A Boolean column (through bytes: nodejs-polars converts a JS boolean array slowly). */
-export const bool = (name: string, values: ArrayLike<boolean>): pl.Series => {
+export const bool = (name: string, values: ArrayLike<boolean | number>): pl.Series => {
   const bytes = new Uint8Array(values.length);
   for (let i = 0; i < values.length; i++) bytes[i] = values[i] ? 1 : 0;
   return pl.Series(name, bytes).cast(pl.Bool);

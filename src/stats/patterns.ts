@@ -25,7 +25,7 @@
  * @module
  */
 
-import { Int32Buffer } from "../_buffers.ts";
+import { withRoom } from "../_buffers.ts";
 import type { TokenColumns } from "../text/segment.ts";
 import { forEachToken, LOWER_IDS, lowerForm, STEM_IDS, stemOf } from "../text/tokens.ts";
 
@@ -181,10 +181,10 @@ export interface WordParts {
   /** Interned id of each part's lower form and stem (see {@link internedWord}). */
   lowerId: Int32Array;
   stemId: Int32Array;
-  start: number[];
-  end: number[];
+  start: Int32Array;
+  end: Int32Array;
   /** Index of the token the part comes from. */
-  token: number[];
+  token: Int32Array;
   /** Part index where each sentence starts, plus a final entry for the end. */
   sentenceStarts: number[];
   /** Token index of the first token of each sentence (for its ids). */
@@ -202,60 +202,99 @@ const partsCache = new WeakMap<TokenColumns, { length: number; parts: WordParts 
 export function wordParts(tokens: TokenColumns): WordParts {
   const cached = partsCache.get(tokens);
   if (cached && cached.length === tokens.length) return cached.parts;
-  // Typed from the start: most tokens are one part, so the token count is about the size.
-  const lowerIds = new Int32Buffer(tokens.length);
-  const stemIds = new Int32Buffer(tokens.length);
+  const n = tokens.length;
+  // Most tokens are one part, so the token count is about the size: the columns are allocated
+  // at it and filled by index (a push per part and column costs several times more),
+  // the numeric ones are typed.
+  // Room for hyphenated tokens' extra parts too (a few in a hundred tokens), so that the
+  // columns are not copied to grow.
+  const out = new PartColumns(n + (n >> 4) + 16);
   // Segmenting numbered each token's lower form and stem already (see TokenColumns).
-  const numbered = tokens.lowerId.length === tokens.length &&
-    tokens.stemId.length === tokens.length;
-  const parts: WordParts = {
-    lower: [],
-    stem: [],
-    lowerId: new Int32Array(0),
-    stemId: new Int32Array(0),
-    start: [],
-    end: [],
-    token: [],
-    sentenceStarts: [],
-    sentenceFirstToken: [],
-  };
+  const numbered = tokens.lowerId.length === n && tokens.stemId.length === n;
+  const sentenceStarts: number[] = [];
+  const sentenceFirstToken: number[] = [];
   let sentenceId: string | undefined;
-  for (let t = 0; t < tokens.length; t++) {
+  for (let t = 0; t < n; t++) {
     if (tokens.sentenceId[t] !== sentenceId) {
       sentenceId = tokens.sentenceId[t];
-      parts.sentenceStarts.push(parts.lower.length);
-      parts.sentenceFirstToken.push(t);
+      sentenceStarts.push(out.length);
+      sentenceFirstToken.push(t);
     }
     const token = tokens.token[t];
     const offset = tokens.start[t];
     if (!hasHyphen(token)) {
       // Most tokens have no hyphen: one part, the token itself.
-      parts.lower.push(tokens.lower[t]);
-      parts.stem.push(tokens.stem[t]);
-      lowerIds.push(numbered ? tokens.lowerId[t] : LOWER_IDS.id(tokens.lower[t]));
-      stemIds.push(numbered ? tokens.stemId[t] : STEM_IDS.id(tokens.stem[t]));
-      parts.start.push(offset);
-      parts.end.push(tokens.end[t]);
-      parts.token.push(t);
+      out.add(
+        tokens.lower[t],
+        tokens.stem[t],
+        numbered ? tokens.lowerId[t] : LOWER_IDS.id(tokens.lower[t]),
+        numbered ? tokens.stemId[t] : STEM_IDS.id(tokens.stem[t]),
+        offset,
+        tokens.end[t],
+        t,
+      );
       continue;
     }
     hyphenParts(token, (part, s, e) => {
       const lower = part === token ? tokens.lower[t] : lowerForm(part);
       const stem = part === token ? tokens.stem[t] : stemOf(lower);
-      parts.lower.push(lower);
-      parts.stem.push(stem);
-      lowerIds.push(LOWER_IDS.id(lower));
-      stemIds.push(STEM_IDS.id(stem));
-      parts.start.push(offset + s);
-      parts.end.push(offset + e);
-      parts.token.push(t);
+      out.add(lower, stem, LOWER_IDS.id(lower), STEM_IDS.id(stem), offset + s, offset + e, t);
     });
   }
-  parts.sentenceStarts.push(parts.lower.length);
-  parts.lowerId = lowerIds.view();
-  parts.stemId = stemIds.view();
-  partsCache.set(tokens, { length: tokens.length, parts });
+  sentenceStarts.push(out.length);
+  const parts = { ...out.done(), sentenceStarts, sentenceFirstToken };
+  partsCache.set(tokens, { length: n, parts });
   return parts;
+}
+
+/** The per-part columns of {@link wordParts} while they are filled. */
+class PartColumns {
+  length = 0;
+  #lower: string[];
+  #stem: string[];
+  #ints: Int32Array[];
+
+  constructor(readonly capacity: number) {
+    this.#lower = new Array<string>(capacity);
+    this.#stem = new Array<string>(capacity);
+    // lowerId, stemId, start, end, token.
+    this.#ints = Array.from({ length: 5 }, () => new Int32Array(Math.max(capacity, 16)));
+  }
+
+  /** Appends one part. */
+  add(
+    lower: string,
+    stem: string,
+    lowerId: number,
+    stemId: number,
+    start: number,
+    end: number,
+    token: number,
+  ): void {
+    const i = this.length++;
+    if (i < this.capacity) {
+      this.#lower[i] = lower;
+      this.#stem[i] = stem;
+    } else {
+      this.#lower.push(lower);
+      this.#stem.push(stem);
+    }
+    let ints = this.#ints;
+    if (i === ints[0].length) ints = this.#ints = ints.map((a) => withRoom(a, i + 1));
+    ints[0][i] = lowerId;
+    ints[1][i] = stemId;
+    ints[2][i] = start;
+    ints[3][i] = end;
+    ints[4][i] = token;
+  }
+
+  /** The columns, cut to the parts added. */
+  done(): Omit<WordParts, "sentenceStarts" | "sentenceFirstToken"> {
+    this.#lower.length = this.length;
+    this.#stem.length = this.length;
+    const [lowerId, stemId, start, end, token] = this.#ints.map((a) => a.subarray(0, this.length));
+    return { lower: this.#lower, stem: this.#stem, lowerId, stemId, start, end, token };
+  }
 }
 
 function wordMatches(test: WordTest, parts: WordParts, i: number): boolean {

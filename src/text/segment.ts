@@ -7,7 +7,14 @@
 
 import type { CleanArticle, ParagraphKind } from "../corpus/clean.ts";
 import { splitSentences } from "./sentences.ts";
-import { nextLetterOrDigit, surfaceFormAt, tokenEnd, wordTokenPattern } from "./_token_forms.ts";
+import { withRoom } from "../_buffers.ts";
+import {
+  nextLetterOrDigit,
+  type SurfaceForm,
+  surfaceFormAt,
+  tokenEnd,
+  wordTokenPattern,
+} from "./_token_forms.ts";
 
 /** One sentence. Offsets are into the article's cleaned text. */
 export interface Sentence {
@@ -54,27 +61,27 @@ export class TokenColumns {
   /** The token's sentence (`Sentence.id`). */
   sentenceId: string[] = [];
   /** Index of the token within its sentence, from 0. */
-  position: number[] = [];
+  position: Int32Array = new Int32Array(0);
   /** The token as written. */
   token: string[] = [];
   /** Lower case. */
   lower: string[] = [];
   /** Porter stem of the lower form. */
   stem: string[] = [];
-  /** In the stopword list. */
-  isStop: boolean[] = [];
+  /** In the stopword list (1) or not (0). */
+  isStop: Uint8Array = new Uint8Array(0);
   /**
    * The number of `lower` in the process-wide interner of the text layer, set by
    * {@link segmentArticles} (columns filled by other code may leave it empty: readers fall back
    * to the strings).
    */
-  lowerId: number[] = [];
+  lowerId: Int32Array = new Int32Array(0);
   /** The number of `stem` in the process-wide interner (as `lowerId`). */
-  stemId: number[] = [];
+  stemId: Int32Array = new Int32Array(0);
   /** Offset of its first character in the article's cleaned text. */
-  start: number[] = [];
+  start: Int32Array = new Int32Array(0);
   /** Offset just past its last character. */
-  end: number[] = [];
+  end: Int32Array = new Int32Array(0);
 
   /** Number of tokens. */
   get length(): number {
@@ -101,24 +108,22 @@ export function segmentArticles(
   const { sentences, tokens } = into;
   // The loop of forEachToken, inlined: no call per token, and equal tokens share one string.
   const re = wordTokenPattern();
-  const {
-    articleId: articleIds,
-    outlet: outlets,
-    sentenceId: sentenceIds,
-    position: positions,
-    token: surfaces,
-    lower: lowers,
-    stem: stems,
-    isStop: stops,
-    lowerId: lowerIds,
-    stemId: stemIds,
-    start: starts,
-    end: ends,
-  } = tokens;
+  // The numeric columns are typed arrays (a JS array of numbers costs several times more to
+  // append to, and the collector scans it): written in place in buffers that double when full,
+  // and exposed as views of the rows written. The string columns are written once every
+  // article is done ({@link appendStrings}): the loop only notes each token's form and sentence.
+  const first = tokens.length;
+  let n = first;
+  const room = first + expectedTokens(articles);
+  let positions = allOf(tokens.position, room);
+  let stops = allOf(tokens.isStop, room);
+  let lowerIds = allOf(tokens.lowerId, room);
+  let stemIds = allOf(tokens.stemId, room);
+  let starts = allOf(tokens.start, room);
+  let ends = allOf(tokens.end, room);
+  if (scratch.sentence.length < room - first) scratch.sentence = new Int32Array(room - first);
   for (const article of articles) {
     let index = 0;
-    const articleId = article.id;
-    const outlet = article.outlet;
     for (const p of article.paragraphs) {
       const paragraphText = article.text.slice(p.start, p.end);
       const spans = p.kind === "body"
@@ -126,9 +131,9 @@ export function segmentArticles(
         : [{ start: 0, end: paragraphText.length }];
       for (let position = 0; position < spans.length; position++) {
         const span = spans[position];
-        const id = `${articleId}:${index}`;
         const start = p.start + span.start;
         const text = paragraphText.slice(span.start, span.end);
+        const sentence = sentences.length;
         let nWords = 0;
         // `test`, not `exec`: no match array; the match starts at the first letter or digit.
         let searchFrom = 0;
@@ -139,21 +144,29 @@ export function segmentArticles(
           searchFrom = matchEnd;
           const form = surfaceFormAt(text, matchStart, tokenEnd(text, matchStart, matchEnd));
           const s = start + matchStart;
-          articleIds.push(articleId);
-          outlets.push(outlet);
-          sentenceIds.push(id);
-          positions.push(nWords++);
-          surfaces.push(form.token);
-          lowers.push(form.lower);
-          stems.push(form.stem);
-          stops.push(form.isStop);
-          lowerIds.push(form.lowerId);
-          stemIds.push(form.stemId);
-          starts.push(s);
-          ends.push(s + form.token.length);
+          if (n === positions.length) {
+            positions = withRoom(positions, n + 1);
+            stops = withRoom(stops, n + 1);
+            lowerIds = withRoom(lowerIds, n + 1);
+            stemIds = withRoom(stemIds, n + 1);
+            starts = withRoom(starts, n + 1);
+            ends = withRoom(ends, n + 1);
+          }
+          const k = n - first;
+          if (k === scratch.sentence.length) scratch.sentence = withRoom(scratch.sentence, k + 1);
+          if (k < scratch.forms.length) scratch.forms[k] = form;
+          else scratch.forms.push(form);
+          scratch.sentence[k] = sentence;
+          positions[n] = nWords++;
+          stops[n] = form.isStop ? 1 : 0;
+          lowerIds[n] = form.lowerId;
+          stemIds[n] = form.stemId;
+          starts[n] = s;
+          ends[n] = s + form.token.length;
+          n++;
         }
         sentences.push({
-          id,
+          id: `${article.id}:${index}`,
           articleId: article.id,
           outlet: article.outlet,
           paragraph: p.index,
@@ -168,5 +181,82 @@ export function segmentArticles(
       }
     }
   }
+  appendStrings(tokens, sentences, n - first);
+  tokens.position = positions.subarray(0, n);
+  tokens.isStop = stops.subarray(0, n);
+  tokens.lowerId = lowerIds.subarray(0, n);
+  tokens.stemId = stemIds.subarray(0, n);
+  tokens.start = starts.subarray(0, n);
+  tokens.end = ends.subarray(0, n);
   return into;
+}
+
+/**
+ * Work arrays of {@link segmentArticles}, kept between calls: each new token's surface form and
+ * sentence (an index into the `sentences` array), in the order of the tokens.
+ */
+const scratch = { forms: [] as SurfaceForm[], sentence: new Int32Array(1024) };
+
+/**
+ * Appends the string columns of the `count` tokens noted in {@link scratch}: their surface,
+ * lower and stem from the form, their article, outlet and sentence ids from the sentence. Into
+ * empty columns (one call for the whole corpus, the common case) each column is allocated at its
+ * size and filled by index, several times cheaper than a push per token and column.
+ */
+function appendStrings(tokens: TokenColumns, sentences: readonly Sentence[], count: number): void {
+  const { forms, sentence } = scratch;
+  if (tokens.token.length === 0) {
+    const token = new Array<string>(count), lower = new Array<string>(count);
+    const stem = new Array<string>(count);
+    for (let k = 0; k < count; k++) {
+      const f = forms[k];
+      token[k] = f.token;
+      lower[k] = f.lower;
+      stem[k] = f.stem;
+    }
+    const articleId = new Array<string>(count), outlet = new Array<string>(count);
+    const sentenceId = new Array<string>(count);
+    for (let k = 0; k < count; k++) {
+      const s = sentences[sentence[k]];
+      articleId[k] = s.articleId;
+      outlet[k] = s.outlet;
+      sentenceId[k] = s.id;
+    }
+    Object.assign(tokens, { token, lower, stem, articleId, outlet, sentenceId });
+    return;
+  }
+  for (let k = 0; k < count; k++) {
+    const f = forms[k];
+    tokens.token.push(f.token);
+    tokens.lower.push(f.lower);
+    tokens.stem.push(f.stem);
+    const s = sentences[sentence[k]];
+    tokens.articleId.push(s.articleId);
+    tokens.outlet.push(s.outlet);
+    tokens.sentenceId.push(s.id);
+  }
+}
+
+/**
+ * About as many tokens as `articles` (an array) will give, a little more for most text (a word
+ * and its space take six characters on average in English news): the columns are sized once
+ * instead of doubling several times (each time a copy of every column). 0 for an iterator.
+ */
+function expectedTokens(articles: Iterable<CleanArticle>): number {
+  if (!Array.isArray(articles)) return 0;
+  let chars = 0;
+  for (const a of articles as CleanArticle[]) chars += a.text.length;
+  return Math.ceil(chars / 5) + 16;
+}
+
+/**
+ * The whole buffer behind a column view (its rows and the room after them), with room for at
+ * least `room` rows: appending rows fills the room before anything is copied.
+ */
+function allOf<T extends Int32Array | Uint8Array>(view: T, room: number): T {
+  const all = new (view.constructor as new (b: ArrayBufferLike, o: number) => T)(
+    view.buffer,
+    view.byteOffset,
+  );
+  return withRoom(all, Math.max(room, 1024));
 }

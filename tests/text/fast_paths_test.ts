@@ -123,8 +123,8 @@ Deno.test("the token loop of segmentArticles reads any text as tokenize does", (
         JSON.stringify(text),
       );
       // The interned numbers of each token's lower form and stem name those very strings.
-      assert.deepEqual(tokens.lowerId.map((id) => LOWER_IDS.strings[id]), tokens.lower);
-      assert.deepEqual(tokens.stemId.map((id) => STEM_IDS.strings[id]), tokens.stem);
+      assert.deepEqual(Array.from(tokens.lowerId, (id) => LOWER_IDS.strings[id]), tokens.lower);
+      assert.deepEqual(Array.from(tokens.stemId, (id) => STEM_IDS.strings[id]), tokens.stem);
     }),
     { numRuns: 2000 },
   );

@@ -72,7 +72,7 @@ Deno.test("seed tokens of the first sentence of 000, with stems, stopwords and p
       tokens.position[i],
       tokens.token[i],
       tokens.stem[i],
-      tokens.isStop[i],
+      tokens.isStop[i] === 1,
     ]);
   }
   const sid = `${SEED.reuters2025}:0`;

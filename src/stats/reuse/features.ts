@@ -43,7 +43,7 @@ export interface ReuseInput {
   tokens: {
     readonly sentenceId: readonly string[];
     readonly stem: readonly string[];
-    readonly isStop: readonly boolean[];
+    readonly isStop: ArrayLike<boolean | number>;
     readonly length: number;
   };
 }

@@ -119,9 +119,9 @@ export function figuresFromFrame(
 export interface TokenContext {
   readonly sentenceId: readonly string[];
   readonly stem: readonly string[];
-  readonly isStop: readonly boolean[];
-  readonly start: readonly number[];
-  readonly end: readonly number[];
+  readonly isStop: ArrayLike<boolean | number>;
+  readonly start: ArrayLike<number>;
+  readonly end: ArrayLike<number>;
 }
 
 /**

@@ -41,7 +41,7 @@ export interface IndexInput {
   tokens: {
     readonly sentenceId: readonly string[];
     readonly stem: readonly string[];
-    readonly isStop: readonly boolean[];
+    readonly isStop: ArrayLike<boolean | number>;
     readonly length: number;
   };
 }
