@@ -22,7 +22,7 @@ import { clearFrames, fileExists as exists } from "../frames/partitions.ts";
 import { mergeTallies, summarizeTallies } from "../stages.ts";
 import { firstDistinct, missingFieldError } from "../stats/groups.ts";
 import { mergeSummaryTally, type SummaryTally } from "../text/summary.ts";
-import { type BatchReport, REPORT, STAGING, TALLIES } from "./process.ts";
+import { type BatchReport, partFormatsOf, REPORT, STAGING, TALLIES } from "./process.ts";
 import { tallyOf } from "./tallies.ts";
 
 /**
@@ -128,7 +128,15 @@ export async function mergeParts(out: string, options: MergeOptions): Promise<Me
     }
     if (tally[stage.name] === undefined) continue;
     if (stage.finish) {
-      finishing.push(finishParts(out, stage, tally[stage.name], slices, options.formats));
+      finishing.push(
+        finishParts(
+          out,
+          stage,
+          tally[stage.name],
+          slices,
+          partFormatsOf(options.stages, options.formats),
+        ),
+      );
     }
     Object.assign(
       corpus,

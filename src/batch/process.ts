@@ -13,7 +13,7 @@ import { cleanArticle } from "../corpus/clean.ts";
 import { newAnalysis } from "../analysis.ts";
 import { type FrameFormat, writeFrame } from "../frames/write.ts";
 import { runStages, stagesOf } from "../stages.ts";
-import { inFrameOrder } from "../frame_stage.ts";
+import { type FrameStage, inFrameOrder } from "../frame_stage.ts";
 import { fieldGroup, firstDistinct, groupFields, groupsOf } from "../stats/groups.ts";
 import type { MeasureSettings } from "../stages.ts";
 import { type SummaryTally, summaryTally } from "../text/summary.ts";
@@ -87,6 +87,18 @@ export function shardDir(index: number): string {
 export function sliceOf(index: number, shard?: { index: number }): string {
   const batch = `batch=${String(index).padStart(5, "0")}`;
   return shard ? `${shardDir(shard.index)}/${batch}` : batch;
+}
+
+/**
+ * The formats a run writes its per-article parts in: the user's, and Parquet too when a
+ * whole-corpus stage (reuse) will read the parts back, which it does from Parquet only.
+ */
+export function partFormatsOf(
+  stages: readonly FrameStage[],
+  formats: readonly FrameFormat[],
+): FrameFormat[] {
+  const readBack = stages.some((s) => s.wholeCorpus && s.fromParts);
+  return readBack && !formats.includes("parquet") ? [...formats, "parquet"] : [...formats];
 }
 
 /** Writes `frame` as `<root>/<name>/<slice>/part.<format>` per format; returns the paths. */

@@ -38,6 +38,7 @@ import {
   type BatchConfig,
   type BatchReport,
   DONE,
+  partFormatsOf,
   processBatch,
   REPORT,
   shardDir,
@@ -288,7 +289,7 @@ class BatchRunner {
     this.#options = options;
     this.#config = {
       out: options.out,
-      formats: options.formats,
+      formats: partFormatsOf(stages, options.formats),
       stages: [...new Set(this.#stages.map((s) => s.step))],
       by: options.by,
       measure: options.measure,

@@ -176,6 +176,17 @@ Deno.test("analyze in batches: says where the parts are, and reuse runs from the
   }
 });
 
+Deno.test("analyze in batches with --format csv: reuse still runs (its parts are also Parquet)", async () => {
+  const dir = await tempDir();
+  const io = capture();
+  const args = ["--out", dir, "--batch-words", "300", "--format", "csv", "--quiet"];
+  assert.equal(await analyzeCommand(args, io), 0, io.err.join("\n"));
+  assert.deepEqual(io.err, []);
+  const pairs = await Deno.readTextFile(`${dir}/reuse_pairs.csv`);
+  // The seeds' 56 shared sentence pairs and the header.
+  assert.equal(pairs.trimEnd().split("\n").length, 57);
+});
+
 Deno.test("analyze in batches: bad options and a missing --by field are one line, exit 2", async () => {
   const dir = await tempDir();
   for (
