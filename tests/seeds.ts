@@ -4,6 +4,7 @@
  */
 
 import { type Analysis, analyzeCorpus } from "../src/pipeline.ts";
+import type { Article } from "../src/corpus/article.ts";
 
 /** The five seed article ids, by their number. */
 export const SEED = {
@@ -29,4 +30,18 @@ export function seedAnalysis(): Promise<Analysis> {
 export async function tempDir(): Promise<string> {
   await Deno.mkdir("data/out/tmp", { recursive: true });
   return await Deno.makeTempDir({ dir: "data/out/tmp" });
+}
+
+/** An article of `text` alone, as a loader would give it (outlet "X", no metadata). */
+export function textArticle(text: string, title: string | null = null): Article {
+  return {
+    id: "t",
+    text,
+    outlet: "X",
+    title,
+    published: null,
+    url: null,
+    meta: {},
+    source: "t.txt",
+  };
 }

@@ -1,17 +1,6 @@
 import assert from "node:assert/strict";
 import { cleanArticle } from "../../src/corpus/clean.ts";
-import type { Article } from "../../src/corpus/article.ts";
-
-const article = (text: string): Article => ({
-  id: "t",
-  text,
-  outlet: "X",
-  title: null,
-  published: null,
-  url: null,
-  meta: {},
-  source: "t.txt",
-});
+import { textArticle as article } from "../seeds.ts";
 
 Deno.test("a picture's caption ending in its credit is removed and kept for audit", () => {
   const a = cleanArticle(article(

@@ -1,7 +1,6 @@
 import assert from "node:assert/strict";
 import { cleanArticle } from "../../src/corpus/clean.ts";
-import type { Article } from "../../src/corpus/article.ts";
-import { SEED, seedAnalysis } from "../seeds.ts";
+import { SEED, seedAnalysis, textArticle } from "../seeds.ts";
 
 const byId = async (id: string) => (await seedAnalysis()).articles.find((a) => a.id === id)!;
 
@@ -136,16 +135,7 @@ Deno.test("paragraph offsets slice the clean text exactly and paragraphs are sep
   }
 });
 
-const article = (text: string, title: string | null = null): Article => ({
-  id: "t",
-  text,
-  outlet: "X",
-  title,
-  published: null,
-  url: null,
-  meta: {},
-  source: "t.txt",
-});
+const article = textArticle;
 
 Deno.test("cleaning keeps ordinary camelCase names and ends of sentences intact", () => {
   const a = cleanArticle(article("PetroChina and DeepSeek said.The iPhone maker met eBay."));

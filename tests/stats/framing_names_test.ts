@@ -3,17 +3,9 @@ import { newAnalysis } from "../../src/analysis.ts";
 import { cleanArticle } from "../../src/corpus/clean.ts";
 import { allFrames, stagesOf } from "../../src/stages.ts";
 
-const article = (text: string) =>
-  cleanArticle({
-    id: "a",
-    text,
-    outlet: "X",
-    title: null,
-    published: null,
-    url: null,
-    meta: {},
-    source: "a.txt",
-  });
+import { textArticle } from "../seeds.ts";
+
+const article = (text: string) => cleanArticle(textArticle(text));
 
 Deno.test("framing: a cue word inside a person's or a place's name is no frame; an organisation's is", () => {
   const analysis = newAnalysis([
