@@ -27,6 +27,7 @@ import { firstDistinct, missingFieldError } from "../stats/groups.ts";
 import { mergeSummaryTally, type SummaryTally } from "../text/summary.ts";
 import { type BatchReport, REPORT, STAGING, TALLIES } from "./process.ts";
 import { tallyMerger, tallyOf } from "./tallies.ts";
+import { collectGarbage } from "./collect.ts";
 
 /**
  * A corpus-level step that reads the per-article parts itself rather than a tally (reuse across
@@ -143,7 +144,7 @@ export async function mergeParts(out: string, options: MergeOptions): Promise<Me
   const finishing: Promise<FinishedParts>[] = [];
   for (const stage of options.stages) {
     if (!stage.merge && !stage.finish && !stage.summarize) continue;
-    const tally = mergedTally(out, stage, slices);
+    const tally = await mergedTally(out, stage, slices);
     if (tally === undefined) continue;
     if (stage.finish) {
       finishing.push(finishParts(out, stage, stage.finish.with(tally), slices, options.formats));
@@ -155,6 +156,7 @@ export async function mergeParts(out: string, options: MergeOptions): Promise<Me
         await corpus.writePieces(name, frames);
       }
     } else await corpus.write(summarizeTallies([stage], { [stage.name]: tally }, settings));
+    await collectGarbage();
   }
   const written = [...merged.written];
   // In stage order, as they were started: the list of paths does not depend on which ends first.
@@ -163,7 +165,10 @@ export async function mergeParts(out: string, options: MergeOptions): Promise<Me
     written.push(...finished.written);
   }
   for (const stage of options.stages) {
-    if (stage.wholeCorpus && stage.fromParts) await corpus.write(await stage.fromParts(out));
+    if (stage.wholeCorpus && stage.fromParts) {
+      await collectGarbage();
+      await corpus.write(await stage.fromParts(out));
+    }
   }
   for (const finisher of options.finishers ?? CORPUS_FINISHERS) {
     await corpus.write(await finisher({ out, slices, settings: merged.settings }));
@@ -185,12 +190,23 @@ export async function mergeParts(out: string, options: MergeOptions): Promise<Me
   };
 }
 
+/** Tally parts read between two garbage collections (see `collect.ts`). */
+const PARTS_PER_COLLECTION = 16;
+
 /** A stage's tally, merged from its parts in slice order (undefined when no slice wrote one). */
-function mergedTally(out: string, stage: FrameStage, slices: readonly string[]): unknown {
+async function mergedTally(
+  out: string,
+  stage: FrameStage,
+  slices: readonly string[],
+): Promise<unknown> {
   const merger = tallyMerger(stage);
+  let read = 0;
   for (const slice of slices) {
     const path = `${out}/${TALLIES}/${stage.name}/${slice}/part.parquet`;
-    if (exists(path)) merger.add(pl.readParquet(path));
+    if (!exists(path)) continue;
+    merger.add(pl.readParquet(path));
+    // The parts read are dead once added: free their native memory as we go.
+    if (++read % PARTS_PER_COLLECTION === 0) await collectGarbage();
   }
   return merger.result();
 }
@@ -233,6 +249,7 @@ class CorpusWriter {
         if (pieces === 1) single!.writeParquet(`${scratch}/${pieceName(0)}`);
         single = undefined;
         frame.writeParquet(`${scratch}/${pieceName(pieces)}`);
+        await collectGarbage();
       }
       rows += frame.height;
       pieces++;
