@@ -16,14 +16,18 @@ import {
   type FrameStage,
   inFrameOrder,
   type MeasureSettings,
+  type StageOptions,
 } from "../frame_stage.ts";
-import { type FrameFormat, sinkFrameAsync, writeFrames } from "../frames/write.ts";
+import { keynessFramesOfDocuments } from "../stats/keyness.ts";
+import type { DocumentTermCounts } from "../stats/stratified.ts";
+import { type FrameFormat, sinkFrame, sinkFrameAsync, writeFrames } from "../frames/write.ts";
 import { clearFrames, fileExists as exists } from "../frames/partitions.ts";
-import { mergeTallies, summarizeTallies } from "../stages.ts";
+import { summarizeTallies } from "../stages.ts";
 import { firstDistinct, missingFieldError } from "../stats/groups.ts";
 import { mergeSummaryTally, type SummaryTally } from "../text/summary.ts";
 import { type BatchReport, partFormatsOf, REPORT, STAGING, TALLIES } from "./process.ts";
-import { tallyOf } from "./tallies.ts";
+import { tallyMerger, tallyOf } from "./tallies.ts";
+import { collectGarbage } from "./collect.ts";
 
 /**
  * A corpus-level step that reads the per-article parts itself rather than a tally (reuse across
@@ -55,7 +59,26 @@ export interface MergeOptions {
   finishers?: readonly CorpusFinisher[];
   /** Keep the tally and staged parts (so a merge can run again); default false. */
   keep?: boolean;
+  /** Rows per piece of a frame written in pieces (`keyness`; default {@link PIECE_ROWS}). */
+  pieceRows?: number;
 }
+
+/** Rows per piece of a corpus-level frame made and written piece by piece. */
+export const PIECE_ROWS = 1_000_000;
+
+/**
+ * Stages whose corpus-level frames are made piece by piece and written as they come, so the
+ * merge never holds them whole: `keyness` (one row per group and term: 31 million rows at
+ * 100,000 news-size articles). The same frame as the stage's own `summarize`.
+ */
+const PIECEWISE: Record<
+  string,
+  (tally: unknown, options: StageOptions, rows?: number) => Record<string, Iterable<pl.DataFrame>>
+> = {
+  keyness: (tally, options, rows = PIECE_ROWS) => ({
+    keyness: keynessFramesOfDocuments(tally as DocumentTermCounts, options.keyness, rows),
+  }),
+};
 
 /** What a merge made, and the slices' reports added up. */
 export interface MergedRun {
@@ -113,39 +136,35 @@ export async function mergeParts(out: string, options: MergeOptions): Promise<Me
   const reports = slices.map((s) => readReport(out, s));
   const merged = reports.slice(1).reduce(addReport, structuredClone(reports[0]));
   if (merged.grouped === 0) throw missingFieldError(options.by, merged.fields);
-  // Tallies, stage by stage, so one stage's merged tally is dropped before the next is read. A
-  // stage's staged parts are finished (on polars' threads) as soon as its tally is merged, while
-  // this thread goes on with the next stages' corpus-level frames (keyness above all).
-  const corpus: Frames = {};
+  // Tallies, stage by stage, so one stage's merged tally is dropped before the next is read, and
+  // each corpus-level frame is written as soon as it is made, so none is held while the next
+  // stage (or reuse) runs. A stage's staged parts are finished (on polars' threads) as soon as its
+  // tally is merged, while this thread goes on with the next stages' corpus-level frames.
+  const corpus = new CorpusWriter(out, options.formats);
   const finishing: Promise<FinishedParts>[] = [];
   for (const stage of options.stages) {
     if (!stage.merge && !stage.finish && !stage.summarize) continue;
-    let tally: Record<string, unknown> = {};
-    for (const slice of slices) {
-      const path = `${out}/${TALLIES}/${stage.name}/${slice}/part.parquet`;
-      if (!exists(path)) continue;
-      tally = mergeTallies([stage], tally, { [stage.name]: tallyOf(pl.readParquet(path)) });
-    }
-    if (tally[stage.name] === undefined) continue;
+    const tally = await mergedTally(out, stage, slices);
+    if (tally === undefined) continue;
     if (stage.finish) {
       finishing.push(
         finishParts(
           out,
           stage,
-          tally[stage.name],
+          stage.finish.with(tally),
           slices,
           partFormatsOf(options.stages, options.formats),
         ),
       );
     }
-    Object.assign(
-      corpus,
-      summarizeTallies([stage], tally, {
-        ...options.measure,
-        by: options.by,
-        within: options.within,
-      }),
-    );
+    const settings = { ...options.measure, by: options.by, within: options.within };
+    const pieces = PIECEWISE[stage.name];
+    if (pieces) {
+      for (const [name, frames] of Object.entries(pieces(tally, settings, options.pieceRows))) {
+        await corpus.writePieces(name, frames);
+      }
+    } else await corpus.write(summarizeTallies([stage], { [stage.name]: tally }, settings));
+    await collectGarbage();
   }
   const written = [...merged.written];
   // In stage order, as they were started: the list of paths does not depend on which ends first.
@@ -154,17 +173,18 @@ export async function mergeParts(out: string, options: MergeOptions): Promise<Me
     written.push(...finished.written);
   }
   for (const stage of options.stages) {
-    if (stage.wholeCorpus && stage.fromParts) Object.assign(corpus, await stage.fromParts(out));
+    if (stage.wholeCorpus && stage.fromParts) {
+      await collectGarbage();
+      await corpus.write(await stage.fromParts(out));
+    }
   }
   for (const finisher of options.finishers ?? CORPUS_FINISHERS) {
-    Object.assign(corpus, await finisher({ out, slices, settings: merged.settings }));
+    await corpus.write(await finisher({ out, slices, settings: merged.settings }));
   }
   if (!options.keep) await clearFrames(out, [STAGING, TALLIES]);
-  const ordered = Object.fromEntries(inFrameOrder(Object.keys(corpus)).map((n) => [n, corpus[n]]));
-  await clearFrames(out, Object.keys(ordered));
-  written.push(...await writeFrames(ordered, out, options.formats));
+  written.push(...corpus.written());
   const partitioned = Object.keys(merged.rows);
-  for (const [name, frame] of Object.entries(ordered)) merged.rows[name] = frame.height;
+  for (const name of inFrameOrder(Object.keys(corpus.rows))) merged.rows[name] = corpus.rows[name];
   return {
     slices,
     summary: merged.summary,
@@ -176,6 +196,98 @@ export async function mergeParts(out: string, options: MergeOptions): Promise<Me
     groups: merged.groups,
     settings: merged.settings,
   };
+}
+
+/** Tally parts read between two garbage collections (see `collect.ts`). */
+const PARTS_PER_COLLECTION = 16;
+
+/** A stage's tally, merged from its parts in slice order (undefined when no slice wrote one). */
+async function mergedTally(
+  out: string,
+  stage: FrameStage,
+  slices: readonly string[],
+): Promise<unknown> {
+  const merger = tallyMerger(stage);
+  let read = 0;
+  for (const slice of slices) {
+    const path = `${out}/${TALLIES}/${stage.name}/${slice}/part.parquet`;
+    if (!exists(path)) continue;
+    merger.add(pl.readParquet(path));
+    // The parts read are dead once added: free their native memory as we go.
+    if (++read % PARTS_PER_COLLECTION === 0) await collectGarbage();
+  }
+  return merger.result();
+}
+
+/**
+ * Writes corpus-level frames under `out` as they are made (each replacing what an earlier run
+ * left under its name), keeping only their paths and rows; {@link written} lists the paths in
+ * frame order, as writing them all at the end would.
+ */
+class CorpusWriter {
+  readonly rows: Record<string, number> = {};
+  readonly #paths = new Map<string, string[]>();
+
+  constructor(readonly out: string, readonly formats: FrameFormat[]) {}
+
+  async write(frames: Frames): Promise<void> {
+    for (const name of inFrameOrder(Object.keys(frames))) {
+      await clearFrames(this.out, [name]);
+      const paths = await writeFrames({ [name]: frames[name] }, this.out, this.formats);
+      this.#paths.set(name, paths);
+      this.rows[name] = frames[name].height;
+    }
+  }
+
+  /**
+   * Writes a frame that comes in pieces: each piece to a scratch file, then all of them streamed
+   * into the frame's file (polars reads them in order); one piece is written as it is.
+   */
+  async writePieces(name: string, frames: Iterable<pl.DataFrame>): Promise<void> {
+    // Under the staging folder, which a run that fails removes.
+    const scratch = `${this.out}/${PIECES}/${name}`;
+    await clearFrames(this.out, [name, `${PIECES}/${name}`]);
+    await Deno.mkdir(scratch, { recursive: true });
+    let pieces = 0;
+    let rows = 0;
+    let single: pl.DataFrame | undefined;
+    for (const frame of frames) {
+      if (pieces === 0) single = frame;
+      else {
+        if (pieces === 1) single!.writeParquet(`${scratch}/${pieceName(0)}`);
+        single = undefined;
+        frame.writeParquet(`${scratch}/${pieceName(pieces)}`);
+        await collectGarbage();
+      }
+      rows += frame.height;
+      pieces++;
+    }
+    if (single) return await this.write({ [name]: single }).finally(() => removeScratch(this.out));
+    const all = pl.scanParquet(`${scratch}/*.parquet`);
+    const paths = this.formats.map((format) =>
+      sinkFrame(all, `${this.out}/${name}.${format}`, format)
+    );
+    await removeScratch(this.out);
+    this.#paths.set(name, paths);
+    this.rows[name] = rows;
+  }
+
+  written(): string[] {
+    return inFrameOrder(this.#paths.keys()).flatMap((name) => this.#paths.get(name)!);
+  }
+}
+
+/** A piece's file name: numbered so the names sort in order. */
+const pieceName = (k: number) => `piece=${String(k).padStart(6, "0")}.parquet`;
+
+/** The scratch folder of pieces. */
+const PIECES = `${STAGING}/pieces`;
+
+/** Removes the scratch folder of pieces. */
+async function removeScratch(out: string): Promise<void> {
+  await Deno.remove(`${out}/${PIECES}`, { recursive: true }).catch((e) => {
+    if (!(e instanceof Deno.errors.NotFound)) throw e;
+  });
 }
 
 /** Rows per frame and paths a stage's finished parts have. */
@@ -192,16 +304,16 @@ const FINISHING_AT_ONCE = 8;
 
 /**
  * Turns a stage's staged parts into final ones, slice by slice (up to
- * {@link FINISHING_AT_ONCE} at a time, on polars' threads), with the merged tally.
+ * {@link FINISHING_AT_ONCE} at a time, on polars' threads), with the stage's `finish` made from
+ * the merged tally (not the tally itself, so it can be dropped while the parts are finished).
  */
 async function finishParts(
   out: string,
   stage: FrameStage,
-  tally: unknown,
+  finish: (name: string, frame: pl.LazyDataFrame) => pl.LazyDataFrame,
   slices: readonly string[],
   formats: readonly FrameFormat[],
 ): Promise<FinishedParts> {
-  const finish = stage.finish!.with(tally);
   const rows: Record<string, number> = {};
   const written: string[] = [];
   for (const name of stage.finish!.frames) {

@@ -17,7 +17,7 @@ import { type FrameStage, inFrameOrder } from "../frame_stage.ts";
 import { fieldGroup, firstDistinct, groupFields, groupsOf } from "../stats/groups.ts";
 import type { MeasureSettings } from "../stages.ts";
 import { type SummaryTally, summaryTally } from "../text/summary.ts";
-import { tallyFrame } from "./tallies.ts";
+import { tallyFrame, tallyPartFrame } from "./tallies.ts";
 
 /** Where and how a batched run writes, shared by every batch. */
 export interface BatchConfig {
@@ -154,7 +154,7 @@ export async function processBatch(
   }
   const root = `${config.out}/${TALLIES}`;
   for (const [stage, tally] of Object.entries(tallies)) {
-    await writeSlice(tallyFrame(tally), root, stage, slice, ["parquet"]);
+    await writeSlice(tallyPartFrame(stage, tally), root, stage, slice, ["parquet"]);
   }
   const groups = groupsOf(cleaned, by);
   const report: BatchReport = {

@@ -14,6 +14,9 @@
 
 import pl from "nodejs-polars";
 import { Float64Buffer, Int32Buffer } from "../_buffers.ts";
+import type { FrameStage } from "../frame_stage.ts";
+import type { DocumentTermCounts } from "../stats/stratified.ts";
+import { documentCountsFrame, MergedDocumentCounts } from "./document_counts.ts";
 
 const KIND = {
   object: 0,
@@ -193,4 +196,57 @@ export function tallyOf(frame: pl.DataFrame): unknown {
     }
   };
   return build();
+}
+
+/**
+ * Stages whose tally is written in columns of its own rather than as the generic tree: the
+ * keyness stage's per-article counts, which at archive scale are most of all tally rows (see
+ * `document_counts.ts`).
+ */
+const COLUMNAR: Record<string, {
+  frame: (tally: unknown) => pl.DataFrame;
+  merger: () => { add(frame: pl.DataFrame): void; result(): unknown };
+}> = {
+  keyness: {
+    frame: (tally) => documentCountsFrame(tally as DocumentTermCounts),
+    merger: () => {
+      const merged = new MergedDocumentCounts();
+      return { add: (frame) => merged.add(frame), result: () => merged.counts() };
+    },
+  },
+};
+
+/** The tally part a slice writes for stage `name`. */
+export function tallyPartFrame(name: string, tally: unknown): pl.DataFrame {
+  return COLUMNAR[name]?.frame(tally) ?? tallyFrame(tally);
+}
+
+/**
+ * Merges a stage's tally parts, given one by one in slice order ({@link tallyPartFrame}'s
+ * frames); `result()` is the merged tally (undefined when no part was added).
+ */
+export function tallyMerger(stage: FrameStage): {
+  add(frame: pl.DataFrame): void;
+  result(): unknown;
+} {
+  const columnar = COLUMNAR[stage.name]?.merger();
+  if (columnar) {
+    let added = false;
+    return {
+      add: (frame) => {
+        added = true;
+        columnar.add(frame);
+      },
+      result: () => added ? columnar.result() : undefined,
+    };
+  }
+  let tally: unknown;
+  return {
+    add: (frame) => {
+      const from = tallyOf(frame);
+      if (from === undefined) return;
+      tally = tally === undefined || !stage.merge ? from : stage.merge(tally, from);
+    },
+    result: () => tally,
+  };
 }

@@ -197,41 +197,72 @@ class KeynessColumns {
   }
 
   frame(): pl.DataFrame {
-    const rows = this.runs.map((r) => r.rows);
-    const cells = this.cell.view();
+    return this.slice(0, this.term.length, this.q());
+  }
+
+  /**
+   * The frame in pieces of at most `rows` rows, in order (their concatenation is
+   * {@link frame}'s): only one piece's columns are built at a time.
+   */
+  *frames(rows: number): Generator<pl.DataFrame> {
+    const q = this.q();
+    const n = this.term.length;
+    for (let from = 0; from < n || from === 0; from += rows) {
+      yield this.slice(from, Math.min(n, from + rows), q);
+      if (n === 0) break;
+    }
+  }
+
+  /** q of every row: BH over every row compared, those `top` left out too. */
+  private q(): Float64Array {
+    const pDoc = this.pDoc.view();
+    // BH's q does not depend on the order.
+    if (!this.pDocLeftOut.length) return benjaminiHochberg(pDoc);
+    const all = new Float64Array(pDoc.length + this.pDocLeftOut.length);
+    all.set(pDoc);
+    all.set(this.pDocLeftOut.view(), pDoc.length);
+    return benjaminiHochberg(all).subarray(0, pDoc.length);
+  }
+
+  /** Rows `from` to `to` (exclusive) as a frame. */
+  private slice(from: number, to: number, q: Float64Array): pl.DataFrame {
+    // The comparisons' runs of rows, cut to the range.
+    const rows: number[] = [];
+    const runs: { group: string; reference: string }[] = [];
+    let at = 0;
+    for (const r of this.runs) {
+      const n = Math.min(to, at + r.rows) - Math.max(from, at);
+      if (n > 0) {
+        rows.push(n);
+        runs.push(r);
+      }
+      at += r.rows;
+    }
+    const cells = this.cell.view().subarray(from, to);
     const spread = (name: string, perCell: Float64Array) => {
       const out = new Float64Array(cells.length);
       for (let i = 0; i < cells.length; i++) out[i] = perCell[cells[i]];
       return pl.Series(name, out);
     };
-    const term = this.term.view();
+    const term = this.term.view().subarray(from, to);
     const order = this.vocab.order;
     const ngram = new Int32Array(term.length);
     for (let i = 0; i < term.length; i++) ngram[i] = order[term[i]];
-    const pDoc = this.pDoc.view();
-    // q over every row compared, also those `top` left out (BH's q does not depend on the order).
-    let q: Float64Array;
-    if (this.pDocLeftOut.length) {
-      const all = new Float64Array(pDoc.length + this.pDocLeftOut.length);
-      all.set(pDoc);
-      all.set(this.pDocLeftOut.view(), pDoc.length);
-      q = benjaminiHochberg(all).subarray(0, pDoc.length);
-    } else q = benjaminiHochberg(pDoc);
     return pl.DataFrame([
-      runsUtf8("group", this.runs.map((r) => r.group), rows),
-      runsUtf8("reference", this.runs.map((r) => r.reference), rows),
+      runsUtf8("group", runs.map((r) => r.group), rows),
+      runsUtf8("reference", runs.map((r) => r.reference), rows),
       codedUtf8("term", this.vocab.terms, term),
       pl.Series("ngram", ngram),
-      pl.Series("n_target", this.nTarget.view()),
-      pl.Series("n_reference", this.nReference.view()),
+      pl.Series("n_target", this.nTarget.view().subarray(from, to)),
+      pl.Series("n_reference", this.nReference.view().subarray(from, to)),
       spread("delta", this.delta.view()),
       spread("variance", this.variance.view()),
       spread("z", this.z.view()),
       spread("g2", this.g2.view()),
       spread("p", this.p.view()),
       spread("log_ratio", this.logRatio.view()),
-      pl.Series("p_doc", pDoc),
-      pl.Series("q", q),
+      pl.Series("p_doc", this.pDoc.view().subarray(from, to)),
+      pl.Series("q", q.subarray(from, to)),
     ]);
   }
 }
@@ -589,6 +620,30 @@ export function keynessOfDocuments(
   docs: DocumentTermCounts,
   options: DocumentKeynessOptions = {},
 ): pl.DataFrame {
+  return keynessColumnsOf(docs, options).frame();
+}
+
+/**
+ * {@link keynessOfDocuments}'s frame in pieces of at most `rows` rows, in order, so a caller can
+ * write a large table (tens of millions of rows at archive scale) piece by piece instead of
+ * holding it whole; the pieces concatenated are the frame.
+ */
+export function keynessFramesOfDocuments(
+  docs: DocumentTermCounts,
+  options: DocumentKeynessOptions = {},
+  rows = 1_000_000,
+): Iterable<pl.DataFrame> {
+  if (!(Number.isInteger(rows) && rows >= 1)) {
+    throw new Error(`keyness: rows per piece must be a whole number of at least 1 (got ${rows})`);
+  }
+  return keynessColumnsOf(docs, options).frames(rows);
+}
+
+/** The rows of {@link keynessOfDocuments}, before they become a frame. */
+function keynessColumnsOf(
+  docs: DocumentTermCounts,
+  options: DocumentKeynessOptions,
+): KeynessColumns {
   const prior = options.prior ?? { type: "informative" };
   checkPrior(prior);
   const kept = docs.group.map((g, i) => g !== null && docs.stratum[i] !== null);
@@ -625,7 +680,7 @@ export function keynessOfDocuments(
     : undefined;
   const pairVocab = pairMaps ? vocabularyOf(pairMaps) : undefined;
   const cols = new KeynessColumns(pairVocab ?? vocab);
-  if (!comparisons.length) return cols.frame();
+  if (!comparisons.length) return cols;
   const index = indexDocuments(docs, groups, vocab, coded.articleCodes);
   const included = groups.map((_, g) => comparisons.some((c) => c.target === g || c.reference[g]));
   const pDoc = documentPValues(
@@ -667,7 +722,7 @@ export function keynessOfDocuments(
     }
     cols.runs.push({ group: groups[target], reference: comparison.name, rows: top });
   });
-  return cols.frame();
+  return cols;
 }
 
 /**
