@@ -174,6 +174,11 @@ Deno.test("model stage: 'Minister for Africa Jane Smith' is Jane Smith, the Mini
     rows("Secretary of State for Health Jane Smith said on Monday the plan would work."),
     ["Jane Smith|PERSON|Jane Smith|Secretary of State for Health"],
   );
+  // Lists and rules only: the last two name words after the portfolio.
+  assert.deepEqual(
+    rows("Minister for Africa Jane Smith visited Kenya on Tuesday.", { model: null }),
+    ["Jane Smith|PERSON|Jane Smith|Minister for Africa"],
+  );
   // A place goes whole; a portfolio the model left out of the span is still the role.
   assert.deepEqual(
     rows(
