@@ -95,7 +95,11 @@ interface Para {
   line: number;
 }
 
-const TERMINAL = /[.!?…:;]["”’»)\]]*$/u;
+/**
+ * Sentence punctuation at the end of a line, then any closing marks; tokenised corpora put a
+ * space before each closer (`. "`, `? ''`), so a space may come before one; `'` closes too.
+ */
+const TERMINAL = /[.!?…:;](?: ?["'”’»)\]])*$/u;
 const DATELINE =
   /^((?:[A-Z][A-Z.'’-]*)(?:[ ,]+[A-Z][A-Z.'’-]*)*(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?)?\s*\(([A-Z][\p{L}.&' -]{0,40})\)\s*[-–—]+\s*/u;
 const BARE_DATELINE = /^([A-Z]{2,}(?:[ ,.'’-]+[A-Z]{2,})*)\s+[–—-]{1,2}\s+(?=[A-Z“"‘])/u;

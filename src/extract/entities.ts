@@ -35,6 +35,7 @@ import {
   roleOf,
   shortForm as shortOf,
 } from "./entities/names.ts";
+import { dropDescriptors } from "./entities/descriptors.ts";
 import { joinAcronyms, keepOrgShortForms } from "./entities/orgs.ts";
 import { LEXICON_PLACES, type PlaceLookups } from "./entities/places.ts";
 import {
@@ -137,6 +138,7 @@ export function extractEntities(
   });
   keepOrgShortForms(all, places, cues);
   joinAcronyms(all);
+  dropDescriptors(all, places);
   const learned = learnNames(all, cues);
   for (const s of all) matchLearned(s, learned);
   resolveShortForms(all, learned, cues, places);

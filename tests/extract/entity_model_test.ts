@@ -133,3 +133,61 @@ Deno.test("model stage: title words before a title go with it ('Emeritus Profess
     ],
   );
 });
+
+Deno.test("model stage: a descriptor before a name goes to the role ('Scientologist Tom Cruise')", () => {
+  assert.deepEqual(
+    rows(
+      "Scientologist Tom Cruise arrived in London on Monday. Tom Cruise said the film was done.",
+    ),
+    [
+      "Tom Cruise|PERSON|Tom Cruise|Scientologist",
+      "London|GPE|London|",
+      "Tom Cruise|PERSON|Tom Cruise|",
+    ],
+  );
+  // Not a descriptor by its ending, but the rest is the article's "Tom Jones"; alone, "-ist" tells.
+  assert.deepEqual(
+    rows("Veteran Tom Jones sang on Friday. Tom Jones said it was fun."),
+    ["Tom Jones|PERSON|Tom Jones|Veteran", "Tom Jones|PERSON|Tom Jones|"],
+  );
+  assert.deepEqual(
+    rows("Scientologist Tom Cruise arrived on Monday. He said the film was done."),
+    ["Tom Cruise|PERSON|Tom Cruise|Scientologist"],
+  );
+  // A first name before another full name is a different person.
+  assert.deepEqual(
+    rows("Mary Ann Smith spoke on Monday. Ann Smith, her sister, disagreed."),
+    ["Mary Ann Smith|PERSON|Mary Ann Smith|", "Ann Smith|PERSON|Ann Smith|"],
+  );
+});
+
+Deno.test("model stage: 'Minister for Africa Jane Smith' is Jane Smith, the Minister for Africa", () => {
+  assert.deepEqual(
+    rows("Minister for Africa Jane Smith visited Kenya on Tuesday. Smith said aid would rise."),
+    [
+      "Jane Smith|PERSON|Jane Smith|Minister for Africa",
+      "Kenya|GPE|Kenya|",
+      "Smith|PERSON|Jane Smith|",
+    ],
+  );
+  assert.deepEqual(
+    rows("Secretary of State for Health Jane Smith said on Monday the plan would work."),
+    ["Jane Smith|PERSON|Jane Smith|Secretary of State for Health"],
+  );
+  // Lists and rules only: the last two name words after the portfolio.
+  assert.deepEqual(
+    rows("Minister for Africa Jane Smith visited Kenya on Tuesday.", { model: null }),
+    ["Jane Smith|PERSON|Jane Smith|Minister for Africa"],
+  );
+  // A place goes whole; a portfolio the model left out of the span is still the role.
+  assert.deepEqual(
+    rows(
+      "President of Sierra Leone Julius Maada Bio spoke on Monday. Director of Communications " +
+        "Sean Spicer said the plan would work.",
+    ),
+    [
+      "Julius Maada Bio|PERSON|Julius Maada Bio|President of Sierra Leone",
+      "Sean Spicer|PERSON|Sean Spicer|Director of Communications",
+    ],
+  );
+});

@@ -10,9 +10,10 @@
 import type { Cues } from "../cues.ts";
 import { type NerModel, tagDocument } from "../ner/mod.ts";
 import type { EntityType } from "../gazetteer.ts";
-import type { PlaceLookups } from "./places.ts";
+import { isFirstName, type PlaceLookups } from "./places.ts";
 import { canonicalPerson } from "./titles.ts";
 import {
+  adjacent,
   cover,
   type Found,
   gluedToWord,
@@ -72,14 +73,26 @@ function hasCapital(s: SentenceState, first: number, last: number): boolean {
   return false;
 }
 
+/** A span's name words, and where words before the name that belong to the role start. */
+interface Trim {
+  first: number;
+  last: number;
+  lead?: number;
+}
+
 /**
  * The span of a person without the titles before the name ("Sen. Mark Warner" is "Mark Warner";
  * "Vice President Kamala Harris", "Emeritus Professor John Burrows": title words such as "Vice"
- * go with the title they lead to, never alone).
+ * go with the title they lead to, never alone), nor a title's portfolio ({@link portfolio}).
  */
-function trimmed(s: SentenceState, span: RecognisedSpan, cues: Cues): [number, number] {
+function trimmed(
+  s: SentenceState,
+  span: RecognisedSpan,
+  cues: Cues,
+  places: PlaceLookups,
+): Trim {
   let { first } = span;
-  if (span.type !== "PER") return [first, span.last];
+  if (span.type !== "PER") return { first, last: span.last };
   const w = s.words;
   const title = (t: string) => cues.titles.has(t) || cues.titleRules.roles.has(t);
   for (let k = first; k < span.last; k++) {
@@ -87,7 +100,47 @@ function trimmed(s: SentenceState, span: RecognisedSpan, cues: Cues): [number, n
     if (title(t) || (t === "." && k > span.first)) first = k + 1;
     else if (!(cues.titleWords.has(t) && /^\p{Lu}/u.test(t))) break;
   }
-  return [first, span.last];
+  return portfolio(s, first, span.last, cues, places);
+}
+
+const PORTFOLIO_LINKS = new Set(["for", "of"]);
+
+/**
+ * "Minister for Africa Jane Smith", "Secretary of State for Health Jane Smith": after a title's
+ * "for" or "of" the span's first words name the portfolio or place. The name starts at the first
+ * first name, keeping at least two words; the words before it are the lead, for the role.
+ */
+function portfolio(
+  s: SentenceState,
+  first: number,
+  last: number,
+  cues: Cues,
+  places: PlaceLookups,
+): Trim {
+  const w = s.words;
+  // The span may hold the link itself when the title was trimmed off it.
+  const from = PORTFOLIO_LINKS.has(w[first].text) && first < last ? first + 1 : first;
+  const title = (t: string) =>
+    cues.titles.has(t) || cues.titleRules.roles.has(t) ||
+    (cues.titleWords.has(t) && /^\p{Lu}/u.test(t));
+  const linked = from >= 2 && PORTFOLIO_LINKS.has(w[from - 1].text) &&
+    title(w[from - 2].text) && adjacent(s, from - 2, from - 1) && adjacent(s, from - 1, from);
+  if (!linked) return { first, last };
+  let k = from;
+  while (last - k >= 2) {
+    // A place goes whole ("Sierra Leone", "Georgia": a first name too).
+    const place = placeEnd(s, k, last - 2, places);
+    if (place >= k) k = place + 1;
+    else if (isFirstName(places, w[k].text)) break;
+    else k++;
+  }
+  return k === from ? { first: from, last } : { first: k, last, lead: from };
+}
+
+/** The last word of the longest known place (up to three words) from word `k`, ending by `max`; else -1. */
+function placeEnd(s: SentenceState, k: number, max: number, places: PlaceLookups): number {
+  for (let j = Math.min(k + 2, max); j >= k; j--) if (places.kind(surface(s, k, j))) return j;
+  return -1;
 }
 
 function entityType(
@@ -149,7 +202,7 @@ export function addModelSpans(
 ): void {
   const proseCase = !s.allCaps && s.words.length > 0 && /^\p{Lu}/u.test(s.words[0].text);
   for (const span of spans) {
-    const [first, last] = trimmed(s, span, cues);
+    const { first, last, lead } = trimmed(s, span, cues, places);
     if (first > last || gluedToWord(s, first, last)) continue;
     // In prose that capitalises (its first word does), a name has a capital letter somewhere:
     // "yuan" is no place. Text written all in lower case (posts, chats) keeps its spans.
@@ -161,6 +214,7 @@ export function addModelSpans(
     cover(s, {
       first,
       last,
+      ...(lead === undefined ? {} : { lead }),
       entity: type === "PERSON"
         ? canonicalPerson(written)
         : (type === "GPE" && places.canonical?.(written)) || written,

@@ -221,14 +221,43 @@ const CONNECTORS = new Set(["of", "for", "and", "the"]);
 const CLAUSE_END = new Set([",", ".", ";", ":", "–", "—", "!", "?"]);
 const CLAUSE_WORDS = new Set(["who", "that", "which", "where", "whose"]);
 
+const PORTFOLIO_LINKS = new Set(["for", "of"]);
+
+/**
+ * The "for" or "of" of a title's portfolio ending at word `k` ("Minister for Africa", "Secretary
+ * of State for Northern Ireland": up to three capitalised words, none a person's), else -1.
+ */
+function portfolioLink(s: SentenceState, k: number, cues: Cues): number {
+  const w = s.words;
+  let j = k;
+  const person = (i: number) =>
+    s.found.some((g) => g.type === "PERSON" && g.first <= i && i <= g.last);
+  while (j >= 0 && k - j < 3 && isCapitalised(w[j].text) && !person(j)) {
+    if (j > 0 && !adjacent(s, j - 1, j)) return -1;
+    j--;
+  }
+  if (j === k || j < 1 || !PORTFOLIO_LINKS.has(w[j].text) || !adjacent(s, j - 1, j)) return -1;
+  const t = w[j - 1].text;
+  const title = cues.titles.has(t) || cues.titleRules.roles.has(t) ||
+    (cues.titleWords.has(t) && isCapitalised(t));
+  return title ? j : -1;
+}
+
 /** Where the title before a person starts ("U.S. President", "Sen.", "coach"), and whether there is one. */
 function titleStart(s: SentenceState, f: Found, cues: Cues): { start: number; hasTitle: boolean } {
   const w = s.words;
-  let start = f.first;
-  let hasTitle = false;
-  for (let k = f.first - 1; k >= 0; k--) {
+  // Words the model's span held before the name ("Scientologist", a portfolio) are role already.
+  let start = f.lead ?? f.first;
+  let hasTitle = start < f.first;
+  for (let k = start - 1; k >= 0; k--) {
     if (!adjacent(s, k, k + 1)) break;
     const t = w[k].text;
+    // "Minister for Africa", "Director of Communications": a title's portfolio.
+    const link = portfolioLink(s, k, cues);
+    if (link > 0) {
+      start = k = link;
+      continue;
+    }
     // A country, nationality or institution opens the title: "Canada’s Special Representative".
     const owner = s.found.find((g) =>
       g.type !== "PERSON" &&

@@ -20,6 +20,8 @@ export interface PlaceLookups {
   kind(name: string): PlaceKind | undefined;
   /** The gender a first name tells, when the name lists agree on one. */
   gender(firstName: string): "female" | "male" | undefined;
+  /** Whether a word is in the first-name lists (of either gender); else a gender must be known. */
+  firstName?(word: string): boolean;
   /** A national capital ("Warsaw"): used as an actor it may stand for its government. */
   capital?(name: string): boolean;
   /** The canonical name of a place written in a short or other form ("U.S." → "United States"). */
@@ -29,6 +31,11 @@ export interface PlaceLookups {
 /** No lookups: every model LOC stays LOC, no gender is known. */
 export const NO_PLACES: PlaceLookups = { kind: () => undefined, gender: () => undefined };
 
+/** Whether a word is a first name by the lookups. */
+export function isFirstName(places: PlaceLookups, word: string): boolean {
+  return places.firstName ? places.firstName(word) : places.gender(word) !== undefined;
+}
+
 /** The lookups of the packaged lexicons (countries-list, GeoNames cities, US states, first names). */
 export const LEXICON_PLACES: PlaceLookups = {
   kind: (name) =>
@@ -37,6 +44,7 @@ export const LEXICON_PLACES: PlaceLookups = {
     const g = firstNameGender(first);
     return g === "female" || g === "male" ? g : undefined;
   },
+  firstName: (word) => firstNameGender(word) !== null,
   capital: isCapital,
   canonical: countryOf,
 };

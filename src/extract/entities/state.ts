@@ -26,6 +26,11 @@ export interface Found {
   general?: boolean;
   /** A gender told by the title before the name ("Mrs."), to choose between namesakes. */
   gender?: "female" | "male";
+  /**
+   * Where words the model's span held before the name start ("Scientologist" in "Scientologist
+   * Tom Cruise", "Africa" in "Minister for Africa Jane Smith"): they belong to the role.
+   */
+  lead?: number;
 }
 
 /** One sentence while its entities are found. */

@@ -7,7 +7,15 @@
 
 import type { Cues } from "../cues.ts";
 import { isCapitalised } from "../words.ts";
-import { adjacent, cover, isNameWord, ruleFound, type SentenceState, surface } from "./state.ts";
+import {
+  adjacent,
+  cover,
+  isNameWord,
+  nameRun,
+  ruleFound,
+  type SentenceState,
+  surface,
+} from "./state.ts";
 
 interface TitleHead {
   /** The word after the title (after the dot of an abbreviation). */
@@ -45,6 +53,8 @@ function titleChain(s: SentenceState, head: TitleHead, cues: Cues): TitleHead {
       gender = h.gender ?? gender;
       continue;
     }
+    const place = portfolioEnd(s, k, cues);
+    if (place > k) return { next: place, single: false, gender };
     const t = w[k].text;
     const titleWord = cues.titleWords.has(t) &&
       (isCapitalised(t) ||
@@ -53,6 +63,17 @@ function titleChain(s: SentenceState, head: TitleHead, cues: Cues): TitleHead {
     k++;
   }
   return { next: k, single, gender };
+}
+
+/**
+ * "Minister for Africa Jane Smith": after a title's "for" or "of" at word `k`, a run of three
+ * or more name words is a portfolio and a two-word name. The word after the portfolio, else -1.
+ */
+function portfolioEnd(s: SentenceState, k: number, cues: Cues): number {
+  const t = s.words[k].text;
+  if ((t !== "for" && t !== "of") || k + 1 >= s.words.length || !adjacent(s, k, k + 1)) return -1;
+  const run = nameRun(s, k + 1, 6, cues);
+  return run >= 3 ? k + 1 + run - 2 : -1;
 }
 
 /**
