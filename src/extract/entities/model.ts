@@ -18,6 +18,7 @@ import {
   type Found,
   gluedToWord,
   isNameWord,
+  PORTFOLIO_LINKS,
   type SentenceState,
   surface,
   uncover,
@@ -102,8 +103,6 @@ function trimmed(
   }
   return portfolio(s, first, span.last, cues, places);
 }
-
-const PORTFOLIO_LINKS = new Set(["for", "of"]);
 
 /**
  * "Minister for Africa Jane Smith", "Secretary of State for Health Jane Smith": after a title's

@@ -18,6 +18,7 @@ import {
   type Found,
   gluedToWord,
   isNameWord,
+  PORTFOLIO_LINKS,
   ruleFound,
   type SentenceState,
 } from "./state.ts";
@@ -220,8 +221,6 @@ export function resolveShortForms(
 const CONNECTORS = new Set(["of", "for", "and", "the"]);
 const CLAUSE_END = new Set([",", ".", ";", ":", "–", "—", "!", "?"]);
 const CLAUSE_WORDS = new Set(["who", "that", "which", "where", "whose"]);
-
-const PORTFOLIO_LINKS = new Set(["for", "of"]);
 
 /**
  * The "for" or "of" of a title's portfolio ending at word `k` ("Minister for Africa", "Secretary

@@ -12,6 +12,9 @@ import { lowerCase, sentenceWords, spaceBetween, type Word, wordKey } from "../w
 /** Where a mention comes from. */
 export type EntitySource = "model" | "gazetteer" | "rule";
 
+/** The words that join a title to its portfolio ("Minister for Africa", "Secretary of State"). */
+export const PORTFOLIO_LINKS: ReadonlySet<string> = new Set(["for", "of"]);
+
 /** A span found in a sentence (word indexes, inclusive). */
 export interface Found {
   first: number;
