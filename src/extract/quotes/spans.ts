@@ -239,7 +239,11 @@ export function joinNameSplits(text: string, sentences: readonly Sentence[]): Se
         text: text.slice(last.start, s.end),
         nWords: last.nWords + s.nWords,
       };
-    } else out.push({ ...s, index: out.length });
+    } else {
+      // The same object when nothing before it was joined: the words of a sentence are cached per
+      // object (`sentenceWords`), and a copy would tokenise every sentence again.
+      out.push(s.index === out.length ? s : { ...s, index: out.length });
+    }
   }
   return out;
 }
