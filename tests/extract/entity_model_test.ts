@@ -191,3 +191,20 @@ Deno.test("model stage: 'Minister for Africa Jane Smith' is Jane Smith, the Mini
     ],
   );
 });
+
+Deno.test("model stage: a person called by the first name is the one full name it opens", () => {
+  const entities = (text: string) => rows(text).map((r) => r.split("|").slice(1, 3).join("|"));
+  assert.deepEqual(
+    entities(
+      "Daniel Montalvo left the group in 2010. Daniel was picked up by an investigator on Monday.",
+    ),
+    ["PERSON|Daniel Montalvo", "PERSON|Daniel Montalvo"],
+  );
+  // Two Daniels: the first name alone is neither.
+  assert.deepEqual(
+    entities(
+      "Daniel Montalvo met Daniel Craig in 2010. Daniel was picked up by an investigator on Monday.",
+    ),
+    ["PERSON|Daniel Montalvo", "PERSON|Daniel Craig", "PERSON|Daniel"],
+  );
+});

@@ -10,7 +10,7 @@
 import type { Cues } from "../cues.ts";
 import { TokenTrie } from "../trie.ts";
 import { isCapitalised, quickHas, wordKey } from "../words.ts";
-import type { PlaceLookups } from "./places.ts";
+import { isFirstName, type PlaceLookups } from "./places.ts";
 import { POSSESSIVE } from "./rules.ts";
 import {
   adjacent,
@@ -175,6 +175,7 @@ export function resolveShortForms(
 ): void {
   const isPronoun = quickHas(cues.pronouns);
   const isShortForm = quickHas(learned.short);
+  const byFirstName = firstNamesOf(all, learned, places);
   const seen: Seen[] = [];
   for (const s of all) {
     for (const f of s.found) {
@@ -196,7 +197,11 @@ export function resolveShortForms(
       if (f.type === "PERSON" && f.entity.includes(" ")) notePronoun(r, f.entity, s, f.last);
     }
     for (let i = 0; i < w.length; i++) {
-      if (w[i].kind !== "word" || isPronoun(w[i].text) || !isShortForm(s.keys[i])) continue;
+      if (w[i].kind !== "word" || isPronoun(w[i].text)) continue;
+      if (!isShortForm(s.keys[i])) {
+        linkFirstName(s, i, byFirstName);
+        continue;
+      }
       // A one-word person, or the model's nationality or organisation that is a person's
       // short form ("Kim" after "Kim Davis" is no nationality).
       const single = s.covered[i]
@@ -216,6 +221,45 @@ export function resolveShortForms(
       notePronoun(r, entity, s, i);
     }
   }
+}
+
+/**
+ * The article's full names by their first word, where that word is a first name and opens exactly
+ * one of them and ends none ("Daniel" → "Daniel Montalvo"; two Daniels, or a Mr. Daniel, leave it).
+ */
+function firstNamesOf(
+  all: readonly SentenceState[],
+  learned: Learned,
+  places: PlaceLookups,
+): Map<string, string> {
+  const names = new Map<string, Set<string>>();
+  for (const s of all) {
+    for (const f of s.found) {
+      if (f.type !== "PERSON" || !f.entity.includes(" ")) continue;
+      const first = f.entity.split(" ")[0];
+      if (learned.short.has(first) || !isFirstName(places, first)) continue;
+      const set = names.get(first) ?? new Set<string>();
+      names.set(first, set.add(f.entity));
+    }
+  }
+  const out = new Map<string, string>();
+  for (const [first, set] of names) if (set.size === 1) out.set(first, [...set][0]);
+  return out;
+}
+
+/**
+ * A one-word person that is the first name of exactly one of the article's people is that person
+ * ("Daniel was picked up …" after "Daniel Montalvo"), as news writes of children and of people it
+ * calls by their first name. Only a mention already found as a person is linked: a bare word
+ * elsewhere is left alone.
+ */
+function linkFirstName(s: SentenceState, i: number, byFirstName: Map<string, string>): void {
+  const full = byFirstName.get(s.keys[i]);
+  if (!full || !s.covered[i]) return;
+  const single = s.found.find((f) =>
+    f.first === i && f.last === i && f.type === "PERSON" && f.entity === s.words[i].text
+  );
+  if (single) single.entity = full;
 }
 
 const CONNECTORS = new Set(["of", "for", "and", "the"]);
