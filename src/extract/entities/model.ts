@@ -18,6 +18,8 @@ import {
   type Found,
   gluedToWord,
   isNameWord,
+  isTitle,
+  isTitleLead,
   PORTFOLIO_LINKS,
   type SentenceState,
   surface,
@@ -95,11 +97,10 @@ function trimmed(
   let { first } = span;
   if (span.type !== "PER") return { first, last: span.last };
   const w = s.words;
-  const title = (t: string) => cues.titles.has(t) || cues.titleRules.roles.has(t);
   for (let k = first; k < span.last; k++) {
     const t = w[k].text;
-    if (title(t) || (t === "." && k > span.first)) first = k + 1;
-    else if (!(cues.titleWords.has(t) && /^\p{Lu}/u.test(t))) break;
+    if (isTitle(t, cues) || (t === "." && k > span.first)) first = k + 1;
+    else if (!isTitleLead(t, cues)) break;
   }
   return portfolio(s, first, span.last, cues, places);
 }
@@ -119,11 +120,10 @@ function portfolio(
   const w = s.words;
   // The span may hold the link itself when the title was trimmed off it.
   const from = PORTFOLIO_LINKS.has(w[first].text) && first < last ? first + 1 : first;
-  const title = (t: string) =>
-    cues.titles.has(t) || cues.titleRules.roles.has(t) ||
-    (cues.titleWords.has(t) && /^\p{Lu}/u.test(t));
+  const before = w[from - 2]?.text ?? "";
   const linked = from >= 2 && PORTFOLIO_LINKS.has(w[from - 1].text) &&
-    title(w[from - 2].text) && adjacent(s, from - 2, from - 1) && adjacent(s, from - 1, from);
+    (isTitle(before, cues) || isTitleLead(before, cues)) && adjacent(s, from - 2, from - 1) &&
+    adjacent(s, from - 1, from);
   if (!linked) return { first, last };
   let k = from;
   while (last - k >= 2) {

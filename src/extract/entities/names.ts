@@ -18,6 +18,8 @@ import {
   type Found,
   gluedToWord,
   isNameWord,
+  isTitle,
+  isTitleLead,
   PORTFOLIO_LINKS,
   ruleFound,
   type SentenceState,
@@ -281,9 +283,7 @@ function portfolioLink(s: SentenceState, k: number, cues: Cues): number {
   }
   if (j === k || j < 1 || !PORTFOLIO_LINKS.has(w[j].text) || !adjacent(s, j - 1, j)) return -1;
   const t = w[j - 1].text;
-  const title = cues.titles.has(t) || cues.titleRules.roles.has(t) ||
-    (cues.titleWords.has(t) && isCapitalised(t));
-  return title ? j : -1;
+  return isTitle(t, cues) || isTitleLead(t, cues) ? j : -1;
 }
 
 /** Where the title before a person starts ("U.S. President", "Sen.", "coach"), and whether there is one. */
@@ -312,7 +312,7 @@ function titleStart(s: SentenceState, f: Found, cues: Cues): { start: number; ha
     }
     const abbreviationDot = t === "." && k > 0 && w[k - 1].end === w[k].start &&
       cues.titleRules.abbreviations.has(w[k - 1].text);
-    if (abbreviationDot || cues.titles.has(t) || cues.titleRules.roles.has(t)) {
+    if (abbreviationDot || isTitle(t, cues)) {
       hasTitle = hasTitle || !abbreviationDot;
       start = k;
       continue;

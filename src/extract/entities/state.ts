@@ -7,13 +7,30 @@ import type { Sentence } from "../../text/segment.ts";
 import type { Cues } from "../cues.ts";
 import type { EntityType } from "../gazetteer.ts";
 import { STOPWORDS } from "../../text/tokens.ts";
-import { lowerCase, sentenceWords, spaceBetween, type Word, wordKey } from "../words.ts";
+import {
+  isCapitalised,
+  lowerCase,
+  sentenceWords,
+  spaceBetween,
+  type Word,
+  wordKey,
+} from "../words.ts";
 
 /** Where a mention comes from. */
 export type EntitySource = "model" | "gazetteer" | "rule";
 
 /** The words that join a title to its portfolio ("Minister for Africa", "Secretary of State"). */
 export const PORTFOLIO_LINKS: ReadonlySet<string> = new Set(["for", "of"]);
+
+/** A title or a role noun before a name ("President", "Sen", "coach"). */
+export function isTitle(t: string, cues: Cues): boolean {
+  return cues.titles.has(t) || cues.titleRules.roles.has(t);
+}
+
+/** A capitalised word that leads to a title ("Vice", "Emeritus", "Foreign"), never one alone. */
+export function isTitleLead(t: string, cues: Cues): boolean {
+  return cues.titleWords.has(t) && isCapitalised(t);
+}
 
 /** A span found in a sentence (word indexes, inclusive). */
 export interface Found {

@@ -12,6 +12,7 @@ import {
   cover,
   isNameWord,
   nameRun,
+  PORTFOLIO_LINKS,
   ruleFound,
   type SentenceState,
   surface,
@@ -71,7 +72,7 @@ function titleChain(s: SentenceState, head: TitleHead, cues: Cues): TitleHead {
  */
 function portfolioEnd(s: SentenceState, k: number, cues: Cues): number {
   const t = s.words[k].text;
-  if ((t !== "for" && t !== "of") || k + 1 >= s.words.length || !adjacent(s, k, k + 1)) return -1;
+  if (!PORTFOLIO_LINKS.has(t) || k + 1 >= s.words.length || !adjacent(s, k, k + 1)) return -1;
   const run = nameRun(s, k + 1, 6, cues);
   return run >= 3 ? k + 1 + run - 2 : -1;
 }
