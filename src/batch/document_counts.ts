@@ -13,6 +13,7 @@
 
 import pl from "nodejs-polars";
 import { Float64Buffer, Int32Buffer } from "../_buffers.ts";
+import { Interner } from "../_strings.ts";
 import type { DocumentTermCounts } from "../stats/stratified.ts";
 
 /**
@@ -109,8 +110,9 @@ export function documentCountsFrame(docs: DocumentTermCounts): pl.DataFrame {
  * and typed columns; {@link counts} gives them as the keyness stage's tally.
  */
 export class MergedDocumentCounts {
-  readonly #terms: string[] = [];
-  #index: Map<string, number> | null = new Map();
+  /** Term codes in order of first appearance; its lookup is dropped once {@link counts} is read. */
+  readonly #vocabulary = new Interner();
+  #read = false;
   /** Per slice, exactly its size: term codes and counts, and where each article's start. */
   readonly #slices: { codes: Int32Array; n: Float64Array; start: Int32Array }[] = [];
   readonly #group: (string | null)[] = [];
@@ -120,8 +122,8 @@ export class MergedDocumentCounts {
 
   /** Adds the next slice's frame (see {@link documentCountsFrame}). */
   add(frame: pl.DataFrame): void {
-    if (!this.#index) throw new Error("merged document counts: read already");
-    const index = this.#index;
+    if (this.#read) throw new Error("merged document counts: read already");
+    const vocabulary = this.#vocabulary;
     const terms = frame.getColumn("term").toArray() as (string | null)[];
     const n = frame.getColumn("n").toTypedArray() as Float64Array;
     let heads = 0;
@@ -146,13 +148,7 @@ export class MergedDocumentCounts {
         this.#stratum.push(stratum[r]);
         continue;
       }
-      let code = index.get(t);
-      if (code === undefined) {
-        code = this.#terms.length;
-        index.set(t, code);
-        this.#terms.push(t);
-      }
-      codes[e] = code;
+      codes[e] = vocabulary.id(t);
       counts[e++] = n[r];
     }
     start[a] = e;
@@ -164,12 +160,14 @@ export class MergedDocumentCounts {
    * keyness code only reads them). The lookup from term to code is dropped here.
    */
   counts(): DocumentTermCounts {
-    this.#index = null;
+    this.#read = true;
+    this.#vocabulary.ids.clear();
+    const terms = this.#vocabulary.strings;
     const counts: CodedCounts[] = [];
     for (const { codes, n, start } of this.#slices) {
       for (let i = 0; i + 1 < start.length; i++) {
         const [from, to] = [start[i], start[i + 1]];
-        counts.push(new CodedCounts(this.#terms, codes.subarray(from, to), n.subarray(from, to)));
+        counts.push(new CodedCounts(terms, codes.subarray(from, to), n.subarray(from, to)));
       }
     }
     return {

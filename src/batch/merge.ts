@@ -142,22 +142,15 @@ export async function mergeParts(out: string, options: MergeOptions): Promise<Me
   // tally is merged, while this thread goes on with the next stages' corpus-level frames.
   const corpus = new CorpusWriter(out, options.formats);
   const finishing: Promise<FinishedParts>[] = [];
+  const partFormats = partFormatsOf(options.stages, options.formats);
+  const settings = { ...options.measure, by: options.by, within: options.within };
   for (const stage of options.stages) {
     if (!stage.merge && !stage.finish && !stage.summarize) continue;
     const tally = await mergedTally(out, stage, slices);
     if (tally === undefined) continue;
     if (stage.finish) {
-      finishing.push(
-        finishParts(
-          out,
-          stage,
-          stage.finish.with(tally),
-          slices,
-          partFormatsOf(options.stages, options.formats),
-        ),
-      );
+      finishing.push(finishParts(out, stage, stage.finish.with(tally), slices, partFormats));
     }
-    const settings = { ...options.measure, by: options.by, within: options.within };
     const pieces = PIECEWISE[stage.name];
     if (pieces) {
       for (const [name, frames] of Object.entries(pieces(tally, settings, options.pieceRows))) {
@@ -262,12 +255,14 @@ class CorpusWriter {
       rows += frame.height;
       pieces++;
     }
-    if (single) return await this.write({ [name]: single }).finally(() => removeScratch(this.out));
+    if (single) {
+      return await this.write({ [name]: single }).finally(() => clearFrames(this.out, [PIECES]));
+    }
     const all = pl.scanParquet(`${scratch}/*.parquet`);
     const paths = this.formats.map((format) =>
       sinkFrame(all, `${this.out}/${name}.${format}`, format)
     );
-    await removeScratch(this.out);
+    await clearFrames(this.out, [PIECES]);
     this.#paths.set(name, paths);
     this.rows[name] = rows;
   }
@@ -282,13 +277,6 @@ const pieceName = (k: number) => `piece=${String(k).padStart(6, "0")}.parquet`;
 
 /** The scratch folder of pieces. */
 const PIECES = `${STAGING}/pieces`;
-
-/** Removes the scratch folder of pieces. */
-async function removeScratch(out: string): Promise<void> {
-  await Deno.remove(`${out}/${PIECES}`, { recursive: true }).catch((e) => {
-    if (!(e instanceof Deno.errors.NotFound)) throw e;
-  });
-}
 
 /** Rows per frame and paths a stage's finished parts have. */
 interface FinishedParts {
