@@ -29,8 +29,8 @@ export function isCreditLine(paragraph: string): boolean {
  * Parses a credit line into reporters and editors.
  *
  * @example
- * parseCredit("(Reporting by Lidia Kelly in Melbourne and Ryan Woo in Nairobi; Editing by Jacqueline Wong)")
- * // reporters: ["Lidia Kelly", "Ryan Woo"], editors: ["Jacqueline Wong"]
+ * parseCredit("(Reporting by Jane Doe in Lagos and John Roe in Nairobi; Editing by Mary Major)")
+ * // reporters: ["Jane Doe", "John Roe"], editors: ["Mary Major"]
  */
 export function parseCredit(line: string): Credit {
   const inner = line.trim().replace(/^\(/, "").replace(/\)$/, "");

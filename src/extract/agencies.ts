@@ -15,7 +15,7 @@ export interface AgencyUse {
   articleId: string;
   /** The article's outlet. */
   outlet: string;
-  /** Canonical name ("Reuters", "TASS"). */
+  /** Canonical name ("Reuters", "AFP"). */
   agency: string;
   /** The article's dateline names it ("NAIROBI (Reuters) -"). */
   inDateline: boolean;
@@ -23,7 +23,7 @@ export interface AgencyUse {
   inByline: boolean;
   /** Mentions of it in the text. */
   nMentions: number;
-  /** Sentences whose quotes or attributions are relayed through it ("according to state broadcaster CCTV"). */
+  /** Sentences whose quotes or attributions are relayed through it ("according to the state broadcaster NHK"). */
   nRelayed: number;
   /** Sentences whose quotes or attributions it is the source of ("Reuters reported"). */
   nReported: number;
@@ -34,7 +34,7 @@ export interface AgencyUse {
  *
  * @example
  * articleAgencies(article, mentions, quotes, attributions);
- * // [{ agency: "Reuters", inDateline: true, nMentions: 1, nRelayed: 0, nReported: 1 }, { agency: "CCTV", ... }]
+ * // [{ agency: "Reuters", inDateline: true, nMentions: 1, nRelayed: 0, nReported: 1 }, { agency: "NHK", ... }]
  */
 export function articleAgencies(
   article: CleanArticle,

@@ -71,7 +71,7 @@ export interface EntityMention {
   entity: string;
   /** PERSON, ORG, GPE, LOC or NORP (FAC, EVENT, PRODUCT only from a user's gazetteer); never MEDIA. */
   type: EntityType;
-  /** A person's title as written ("Chinese President", "Sen.", "director of ..."), else null. */
+  /** A person's title as written ("French President", "Sen.", "director of ..."), else null. */
   role: string | null;
   /** True when a capital stands for its country's government ("Nairobi has rejected"). */
   metonymy: boolean;

@@ -105,7 +105,7 @@ export function quotesFrame(rows: readonly Quote[]): pl.DataFrame {
 /**
  * `attributions`: article_id, outlet, sentence_id, text (the reported clause), speaker,
  * speaker_type, cue, via, via_entity, start, end (of the clause), speaker_raw, role, sieve,
- * confidence, reason, cue_text (the attribution as written: "Li said"), cue_start, cue_end.
+ * confidence, reason, cue_text (the attribution as written: "Ortiz said"), cue_start, cue_end.
  */
 export function attributionsFrame(rows: readonly Attribution[]): pl.DataFrame {
   return pl.DataFrame([

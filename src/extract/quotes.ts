@@ -9,7 +9,7 @@
  * “special” relationship). Headlines and subheads hold only scare quotes.
  *
  * Speakers come from ordered sieves (after Muzny et al. 2017): the cue in the quote's own
- * sentence ("...," Kaine said / says Jane Ortiz / Lee said: "..."), the name grown to the whole
+ * sentence ("...," Kaine said / says Jane Ortiz / Okafor said: "..."), the name grown to the whole
  * name with its role apart ("said spokesman Josh Schwerin"); a pronoun resolved to the nearest
  * compatible person before it (see `quotes/pronouns.ts`); then a quote that continues the same
  * speaker's quote (in the same paragraph after its tag, or a paragraph of quote after a
@@ -17,7 +17,7 @@
  * when no sieve is sure the speaker stays empty with a reason. Relays ("according to state
  * broadcaster NHK", "AFP reported Macron emphasized ...") are kept as `via`.
  *
- * Indirect speech ("Lee said Canada wanted ...", "the ministry said", "according to X, ...") becomes
+ * Indirect speech ("Okafor said Canada wanted ...", "the ministry said", "according to X, ...") becomes
  * an attribution: one per sentence with a speech cue and no direct quote; its `text` is the
  * reported clause, the cue as written is `cueText`.
  * @module

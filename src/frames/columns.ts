@@ -43,7 +43,7 @@ export const bool = (name: string, values: ArrayLike<boolean | number>): pl.Seri
  * `distinct`).
  *
  * @example
- * codedUtf8("outlet", ["Reuters", "TASS"], Int32Array.of(0, 0, 1)).toArray(); // Reuters, Reuters, TASS
+ * codedUtf8("outlet", ["Reuters", "AFP"], Int32Array.of(0, 0, 1)).toArray(); // Reuters, Reuters, AFP
  */
 export function codedUtf8(
   name: string,

@@ -20,7 +20,7 @@
  *
  * Hyphens separate words on both sides, so `no-limits` matches "no-limits", "No Limits" and
  * "no limits", and `full-scale invasion` matches "full scale invasion". Possessives are dropped as
- * in the text ("Russia's" is the word "Russia"), and stopwords are matched like any word, so
+ * in the text ("Canada's" is the word "Canada"), and stopwords are matched like any word, so
  * `war in ukraine` works. Matches never cross a sentence boundary.
  * @module
  */

@@ -5,7 +5,7 @@
  * - A term is a token's lower-case form (or its Porter stem), or an n-gram of them joined by one
  *   space. Tokens never contain spaces, so a term's n-gram order is its number of spaces plus one.
  * - N-grams never cross a sentence boundary, and never span a removed stopword: with stopwords
- *   removed, "war against Ukraine" yields no bigram "war ukraine" (a removed stopword breaks the
+ *   removed, "vote against the bill" yields no bigram "vote bill" (a removed stopword breaks the
  *   chain as a sentence end does). This is tidytext's "bigrams, then drop those with a stopword".
  * - tf = n / (number of terms of the same n-gram order counted in the article), so unigram tf is
  *   over the tokens kept (after stopword removal); idf = ln(N / df) with N the number of articles

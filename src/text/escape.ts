@@ -22,7 +22,7 @@ const HTML: Record<string, string> = {
  * import { escapeMarkdown } from "newsframe";
  *
  * // Article text inside Markdown (a notebook cell, a report), never read as markup.
- * const line = `Top speaker: ${escapeMarkdown("**Lee** said <b>no</b>")}`;
+ * const line = `Top speaker: ${escapeMarkdown("**Okafor** said <b>no</b>")}`;
  * ```
  */
 export function escapeMarkdown(text: unknown): string {

@@ -8,7 +8,7 @@
  * ```ts
  * import { splitSentences, tokenize } from "newsframe/text";
  *
- * const spans = splitSentences("Dr. Lee spoke. Then she left.");
+ * const spans = splitSentences("Dr. Okafor spoke. Then she left.");
  * console.log(spans.length, tokenize("Then she left.").map((t) => t.token));
  * ```
  * @module

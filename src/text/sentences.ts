@@ -30,7 +30,7 @@ const SPEECH_TAG =
  * ```ts
  * import { splitSentences } from "newsframe";
  *
- * const text = "Dr. Lee spoke first. The vote came later.";
+ * const text = "Dr. Okafor spoke first. The vote came later.";
  * splitSentences(text).map((s) => text.slice(s.start, s.end)); // two sentences: "Dr." ends none
  * ```
  */

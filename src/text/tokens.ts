@@ -2,10 +2,10 @@
  * Word tokens with their lower-case form, Porter stem and stopword flag.
  *
  * Decisions, on purpose:
- * - Hyphenated words stay one token: "no-limits", "China-Russia", "year-on-year". En and em
- *   dashes separate ("U.S.–China" is "U.S." and "China").
- * - Possessives lose their clitic: "Russia’s" is the token "Russia" (offsets cover "Russia"), so
- *   it counts with "Russia". Plural possessives ("countries’") likewise. Other apostrophes stay
+ * - Hyphenated words stay one token: "no-limits", "Canada-Mexico", "year-on-year". En and em
+ *   dashes separate ("U.S.–Canada" is "U.S." and "Canada").
+ * - Possessives lose their clitic: "Canada’s" is the token "Canada" (offsets cover "Canada"), so
+ *   it counts with "Canada". Plural possessives ("countries’") likewise. Other apostrophes stay
  *   inside the word ("don't"); curly apostrophes become straight in `lower`.
  * - Dotted acronyms keep their periods ("U.S."). Numbers are tokens ("3.8", "1,000", "2022"),
  *   without currency or percent signs; a number glued to letters stays whole ("G7", "1990s").

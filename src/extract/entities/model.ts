@@ -156,8 +156,8 @@ function entityType(
 
 /**
  * A rule's person inside a longer span of the model gives way when the span is a person that
- * opens with a name ("Khalil" after the title in "Muhammed Sheikh Khalil"; not "Ann Lee" in
- * "Trade Affairs Ann Lee"), or an organisation ending in an organisation word.
+ * opens with a name ("Khalil" after the title in "Muhammed Sheikh Khalil"; not "Ann Okafor" in
+ * "Trade Affairs Ann Okafor"), or an organisation ending in an organisation word.
  */
 function personYields(s: SentenceState, first: number, last: number, type: EntityType, cues: Cues) {
   if (type === "PERSON") return isNameWord(s.words[first], cues);

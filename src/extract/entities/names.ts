@@ -1,6 +1,6 @@
 /**
  * People across an article: full names found once are found again, and short forms ("Clinton",
- * "Li") resolve to the person meant. A short form shared by two people goes to the one of the
+ * "Kim") resolve to the person meant. A short form shared by two people goes to the one of the
  * gender the title tells ("Mrs. Clinton": by the first-name lists, else by the pronouns that
  * followed each person's mentions so far), else the one whose title the sentence repeats, else
  * the one named nearest before it, else the next one named.
@@ -29,7 +29,7 @@ import {
 export interface Learned {
   /** Full names written in the article (and their canonical names). */
   full: TokenTrie<string>;
-  /** Short form ("Li") to the canonical names it may stand for. */
+  /** Short form ("Kim") to the canonical names it may stand for. */
   short: Map<string, Set<string>>;
 }
 
@@ -327,7 +327,7 @@ function titleStart(s: SentenceState, f: Found, cues: Cues): { start: number; ha
   return { start, hasTitle };
 }
 
-/** The title before a person ("Chinese President", "Sen."), else an appositive role after ("director of ..."). */
+/** The title before a person ("French President", "Sen."), else an appositive role after ("director of ..."). */
 export function roleOf(s: SentenceState, f: Found, cues: Cues): string | null {
   const w = s.words;
   const { start, hasTitle } = titleStart(s, f, cues);

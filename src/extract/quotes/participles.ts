@@ -1,6 +1,6 @@
 /**
  * The participle sieve: a speech participle after a comma or "while" shares the subject of its
- * sentence's main clause ("Smith attacked the plan, calling it “a betrayal”", "Lee defended the
+ * sentence's main clause ("Smith attacked the plan, calling it “a betrayal”", "Okafor defended the
  * record whilst promising a “full review”"). The subject is the name or pronoun that opens the
  * sentence; when the sentence opens with anything else, the speaker stays empty (the participle
  * still marks the words as someone's).
@@ -51,7 +51,7 @@ function mainSubject(ctx: Context, from: number, verb: Word): Found {
     return { ...resolvePronoun(ctx, first.text.toLowerCase(), first.start), ...cue };
   }
   const m = mentionsWithin(ctx, from, verb.start).find((m) => !ctx.inQuote(m.start));
-  // An adverbial set off by a comma may come first ("On Wednesday, Lee ...").
+  // An adverbial set off by a comma may come first ("On Wednesday, Okafor ...").
   const lead = m ? ctx.text.slice(from, m.start).replace(/^[^,]*,/u, "").split(/\s+/) : [];
   const opens = m !== undefined && lead.length <= 3 &&
     lead.every((w) => w === "" || /^(?:\p{Lu}|the$|The$)/u.test(w)) &&

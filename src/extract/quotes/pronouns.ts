@@ -1,7 +1,7 @@
 /**
  * Pronoun speakers ("she says", "it said") resolved to someone named before: the nearest
  * sentence back that holds a compatible person (gender from honorifics, roles and first names)
- * as a speaker or a subject; a person named only as an object ("... met Li") is never taken.
+ * as a speaker or a subject; a person named only as an object ("... met Ortiz") is never taken.
  * Two people who fit equally leave the speaker empty.
  * @module
  */

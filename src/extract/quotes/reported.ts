@@ -1,5 +1,5 @@
 /**
- * The content of reported speech: the clause a speech cue reports, not the cue. "Li said (that)
+ * The content of reported speech: the clause a speech cue reports, not the cue. "Ortiz said (that)
  * CONTENT.", "X told reporters CONTENT.", "CONTENT, the ministry said.", "According to X,
  * CONTENT." and "CONTENT, according to X."; and the attributions they make, a second statement
  * after ", adding that" apart.
@@ -111,7 +111,7 @@ export function reportedContent(
   // statement published on Tuesday, the two sides vowed to ...").
   const start = contentStart(text, words, sentence, cue, cues);
   const after = start < sentence.end ? trimmed(text, start, sentence.end) : null;
-  // "Lee tweeted using her account:" — before a colon ending the sentence, how it was said is
+  // "Okafor tweeted using her account:" — before a colon ending the sentence, how it was said is
   // no content (what follows the colon is).
   const colon = /:\s*$/.test(text.slice(cue.to, sentence.end));
   if (colon && (!after || MANNER.test(text.slice(after.start, after.end)))) return null;

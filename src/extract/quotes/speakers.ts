@@ -139,7 +139,7 @@ function dropParenthetical(words: Word[], lw: string[], verbs: boolean[]): [numb
     let j = i - 1;
     while (j >= 0 && i - j <= 8 && words[j].text !== "(") j--;
     if (j < 0 || words[j].text !== "(") continue;
-    // Before a verb, or a party label anywhere: "Sen. Ann Lee (D-Mass.) and ...".
+    // Before a verb, or a party label anywhere: "Sen. Ann Okafor (D-Mass.) and ...".
     if (!verbs[i + 1] && !(words[j + 1]?.text.length === 1 && words[j + 2]?.text === "-")) {
       continue;
     }
@@ -236,7 +236,7 @@ function accordingIn(ctx: Context, r: Region): According | null {
   };
 }
 
-/** The dot of a title or an initial inside a name ("Sen. Lisa Murkowski", "John F. Kelly"). */
+/** The dot of a title or an initial inside a name ("Sen. Lisa Murkowski", "John Q. Adams"). */
 function abbreviationDot(ctx: Context, words: readonly Word[], b: number): boolean {
   const prev = words[b - 1];
   if (words[b].text !== "." || !prev || prev.end !== words[b].start) return false;
@@ -693,7 +693,7 @@ function headMention(
   const other = m.type === "PERSON"
     ? before.findLast((x) => x.type === "PERSON")
     : before[before.length - 1];
-  // "Sen. Ann Lee (D-Mass.) and Sen. Tom Bell (I-Vt.) said": the party labels do not part them.
+  // "Sen. Ann Okafor (D-Mass.) and Sen. Tom Bell (I-Vt.) said": the party labels do not part them.
   const joint = other &&
     ctx.text.slice(other.end, m.start).replace(/\([^()]{0,16}\)/g, "")
       .replace(/\s(?:\p{Lu}\p{Ll}{0,10}\.?\s+)+$/u, " ");

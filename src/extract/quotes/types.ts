@@ -131,7 +131,7 @@ export function speechFields(f: Speech): Speech {
 
 /**
  * One piece of indirect speech: `text` is the reported clause ("Canada wanted ..."), `cueText`
- * the attribution as written ("Li said", "according to Chinese customs data").
+ * the attribution as written ("Ortiz said", "according to customs data").
  */
 export interface Attribution extends Speech {
   /** The article's id. */

@@ -13,7 +13,7 @@
  * | class | rule | seed example |
  * | --- | --- | --- |
  * | verbatim | containment_5 ≥ 0.95, shorter sentence ≥ 6 words | (none in the seeds) |
- * | near-verbatim | containment_5 ≥ 0.5, shorter sentence ≥ 6 words | 000:18 ~ 003:14 "Chinese state oil majors (have) suspended…": similarity 1 |
+ * | near-verbatim | containment_5 ≥ 0.5, shorter sentence ≥ 6 words | 000:18 ~ 003:14 (one sentence, a "have" added): similarity 1 |
  * | paraphrase | similarity ≥ 0.45, shorter sentence ≥ 6 words | 000:12 ~ 001:8 (the same point reworded): similarity 0.563, containment 0.182 |
  * | topical | similarity ≥ 0.3 | 000:8 ~ 002:1 (the same two leaders meet, two years apart): 0.392 |
  *

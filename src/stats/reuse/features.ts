@@ -8,7 +8,7 @@
  *   `is_stop` columns). Numbers are terms: "2022" and "240" tell texts apart.
  * - **Weights** are sublinear tf-idf, `(1 + ln tf) · (ln((1 + N) / (1 + df)) + 1)` (the smoothed idf
  *   of scikit-learn), L2-normalised per row. Sentence rows take N and df over sentences, article
- *   rows over articles, so "China" in a corpus about China weighs little at both levels.
+ *   rows over articles, so "Canada" in a corpus about Canada weighs little at both levels.
  * - **Shingles** are runs of {@link DEFAULT_SHINGLE_SIZE} consecutive stems over *all* tokens,
  *   stopwords included (reuse shows in the function words too, as passim and churnalism detectors
  *   count it). A sentence shorter than that is one shingle. Each shingle is a 32-bit hash of its
