@@ -8,10 +8,22 @@ import type { Article } from "./article.ts";
 import { decodeUtf8 } from "./decode.ts";
 import type { LoadIssue } from "./issues.ts";
 import { jsonSyntaxError } from "./readers.ts";
-import { type Manifest, type ManifestEntry, ManifestSchema, zodProblems } from "./schema.ts";
+import { z } from "zod";
+import {
+  type Manifest,
+  type ManifestEntry,
+  ManifestEntrySchema,
+  ManifestSchema,
+  zodProblems,
+} from "./schema.ts";
 
-/** Said of every problem of a manifest: one problem and none of its entries is used. */
+/** The manifest's outer shape; entries are checked one by one after it. */
+const ManifestShapeSchema = ManifestSchema.extend({ articles: z.array(z.unknown()) });
+
+/** Said of a problem with the manifest as a whole: none of its entries is used. */
 const NOT_APPLIED = "the manifest is not applied";
+/** Said of a problem in one entry: the other entries are still used. */
+const ENTRY_NOT_APPLIED = "this entry is not applied (the others are)";
 
 /** Reads and validates a manifest; problems come back as located issues, never thrown. */
 export async function readManifest(
@@ -45,10 +57,10 @@ export async function readManifest(
   if (typeof data !== "object" || data === null || Array.isArray(data)) {
     return problem('must be a JSON object { "articles": [ … ] }');
   }
-  const parsed = ManifestSchema.safeParse(data);
-  if (!parsed.success) {
+  const top = ManifestShapeSchema.safeParse(data);
+  if (!top.success) {
     return {
-      issues: zodProblems(parsed.error, data).map((p) => ({
+      issues: zodProblems(top.error, data).map((p) => ({
         severity: "error" as const,
         source: path,
         field: p.field,
@@ -56,7 +68,39 @@ export async function readManifest(
       })),
     };
   }
-  return { manifest: parsed.data, issues: [] };
+  return validEntries(path, top.data);
+}
+
+/**
+ * Checks each entry on its own, so one bad entry costs only itself: its article keeps the file's
+ * own metadata, and the problem names the entry (`articles[3].published`) and its id.
+ */
+function validEntries(
+  path: string,
+  shape: z.output<typeof ManifestShapeSchema>,
+): { manifest: Manifest; issues: LoadIssue[] } {
+  const articles: ManifestEntry[] = [];
+  const issues: LoadIssue[] = [];
+  shape.articles.forEach((raw, i) => {
+    const parsed = ManifestEntrySchema.safeParse(raw);
+    if (parsed.success) return void articles.push(parsed.data);
+    const id = idOf(raw);
+    for (const p of zodProblems(parsed.error, raw)) {
+      issues.push({
+        severity: "error",
+        source: path,
+        field: p.field ? `articles[${i}].${p.field}` : `articles[${i}]`,
+        ...(id ? { id } : {}),
+        message: `${p.message}; ${ENTRY_NOT_APPLIED}`,
+      });
+    }
+  });
+  return { manifest: { description: shape.description, articles }, issues };
+}
+
+function idOf(raw: unknown): string | undefined {
+  const id = (raw as { id?: unknown } | null)?.id;
+  return typeof id === "string" && id.trim() ? id.trim() : undefined;
 }
 
 const ENTRY_FIELDS = new Set([

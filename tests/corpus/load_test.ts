@@ -236,6 +236,35 @@ Deno.test("a malformed manifest is reported by field and the files still load", 
   assert.equal(issues[0].field, "articles[0].published");
 });
 
+Deno.test("one bad manifest entry costs only itself: the other entries still apply", async () => {
+  const dir = await folder({
+    "a.txt": "Body of a.",
+    "b.txt": "Body of b.",
+    "manifest.json": JSON.stringify({
+      articles: [
+        { id: "a", outlet: "Good Outlet", published: "2021-03-04" },
+        { id: "b", outlet: "Bad Date", published: "next Tuesday" },
+        { outlet: "No Id" },
+      ],
+    }),
+  });
+  const { articles, issues, rejected } = await loadCorpus(dir);
+  const byId = new Map(articles.map((a) => [a.id, a]));
+  assert.deepEqual([byId.get("a")?.outlet, byId.get("a")?.published], [
+    "Good Outlet",
+    "2021-03-04",
+  ]);
+  // b keeps its own (absent) metadata: its entry is not applied, and is reported with its id.
+  assert.notEqual(byId.get("b")?.outlet, "Bad Date");
+  assert.equal(rejected.length, 0);
+  const errors = issues.filter((i) => i.severity === "error");
+  assert.deepEqual(errors.map((i) => [i.field, i.id]), [
+    ["articles[1].published", "b"],
+    ["articles[2].id", undefined],
+  ]);
+  assert.ok(errors.every((i) => i.message.endsWith("this entry is not applied (the others are)")));
+});
+
 Deno.test("files of other types in a folder are skipped with a warning", async () => {
   const dir = await folder({ "a.txt": "Body.", "b.docx": "binary" });
   const { articles, issues } = await loadCorpus(dir);

@@ -84,7 +84,7 @@ Deno.test("a manifest that cannot be used says so, with its line, and that it is
     `${dir}/broken.json:3: error: not valid JSON: Expected ',' or '}' after property value at column 17; the manifest is not applied`,
   ]);
   assert.deepEqual(await messages("entry.json"), [
-    `${dir}/entry.json: error: field "articles[0].url": must be a URL such as https://…; the manifest is not applied`,
+    `${dir}/entry.json: error [a]: field "articles[0].url": must be a URL such as https://…; this entry is not applied (the others are)`,
   ]);
 });
 
