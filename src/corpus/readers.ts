@@ -222,10 +222,21 @@ export function splitFrontMatter(
 ): { text: string; frontMatter: Record<string, unknown>; issues: LoadIssue[] } {
   const m = /^---[ \t]*\n([\s\S]*?)\n---[ \t]*(?:\n|$)/.exec(text);
   if (!m) return { text, frontMatter: {}, issues: unclosedFrontMatter(text, source) };
+  if (isProse(m[1])) return { text, frontMatter: {}, issues: [] };
   const body = text.slice(m[0].length);
   const yaml = readYaml(m[1], source);
   if ("issue" in yaml) return { text: body, frontMatter: {}, issues: [yaml.issue] };
   return { text: body, ...checkFrontMatter(yaml.data, source) };
+}
+
+/**
+ * A block between two `---` lines whose first line is a sentence, not `key: value`, a list item or
+ * a comment: Markdown's horizontal rules around text, which is the article's, not front matter.
+ */
+function isProse(block: string): boolean {
+  const first = block.split("\n").find((line) => line.trim() !== "")?.trim();
+  if (first === undefined) return false;
+  return !/^(?:["']?[\w-]+["']?[ \t]*:(?:[ \t]|$)|-[ \t]|-$|#|\{|\[)/.test(first);
 }
 
 /** "---" then "key: value" with no closing line: front matter left open, not body text. */

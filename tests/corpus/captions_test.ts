@@ -36,3 +36,26 @@ Deno.test("body paragraphs that mention a photo or an image are kept", () => {
     assert.deepEqual(a.removed, [], text);
   }
 });
+
+Deno.test("a line of rule characters between sections is removed as a separator", () => {
+  const a = cleanArticle(article(
+    [
+      "The council voted on Tuesday to close the bridge.",
+      "***",
+      "Repairs will take a year, the mayor said.",
+      "* * *",
+      "---",
+      "The vote was 7 to 2.",
+      "- - a list item is not a rule",
+    ].join("\n\n"),
+  ));
+  assert.deepEqual(a.removed.map((r) => [r.kind, r.line]), [
+    ["separator", 3],
+    ["separator", 7],
+    ["separator", 9],
+  ]);
+  assert.equal(
+    a.text,
+    "The council voted on Tuesday to close the bridge.\n\nRepairs will take a year, the mayor said.\n\nThe vote was 7 to 2.\n\n- - a list item is not a rule",
+  );
+});

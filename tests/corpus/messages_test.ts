@@ -66,6 +66,24 @@ Deno.test("front matter: a bad URL, a list, and a YAML error each say what to wr
   ]);
 });
 
+Deno.test("a Markdown file opening with a rule around a sentence is text, not front matter", async () => {
+  const dir = await scratchDir();
+  await write(dir, {
+    "rule.md":
+      "---\nThe mayor resigned on Monday, officials said.\n---\nThe council meets on Friday.\n",
+    "meta.md": "---\noutlet: Daily\n---\nThe council meets on Friday.\n",
+  });
+  const { articles, issues } = await loadCorpus(dir);
+  assert.deepEqual(issues.filter((i) => i.severity === "error"), []);
+  const byId = new Map(articles.map((a) => [a.id, a]));
+  assert.equal(
+    byId.get("rule")?.text,
+    "---\nThe mayor resigned on Monday, officials said.\n---\nThe council meets on Friday.\n",
+  );
+  assert.equal(byId.get("meta")?.outlet, "Daily");
+  assert.equal(byId.get("meta")?.text, "The council meets on Friday.\n");
+});
+
 Deno.test("a manifest that cannot be used says so, with its line, and that it is not applied", async () => {
   const dir = await scratchDir();
   await write(dir, {
