@@ -248,11 +248,38 @@ export function speakerFindings(
   return out;
 }
 
-const FIGURE_KINDS = ["money", "percent", "quantity"];
+/** The article of a sentence id `<article>:<n>`. */
+const article = (sentence: unknown) => String(sentence).replace(/:\d+$/, "");
+
+// Counts are figures too: in a disaster, a vote or a court case the death toll, the votes cast
+// or the people charged are the story's numbers, and leaving them out said "0 figures".
+const FIGURE_KINDS = ["money", "percent", "quantity", "count"];
 
 /**
- * The figures each group reports (money, percentages, quantities) and the figures reported with
- * a different value or unit in sentences that match across articles (`figure_consistency`).
+ * The figure pairs of `figure_consistency` worth a sentence: flagged, and not two counts of
+ * different things ("three robots" and "three points" have different units because they count
+ * different things, not because one outlet got the number wrong). Pairs across groups first: a
+ * figure that differs between two articles of one group is most often a later report.
+ */
+export function differingFigures(
+  consistency: pl.DataFrame,
+  groupOf: ReadonlyMap<string, string>,
+): { across: Record<string, unknown>[]; within: Record<string, unknown>[] } {
+  const across: Record<string, unknown>[] = [];
+  const within: Record<string, unknown>[] = [];
+  for (const r of records(consistency.filter(pl.col("flagged")))) {
+    if (r.kind === "count" && r.status === "different_unit") continue;
+    const ga = groupOf.get(article(r.sentence_a));
+    const gb = groupOf.get(article(r.sentence_b));
+    (ga !== undefined && ga === gb ? within : across).push(r);
+  }
+  return { across, within };
+}
+
+/**
+ * The figures each group reports (money, percentages, quantities, counts) and the figures
+ * reported with a different value or unit in sentences that match across articles
+ * (`figure_consistency`; see {@link differingFigures}).
  */
 export function figureFindings(
   figures: pl.DataFrame | undefined,
@@ -282,42 +309,46 @@ export function figureFindings(
     if (counted.height) {
       out.push({
         topic: "figures",
-        text: `Money, percentages and quantities reported, by ${by}: ${parts.join("; ")}.`,
+        text: `Money, percentages, quantities and counts reported, by ${by}: ${parts.join("; ")}.`,
       });
     }
   }
   if (consistency && consistency.height) {
-    const flagged = consistency.filter(pl.col("flagged"));
-    if (!flagged.height) {
+    const groupOf = new Map(groups.rows() as [string, string][]);
+    const { across, within } = differingFigures(consistency, groupOf);
+    if (!across.length && !within.length) {
       out.push({
         topic: "figures",
         text: `No figure is reported with a different value or unit in matching sentences (${
           plural(consistency.height, "pair")
         } of figures compared across articles).`,
       });
-    } else {
-      const groupOf = new Map(groups.rows() as [string, string][]);
-      const article = (sentence: unknown) => String(sentence).replace(/:\d+$/, "");
-      for (const r of records(flagged.head(5))) {
-        const a = article(r.sentence_a);
-        const b = article(r.sentence_b);
-        const ga = groupOf.get(a);
-        const gb = groupOf.get(b);
-        const where = ga !== undefined && gb !== undefined && ga !== gb
-          ? ` (${by} ${ga} against ${gb})`
-          : "";
-        out.push({
-          topic: "figures",
-          text:
-            `The same ${r.kind} differs: “${r.text_a}” in ${a} against “${r.text_b}” in ${b}${where}.`,
-        });
-      }
-      if (flagged.height > 5) {
-        out.push({
-          topic: "figures",
-          text: `${num(flagged.height - 5)} more differing figures are in figure_consistency.`,
-        });
-      }
+    }
+    for (const r of across.slice(0, 5)) {
+      const a = article(r.sentence_a);
+      const b = article(r.sentence_b);
+      const ga = groupOf.get(a);
+      const gb = groupOf.get(b);
+      const where = ga !== undefined && gb !== undefined ? ` (${by} ${ga} against ${gb})` : "";
+      out.push({
+        topic: "figures",
+        text:
+          `The same ${r.kind} differs: “${r.text_a}” in ${a} against “${r.text_b}” in ${b}${where}.`,
+      });
+    }
+    if (across.length > 5) {
+      out.push({
+        topic: "figures",
+        text: `${num(across.length - 5)} more differing figures are in figure_consistency.`,
+      });
+    }
+    if (within.length) {
+      out.push({
+        topic: "figures",
+        text: `${plural(within.length, "figure")} ${
+          within.length === 1 ? "differs" : "differ"
+        } between articles of the same ${by} (most often a later report of a changing number; see figure_consistency).`,
+      });
     }
   }
   return out;
@@ -455,7 +486,13 @@ export function reuseFindings(
  * {@link FindingTopic}.
  *
  * @example
+ * ```ts
+ * import { analyzeCorpus } from "newsframe";
+ * import { allFrames } from "newsframe/stages.ts";
+ * import { findings } from "newsframe/charts/findings.ts";
+ *
  * for (const f of findings(allFrames(await analyzeCorpus("seeds")))) console.log(f.text);
+ * ```
  */
 export function findings(frames: FrameSet, options: FindingsOptions = {}): Finding[] {
   const field = options.by ?? frameGrouping(frames);

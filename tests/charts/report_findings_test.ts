@@ -1,6 +1,8 @@
 import assert from "node:assert/strict";
 import pl from "nodejs-polars";
 import {
+  differingFigures,
+  figureFindings,
   findings,
   speakerFindings,
   termFindings,
@@ -41,11 +43,13 @@ Deno.test("findings on the seeds: who speaks most, ties named together", () => {
 });
 
 Deno.test("findings on the seeds: figures, leading frame, tone and reuse", () => {
-  // 002: 40%; 003: 50 bcm, 21%, 3.8%, 17.8%; 004: $240 billion; 001 none.
+  // 002: 40%, "thousands of its troops", "two countries" twice; 003: 50 bcm, 21%, 3.8%, 17.8%,
+  // "two biggest oil companies"; 000: "two countries", "tens of thousands of troops", "two
+  // biggest oil companies"; 004: $240 billion, "two countries"; 001: "two countries".
   assert.ok(said.includes(
-    "Money, percentages and quantities reported, by outlet: Global News 1 figure (1 percent) in " +
-      "1 article; Reuters 5 figures (1 money, 3 percent, 1 quantity) in 3 articles; unknown 0 " +
-      "figures in 1 article.",
+    "Money, percentages, quantities and counts reported, by outlet: Global News 4 figures (1 " +
+      "percent, 3 count) in 1 article; Reuters 10 figures (1 money, 3 percent, 1 quantity, 5 " +
+      "count) in 3 articles; unknown 1 figure (1 count) in 1 article.",
   ));
   // 43 of Reuters' 76 media_frames matches are "economic": 43 / 1,278 × 1,000 = 33.6.
   const framing = said.find((s) => s.startsWith("Leading frame of policy_frames (media_frames)"));
@@ -76,7 +80,9 @@ Deno.test("findings grouped by article say 'article' and do not repeat the id as
   ));
   assert.ok(!byId.some((s) => / lines\.$/.test(s)), 'no "cross article lines" sentence');
   assert.ok(
-    byId.some((s) => s.startsWith("Money, percentages and quantities reported, by article:")),
+    byId.some((s) =>
+      s.startsWith("Money, percentages, quantities and counts reported, by article:")
+    ),
   );
 });
 
@@ -123,4 +129,56 @@ Deno.test("thin evidence is left out: a term used twice, a speaker quoted once, 
     "Tone hardly differs by outlet: mean VADER sentence score from B +0.08 (12 sentences, 1 " +
     "article) to A +0.10 (12 sentences, 1 article), less than 0.05 apart.",
   ]);
+});
+
+Deno.test("figures: a death toll is a figure, and two counts of different things are no disagreement", () => {
+  const sizes = [{ name: "Harbor Times", articles: 1, words: 240 }, {
+    name: "Gulf Wire",
+    articles: 2,
+    words: 300,
+  }];
+  const groups = pl.DataFrame({
+    article_id: ["h", "g1", "g2"],
+    __group: ["Harbor Times", "Gulf Wire", "Gulf Wire"],
+  });
+  // Harbor Times reports only counts ("1,426 pilgrims"): it was "0 figures".
+  const figures = pl.DataFrame({
+    article_id: ["h", "g1"],
+    kind: ["count", "percent"],
+  });
+  // h:1/g1:4, three robots against three points: counts of different things, not a
+  // disagreement. h:2/g1:5 107 against 87 dead: a disagreement across outlets. g1:0/g2:0 34
+  // strikes on one day against 23 on another, two reports of one outlet.
+  const consistency = pl.DataFrame({
+    sentence_a: ["h:1", "h:2", "g1:0"],
+    sentence_b: ["g1:4", "g1:5", "g2:0"],
+    kind: ["count", "count", "count"],
+    text_a: ["three robots", "107 dead", "34 strikes"],
+    text_b: ["three points", "87 dead", "23 strikes"],
+    status: ["different_unit", "different_value", "different_value"],
+    flagged: [true, true, true],
+  });
+  const groupOf = new Map([["h", "Harbor Times"], ["g1", "Gulf Wire"], ["g2", "Gulf Wire"]]);
+  const { across, within } = differingFigures(consistency, groupOf);
+  assert.deepEqual(across.map((r) => r.text_a), ["107 dead"]);
+  assert.deepEqual(within.map((r) => r.text_a), ["34 strikes"]);
+  assert.deepEqual(
+    figureFindings(figures, consistency, groups, sizes, "outlet").map((f) => f.text),
+    [
+      "Money, percentages, quantities and counts reported, by outlet: Harbor Times 1 figure (1 " +
+      "count) in 1 article; Gulf Wire 1 figure (1 percent) in 2 articles.",
+      "The same count differs: “107 dead” in h against “87 dead” in g1 (outlet Harbor Times " +
+      "against Gulf Wire).",
+      "1 figure differs between articles of the same outlet (most often a later report of a " +
+      "changing number; see figure_consistency).",
+    ],
+  );
+  // Only the robots and the points: nothing differs.
+  assert.deepEqual(
+    figureFindings(undefined, consistency.head(1), groups, sizes, "outlet").map((f) => f.text),
+    [
+      "No figure is reported with a different value or unit in matching sentences (1 pair of " +
+      "figures compared across articles).",
+    ],
+  );
 });
