@@ -78,9 +78,11 @@ Deno.test({
       md,
       /\*\*5 articles\*\* from 3 outlet labels \(Global News, Reuters, unknown\), \*\*2225 words\*\*/,
     );
+    // What was removed is named by kind (the cleaning frame: 002 has 3 video captions, their 3
+    // title lines and 3 ad markers, 004 a repeated headline and a tag list), not assumed.
     assert.match(
       md,
-      /\*\*11 boilerplate paragraphs\*\*; the most from \*\*002_ade13a7782b6fbaf\*\* \(9\)/,
+      /\*\*11 paragraphs\*\* \(ad marker 3, video caption 3, video caption title 3, duplicate headline 1, tags 1\); the most from \*\*002_ade13a7782b6fbaf\*\* \(9\)/,
     );
   },
 });
@@ -243,5 +245,32 @@ Deno.test({
     const md = markdownOutputs(await readNotebook(run.output));
     assert.match(md, /No two articles share enough wording to be compared/);
     assert.match(md, /No article is mostly found in another/);
+  },
+});
+
+Deno.test({
+  name: "04 counts frames as analyze does: a word inside a person's name is no frame",
+  ignore: !jupyter,
+  fn: async () => {
+    const dir = await tempDir();
+    await Deno.mkdir(`${dir}/law`);
+    // "Law" six times, each inside the name of the activist Nathan Law: `analyze` (and so the
+    // report) finds no frame here; the notebook used to find six legal ones and lead with them.
+    await Deno.writeTextFile(
+      `${dir}/law/law.md`,
+      "---\noutlet: Harbor Times\n---\nActivist Nathan Law speaks in London\n\nNathan Law, a " +
+        'Hong Kong activist, spoke to students in London on Monday.\n\n"We will keep speaking," ' +
+        "Nathan Law said. Students cheered as Nathan Law left the hall.\n\nNathan Law thanked " +
+        "the organisers.\n",
+    );
+    const framing = notebooks.filter((n) => n.endsWith("04_framing.ipynb"));
+    const [run] = await executeNotebooks(jupyter!, framing, `${dir}/nb`, 300, 2, {
+      CORPUS: await Deno.realPath(`${dir}/law`),
+    });
+    assert.ok(run.ok, run.error);
+    const nb = await readNotebook(run.output);
+    const md = markdownOutputs(nb);
+    assert.doesNotMatch(md, /Legality/);
+    assert.match(md, /Nothing to say: no frame matched three times/);
   },
 });
