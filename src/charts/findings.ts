@@ -464,7 +464,9 @@ export function reuseFindings(
     topic: "reuse" as const,
     text: `${named(String(r.article_id))} most likely rewrites ${named(String(r.likely_source))}: ${
       Math.round(Number(r.source_share) * 100)
-    }% of its sentences (${num(Number(r.source_sentences))}) are found there.`,
+    }% of its sentences (${num(Number(r.source_sentences))}) are found there (${
+      directionBasis(r)
+    }).`,
   }));
   const across = found.filter((r) =>
     groupOf.has(String(r.article_id)) &&
@@ -473,12 +475,28 @@ export function reuseFindings(
   if (groupOf.size) {
     out.push({
       topic: "reuse",
-      text: `${num(across)} of these ${plural(found.length, "rewrite")} cross${
-        found.length === 1 && across === 1 ? "es" : ""
-      } ${by} lines.`,
+      text: found.length === 1
+        ? `The one rewrite ${across ? "crosses" : "does not cross"} ${by} lines.`
+        : `${num(across)} of these ${plural(found.length, "rewrite")} cross ${by} lines.`,
     });
   }
   return out;
+}
+
+/** A date cell as the day written (polars gives a Date or a string). */
+const day = (v: unknown) => v instanceof Date ? v.toISOString().slice(0, 10) : String(v ?? "");
+
+/**
+ * What the direction of a rewrite rests on (`source_rule` of `article_sources`): a date, or, with
+ * no date or the same one, only which article covers more of the other. Without it, two undated
+ * daily reports built on one template read as one copying the other, in a direction nothing shows.
+ */
+function directionBasis(r: Record<string, unknown>): string {
+  const rule = String(r.source_rule ?? "");
+  if (rule === "earlier") return `the source is dated earlier, ${day(r.source_published)}`;
+  const guess = "so the direction rests only on which of the two covers more of the other";
+  if (rule.startsWith("same date")) return `both are dated ${day(r.published)}, ${guess}`;
+  return `neither date is known, ${guess}`;
 }
 
 /**

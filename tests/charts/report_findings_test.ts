@@ -4,6 +4,7 @@ import {
   differingFigures,
   figureFindings,
   findings,
+  reuseFindings,
   speakerFindings,
   termFindings,
   toneFindings,
@@ -66,7 +67,8 @@ Deno.test("findings on the seeds: figures, leading frame, tone and reuse", () =>
   ));
   assert.ok(said.includes(
     "001_0befff5196dada6f (unknown) most likely rewrites 000_56b2ab6aca23b9fa (Reuters): 50% of " +
-      "its sentences (8) are found there.",
+      "its sentences (8) are found there (both are dated 2025-11-04, so the direction rests only " +
+      "on which of the two covers more of the other).",
   ));
   assert.ok(said.includes("2 of these 2 rewrites cross outlet lines."));
 });
@@ -76,7 +78,8 @@ Deno.test("findings grouped by article say 'article' and do not repeat the id as
     .map((f) => f.text);
   assert.ok(byId.includes(
     "001_0befff5196dada6f most likely rewrites 000_56b2ab6aca23b9fa: 50% of its sentences (8) " +
-      "are found there.",
+      "are found there (both are dated 2025-11-04, so the direction rests only on which of the " +
+      "two covers more of the other).",
   ));
   assert.ok(!byId.some((s) => / lines\.$/.test(s)), 'no "cross article lines" sentence');
   assert.ok(
@@ -181,4 +184,49 @@ Deno.test("figures: a death toll is a figure, and two counts of different things
       "figures compared across articles).",
     ],
   );
+});
+
+Deno.test("reuse: each rewrite says what its direction rests on; one rewrite is one sentence", () => {
+  // Two undated daily strike reports of one command, built on one template (the CENTCOM
+  // releases of re3d): the direction is only "covers more", and the finding says so.
+  const undated = pl.DataFrame({
+    article_id: ["jan9", "jan10"],
+    published: [null, null],
+    likely_source: ["jan10", null],
+    source_share: [0.63, null],
+    source_sentences: [19, null],
+    source_published: [null, null],
+    source_rule: ["no date, covers more", null],
+  });
+  const groups = pl.DataFrame({
+    article_id: ["jan9", "jan10"],
+    __group: ["Coalition", "Coalition"],
+  });
+  assert.deepEqual(reuseFindings(undated, groups, "outlet").map((f) => f.text), [
+    "jan9 (Coalition) most likely rewrites jan10 (Coalition): 63% of its sentences (19) are " +
+    "found there (neither date is known, so the direction rests only on which of the two covers " +
+    "more of the other).",
+    "The one rewrite does not cross outlet lines.",
+  ]);
+  const dated = pl.DataFrame({
+    article_id: ["wire", "paper"],
+    published: ["2015-09-12", "2015-09-13"],
+    likely_source: [null, "wire"],
+    source_share: [null, 0.8],
+    source_sentences: [null, 8],
+    source_published: [null, "2015-09-12"],
+    source_rule: [null, "earlier"],
+  }).withColumns(
+    pl.col("published").str.strptime(pl.Date, "%Y-%m-%d"),
+    pl.col("source_published").str.strptime(pl.Date, "%Y-%m-%d"),
+  );
+  const outlets = pl.DataFrame({
+    article_id: ["wire", "paper"],
+    __group: ["Gulf Wire", "Harbor Times"],
+  });
+  assert.deepEqual(reuseFindings(dated, outlets, "outlet").map((f) => f.text), [
+    "paper (Harbor Times) most likely rewrites wire (Gulf Wire): 80% of its sentences (8) are " +
+    "found there (the source is dated earlier, 2015-09-12).",
+    "The one rewrite crosses outlet lines.",
+  ]);
 });
