@@ -172,3 +172,19 @@ Deno.test("report: what cleaning took out, counted in a column a reader can name
     ["c1", "removed", "photo_caption", "2"],
   ]);
 });
+
+Deno.test("report: --out naming a folder is one line before any work, not a stack trace", async () => {
+  const dir = await tempDir();
+  await Deno.mkdir(`${dir}/results`);
+  const lines: string[] = [];
+  const io = { log: () => {}, error: (l: string) => lines.push(l) };
+  assert.equal(
+    await reportCommand(["--corpus", "seeds", "--out", `${dir}/results/`, "--quiet"], io),
+    2,
+  );
+  assert.equal(
+    lines[0].split("\n")[0],
+    `error: --out ${dir}/results/: is a folder; give the page's file name (--out ${dir}/results/report.html)`,
+  );
+  assert.deepEqual([...Deno.readDirSync(`${dir}/results`)], [], "nothing written in it");
+});
