@@ -91,6 +91,10 @@ const tables = (nb: Notebook) =>
   outputs(nb).flat().filter((o) => text(o.data?.["text/html"]).includes("<table")).length;
 const charts = (nb: Notebook, mime: string) =>
   outputs(nb).flat().filter((o) => o.data && mime in o.data).length;
+/** The Vega-Lite specs a notebook displayed, as JSON text. */
+const vegaLite = (nb: Notebook) =>
+  outputs(nb).flat().map((o) => o.data?.["application/vnd.vegalite.v5+json"]).filter(Boolean)
+    .map((spec) => JSON.stringify(spec));
 const errors = (nb: Notebook) => outputs(nb).flat().filter((o) => o.output_type === "error").length;
 
 Deno.test({
@@ -102,6 +106,10 @@ Deno.test({
     assert.ok(tables(nb) >= 4);
     const md = markdownOutputs(nb);
     assert.equal(charts(nb, "application/vnd.vegalite.v5+json"), 3, "top terms, keyness, scatter");
+    // Each chart says what it rests on, as in the report: the groups' articles and words.
+    for (const spec of vegaLite(nb)) {
+      assert.match(spec, /n: Global News 1 article, 585 words; Reuters 3 articles, 1,278 words/);
+    }
     assert.match(md, /- 3 groups by \*\*outlet\*\*\./);
     assert.match(md, /- 0 over-used terms of 1,351 pass q &lt; 0.05 with articles as the unit/);
     // The kit's findings, as the report states them (counts checked in report_findings_test).
@@ -128,6 +136,7 @@ Deno.test({
       4,
       "entities, figures, speakers, types",
     );
+    for (const spec of vegaLite(nb)) assert.match(spec, /"n: [^"]*\d+ words/);
     const md = markdownOutputs(nb);
     assert.match(
       md,
@@ -176,6 +185,10 @@ Deno.test({
     const nb = await executed("05_reuse_coverage.ipynb");
     assert.equal(errors(nb), 0);
     assert.equal(charts(nb, "application/vnd.vegalite.v5+json"), 1, "similarity heatmap");
+    assert.match(
+      vegaLite(nb)[0],
+      /by article · each article \(row\) against each other \(column\)/,
+    );
     assert.ok(
       charts(nb, "image/svg+xml") >= 2,
       "the alignment view (Plot, SVG) and the heatmap's fallback",
