@@ -21,6 +21,8 @@ const WRONG: [string, string][] = [
   ["The defending champion lost in the first round.", "security_and_defense"],
   ["She will defend her title in Paris next month.", "security_and_defense"],
   ["His title defence ended in the semi-finals.", "security_and_defense"],
+  ["Belgium started the game with attacking style and scored twice.", "security_and_defense"],
+  ["The club signed an attacking midfielder from Porto.", "security_and_defense"],
   ["He died of a heart attack at his home.", "security_and_defense"],
   ["She suffered a panic attack before the exam.", "security_and_defense"],
   ["He went into cardiac arrest on the pitch.", "crime_and_punishment"],
