@@ -255,25 +255,59 @@ const article = (sentence: unknown) => String(sentence).replace(/:\d+$/, "");
 // or the people charged are the story's numbers, and leaving them out said "0 figures".
 const FIGURE_KINDS = ["money", "percent", "quantity", "count"];
 
+/** Days apart beyond which two articles are taken to report different events, not one story. */
+export const SAME_STORY_DAYS = 7;
+
 /**
  * The figure pairs of `figure_consistency` worth a sentence: flagged, and not two counts of
  * different things ("three robots" and "three points" have different units because they count
  * different things, not because one outlet got the number wrong). Pairs across groups first: a
- * figure that differs between two articles of one group is most often a later report.
+ * figure that differs between two articles of one group is most often a later report, and so is
+ * one between articles published more than {@link SAME_STORY_DAYS} days apart (`apart`: two State
+ * of the Union addresses a year apart, "400,000 veterans" then "700,000"). `dayOf` gives an
+ * article's publication day (days since 1970), when known.
  */
 export function differingFigures(
   consistency: pl.DataFrame,
   groupOf: ReadonlyMap<string, string>,
-): { across: Record<string, unknown>[]; within: Record<string, unknown>[] } {
+  dayOf: ReadonlyMap<string, number> = new Map(),
+): {
+  across: Record<string, unknown>[];
+  within: Record<string, unknown>[];
+  apart: Record<string, unknown>[];
+} {
   const across: Record<string, unknown>[] = [];
   const within: Record<string, unknown>[] = [];
+  const apart: Record<string, unknown>[] = [];
   for (const r of records(consistency.filter(pl.col("flagged")))) {
     if (r.kind === "count" && r.status === "different_unit") continue;
-    const ga = groupOf.get(article(r.sentence_a));
-    const gb = groupOf.get(article(r.sentence_b));
+    const a = article(r.sentence_a);
+    const b = article(r.sentence_b);
+    const da = dayOf.get(a);
+    const db = dayOf.get(b);
+    if (da !== undefined && db !== undefined && Math.abs(da - db) > SAME_STORY_DAYS) {
+      apart.push(r);
+      continue;
+    }
+    const ga = groupOf.get(a);
+    const gb = groupOf.get(b);
     (ga !== undefined && ga === gb ? within : across).push(r);
   }
-  return { across, within };
+  return { across, within, apart };
+}
+
+/** Each article's publication day (days since 1970) from an `articles` frame, where known. */
+export function publicationDays(articles: pl.DataFrame | undefined): Map<string, number> {
+  const out = new Map<string, number>();
+  if (!articles?.columns.includes("published")) return out;
+  const ids = articles.getColumn("article_id").toArray() as string[];
+  const dates = articles.getColumn("published").toArray() as unknown[];
+  ids.forEach((id, i) => {
+    const d = dates[i];
+    const ms = d instanceof Date ? d.getTime() : d == null ? NaN : Date.parse(String(d));
+    if (Number.isFinite(ms)) out.set(id, Math.floor(ms / 86_400_000));
+  });
+  return out;
 }
 
 /**
@@ -287,6 +321,7 @@ export function figureFindings(
   groups: pl.DataFrame,
   sizes: readonly GroupSize[],
   by: string,
+  dayOf: ReadonlyMap<string, number> = new Map(),
 ): Finding[] {
   const out: Finding[] = [];
   if (figures && figures.height) {
@@ -315,8 +350,8 @@ export function figureFindings(
   }
   if (consistency && consistency.height) {
     const groupOf = new Map(groups.rows() as [string, string][]);
-    const { across, within } = differingFigures(consistency, groupOf);
-    if (!across.length && !within.length) {
+    const { across, within, apart } = differingFigures(consistency, groupOf, dayOf);
+    if (!across.length && !within.length && !apart.length) {
       out.push({
         topic: "figures",
         text: `No figure is reported with a different value or unit in matching sentences (${
@@ -348,6 +383,14 @@ export function figureFindings(
         text: `${plural(within.length, "figure")} ${
           within.length === 1 ? "differs" : "differ"
         } between articles of the same ${by} (most often a later report of a changing number; see figure_consistency).`,
+      });
+    }
+    if (apart.length) {
+      out.push({
+        topic: "figures",
+        text: `${plural(apart.length, "figure")} ${
+          apart.length === 1 ? "differs" : "differ"
+        } between articles published more than ${SAME_STORY_DAYS} days apart (different events or a changing number; see figure_consistency).`,
       });
     }
   }
@@ -529,7 +572,16 @@ export function findings(frames: FrameSet, options: FindingsOptions = {}): Findi
     );
   }
   if (groups) {
-    out.push(...figureFindings(frames.figures, frames.figure_consistency, groups, sizes, by));
+    out.push(
+      ...figureFindings(
+        frames.figures,
+        frames.figure_consistency,
+        groups,
+        sizes,
+        by,
+        publicationDays(frames.articles),
+      ),
+    );
   }
   if (frames.framing_summary) out.push(...framingFindings(frames.framing_summary, field, options));
   if (frames.sentiment_outlet) {

@@ -4,6 +4,7 @@ import {
   differingFigures,
   figureFindings,
   findings,
+  publicationDays,
   reuseFindings,
   speakerFindings,
   termFindings,
@@ -229,4 +230,45 @@ Deno.test("reuse: each rewrite says what its direction rests on; one rewrite is 
     "found there (the source is dated earlier, 2015-09-12).",
     "The one rewrite crosses outlet lines.",
   ]);
+});
+
+Deno.test("figures: a number that changed between two addresses a year apart is no disagreement", () => {
+  // State of the Union 2015 and 2016 (Obama, Democratic) against 2018 (Trump, Republican): the
+  // alignment pairs their salutations and their veterans sentences, but a year apart a number is
+  // reported again, not reported differently.
+  const articles = pl.DataFrame({
+    article_id: ["s2015", "s2016", "s2018"],
+    published: ["2015-01-20", "2016-01-12", "2018-01-30"],
+  }).withColumns(pl.col("published").str.strptime(pl.Date, "%Y-%m-%d"));
+  const days = publicationDays(articles);
+  assert.equal(days.get("s2016")! - days.get("s2015")!, 357);
+  const consistency = pl.DataFrame({
+    sentence_a: ["s2015:0", "s2015:40"],
+    sentence_b: ["s2018:0", "s2016:31"],
+    kind: ["duration", "count"],
+    text_a: ["fifteen years", "400,000 veterans"],
+    text_b: ["one year", "700,000 veterans"],
+    status: ["different_value", "different_value"],
+    flagged: [true, true],
+  });
+  const groupOf = new Map([["s2015", "Democratic"], ["s2016", "Democratic"], [
+    "s2018",
+    "Republican",
+  ]]);
+  const split = differingFigures(consistency, groupOf, days);
+  assert.deepEqual([split.across.length, split.within.length, split.apart.length], [0, 0, 2]);
+  const groups = pl.DataFrame({
+    article_id: [...groupOf.keys()],
+    __group: [...groupOf.values()],
+  });
+  assert.deepEqual(
+    figureFindings(undefined, consistency, groups, [], "party", days).map((f) => f.text),
+    [
+      "2 figures differ between articles published more than 7 days apart (different events " +
+      "or a changing number; see figure_consistency).",
+    ],
+  );
+  // Without dates the same pairs are one disagreement across parties and one within a party.
+  const undated = differingFigures(consistency, groupOf);
+  assert.deepEqual([undated.across.length, undated.within.length], [1, 1]);
 });
