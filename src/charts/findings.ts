@@ -248,11 +248,72 @@ export function speakerFindings(
   return out;
 }
 
-const FIGURE_KINDS = ["money", "percent", "quantity"];
+/** The article of a sentence id `<article>:<n>`. */
+const article = (sentence: unknown) => String(sentence).replace(/:\d+$/, "");
+
+// Counts are figures too: in a disaster, a vote or a court case the death toll, the votes cast
+// or the people charged are the story's numbers, and leaving them out said "0 figures".
+const FIGURE_KINDS = ["money", "percent", "quantity", "count"];
+
+/** Days apart beyond which two articles are taken to report different events, not one story. */
+export const SAME_STORY_DAYS = 7;
 
 /**
- * The figures each group reports (money, percentages, quantities) and the figures reported with
- * a different value or unit in sentences that match across articles (`figure_consistency`).
+ * The figure pairs of `figure_consistency` worth a sentence: flagged, and not two counts of
+ * different things ("three robots" and "three points" have different units because they count
+ * different things, not because one outlet got the number wrong). Pairs across groups first: a
+ * figure that differs between two articles of one group is most often a later report, and so is
+ * one between articles published more than {@link SAME_STORY_DAYS} days apart (`apart`: two State
+ * of the Union addresses a year apart, "400,000 veterans" then "700,000"). `dayOf` gives an
+ * article's publication day (days since 1970), when known.
+ */
+export function differingFigures(
+  consistency: pl.DataFrame,
+  groupOf: ReadonlyMap<string, string>,
+  dayOf: ReadonlyMap<string, number> = new Map(),
+): {
+  across: Record<string, unknown>[];
+  within: Record<string, unknown>[];
+  apart: Record<string, unknown>[];
+} {
+  const across: Record<string, unknown>[] = [];
+  const within: Record<string, unknown>[] = [];
+  const apart: Record<string, unknown>[] = [];
+  for (const r of records(consistency.filter(pl.col("flagged")))) {
+    if (r.kind === "count" && r.status === "different_unit") continue;
+    const a = article(r.sentence_a);
+    const b = article(r.sentence_b);
+    const da = dayOf.get(a);
+    const db = dayOf.get(b);
+    if (da !== undefined && db !== undefined && Math.abs(da - db) > SAME_STORY_DAYS) {
+      apart.push(r);
+      continue;
+    }
+    const ga = groupOf.get(a);
+    const gb = groupOf.get(b);
+    (ga !== undefined && ga === gb ? within : across).push(r);
+  }
+  return { across, within, apart };
+}
+
+/** Each article's publication day (days since 1970) from an `articles` frame, where known. */
+export function publicationDays(articles: pl.DataFrame | undefined): Map<string, number> {
+  const out = new Map<string, number>();
+  if (!articles?.columns.includes("published")) return out;
+  const ids = articles.getColumn("article_id").toArray() as string[];
+  const dates = articles.getColumn("published").toArray() as unknown[];
+  ids.forEach((id, i) => {
+    const d = dates[i];
+    const ms = d instanceof Date ? d.getTime() : d == null ? NaN : Date.parse(String(d));
+    if (Number.isFinite(ms)) out.set(id, Math.floor(ms / 86_400_000));
+  });
+  return out;
+}
+
+/**
+ * The figures each group reports (money, percentages, quantities, counts) and the figures
+ * reported with a different value or unit in sentences that match across articles
+ * (`figure_consistency`; see {@link differingFigures}).
  */
 export function figureFindings(
   figures: pl.DataFrame | undefined,
@@ -260,6 +321,7 @@ export function figureFindings(
   groups: pl.DataFrame,
   sizes: readonly GroupSize[],
   by: string,
+  dayOf: ReadonlyMap<string, number> = new Map(),
 ): Finding[] {
   const out: Finding[] = [];
   if (figures && figures.height) {
@@ -282,42 +344,54 @@ export function figureFindings(
     if (counted.height) {
       out.push({
         topic: "figures",
-        text: `Money, percentages and quantities reported, by ${by}: ${parts.join("; ")}.`,
+        text: `Money, percentages, quantities and counts reported, by ${by}: ${parts.join("; ")}.`,
       });
     }
   }
   if (consistency && consistency.height) {
-    const flagged = consistency.filter(pl.col("flagged"));
-    if (!flagged.height) {
+    const groupOf = new Map(groups.rows() as [string, string][]);
+    const { across, within, apart } = differingFigures(consistency, groupOf, dayOf);
+    if (!across.length && !within.length && !apart.length) {
       out.push({
         topic: "figures",
         text: `No figure is reported with a different value or unit in matching sentences (${
           plural(consistency.height, "pair")
         } of figures compared across articles).`,
       });
-    } else {
-      const groupOf = new Map(groups.rows() as [string, string][]);
-      const article = (sentence: unknown) => String(sentence).replace(/:\d+$/, "");
-      for (const r of records(flagged.head(5))) {
-        const a = article(r.sentence_a);
-        const b = article(r.sentence_b);
-        const ga = groupOf.get(a);
-        const gb = groupOf.get(b);
-        const where = ga !== undefined && gb !== undefined && ga !== gb
-          ? ` (${by} ${ga} against ${gb})`
-          : "";
-        out.push({
-          topic: "figures",
-          text:
-            `The same ${r.kind} differs: “${r.text_a}” in ${a} against “${r.text_b}” in ${b}${where}.`,
-        });
-      }
-      if (flagged.height > 5) {
-        out.push({
-          topic: "figures",
-          text: `${num(flagged.height - 5)} more differing figures are in figure_consistency.`,
-        });
-      }
+    }
+    for (const r of across.slice(0, 5)) {
+      const a = article(r.sentence_a);
+      const b = article(r.sentence_b);
+      const ga = groupOf.get(a);
+      const gb = groupOf.get(b);
+      const where = ga !== undefined && gb !== undefined ? ` (${by} ${ga} against ${gb})` : "";
+      out.push({
+        topic: "figures",
+        text:
+          `The same ${r.kind} differs: “${r.text_a}” in ${a} against “${r.text_b}” in ${b}${where}.`,
+      });
+    }
+    if (across.length > 5) {
+      out.push({
+        topic: "figures",
+        text: `${num(across.length - 5)} more differing figures are in figure_consistency.`,
+      });
+    }
+    if (within.length) {
+      out.push({
+        topic: "figures",
+        text: `${plural(within.length, "figure")} ${
+          within.length === 1 ? "differs" : "differ"
+        } between articles of the same ${by} (most often a later report of a changing number; see figure_consistency).`,
+      });
+    }
+    if (apart.length) {
+      out.push({
+        topic: "figures",
+        text: `${plural(apart.length, "figure")} ${
+          apart.length === 1 ? "differs" : "differ"
+        } between articles published more than ${SAME_STORY_DAYS} days apart (different events or a changing number; see figure_consistency).`,
+      });
     }
   }
   return out;
@@ -433,7 +507,9 @@ export function reuseFindings(
     topic: "reuse" as const,
     text: `${named(String(r.article_id))} most likely rewrites ${named(String(r.likely_source))}: ${
       Math.round(Number(r.source_share) * 100)
-    }% of its sentences (${num(Number(r.source_sentences))}) are found there.`,
+    }% of its sentences (${num(Number(r.source_sentences))}) are found there (${
+      directionBasis(r)
+    }).`,
   }));
   const across = found.filter((r) =>
     groupOf.has(String(r.article_id)) &&
@@ -442,12 +518,28 @@ export function reuseFindings(
   if (groupOf.size) {
     out.push({
       topic: "reuse",
-      text: `${num(across)} of these ${plural(found.length, "rewrite")} cross${
-        found.length === 1 && across === 1 ? "es" : ""
-      } ${by} lines.`,
+      text: found.length === 1
+        ? `The one rewrite ${across ? "crosses" : "does not cross"} ${by} lines.`
+        : `${num(across)} of these ${plural(found.length, "rewrite")} cross ${by} lines.`,
     });
   }
   return out;
+}
+
+/** A date cell as the day written (polars gives a Date or a string). */
+const day = (v: unknown) => v instanceof Date ? v.toISOString().slice(0, 10) : String(v ?? "");
+
+/**
+ * What the direction of a rewrite rests on (`source_rule` of `article_sources`): a date, or, with
+ * no date or the same one, only which article covers more of the other. Without it, two undated
+ * daily reports built on one template read as one copying the other, in a direction nothing shows.
+ */
+function directionBasis(r: Record<string, unknown>): string {
+  const rule = String(r.source_rule ?? "");
+  if (rule === "earlier") return `the source is dated earlier, ${day(r.source_published)}`;
+  const guess = "so the direction rests only on which of the two covers more of the other";
+  if (rule.startsWith("same date")) return `both are dated ${day(r.published)}, ${guess}`;
+  return `neither date is known, ${guess}`;
 }
 
 /**
@@ -455,7 +547,13 @@ export function reuseFindings(
  * {@link FindingTopic}.
  *
  * @example
+ * ```ts
+ * import { analyzeCorpus } from "newsframe";
+ * import { allFrames } from "newsframe/stages.ts";
+ * import { findings } from "newsframe/charts/findings.ts";
+ *
  * for (const f of findings(allFrames(await analyzeCorpus("seeds")))) console.log(f.text);
+ * ```
  */
 export function findings(frames: FrameSet, options: FindingsOptions = {}): Finding[] {
   const field = options.by ?? frameGrouping(frames);
@@ -474,7 +572,16 @@ export function findings(frames: FrameSet, options: FindingsOptions = {}): Findi
     );
   }
   if (groups) {
-    out.push(...figureFindings(frames.figures, frames.figure_consistency, groups, sizes, by));
+    out.push(
+      ...figureFindings(
+        frames.figures,
+        frames.figure_consistency,
+        groups,
+        sizes,
+        by,
+        publicationDays(frames.articles),
+      ),
+    );
   }
   if (frames.framing_summary) out.push(...framingFindings(frames.framing_summary, field, options));
   if (frames.sentiment_outlet) {

@@ -24,6 +24,9 @@ export interface FramingChartOptions {
   by?: string;
 }
 
+/** The longest group name the heatmap writes level above its 90-pixel columns. */
+const HEATMAP_LABEL_CHARS = 13;
+
 /** A chart that says, in words, that there is nothing to draw and why. */
 export function nothingChart(
   name: string,
@@ -104,6 +107,15 @@ export function framingHeatmap(summary: pl.DataFrame, options: FramingChartOptio
     "per_1000",
     "articles",
   ], 2);
+  // A column is 90 px: a group name longer than about 13 characters would run into its
+  // neighbour's ("Southern Cross Review" over "Thames Observer"), so long names are rotated.
+  const longest = Math.max(...values.map((v) => String(v[by]).length));
+  const xAxis = longest > HEATMAP_LABEL_CHARS
+    ? { orient: "top" as const, labelAngle: -40, labelAlign: "left" as const, labelLimit: 0 }
+    : { orient: "top" as const, labelAngle: 0 };
+  // White numbers only on the darker half of the colour scale, whatever its range: a fixed
+  // threshold (6 per 1,000) put white on pale orange when the darkest cell was at 30.
+  const darkest = Math.max(...values.map((v) => Number(v.per_1000)));
   const chart = vegaLiteChart(name, title, {
     $schema: SCHEMA,
     title: {
@@ -116,7 +128,7 @@ export function framingHeatmap(summary: pl.DataFrame, options: FramingChartOptio
     width: { step: 90 },
     height: { step: 18 },
     encoding: {
-      x: { field: by, type: "nominal", title: null, axis: { orient: "top", labelAngle: 0 } },
+      x: { field: by, type: "nominal", title: null, axis: xAxis },
       y: {
         field: "frame_label",
         type: "nominal",
@@ -148,7 +160,10 @@ export function framingHeatmap(summary: pl.DataFrame, options: FramingChartOptio
         mark: { type: "text", fontSize: 11 },
         encoding: {
           text: { field: "n", type: "quantitative" },
-          color: { condition: { test: "datum.per_1000 > 6", value: "white" }, value: "black" },
+          color: {
+            condition: { test: `datum.per_1000 > ${darkest / 2}`, value: "white" },
+            value: "black",
+          },
         },
       },
     ],

@@ -8,6 +8,7 @@ import pl from "nodejs-polars";
 import { type Chart, vegaLiteChart } from "./chart.ts";
 import { chartRows } from "./_data.ts";
 import { CHART_CONFIG, MEANING_COLORS, outletScale } from "./theme.ts";
+import { nothingChart } from "./framing.ts";
 
 const SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json";
 
@@ -33,6 +34,8 @@ interface TopByOutlet {
   extra: string[];
   n: number;
   outlets?: string[];
+  /** What the chart says instead of drawing an empty axis when nothing is counted. */
+  empty: string;
 }
 
 /**
@@ -40,6 +43,9 @@ interface TopByOutlet {
  * "who is named" and "who speaks". `counts` has the item, outlet, the extra columns and `len`.
  */
 function topByOutletChart(counts: pl.DataFrame, c: TopByOutlet): Chart {
+  if (counts.height === 0) {
+    return nothingChart(c.name, c.title, c.empty, c.subtitle.replace("the {n} ", ""));
+  }
   const top = counts.groupBy(c.item).agg(pl.col("len").sum().alias("total"))
     .sort(["total", c.item], [true, false]).head(c.n);
   // Sorted: a group-by's row order varies from run to run, and the chart's data should not.
@@ -110,6 +116,7 @@ export function entitiesChart(entities: pl.DataFrame, options: VoiceChartOptions
       extra: ["type"],
       n: options.n ?? 12,
       outlets: options.outlets,
+      empty: "No person or organisation is named in these articles.",
     },
   );
 }
@@ -138,6 +145,7 @@ export function quoteSpeakersChart(quotes: pl.DataFrame, options: VoiceChartOpti
       extra: [],
       n: options.n ?? 10,
       outlets: options.outlets,
+      empty: "No direct or partial quote is found in these articles.",
     },
   );
 }

@@ -7,7 +7,7 @@ import { allCharts } from "../charts/catalog.ts";
 import { corpusName, reportPage } from "../charts/report.ts";
 import { analyzeCorpus } from "../pipeline.ts";
 import { GAZETTEER_USAGE } from "../extract/setup.ts";
-import { CONSOLE, type Io, parseCommandLine, runCommand } from "./args.ts";
+import { CONSOLE, type Io, parseCommandLine, runCommand, UsageError } from "./args.ts";
 import { FRAME_FLAGS, FRAME_USAGE, frameBuilder } from "./options.ts";
 import { loadSummary, rejectedLine } from "./summary.ts";
 
@@ -40,6 +40,7 @@ export function reportCommand(args: string[], io: Io = CONSOLE): Promise<number>
       io.log(USAGE);
       return 0;
     }
+    await refuseFolder(flags.out!);
     const framesOf = await frameBuilder(flags);
     const analysis = await analyzeCorpus(flags.corpus!);
     if (!flags.quiet || !analysis.articles.length) io.log(loadSummary(analysis));
@@ -76,6 +77,18 @@ export function reportCommand(args: string[], io: Io = CONSOLE): Promise<number>
     }
     return 0;
   }, io);
+}
+
+/**
+ * `--out` names the page: an existing folder there is a slip (`--out results`), said before the
+ * corpus is analysed, not a stack trace from the final rename once it has been.
+ */
+async function refuseFolder(out: string): Promise<void> {
+  const info = await Deno.stat(out).catch(() => undefined);
+  if (info?.isDirectory) {
+    const page = `${out.replace(/\/+$/, "")}/report.html`;
+    throw new UsageError(`--out ${out}: is a folder; give the page's file name (--out ${page})`);
+  }
 }
 
 if (import.meta.main) Deno.exit(await reportCommand(Deno.args));

@@ -1,8 +1,10 @@
 import assert from "node:assert/strict";
 import fc from "fast-check";
+import pl from "nodejs-polars";
 import { allCharts } from "../../src/charts/catalog.ts";
 import { chartData, chartToSVG, JUPYTER_DISPLAY } from "../../src/charts/chart.ts";
 import { writeCharts } from "../../src/charts/export.ts";
+import { entitiesChart, quoteSpeakersChart } from "../../src/charts/voices.ts";
 import { escapeHtml, scriptSafeJson, svgToPNG } from "../../src/charts/render.ts";
 import { allFrames } from "../../src/stages.ts";
 import { loadLexicon } from "../../src/stats/dictionaries.ts";
@@ -204,4 +206,27 @@ Deno.test("reuse charts of articles that share nothing say so in words instead o
     ], chart.name);
     assert.match(await chartToSVG(chart), /No two articles share enough wording/);
   }
+});
+
+Deno.test("who speaks / who is named with nothing to count say so in words, not with an empty axis", () => {
+  // Government statements with only scare quotes and no named person or organisation.
+  const quotes = pl.DataFrame({
+    article_id: ["s1", "s2"],
+    outlet: ["Thames Observer", "Potomac Post"],
+    kind: ["scare", "title"],
+    speaker: [null, null],
+    speaker_type: [null, null],
+  });
+  assert.deepEqual(chartData(quoteSpeakersChart(quotes)), [{
+    message: "No direct or partial quote is found in these articles.",
+  }]);
+  const entities = pl.DataFrame({
+    article_id: ["s1"],
+    outlet: ["Thames Observer"],
+    entity: ["Baghdad"],
+    type: ["GPE"],
+  });
+  assert.deepEqual(chartData(entitiesChart(entities)), [{
+    message: "No person or organisation is named in these articles.",
+  }]);
 });

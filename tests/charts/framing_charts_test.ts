@@ -79,3 +79,34 @@ Deno.test("tone chart: VADER's axis and the groups it rests on; no sentiment wor
     message: "No sentence has a word of the VADER lexicon: no tone to show.",
   }]);
 });
+
+Deno.test("framing heatmap: long group names are rotated, and white numbers only on dark cells", () => {
+  const texts = [
+    "The war went on. Troops and the army moved. The military attacked.",
+    "The court ruled on the law. The economy grew.",
+  ];
+  const heatmap = (outlets: string[]) => {
+    const a = analysisOf(texts, outlets);
+    const matches = findFraming(a, [MEDIA_FRAMES_LEXICON]);
+    return framingCharts({
+      framing_summary: framingSummary(a, matches, [MEDIA_FRAMES_LEXICON]),
+    })[0];
+  };
+  type Spec = {
+    encoding: { x: { axis: { labelAngle: number } } };
+    layer: { encoding: { color: { condition?: { test: string } } } }[];
+  };
+  const spec = (c: Chart) => (c as { spec: unknown }).spec as Spec;
+  // "Southern Cross Review" (21 characters) does not fit a 90-pixel column level: it ran into
+  // the next column's name.
+  assert.equal(
+    spec(heatmap(["Southern Cross Review", "Thames Observer"])).encoding.x.axis.labelAngle,
+    -40,
+  );
+  assert.equal(spec(heatmap(["Reuters", "AP"])).encoding.x.axis.labelAngle, 0);
+  // Darkest cell: security and defence in Reuters' 12 words, 5 matches (war, troops, army,
+  // military, attacked) = 416.67 per 1,000; AP's law and court, 2 in 9 words = 222.22. White
+  // text only above half the darkest (208.33), not above a fixed 6 per 1,000.
+  const test = spec(heatmap(["Reuters", "AP"])).layer[1].encoding.color.condition!.test;
+  assert.equal(test, "datum.per_1000 > 208.335");
+});

@@ -1,7 +1,11 @@
 import assert from "node:assert/strict";
 import pl from "nodejs-polars";
 import {
+  differingFigures,
+  figureFindings,
   findings,
+  publicationDays,
+  reuseFindings,
   speakerFindings,
   termFindings,
   toneFindings,
@@ -41,11 +45,13 @@ Deno.test("findings on the seeds: who speaks most, ties named together", () => {
 });
 
 Deno.test("findings on the seeds: figures, leading frame, tone and reuse", () => {
-  // 002: 40%; 003: 50 bcm, 21%, 3.8%, 17.8%; 004: $240 billion; 001 none.
+  // 002: 40%, "thousands of its troops", "two countries" twice; 003: 50 bcm, 21%, 3.8%, 17.8%,
+  // "two biggest oil companies"; 000: "two countries", "tens of thousands of troops", "two
+  // biggest oil companies"; 004: $240 billion, "two countries"; 001: "two countries".
   assert.ok(said.includes(
-    "Money, percentages and quantities reported, by outlet: Global News 1 figure (1 percent) in " +
-      "1 article; Reuters 5 figures (1 money, 3 percent, 1 quantity) in 3 articles; unknown 0 " +
-      "figures in 1 article.",
+    "Money, percentages, quantities and counts reported, by outlet: Global News 4 figures (1 " +
+      "percent, 3 count) in 1 article; Reuters 10 figures (1 money, 3 percent, 1 quantity, 5 " +
+      "count) in 3 articles; unknown 1 figure (1 count) in 1 article.",
   ));
   // 43 of Reuters' 76 media_frames matches are "economic": 43 / 1,278 × 1,000 = 33.6.
   const framing = said.find((s) => s.startsWith("Leading frame of policy_frames (media_frames)"));
@@ -62,7 +68,8 @@ Deno.test("findings on the seeds: figures, leading frame, tone and reuse", () =>
   ));
   assert.ok(said.includes(
     "001_0befff5196dada6f (unknown) most likely rewrites 000_56b2ab6aca23b9fa (Reuters): 50% of " +
-      "its sentences (8) are found there.",
+      "its sentences (8) are found there (both are dated 2025-11-04, so the direction rests only " +
+      "on which of the two covers more of the other).",
   ));
   assert.ok(said.includes("2 of these 2 rewrites cross outlet lines."));
 });
@@ -72,11 +79,14 @@ Deno.test("findings grouped by article say 'article' and do not repeat the id as
     .map((f) => f.text);
   assert.ok(byId.includes(
     "001_0befff5196dada6f most likely rewrites 000_56b2ab6aca23b9fa: 50% of its sentences (8) " +
-      "are found there.",
+      "are found there (both are dated 2025-11-04, so the direction rests only on which of the " +
+      "two covers more of the other).",
   ));
   assert.ok(!byId.some((s) => / lines\.$/.test(s)), 'no "cross article lines" sentence');
   assert.ok(
-    byId.some((s) => s.startsWith("Money, percentages and quantities reported, by article:")),
+    byId.some((s) =>
+      s.startsWith("Money, percentages, quantities and counts reported, by article:")
+    ),
   );
 });
 
@@ -123,4 +133,142 @@ Deno.test("thin evidence is left out: a term used twice, a speaker quoted once, 
     "Tone hardly differs by outlet: mean VADER sentence score from B +0.08 (12 sentences, 1 " +
     "article) to A +0.10 (12 sentences, 1 article), less than 0.05 apart.",
   ]);
+});
+
+Deno.test("figures: a death toll is a figure, and two counts of different things are no disagreement", () => {
+  const sizes = [{ name: "Harbor Times", articles: 1, words: 240 }, {
+    name: "Gulf Wire",
+    articles: 2,
+    words: 300,
+  }];
+  const groups = pl.DataFrame({
+    article_id: ["h", "g1", "g2"],
+    __group: ["Harbor Times", "Gulf Wire", "Gulf Wire"],
+  });
+  // Harbor Times reports only counts ("1,426 pilgrims"): it was "0 figures".
+  const figures = pl.DataFrame({
+    article_id: ["h", "g1"],
+    kind: ["count", "percent"],
+  });
+  // h:1/g1:4, three robots against three points: counts of different things, not a
+  // disagreement. h:2/g1:5 107 against 87 dead: a disagreement across outlets. g1:0/g2:0 34
+  // strikes on one day against 23 on another, two reports of one outlet.
+  const consistency = pl.DataFrame({
+    sentence_a: ["h:1", "h:2", "g1:0"],
+    sentence_b: ["g1:4", "g1:5", "g2:0"],
+    kind: ["count", "count", "count"],
+    text_a: ["three robots", "107 dead", "34 strikes"],
+    text_b: ["three points", "87 dead", "23 strikes"],
+    status: ["different_unit", "different_value", "different_value"],
+    flagged: [true, true, true],
+  });
+  const groupOf = new Map([["h", "Harbor Times"], ["g1", "Gulf Wire"], ["g2", "Gulf Wire"]]);
+  const { across, within } = differingFigures(consistency, groupOf);
+  assert.deepEqual(across.map((r) => r.text_a), ["107 dead"]);
+  assert.deepEqual(within.map((r) => r.text_a), ["34 strikes"]);
+  assert.deepEqual(
+    figureFindings(figures, consistency, groups, sizes, "outlet").map((f) => f.text),
+    [
+      "Money, percentages, quantities and counts reported, by outlet: Harbor Times 1 figure (1 " +
+      "count) in 1 article; Gulf Wire 1 figure (1 percent) in 2 articles.",
+      "The same count differs: “107 dead” in h against “87 dead” in g1 (outlet Harbor Times " +
+      "against Gulf Wire).",
+      "1 figure differs between articles of the same outlet (most often a later report of a " +
+      "changing number; see figure_consistency).",
+    ],
+  );
+  // Only the robots and the points: nothing differs.
+  assert.deepEqual(
+    figureFindings(undefined, consistency.head(1), groups, sizes, "outlet").map((f) => f.text),
+    [
+      "No figure is reported with a different value or unit in matching sentences (1 pair of " +
+      "figures compared across articles).",
+    ],
+  );
+});
+
+Deno.test("reuse: each rewrite says what its direction rests on; one rewrite is one sentence", () => {
+  // Two undated daily strike reports of one command, built on one template (the CENTCOM
+  // releases of re3d): the direction is only "covers more", and the finding says so.
+  const undated = pl.DataFrame({
+    article_id: ["jan9", "jan10"],
+    published: [null, null],
+    likely_source: ["jan10", null],
+    source_share: [0.63, null],
+    source_sentences: [19, null],
+    source_published: [null, null],
+    source_rule: ["no date, covers more", null],
+  });
+  const groups = pl.DataFrame({
+    article_id: ["jan9", "jan10"],
+    __group: ["Coalition", "Coalition"],
+  });
+  assert.deepEqual(reuseFindings(undated, groups, "outlet").map((f) => f.text), [
+    "jan9 (Coalition) most likely rewrites jan10 (Coalition): 63% of its sentences (19) are " +
+    "found there (neither date is known, so the direction rests only on which of the two covers " +
+    "more of the other).",
+    "The one rewrite does not cross outlet lines.",
+  ]);
+  const dated = pl.DataFrame({
+    article_id: ["wire", "paper"],
+    published: ["2015-09-12", "2015-09-13"],
+    likely_source: [null, "wire"],
+    source_share: [null, 0.8],
+    source_sentences: [null, 8],
+    source_published: [null, "2015-09-12"],
+    source_rule: [null, "earlier"],
+  }).withColumns(
+    pl.col("published").str.strptime(pl.Date, "%Y-%m-%d"),
+    pl.col("source_published").str.strptime(pl.Date, "%Y-%m-%d"),
+  );
+  const outlets = pl.DataFrame({
+    article_id: ["wire", "paper"],
+    __group: ["Gulf Wire", "Harbor Times"],
+  });
+  assert.deepEqual(reuseFindings(dated, outlets, "outlet").map((f) => f.text), [
+    "paper (Harbor Times) most likely rewrites wire (Gulf Wire): 80% of its sentences (8) are " +
+    "found there (the source is dated earlier, 2015-09-12).",
+    "The one rewrite crosses outlet lines.",
+  ]);
+});
+
+Deno.test("figures: a number that changed between two addresses a year apart is no disagreement", () => {
+  // State of the Union 2015 and 2016 (Obama, Democratic) against 2018 (Trump, Republican): the
+  // alignment pairs their salutations and their veterans sentences, but a year apart a number is
+  // reported again, not reported differently.
+  const articles = pl.DataFrame({
+    article_id: ["s2015", "s2016", "s2018"],
+    published: ["2015-01-20", "2016-01-12", "2018-01-30"],
+  }).withColumns(pl.col("published").str.strptime(pl.Date, "%Y-%m-%d"));
+  const days = publicationDays(articles);
+  assert.equal(days.get("s2016")! - days.get("s2015")!, 357);
+  const consistency = pl.DataFrame({
+    sentence_a: ["s2015:0", "s2015:40"],
+    sentence_b: ["s2018:0", "s2016:31"],
+    kind: ["duration", "count"],
+    text_a: ["fifteen years", "400,000 veterans"],
+    text_b: ["one year", "700,000 veterans"],
+    status: ["different_value", "different_value"],
+    flagged: [true, true],
+  });
+  const groupOf = new Map([["s2015", "Democratic"], ["s2016", "Democratic"], [
+    "s2018",
+    "Republican",
+  ]]);
+  const split = differingFigures(consistency, groupOf, days);
+  assert.deepEqual([split.across.length, split.within.length, split.apart.length], [0, 0, 2]);
+  const groups = pl.DataFrame({
+    article_id: [...groupOf.keys()],
+    __group: [...groupOf.values()],
+  });
+  assert.deepEqual(
+    figureFindings(undefined, consistency, groups, [], "party", days).map((f) => f.text),
+    [
+      "2 figures differ between articles published more than 7 days apart (different events " +
+      "or a changing number; see figure_consistency).",
+    ],
+  );
+  // Without dates the same pairs are one disagreement across parties and one within a party.
+  const undated = differingFigures(consistency, groupOf);
+  assert.deepEqual([undated.across.length, undated.within.length], [1, 1]);
 });

@@ -151,3 +151,40 @@ Deno.test("report: findings in words, thin evidence left out", () => {
   // Three articles of 4 sentences each: no tone sentence (fewer than 10 sentences a group).
   assert.ok(!findings.includes("<h3>Tone</h3>"));
 });
+
+Deno.test("report: what cleaning took out, counted in a column a reader can name", async () => {
+  const dir = await tempDir();
+  await Deno.mkdir(`${dir}/caps`);
+  // Two picture captions that end in their credit: removed as boilerplate (What cleaning does).
+  await Deno.writeTextFile(
+    `${dir}/caps/c1.md`,
+    "---\noutlet: Coast Daily\n---\nThe Harbor Bridge reopened on Monday after repairs, " +
+      "officials said.\n\nCommuters at the old crossing. Image: Jane Doe.\n\nTraffic rose " +
+      "on the first day, the city said.\n\nThe new toll booth. Image: Jane Doe.\n",
+  );
+  const out = `${dir}/caps.html`;
+  assert.equal(
+    await reportCommand(["--corpus", `${dir}/caps`, "--out", out, "--quiet"], quiet),
+    0,
+  );
+  assert.deepEqual(rows(section(await Deno.readTextFile(out), "What cleaning took out")), [
+    ["article_id", "action", "kind", "pieces"],
+    ["c1", "removed", "photo_caption", "2"],
+  ]);
+});
+
+Deno.test("report: --out naming a folder is one line before any work, not a stack trace", async () => {
+  const dir = await tempDir();
+  await Deno.mkdir(`${dir}/results`);
+  const lines: string[] = [];
+  const io = { log: () => {}, error: (l: string) => lines.push(l) };
+  assert.equal(
+    await reportCommand(["--corpus", "seeds", "--out", `${dir}/results/`, "--quiet"], io),
+    2,
+  );
+  assert.equal(
+    lines[0].split("\n")[0],
+    `error: --out ${dir}/results/: is a folder; give the page's file name (--out ${dir}/results/report.html)`,
+  );
+  assert.deepEqual([...Deno.readDirSync(`${dir}/results`)], [], "nothing written in it");
+});

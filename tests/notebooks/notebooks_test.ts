@@ -78,9 +78,11 @@ Deno.test({
       md,
       /\*\*5 articles\*\* from 3 outlet labels \(Global News, Reuters, unknown\), \*\*2225 words\*\*/,
     );
+    // What was removed is named by kind (the cleaning frame: 002 has 3 video captions, their 3
+    // title lines and 3 ad markers, 004 a repeated headline and a tag list), not assumed.
     assert.match(
       md,
-      /\*\*11 boilerplate paragraphs\*\*; the most from \*\*002_ade13a7782b6fbaf\*\* \(9\)/,
+      /\*\*11 paragraphs\*\* \(ad marker 3, video caption 3, video caption title 3, duplicate headline 1, tags 1\); the most from \*\*002_ade13a7782b6fbaf\*\* \(9\)/,
     );
   },
 });
@@ -89,6 +91,10 @@ const tables = (nb: Notebook) =>
   outputs(nb).flat().filter((o) => text(o.data?.["text/html"]).includes("<table")).length;
 const charts = (nb: Notebook, mime: string) =>
   outputs(nb).flat().filter((o) => o.data && mime in o.data).length;
+/** The Vega-Lite specs a notebook displayed, as JSON text. */
+const vegaLite = (nb: Notebook) =>
+  outputs(nb).flat().map((o) => o.data?.["application/vnd.vegalite.v5+json"]).filter(Boolean)
+    .map((spec) => JSON.stringify(spec));
 const errors = (nb: Notebook) => outputs(nb).flat().filter((o) => o.output_type === "error").length;
 
 Deno.test({
@@ -100,6 +106,10 @@ Deno.test({
     assert.ok(tables(nb) >= 4);
     const md = markdownOutputs(nb);
     assert.equal(charts(nb, "application/vnd.vegalite.v5+json"), 3, "top terms, keyness, scatter");
+    // Each chart says what it rests on, as in the report: the groups' articles and words.
+    for (const spec of vegaLite(nb)) {
+      assert.match(spec, /n: Global News 1 article, 585 words; Reuters 3 articles, 1,278 words/);
+    }
     assert.match(md, /- 3 groups by \*\*outlet\*\*\./);
     assert.match(md, /- 0 over-used terms of 1,351 pass q &lt; 0.05 with articles as the unit/);
     // The kit's findings, as the report states them (counts checked in report_findings_test).
@@ -126,6 +136,7 @@ Deno.test({
       4,
       "entities, figures, speakers, types",
     );
+    for (const spec of vegaLite(nb)) assert.match(spec, /"n: [^"]*\d+ words/);
     const md = markdownOutputs(nb);
     assert.match(
       md,
@@ -174,15 +185,20 @@ Deno.test({
     const nb = await executed("05_reuse_coverage.ipynb");
     assert.equal(errors(nb), 0);
     assert.equal(charts(nb, "application/vnd.vegalite.v5+json"), 1, "similarity heatmap");
+    assert.match(
+      vegaLite(nb)[0],
+      /by article · each article \(row\) against each other \(column\)/,
+    );
     assert.ok(
       charts(nb, "image/svg+xml") >= 2,
       "the alignment view (Plot, SVG) and the heatmap's fallback",
     );
     assert.ok(tables(nb) >= 4);
     const md = markdownOutputs(nb);
+    // The kit's finding, with what its direction rests on (both dated 4 November).
     assert.match(
       md,
-      /\*\*001_0befff5196dada6f\*\* most likely rewrites \*\*000_56b2ab6aca23b9fa\*\*/,
+      /- 001_0befff5196dada6f \(unknown\) most likely rewrites 000_56b2ab6aca23b9fa \(Reuters\): 50% of its sentences \(8\) are found there \(both are dated 2025-11-04, so the direction rests only on which of the two covers more of the other\)\./,
     );
     assert.match(md, /\*\*002_ade13a7782b6fbaf\*\* is the least similar to the others/);
     assert.match(md, /- 2 of these 2 rewrites cross outlet lines\./);
@@ -243,5 +259,32 @@ Deno.test({
     const md = markdownOutputs(await readNotebook(run.output));
     assert.match(md, /No two articles share enough wording to be compared/);
     assert.match(md, /No article is mostly found in another/);
+  },
+});
+
+Deno.test({
+  name: "04 counts frames as analyze does: a word inside a person's name is no frame",
+  ignore: !jupyter,
+  fn: async () => {
+    const dir = await tempDir();
+    await Deno.mkdir(`${dir}/law`);
+    // "Law" six times, each inside the name of the activist Nathan Law: `analyze` (and so the
+    // report) finds no frame here; the notebook used to find six legal ones and lead with them.
+    await Deno.writeTextFile(
+      `${dir}/law/law.md`,
+      "---\noutlet: Harbor Times\n---\nActivist Nathan Law speaks in London\n\nNathan Law, a " +
+        'Hong Kong activist, spoke to students in London on Monday.\n\n"We will keep speaking," ' +
+        "Nathan Law said. Students cheered as Nathan Law left the hall.\n\nNathan Law thanked " +
+        "the organisers.\n",
+    );
+    const framing = notebooks.filter((n) => n.endsWith("04_framing.ipynb"));
+    const [run] = await executeNotebooks(jupyter!, framing, `${dir}/nb`, 300, 2, {
+      CORPUS: await Deno.realPath(`${dir}/law`),
+    });
+    assert.ok(run.ok, run.error);
+    const nb = await readNotebook(run.output);
+    const md = markdownOutputs(nb);
+    assert.doesNotMatch(md, /Legality/);
+    assert.match(md, /Nothing to say: no frame matched three times/);
   },
 });
