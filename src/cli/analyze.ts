@@ -17,7 +17,15 @@ import { shardDir } from "../batch/process.ts";
 import { readFrame } from "../frames/partitions.ts";
 import { type FrameName, framesOf, stagesOf, type Step, STEPS } from "../stages.ts";
 import type { FrameFormat } from "../frames/write.ts";
-import { CONSOLE, type Io, listOption, parseCommandLine, runCommand, UsageError } from "./args.ts";
+import {
+  CONSOLE,
+  type Io,
+  listOption,
+  parseCommandLine,
+  refuseSameGrouping,
+  runCommand,
+  UsageError,
+} from "./args.ts";
 import { FRAME_FLAGS, groupFieldUsage, termFlags } from "./options.ts";
 import {
   corpusErrorLines,
@@ -144,6 +152,7 @@ export function analyzeCommand(args: string[], io: Io = CONSOLE): Promise<number
 
 /** Reads the flags into settings; a bad value or a bad file they name is a one-line error. */
 async function analyzeSettings(flags: AnalyzeFlags): Promise<AnalyzeSettings> {
+  refuseSameGrouping(flags.by, flags.within);
   const formats = listOption<FrameFormat>("--format", flags.format, ["parquet", "csv"], [
     "parquet",
     "csv",

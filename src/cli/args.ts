@@ -146,6 +146,45 @@ export async function runCommand(
       io.error(permissionLine(err));
       return 2;
     }
+    const path = pathMistake(err);
+    if (path) {
+      io.error(path);
+      return 2;
+    }
     throw e;
   }
+}
+
+/**
+ * A path the user gave that is the wrong kind of thing (a file where the run needs a folder, or
+ * the other way round): one line naming it, or null when the error is something else.
+ */
+export function pathMistake(err: Error): string | null {
+  const kind = err instanceof Deno.errors.AlreadyExists
+    ? "exists as a file, where a folder is needed: give a folder (new or existing)"
+    : err instanceof Deno.errors.NotADirectory
+    ? "goes through a file as if it were a folder: check the path"
+    : err instanceof Deno.errors.IsADirectory
+    ? "is a folder, where a file is needed: give a file name inside it"
+    : null;
+  if (!kind) return null;
+  // Deno's messages end "(os error 17): mkdir 'out'" or "…: rename 'a' -> 'b'": the last path is
+  // the one the operation wanted to make or open.
+  const paths = [...err.message.matchAll(/'([^']+)'/g)].map((m) => m[1]);
+  const path = paths.at(-1);
+  return path ? `error: ${path} ${kind}` : `error: ${err.message.split("\n")[0]}`;
+}
+
+/**
+ * `--by` and `--within` naming the same field leave one group inside each stratum, so keyness,
+ * framing and tone would compare nothing and say nothing: a usage error that says so.
+ */
+export function refuseSameGrouping(by: string | undefined, within: string | undefined): void {
+  if (within === undefined || (by ?? "outlet") !== within) return;
+  throw new UsageError(
+    `--by and --within both name "${within}": inside each ${within} there is then one group, ` +
+      `and nothing to compare; group by another field (e.g. --by ${
+        within === "outlet" ? "id" : "outlet"
+      })`,
+  );
 }

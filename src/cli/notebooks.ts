@@ -9,7 +9,16 @@
  */
 
 import { z } from "zod";
-import { CONSOLE, type Io, parseCommandLine, runCommand, UsageError } from "./args.ts";
+import { loadCorpus } from "../corpus/load.ts";
+import { groupFields } from "../stats/groups.ts";
+import {
+  CONSOLE,
+  type Io,
+  parseCommandLine,
+  refuseSameGrouping,
+  runCommand,
+  UsageError,
+} from "./args.ts";
 
 const USAGE =
   `usage: deno task notebooks [--corpus PATH] [--by FIELD] [--within FIELD] [--gazetteer FILE|none]
@@ -355,6 +364,9 @@ export function notebooksCommand(args: string[], io: Io = CONSOLE): Promise<numb
       for (const p of await writeNotebookCode(notebooks)) io.log(p);
       return 0;
     }
+    if (mode !== "run" && mode !== "html") throw new UsageError(`unknown mode "${mode}"`);
+    // The user's flags are checked before Jupyter is looked for: a misspelt field is one line.
+    const params = mode === "run" ? await notebookParameters(flags) : undefined;
     const jupyter = await findJupyter();
     if (!jupyter) {
       io.error(
@@ -365,8 +377,6 @@ export function notebooksCommand(args: string[], io: Io = CONSOLE): Promise<numb
     }
     const executed = notebooks.map((n) => `${outDir}/${n.split("/").pop()}`);
     if (mode === "html") return await exportAndSay(jupyter, executed, outDir, io);
-    if (mode !== "run") throw new UsageError(`unknown mode "${mode}"`);
-    const params = await notebookParameters(flags);
     const runs = await executeNotebooks(jupyter, notebooks, outDir, 300, 5, params);
     for (const r of runs) {
       const again = r.retried ? ` (run ${r.retried + 1} times: the kernel lost an output)` : "";
@@ -396,6 +406,9 @@ async function notebookParameters(flags: {
   const lexicon = flags.lexicon
     ? { STORY_LEXICON: await absolute("--lexicon", flags.lexicon) }
     : {};
+  refuseSameGrouping(flags.by, flags.within);
+  if (flags.corpus !== undefined) await absolute("--corpus", flags.corpus);
+  await refuseMissingFields(flags.corpus ?? KIT_SEEDS, flags.by, flags.within);
   if (flags.corpus === undefined) {
     // The notebooks' own corpus (the seeds) keeps its own gazetteer; the grouping can change.
     if (flags.gazetteer) throw new UsageError("--gazetteer goes with --corpus");
@@ -410,6 +423,26 @@ async function notebookParameters(flags: {
     GAZETTEER: gazetteer === "none" ? "none" : await absolute("--gazetteer", gazetteer),
     ...lexicon,
   };
+}
+
+/** The kit's own corpus, which the notebooks read when no --corpus is given. */
+const KIT_SEEDS = new URL("../../seeds", import.meta.url).pathname;
+
+/**
+ * `--by`/`--within` naming a field no article has: one line before Jupyter starts, as analyze,
+ * charts and report say it (each notebook would otherwise fail on it with a trace).
+ */
+async function refuseMissingFields(corpus: string, by?: string, within?: string): Promise<void> {
+  if (by === undefined && within === undefined) return;
+  const fields = groupFields((await loadCorpus(corpus)).articles);
+  for (const [flag, field] of [["--by", by], ["--within", within]] as const) {
+    if (field === undefined || fields.has(field)) continue;
+    throw new UsageError(
+      `${flag}: no article has a value for the field "${field}"; fields available: ${
+        [...fields].join(", ")
+      }`,
+    );
+  }
 }
 
 async function exportAndSay(

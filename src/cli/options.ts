@@ -9,7 +9,7 @@ import type { Analysis } from "../pipeline.ts";
 import { allFrames, type Frames, type StageOptions } from "../stages.ts";
 import { GroupFieldError } from "../stats/groups.ts";
 import { ISO_STOPWORDS, type TermOptions } from "../stats/terms.ts";
-import { UsageError } from "./args.ts";
+import { refuseSameGrouping, UsageError } from "./args.ts";
 import { extractOptionsFor } from "../extract/setup.ts";
 import { MEASURE_FLAGS, MEASURE_USAGE, measureSettings } from "./measure_flags.ts";
 
@@ -107,6 +107,7 @@ export interface FrameFlags {
 export async function frameBuilder(
   flags: FrameFlags,
 ): Promise<(analysis: Analysis) => Frames> {
+  refuseSameGrouping(flags.by, flags.within);
   const measure = await measureSettings(flags);
   const setup = { gazetteer: flags.gazetteer };
   extractOptionsFor(setup);

@@ -87,3 +87,48 @@ Deno.test("unknown options say 'did you mean', then where the options are; no us
     "(newsframe analyze --help lists every option)",
   ]);
 });
+
+Deno.test("a path of the wrong kind is one line naming it, for analyze and charts", async () => {
+  const dir = await Deno.makeTempDir();
+  const file = `${dir}/afile`;
+  await Deno.writeTextFile(file, "not a folder\n");
+  for (
+    const [args, line] of [
+      [
+        ["analyze", "--out", file, "--stages", "corpus", "--quiet"],
+        `error: ${file} exists as a file, where a folder is needed: give a folder (new or existing)`,
+      ],
+      [
+        ["analyze", "--out", `${file}/sub`, "--stages", "corpus", "--quiet"],
+        `error: ${file}/sub goes through a file as if it were a folder: check the path`,
+      ],
+      [
+        ["charts", "--out", file, "--quiet"],
+        `error: ${file} exists as a file, where a folder is needed: give a folder (new or existing)`,
+      ],
+    ] as const
+  ) {
+    const err: string[] = [];
+    const io = { log: () => {}, error: (l: string) => err.push(l) };
+    assert.equal(await main([...args], io), 2, args.join(" "));
+    assert.deepEqual(err, [line]);
+  }
+});
+
+Deno.test("--by and --within on one field, or a field no article has, stop before any work", async () => {
+  const err: string[] = [];
+  const io = { log: () => {}, error: (l: string) => err.push(l) };
+  const same =
+    'error: --by and --within both name "outlet": inside each outlet there is then one group, and nothing to compare; group by another field (e.g. --by id)';
+  for (const command of ["analyze", "charts", "report", "notebooks"]) {
+    err.length = 0;
+    assert.equal(await main([command, "--within", "outlet", "--out", "/nonexistent/x"], io), 2);
+    assert.equal(err[0].split("\n")[0], same, command);
+  }
+  err.length = 0;
+  assert.equal(await main(["notebooks", "--by", "nosuch"], io), 2);
+  assert.equal(
+    err[0].split("\n")[0],
+    'error: --by: no article has a value for the field "nosuch"; fields available: outlet, id, published, year, title, url, agency, outlet_evidence, outlet_evidence_text, date_evidence',
+  );
+});
