@@ -100,9 +100,25 @@ interface Para {
  * space before each closer (`. "`, `? ''`), so a space may come before one; `'` closes too.
  */
 const TERMINAL = /[.!?…:;](?: ?["'”’»)\]])*$/u;
-const DATELINE =
-  /^((?:[A-Z][A-Z.'’-]*)(?:[ ,]+[A-Z][A-Z.'’-]*)*(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?)?\s*\(([A-Z][\p{L}.&' -]{0,40})\)\s*[-–—]+\s*/u;
-const BARE_DATELINE = /^([A-Z]{2,}(?:[ ,.'’-]+[A-Z]{2,})*)\s+[–—-]{1,2}\s+(?=[A-Z“"‘])/u;
+/** The place of a dateline: a city in capitals ("NEW YORK", "ST. LOUIS"). */
+const DATELINE_CITY = String.raw`[A-Z][A-Z.'’-]*(?:[ ,]+[A-Z][A-Z.'’-]*)*`;
+/**
+ * The state, province or country after the city, as AP and Reuters print it: up to three
+ * capitalised words or abbreviations ("Texas", "Ill.", "N.Y.", "Saudi Arabia", "D.C.").
+ */
+const DATELINE_REGION = String.raw`(?:,\s*[A-Z][a-z]{0,11}\.?(?:\s?[A-Z][a-z]{0,11}\.?){0,2})?`;
+/** The day after the place ("MOSCOW, Nov 4"). */
+const DATELINE_DAY = String.raw`(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?`;
+const DATELINE = new RegExp(
+  String
+    .raw`^(${DATELINE_CITY}${DATELINE_REGION}${DATELINE_DAY})?\s*\(([A-Z][\p{L}.&' -]{0,40})\)\s*[-–—]+\s*`,
+  "u",
+);
+const BARE_DATELINE = new RegExp(
+  String
+    .raw`^([A-Z]{2,}(?:[ ,.'’-]+[A-Z]{2,})*${DATELINE_REGION}${DATELINE_DAY})\s+[–—-]{1,2}\s+(?=[A-Z“"‘])`,
+  "u",
+);
 const JOINED_WORDS = /\b([a-z]{3,})([A-Z][a-z]{2,})\b/g;
 const JOINED_SENTENCES = /\b([a-z]{2,}[.!?])([A-Z][a-z]+)\b/g;
 /** What each join pattern needs somewhere: text without it has nothing to repair (a quick scan). */

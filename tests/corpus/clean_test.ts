@@ -165,6 +165,24 @@ Deno.test("AP-style and dated datelines, By-lines and copyright lines", () => {
   ]);
 });
 
+Deno.test("datelines with a state or country after the city, as AP and Reuters print them", () => {
+  const cases: [string, (string | null)[]][] = [
+    ["AUSTIN, Texas (AP) — Gov. Greg Abbott signed the bill.", ["AUSTIN, Texas", "AP"]],
+    ["SPRINGFIELD, Ill. (AP) — Lawmakers met.", ["SPRINGFIELD, Ill.", "AP"]],
+    ["ATLANTA, Ga. — The storm passed.", ["ATLANTA, Ga.", null]],
+    ["MECCA, Saudi Arabia (Reuters) - A crane fell.", ["MECCA, Saudi Arabia", "Reuters"]],
+    ["NEW YORK, N.Y., Jan. 5 (AP) — Snow fell.", ["NEW YORK, N.Y., Jan. 5", "AP"]],
+  ];
+  for (const [text, want] of cases) {
+    const a = cleanArticle(article(text));
+    assert.deepEqual([a.datelinePlace, a.agency], want, text);
+    assert.equal(a.text, text.replace(/^.*? [-—] /, ""), text);
+  }
+  // Capitals and a dash that are not a dateline stay text.
+  const b = cleanArticle(article("NASA, Boeing and SpaceX — three firms — bid for it."));
+  assert.equal(b.dateline, null);
+});
+
 Deno.test("a date printed alone above the story becomes the publication date, not the headline", () => {
   // As Wikinews pages print it: the title in front matter, the day as the body's first line.
   const a = cleanArticle(
