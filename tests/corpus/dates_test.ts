@@ -140,3 +140,18 @@ Deno.test("detectLanguage: English and German news text; null when too short to 
   assert.equal(detectLanguage("Hello"), null);
   assert.equal(detectLanguage("Le président a annoncé mardi un plan."), null);
 });
+
+Deno.test("detectLanguage: plain English that character n-grams misread is English", () => {
+  // A UK Foreign Office statement (re3d, Open Government Licence v3.0): tinyld alone says "eo".
+  const statement = "This is a significant day; Sinjar has been liberated after its violent and " +
+    "unwanted occupation by the terrorist group ISIL. I commend Kurdish and Yezidi fighters for " +
+    "their determined and sustained efforts to reclaim the town. For ISIL, this means yet another " +
+    "military defeat in Iraq.";
+  assert.equal(detectLanguage(statement), "en");
+  const french = "Le gouvernement a adopté mardi un nouveau budget après un long débat sur les " +
+    "écoles, les routes et le coût des transports publics, a déclaré le ministre mercredi soir.";
+  const spanish = "El gobierno aprobó el martes un nuevo presupuesto tras un largo debate sobre " +
+    "las escuelas, las carreteras y el costo del transporte público, dijo el ministro.";
+  assert.equal(detectLanguage(french), "fr");
+  assert.equal(detectLanguage(spanish), "es");
+});
