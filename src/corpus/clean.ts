@@ -180,7 +180,8 @@ export function cleanArticle(
   );
   const { dateline, datelinePlace, agency } = takeDateline(top.paras, structureLines);
   const repairs: Repair[] = [];
-  const body = top.paras.map((p) => repairJoins(p, repairs));
+  const names = repeatedJoins(top.paras);
+  const body = top.paras.map((p) => repairJoins(p, repairs, names));
   const { text, paragraphs } = assemble(headline, body);
   return {
     id: article.id,
@@ -308,10 +309,11 @@ function bylineAgency(byline: string | null, rules: CleaningRules): string | nul
 }
 
 /** Repairs scrape joins ("tariffsWashington", "said.The"), recording each in `repairs`. */
-function repairJoins(p: Para, repairs: Repair[]): Para {
+function repairJoins(p: Para, repairs: Repair[], names: ReadonlySet<string>): Para {
   const fix = (text: string, re: RegExp, may: RegExp) =>
     may.test(text)
       ? text.replace(re, (whole: string, a: string, b: string) => {
+        if (names.has(whole)) return whole;
         repairs.push({ kind: "split_join", before: whole, after: `${a} ${b}`, line: p.line });
         return `${a} ${b}`;
       })
@@ -320,6 +322,23 @@ function repairJoins(p: Para, repairs: Repair[]): Para {
     ...p,
     text: fix(fix(p.text, JOINED_WORDS, MAY_JOIN_WORDS), JOINED_SENTENCES, MAY_JOIN_SENTENCES),
   };
+}
+
+/**
+ * camelCase words printed more than once in an article ("wikiHow", "iCloud"-like names): a scrape
+ * that glues two words together does not glue the same two twice, a brand is written so each time.
+ */
+function repeatedJoins(paras: readonly Para[]): Set<string> {
+  const seen = new Set<string>();
+  const repeated = new Set<string>();
+  for (const p of paras) {
+    if (!MAY_JOIN_WORDS.test(p.text)) continue;
+    for (const m of p.text.matchAll(JOINED_WORDS)) {
+      if (seen.has(m[0])) repeated.add(m[0]);
+      seen.add(m[0]);
+    }
+  }
+  return repeated;
 }
 
 /** The clean text (headline, then paragraphs, blank-line separated) and each paragraph's offsets. */

@@ -143,6 +143,17 @@ Deno.test("cleaning keeps ordinary camelCase names and ends of sentences intact"
   assert.deepEqual(a.repairs.map((r) => r.before), ["said.The"]);
 });
 
+Deno.test("a camelCase name printed more than once is a name, not a scrape join", () => {
+  const a = cleanArticle(article(
+    "Editors of wikiHow met on Monday.\n\nThe wikiHow founder spoke about sanctionsMoscow imposed.",
+  ));
+  assert.equal(
+    a.text,
+    "Editors of wikiHow met on Monday.\n\nThe wikiHow founder spoke about sanctions Moscow imposed.",
+  );
+  assert.deepEqual(a.repairs.map((r) => r.before), ["sanctionsMoscow"]);
+});
+
 Deno.test("AP-style and dated datelines, By-lines and copyright lines", () => {
   const a = cleanArticle(
     article(
