@@ -13,7 +13,7 @@ import { int32Nullable, utf8 } from "./columns.ts";
  * - action "removed": boilerplate (kind video_caption, video_caption_title, ad_marker, tags,
  *   duplicate_headline, …);
  * - action "separated": structure taken out of the body into its own field (dateline, byline,
- *   credit_line);
+ *   credit_line, and date_line: a date printed alone, read as `published` when the source has none);
  * - action "repaired": a scrape join split (kind split_join), with the replacement.
  * `line` is the 1-based line in the raw text (for the dateline, the line it opens).
  */
@@ -45,7 +45,8 @@ export function cleaningFrame(articles: CleanArticle[]): pl.DataFrame {
   };
   for (const a of articles) {
     for (const r of [...a.removed].sort((x, y) => x.line - y.line)) {
-      add(a, "removed", r.kind, r.line, r.text);
+      // A date printed alone is not thrown away: it is the article's date, as the summary says.
+      add(a, r.kind === "date_line" ? "separated" : "removed", r.kind, r.line, r.text);
     }
     const lines = a.structureLines;
     if (a.dateline) add(a, "separated", "dateline", lines.dateline ?? null, a.dateline);

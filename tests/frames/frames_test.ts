@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import pl from "nodejs-polars";
 import { analyzeArticles, corpusFrames } from "../../src/pipeline.ts";
 import { writeFrames } from "../../src/frames/write.ts";
-import { SEED, seedAnalysis, tempDir } from "../seeds.ts";
+import { SEED, seedAnalysis, tempDir, textArticle } from "../seeds.ts";
 
 const dtypes = (df: pl.DataFrame) =>
   Object.fromEntries(df.columns.map((c) => [c, String(df.getColumn(c).dtype)]));
@@ -127,6 +127,15 @@ Deno.test("cleaning frame lists removed, separated and repaired pieces with line
   assert.deepEqual(lines("dateline"), [["000", 1], ["003", 1]]);
   assert.deepEqual(lines("credit_line"), [["000", 20], ["002", 56], ["003", 17]]);
   assert.deepEqual(lines("byline"), [["004", 4]]);
+});
+
+Deno.test("a date printed alone is separated (it is the article's date), as the summary says", () => {
+  const analysis = analyzeArticles([
+    textArticle("Friday, July 21, 2017\n\nA team was awarded a medal on Tuesday."),
+  ]);
+  const rows = corpusFrames(analysis).cleaning.select("action", "kind", "line", "text").rows();
+  assert.deepEqual(rows, [["separated", "date_line", 1, "Friday, July 21, 2017"]]);
+  assert.equal(analysis.articles[0].published, "2017-07-21");
 });
 
 Deno.test("frames round-trip through Parquet and CSV", async () => {
