@@ -29,7 +29,15 @@ import { type Cues, DEFAULT_CUES } from "./cues.ts";
 import type { EntityMention } from "./entities.ts";
 import { extractionWords, lowerCase, quickHas, sentenceWords } from "./words.ts";
 import { DEFAULT_QUOTE_CUES, type QuoteCues } from "./quotes/data.ts";
-import { joinNameSplits, markedKind, quoteSpans, resumes, type Span } from "./quotes/spans.ts";
+import {
+  articleSpans,
+  joinNameSplits,
+  markedKind,
+  pastMark,
+  quoteSpans,
+  resumes,
+  type Span,
+} from "./quotes/spans.ts";
 import { attributionIn, firstWordFrom, signedName, speakerGender } from "./quotes/speakers.ts";
 import { attributionsOf } from "./quotes/reported.ts";
 import { fullName, fullOrganisation } from "./quotes/complete.ts";
@@ -105,9 +113,7 @@ export function extractQuotes(
   mentions: readonly EntityMention[],
   options: QuoteOptions = {},
 ): { quotes: Quote[]; attributions: Attribution[] } {
-  const spans = article.paragraphs.flatMap((p) =>
-    quoteSpans(article.text, p.start, p.end).map((s) => ({ ...s, paragraph: p.index }))
-  );
+  const spans = articleSpans(article.text, article.paragraphs);
   const ctx = contextOf(article, sentences, mentions, spans, options);
   const state: State = {
     article,
@@ -208,7 +214,7 @@ function contextOf(
 
 /** True right after a quote closed by a comma or a mark: `"...," read the headline`. */
 function afterQuoteTag(text: string, at: number): boolean {
-  return /[,!?]\s*["”’']\s*$/.test(text.slice(Math.max(0, at - 6), at));
+  return /[,!?]\s*["”’']{1,2}\s*$/.test(text.slice(Math.max(0, at - 7), at));
 }
 
 /** "issued a statement", "released a joint statement": a speaker who speaks through a document. */
@@ -318,7 +324,7 @@ function quoteOf(
   const from = firstWordFrom(ctx.words, sentence.start);
   const to = firstWordFrom(ctx.words, span.open);
   const before = ctx.words.slice(from, to);
-  const next = ctx.words[firstWordFrom(ctx.words, span.close + 1)];
+  const next = ctx.words[firstWordFrom(ctx.words, pastMark(text, span.close))];
   const after = next && next.end <= sentence.end ? next : undefined;
   const nWords = inside.filter((w) => w.kind !== "punct").length;
   // A short phrase before a label noun is a label (the “special” relationship, the “America First” policy).
@@ -335,7 +341,7 @@ function quoteOf(
   // `"The situation" — he paused — "is very serious."`: the first piece of an interrupted quote.
   const interrupted = resumedAfter(state, k + 1);
   if ((lead === "" || lead.endsWith(":")) && (nWords >= 4 || whole || interrupted)) {
-    return { ...base, kind: "direct", ...directSpeech(ctx, state, span, sentence, lead) };
+    return { ...base, kind: "direct", ...directSpeech(ctx, state, k, sentence, lead) };
   }
   const set = setOffAfterVerb(ctx, sentence, span, lead, [from, to], nWords, whole);
   if (set) return { ...base, kind: "direct", ...set };
@@ -407,26 +413,51 @@ function wholeClause(text: string, span: Span): boolean {
 function directSpeech(
   ctx: Context,
   state: State,
-  span: Placed,
+  k: number,
   sentence: Sentence,
   lead: string,
 ): Speech {
-  const tag = (a: number, b: number) => {
-    const f = attributionIn(ctx, a, b, { direct: true });
-    return f ? speechFields(f) : null;
-  };
-  let speech: Speech | null = lead.endsWith(":") ? tag(sentence.start, span.open) : null;
-  const closing = ctx.sentences.find((s) => s.start <= span.close && span.close < s.end) ??
-    sentence;
-  if (!speech?.speaker && span.close + 1 < closing.end) {
-    speech = tag(span.close + 1, closing.end) ?? speech;
-  }
+  const span = state.spans[k];
+  let speech: Speech | null = lead.endsWith(":") ? tagIn(ctx, sentence.start, span.open) : null;
+  if (!speech?.speaker) speech = closingTag(ctx, span, sentence) ?? speech;
+  // A quote running on into the next paragraphs is tagged where it closes (`" No one ... .` /
+  // `They 're inseparable , " he says .`).
+  if (!speech?.speaker && !speech?.cue) speech = runOnTag(ctx, state, k) ?? speech;
   // A tag with its own subject decides, even empty: `"...," she told reporters` is never the
   // last speaker when "she" fits nobody.
   if (speech?.speaker || (speech?.cue && speech.speakerRaw)) return speech;
   return dashSpeaker(ctx, state, span) ?? continued(ctx, state, span) ?? speech ??
     previousSpeaker(state, sentence) ?? introSpeaker(ctx, sentence, span.open, lead) ??
     noSpeech("no speech cue in the sentence");
+}
+
+/** The speech of a quote tag in `[a, b)`, or null. */
+function tagIn(ctx: Context, a: number, b: number): Speech | null {
+  const f = attributionIn(ctx, a, b, { direct: true });
+  return f ? speechFields(f) : null;
+}
+
+/** The tag after a quote's closing mark, in the sentence where the quote closes. */
+function closingTag(ctx: Context, span: Span, sentence: Sentence): Speech | null {
+  const closing = ctx.sentences.find((s) => s.start <= span.close && span.close < s.end) ??
+    sentence;
+  const past = pastMark(ctx.text, span.close);
+  return past < closing.end ? tagIn(ctx, past, closing.end) : null;
+}
+
+/**
+ * The tag of a quote left open at its paragraph's end: the tag after the run-on pieces that
+ * carry it on (next paragraph, and the one after), where the last of them closes.
+ */
+function runOnTag(ctx: Context, state: State, k: number): Speech | null {
+  let j = k;
+  while (
+    state.spans[j + 1]?.runOn && state.spans[j + 1].paragraph === state.spans[j].paragraph + 1
+  ) j++;
+  if (j === k) return null;
+  const last = state.spans[j];
+  const closing = ctx.sentences.find((s) => s.start <= last.close && last.close < s.end);
+  return closing ? closingTag(ctx, last, closing) : null;
 }
 
 /**
@@ -436,10 +467,10 @@ function directSpeech(
 function dashSpeaker(ctx: Context, state: State, span: Placed): Speech | null {
   const paragraph = state.article.paragraphs.find((p) => p.index === span.paragraph);
   if (!paragraph) return null;
-  const tail = ctx.text.slice(span.close + 1, paragraph.end);
-  const dash = /^\s*[-–—]+\s*/.exec(tail);
+  const past = pastMark(ctx.text, span.close);
+  const dash = /^\s*[-–—]+\s*/.exec(ctx.text.slice(past, paragraph.end));
   if (!dash) return null;
-  const who = signedName(ctx, span.close + 1 + dash[0].length, paragraph.end);
+  const who = signedName(ctx, past + dash[0].length, paragraph.end);
   return who ? { ...who, cue: "—", sieve: "cue" } : null;
 }
 
@@ -512,15 +543,15 @@ function partialSpeech(
   // tag right after it (“a moment of historic cowardice,” Wyden said).
   const before = attributionIn(ctx, sentence.start, span.open, { last: true }) ??
     participleSpeech(ctx, sentence.start, span.open);
-  const tagged = /,\s*$/.test(ctx.text.slice(span.start, span.close)) ||
-    ctx.text[span.close + 1] === ",";
+  const past = pastMark(ctx.text, span.close);
+  const tagged = /,\s*$/.test(ctx.text.slice(span.start, span.close)) || ctx.text[past] === ",";
   // A quote running past its sentence is tagged in the sentence where it closes.
   const end = ctx.sentences.find((s) => s.start <= span.close && span.close < s.end)?.end ??
     sentence.end;
   const who = before?.speaker
     ? before
-    : tagged && span.close + 1 < end
-    ? attributionIn(ctx, span.close + 1, end, { direct: true })
+    : tagged && past < end
+    ? attributionIn(ctx, past, end, { direct: true })
     : null;
   if (who?.speaker) {
     const speech = speechFields(who);

@@ -362,10 +362,53 @@ Deno.test("wire: 'X quotes a senior official as saying' relays an unnamed source
   ]);
 });
 
+Deno.test("wire: tokenised marks — `` ``, '' and ’’ are double quotation marks, closed and opened", () => {
+  assert.deepEqual(spans("`` We had to act now . '' Ruth Park said ."), ["We had to act now ."]);
+  assert.deepEqual(spans("‘’ The talks went well , ’’ the envoy said ."), ["The talks went well"]);
+  assert.deepEqual(spans('" It was an emergency , \'\' Ruth Park said .'), ["It was an emergency"]);
+  // The tag after a two-mark closer is the quote's tag.
+  assert.deepEqual(quotes("Talks\n\n`` We had to act now , '' Ruth Park said ."), [
+    "direct|Ruth Park|cue|We had to act now",
+  ]);
+  // Elisions and a plural possessive before an apostrophe stay no marks.
+  assert.deepEqual(spans("The players'' union met in the '90s ."), []);
+});
+
+Deno.test("wire: one sentence per line — a quote left open goes on to the mark that closes it, and its tag there is its speaker", () => {
+  const text = [
+    "Rifles missing",
+    'A NATO spokesman said : " There is no way to track the rifles .',
+    'There are concerns that some were sold . "',
+    '" Nobody can say where they went .',
+    "Some were found in a port .",
+    'They are gone , " Maria Lopez says .',
+  ].join("\n");
+  assert.deepEqual(quotes(text), [
+    "direct|||There is no way to track the rifles .",
+    "direct|||There are concerns that some were sold .",
+    "direct|Maria Lopez|cue|Nobody can say where they went .",
+    "direct|Maria Lopez|cue|Some were found in a port .",
+    "direct|Maria Lopez|cue|They are gone",
+  ]);
+  // A new quote opened after the open one (a letter right after the mark, or a tag verb or
+  // colon before it) is a quote of its own, not the end of the open one.
+  const reopened = [
+    "Museum",
+    '"It was a long wait, she said.',
+    'In a statement, Governor Jane Smith said, "The museum worked hard for this."',
+    'He added , " This is a good day .',
+  ].join("\n");
+  assert.deepEqual(extractText(reopened).quotes.map((q) => q.text), [
+    "It was a long wait, she said.",
+    "The museum worked hard for this.",
+    "This is a good day .",
+  ]);
+});
+
 const WORDS = ["We", "don't", "know", "it's", "the", "players'", "union", "said", "'90s", "Smith"];
 const piece = fc.oneof(
   fc.constantFrom(...WORDS),
-  fc.constantFrom("'", "‘", "’", '"', "“", "”", ",", ".", " ' ", "\n"),
+  fc.constantFrom("'", "‘", "’", '"', "“", "”", ",", ".", " ' ", "\n", "''", "``", "’’", "‘’"),
 );
 
 Deno.test("wire: property — quotation spans are ordered, inside their marks, and never overlap", () => {
@@ -378,11 +421,11 @@ Deno.test("wire: property — quotation spans are ordered, inside their marks, a
         assert.ok(
           q.open < q.start + 1 && q.start <= q.end && q.end <= q.close && q.close <= s.length,
         );
-        assert.ok(`"“‘'`.includes(s[q.open]), `opens at a mark: ${s[q.open]}`);
+        assert.ok(`"“‘'\``.includes(s[q.open]), `opens at a mark: ${s[q.open]}`);
         last = q.close;
       }
       // Text with no quotation mark but apostrophes inside words has no span.
-      const bare = s.replace(/["“”‘’]|(?<!\p{L})'|'(?!\p{L})/gu, "");
+      const bare = s.replace(/["“”‘’`]|(?<!\p{L})'|'(?!\p{L})/gu, "");
       assert.deepEqual(quoteSpans(bare, 0, bare.length), []);
     }),
     { numRuns: 300 },
