@@ -365,7 +365,7 @@ Deno.test("wire: 'X quotes a senior official as saying' relays an unnamed source
 Deno.test("wire: tokenised marks — `` ``, '' and ’’ are double quotation marks, closed and opened", () => {
   assert.deepEqual(spans("`` We had to act now . '' Ruth Park said ."), ["We had to act now ."]);
   assert.deepEqual(spans("‘’ The talks went well , ’’ the envoy said ."), ["The talks went well"]);
-  assert.deepEqual(spans('" It was an emergency , \'\' Ruth Park said .'), ["It was an emergency"]);
+  assert.deepEqual(spans("\" It was an emergency , '' Ruth Park said ."), ["It was an emergency"]);
   // The tag after a two-mark closer is the quote's tag.
   assert.deepEqual(quotes("Talks\n\n`` We had to act now , '' Ruth Park said ."), [
     "direct|Ruth Park|cue|We had to act now",
