@@ -27,7 +27,7 @@ import type { CleanArticle } from "../corpus/clean.ts";
 import type { Sentence } from "../text/segment.ts";
 import { type Cues, DEFAULT_CUES } from "./cues.ts";
 import type { EntityMention } from "./entities.ts";
-import { extractionWords, lowerCase, quickHas, sentenceWords } from "./words.ts";
+import { extractionWords, lowerCase, quickHas, sentenceWords, type Word } from "./words.ts";
 import { DEFAULT_QUOTE_CUES, type QuoteCues } from "./quotes/data.ts";
 import {
   articleSpans,
@@ -182,7 +182,10 @@ function contextOf(
   for (let i = 0; i < words.length; i++) {
     const t = words[i].text;
     // Reporting verbs in lower case only: "the United States" reports nothing.
-    if (isSpeechVerb(t) || (t === lowers[i] && isReportingVerb(t))) speechVerb[i] = 1;
+    if (
+      (isSpeechVerb(t) || (t === lowers[i] && isReportingVerb(t))) &&
+      !nonSpeechUse(words, lowers, i, quoteCues)
+    ) speechVerb[i] = 1;
     else if (lowers[i + 1] === "that" && quoteCues.thatVerbs.has(lowers[i])) speechVerb[i] = 1;
     else if (issuesDocument(lowers, i, quoteCues, cues)) speechVerb[i] = 1;
     if (isDirectVerb(t)) directVerb[i] = 1;
@@ -216,6 +219,98 @@ function contextOf(
 function afterQuoteTag(text: string, at: number): boolean {
   return /[,!?]\s*["”’']{1,2}\s*$/.test(text.slice(Math.max(0, at - 7), at));
 }
+
+/** Object pronouns after which "called" is a telephone call ("Paul called me back"). */
+const CALLED_PRONOUNS = new Set(["me", "us", "him", "her", "them", "you"]);
+/** What may follow a telephone call's object ("called me back", "called us today"). */
+const AFTER_CALL = new Set([
+  "back",
+  "up",
+  "to",
+  "at",
+  "on",
+  "from",
+  "about",
+  "and",
+  "today",
+  "yesterday",
+  "last",
+  "this",
+  ",",
+  ".",
+]);
+/** Words before "called" that keep it a speech verb: subjects, auxiliaries, adverbs' company. */
+const CALLED_SUBJECTS = new Set([
+  "he",
+  "she",
+  "they",
+  "it",
+  "we",
+  "i",
+  "you",
+  "who",
+  "which",
+  "that",
+  "has",
+  "have",
+  "had",
+  "was",
+  "were",
+  "is",
+  "be",
+  "been",
+  "also",
+  "then",
+  "now",
+  "just",
+  "once",
+  "again",
+  "later",
+  "today",
+  "yesterday",
+  "even",
+  "still",
+  "already",
+  "and",
+  "but",
+  "or",
+  "-",
+]);
+/** Determiners that make the noun before "called" a thing being named ("his company called X"). */
+const NAMING_DETERMINERS = new Set(["a", "an", "his", "her", "its", "their", "my", "our", "your"]);
+
+/**
+ * A speech verb used for something else: "all told" (in all), "called" as a telephone call
+ * ("Paul called me back", "called to let me know") or naming a thing ("a device called X",
+ * "his company called Acme"), not a speaker calling something a name.
+ */
+function nonSpeechUse(
+  words: readonly Word[],
+  lowers: readonly string[],
+  i: number,
+  q: QuoteCues,
+): boolean {
+  const w = lowers[i];
+  if (w === "told") return lowers[i - 1] === "all";
+  // "Wikinews observed the crowd ...": seeing; "observed that ..." and a quote's tag speak.
+  if (w === "observed" || w === "observes") {
+    return lowers[i + 1] !== "that" && !lowers.slice(Math.max(0, i - 4), i).some(isMark);
+  }
+  if (w !== "called") return false;
+  const next = lowers[i + 1] ?? ".";
+  if (next === "to" || next === "back" || next === "up") return true;
+  if (CALLED_PRONOUNS.has(next) && AFTER_CALL.has(lowers[i + 2] ?? ".")) return true;
+  const prev = words[i - 1]?.text ?? "";
+  // A name, a plural ("critics called"), an adverb or an auxiliary before it: someone speaks.
+  if (!/^\p{Ll}+$/u.test(prev) || /(?:ly|s)$/u.test(prev) || CALLED_SUBJECTS.has(prev)) {
+    return false;
+  }
+  // "the ministry called the report biased" speaks; "his company called Acme" names.
+  return !q.orgNouns.has(prev) || NAMING_DETERMINERS.has(lowers[i - 2] ?? "");
+}
+
+/** True for a quotation mark as a word of its own. */
+const isMark = (w: string) => /^["“”‘’']+$/u.test(w);
 
 /** "issued a statement", "released a joint statement": a speaker who speaks through a document. */
 function issuesDocument(lowers: readonly string[], i: number, q: QuoteCues, cues: Cues): boolean {

@@ -405,6 +405,58 @@ Deno.test("wire: one sentence per line — a quote left open goes on to the mark
   ]);
 });
 
+Deno.test("wire: no reported speech from the first person, a phrase of place, seeing, or 'called' as a call or a name", () => {
+  // The writer or a speech's own speaker in the first person is the text speaking.
+  assert.deepEqual(
+    attributions(
+      "As I said last week, the plan will work. We recently announced that the fund will grow. I am told the vote was close. Anna Berg said the vote was close.",
+    ),
+    ["Anna Berg|said|the vote was close"],
+  );
+  // A phrase of place where content should be; the second statement after "and said" stays.
+  assert.deepEqual(
+    attributions("Mark Hill tweeted to Omar and said the boy was welcome to visit."),
+    ["Mark Hill|said|the boy was welcome to visit"],
+  );
+  // "observed" without "that" is seeing; with "that", or in a quote's tag, it speaks.
+  assert.deepEqual(
+    attributions(
+      "The Gazette observed the exhibit features prints of Halston. Rosa Diaz observed that the hall was full.",
+    ),
+    ["Rosa Diaz|observed|the hall was full"],
+  );
+  assert.deepEqual(quotes('"The hall was full," Rosa Diaz observed.'), [
+    "direct|Rosa Diaz|cue|The hall was full",
+  ]);
+  // "all told" is a sum; "called" as a telephone call or naming a thing reports nothing.
+  assert.deepEqual(
+    attributions(
+      "All told, the storm killed 40 people. Paul Ames called me today about the report. Nina Ford called to let us know she was safe. He used his company called Green Labs to buy parts. The device called the E-meter was seized.",
+    ),
+    [],
+  );
+  // A name, a plural subject, an adverb or an organisation before "called": someone speaks.
+  assert.deepEqual(
+    attributions(
+      "Critics called the plan a betrayal. Ravi Shah has now called the inquiry a sham. Tom Reed called me a liar.",
+    ),
+    [
+      "|called|the plan a betrayal",
+      "Ravi Shah|called|the inquiry a sham",
+      "Tom Reed|called|me a liar",
+    ],
+  );
+});
+
+Deno.test("wire: a relative clause's cue — ', who had told X ...' — reports what follows, spoken by the name before the comma", () => {
+  assert.deepEqual(
+    attributions(
+      "He traveled to Florida to meet with Tom Devlin, who had told Montalvo he would help him find housing.",
+    ),
+    ["Tom Devlin|told|he would help him find housing"],
+  );
+});
+
 const WORDS = ["We", "don't", "know", "it's", "the", "players'", "union", "said", "'90s", "Smith"];
 const piece = fc.oneof(
   fc.constantFrom(...WORDS),

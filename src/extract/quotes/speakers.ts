@@ -587,8 +587,11 @@ function subjectOf(ctx: Context, r: Region, v: number): Subject | null {
     return pronounSubject(ctx, prev, words[v]);
   }
   const clause = clauseStart(words, v);
-  if (prev && RELATIVE.has(prev.text) && v >= 3 && words[v - 2].text === ",") {
-    return relativeSubject(r, v);
+  // "Devocht, who said", "Devocht, who had told": auxiliaries may stand between.
+  let rel = v - 1;
+  while (rel > 0 && v - rel < 3 && APPOSITIVE_AUXILIARIES.has(r.lw[rel])) rel--;
+  if (rel >= 2 && RELATIVE.has(words[rel].text) && words[rel - 1].text === ",") {
+    return relativeSubject(r, rel + 1, v);
   }
   return titledSubject(ctx, r, v, clause) ?? mentionSubject(ctx, r, v, clause) ??
     appositiveSubject(ctx, r, v, clause) ?? auxiliaryAppositive(ctx, r, v) ??
@@ -1223,10 +1226,13 @@ function orgFinding(ctx: Context, r: Region, clause: number, v: number): Subject
   };
 }
 
-/** "a report by the American Academy of Pediatrics, which found that ...": the name before the comma. */
-function relativeSubject(r: Region, v: number): Subject | null {
-  const comma = r.words[v - 2];
-  const m = r.here.filter((x) => x.end === r.words[v - 3].end && x.end <= comma.start).pop();
+/**
+ * "a report by the American Academy of Pediatrics, which found that ...", "Devocht, who had
+ * told": the name before the comma. `after`: the word after the relative pronoun; `v`: the verb.
+ */
+function relativeSubject(r: Region, after: number, v: number): Subject | null {
+  const comma = r.words[after - 2];
+  const m = r.here.filter((x) => x.end === r.words[after - 3].end && x.end <= comma.start).pop();
   if (!m || m.type === "GPE" || m.type === "NORP") return null;
   return { ...ofMention(m, "cue", 0.8), from: m.start, to: r.words[v].end, mediaSubject: m.media };
 }
