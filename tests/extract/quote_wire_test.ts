@@ -457,6 +457,20 @@ Deno.test("wire: a relative clause's cue — ', who had told X ...' — reports 
   );
 });
 
+Deno.test("wire: title-case words right after 'said,' or a writing verb's colon are words said, not a title", () => {
+  assert.deepEqual(
+    quotes(
+      'The crowd cheered when Jane Ortiz said, "Thank You." He wrote on Twitter: "Great Job Everyone". Ben Cole wrote "The Art of War" in prison. Cole said on "Meet the Press" that he would run.',
+    ).map((q) => q.split("|")[0] + "|" + q.split("|")[3]),
+    [
+      "direct|Thank You.",
+      "partial|Great Job Everyone",
+      "title|The Art of War",
+      "title|Meet the Press",
+    ],
+  );
+});
+
 const WORDS = ["We", "don't", "know", "it's", "the", "players'", "union", "said", "'90s", "Smith"];
 const piece = fc.oneof(
   fc.constantFrom(...WORDS),

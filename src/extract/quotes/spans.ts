@@ -353,8 +353,32 @@ export function markedKind(
   if (n <= 4 && [prev, prev2, hyphenated].some((w) => cues.termCues.has(w))) return "term";
   if (!isTitleCase(inside)) return null;
   if (cues.titleNouns.has(prev) || cues.titleNouns.has(prev2)) return "title";
+  // `said, "Thank You."`, `shouted "Happy New Year!"`, `wrote on Twitter: "Great Job"`: said.
+  if (SAY.has(prev) || (prev === "," && SAY.has(prev2))) return null;
+  const said = (w: Word) => SAY.has(lowerCase(w.text)) || WRITE.has(lowerCase(w.text));
+  if (prev === ":" && before.slice(-6, -1).some(said)) return null;
   return n >= 2 && n <= 10 && before.some((w) => w.kind === "word") ? "title" : null;
 }
+
+/** Verbs after which title-case words between marks are said, not a title. */
+const SAY = new Set([
+  "said",
+  "says",
+  "say",
+  "saying",
+  "asked",
+  "asks",
+  "added",
+  "adds",
+  "shouted",
+  "yelled",
+  "exclaimed",
+  "replied",
+  "answered",
+  "declared",
+]);
+/** Verbs of writing: a title may follow them ("wrote "The Art of War""), a colon makes it words. */
+const WRITE = new Set(["wrote", "writes", "posted", "tweeted"]);
 
 /** A nickname of initials closing a sentence: `Col. John “J.D.”` (the surname is cut off). */
 const INITIALS_END = /["“](?:\p{Lu}\.){1,3}["”]$/u;
