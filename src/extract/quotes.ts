@@ -298,6 +298,8 @@ function nonSpeechUse(
   }
   if (w !== "called") return false;
   const next = lowers[i + 1] ?? ".";
+  // "called for an inquiry", "called on them to leave": a demand, spoken.
+  if (next === "for" || next === "on" || next === "upon") return false;
   if (next === "to" || next === "back" || next === "up") return true;
   if (CALLED_PRONOUNS.has(next) && AFTER_CALL.has(lowers[i + 2] ?? ".")) return true;
   const prev = words[i - 1]?.text ?? "";

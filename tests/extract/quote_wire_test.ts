@@ -438,12 +438,14 @@ Deno.test("wire: no reported speech from the first person, a phrase of place, se
   // A name, a plural subject, an adverb or an organisation before "called": someone speaks.
   assert.deepEqual(
     attributions(
-      "Critics called the plan a betrayal. Ravi Shah has now called the inquiry a sham. Tom Reed called me a liar.",
+      "Critics called the plan a betrayal. Ravi Shah has now called the inquiry a sham. Tom Reed called me a liar. A resolution of the Senate called for an inquiry. The majority of voters declared in favour of a new bridge.",
     ),
     [
       "|called|the plan a betrayal",
       "Ravi Shah|called|the inquiry a sham",
       "Tom Reed|called|me a liar",
+      "|called|for an inquiry",
+      "|declared|in favour of a new bridge",
     ],
   );
 });
@@ -468,6 +470,13 @@ Deno.test("wire: title-case words right after 'said,' or a writing verb's colon 
       "title|The Art of War",
       "title|Meet the Press",
     ],
+  );
+  // A sign "says" its words; a book's title "asked" after a colon is still the title.
+  assert.deepEqual(
+    quotes(
+      'Employers put up the sign that says "Help Wanted." The title of a book asked: "America: What Went Wrong?"',
+    ).map((q) => q.split("|")[0]),
+    ["title", "title"],
   );
 });
 

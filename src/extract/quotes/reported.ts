@@ -269,6 +269,8 @@ const RELATIVES = new Set(["who", "which", "that", "whom"]);
  */
 function placeOnly(text: string, content: Content): boolean {
   const words = text.slice(content.start, content.end).split(/\s+/);
+  // "declared in favour of annexation" is a position stated.
+  if (/^(?:favou?r|support)$/iu.test(words[1] ?? "")) return false;
   return words.length <= 6 && PLACE_PREPOSITIONS.has(lowerCase(words[0]));
 }
 const PLACE_PREPOSITIONS = new Set(["to", "on", "at", "from", "in", "via", "during", "with"]);

@@ -356,16 +356,18 @@ export function markedKind(
   // `said, "Thank You."`, `shouted "Happy New Year!"`, `wrote on Twitter: "Great Job"`: said.
   if (SAY.has(prev) || (prev === "," && SAY.has(prev2))) return null;
   const said = (w: Word) => SAY.has(lowerCase(w.text)) || WRITE.has(lowerCase(w.text));
-  if (prev === ":" && before.slice(-6, -1).some(said)) return null;
+  // "The title of a book asked: "..."" names a work still.
+  const titled = before.some((w) => w.text.length > 2 && cues.titleNouns.has(lowerCase(w.text)));
+  if (prev === ":" && !titled && before.slice(-6, -1).some(said)) return null;
   return n >= 2 && n <= 10 && before.some((w) => w.kind === "word") ? "title" : null;
 }
 
-/** Verbs after which title-case words between marks are said, not a title. */
+/**
+ * Verbs after which title-case words between marks are said, not a title ("says" is left out:
+ * the sign that says "Help Wanted").
+ */
 const SAY = new Set([
   "said",
-  "says",
-  "say",
-  "saying",
   "asked",
   "asks",
   "added",
