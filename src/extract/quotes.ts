@@ -292,6 +292,12 @@ function nonSpeechUse(
 ): boolean {
   const w = lowers[i];
   if (w === "told") return lowers[i - 1] === "all";
+  // "That said, ...", "Having said that, ...": a turn of the writer's own argument.
+  if (w === "said") {
+    return (lowers[i - 1] === "that" && lowers[i + 1] === ",") ||
+      (lowers[i - 1] === "having" && lowers[i + 1] === "that");
+  }
+  if (WROTE.has(w)) return !writesWords(lowers, i);
   // "Wikinews observed the crowd ...": seeing; "observed that ..." and a quote's tag speak.
   if (w === "observed" || w === "observes") {
     return lowers[i + 1] !== "that" && !lowers.slice(Math.max(0, i - 4), i).some(isMark);
@@ -309,6 +315,40 @@ function nonSpeechUse(
   }
   // "the ministry called the report biased" speaks; "his company called Acme" names.
   return !q.orgNouns.has(prev) || NAMING_DETERMINERS.has(lowers[i - 2] ?? "");
+}
+
+const WROTE = new Set(["wrote", "writes", "write", "written"]);
+/** What follows "wrote" when words are reported: a clause, a manner, a mark, or a tag's end. */
+const WROTE_NEXT = new Set([
+  "that",
+  "in",
+  "on",
+  "to",
+  "he",
+  "she",
+  "it",
+  "they",
+  "we",
+  "i",
+  "there",
+  ",",
+  ":",
+  ".",
+  ";",
+]);
+
+/**
+ * "wrote that ...", "wrote in a blog post ...", `"...," she wrote`: words written; "wrote his
+ * second symphony", "wrote for a magazine", "wrote a large number of papers": works, not speech.
+ */
+function writesWords(lowers: readonly string[], i: number): boolean {
+  const next = lowers[i + 1] ?? ".";
+  if (WROTE_NEXT.has(next) || isMark(next)) return true;
+  for (let k = i + 2; k < i + 9 && k < lowers.length; k++) {
+    if (lowers[k] === "that") return true;
+    if (/^[.!?;]$/.test(lowers[k])) return false;
+  }
+  return false;
 }
 
 /** True for a quotation mark as a word of its own. */

@@ -480,6 +480,20 @@ Deno.test("wire: title-case words right after 'said,' or a writing verb's colon 
   );
 });
 
+Deno.test("wire: no reported speech from 'That said,', a work written, 'according to plan', the reader addressed, or 'all reports'", () => {
+  assert.deepEqual(
+    attributions(
+      "That said, the group is different from its rivals. In 1890 he wrote his second symphony. Eva Lind wrote for a local paper. Eva Lind wrote that the paper had closed. The army was organised according to the West European system. According to plan, the rocket reached orbit. You also wrote two novels. From all the press reports I have read, the town was ready. According to the report, the plan failed.",
+    ),
+    ["Eva Lind|wrote|the paper had closed", "|according to|the plan failed"],
+  );
+  // A name before "reports" speaks; "wrote" before a clause or in a tag reports words.
+  assert.deepEqual(attributions("The Deseret News reports that the hashtag spread."), [
+    "Deseret News|reports|the hashtag spread",
+  ]);
+  assert.deepEqual(quotes('"It failed," Eva Lind wrote.'), ["direct|Eva Lind|cue|It failed"]);
+});
+
 const WORDS = ["We", "don't", "know", "it's", "the", "players'", "union", "said", "'90s", "Smith"];
 const piece = fc.oneof(
   fc.constantFrom(...WORDS),

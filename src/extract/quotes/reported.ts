@@ -193,7 +193,8 @@ export function attributionsOf(
   found: Found,
 ): Attribution[] {
   // "I said ...", "we announced ...": the writer or a speech's own speaker in the first person
-  // is the text speaking, not a source it reports.
+  // is the text speaking, not a source it reports; "you say ..." addresses the reader or the
+  // one interviewed.
   if (firstPerson(found.speakerRaw)) return [];
   const content = reportedContent(ctx.text, ctx.words, sentence, found, ctx.quoteCues);
   if (!content || !reportsSomething(ctx, content) || placeOnly(ctx.text, content)) return [];
@@ -250,8 +251,8 @@ function secondStatement(ctx: Context, content: { start: number; end: number }) 
 }
 
 /**
- * A first-person subject, alone or with auxiliaries and adverbs ("I", "We recently", "I 'd", "I
- * am"), never a clause naming someone else ("I met a man who").
+ * A first- or second-person subject, alone or with auxiliaries and adverbs ("I", "We recently",
+ * "I 'd", "I am", "You also"), never a clause naming someone else ("I met a man who").
  */
 function firstPerson(raw: string | null): boolean {
   const words = raw?.split(/\s+/) ?? [];
@@ -260,7 +261,7 @@ function firstPerson(raw: string | null): boolean {
   }
   return words.slice(1).every((w) => /^['’]?\p{Ll}+$/u.test(w) && !RELATIVES.has(w));
 }
-const FIRST_PERSON = new Set(["i", "we"]);
+const FIRST_PERSON = new Set(["i", "we", "you"]);
 const RELATIVES = new Set(["who", "which", "that", "whom"]);
 
 /**
