@@ -468,7 +468,8 @@ function quoteOf(
   if (nWords <= 3 && after !== undefined && ctx.cues.labelNouns.has(after.text)) {
     return { ...base, kind: "scare", ...noSpeech("a label") };
   }
-  const marked = markedKind(inside, before, after, ctx.quoteCues);
+  const marked = markedKind(inside, before, after, ctx.quoteCues) ??
+    (citedTitle(state, span) ? "title" : null);
   if (marked) return { ...base, kind: marked, ...noSpeech(`a ${marked}, not a quote`) };
   // A headline's quotation marks hold someone's words ("North Korea puts military in
   // 'quasi-state of war'"), whose speaker the body names: partial, speaker left empty.
@@ -489,6 +490,19 @@ function quoteOf(
     return { ...base, kind: "direct", ...speechFields(prev) };
   }
   return { ...base, ...partial };
+}
+
+/** After a cited article's title: a dash, its outlet, and a date ending with the year. */
+const CITATION = /^\s*[-–—]+\s*[^"“”\n]{1,80}?\b(?:1[89]|20)\d\d\.?\s*$/u;
+
+/**
+ * The title of an article in a list of sources (`"Document found on street" — CBC.ca, August
+ * 15, 2008`): the quote closes its paragraph's text but for a dash, an outlet and a date.
+ */
+function citedTitle(state: State, span: Placed): boolean {
+  const p = state.article.paragraphs.find((p) => p.index === span.paragraph);
+  if (!p || span.close >= p.end) return false;
+  return CITATION.test(state.article.text.slice(pastMark(state.article.text, span.close), p.end));
 }
 
 /**

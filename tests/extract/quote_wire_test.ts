@@ -494,6 +494,22 @@ Deno.test("wire: no reported speech from 'That said,', a work written, 'accordin
   assert.deepEqual(quotes('"It failed," Eva Lind wrote.'), ["direct|Eva Lind|cue|It failed"]);
 });
 
+Deno.test("wire: a list of sources — a quoted headline, a dash, an outlet and a date — holds titles, not quotes", () => {
+  const text = [
+    "Flood warning",
+    "The river rose overnight.",
+    "Sources",
+    '"River bursts its banks in the north" — The Daily Courier, March 3, 2019',
+    'Ann Vale. "Town counts the cost of the flood" — Northern Post, March 4, 2019',
+    '"We will rebuild." — Ken Ross, the mayor',
+  ].join("\n\n");
+  assert.deepEqual(quotes(text), [
+    "title|||River bursts its banks in the north",
+    "title|||Town counts the cost of the flood",
+    "direct|Ken Ross|cue|We will rebuild.",
+  ]);
+});
+
 const WORDS = ["We", "don't", "know", "it's", "the", "players'", "union", "said", "'90s", "Smith"];
 const piece = fc.oneof(
   fc.constantFrom(...WORDS),
