@@ -187,6 +187,7 @@ function contextOf(
       !nonSpeechUse(words, lowers, i, quoteCues)
     ) speechVerb[i] = 1;
     else if (lowers[i + 1] === "that" && quoteCues.thatVerbs.has(lowers[i])) speechVerb[i] = 1;
+    else if (continuesQuote(lowers, i)) speechVerb[i] = 1;
     else if (issuesDocument(lowers, i, quoteCues, cues)) speechVerb[i] = 1;
     if (isDirectVerb(t)) directVerb[i] = 1;
     else if (quoteCues.tagVerbs.has(lowers[i]) && afterQuoteTag(article.text, words[i].start)) {
@@ -349,6 +350,17 @@ function writesWords(lowers: readonly string[], i: number): boolean {
     if (/^[.!?;]$/.test(lowers[k])) return false;
   }
   return false;
+}
+
+/**
+ * "continued" introducing or tagging a quote (`She continued: "..."`, `"...," he continued`): a
+ * speech verb there only; "the fighting continued" says nothing.
+ */
+function continuesQuote(lowers: readonly string[], i: number): boolean {
+  if (lowers[i] !== "continued" && lowers[i] !== "continues") return false;
+  const next = lowers[i + 1] ?? "";
+  if (next === ":" || (next === "," && isMark(lowers[i + 2] ?? ""))) return true;
+  return lowers.slice(Math.max(0, i - 4), i).some(isMark);
 }
 
 /** True for a quotation mark as a word of its own. */

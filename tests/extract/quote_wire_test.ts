@@ -510,6 +510,16 @@ Deno.test("wire: a list of sources — a quoted headline, a dash, an outlet and 
   ]);
 });
 
+Deno.test("wire: 'continued' introduces or tags a quote, and says nothing elsewhere", () => {
+  assert.deepEqual(
+    quotes(
+      'Lena Fox said the plan had failed.\n\nShe continued: "We have a plan to fix it."\n\n"It will work," Fox continued. The fighting continued for days.',
+    ),
+    ["direct|Lena Fox|pronoun|We have a plan to fix it.", "direct|Lena Fox|cue|It will work"],
+  );
+  assert.deepEqual(attributions("The fighting continued for days."), []);
+});
+
 const WORDS = ["We", "don't", "know", "it's", "the", "players'", "union", "said", "'90s", "Smith"];
 const piece = fc.oneof(
   fc.constantFrom(...WORDS),
