@@ -295,10 +295,10 @@ function nonSpeechUse(
   if (w === "told") return lowers[i - 1] === "all";
   // "That said, ...", "Having said that, ...": a turn of the writer's own argument.
   if (w === "said") {
-    return (lowers[i - 1] === "that" && lowers[i + 1] === ",") ||
+    return (words[i - 1]?.text === "That" && lowers[i + 1] === ",") ||
       (lowers[i - 1] === "having" && lowers[i + 1] === "that");
   }
-  if (WROTE.has(w)) return !writesWords(lowers, i);
+  if (WROTE.has(w)) return !writesWords(words, lowers, i);
   // "Wikinews observed the crowd ...": seeing; "observed that ..." and a quote's tag speak.
   if (w === "observed" || w === "observes") {
     return lowers[i + 1] !== "that" && !lowers.slice(Math.max(0, i - 4), i).some(isMark);
@@ -339,12 +339,15 @@ const WROTE_NEXT = new Set([
 ]);
 
 /**
- * "wrote that ...", "wrote in a blog post ...", `"...," she wrote`: words written; "wrote his
- * second symphony", "wrote for a magazine", "wrote a large number of papers": works, not speech.
+ * "wrote that ...", "wrote in a blog post ...", `"...," she wrote`, "writes Minister X,": words
+ * written; "wrote his second symphony", "wrote for a magazine", "wrote a large number of papers":
+ * works, not speech.
  */
-function writesWords(lowers: readonly string[], i: number): boolean {
+function writesWords(words: readonly Word[], lowers: readonly string[], i: number): boolean {
   const next = lowers[i + 1] ?? ".";
   if (WROTE_NEXT.has(next) || isMark(next)) return true;
+  // "writes Minister Conger, "..."": the writer named after the verb.
+  if (/^\p{Lu}/u.test(words[i + 1]?.text ?? "") && /^\p{Ll}/u.test(words[i].text)) return true;
   for (let k = i + 2; k < i + 9 && k < lowers.length; k++) {
     if (lowers[k] === "that") return true;
     if (/^[.!?;]$/.test(lowers[k])) return false;

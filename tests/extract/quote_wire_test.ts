@@ -492,6 +492,16 @@ Deno.test("wire: no reported speech from 'That said,', a work written, 'accordin
     "Deseret News|reports|the hashtag spread",
   ]);
   assert.deepEqual(quotes('"It failed," Eva Lind wrote.'), ["direct|Eva Lind|cue|It failed"]);
+  // "writes" before the writer's name, and "that said," inside a sentence, still speak.
+  assert.deepEqual(quotes('From June until July, writes Minister Ann Lowe, "there was no rest."'), [
+    "partial|Ann Lowe|cue|there was no rest.",
+  ]);
+  assert.deepEqual(
+    quotes('Soldiers left signs that said, "We were here."').map((q) => q.split("|")[0]),
+    [
+      "direct",
+    ],
+  );
 });
 
 Deno.test("wire: a list of sources — a quoted headline, a dash, an outlet and a date — holds titles, not quotes", () => {
