@@ -27,9 +27,17 @@ import type { CleanArticle } from "../corpus/clean.ts";
 import type { Sentence } from "../text/segment.ts";
 import { type Cues, DEFAULT_CUES } from "./cues.ts";
 import type { EntityMention } from "./entities.ts";
-import { extractionWords, lowerCase, quickHas, sentenceWords } from "./words.ts";
+import { extractionWords, lowerCase, quickHas, sentenceWords, type Word } from "./words.ts";
 import { DEFAULT_QUOTE_CUES, type QuoteCues } from "./quotes/data.ts";
-import { joinNameSplits, markedKind, quoteSpans, resumes, type Span } from "./quotes/spans.ts";
+import {
+  articleSpans,
+  joinNameSplits,
+  markedKind,
+  pastMark,
+  quoteSpans,
+  resumes,
+  type Span,
+} from "./quotes/spans.ts";
 import { attributionIn, firstWordFrom, signedName, speakerGender } from "./quotes/speakers.ts";
 import { attributionsOf } from "./quotes/reported.ts";
 import { fullName, fullOrganisation } from "./quotes/complete.ts";
@@ -105,9 +113,7 @@ export function extractQuotes(
   mentions: readonly EntityMention[],
   options: QuoteOptions = {},
 ): { quotes: Quote[]; attributions: Attribution[] } {
-  const spans = article.paragraphs.flatMap((p) =>
-    quoteSpans(article.text, p.start, p.end).map((s) => ({ ...s, paragraph: p.index }))
-  );
+  const spans = articleSpans(article.text, article.paragraphs);
   const ctx = contextOf(article, sentences, mentions, spans, options);
   const state: State = {
     article,
@@ -176,8 +182,12 @@ function contextOf(
   for (let i = 0; i < words.length; i++) {
     const t = words[i].text;
     // Reporting verbs in lower case only: "the United States" reports nothing.
-    if (isSpeechVerb(t) || (t === lowers[i] && isReportingVerb(t))) speechVerb[i] = 1;
+    if (
+      (isSpeechVerb(t) || (t === lowers[i] && isReportingVerb(t))) &&
+      !nonSpeechUse(words, lowers, i, quoteCues)
+    ) speechVerb[i] = 1;
     else if (lowers[i + 1] === "that" && quoteCues.thatVerbs.has(lowers[i])) speechVerb[i] = 1;
+    else if (continuesQuote(lowers, i)) speechVerb[i] = 1;
     else if (issuesDocument(lowers, i, quoteCues, cues)) speechVerb[i] = 1;
     if (isDirectVerb(t)) directVerb[i] = 1;
     else if (quoteCues.tagVerbs.has(lowers[i]) && afterQuoteTag(article.text, words[i].start)) {
@@ -208,8 +218,156 @@ function contextOf(
 
 /** True right after a quote closed by a comma or a mark: `"...," read the headline`. */
 function afterQuoteTag(text: string, at: number): boolean {
-  return /[,!?]\s*["”’']\s*$/.test(text.slice(Math.max(0, at - 6), at));
+  return /[,!?]\s*["”’']{1,2}\s*$/.test(text.slice(Math.max(0, at - 7), at));
 }
+
+/** Object pronouns after which "called" is a telephone call ("Paul called me back"). */
+const CALLED_PRONOUNS = new Set(["me", "us", "him", "her", "them", "you"]);
+/** What may follow a telephone call's object ("called me back", "called us today"). */
+const AFTER_CALL = new Set([
+  "back",
+  "up",
+  "to",
+  "at",
+  "on",
+  "from",
+  "about",
+  "and",
+  "today",
+  "yesterday",
+  "last",
+  "this",
+  ",",
+  ".",
+]);
+/** Words before "called" that keep it a speech verb: subjects, auxiliaries, adverbs' company. */
+const CALLED_SUBJECTS = new Set([
+  "he",
+  "she",
+  "they",
+  "it",
+  "we",
+  "i",
+  "you",
+  "who",
+  "which",
+  "that",
+  "has",
+  "have",
+  "had",
+  "was",
+  "were",
+  "is",
+  "be",
+  "been",
+  "also",
+  "then",
+  "now",
+  "just",
+  "once",
+  "again",
+  "later",
+  "today",
+  "yesterday",
+  "even",
+  "still",
+  "already",
+  "and",
+  "but",
+  "or",
+  "-",
+]);
+/** Determiners that make the noun before "called" a thing being named ("his company called X"). */
+const NAMING_DETERMINERS = new Set(["a", "an", "his", "her", "its", "their", "my", "our", "your"]);
+
+/**
+ * A speech verb used for something else: "all told" (in all), "called" as a telephone call
+ * ("Paul called me back", "called to let me know") or naming a thing ("a device called X",
+ * "his company called Acme"), not a speaker calling something a name.
+ */
+function nonSpeechUse(
+  words: readonly Word[],
+  lowers: readonly string[],
+  i: number,
+  q: QuoteCues,
+): boolean {
+  const w = lowers[i];
+  if (w === "told") return lowers[i - 1] === "all";
+  // "That said, ...", "Having said that, ...": a turn of the writer's own argument.
+  if (w === "said") {
+    return (words[i - 1]?.text === "That" && lowers[i + 1] === ",") ||
+      (lowers[i - 1] === "having" && lowers[i + 1] === "that");
+  }
+  if (WROTE.has(w)) return !writesWords(words, lowers, i);
+  // "Wikinews observed the crowd ...": seeing; "observed that ..." and a quote's tag speak.
+  if (w === "observed" || w === "observes") {
+    return lowers[i + 1] !== "that" && !lowers.slice(Math.max(0, i - 4), i).some(isMark);
+  }
+  if (w !== "called") return false;
+  const next = lowers[i + 1] ?? ".";
+  // "called for an inquiry", "called on them to leave": a demand, spoken.
+  if (next === "for" || next === "on" || next === "upon") return false;
+  if (next === "to" || next === "back" || next === "up") return true;
+  if (CALLED_PRONOUNS.has(next) && AFTER_CALL.has(lowers[i + 2] ?? ".")) return true;
+  const prev = words[i - 1]?.text ?? "";
+  // A name, a plural ("critics called"), an adverb or an auxiliary before it: someone speaks.
+  if (!/^\p{Ll}+$/u.test(prev) || /(?:ly|s)$/u.test(prev) || CALLED_SUBJECTS.has(prev)) {
+    return false;
+  }
+  // "the ministry called the report biased" speaks; "his company called Acme" names.
+  return !q.orgNouns.has(prev) || NAMING_DETERMINERS.has(lowers[i - 2] ?? "");
+}
+
+const WROTE = new Set(["wrote", "writes", "write", "written"]);
+/** What follows "wrote" when words are reported: a clause, a manner, a mark, or a tag's end. */
+const WROTE_NEXT = new Set([
+  "that",
+  "in",
+  "on",
+  "to",
+  "he",
+  "she",
+  "it",
+  "they",
+  "we",
+  "i",
+  "there",
+  ",",
+  ":",
+  ".",
+  ";",
+]);
+
+/**
+ * "wrote that ...", "wrote in a blog post ...", `"...," she wrote`, "writes Minister X,": words
+ * written; "wrote his second symphony", "wrote for a magazine", "wrote a large number of papers":
+ * works, not speech.
+ */
+function writesWords(words: readonly Word[], lowers: readonly string[], i: number): boolean {
+  const next = lowers[i + 1] ?? ".";
+  if (WROTE_NEXT.has(next) || isMark(next)) return true;
+  // "writes Minister Conger, "..."": the writer named after the verb.
+  if (/^\p{Lu}/u.test(words[i + 1]?.text ?? "") && /^\p{Ll}/u.test(words[i].text)) return true;
+  for (let k = i + 2; k < i + 9 && k < lowers.length; k++) {
+    if (lowers[k] === "that") return true;
+    if (/^[.!?;]$/.test(lowers[k])) return false;
+  }
+  return false;
+}
+
+/**
+ * "continued" introducing or tagging a quote (`She continued: "..."`, `"...," he continued`): a
+ * speech verb there only; "the fighting continued" says nothing.
+ */
+function continuesQuote(lowers: readonly string[], i: number): boolean {
+  if (lowers[i] !== "continued" && lowers[i] !== "continues") return false;
+  const next = lowers[i + 1] ?? "";
+  if (next === ":" || (next === "," && isMark(lowers[i + 2] ?? ""))) return true;
+  return lowers.slice(Math.max(0, i - 4), i).some(isMark);
+}
+
+/** True for a quotation mark as a word of its own. */
+const isMark = (w: string) => /^["“”‘’']+$/u.test(w);
 
 /** "issued a statement", "released a joint statement": a speaker who speaks through a document. */
 function issuesDocument(lowers: readonly string[], i: number, q: QuoteCues, cues: Cues): boolean {
@@ -318,14 +476,15 @@ function quoteOf(
   const from = firstWordFrom(ctx.words, sentence.start);
   const to = firstWordFrom(ctx.words, span.open);
   const before = ctx.words.slice(from, to);
-  const next = ctx.words[firstWordFrom(ctx.words, span.close + 1)];
+  const next = ctx.words[firstWordFrom(ctx.words, pastMark(text, span.close))];
   const after = next && next.end <= sentence.end ? next : undefined;
   const nWords = inside.filter((w) => w.kind !== "punct").length;
   // A short phrase before a label noun is a label (the “special” relationship, the “America First” policy).
   if (nWords <= 3 && after !== undefined && ctx.cues.labelNouns.has(after.text)) {
     return { ...base, kind: "scare", ...noSpeech("a label") };
   }
-  const marked = markedKind(inside, before, after, ctx.quoteCues);
+  const marked = markedKind(inside, before, after, ctx.quoteCues) ??
+    (citedTitle(state, span) ? "title" : null);
   if (marked) return { ...base, kind: marked, ...noSpeech(`a ${marked}, not a quote`) };
   // A headline's quotation marks hold someone's words ("North Korea puts military in
   // 'quasi-state of war'"), whose speaker the body names: partial, speaker left empty.
@@ -335,7 +494,7 @@ function quoteOf(
   // `"The situation" — he paused — "is very serious."`: the first piece of an interrupted quote.
   const interrupted = resumedAfter(state, k + 1);
   if ((lead === "" || lead.endsWith(":")) && (nWords >= 4 || whole || interrupted)) {
-    return { ...base, kind: "direct", ...directSpeech(ctx, state, span, sentence, lead) };
+    return { ...base, kind: "direct", ...directSpeech(ctx, state, k, sentence, lead) };
   }
   const set = setOffAfterVerb(ctx, sentence, span, lead, [from, to], nWords, whole);
   if (set) return { ...base, kind: "direct", ...set };
@@ -346,6 +505,19 @@ function quoteOf(
     return { ...base, kind: "direct", ...speechFields(prev) };
   }
   return { ...base, ...partial };
+}
+
+/** After a cited article's title: a dash, its outlet, and a date ending with the year. */
+const CITATION = /^\s*[-–—]+\s*[^"“”\n]{1,80}?\b(?:1[89]|20)\d\d\.?\s*$/u;
+
+/**
+ * The title of an article in a list of sources (`"Document found on street" — CBC.ca, August
+ * 15, 2008`): the quote closes its paragraph's text but for a dash, an outlet and a date.
+ */
+function citedTitle(state: State, span: Placed): boolean {
+  const p = state.article.paragraphs.find((p) => p.index === span.paragraph);
+  if (!p || span.close >= p.end) return false;
+  return CITATION.test(state.article.text.slice(pastMark(state.article.text, span.close), p.end));
 }
 
 /**
@@ -407,26 +579,51 @@ function wholeClause(text: string, span: Span): boolean {
 function directSpeech(
   ctx: Context,
   state: State,
-  span: Placed,
+  k: number,
   sentence: Sentence,
   lead: string,
 ): Speech {
-  const tag = (a: number, b: number) => {
-    const f = attributionIn(ctx, a, b, { direct: true });
-    return f ? speechFields(f) : null;
-  };
-  let speech: Speech | null = lead.endsWith(":") ? tag(sentence.start, span.open) : null;
-  const closing = ctx.sentences.find((s) => s.start <= span.close && span.close < s.end) ??
-    sentence;
-  if (!speech?.speaker && span.close + 1 < closing.end) {
-    speech = tag(span.close + 1, closing.end) ?? speech;
-  }
+  const span = state.spans[k];
+  let speech: Speech | null = lead.endsWith(":") ? tagIn(ctx, sentence.start, span.open) : null;
+  if (!speech?.speaker) speech = closingTag(ctx, span, sentence) ?? speech;
+  // A quote running on into the next paragraphs is tagged where it closes (`" No one ... .` /
+  // `They 're inseparable , " he says .`).
+  if (!speech?.speaker && !speech?.cue) speech = runOnTag(ctx, state, k) ?? speech;
   // A tag with its own subject decides, even empty: `"...," she told reporters` is never the
   // last speaker when "she" fits nobody.
   if (speech?.speaker || (speech?.cue && speech.speakerRaw)) return speech;
   return dashSpeaker(ctx, state, span) ?? continued(ctx, state, span) ?? speech ??
     previousSpeaker(state, sentence) ?? introSpeaker(ctx, sentence, span.open, lead) ??
     noSpeech("no speech cue in the sentence");
+}
+
+/** The speech of a quote tag in `[a, b)`, or null. */
+function tagIn(ctx: Context, a: number, b: number): Speech | null {
+  const f = attributionIn(ctx, a, b, { direct: true });
+  return f ? speechFields(f) : null;
+}
+
+/** The tag after a quote's closing mark, in the sentence where the quote closes. */
+function closingTag(ctx: Context, span: Span, sentence: Sentence): Speech | null {
+  const closing = ctx.sentences.find((s) => s.start <= span.close && span.close < s.end) ??
+    sentence;
+  const past = pastMark(ctx.text, span.close);
+  return past < closing.end ? tagIn(ctx, past, closing.end) : null;
+}
+
+/**
+ * The tag of a quote left open at its paragraph's end: the tag after the run-on pieces that
+ * carry it on (next paragraph, and the one after), where the last of them closes.
+ */
+function runOnTag(ctx: Context, state: State, k: number): Speech | null {
+  let j = k;
+  while (
+    state.spans[j + 1]?.runOn && state.spans[j + 1].paragraph === state.spans[j].paragraph + 1
+  ) j++;
+  if (j === k) return null;
+  const last = state.spans[j];
+  const closing = ctx.sentences.find((s) => s.start <= last.close && last.close < s.end);
+  return closing ? closingTag(ctx, last, closing) : null;
 }
 
 /**
@@ -436,10 +633,10 @@ function directSpeech(
 function dashSpeaker(ctx: Context, state: State, span: Placed): Speech | null {
   const paragraph = state.article.paragraphs.find((p) => p.index === span.paragraph);
   if (!paragraph) return null;
-  const tail = ctx.text.slice(span.close + 1, paragraph.end);
-  const dash = /^\s*[-–—]+\s*/.exec(tail);
+  const past = pastMark(ctx.text, span.close);
+  const dash = /^\s*[-–—]+\s*/.exec(ctx.text.slice(past, paragraph.end));
   if (!dash) return null;
-  const who = signedName(ctx, span.close + 1 + dash[0].length, paragraph.end);
+  const who = signedName(ctx, past + dash[0].length, paragraph.end);
   return who ? { ...who, cue: "—", sieve: "cue" } : null;
 }
 
@@ -512,15 +709,15 @@ function partialSpeech(
   // tag right after it (“a moment of historic cowardice,” Wyden said).
   const before = attributionIn(ctx, sentence.start, span.open, { last: true }) ??
     participleSpeech(ctx, sentence.start, span.open);
-  const tagged = /,\s*$/.test(ctx.text.slice(span.start, span.close)) ||
-    ctx.text[span.close + 1] === ",";
+  const past = pastMark(ctx.text, span.close);
+  const tagged = /,\s*$/.test(ctx.text.slice(span.start, span.close)) || ctx.text[past] === ",";
   // A quote running past its sentence is tagged in the sentence where it closes.
   const end = ctx.sentences.find((s) => s.start <= span.close && span.close < s.end)?.end ??
     sentence.end;
   const who = before?.speaker
     ? before
-    : tagged && span.close + 1 < end
-    ? attributionIn(ctx, span.close + 1, end, { direct: true })
+    : tagged && past < end
+    ? attributionIn(ctx, past, end, { direct: true })
     : null;
   if (who?.speaker) {
     const speech = speechFields(who);

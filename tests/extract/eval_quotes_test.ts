@@ -129,3 +129,86 @@ Deno.test("eval:quotes: --split takes heldout too; any other name is a usage err
   assert.equal(await evalQuotesCommand(["--gold", dir, "--split", "train"], io), 2);
   assert.match(out[0], /--split takes dev, test, heldout \(got "train"\)/);
 });
+
+Deno.test("eval:quotes: a word quoted twice is placed where the gold puts it once cleaning has moved the text", () => {
+  // Cleaning drops a 40-character first line, so raw offsets run 40 ahead of cleaned ones; the
+  // raw offset of the first "dangerous" is then nearer the second one, inside the long quote.
+  const drop = "REMOVED BY CLEANING: AN EDITOR'S NOTE.\n\n";
+  const body =
+    'Ann Lee called it "dangerous" and "ideological":\n\n"We face a dangerous sentence."';
+  const raw = drop + body;
+  assert.equal(drop.length, 40);
+  const item = (kind: "direct" | "partial", text: string, from = 0) => ({
+    doc: "d",
+    split: "dev" as const,
+    kind,
+    start: raw.indexOf(text, from),
+    end: raw.indexOf(text, from) + text.length,
+    text,
+    speaker: null,
+  });
+  const gold = [
+    item("partial", "dangerous"),
+    item("partial", "ideological"),
+    item("direct", "We face a dangerous sentence."),
+  ];
+  const span = (text: string) => ({
+    start: body.indexOf(text),
+    end: body.indexOf(text) + text.length,
+    speaker: null,
+    reason: "test",
+    kind: "partial",
+  });
+  const run = () => ({
+    cleaned: body,
+    quotes: [span("dangerous"), span("ideological"), span("We face a dangerous sentence.")],
+    attributions: [],
+  });
+  const doc = { id: "d", source: "test", licence: "CC0", text: raw };
+  const { scores, misses } = scoreQuotes([doc], gold, run);
+  const quoteRow = scores.find((s) => s.group === "direct+partial")!;
+  assert.deepEqual([quoteRow.gold, quoteRow.found, quoteRow.matched, quoteRow.extracted], [
+    3,
+    3,
+    3,
+    3,
+  ]);
+  assert.deepEqual(misses, []);
+});
+
+Deno.test("eval:quotes: a gold quote takes the extracted span it overlaps most, not the first that overlaps", () => {
+  const body = '"A B C D E F G H," she said. "H I J K L."';
+  const at = (text: string) => ({
+    start: body.indexOf(text),
+    end: body.indexOf(text) + text.length,
+  });
+  const gold = [
+    {
+      doc: "d",
+      split: "dev" as const,
+      kind: "direct" as const,
+      ...at("H I J K L."),
+      text: "H I J K L.",
+      speaker: null,
+    },
+    {
+      doc: "d",
+      split: "dev" as const,
+      kind: "direct" as const,
+      ...at("A B C D E F G H,"),
+      text: "A B C D E F G H,",
+      speaker: null,
+    },
+  ];
+  // One extracted span ran on over both quotes, a second is the last quote alone: the last quote
+  // is matched with its own span, the first quote with the long one.
+  const got = [
+    { start: 1, end: body.length - 1, speaker: null, reason: "test", kind: "direct" },
+    { ...at("H I J K L."), speaker: null, reason: "test", kind: "direct" },
+  ];
+  const run = () => ({ cleaned: body, quotes: got, attributions: [] });
+  const doc = { id: "d", source: "test", licence: "CC0", text: body };
+  const { scores } = scoreQuotes([doc], gold, run);
+  const quoteRow = scores.find((s) => s.group === "direct+partial")!;
+  assert.deepEqual([quoteRow.gold, quoteRow.found, quoteRow.matched], [2, 2, 2]);
+});

@@ -362,10 +362,178 @@ Deno.test("wire: 'X quotes a senior official as saying' relays an unnamed source
   ]);
 });
 
+Deno.test("wire: tokenised marks — `` ``, '' and ’’ are double quotation marks, closed and opened", () => {
+  assert.deepEqual(spans("`` We had to act now . '' Ruth Park said ."), ["We had to act now ."]);
+  assert.deepEqual(spans("‘’ The talks went well , ’’ the envoy said ."), ["The talks went well"]);
+  assert.deepEqual(spans("\" It was an emergency , '' Ruth Park said ."), ["It was an emergency"]);
+  // The tag after a two-mark closer is the quote's tag.
+  assert.deepEqual(quotes("Talks\n\n`` We had to act now , '' Ruth Park said ."), [
+    "direct|Ruth Park|cue|We had to act now",
+  ]);
+  // Elisions and a plural possessive before an apostrophe stay no marks.
+  assert.deepEqual(spans("The players'' union met in the '90s ."), []);
+});
+
+Deno.test("wire: one sentence per line — a quote left open goes on to the mark that closes it, and its tag there is its speaker", () => {
+  const text = [
+    "Rifles missing",
+    'A NATO spokesman said : " There is no way to track the rifles .',
+    'There are concerns that some were sold . "',
+    '" Nobody can say where they went .',
+    "Some were found in a port .",
+    'They are gone , " Maria Lopez says .',
+  ].join("\n");
+  assert.deepEqual(quotes(text), [
+    "direct|||There is no way to track the rifles .",
+    "direct|||There are concerns that some were sold .",
+    "direct|Maria Lopez|cue|Nobody can say where they went .",
+    "direct|Maria Lopez|cue|Some were found in a port .",
+    "direct|Maria Lopez|cue|They are gone",
+  ]);
+  // A new quote opened after the open one (a letter right after the mark, or a tag verb or
+  // colon before it) is a quote of its own, not the end of the open one.
+  const reopened = [
+    "Museum",
+    '"It was a long wait, she said.',
+    'In a statement, Governor Jane Smith said, "The museum worked hard for this."',
+    'He added , " This is a good day .',
+  ].join("\n");
+  assert.deepEqual(extractText(reopened).quotes.map((q) => q.text), [
+    "It was a long wait, she said.",
+    "The museum worked hard for this.",
+    "This is a good day .",
+  ]);
+});
+
+Deno.test("wire: no reported speech from the first person, a phrase of place, seeing, or 'called' as a call or a name", () => {
+  // The writer or a speech's own speaker in the first person is the text speaking.
+  assert.deepEqual(
+    attributions(
+      "As I said last week, the plan will work. We recently announced that the fund will grow. I am told the vote was close. Anna Berg said the vote was close.",
+    ),
+    ["Anna Berg|said|the vote was close"],
+  );
+  // A phrase of place where content should be; the second statement after "and said" stays.
+  assert.deepEqual(
+    attributions("Mark Hill tweeted to Omar and said the boy was welcome to visit."),
+    ["Mark Hill|said|the boy was welcome to visit"],
+  );
+  // "observed" without "that" is seeing; with "that", or in a quote's tag, it speaks.
+  assert.deepEqual(
+    attributions(
+      "The Gazette observed the exhibit features prints of Halston. Rosa Diaz observed that the hall was full.",
+    ),
+    ["Rosa Diaz|observed|the hall was full"],
+  );
+  assert.deepEqual(quotes('"The hall was full," Rosa Diaz observed.'), [
+    "direct|Rosa Diaz|cue|The hall was full",
+  ]);
+  // "all told" is a sum; "called" as a telephone call or naming a thing reports nothing.
+  assert.deepEqual(
+    attributions(
+      "All told, the storm killed 40 people. Paul Ames called me today about the report. Nina Ford called to let us know she was safe. He used his company called Green Labs to buy parts. The device called the E-meter was seized.",
+    ),
+    [],
+  );
+  // A name, a plural subject, an adverb or an organisation before "called": someone speaks.
+  assert.deepEqual(
+    attributions(
+      "Critics called the plan a betrayal. Ravi Shah has now called the inquiry a sham. Tom Reed called me a liar. A resolution of the Senate called for an inquiry. The majority of voters declared in favour of a new bridge.",
+    ),
+    [
+      "|called|the plan a betrayal",
+      "Ravi Shah|called|the inquiry a sham",
+      "Tom Reed|called|me a liar",
+      "|called|for an inquiry",
+      "|declared|in favour of a new bridge",
+    ],
+  );
+});
+
+Deno.test("wire: a relative clause's cue — ', who had told X ...' — reports what follows, spoken by the name before the comma", () => {
+  assert.deepEqual(
+    attributions(
+      "He traveled to Florida to meet with Tom Devlin, who had told Montalvo he would help him find housing.",
+    ),
+    ["Tom Devlin|told|he would help him find housing"],
+  );
+});
+
+Deno.test("wire: title-case words right after 'said,' or a writing verb's colon are words said, not a title", () => {
+  assert.deepEqual(
+    quotes(
+      'The crowd cheered when Jane Ortiz said, "Thank You." He wrote on Twitter: "Great Job Everyone". Ben Cole wrote "The Art of War" in prison. Cole said on "Meet the Press" that he would run.',
+    ).map((q) => q.split("|")[0] + "|" + q.split("|")[3]),
+    [
+      "direct|Thank You.",
+      "partial|Great Job Everyone",
+      "title|The Art of War",
+      "title|Meet the Press",
+    ],
+  );
+  // A sign "says" its words; a book's title "asked" after a colon is still the title.
+  assert.deepEqual(
+    quotes(
+      'Employers put up the sign that says "Help Wanted." The title of a book asked: "America: What Went Wrong?"',
+    ).map((q) => q.split("|")[0]),
+    ["title", "title"],
+  );
+});
+
+Deno.test("wire: no reported speech from 'That said,', a work written, 'according to plan', the reader addressed, or 'all reports'", () => {
+  assert.deepEqual(
+    attributions(
+      "That said, the group is different from its rivals. In 1890 he wrote his second symphony. Eva Lind wrote for a local paper. Eva Lind wrote that the paper had closed. The army was organised according to the West European system. According to plan, the rocket reached orbit. You also wrote two novels. From all the press reports I have read, the town was ready. According to the report, the plan failed.",
+    ),
+    ["Eva Lind|wrote|the paper had closed", "|according to|the plan failed"],
+  );
+  // A name before "reports" speaks; "wrote" before a clause or in a tag reports words.
+  assert.deepEqual(attributions("The Deseret News reports that the hashtag spread."), [
+    "Deseret News|reports|the hashtag spread",
+  ]);
+  assert.deepEqual(quotes('"It failed," Eva Lind wrote.'), ["direct|Eva Lind|cue|It failed"]);
+  // "writes" before the writer's name, and "that said," inside a sentence, still speak.
+  assert.deepEqual(quotes('From June until July, writes Minister Ann Lowe, "there was no rest."'), [
+    "partial|Ann Lowe|cue|there was no rest.",
+  ]);
+  assert.deepEqual(
+    quotes('Soldiers left signs that said, "We were here."').map((q) => q.split("|")[0]),
+    [
+      "direct",
+    ],
+  );
+});
+
+Deno.test("wire: a list of sources — a quoted headline, a dash, an outlet and a date — holds titles, not quotes", () => {
+  const text = [
+    "Flood warning",
+    "The river rose overnight.",
+    "Sources",
+    '"River bursts its banks in the north" — The Daily Courier, March 3, 2019',
+    'Ann Vale. "Town counts the cost of the flood" — Northern Post, March 4, 2019',
+    '"We will rebuild." — Ken Ross, the mayor',
+  ].join("\n\n");
+  assert.deepEqual(quotes(text), [
+    "title|||River bursts its banks in the north",
+    "title|||Town counts the cost of the flood",
+    "direct|Ken Ross|cue|We will rebuild.",
+  ]);
+});
+
+Deno.test("wire: 'continued' introduces or tags a quote, and says nothing elsewhere", () => {
+  assert.deepEqual(
+    quotes(
+      'Lena Fox said the plan had failed.\n\nShe continued: "We have a plan to fix it."\n\n"It will work," Fox continued. The fighting continued for days.',
+    ),
+    ["direct|Lena Fox|pronoun|We have a plan to fix it.", "direct|Lena Fox|cue|It will work"],
+  );
+  assert.deepEqual(attributions("The fighting continued for days."), []);
+});
+
 const WORDS = ["We", "don't", "know", "it's", "the", "players'", "union", "said", "'90s", "Smith"];
 const piece = fc.oneof(
   fc.constantFrom(...WORDS),
-  fc.constantFrom("'", "‘", "’", '"', "“", "”", ",", ".", " ' ", "\n"),
+  fc.constantFrom("'", "‘", "’", '"', "“", "”", ",", ".", " ' ", "\n", "''", "``", "’’", "‘’"),
 );
 
 Deno.test("wire: property — quotation spans are ordered, inside their marks, and never overlap", () => {
@@ -378,11 +546,11 @@ Deno.test("wire: property — quotation spans are ordered, inside their marks, a
         assert.ok(
           q.open < q.start + 1 && q.start <= q.end && q.end <= q.close && q.close <= s.length,
         );
-        assert.ok(`"“‘'`.includes(s[q.open]), `opens at a mark: ${s[q.open]}`);
+        assert.ok(`"“‘'\``.includes(s[q.open]), `opens at a mark: ${s[q.open]}`);
         last = q.close;
       }
       // Text with no quotation mark but apostrophes inside words has no span.
-      const bare = s.replace(/["“”‘’]|(?<!\p{L})'|'(?!\p{L})/gu, "");
+      const bare = s.replace(/["“”‘’`]|(?<!\p{L})'|'(?!\p{L})/gu, "");
       assert.deepEqual(quoteSpans(bare, 0, bare.length), []);
     }),
     { numRuns: 300 },

@@ -135,9 +135,11 @@ export function reportedContent(
   const adverbial = ADVERBIAL_OPENERS.has(lowerCase(/^[\s"“]*(\p{L}+)/u.exec(lead)?.[1] ?? ""));
   // "..., the ministry then says it was not secret": a clause follows.
   const clauseAfter = /^\s*(?:it|he|she|they|we|I|there)\b/u.test(rest);
+  // "..., who had told Montalvo he would ...": a relative clause's cue reports what follows it.
+  const relative = /^(?:who|which)\b/iu.test(text.slice(cue.from, cue.to));
   if (
     before !== null && /,\s*$/.test(lead) && nBefore >= 4 && !thatFollows && !adverbial &&
-    !clauseAfter && (nAfter <= 6 || listenerOnly || commaAfter)
+    !clauseAfter && !relative && (nAfter <= 6 || listenerOnly || commaAfter)
   ) {
     return trimmed(text, sentence.start, sentence.start + lead.length);
   }
@@ -190,8 +192,12 @@ export function attributionsOf(
   sentence: Sentence,
   found: Found,
 ): Attribution[] {
+  // "I said ...", "we announced ...": the writer or a speech's own speaker in the first person
+  // is the text speaking, not a source it reports; "you say ..." addresses the reader or the
+  // one interviewed.
+  if (firstPerson(found.speakerRaw)) return [];
   const content = reportedContent(ctx.text, ctx.words, sentence, found, ctx.quoteCues);
-  if (!content || !reportsSomething(ctx, content)) return [];
+  if (!content || !reportsSomething(ctx, content) || placeOnly(ctx.text, content)) return [];
   const second = secondStatement(ctx, content);
   const of = (
     c: { start: number; end: number },
@@ -213,7 +219,7 @@ export function attributionsOf(
   if (!second) return [{ ...of(content, cue), cue: found.cue }];
   const first = trimmed(ctx.text, content.start, second.comma) ??
     { start: content.start, end: second.comma };
-  const out = [{ ...of(first, cue), cue: found.cue }];
+  const out = placeOnly(ctx.text, first) ? [] : [{ ...of(first, cue), cue: found.cue }];
   if (reportsSomething(ctx, second.content)) out.push(of(second.content, second.cue));
   return out;
 }
@@ -243,6 +249,32 @@ function secondStatement(ctx: Context, content: { start: number; end: number }) 
   }
   return null;
 }
+
+/**
+ * A first- or second-person subject, alone or with auxiliaries and adverbs ("I", "We recently",
+ * "I 'd", "I am", "You also"), never a clause naming someone else ("I met a man who").
+ */
+function firstPerson(raw: string | null): boolean {
+  const words = raw?.split(/\s+/) ?? [];
+  if (words.length === 0 || words.length > 4 || !FIRST_PERSON.has(lowerCase(words[0]))) {
+    return false;
+  }
+  return words.slice(1).every((w) => /^['’]?\p{Ll}+$/u.test(w) && !RELATIVES.has(w));
+}
+const FIRST_PERSON = new Set(["i", "we", "you"]);
+const RELATIVES = new Set(["who", "which", "that", "whom"]);
+
+/**
+ * A short phrase of place, time or manner where content should be (`tweeted to Mohamed`, `says
+ * on "The Countdown"`, `observed at the opening`): the cue reports nothing here.
+ */
+function placeOnly(text: string, content: Content): boolean {
+  const words = text.slice(content.start, content.end).split(/\s+/);
+  // "declared in favour of annexation" is a position stated.
+  if (/^(?:favou?r|support)$/iu.test(words[1] ?? "")) return false;
+  return words.length <= 6 && PLACE_PREPOSITIONS.has(lowerCase(words[0]));
+}
+const PLACE_PREPOSITIONS = new Set(["to", "on", "at", "from", "in", "via", "during", "with"]);
 
 /**
  * Content worth an attribution: two words or more, not all inside quotation marks (a quoted

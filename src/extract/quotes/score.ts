@@ -184,11 +184,59 @@ function overlaps(a: { start: number; end: number }, b: { start: number; end: nu
   return o > 0 && o >= 0.5 * Math.min(a.end - a.start, b.end - b.start);
 }
 
-/** Where a gold item's text sits in the cleaned text: the occurrence nearest its raw offset. */
-function place(cleaned: string, item: GoldItem): { start: number; end: number } | null {
+/**
+ * The unused extracted span that overlaps the gold span best (largest share of their union),
+ * so a short gold quote inside a long extracted one does not take it from the gold quote it is;
+ * -1 when none overlaps enough.
+ */
+function bestMatch(
+  got: readonly Got[],
+  at: { start: number; end: number },
+  used: ReadonlySet<number>,
+): number {
   let best = -1;
-  for (let i = cleaned.indexOf(item.text); i >= 0; i = cleaned.indexOf(item.text, i + 1)) {
-    if (best < 0 || Math.abs(i - item.start) < Math.abs(best - item.start)) best = i;
+  let bestShare = 0;
+  got.forEach((g, i) => {
+    if (used.has(i) || !overlaps(g, at)) return;
+    const inter = Math.min(g.end, at.end) - Math.max(g.start, at.start);
+    const share = inter / (Math.max(g.end, at.end) - Math.min(g.start, at.start));
+    if (share > bestShare) [best, bestShare] = [i, share];
+  });
+  return best;
+}
+
+/** Where a gold item's text occurs in the cleaned text. */
+function occurrences(cleaned: string, text: string): number[] {
+  const out: number[] = [];
+  for (let i = cleaned.indexOf(text); i >= 0; i = cleaned.indexOf(text, i + 1)) out.push(i);
+  return out;
+}
+
+/**
+ * How far cleaning moved a document's text: the median shift of the gold items whose text
+ * occurs once (cleaning drops a dateline or spaces, so raw offsets run ahead of cleaned ones).
+ */
+function cleaningShift(cleaned: string, items: readonly GoldItem[]): number {
+  const shifts = items.map((item) => occurrences(cleaned, item.text))
+    .map((at, k) => (at.length === 1 ? at[0] - items[k].start : null))
+    .filter((d): d is number => d !== null).sort((a, b) => a - b);
+  return shifts.length ? shifts[shifts.length >> 1] : 0;
+}
+
+/**
+ * Where a gold item's text sits in the cleaned text: the occurrence nearest its raw offset moved
+ * by the document's cleaning shift (a word quoted twice, "dangerous" and then "We face a
+ * dangerous sentence", is placed at the right one).
+ */
+function place(
+  cleaned: string,
+  item: GoldItem,
+  shift: number,
+): { start: number; end: number } | null {
+  const want = item.start + shift;
+  let best = -1;
+  for (const i of occurrences(cleaned, item.text)) {
+    if (best < 0 || Math.abs(i - want) < Math.abs(best - want)) best = i;
   }
   return best < 0 ? null : { start: best, end: best + item.text.length };
 }
@@ -237,6 +285,7 @@ function judgeSpeaker(item: GoldItem, got: Got, score: QuoteScore, misses: strin
 /** Matches one document's gold items of a group against what was extracted, into `score`. */
 function scoreGroup(
   cleaned: string,
+  shift: number,
   gold: GoldItem[],
   got: readonly Got[],
   score: QuoteScore,
@@ -246,7 +295,7 @@ function scoreGroup(
   const matchedGot = new Set<number>();
   for (const item of gold) {
     score.gold++;
-    const at = place(cleaned, item);
+    const at = place(cleaned, item, shift);
     if (!at) {
       score.unplaced++;
       misses.push(
@@ -254,7 +303,7 @@ function scoreGroup(
       );
       continue;
     }
-    const k = got.findIndex((g, i) => !used.has(i) && overlaps(g, at));
+    const k = bestMatch(got, at, used);
     if (k < 0) {
       misses.push(`${item.split} ${item.doc}: missed ${item.kind}: ${item.text.slice(0, 70)}`);
       continue;
@@ -300,8 +349,10 @@ export function scoreQuotes(
     const x = run(articleOf(doc));
     const cleaned = x.cleaned;
     const quotes = x.quotes.filter((q) => q.kind === "direct" || q.kind === "partial");
+    const shift = cleaningShift(cleaned, mine);
     scoreGroup(
       cleaned,
+      shift,
       mine.filter((i) => i.kind === "direct" || i.kind === "partial"),
       quotes,
       get(split, "direct+partial"),
@@ -309,6 +360,7 @@ export function scoreQuotes(
     );
     scoreGroup(
       cleaned,
+      shift,
       mine.filter((i) => i.kind === "reported"),
       x.attributions,
       get(split, "reported"),

@@ -8,12 +8,17 @@ import { isCapitalised, lowerCase, type Word } from "../words.ts";
 import type { QuoteCues } from "./data.ts";
 import type { Sentence } from "../../text/segment.ts";
 
-/** A quotation: marks at `open` and `close`; `start`/`end` exclude the marks and trailing commas. */
+/**
+ * A quotation: marks at `open` and `close` (the first character of a two-character mark such as
+ * `''`); `start`/`end` exclude the marks and trailing commas. `runOn`: the span has no opening
+ * mark of its own and goes on with the quote left open at the end of the paragraph before.
+ */
 export interface Span {
   open: number;
   close: number;
   start: number;
   end: number;
+  runOn?: boolean;
 }
 
 /** What quotation marks that are no quote hold. */
@@ -53,7 +58,7 @@ export function quoteSpans(text: string, from: number, to: number): Span[] {
   let straight = false;
   let single = -1;
   const push = (open: number, close: number) => {
-    let start = open + 1;
+    let start = open + markWidth(text, open);
     let end = close;
     // Invisible marks (a left-to-right mark after the opening mark) are no part of the words.
     while (start < end && /[\s\p{Cf}]/u.test(text[start])) start++;
@@ -65,24 +70,29 @@ export function quoteSpans(text: string, from: number, to: number): Span[] {
     const code = text.charCodeAt(i);
     if (
       code !== 0x22 && code !== 0x27 && code !== 0x201c && code !== 0x201d && code !== 0x2018 &&
-      code !== 0x2019
+      code !== 0x2019 && code !== 0x60
     ) continue;
     const c = text[i];
+    const pair = isPairedMark(text, i);
     if (double >= 0) {
-      // Either closing mark closes: web text mixes curly and straight ones (“...," he said).
-      if (c === "”" || (c === '"' && (straight || closesMixed(text, i, to)))) {
+      // Either closing mark closes: web text mixes curly and straight ones (“...," he said), and
+      // tokenised text closes with two single marks (" We had to act . '').
+      if (c === "”" || pair || (c === '"' && (straight || closesMixed(text, i, to)))) {
         push(double, i);
         double = -1;
+        if (pair) i++;
       }
       continue;
     }
     if (
       c === "“" || (c === '"' && (i === from || OPENERS.test(text[i - 1]))) ||
+      (pair && c !== "’" && (i === from || OPENERS.test(text[i - 1]))) ||
       misplacedOpening(text, i, to)
     ) {
       double = i;
-      straight = c === '"';
+      straight = c === '"' || pair;
       single = -1;
+      if (pair) i++;
       continue;
     }
     if (single < 0) {
@@ -98,6 +108,28 @@ export function quoteSpans(text: string, from: number, to: number): Span[] {
   // A single quote that opens its paragraph and stays open goes on in the next paragraph.
   else if (single === from && text[from] === "'" && to - single > 1) push(single, to);
   return out;
+}
+
+/** Single marks that make a double one when two are typed together (`` `` ``, `''`, `’’`). */
+const HALF_MARKS = /['‘’`]/u;
+
+/**
+ * Two single marks standing for a double one, as tokenised corpora write them (`` `` ... '' ``,
+ * `‘’ ... ’’`): never an elision (`rock 'n' roll` has a letter between).
+ */
+function isPairedMark(text: string, i: number): boolean {
+  return HALF_MARKS.test(text[i]) && HALF_MARKS.test(text[i + 1] ?? "") &&
+    !HALF_MARKS.test(text[i + 2] ?? "") && !(i > 0 && HALF_MARKS.test(text[i - 1]));
+}
+
+/** How many characters the quotation mark at `i` takes: 2 for a paired mark, else 1. */
+function markWidth(text: string, i: number): number {
+  return isPairedMark(text, i) ? 2 : 1;
+}
+
+/** The offset just past the closing mark at `close` (`'' he said` is past both marks). */
+export function pastMark(text: string, close: number): number {
+  return close + markWidth(text, close);
 }
 
 /** Letters after an apostrophe that elide a word ("'s", "n't", "'em", "'90s"), never a quote. */
@@ -157,13 +189,120 @@ function misplacedOpening(text: string, i: number, to: number): boolean {
   return next > i && next < to;
 }
 
+/** A paragraph's place in the text, as `articleSpans` reads it. */
+interface Stretch {
+  index: number;
+  start: number;
+  end: number;
+}
+
+/**
+ * The quotation spans of an article's paragraphs, in order, each with its paragraph's index. A
+ * quote left open at a paragraph's end goes on where the writer never opened it again, as
+ * one-sentence-per-line and tokenised text prints it (`" No one can contradict me .` /
+ * `They 're inseparable , " he says .`): the next paragraph, when it does not open with a
+ * quotation mark and holds an odd number of double marks, is quote up to its first mark
+ * (`runOn`); a paragraph with no mark between the two is quote throughout.
+ */
+export function articleSpans(
+  text: string,
+  paragraphs: readonly Stretch[],
+): (Span & { paragraph: number })[] {
+  const out: (Span & { paragraph: number })[] = [];
+  let open = false;
+  for (let k = 0; k < paragraphs.length; k++) {
+    const p = paragraphs[k];
+    let from = p.start;
+    const add = (s: Span) => out.push({ ...s, paragraph: p.index });
+    if (open && !opensAt(text, p.start)) {
+      const marks = doubleMarks(text, p.start, p.end);
+      if (marks.length % 2 === 1 && closesRunOn(text, p.start, marks[0], p.end)) {
+        add(runOnSpan(text, p.start, marks[0]));
+        from = pastMark(text, marks[0]);
+      } else if (marks.length === 0 && closesLater(text, paragraphs, k + 1)) {
+        add(runOnSpan(text, p.start, p.end));
+        continue;
+      }
+    }
+    const spans = from < p.end ? quoteSpans(text, from, p.end) : [];
+    spans.forEach(add);
+    const last = spans[spans.length - 1];
+    open = last !== undefined && last.close === p.end && isDouble(text, last.open);
+  }
+  return out;
+}
+
+/** Verbs of a quote tag, which a closing mark comes before and an opening mark after. */
+const TAG_VERB =
+  /^(?:said|says|say|told|tells|added|adds|asked|asks|explained|explains|wrote|writes|replied|noted|insisted|warned|stated|argued|continued|declared|recalled|concluded|admitted|acknowledged|according)$/iu;
+
+/**
+ * True when the mark at `i`, the first of a paragraph that goes on with an open quote, closes
+ * that quote: no letter right after it (`"The Museum ...` opens), no colon or tag verb before it
+ * (`He said , " This ...` opens), and after it the paragraph's end, punctuation, a lower-case
+ * word (`, " he says .`) or a name with a tag verb (`, " Muni told IPS .`).
+ */
+function closesRunOn(text: string, from: number, i: number, to: number): boolean {
+  if (text[i] === "`" || text[i] === "‘" || text[i] === "“") return false;
+  const after = text.slice(pastMark(text, i), to);
+  if (/^[\p{L}\p{N}]/u.test(after)) return false;
+  const before = text.slice(from, i).replace(/[\s,]+$/u, "");
+  if (before.endsWith(":") || TAG_VERB.test(/\p{L}+$/u.exec(before)?.[0] ?? "")) return false;
+  if (/^\s*(?:$|[.,;:!?)\]]|\p{Ll})/u.test(after)) return true;
+  return after.split(/\s+/).slice(0, 7).some((w) => TAG_VERB.test(w));
+}
+
+/** A span with no opening mark from `start` to the mark at `close` (or the paragraph's end). */
+function runOnSpan(text: string, start: number, close: number): Span {
+  let end = close;
+  while (end > start && /[\s,;:\p{Cf}]/u.test(text[end - 1])) end--;
+  return { open: start, close, start, end, runOn: true };
+}
+
+/** True when a double quotation mark (or a paired one) opens the paragraph at `at`. */
+function opensAt(text: string, at: number): boolean {
+  return text[at] === '"' || text[at] === "“" || isPairedMark(text, at);
+}
+
+/** True for a double quotation mark at `i`: `"`, `“`, `”` or two single ones. */
+function isDouble(text: string, i: number): boolean {
+  return text[i] === '"' || text[i] === "“" || text[i] === "”" || isPairedMark(text, i);
+}
+
+/** Offsets of the double quotation marks in `[from, to)`, a paired mark counted once. */
+function doubleMarks(text: string, from: number, to: number): number[] {
+  const out: number[] = [];
+  for (let i = from; i < to; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0x22 || code === 0x201c || code === 0x201d) out.push(i);
+    else if ((code === 0x27 || code === 0x2018 || code === 0x2019 || code === 0x60)) {
+      if (isPairedMark(text, i)) out.push(i++);
+    }
+  }
+  return out;
+}
+
+/**
+ * True when one of the next two paragraphs, after paragraphs with no mark, closes a quote it
+ * never opened: a middle paragraph of a quote running on over three lines or four.
+ */
+function closesLater(text: string, paragraphs: readonly Stretch[], k: number): boolean {
+  for (let j = k; j < paragraphs.length && j < k + 2; j++) {
+    const p = paragraphs[j];
+    if (opensAt(text, p.start)) return false;
+    const n = doubleMarks(text, p.start, p.end).length;
+    if (n > 0) return n % 2 === 1;
+  }
+  return false;
+}
+
 /**
  * True when quote `b` resumes quote `a` after an aside: a dash, a comma or a bracket right after
  * `a`, at most a dozen words with no sentence end between, and `b` going on in lower case
  * (`"The situation" — he paused — "is very serious."`, `"It was," she said, "a mistake."`).
  */
 export function resumes(text: string, a: Span, b: Span): boolean {
-  const between = text.slice(a.close + 1, b.open);
+  const between = text.slice(pastMark(text, a.close), b.open);
   if (!/^\s*[,—–(-]/u.test(between) && !/[,—–-]\s*$/u.test(text.slice(a.start, a.close))) {
     return false;
   }
@@ -214,8 +353,34 @@ export function markedKind(
   if (n <= 4 && [prev, prev2, hyphenated].some((w) => cues.termCues.has(w))) return "term";
   if (!isTitleCase(inside)) return null;
   if (cues.titleNouns.has(prev) || cues.titleNouns.has(prev2)) return "title";
+  // `said, "Thank You."`, `shouted "Happy New Year!"`, `wrote on Twitter: "Great Job"`: said.
+  if (SAY.has(prev) || (prev === "," && SAY.has(prev2))) return null;
+  const said = (w: Word) => SAY.has(lowerCase(w.text)) || WRITE.has(lowerCase(w.text));
+  // "The title of a book asked: "..."" names a work still.
+  const titled = before.some((w) => w.text.length > 2 && cues.titleNouns.has(lowerCase(w.text)));
+  if (prev === ":" && !titled && before.slice(-6, -1).some(said)) return null;
   return n >= 2 && n <= 10 && before.some((w) => w.kind === "word") ? "title" : null;
 }
+
+/**
+ * Verbs after which title-case words between marks are said, not a title ("says" is left out:
+ * the sign that says "Help Wanted").
+ */
+const SAY = new Set([
+  "said",
+  "asked",
+  "asks",
+  "added",
+  "adds",
+  "shouted",
+  "yelled",
+  "exclaimed",
+  "replied",
+  "answered",
+  "declared",
+]);
+/** Verbs of writing: a title may follow them ("wrote "The Art of War""), a colon makes it words. */
+const WRITE = new Set(["wrote", "writes", "posted", "tweeted"]);
 
 /** A nickname of initials closing a sentence: `Col. John “J.D.”` (the surname is cut off). */
 const INITIALS_END = /["“](?:\p{Lu}\.){1,3}["”]$/u;

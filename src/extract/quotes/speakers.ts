@@ -211,6 +211,8 @@ function accordingIn(ctx: Context, r: Region): According | null {
       words[b].text !== "-" && !abbreviationDot(ctx, words, b))
   ) b++;
   if (b === phrase.after) return null;
+  // "according to plan", "according to your theory": a measure, not a source.
+  if (r.lw.slice(phrase.after, b).some((w) => NO_SOURCE.has(w))) return null;
   // "According to the team's coach, Alireza Mehraban, ...": the name after the role.
   if (words[b]?.text === "," && isRoleNounWord(ctx, words[b - 1])) {
     let c = b + 1;
@@ -235,6 +237,28 @@ function accordingIn(ctx: Context, r: Region): According | null {
     via: ctx.text.slice(words[a].start, end),
   };
 }
+
+/** Heads after "according to" that name a measure or a method, never a source. */
+const NO_SOURCE = new Set([
+  "plan",
+  "plans",
+  "schedule",
+  "system",
+  "theory",
+  "definition",
+  "rule",
+  "rules",
+  "principle",
+  "principles",
+  "tradition",
+  "custom",
+  "method",
+  "design",
+  "formula",
+  "pattern",
+  "semantics",
+  "script",
+]);
 
 /** The dot of a title or an initial inside a name ("Sen. Lisa Murkowski", "John Q. Adams"). */
 function abbreviationDot(ctx: Context, words: readonly Word[], b: number): boolean {
@@ -537,8 +561,11 @@ const NOUN_DETERMINERS = new Set([
 function nounOrParticiple(r: Region, v: number): boolean {
   // "by" and an agent, not a date: "estimated by 2050 ..." still reports.
   const agent = r.lw[v + 1] === "by" && /^\p{L}/u.test(r.words[v + 2]?.text ?? "");
-  return NOUN_DETERMINERS.has(r.lw[v - 1]) || agent;
+  // "all reports", "press reports" in lower case: a plural noun ("The Press reports" speaks).
+  const plural = LOWER_NOUN_BEFORE.has(r.words[v - 1]?.text ?? "") && r.lw[v].endsWith("s");
+  return NOUN_DETERMINERS.has(r.lw[v - 1]) || agent || plural;
 }
+const LOWER_NOUN_BEFORE = new Set(["all", "press", "news", "media"]);
 
 /** Words that negate a speech verb a few words before it. */
 const NEGATIONS = new Set(["not", "never", "no", "nor", "neither", "cannot"]);
@@ -587,8 +614,11 @@ function subjectOf(ctx: Context, r: Region, v: number): Subject | null {
     return pronounSubject(ctx, prev, words[v]);
   }
   const clause = clauseStart(words, v);
-  if (prev && RELATIVE.has(prev.text) && v >= 3 && words[v - 2].text === ",") {
-    return relativeSubject(r, v);
+  // "Devocht, who said", "Devocht, who had told": auxiliaries may stand between.
+  let rel = v - 1;
+  while (rel > 0 && v - rel < 3 && APPOSITIVE_AUXILIARIES.has(r.lw[rel])) rel--;
+  if (rel >= 2 && RELATIVE.has(words[rel].text) && words[rel - 1].text === ",") {
+    return relativeSubject(r, rel + 1, v);
   }
   return titledSubject(ctx, r, v, clause) ?? mentionSubject(ctx, r, v, clause) ??
     appositiveSubject(ctx, r, v, clause) ?? auxiliaryAppositive(ctx, r, v) ??
@@ -1223,10 +1253,13 @@ function orgFinding(ctx: Context, r: Region, clause: number, v: number): Subject
   };
 }
 
-/** "a report by the American Academy of Pediatrics, which found that ...": the name before the comma. */
-function relativeSubject(r: Region, v: number): Subject | null {
-  const comma = r.words[v - 2];
-  const m = r.here.filter((x) => x.end === r.words[v - 3].end && x.end <= comma.start).pop();
+/**
+ * "a report by the American Academy of Pediatrics, which found that ...", "Devocht, who had
+ * told": the name before the comma. `after`: the word after the relative pronoun; `v`: the verb.
+ */
+function relativeSubject(r: Region, after: number, v: number): Subject | null {
+  const comma = r.words[after - 2];
+  const m = r.here.filter((x) => x.end === r.words[after - 3].end && x.end <= comma.start).pop();
   if (!m || m.type === "GPE" || m.type === "NORP") return null;
   return { ...ofMention(m, "cue", 0.8), from: m.start, to: r.words[v].end, mediaSubject: m.media };
 }
