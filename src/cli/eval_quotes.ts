@@ -18,7 +18,8 @@ import {
 
 const USAGE = `usage: deno task eval:quotes [--gold DIR] [--misses] [--split dev|test|heldout]
   --gold DIR    folder with docs.jsonl and quotes.jsonl (default tests/fixtures/quotes_gold)
-  --misses      also list missed gold items and wrong speakers
+  --misses      also list missed gold items and wrong speakers (of dev and test; of heldout
+                only with --split heldout)
   --split NAME  list the misses of one split only (tune on dev and test; heldout is the
                 held-out measure: report its numbers, never list its misses)
   --help        print this`;
@@ -65,7 +66,9 @@ export function evalQuotesCommand(args: string[], io: Io = CONSOLE): Promise<num
     io.log(`quotes gold: ${dir} (${docs.rows.length} documents, ${items.rows.length} items)`);
     io.log(scoreTable(scores));
     if (opts.misses) {
-      for (const m of misses) if (split === undefined || m.startsWith(`${split} `)) io.log(m);
+      // Without --split, the misses of the splits one may tune on: heldout's only when named.
+      const listed = split === undefined ? ["dev", "test"] : [split];
+      for (const m of misses) if (listed.some((s) => m.startsWith(`${s} `))) io.log(m);
     }
     return 0;
   }, io);

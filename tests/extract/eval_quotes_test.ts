@@ -130,6 +130,40 @@ Deno.test("eval:quotes: --split takes heldout too; any other name is a usage err
   assert.match(out[0], /--split takes dev, test, heldout \(got "train"\)/);
 });
 
+Deno.test("eval:quotes: --misses lists dev and test misses; heldout's only when --split names it", async () => {
+  const gold = await Deno.makeTempDir();
+  const text = 'The mayor spoke. "We will rebuild the bridge," she said.';
+  const at = text.indexOf("We will");
+  const end = text.indexOf(',"');
+  const doc = (id: string) => ({ id, source: "test", licence: "CC0", genre: "news", text });
+  const item = (id: string, split: string) => ({
+    doc: id,
+    split,
+    kind: "direct",
+    start: at,
+    end,
+    text: text.slice(at, end),
+    speaker: "Ann Lee",
+  });
+  await Deno.writeTextFile(
+    `${gold}/docs.jsonl`,
+    [doc("d"), doc("h")].map((d) => JSON.stringify(d)).join("\n") + "\n",
+  );
+  await Deno.writeTextFile(
+    `${gold}/quotes.jsonl`,
+    [item("d", "dev"), item("h", "heldout")].map((d) => JSON.stringify(d)).join("\n") + "\n",
+  );
+  const listed = async (...more: string[]) => {
+    const out: string[] = [];
+    const io = { log: (l: string) => out.push(l), error: (l: string) => out.push(`E ${l}`) };
+    assert.equal(await evalQuotesCommand(["--gold", gold, "--misses", ...more], io), 0);
+    return out.filter((l) => /^(dev|test|heldout) /.test(l)).map((l) => l.split(" ")[0]);
+  };
+  // The speaker "Ann Lee" is not in the text: each doc's quote has a speaker miss to list.
+  assert.deepEqual(await listed(), ["dev"]);
+  assert.deepEqual(await listed("--split", "heldout"), ["heldout"]);
+});
+
 Deno.test("eval:quotes: a word quoted twice is placed where the gold puts it once cleaning has moved the text", () => {
   // Cleaning drops a 40-character first line, so raw offsets run 40 ahead of cleaned ones; the
   // raw offset of the first "dangerous" is then nearer the second one, inside the long quote.
