@@ -283,6 +283,11 @@ const variants: { label: string; args: string[]; scales: "all" | number[] }[] = 
   },
   { label: DEFAULT_LABEL, args: [], scales: [1] },
   {
+    label: "analyze, every stage, one batch, --workers 2 (extraction and reuse on a second thread)",
+    args: ["--workers", "2"],
+    scales: [1],
+  },
+  {
     label: "analyze, every stage, --batch-words 250000 (reuse from the batches' parts)",
     args: BATCHED,
     scales: [1],

@@ -60,7 +60,9 @@ const USAGE =
                    which needs every article at once, runs after the batches from their
                    parts. 0: one batch, in memory (about 1 KB per word)
   --workers N      worker threads for a corpus in batches (default: one per core for a corpus
-                   of 8 MB or more, below that 1: a second worker does not pay there)
+                   of 8 MB or more, below that 1: a second worker does not pay there). In one
+                   batch (default 1), 2 runs extraction and reuse on a second thread beside the
+                   other stages (same frames; more memory; pays only on an idle core)
   --shard K/N      process only the K-th (0 … N-1) of N slices of the corpus (articles by a
                    stable hash of their id), writing per-article parts and tallies straight
                    into --out under shard=K folders, for N processes or machines sharing --out;
@@ -159,10 +161,13 @@ async function analyzeSettings(flags: AnalyzeFlags): Promise<AnalyzeSettings> {
     await batchWordsFor(flags.corpus),
     0,
   );
+  // One batch has no pool: a second thread there (extraction and reuse beside the other stages)
+  // is asked for, not the default.
+  const oneBatch = batchWords === 0 && flags.shard === undefined;
   const workers = countOption(
     "--workers",
     flags.workers,
-    await workersFor(flags.corpus, DEFAULT_WORKERS),
+    oneBatch ? 1 : await workersFor(flags.corpus, DEFAULT_WORKERS),
     1,
   );
   const measure = await measureSettings(flags);
