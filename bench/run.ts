@@ -9,8 +9,8 @@
  *   the default command's time is compared with;
  * - the stages of the pipeline in process (load, clean + segment, each frame stage, writing);
  * - the whole `analyze` command as a user runs it (start-up and writing included), per scale, and
- *   at 1× also the default command (every stage, reuse from the parts of the batches),
- *   with its peak memory; at each scale above 1× also on a corpus whose vocabulary grows with
+ *   at 1× also the default command (every stage; one batch, in memory, below 12 MB) and the
+ *   batched run (reuse from the parts of the batches), with their peak memory; at each scale above 1× also on a corpus whose vocabulary grows with
  *   its size (copies perturbed, see bench/sotu.ts), since plain repetition hides the cost of a
  *   growing vocabulary;
  * - news-size articles (default 10,000, about 6.9M words) with every stage, reuse included, in
@@ -262,28 +262,34 @@ if (peers.includes("natural")) {
 }
 
 // 4. The whole command, as a user runs it, per scale. The pipeline target of issue 8 leaves
-// reuse apart: the default run is in batches of 250,000 words on a worker per core. The same run
-// on one thread (1× and 10×), and at 1× the whole corpus in one batch (in memory, with and
-// without reuse), show what the workers and the batching change.
+// reuse apart. A corpus under 12 MB (1×) runs in one batch, in memory, by default; from 12 MB on
+// (10×, 50×) in batches of 250,000 words on a worker per core. At 1× the batched run is also
+// measured (two workers and one, with and without reuse), to show what batching costs there.
 console.error("analyze command, end to end:");
 const PIPELINE = "corpus,extract,measure";
-const DEFAULT_LABEL = "analyze (default: every stage, reuse from the parts)";
+const BATCHED = ["--batch-words", "250000"];
+const DEFAULT_LABEL = "analyze (default: every stage; one batch below 12 MB)";
 const variants: { label: string; args: string[]; scales: "all" | number[] }[] = [
   { label: `analyze --stages ${PIPELINE}`, args: ["--stages", PIPELINE], scales: "all" },
   {
-    label: `analyze --stages ${PIPELINE} --workers 1`,
-    args: ["--stages", PIPELINE, "--workers", "1"],
-    scales: [1, 10],
+    label: `analyze --stages ${PIPELINE} --batch-words 250000 (batches, a worker per core)`,
+    args: ["--stages", PIPELINE, ...BATCHED],
+    scales: [1],
   },
   {
-    label: `analyze --stages ${PIPELINE} --batch-words 0 (one batch, in memory)`,
-    args: ["--stages", PIPELINE, "--batch-words", "0"],
-    scales: [1],
+    label: `analyze --stages ${PIPELINE} --batch-words 250000 --workers 1`,
+    args: ["--stages", PIPELINE, ...BATCHED, "--workers", "1"],
+    scales: [1, 10],
   },
   { label: DEFAULT_LABEL, args: [], scales: [1] },
   {
-    label: "analyze, every stage, --batch-words 0 (reuse needs the whole corpus)",
-    args: ["--batch-words", "0"],
+    label: "analyze, every stage, one batch, --workers 2 (extraction and reuse on a second thread)",
+    args: ["--workers", "2"],
+    scales: [1],
+  },
+  {
+    label: "analyze, every stage, --batch-words 250000 (reuse from the batches' parts)",
+    args: BATCHED,
     scales: [1],
   },
 ];

@@ -113,6 +113,12 @@ export interface FrameStage<T = unknown> {
     frames: Frames;
     tally?: T;
   };
+  /**
+   * Frames of earlier stages that its `batch` reads when they were built (`entities`): a driver
+   * that builds those on another thread runs this stage once they are there, and the stages that
+   * read none of them before.
+   */
+  reads?: readonly FrameName[];
   /** Adds a later batch's tally to `into` (in place) and returns it. */
   merge?: (into: T, from: T) => T;
   /** The corpus-level frames of a (merged) tally. */

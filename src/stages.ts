@@ -101,8 +101,9 @@ export function runStages(
   options: StageOptions = {},
   run: RunStagesOptions = {},
 ): StageRun {
-  // One cache per run: what several stages read (term counts) is made once.
-  const shared: StageOptions = { ...options, cache: new Map() };
+  // One cache per run (or the caller's, across its runs): what several stages read (term
+  // counts) is made once.
+  const shared: StageOptions = { ...options, cache: options.cache ?? new Map() };
   const frames: Frames = { ...run.given };
   const tallies: Record<string, unknown> = {};
   for (const stage of stages) {
@@ -152,7 +153,7 @@ export function summarizeTallies(
 }
 
 /** Frames in the order of `FRAME_NAMES` (any others after, as made). */
-function inOrder(frames: Frames): Frames {
+export function inOrder(frames: Frames): Frames {
   return Object.fromEntries(inFrameOrder(Object.keys(frames)).map((n) => [n, frames[n]]));
 }
 

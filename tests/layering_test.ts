@@ -49,6 +49,8 @@ const FILE_LAYERS: Record<string, Layer> = {
   "pipeline.ts": "run",
   "stages.ts": "run",
   "frame_stage.ts": "run",
+  "stage_helper.ts": "run",
+  "stages_worker.ts": "run",
   "mod.ts": "cli",
   // A run report (the summary a run prints and writes), not segmentation: it lives in text/ only
   // because it was moved there to dodge an import; by what it is and who imports it, it is run.

@@ -22,7 +22,7 @@ import {
 import { clearFrames } from "../frames/partitions.ts";
 import { type FrameFormat, writeFrames } from "../frames/write.ts";
 import { newAnalysis } from "../analysis.ts";
-import { cleanArticle } from "../corpus/clean.ts";
+import { type CleanArticle, cleanArticle } from "../corpus/clean.ts";
 import {
   allFrames,
   type Frames,
@@ -34,6 +34,7 @@ import {
 } from "../stages.ts";
 import { firstDistinct, groupFields, groupsOf, missingFieldError } from "../stats/groups.ts";
 import { type SummaryTally, summaryTally } from "../text/summary.ts";
+import { type StageHelper, stageHelperFor } from "../stage_helper.ts";
 import {
   type BatchConfig,
   type BatchReport,
@@ -218,7 +219,10 @@ function warnOfGroupField(
   );
 }
 
-/** A corpus of one batch: every stage in memory, every frame written whole. */
+/**
+ * A corpus of one batch: every stage in memory, every frame written whole; extraction and reuse on
+ * a second thread when the corpus is large enough for it to pay (see `stageHelperFor`).
+ */
 async function inMemory(
   articles: Article[],
   stages: FrameStage[],
@@ -226,7 +230,26 @@ async function inMemory(
   sink: { issues: LoadIssue[]; rejected: Rejection[] },
   loaded: number,
 ): Promise<BatchedRun> {
-  const analysis = newAnalysis(articles.map((a) => cleanArticle(a)), sink);
+  const cleaned = articles.map((a) => cleanArticle(a));
+  const helper = stageHelperFor(cleaned, stages, options);
+  try {
+    return await inOneBatch(articles, cleaned, stages, options, sink, loaded, helper);
+  } finally {
+    helper?.close();
+  }
+}
+
+/** {@link inMemory}'s run, with the helper thread if there is one. */
+async function inOneBatch(
+  articles: Article[],
+  cleaned: CleanArticle[],
+  stages: FrameStage[],
+  options: BatchedOptions & { by: string },
+  sink: { issues: LoadIssue[]; rejected: Rejection[] },
+  loaded: number,
+  helper: StageHelper | null,
+): Promise<BatchedRun> {
+  const analysis = newAnalysis(cleaned, sink);
   options.onProgress?.({
     articles: articles.length,
     words: analysis.tokens.length,
@@ -247,14 +270,17 @@ async function inMemory(
   if (!articles.length) return run;
   // Before any stage runs: a field no article has is a mistake to report at once.
   run.groups = firstDistinct(groupsOf(analysis.articles, options.by), 2);
-  const frames = allFrames(analysis, stages, options.onStage, {
+  const stageOptions = {
     ...options.measure,
     by: options.by,
     within: options.within,
     terms: options.terms,
     gazetteer: options.gazetteer,
     model: options.model,
-  });
+  };
+  const frames = helper
+    ? await helper.allFrames(analysis, stages, options.onStage, stageOptions)
+    : allFrames(analysis, stages, options.onStage, stageOptions);
   options.onStage?.("writing");
   await clearFrames(options.out, [...stages.flatMap(framesOf), ...Object.keys(frames)]);
   run.written = await writeFrames(frames, options.out, options.formats);

@@ -15,6 +15,7 @@ export const ARTICLES_STAGE = frameStage<string[]>({
   step: "corpus",
   perArticle: ["articles"],
   corpusLevel: [],
+  reads: ["agencies"],
   batch: (a, built) => {
     const articles = articlesFrame(a.articles, a.sentences);
     return {

@@ -65,6 +65,7 @@ export const FRAMING_STAGE = frameStage<{ groups: FramingTally; within?: Framing
   step: "measure",
   perArticle: ["framing"],
   corpusLevel: ["framing_summary", "framing_within"],
+  reads: ["entities"],
   batch: (a, built, options) => {
     const by = options.by ?? "outlet";
     const found = findFraming(a, lexiconsOf(options.lexicons, options.defaultLexicons === false));

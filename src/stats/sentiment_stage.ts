@@ -31,6 +31,7 @@ export const SENTIMENT_STAGE = frameStage<SentimentTallies>({
   step: "measure",
   perArticle: ["sentiment"],
   corpusLevel: ["sentiment_outlet", "sentiment_entity", "sentiment_within"],
+  reads: ["entities"],
   batch: (a, built, options) => {
     const by = options.by ?? "outlet";
     const sentiment = sentenceSentiment(a, { tone: options.tone });

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { analyzeCommand } from "../../src/cli/analyze.ts";
+import { analyzeCommand, batchWordsFor, ONE_BATCH_BELOW_BYTES } from "../../src/cli/analyze.ts";
 import type { Io } from "../../src/cli/args.ts";
 import { tempDir } from "../seeds.ts";
 
@@ -193,4 +193,26 @@ Deno.test("--strict that fails on a rejected field or a bad manifest says which,
     "error: --strict: 0 record(s) rejected, 1 field(s) rejected, 1 error(s) about the corpus " +
       "(a manifest)",
   );
+});
+
+Deno.test("a corpus under 12 MB runs in one batch unless told; from 12 MB on, in batches of 250,000 words", async () => {
+  const dir = await tempDir();
+  assert.equal(ONE_BATCH_BELOW_BYTES, 12_000_000);
+  // Sparse files: only their size is read.
+  const file = async (name: string, bytes: number) => {
+    const path = `${dir}/${name}`;
+    await Deno.writeTextFile(path, "");
+    await Deno.truncate(path, bytes);
+    return path;
+  };
+  assert.equal(await batchWordsFor(await file("under.jsonl", 11_999_999)), 0);
+  assert.equal(await batchWordsFor(await file("at.jsonl", 12_000_000)), 250_000);
+  // A folder counts the text files in it.
+  await Deno.mkdir(`${dir}/folder`);
+  await file("folder/a.txt", 7_000_000);
+  assert.equal(await batchWordsFor(`${dir}/folder`), 0);
+  await file("folder/b.txt", 5_000_000);
+  assert.equal(await batchWordsFor(`${dir}/folder`), 250_000);
+  // What cannot be read is left to the loader's own error: the batched default.
+  assert.equal(await batchWordsFor(`${dir}/missing.jsonl`), 250_000);
 });

@@ -49,3 +49,19 @@ Deno.test("a coded column is its distinct values taken at the codes, nulls and n
   assert.equal(empty.length, 0);
   assert.ok(empty.dtype.equals(pl.String));
 });
+
+Deno.test("a column of runs is the same with few runs (repeated) and many (gathered), nulls and empty runs too", () => {
+  const few = runsUtf8("group", ["A", "", null as unknown as string, "B"], [2, 0, 2, 1]);
+  assert.deepEqual(few.toArray(), ["A", "A", null, null, "B"]);
+  assert.equal(few.name, "group");
+  assert.ok(few.dtype.equals(pl.String));
+  // 65 runs of one row and one of three: more than the 64 runs repeated one by one.
+  const values = Array.from({ length: 66 }, (_, i) => `a${i}`);
+  const counts = values.map((_, i) => (i === 65 ? 3 : 1));
+  const many = runsUtf8("article_id", values, counts).toArray();
+  assert.equal(many.length, 68);
+  assert.deepEqual(many.slice(63), ["a63", "a64", "a65", "a65", "a65"]);
+  const empty = runsUtf8("group", ["A"], [0]);
+  assert.equal(empty.length, 0);
+  assert.ok(empty.dtype.equals(pl.String));
+});
