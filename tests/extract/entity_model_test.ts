@@ -121,6 +121,24 @@ Deno.test("model stage: a country's short form is that country (U.S., Britain)",
   ]);
 });
 
+Deno.test("model stage: English and former country names are countries; a country read as an organisation acts as its state", () => {
+  const x = extractText(
+    "Turkey and Qatar will attend. The UK stands by Iraq. The United States strongly condemns " +
+      "the attack. Cape Verde, Swaziland and Burma sent delegates. We ate turkey.",
+    { gazetteer: NO_GAZETTEER },
+  );
+  assert.deepEqual(x.entities.map((e) => `${e.text}|${e.type}|${e.entity}|${e.metonymy}`), [
+    "Turkey|GPE|Türkiye|false",
+    "Qatar|GPE|Qatar|false",
+    "UK|GPE|United Kingdom|true",
+    "Iraq|GPE|Iraq|false",
+    "United States|GPE|United States|true",
+    "Cape Verde|GPE|Cabo Verde|false",
+    "Swaziland|GPE|Eswatini|false",
+    "Burma|GPE|Myanmar|false",
+  ]);
+});
+
 Deno.test("model stage: title words before a title go with it ('Emeritus Professor', 'Vice President')", () => {
   assert.deepEqual(
     rows(

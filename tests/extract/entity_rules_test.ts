@@ -217,3 +217,18 @@ Deno.test("--gazetteer and --model: a bad file is one line naming it, exit 2, no
     assert.ok(!errors[0].includes("\n") && !errors[0].includes("    at "), errors[0]);
   }
 });
+
+Deno.test("rules: a country the recogniser types ORG, PER or NORP is a GPE; ORG is the state acting (metonymy)", () => {
+  const model = fakeRecogniser({ Poland: "ORG", Afghanistan: "NORP", California: "PER" });
+  const x = extractText("Poland condemns it. Afghanistan and California agreed.", {
+    model,
+    places: FAKE_PLACES,
+    gazetteer: NO_GAZETTEER,
+  });
+  assert.deepEqual(x.entities.map((e) => `${e.text}|${e.type}|${e.metonymy}`), [
+    "Poland|GPE|true",
+    "Afghanistan|GPE|false",
+    // A state is no country: the recogniser's reading stays.
+    "California|PERSON|false",
+  ]);
+});

@@ -142,6 +142,16 @@ function placeEnd(s: SentenceState, k: number, max: number, places: PlaceLookups
   return -1;
 }
 
+/**
+ * A country's name the recogniser typed as an organisation ("The UK stands by Iraq": the state
+ * acting, see {@link addModelSpans}'s metonymy), a person ("Burma") or a nationality ("Japan"):
+ * a GPE. A country that is a first name too ("Jordan", "Chad") may be a person.
+ */
+function countryMisread(type: RecognisedType, name: string, places: PlaceLookups): boolean {
+  if (type === "LOC" || places.kind(name) !== "country") return false;
+  return type !== "PER" || !isFirstName(places, name);
+}
+
 function entityType(
   type: RecognisedType,
   name: string,
@@ -149,6 +159,7 @@ function entityType(
   cues: Cues,
 ): EntityType {
   if (cues.titleRules.directions.has(name)) return "LOC";
+  if (countryMisread(type, name, places)) return "GPE";
   if (type === "PER") return "PERSON";
   if (type === "LOC") return places.kind(name) ? "GPE" : "LOC";
   return type;
@@ -218,7 +229,8 @@ export function addModelSpans(
         ? canonicalPerson(written)
         : (type === "GPE" && places.canonical?.(written)) || written,
       type,
-      metonymy: false,
+      // A country the recogniser read as an organisation acts as its state.
+      metonymy: span.type === "ORG" && type === "GPE",
       media,
       source: "model",
       confidence: span.confidence,
