@@ -232,3 +232,24 @@ Deno.test("rules: a country the recogniser types ORG, PER or NORP is a GPE; ORG 
     "California|PERSON|false",
   ]);
 });
+
+Deno.test("rules: a people read as a person is a NORP; stage directions are no names; al-Qaeda one ORG", () => {
+  const model = fakeRecogniser({
+    American: "PER",
+    Rohingya: "PER",
+    Laughter: "PER",
+    "Al Qaida": "PER",
+    Christian: "PER",
+  });
+  const x = extractText(
+    "Every American knows it. (Laughter.) The Rohingya fled Al Qaida. Christian agreed.",
+    { model },
+  );
+  assert.deepEqual(x.entities.map((e) => `${e.text}|${e.type}|${e.entity}`), [
+    "American|NORP|American",
+    "Rohingya|NORP|Rohingya",
+    "Al Qaida|ORG|al-Qaeda",
+    // A first name as well as a demonym: the recogniser's person stays.
+    "Christian|PERSON|Christian",
+  ]);
+});

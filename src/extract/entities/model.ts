@@ -7,6 +7,8 @@
  * @module
  */
 
+import { z } from "zod";
+import notNameData from "../../../data/entities/not_names.json" with { type: "json" };
 import type { Cues } from "../cues.ts";
 import { type NerModel, tagDocument } from "../ner/mod.ts";
 import type { EntityType } from "../gazetteer.ts";
@@ -152,6 +154,21 @@ function countryMisread(type: RecognisedType, name: string, places: PlaceLookups
   return type !== "PER" || !isFirstName(places, name);
 }
 
+/** Whole names that are no name: transcripts' stage directions (data/entities/not_names.json). */
+const NOT_NAMES: ReadonlySet<string> = new Set(
+  z.object({ description: z.string(), words: z.array(z.string().min(1)) }).parse(notNameData)
+    .words,
+);
+
+/**
+ * A people or nationality the recogniser read as a person ("every American", "Native
+ * American", "the Rohingya"): a NORP. A first name ("Christian") may be a person.
+ */
+function peopleMisread(type: RecognisedType, name: string, places: PlaceLookups): boolean {
+  return type === "PER" && places.people?.(name) === true &&
+    !isFirstName(places, name);
+}
+
 function entityType(
   type: RecognisedType,
   name: string,
@@ -160,6 +177,7 @@ function entityType(
 ): EntityType {
   if (cues.titleRules.directions.has(name)) return "LOC";
   if (countryMisread(type, name, places)) return "GPE";
+  if (peopleMisread(type, name, places)) return "NORP";
   if (type === "PER") return "PERSON";
   if (type === "LOC") return places.kind(name) ? "GPE" : "LOC";
   return type;
@@ -218,6 +236,7 @@ export function addModelSpans(
     // "yuan" is no place. Text written all in lower case (posts, chats) keeps its spans.
     if (proseCase && !hasCapital(s, first, last)) continue;
     const written = surface(s, first, last).replace(/\s+/g, " ");
+    if (NOT_NAMES.has(written)) continue;
     const type = entityType(span.type, written, places, cues);
     if (overlapsKept(s, first, last, type, cues)) continue;
     const media = type === "ORG" && cues.titleRules.mediaLast.has(s.words[last].text);
