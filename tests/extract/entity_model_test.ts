@@ -139,6 +139,25 @@ Deno.test("model stage: English and former country names are countries; a countr
   ]);
 });
 
+Deno.test("model stage: a title word after a first name is the surname; titles inside a span go to the role", () => {
+  assert.deepEqual(
+    rows(
+      "Foreign Minister Julie Bishop met him on Monday. NASA Administrator Charles Bolden spoke. " +
+        "Saudi King Salman arrived. Muhammed Sheikh Khalil left. The Los Angeles Sheriff's office said so. It told the Sheriff's detective.",
+      { gazetteer: NO_GAZETTEER },
+    ),
+    [
+      "Julie Bishop|PERSON|Julie Bishop|Foreign Minister",
+      "Charles Bolden|PERSON|Charles Bolden|Administrator",
+      "Salman|PERSON|Salman|King",
+      // A name before the title: the whole span is the name.
+      "Muhammed Sheikh Khalil|PERSON|Muhammed Sheikh Khalil|",
+      // A title alone after a place is an office.
+      "Los Angeles|GPE|Los Angeles|",
+    ],
+  );
+});
+
 Deno.test("model stage: title words before a title go with it ('Emeritus Professor', 'Vice President')", () => {
   assert.deepEqual(
     rows(

@@ -104,7 +104,67 @@ function trimmed(
     if (isTitle(t, cues) || (t === "." && k > span.first)) first = k + 1;
     else if (!isTitleLead(t, cues)) break;
   }
+  const inner = innerTitle(s, first, span.last, cues, places);
+  if (inner > first) return { first: inner, last: span.last, lead: first };
   return portfolio(s, first, span.last, cues, places);
+}
+
+/**
+ * "NASA Administrator Charles Bolden", "Saudi King Salman": a title inside the span, after words
+ * that open no name (an agency, a nationality), with only name words after it. Where the name
+ * starts, else -1. A name before it keeps the span whole ("Martin Luther King Jr", "Muhammed
+ * Sheikh Khalil").
+ */
+/** Words `first..end-1` are no person's: acronyms, places, nationalities ("NASA", "Saudi"). */
+function opensNoName(
+  s: SentenceState,
+  first: number,
+  end: number,
+  places: PlaceLookups,
+  cues: Cues,
+): boolean {
+  for (let j = first; j < end; j++) {
+    const t = s.words[j].text;
+    if (isNameWord(s.words[j], cues) && !places.kind(t) && !places.people?.(t)) return false;
+  }
+  return true;
+}
+
+/**
+ * A title alone after a place or "the" ("the Los Angeles Sheriff's office", "the Texas
+ * Governor", "the Sheriff's detective") is an office, no person's name.
+ */
+function placesOffice(
+  s: SentenceState,
+  first: number,
+  last: number,
+  type: RecognisedType,
+  cues: Cues,
+): boolean {
+  if (type !== "PER" || first !== last || !isTitle(s.words[first].text, cues)) return false;
+  if (/^the$/i.test(s.words[first - 1]?.text ?? "")) return true;
+  return s.found.some((f) =>
+    f.last === first - 1 && (f.type === "GPE" || f.type === "LOC") && adjacent(s, f.last, first)
+  );
+}
+
+function innerTitle(
+  s: SentenceState,
+  first: number,
+  last: number,
+  cues: Cues,
+  places: PlaceLookups,
+): number {
+  const w = s.words;
+  if (isFirstName(places, w[first].text)) return -1;
+  for (let k = last - 1; k > first; k--) {
+    const t = w[k].text;
+    if (isTitle(t, cues) || cues.titleRules.full.has(t)) {
+      return opensNoName(s, first, k, places, cues) ? k + 1 : -1;
+    }
+    if (!isNameWord(w[k], cues)) return -1;
+  }
+  return -1;
 }
 
 /**
@@ -236,7 +296,7 @@ export function addModelSpans(
     // "yuan" is no place. Text written all in lower case (posts, chats) keeps its spans.
     if (proseCase && !hasCapital(s, first, last)) continue;
     const written = surface(s, first, last).replace(/\s+/g, " ");
-    if (NOT_NAMES.has(written)) continue;
+    if (NOT_NAMES.has(written) || placesOffice(s, first, last, span.type, cues)) continue;
     const type = entityType(span.type, written, places, cues);
     if (overlapsKept(s, first, last, type, cues)) continue;
     const media = type === "ORG" && cues.titleRules.mediaLast.has(s.words[last].text);
