@@ -253,3 +253,21 @@ Deno.test("rules: a people read as a person is a NORP; stage directions are no n
     "Christian|PERSON|Christian",
   ]);
 });
+
+Deno.test("rules: an outlet's last word alone takes the name word or acronym before it; a name cut after its initials keeps them", () => {
+  const model = fakeRecogniser({ Weekly: "ORG", Tribune: "ORG", "George H. W.": "PER" });
+  const x = extractText("LA Weekly reported it. The Tribune said. As [George H. W.] Bush said.", {
+    model,
+    gazetteer: NO_GAZETTEER,
+  });
+  assert.deepEqual(
+    x.entities.map((e) => `${e.text}|${e.type}|${e.entity}|${e.media}`).slice(0, 3),
+    [
+      "LA Weekly|ORG|LA Weekly|true",
+      "Tribune|ORG|Tribune|true",
+      "George H. W.|PERSON|George H. W.|false",
+    ],
+  );
+  assert.equal(canonicalPerson("George H. W."), "George H. W.");
+  assert.equal(canonicalPerson("George H. W. Bush"), "George Bush");
+});

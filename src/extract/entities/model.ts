@@ -131,6 +131,26 @@ function opensNoName(
 }
 
 /**
+ * An outlet's last word alone ("Weekly" of "LA Weekly", "Tribune"): the capitalised word or
+ * acronym just before it, when nothing took it, opens the name.
+ */
+function outletStart(
+  s: SentenceState,
+  first: number,
+  last: number,
+  type: RecognisedType,
+  cues: Cues,
+): number {
+  if (type !== "ORG" || first !== last || first === 0) return first;
+  if (!cues.titleRules.mediaLast.has(s.words[first].text)) return first;
+  const before = s.words[first - 1];
+  // A name word or an acronym; not "The" ("The Tribune").
+  const opens = isNameWord(before, cues) || /^\p{Lu}{2,}$/u.test(before.text);
+  if (s.covered[first - 1] || !opens || !adjacent(s, first - 1, first)) return first;
+  return first - 1;
+}
+
+/**
  * A title alone after a place or "the" ("the Los Angeles Sheriff's office", "the Texas
  * Governor", "the Sheriff's detective") is an office, no person's name.
  */
@@ -290,7 +310,8 @@ export function addModelSpans(
 ): void {
   const proseCase = !s.allCaps && s.words.length > 0 && /^\p{Lu}/u.test(s.words[0].text);
   for (const span of spans) {
-    const { first, last, lead } = trimmed(s, span, cues, places);
+    const { first: trimmedFirst, last, lead } = trimmed(s, span, cues, places);
+    const first = outletStart(s, trimmedFirst, last, span.type, cues);
     if (first > last || gluedToWord(s, first, last)) continue;
     // In prose that capitalises (its first word does), a name has a capital letter somewhere:
     // "yuan" is no place. Text written all in lower case (posts, chats) keeps its spans.

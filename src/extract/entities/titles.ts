@@ -135,7 +135,8 @@ export function canonicalPerson(written: string): string {
   const words = written.trim().split(/\s+/);
   const initial = (w: string) => /^\p{Lu}\.$/u.test(w);
   // "J. K. Rowling" is known by her initials: only initials after a first name go.
-  if (words.length < 3 || initial(words[0])) return words.join(" ");
+  // "George H. W." (a name cut after its initials) keeps them all.
+  if (words.length < 3 || initial(words[0]) || initial(words.at(-1)!)) return words.join(" ");
   return words.filter((w, i) => i === 0 || i === words.length - 1 || !initial(w)).join(" ");
 }
 
