@@ -474,6 +474,8 @@ function countWord(at: At, k: number): "noun" | "modifier" | "stop" {
   }
   if (!LOWER_WORD.test(t) || at.inName[k]) return "stop";
   if (fw.pluralNouns.has(t) || fw.anaphoricNouns.has(t)) return "noun";
+  // "35 more civilians", "two other countries".
+  if (k === at.number!.last + 1 && (t === "more" || t === "other")) return "modifier";
   if (STOPWORDS.has(t) || fw.numberWords.has(t)) return "stop";
   return isPlural(t) ? "noun" : "modifier";
 }

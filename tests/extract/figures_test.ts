@@ -185,3 +185,15 @@ Deno.test("figures: a country's name qualifies a count, a people's name can be t
     ["300 Americans", "count", 300, "Americans"],
   ]);
 });
+
+Deno.test("figures: 'more' or 'other' right after the number stays inside the count", () => {
+  const x = extractText(
+    "Attacks have killed at least 35 more innocent civilians and injured scores of others. " +
+      "Two other countries joined, and 12 more.",
+  );
+  assert.deepEqual(x.figures.map((f) => [f.text, f.kind, f.value, f.unit, f.approx]), [
+    ["35 more innocent civilians", "count", 35, "civilians", true],
+    ["scores of others", "count", 40, "civilians", true],
+    ["Two other countries", "count", 2, "countries", false],
+  ]);
+});
