@@ -37,7 +37,7 @@ import {
 } from "./entities/names.ts";
 import { dropDescriptors } from "./entities/descriptors.ts";
 import { joinAcronyms, keepOrgShortForms } from "./entities/orgs.ts";
-import { LEXICON_PLACES, type PlaceLookups } from "./entities/places.ts";
+import { isFirstName, LEXICON_PLACES, type PlaceLookups } from "./entities/places.ts";
 import {
   discoverNames,
   discoverOrganisations,
@@ -126,7 +126,7 @@ export function extractEntities(
   const spans = model ? recognise(all, model) : undefined;
   all.forEach((s, i) => {
     matchGazetteer(s, gazetteer);
-    if (s.sentence.kind === "body") matchTitles(s, cues);
+    if (s.sentence.kind === "body") matchTitles(s, cues, (w) => isFirstName(places, w));
     if (spans) addModelSpans(s, spans[i], places, cues);
     if (s.sentence.kind === "body") {
       discoverNames(s, cues);

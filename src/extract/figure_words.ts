@@ -22,6 +22,8 @@ export const FigureWordsSchema = z.object({
   units: names,
   unit_scales: numbers,
   time_units: names,
+  plural_nouns: words.default([]),
+  anaphoric_nouns: words.default([]),
   approx: words,
   changes_before: words,
   changes_after: words,
@@ -46,6 +48,10 @@ export interface FigureWords {
   /** Units that carry a scale of their own ("bcm" is billions of cubic metres). */
   unitScales: ReadonlyMap<string, number>;
   timeUnits: ReadonlyMap<string, string>;
+  /** Counted nouns whose plural has no -s ("people", "women", "police"). */
+  pluralNouns: ReadonlySet<string>;
+  /** Counted nouns that count what the sentence counted before ("238 others"). */
+  anaphoricNouns: ReadonlySet<string>;
   approx: readonly string[];
   changesBefore: readonly string[];
   changesAfter: ReadonlySet<string>;
@@ -75,6 +81,8 @@ export function compileFigureWords(data: unknown, source = "figure words"): Figu
     units: new Map(Object.entries(d.units)),
     unitScales: new Map(Object.entries(d.unit_scales)),
     timeUnits: new Map(Object.entries(d.time_units)),
+    pluralNouns: new Set(d.plural_nouns),
+    anaphoricNouns: new Set(d.anaphoric_nouns),
     approx: [...d.approx].sort((a, b) => b.length - a.length),
     changesBefore: [...d.changes_before].sort((a, b) => b.length - a.length),
     changesAfter: new Set(d.changes_after),

@@ -11,6 +11,7 @@
 import type { Sentence } from "../text/segment.ts";
 import { STOPWORDS } from "../text/tokens.ts";
 import { DEFAULT_FIGURE_WORDS, type FigureWords } from "./figure_words.ts";
+import { isDemonym, isPeople } from "./ner/lexicons.ts";
 import { lowerCase, quickHas, sentenceWords, type Word } from "./words.ts";
 
 /** What a figure is. */
@@ -65,7 +66,12 @@ export interface FigureOptions {
 export interface Span {
   start: number;
   end: number;
+  /** The entity type: a people or country word (NORP, GPE) may stand before a counted noun. */
+  type?: string;
 }
+
+/** Entity types whose names qualify a counted noun: "345 Muslim pilgrims", "500 US troops". */
+const COUNT_MODIFIER_TYPES: ReadonlySet<string> = new Set(["NORP", "GPE"]);
 
 interface Raw {
   first: number;
@@ -103,22 +109,39 @@ export function extractFigures(
   let next = 0;
   for (const sentence of [...sentences].sort((a, b) => a.start - b.start)) {
     const words = sentenceWords(sentence);
-    const inName = words.map((w) => {
+    const names = words.map((w) => {
       while (next < sorted.length && sorted[next].end <= w.start) next++;
       const n = sorted[next];
-      return n !== undefined && n.start <= w.start && w.end <= n.end;
+      return n !== undefined && n.start <= w.start && w.end <= n.end ? n : undefined;
     });
+    const inName = names.map((n) => n !== undefined);
+    const modifier = names.map((n) => COUNT_MODIFIER_TYPES.has(n?.type ?? "") ? n!.type! : null);
+    // What "others" counts: the noun of the sentence's count before it.
+    let counted: string | null = null;
     for (let i = 0; i < words.length; i++) {
-      if (inName[i]) continue;
-      // Only a number or a figure word can start a figure (see READERS).
-      if (words[i].kind !== "number" && !isStarter(words[i].text)) continue;
-      const raw = readFigure(words, i, fw, inName);
+      if (inName[i] || !canStart(words, i, isStarter)) continue;
+      const raw = readFigure({ words, i, fw, inName, modifier });
       if (!raw) continue;
+      if (raw.kind === "count" && fw.anaphoricNouns.has(raw.rawUnit ?? "")) raw.unit = counted;
+      if (raw.kind === "count") counted = raw.unit;
       out.push(finish(raw, words, text, sentence, fw));
       i = raw.last;
     }
   }
   return out;
+}
+
+/** Whether a figure can start at word i: a number or a figure word (see READERS). */
+function canStart(words: Word[], i: number, isStarter: (word: string) => boolean): boolean {
+  const w = words[i];
+  return w.kind === "number" || isStarter(w.text) ||
+    (opensSentence(words, i) && isStarter(lowerCase(w.text)));
+}
+
+/** Whether word i is the sentence's first word (after opening quotes or brackets). */
+function opensSentence(words: Word[], i: number): boolean {
+  for (let k = 0; k < i; k++) if (words[k].kind !== "punct") return false;
+  return true;
 }
 
 const startersCache = new WeakMap<FigureWords, ReadonlySet<string>>();
@@ -176,9 +199,12 @@ function readNumber(
   let spelled = false;
   if (value === null) {
     const w = words[i];
-    // Capitalised number words mid-sentence are names ("Group of Seven").
-    if (!w || w.kind !== "word" || !LOWER_WORD.test(w.text)) return null;
-    const n = fw.numberWords.get(w.text);
+    // Capitalised number words mid-sentence are names ("Group of Seven"); a sentence's first
+    // word is capitalised anyway ("Five people were hurt").
+    if (!w || w.kind !== "word") return null;
+    const first = opensSentence(words, i) && /^\p{Lu}\p{Ll}+$/u.test(w.text);
+    if (!LOWER_WORD.test(w.text) && !first) return null;
+    const n = fw.numberWords.get(lowerCase(w.text));
     if (n === undefined) return null;
     value = n;
     spelled = true;
@@ -205,6 +231,8 @@ interface At {
   i: number;
   fw: FigureWords;
   inName: boolean[];
+  /** The type of a people or country name a word is in ("500 US troops"), else null. */
+  modifier: (string | null)[];
   /** The number read at `i` ({@link readNumber}), once a reader has asked for it. */
   number?: ReadNumber | null;
 }
@@ -409,23 +437,47 @@ function year({ words, i }: At, n: ReadNumber): Raw | null {
   return raw(i, i, "year", n.value, { year: n.value });
 }
 
-/** Counts: "two countries", "two biggest oil companies", "5,000 troops"; "3 short years". */
-function count({ words, i, fw, inName }: At, n: ReadNumber): Raw | null {
+/**
+ * Counts: "two countries", "two biggest oil companies", "5,000 troops", "107 people",
+ * "345 Muslim pilgrims", "300 Americans"; "3 short years" is a duration.
+ */
+function count(at: At, n: ReadNumber): Raw | null {
+  const { words, i, fw } = at;
   if (n.spelled && n.value === 1) return null;
   for (let k = n.last + 1; k <= n.last + 3 && k < words.length; k++) {
     const t = words[k];
-    if (
-      t.kind !== "word" || !LOWER_WORD.test(t.text) || inName[k] || STOPWORDS.has(t.text) ||
-      fw.numberWords.has(t.text)
-    ) break;
+    const role = countWord(at, k);
+    if (role === "stop") break;
     // "3 short years" is a duration with an adjective inside.
     const time = fw.timeUnits.get(t.text);
     if (time && k > n.last + 1) {
       return raw(i, k, "duration", n.value, { unit: time, rawUnit: t.text });
     }
-    if (isPlural(t.text)) return raw(i, k, "count", n.value, { unit: t.text, rawUnit: t.text });
+    if (role === "noun") return raw(i, k, "count", n.value, { unit: t.text, rawUnit: t.text });
   }
   return null;
+}
+
+/**
+ * What a word after a number is to a count: the counted noun, a word to read past (an
+ * adjective, a people or country word), or the end of the search. A capitalised word other than
+ * a people or country name ends it: "the 12 Downing Street staff" counts no staff.
+ */
+function countWord(at: At, k: number): "noun" | "modifier" | "stop" {
+  const { words, fw } = at;
+  const t = words[k].text;
+  if (words[k].kind !== "word") return "stop";
+  // A country qualifies the noun ("4,000 United States troops"); a people can be it ("300 Americans").
+  if (at.modifier[k] === "GPE") return "modifier";
+  if (at.modifier[k] || (/^\p{Lu}/u.test(t) && (isDemonym(t) || isPeople(t)))) {
+    return isPlural(t) ? "noun" : "modifier";
+  }
+  if (!LOWER_WORD.test(t) || at.inName[k]) return "stop";
+  if (fw.pluralNouns.has(t) || fw.anaphoricNouns.has(t)) return "noun";
+  // "35 more civilians", "two other countries".
+  if (k === at.number!.last + 1 && (t === "more" || t === "other")) return "modifier";
+  if (STOPWORDS.has(t) || fw.numberWords.has(t)) return "stop";
+  return isPlural(t) ? "noun" : "modifier";
 }
 
 /**
@@ -449,8 +501,7 @@ const READERS: readonly Reader[] = [
 ];
 
 /** The figure that starts at word i: the first of {@link READERS} that reads one. */
-function readFigure(words: Word[], i: number, fw: FigureWords, inName: boolean[]): Raw | null {
-  const at: At = { words, i, fw, inName };
+function readFigure(at: At): Raw | null {
   for (const read of READERS) {
     const figure = read(at);
     if (figure) return figure;

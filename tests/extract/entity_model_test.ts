@@ -121,6 +121,43 @@ Deno.test("model stage: a country's short form is that country (U.S., Britain)",
   ]);
 });
 
+Deno.test("model stage: English and former country names are countries; a country read as an organisation acts as its state", () => {
+  const x = extractText(
+    "Turkey and Qatar will attend. The UK stands by Iraq. The United States strongly condemns " +
+      "the attack. Cape Verde, Swaziland and Burma sent delegates. We ate turkey.",
+    { gazetteer: NO_GAZETTEER },
+  );
+  assert.deepEqual(x.entities.map((e) => `${e.text}|${e.type}|${e.entity}|${e.metonymy}`), [
+    "Turkey|GPE|Türkiye|false",
+    "Qatar|GPE|Qatar|false",
+    "UK|GPE|United Kingdom|true",
+    "Iraq|GPE|Iraq|false",
+    "United States|GPE|United States|true",
+    "Cape Verde|GPE|Cabo Verde|false",
+    "Swaziland|GPE|Eswatini|false",
+    "Burma|GPE|Myanmar|false",
+  ]);
+});
+
+Deno.test("model stage: a title word after a first name is the surname; titles inside a span go to the role", () => {
+  assert.deepEqual(
+    rows(
+      "Foreign Minister Julie Bishop met him on Monday. NASA Administrator Charles Bolden spoke. " +
+        "Saudi King Salman arrived. Muhammed Sheikh Khalil left. The Los Angeles Sheriff's office said so. It told the Sheriff's detective.",
+      { gazetteer: NO_GAZETTEER },
+    ),
+    [
+      "Julie Bishop|PERSON|Julie Bishop|Foreign Minister",
+      "Charles Bolden|PERSON|Charles Bolden|Administrator",
+      "Salman|PERSON|Salman|King",
+      // A name before the title: the whole span is the name.
+      "Muhammed Sheikh Khalil|PERSON|Muhammed Sheikh Khalil|",
+      // A title alone after a place is an office.
+      "Los Angeles|GPE|Los Angeles|",
+    ],
+  );
+});
+
 Deno.test("model stage: title words before a title go with it ('Emeritus Professor', 'Vice President')", () => {
   assert.deepEqual(
     rows(

@@ -217,3 +217,57 @@ Deno.test("--gazetteer and --model: a bad file is one line naming it, exit 2, no
     assert.ok(!errors[0].includes("\n") && !errors[0].includes("    at "), errors[0]);
   }
 });
+
+Deno.test("rules: a country the recogniser types ORG, PER or NORP is a GPE; ORG is the state acting (metonymy)", () => {
+  const model = fakeRecogniser({ Poland: "ORG", Afghanistan: "NORP", California: "PER" });
+  const x = extractText("Poland condemns it. Afghanistan and California agreed.", {
+    model,
+    places: FAKE_PLACES,
+    gazetteer: NO_GAZETTEER,
+  });
+  assert.deepEqual(x.entities.map((e) => `${e.text}|${e.type}|${e.metonymy}`), [
+    "Poland|GPE|true",
+    "Afghanistan|GPE|false",
+    // A state is no country: the recogniser's reading stays.
+    "California|PERSON|false",
+  ]);
+});
+
+Deno.test("rules: a people read as a person is a NORP; stage directions are no names; al-Qaeda one ORG", () => {
+  const model = fakeRecogniser({
+    American: "PER",
+    Rohingya: "PER",
+    Laughter: "PER",
+    "Al Qaida": "PER",
+    Christian: "PER",
+  });
+  const x = extractText(
+    "Every American knows it. (Laughter.) The Rohingya fled Al Qaida. Christian agreed.",
+    { model },
+  );
+  assert.deepEqual(x.entities.map((e) => `${e.text}|${e.type}|${e.entity}`), [
+    "American|NORP|American",
+    "Rohingya|NORP|Rohingya",
+    "Al Qaida|ORG|al-Qaeda",
+    // A first name as well as a demonym: the recogniser's person stays.
+    "Christian|PERSON|Christian",
+  ]);
+});
+
+Deno.test("rules: an outlet's last word alone takes the name word or acronym before it; a name cut after its initials keeps them", () => {
+  const model = fakeRecogniser({ Weekly: "ORG", Tribune: "ORG", "George H. W.": "PER" });
+  const x = extractText("LA Weekly reported it. The Tribune said. As [George H. W.] Bush said.", {
+    model,
+    gazetteer: NO_GAZETTEER,
+  });
+  assert.deepEqual(
+    x.entities.map((e) => `${e.text}|${e.type}|${e.entity}|${e.media}`).slice(0, 3),
+    [
+      "LA Weekly|ORG|LA Weekly|true",
+      "Tribune|ORG|Tribune|true",
+      "George H. W.|PERSON|George H. W.|false",
+    ],
+  );
+  assert.equal(canonicalPerson("George H. W."), "George H. W.");
+  assert.equal(canonicalPerson("George H. W. Bush"), "George Bush");
+});

@@ -143,3 +143,57 @@ Deno.test("figures: counted nouns are plurals, glued ordinals are ordinals", () 
     ["3 short years", "duration", 3, "year", false],
   ]);
 });
+
+Deno.test("figures: counts of people: irregular plurals, a people or country word before the noun, 'others'", () => {
+  const x = extractText(
+    "The blast killed 107 people and injured 238 others. Police arrested 12 people. " +
+      "More than 100 people died. Five people were hurt. About 3,000 people attended. " +
+      "Officials found 345 Muslim pilgrims, 40 women, three children and 200 police. " +
+      "In all, 107 people sold shares. He and 238 others left.",
+  );
+  assert.deepEqual(x.figures.map((f) => [f.text, f.kind, f.value, f.unit, f.approx]), [
+    ["107 people", "count", 107, "people", false],
+    ["238 others", "count", 238, "people", false],
+    ["12 people", "count", 12, "people", false],
+    ["100 people", "count", 100, "people", true],
+    ["Five people", "count", 5, "people", false],
+    ["3,000 people", "count", 3000, "people", true],
+    ["345 Muslim pilgrims", "count", 345, "pilgrims", false],
+    ["40 women", "count", 40, "women", false],
+    ["three children", "count", 3, "children", false],
+    ["200 police", "count", 200, "police", false],
+    ["107 people", "count", 107, "people", false],
+    // Nothing counted before it in its sentence: what "others" are is unknown.
+    ["238 others", "count", 238, null, false],
+  ]);
+  for (const f of x.figures) assert.equal(x.cleaned.slice(f.start, f.end), f.text);
+});
+
+Deno.test("figures: a capitalised number word opens a sentence only; other capitals end a count", () => {
+  const x = extractText(
+    "Seven Sisters is a road. Two years ago, the Group of Seven met 12 Downing officials.",
+  );
+  assert.deepEqual(x.figures.map((f) => [f.text, f.kind, f.value, f.unit]), [
+    ["Two years", "duration", 2, "year"],
+  ]);
+});
+
+Deno.test("figures: a country's name qualifies a count, a people's name can be the counted noun", () => {
+  const x = extractText("It sent 4,000 United States troops and evacuated 300 Americans.");
+  assert.deepEqual(x.figures.map((f) => [f.text, f.kind, f.value, f.unit]), [
+    ["4,000 United States troops", "count", 4000, "troops"],
+    ["300 Americans", "count", 300, "Americans"],
+  ]);
+});
+
+Deno.test("figures: 'more' or 'other' right after the number stays inside the count", () => {
+  const x = extractText(
+    "Attacks have killed at least 35 more innocent civilians and injured scores of others. " +
+      "Two other countries joined, and 12 more.",
+  );
+  assert.deepEqual(x.figures.map((f) => [f.text, f.kind, f.value, f.unit, f.approx]), [
+    ["35 more innocent civilians", "count", 35, "civilians", true],
+    ["scores of others", "count", 40, "civilians", true],
+    ["Two other countries", "count", 2, "countries", false],
+  ]);
+});

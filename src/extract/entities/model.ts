@@ -7,6 +7,8 @@
  * @module
  */
 
+import { z } from "zod";
+import notNameData from "../../../data/entities/not_names.json" with { type: "json" };
 import type { Cues } from "../cues.ts";
 import { type NerModel, tagDocument } from "../ner/mod.ts";
 import type { EntityType } from "../gazetteer.ts";
@@ -102,7 +104,87 @@ function trimmed(
     if (isTitle(t, cues) || (t === "." && k > span.first)) first = k + 1;
     else if (!isTitleLead(t, cues)) break;
   }
+  const inner = innerTitle(s, first, span.last, cues, places);
+  if (inner > first) return { first: inner, last: span.last, lead: first };
   return portfolio(s, first, span.last, cues, places);
+}
+
+/**
+ * "NASA Administrator Charles Bolden", "Saudi King Salman": a title inside the span, after words
+ * that open no name (an agency, a nationality), with only name words after it. Where the name
+ * starts, else -1. A name before it keeps the span whole ("Martin Luther King Jr", "Muhammed
+ * Sheikh Khalil").
+ */
+/** Words `first..end-1` are no person's: acronyms, places, nationalities ("NASA", "Saudi"). */
+function opensNoName(
+  s: SentenceState,
+  first: number,
+  end: number,
+  places: PlaceLookups,
+  cues: Cues,
+): boolean {
+  for (let j = first; j < end; j++) {
+    const t = s.words[j].text;
+    if (isNameWord(s.words[j], cues) && !places.kind(t) && !places.people?.(t)) return false;
+  }
+  return true;
+}
+
+/**
+ * An outlet's last word alone ("Weekly" of "LA Weekly", "Tribune"): the capitalised word or
+ * acronym just before it, when nothing took it, opens the name.
+ */
+function outletStart(
+  s: SentenceState,
+  first: number,
+  last: number,
+  type: RecognisedType,
+  cues: Cues,
+): number {
+  if (type !== "ORG" || first !== last || first === 0) return first;
+  if (!cues.titleRules.mediaLast.has(s.words[first].text)) return first;
+  const before = s.words[first - 1];
+  // A name word or an acronym; not "The" ("The Tribune").
+  const opens = isNameWord(before, cues) || /^\p{Lu}{2,}$/u.test(before.text);
+  if (s.covered[first - 1] || !opens || !adjacent(s, first - 1, first)) return first;
+  return first - 1;
+}
+
+/**
+ * A title alone after a place or "the" ("the Los Angeles Sheriff's office", "the Texas
+ * Governor", "the Sheriff's detective") is an office, no person's name.
+ */
+function placesOffice(
+  s: SentenceState,
+  first: number,
+  last: number,
+  type: RecognisedType,
+  cues: Cues,
+): boolean {
+  if (type !== "PER" || first !== last || !isTitle(s.words[first].text, cues)) return false;
+  if (/^the$/i.test(s.words[first - 1]?.text ?? "")) return true;
+  return s.found.some((f) =>
+    f.last === first - 1 && (f.type === "GPE" || f.type === "LOC") && adjacent(s, f.last, first)
+  );
+}
+
+function innerTitle(
+  s: SentenceState,
+  first: number,
+  last: number,
+  cues: Cues,
+  places: PlaceLookups,
+): number {
+  const w = s.words;
+  if (isFirstName(places, w[first].text)) return -1;
+  for (let k = last - 1; k > first; k--) {
+    const t = w[k].text;
+    if (isTitle(t, cues) || cues.titleRules.full.has(t)) {
+      return opensNoName(s, first, k, places, cues) ? k + 1 : -1;
+    }
+    if (!isNameWord(w[k], cues)) return -1;
+  }
+  return -1;
 }
 
 /**
@@ -142,6 +224,31 @@ function placeEnd(s: SentenceState, k: number, max: number, places: PlaceLookups
   return -1;
 }
 
+/**
+ * A country's name the recogniser typed as an organisation ("The UK stands by Iraq": the state
+ * acting, see {@link addModelSpans}'s metonymy), a person ("Burma") or a nationality ("Japan"):
+ * a GPE. A country that is a first name too ("Jordan", "Chad") may be a person.
+ */
+function countryMisread(type: RecognisedType, name: string, places: PlaceLookups): boolean {
+  if (type === "LOC" || places.kind(name) !== "country") return false;
+  return type !== "PER" || !isFirstName(places, name);
+}
+
+/** Whole names that are no name: transcripts' stage directions (data/entities/not_names.json). */
+const NOT_NAMES: ReadonlySet<string> = new Set(
+  z.object({ description: z.string(), words: z.array(z.string().min(1)) }).parse(notNameData)
+    .words,
+);
+
+/**
+ * A people or nationality the recogniser read as a person ("every American", "Native
+ * American", "the Rohingya"): a NORP. A first name ("Christian") may be a person.
+ */
+function peopleMisread(type: RecognisedType, name: string, places: PlaceLookups): boolean {
+  return type === "PER" && places.people?.(name) === true &&
+    !isFirstName(places, name);
+}
+
 function entityType(
   type: RecognisedType,
   name: string,
@@ -149,6 +256,8 @@ function entityType(
   cues: Cues,
 ): EntityType {
   if (cues.titleRules.directions.has(name)) return "LOC";
+  if (countryMisread(type, name, places)) return "GPE";
+  if (peopleMisread(type, name, places)) return "NORP";
   if (type === "PER") return "PERSON";
   if (type === "LOC") return places.kind(name) ? "GPE" : "LOC";
   return type;
@@ -201,12 +310,14 @@ export function addModelSpans(
 ): void {
   const proseCase = !s.allCaps && s.words.length > 0 && /^\p{Lu}/u.test(s.words[0].text);
   for (const span of spans) {
-    const { first, last, lead } = trimmed(s, span, cues, places);
+    const { first: trimmedFirst, last, lead } = trimmed(s, span, cues, places);
+    const first = outletStart(s, trimmedFirst, last, span.type, cues);
     if (first > last || gluedToWord(s, first, last)) continue;
     // In prose that capitalises (its first word does), a name has a capital letter somewhere:
     // "yuan" is no place. Text written all in lower case (posts, chats) keeps its spans.
     if (proseCase && !hasCapital(s, first, last)) continue;
     const written = surface(s, first, last).replace(/\s+/g, " ");
+    if (NOT_NAMES.has(written) || placesOffice(s, first, last, span.type, cues)) continue;
     const type = entityType(span.type, written, places, cues);
     if (overlapsKept(s, first, last, type, cues)) continue;
     const media = type === "ORG" && cues.titleRules.mediaLast.has(s.words[last].text);
@@ -218,7 +329,8 @@ export function addModelSpans(
         ? canonicalPerson(written)
         : (type === "GPE" && places.canonical?.(written)) || written,
       type,
-      metonymy: false,
+      // A country the recogniser read as an organisation acts as its state.
+      metonymy: span.type === "ORG" && type === "GPE",
       media,
       source: "model",
       confidence: span.confidence,

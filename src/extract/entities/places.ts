@@ -6,7 +6,15 @@
  * @module
  */
 
-import { countryOf, firstNameGender, isCapital, isCity, isUsState } from "../ner/lexicons.ts";
+import {
+  countryOf,
+  firstNameGender,
+  isCapital,
+  isCity,
+  isDemonym,
+  isPeople,
+  isUsState,
+} from "../ner/lexicons.ts";
 
 /** The kind of a known place. */
 export type PlaceKind = "country" | "state" | "city";
@@ -26,6 +34,8 @@ export interface PlaceLookups {
   capital?(name: string): boolean;
   /** The canonical name of a place written in a short or other form ("U.S." → "United States"). */
   canonical?(name: string): string | undefined;
+  /** A nationality or people ("American", "Rohingya", "Native Americans"): a group, no person. */
+  people?(name: string): boolean;
 }
 
 /** No lookups: every model LOC stays LOC, no gender is known. */
@@ -47,4 +57,5 @@ export const LEXICON_PLACES: PlaceLookups = {
   firstName: (word) => firstNameGender(word) !== null,
   capital: isCapital,
   canonical: countryOf,
+  people: (name) => isDemonym(name) || isPeople(name),
 };

@@ -78,16 +78,42 @@ function portfolioEnd(s: SentenceState, k: number, cues: Cues): number {
 }
 
 /**
- * The last word of a person's name starting at `i` (at most `max` name words; middle initials
- * such as "J." are part of it), else -1.
+ * "Julie Bishop", "Angus King": a title word right after a first name is the surname, when no
+ * name word follows it (then it would be a title before that name).
  */
-export function personEnd(s: SentenceState, i: number, cues: Cues, max = 4): number {
+function titleAsSurname(
+  s: SentenceState,
+  i: number,
+  k: number,
+  cues: Cues,
+  isFirst: (word: string) => boolean,
+): boolean {
+  const w = s.words;
+  if (k !== i + 1 || !cues.titles.has(w[k].text) || !/^\p{Lu}\p{Ll}+$/u.test(w[k].text)) {
+    return false;
+  }
+  if (!isFirst(w[i].text)) return false;
+  const after = w[k + 1];
+  return !(after && adjacent(s, k, k + 1) && isNameWord(after, cues));
+}
+
+/**
+ * The last word of a person's name starting at `i` (at most `max` name words; middle initials
+ * such as "J." are part of it; a title word as surname, see {@link titleAsSurname}), else -1.
+ */
+export function personEnd(
+  s: SentenceState,
+  i: number,
+  cues: Cues,
+  max = 4,
+  isFirst: (word: string) => boolean = () => false,
+): number {
   const w = s.words;
   let k = i;
   let last = -1;
   let count = 0;
   while (k < w.length && count < max && !s.covered[k] && (k === i || adjacent(s, k - 1, k))) {
-    if (isNameWord(w[k], cues)) {
+    if (isNameWord(w[k], cues) || titleAsSurname(s, i, k, cues, isFirst)) {
       last = k++;
       count++;
       continue;
@@ -109,12 +135,17 @@ export function canonicalPerson(written: string): string {
   const words = written.trim().split(/\s+/);
   const initial = (w: string) => /^\p{Lu}\.$/u.test(w);
   // "J. K. Rowling" is known by her initials: only initials after a first name go.
-  if (words.length < 3 || initial(words[0])) return words.join(" ");
+  // "George H. W." (a name cut after its initials) keeps them all.
+  if (words.length < 3 || initial(words[0]) || initial(words.at(-1)!)) return words.join(" ");
   return words.filter((w, i) => i === 0 || i === words.length - 1 || !initial(w)).join(" ");
 }
 
-/** Tags the names after titles in one sentence. */
-export function matchTitles(s: SentenceState, cues: Cues): void {
+/** Tags the names after titles in one sentence; `isFirst` tells a first name ("Julie Bishop"). */
+export function matchTitles(
+  s: SentenceState,
+  cues: Cues,
+  isFirst: (word: string) => boolean = () => false,
+): void {
   const w = s.words;
   for (let i = 0; i < w.length; i++) {
     if (s.covered[i]) continue;
@@ -122,7 +153,7 @@ export function matchTitles(s: SentenceState, cues: Cues): void {
     if (!head) continue;
     const { next: k, single, gender } = titleChain(s, head, cues);
     if (k >= w.length || k === i || !adjacent(s, k - 1, k)) continue;
-    const last = personEnd(s, k, cues);
+    const last = personEnd(s, k, cues, 4, isFirst);
     if (last < 0 || (last === k && !single)) continue;
     // "President Obama", but no "Sister Kenny Foundation" or "Miss World Organization".
     if (cues.orgHeads.has(w[last].text) || cues.titleRules.notPersonLast.has(w[last].text)) {

@@ -13,6 +13,7 @@ import demonymData from "../../../data/gazetteers/demonyms.json" with { type: "j
 import firstNameData from "../../../data/gazetteers/first_names.json" with { type: "json" };
 import cueData from "../../../data/gazetteers/name_cues.json" with { type: "json" };
 import aliasData from "../../../data/gazetteers/country_aliases.json" with { type: "json" };
+import peopleData from "../../../data/gazetteers/peoples.json" with { type: "json" };
 import { TokenTrie } from "../trie.ts";
 import { extractionWords } from "../words.ts";
 
@@ -25,6 +26,7 @@ const PlacesSchema = z.object({
   usStates: names.length(50),
 });
 const DemonymSchema = z.object({ description: z.string(), demonyms: names.min(1) });
+const PeopleSchema = z.object({ description: z.string(), peoples: names.min(1) });
 const FirstNameSchema = z.object({
   description: z.string(),
   female: names.min(1),
@@ -49,6 +51,8 @@ function parse<T>(schema: z.ZodType<T>, data: unknown, file: string): T {
 
 const places = parse(PlacesSchema, placesData, "places.json");
 const demonymList = parse(DemonymSchema, demonymData, "demonyms.json").demonyms;
+// Not a feature of the model (it was trained without it): read by the entity rules only.
+const peoples = new Set(parse(PeopleSchema, peopleData, "peoples.json").peoples);
 const firstNames = parse(FirstNameSchema, firstNameData, "first_names.json");
 const cues = parse(CueSchema, cueData, "name_cues.json");
 const countryAliases = new Map(
@@ -166,6 +170,15 @@ export function isUsState(name: string): boolean {
 export function isDemonym(name: string): boolean {
   const n = name.trim();
   return has(n, LEXICON.demonym) || (n.endsWith("s") && has(n.slice(0, -1), LEXICON.demonym));
+}
+
+/**
+ * A people, ethnic, religious or political group that is no country's demonym, singular or plural
+ * ("Rohingya", "Muslims", "Native American"; data/gazetteers/peoples.json).
+ */
+export function isPeople(name: string): boolean {
+  const n = name.trim();
+  return peoples.has(n) || (n.endsWith("s") && peoples.has(n.slice(0, -1)));
 }
 
 /** A title or role word that stands before a person's name ("Sen.", "President", "spokesman"). */
