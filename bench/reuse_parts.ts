@@ -50,9 +50,12 @@ try {
     const scratch = `${dir}/_staging/reuse`;
     const pieces = await reusePiecesFromParts(
       out,
-      flags.small
-        ? { scratch, chunkPairs: 100_000, maxLinks: 200_000, pieceRows: 100_000 }
-        : { scratch, collect: collectGarbage },
+      {
+        scratch,
+        collect: collectGarbage,
+        log: (phase) => console.log(`${phase}: ${seconds()} s, RSS now ${rss()}`),
+        ...(flags.small ? { chunkPairs: 100_000, maxLinks: 200_000, pieceRows: 100_000 } : {}),
+      },
     );
     console.log(`features and pairs: ${seconds()} s, RSS now ${rss()}`);
     const writer = new CorpusWriter(dir, ["parquet"]);

@@ -369,13 +369,11 @@ export function sentenceCoverage(
   const parts = [...sentenceCoverageRanges(alignment, sentences, loosest, Infinity)];
   if (parts.length === 1) return parts[0];
   const out = emptyCoverage();
-  for (const part of parts) {
-    for (const name of ["articleId", "kind", "item", "key", "label", "n", "sharedWith"] as const) {
-      (out[name] as unknown[]).push(...part[name]);
-    }
-    out.found.key.push(...part.found.key);
-    out.found.articleId.push(...part.found.articleId);
+  for (const name of ["articleId", "kind", "item", "key", "label", "n", "sharedWith"] as const) {
+    (out[name] as unknown[]) = ([] as unknown[]).concat(...parts.map((p) => p[name]));
   }
+  out.found.key = ([] as string[]).concat(...parts.map((p) => p.found.key));
+  out.found.articleId = ([] as string[]).concat(...parts.map((p) => p.found.articleId));
   return out;
 }
 

@@ -212,13 +212,11 @@ export function figureConsistency(
   figures: FigureColumns,
   loosest: number = PARAPHRASE,
 ): FigureChecks {
+  const all = [...figureConsistencyChunks(alignment, figures, loosest)];
+  if (all.length === 1) return all[0];
   const out = emptyChecks();
-  for (const checks of figureConsistencyChunks(alignment, figures, loosest)) {
-    out.sentenceA.push(...checks.sentenceA);
-    out.sentenceB.push(...checks.sentenceB);
-    out.figureA.push(...checks.figureA);
-    out.figureB.push(...checks.figureB);
-    out.status.push(...checks.status);
+  for (const key of ["sentenceA", "sentenceB", "figureA", "figureB", "status"] as const) {
+    (out[key] as unknown[]) = ([] as unknown[]).concat(...all.map((c) => c[key]));
   }
   return out;
 }

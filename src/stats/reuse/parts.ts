@@ -168,6 +168,8 @@ export interface PartsPieceOptions extends ReuseFrameOptions, PieceOptions {
    * pieces are made). Without it the pairs are held in memory.
    */
   scratch?: string;
+  /** Told each phase as it ends ("features", "figures", "pairs"), for benchmarks. */
+  log?: (phase: string) => void;
   /** Pairs per chunk spilled to `scratch` (default `CHUNK_PAIRS` of store.ts). */
   chunkPairs?: number;
   /**
@@ -211,6 +213,7 @@ export async function reusePiecesFromParts(
       alignedChunks(corpus.features, opts, options.chunkPairs ?? CHUNK_PAIRS),
     )
     : alignSentences(corpus.features, opts);
+  options.log?.("pairs");
   return reusePieces(pairs, corpus, options, {
     pieceRows: options.pieceRows ?? CHUNK_PAIRS,
     maxLinks: options.maxLinks,
@@ -250,7 +253,7 @@ const PARTS_PER_COLLECTION = 16;
  */
 function* corpusFromParts(
   out: string,
-  options: ReuseFrameOptions,
+  options: ReuseFrameOptions & { log?: (phase: string) => void },
 ): Generator<void, PartsCorpus> {
   const articleFrame = readWritten(out, "articles", ["article_id", "published"]);
   if (!articleFrame) {
@@ -286,13 +289,14 @@ function* corpusFromParts(
     yield;
   }
   const sentenceIds = sentences.map((x) => x.id);
-  const stems = yield* stemsFromParts(out, sentenceIds);
   const reuse = { ...DEFAULT_REUSE_OPTIONS, ...options.reuse };
+  // The stem ids are not kept: the features are made of them.
   const features = buildFeaturesFromStems(
-    { articles, sentences, ...stems },
+    { articles, sentences, ...(yield* stemsFromParts(out, sentenceIds)) },
     reuse.shingleSize,
     reuse.boilerplate,
   );
+  options.log?.("features");
   // Quote coverage searches article texts: the sentences joined by a space fold to the same
   // words. Made per article when asked for, not held for the whole corpus.
   const nArticles = articleIds.length;
@@ -305,12 +309,14 @@ function* corpusFromParts(
   const textOf = (a: number) =>
     Array.from(byArticle.subarray(firstSentence[a], firstSentence[a + 1]), (s) => sentences[s].text)
       .join(" ");
+  const figures = yield* figuresFromParts(out, sentences);
+  options.log?.("figures");
   return {
     features,
     sentences,
     articles: textOf,
     entities: readWritten(out, "entities"),
-    figures: figuresFromParts(out, sentences),
+    figures,
     quotes: readWritten(out, "quotes"),
   };
 }
@@ -395,23 +401,63 @@ function* stemsFromParts(
   return { ordered: ordered.view().slice(), sentenceTokenStart, nStems: stemIds.size };
 }
 
-/** The figures written under `out` with their contexts (from `tokens`), or undefined. */
-function figuresFromParts(
+/**
+ * The figures written under `out` with their contexts (from `tokens`), or undefined; part by
+ * part when the figures and tokens parts are written by the same slices (a figure's sentence
+ * and its tokens are then in the same slice), so only one part's tokens are held at a time.
+ */
+function* figuresFromParts(
   out: string,
   sentences: readonly { id: string; articleId: string; start: number; end: number }[],
-): FigureColumns | undefined {
-  const figureFrame = readWritten(out, "figures");
-  if (!figureFrame) return undefined;
-  const where = figureFrame.columns.includes("sentence_id")
-    ? figureFrame.getColumn("sentence_id")
-    : undefined;
+): Generator<void, FigureColumns | undefined> {
+  const figureFiles = frameFiles(out, "figures");
+  if (!figureFiles.length) return undefined;
   const tokenFiles = frameFiles(out, "tokens");
   if (!tokenFiles.length) {
     throw new ReuseError(`${out}: figures need the tokens frame (for their contexts)`);
   }
-  let tokens = pl.scanParquet(
-    tokenFiles.length === 1 ? tokenFiles[0] : `${out}/tokens/**/*.parquet`,
-  );
+  const slice = (file: string, name: string) => file.slice(`${out}/${name}`.length);
+  const paired = figureFiles.length === tokenFiles.length &&
+    figureFiles.every((f, i) => slice(f, "figures") === slice(tokenFiles[i], "tokens"));
+  if (!paired) {
+    const all = `${out}/tokens/**/*.parquet`;
+    return figuresOf(
+      readWritten(out, "figures")!,
+      tokenFiles.length === 1 ? tokenFiles[0] : all,
+      sentences,
+    );
+  }
+  const parts: FigureColumns[] = [];
+  for (let i = 0; i < figureFiles.length; i++) {
+    parts.push(figuresOf(pl.readParquet(figureFiles[i]), tokenFiles[i], sentences));
+    yield;
+  }
+  if (parts.length === 1) return parts[0];
+  const join = <T>(pick: (f: FigureColumns) => readonly T[]) =>
+    ([] as T[]).concat(...parts.map(pick));
+  return {
+    articleId: join((f) => f.articleId),
+    sentenceId: join((f) => f.sentenceId),
+    kind: join((f) => f.kind),
+    value: join((f) => f.value),
+    unit: join((f) => f.unit),
+    text: join((f) => f.text),
+    context: parts.every((f) => f.context)
+      ? join((f) => f.context as readonly (readonly string[])[])
+      : undefined,
+  };
+}
+
+/** The figures of `figureFrame` with their contexts from the tokens at `tokenPath`. */
+function figuresOf(
+  figureFrame: pl.DataFrame,
+  tokenPath: string,
+  sentences: readonly { id: string; articleId: string; start: number; end: number }[],
+): FigureColumns {
+  const where = figureFrame.columns.includes("sentence_id")
+    ? figureFrame.getColumn("sentence_id")
+    : undefined;
+  let tokens = pl.scanParquet(tokenPath);
   if (where) {
     const wanted = pl.DataFrame([where.unique().alias("sentence_id")]).lazy();
     tokens = tokens.join(wanted, { on: "sentence_id", how: "semi" });
