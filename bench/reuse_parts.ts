@@ -23,7 +23,7 @@ const USAGE = `usage: deno task bench:reuse-parts --parts OUT [--write DIR] [--w
 
   --parts OUT  the output folder of an analyze run (whole frames or batch parts)
   --write DIR  write the reuse frames there as parquet (default: not written; the pieces are
-               still made, and the pairs spilled to DIR or to OUT/_staging/reuse)
+               still made, and the pairs spilled to DIR or to OUT/.staging/reuse)
   --whole      every pair and frame in memory, as before the pieces (for comparison)
   --small      small chunks, ranges and pieces (100,000 pairs, 200,000 links, 100,000 rows), to
                check that many pieces give the frames one piece gives`;
@@ -47,7 +47,7 @@ try {
     if (flags.write) await writeFrames(frames, flags.write, ["parquet"]);
   } else {
     const dir = flags.write ?? out;
-    const scratch = `${dir}/_staging/reuse`;
+    const scratch = `${dir}/.staging/reuse`;
     const pieces = await reusePiecesFromParts(
       out,
       {
@@ -64,7 +64,7 @@ try {
       else writer.rows[name] = [...frames].reduce((n, f) => n + f.height, 0);
       console.log(`${name}: ${writer.rows[name]} rows (${seconds()} s, RSS now ${rss()})`);
     }
-    await clearFrames(dir, ["_staging"]);
+    await clearFrames(dir, [".staging"]);
     console.log(`reuse from parts, in pieces: ${seconds()} s, RSS now ${rss()}`);
   }
 } catch (e) {

@@ -193,7 +193,7 @@ export interface PartsPieceOptions extends ReuseFrameOptions, PieceOptions {
  * whole.
  *
  * @example
- * const pieces = reusePiecesFromParts("data/out", { scratch: "data/out/_staging/reuse" });
+ * const pieces = reusePiecesFromParts("data/out", { scratch: "data/out/.staging/reuse" });
  * for (const piece of pieces.reuse_pairs) console.log(piece.height);
  */
 export async function reusePiecesFromParts(

@@ -33,7 +33,7 @@ export class PairFiles implements PairSource {
    * Writes every chunk `chunks` gives into `dir` (made if missing) and returns them as a source.
    *
    * @example
-   * const pairs = PairFiles.write("out/_staging/reuse", features, opts, alignedChunks(features, opts, CHUNK_PAIRS));
+   * const pairs = PairFiles.write("out/.staging/reuse", features, opts, alignedChunks(features, opts, CHUNK_PAIRS));
    */
   static write(
     dir: string,

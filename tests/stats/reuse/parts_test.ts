@@ -105,7 +105,7 @@ Deno.test("reuse from parts: a missing frame or a part out of step is one clear 
 Deno.test("reuse in small pieces (pairs spilled in chunks of 5) gives the frames of the whole corpus", async () => {
   const out = await tempDir();
   await writeBatches(out, [2, 2, 1]);
-  const scratch = `${out}/_staging/reuse`;
+  const scratch = `${out}/.staging/reuse`;
   const pieces = await reusePiecesFromParts(out, {
     scratch,
     chunkPairs: 5,
