@@ -213,7 +213,8 @@ function* mapped<T>(from: Iterable<T>, make: (value: T) => pl.DataFrame): Genera
 
 /**
  * The coverage frame `make` builds, a piece per range of sentences, then one of the other items;
- * with one range, one piece of all (the frame as the sentences and items made together).
+ * with one range, one piece of all (the frame as the sentences and items made together). One
+ * range's rows are held at a time.
  */
 function* coveragePieces(
   source: PairSource,
@@ -222,15 +223,13 @@ function* coveragePieces(
   make: (...parts: CoverageColumns[]) => pl.DataFrame,
   maxLinks?: number,
 ): Generator<pl.DataFrame> {
-  const ranges = sentenceCoverageRanges(source, sentences, PARAPHRASE, maxLinks);
-  const first = ranges.next();
-  const second = ranges.next();
-  if (first.done || second.done) {
-    yield make(...(first.done ? [] : [first.value]), ...others);
-    return;
+  const n = source.features.sentenceIds.length;
+  for (const range of sentenceCoverageRanges(source, sentences, PARAPHRASE, maxLinks)) {
+    if (range.item.length === n) { // the only range: every sentence
+      yield make(range, ...others);
+      return;
+    }
+    yield make(range);
   }
-  yield make(first.value);
-  yield make(second.value);
-  for (const range of ranges) yield make(range);
   if (others.length) yield make(...others);
 }
