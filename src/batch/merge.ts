@@ -28,6 +28,7 @@ import { mergeSummaryTally, type SummaryTally } from "../text/summary.ts";
 import { type BatchReport, partFormatsOf, REPORT, STAGING, TALLIES } from "./process.ts";
 import { tallyMerger, tallyOf } from "./tallies.ts";
 import { collectGarbage } from "./collect.ts";
+import { reusePiecesFromParts } from "../stats/reuse/parts.ts";
 
 /**
  * A corpus-level step that reads the per-article parts itself rather than a tally (reuse across
@@ -78,6 +79,23 @@ const PIECEWISE: Record<
   keyness: (tally, options, rows = PIECE_ROWS) => ({
     keyness: keynessFramesOfDocuments(tally as DocumentTermCounts, options.keyness, rows),
   }),
+};
+
+/**
+ * Whole-corpus stages whose frames are made from the parts piece by piece and written as they
+ * come, with a scratch folder for what they spill (reuse: its aligned pairs, tens of millions at
+ * 100,000 news-size articles). The same frames as the stage's own `fromParts`.
+ */
+const PIECEWISE_FROM_PARTS: Record<
+  string,
+  (
+    out: string,
+    scratch: string,
+    rows: number,
+  ) => Promise<Record<string, Iterable<pl.DataFrame>>>
+> = {
+  reuse: (out, scratch, rows) =>
+    reusePiecesFromParts(out, { scratch, pieceRows: rows, collect: collectGarbage }),
 };
 
 /** What a merge made, and the slices' reports added up. */
@@ -166,9 +184,21 @@ export async function mergeParts(out: string, options: MergeOptions): Promise<Me
     written.push(...finished.written);
   }
   for (const stage of options.stages) {
-    if (stage.wholeCorpus && stage.fromParts) {
-      await collectGarbage();
+    if (!stage.wholeCorpus || !stage.fromParts) continue;
+    await collectGarbage();
+    const pieces = PIECEWISE_FROM_PARTS[stage.name];
+    if (!pieces) {
       await corpus.write(await stage.fromParts(out));
+      continue;
+    }
+    const scratch = `${STAGING}/${stage.name}`;
+    try {
+      const frames = await pieces(out, `${out}/${scratch}`, options.pieceRows ?? PIECE_ROWS);
+      for (const name of inFrameOrder(Object.keys(frames))) {
+        await corpus.writePieces(name, frames[name]);
+      }
+    } finally {
+      await clearFrames(out, [scratch]);
     }
   }
   for (const finisher of options.finishers ?? CORPUS_FINISHERS) {
@@ -217,7 +247,7 @@ async function mergedTally(
  * left under its name), keeping only their paths and rows; {@link written} lists the paths in
  * frame order, as writing them all at the end would.
  */
-class CorpusWriter {
+export class CorpusWriter {
   readonly rows: Record<string, number> = {};
   readonly #paths = new Map<string, string[]>();
 

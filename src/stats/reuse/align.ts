@@ -40,7 +40,7 @@
 import pl from "nodejs-polars";
 import { float64, utf8 } from "../../frames/columns.ts";
 import { Float64Buffer, Int32Buffer } from "./buffers.ts";
-import { type CandidateStats, candidateTest, forEachCandidate, hashRows } from "./candidates.ts";
+import { CandidateIndex, type CandidateStats, candidateTest, hashRows } from "./candidates.ts";
 import { ReuseError } from "./errors.ts";
 import {
   buildFeatures,
@@ -214,27 +214,165 @@ function keptPair(
   return { similarity, containment: contained, copyContainment: copied, reuseClass: c };
 }
 
+/** Aligned pairs as columns: row k is the pair (a[k], b[k]) of sentence indexes, a < b. */
+export interface PairChunk {
+  a: Int32Array;
+  b: Int32Array;
+  /** Empty in a chunk read without its scores (see {@link PairSource.chunks}). */
+  similarity: Float64Array;
+  /** Empty in a chunk read without its scores. */
+  containment: Float64Array;
+  /** Containment of word 5-shingles: what the copy classes are decided on (empty without scores). */
+  copyContainment: Float64Array;
+  /** Index into {@link REUSE_CLASSES}. */
+  reuseClass: Uint8Array;
+}
+
 /**
  * Aligned sentence pairs as columns: row k is the pair (a[k], b[k]) of sentence indexes, a < b,
  * sorted by b then a.
  */
-export interface Alignment {
+export interface Alignment extends PairChunk {
   features: ReuseFeatures;
   options: Readonly<ReuseOptions>;
-  a: Int32Array;
-  b: Int32Array;
-  similarity: Float64Array;
-  containment: Float64Array;
-  /** Containment of word 5-shingles: what the copy classes are decided on. */
-  copyContainment: Float64Array;
-  /** Index into {@link REUSE_CLASSES}. */
-  reuseClass: Uint8Array;
   /** Candidate generation figures: pairs scored, terms indexed and left out. */
   stats: CandidateStats;
 }
 
 /**
- * Aligns the sentences of a corpus across articles.
+ * The aligned pairs of a corpus wherever they are: in memory (an {@link Alignment}, one chunk)
+ * or in chunks read back from disk one at a time, so that what is made from them (frames, counts
+ * per article pair) never needs them all at once.
+ */
+export interface PairSource {
+  features: ReuseFeatures;
+  options: Readonly<ReuseOptions>;
+  /** Number of pairs in all chunks. */
+  length: number;
+  /**
+   * The pairs chunk by chunk, in order (by b, then a); with `scores` false only `a`, `b` and
+   * `reuseClass` are read (the other columns are empty).
+   */
+  chunks(scores?: boolean): Iterable<PairChunk>;
+}
+
+/** An alignment in memory as a {@link PairSource} of one chunk; a source as it is. */
+export function pairSource(pairs: Alignment | PairSource): PairSource {
+  if (!("a" in pairs)) return pairs;
+  return {
+    features: pairs.features,
+    options: pairs.options,
+    length: pairs.a.length,
+    chunks: () => [pairs],
+  };
+}
+
+/** A chunk of pairs as it fills; {@link take} hands the rows over and starts again. */
+class ChunkBuffer {
+  a = new Int32Buffer();
+  b = new Int32Buffer();
+  similarity = new Float64Buffer();
+  containment = new Float64Buffer();
+  copyContainment = new Float64Buffer();
+  reuseClass = new Int32Buffer();
+
+  push(a: number, b: number, score: PairScore): void {
+    this.a.push(a);
+    this.b.push(b);
+    this.similarity.push(score.similarity);
+    this.containment.push(score.containment);
+    this.copyContainment.push(score.copyContainment);
+    this.reuseClass.push(score.reuseClass);
+  }
+
+  get length(): number {
+    return this.a.length;
+  }
+
+  take(): PairChunk {
+    const chunk = {
+      a: this.a.view().slice(),
+      b: this.b.view().slice(),
+      similarity: this.similarity.view().slice(),
+      containment: this.containment.view().slice(),
+      copyContainment: this.copyContainment.view().slice(),
+      reuseClass: Uint8Array.from(this.reuseClass.view()),
+    };
+    Object.assign(this, new ChunkBuffer());
+    return chunk;
+  }
+}
+
+/**
+ * The aligned pairs of a corpus in order (by sentence b, then a), in chunks of about
+ * `chunkRows` pairs (a sentence's pairs are never split), with the candidate figures as the
+ * generator's return value. Both candidate indexes (content terms, then shingles: a copy made of
+ * common words shares no indexed term, but does share rare sequences) are walked in step,
+ * sentence by sentence, so all the pairs of a sentence are known before the next one and each
+ * chunk can be written out as it fills: nothing grows with the number of pairs. A pair is scored
+ * once: the shingle index skips the pairs the term index proposed.
+ *
+ * @example
+ * for (const chunk of alignedChunks(buildFeatures(analysis))) console.log(chunk.a.length);
+ */
+export function* alignedChunks(
+  features: ReuseFeatures,
+  options: Partial<ReuseOptions> = {},
+  chunkRows = Infinity,
+): Generator<PairChunk, CandidateStats> {
+  const opts = checkOptions({ ...DEFAULT_REUSE_OPTIONS, ...options });
+  if (features.shingleSize !== opts.shingleSize) {
+    throw new ReuseError(
+      `features were built with ${features.shingleSize}-word shingles, options ask for ${opts.shingleSize}`,
+    );
+  }
+  const group = features.sentenceArticle;
+  const byTerms = new CandidateIndex(features.sentenceTerms, features.sentenceDf, group, opts);
+  const proposedByTerms = candidateTest(features.sentenceTerms, features.sentenceDf, opts);
+  const shingleIndex = hashRows(features.shingles);
+  const byShingles = new CandidateIndex(shingleIndex.rows, shingleIndex.df, group, opts);
+  let newByShingles = 0;
+  const chunk = new ChunkBuffer();
+  const kept: { earlier: number; score: PairScore }[] = [];
+  let later = 0;
+  const keep = (earlier: number) => {
+    const score = keptPair(features, earlier, later, opts);
+    if (score) kept.push({ earlier, score });
+  };
+  const nSentences = features.sentenceIds.length;
+  let yielded = false;
+  for (; later < nSentences; later++) {
+    kept.length = 0;
+    byTerms.query(later, keep);
+    byShingles.query(later, (earlier) => {
+      if (proposedByTerms(earlier, later)) return;
+      newByShingles++;
+      keep(earlier);
+    });
+    byTerms.add(later);
+    byShingles.add(later);
+    // The index visits the earlier sentences of one sentence in no set order.
+    kept.sort((x, y) => x.earlier - y.earlier);
+    for (const { earlier, score } of kept) chunk.push(earlier, later, score);
+    if (chunk.length >= chunkRows) {
+      yielded = true;
+      yield chunk.take();
+    }
+  }
+  if (chunk.length || !yielded) yield chunk.take();
+  const terms = byTerms.stats();
+  const shingles = byShingles.stats();
+  return {
+    indexedTerms: terms.indexedTerms + shingles.indexedTerms,
+    commonTerms: terms.commonTerms + shingles.commonTerms,
+    candidates: terms.candidates + newByShingles,
+    postingsWalked: terms.postingsWalked + shingles.postingsWalked,
+  };
+}
+
+/**
+ * Aligns the sentences of a corpus across articles: every pair of {@link alignedChunks}, in
+ * memory.
  *
  * @example
  * const alignment = alignSentences(await analyzeCorpus("seeds"));
@@ -248,80 +386,11 @@ export function alignSentences(
   const features = "sentenceTerms" in input
     ? input
     : buildFeatures(input, opts.shingleSize, opts.boilerplate);
-  if (features.shingleSize !== opts.shingleSize) {
-    throw new ReuseError(
-      `features were built with ${features.shingleSize}-word shingles, options ask for ${opts.shingleSize}`,
-    );
-  }
-  const { sentenceTerms, shingles } = features;
-  const a = new Int32Buffer();
-  const b = new Int32Buffer();
-  const sim = new Float64Buffer();
-  const cont = new Float64Buffer();
-  const cont5 = new Float64Buffer();
-  const cls = new Int32Buffer();
-  // Two passes find candidates: shared content terms, then shared word shingles (a copy made of
-  // common words shares no indexed term, but does share rare sequences). A pair is scored once:
-  // the second pass skips the pairs the first one proposed.
-  const score = (earlier: number, later: number) => {
-    const score = keptPair(features, earlier, later, opts);
-    if (!score) return;
-    const c = score.reuseClass;
-    a.push(earlier);
-    b.push(later);
-    sim.push(score.similarity);
-    cont.push(score.containment);
-    cont5.push(score.copyContainment);
-    cls.push(c);
-  };
-  const byTerms = forEachCandidate(
-    sentenceTerms,
-    features.sentenceDf,
-    features.sentenceArticle,
-    opts,
-    score,
-  );
-  const proposedByTerms = candidateTest(sentenceTerms, features.sentenceDf, opts);
-  let newByShingles = 0;
-  const shingleIndex = hashRows(shingles);
-  const byShingles = forEachCandidate(
-    shingleIndex.rows,
-    shingleIndex.df,
-    features.sentenceArticle,
-    opts,
-    (earlier, later) => {
-      if (proposedByTerms(earlier, later)) return;
-      newByShingles++;
-      score(earlier, later);
-    },
-  );
-  const stats: CandidateStats = {
-    indexedTerms: byTerms.indexedTerms + byShingles.indexedTerms,
-    commonTerms: byTerms.commonTerms + byShingles.commonTerms,
-    candidates: byTerms.candidates + newByShingles,
-    postingsWalked: byTerms.postingsWalked + byShingles.postingsWalked,
-  };
-  // Kept pairs in a stable order: by sentence b, then sentence a (the index visits the a's of
-  // one b in no set order).
-  const order = Int32Array.from({ length: a.length }, (_, k) => k);
-  const av = a.view();
-  const bv = b.view();
-  order.sort((x, y) => bv[x] - bv[y] || av[x] - av[y]);
-  const pick = <T extends Int32Array | Float64Array>(from: T, into: T) => {
-    order.forEach((k, i) => (into[i] = from[k]));
-    return into;
-  };
-  return {
-    features,
-    options: opts,
-    a: pick(av, new Int32Array(a.length)),
-    b: pick(bv, new Int32Array(a.length)),
-    similarity: pick(sim.view(), new Float64Array(a.length)),
-    containment: pick(cont.view(), new Float64Array(a.length)),
-    copyContainment: pick(cont5.view(), new Float64Array(a.length)),
-    reuseClass: Uint8Array.from(pick(cls.view(), new Int32Array(a.length))),
-    stats,
-  };
+  const chunks = alignedChunks(features, opts);
+  const first = chunks.next();
+  const last = chunks.next(); // one chunk: its rows are every pair
+  if (first.done || !last.done) throw new ReuseError("alignment: expected one chunk of pairs");
+  return { features, options: opts, ...first.value, stats: last.value };
 }
 
 /**
@@ -329,17 +398,22 @@ export function alignSentences(
  * containment, containment_5, class. One row per aligned pair, sentence a before sentence b in corpus order.
  */
 export function reusePairsFrame(alignment: Alignment): pl.DataFrame {
-  const { features: f, a, b } = alignment;
+  return pairsFrame(alignment.features, alignment);
+}
+
+/** The `reuse_pairs` rows of one chunk of pairs (see {@link reusePairsFrame}). */
+export function pairsFrame(f: ReuseFeatures, chunk: PairChunk): pl.DataFrame {
+  const { a, b } = chunk;
   const ids = (rows: Int32Array, name: (i: number) => string) => Array.from(rows, name);
   return pl.DataFrame([
     utf8("sentence_id_a", ids(a, (s) => f.sentenceIds[s])),
     utf8("sentence_id_b", ids(b, (s) => f.sentenceIds[s])),
     utf8("article_a", ids(a, (s) => f.articleIds[f.sentenceArticle[s]])),
     utf8("article_b", ids(b, (s) => f.articleIds[f.sentenceArticle[s]])),
-    float64("similarity", alignment.similarity),
-    float64("containment", alignment.containment),
-    float64("containment_5", alignment.copyContainment),
-    utf8("class", Array.from(alignment.reuseClass, (c) => REUSE_CLASSES[c])),
+    float64("similarity", chunk.similarity),
+    float64("containment", chunk.containment),
+    float64("containment_5", chunk.copyContainment),
+    utf8("class", Array.from(chunk.reuseClass, (c) => REUSE_CLASSES[c])),
   ]);
 }
 

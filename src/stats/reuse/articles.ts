@@ -33,9 +33,15 @@
 
 import pl from "nodejs-polars";
 import { bool, float64, int32, utf8 } from "../../frames/columns.ts";
-import { type Alignment, PARAPHRASE, SHARED_QUOTATION } from "./align.ts";
+import {
+  type Alignment,
+  type PairSource,
+  pairSource,
+  PARAPHRASE,
+  SHARED_QUOTATION,
+} from "./align.ts";
+import { type ArticlePairs, articlePairs, MAX_LINKS, pairIndex, sentenceLinks } from "./links.ts";
 import { ReuseError } from "./errors.ts";
-import { Float64Buffer } from "./buffers.ts";
 import type { ReuseFeatures } from "./features.ts";
 import { rowCosine } from "./similarity.ts";
 
@@ -75,69 +81,6 @@ export interface ArticleSimilarity {
   sourceRule: (string | null)[];
 }
 
-/** Counts by key: `keys` sorted and distinct, `counts[i]` the count of `keys[i]`. */
-interface Counts {
-  keys: Float64Array;
-  counts: Int32Array;
-}
-
-/**
- * For the pairs whose class passes `keep`: per directed article pair (a * articles + b), the
- * number of distinct sentences of a matched in b.
- */
-function directedCounts(alignment: Alignment, keep: (reuseClass: number) => boolean): Counts {
-  const f = alignment.features;
-  const nArticles = f.articleIds.length;
-  // (sentence, other article) links, both ways of each pair, then sorted and made distinct.
-  const links = new Float64Buffer();
-  for (let k = 0; k < alignment.a.length; k++) {
-    if (!keep(alignment.reuseClass[k])) continue;
-    const s = alignment.a[k];
-    const t = alignment.b[k];
-    links.push(s * nArticles + f.sentenceArticle[t]);
-    links.push(t * nArticles + f.sentenceArticle[s]);
-  }
-  const sentenceLinks = distinct(links.view().sort());
-  const directed = new Float64Array(sentenceLinks.length);
-  sentenceLinks.forEach((key, i) => {
-    const s = Math.floor(key / nArticles);
-    directed[i] = f.sentenceArticle[s] * nArticles + (key - s * nArticles);
-  });
-  directed.sort();
-  const keys = distinct(directed);
-  const counts = new Int32Array(keys.length);
-  let at = 0;
-  for (let i = 0; i < directed.length; i++) {
-    if (i > 0 && directed[i] !== directed[i - 1]) at++;
-    counts[at]++;
-  }
-  return { keys, counts };
-}
-
-/** The distinct values of a sorted array, as a new array. */
-function distinct(sorted: Float64Array): Float64Array {
-  let n = 0;
-  const out = new Float64Array(sorted.length);
-  for (let i = 0; i < sorted.length; i++) {
-    if (i === 0 || sorted[i] !== sorted[i - 1]) out[n++] = sorted[i];
-  }
-  return out.slice(0, n);
-}
-
-/** The count of `key`, 0 when it has none (binary search). */
-function countOf(counts: Counts, key: number): number {
-  const { keys } = counts;
-  let lo = 0;
-  let hi = keys.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    if (keys[mid] === key) return counts.counts[mid];
-    if (keys[mid] < key) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return 0;
-}
-
 /**
  * Compares articles from an alignment of their sentences.
  *
@@ -146,8 +89,10 @@ function countOf(counts: Counts, key: number): number {
  * articleSourcesFrame(alignment, similarity); // 001 ← 000 …
  */
 export function articleSimilarity(
-  alignment: Alignment,
+  alignment: Alignment | PairSource,
   options: Partial<SourceOptions> = {},
+  pairs?: ArticlePairs,
+  maxLinks = MAX_LINKS,
 ): ArticleSimilarity {
   const opts = { ...DEFAULT_SOURCE_OPTIONS, ...options };
   if (!(opts.minShare > 0 && opts.minShare <= 1)) {
@@ -158,31 +103,33 @@ export function articleSimilarity(
       `option minSentences must be a whole number ≥ 1, got ${opts.minSentences}`,
     );
   }
-  const f = alignment.features;
+  const aligned = pairSource(alignment);
+  const f = aligned.features;
   const nArticles = f.articleIds.length;
-
-  // Sentences of a found in article b, counted once per (sentence, other article); sorted keys,
-  // not sets: a corpus of 100,000 articles has more (sentence, article) links than a Set holds.
-  const found = directedCounts(alignment, (c) => c <= PARAPHRASE);
-  const quoted = directedCounts(alignment, (c) => c === SHARED_QUOTATION);
-  const pairKeys = new Float64Buffer(); // min * nArticles + max, for every aligned pair
-  let last = -1;
-  for (let k = 0; k < alignment.a.length; k++) {
-    const as = f.sentenceArticle[alignment.a[k]];
-    const at = f.sentenceArticle[alignment.b[k]];
-    const key = Math.min(as, at) * nArticles + Math.max(as, at);
-    // Pairs come sorted by sentence b, so one article pair's rows mostly follow each other.
-    if (key !== last) pairKeys.push(last = key);
-  }
-  const pairs = distinct(pairKeys.view().sort());
-  const n = pairs.length * 2;
+  // Every article pair sharing an aligned sentence pair; rows 2p (x, y) and 2p + 1 (y, x).
+  const keys = (pairs ?? articlePairs(aligned)).keys;
+  const n = keys.length * 2;
   const articleA = new Int32Array(n);
   const articleB = new Int32Array(n);
   const cosine = new Float64Array(n);
   const foundAInB = new Int32Array(n);
   const shareAInB = new Float64Array(n);
   const quotesAInB = new Int32Array(n);
-  pairs.forEach((key, p) => {
+  // Sentences of a found in article b, counted once per (sentence, other article): distinct
+  // links, a range of sentences at a time, not a set (or list) of every link at once.
+  const countLinks = (keep: (c: number) => boolean, into: Int32Array) => {
+    for (const range of sentenceLinks(aligned, keep, maxLinks)) {
+      for (let i = 0; i < range.sentence.length; i++) {
+        const x = f.sentenceArticle[range.sentence[i]];
+        const y = range.article[i];
+        const p = pairIndex(keys, Math.min(x, y) * nArticles + Math.max(x, y));
+        into[x < y ? 2 * p : 2 * p + 1]++;
+      }
+    }
+  };
+  countLinks((c) => c <= PARAPHRASE, foundAInB);
+  countLinks((c) => c === SHARED_QUOTATION, quotesAInB);
+  keys.forEach((key, p) => {
     const x = Math.floor(key / nArticles);
     const y = key - x * nArticles;
     const c = rowCosine(f.articleTerms, x, y);
@@ -190,8 +137,6 @@ export function articleSimilarity(
       articleA[row] = a;
       articleB[row] = b;
       cosine[row] = c;
-      foundAInB[row] = countOf(found, a * nArticles + b);
-      quotesAInB[row] = countOf(quoted, a * nArticles + b);
       shareAInB[row] = f.articleSentences[a] ? foundAInB[row] / f.articleSentences[a] : 0;
     }
   });
@@ -275,23 +220,26 @@ function compareDates(x: string | null, y: string | null): number {
  * compared pair.
  */
 export function articleSimilarityFrame(
-  alignment: Alignment,
+  alignment: Alignment | PairSource,
   similarity: ArticleSimilarity,
+  from = 0,
+  to = similarity.articleA.length,
 ): pl.DataFrame {
   const f = alignment.features;
-  const { articleA, articleB } = similarity;
+  const articleA = similarity.articleA.subarray(from, to);
+  const articleB = similarity.articleB.subarray(from, to);
   return pl.DataFrame([
     utf8("article_a", Array.from(articleA, (a) => f.articleIds[a])),
     utf8("article_b", Array.from(articleB, (b) => f.articleIds[b])),
-    float64("cosine", similarity.cosine),
+    float64("cosine", similarity.cosine.subarray(from, to)),
     int32("sentences_a", Array.from(articleA, (a) => f.articleSentences[a])),
-    int32("found_a_in_b", similarity.foundAInB),
-    float64("share_a_in_b", similarity.shareAInB),
+    int32("found_a_in_b", similarity.foundAInB.subarray(from, to)),
+    float64("share_a_in_b", similarity.shareAInB.subarray(from, to)),
     bool(
       "likely_source",
       Array.from(articleA, (a, row) => similarity.source[a] === articleB[row]),
     ),
-    int32("quotes_a_in_b", similarity.quotesAInB),
+    int32("quotes_a_in_b", similarity.quotesAInB.subarray(from, to)),
   ]);
 }
 
@@ -302,7 +250,7 @@ export function articleSimilarityFrame(
  * that decided; see the module notes).
  */
 export function articleSourcesFrame(
-  alignment: Alignment,
+  alignment: Alignment | PairSource,
   similarity: ArticleSimilarity,
 ): pl.DataFrame {
   const f = alignment.features;

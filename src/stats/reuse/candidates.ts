@@ -55,69 +55,132 @@ export function forEachCandidate(
   options: CandidateOptions,
   visit: (earlier: number, later: number) => void,
 ): CandidateStats {
-  const { maxPostings, minShared } = options;
-  if (!Number.isInteger(maxPostings) || maxPostings < 2) {
-    throw new ReuseError(`maxPostings must be a whole number ≥ 2, got ${maxPostings}`);
-  }
-  if (!Number.isInteger(minShared) || minShared < 1) {
-    throw new ReuseError(`minShared must be a whole number ≥ 1, got ${minShared}`);
-  }
+  const index = new CandidateIndex(rows, df, group, options);
   const nRows = rows.start.length - 1;
-  const { start, ids } = rows;
-
-  // Posting lists laid out once from the document frequencies; `fill` grows as rows are added.
-  const postStart = new Int32Array(df.length + 1);
-  let indexedTerms = 0;
-  let commonTerms = 0;
-  for (let t = 0; t < df.length; t++) {
-    const indexed = df[t] >= 2 && df[t] <= maxPostings;
-    if (indexed) indexedTerms++;
-    else if (df[t] > maxPostings) commonTerms++;
-    postStart[t + 1] = postStart[t] + (indexed ? df[t] : 0);
-  }
-  const postings = new Int32Array(postStart[df.length]);
-  const fill = postStart.slice(0, df.length);
-
-  const indexedPerRow = new Int32Array(nRows);
-  for (let r = 0; r < nRows; r++) {
-    for (let p = start[r]; p < start[r + 1]; p++) {
-      if (postStart[ids[p] + 1] > postStart[ids[p]]) indexedPerRow[r]++;
-    }
-  }
-
-  const shared = new Int32Array(nRows);
-  const touched = new Int32Array(nRows);
-  let candidates = 0;
-  let postingsWalked = 0;
   for (let i = 0; i < nRows; i++) {
+    index.query(i, (j) => visit(j, i));
+    index.add(i);
+  }
+  return index.stats();
+}
+
+/**
+ * The inverted index of {@link forEachCandidate}, row by row: {@link query} a row against the
+ * rows added so far, then {@link add} it. Two indexes (content terms, shingles) can so be walked
+ * in step, and every pair of one row is known before the next row: a caller can write the pairs
+ * out in order as it goes instead of holding and sorting them all.
+ */
+export class CandidateIndex {
+  readonly #rows: SparseRows;
+  readonly #group: Int32Array | null;
+  readonly #minShared: number;
+  readonly #postStart: Int32Array;
+  readonly #postings: Int32Array;
+  readonly #fill: Int32Array;
+  readonly #indexedPerRow: Int32Array;
+  readonly #shared: Int32Array;
+  readonly #touched: Int32Array;
+  readonly #indexedTerms: number;
+  readonly #commonTerms: number;
+  #candidates = 0;
+  #postingsWalked = 0;
+
+  constructor(
+    rows: SparseRows,
+    df: Int32Array,
+    group: Int32Array | null,
+    options: CandidateOptions,
+  ) {
+    const { maxPostings, minShared } = options;
+    if (!Number.isInteger(maxPostings) || maxPostings < 2) {
+      throw new ReuseError(`maxPostings must be a whole number ≥ 2, got ${maxPostings}`);
+    }
+    if (!Number.isInteger(minShared) || minShared < 1) {
+      throw new ReuseError(`minShared must be a whole number ≥ 1, got ${minShared}`);
+    }
+    this.#rows = rows;
+    this.#group = group;
+    this.#minShared = minShared;
+    const nRows = rows.start.length - 1;
+    const { start, ids } = rows;
+    // Posting lists laid out once from the document frequencies; `fill` grows as rows are added.
+    const postStart = new Int32Array(df.length + 1);
+    let indexedTerms = 0;
+    let commonTerms = 0;
+    for (let t = 0; t < df.length; t++) {
+      const indexed = df[t] >= 2 && df[t] <= maxPostings;
+      if (indexed) indexedTerms++;
+      else if (df[t] > maxPostings) commonTerms++;
+      postStart[t + 1] = postStart[t] + (indexed ? df[t] : 0);
+    }
+    this.#indexedTerms = indexedTerms;
+    this.#commonTerms = commonTerms;
+    this.#postStart = postStart;
+    this.#postings = new Int32Array(postStart[df.length]);
+    this.#fill = postStart.slice(0, df.length);
+    const indexedPerRow = new Int32Array(nRows);
+    for (let r = 0; r < nRows; r++) {
+      for (let p = start[r]; p < start[r + 1]; p++) {
+        if (postStart[ids[p] + 1] > postStart[ids[p]]) indexedPerRow[r]++;
+      }
+    }
+    this.#indexedPerRow = indexedPerRow;
+    this.#shared = new Int32Array(nRows);
+    this.#touched = new Int32Array(nRows);
+  }
+
+  /** Calls `visit(earlier)` for each candidate pair of row `i` with a row added before it. */
+  query(i: number, visit: (earlier: number) => void): void {
+    const { start, ids } = this.#rows;
+    const group = this.#group;
+    const postStart = this.#postStart;
+    const postings = this.#postings;
+    const fill = this.#fill;
+    const shared = this.#shared;
+    const touched = this.#touched;
     let nTouched = 0;
     const gi = group ? group[i] : -1;
     for (let p = start[i]; p < start[i + 1]; p++) {
       const t = ids[p];
       const from = postStart[t];
       const to = fill[t];
-      postingsWalked += to - from;
+      this.#postingsWalked += to - from;
       for (let q = from; q < to; q++) {
         const j = postings[q];
         if (group && group[j] === gi) continue;
         if (shared[j]++ === 0) touched[nTouched++] = j;
       }
     }
+    const indexedPerRow = this.#indexedPerRow;
     for (let k = 0; k < nTouched; k++) {
       const j = touched[k];
-      const need = Math.min(minShared, indexedPerRow[i], indexedPerRow[j]);
+      const need = Math.min(this.#minShared, indexedPerRow[i], indexedPerRow[j]);
       if (shared[j] >= need) {
-        candidates++;
-        visit(j, i);
+        this.#candidates++;
+        visit(j);
       }
       shared[j] = 0;
     }
+  }
+
+  /** Adds row `i` to the index (rows are added in order). */
+  add(i: number): void {
+    const { start, ids } = this.#rows;
     for (let p = start[i]; p < start[i + 1]; p++) {
       const t = ids[p];
-      if (postStart[t + 1] > postStart[t]) postings[fill[t]++] = i;
+      if (this.#postStart[t + 1] > this.#postStart[t]) this.#postings[this.#fill[t]++] = i;
     }
   }
-  return { indexedTerms, commonTerms, candidates, postingsWalked };
+
+  /** What the index did so far. */
+  stats(): CandidateStats {
+    return {
+      indexedTerms: this.#indexedTerms,
+      commonTerms: this.#commonTerms,
+      candidates: this.#candidates,
+      postingsWalked: this.#postingsWalked,
+    };
+  }
 }
 
 /**

@@ -24,7 +24,14 @@
 
 import pl from "nodejs-polars";
 import { bool, int32, utf8 } from "../../frames/columns.ts";
-import { type Alignment, PARAPHRASE } from "./align.ts";
+import { type Alignment, type PairSource, pairSource, PARAPHRASE } from "./align.ts";
+import {
+  type ArticlePairs,
+  articlePairs,
+  type LinkRange,
+  neighboursOf,
+  sentenceLinks,
+} from "./links.ts";
 import { forEachToken, lowerForm } from "../../text/tokens.ts";
 import { ReuseError } from "./errors.ts";
 import { Int32Buffer } from "./buffers.ts";
@@ -221,45 +228,58 @@ class ArticleFolds {
 /** A word pair as one number (word ids stay far below 2^26 in any corpus that fits in memory). */
 const pairKey = (x: number, y: number) => x * 67108864 + y;
 
-/** Whether the sorted `pairs` hold `key` (binary search). */
-function hasPair(pairs: Float64Array, key: number): boolean {
+/**
+ * A word pair as a 32-bit hash: what an article's set of pairs holds (half the memory of the
+ * exact key). A collision only lets a text through to the exact search, which decides.
+ */
+const pairHash = (key: number) => {
+  const hi = Math.floor(key / 4294967296);
+  let h = Math.imul((key >>> 0) ^ 0x9e3779b9, 0x85ebca6b) ^ Math.imul(hi + 0x632be5ab, 0xc2b2ae35);
+  h ^= h >>> 15;
+  h = Math.imul(h, 0x2c1b3c6d);
+  return h ^ (h >>> 12);
+};
+
+/** Whether the sorted `pairs` hold `hash` (binary search). */
+function hasPair(pairs: Int32Array, hash: number): boolean {
   let lo = 0;
   let hi = pairs.length - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >>> 1;
-    if (pairs[mid] === key) return true;
-    if (pairs[mid] < key) lo = mid + 1;
+    if (pairs[mid] === hash) return true;
+    if (pairs[mid] < hash) lo = mid + 1;
     else hi = mid - 1;
   }
   return false;
 }
 
+/** Slots of the table that counts, roughly, the articles holding each word pair. */
+const PAIR_COUNT_SLOTS = 1 << 22;
+
 /**
  * Coverage of quotes (see the module notes): keyed like other items, and a quote of `minWords`
  * words or more is also shared with each article, among those sharing an aligned sentence with
  * its own, whose text contains its words. Before any text search, the quote's word pairs are
- * looked up in the other article's sorted set of word pairs: a text without one of them cannot
- * hold the quote, and most neighbours fail on the first pairs tried (rarest first).
+ * looked up in the other article's sorted set of word pair hashes: a text without one of them
+ * cannot hold the quote, and most neighbours fail on the first pairs tried (rarest first, by a
+ * fixed-size table of counts: the order only saves time, the text search decides). `articles`
+ * gives each article's text, as a list or by article index (texts are then made when needed).
  *
  * @example
  * quoteCoverage(alignment, itemsFromFrame(quotes, { item: "text" }), analysis.articles);
  */
 export function quoteCoverage(
-  alignment: Alignment,
+  alignment: Alignment | PairSource,
   quotes: ItemColumns,
-  articles: readonly { id: string; text: string }[],
+  articles: readonly { id: string; text: string }[] | ((article: number) => string),
   minWords = 2,
+  pairs?: ArticlePairs,
 ): CoverageColumns {
   const out = itemCoverage("quote", quotes);
-  const f = alignment.features;
+  const source = pairSource(alignment);
+  const f = source.features;
   const index = new Map(f.articleIds.map((id, i) => [id, i]));
-  const neighbours = f.articleIds.map(() => new Set<number>());
-  for (let k = 0; k < alignment.a.length; k++) {
-    const x = f.sentenceArticle[alignment.a[k]];
-    const y = f.sentenceArticle[alignment.b[k]];
-    neighbours[x].add(y);
-    neighbours[y].add(x);
-  }
+  const neighbours = neighboursOf(pairs ?? articlePairs(source), f.articleIds.length);
   // Articles that mention each quote key (the keyed rows), to count text finds apart.
   const quotedIn = new Map<string, Set<number>>();
   out.key.forEach((key, r) => {
@@ -269,26 +289,32 @@ export function quoteCoverage(
     if (!set) quotedIn.set(key, set = new Set());
     set.add(a);
   });
-  const textOf = new Map(articles.map((a) => [a.id, a.text]));
+  let textOf: (a: number) => string;
+  if (typeof articles === "function") textOf = articles;
+  else {
+    const texts = new Map(articles.map((a) => [a.id, a.text]));
+    textOf = (a) => texts.get(f.articleIds[a]) ?? "";
+  }
   const vocabulary = new Map<string, number>();
   const folds = new ArticleFolds(vocabulary);
-  const pairCount = new Map<number, number>(); // word pair → articles folded so far that have it
-  const folded = new Map<number, { pairs: Float64Array; ids: Int32Array; words?: string }>();
+  const pairCount = new Int32Array(PAIR_COUNT_SLOTS); // articles folded so far with the pair
+  const slot = (hash: number) => hash & (PAIR_COUNT_SLOTS - 1);
+  const folded = new Map<number, { pairs: Int32Array; words?: string }>();
   const foldedOf = (a: number) => {
     let w = folded.get(a);
     if (w === undefined) {
-      const ids = folds.ids(textOf.get(f.articleIds[a]) ?? "");
-      const keys = new Float64Array(Math.max(0, ids.length - 1));
-      for (let i = 1; i < ids.length; i++) keys[i - 1] = pairKey(ids[i - 1], ids[i]);
+      const ids = folds.ids(textOf(a));
+      const keys = new Int32Array(Math.max(0, ids.length - 1));
+      for (let i = 1; i < ids.length; i++) keys[i - 1] = pairHash(pairKey(ids[i - 1], ids[i]));
       keys.sort();
       let n = 0;
       for (let i = 0; i < keys.length; i++) {
         if (i === 0 || keys[i] !== keys[i - 1]) {
           keys[n++] = keys[i];
-          pairCount.set(keys[i], (pairCount.get(keys[i]) ?? 0) + 1);
+          pairCount[slot(keys[i])]++;
         }
       }
-      folded.set(a, w = { pairs: keys.slice(0, n), ids });
+      folded.set(a, w = { pairs: keys.slice(0, n) });
     }
     return w;
   };
@@ -300,21 +326,22 @@ export function quoteCoverage(
     if (quote.ids.length < minWords) continue;
     const key = out.key[row];
     const mentioned = quotedIn.get(key)!;
-    let pairs: number[] | undefined;
-    for (const other of neighbours[own]) {
+    let hashes: number[] | undefined;
+    for (let at = neighbours.start[own]; at < neighbours.start[own + 1]; at++) {
+      const other = neighbours.other[at];
       if (mentioned.has(other)) continue;
       const text = foldedOf(other);
       // Rarest pairs first (by the articles folded so far): the likeliest to be missing.
-      pairs ??= quote.ids.slice(1).map((id, i) => pairKey(quote.ids[i], id))
-        .sort((x, y) => (pairCount.get(x) ?? 0) - (pairCount.get(y) ?? 0));
-      if (!pairs.every((p) => hasPair(text.pairs, p))) continue;
-      // The words as one string only for a text that passed the pair check.
-      text.words ??= folds.words(text.ids);
+      hashes ??= quote.ids.slice(1).map((id, i) => pairHash(pairKey(quote.ids[i], id)))
+        .sort((x, y) => pairCount[slot(x)] - pairCount[slot(y)]);
+      if (!hashes.every((h) => hasPair(text.pairs, h))) continue;
+      // The words as one string only for a text that passed the pair check (folded again).
+      text.words ??= folds.words(folds.ids(textOf(other)));
       if (!text.words.includes(quote.words)) continue;
       out.sharedWith[row]++;
-      const at = `${key}\u0000${other}`;
-      if (foundExtra.has(at)) continue;
-      foundExtra.add(at);
+      const found = `${key}\u0000${other}`;
+      if (foundExtra.has(found)) continue;
+      foundExtra.add(found);
       out.found.key.push(key);
       out.found.articleId.push(f.articleIds[other]);
     }
@@ -328,7 +355,7 @@ export function quoteCoverage(
  * gives the labels; without it the label is null.
  */
 export function sentenceCoverage(
-  alignment: Alignment,
+  alignment: Alignment | PairSource,
   sentences?: readonly { text: string }[],
   loosest: number = PARAPHRASE,
 ): CoverageColumns {
@@ -339,41 +366,61 @@ export function sentenceCoverage(
       `sentence coverage: ${sentences.length} sentence texts for ${n} sentences`,
     );
   }
-  // Matches as (sentence, other article), sorted so each sentence's articles come together.
-  const linkBuffer = new Int32Buffer(); // typed: a number[] of 4 per pair outgrows V8's arrays
-  for (let k = 0; k < alignment.a.length; k++) {
-    if (alignment.reuseClass[k] > loosest) continue;
-    const s = alignment.a[k];
-    const t = alignment.b[k];
-    linkBuffer.push(s);
-    linkBuffer.push(f.sentenceArticle[t]);
-    linkBuffer.push(t);
-    linkBuffer.push(f.sentenceArticle[s]);
-  }
-  const links = linkBuffer.view();
-  const nLinks = links.length / 2;
-  const order = Int32Array.from({ length: nLinks }, (_, i) => i);
-  order.sort((x, y) => links[2 * x] - links[2 * y] || links[2 * x + 1] - links[2 * y + 1]);
+  const parts = [...sentenceCoverageRanges(alignment, sentences, loosest, Infinity)];
+  if (parts.length === 1) return parts[0];
   const out = emptyCoverage();
-  out.articleId = Array.from(f.sentenceArticle, (a) => f.articleIds[a]);
+  for (const name of ["articleId", "kind", "item", "key", "label", "n", "sharedWith"] as const) {
+    (out[name] as unknown[]) = ([] as unknown[]).concat(...parts.map((p) => p[name]));
+  }
+  out.found.key = ([] as string[]).concat(...parts.map((p) => p.found.key));
+  out.found.articleId = ([] as string[]).concat(...parts.map((p) => p.found.articleId));
+  return out;
+}
+
+/**
+ * {@link sentenceCoverage} range of sentences by range (see `sentenceLinks` in links.ts), each
+ * with at most about `maxLinks` links: the rows of consecutive ranges, one after the other, are
+ * the rows of the whole.
+ */
+export function* sentenceCoverageRanges(
+  alignment: Alignment | PairSource,
+  sentences?: readonly { text: string }[],
+  loosest: number = PARAPHRASE,
+  maxLinks?: number,
+): Generator<CoverageColumns> {
+  const source = pairSource(alignment);
+  for (const range of sentenceLinks(source, (c) => c <= loosest, maxLinks)) {
+    yield sentenceRange(source, range, sentences);
+  }
+}
+
+/** The coverage rows of the sentences of one range of links. */
+function sentenceRange(
+  source: PairSource,
+  range: LinkRange,
+  sentences?: readonly { text: string }[],
+): CoverageColumns {
+  const f = source.features;
+  const { from, to } = range;
+  const n = to - from;
+  const out = emptyCoverage();
+  out.articleId = Array.from(f.sentenceArticle.subarray(from, to), (a) => f.articleIds[a]);
   out.kind = new Array(n).fill("sentence");
-  out.item = f.sentenceIds.slice();
+  out.item = f.sentenceIds.slice(from, to);
   out.key = out.item;
-  out.label = sentences ? sentences.map((s) => s.text) : new Array(n).fill(null);
+  out.label = sentences
+    ? Array.from({ length: n }, (_, i) => sentences[from + i].text)
+    : new Array(n).fill(null);
   out.n = new Array(n).fill(1);
   out.sharedWith = new Array(n).fill(0);
   let next = 0;
-  for (let s = 0; s < n; s++) {
+  for (let s = from; s < to; s++) {
     out.found.key.push(f.sentenceIds[s]);
-    out.found.articleId.push(out.articleId[s]);
-    let last = -1;
-    for (; next < nLinks && links[2 * order[next]] === s; next++) {
-      const other = links[2 * order[next] + 1];
-      if (other === last) continue;
-      last = other;
-      out.sharedWith[s]++;
+    out.found.articleId.push(out.articleId[s - from]);
+    for (; next < range.sentence.length && range.sentence[next] === s; next++) {
+      out.sharedWith[s - from]++;
       out.found.key.push(f.sentenceIds[s]);
-      out.found.articleId.push(f.articleIds[other]);
+      out.found.articleId.push(f.articleIds[range.article[next]]);
     }
   }
   return out;

@@ -227,25 +227,32 @@ export function buildFeaturesFromStems(
     longest = Math.max(longest, sentenceTokenStart[s + 1] - sentenceTokenStart[s]);
   }
 
-  // Sentence rows: raw term frequencies first (weights filled below, once df is known).
+  // Sentence rows: raw term frequencies first (weights filled below, once df is known). Built in
+  // buffers with room for every content token, then copied to their exact length: the buffers
+  // die with the function that fills them (on 100,000 news-size articles, a gigabyte between
+  // these rows and the articles').
+  let contentTokens = 0;
+  for (let k = 0; k < nTokens; k++) if (ordered[k] >= 0) contentTokens++;
   const scratch = new Int32Array(Math.max(1, longest));
   const sentenceDf = new Int32Array(nStems);
-  const sTerms = new Int32Buffer(nTokens + 1);
-  const sTf = new Float64Buffer(nTokens + 1);
-  const sStart = new Int32Array(nSentences + 1);
-  for (let s = 0; s < nSentences; s++) {
-    let n = 0;
-    for (let k = sentenceTokenStart[s]; k < sentenceTokenStart[s + 1]; k++) {
-      if (ordered[k] >= 0) scratch[n++] = ordered[k];
+  const sentenceTerms = (() => {
+    const sTerms = new Int32Buffer(contentTokens + 1);
+    const sTf = new Float64Buffer(contentTokens + 1);
+    const sStart = new Int32Array(nSentences + 1);
+    for (let s = 0; s < nSentences; s++) {
+      let n = 0;
+      for (let k = sentenceTokenStart[s]; k < sentenceTokenStart[s + 1]; k++) {
+        if (ordered[k] >= 0) scratch[n++] = ordered[k];
+      }
+      appendCounts(scratch.subarray(0, n), sTerms, sTf, sentenceDf);
+      sStart[s + 1] = sTerms.length;
     }
-    appendCounts(scratch.subarray(0, n), sTerms, sTf, sentenceDf);
-    sStart[s + 1] = sTerms.length;
-  }
-  const sentenceTerms = weigh(
-    { start: sStart, ids: sTerms.view(), weights: sTf.view() },
-    sentenceDf,
-    nSentences,
-  );
+    return weigh(
+      { start: sStart, ids: sTerms.view().slice(), weights: sTf.view().slice() },
+      sentenceDf,
+      nSentences,
+    );
+  })();
 
   // Article rows: the content terms of all of an article's sentences.
   const articleSentenceStart = new Int32Array(nArticles + 1);
@@ -256,32 +263,34 @@ export function buildFeaturesFromStems(
   const aFill = articleSentenceStart.slice(0, nArticles);
   for (let s = 0; s < nSentences; s++) sentencesByArticle[aFill[sentenceArticle[s]]++] = s;
   const articleDf = new Int32Array(nStems);
-  const aTerms = new Int32Buffer(nTokens + 1);
-  const aTf = new Float64Buffer(nTokens + 1);
-  const aStart = new Int32Array(nArticles + 1);
-  let articleScratch = new Int32Array(1024);
-  for (let a = 0; a < nArticles; a++) {
-    let n = 0;
-    for (let p = articleSentenceStart[a]; p < articleSentenceStart[a + 1]; p++) {
-      const s = sentencesByArticle[p];
-      for (let k = sentenceTokenStart[s]; k < sentenceTokenStart[s + 1]; k++) {
-        if (ordered[k] < 0) continue;
-        if (n === articleScratch.length) {
-          const grown = new Int32Array(n * 2);
-          grown.set(articleScratch);
-          articleScratch = grown;
+  const articleTerms = (() => {
+    const aTerms = new Int32Buffer(contentTokens + 1);
+    const aTf = new Float64Buffer(contentTokens + 1);
+    const aStart = new Int32Array(nArticles + 1);
+    let articleScratch = new Int32Array(1024);
+    for (let a = 0; a < nArticles; a++) {
+      let n = 0;
+      for (let p = articleSentenceStart[a]; p < articleSentenceStart[a + 1]; p++) {
+        const s = sentencesByArticle[p];
+        for (let k = sentenceTokenStart[s]; k < sentenceTokenStart[s + 1]; k++) {
+          if (ordered[k] < 0) continue;
+          if (n === articleScratch.length) {
+            const grown = new Int32Array(n * 2);
+            grown.set(articleScratch);
+            articleScratch = grown;
+          }
+          articleScratch[n++] = ordered[k];
         }
-        articleScratch[n++] = ordered[k];
       }
+      appendCounts(articleScratch.subarray(0, n), aTerms, aTf, articleDf);
+      aStart[a + 1] = aTerms.length;
     }
-    appendCounts(articleScratch.subarray(0, n), aTerms, aTf, articleDf);
-    aStart[a + 1] = aTerms.length;
-  }
-  const articleTerms = weigh(
-    { start: aStart, ids: aTerms.view(), weights: aTf.view() },
-    articleDf,
-    nArticles,
-  );
+    return weigh(
+      { start: aStart, ids: aTerms.view().slice(), weights: aTf.view().slice() },
+      articleDf,
+      nArticles,
+    );
+  })();
 
   // Shingles over all tokens (stopwords included: ~id gives the stem id back).
   const shinglesOf = (size: number): HashSets => {
@@ -304,7 +313,7 @@ export function buildFeaturesFromStems(
       for (let r = 0; r < runs; r++) if (r === 0 || set[r] !== set[r - 1]) hashes.push(set[r]);
       hStart[s + 1] = hashes.length;
     }
-    return { start: hStart, hashes: hashes.view() };
+    return { start: hStart, hashes: hashes.view().slice() };
   };
 
   // Boilerplate: short sentences whose words (stems, in order) recur in several articles.

@@ -24,7 +24,13 @@
 
 import pl from "nodejs-polars";
 import { bool, utf8 } from "../../frames/columns.ts";
-import { type Alignment, PARAPHRASE } from "./align.ts";
+import {
+  type Alignment,
+  type PairChunk,
+  type PairSource,
+  pairSource,
+  PARAPHRASE,
+} from "./align.ts";
 import type { ItemColumns } from "./coverage.ts";
 import { ReuseError } from "./errors.ts";
 
@@ -202,10 +208,36 @@ export function compareFigures(
  * figureConsistencyFrame(checks, figures).filter(pl.col("flagged"));
  */
 export function figureConsistency(
-  alignment: Alignment,
+  alignment: Alignment | PairSource,
   figures: FigureColumns,
   loosest: number = PARAPHRASE,
 ): FigureChecks {
+  const all = [...figureConsistencyChunks(alignment, figures, loosest)];
+  if (all.length === 1) return all[0];
+  const out = emptyChecks();
+  for (const key of ["sentenceA", "sentenceB", "figureA", "figureB", "status"] as const) {
+    (out[key] as unknown[]) = ([] as unknown[]).concat(...all.map((c) => c[key]));
+  }
+  return out;
+}
+
+const emptyChecks = (): FigureChecks => ({
+  sentenceA: [],
+  sentenceB: [],
+  figureA: [],
+  figureB: [],
+  status: [],
+});
+
+/**
+ * {@link figureConsistency} chunk of pairs by chunk (see `PairSource`): the checks of
+ * consecutive chunks, one after the other, are the checks of the whole.
+ */
+export function* figureConsistencyChunks(
+  alignment: Alignment | PairSource,
+  figures: FigureColumns,
+  loosest: number = PARAPHRASE,
+): Generator<FigureChecks> {
   const n = figures.kind.length;
   if (
     [figures.articleId, figures.sentenceId, figures.value, figures.unit, figures.text].some((c) =>
@@ -214,14 +246,27 @@ export function figureConsistency(
   ) {
     throw new ReuseError("figure columns differ in length");
   }
-  const f = alignment.features;
+  const source = pairSource(alignment);
   const bySentence = new Map<string, number[]>();
   for (let i = 0; i < n; i++) {
     const list = bySentence.get(figures.sentenceId[i]);
     if (list) list.push(i);
     else bySentence.set(figures.sentenceId[i], [i]);
   }
-  const out: FigureChecks = { sentenceA: [], sentenceB: [], figureA: [], figureB: [], status: [] };
+  for (const chunk of source.chunks(false)) {
+    yield checkChunk(source.features.sentenceIds, chunk, figures, bySentence, loosest);
+  }
+}
+
+/** The figure checks of the pairs of one chunk. */
+function checkChunk(
+  sentenceIds: readonly string[],
+  chunk: PairChunk,
+  figures: FigureColumns,
+  bySentence: Map<string, number[]>,
+  loosest: number,
+): FigureChecks {
+  const out = emptyChecks();
   const status = (i: number, j: number) =>
     compareFigures(
       figures.value[i],
@@ -231,10 +276,10 @@ export function figureConsistency(
       figures.unit[j],
       figures.text[j],
     );
-  for (let k = 0; k < alignment.a.length; k++) {
-    if (alignment.reuseClass[k] > loosest) continue;
-    const sa = f.sentenceIds[alignment.a[k]];
-    const sb = f.sentenceIds[alignment.b[k]];
+  for (let k = 0; k < chunk.a.length; k++) {
+    if (chunk.reuseClass[k] > loosest) continue;
+    const sa = sentenceIds[chunk.a[k]];
+    const sb = sentenceIds[chunk.b[k]];
     const figsA = bySentence.get(sa);
     const figsB = bySentence.get(sb);
     if (!figsA || !figsB) continue;

@@ -4,11 +4,19 @@
  */
 
 /** @internal nodejs-polars documents its own types (deno doc links them there). */
-import type pl from "nodejs-polars";
+import pl from "nodejs-polars";
 import { extractCorpus } from "../../extract/extract.ts";
 import { entitiesFrame, figuresFrame, quotesFrame } from "../../extract/frames.ts";
 import type { Analysis } from "../../analysis.ts";
-import { type Alignment, alignSentences, type ReuseOptions, reusePairsFrame } from "./align.ts";
+import {
+  type Alignment,
+  alignSentences,
+  pairsFrame,
+  type PairSource,
+  pairSource,
+  PARAPHRASE,
+  type ReuseOptions,
+} from "./align.ts";
 import {
   articleSimilarity,
   articleSimilarityFrame,
@@ -17,15 +25,17 @@ import {
 } from "./articles.ts";
 import {
   coverageArticlesFrame,
+  type CoverageColumns,
   coverageFrame,
   itemCoverage,
   itemsFromFrame,
   quoteCoverage,
-  sentenceCoverage,
+  sentenceCoverageRanges,
 } from "./coverage.ts";
+import { articlePairs } from "./links.ts";
 import {
   type FigureColumns,
-  figureConsistency,
+  figureConsistencyChunks,
   figureConsistencyFrame,
   figureItems,
   figuresFromFrame,
@@ -98,8 +108,11 @@ export interface ReuseFrameOptions {
 export interface AlignedCorpus {
   /** Sentence texts, in the alignment's order (labels of the sentence coverage rows). */
   sentences: readonly { text: string }[];
-  /** Article texts, where quote coverage looks for a quote's words. */
-  articles: readonly { id: string; text: string }[];
+  /**
+   * Article texts, where quote coverage looks for a quote's words: a list, or each article's
+   * text by its index (made when needed, so no copy of the corpus's text is held).
+   */
+  articles: readonly { id: string; text: string }[] | ((article: number) => string);
   entities?: pl.DataFrame;
   figures?: FigureColumns;
   quotes?: pl.DataFrame;
@@ -114,31 +127,109 @@ export function framesOfAlignment(
   corpus: AlignedCorpus,
   options: ReuseFrameOptions = {},
 ): Record<string, pl.DataFrame> {
-  const similarity = articleSimilarity(alignment, options.sources);
-  const parts = [sentenceCoverage(alignment, corpus.sentences)];
+  const pieces = reusePieces(alignment, corpus, options, { maxLinks: Infinity });
+  const frames: Record<string, pl.DataFrame> = {};
+  for (const [name, made] of Object.entries(pieces)) {
+    const all = [...made];
+    frames[name] = all.length === 1 ? all[0] : pl.concat(all, { how: "vertical" });
+  }
+  return frames;
+}
+
+/** How big the pieces of {@link reusePieces} are. */
+export interface PieceOptions {
+  /** Rows per piece of `article_similarity` (default: one piece). */
+  pieceRows?: number;
+  /**
+   * (sentence, other article) links held at once for the sentence coverage and the article
+   * counts (default `MAX_LINKS` of links.ts); the sentence rows of `coverage` and
+   * `coverage_articles` come in a piece per range of sentences.
+   */
+  maxLinks?: number;
+}
+
+/**
+ * The reuse frames of aligned pairs, each as pieces made when asked for, in order: the rows of
+ * a frame's pieces, one after the other, are the frame {@link framesOfAlignment} makes.
+ * `reuse_pairs` and `figure_consistency` come a piece per chunk of pairs, `coverage` and
+ * `coverage_articles` a piece per range of sentences (then one of the entities, figures and
+ * quotes), so no piece holds more than a chunk or a range: this is what a corpus of any size
+ * writes (see `reusePiecesFromParts`). The source must stay readable until the pieces are made.
+ */
+export function reusePieces(
+  pairs: Alignment | PairSource,
+  corpus: AlignedCorpus,
+  options: ReuseFrameOptions = {},
+  sizes: PieceOptions = {},
+): Record<string, Iterable<pl.DataFrame>> {
+  const source = pairSource(pairs);
+  const f = source.features;
+  const linked = articlePairs(source);
+  const similarity = articleSimilarity(source, options.sources, linked, sizes.maxLinks);
+  const others: CoverageColumns[] = [];
   if (corpus.entities) {
-    parts.push(itemCoverage("entity", itemsFromFrame(corpus.entities, { item: "entity" })));
+    others.push(itemCoverage("entity", itemsFromFrame(corpus.entities, { item: "entity" })));
   }
   const figures = corpus.figures;
-  if (figures) parts.push(itemCoverage("figure", figureItems(figures)));
+  if (figures) others.push(itemCoverage("figure", figureItems(figures)));
   if (corpus.quotes) {
     const item = corpus.quotes.columns.includes("quote") ? "quote" : "text";
-    parts.push(
-      quoteCoverage(alignment, itemsFromFrame(corpus.quotes, { item }), corpus.articles),
+    others.push(
+      quoteCoverage(source, itemsFromFrame(corpus.quotes, { item }), corpus.articles, 2, linked),
     );
   }
-  const frames: Record<string, pl.DataFrame> = {
-    reuse_pairs: reusePairsFrame(alignment),
-    article_similarity: articleSimilarityFrame(alignment, similarity),
-    article_sources: articleSourcesFrame(alignment, similarity),
-    coverage: coverageFrame(...parts),
+  const coverage = (make: (...parts: CoverageColumns[]) => pl.DataFrame) =>
+    coveragePieces(source, corpus.sentences, others, make, sizes.maxLinks);
+  const rows = similarity.articleA.length;
+  const step = Math.max(2, Math.floor((sizes.pieceRows ?? Infinity) / 2) * 2 || 2);
+  const frames: Record<string, Iterable<pl.DataFrame>> = {
+    reuse_pairs: mapped(source.chunks(), (chunk) => pairsFrame(f, chunk)),
+    article_similarity: (function* () {
+      if (!Number.isFinite(step) || rows <= step) {
+        yield articleSimilarityFrame(source, similarity);
+        return;
+      }
+      for (let at = 0; at < rows; at += step) {
+        yield articleSimilarityFrame(source, similarity, at, Math.min(rows, at + step));
+      }
+    })(),
+    article_sources: [articleSourcesFrame(source, similarity)],
+    coverage: coverage(coverageFrame),
   };
   if (figures) {
-    frames.figure_consistency = figureConsistencyFrame(
-      figureConsistency(alignment, figures),
-      figures,
+    frames.figure_consistency = mapped(
+      figureConsistencyChunks(source, figures),
+      (checks) => figureConsistencyFrame(checks, figures),
     );
   }
-  frames.coverage_articles = coverageArticlesFrame(...parts);
+  frames.coverage_articles = coverage(coverageArticlesFrame);
   return frames;
+}
+
+/** `make` of each value `from` gives, when asked for. */
+function* mapped<T>(from: Iterable<T>, make: (value: T) => pl.DataFrame): Generator<pl.DataFrame> {
+  for (const value of from) yield make(value);
+}
+
+/**
+ * The coverage frame `make` builds, a piece per range of sentences, then one of the other items;
+ * with one range, one piece of all (the frame as the sentences and items made together). One
+ * range's rows are held at a time.
+ */
+function* coveragePieces(
+  source: PairSource,
+  sentences: readonly { text: string }[],
+  others: CoverageColumns[],
+  make: (...parts: CoverageColumns[]) => pl.DataFrame,
+  maxLinks?: number,
+): Generator<pl.DataFrame> {
+  const n = source.features.sentenceIds.length;
+  for (const range of sentenceCoverageRanges(source, sentences, PARAPHRASE, maxLinks)) {
+    if (range.item.length === n) { // the only range: every sentence
+      yield make(range, ...others);
+      return;
+    }
+    yield make(range);
+  }
+  if (others.length) yield make(...others);
 }

@@ -1,7 +1,7 @@
 /**
- * Reuse for a corpus processed in batches: each batch writes a small index of its sentences
- * (`reuse_index`, one part per batch like the other per-article frames), and one corpus-level
- * step reads the parts under an output folder and builds the reuse frames.
+ * Reuse for a corpus processed in batches: one corpus-level step reads the parts under an output
+ * folder and builds the reuse frames (a batch may also write a small index of its sentences,
+ * `reuse_index`, which is read in place of `tokens`; the batch driver does not write it yet).
  *
  * - {@link reuseIndexFrame} (per batch): one row per sentence, its tokens' stems and stopword
  *   flags packed in two strings. It is all the alignment needs of the tokens, at a fraction of
@@ -14,8 +14,12 @@
  *   `article_similarity`, `article_sources`, `coverage`, `figure_consistency`, `coverage_articles`,
  *   the same frames as the stage run on the whole corpus in memory.
  *
- * Memory of the corpus-level step: 4 bytes per token (stem ids) plus the features (a few typed
- * arrays per token), the sentence texts and the stem vocabulary; not the analysis of the corpus.
+ * - {@link reusePiecesFromParts} (per corpus, what the merge runs): the same frames in pieces,
+ *   with the aligned pairs spilled to a scratch folder as they are found.
+ *
+ * Memory of the corpus-level step: the features (a few typed arrays per token), the sentence
+ * texts and the stem vocabulary, and counts per article pair; not the analysis of the corpus,
+ * and, in pieces, not the pairs (on 100,000 news-size articles, 73.5M tokens: 2.5-4.2 GB).
  * @module
  */
 
@@ -24,10 +28,17 @@ import { fileExists as exists } from "../../frames/partitions.ts";
 import { int32, utf8 } from "../../frames/columns.ts";
 import { ReuseError } from "./errors.ts";
 import { Int32Buffer } from "./buffers.ts";
-import { alignSentences, DEFAULT_REUSE_OPTIONS } from "./align.ts";
-import { buildFeaturesFromStems } from "./features.ts";
-import { figuresFromFrame } from "./figures.ts";
-import { framesOfAlignment, type ReuseFrameOptions } from "./frames.ts";
+import { alignedChunks, alignSentences, DEFAULT_REUSE_OPTIONS } from "./align.ts";
+import { buildFeaturesFromStems, type ReuseFeatures, type StemInput } from "./features.ts";
+import { type FigureColumns, figuresFromFrame } from "./figures.ts";
+import {
+  type AlignedCorpus,
+  framesOfAlignment,
+  type PieceOptions,
+  type ReuseFrameOptions,
+  reusePieces,
+} from "./frames.ts";
+import { CHUNK_PAIRS, PairFiles } from "./store.ts";
 
 /** Name of the per-batch frame {@link reuseIndexFrame} builds. */
 export const REUSE_INDEX = "reuse_index";
@@ -139,7 +150,8 @@ const text = (df: pl.DataFrame, name: string): string[] =>
 /**
  * Builds the reuse frames of a corpus from what its batches wrote under `out` (see the module
  * notes): `articles`, `sentences` and `reuse_index` (or else `tokens`) are required; `entities`, `figures` and
- * `quotes` are used when present (`figures` then needs `tokens`).
+ * `quotes` are used when present (`figures` then needs `tokens`). Every pair and frame is held in
+ * memory: {@link reusePiecesFromParts} is the same in bounded memory.
  *
  * @example
  * const frames = reuseFramesFromParts("data/out");
@@ -149,33 +161,178 @@ export function reuseFramesFromParts(
   out: string,
   options: ReuseFrameOptions = {},
 ): Record<string, pl.DataFrame> {
-  const need = (name: string, columns: string[]) => {
-    const df = readWritten(out, name, columns);
-    if (!df) throw new ReuseError(`${out}: no ${name} frame (neither ${name}.parquet nor parts)`);
-    return df;
-  };
-  const articleFrame = need("articles", ["article_id", "published"]);
+  const corpus = readCorpus(out, options);
+  return framesOfAlignment(alignSentences(corpus.features, options.reuse), corpus, options);
+}
+
+/** Where {@link reusePiecesFromParts} works, and how big its pieces are. */
+export interface PartsPieceOptions extends ReuseFrameOptions, PieceOptions {
+  /**
+   * A scratch folder for the aligned pairs (made if missing; the caller removes it once the
+   * pieces are made). Without it the pairs are held in memory.
+   */
+  scratch?: string;
+  /** Told each phase as it ends ("features", "figures", "pairs"), for benchmarks. */
+  log?: (phase: string) => void;
+  /** Pairs per chunk spilled to `scratch` (default `CHUNK_PAIRS` of store.ts). */
+  chunkPairs?: number;
+  /**
+   * Frees what is dead, called every few parts read: each part is a polars frame whose memory is
+   * native, which V8 neither counts nor frees until it collects the frame (the merge passes its
+   * full garbage collection; on 100,000 news-size articles the dead parts held gigabytes).
+   */
+  collect?: () => Promise<void>;
+}
+
+/**
+ * {@link reuseFramesFromParts} in pieces (see `reusePieces` in frames.ts): the aligned pairs go
+ * to `scratch` chunk by chunk as they are found, and each frame is made piece by piece from them
+ * when its pieces are asked for; the rows of a frame's pieces, one after the other, are the
+ * frame {@link reuseFramesFromParts} returns. What is held is the corpus's features (a few typed
+ * arrays per token), its sentences and the counts per article pair; not the pairs, and no frame
+ * whole.
+ *
+ * @example
+ * const pieces = reusePiecesFromParts("data/out", { scratch: "data/out/.staging/reuse" });
+ * for (const piece of pieces.reuse_pairs) console.log(piece.height);
+ */
+export async function reusePiecesFromParts(
+  out: string,
+  options: PartsPieceOptions = {},
+): Promise<Record<string, Iterable<pl.DataFrame>>> {
+  const steps = corpusFromParts(out, options);
+  let corpus: PartsCorpus | undefined;
+  for (let read = 1; !corpus; read++) {
+    const step = steps.next();
+    if (step.done) corpus = step.value;
+    else if (options.collect && read % PARTS_PER_COLLECTION === 0) await options.collect();
+  }
+  await options.collect?.();
+  const opts = { ...DEFAULT_REUSE_OPTIONS, ...options.reuse };
+  const pairs = options.scratch
+    ? PairFiles.write(
+      options.scratch,
+      corpus.features,
+      opts,
+      alignedChunks(corpus.features, opts, options.chunkPairs ?? CHUNK_PAIRS),
+    )
+    : alignSentences(corpus.features, opts);
+  options.log?.("pairs");
+  return reusePieces(pairs, corpus, options, {
+    pieceRows: options.pieceRows ?? CHUNK_PAIRS,
+    maxLinks: options.maxLinks,
+  });
+}
+
+/** A corpus as read back from its parts: what the alignment and the frames need. */
+interface PartsCorpus extends AlignedCorpus {
+  features: ReuseFeatures;
+}
+
+/** A sentence as read from the `sentences` parts. */
+interface PartSentence {
+  id: string;
+  articleId: string;
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** Runs {@link corpusFromParts} straight through. */
+function readCorpus(out: string, options: ReuseFrameOptions): PartsCorpus {
+  const steps = corpusFromParts(out, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** Parts read between two calls of `collect`. */
+const PARTS_PER_COLLECTION = 16;
+
+/**
+ * Reads the parts under `out` into the features and items reuse needs (see the module notes),
+ * yielding after each part read: a caller that can wait then frees the dead parts' native
+ * memory (see {@link PartsPieceOptions.collect}).
+ */
+function* corpusFromParts(
+  out: string,
+  options: ReuseFrameOptions & { log?: (phase: string) => void },
+): Generator<void, PartsCorpus> {
+  const articleFrame = readWritten(out, "articles", ["article_id", "published"]);
+  if (!articleFrame) {
+    throw new ReuseError(`${out}: no articles frame (neither articles.parquet nor parts)`);
+  }
   const articleIds = text(articleFrame, "article_id");
   const published = articleFrame.getColumn("published").toArray().map((v: unknown) =>
     v == null ? null : v instanceof Date ? v.toISOString().slice(0, 10) : String(v)
   );
   const articles = articleIds.map((id, i) => ({ id, published: published[i] }));
-  const sentenceFrame = need("sentences", ["sentence_id", "article_id", "text", "start", "end"]);
-  const sentenceIds = text(sentenceFrame, "sentence_id");
-  const sentenceArticles = text(sentenceFrame, "article_id");
-  const sentenceTexts = text(sentenceFrame, "text");
-  const starts = sentenceFrame.getColumn("start").toArray() as number[];
-  const ends = sentenceFrame.getColumn("end").toArray() as number[];
-  const sentences = sentenceIds.map((id, i) => ({
-    id,
-    articleId: sentenceArticles[i],
-    text: sentenceTexts[i],
-    start: Number(starts[i]),
-    end: Number(ends[i]),
-  }));
+  // Sentences part by part, straight into their objects: no frame of every sentence is held.
+  const sentenceFiles = frameFiles(out, "sentences");
+  if (!sentenceFiles.length) {
+    throw new ReuseError(`${out}: no sentences frame (neither sentences.parquet nor parts)`);
+  }
+  const sentences: PartSentence[] = [];
+  for (const file of sentenceFiles) {
+    const part = readColumns(file, ["sentence_id", "article_id", "text", "start", "end"]);
+    const ids = text(part, "sentence_id");
+    const articleOf = text(part, "article_id");
+    const texts = text(part, "text");
+    const starts = part.getColumn("start").toArray() as number[];
+    const ends = part.getColumn("end").toArray() as number[];
+    for (let i = 0; i < ids.length; i++) {
+      sentences.push({
+        id: ids[i],
+        articleId: articleOf[i],
+        text: texts[i],
+        start: Number(starts[i]),
+        end: Number(ends[i]),
+      });
+    }
+    yield;
+  }
+  const sentenceIds = sentences.map((x) => x.id);
+  const reuse = { ...DEFAULT_REUSE_OPTIONS, ...options.reuse };
+  // The stem ids are not kept: the features are made of them.
+  const features = buildFeaturesFromStems(
+    { articles, sentences, ...(yield* stemsFromParts(out, sentenceIds)) },
+    reuse.shingleSize,
+    reuse.boilerplate,
+  );
+  options.log?.("features");
+  // Quote coverage searches article texts: the sentences joined by a space fold to the same
+  // words. Made per article when asked for, not held for the whole corpus.
+  const nArticles = articleIds.length;
+  const firstSentence = new Int32Array(nArticles + 1);
+  for (const a of features.sentenceArticle) firstSentence[a + 1]++;
+  for (let a = 0; a < nArticles; a++) firstSentence[a + 1] += firstSentence[a];
+  const byArticle = new Int32Array(sentences.length);
+  const fill = firstSentence.slice(0, nArticles);
+  features.sentenceArticle.forEach((a, s) => (byArticle[fill[a]++] = s));
+  const textOf = (a: number) =>
+    Array.from(byArticle.subarray(firstSentence[a], firstSentence[a + 1]), (s) => sentences[s].text)
+      .join(" ");
+  const figures = yield* figuresFromParts(out, sentences);
+  options.log?.("figures");
+  return {
+    features,
+    sentences,
+    articles: textOf,
+    entities: readWritten(out, "entities"),
+    figures,
+    quotes: readWritten(out, "quotes"),
+  };
+}
 
-  // Stems → ids part by part, in the order of the sentences: from `reuse_index`, else from the
-  // `tokens` parts (a run whose batches wrote no index; slower to read, the same ids).
+/**
+ * Stems → ids part by part, in the order of the sentences: from `reuse_index`, else from the
+ * `tokens` parts (a run whose batches wrote no index; slower to read, the same ids).
+ */
+function* stemsFromParts(
+  out: string,
+  sentenceIds: readonly string[],
+): Generator<void, Omit<StemInput, "articles" | "sentences">> {
   const indexFiles = frameFiles(out, REUSE_INDEX);
   const files = indexFiles.length ? indexFiles : frameFiles(out, "tokens");
   if (!files.length) {
@@ -185,7 +342,7 @@ export function reuseFramesFromParts(
   sentenceIds.forEach((id, i) => sentenceIndex.set(id, i));
   const stemIds = new Map<string, number>();
   const ordered = new Int32Buffer(1 << 16);
-  const sentenceTokenStart = new Int32Array(sentences.length + 1);
+  const sentenceTokenStart = new Int32Array(sentenceIds.length + 1);
   let s = 0; // sentences whose tokens are all in `ordered`
   const intern = (stem: string, stop: boolean) => {
     let id = stemIds.get(stem);
@@ -241,56 +398,80 @@ export function reuseFramesFromParts(
       }
       if (last !== undefined) sentenceTokenStart[++s] = ordered.length;
     }
+    yield;
   }
-  while (s < sentences.length) sentenceTokenStart[++s] = ordered.length;
+  while (s < sentenceIds.length) sentenceTokenStart[++s] = ordered.length;
+  // A copy of the exact length: the buffer may have twice the room.
+  return { ordered: ordered.view().slice(), sentenceTokenStart, nStems: stemIds.size };
+}
 
-  const reuse = { ...DEFAULT_REUSE_OPTIONS, ...options.reuse };
-  const features = buildFeaturesFromStems(
-    { articles, sentences, ordered: ordered.view(), sentenceTokenStart, nStems: stemIds.size },
-    reuse.shingleSize,
-    reuse.boilerplate,
-  );
-  const alignment = alignSentences(features, options.reuse);
-
-  const figureFrame = readWritten(out, "figures");
-  let figures;
-  if (figureFrame) {
-    const where = figureFrame.columns.includes("sentence_id")
-      ? figureFrame.getColumn("sentence_id")
-      : undefined;
-    const tokenFiles = frameFiles(out, "tokens");
-    if (!tokenFiles.length) {
-      throw new ReuseError(`${out}: figures need the tokens frame (for their contexts)`);
-    }
-    let tokens = pl.scanParquet(
-      tokenFiles.length === 1 ? tokenFiles[0] : `${out}/tokens/**/*.parquet`,
+/**
+ * The figures written under `out` with their contexts (from `tokens`), or undefined; part by
+ * part when the figures and tokens parts are written by the same slices (a figure's sentence
+ * and its tokens are then in the same slice), so only one part's tokens are held at a time.
+ */
+function* figuresFromParts(
+  out: string,
+  sentences: readonly { id: string; articleId: string; start: number; end: number }[],
+): Generator<void, FigureColumns | undefined> {
+  const figureFiles = frameFiles(out, "figures");
+  if (!figureFiles.length) return undefined;
+  const tokenFiles = frameFiles(out, "tokens");
+  if (!tokenFiles.length) {
+    throw new ReuseError(`${out}: figures need the tokens frame (for their contexts)`);
+  }
+  const slice = (file: string, name: string) => file.slice(`${out}/${name}`.length);
+  const paired = figureFiles.length === tokenFiles.length &&
+    figureFiles.every((f, i) => slice(f, "figures") === slice(tokenFiles[i], "tokens"));
+  if (!paired) {
+    const all = `${out}/tokens/**/*.parquet`;
+    return figuresOf(
+      readWritten(out, "figures")!,
+      tokenFiles.length === 1 ? tokenFiles[0] : all,
+      sentences,
     );
-    if (where) {
-      const wanted = pl.DataFrame([where.unique().alias("sentence_id")]).lazy();
-      tokens = tokens.join(wanted, { on: "sentence_id", how: "semi" });
-    }
-    const t = tokens.select("sentence_id", "stem", "is_stop", "start", "end").collectSync();
-    figures = figuresFromFrame(figureFrame, sentences, {
-      sentenceId: text(t, "sentence_id"),
-      stem: text(t, "stem"),
-      isStop: t.getColumn("is_stop").toArray() as boolean[],
-      start: (t.getColumn("start").toArray() as number[]).map(Number),
-      end: (t.getColumn("end").toArray() as number[]).map(Number),
-    });
   }
+  const parts: FigureColumns[] = [];
+  for (let i = 0; i < figureFiles.length; i++) {
+    parts.push(figuresOf(pl.readParquet(figureFiles[i]), tokenFiles[i], sentences));
+    yield;
+  }
+  if (parts.length === 1) return parts[0];
+  const join = <T>(pick: (f: FigureColumns) => readonly T[]) =>
+    ([] as T[]).concat(...parts.map(pick));
+  return {
+    articleId: join((f) => f.articleId),
+    sentenceId: join((f) => f.sentenceId),
+    kind: join((f) => f.kind),
+    value: join((f) => f.value),
+    unit: join((f) => f.unit),
+    text: join((f) => f.text),
+    context: parts.every((f) => f.context)
+      ? join((f) => f.context as readonly (readonly string[])[])
+      : undefined,
+  };
+}
 
-  // Quote coverage searches article texts; the sentences joined by a space fold to the same words.
-  const articleTexts = new Map<string, string[]>();
-  for (const x of sentences) {
-    const list = articleTexts.get(x.articleId);
-    if (list) list.push(x.text);
-    else articleTexts.set(x.articleId, [x.text]);
+/** The figures of `figureFrame` with their contexts from the tokens at `tokenPath`. */
+function figuresOf(
+  figureFrame: pl.DataFrame,
+  tokenPath: string,
+  sentences: readonly { id: string; articleId: string; start: number; end: number }[],
+): FigureColumns {
+  const where = figureFrame.columns.includes("sentence_id")
+    ? figureFrame.getColumn("sentence_id")
+    : undefined;
+  let tokens = pl.scanParquet(tokenPath);
+  if (where) {
+    const wanted = pl.DataFrame([where.unique().alias("sentence_id")]).lazy();
+    tokens = tokens.join(wanted, { on: "sentence_id", how: "semi" });
   }
-  return framesOfAlignment(alignment, {
-    sentences,
-    articles: articleIds.map((id) => ({ id, text: (articleTexts.get(id) ?? []).join(" ") })),
-    entities: readWritten(out, "entities"),
-    figures,
-    quotes: readWritten(out, "quotes"),
-  }, options);
+  const t = tokens.select("sentence_id", "stem", "is_stop", "start", "end").collectSync();
+  return figuresFromFrame(figureFrame, sentences, {
+    sentenceId: text(t, "sentence_id"),
+    stem: text(t, "stem"),
+    isStop: t.getColumn("is_stop").toArray() as boolean[],
+    start: (t.getColumn("start").toArray() as number[]).map(Number),
+    end: (t.getColumn("end").toArray() as number[]).map(Number),
+  });
 }

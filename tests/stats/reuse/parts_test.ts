@@ -10,6 +10,7 @@ import {
   REUSE_INDEX,
   reuseFramesFromParts,
   reuseIndexFrame,
+  reusePiecesFromParts,
   STEM_SEPARATOR,
 } from "../../../src/stats/reuse/parts.ts";
 import { reuseStageFrames } from "../../../src/stats/reuse/frames.ts";
@@ -98,5 +99,36 @@ Deno.test("reuse from parts: a missing frame or a part out of step is one clear 
       `${out}/${REUSE_INDEX}/batch=00000/part.parquet row 0: sentence "002_ade13a7782b6fbaf:0" is not where the sentences frame has "000_56b2ab6aca23b9fa:0"`,
     ),
   );
+  await Deno.remove(out, { recursive: true });
+});
+
+Deno.test("reuse in small pieces (pairs spilled in chunks of 5) gives the frames of the whole corpus", async () => {
+  const out = await tempDir();
+  await writeBatches(out, [2, 2, 1]);
+  const scratch = `${out}/.staging/reuse`;
+  const pieces = await reusePiecesFromParts(out, {
+    scratch,
+    chunkPairs: 5,
+    maxLinks: 8,
+    pieceRows: 4,
+  });
+  const inMemory = reuseStageFrames(await seedAnalysis());
+  assert.deepEqual(Object.keys(pieces), Object.keys(inMemory));
+  // The pairs are on disk, a file per chunk: the seeds' 56 pairs, by sentence b, in chunks closed
+  // once they hold 5 (a sentence's pairs are never split): sentences 21-26 have one pair each (5),
+  // 27, 28, 29 (two) and 30 (5), …, 76 (four) and 77 (three: 7), …, 81, 82, 84 (five: 7).
+  const files = [...Deno.readDirSync(scratch)].map((e) => e.name).sort();
+  assert.deepEqual(files, Array.from({ length: 10 }, (_, k) => `pairs-00000${k}.bin`));
+  assert.deepEqual(
+    files.map((f) => Deno.statSync(`${scratch}/${f}`).size / 33),
+    [5, 5, 5, 5, 6, 5, 5, 7, 6, 7].map((n) => (Math.ceil((9 * n) / 8) * 8 + 24 * n) / 33),
+  );
+  for (const [name, df] of Object.entries(inMemory)) {
+    const made = [...pieces[name]];
+    // Every frame but article_sources comes in several pieces at these sizes.
+    if (name !== "article_sources") assert.ok(made.length > 2, `${name}: ${made.length} pieces`);
+    const whole = pl.concat(made, { how: "vertical" });
+    assert.ok(whole.frameEqual(df), name);
+  }
   await Deno.remove(out, { recursive: true });
 });
