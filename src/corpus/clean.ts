@@ -107,7 +107,7 @@ const DATELINE_CITY = String.raw`[A-Z][A-Z.'’-]*(?:[ ,]+[A-Z][A-Z.'’-]*)*`;
  * capitalised words or abbreviations ("Texas", "Ill.", "N.Y.", "Saudi Arabia", "D.C.").
  */
 const DATELINE_REGION = String.raw`(?:,\s*[A-Z][a-z]{0,11}\.?(?:\s?[A-Z][a-z]{0,11}\.?){0,2})?`;
-/** The day after the place ("MOSCOW, Nov 4"). */
+/** The day after the place ("NAIROBI, Nov 4"). */
 const DATELINE_DAY = String.raw`(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?`;
 const DATELINE = new RegExp(
   String
