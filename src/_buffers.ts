@@ -69,3 +69,16 @@ export class Float64Buffer {
     return this.#data.subarray(0, this.length);
   }
 }
+
+/** Index of `key` in the ascending `sorted`, -1 when it is not there (binary search). */
+export function sortedIndexOf(sorted: ArrayLike<number>, key: number): number {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid] === key) return mid;
+    if (sorted[mid] < key) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}

@@ -3,4 +3,4 @@
  * @module
  */
 
-export { Float64Buffer, Int32Buffer } from "../../_buffers.ts";
+export { Float64Buffer, Int32Buffer, sortedIndexOf } from "../../_buffers.ts";

@@ -34,7 +34,7 @@ import {
 } from "./links.ts";
 import { forEachToken, lowerForm } from "../../text/tokens.ts";
 import { ReuseError } from "./errors.ts";
-import { Int32Buffer } from "./buffers.ts";
+import { Int32Buffer, sortedIndexOf } from "./buffers.ts";
 
 /** Items as columns: row i is one mention of `item[i]` in article `article[i]`. */
 export interface ItemColumns {
@@ -242,15 +242,7 @@ const pairHash = (key: number) => {
 
 /** Whether the sorted `pairs` hold `hash` (binary search). */
 function hasPair(pairs: Int32Array, hash: number): boolean {
-  let lo = 0;
-  let hi = pairs.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    if (pairs[mid] === hash) return true;
-    if (pairs[mid] < hash) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return false;
+  return sortedIndexOf(pairs, hash) >= 0;
 }
 
 /** Slots of the table that counts, roughly, the articles holding each word pair. */

@@ -11,7 +11,7 @@
  * @module
  */
 
-import { Float64Buffer } from "./buffers.ts";
+import { Float64Buffer, sortedIndexOf } from "./buffers.ts";
 import type { PairSource } from "./align.ts";
 
 /**
@@ -190,15 +190,7 @@ function mergePairs(x: ArticlePairs, y: ArticlePairs): ArticlePairs {
 
 /** Index of `key` in the sorted `keys`, -1 when it is not there (binary search). */
 export function pairIndex(keys: Float64Array, key: number): number {
-  let lo = 0;
-  let hi = keys.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    if (keys[mid] === key) return mid;
-    if (keys[mid] < key) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return -1;
+  return sortedIndexOf(keys, key);
 }
 
 /**
