@@ -254,6 +254,25 @@ Deno.test("rules: a people read as a person is a NORP; stage directions are no n
   ]);
 });
 
+Deno.test("rules: a political group read as a one-word organisation is a NORP; the party's full name stays ORG", () => {
+  const model = fakeRecogniser({
+    Democratic: "ORG",
+    Republican: "ORG",
+    "Republican Party": "ORG",
+    Senate: "ORG",
+  });
+  const x = extractText(
+    "Democratic leaders met on Tuesday. The Republican Party said a Republican bill would pass the Senate.",
+    { model, gazetteer: NO_GAZETTEER },
+  );
+  assert.deepEqual(x.entities.map((e) => `${e.text}|${e.type}`), [
+    "Democratic|NORP",
+    "Republican Party|ORG",
+    "Republican|NORP",
+    "Senate|ORG",
+  ]);
+});
+
 Deno.test("rules: an outlet's last word alone takes the name word or acronym before it; a name cut after its initials keeps them", () => {
   const model = fakeRecogniser({ Weekly: "ORG", Tribune: "ORG", "George H. W.": "PER" });
   const x = extractText("LA Weekly reported it. The Tribune said. As [George H. W.] Bush said.", {

@@ -242,9 +242,12 @@ const NOT_NAMES: ReadonlySet<string> = new Set(
 
 /**
  * A people or nationality the recogniser read as a person ("every American", "Native
- * American", "the Rohingya"): a NORP. A first name ("Christian") may be a person.
+ * American", "the Rohingya"), or a political group it read as an organisation in one word
+ * ("Democratic leaders", "a Republican bill"): a NORP, as OntoNotes types them. A first name
+ * ("Christian") may be a person; a party's name in full ("Republican Party") stays ORG.
  */
 function peopleMisread(type: RecognisedType, name: string, places: PlaceLookups): boolean {
+  if (type === "ORG") return !name.includes(" ") && places.people?.(name) === true;
   return type === "PER" && places.people?.(name) === true &&
     !isFirstName(places, name);
 }
