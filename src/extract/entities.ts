@@ -101,7 +101,7 @@ export interface EntityOptions {
   places?: PlaceLookups;
 }
 
-/** The short form of a name: the family name, written first in Chinese names. */
+/** The short form of a name: the family name, written first in East Asian names (Chinese, Korean). */
 export function shortForm(name: string, cues: Cues = DEFAULT_CUES): string {
   return shortOf(name, cues);
 }

@@ -3,7 +3,7 @@
  * their values (scale words applied), units, rates, approximations and stated changes.
  *
  * Read from the word stream of each sentence, one left-to-right pass; the words inside entity
- * names ("Group of Seven", "Power of Siberia 2") are not figures. Relative dates ("last month",
+ * names ("Ocean's Eleven", "Apollo 11") are not figures. Relative dates ("last month",
  * "a day earlier") carry no number and are left out.
  * @module
  */
@@ -199,7 +199,7 @@ function readNumber(
   let spelled = false;
   if (value === null) {
     const w = words[i];
-    // Capitalised number words mid-sentence are names ("Group of Seven"); a sentence's first
+    // Capitalised number words mid-sentence are names ("Ocean's Eleven"); a sentence's first
     // word is capitalised anyway ("Five people were hurt").
     if (!w || w.kind !== "word") return null;
     const first = opensSentence(words, i) && /^\p{Lu}\p{Ll}+$/u.test(w.text);

@@ -2,10 +2,10 @@
  * Framing: where each frame of a lexicon is used, sentence by sentence, and how often each group
  * (outlet by default) uses it per 1,000 words.
  *
- * Within one dimension of a lexicon, matches do not overlap and the longest wins, so "full-scale
- * invasion" counts as `full_scale_invasion` and not also as `invasion`; different dimensions may
- * match the same words ("special military operation" is war naming and, through "military",
- * security). A match that overlaps one of its frame's exclusions is dropped ("Social Security"
+ * Within one dimension of a lexicon, matches do not overlap and the longest wins, so "undocumented
+ * immigrant" counts as `undocumented_immigrant` and not also as `immigrant`; different dimensions
+ * may match the same words ("border security operation" is immigration naming and, through
+ * "security", security). A match that overlaps one of its frame's exclusions is dropped ("Social Security"
  * is not security).
  * @module
  */

@@ -147,8 +147,8 @@ function lexiconProblems(error: z.ZodError): { field?: string; message: string }
  * {@link LexiconError} naming the path of every bad entry.
  *
  * @example
- * compileLexicon({ name: "mine", dimensions: [{ id: "war", label: "War", frames: [
- *   { id: "smo", label: "Special military operation", patterns: ["special military operation"] },
+ * compileLexicon({ name: "mine", dimensions: [{ id: "migration", label: "Migration", frames: [
+ *   { id: "undocumented", label: "Undocumented immigrant", patterns: ["undocumented immigrant"] },
  * ] }] });
  */
 export function compileLexicon(input: unknown, source = "lexicon"): Lexicon {

@@ -5,8 +5,8 @@
  * A pattern is words separated by spaces:
  * - a plain word matches that word and its regular inflections, whatever its case: plural and
  *   third person (-s, -es, -y → -ies), past (-ed, -d, -y → -ied) and -ing (a final e dropped, a
- *   final consonant doubled: plan → planned, planning). `sanction` matches "Sanctions",
- *   "sanctioned"; `special military operation` matches "Special Military Operations". Nothing
+ *   final consonant doubled: plan → planned, planning). `tariff` matches "Tariffs",
+ *   "tariffed"; `border security operation` matches "Border Security Operations". Nothing
  *   else: `political` never matches "polite", `relations` never "related", `constitution`
  *   never "constitute". Write the base form (`family`, not `families`);
  * - `~word` matches any word with the same Porter stem (`~invest` matches "investors" but also
@@ -15,13 +15,13 @@
  * - `word*` matches any word that begins with "word" (`declin*`: "decline", "declining"), to
  *   be used only where every word it can reach is meant;
  * - `*` alone matches any one word;
- * - `a|b|c` matches any of the alternatives at that place (`war against|in|on ukraine`); an
- *   alternative may itself be several hyphenated words (`no-limits|unlimited partnership`).
+ * - `a|b|c` matches any of the alternatives at that place (`crisis at|on the border`); an
+ *   alternative may itself be several hyphenated words (`tax-cut|tax relief plan`).
  *
- * Hyphens separate words on both sides, so `no-limits` matches "no-limits", "No Limits" and
- * "no limits", and `full-scale invasion` matches "full scale invasion". Possessives are dropped as
+ * Hyphens separate words on both sides, so `tax-cut` matches "tax-cut", "Tax Cut" and
+ * "tax cut", and `long-term care` matches "long term care". Possessives are dropped as
  * in the text ("Canada's" is the word "Canada"), and stopwords are matched like any word, so
- * `war in ukraine` works. Matches never cross a sentence boundary.
+ * `crisis at the border` works. Matches never cross a sentence boundary.
  * @module
  */
 
@@ -155,7 +155,7 @@ function parseAlternative(source: string, alt: string): WordTest[] {
  * Parses a pattern; throws a {@link PatternError} with a readable reason when it is not valid.
  *
  * @example
- * parsePattern("war against|in ukraine").slots.length; // 3
+ * parsePattern("crisis at|on border").slots.length; // 3
  */
 export function parsePattern(source: string): PhrasePattern {
   if (typeof source !== "string") throw new PatternError(String(source), "is not a string");
@@ -350,8 +350,8 @@ interface MatcherItem<T> {
  * matching. Within one group, matches do not overlap: scanning left to right, the longest match
  * at a position wins (ties go to the pattern listed first) and the group's scanning resumes after
  * it. Different groups match independently, so one group per set of competing names (one framing
- * dimension) keeps "full-scale invasion" from also counting as a bare "invasion" while another
- * dimension may still match "military" inside "special military operation".
+ * dimension) keeps "undocumented immigrant" from also counting as a bare "immigrant" while another
+ * dimension may still match "security" inside "border security operation".
  *
  * All groups are scanned in one pass: each word position costs two array look-ups (by the
  * interned ids of its stem and of its lower form), whatever the number of patterns.

@@ -2,7 +2,7 @@
  * Word tokens with their lower-case form, Porter stem and stopword flag.
  *
  * Decisions, on purpose:
- * - Hyphenated words stay one token: "no-limits", "Canada-Mexico", "year-on-year". En and em
+ * - Hyphenated words stay one token: "long-term", "Canada-Mexico", "year-on-year". En and em
  *   dashes separate ("U.S.–Canada" is "U.S." and "Canada").
  * - Possessives lose their clitic: "Canada’s" is the token "Canada" (offsets cover "Canada"), so
  *   it counts with "Canada". Plural possessives ("countries’") likewise. Other apostrophes stay

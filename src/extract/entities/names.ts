@@ -33,7 +33,7 @@ export interface Learned {
   short: Map<string, Set<string>>;
 }
 
-/** The short form of a name: the family name, written first in Chinese names. */
+/** The short form of a name: the family name, written first in East Asian names (Chinese, Korean). */
 export function shortForm(name: string, cues: Cues): string {
   const parts = name.split(/\s+/);
   if (parts.length === 1) return name;
@@ -301,7 +301,7 @@ function titleStart(s: SentenceState, f: Found, cues: Cues): { start: number; ha
       start = k = link;
       continue;
     }
-    // A country, nationality or institution opens the title: "Canada’s Special Representative".
+    // A country, nationality or institution opens the title: "Britain’s Special Representative".
     const owner = s.found.find((g) =>
       g.type !== "PERSON" &&
       ((g.first <= k && k <= g.last) || (POSSESSIVE.has(t) && g.last === k - 1))

@@ -83,7 +83,7 @@ export function discoverNames(s: SentenceState, cues: Cues): void {
   }
 }
 
-/** The capitalised run from `i` ("School of Oriental and African Studies"): its last word and whether it holds a head. */
+/** The capitalised run from `i` ("London School of Economics and Political Science"): its last word and whether it holds a head. */
 function capitalisedRun(s: SentenceState, i: number, cues: Cues): { last: number; head: boolean } {
   const w = s.words;
   let last = i;

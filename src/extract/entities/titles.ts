@@ -124,7 +124,7 @@ export function personEnd(
     if (!initial) break;
     k += 2;
   }
-  // A pronoun ends no name, and opens one only before another name word ("Vice Premier He Yong").
+  // A pronoun ends no name, and opens one only before another name word ("Vice Chairman He Yong").
   while (last >= i && cues.pronouns.has(w[last].text)) last = last > i ? last - 1 : -1;
   if (last === i && cues.pronouns.has(w[i].text)) return -1;
   return last;

@@ -4,7 +4,7 @@
  *
  * Two ways an item counts as "the same" across articles:
  * - **Keyed items** (entities, figures, quotes from the extraction frames): the same key, after
- *   trimming, collapsing spaces and ignoring case ("Steve Tsang" = "steve  tsang"). The key is
+ *   trimming, collapsing spaces and ignoring case ("Jane Smith" = "jane  smith"). The key is
  *   whatever column(s) the extractor gives: a canonical entity name, a figure's kind+value+unit.
  * - **Sentences**: a match of class paraphrase or closer in the alignment (topical matches are the
  *   same subject, not the same content).
@@ -79,7 +79,7 @@ export function itemKey(item: string): string {
  * that mention the same key.
  *
  * @example
- * itemCoverage("entity", { article: ["002", "004"], item: ["Steve Tsang", "Rosneft"] });
+ * itemCoverage("entity", { article: ["002", "004"], item: ["Jane Smith", "Acme Corp"] });
  * // two rows, each with sharedWith 0: both unique to their article
  */
 export function itemCoverage(kind: string, items: ItemColumns): CoverageColumns {
