@@ -11,6 +11,8 @@
  * @module
  */
 
+import { taskPermissions } from "../tests/tasks.ts";
+
 const dash = Deno.args.indexOf("--");
 const positional = dash >= 0 ? Deno.args.slice(0, dash) : Deno.args;
 const flags = dash >= 0 ? Deno.args.slice(dash + 1) : [];
@@ -21,13 +23,7 @@ if (!other) {
 const corpus = await Deno.realPath(corpusArg);
 const here = new URL("..", import.meta.url).pathname;
 const trees = { before: other, after: here };
-const PERMISSIONS = [
-  "--allow-read",
-  "--allow-write=data/out",
-  "--allow-ffi",
-  "--allow-sys=cpus,osRelease,networkInterfaces,hostname",
-  "--allow-env=LOG_TOKENS,LOG_STREAM",
-];
+const PERMISSIONS = taskPermissions("analyze");
 
 interface Timing {
   wall: number;

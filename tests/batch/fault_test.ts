@@ -10,14 +10,9 @@ import type { Io } from "../../src/cli/args.ts";
 import { loadCorpus } from "../../src/corpus/load.ts";
 import { readFrame } from "../../src/frames/partitions.ts";
 import { assertSameFiles, scratchDir, snapshot } from "../cli/files.ts";
+import { taskPermissions } from "../tasks.ts";
 
-const PERMISSIONS = [
-  "--allow-read",
-  "--allow-write=data/out",
-  "--allow-ffi",
-  "--allow-sys=cpus,osRelease,networkInterfaces,hostname",
-  "--allow-env=LOG_TOKENS,LOG_STREAM",
-];
+const PERMISSIONS = taskPermissions("analyze");
 
 const quiet = (): Io & { err: string[] } => {
   const err: string[] = [];
