@@ -10,7 +10,7 @@
 
 import { z } from "zod";
 import { loadCorpus } from "../corpus/load.ts";
-import { groupFields } from "../stats/groups.ts";
+import { groupFields, missingFieldError } from "../stats/groups.ts";
 import {
   CONSOLE,
   type Io,
@@ -437,11 +437,7 @@ async function refuseMissingFields(corpus: string, by?: string, within?: string)
   const fields = groupFields((await loadCorpus(corpus)).articles);
   for (const [flag, field] of [["--by", by], ["--within", within]] as const) {
     if (field === undefined || fields.has(field)) continue;
-    throw new UsageError(
-      `${flag}: no article has a value for the field "${field}"; fields available: ${
-        [...fields].join(", ")
-      }`,
-    );
+    throw new UsageError(`${flag}: ${missingFieldError(field, fields).message}`);
   }
 }
 
