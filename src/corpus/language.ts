@@ -32,9 +32,9 @@ export function detectLanguage(text: string): string | null {
   const sample = text.length > SAMPLE_CHARS
     ? text.slice(0, text.indexOf(" ", SAMPLE_CHARS) >>> 0)
     : text;
-  const words = sample.match(/\p{L}+/gu)?.length ?? 0;
+  const { words, english } = wordCounts(sample);
   if (words < MIN_LANGUAGE_WORDS) return null;
-  if (englishShare(sample) >= ENGLISH_SHARE) return ENGLISH;
+  if (english / words >= ENGLISH_SHARE) return ENGLISH;
   return detect(sample) || null;
 }
 
@@ -51,13 +51,13 @@ const ENGLISH_WORDS = new Set(
 /** At least this share of English function words makes a text English (news runs near 0.3). */
 export const ENGLISH_SHARE = 0.15;
 
-/** The share of a text's words that are {@link ENGLISH_WORDS}. */
-function englishShare(text: string): number {
-  let all = 0;
+/** A text's words, and how many of them are {@link ENGLISH_WORDS}, in one pass. */
+function wordCounts(text: string): { words: number; english: number } {
+  let words = 0;
   let english = 0;
   for (const m of text.matchAll(/\p{L}+/gu)) {
-    all++;
+    words++;
     if (ENGLISH_WORDS.has(m[0].toLowerCase())) english++;
   }
-  return all ? english / all : 0;
+  return { words, english };
 }
