@@ -40,7 +40,8 @@ import {
   PARAPHRASE,
   SHARED_QUOTATION,
 } from "./align.ts";
-import { type ArticlePairs, articlePairs, MAX_LINKS, pairIndex, sentenceLinks } from "./links.ts";
+import { type ArticlePairs, articlePairs, MAX_LINKS, sentenceLinks } from "./links.ts";
+import { sortedIndexOf } from "./buffers.ts";
 import { ReuseError } from "./errors.ts";
 import type { ReuseFeatures } from "./features.ts";
 import { rowCosine } from "./similarity.ts";
@@ -122,7 +123,7 @@ export function articleSimilarity(
       for (let i = 0; i < range.sentence.length; i++) {
         const x = f.sentenceArticle[range.sentence[i]];
         const y = range.article[i];
-        const p = pairIndex(keys, Math.min(x, y) * nArticles + Math.max(x, y));
+        const p = sortedIndexOf(keys, Math.min(x, y) * nArticles + Math.max(x, y));
         into[x < y ? 2 * p : 2 * p + 1]++;
       }
     }

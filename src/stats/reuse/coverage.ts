@@ -240,11 +240,6 @@ const pairHash = (key: number) => {
   return h ^ (h >>> 12);
 };
 
-/** Whether the sorted `pairs` hold `hash` (binary search). */
-function hasPair(pairs: Int32Array, hash: number): boolean {
-  return sortedIndexOf(pairs, hash) >= 0;
-}
-
 /** Slots of the table that counts, roughly, the articles holding each word pair. */
 const PAIR_COUNT_SLOTS = 1 << 22;
 
@@ -326,7 +321,7 @@ export function quoteCoverage(
       // Rarest pairs first (by the articles folded so far): the likeliest to be missing.
       hashes ??= quote.ids.slice(1).map((id, i) => pairHash(pairKey(quote.ids[i], id)))
         .sort((x, y) => pairCount[slot(x)] - pairCount[slot(y)]);
-      if (!hashes.every((h) => hasPair(text.pairs, h))) continue;
+      if (!hashes.every((h) => sortedIndexOf(text.pairs, h) >= 0)) continue;
       // The words as one string only for a text that passed the pair check (folded again).
       text.words ??= folds.words(folds.ids(textOf(other)));
       if (!text.words.includes(quote.words)) continue;
@@ -358,15 +353,9 @@ export function sentenceCoverage(
       `sentence coverage: ${sentences.length} sentence texts for ${n} sentences`,
     );
   }
-  const parts = [...sentenceCoverageRanges(alignment, sentences, loosest, Infinity)];
-  if (parts.length === 1) return parts[0];
-  const out = emptyCoverage();
-  for (const name of ["articleId", "kind", "item", "key", "label", "n", "sharedWith"] as const) {
-    (out[name] as unknown[]) = ([] as unknown[]).concat(...parts.map((p) => p[name]));
-  }
-  out.found.key = ([] as string[]).concat(...parts.map((p) => p.found.key));
-  out.found.articleId = ([] as string[]).concat(...parts.map((p) => p.found.articleId));
-  return out;
+  // Without a bound on links there is one range: every sentence.
+  const [only] = sentenceCoverageRanges(alignment, sentences, loosest, Infinity);
+  return only;
 }
 
 /**

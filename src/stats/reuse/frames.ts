@@ -30,6 +30,7 @@ import {
   itemCoverage,
   itemsFromFrame,
   quoteCoverage,
+  sentenceCoverage,
   sentenceCoverageRanges,
 } from "./coverage.ts";
 import { articlePairs } from "./links.ts";
@@ -178,8 +179,14 @@ export function reusePieces(
       quoteCoverage(source, itemsFromFrame(corpus.quotes, { item }), corpus.articles, 2, linked),
     );
   }
+  // Without a bound on links, both coverage frames come from one sentence coverage, made once.
+  const whole = Number.isFinite(sizes.maxLinks ?? Infinity)
+    ? null
+    : sentenceCoverage(source, corpus.sentences);
   const coverage = (make: (...parts: CoverageColumns[]) => pl.DataFrame) =>
-    coveragePieces(source, corpus.sentences, others, make, sizes.maxLinks);
+    whole
+      ? [make(whole, ...others)]
+      : coveragePieces(source, corpus.sentences, others, make, sizes.maxLinks);
   const rows = similarity.articleA.length;
   const step = Math.max(2, Math.floor((sizes.pieceRows ?? Infinity) / 2) * 2 || 2);
   const frames: Record<string, Iterable<pl.DataFrame>> = {

@@ -11,7 +11,7 @@
  * @module
  */
 
-import { Float64Buffer, sortedIndexOf } from "./buffers.ts";
+import { Float64Buffer } from "./buffers.ts";
 import type { PairSource } from "./align.ts";
 
 /**
@@ -186,11 +186,6 @@ function mergePairs(x: ArticlePairs, y: ArticlePairs): ArticlePairs {
     }
   }
   return { keys: keys.slice(0, n), first: first.slice(0, n) };
-}
-
-/** Index of `key` in the sorted `keys`, -1 when it is not there (binary search). */
-export function pairIndex(keys: Float64Array, key: number): number {
-  return sortedIndexOf(keys, key);
 }
 
 /**
