@@ -32,6 +32,7 @@ import { keynessByGroup } from "../src/stats/keyness.ts";
 import { groupTermCounts } from "../src/stats/outlet_terms.ts";
 import { countTerms, termsFrame } from "../src/stats/terms.ts";
 import { listOption, scriptFlags } from "../src/cli/args.ts";
+import { taskPermissions } from "../tests/tasks.ts";
 import {
   countWords,
   GROW_SHARE,
@@ -48,13 +49,7 @@ const SKLEARN_WHOLE = `import json, sys
 from sklearn.feature_extraction.text import TfidfVectorizer
 texts = [json.loads(line)["text"] for line in open(sys.argv[1], encoding="utf-8")]
 TfidfVectorizer(ngram_range=(1, 2), stop_words="english").fit_transform(texts)`;
-const ANALYZE_PERMISSIONS = [
-  "--allow-read",
-  "--allow-write=data/out",
-  "--allow-ffi",
-  "--allow-sys=cpus,osRelease,networkInterfaces,hostname",
-  "--allow-env=LOG_TOKENS,LOG_STREAM",
-];
+const ANALYZE_PERMISSIONS = taskPermissions("analyze");
 
 interface Row {
   stage: string;

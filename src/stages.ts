@@ -92,7 +92,7 @@ export interface RunStagesOptions {
 /**
  * Runs stages on one analysis (a whole corpus, a batch or a shard). With `options.partial` (a
  * slice of a larger corpus) stages that need the whole corpus are left out and each stage's
- * tally comes back, to be merged ({@link mergeTallies}) and summarized
+ * tally comes back, to be merged (each stage's `merge`, in `src/batch/tallies.ts`) and summarized
  * ({@link summarizeTallies}) once every slice is done.
  */
 export function runStages(
@@ -119,21 +119,6 @@ export function runStages(
   }
   for (const name of Object.keys(run.given ?? {})) delete frames[name];
   return { frames: run.summarize ? inOrder(frames) : frames, tallies };
-}
-
-/** Adds the tallies of a later slice to `into`, stage by stage, in place. */
-export function mergeTallies(
-  stages: readonly FrameStage[],
-  into: Record<string, unknown>,
-  from: Record<string, unknown>,
-): Record<string, unknown> {
-  for (const stage of stages) {
-    const a = into[stage.name];
-    const b = from[stage.name];
-    if (b === undefined) continue;
-    into[stage.name] = a === undefined || !stage.merge ? b : stage.merge(a, b);
-  }
-  return into;
 }
 
 /** The corpus-level frames of the merged tallies of every slice. */

@@ -49,7 +49,7 @@ const ENGLISH_WORDS = new Set(
 );
 
 /** At least this share of English function words makes a text English (news runs near 0.3). */
-export const ENGLISH_SHARE = 0.15;
+const ENGLISH_SHARE = 0.15;
 
 /** A text's words, and how many of them are {@link ENGLISH_WORDS}, in one pass. */
 function wordCounts(text: string): { words: number; english: number } {

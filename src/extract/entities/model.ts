@@ -109,12 +109,6 @@ function trimmed(
   return portfolio(s, first, span.last, cues, places);
 }
 
-/**
- * "NASA Administrator Charles Bolden", "Saudi King Salman": a title inside the span, after words
- * that open no name (an agency, a nationality), with only name words after it. Where the name
- * starts, else -1. A name before it keeps the span whole ("Martin Luther King Jr", "Muhammed
- * Sheikh Khalil").
- */
 /** Words `first..end-1` are no person's: acronyms, places, nationalities ("NASA", "Saudi"). */
 function opensNoName(
   s: SentenceState,
@@ -168,6 +162,12 @@ function placesOffice(
   );
 }
 
+/**
+ * "NASA Administrator Charles Bolden", "Saudi King Salman": a title inside the span, after words
+ * that open no name (an agency, a nationality), with only name words after it. Where the name
+ * starts, else -1. A name before it keeps the span whole ("Martin Luther King Jr", "Muhammed
+ * Sheikh Khalil").
+ */
 function innerTitle(
   s: SentenceState,
   first: number,
