@@ -133,15 +133,49 @@ export interface FrameStage<T = unknown> {
     with: (tally: T) => (name: string, frame: pl.LazyDataFrame) => pl.LazyDataFrame;
   };
   /**
+   * Its corpus-level frames of a (merged) tally made piece by piece, at most `rows` rows a piece,
+   * so that a merge writes each piece as it comes and never holds the frame whole (keyness: 31
+   * million rows at 100,000 news-size articles). The pieces, in order, are `summarize`'s frames;
+   * a merge uses this when a stage has it.
+   */
+  summarizeInPieces?: (
+    tally: T,
+    options: StageOptions,
+    rows: number,
+  ) => Record<string, Iterable<pl.DataFrame>>;
+  /**
+   * How its tally is written as a slice's part and merged back, when the generic encoding
+   * (`batch/tallies.ts`: a row and a key string per value) would be most of a merge's memory
+   * (keyness's per-article counts, in columns). `merger().result()` is the merged tally.
+   */
+  tallyColumns?: {
+    frame: (tally: T) => pl.DataFrame;
+    merger: () => { add(frame: pl.DataFrame): void; result(): T };
+  };
+  /**
    * Needs every article at once: in batches or shards its `batch` is not run; `fromParts` makes
    * its frames at merge time, or it is not run.
    */
   wholeCorpus?: boolean;
   /**
    * A whole-corpus stage's frames from the per-article parts the slices wrote under `out`
-   * (reuse reads `articles`, `sentences`, `tokens` and the extraction frames), at merge time.
+   * (reuse reads `articles`, `sentences`, `tokens` and the extraction frames), at merge time,
+   * each frame in pieces the merge writes as they come (see {@link PartsSpill}).
    */
-  fromParts?: (out: string) => Frames | Promise<Frames>;
+  fromParts?: (
+    out: string,
+    spill: PartsSpill,
+  ) => Promise<Record<string, Iterable<pl.DataFrame>>>;
+}
+
+/** Where and how a stage's `fromParts` may spill what it would otherwise hold. */
+export interface PartsSpill {
+  /** A scratch folder of its own (made if missing; the merge removes it afterwards). */
+  scratch: string;
+  /** Rows per piece of a frame. */
+  pieceRows: number;
+  /** Frees what is dead (polars' native memory, which V8 does not count): call it now and then. */
+  collect: () => Promise<void>;
 }
 
 /** Declares a stage with a typed tally (the list of stages holds them untyped). */

@@ -18,8 +18,6 @@ import {
   type MeasureSettings,
   type StageOptions,
 } from "../frame_stage.ts";
-import { keynessFramesOfDocuments } from "../stats/keyness.ts";
-import type { DocumentTermCounts } from "../stats/stratified.ts";
 import { type FrameFormat, sinkFrame, sinkFrameAsync, writeFrames } from "../frames/write.ts";
 import { clearFrames, fileExists as exists } from "../frames/partitions.ts";
 import { summarizeTallies } from "../stages.ts";
@@ -28,7 +26,6 @@ import { mergeSummaryTally, type SummaryTally } from "../text/summary.ts";
 import { type BatchReport, partFormatsOf, REPORT, STAGING, TALLIES } from "./process.ts";
 import { tallyMerger, tallyOf } from "./tallies.ts";
 import { collectGarbage } from "./collect.ts";
-import { reusePiecesFromParts } from "../stats/reuse/parts.ts";
 
 /**
  * A corpus-level step that reads the per-article parts itself rather than a tally (reuse across
@@ -60,43 +57,15 @@ export interface MergeOptions {
   finishers?: readonly CorpusFinisher[];
   /** Keep the tally and staged parts (so a merge can run again); default false. */
   keep?: boolean;
-  /** Rows per piece of a frame written in pieces (`keyness`; default {@link PIECE_ROWS}). */
+  /** Rows per piece of a frame written in pieces (`keyness`, reuse; default {@link PIECE_ROWS}). */
   pieceRows?: number;
 }
 
-/** Rows per piece of a corpus-level frame made and written piece by piece. */
+/**
+ * Rows per piece of a corpus-level frame made and written piece by piece (a stage's
+ * `summarizeInPieces` or `fromParts`).
+ */
 export const PIECE_ROWS = 1_000_000;
-
-/**
- * Stages whose corpus-level frames are made piece by piece and written as they come, so the
- * merge never holds them whole: `keyness` (one row per group and term: 31 million rows at
- * 100,000 news-size articles). The same frame as the stage's own `summarize`.
- */
-const PIECEWISE: Record<
-  string,
-  (tally: unknown, options: StageOptions, rows?: number) => Record<string, Iterable<pl.DataFrame>>
-> = {
-  keyness: (tally, options, rows = PIECE_ROWS) => ({
-    keyness: keynessFramesOfDocuments(tally as DocumentTermCounts, options.keyness, rows),
-  }),
-};
-
-/**
- * Whole-corpus stages whose frames are made from the parts piece by piece and written as they
- * come, with a scratch folder for what they spill (reuse: its aligned pairs, tens of millions at
- * 100,000 news-size articles). The same frames as the stage's own `fromParts`.
- */
-const PIECEWISE_FROM_PARTS: Record<
-  string,
-  (
-    out: string,
-    scratch: string,
-    rows: number,
-  ) => Promise<Record<string, Iterable<pl.DataFrame>>>
-> = {
-  reuse: (out, scratch, rows) =>
-    reusePiecesFromParts(out, { scratch, pieceRows: rows, collect: collectGarbage }),
-};
 
 /** What a merge made, and the slices' reports added up. */
 export interface MergedRun {
@@ -169,9 +138,9 @@ export async function mergeParts(out: string, options: MergeOptions): Promise<Me
     if (stage.finish) {
       finishing.push(finishParts(out, stage, stage.finish.with(tally), slices, partFormats));
     }
-    const pieces = PIECEWISE[stage.name];
-    if (pieces) {
-      for (const [name, frames] of Object.entries(pieces(tally, settings, options.pieceRows))) {
+    if (stage.summarizeInPieces) {
+      const rows = options.pieceRows ?? PIECE_ROWS;
+      for (const [name, frames] of Object.entries(stage.summarizeInPieces(tally, settings, rows))) {
         await corpus.writePieces(name, frames);
       }
     } else await corpus.write(summarizeTallies([stage], { [stage.name]: tally }, settings));
@@ -186,14 +155,13 @@ export async function mergeParts(out: string, options: MergeOptions): Promise<Me
   for (const stage of options.stages) {
     if (!stage.wholeCorpus || !stage.fromParts) continue;
     await collectGarbage();
-    const pieces = PIECEWISE_FROM_PARTS[stage.name];
-    if (!pieces) {
-      await corpus.write(await stage.fromParts(out));
-      continue;
-    }
     const scratch = `${STAGING}/${stage.name}`;
     try {
-      const frames = await pieces(out, `${out}/${scratch}`, options.pieceRows ?? PIECE_ROWS);
+      const frames = await stage.fromParts(out, {
+        scratch: `${out}/${scratch}`,
+        pieceRows: options.pieceRows ?? PIECE_ROWS,
+        collect: collectGarbage,
+      });
       for (const name of inFrameOrder(Object.keys(frames))) {
         await corpus.writePieces(name, frames[name]);
       }

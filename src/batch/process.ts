@@ -153,8 +153,9 @@ export async function processBatch(
     }
   }
   const root = `${config.out}/${TALLIES}`;
-  for (const [stage, tally] of Object.entries(tallies)) {
-    await writeSlice(tallyPartFrame(stage, tally), root, stage, slice, ["parquet"]);
+  for (const [name, tally] of Object.entries(tallies)) {
+    const stage = stages.find((s) => s.name === name)!;
+    await writeSlice(tallyPartFrame(stage, tally), root, name, slice, ["parquet"]);
   }
   const groups = groupsOf(cleaned, by);
   const report: BatchReport = {

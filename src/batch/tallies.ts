@@ -15,8 +15,6 @@
 import pl from "nodejs-polars";
 import { Float64Buffer, Int32Buffer } from "../_buffers.ts";
 import type { FrameStage } from "../frame_stage.ts";
-import type { DocumentTermCounts } from "../stats/stratified.ts";
-import { documentCountsFrame, MergedDocumentCounts } from "./document_counts.ts";
 
 const KIND = {
   object: 0,
@@ -198,27 +196,9 @@ export function tallyOf(frame: pl.DataFrame): unknown {
   return build();
 }
 
-/**
- * Stages whose tally is written in columns of its own rather than as the generic tree: the
- * keyness stage's per-article counts, which at archive scale are most of all tally rows (see
- * `document_counts.ts`).
- */
-const COLUMNAR: Record<string, {
-  frame: (tally: unknown) => pl.DataFrame;
-  merger: () => { add(frame: pl.DataFrame): void; result(): unknown };
-}> = {
-  keyness: {
-    frame: (tally) => documentCountsFrame(tally as DocumentTermCounts),
-    merger: () => {
-      const merged = new MergedDocumentCounts();
-      return { add: (frame) => merged.add(frame), result: () => merged.counts() };
-    },
-  },
-};
-
 /** The tally part a slice writes for stage `name`. */
-export function tallyPartFrame(name: string, tally: unknown): pl.DataFrame {
-  return COLUMNAR[name]?.frame(tally) ?? tallyFrame(tally);
+export function tallyPartFrame(stage: FrameStage, tally: unknown): pl.DataFrame {
+  return stage.tallyColumns?.frame(tally) ?? tallyFrame(tally);
 }
 
 /**
@@ -229,7 +209,7 @@ export function tallyMerger(stage: FrameStage): {
   add(frame: pl.DataFrame): void;
   result(): unknown;
 } {
-  const columnar = COLUMNAR[stage.name]?.merger();
+  const columnar = stage.tallyColumns?.merger();
   if (columnar) {
     let added = false;
     return {

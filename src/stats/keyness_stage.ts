@@ -5,7 +5,8 @@
  */
 
 import { frameStage } from "../frame_stage.ts";
-import { keynessOfDocuments } from "./keyness.ts";
+import { keynessFramesOfDocuments, keynessOfDocuments } from "./keyness.ts";
+import { documentCountsFrame, MergedDocumentCounts } from "../batch/document_counts.ts";
 import {
   type DocumentTermCounts,
   documentTermCounts,
@@ -25,4 +26,16 @@ export const KEYNESS_STAGE = frameStage<DocumentTermCounts>({
   }),
   merge: mergeDocumentTermCounts,
   summarize: (tally, options) => ({ keyness: keynessOfDocuments(tally, options.keyness) }),
+  summarizeInPieces: (tally, options, rows) => ({
+    keyness: keynessFramesOfDocuments(tally, options.keyness, rows),
+  }),
+  // Per-article counts are most of all tally rows at archive scale: in columns, not the generic
+  // encoding (see `batch/document_counts.ts`).
+  tallyColumns: {
+    frame: documentCountsFrame,
+    merger: () => {
+      const merged = new MergedDocumentCounts();
+      return { add: (frame) => merged.add(frame), result: () => merged.counts() };
+    },
+  },
 });

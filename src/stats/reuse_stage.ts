@@ -2,13 +2,13 @@
  * The `reuse` stage: shared sentences, article similarity and sources, coverage and figure
  * consistency. It compares every article with every other, so it needs the whole corpus at once:
  * in one piece the frames come from `reuse/frames.ts`; in batches or shards, at merge time, from
- * the parts the slices wrote (`reuse/parts.ts`).
+ * the parts the slices wrote (`reuse/parts.ts`), in pieces.
  * @module
  */
 
 import { frameStage } from "../frame_stage.ts";
 import { reuseFrames, reuseStageFrames } from "./reuse/frames.ts";
-import { reuseFramesFromParts } from "./reuse/parts.ts";
+import { reusePiecesFromParts } from "./reuse/parts.ts";
 
 /** Reuse and coverage across articles. */
 export const REUSE_STAGE = frameStage({
@@ -30,5 +30,7 @@ export const REUSE_STAGE = frameStage({
       ? reuseFrames(a, { entities: built.entities, figures: built.figures, quotes: built.quotes })
       : reuseStageFrames(a),
   }),
-  fromParts: (out) => reuseFramesFromParts(out),
+  // Pairs spilled to the scratch folder (tens of millions at 100,000 news-size articles).
+  fromParts: (out, { scratch, pieceRows, collect }) =>
+    reusePiecesFromParts(out, { scratch, pieceRows, collect }),
 });

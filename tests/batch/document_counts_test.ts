@@ -61,7 +61,7 @@ Deno.test("keyness of counts merged in columns is the keyness of the merged maps
   const plain = slices();
   const expected = keynessOfDocuments(mergeDocumentTermCounts(plain[0], plain[1]));
   const merger = tallyMerger(KEYNESS_STAGE);
-  for (const slice of slices()) merger.add(tallyPartFrame("keyness", slice));
+  for (const slice of slices()) merger.add(tallyPartFrame(KEYNESS_STAGE, slice));
   const got = keynessOfDocuments(merger.result() as DocumentTermCounts);
   assert.ok(expected.height > 0);
   assert.deepEqual(got.toRecords(), expected.toRecords());
