@@ -3,13 +3,14 @@
  * @module
  */
 
-import { corpusBytes } from "../corpus/load.ts";
 import { Progress } from "./progress.ts";
 import {
   analyzeShard,
   analyzeToFiles,
   type BatchedOptions,
   type BatchedRun,
+  batchWordsFor,
+  corpusSize,
   DEFAULT_WORKERS,
   workersFor,
 } from "../batch/run.ts";
@@ -134,6 +135,8 @@ interface AnalyzeSettings {
   stages: Step[];
   batchWords: number;
   workers: number;
+  /** The size of the corpus text in bytes (Infinity when it cannot be read). */
+  bytes: number;
   common: CommonOptions;
 }
 
@@ -164,10 +167,12 @@ async function analyzeSettings(flags: AnalyzeFlags): Promise<AnalyzeSettings> {
   const wanted = listOption("--stages", flags.stages, names, names);
   // The corpus stage is what every other stage stands on; it always runs.
   const stages = names.filter((n) => n === "corpus" || wanted.includes(n));
+  // Walked once: the defaults and the progress line read the same size.
+  const bytes = await corpusSize(flags.corpus);
   const batchWords = countOption(
     "--batch-words",
     flags["batch-words"],
-    await batchWordsFor(flags.corpus),
+    batchWordsFor(bytes),
     0,
   );
   // One batch has no pool: a second thread there (extraction and reuse beside the other stages)
@@ -176,7 +181,7 @@ async function analyzeSettings(flags: AnalyzeFlags): Promise<AnalyzeSettings> {
   const workers = countOption(
     "--workers",
     flags.workers,
-    oneBatch ? 1 : await workersFor(flags.corpus, DEFAULT_WORKERS),
+    oneBatch ? 1 : workersFor(bytes, DEFAULT_WORKERS),
     1,
   );
   const measure = await measureSettings(flags);
@@ -194,7 +199,7 @@ async function analyzeSettings(flags: AnalyzeFlags): Promise<AnalyzeSettings> {
     workers,
     manifest: flags["no-manifest"] ? false as const : flags.manifest,
   };
-  return { formats, stages, batchWords, workers, common };
+  return { formats, stages, batchWords, workers, bytes, common };
 }
 
 /** `--shard K/N`: this slice's per-article parts and tallies, straight into `--out`. */
@@ -309,7 +314,7 @@ async function analyzeStaged(
   bar: Progress,
   io: Io,
 ): Promise<BatchedRun> {
-  if (bar.active) bar.totalChars = await corpusBytes(flags.corpus);
+  if (bar.active && Number.isFinite(settings.bytes)) bar.totalChars = settings.bytes;
   const abort = new AbortController();
   output.onAbort(() => {
     bar.done();
@@ -449,24 +454,6 @@ function possibleOutputs(stages: string[], formats: FrameFormat[], charts: boole
     REJECTIONS_FILE,
     ...(charts ? ["charts/"] : []),
   ];
-}
-
-/**
- * Below this size of corpus text (bytes, about 2 million words), `analyze` runs the corpus in one
- * batch, in memory, unless `--batch-words` is given: there batching costs more than it saves. On
- * the State of the Union speeches (10.8 MB, 1.8M words), every stage, on this 2-core machine, one
- * batch took 30 s of CPU against 53 s in batches of 250,000 words on two workers (each batch
- * loads the recogniser and warms up on its own, every tally goes through a Parquet file, and reuse
- * reads the parts back), and was faster by the wall clock too (38–59 s against 69–79 s, loaded).
- * Memory is the price: about 1 KB per word, 1.8 GB peak against 1.6 GB, and at most about 2 GB
- * below this size (the batched runs of larger corpora stay as they were).
- */
-export const ONE_BATCH_BELOW_BYTES = 12_000_000;
-
-/** The default `--batch-words` for the corpus at `path`: 0 (one batch) below {@link ONE_BATCH_BELOW_BYTES}. */
-export async function batchWordsFor(path: string, batchWords = 250_000): Promise<number> {
-  const bytes = await corpusBytes(path).catch(() => Infinity);
-  return bytes < ONE_BATCH_BELOW_BYTES ? 0 : batchWords;
 }
 
 if (import.meta.main) Deno.exit(await analyzeCommand(Deno.args));

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
-import { analyzeCommand, batchWordsFor, ONE_BATCH_BELOW_BYTES } from "../../src/cli/analyze.ts";
+import { analyzeCommand } from "../../src/cli/analyze.ts";
+import { batchWordsFor, corpusSize, ONE_BATCH_BELOW_BYTES } from "../../src/batch/run.ts";
 import type { Io } from "../../src/cli/args.ts";
 import { tempDir } from "../seeds.ts";
 
@@ -205,14 +206,14 @@ Deno.test("a corpus under 12 MB runs in one batch unless told; from 12 MB on, in
     await Deno.truncate(path, bytes);
     return path;
   };
-  assert.equal(await batchWordsFor(await file("under.jsonl", 11_999_999)), 0);
-  assert.equal(await batchWordsFor(await file("at.jsonl", 12_000_000)), 250_000);
+  assert.equal(batchWordsFor(await corpusSize(await file("under.jsonl", 11_999_999))), 0);
+  assert.equal(batchWordsFor(await corpusSize(await file("at.jsonl", 12_000_000))), 250_000);
   // A folder counts the text files in it.
   await Deno.mkdir(`${dir}/folder`);
   await file("folder/a.txt", 7_000_000);
-  assert.equal(await batchWordsFor(`${dir}/folder`), 0);
+  assert.equal(batchWordsFor(await corpusSize(`${dir}/folder`)), 0);
   await file("folder/b.txt", 5_000_000);
-  assert.equal(await batchWordsFor(`${dir}/folder`), 250_000);
+  assert.equal(batchWordsFor(await corpusSize(`${dir}/folder`)), 250_000);
   // What cannot be read is left to the loader's own error: the batched default.
-  assert.equal(await batchWordsFor(`${dir}/missing.jsonl`), 250_000);
+  assert.equal(batchWordsFor(await corpusSize(`${dir}/missing.jsonl`)), 250_000);
 });
