@@ -170,7 +170,7 @@ export function cleanArticle(
   const credit = takeCredit(paras, structureLines);
   // A paragraph that is only a date, at the top: the publication date as pages print it.
   const dateLine = takeDateLine(paras, removed);
-  const headline = takeHeadline(paras);
+  const { headline, date: headlineDate } = takeHeadline(paras, removed);
   const top = takeTopRepeatsAndByline(
     paras,
     [headline, article.title],
@@ -187,7 +187,7 @@ export function cleanArticle(
     id: article.id,
     outlet: article.outlet,
     title: article.title ?? headline,
-    published: article.published ?? dateLine?.date ?? null,
+    published: article.published ?? dateLine?.date ?? headlineDate ?? null,
     url: article.url,
     language: detectLanguage(text),
     meta: article.meta,
@@ -244,13 +244,38 @@ function takeCredit(paras: Para[], lines: CleanArticle["structureLines"]): Credi
   return parseCredit(last.text);
 }
 
-/** Takes the headline: a first paragraph without sentence punctuation (and not a dateline). */
-function takeHeadline(paras: Para[]): string | null {
-  if (paras.length > 1 && looksLikeTitle(paras[0].text) && !startsWithDateline(paras[0].text)) {
-    return paras.shift()!.text;
+/**
+ * Takes the headline: a first paragraph without sentence punctuation (and not a dateline). A date
+ * a scraped page printed on the headline's line, after a separator or a label ("Storm hits coast
+ * | Updated March 3, 2024 10:15 a.m. ET", "… – Published 3 March 2024"), is not part of it: it
+ * goes to `removed` as a date line, and is the publication date unless it is an "Updated" one.
+ */
+function takeHeadline(
+  paras: Para[],
+  removed: Removal[],
+): { headline: string | null; date: string | null } {
+  if (paras.length < 2 || !looksLikeTitle(paras[0].text) || startsWithDateline(paras[0].text)) {
+    return { headline: null, date: null };
   }
-  return null;
+  const first = paras.shift()!;
+  const dated = HEADLINE_DATE.exec(first.text);
+  const reading = dated && parseDate(dated[3]);
+  if (!dated || !reading || !("date" in reading)) {
+    return { headline: first.text, date: null };
+  }
+  const dateText = `${dated[2] ?? ""}${dated[3]}`.trim();
+  removed.push({ kind: "date_line", text: dateText, line: first.line });
+  const updated = /^updated/i.test(dated[2] ?? "");
+  return { headline: first.text.slice(0, dated.index).trim(), date: updated ? null : reading.date };
 }
+
+/**
+ * A date at the end of a headline line, after a separator (`|`, a dash, `·`, `•`) or a label
+ * (Updated, Published, Posted): 1 the separator, 2 the label, 3 the date. A headline that only
+ * ends with a date ("Election set for March 3, 2024") has neither and keeps it.
+ */
+const HEADLINE_DATE =
+  /(?:\s*(\||\s[-–—]|·|•)\s*|\s+(?=(?:updated|published|posted)\b))((?:updated|published|posted)(?:\s+on)?\s*:?\s*)?(\S[^|·•–—]*)$/i;
 
 /**
  * Among the top three paragraphs, drops a repeat of the headline or title (recorded in

@@ -222,3 +222,44 @@ Deno.test("a date printed alone above the story becomes the publication date, no
   }
   assert.equal(cleanArticle(article("5 March 2024")).text, "5 March 2024");
 });
+
+Deno.test("a date on the headline's line after a separator or label is a date line, not headline words", () => {
+  const body = "\n\nA storm hit the coast on Sunday, officials said.";
+  const cases: [string, string, string | null, string | null][] = [
+    // [first line, headline, published, the date line removed]
+    ["Storm batters coast - March 3, 2024", "Storm batters coast", "2024-03-03", "March 3, 2024"],
+    [
+      "Storm batters coast – Published 3 March 2024",
+      "Storm batters coast",
+      "2024-03-03",
+      "Published 3 March 2024",
+    ],
+    [
+      "Storm batters coast Posted on: 2024-03-03",
+      "Storm batters coast",
+      "2024-03-03",
+      "Posted on: 2024-03-03",
+    ],
+    // An update stamp is split off but is not the publication date.
+    [
+      "Storm batters coast | Updated March 3, 2024 10:15 a.m. ET",
+      "Storm batters coast",
+      null,
+      "Updated March 3, 2024 10:15 a.m. ET",
+    ],
+    // No separator or label: the date is part of what the headline says.
+    ["Election set for March 3, 2024", "Election set for March 3, 2024", null, null],
+    ["Fed holds rates – March 2024 decision", "Fed holds rates – March 2024 decision", null, null],
+    ["Storm batters coast | Reuters", "Storm batters coast | Reuters", null, null],
+  ];
+  for (const [first, headline, published, dateLine] of cases) {
+    const a = cleanArticle(article(first + body));
+    assert.deepEqual([a.headline, a.published], [headline, published], first);
+    assert.deepEqual(
+      a.removed.map((r) => [r.kind, r.text, r.line]),
+      dateLine ? [["date_line", dateLine, 1]] : [],
+      first,
+    );
+    assert.ok(a.text.startsWith(`${headline}\n\n`), first);
+  }
+});
