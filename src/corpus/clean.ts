@@ -170,7 +170,7 @@ export function cleanArticle(
   const credit = takeCredit(paras, structureLines);
   // A paragraph that is only a date, at the top: the publication date as pages print it.
   const dateLine = takeDateLine(paras, removed);
-  const { headline, date: headlineDate } = takeHeadline(paras, removed);
+  const { headline, date: headlineDate } = takeHeadline(paras, article.outlet, removed);
   const top = takeTopRepeatsAndByline(
     paras,
     [headline, article.title],
@@ -245,29 +245,56 @@ function takeCredit(paras: Para[], lines: CleanArticle["structureLines"]): Credi
 }
 
 /**
- * Takes the headline: a first paragraph without sentence punctuation (and not a dateline). A date
- * a scraped page printed on the headline's line, after a separator or a label ("Storm hits coast
- * | Updated March 3, 2024 10:15 a.m. ET", "… – Published 3 March 2024"), is not part of it: it
- * goes to `removed` as a date line, and is the publication date unless it is an "Updated" one.
+ * Takes the headline: a first paragraph without sentence punctuation (and not a dateline). What a
+ * scraped page title adds at its end is not part of it, and goes to `removed`: the site's name
+ * (see {@link siteNameAt}), and a date after a separator or a label ("Storm hits coast | Updated
+ * March 3, 2024 10:15 a.m. ET", "… – Published 3 March 2024"), which is the publication date
+ * unless it is an "Updated" one.
  */
 function takeHeadline(
   paras: Para[],
+  outlet: string,
   removed: Removal[],
 ): { headline: string | null; date: string | null } {
   if (paras.length < 2 || !looksLikeTitle(paras[0].text) || startsWithDateline(paras[0].text)) {
     return { headline: null, date: null };
   }
-  const first = paras.shift()!;
-  const dated = HEADLINE_DATE.exec(first.text);
-  const reading = dated && parseDate(dated[3]);
-  if (!dated || !reading || !("date" in reading)) {
-    return { headline: first.text, date: null };
+  const { text: first, line } = paras.shift()!;
+  let headline = first;
+  let date: string | null = null;
+  // Both may be there, in either order ("… - March 3, 2024 | CNN Politics").
+  for (let tries = 0; tries < 2; tries++) {
+    const site = siteNameAt(headline, outlet);
+    if (site) {
+      removed.push({ kind: "site_name", text: site.text, line });
+      headline = headline.slice(0, site.index).trim();
+    }
+    const dated = HEADLINE_DATE.exec(headline);
+    const reading = dated && parseDate(dated[3]);
+    if (dated && reading && "date" in reading) {
+      removed.push({ kind: "date_line", text: `${dated[2] ?? ""}${dated[3]}`.trim(), line });
+      if (!/^updated/i.test(dated[2] ?? "")) date = reading.date;
+      headline = headline.slice(0, dated.index).trim();
+    } else if (!site) break;
   }
-  const dateText = `${dated[2] ?? ""}${dated[3]}`.trim();
-  removed.push({ kind: "date_line", text: dateText, line: first.line });
-  const updated = /^updated/i.test(dated[2] ?? "");
-  return { headline: first.text.slice(0, dated.index).trim(), date: updated ? null : reading.date };
+  return { headline, date };
 }
+
+/**
+ * The site's name a page title ends with ("… | Reuters", "… - BBC News", "… — The Daily Star"):
+ * a last part of at most five words, after a separator, that holds the article's outlet. Left in,
+ * it would be a word of every headline of that outlet and so its top key term.
+ */
+function siteNameAt(title: string, outlet: string): { text: string; index: number } | null {
+  const key = squash(outlet);
+  const m = SITE_SUFFIX.exec(title);
+  if (!m || key.length < 2 || key === "unknown" || !squash(m[1]).includes(key)) return null;
+  const text = m[1].trim();
+  return text.split(/\s+/).length > 5 ? null : { text, index: m.index };
+}
+
+/** The last part of a title line after a separator: `|`, a spaced dash, `·` or `•`. */
+const SITE_SUFFIX = /\s*(?:\||\s[-–—]\s|·|•)\s*([^|·•]+)$/;
 
 /**
  * A date at the end of a headline line, after a separator (`|`, a dash, `·`, `•`) or a label

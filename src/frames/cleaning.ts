@@ -11,9 +11,10 @@ import { int32Nullable, utf8 } from "./columns.ts";
 /**
  * Builds `cleaning`: article_id, outlet, action, kind, line, text, replacement.
  * - action "removed": boilerplate (kind video_caption, video_caption_title, ad_marker, tags,
- *   duplicate_headline, …);
+ *   duplicate_headline, site_name, …);
  * - action "separated": structure taken out of the body into its own field (dateline, byline,
- *   credit_line, and date_line: a date printed alone, read as `published` when the source has none);
+ *   credit_line, and date_line: a date printed alone or on the headline's line, read as `published`
+ *   when the source has none);
  * - action "repaired": a scrape join split (kind split_join), with the replacement.
  * `line` is the 1-based line in the raw text (for the dateline, the line it opens).
  */

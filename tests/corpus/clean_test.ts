@@ -263,3 +263,40 @@ Deno.test("a date on the headline's line after a separator or label is a date li
     assert.ok(a.text.startsWith(`${headline}\n\n`), first);
   }
 });
+
+Deno.test("the site's name at the end of a headline line is not a headline word when it holds the outlet", () => {
+  const body = "\n\nA storm hit the coast on Sunday, officials said.";
+  const cases: [string, string, string, [string, string][]][] = [
+    // [first line, outlet, headline, removed kinds and texts]
+    ["Storm batters coast | Reuters", "Reuters", "Storm batters coast", [["site_name", "Reuters"]]],
+    ["Storm batters coast - BBC News", "BBC", "Storm batters coast", [["site_name", "BBC News"]]],
+    // With a date too, in either order.
+    ["Storm batters coast - March 3, 2024 | CNN Politics", "CNN", "Storm batters coast", [
+      ["site_name", "CNN Politics"],
+      ["date_line", "March 3, 2024"],
+    ]],
+    [
+      "Storm batters coast — The Daily Star | March 3, 2024",
+      "The Daily Star",
+      "Storm batters coast",
+      [
+        ["date_line", "March 3, 2024"],
+        ["site_name", "The Daily Star"],
+      ],
+    ],
+    // Not the outlet, no separator before it, or an unknown outlet: kept.
+    ["Storm batters coast | Reuters", "AP", "Storm batters coast | Reuters", []],
+    [
+      "Reuters poll: inflation seen easing - analysts",
+      "Reuters",
+      "Reuters poll: inflation seen easing - analysts",
+      [],
+    ],
+    ["Storm batters coast | Reuters", "unknown", "Storm batters coast | Reuters", []],
+  ];
+  for (const [first, outlet, headline, removed] of cases) {
+    const a = cleanArticle({ ...article(first + body), outlet });
+    assert.equal(a.headline, headline, first);
+    assert.deepEqual(a.removed.map((r) => [r.kind, r.text]), removed, first);
+  }
+});

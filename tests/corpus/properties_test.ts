@@ -5,6 +5,7 @@ import { decodeUtf8, firstInvalidUtf8 } from "../../src/corpus/decode.ts";
 import { cleanArticle } from "../../src/corpus/clean.ts";
 import type { NumberedLine } from "../../src/corpus/lines.ts";
 import { analyzeArticles } from "../../src/pipeline.ts";
+import { textArticle } from "../seeds.ts";
 
 const field = fc.string({ unit: fc.constantFrom(..."ab ,\"\n\r'é;"), maxLength: 12 });
 
@@ -130,5 +131,38 @@ Deno.test("property: any text cleans and segments without throwing; every offset
       }
     }),
     { numRuns: 400 },
+  );
+});
+
+Deno.test("property: a headline line's trailing date and site name come off, the words before stay", () => {
+  const MONTHS = ["January", "March", "June", "September", "December"];
+  const word = fc.stringMatching(/^[A-Z][a-z]{1,8}$/);
+  fc.assert(
+    fc.property(
+      fc.array(word, { minLength: 1, maxLength: 8 }),
+      fc.record({
+        y: fc.integer({ min: 1990, max: 2030 }),
+        m: fc.integer({ min: 0, max: 4 }),
+        d: fc.integer({ min: 1, max: 28 }),
+      }),
+      fc.constantFrom(" | ", " - ", " – ", " — ", " · "),
+      fc.constantFrom("", "Published ", "Posted on: "),
+      fc.boolean(),
+      (words, { y, m, d }, sep, label, withSite) => {
+        const head = words.join(" ");
+        const date = `${label}${MONTHS[m]} ${d}, ${y}`;
+        const line = `${head}${sep}${date}${withSite ? " | Daily Courier News" : ""}`;
+        const a = cleanArticle({
+          ...textArticle(`${line}\n\nThe council met on Monday, a spokesman said.`),
+          outlet: "Daily Courier",
+        });
+        const iso = `${y}-${String([1, 3, 6, 9, 12][m]).padStart(2, "0")}-${
+          String(d).padStart(2, "0")
+        }`;
+        assert.equal(a.headline, head, line);
+        assert.equal(a.published, iso, line);
+        assert.ok(a.text.startsWith(`${head}\n\n`), line);
+      },
+    ),
   );
 });
