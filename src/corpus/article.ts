@@ -3,7 +3,14 @@
  * @module
  */
 
-import { ArticleRecordSchema, CORE_FIELDS, RESERVED_FIELDS, zodProblems } from "./schema.ts";
+import {
+  ArticleRecordSchema,
+  CORE_FIELDS,
+  FIELD_SYNONYMS,
+  RESERVED_FIELDS,
+  synonymOf,
+  zodProblems,
+} from "./schema.ts";
 import type { LoadIssue } from "./issues.ts";
 import { editDistance } from "../text/nearest.ts";
 import { parseDate } from "./dates.ts";
@@ -140,9 +147,9 @@ function safeFields(
   const entries: [string, unknown][] = [];
   for (const [key, value] of Object.entries(input)) {
     let name = key;
-    const synonym = SYNONYMS[key];
-    if (synonym && !Object.hasOwn(input, synonym)) {
-      // The manifest's names for the title and date (headline, published) work everywhere.
+    const synonym = synonymOf(key, (k) => Object.hasOwn(input, k));
+    if (synonym) {
+      // The manifest's names (headline, published) and common exports' (content, publication…).
       name = synonym;
     } else if (RESERVED_FIELDS.has(key) && !(CORE_FIELDS as readonly string[]).includes(key)) {
       name = `field_${key}`;
@@ -167,10 +174,7 @@ function safeFields(
   return { raw: Object.fromEntries(entries), issues };
 }
 
-/** Other names of core fields, as the manifest spells them: used when the core name is absent. */
-const SYNONYMS: Record<string, string> = { headline: "title", published: "date" };
-
-const KNOWN_FIELDS = [...CORE_FIELDS, ...Object.keys(SYNONYMS)];
+const KNOWN_FIELDS = [...CORE_FIELDS, ...Object.values(FIELD_SYNONYMS).flat()];
 
 /**
  * The core field a field name looks like a slip for ("Outlet", "titel", "dat"): the same but for

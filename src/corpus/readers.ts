@@ -10,7 +10,7 @@ import { parseCsv } from "./csv.ts";
 import { decodeUtf8 } from "./decode.ts";
 import type { LoadIssue } from "./issues.ts";
 import { corpusFs, readLines } from "./lines.ts";
-import { FrontMatterSchema, zodProblems } from "./schema.ts";
+import { FIELD_SYNONYMS, FrontMatterSchema, synonymOf, zodProblems } from "./schema.ts";
 
 /** Reads JSON Lines: one JSON object per line; blank lines are skipped. */
 export async function* readJsonl(path: string): AsyncGenerator<RecordResult> {
@@ -89,9 +89,15 @@ export async function* readCsv(path: string, stem = fileStem(path)): AsyncGenera
   }
 }
 
+/** "a, b or c". */
+function orList(names: readonly string[]): string {
+  return `${names.slice(0, -1).join(", ")} or ${names.at(-1)}`;
+}
+
 /**
  * The column names of a CSV header row (trimmed, lower-case, repeats renamed), with a warning
- * for each rename and for a missing `id`; null, after one error, when there is no `text` column.
+ * for each rename, each column read as a core field (`content` as `text`) and a missing `id`;
+ * null, after one error, when there is no `text` column or one of its other names.
  */
 function* readHeader(
   fields: readonly string[],
@@ -111,7 +117,22 @@ function* readHeader(
     };
     header[i] = name;
   }
-  if (!header.includes("text")) {
+  const has = (name: string) => header.includes(name);
+  for (const name of header) {
+    const core = synonymOf(name, has);
+    // The manifest's own names (headline, published) are documented, not a guess: no warning.
+    if (!core || name === "headline" || name === "published") continue;
+    yield {
+      corpusLevel: true,
+      issues: [{
+        severity: "warning",
+        ...where,
+        field: name,
+        message: `is read as "${core}" (the file has no "${core}" column)`,
+      }],
+    };
+  }
+  if (!has("text") && !FIELD_SYNONYMS.text.some(has)) {
     yield {
       issues: [{
         severity: "error",
@@ -119,7 +140,9 @@ function* readHeader(
         field: "text",
         message: `missing column "text" (header has: ${
           header.join(", ") || "nothing"
-        }); no rows of this file can be loaded`,
+        }); no rows of this file can be loaded (a column named ${
+          orList(["text", ...FIELD_SYNONYMS.text])
+        } is read as the text)`,
       }],
     };
     return null;

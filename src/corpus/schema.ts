@@ -11,6 +11,29 @@ import { parseDate } from "./dates.ts";
 export const CORE_FIELDS = ["id", "text", "outlet", "title", "date", "url"] as const;
 
 /**
+ * Other names of core fields, read as the core field when a record has no field of that name: the
+ * manifest's (`headline`, `published`) and those of common news exports and crawlers ("All the
+ * News": `content`, `publication`; news-please: `maintext`, `source_domain`, `date_publish`; Media
+ * Cloud: `media_name`, `publish_date`). Only names that mean the field and nothing else; the
+ * first one a record has, in this order, is read.
+ */
+export const FIELD_SYNONYMS: Readonly<Record<string, readonly string[]>> = {
+  text: ["content", "maintext", "body", "article_text", "full_text"],
+  outlet: ["publication", "media_name", "source_domain", "publisher", "outlet_name"],
+  title: ["headline"],
+  date: ["published", "publish_date", "date_publish", "published_at", "publication_date"],
+};
+
+/** The core field a record's field `key` is read as, given the record's field names. */
+export function synonymOf(key: string, has: (name: string) => boolean): string | undefined {
+  for (const [core, names] of Object.entries(FIELD_SYNONYMS)) {
+    if (!names.includes(key) || has(core)) continue;
+    return names.find(has) === key ? core : undefined;
+  }
+  return undefined;
+}
+
+/**
  * A date as a record carries it: text (read by {@link parseDate} when the article is built, so a
  * date the kit cannot read loses the date, not the article), a number (a year or a stamp, which
  * is not read either) or a YAML date.

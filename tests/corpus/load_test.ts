@@ -176,12 +176,57 @@ Deno.test("CSV: quoted fields with commas, quotes and newlines; wrong field coun
 Deno.test("CSV without a text column is one clear error and loads nothing", async () => {
   const dir = await tempDir();
   const path = `${dir}/c.csv`;
-  await Deno.writeTextFile(path, "id,outlet,body\n1,AP,Hello\n");
+  await Deno.writeTextFile(path, "id,outlet,story\n1,AP,Hello\n");
   const { articles, rejected } = await loadCorpus(path);
   assert.equal(articles.length, 0);
   assert.deepEqual(rejected[0].reasons, [
-    'field "text": missing column "text" (header has: id, outlet, body); no rows of this file can be loaded',
+    'field "text": missing column "text" (header has: id, outlet, story); no rows of this file can be loaded (a column named text, content, maintext, body, article_text or full_text is read as the text)',
   ]);
+});
+
+Deno.test("common exports' field names are read as the core fields, with a warning per CSV column", async () => {
+  const dir = await tempDir();
+  // "All the News" (Kaggle): content, publication; Media Cloud's publish_date.
+  const csv = `${dir}/atn.csv`;
+  await Deno.writeTextFile(
+    csv,
+    'id,title,publication,publish_date,content\n7,Storm,CNN,2024-03-03,"A storm hit the coast, officials said."\n',
+  );
+  const a = await loadCorpus(csv);
+  assert.deepEqual(
+    a.articles.map((x) => [x.id, x.outlet, x.title, x.published, x.text]),
+    [["7", "CNN", "Storm", "2024-03-03", "A storm hit the coast, officials said."]],
+  );
+  assert.deepEqual(a.issues.map((i) => formatIssue(i)), [
+    `${csv}:1: warning: field "publication": is read as "outlet" (the file has no "outlet" column)`,
+    `${csv}:1: warning: field "publish_date": is read as "date" (the file has no "date" column)`,
+    `${csv}:1: warning: field "content": is read as "text" (the file has no "text" column)`,
+  ]);
+  // news-please JSON Lines; the core name wins when both are there, and of two other names the
+  // first listed (content before body) is read: the rest stay columns of their own.
+  const jsonl = `${dir}/np.jsonl`;
+  await Deno.writeTextFile(
+    jsonl,
+    [
+      {
+        id: "n1",
+        maintext: "Rain fell.",
+        source_domain: "bbc.co.uk",
+        date_publish: "2024-03-04 10:00:00",
+      },
+      { id: "n2", text: "Snow fell.", content: "teaser", outlet: "AP" },
+      { id: "n3", body: "Hail fell.", content: "Sleet fell.", outlet: "AP" },
+    ].map((r) => JSON.stringify(r)).join("\n") + "\n",
+  );
+  const b = await loadCorpus(jsonl);
+  assert.deepEqual(
+    b.articles.map((x) => [x.id, x.outlet, x.published, x.text, Object.keys(x.meta)]),
+    [
+      ["n1", "bbc.co.uk", "2024-03-04", "Rain fell.", []],
+      ["n2", "AP", null, "Snow fell.", ["content"]],
+      ["n3", "AP", null, "Sleet fell.", ["body"]],
+    ],
+  );
 });
 
 Deno.test("CSV: an unclosed quote at the end is reported at the record's first line", async () => {
