@@ -1,5 +1,6 @@
 /**
- * Wire-service credit lines: "(Reporting by A and B in Nairobi; Editing by C)".
+ * Credit lines: the wires' "(Reporting by A and B in Nairobi; Editing by C)" and the contributor
+ * line US papers and agencies end with ("CNN's A and B contributed to this report.").
  * @module
  */
 
@@ -18,9 +19,43 @@ export interface Credit {
 const CREDIT_LINE =
   /^\(?\s*(?:(?:additional\s+)?reporting|writing|editing|compiled|research|graphics|reporting\s+and\s+writing)\s+by\b[\s\S]*$/i;
 
+/**
+ * The contributor line US papers and agencies end a story with: "CNN's Jane Doe and John Roe
+ * contributed to this report.", "Associated Press writer Mary Clarke in New York contributed.",
+ * "Jane Doe contributed reporting from Kyiv." 1: who contributed.
+ */
+const CONTRIBUTOR_LINE =
+  /^(\p{Lu}[^"“”]*?)\s+contributed(\s+(?:additional\s+)?reporting|\s+to\s+this\s+(?:report|story|article))?(?:\s+(?:from|in)\s+[^."“”]+)?\.?$/u;
+
+/** What comes before the names of a contributor line: an outlet's possessive, a job. */
+const CONTRIBUTOR_LEAD =
+  /^(?:[\p{L}.&' -]+?['’]s\s+)?(?:(?:[\p{Lu}][\p{L}.&-]*\s+){0,3}(?:staff\s+)?(?:writers?|reporters?|correspondents?|journalists?)\s+)?/u;
+
+/**
+ * The people of a contributor line, as written ("Jane Doe and John Roe in Kyiv"), or null when the
+ * line is not one: each must read as a name of two words or more, each capitalised but for
+ * particles ("Many people contributed." names nobody).
+ */
+function contributorsOf(line: string): string | null {
+  const m = CONTRIBUTOR_LINE.exec(line);
+  if (!m) return null;
+  const people = m[1].replace(CONTRIBUTOR_LEAD, "");
+  // A bare "X contributed." is a credit only after a job or an outlet ("AP writer X contributed.").
+  if (!m[2] && people === m[1]) return null;
+  const names = people.replace(/,?\s+and\s+/g, ",").split(",").map((s) =>
+    s.trim().replace(/\s+(?:in|from)\s+\p{Lu}[\p{L} .'’-]*$/u, "")
+  );
+  return names.length && names.every((n) => PERSON_NAME.test(n)) ? people : null;
+}
+
+/** A person's name as a credit gives it: two to five words, capitalised but for particles. */
+const PERSON_NAME =
+  /^(?!(?:The|A|An)\s)\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|de|da|del|der|van|von|bin|al|la|le)){1,4}$/u;
+
 /** True for a paragraph that is a credit line (with or without parentheses). */
 export function isCreditLine(paragraph: string): boolean {
   const t = paragraph.trim();
+  if (t.length < 300 && contributorsOf(t) !== null) return true;
   if (!CREDIT_LINE.test(t)) return false;
   return t.startsWith("(") ? t.endsWith(")") : t.length < 400;
 }
@@ -35,11 +70,14 @@ export function isCreditLine(paragraph: string): boolean {
 export function parseCredit(line: string): Credit {
   const inner = line.trim().replace(/^\(/, "").replace(/\)$/, "");
   const credit: Credit = { raw: line.trim(), reporters: [], editors: [], roles: [] };
-  for (const part of inner.split(";")) {
-    const m = /^\s*(.*?)\s+by\s+([\s\S]+?)\s*$/i.exec(part);
-    if (!m) continue;
-    const role = m[1].trim();
-    const people = m[2]
+  const contributors = contributorsOf(inner);
+  const parts = contributors !== null
+    ? [{ role: "contributed", people: contributors }]
+    : inner.split(";").map((part) => /^\s*(.*?)\s+by\s+([\s\S]+?)\s*$/i.exec(part))
+      .filter((m) => m !== null).map((m) => ({ role: m[1].trim(), people: m[2] }));
+  for (const part of parts) {
+    const role = part.role;
+    const people = part.people
       .replace(/,?\s+and\s+/g, ",")
       .split(",")
       .map((s) => s.trim())
@@ -56,7 +94,7 @@ export function parseCredit(line: string): Credit {
     const names = people.map((p) => p.name);
     credit.roles.push({ role, names, places: people.map((p) => p.place) });
     if (/edit/i.test(role)) credit.editors.push(...names);
-    else if (/report|writ|compil/i.test(role)) credit.reporters.push(...names);
+    else if (/report|writ|compil|contribut/i.test(role)) credit.reporters.push(...names);
   }
   return credit;
 }

@@ -300,3 +300,46 @@ Deno.test("the site's name at the end of a headline line is not a headline word 
     assert.deepEqual(a.removed.map((r) => [r.kind, r.text]), removed, first);
   }
 });
+
+Deno.test("a contributor line ending a US story is a credit line, not text; a newsletter prompt is boilerplate", () => {
+  const story = "The Senate passed the bill on Tuesday, officials said.\n\nIt was close.";
+  const cases: [string, string[], (string | null)[]][] = [
+    // [last paragraph, reporters, their places]
+    ["CNN's Jane Doe and John Roe contributed to this report.", ["Jane Doe", "John Roe"], [
+      null,
+      null,
+    ]],
+    [
+      "Associated Press writers Mary Clarke in New York and Tom Lee in Chicago contributed.",
+      ["Mary Clarke", "Tom Lee"],
+      ["New York", "Chicago"],
+    ],
+    ["Jane Doe, John Roe and Ann Poe contributed reporting.", ["Jane Doe", "John Roe", "Ann Poe"], [
+      null,
+      null,
+      null,
+    ]],
+    ["The Washington Post's Ann Poe contributed to this report.", ["Ann Poe"], [null]],
+  ];
+  for (const [line, reporters, places] of cases) {
+    const a = cleanArticle(
+      article(`${story}\n\n${line}\n\nSign up for our daily newsletter here.`),
+    );
+    assert.equal(a.text, story, line);
+    assert.deepEqual([a.credit?.reporters, a.credit?.roles[0].places], [reporters, places], line);
+    assert.deepEqual(a.removed.map((r) => r.kind), ["newsletter_prompt"], line);
+  }
+  // Not credits: no names, a bare "contributed" without a job or outlet before it, other work.
+  for (
+    const line of [
+      "Many people contributed to this report.",
+      "The European Union contributed.",
+      "The European Union contributed to this report.",
+      "Smith contributed to the campaign.",
+    ]
+  ) {
+    const a = cleanArticle(article(`${story}\n\n${line}`));
+    assert.equal(a.credit, null, line);
+    assert.ok(a.text.endsWith(line), line);
+  }
+});

@@ -3,6 +3,7 @@ import fc from "fast-check";
 import { parseCsv } from "../../src/corpus/csv.ts";
 import { decodeUtf8, firstInvalidUtf8 } from "../../src/corpus/decode.ts";
 import { cleanArticle } from "../../src/corpus/clean.ts";
+import { isCreditLine, parseCredit } from "../../src/corpus/credit.ts";
 import type { NumberedLine } from "../../src/corpus/lines.ts";
 import { analyzeArticles } from "../../src/pipeline.ts";
 import { textArticle } from "../seeds.ts";
@@ -162,6 +163,33 @@ Deno.test("property: a headline line's trailing date and site name come off, the
         assert.equal(a.headline, head, line);
         assert.equal(a.published, iso, line);
         assert.ok(a.text.startsWith(`${head}\n\n`), line);
+      },
+    ),
+  );
+});
+
+Deno.test("property: a contributor line gives back exactly the names written in it", () => {
+  const name = fc.tuple(
+    fc.stringMatching(/^[A-Z][a-z]{1,7}$/),
+    fc.stringMatching(/^[A-Z][a-z]{1,9}$/),
+  ).map(([a, b]) => `${a} ${b}`);
+  fc.assert(
+    fc.property(
+      fc.array(name, { minLength: 1, maxLength: 4 }),
+      fc.constantFrom("", "CNN's ", "Associated Press writers ", "The Daily Courier's "),
+      fc.constantFrom(
+        " to this report.",
+        " reporting.",
+        " reporting from Kyiv.",
+        " to this story.",
+      ),
+      (names, lead, tail) => {
+        const people = names.length === 1
+          ? names[0]
+          : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
+        const line = `${lead}${people} contributed${tail}`;
+        assert.ok(isCreditLine(line), line);
+        assert.deepEqual(parseCredit(line).reporters, names, line);
       },
     ),
   );
