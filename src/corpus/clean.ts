@@ -109,14 +109,28 @@ const DATELINE_CITY = String.raw`[A-Z][A-Z.'’-]*(?:[ ,]+[A-Z][A-Z.'’-]*)*`;
 const DATELINE_REGION = String.raw`(?:,\s*[A-Z][a-z]{0,11}\.?(?:\s?[A-Z][a-z]{0,11}\.?){0,2})?`;
 /** The day after the place ("NAIROBI, Nov 4"). */
 const DATELINE_DAY = String.raw`(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?`;
+/**
+ * After the agency: a dash, or straight into the story's first word, as scraped pages glue it
+ * ("Washington (CNN)The Senate").
+ */
+const DATELINE_END = String.raw`(?:\s*[-–—]+\s*|(?=[A-Z“"‘]))`;
 const DATELINE = new RegExp(
   String
-    .raw`^(${DATELINE_CITY}${DATELINE_REGION}${DATELINE_DAY})?\s*\(([A-Z][\p{L}.&' -]{0,40})\)\s*[-–—]+\s*`,
+    .raw`^(?:(${DATELINE_CITY}${DATELINE_REGION})${DATELINE_DAY})?\s*\(([A-Z][\p{L}.&' -]{0,40})\)${DATELINE_END}`,
+  "u",
+);
+/**
+ * A city in title case before an agency's acronym ("Washington (CNN) —", "Hong Kong (AFP) -"), as
+ * some outlets print it: only with an acronym, since "Sen. Jane Roe (D-Conn.) —" is no dateline.
+ */
+const TITLE_CASE_DATELINE = new RegExp(
+  String
+    .raw`^(\p{Lu}\p{Ll}[\p{L}.'’-]*(?:[ ,]+\p{Lu}[\p{L}.'’-]*){0,3})\s*\(([A-Z]{2,6})\)${DATELINE_END}`,
   "u",
 );
 const BARE_DATELINE = new RegExp(
   String
-    .raw`^([A-Z]{2,}(?:[ ,.'’-]+[A-Z]{2,})*${DATELINE_REGION}${DATELINE_DAY})\s+[–—-]{1,2}\s+(?=[A-Z“"‘])`,
+    .raw`^([A-Z]{2,}(?:[ ,.'’-]+[A-Z]{2,})*${DATELINE_REGION})${DATELINE_DAY}\s+[–—-]{1,2}\s+(?=[A-Z“"‘])`,
   "u",
 );
 const JOINED_WORDS = /\b([a-z]{3,})([A-Z][a-z]{2,})\b/g;
@@ -170,7 +184,7 @@ export function cleanArticle(
   const credit = takeCredit(paras, structureLines);
   // A paragraph that is only a date, at the top: the publication date as pages print it.
   const dateLine = takeDateLine(paras, removed);
-  const { headline, date: headlineDate } = takeHeadline(paras, article.outlet, removed);
+  const { headline, date: headlineDate } = takeHeadline(paras, article.outlet, rules, removed);
   const top = takeTopRepeatsAndByline(
     paras,
     [headline, article.title],
@@ -254,9 +268,13 @@ function takeCredit(paras: Para[], lines: CleanArticle["structureLines"]): Credi
 function takeHeadline(
   paras: Para[],
   outlet: string,
+  rules: CleaningRules,
   removed: Removal[],
 ): { headline: string | null; date: string | null } {
-  if (paras.length < 2 || !looksLikeTitle(paras[0].text) || startsWithDateline(paras[0].text)) {
+  if (
+    paras.length < 2 || !looksLikeTitle(paras[0].text) || startsWithDateline(paras[0].text) ||
+    isByline(paras[0].text, rules)
+  ) {
     return { headline: null, date: null };
   }
   const { text: first, line } = paras.shift()!;
@@ -342,7 +360,8 @@ interface Dateline {
 function takeDateline(paras: Para[], lines: CleanArticle["structureLines"]): Dateline {
   const none = { dateline: null, datelinePlace: null, agency: null };
   if (!paras.length) return none;
-  const m = DATELINE.exec(paras[0].text) ?? BARE_DATELINE.exec(paras[0].text);
+  const m = DATELINE.exec(paras[0].text) ?? TITLE_CASE_DATELINE.exec(paras[0].text) ??
+    BARE_DATELINE.exec(paras[0].text);
   if (!m || m[0].length >= paras[0].text.length) return none;
   lines.dateline = paras[0].line;
   paras[0] = { ...paras[0], text: paras[0].text.slice(m[0].length) };
@@ -441,15 +460,17 @@ function isSubhead(text: string): boolean {
     text.split(" ").length <= 15;
 }
 
+/** "By Jane Doe", "By Jane Doe and John Roe, Staff Writers", "By JANE DOE, Reuters". */
+const BYLINE =
+  /^By\s+\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}(?:(?:,\s*|\s+and\s+)\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){1,3})*(?:,\s*[\p{L} ]{2,40})?$/u;
+
 function isByline(text: string, rules: CleaningRules): boolean {
   if (rules.agencies.has(text.toLowerCase())) return true;
-  return /^By\s+\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}(?:,\s*[\p{L} ]{2,40})?$/u.test(
-    text,
-  );
+  return BYLINE.test(text);
 }
 
 function startsWithDateline(text: string): boolean {
-  return DATELINE.test(text) || BARE_DATELINE.test(text);
+  return DATELINE.test(text) || TITLE_CASE_DATELINE.test(text) || BARE_DATELINE.test(text);
 }
 
 function squash(s: string): string {

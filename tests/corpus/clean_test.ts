@@ -171,7 +171,7 @@ Deno.test("AP-style and dated datelines, By-lines and copyright lines", () => {
   const b = cleanArticle(article("MOSCOW, Nov 4 (Reuters) - Talks began."));
   assert.deepEqual([b.dateline, b.datelinePlace, b.text], [
     "MOSCOW, Nov 4 (Reuters) -",
-    "MOSCOW, Nov 4",
+    "MOSCOW",
     "Talks began.",
   ]);
 });
@@ -182,16 +182,28 @@ Deno.test("datelines with a state or country after the city, as AP and Reuters p
     ["SPRINGFIELD, Ill. (AP) — Lawmakers met.", ["SPRINGFIELD, Ill.", "AP"]],
     ["ATLANTA, Ga. — The storm passed.", ["ATLANTA, Ga.", null]],
     ["MECCA, Saudi Arabia (Reuters) - A crane fell.", ["MECCA, Saudi Arabia", "Reuters"]],
-    ["NEW YORK, N.Y., Jan. 5 (AP) — Snow fell.", ["NEW YORK, N.Y., Jan. 5", "AP"]],
+    ["NEW YORK, N.Y., Jan. 5 (AP) — Snow fell.", ["NEW YORK, N.Y.", "AP"]],
+    // A city in title case before an agency's acronym, with a dash or glued to the story.
+    ["Hong Kong (AFP) - Shares fell.", ["Hong Kong", "AFP"]],
+    ["Washington (CNN) — The vote passed.", ["Washington", "CNN"]],
   ];
   for (const [text, want] of cases) {
     const a = cleanArticle(article(text));
     assert.deepEqual([a.datelinePlace, a.agency], want, text);
     assert.equal(a.text, text.replace(/^.*? [-—] /, ""), text);
   }
-  // Capitals and a dash that are not a dateline stay text.
+  const glued = cleanArticle(article("Washington (CNN)The vote passed."));
+  assert.deepEqual([glued.dateline, glued.datelinePlace, glued.agency, glued.text], [
+    "Washington (CNN)",
+    "Washington",
+    "CNN",
+    "The vote passed.",
+  ]);
+  // Capitals and a dash that are not a dateline stay text; so does a lawmaker's party and state.
   const b = cleanArticle(article("NASA, Boeing and SpaceX — three firms — bid for it."));
   assert.equal(b.dateline, null);
+  const c = cleanArticle(article("Sen. Jane Roe (D-Conn.) — who wrote it — voted no."));
+  assert.equal(c.dateline, null);
 });
 
 Deno.test("a date printed alone above the story becomes the publication date, not the headline", () => {
@@ -341,5 +353,16 @@ Deno.test("a contributor line ending a US story is a credit line, not text; a ne
     const a = cleanArticle(article(`${story}\n\n${line}`));
     assert.equal(a.credit, null, line);
     assert.ok(a.text.endsWith(line), line);
+  }
+});
+
+Deno.test("a byline on the first line is the byline, not the headline; two names are one byline", () => {
+  for (const by of ["By Jane Doe, Staff Writer", "By Jane Doe and John Roe", "By JANE DOE"]) {
+    const a = cleanArticle(article(`${by}\n\nWASHINGTON (AP) — The vote passed.\n\nIt was close.`));
+    assert.deepEqual([a.headline, a.byline, a.text], [
+      null,
+      by,
+      "The vote passed.\n\nIt was close.",
+    ], by);
   }
 });
