@@ -59,3 +59,30 @@ Deno.test("a line of rule characters between sections is removed as a separator"
     "The council voted on Tuesday to close the bridge.\n\nRepairs will take a year, the mayor said.\n\nThe vote was 7 to 2.\n\n- - a list item is not a rule",
   );
 });
+
+Deno.test("captions ending in an agency or photographer credit, as US sites print them, are removed", () => {
+  const captions = [
+    "President Jane Roe speaks at the White House on Tuesday. (AP Photo/Evan Vucci)",
+    "(AP Photo/Evan Vucci)",
+    "Protesters gather outside the court. (Photo by Jane Doe/Getty Images)",
+    "Protesters gather outside the court. REUTERS/Jane Doe",
+    "Jane Doe/Getty Images",
+    "Protesters gather outside the court. Credit: Jane Doe for The New York Times",
+  ];
+  for (const caption of captions) {
+    const a = cleanArticle(article(`The council voted on Tuesday.\n\n${caption}\n\nIt was close.`));
+    assert.deepEqual(a.removed.map((r) => [r.kind, r.text]), [["photo_caption", caption]], caption);
+    assert.equal(a.text, "The council voted on Tuesday.\n\nIt was close.", caption);
+  }
+  // Brackets, slashes and agencies in story sentences stay.
+  for (
+    const text of [
+      "The senator said the vote was a farce (she has said so before).",
+      "He works for AP/Reuters.",
+      "Sales rose 5% (photo equipment) in the quarter.",
+    ]
+  ) {
+    const a = cleanArticle(article(`The council voted on Tuesday.\n\n${text}`));
+    assert.deepEqual(a.removed, [], text);
+  }
+});
