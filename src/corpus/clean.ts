@@ -143,27 +143,43 @@ const BLANKS = /[ \t\u00a0\u2000-\u200a\u202f]+/g;
 /** Blanks other than a single space: a line without them is left as it is by BLANKS. */
 const ODD_BLANKS = /[\t\u00a0\u2000-\u200a\u202f]| {2}/;
 
-/** "Published:" or "Posted on" before a date line: a label, not part of the date. */
-const DATE_LABEL = /^(?:published|posted)(?:\s+on)?\s*:?\s*/i;
+/** "Published:", "Posted on", "Last updated" before a date line: a label, not part of the date. */
+const DATE_LABEL = /^(?:((?:last\s+)?updated)|published|posted)(?:\s+on)?\s*:?\s*/i;
+
+/** A time of day before the date ("5:00 AM EST Mar 3, 2024", "10:15 a.m. ET, Tue March 3"). */
+const LEADING_TIME = /^\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{1,5}\b)?\s*,?\s*/i;
 
 /**
  * Removes the first paragraph of the top two that is only a date ("Friday, July 21, 2017",
- * "Published: 2024-03-05"), as scraped pages and wikis print it above the story, and returns its
- * day and line. Such a line would otherwise be taken for the headline and counted as words. Only
- * dates {@link parseDate} reads for sure count; an "Updated …" line is left alone (it is not the
- * publication date).
+ * "Published: 2024-03-05", "Published 5:00 AM EST Mar 3, 2024"), as scraped pages and wikis
+ * print it above the story, and returns its day and line. Such a line would otherwise be taken
+ * for the headline and counted as words. Only dates {@link parseDate} reads for sure count. An
+ * "Updated …" line is removed too, as `update_line`, but its day is not the publication date.
  */
 function takeDateLine(paras: Para[], removed: Removal[]): { date: string; line: number } | null {
-  for (let i = 0; i < Math.min(2, paras.length - 1); i++) {
-    const text = paras[i].text.trim();
-    if (text.length > 60 || !/\d/.test(text)) continue;
-    const reading = parseDate(text.replace(DATE_LABEL, ""));
-    if (!("date" in reading)) continue;
+  let found: { date: string; line: number } | null = null;
+  // The top two paragraphs that are not stamps, and the stamps among and right after them.
+  for (let i = 0, kept = 0; kept < 2 && i < paras.length - 1;) {
+    const stamp = dateStampOf(paras[i].text);
+    if (!stamp || (found && !stamp.updated)) {
+      i++;
+      kept++;
+      continue;
+    }
     const [p] = paras.splice(i, 1);
-    removed.push({ kind: "date_line", text: p.text, line: p.line });
-    return { date: reading.date, line: p.line };
+    removed.push({ kind: stamp.updated ? "update_line" : "date_line", text: p.text, line: p.line });
+    if (!stamp.updated) found = { date: stamp.date, line: p.line };
   }
-  return null;
+  return found;
+}
+
+/** The day of a paragraph that is only a date, with or without a label; null for any other. */
+function dateStampOf(paragraph: string): { date: string; updated: boolean } | null {
+  const text = paragraph.trim();
+  if (text.length > 60 || !/\d/.test(text)) return null;
+  const label = DATE_LABEL.exec(text);
+  const reading = parseDate(text.slice(label?.[0].length ?? 0).replace(LEADING_TIME, ""));
+  return "date" in reading ? { date: reading.date, updated: Boolean(label?.[1]) } : null;
 }
 
 /**

@@ -366,3 +366,34 @@ Deno.test("a byline on the first line is the byline, not the headline; two names
     ], by);
   }
 });
+
+Deno.test("update stamps, a time before the date, reading times and page controls at the top are not text", () => {
+  const story = "The Senate passed the bill on Tuesday, officials said.\n\nIt was close.";
+  const cases: [string, string | null, string[]][] = [
+    // [lines between the headline and the story, published, removed kinds]
+    ["Updated 10:15 a.m. ET, Tue March 3, 2024", null, ["update_line"]],
+    ["Last updated on 3 March 2024", null, ["update_line"]],
+    ["Published 5:00 AM EST Mar 3, 2024", "2024-03-03", ["date_line"]],
+    ["Published March 2, 2024\n\nUpdated March 3, 2024", "2024-03-02", [
+      "date_line",
+      "update_line",
+    ]],
+    ["Updated March 3, 2024\n\nPublished March 2, 2024", "2024-03-02", [
+      "update_line",
+      "date_line",
+    ]],
+    ["3 min read\n\nListen to this article · 5:32 min\n\nShare", null, [
+      "page_furniture",
+      "page_furniture",
+      "page_furniture",
+    ]],
+  ];
+  for (const [lines, published, kinds] of cases) {
+    const a = cleanArticle(article(`Storm batters coast\n\n${lines}\n\n${story}`));
+    assert.deepEqual(
+      [a.headline, a.published, a.removed.map((r) => r.kind), a.text],
+      ["Storm batters coast", published, kinds, `Storm batters coast\n\n${story}`],
+      lines,
+    );
+  }
+});
