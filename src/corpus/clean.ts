@@ -156,14 +156,19 @@ const LEADING_TIME = /^\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{1,5}\b)?\s
  * for the headline and counted as words. Only dates {@link parseDate} reads for sure count. An
  * "Updated …" line is removed too, as `update_line`, but its day is not the publication date.
  */
-function takeDateLine(paras: Para[], removed: Removal[]): { date: string; line: number } | null {
+function takeDateLine(
+  paras: Para[],
+  rules: CleaningRules,
+  removed: Removal[],
+): { date: string; line: number } | null {
   let found: { date: string; line: number } | null = null;
-  // The top two paragraphs that are not stamps, and the stamps among and right after them.
+  // The top two paragraphs that are neither stamps nor a byline, and the stamps among and right
+  // after them ("Headline / By Jane Doe / Updated …").
   for (let i = 0, kept = 0; kept < 2 && i < paras.length - 1;) {
     const stamp = dateStampOf(paras[i].text);
     if (!stamp || (found && !stamp.updated)) {
+      if (!isByline(paras[i].text, rules)) kept++;
       i++;
-      kept++;
       continue;
     }
     const [p] = paras.splice(i, 1);
@@ -199,7 +204,7 @@ export function cleanArticle(
   const paras = dropBoilerplate(toParagraphs(article.text), rules, removed);
   const credit = takeCredit(paras, structureLines);
   // A paragraph that is only a date, at the top: the publication date as pages print it.
-  const dateLine = takeDateLine(paras, removed);
+  const dateLine = takeDateLine(paras, rules, removed);
   const { headline, date: headlineDate } = takeHeadline(paras, article.outlet, rules, removed);
   const top = takeTopRepeatsAndByline(
     paras,

@@ -397,3 +397,31 @@ Deno.test("update stamps, a time before the date, reading times and page control
     );
   }
 });
+
+Deno.test("a scraped US page top: headline with site name, byline, update stamp, glued dateline", () => {
+  const a = cleanArticle({
+    ...article(
+      [
+        "Senate passes border bill | CNN Politics",
+        "By Jane Doe and Mark Smith, CNN",
+        "Updated 11:42 PM EST, Tue March 5, 2024",
+        "Listen to this article",
+        "Washington (CNN)The Senate passed a border bill late Tuesday.",
+        "It now heads to the House.",
+      ].join("\n\n"),
+    ),
+    outlet: "CNN",
+  });
+  assert.deepEqual([a.headline, a.byline, a.dateline, a.agency, a.published], [
+    "Senate passes border bill",
+    "By Jane Doe and Mark Smith, CNN",
+    "Washington (CNN)",
+    "CNN",
+    null,
+  ]);
+  assert.deepEqual(a.removed.map((r) => r.kind), ["page_furniture", "update_line", "site_name"]);
+  assert.equal(
+    a.text,
+    "Senate passes border bill\n\nThe Senate passed a border bill late Tuesday.\n\nIt now heads to the House.",
+  );
+});
