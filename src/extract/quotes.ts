@@ -38,7 +38,13 @@ import {
   resumes,
   type Span,
 } from "./quotes/spans.ts";
-import { attributionIn, firstWordFrom, signedName, speakerGender } from "./quotes/speakers.ts";
+import {
+  attributionIn,
+  firstWordFrom,
+  sentenceAt,
+  signedName,
+  speakerGender,
+} from "./quotes/speakers.ts";
 import { attributionsOf } from "./quotes/reported.ts";
 import { fullName, fullOrganisation } from "./quotes/complete.ts";
 import { introSpeaker } from "./quotes/intro.ts";
@@ -301,7 +307,7 @@ function nonSpeechUse(
   if (WROTE.has(w)) return !writesWords(words, lowers, i);
   // "Wikinews observed the crowd ...": seeing; "observed that ..." and a quote's tag speak.
   if (w === "observed" || w === "observes") {
-    return lowers[i + 1] !== "that" && !lowers.slice(Math.max(0, i - 4), i).some(isMark);
+    return lowers[i + 1] !== "that" && !markJustBefore(lowers, i);
   }
   if (w !== "called") return false;
   const next = lowers[i + 1] ?? ".";
@@ -363,11 +369,17 @@ function continuesQuote(lowers: readonly string[], i: number): boolean {
   if (lowers[i] !== "continued" && lowers[i] !== "continues") return false;
   const next = lowers[i + 1] ?? "";
   if (next === ":" || (next === "," && isMark(lowers[i + 2] ?? ""))) return true;
-  return lowers.slice(Math.max(0, i - 4), i).some(isMark);
+  return markJustBefore(lowers, i);
 }
 
 /** True for a quotation mark as a word of its own. */
 const isMark = (w: string) => /^["“”‘’']+$/u.test(w);
+
+/** True when a quotation mark is among the four words before word `i` (a quote's tag follows). */
+function markJustBefore(lowers: readonly string[], i: number): boolean {
+  for (let k = Math.max(0, i - 4); k < i; k++) if (isMark(lowers[k])) return true;
+  return false;
+}
 
 /** "issued a statement", "released a joint statement": a speaker who speaks through a document. */
 function issuesDocument(lowers: readonly string[], i: number, q: QuoteCues, cues: Cues): boolean {
@@ -507,6 +519,12 @@ function quoteOf(
   return { ...base, ...partial };
 }
 
+/** The article's paragraph with this index (paragraphs are numbered by their place). */
+function paragraphOf(state: State, index: number): CleanArticle["paragraphs"][number] | undefined {
+  const p = state.article.paragraphs[index];
+  return p?.index === index ? p : state.article.paragraphs.find((p) => p.index === index);
+}
+
 /** After a cited article's title: a dash, its outlet, and a date ending with the year. */
 const CITATION = /^\s*[-–—]+\s*[^"“”\n]{1,80}?\b(?:1[89]|20)\d\d\.?\s*$/u;
 
@@ -515,7 +533,7 @@ const CITATION = /^\s*[-–—]+\s*[^"“”\n]{1,80}?\b(?:1[89]|20)\d\d\.?\s*$/
  * 15, 2008`): the quote closes its paragraph's text but for a dash, an outlet and a date.
  */
 function citedTitle(state: State, span: Placed): boolean {
-  const p = state.article.paragraphs.find((p) => p.index === span.paragraph);
+  const p = paragraphOf(state, span.paragraph);
   if (!p || span.close >= p.end) return false;
   return CITATION.test(state.article.text.slice(pastMark(state.article.text, span.close), p.end));
 }
@@ -525,7 +543,7 @@ function citedTitle(state: State, span: Placed): boolean {
  * the marks (`" But architecture can build a bridge ... . "` in tokenised text): a quote.
  */
 function quoteParagraph(state: State, span: Placed): boolean {
-  const p = state.article.paragraphs.find((p) => p.index === span.paragraph);
+  const p = paragraphOf(state, span.paragraph);
   const text = state.article.text;
   return p !== undefined && span.open === p.start && span.close >= p.end - 1 &&
     /[.!?…]\s*$/u.test(text.slice(span.start, span.close)) &&
@@ -585,7 +603,9 @@ function directSpeech(
 ): Speech {
   const span = state.spans[k];
   let speech: Speech | null = lead.endsWith(":") ? tagIn(ctx, sentence.start, span.open) : null;
-  if (!speech?.speaker) speech = closingTag(ctx, span, sentence) ?? speech;
+  if (!speech?.speaker) {
+    speech = closingTag(ctx, span, sentenceAt(ctx, span.close) ?? sentence) ?? speech;
+  }
   // A quote running on into the next paragraphs is tagged where it closes (`" No one ... .` /
   // `They 're inseparable , " he says .`).
   if (!speech?.speaker && !speech?.cue) speech = runOnTag(ctx, state, k) ?? speech;
@@ -603,10 +623,8 @@ function tagIn(ctx: Context, a: number, b: number): Speech | null {
   return f ? speechFields(f) : null;
 }
 
-/** The tag after a quote's closing mark, in the sentence where the quote closes. */
-function closingTag(ctx: Context, span: Span, sentence: Sentence): Speech | null {
-  const closing = ctx.sentences.find((s) => s.start <= span.close && span.close < s.end) ??
-    sentence;
+/** The tag after a quote's closing mark, in `closing`, the sentence where the quote closes. */
+function closingTag(ctx: Context, span: Span, closing: Sentence): Speech | null {
   const past = pastMark(ctx.text, span.close);
   return past < closing.end ? tagIn(ctx, past, closing.end) : null;
 }
@@ -622,7 +640,7 @@ function runOnTag(ctx: Context, state: State, k: number): Speech | null {
   ) j++;
   if (j === k) return null;
   const last = state.spans[j];
-  const closing = ctx.sentences.find((s) => s.start <= last.close && last.close < s.end);
+  const closing = sentenceAt(ctx, last.close);
   return closing ? closingTag(ctx, last, closing) : null;
 }
 
@@ -631,7 +649,7 @@ function runOnTag(ctx: Context, state: State, k: number): Speech | null {
  * epigraphs (`"..." - Jane Ortiz`, `"..." — Jane Ortiz, a historian`).
  */
 function dashSpeaker(ctx: Context, state: State, span: Placed): Speech | null {
-  const paragraph = state.article.paragraphs.find((p) => p.index === span.paragraph);
+  const paragraph = paragraphOf(state, span.paragraph);
   if (!paragraph) return null;
   const past = pastMark(ctx.text, span.close);
   const dash = /^\s*[-–—]+\s*/.exec(ctx.text.slice(past, paragraph.end));
@@ -671,7 +689,7 @@ function continued(ctx: Context, state: State, span: Placed): Speech | null {
     }
     return null;
   }
-  const paragraph = state.article.paragraphs.find((p) => p.index === span.paragraph);
+  const paragraph = paragraphOf(state, span.paragraph);
   const whole = paragraph !== undefined && span.open === paragraph.start &&
     !/\p{L}/u.test(text.slice(span.close + 1, paragraph.end));
   // A photo caption between them does not break the quote ("... Image: NASA.").
@@ -712,8 +730,7 @@ function partialSpeech(
   const past = pastMark(ctx.text, span.close);
   const tagged = /,\s*$/.test(ctx.text.slice(span.start, span.close)) || ctx.text[past] === ",";
   // A quote running past its sentence is tagged in the sentence where it closes.
-  const end = ctx.sentences.find((s) => s.start <= span.close && span.close < s.end)?.end ??
-    sentence.end;
+  const end = sentenceAt(ctx, span.close)?.end ?? sentence.end;
   const who = before?.speaker
     ? before
     : tagged && past < end
