@@ -556,3 +556,49 @@ Deno.test("wire: property — quotation spans are ordered, inside their marks, a
     { numRuns: 300 },
   );
 });
+
+Deno.test("wire: British nesting — double marks inside single ones stay inside the quote", () => {
+  assert.deepEqual(
+    quotes("Jane Ortiz said: 'He told me \"never again\" and I believed him.'"),
+    ['direct|Jane Ortiz|cue|He told me "never again" and I believed him.'],
+  );
+  assert.deepEqual(
+    quotes("Jane Ortiz said: ‘He told me “never again” and I believed him.’"),
+    ["direct|Jane Ortiz|cue|He told me “never again” and I believed him."],
+  );
+  // The inner clause is a quote of its own, nobody's but the outer speaker's report of it.
+  assert.deepEqual(
+    quotes("Jane Ortiz wrote: 'He said \"We must act now to stop the flood\" and left.'"),
+    [
+      'direct|Jane Ortiz|cue|He said "We must act now to stop the flood" and left.',
+      "direct|||We must act now to stop the flood",
+    ],
+  );
+  // No single mark closes after the double quote: the double quote is the quote.
+  assert.deepEqual(spans(`It's 'odd, "We will act," she said.`), ["We will act"]);
+  // A curly plural possessive inside a curly single quote does not close it.
+  assert.deepEqual(
+    quotes("‘We don’t accept that the Smiths’ house was ever at risk,’ said Jane Ortiz."),
+    ["direct|Jane Ortiz|cue|We don’t accept that the Smiths’ house was ever at risk"],
+  );
+  assert.deepEqual(spans("The Smiths’ house and the Joneses’ car were sold."), []);
+});
+
+const PLAIN = fc.array(fc.constantFrom("we", "told", "him", "never", "again", "the", "vote"), {
+  minLength: 1,
+  maxLength: 6,
+}).map((w) => w.join(" "));
+
+Deno.test("wire: property — a double quote nested in a single one is part of it", () => {
+  fc.assert(
+    fc.property(PLAIN, PLAIN, PLAIN, fc.boolean(), (a, b, c, curly) => {
+      const [o, cl, io, ic] = curly ? ["‘", "’", "“", "”"] : ["'", "'", '"', '"'];
+      const s = `She said: ${o}We ${a} ${io}${b}${ic} ${c} here.${cl} Then she left.`;
+      assert.deepEqual(spans(s), [`We ${a} ${io}${b}${ic} ${c} here.`]);
+      // A plural possessive inside does not cut it either.
+      const p = `${o}We ${a} the Smiths${cl} ${c} here,${cl} she said.`;
+      assert.deepEqual(spans(p), [`We ${a} the Smiths${cl} ${c} here`]);
+    }),
+    { numRuns: 200 },
+  );
+});

@@ -48,7 +48,8 @@ const TITLE_SMALL = new Set([
 
 /**
  * Quotation spans of one paragraph: double quotes (curly or straight) and single quotes (curly,
- * or straight as British news prints them) outside them. A double quote left open runs to the
+ * or straight as British news prints them) outside them; a double quote inside a single one that
+ * closes after it is part of it (British nesting: `'He told me "never again",' she said`). A double quote left open runs to the
  * paragraph's end (the news convention for a quote continued in the next paragraph), and so does
  * a single one that opens the paragraph.
  */
@@ -89,6 +90,13 @@ export function quoteSpans(text: string, from: number, to: number): Span[] {
       (pair && c !== "’" && (i === from || OPENERS.test(text[i - 1]))) ||
       misplacedOpening(text, i, to)
     ) {
+      // British style nests double marks in single ones (`'He told me "never again",' she said`):
+      // the inner quote is part of the outer one when the single quote closes after it.
+      const inner = single >= 0 ? nestedDoubleEnd(text, single, i, to) : -1;
+      if (inner > 0) {
+        i = inner;
+        continue;
+      }
       double = i;
       straight = c === '"' || pair;
       single = -1;
@@ -108,6 +116,23 @@ export function quoteSpans(text: string, from: number, to: number): Span[] {
   // A single quote that opens its paragraph and stays open goes on in the next paragraph.
   else if (single === from && text[from] === "'" && to - single > 1) push(single, to);
   return out;
+}
+
+/**
+ * Where a double quote opened at `i` inside the single quote opened at `open` ends (its closing
+ * mark's last character), when that single quote closes after it in the paragraph; else -1.
+ */
+function nestedDoubleEnd(text: string, open: number, i: number, to: number): number {
+  const closer = text[i] === "“" ? /[”"]/gu : /["”]/gu;
+  closer.lastIndex = i + markWidth(text, i);
+  const m = closer.exec(text);
+  if (!m || m.index >= to) return -1;
+  for (let k = m.index + 1; k < to; k++) {
+    if (text[k] === "'" || text[k] === "’") {
+      if (closesSingle(text, open, k, to)) return m.index;
+    } else if (text[k] === '"' || text[k] === "“" || text[k] === "”") return -1;
+  }
+  return -1;
 }
 
 /** Single marks that make a double one when two are typed together (`` `` ``, `''`, `’’`). */
@@ -156,11 +181,12 @@ function opensSingle(text: string, i: number, from: number): boolean {
 function closesSingle(text: string, open: number, i: number, to: number): boolean {
   const c = text[i];
   if (/[\p{L}\p{N}]/u.test(text[i + 1] ?? "")) return false;
-  if (text[open] === "‘") return c === "’";
-  if (c !== "'") return false;
-  if (/\s/u.test(text[i - 1]) && !/\s/u.test(text[open + 1])) return false;
+  const curly = text[open] === "‘";
+  if (c !== (curly ? "’" : "'")) return false;
+  if (!curly && /\s/u.test(text[i - 1]) && !/\s/u.test(text[open + 1])) return false;
+  // `‘... the Smiths’ house ...’`: a plural possessive, curly or straight.
   if (/s$/u.test(text[i - 1]) && /^ \p{Ll}/u.test(text.slice(i + 1, i + 3))) {
-    return !/'(?![\p{L}\p{N}])/u.test(text.slice(i + 1, to));
+    return !(curly ? /’(?![\p{L}\p{N}])/u : /'(?![\p{L}\p{N}])/u).test(text.slice(i + 1, to));
   }
   return true;
 }
