@@ -48,7 +48,11 @@ import {
 import { attributionsOf } from "./quotes/reported.ts";
 import { fullName, fullOrganisation } from "./quotes/complete.ts";
 import { introSpeaker } from "./quotes/intro.ts";
-import { coordinatedSpeech, participleSpeech } from "./quotes/participles.ts";
+import {
+  coordinatedSpeech,
+  openingParticipleSpeech,
+  participleSpeech,
+} from "./quotes/participles.ts";
 import {
   type Attribution,
   type Context,
@@ -726,7 +730,8 @@ function partialSpeech(
   // The speaker of a partial quote is the one whose speech verb comes last before it, else the
   // tag right after it (“a moment of historic cowardice,” Wyden said).
   const before = attributionIn(ctx, sentence.start, span.open, { last: true }) ??
-    participleSpeech(ctx, sentence.start, span.open);
+    participleSpeech(ctx, sentence.start, span.open) ??
+    openingParticipleSpeech(ctx, sentence.start, sentence.end, span.close);
   const past = pastMark(ctx.text, span.close);
   const tagged = /,\s*$/.test(ctx.text.slice(span.start, span.close)) || ctx.text[past] === ",";
   // A quote running past its sentence is tagged in the sentence where it closes.

@@ -602,3 +602,46 @@ Deno.test("wire: property — a double quote nested in a single one is part of i
     { numRuns: 200 },
   );
 });
+
+Deno.test("wire: a speech participle opening the sentence speaks for the main clause's subject", () => {
+  assert.deepEqual(
+    quotes('Insisting that the law was "unfair," Jane Ortiz voted against it.'),
+    ["partial|Jane Ortiz|cue|unfair"],
+  );
+  // Tokenised, the comma inside the marks, the subject a pronoun.
+  assert.deepEqual(
+    quotes(
+      'Lena Fox spoke first . Warning that the NHS was now under " enormous pressure , " she urged the public to take care .',
+    ),
+    ["partial|Lena Fox|pronoun|enormous pressure"],
+  );
+  // No name after the clause: someone's words, the speaker empty.
+  assert.deepEqual(
+    extractText('Calling the vote "a farce," the mayor left the chamber.').quotes.map((q) =>
+      [q.kind, q.speaker, q.reason].join("|")
+    ),
+    ['partial||"Calling": no name after its clause'],
+  );
+  // A quote in the main clause is not the participle's.
+  assert.deepEqual(
+    quotes('Speaking on Monday, Jane Ortiz said the plan was "dead".'),
+    ["partial|Jane Ortiz|cue|dead"],
+  );
+});
+
+Deno.test("wire: property — opening participle, quoted words, then the speaker", () => {
+  const names = ["Jane Ortiz", "Alan Green", "Lena Fox"];
+  const verbs = ["Calling", "Describing", "Branding", "Labelling"];
+  const words = fc.array(fc.constantFrom("a", "total", "farce", "sham", "disgrace"), {
+    minLength: 1,
+    maxLength: 3,
+  });
+  fc.assert(
+    fc.property(fc.constantFrom(...verbs), words, fc.constantFrom(...names), (v, w, name) => {
+      const said = w.join(" ");
+      const got = quotes(`${v} the vote "${said}," ${name} left the chamber.`);
+      assert.deepEqual(got, [`partial|${name}|cue|${said}`]);
+    }),
+    { numRuns: 30 },
+  );
+});
