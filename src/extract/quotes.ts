@@ -736,10 +736,11 @@ function partialSpeech(
   const tagged = /,\s*$/.test(ctx.text.slice(span.start, span.close)) || ctx.text[past] === ",";
   // A quote running past its sentence is tagged in the sentence where it closes.
   const end = sentenceAt(ctx, span.close)?.end ?? sentence.end;
+  const tail = before?.speaker ? -1 : finalTag(ctx, past, end, tagged);
   const who = before?.speaker
     ? before
-    : tagged && past < end
-    ? attributionIn(ctx, past, end, { direct: true })
+    : (tagged || tail >= 0) && past < end
+    ? attributionIn(ctx, Math.max(tail, past), end, { direct: true })
     : null;
   if (who?.speaker) {
     const speech = speechFields(who);
@@ -755,6 +756,10 @@ function partialSpeech(
       kind: "partial",
       ...(before ? speechFields(before) : noSpeech("no speech cue in the sentence")),
     };
+  }
+  // "X was “deeply saddened,” her office said.": the sentence is someone's report.
+  if (tail >= 0) {
+    return { kind: "partial", ...(who ? speechFields(who) : noSpeech(NO_TAG_NAME)) };
   }
   // "was described by The Guardian as “...”": the agent of a passive speech verb speaks.
   const agent = passiveAgent(ctx, sentence);
@@ -775,6 +780,35 @@ function partialSpeech(
 }
 
 const PASSIVE_AUX = new Set(["was", "were", "been", "is", "are", "be", "being"]);
+
+const NO_TAG_NAME = "the tag ending the sentence names nobody";
+
+/** Words opening a relative clause or a passive, after which a speech verb is no tag. */
+const NOT_TAG = new Set(["which", "who", "that", "where", "when", ...PASSIVE_AUX]);
+
+/**
+ * The offset where a tag ending the sentence after a quote starts (`... by the news, her office
+ * said.`, `"dead," a spokesman said.`, `..., according to the ministry.`): the last comma outside
+ * quotes in `[from, end)` (or `from` itself when the quote ends with its comma: `tagged`), then
+ * at most eight words, one of them a speech verb that no relative pronoun or passive auxiliary
+ * comes before ("which is added to the treaty" is no tag); else -1.
+ */
+function finalTag(ctx: Context, from: number, end: number, tagged: boolean): number {
+  const first = firstWordFrom(ctx.words, from);
+  let comma = tagged ? first - 1 : -1;
+  let i = first;
+  for (; i < ctx.words.length && ctx.words[i].start < end; i++) {
+    if (ctx.lowers[i] === "," && ctx.quoted[i] === 0) comma = i;
+  }
+  if (comma < 0 || i - comma - 1 > 8) return -1;
+  for (let k = comma + 1; k < i; k++) {
+    if (NOT_TAG.has(ctx.lowers[k])) return -1;
+    if (ctx.speechVerb[k] === 1 && ctx.quoted[k] === 0) {
+      return comma < first ? from : ctx.words[comma].start;
+    }
+  }
+  return -1;
+}
 
 /**
  * The agent of a passive speech verb in the sentence ("was described by The Guardian as", "was

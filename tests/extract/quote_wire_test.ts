@@ -645,3 +645,24 @@ Deno.test("wire: property — opening participle, quoted words, then the speaker
     { numRuns: 30 },
   );
 });
+
+Deno.test("wire: a tag ending the sentence makes its short quotes someone's words", () => {
+  assert.deepEqual(
+    quotes('The plan was "dead" and buried, Jane Ortiz said.'),
+    ["partial|Jane Ortiz|cue|dead"],
+  );
+  const kinds = (text: string) =>
+    extractText(text).quotes.map((q) => [q.kind, q.speaker, q.text].join("|"));
+  assert.deepEqual(kinds('Jane Ortiz was "deeply saddened" by the news, her office said.'), [
+    "partial||deeply saddened",
+  ]);
+  assert.deepEqual(kinds('The plan is "dead," a spokesman said.'), ["partial||dead"]);
+  // No tag: a relative clause or a passive with a speech verb, or too many words after the comma.
+  assert.deepEqual(kinds('The town called "Paso" lies north, which is added to the treaty.'), [
+    "scare||Paso",
+  ]);
+  assert.deepEqual(
+    kinds('The "reform" stalled, and for months nobody in the capital seemed to say much.'),
+    ["scare||reform"],
+  );
+});
