@@ -100,6 +100,8 @@ interface State {
   article: CleanArticle;
   spans: Placed[];
   quotes: Quote[];
+  /** The index in `spans` of each quote. */
+  quoteSpan: number[];
   attributions: Attribution[];
   /** The first span not yet past (spans and sentences are both visited in text order). */
   nextSpan: number;
@@ -129,12 +131,14 @@ export function extractQuotes(
     article,
     spans,
     quotes: [],
+    quoteSpan: [],
     attributions: [],
     nextSpan: 0,
     lastDirect: null,
     lastReported: null,
   };
   for (const sentence of ctx.sentences) sentenceSpeech(ctx, state, sentence);
+  openQuoteSpeakers(state);
   state.quotes = state.quotes.flatMap((q) => [q, ...nestedQuotes(article.text, q)]);
   const person = fullName(mentions);
   const organisation = fullOrganisation(mentions);
@@ -143,6 +147,35 @@ export function extractQuotes(
     if (s.speakerType === "organisation" && s.speaker) s.speaker = organisation(s.speaker);
   }
   return { quotes: state.quotes, attributions: state.attributions };
+}
+
+/**
+ * A quote over several paragraphs as news prints it: each paragraph opens with a mark, only the
+ * last one closes, and the tag may come only there (`"We had no power.` / `"Nurses carried
+ * patients," she said.`). A direct quote left open at its paragraph's end with no cue and no
+ * speaker takes the speaker of the direct quote opening the next paragraph; walked backwards, so
+ * a whole chain does.
+ */
+function openQuoteSpeakers(state: State): void {
+  for (let q = state.quotes.length - 2; q >= 0; q--) {
+    const quote = state.quotes[q];
+    const next = state.quotes[q + 1];
+    if (quote.speaker || quote.cue || quote.kind !== "direct") continue;
+    if (!next.speaker || next.kind !== "direct") continue;
+    const a = state.spans[state.quoteSpan[q]];
+    const b = state.spans[state.quoteSpan[q + 1]];
+    if (b.paragraph !== a.paragraph + 1 || b.open !== paragraphOf(state, b.paragraph)?.start) {
+      continue;
+    }
+    if (a.close !== paragraphOf(state, a.paragraph)?.end) continue;
+    state.quotes[q] = {
+      ...quote,
+      ...speechFields(next),
+      cue: null,
+      sieve: "continuation",
+      confidence: 0.8,
+    };
+  }
 }
 
 /**
@@ -438,6 +471,7 @@ function sentenceSpeech(ctx: Context, state: State, sentence: Sentence): void {
     if (span.end <= span.start) continue;
     const quote = quoteOf(ctx, state, sentence, k, found);
     state.quotes.push(quote);
+    state.quoteSpan.push(k);
     if (quote.kind === "direct") {
       directTagged ||= quote.cue !== null;
       state.lastDirect = {

@@ -666,3 +666,27 @@ Deno.test("wire: a tag ending the sentence makes its short quotes someone's word
     ["scare||reform"],
   );
 });
+
+Deno.test("wire: a quote over paragraphs, tagged only in its last one, is that speaker's", () => {
+  const text = [
+    "Maria Lopez, the hospital chief, described the night.",
+    '"We had no power for six hours.',
+    '"The generators failed one after another.',
+    '"Nurses carried patients down the stairs by hand," she said.',
+  ].join("\n\n");
+  assert.deepEqual(quotes(text), [
+    "direct|Maria Lopez|continuation|We had no power for six hours.",
+    "direct|Maria Lopez|continuation|The generators failed one after another.",
+    "direct|Maria Lopez|pronoun|Nurses carried patients down the stairs by hand",
+  ]);
+  // A paragraph whose quote closes is no part of the next one's chain.
+  assert.deepEqual(
+    quotes(
+      'The night was long.\n\n"We had no power for six hours."\n\n"Nurses carried patients," Maria Lopez said.',
+    ),
+    [
+      "direct|||We had no power for six hours.",
+      "direct|Maria Lopez|cue|Nurses carried patients",
+    ],
+  );
+});
