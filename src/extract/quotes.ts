@@ -767,7 +767,10 @@ function partialSpeech(
     participleSpeech(ctx, sentence.start, span.open) ??
     openingParticipleSpeech(ctx, sentence.start, sentence.end, span.close);
   const past = pastMark(ctx.text, span.close);
-  const tagged = /,\s*$/.test(ctx.text.slice(span.start, span.close)) || ctx.text[past] === ",";
+  // `"...," X said`, `"..." , X said` (tokenised), `"..." according to X`.
+  const tagged = /,\s*$/.test(ctx.text.slice(span.start, span.close)) ||
+    /^ ?,/.test(ctx.text.slice(past, past + 2)) ||
+    tagRightAfter(ctx, past);
   // A quote running past its sentence is tagged in the sentence where it closes.
   const end = sentenceAt(ctx, span.close)?.end ?? sentence.end;
   const tail = before?.speaker ? -1 : finalTag(ctx, past, end, tagged);
@@ -814,6 +817,18 @@ function partialSpeech(
 }
 
 const PASSIVE_AUX = new Set(["was", "were", "been", "is", "are", "be", "being"]);
+
+/**
+ * True when a tag follows the closing mark with no comma between, as tokenised text and
+ * encyclopaedic prose write it (`" environmentally sound " according to a 2006 interview with
+ * X`, `" Wait " said Bush`): "according to", or a tag verb right after the mark.
+ */
+function tagRightAfter(ctx: Context, past: number): boolean {
+  const i = firstWordFrom(ctx.words, past);
+  const next = ctx.lowers[i];
+  if (next === "according") return ctx.lowers[i + 1] === "to";
+  return ctx.directVerb[i] === 1 && ctx.quoted[i] === 0 && /^\p{Ll}/u.test(ctx.words[i].text);
+}
 
 const NO_TAG_NAME = "the tag ending the sentence names nobody";
 

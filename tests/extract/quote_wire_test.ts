@@ -690,3 +690,47 @@ Deno.test("wire: a quote over paragraphs, tagged only in its last one, is that s
     ],
   );
 });
+
+Deno.test("wire: tokenised text — backtick openers, spaced elisions, tags right after the mark", () => {
+  assert.deepEqual(
+    quotes(
+      "Judge Hughes wrote : ` government knowingly used false evidence against him , ' concluding ` honesty comes hard to government . '",
+    ),
+    [
+      "direct|Hughes|cue|government knowingly used false evidence against him",
+      "partial|Hughes|cue|honesty comes hard to government .",
+    ],
+  );
+  // An elision set apart by spaces opens nothing.
+  assert.deepEqual(spans("I ' m not sure , but I ' d say \" give it to them \" ."), [
+    "give it to them",
+  ]);
+  assert.deepEqual(spans("Yo mama `s so fat , she wears Levi`s jeans ."), []);
+  // A tag after a spaced comma, or right after the mark.
+  assert.deepEqual(
+    quotes('The death toll may be " in the hundreds " , spokesman Vincent Creel said .'),
+    ["partial|Vincent Creel|cue|in the hundreds"],
+  );
+  assert.deepEqual(
+    quotes('The tour was " environmentally sound " according to an interview with Matt Wachter .'),
+    ["partial|Matt Wachter|according|environmentally sound"],
+  );
+  // A line wrapped whole in single marks (a record's quoting) keeps its double quote.
+  assert.deepEqual(
+    spans(`'I just took " After the concert , you wake up and ... " and got : Part 1'`),
+    [
+      "After the concert , you wake up and ...",
+    ],
+  );
+});
+
+Deno.test("wire: property — elisions set apart by spaces open no quote", () => {
+  const token = fc.constantFrom("I", "we", "say", "it", "' m", "' d", "' s", "' ll", "n ' t", ",");
+  fc.assert(
+    fc.property(fc.array(token, { minLength: 1, maxLength: 30 }), (t) => {
+      const s = `${t.join(" ")} .`;
+      assert.deepEqual(quoteSpans(s, 0, s.length), []);
+    }),
+    { numRuns: 200 },
+  );
+});

@@ -92,7 +92,7 @@ export function quoteSpans(text: string, from: number, to: number): Span[] {
     ) {
       // British style nests double marks in single ones (`'He told me "never again",' she said`):
       // the inner quote is part of the outer one when the single quote closes after it.
-      const inner = single >= 0 ? nestedDoubleEnd(text, single, i, to) : -1;
+      const inner = single >= 0 ? nestedDoubleEnd(text, from, single, i, to) : -1;
       if (inner > 0) {
         i = inner;
         continue;
@@ -120,16 +120,25 @@ export function quoteSpans(text: string, from: number, to: number): Span[] {
 
 /**
  * Where a double quote opened at `i` inside the single quote opened at `open` ends (its closing
- * mark's last character), when that single quote closes after it in the paragraph; else -1.
+ * mark's last character), when that single quote closes after it in the paragraph `[from, to)`,
+ * short of wrapping the whole paragraph; else -1.
  */
-function nestedDoubleEnd(text: string, open: number, i: number, to: number): number {
+function nestedDoubleEnd(
+  text: string,
+  from: number,
+  open: number,
+  i: number,
+  to: number,
+): number {
   const closer = text[i] === "“" ? /[”"]/gu : /["”]/gu;
   closer.lastIndex = i + markWidth(text, i);
   const m = closer.exec(text);
   if (!m || m.index >= to) return -1;
   for (let k = m.index + 1; k < to; k++) {
     if (text[k] === "'" || text[k] === "’") {
-      if (closesSingle(text, open, k, to)) return m.index;
+      // A whole paragraph wrapped in single marks is a record's quoting, not a quote
+      // (`'I just took " ... " and got : ...'`): the double quote stays the quote.
+      if (closesSingle(text, open, k, to)) return k === to - 1 && open === from ? -1 : m.index;
     } else if (text[k] === '"' || text[k] === "“" || text[k] === "”") return -1;
   }
   return -1;
@@ -161,16 +170,18 @@ export function pastMark(text: string, close: number): number {
 const ELISION = /^(?:s|t|d|m|re|ve|ll|em|tis|twas|n|til|cause|\d\ds?)(?![\p{L}\p{N}])/iu;
 
 /**
- * An opening single quote: curly after a space or bracket, or straight there when a word follows
- * (`'We will fight this,'`, tokenised ` ' under ...`) that is no elision (`rock 'n' roll`, ` 's`).
+ * An opening single quote: curly after a space or bracket, or straight (or a backtick, as
+ * tokenised text opens one) there when a word follows (`'We will fight this,'`, tokenised
+ * ` ' under ...`) that is no elision (`rock 'n' roll`, ` 's`, `` `s ``).
  */
 function opensSingle(text: string, i: number, from: number): boolean {
   const c = text[i];
-  if (c !== "‘" && c !== "'") return false;
+  if (c !== "‘" && c !== "'" && c !== "`") return false;
   if (i !== from && !OPENERS.test(text[i - 1])) return false;
   if (c === "‘") return true;
   const rest = text.slice(i + 1, i + 8);
-  return /^ ?[\p{L}\p{N}]/u.test(rest) && !ELISION.test(rest);
+  // Tokenised text may set an elision apart too (`I ' m`, `I ' d say`).
+  return /^ ?[\p{L}\p{N}]/u.test(rest) && !ELISION.test(rest.replace(/^ /, ""));
 }
 
 /**
@@ -182,7 +193,8 @@ function closesSingle(text: string, open: number, i: number, to: number): boolea
   const c = text[i];
   if (/[\p{L}\p{N}]/u.test(text[i + 1] ?? "")) return false;
   const curly = text[open] === "‘";
-  if (c !== (curly ? "’" : "'")) return false;
+  // A backtick opens as tokenised text prints it (`` ` honesty comes hard ... ' ``).
+  if (curly ? c !== "’" : c !== "'" && !(text[open] === "`" && c === "’")) return false;
   if (!curly && /\s/u.test(text[i - 1]) && !/\s/u.test(text[open + 1])) return false;
   // `‘... the Smiths’ house ...’`: a plural possessive, curly or straight.
   if (/s$/u.test(text[i - 1]) && /^ \p{Ll}/u.test(text.slice(i + 1, i + 3))) {
