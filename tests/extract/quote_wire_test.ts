@@ -734,3 +734,19 @@ Deno.test("wire: property — elisions set apart by spaces open no quote", () =>
     { numRuns: 200 },
   );
 });
+
+Deno.test("wire: a sentence of its own set off by a comma is someone's words, even with no speech verb", () => {
+  const kinds = (text: string) => extractText(text).quotes.map((q) => `${q.kind}|${q.text}`);
+  assert.deepEqual(kinds('And then she goes, "No way."'), ["partial|No way."]);
+  assert.deepEqual(kinds('He was like, "Are you serious?"'), ["partial|Are you serious?"]);
+  // One word, or the last of a list of quoted names, is no sentence of its own.
+  assert.deepEqual(kinds('The choices were "a lie", "a fantasy", "Savior."'), [
+    "scare|a lie",
+    "scare|a fantasy",
+    "scare|Savior.",
+  ]);
+  assert.deepEqual(kinds('The choices were "a lie", "Your story now."'), [
+    "scare|a lie",
+    "scare|Your story now.",
+  ]);
+});
