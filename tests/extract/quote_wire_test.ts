@@ -750,3 +750,12 @@ Deno.test("wire: a sentence of its own set off by a comma is someone's words, ev
     "scare|Your story now.",
   ]);
 });
+
+Deno.test("wire: chanting, shouting and muttering are speech verbs", () => {
+  assert.deepEqual(quotes('Lena Fox chanted "Four more years" outside.'), [
+    "partial|Lena Fox|cue|Four more years",
+  ]);
+  assert.deepEqual(quotes('"Not again," Alan Green muttered.'), [
+    "direct|Alan Green|cue|Not again",
+  ]);
+});
