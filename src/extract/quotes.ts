@@ -806,15 +806,23 @@ function partialSpeech(
   if (speechVerbBefore(ctx, sentence.start, span.open)) {
     return { kind: "partial", ...noSpeech("no named speaker") };
   }
-  // An exclamation or a question of its own is said by someone (chant “Yes we can!”), and so is
-  // a sentence of its own set off by a comma (`And then she goes, "No way."`; not the last of a
-  // list of quoted names, `"A Lie", "The Story."`).
-  const said = /^\p{Lu}/u.test(ctx.text[span.start] ?? "") &&
-    (/[!?]$/u.test(ctx.text.slice(span.start, span.end)) ||
-      (/[.…]$/u.test(ctx.text.slice(span.start, span.end)) && nWords >= 2 &&
-        /(?<!["”’'\s]\s*),\s*$/u.test(ctx.text.slice(sentence.start, span.open))));
-  if (said) return { kind: "partial", ...noSpeech("no speech cue in the sentence") };
+  if (ownSentence(ctx, sentence, span, nWords)) {
+    return { kind: "partial", ...noSpeech("no speech cue in the sentence") };
+  }
   return { kind: "scare", ...noSpeech("a short phrase with nobody speaking") };
+}
+
+/**
+ * An exclamation or a question of its own is said by someone (chant “Yes we can!”), and so is a
+ * sentence of its own set off by a comma (`And then she goes, "No way."`; not the last of a list
+ * of quoted names, `"A Lie", "The Story."`).
+ */
+function ownSentence(ctx: Context, sentence: Sentence, span: Span, nWords: number): boolean {
+  const words = ctx.text.slice(span.start, span.end);
+  if (!/^\p{Lu}/u.test(words)) return false;
+  if (/[!?]$/u.test(words)) return true;
+  return /[.…]$/u.test(words) && nWords >= 2 &&
+    /(?<!["”’'\s]\s*),\s*$/u.test(ctx.text.slice(sentence.start, span.open));
 }
 
 const PASSIVE_AUX = new Set(["was", "were", "been", "is", "are", "be", "being"]);

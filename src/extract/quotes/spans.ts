@@ -58,14 +58,7 @@ export function quoteSpans(text: string, from: number, to: number): Span[] {
   let double = -1;
   let straight = false;
   let single = -1;
-  const push = (open: number, close: number) => {
-    let start = open + markWidth(text, open);
-    let end = close;
-    // Invisible marks (a left-to-right mark after the opening mark) are no part of the words.
-    while (start < end && /[\s\p{Cf}]/u.test(text[start])) start++;
-    while (end > start && /[\s,;:\p{Cf}]/u.test(text[end - 1])) end--;
-    out.push({ open, close, start, end });
-  };
+  const push = (open: number, close: number) => out.push(spanOf(text, open, close));
   for (let i = from; i < to; i++) {
     // Only quotation marks change anything below: skip every other character by its code.
     const code = text.charCodeAt(i);
@@ -142,6 +135,16 @@ function nestedDoubleEnd(
     } else if (text[k] === '"' || text[k] === "“" || text[k] === "”") return -1;
   }
   return -1;
+}
+
+/** The span between the marks at `open` and `close`, its words trimmed of spaces and trailing commas. */
+function spanOf(text: string, open: number, close: number): Span {
+  let start = open + markWidth(text, open);
+  let end = close;
+  // Invisible marks (a left-to-right mark after the opening mark) are no part of the words.
+  while (start < end && /[\s\p{Cf}]/u.test(text[start])) start++;
+  while (end > start && /[\s,;:\p{Cf}]/u.test(text[end - 1])) end--;
+  return { open, close, start, end };
 }
 
 /** Single marks that make a double one when two are typed together (`` `` ``, `''`, `’’`). */
