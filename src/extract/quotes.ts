@@ -38,11 +38,21 @@ import {
   resumes,
   type Span,
 } from "./quotes/spans.ts";
-import { attributionIn, firstWordFrom, signedName, speakerGender } from "./quotes/speakers.ts";
+import {
+  attributionIn,
+  firstWordFrom,
+  sentenceAt,
+  signedName,
+  speakerGender,
+} from "./quotes/speakers.ts";
 import { attributionsOf } from "./quotes/reported.ts";
 import { fullName, fullOrganisation } from "./quotes/complete.ts";
 import { introSpeaker } from "./quotes/intro.ts";
-import { coordinatedSpeech, participleSpeech } from "./quotes/participles.ts";
+import {
+  coordinatedSpeech,
+  openingParticipleSpeech,
+  participleSpeech,
+} from "./quotes/participles.ts";
 import {
   type Attribution,
   type Context,
@@ -90,6 +100,8 @@ interface State {
   article: CleanArticle;
   spans: Placed[];
   quotes: Quote[];
+  /** The index in `spans` of each quote. */
+  quoteSpan: number[];
   attributions: Attribution[];
   /** The first span not yet past (spans and sentences are both visited in text order). */
   nextSpan: number;
@@ -119,12 +131,14 @@ export function extractQuotes(
     article,
     spans,
     quotes: [],
+    quoteSpan: [],
     attributions: [],
     nextSpan: 0,
     lastDirect: null,
     lastReported: null,
   };
   for (const sentence of ctx.sentences) sentenceSpeech(ctx, state, sentence);
+  openQuoteSpeakers(state);
   state.quotes = state.quotes.flatMap((q) => [q, ...nestedQuotes(article.text, q)]);
   const person = fullName(mentions);
   const organisation = fullOrganisation(mentions);
@@ -133,6 +147,35 @@ export function extractQuotes(
     if (s.speakerType === "organisation" && s.speaker) s.speaker = organisation(s.speaker);
   }
   return { quotes: state.quotes, attributions: state.attributions };
+}
+
+/**
+ * A quote over several paragraphs as news prints it: each paragraph opens with a mark, only the
+ * last one closes, and the tag may come only there (`"We had no power.` / `"Nurses carried
+ * patients," she said.`). A direct quote left open at its paragraph's end with no cue and no
+ * speaker takes the speaker of the direct quote opening the next paragraph; walked backwards, so
+ * a whole chain does.
+ */
+function openQuoteSpeakers(state: State): void {
+  for (let q = state.quotes.length - 2; q >= 0; q--) {
+    const quote = state.quotes[q];
+    const next = state.quotes[q + 1];
+    if (quote.speaker || quote.cue || quote.kind !== "direct") continue;
+    if (!next.speaker || next.kind !== "direct") continue;
+    const a = state.spans[state.quoteSpan[q]];
+    const b = state.spans[state.quoteSpan[q + 1]];
+    if (b.paragraph !== a.paragraph + 1 || b.open !== paragraphOf(state, b.paragraph)?.start) {
+      continue;
+    }
+    if (a.close !== paragraphOf(state, a.paragraph)?.end) continue;
+    state.quotes[q] = {
+      ...quote,
+      ...speechFields(next),
+      cue: null,
+      sieve: "continuation",
+      confidence: 0.8,
+    };
+  }
 }
 
 /**
@@ -301,7 +344,7 @@ function nonSpeechUse(
   if (WROTE.has(w)) return !writesWords(words, lowers, i);
   // "Wikinews observed the crowd ...": seeing; "observed that ..." and a quote's tag speak.
   if (w === "observed" || w === "observes") {
-    return lowers[i + 1] !== "that" && !lowers.slice(Math.max(0, i - 4), i).some(isMark);
+    return lowers[i + 1] !== "that" && !markJustBefore(lowers, i);
   }
   if (w !== "called") return false;
   const next = lowers[i + 1] ?? ".";
@@ -363,11 +406,17 @@ function continuesQuote(lowers: readonly string[], i: number): boolean {
   if (lowers[i] !== "continued" && lowers[i] !== "continues") return false;
   const next = lowers[i + 1] ?? "";
   if (next === ":" || (next === "," && isMark(lowers[i + 2] ?? ""))) return true;
-  return lowers.slice(Math.max(0, i - 4), i).some(isMark);
+  return markJustBefore(lowers, i);
 }
 
 /** True for a quotation mark as a word of its own. */
 const isMark = (w: string) => /^["“”‘’']+$/u.test(w);
+
+/** True when a quotation mark is among the four words before word `i` (a quote's tag follows). */
+function markJustBefore(lowers: readonly string[], i: number): boolean {
+  for (let k = Math.max(0, i - 4); k < i; k++) if (isMark(lowers[k])) return true;
+  return false;
+}
 
 /** "issued a statement", "released a joint statement": a speaker who speaks through a document. */
 function issuesDocument(lowers: readonly string[], i: number, q: QuoteCues, cues: Cues): boolean {
@@ -422,6 +471,7 @@ function sentenceSpeech(ctx: Context, state: State, sentence: Sentence): void {
     if (span.end <= span.start) continue;
     const quote = quoteOf(ctx, state, sentence, k, found);
     state.quotes.push(quote);
+    state.quoteSpan.push(k);
     if (quote.kind === "direct") {
       directTagged ||= quote.cue !== null;
       state.lastDirect = {
@@ -507,6 +557,12 @@ function quoteOf(
   return { ...base, ...partial };
 }
 
+/** The article's paragraph with this index (paragraphs are numbered by their place). */
+function paragraphOf(state: State, index: number): CleanArticle["paragraphs"][number] | undefined {
+  const p = state.article.paragraphs[index];
+  return p?.index === index ? p : state.article.paragraphs.find((p) => p.index === index);
+}
+
 /** After a cited article's title: a dash, its outlet, and a date ending with the year. */
 const CITATION = /^\s*[-–—]+\s*[^"“”\n]{1,80}?\b(?:1[89]|20)\d\d\.?\s*$/u;
 
@@ -515,7 +571,7 @@ const CITATION = /^\s*[-–—]+\s*[^"“”\n]{1,80}?\b(?:1[89]|20)\d\d\.?\s*$/
  * 15, 2008`): the quote closes its paragraph's text but for a dash, an outlet and a date.
  */
 function citedTitle(state: State, span: Placed): boolean {
-  const p = state.article.paragraphs.find((p) => p.index === span.paragraph);
+  const p = paragraphOf(state, span.paragraph);
   if (!p || span.close >= p.end) return false;
   return CITATION.test(state.article.text.slice(pastMark(state.article.text, span.close), p.end));
 }
@@ -525,7 +581,7 @@ function citedTitle(state: State, span: Placed): boolean {
  * the marks (`" But architecture can build a bridge ... . "` in tokenised text): a quote.
  */
 function quoteParagraph(state: State, span: Placed): boolean {
-  const p = state.article.paragraphs.find((p) => p.index === span.paragraph);
+  const p = paragraphOf(state, span.paragraph);
   const text = state.article.text;
   return p !== undefined && span.open === p.start && span.close >= p.end - 1 &&
     /[.!?…]\s*$/u.test(text.slice(span.start, span.close)) &&
@@ -585,7 +641,9 @@ function directSpeech(
 ): Speech {
   const span = state.spans[k];
   let speech: Speech | null = lead.endsWith(":") ? tagIn(ctx, sentence.start, span.open) : null;
-  if (!speech?.speaker) speech = closingTag(ctx, span, sentence) ?? speech;
+  if (!speech?.speaker) {
+    speech = closingTag(ctx, span, sentenceAt(ctx, span.close) ?? sentence) ?? speech;
+  }
   // A quote running on into the next paragraphs is tagged where it closes (`" No one ... .` /
   // `They 're inseparable , " he says .`).
   if (!speech?.speaker && !speech?.cue) speech = runOnTag(ctx, state, k) ?? speech;
@@ -603,10 +661,8 @@ function tagIn(ctx: Context, a: number, b: number): Speech | null {
   return f ? speechFields(f) : null;
 }
 
-/** The tag after a quote's closing mark, in the sentence where the quote closes. */
-function closingTag(ctx: Context, span: Span, sentence: Sentence): Speech | null {
-  const closing = ctx.sentences.find((s) => s.start <= span.close && span.close < s.end) ??
-    sentence;
+/** The tag after a quote's closing mark, in `closing`, the sentence where the quote closes. */
+function closingTag(ctx: Context, span: Span, closing: Sentence): Speech | null {
   const past = pastMark(ctx.text, span.close);
   return past < closing.end ? tagIn(ctx, past, closing.end) : null;
 }
@@ -622,7 +678,7 @@ function runOnTag(ctx: Context, state: State, k: number): Speech | null {
   ) j++;
   if (j === k) return null;
   const last = state.spans[j];
-  const closing = ctx.sentences.find((s) => s.start <= last.close && last.close < s.end);
+  const closing = sentenceAt(ctx, last.close);
   return closing ? closingTag(ctx, last, closing) : null;
 }
 
@@ -631,7 +687,7 @@ function runOnTag(ctx: Context, state: State, k: number): Speech | null {
  * epigraphs (`"..." - Jane Ortiz`, `"..." — Jane Ortiz, a historian`).
  */
 function dashSpeaker(ctx: Context, state: State, span: Placed): Speech | null {
-  const paragraph = state.article.paragraphs.find((p) => p.index === span.paragraph);
+  const paragraph = paragraphOf(state, span.paragraph);
   if (!paragraph) return null;
   const past = pastMark(ctx.text, span.close);
   const dash = /^\s*[-–—]+\s*/.exec(ctx.text.slice(past, paragraph.end));
@@ -671,7 +727,7 @@ function continued(ctx: Context, state: State, span: Placed): Speech | null {
     }
     return null;
   }
-  const paragraph = state.article.paragraphs.find((p) => p.index === span.paragraph);
+  const paragraph = paragraphOf(state, span.paragraph);
   const whole = paragraph !== undefined && span.open === paragraph.start &&
     !/\p{L}/u.test(text.slice(span.close + 1, paragraph.end));
   // A photo caption between them does not break the quote ("... Image: NASA.").
@@ -708,16 +764,20 @@ function partialSpeech(
   // The speaker of a partial quote is the one whose speech verb comes last before it, else the
   // tag right after it (“a moment of historic cowardice,” Wyden said).
   const before = attributionIn(ctx, sentence.start, span.open, { last: true }) ??
-    participleSpeech(ctx, sentence.start, span.open);
+    participleSpeech(ctx, sentence.start, span.open) ??
+    openingParticipleSpeech(ctx, sentence.start, sentence.end, span.close);
   const past = pastMark(ctx.text, span.close);
-  const tagged = /,\s*$/.test(ctx.text.slice(span.start, span.close)) || ctx.text[past] === ",";
+  // `"...," X said`, `"..." , X said` (tokenised), `"..." according to X`.
+  const tagged = /,\s*$/.test(ctx.text.slice(span.start, span.close)) ||
+    /^ ?,/.test(ctx.text.slice(past, past + 2)) ||
+    tagRightAfter(ctx, past);
   // A quote running past its sentence is tagged in the sentence where it closes.
-  const end = ctx.sentences.find((s) => s.start <= span.close && span.close < s.end)?.end ??
-    sentence.end;
+  const end = sentenceAt(ctx, span.close)?.end ?? sentence.end;
+  const tail = before?.speaker ? -1 : finalTag(ctx, past, end, tagged);
   const who = before?.speaker
     ? before
-    : tagged && past < end
-    ? attributionIn(ctx, past, end, { direct: true })
+    : (tagged || tail >= 0) && past < end
+    ? attributionIn(ctx, Math.max(tail, past), end, { direct: true })
     : null;
   if (who?.speaker) {
     const speech = speechFields(who);
@@ -734,6 +794,10 @@ function partialSpeech(
       ...(before ? speechFields(before) : noSpeech("no speech cue in the sentence")),
     };
   }
+  // "X was “deeply saddened,” her office said.": the sentence is someone's report.
+  if (tail >= 0) {
+    return { kind: "partial", ...(who ? speechFields(who) : noSpeech(NO_TAG_NAME)) };
+  }
   // "was described by The Guardian as “...”": the agent of a passive speech verb speaks.
   const agent = passiveAgent(ctx, sentence);
   if (agent) return { kind: "partial", ...agent };
@@ -742,17 +806,67 @@ function partialSpeech(
   if (speechVerbBefore(ctx, sentence.start, span.open)) {
     return { kind: "partial", ...noSpeech("no named speaker") };
   }
-  // An exclamation or a question of its own is said by someone (chant “Yes we can!”).
-  if (
-    /^\p{Lu}/u.test(ctx.text[span.start] ?? "") &&
-    /[!?]$/u.test(ctx.text.slice(span.start, span.end))
-  ) {
+  if (ownSentence(ctx, sentence, span, nWords)) {
     return { kind: "partial", ...noSpeech("no speech cue in the sentence") };
   }
   return { kind: "scare", ...noSpeech("a short phrase with nobody speaking") };
 }
 
+/**
+ * An exclamation or a question of its own is said by someone (chant “Yes we can!”), and so is a
+ * sentence of its own set off by a comma (`And then she goes, "No way."`; not the last of a list
+ * of quoted names, `"A Lie", "The Story."`).
+ */
+function ownSentence(ctx: Context, sentence: Sentence, span: Span, nWords: number): boolean {
+  const words = ctx.text.slice(span.start, span.end);
+  if (!/^\p{Lu}/u.test(words)) return false;
+  if (/[!?]$/u.test(words)) return true;
+  return /[.…]$/u.test(words) && nWords >= 2 &&
+    /(?<!["”’'\s]\s*),\s*$/u.test(ctx.text.slice(sentence.start, span.open));
+}
+
 const PASSIVE_AUX = new Set(["was", "were", "been", "is", "are", "be", "being"]);
+
+/**
+ * True when a tag follows the closing mark with no comma between, as tokenised text and
+ * encyclopaedic prose write it (`" environmentally sound " according to a 2006 interview with
+ * X`, `" Wait " said Bush`): "according to", or a tag verb right after the mark.
+ */
+function tagRightAfter(ctx: Context, past: number): boolean {
+  const i = firstWordFrom(ctx.words, past);
+  const next = ctx.lowers[i];
+  if (next === "according") return ctx.lowers[i + 1] === "to";
+  return ctx.directVerb[i] === 1 && ctx.quoted[i] === 0 && /^\p{Ll}/u.test(ctx.words[i].text);
+}
+
+const NO_TAG_NAME = "the tag ending the sentence names nobody";
+
+/** Words opening a relative clause or a passive, after which a speech verb is no tag. */
+const NOT_TAG = new Set(["which", "who", "that", "where", "when", ...PASSIVE_AUX]);
+
+/**
+ * The offset where a tag ending the sentence after a quote starts (`... by the news, her office
+ * said.`, `"dead," a spokesman said.`, `..., according to the ministry.`): the last comma outside
+ * quotes in `[from, end)` (or `from` itself when the quote ends with its comma: `tagged`), then
+ * at most eight words, one of them a speech verb that no relative pronoun or passive auxiliary
+ * comes before ("which is added to the treaty" is no tag); else -1.
+ */
+function finalTag(ctx: Context, from: number, end: number, tagged: boolean): number {
+  const first = firstWordFrom(ctx.words, from);
+  let comma = tagged ? first - 1 : -1;
+  let i = first;
+  for (; i < ctx.words.length && ctx.words[i].start < end; i++) {
+    if (ctx.lowers[i] === "," && ctx.quoted[i] === 0) comma = i;
+  }
+  if (comma < 0 || i - comma - 1 > 8) return -1;
+  for (let k = comma + 1; k < i; k++) {
+    if (NOT_TAG.has(ctx.lowers[k])) return -1;
+    if (ctx.speechVerb[k] === 1 && ctx.quoted[k] === 0) {
+      return comma < first ? from : ctx.words[comma].start;
+    }
+  }
+  return -1;
+}
 
 /**
  * The agent of a passive speech verb in the sentence ("was described by The Guardian as", "was

@@ -556,3 +556,206 @@ Deno.test("wire: property — quotation spans are ordered, inside their marks, a
     { numRuns: 300 },
   );
 });
+
+Deno.test("wire: British nesting — double marks inside single ones stay inside the quote", () => {
+  assert.deepEqual(
+    quotes("Jane Ortiz said: 'He told me \"never again\" and I believed him.'"),
+    ['direct|Jane Ortiz|cue|He told me "never again" and I believed him.'],
+  );
+  assert.deepEqual(
+    quotes("Jane Ortiz said: ‘He told me “never again” and I believed him.’"),
+    ["direct|Jane Ortiz|cue|He told me “never again” and I believed him."],
+  );
+  // The inner clause is a quote of its own, nobody's but the outer speaker's report of it.
+  assert.deepEqual(
+    quotes("Jane Ortiz wrote: 'He said \"We must act now to stop the flood\" and left.'"),
+    [
+      'direct|Jane Ortiz|cue|He said "We must act now to stop the flood" and left.',
+      "direct|||We must act now to stop the flood",
+    ],
+  );
+  // No single mark closes after the double quote: the double quote is the quote.
+  assert.deepEqual(spans(`It's 'odd, "We will act," she said.`), ["We will act"]);
+  // A curly plural possessive inside a curly single quote does not close it.
+  assert.deepEqual(
+    quotes("‘We don’t accept that the Smiths’ house was ever at risk,’ said Jane Ortiz."),
+    ["direct|Jane Ortiz|cue|We don’t accept that the Smiths’ house was ever at risk"],
+  );
+  assert.deepEqual(spans("The Smiths’ house and the Joneses’ car were sold."), []);
+});
+
+const PLAIN = fc.array(fc.constantFrom("we", "told", "him", "never", "again", "the", "vote"), {
+  minLength: 1,
+  maxLength: 6,
+}).map((w) => w.join(" "));
+
+Deno.test("wire: property — a double quote nested in a single one is part of it", () => {
+  fc.assert(
+    fc.property(PLAIN, PLAIN, PLAIN, fc.boolean(), (a, b, c, curly) => {
+      const [o, cl, io, ic] = curly ? ["‘", "’", "“", "”"] : ["'", "'", '"', '"'];
+      const s = `She said: ${o}We ${a} ${io}${b}${ic} ${c} here.${cl} Then she left.`;
+      assert.deepEqual(spans(s), [`We ${a} ${io}${b}${ic} ${c} here.`]);
+      // A plural possessive inside does not cut it either.
+      const p = `${o}We ${a} the Smiths${cl} ${c} here,${cl} she said.`;
+      assert.deepEqual(spans(p), [`We ${a} the Smiths${cl} ${c} here`]);
+    }),
+    { numRuns: 200 },
+  );
+});
+
+Deno.test("wire: a speech participle opening the sentence speaks for the main clause's subject", () => {
+  assert.deepEqual(
+    quotes('Insisting that the law was "unfair," Jane Ortiz voted against it.'),
+    ["partial|Jane Ortiz|cue|unfair"],
+  );
+  // Tokenised, the comma inside the marks, the subject a pronoun.
+  assert.deepEqual(
+    quotes(
+      'Lena Fox spoke first . Warning that the NHS was now under " enormous pressure , " she urged the public to take care .',
+    ),
+    ["partial|Lena Fox|pronoun|enormous pressure"],
+  );
+  // No name after the clause: someone's words, the speaker empty.
+  assert.deepEqual(
+    extractText('Calling the vote "a farce," the mayor left the chamber.').quotes.map((q) =>
+      [q.kind, q.speaker, q.reason].join("|")
+    ),
+    ['partial||"Calling": no name after its clause'],
+  );
+  // A quote in the main clause is not the participle's.
+  assert.deepEqual(
+    quotes('Speaking on Monday, Jane Ortiz said the plan was "dead".'),
+    ["partial|Jane Ortiz|cue|dead"],
+  );
+});
+
+Deno.test("wire: property — opening participle, quoted words, then the speaker", () => {
+  const names = ["Jane Ortiz", "Alan Green", "Lena Fox"];
+  const verbs = ["Calling", "Describing", "Branding", "Labelling"];
+  const words = fc.array(fc.constantFrom("a", "total", "farce", "sham", "disgrace"), {
+    minLength: 1,
+    maxLength: 3,
+  });
+  fc.assert(
+    fc.property(fc.constantFrom(...verbs), words, fc.constantFrom(...names), (v, w, name) => {
+      const said = w.join(" ");
+      const got = quotes(`${v} the vote "${said}," ${name} left the chamber.`);
+      assert.deepEqual(got, [`partial|${name}|cue|${said}`]);
+    }),
+    { numRuns: 30 },
+  );
+});
+
+Deno.test("wire: a tag ending the sentence makes its short quotes someone's words", () => {
+  assert.deepEqual(
+    quotes('The plan was "dead" and buried, Jane Ortiz said.'),
+    ["partial|Jane Ortiz|cue|dead"],
+  );
+  const kinds = (text: string) =>
+    extractText(text).quotes.map((q) => [q.kind, q.speaker, q.text].join("|"));
+  assert.deepEqual(kinds('Jane Ortiz was "deeply saddened" by the news, her office said.'), [
+    "partial||deeply saddened",
+  ]);
+  assert.deepEqual(kinds('The plan is "dead," a spokesman said.'), ["partial||dead"]);
+  // No tag: a relative clause or a passive with a speech verb, or too many words after the comma.
+  assert.deepEqual(kinds('The town called "Paso" lies north, which is added to the treaty.'), [
+    "scare||Paso",
+  ]);
+  assert.deepEqual(
+    kinds('The "reform" stalled, and for months nobody in the capital seemed to say much.'),
+    ["scare||reform"],
+  );
+});
+
+Deno.test("wire: a quote over paragraphs, tagged only in its last one, is that speaker's", () => {
+  const text = [
+    "Maria Lopez, the hospital chief, described the night.",
+    '"We had no power for six hours.',
+    '"The generators failed one after another.',
+    '"Nurses carried patients down the stairs by hand," she said.',
+  ].join("\n\n");
+  assert.deepEqual(quotes(text), [
+    "direct|Maria Lopez|continuation|We had no power for six hours.",
+    "direct|Maria Lopez|continuation|The generators failed one after another.",
+    "direct|Maria Lopez|pronoun|Nurses carried patients down the stairs by hand",
+  ]);
+  // A paragraph whose quote closes is no part of the next one's chain.
+  assert.deepEqual(
+    quotes(
+      'The night was long.\n\n"We had no power for six hours."\n\n"Nurses carried patients," Maria Lopez said.',
+    ),
+    [
+      "direct|||We had no power for six hours.",
+      "direct|Maria Lopez|cue|Nurses carried patients",
+    ],
+  );
+});
+
+Deno.test("wire: tokenised text — backtick openers, spaced elisions, tags right after the mark", () => {
+  assert.deepEqual(
+    quotes(
+      "Judge Hughes wrote : ` government knowingly used false evidence against him , ' concluding ` honesty comes hard to government . '",
+    ),
+    [
+      "direct|Hughes|cue|government knowingly used false evidence against him",
+      "partial|Hughes|cue|honesty comes hard to government .",
+    ],
+  );
+  // An elision set apart by spaces opens nothing.
+  assert.deepEqual(spans("I ' m not sure , but I ' d say \" give it to them \" ."), [
+    "give it to them",
+  ]);
+  assert.deepEqual(spans("Yo mama `s so fat , she wears Levi`s jeans ."), []);
+  // A tag after a spaced comma, or right after the mark.
+  assert.deepEqual(
+    quotes('The death toll may be " in the hundreds " , spokesman Vincent Creel said .'),
+    ["partial|Vincent Creel|cue|in the hundreds"],
+  );
+  assert.deepEqual(
+    quotes('The tour was " environmentally sound " according to an interview with Matt Wachter .'),
+    ["partial|Matt Wachter|according|environmentally sound"],
+  );
+  // A line wrapped whole in single marks (a record's quoting) keeps its double quote.
+  assert.deepEqual(
+    spans(`'I just took " After the concert , you wake up and ... " and got : Part 1'`),
+    [
+      "After the concert , you wake up and ...",
+    ],
+  );
+});
+
+Deno.test("wire: property — elisions set apart by spaces open no quote", () => {
+  const token = fc.constantFrom("I", "we", "say", "it", "' m", "' d", "' s", "' ll", "n ' t", ",");
+  fc.assert(
+    fc.property(fc.array(token, { minLength: 1, maxLength: 30 }), (t) => {
+      const s = `${t.join(" ")} .`;
+      assert.deepEqual(quoteSpans(s, 0, s.length), []);
+    }),
+    { numRuns: 200 },
+  );
+});
+
+Deno.test("wire: a sentence of its own set off by a comma is someone's words, even with no speech verb", () => {
+  const kinds = (text: string) => extractText(text).quotes.map((q) => `${q.kind}|${q.text}`);
+  assert.deepEqual(kinds('And then she goes, "No way."'), ["partial|No way."]);
+  assert.deepEqual(kinds('He was like, "Are you serious?"'), ["partial|Are you serious?"]);
+  // One word, or the last of a list of quoted names, is no sentence of its own.
+  assert.deepEqual(kinds('The choices were "a lie", "a fantasy", "Savior."'), [
+    "scare|a lie",
+    "scare|a fantasy",
+    "scare|Savior.",
+  ]);
+  assert.deepEqual(kinds('The choices were "a lie", "Your story now."'), [
+    "scare|a lie",
+    "scare|Your story now.",
+  ]);
+});
+
+Deno.test("wire: chanting, shouting and muttering are speech verbs", () => {
+  assert.deepEqual(quotes('Lena Fox chanted "Four more years" outside.'), [
+    "partial|Lena Fox|cue|Four more years",
+  ]);
+  assert.deepEqual(quotes('"Not again," Alan Green muttered.'), [
+    "direct|Alan Green|cue|Not again",
+  ]);
+});

@@ -30,6 +30,62 @@ export function participleSpeech(ctx: Context, from: number, to: number): Found 
 }
 
 /**
+ * A speech participle opening the sentence ("Warning that the NHS was under “enormous pressure,”
+ * he urged ...", "Calling the vote “a farce,” Ortiz left"): the words before the comma that ends
+ * its clause are the main clause's subject's. Its speech when the quote closing at `close` sits in
+ * that clause, else null; the speaker is the pronoun or name right after the comma, else empty.
+ */
+export function openingParticipleSpeech(
+  ctx: Context,
+  from: number,
+  to: number,
+  close: number,
+): Found | null {
+  const a = firstWordFrom(ctx.words, from);
+  const verb = ctx.words[a];
+  if (!verb || ctx.quoted[a] === 1 || !ctx.quoteCues.participleCues.has(ctx.lowers[a])) {
+    return null;
+  }
+  const comma = clauseComma(ctx, a + 1, to);
+  if (comma < 0 || ctx.words[comma].start < close - 2) return null;
+  const cue = { cue: verb.text, via: null, viaEntity: null, from: verb.start, to: verb.end, verb };
+  let k = comma + 1;
+  while (k < ctx.words.length && /^["“”‘’']+$/u.test(ctx.words[k].text)) k++;
+  const subject = ctx.words[k];
+  if (!subject || subject.start >= to) return null;
+  if (/^(?:he|she)$/i.test(subject.text)) {
+    return { ...resolvePronoun(ctx, subject.text.toLowerCase(), subject.start), ...cue };
+  }
+  const m = mentionsWithin(ctx, subject.start, to)[0];
+  const named = m !== undefined && (m.type === "PERSON" || m.type === "ORG") &&
+    m.start === subject.start;
+  if (!named) return { ...noSpeech(`"${verb.text}": no name after its clause`), ...cue };
+  return {
+    speaker: m.entity,
+    speakerType: m.type === "PERSON" ? "person" : "organisation",
+    speakerRaw: m.text,
+    role: m.role,
+    sieve: "cue",
+    confidence: PARTICIPLE_CONFIDENCE,
+    reason: null,
+    ...cue,
+  };
+}
+
+/**
+ * The word index of the comma ending a clause that opens at word `i`: the first comma outside
+ * quotes, or the last word inside a quote that the comma ends (`“enormous pressure,” he`); -1
+ * when the sentence (ending at offset `to`) has none.
+ */
+function clauseComma(ctx: Context, i: number, to: number): number {
+  for (let k = i; k < ctx.words.length && ctx.words[k].start < to; k++) {
+    if (ctx.lowers[k] !== ",") continue;
+    if (ctx.quoted[k] === 0 || /^["”’']+$/u.test(ctx.words[k + 1]?.text ?? "")) return k;
+  }
+  return -1;
+}
+
+/**
  * "Walsh thanked the minister and said ...": a speech verb after "and" with no subject of its own
  * shares the subject opening the sentence. `found`'s speech when that does not apply.
  */

@@ -9,7 +9,7 @@
 import type { Sentence } from "../../text/segment.ts";
 import type { Gender } from "./data.ts";
 import { genderOf } from "./names.ts";
-import { mentionsWithin } from "./speakers.ts";
+import { firstWordFrom, mentionsWithin } from "./speakers.ts";
 import type { Context, Heard, Speech } from "./types.ts";
 
 /** How far back a pronoun may reach: sentences, and paragraphs. */
@@ -95,9 +95,24 @@ export function resolvePronoun(ctx: Context, pronoun: string, at: number): Resol
   const here = sentenceIndexAt(ctx.sentences, at);
   const paragraph = ctx.sentences[here].paragraph;
   const objects: Candidate[] = [];
-  for (let k = here; k >= 0 && here - k < MAX_SENTENCES; k--) {
+  // Sentences and paragraphs that are all quote do not count: a quote running over several
+  // paragraphs, tagged only in its last one ("she said"), still reaches the name before it.
+  let sentences = 0;
+  let crossed = 0;
+  let current = paragraph;
+  let allQuote = false;
+  for (let k = here; k >= 0; k--) {
     const s = ctx.sentences[k];
-    if (paragraph - s.paragraph > MAX_PARAGRAPHS) break;
+    if (s.paragraph !== current) {
+      crossed += current - s.paragraph - (allQuote ? 1 : 0);
+      current = s.paragraph;
+      allQuote = true;
+    }
+    if (k === here || !quoteOnly(ctx, s)) {
+      allQuote = false;
+      sentences++;
+    }
+    if (crossed > MAX_PARAGRAPHS || sentences > MAX_SENTENCES) break;
     const cands = candidatesIn(ctx, s, k === here ? at : s.end).filter((c) => fits(c, g));
     for (const tier of [cands.filter((c) => c.speaker), cands.filter((c) => c.subject)]) {
       const one = single(tier, g);
@@ -113,6 +128,15 @@ export function resolvePronoun(ctx: Context, pronoun: string, at: number): Resol
       ? `pronoun "${pronoun}": only an object fits`
       : `pronoun "${pronoun}": nobody fits before`,
   );
+}
+
+/** True when every word of the sentence is inside a quotation (its marks too). */
+function quoteOnly(ctx: Context, s: Sentence): boolean {
+  const to = firstWordFrom(ctx.words, s.end);
+  let i = firstWordFrom(ctx.words, s.start);
+  if (i >= to) return false;
+  for (; i < to; i++) if (ctx.quoted[i] === 0) return false;
+  return true;
 }
 
 /** "it said": the last organisation or document heard in the paragraph or the one before. */

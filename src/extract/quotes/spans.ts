@@ -48,7 +48,8 @@ const TITLE_SMALL = new Set([
 
 /**
  * Quotation spans of one paragraph: double quotes (curly or straight) and single quotes (curly,
- * or straight as British news prints them) outside them. A double quote left open runs to the
+ * or straight as British news prints them) outside them; a double quote inside a single one that
+ * closes after it is part of it (British nesting: `'He told me "never again",' she said`). A double quote left open runs to the
  * paragraph's end (the news convention for a quote continued in the next paragraph), and so does
  * a single one that opens the paragraph.
  */
@@ -57,14 +58,7 @@ export function quoteSpans(text: string, from: number, to: number): Span[] {
   let double = -1;
   let straight = false;
   let single = -1;
-  const push = (open: number, close: number) => {
-    let start = open + markWidth(text, open);
-    let end = close;
-    // Invisible marks (a left-to-right mark after the opening mark) are no part of the words.
-    while (start < end && /[\s\p{Cf}]/u.test(text[start])) start++;
-    while (end > start && /[\s,;:\p{Cf}]/u.test(text[end - 1])) end--;
-    out.push({ open, close, start, end });
-  };
+  const push = (open: number, close: number) => out.push(spanOf(text, open, close));
   for (let i = from; i < to; i++) {
     // Only quotation marks change anything below: skip every other character by its code.
     const code = text.charCodeAt(i);
@@ -89,6 +83,13 @@ export function quoteSpans(text: string, from: number, to: number): Span[] {
       (pair && c !== "’" && (i === from || OPENERS.test(text[i - 1]))) ||
       misplacedOpening(text, i, to)
     ) {
+      // British style nests double marks in single ones (`'He told me "never again",' she said`):
+      // the inner quote is part of the outer one when the single quote closes after it.
+      const inner = single >= 0 ? nestedDoubleEnd(text, from, single, i, to) : -1;
+      if (inner > 0) {
+        i = inner;
+        continue;
+      }
       double = i;
       straight = c === '"' || pair;
       single = -1;
@@ -108,6 +109,42 @@ export function quoteSpans(text: string, from: number, to: number): Span[] {
   // A single quote that opens its paragraph and stays open goes on in the next paragraph.
   else if (single === from && text[from] === "'" && to - single > 1) push(single, to);
   return out;
+}
+
+/**
+ * Where a double quote opened at `i` inside the single quote opened at `open` ends (its closing
+ * mark's last character), when that single quote closes after it in the paragraph `[from, to)`,
+ * short of wrapping the whole paragraph; else -1.
+ */
+function nestedDoubleEnd(
+  text: string,
+  from: number,
+  open: number,
+  i: number,
+  to: number,
+): number {
+  const closer = text[i] === "“" ? /[”"]/gu : /["”]/gu;
+  closer.lastIndex = i + markWidth(text, i);
+  const m = closer.exec(text);
+  if (!m || m.index >= to) return -1;
+  for (let k = m.index + 1; k < to; k++) {
+    if (text[k] === "'" || text[k] === "’") {
+      // A whole paragraph wrapped in single marks is a record's quoting, not a quote
+      // (`'I just took " ... " and got : ...'`): the double quote stays the quote.
+      if (closesSingle(text, open, k, to)) return k === to - 1 && open === from ? -1 : m.index;
+    } else if (text[k] === '"' || text[k] === "“" || text[k] === "”") return -1;
+  }
+  return -1;
+}
+
+/** The span between the marks at `open` and `close`, its words trimmed of spaces and trailing commas. */
+function spanOf(text: string, open: number, close: number): Span {
+  let start = open + markWidth(text, open);
+  let end = close;
+  // Invisible marks (a left-to-right mark after the opening mark) are no part of the words.
+  while (start < end && /[\s\p{Cf}]/u.test(text[start])) start++;
+  while (end > start && /[\s,;:\p{Cf}]/u.test(text[end - 1])) end--;
+  return { open, close, start, end };
 }
 
 /** Single marks that make a double one when two are typed together (`` `` ``, `''`, `’’`). */
@@ -136,16 +173,18 @@ export function pastMark(text: string, close: number): number {
 const ELISION = /^(?:s|t|d|m|re|ve|ll|em|tis|twas|n|til|cause|\d\ds?)(?![\p{L}\p{N}])/iu;
 
 /**
- * An opening single quote: curly after a space or bracket, or straight there when a word follows
- * (`'We will fight this,'`, tokenised ` ' under ...`) that is no elision (`rock 'n' roll`, ` 's`).
+ * An opening single quote: curly after a space or bracket, or straight (or a backtick, as
+ * tokenised text opens one) there when a word follows (`'We will fight this,'`, tokenised
+ * ` ' under ...`) that is no elision (`rock 'n' roll`, ` 's`, `` `s ``).
  */
 function opensSingle(text: string, i: number, from: number): boolean {
   const c = text[i];
-  if (c !== "‘" && c !== "'") return false;
+  if (c !== "‘" && c !== "'" && c !== "`") return false;
   if (i !== from && !OPENERS.test(text[i - 1])) return false;
   if (c === "‘") return true;
   const rest = text.slice(i + 1, i + 8);
-  return /^ ?[\p{L}\p{N}]/u.test(rest) && !ELISION.test(rest);
+  // Tokenised text may set an elision apart too (`I ' m`, `I ' d say`).
+  return /^ ?[\p{L}\p{N}]/u.test(rest) && !ELISION.test(rest.replace(/^ /, ""));
 }
 
 /**
@@ -156,11 +195,13 @@ function opensSingle(text: string, i: number, from: number): boolean {
 function closesSingle(text: string, open: number, i: number, to: number): boolean {
   const c = text[i];
   if (/[\p{L}\p{N}]/u.test(text[i + 1] ?? "")) return false;
-  if (text[open] === "‘") return c === "’";
-  if (c !== "'") return false;
-  if (/\s/u.test(text[i - 1]) && !/\s/u.test(text[open + 1])) return false;
+  const curly = text[open] === "‘";
+  // A backtick opens as tokenised text prints it (`` ` honesty comes hard ... ' ``).
+  if (curly ? c !== "’" : c !== "'" && !(text[open] === "`" && c === "’")) return false;
+  if (!curly && /\s/u.test(text[i - 1]) && !/\s/u.test(text[open + 1])) return false;
+  // `‘... the Smiths’ house ...’`: a plural possessive, curly or straight.
   if (/s$/u.test(text[i - 1]) && /^ \p{Ll}/u.test(text.slice(i + 1, i + 3))) {
-    return !/'(?![\p{L}\p{N}])/u.test(text.slice(i + 1, to));
+    return !(curly ? /’(?![\p{L}\p{N}])/u : /'(?![\p{L}\p{N}])/u).test(text.slice(i + 1, to));
   }
   return true;
 }

@@ -10,6 +10,7 @@
 import type { EntityMention } from "../entities.ts";
 import { STOPWORDS } from "../../text/tokens.ts";
 import type { Word } from "../words.ts";
+import type { Sentence } from "../../text/segment.ts";
 import { genderOf, type GrownName, isRoleNoun, nameAfter, nameBefore } from "./names.ts";
 import { resolvePronoun } from "./pronouns.ts";
 import { type Context, type Found, noSpeech, type SpeakerType, type Speech } from "./types.ts";
@@ -76,6 +77,20 @@ export function firstWordFrom(words: readonly Word[], from: number): number {
     else hi = mid;
   }
   return lo;
+}
+
+/** The sentence holding offset `pos` (sentences are in text order and do not overlap), else undefined. */
+export function sentenceAt(ctx: Context, pos: number): Sentence | undefined {
+  const all = ctx.sentences;
+  let lo = 0;
+  let hi = all.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (all[mid].end <= pos) lo = mid + 1;
+    else hi = mid;
+  }
+  const s = all[lo];
+  return s !== undefined && s.start <= pos ? s : undefined;
 }
 
 /** The mentions with `from <= start` and `end <= to`, in their order. */
@@ -1203,7 +1218,7 @@ function opensSentence(ctx: Context, r: Region, pos: number): boolean {
   const w = ctx.words[i - 1];
   void r;
   if (!w) return true;
-  const sentence = ctx.sentences.find((s) => s.start <= pos && pos < s.end);
+  const sentence = sentenceAt(ctx, pos);
   return sentence !== undefined && w.end <= sentence.start;
 }
 
