@@ -262,3 +262,22 @@ Deno.test("US news: a group tied to a name speaks unnamed ('Supporters of X said
     "direct|Ann Lee|cue|He kept to himself",
   ]);
 });
+
+Deno.test("US news: a lawmaker's party and state after the name is no speaker; 'he has called' is the pronoun's", () => {
+  assert.deepEqual(
+    quotes(
+      'Senate Majority Leader Chuck Schumer, D-N.Y., said the bill showed "bipartisanship is not dead."',
+    ),
+    ["partial|Chuck Schumer|cue|bipartisanship is not dead."],
+  );
+  assert.deepEqual(
+    quotes(
+      'House Speaker Mike Johnson, R-La., said the chamber would review it, but he has called similar plans "dead on arrival."',
+    ),
+    ["partial|Mike Johnson|pronoun|dead on arrival."],
+  );
+  assert.deepEqual(
+    attributions("According to Sen. Jane Roe, R-Ohio, the vote will be held on Friday."),
+    ["Jane Roe|according to|the vote will be held on Friday"],
+  );
+});

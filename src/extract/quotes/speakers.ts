@@ -234,9 +234,12 @@ function accordingIn(ctx: Context, r: Region): According | null {
     while (c < words.length && words[c].kind === "word" && /^\p{Lu}/u.test(words[c].text)) c++;
     if (c > b + 1 && words[c]?.text === ",") b = c;
   }
-  // "Mark Tedesco, QC, ...": letters after the name belong to it.
+  // "Mark Tedesco, QC, ...", "Jane Roe, R-Ohio, ...": letters after the name belong to it.
   if (words[b]?.text === "," && ctx.quoteCues.nameSuffixes.has(words[b + 1]?.text ?? "")) {
     if (words[b + 2]?.text === ",") b += 2;
+  } else if (words[b]?.text === ",") {
+    const close = words.findIndex((w, i) => i > b + 1 && w.text === ",");
+    if (close > 0 && partyAndState(ctx.text, words[b + 1].start, words[close - 1].end)) b = close;
   }
   const end = words[b - 1].end;
   const inside = within(r, words[a].start, end);
@@ -624,7 +627,10 @@ function relayedSpeaker(ctx: Context, r: Region, v: number, agency: Found): Foun
 /** Who speaks with the verb `v`, trying each sieve of the verb's own sentence in turn. */
 function subjectOf(ctx: Context, r: Region, v: number): Subject | null {
   const { words } = r;
-  const prev = words[v - 1];
+  // "he said", and with auxiliaries or adverbs between: "he has called", "she also said".
+  let p = v - 1;
+  while (p > 0 && v - p < 3 && APPOSITIVE_AUXILIARIES.has(r.lw[p])) p--;
+  const prev = words[p];
   if (prev && ctx.cues.pronouns.has(prev.text[0].toUpperCase() + prev.text.slice(1))) {
     return pronounSubject(ctx, prev, words[v]);
   }
@@ -746,6 +752,14 @@ function headMention(
     return unnamedHead(ctx, r, clause, v, "two speakers");
   }
   return m;
+}
+
+/** A US lawmaker's party and state as written after the name: "D-N.Y.", "R-Ohio", "I-Vt.". */
+const PARTY_AND_STATE = /^[DRI]-\p{Lu}[\p{L}.]*(?: \p{Lu}[\p{L}.]*)?$/u;
+
+/** Whether the text from `start` to `end` is a party-and-state label ({@link PARTY_AND_STATE}). */
+function partyAndState(text: string, start: number, end: number): boolean {
+  return end - start <= 16 && PARTY_AND_STATE.test(text.slice(start, end));
 }
 
 /**
@@ -907,8 +921,10 @@ function appositiveSubject(ctx: Context, r: Region, v: number, clause: number): 
   for (let n = 0; n < 3; n++) {
     const c = clauseStart(words, end);
     if (v - c > 24) return null;
-    // Letters after the name ("Tom Molomby, SC, said") are no chunk of their own.
-    if (end - c === 1 && ctx.quoteCues.nameSuffixes.has(words[c].text) && c >= 2) {
+    // Letters after the name ("Tom Molomby, SC, said") and a US lawmaker's party and state
+    // ("Chuck Schumer, D-N.Y., said") are no chunk of their own.
+    const suffix = end - c === 1 && ctx.quoteCues.nameSuffixes.has(words[c].text);
+    if ((suffix || partyAndState(ctx.text, words[c].start, words[end - 1].end)) && c >= 2) {
       end = c - 1;
       n--;
       continue;
