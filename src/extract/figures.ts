@@ -82,6 +82,8 @@ interface Raw {
   rawUnit: string | null;
   approx: boolean;
   year: number | null;
+  /** A rate the unit carries ("115mph", "185km/h"); else read from the words after. */
+  per?: string | null;
 }
 
 const DIGITS = /^\d+(?:,\d{3})*(?:\.\d+)?$|^\d+(?:\.\d+)?$/;
@@ -313,6 +315,15 @@ function signFirstMoney(at: At): Raw | null {
   const sign = glued ? `${prefix.text}${w.text}` : w.text;
   const n = readNumber(words, i + 1, fw);
   if (!n || n.spelled) return null;
+  // "£22m", "$300k": a scale glued to the number, only after a sign ("300m" alone may be metres).
+  const after = words[n.last + 1];
+  const gluedScale = n.last === i + 1 && after?.kind === "word" && after.start === words[n.last].end
+    ? fw.gluedScales.get(lowerCase(after.text))
+    : undefined;
+  if (gluedScale !== undefined) {
+    n.value *= gluedScale;
+    n.last++;
+  }
   return raw(glued ? i - 1 : i, n.last, "money", n.value, {
     unit: fw.currencies.get(sign)!,
     rawUnit: sign,
@@ -392,15 +403,30 @@ function currencyAfterMoney({ words, i, fw }: At, n: ReadNumber): Raw | null {
   return raw(i, n.last + 1, "money", n.value, { unit: currency, rawUnit: next.text });
 }
 
-/** Quantities: "50 billion cubic metres (bcm)", "10 tonnes". */
+/** Quantities: "50 billion cubic metres (bcm)", "10 tonnes", "115mph", "185km/h", "30°C". */
 function quantity({ words, i, fw }: At, n: ReadNumber): Raw | null {
+  // "30°C": the degree sign glued between number and unit.
+  const degree = words[n.last + 1]?.text === "°" && words[n.last + 1].start === words[n.last].end
+    ? 1
+    : 0;
   for (const size of [2, 1]) {
-    const phraseWords = words.slice(n.last + 1, n.last + 1 + size);
+    const from = n.last + 1 + degree;
+    const phraseWords = words.slice(from, from + size);
     if (phraseWords.length < size || phraseWords.some((p) => p.kind !== "word")) continue;
     const phrase = phraseWords.map((p) => p.text).join(" ");
-    const unit = fw.units.get(phrase) ?? fw.units.get(phrase.toLowerCase());
-    if (!unit) continue;
-    let last = n.last + size;
+    const written = fw.units.get(phrase) ?? fw.units.get(phrase.toLowerCase());
+    // One capital letter ("40C") is a unit only glued to its number: "Grade 5 C" is none.
+    if (!written || (/^\p{Lu}$/u.test(phrase) && phraseWords[0].start !== words[from - 1].end)) {
+      continue;
+    }
+    let last = from + size - 1;
+    const [unit, unitPer = null] = written.split("/");
+    const per = unitPer ?? slashRate(words, last, fw);
+    let rawUnit = phrase;
+    if (per !== null && unitPer === null) {
+      rawUnit = `${phrase}/${words[last + 2].text}`;
+      last += 2;
+    }
     let value = n.value;
     const scaled = words[n.last]?.kind === "word" && fw.scales.has(lower(words[n.last]));
     if (!scaled) value *= fw.unitScales.get(phrase) ?? 1;
@@ -411,9 +437,18 @@ function quantity({ words, i, fw }: At, n: ReadNumber): Raw | null {
     ) {
       last += 3;
     }
-    return raw(i, last, "quantity", value, { unit, rawUnit: phrase });
+    return raw(i, last, "quantity", value, { unit, rawUnit, per });
   }
   return null;
+}
+
+/** A rate glued after a unit: "/h" in "185km/h"; null when none. */
+function slashRate(words: Word[], last: number, fw: FigureWords): string | null {
+  const slash = words[last + 1];
+  const time = words[last + 2];
+  if (slash?.text !== "/" || !time || slash.start !== words[last].end) return null;
+  if (time.start !== slash.end || time.kind !== "word") return null;
+  return fw.timeUnits.get(time.text) ?? null;
 }
 
 /** Durations: "two-day", "seven months", "10 years". */
@@ -435,6 +470,22 @@ function duration({ words, i, fw }: At, n: ReadNumber): Raw | null {
 function year({ words, i }: At, n: ReadNumber): Raw | null {
   if (n.spelled || n.last !== i || !/^(?:1[89]|20)\d\d$/.test(words[i].text)) return null;
   return raw(i, i, "year", n.value, { year: n.value });
+}
+
+/**
+ * A share written as "1 in 4" or "one in five": a percent (25, 20), not a count of four adults.
+ * Not "2 in 2024" (a year) nor "2 in 10 minutes" (a time).
+ */
+function oneIn({ words, i, fw }: At, n: ReadNumber): Raw | null {
+  if (n.last !== i || lower(words[i + 1]) !== "in") return null;
+  const of = readNumber(words, i + 2, fw);
+  if (!of || of.value <= n.value || of.last !== i + 2) return null;
+  if (/^(?:1[89]|20)\d\d$/.test(words[i + 2].text)) return null;
+  if (fw.timeUnits.has(words[of.last + 1]?.text ?? "")) return null;
+  return raw(i, of.last, "percent", (n.value * 100) / of.value, {
+    unit: "percent",
+    rawUnit: "in",
+  });
 }
 
 /**
@@ -497,6 +548,7 @@ const READERS: readonly Reader[] = [
   afterNumber(quantity),
   afterNumber(duration),
   afterNumber(year),
+  afterNumber(oneIn),
   afterNumber(count),
 ];
 
@@ -575,19 +627,46 @@ function isAmount(kind: FigureKind): boolean {
   return kind !== "date" && kind !== "year" && kind !== "ordinal" && kind !== "duration";
 }
 
-/** The rate's denominator within the next few words: "per year", "a month", "annually". */
+/** Words after "a year" that make it a time, not a rate: "$2.78 a year ago", "a year earlier". */
+const RELATIVE_TIME = /^(?:ago|earlier|before|later|prior|previously)$/;
+
+/**
+ * The rate's denominator within the next few words: "per year", "a month", "annually"; right
+ * after the figure also "per share", "a gallon" (a unit or one of `rate_nouns`), "115mph".
+ */
 function rateOf(raw: Raw, words: Word[], fw: FigureWords): string | null {
+  if (raw.per) return raw.per;
   for (let k = raw.last + 1; k < Math.min(words.length, raw.last + 7); k++) {
     const t = lowerCase(words[k].text);
     if (words[k].kind === "punct" && t !== "(" && t !== ")") break;
-    if (
-      (t === "per" || t === "a") && words[k + 1] && fw.timeUnits.has(words[k + 1].text) &&
-      (t === "per" || k === raw.last + 1)
-    ) {
-      return fw.timeUnits.get(words[k + 1].text)!;
+    const next = words[k + 1];
+    const adjacent = k === raw.last + 1;
+    if (t === "per" && next) {
+      const per = rateWord(next, fw, adjacent);
+      if (per !== null) return per;
+    }
+    if ((t === "a" || t === "an") && adjacent && next && !RELATIVE_TIME.test(lower(words[k + 2]))) {
+      const per = rateWord(next, fw, false);
+      if (per !== null) return per;
     }
     if (t === "annually" || t === "annual") return "year";
   }
+  return null;
+}
+
+/**
+ * What a rate is per: a time unit ("day"), a unit ("gallon"), one of `rate_nouns` ("share"), or,
+ * with `anyNoun` (right after "per"), any lower-case noun ("per capita"; never "per cent").
+ */
+function rateWord(w: Word, fw: FigureWords, anyNoun: boolean): string | null {
+  const time = fw.timeUnits.get(w.text);
+  if (time !== undefined) return time;
+  if (w.kind !== "word") return null;
+  const t = lowerCase(w.text);
+  const unit = fw.units.get(w.text) ?? fw.units.get(t);
+  if (unit !== undefined) return unit.split("/")[0];
+  if (fw.rateNouns.has(t)) return t;
+  if (anyNoun && LOWER_WORD.test(w.text) && !STOPWORDS.has(t) && t !== "cent") return t;
   return null;
 }
 
