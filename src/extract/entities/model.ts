@@ -304,6 +304,18 @@ function overlapsKept(
   return false;
 }
 
+const MONTH =
+  /^(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|January|February|March|April|May|June|July|August|September|October|November|December)$/;
+
+/** A month before a day ("by Jan. 5", "Sept 30") is a date, not a person called Jan. */
+function isDateMonth(s: SentenceState, first: number, last: number): boolean {
+  if (first !== last || !MONTH.test(s.words[first].text)) return false;
+  let k = first + 1;
+  if (s.words[k]?.text === "." && s.words[k].start === s.words[first].end) k++;
+  const day = s.words[k];
+  return day?.kind === "number" && /^(?:[1-9]|[12]\d|3[01])$/.test(day.text);
+}
+
 /** Adds the recogniser's spans of one sentence where the lists and rules found nothing. */
 export function addModelSpans(
   s: SentenceState,
@@ -321,6 +333,7 @@ export function addModelSpans(
     if (proseCase && !hasCapital(s, first, last)) continue;
     const written = surface(s, first, last).replace(/\s+/g, " ");
     if (NOT_NAMES.has(written) || placesOffice(s, first, last, span.type, cues)) continue;
+    if (isDateMonth(s, first, last)) continue;
     const type = entityType(span.type, written, places, cues);
     if (overlapsKept(s, first, last, type, cues)) continue;
     const media = type === "ORG" && cues.titleRules.mediaLast.has(s.words[last].text);

@@ -12,6 +12,7 @@ import { TokenTrie } from "../trie.ts";
 import { isCapitalised, quickHas, wordKey } from "../words.ts";
 import { isFirstName, type PlaceLookups } from "./places.ts";
 import { POSSESSIVE } from "./rules.ts";
+import { NAME_SUFFIX } from "./titles.ts";
 import {
   adjacent,
   cover,
@@ -33,9 +34,13 @@ export interface Learned {
   short: Map<string, Set<string>>;
 }
 
-/** The short form of a name: the family name, written first in East Asian names (Chinese, Korean). */
+/**
+ * The short form of a name: the family name, written first in East Asian names (Chinese, Korean),
+ * before a suffix ("Marcos" of "Ferdinand Marcos Jr.").
+ */
 export function shortForm(name: string, cues: Cues): string {
   const parts = name.split(/\s+/);
+  if (parts.length > 2 && NAME_SUFFIX.test(parts.at(-1)!)) parts.pop();
   if (parts.length === 1) return name;
   return cues.surnameFirst.has(parts[0]) && parts.length <= 3 ? parts[0] : parts[parts.length - 1];
 }

@@ -1,0 +1,53 @@
+/**
+ * Entities in kinds of news the seeds never had (sport, courts, disasters): each case came from
+ * an article written for the fresh-eyes check of 2026-12-01 and was wrong before its fix.
+ * @module
+ */
+import assert from "node:assert/strict";
+import { canonicalPerson } from "../../src/extract/entities/titles.ts";
+import { extractText } from "./helpers.ts";
+
+/** "text|entity|type|role" of every mention, with the shipped model and lists. */
+function rows(text: string): string[] {
+  return extractText(text).entities.map((e) => `${e.text}|${e.entity}|${e.type}|${e.role ?? ""}`);
+}
+
+Deno.test("entities: 'Premier League' is no person 'League' with the title 'Premier'", () => {
+  assert.deepEqual(rows("Arsenal lead the Premier League by three points."), [
+    "Arsenal|Arsenal|ORG|",
+    "Premier League|Premier League|ORG|",
+  ]);
+  // A premier before a name is still a title.
+  assert.deepEqual(rows("Premier Li Qiang met the delegates."), [
+    "Li Qiang|Li Qiang|PERSON|Premier",
+  ]);
+});
+
+Deno.test("entities: a month before a day is a date, not a person called Jan", () => {
+  assert.deepEqual(rows("He must surrender to the Bureau of Prisons by Jan. 5."), [
+    "Bureau of Prisons|Bureau of Prisons|ORG|",
+  ]);
+  assert.deepEqual(rows("Jan Smith and Jan agreed on 5 points."), [
+    "Jan Smith|Jan Smith|PERSON|",
+    "Jan|Jan Smith|PERSON|",
+  ]);
+});
+
+Deno.test("entities: a suffixed name's surname is its short form; 'Jr' and 'Jr.' are one name", () => {
+  assert.deepEqual(
+    rows(
+      'President Ferdinand Marcos Jr. ordered aid. "We will not leave anyone behind," Marcos said.',
+    ),
+    [
+      "Ferdinand Marcos Jr.|Ferdinand Marcos Jr.|PERSON|President",
+      "Marcos|Ferdinand Marcos Jr.|PERSON|",
+    ],
+  );
+  assert.deepEqual(rows("President Ferdinand Marcos Jr said the government was ready."), [
+    "Ferdinand Marcos Jr|Ferdinand Marcos Jr.|PERSON|President",
+  ]);
+  assert.equal(canonicalPerson("Martin Luther King Jr"), "Martin Luther King Jr.");
+  assert.equal(canonicalPerson("John Smith III"), "John Smith III");
+  // Two words: "Jr" alone after a first name is left as written.
+  assert.equal(canonicalPerson("Sammy Jr"), "Sammy Jr");
+});
