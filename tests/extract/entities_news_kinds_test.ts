@@ -4,6 +4,12 @@
  * @module
  */
 import assert from "node:assert/strict";
+import {
+  type EntityMention,
+  type EntitySource,
+  harmoniseTypes,
+} from "../../src/extract/entities.ts";
+import type { EntityType } from "../../src/extract/gazetteer.ts";
 import { canonicalPerson } from "../../src/extract/entities/titles.ts";
 import { extractText } from "./helpers.ts";
 
@@ -50,4 +56,67 @@ Deno.test("entities: a suffixed name's surname is its short form; 'Jr' and 'Jr.'
   assert.equal(canonicalPerson("John Smith III"), "John Smith III");
   // Two words: "Jr" alone after a first name is left as written.
   assert.equal(canonicalPerson("Sammy Jr"), "Sammy Jr");
+});
+
+Deno.test("entities: a name typed two ways across articles takes the type of twice the mentions", () => {
+  const m = (articleId: string, entity: string, type: EntityType, source: EntitySource = "model") =>
+    ({
+      articleId,
+      outlet: articleId,
+      sentenceId: `${articleId}:0`,
+      text: entity,
+      entity,
+      type,
+      role: null,
+      metonymy: type === "GPE",
+      media: false,
+      source,
+      confidence: 1,
+      start: 0,
+      end: entity.length,
+    }) satisfies EntityMention;
+  const mentions = [
+    m("ap", "Chelsea", "ORG"),
+    m("ap", "Chelsea", "ORG"),
+    m("bbc", "Chelsea", "ORG"),
+    m("bbc", "Chelsea", "ORG"),
+    // 4 against 2 (the rule's mention counts too): the model's place becomes the club.
+    m("guardian", "Chelsea", "GPE"),
+    m("guardian", "Chelsea", "GPE", "rule"),
+    // 2 against 1: the place wins over a person.
+    m("ap", "Cebu", "LOC"),
+    m("reuters", "Cebu", "LOC"),
+    m("bbc", "Cebu", "PERSON"),
+    // 3 against 2: no type has twice the mentions, each keeps its own.
+    m("a", "Jordan", "PERSON"),
+    m("a", "Jordan", "PERSON"),
+    m("a", "Jordan", "PERSON"),
+    m("b", "Jordan", "ORG"),
+    m("b", "Jordan", "ORG"),
+    // A nationality is never moved.
+    m("a", "Palawan", "LOC"),
+    m("a", "Palawan", "LOC"),
+    m("b", "Palawan", "NORP"),
+  ];
+  harmoniseTypes(mentions);
+  assert.deepEqual(mentions.map((x) => `${x.articleId}:${x.entity}:${x.type}:${x.metonymy}`), [
+    "ap:Chelsea:ORG:false",
+    "ap:Chelsea:ORG:false",
+    "bbc:Chelsea:ORG:false",
+    "bbc:Chelsea:ORG:false",
+    "guardian:Chelsea:ORG:false",
+    // A rule's type stays.
+    "guardian:Chelsea:GPE:true",
+    "ap:Cebu:LOC:false",
+    "reuters:Cebu:LOC:false",
+    "bbc:Cebu:LOC:false",
+    "a:Jordan:PERSON:false",
+    "a:Jordan:PERSON:false",
+    "a:Jordan:PERSON:false",
+    "b:Jordan:ORG:false",
+    "b:Jordan:ORG:false",
+    "a:Palawan:LOC:false",
+    "a:Palawan:LOC:false",
+    "b:Palawan:NORP:false",
+  ]);
 });
