@@ -120,3 +120,15 @@ Deno.test("entities: a name typed two ways across articles takes the type of twi
     "b:Palawan:NORP:false",
   ]);
 });
+
+Deno.test("entities: a first name no lexicon lists is the one person it opens ('Bukayo'), a place's is not", () => {
+  assert.deepEqual(rows("Bukayo Saka scored late. 'Bukayo is a special player,' said Odegaard."), [
+    "Bukayo Saka|Bukayo Saka|PERSON|",
+    "Bukayo|Bukayo Saka|PERSON|",
+    "Odegaard|Odegaard|PERSON|",
+  ]);
+  assert.deepEqual(rows("Georgia Smith spoke. Georgia was calm."), [
+    "Georgia Smith|Georgia Smith|PERSON|",
+    "Georgia|Georgia|GPE|",
+  ]);
+});

@@ -231,8 +231,8 @@ export function resolveShortForms(
 }
 
 /**
- * The article's full names by their first word, where that word is a first name and opens exactly
- * one of them and ends none ("Daniel" → "Daniel Montalvo"; two Daniels, or a Mr. Daniel, leave it).
+ * The article's full names by their first word, where that word opens exactly one of them and ends
+ * none and is no place ("Daniel" → "Daniel Montalvo"; two Daniels, or a Mr. Daniel, leave it).
  */
 function firstNamesOf(
   all: readonly SentenceState[],
@@ -244,7 +244,9 @@ function firstNamesOf(
     for (const f of s.found) {
       if (f.type !== "PERSON" || !f.entity.includes(" ")) continue;
       const first = f.entity.split(" ")[0];
-      if (learned.short.has(first) || !isFirstName(places, first)) continue;
+      // A first name the lexicons do not list ("Bukayo" of "Bukayo Saka") counts too, unless the
+      // word is a place's name.
+      if (learned.short.has(first) || (!isFirstName(places, first) && places.kind(first))) continue;
       const set = names.get(first) ?? new Set<string>();
       names.set(first, set.add(f.entity));
     }
