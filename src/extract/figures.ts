@@ -121,7 +121,7 @@ export function extractFigures(
     // What "others" counts: the noun of the sentence's count before it.
     let counted: string | null = null;
     for (let i = 0; i < words.length; i++) {
-      if (inName[i] || !canStart(words, i, isStarter)) continue;
+      if (inName[i] || !canStart(words, i, isStarter) || namesNumber(words, i)) continue;
       const raw = readFigure({ words, i, fw, inName, modifier });
       if (!raw) continue;
       if (raw.kind === "count" && fw.anaphoricNouns.has(raw.rawUnit ?? "")) raw.unit = counted;
@@ -138,6 +138,14 @@ function canStart(words: Word[], i: number, isStarter: (word: string) => boolean
   const w = words[i];
   return w.kind === "number" || isStarter(w.text) ||
     (opensSentence(words, i) && isStarter(lowerCase(w.text)));
+}
+
+/** A number glued by a hyphen to a capitalised word is part of a name: "Covid-19", "GLP-1", "F-35". */
+function namesNumber(words: Word[], i: number): boolean {
+  const dash = words[i - 1];
+  const name = words[i - 2];
+  return words[i].kind === "number" && dash?.text === "-" && dash.end === words[i].start &&
+    name?.kind === "word" && name.end === dash.start && /\p{Lu}/u.test(name.text);
 }
 
 /** Whether word i is the sentence's first word (after opening quotes or brackets). */
@@ -184,6 +192,11 @@ function lower(w: Word | undefined): string {
   return w ? lowerCase(w.text) : "";
 }
 
+/** A number times a scale, rounded to 15 significant digits: 4.1 million is 4100000, not 4099999.9999999995. */
+function scaled(value: number, scale: number): number {
+  return Number((value * scale).toPrecision(15));
+}
+
 /** Value of a number token: "1,000" is 1000, "3.8" is 3.8; null when it is no plain number. */
 function numberOf(w: Word | undefined): number | null {
   if (!w || w.kind !== "number" || !DIGITS.test(w.text)) return null;
@@ -221,7 +234,7 @@ function readNumber(
   }
   const scale = fw.scales.get(lower(words[last + 1]));
   if (scale !== undefined && words[last + 1].kind === "word") {
-    value *= scale;
+    value = scaled(value, scale);
     last++;
   }
   return { value, last, spelled };
@@ -321,7 +334,7 @@ function signFirstMoney(at: At): Raw | null {
     ? fw.gluedScales.get(lowerCase(after.text))
     : undefined;
   if (gluedScale !== undefined) {
-    n.value *= gluedScale;
+    n.value = scaled(n.value, gluedScale);
     n.last++;
   }
   return raw(glued ? i - 1 : i, n.last, "money", n.value, {
@@ -428,8 +441,8 @@ function quantity({ words, i, fw }: At, n: ReadNumber): Raw | null {
       last += 2;
     }
     let value = n.value;
-    const scaled = words[n.last]?.kind === "word" && fw.scales.has(lower(words[n.last]));
-    if (!scaled) value *= fw.unitScales.get(phrase) ?? 1;
+    const scaledWord = words[n.last]?.kind === "word" && fw.scales.has(lower(words[n.last]));
+    if (!scaledWord) value = scaled(value, fw.unitScales.get(phrase) ?? 1);
     // A gloss in brackets: "(bcm)".
     if (
       words[last + 1]?.text === "(" && words[last + 3]?.text === ")" &&

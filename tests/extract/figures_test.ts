@@ -260,3 +260,25 @@ Deno.test("figures: '1 in 4 adults' is a share (25 percent), not a count of four
     ["2024", "year", 2024, null, false],
   ]);
 });
+
+Deno.test("figures: 'Covid-19 patients' and 'GLP-1 drugs' are names, not counts of 19 patients", () => {
+  const x = extractText(
+    "Covid-19 patients took GLP-1 drugs; F-35 jets flew in mid-2024 over 12 teams.",
+  );
+  assert.deepEqual(x.figures.map((f) => [f.text, f.kind, f.value, f.unit]), [
+    ["2024", "year", 2024, null],
+    ["12 teams", "count", 12, "teams"],
+  ]);
+});
+
+Deno.test("figures: 'mn' is a million, 'pence' is GBX, and a scale gives round values ($4.1 million)", () => {
+  const x = extractText(
+    "It expects €350mn of savings, or 350 mn euros; shares fell to 4,412 pence; he earned $4.1 million.",
+  );
+  assert.deepEqual(x.figures.map(row), [
+    ["€350mn", "money", 350e6, "EUR", "€", null],
+    ["350 mn euros", "money", 350e6, "EUR", "euros", null],
+    ["4,412 pence", "money", 4412, "GBX", "pence", null],
+    ["$4.1 million", "money", 4100000, "USD", "$", null],
+  ]);
+});
