@@ -132,3 +132,25 @@ Deno.test("entities: a first name no lexicon lists is the one person it opens ('
     "Georgia|Georgia|GPE|",
   ]);
 });
+
+Deno.test("entities: companies, raters and regulators the model misses are in the general list", () => {
+  assert.deepEqual(
+    rows(
+      "Unilever agreed to buy the snack maker. Moody's said it could cut Unilever's rating. " +
+        "Analysts at Jefferies said Novo Nordisk's drug hurts PepsiCo. The SEC agreed.",
+    ),
+    [
+      "Unilever|Unilever|ORG|",
+      "Moody's|Moody's|ORG|",
+      "Unilever|Unilever|ORG|",
+      "Jefferies|Jefferies|ORG|",
+      "Novo Nordisk|Novo Nordisk|ORG|",
+      "PepsiCo|PepsiCo|ORG|",
+      "SEC|Securities and Exchange Commission|ORG|",
+    ],
+  );
+  // Words that are also common nouns or another journal's name stay out of the list.
+  assert.deepEqual(rows("Meta-analysis of 57 studies, in The Lancet Public Health, found it."), [
+    "Lancet Public Health|Lancet Public Health|ORG|",
+  ]);
+});
