@@ -154,3 +154,20 @@ Deno.test("entities: companies, raters and regulators the model misses are in th
     "Lancet Public Health|Lancet Public Health|ORG|",
   ]);
 });
+
+Deno.test("entities: a name the model read as a person or place but ending in a company's word is a company", () => {
+  assert.deepEqual(
+    rows(
+      "Unilever agreed to buy Dutch snack maker Van der Berg Foods. Van der Berg shares jumped. " +
+        "Gregory Hallman, a former managing director at Brightwater Capital, told clients.",
+    ),
+    [
+      "Unilever|Unilever|ORG|",
+      "Dutch|Dutch|NORP|",
+      "Van der Berg Foods|Van der Berg Foods|ORG|",
+      "Van der Berg|Van der Berg Foods|ORG|",
+      "Gregory Hallman|Gregory Hallman|PERSON|former managing director at Brightwater Capital",
+      "Brightwater Capital|Brightwater Capital|ORG|",
+    ],
+  );
+});

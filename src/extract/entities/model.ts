@@ -252,6 +252,19 @@ function peopleMisread(type: RecognisedType, name: string, places: PlaceLookups)
     !isFirstName(places, name);
 }
 
+/**
+ * A name of several words the recogniser read as a person or a place that ends in a company's
+ * word ("Van der Berg Foods", "Brightwater Capital", `company_last_words`): an organisation.
+ * Words that are also surnames ("Bank", "Court") are not among them.
+ */
+function orgMisread(type: RecognisedType, name: string, cues: Cues): boolean {
+  if (type !== "PER" && type !== "LOC") return false;
+  const words = name.split(" ");
+  if (words.length < 2) return false;
+  const last = words[words.length - 1];
+  return cues.titleRules.companyLast.has(last);
+}
+
 function entityType(
   type: RecognisedType,
   name: string,
@@ -261,6 +274,7 @@ function entityType(
   if (cues.titleRules.directions.has(name)) return "LOC";
   if (countryMisread(type, name, places)) return "GPE";
   if (peopleMisread(type, name, places)) return "NORP";
+  if (orgMisread(type, name, cues)) return "ORG";
   if (type === "PER") return "PERSON";
   if (type === "LOC") return places.kind(name) ? "GPE" : "LOC";
   return type;
