@@ -171,3 +171,10 @@ Deno.test("entities: a name the model read as a person or place but ending in a 
     ],
   );
 });
+
+Deno.test("entities: a named storm is an event, not the person 'Typhoon Kalmaegi'", () => {
+  assert.deepEqual(
+    rows("At least 42 people have been killed after Typhoon Kalmaegi brought floods."),
+    ["Typhoon Kalmaegi|Typhoon Kalmaegi|EVENT|"],
+  );
+});

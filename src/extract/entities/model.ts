@@ -252,6 +252,10 @@ function peopleMisread(type: RecognisedType, name: string, places: PlaceLookups)
     !isFirstName(places, name);
 }
 
+/** A named storm ("Typhoon Kalmaegi", "Hurricane Katrina"): an event, never a person. */
+const STORM =
+  /^(?:Super )?(?:Hurricane|Typhoon|Cyclone|Tropical Storm|Storm|Tropical Depression) \p{Lu}/u;
+
 /**
  * A name of several words the recogniser read as a person or a place that ends in a company's
  * word ("Van der Berg Foods", "Brightwater Capital", `company_last_words`): an organisation.
@@ -275,6 +279,7 @@ function entityType(
   if (countryMisread(type, name, places)) return "GPE";
   if (peopleMisread(type, name, places)) return "NORP";
   if (orgMisread(type, name, cues)) return "ORG";
+  if (STORM.test(name)) return "EVENT";
   if (type === "PER") return "PERSON";
   if (type === "LOC") return places.kind(name) ? "GPE" : "LOC";
   return type;
