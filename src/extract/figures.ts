@@ -157,7 +157,8 @@ function opensSentence(words: Word[], i: number): boolean {
 const startersCache = new WeakMap<FigureWords, ReadonlySet<string>>();
 
 /**
- * The words other than numbers that {@link READERS} can start a figure at: months, weekdays,
+ * The words other than numbers that {@link READERS} can start a figure at: months (and their
+ * abbreviations), weekdays,
  * the first words of vague numbers, ordinals, number words and currencies. Any other word or
  * mark makes every reader return null.
  */
@@ -166,6 +167,8 @@ function startersOf(fw: FigureWords): ReadonlySet<string> {
   if (!set) {
     set = new Set([
       ...fw.months.keys(),
+      ...[...fw.months.keys()].map((m) => m.slice(0, 3)),
+      "Sept",
       ...fw.weekdays,
       ...fw.vagueByFirstWord.keys(),
       ...fw.ordinals.keys(),
@@ -278,10 +281,11 @@ function raw(
   };
 }
 
-/** Dates that start with a month: "February 2022", "August 24, 2024", "September". */
-function monthFirstDate({ words, i, fw }: At): Raw | null {
+/** Dates that start with a month: "February 2022", "August 24, 2024", "September", "Jan. 5". */
+function monthFirstDate(at: At): Raw | null {
+  const { words, i, fw } = at;
   const w = words[i];
-  if (fw.months.get(w.text) === undefined) return null;
+  if (fw.months.get(w.text) === undefined) return abbreviatedDate(at);
   const day = numberOf(words[i + 1]);
   if (day !== null && /^\d{4}$/.test(words[i + 1].text)) {
     return raw(i, i + 1, "date", null, { unit: "month", year: day });
@@ -304,6 +308,26 @@ function monthFirstDate({ words, i, fw }: At): Raw | null {
     return raw(i, i, "date", null, { unit: "month" });
   }
   return null;
+}
+
+/** A month's abbreviation before a day, as wires write dates: "Jan. 5", "Sept 30", "Oct. 9, 2026". */
+function abbreviatedDate({ words, i, fw }: At): Raw | null {
+  const w = words[i];
+  const full = [...fw.months.keys()].find((m) =>
+    w.text === m.slice(0, 3) || (w.text === "Sept" && m === "September")
+  );
+  if (full === undefined) return null;
+  let k = i + 1;
+  if (words[k]?.text === "." && words[k].start === w.end) k++;
+  const day = numberOf(words[k]);
+  if (
+    day === null || !Number.isInteger(day) || day < 1 || day > 31 || /^\d{4}$/.test(words[k].text)
+  ) {
+    return null;
+  }
+  const y = words[k + 1]?.text === "," ? words[k + 2] : undefined;
+  const year = y && /^\d{4}$/.test(y.text) ? Number(y.text) : null;
+  return raw(i, year ? k + 2 : k, "date", null, { unit: "day", year });
 }
 
 /** A weekday ("Tuesday"), or a day before its month: "24 August 2024", "5 March". */

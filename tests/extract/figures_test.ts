@@ -282,3 +282,15 @@ Deno.test("figures: 'mn' is a million, 'pence' is GBX, and a scale gives round v
     ["$4.1 million", "money", 4100000, "USD", "$", null],
   ]);
 });
+
+Deno.test("figures: a month's abbreviation before a day is a date ('Jan. 5', 'Sept. 30'); 'Jan Smith' is none", () => {
+  const x = extractText(
+    "He must surrender by Jan. 5. The quarter ended Sept. 30; results came Oct 9, 2026. " +
+      "Jan Smith said Dec put it on a plate.",
+  );
+  assert.deepEqual(x.figures.map((f) => [f.text, f.kind, f.unit, f.year]), [
+    ["Jan. 5", "date", "day", null],
+    ["Sept. 30", "date", "day", null],
+    ["Oct 9, 2026", "date", "day", 2026],
+  ]);
+});
