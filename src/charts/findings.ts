@@ -259,9 +259,11 @@ const FIGURE_KINDS = ["money", "percent", "quantity", "count"];
 export const SAME_STORY_DAYS = 7;
 
 /**
- * The figure pairs of `figure_consistency` worth a sentence: flagged, and not two counts of
- * different things ("three robots" and "three points" have different units because they count
- * different things, not because one outlet got the number wrong). Pairs across groups first: a
+ * The figure pairs of `figure_consistency` worth a sentence: flagged, and not two figures in
+ * different units: two counts of different things ("three robots" and "three points" have
+ * different units because they count different things, not because one outlet got the number
+ * wrong), money in two currencies ("$380 million" and "350 million euros": a conversion) or a
+ * quantity in two measures ("115 mph", "185 km/h"); a percent against percentage points stays. Pairs across groups first: a
  * figure that differs between two articles of one group is most often a later report, and so is
  * one between articles published more than {@link SAME_STORY_DAYS} days apart (`apart`: two State
  * of the Union addresses a year apart, "400,000 veterans" then "700,000"). `dayOf` gives an
@@ -280,7 +282,8 @@ export function differingFigures(
   const within: Record<string, unknown>[] = [];
   const apart: Record<string, unknown>[] = [];
   for (const r of records(consistency.filter(pl.col("flagged")))) {
-    if (r.kind === "count" && r.status === "different_unit") continue;
+    // Only a percent against percentage points is a disagreement of units.
+    if (r.kind !== "percent" && r.status === "different_unit") continue;
     const a = article(r.sentence_a);
     const b = article(r.sentence_b);
     const da = dayOf.get(a);

@@ -120,7 +120,10 @@ export function speakersTable(
   return topByGroup(counts, col, "quotes", { n, then: ["speaker"] });
 }
 
-/** Figures per group: every money, percent and quantity figure, by group and article. */
+/**
+ * Figures per group: every money, percent and quantity figure, by group and article, with what it
+ * is per ("$1.71 per share", "115mph": per hour), so a rate is not read as an amount.
+ */
 export function figuresTable(
   figures: pl.DataFrame | undefined,
   groups: pl.DataFrame | undefined,
@@ -129,7 +132,7 @@ export function figuresTable(
   const col = shownAs(by);
   const kept = figures?.filter(pl.col("kind").isIn(["money", "percent", "quantity"]));
   const g = grouped(
-    kept?.select("article_id", "kind", "text", "value", "unit"),
+    kept?.select("article_id", "kind", "text", "value", "unit", "per"),
     groups,
     col,
   );
@@ -140,6 +143,7 @@ export function figuresTable(
     "text",
     "value",
     "unit",
+    "per",
   );
 }
 
@@ -303,9 +307,9 @@ ${findingsHtml(findings(frames, { by }))}`);
   );
   section(
     `Figures per ${escapeHtml(col)}`,
-    "Money, percentages and quantities, with the value after scale words.",
+    "Money, percentages and quantities, with the value after scale words and what a rate is per.",
     figuresTable(frames.figures, groups, by),
-    [col, "article_id", "kind", "text", "value", "unit"],
+    [col, "article_id", "kind", "text", "value", "unit", "per"],
   );
   section(
     "Key terms in context",

@@ -186,7 +186,7 @@ function mentionsOf(
 /**
  * Across a corpus: a person's mention left as a bare surname ("Trump" in an article that never
  * gives the full name) takes the full name when the corpus has exactly one person of that
- * surname. Changes `mentions` in place.
+ * surname; then a name gets one type ({@link harmoniseTypes}). Changes `mentions` in place.
  */
 export function canonicalPeople(mentions: EntityMention[], cues: Cues = DEFAULT_CUES): void {
   const bySurname = new Map<string, Set<string>>();
@@ -201,5 +201,42 @@ export function canonicalPeople(mentions: EntityMention[], cues: Cues = DEFAULT_
     if (m.type !== "PERSON" || m.entity.includes(" ")) continue;
     const names = bySurname.get(m.entity);
     if (names?.size === 1) m.entity = [...names][0];
+  }
+  harmoniseTypes(mentions);
+}
+
+/** The types a name's mentions may move between across articles. */
+const HARMONISED: ReadonlySet<EntityType> = new Set(["PERSON", "ORG", "GPE", "LOC"]);
+
+/**
+ * One type per name across a corpus: where the recogniser typed a name one way in one article and
+ * another way in others ("Chelsea" a club in two match reports, a place in the third), its
+ * mentions take the type that has at least twice the mentions of any other, so that counts by
+ * type (the "who is named" chart of people and organisations) do not drop an outlet's mentions.
+ * Only the model's mentions move; lists and rules keep theirs, and NORP is never involved.
+ */
+export function harmoniseTypes(mentions: EntityMention[]): void {
+  const counts = new Map<string, Map<EntityType, number>>();
+  for (const m of mentions) {
+    if (!HARMONISED.has(m.type)) continue;
+    let byType = counts.get(m.entity);
+    if (!byType) counts.set(m.entity, byType = new Map());
+    byType.set(m.type, (byType.get(m.type) ?? 0) + 1);
+  }
+  const typeOf = new Map<string, EntityType>();
+  for (const [entity, byType] of counts) {
+    if (byType.size < 2) continue;
+    const [[top, n], ...rest] = [...byType].sort((a, b) => b[1] - a[1]);
+    if (rest.every(([, k]) => n >= 2 * k)) typeOf.set(entity, top);
+  }
+  if (!typeOf.size) return;
+  for (const m of mentions) {
+    const type = typeOf.get(m.entity);
+    if (type === undefined || m.type === type || m.source !== "model" || !HARMONISED.has(m.type)) {
+      continue;
+    }
+    m.type = type;
+    if (type !== "ORG") m.media = false;
+    if (type !== "GPE") m.metonymy = false;
   }
 }

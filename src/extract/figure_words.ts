@@ -15,6 +15,7 @@ const words = z.array(z.string().trim().min(1));
 export const FigureWordsSchema = z.object({
   description: z.string().optional(),
   scales: numbers,
+  glued_scales: numbers.default({}),
   number_words: numbers,
   ordinals: numbers,
   vague_numbers: numbers,
@@ -22,6 +23,7 @@ export const FigureWordsSchema = z.object({
   units: names,
   unit_scales: numbers,
   time_units: names,
+  rate_nouns: words.default([]),
   plural_nouns: words.default([]),
   anaphoric_nouns: words.default([]),
   approx: words,
@@ -37,6 +39,8 @@ export const FigureWordsSchema = z.object({
  */
 export interface FigureWords {
   scales: ReadonlyMap<string, number>;
+  /** Scales read only glued to a number after a currency sign ("£22m"), lower case. */
+  gluedScales: ReadonlyMap<string, number>;
   numberWords: ReadonlyMap<string, number>;
   ordinals: ReadonlyMap<string, number>;
   vagueNumbers: ReadonlyMap<string, number>;
@@ -48,6 +52,8 @@ export interface FigureWords {
   /** Units that carry a scale of their own ("bcm" is billions of cubic metres). */
   unitScales: ReadonlyMap<string, number>;
   timeUnits: ReadonlyMap<string, string>;
+  /** What a figure is given per after "a" ("$2.41 a gallon"), besides time units and units. */
+  rateNouns: ReadonlySet<string>;
   /** Counted nouns whose plural has no -s ("people", "women", "police"). */
   pluralNouns: ReadonlySet<string>;
   /** Counted nouns that count what the sentence counted before ("238 others"). */
@@ -69,6 +75,7 @@ export function compileFigureWords(data: unknown, source = "figure words"): Figu
     new Map(Object.entries(r).map(([k, v]) => [k.toLowerCase(), v]));
   return {
     scales: lower(d.scales),
+    gluedScales: lower(d.glued_scales),
     numberWords: lower(d.number_words),
     ordinals: lower(d.ordinals),
     vagueNumbers: lower(d.vague_numbers),
@@ -81,6 +88,7 @@ export function compileFigureWords(data: unknown, source = "figure words"): Figu
     units: new Map(Object.entries(d.units)),
     unitScales: new Map(Object.entries(d.unit_scales)),
     timeUnits: new Map(Object.entries(d.time_units)),
+    rateNouns: new Set(d.rate_nouns),
     pluralNouns: new Set(d.plural_nouns),
     anaphoricNouns: new Set(d.anaphoric_nouns),
     approx: [...d.approx].sort((a, b) => b.length - a.length),

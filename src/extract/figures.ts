@@ -82,6 +82,8 @@ interface Raw {
   rawUnit: string | null;
   approx: boolean;
   year: number | null;
+  /** A rate the unit carries ("115mph", "185km/h"); else read from the words after. */
+  per?: string | null;
 }
 
 const DIGITS = /^\d+(?:,\d{3})*(?:\.\d+)?$|^\d+(?:\.\d+)?$/;
@@ -119,7 +121,7 @@ export function extractFigures(
     // What "others" counts: the noun of the sentence's count before it.
     let counted: string | null = null;
     for (let i = 0; i < words.length; i++) {
-      if (inName[i] || !canStart(words, i, isStarter)) continue;
+      if (inName[i] || !canStart(words, i, isStarter) || namesNumber(words, i)) continue;
       const raw = readFigure({ words, i, fw, inName, modifier });
       if (!raw) continue;
       if (raw.kind === "count" && fw.anaphoricNouns.has(raw.rawUnit ?? "")) raw.unit = counted;
@@ -138,6 +140,14 @@ function canStart(words: Word[], i: number, isStarter: (word: string) => boolean
     (opensSentence(words, i) && isStarter(lowerCase(w.text)));
 }
 
+/** A number glued by a hyphen to a capitalised word is part of a name: "Covid-19", "GLP-1", "F-35". */
+function namesNumber(words: Word[], i: number): boolean {
+  const dash = words[i - 1];
+  const name = words[i - 2];
+  return words[i].kind === "number" && dash?.text === "-" && dash.end === words[i].start &&
+    name?.kind === "word" && name.end === dash.start && /\p{Lu}/u.test(name.text);
+}
+
 /** Whether word i is the sentence's first word (after opening quotes or brackets). */
 function opensSentence(words: Word[], i: number): boolean {
   for (let k = 0; k < i; k++) if (words[k].kind !== "punct") return false;
@@ -147,7 +157,8 @@ function opensSentence(words: Word[], i: number): boolean {
 const startersCache = new WeakMap<FigureWords, ReadonlySet<string>>();
 
 /**
- * The words other than numbers that {@link READERS} can start a figure at: months, weekdays,
+ * The words other than numbers that {@link READERS} can start a figure at: months (and their
+ * abbreviations), weekdays,
  * the first words of vague numbers, ordinals, number words and currencies. Any other word or
  * mark makes every reader return null.
  */
@@ -156,6 +167,8 @@ function startersOf(fw: FigureWords): ReadonlySet<string> {
   if (!set) {
     set = new Set([
       ...fw.months.keys(),
+      ...[...fw.months.keys()].map((m) => m.slice(0, 3)),
+      "Sept",
       ...fw.weekdays,
       ...fw.vagueByFirstWord.keys(),
       ...fw.ordinals.keys(),
@@ -180,6 +193,11 @@ function sizesOf(phrases: readonly string[]): number[] {
 
 function lower(w: Word | undefined): string {
   return w ? lowerCase(w.text) : "";
+}
+
+/** A number times a scale, rounded to 15 significant digits: 4.1 million is 4100000, not 4099999.9999999995. */
+function scaled(value: number, scale: number): number {
+  return Number((value * scale).toPrecision(15));
 }
 
 /** Value of a number token: "1,000" is 1000, "3.8" is 3.8; null when it is no plain number. */
@@ -219,7 +237,7 @@ function readNumber(
   }
   const scale = fw.scales.get(lower(words[last + 1]));
   if (scale !== undefined && words[last + 1].kind === "word") {
-    value *= scale;
+    value = scaled(value, scale);
     last++;
   }
   return { value, last, spelled };
@@ -263,10 +281,11 @@ function raw(
   };
 }
 
-/** Dates that start with a month: "February 2022", "August 24, 2024", "September". */
-function monthFirstDate({ words, i, fw }: At): Raw | null {
+/** Dates that start with a month: "February 2022", "August 24, 2024", "September", "Jan. 5". */
+function monthFirstDate(at: At): Raw | null {
+  const { words, i, fw } = at;
   const w = words[i];
-  if (fw.months.get(w.text) === undefined) return null;
+  if (fw.months.get(w.text) === undefined) return abbreviatedDate(at);
   const day = numberOf(words[i + 1]);
   if (day !== null && /^\d{4}$/.test(words[i + 1].text)) {
     return raw(i, i + 1, "date", null, { unit: "month", year: day });
@@ -291,6 +310,26 @@ function monthFirstDate({ words, i, fw }: At): Raw | null {
   return null;
 }
 
+/** A month's abbreviation before a day, as wires write dates: "Jan. 5", "Sept 30", "Oct. 9, 2026". */
+function abbreviatedDate({ words, i, fw }: At): Raw | null {
+  const w = words[i];
+  const full = [...fw.months.keys()].find((m) =>
+    w.text === m.slice(0, 3) || (w.text === "Sept" && m === "September")
+  );
+  if (full === undefined) return null;
+  let k = i + 1;
+  if (words[k]?.text === "." && words[k].start === w.end) k++;
+  const day = numberOf(words[k]);
+  if (
+    day === null || !Number.isInteger(day) || day < 1 || day > 31 || /^\d{4}$/.test(words[k].text)
+  ) {
+    return null;
+  }
+  const y = words[k + 1]?.text === "," ? words[k + 2] : undefined;
+  const year = y && /^\d{4}$/.test(y.text) ? Number(y.text) : null;
+  return raw(i, year ? k + 2 : k, "date", null, { unit: "day", year });
+}
+
 /** A weekday ("Tuesday"), or a day before its month: "24 August 2024", "5 March". */
 function weekdayOrDayFirstDate({ words, i, fw }: At): Raw | null {
   const w = words[i];
@@ -313,6 +352,15 @@ function signFirstMoney(at: At): Raw | null {
   const sign = glued ? `${prefix.text}${w.text}` : w.text;
   const n = readNumber(words, i + 1, fw);
   if (!n || n.spelled) return null;
+  // "£22m", "$300k": a scale glued to the number, only after a sign ("300m" alone may be metres).
+  const after = words[n.last + 1];
+  const gluedScale = n.last === i + 1 && after?.kind === "word" && after.start === words[n.last].end
+    ? fw.gluedScales.get(lowerCase(after.text))
+    : undefined;
+  if (gluedScale !== undefined) {
+    n.value = scaled(n.value, gluedScale);
+    n.last++;
+  }
   return raw(glued ? i - 1 : i, n.last, "money", n.value, {
     unit: fw.currencies.get(sign)!,
     rawUnit: sign,
@@ -392,18 +440,33 @@ function currencyAfterMoney({ words, i, fw }: At, n: ReadNumber): Raw | null {
   return raw(i, n.last + 1, "money", n.value, { unit: currency, rawUnit: next.text });
 }
 
-/** Quantities: "50 billion cubic metres (bcm)", "10 tonnes". */
+/** Quantities: "50 billion cubic metres (bcm)", "10 tonnes", "115mph", "185km/h", "30°C". */
 function quantity({ words, i, fw }: At, n: ReadNumber): Raw | null {
+  // "30°C": the degree sign glued between number and unit.
+  const degree = words[n.last + 1]?.text === "°" && words[n.last + 1].start === words[n.last].end
+    ? 1
+    : 0;
   for (const size of [2, 1]) {
-    const phraseWords = words.slice(n.last + 1, n.last + 1 + size);
+    const from = n.last + 1 + degree;
+    const phraseWords = words.slice(from, from + size);
     if (phraseWords.length < size || phraseWords.some((p) => p.kind !== "word")) continue;
     const phrase = phraseWords.map((p) => p.text).join(" ");
-    const unit = fw.units.get(phrase) ?? fw.units.get(phrase.toLowerCase());
-    if (!unit) continue;
-    let last = n.last + size;
+    const written = fw.units.get(phrase) ?? fw.units.get(phrase.toLowerCase());
+    // One capital letter ("40C") is a unit only glued to its number: "Grade 5 C" is none.
+    if (!written || (/^\p{Lu}$/u.test(phrase) && phraseWords[0].start !== words[from - 1].end)) {
+      continue;
+    }
+    let last = from + size - 1;
+    const [unit, unitPer = null] = written.split("/");
+    const per = unitPer ?? slashRate(words, last, fw);
+    let rawUnit = phrase;
+    if (per !== null && unitPer === null) {
+      rawUnit = `${phrase}/${words[last + 2].text}`;
+      last += 2;
+    }
     let value = n.value;
-    const scaled = words[n.last]?.kind === "word" && fw.scales.has(lower(words[n.last]));
-    if (!scaled) value *= fw.unitScales.get(phrase) ?? 1;
+    const scaledWord = words[n.last]?.kind === "word" && fw.scales.has(lower(words[n.last]));
+    if (!scaledWord) value = scaled(value, fw.unitScales.get(phrase) ?? 1);
     // A gloss in brackets: "(bcm)".
     if (
       words[last + 1]?.text === "(" && words[last + 3]?.text === ")" &&
@@ -411,9 +474,18 @@ function quantity({ words, i, fw }: At, n: ReadNumber): Raw | null {
     ) {
       last += 3;
     }
-    return raw(i, last, "quantity", value, { unit, rawUnit: phrase });
+    return raw(i, last, "quantity", value, { unit, rawUnit, per });
   }
   return null;
+}
+
+/** A rate glued after a unit: "/h" in "185km/h"; null when none. */
+function slashRate(words: Word[], last: number, fw: FigureWords): string | null {
+  const slash = words[last + 1];
+  const time = words[last + 2];
+  if (slash?.text !== "/" || !time || slash.start !== words[last].end) return null;
+  if (time.start !== slash.end || time.kind !== "word") return null;
+  return fw.timeUnits.get(time.text) ?? null;
 }
 
 /** Durations: "two-day", "seven months", "10 years". */
@@ -435,6 +507,22 @@ function duration({ words, i, fw }: At, n: ReadNumber): Raw | null {
 function year({ words, i }: At, n: ReadNumber): Raw | null {
   if (n.spelled || n.last !== i || !/^(?:1[89]|20)\d\d$/.test(words[i].text)) return null;
   return raw(i, i, "year", n.value, { year: n.value });
+}
+
+/**
+ * A share written as "1 in 4" or "one in five": a percent (25, 20), not a count of four adults.
+ * Not "2 in 2024" (a year) nor "2 in 10 minutes" (a time).
+ */
+function oneIn({ words, i, fw }: At, n: ReadNumber): Raw | null {
+  if (n.last !== i || lower(words[i + 1]) !== "in") return null;
+  const of = readNumber(words, i + 2, fw);
+  if (!of || of.value <= n.value || of.last !== i + 2) return null;
+  if (/^(?:1[89]|20)\d\d$/.test(words[i + 2].text)) return null;
+  if (fw.timeUnits.has(words[of.last + 1]?.text ?? "")) return null;
+  return raw(i, of.last, "percent", (n.value * 100) / of.value, {
+    unit: "percent",
+    rawUnit: "in",
+  });
 }
 
 /**
@@ -497,6 +585,7 @@ const READERS: readonly Reader[] = [
   afterNumber(quantity),
   afterNumber(duration),
   afterNumber(year),
+  afterNumber(oneIn),
   afterNumber(count),
 ];
 
@@ -575,19 +664,46 @@ function isAmount(kind: FigureKind): boolean {
   return kind !== "date" && kind !== "year" && kind !== "ordinal" && kind !== "duration";
 }
 
-/** The rate's denominator within the next few words: "per year", "a month", "annually". */
+/** Words after "a year" that make it a time, not a rate: "$2.78 a year ago", "a year earlier". */
+const RELATIVE_TIME = /^(?:ago|earlier|before|later|prior|previously)$/;
+
+/**
+ * The rate's denominator within the next few words: "per year", "a month", "annually"; right
+ * after the figure also "per share", "a gallon" (a unit or one of `rate_nouns`), "115mph".
+ */
 function rateOf(raw: Raw, words: Word[], fw: FigureWords): string | null {
+  if (raw.per) return raw.per;
   for (let k = raw.last + 1; k < Math.min(words.length, raw.last + 7); k++) {
     const t = lowerCase(words[k].text);
     if (words[k].kind === "punct" && t !== "(" && t !== ")") break;
-    if (
-      (t === "per" || t === "a") && words[k + 1] && fw.timeUnits.has(words[k + 1].text) &&
-      (t === "per" || k === raw.last + 1)
-    ) {
-      return fw.timeUnits.get(words[k + 1].text)!;
+    const next = words[k + 1];
+    const adjacent = k === raw.last + 1;
+    if (t === "per" && next) {
+      const per = rateWord(next, fw, adjacent);
+      if (per !== null) return per;
+    }
+    if ((t === "a" || t === "an") && adjacent && next && !RELATIVE_TIME.test(lower(words[k + 2]))) {
+      const per = rateWord(next, fw, false);
+      if (per !== null) return per;
     }
     if (t === "annually" || t === "annual") return "year";
   }
+  return null;
+}
+
+/**
+ * What a rate is per: a time unit ("day"), a unit ("gallon"), one of `rate_nouns` ("share"), or,
+ * with `anyNoun` (right after "per"), any lower-case noun ("per capita"; never "per cent").
+ */
+function rateWord(w: Word, fw: FigureWords, anyNoun: boolean): string | null {
+  const time = fw.timeUnits.get(w.text);
+  if (time !== undefined) return time;
+  if (w.kind !== "word") return null;
+  const t = lowerCase(w.text);
+  const unit = fw.units.get(w.text) ?? fw.units.get(t);
+  if (unit !== undefined) return unit.split("/")[0];
+  if (fw.rateNouns.has(t)) return t;
+  if (anyNoun && LOWER_WORD.test(w.text) && !STOPWORDS.has(t) && t !== "cent") return t;
   return null;
 }
 

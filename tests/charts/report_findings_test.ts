@@ -187,6 +187,28 @@ Deno.test("figures: a death toll is a figure, and two counts of different things
   );
 });
 
+Deno.test("figures: money in two currencies and a quantity in two measures are no disagreement", () => {
+  // From a merger covered by CNBC and Reuters ("$380 million in annual cost savings", "350
+  // million euros a year") and a typhoon's winds ("115 mph", "185 km/h"); "2%" against "2
+  // percentage points" stays a disagreement of units.
+  const consistency = pl.DataFrame({
+    sentence_a: ["c:5", "w:1", "r:2"],
+    sentence_b: ["r:4", "b:2", "f:3"],
+    kind: ["money", "quantity", "percent"],
+    text_a: ["$380 million", "115 mph", "2%"],
+    text_b: ["350 million euros", "185 km/h", "2 percentage points"],
+    status: ["different_unit", "different_unit", "different_unit"],
+    flagged: [true, true, true],
+  });
+  const groupOf = new Map([["c", "CNBC"], ["r", "Reuters"], ["w", "AP"], ["b", "BBC"], [
+    "f",
+    "FT",
+  ]]);
+  const { across, within, apart } = differingFigures(consistency, groupOf);
+  assert.deepEqual(across.map((r) => r.text_a), ["2%"]);
+  assert.deepEqual([within.length, apart.length], [0, 0]);
+});
+
 Deno.test("reuse: each rewrite says what its direction rests on; one rewrite is one sentence", () => {
   // Two undated daily strike reports of one command, built on one template (the CENTCOM
   // releases of re3d): the direction is only "covers more", and the finding says so.

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { reportCommand } from "../../src/cli/report.ts";
-import { corpusName } from "../../src/charts/report.ts";
+import pl from "nodejs-polars";
+import { corpusName, figuresTable } from "../../src/charts/report.ts";
 import { tempDir } from "../seeds.ts";
 
 const quiet = { log: () => {}, error: (l: string) => console.error(l) };
@@ -120,10 +121,10 @@ Deno.test("report: who is named, per outlet", () => {
 
 Deno.test("report: figures per outlet and key terms in context", () => {
   assert.deepEqual(rows(section(html, "Figures per outlet")).slice(1), [
-    ["Coast Daily", "a1", "money", "$45 million", "45000000", "USD"],
-    ["Coast Daily", "a1", "percent", "12%", "12", "percent"],
-    ["Valley Post", "a2", "money", "$45 million", "45000000", "USD"],
-    ["Valley Post", "a3", "percent", "8%", "8", "percent"],
+    ["Coast Daily", "a1", "money", "$45 million", "45000000", "USD", ""],
+    ["Coast Daily", "a1", "percent", "12%", "12", "percent", ""],
+    ["Valley Post", "a2", "money", "$45 million", "45000000", "USD", ""],
+    ["Valley Post", "a3", "percent", "8%", "8", "percent", ""],
   ]);
   const kwic = rows(section(html, "Key terms in context"));
   assert.deepEqual(kwic[0], ["outlet", "term", "article_id", "left", "match", "right"]);
@@ -187,4 +188,45 @@ Deno.test("report: --out naming a folder is one line before any work, not a stac
     `error: --out ${dir}/results/: is a folder; give the page's file name (--out ${dir}/results/report.html)`,
   );
   assert.deepEqual([...Deno.readDirSync(`${dir}/results`)], [], "nothing written in it");
+});
+
+Deno.test("report: a rate's figures say what they are per ('$1.71 per share', '115mph')", () => {
+  const figures = pl.DataFrame({
+    article_id: ["r", "r", "w"],
+    kind: ["money", "money", "quantity"],
+    text: ["$1.71", "$15.7 billion", "115mph"],
+    value: [1.71, 15.7e9, 115],
+    unit: ["USD", "USD", "mile"],
+    per: ["share", null, "hour"],
+  });
+  const groups = pl.DataFrame({ article_id: ["r", "w"], __group: ["Reuters", "AP"] });
+  assert.deepEqual(figuresTable(figures, groups, "outlet")?.toRecords(), [
+    {
+      outlet: "AP",
+      article_id: "w",
+      kind: "quantity",
+      text: "115mph",
+      value: 115,
+      unit: "mile",
+      per: "hour",
+    },
+    {
+      outlet: "Reuters",
+      article_id: "r",
+      kind: "money",
+      text: "$1.71",
+      value: 1.71,
+      unit: "USD",
+      per: "share",
+    },
+    {
+      outlet: "Reuters",
+      article_id: "r",
+      kind: "money",
+      text: "$15.7 billion",
+      value: 15.7e9,
+      unit: "USD",
+      per: null,
+    },
+  ]);
 });

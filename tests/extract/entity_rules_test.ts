@@ -52,6 +52,8 @@ Deno.test("titles: a name after a title is a person (even a bare surname); the t
       "Dan Patrick|PERSON|Dan Patrick|Lt. Gov.|rule",
       "Bill Belichick|PERSON|Bill Belichick|coach|rule",
       "Smith|PERSON|Smith|Dr.|rule",
+      // No person "Motors" titled "General": the company, from the general list.
+      "General Motors|ORG|General Motors||gazetteer",
     ],
   );
 });

@@ -197,3 +197,100 @@ Deno.test("figures: 'more' or 'other' right after the number stays inside the co
     ["Two other countries", "count", 2, "countries", false],
   ]);
 });
+
+const row = (f: Figure) => [f.text, f.kind, f.value, f.unit, f.rawUnit, f.per];
+
+Deno.test("figures: a scale glued after a currency sign ('£22m', '$5m', '$300k'); '300m' alone is no money", () => {
+  const x = extractText(
+    "It pre-positioned 1.7 billion pesos (£22m) and appealed for $5m, $300k and €3.5bn. " +
+      "She won the 100m final.",
+  );
+  assert.deepEqual(x.figures.map(row), [
+    ["1.7 billion pesos", "money", 1.7e9, "peso", "pesos", null],
+    ["£22m", "money", 22e6, "GBP", "£", null],
+    ["$5m", "money", 5e6, "USD", "$", null],
+    ["$300k", "money", 300e3, "USD", "$", null],
+    ["€3.5bn", "money", 3.5e9, "EUR", "€", null],
+  ]);
+});
+
+Deno.test("figures: speeds, lengths and temperatures as weather reports write them", () => {
+  const x = extractText(
+    "Gusts reached 185km/h (115mph), or 185 kph (115 mph), with winds of 150 kilometers per hour. " +
+      "Nearly 300mm (12 inches) of rain fell; seas were 1.5C warmer, 30°C, or 1.5 degrees Celsius. " +
+      "Grade 5 C was closed.",
+  );
+  assert.deepEqual(x.figures.map(row), [
+    ["185km/h", "quantity", 185, "kilometre", "km/h", "hour"],
+    ["115mph", "quantity", 115, "mile", "mph", "hour"],
+    ["185 kph", "quantity", 185, "kilometre", "kph", "hour"],
+    ["115 mph", "quantity", 115, "mile", "mph", "hour"],
+    ["150 kilometers", "quantity", 150, "kilometre", "kilometers", "hour"],
+    ["300mm", "quantity", 300, "millimetre", "mm", null],
+    ["12 inches", "quantity", 12, "inch", "inches", null],
+    ["1.5C", "quantity", 1.5, "degree_celsius", "C", null],
+    ["30°C", "quantity", 30, "degree_celsius", "C", null],
+    ["1.5 degrees Celsius", "quantity", 1.5, "degree_celsius", "degrees Celsius", null],
+  ]);
+});
+
+Deno.test("figures: 'a year ago' is no rate; 'per share' and 'a gallon' are", () => {
+  const x = extractText(
+    "The margin was 12.9 per cent, up from 11.6 per cent a year earlier. Fuel averaged $2.41 a " +
+      "gallon, down from $2.78 a year ago. Earnings were $1.71 per share and $300,000 a week.",
+  );
+  assert.deepEqual(x.figures.map(row), [
+    ["12.9 per cent", "percent", 12.9, "percent", "per cent", null],
+    ["11.6 per cent", "percent", 11.6, "percent", "per cent", null],
+    ["$2.41", "money", 2.41, "USD", "$", "gallon"],
+    ["$2.78", "money", 2.78, "USD", "$", null],
+    ["$1.71", "money", 1.71, "USD", "$", "share"],
+    ["$300,000", "money", 300000, "USD", "$", "week"],
+  ]);
+});
+
+Deno.test("figures: '1 in 4 adults' is a share (25 percent), not a count of four adults", () => {
+  const x = extractText(
+    "About 1 in 4 US adults and one in three voters agreed. He scored 2 in 10 minutes in 2024.",
+  );
+  assert.deepEqual(x.figures.map((f) => [f.text, f.kind, f.value, f.unit, f.approx]), [
+    ["1 in 4", "percent", 25, "percent", true],
+    ["one in three", "percent", 100 / 3, "percent", false],
+    ["10 minutes", "duration", 10, "minute", false],
+    ["2024", "year", 2024, null, false],
+  ]);
+});
+
+Deno.test("figures: 'Covid-19 patients' and 'GLP-1 drugs' are names, not counts of 19 patients", () => {
+  const x = extractText(
+    "Covid-19 patients took GLP-1 drugs; F-35 jets flew in mid-2024 over 12 teams.",
+  );
+  assert.deepEqual(x.figures.map((f) => [f.text, f.kind, f.value, f.unit]), [
+    ["2024", "year", 2024, null],
+    ["12 teams", "count", 12, "teams"],
+  ]);
+});
+
+Deno.test("figures: 'mn' is a million, 'pence' is GBX, and a scale gives round values ($4.1 million)", () => {
+  const x = extractText(
+    "It expects €350mn of savings, or 350 mn euros; shares fell to 4,412 pence; he earned $4.1 million.",
+  );
+  assert.deepEqual(x.figures.map(row), [
+    ["€350mn", "money", 350e6, "EUR", "€", null],
+    ["350 mn euros", "money", 350e6, "EUR", "euros", null],
+    ["4,412 pence", "money", 4412, "GBX", "pence", null],
+    ["$4.1 million", "money", 4100000, "USD", "$", null],
+  ]);
+});
+
+Deno.test("figures: a month's abbreviation before a day is a date ('Jan. 5', 'Sept. 30'); 'Jan Smith' is none", () => {
+  const x = extractText(
+    "He must surrender by Jan. 5. The quarter ended Sept. 30; results came Oct 9, 2026. " +
+      "Jan Smith said Dec put it on a plate.",
+  );
+  assert.deepEqual(x.figures.map((f) => [f.text, f.kind, f.unit, f.year]), [
+    ["Jan. 5", "date", "day", null],
+    ["Sept. 30", "date", "day", null],
+    ["Oct 9, 2026", "date", "day", 2026],
+  ]);
+});

@@ -252,6 +252,23 @@ function peopleMisread(type: RecognisedType, name: string, places: PlaceLookups)
     !isFirstName(places, name);
 }
 
+/** A named storm ("Typhoon Kalmaegi", "Hurricane Katrina"): an event, never a person. */
+const STORM =
+  /^(?:Super )?(?:Hurricane|Typhoon|Cyclone|Tropical Storm|Storm|Tropical Depression) \p{Lu}/u;
+
+/**
+ * A name of several words the recogniser read as a person or a place that ends in a company's
+ * word ("Van der Berg Foods", "Brightwater Capital", `company_last_words`): an organisation.
+ * Words that are also surnames ("Bank", "Court") are not among them.
+ */
+function orgMisread(type: RecognisedType, name: string, cues: Cues): boolean {
+  if (type !== "PER" && type !== "LOC") return false;
+  const words = name.split(" ");
+  if (words.length < 2) return false;
+  const last = words[words.length - 1];
+  return cues.titleRules.companyLast.has(last);
+}
+
 function entityType(
   type: RecognisedType,
   name: string,
@@ -261,6 +278,8 @@ function entityType(
   if (cues.titleRules.directions.has(name)) return "LOC";
   if (countryMisread(type, name, places)) return "GPE";
   if (peopleMisread(type, name, places)) return "NORP";
+  if (orgMisread(type, name, cues)) return "ORG";
+  if (STORM.test(name)) return "EVENT";
   if (type === "PER") return "PERSON";
   if (type === "LOC") return places.kind(name) ? "GPE" : "LOC";
   return type;
@@ -304,6 +323,18 @@ function overlapsKept(
   return false;
 }
 
+const MONTH =
+  /^(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|January|February|March|April|May|June|July|August|September|October|November|December)$/;
+
+/** A month before a day ("by Jan. 5", "Sept 30") is a date, not a person called Jan. */
+function isDateMonth(s: SentenceState, first: number, last: number): boolean {
+  if (first !== last || !MONTH.test(s.words[first].text)) return false;
+  let k = first + 1;
+  if (s.words[k]?.text === "." && s.words[k].start === s.words[first].end) k++;
+  const day = s.words[k];
+  return day?.kind === "number" && /^(?:[1-9]|[12]\d|3[01])$/.test(day.text);
+}
+
 /** Adds the recogniser's spans of one sentence where the lists and rules found nothing. */
 export function addModelSpans(
   s: SentenceState,
@@ -321,6 +352,7 @@ export function addModelSpans(
     if (proseCase && !hasCapital(s, first, last)) continue;
     const written = surface(s, first, last).replace(/\s+/g, " ");
     if (NOT_NAMES.has(written) || placesOffice(s, first, last, span.type, cues)) continue;
+    if (isDateMonth(s, first, last)) continue;
     const type = entityType(span.type, written, places, cues);
     if (overlapsKept(s, first, last, type, cues)) continue;
     const media = type === "ORG" && cues.titleRules.mediaLast.has(s.words[last].text);

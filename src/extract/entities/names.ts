@@ -12,6 +12,7 @@ import { TokenTrie } from "../trie.ts";
 import { isCapitalised, quickHas, wordKey } from "../words.ts";
 import { isFirstName, type PlaceLookups } from "./places.ts";
 import { POSSESSIVE } from "./rules.ts";
+import { NAME_SUFFIX } from "./titles.ts";
 import {
   adjacent,
   cover,
@@ -33,9 +34,13 @@ export interface Learned {
   short: Map<string, Set<string>>;
 }
 
-/** The short form of a name: the family name, written first in East Asian names (Chinese, Korean). */
+/**
+ * The short form of a name: the family name, written first in East Asian names (Chinese, Korean),
+ * before a suffix ("Marcos" of "Ferdinand Marcos Jr.").
+ */
 export function shortForm(name: string, cues: Cues): string {
   const parts = name.split(/\s+/);
+  if (parts.length > 2 && NAME_SUFFIX.test(parts.at(-1)!)) parts.pop();
   if (parts.length === 1) return name;
   return cues.surnameFirst.has(parts[0]) && parts.length <= 3 ? parts[0] : parts[parts.length - 1];
 }
@@ -226,8 +231,8 @@ export function resolveShortForms(
 }
 
 /**
- * The article's full names by their first word, where that word is a first name and opens exactly
- * one of them and ends none ("Daniel" → "Daniel Montalvo"; two Daniels, or a Mr. Daniel, leave it).
+ * The article's full names by their first word, where that word opens exactly one of them and ends
+ * none and is no place ("Daniel" → "Daniel Montalvo"; two Daniels, or a Mr. Daniel, leave it).
  */
 function firstNamesOf(
   all: readonly SentenceState[],
@@ -239,7 +244,9 @@ function firstNamesOf(
     for (const f of s.found) {
       if (f.type !== "PERSON" || !f.entity.includes(" ")) continue;
       const first = f.entity.split(" ")[0];
-      if (learned.short.has(first) || !isFirstName(places, first)) continue;
+      // A first name the lexicons do not list ("Bukayo" of "Bukayo Saka") counts too, unless the
+      // word is a place's name.
+      if (learned.short.has(first) || (!isFirstName(places, first) && places.kind(first))) continue;
       const set = names.get(first) ?? new Set<string>();
       names.set(first, set.add(f.entity));
     }

@@ -130,9 +130,18 @@ export function personEnd(
   return last;
 }
 
-/** A person's canonical name from how it is written: spaces made single, middle initials dropped ("Donald J. Trump" is "Donald Trump"). */
+/** A generational suffix after a surname: "Jr.", "Sr", "III". */
+export const NAME_SUFFIX: RegExp = /^(?:(?:Jr|Sr|Jnr|Snr)\.?|II|III|IV)$/;
+
+/**
+ * A person's canonical name from how it is written: spaces made single, middle initials dropped
+ * ("Donald J. Trump" is "Donald Trump"), a suffix written with its dot ("Marcos Jr" is "Marcos Jr.",
+ * as one outlet writes it with and another without).
+ */
 export function canonicalPerson(written: string): string {
   const words = written.trim().split(/\s+/);
+  const suffix = words.length > 2 ? /^(Jr|Sr|Jnr|Snr)$/.exec(words.at(-1)!) : null;
+  if (suffix) words[words.length - 1] = `${suffix[1]}.`;
   const initial = (w: string) => /^\p{Lu}\.$/u.test(w);
   // "J. K. Rowling" is known by her initials: only initials after a first name go.
   // "George H. W." (a name cut after its initials) keeps them all.
