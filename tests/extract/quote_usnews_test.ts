@@ -281,3 +281,30 @@ Deno.test("US news: a lawmaker's party and state after the name is no speaker; '
     ["Jane Roe|according to|the vote will be held on Friday"],
   );
 });
+
+Deno.test("US news: staff of a named organisation speak for it; a hyphenated initial opens the name", () => {
+  assert.deepEqual(
+    quotes(
+      'Analysts at JPMorgan Chase said in a note that the results "set a high bar" for rivals.',
+    ),
+    ["partial|JPMorgan Chase|cue|set a high bar"],
+  );
+  assert.deepEqual(
+    extractText('Researchers from Stanford University found that the drug "works in mice."').quotes
+      .map((q) => [q.speaker, q.role]),
+    [["Stanford University", "Researchers"]],
+  );
+  // A place, or an organisation the sentence does not name, is nobody.
+  for (
+    const text of [
+      'Officials in Ohio said the bridge was "unsafe."',
+      'Analysts at the bank said the results were "strong."',
+    ]
+  ) assert.deepEqual(extractText(text).quotes.map((q) => q.speaker), [null], text);
+  assert.deepEqual(
+    quotes(
+      '"Reverse causation is the elephant in the room," said I-Min Lee, a professor at Harvard.',
+    ),
+    ["direct|I-Min Lee|cue|Reverse causation is the elephant in the room"],
+  );
+});

@@ -112,8 +112,11 @@ function nameOf(
   const title: number[] = [];
   while (t < run.length) {
     const w = words[run[t]].text;
+    // "I-Min Lee": a letter joined by a hyphen opens the name, though "I" alone is a stopword.
+    const hyphened = words[run[t] + 1]?.text === "-" &&
+      words[run[t]].end === words[run[t] + 1].start;
     if (w === "." || isTitle(w, cues)) title.push(run[t]);
-    else if (STOPWORDS.has(lowerCase(w))) definite ||= lowerCase(w) === "the";
+    else if (STOPWORDS.has(lowerCase(w)) && !hyphened) definite ||= lowerCase(w) === "the";
     else break;
     t++;
   }

@@ -735,6 +735,8 @@ function headMention(
   if (m.type !== "PERSON" && m.type !== "GPE" && findingBy(ctx, r, clause, k)) return m;
   // "the senator from Ohio said" (but "Secretary of State John Kerry said" names a person).
   const preposition = m.type !== "PERSON" && k > clause && ROLE_PREPOSITIONS.has(r.lw[k - 1]);
+  const staff = preposition ? staffOf(ctx, r, m, clause, v) : null;
+  if (staff) return staff;
   if (
     preposition || placeModifier(ctx, r, m) || possessed(ctx, r, m, v) ||
     roleOfMention(ctx, r, clause, m)
@@ -1264,6 +1266,48 @@ function unnamedSubject(ctx: Context, r: Region, v: number): Subject | null {
     mediaSubject: false,
   };
 }
+
+/** People who speak for where they work, in the plural: "Analysts at JPMorgan said". */
+const STAFF = new Set([
+  "analysts",
+  "economists",
+  "strategists",
+  "researchers",
+  "scientists",
+  "officials",
+  "executives",
+  "lawyers",
+  "engineers",
+  "investigators",
+  "experts",
+]);
+
+/**
+ * "Analysts at JPMorgan said", "researchers from Stanford University found": unnamed staff of an
+ * organisation, named right before the verb, speak for it (the staff noun is the role). Not a
+ * place ("officials in Ohio") and not an organisation the sentence does not name.
+ */
+function staffOf(
+  ctx: Context,
+  r: Region,
+  m: EntityMention,
+  clause: number,
+  v: number,
+): Subject | null {
+  const { words, lw } = r;
+  const k = lw[clause] === "the" ? clause + 1 : clause;
+  if (!STAFF.has(lw[k]) || !AT_FROM.has(lw[k + 1]) || m.type !== "ORG") return null;
+  if (m.end !== words[v - 1].end || words.findIndex((w) => w.start >= m.start) > k + 3) return null;
+  return {
+    ...ofMention(m, "cue", 0.8),
+    role: words[k].text,
+    from: words[clause].start,
+    to: words[v].end,
+    mediaSubject: m.media,
+  };
+}
+
+const AT_FROM = new Set(["at", "from", "with"]);
 
 /**
  * "A UN review of national plans says": the subject opens with an organisation's finding (its
