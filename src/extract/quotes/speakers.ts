@@ -735,7 +735,7 @@ function headMention(
   if (m.type !== "PERSON" && m.type !== "GPE" && findingBy(ctx, r, clause, k)) return m;
   // "the senator from Ohio said" (but "Secretary of State John Kerry said" names a person).
   const preposition = m.type !== "PERSON" && k > clause && ROLE_PREPOSITIONS.has(r.lw[k - 1]);
-  const staff = preposition ? staffOf(ctx, r, m, clause, v) : null;
+  const staff = preposition ? staffOf(r, m, clause, v) : null;
   if (staff) return staff;
   if (
     preposition || placeModifier(ctx, r, m) || possessed(ctx, r, m, v) ||
@@ -1288,7 +1288,6 @@ const STAFF = new Set([
  * place ("officials in Ohio") and not an organisation the sentence does not name.
  */
 function staffOf(
-  ctx: Context,
   r: Region,
   m: EntityMention,
   clause: number,
