@@ -5,6 +5,8 @@
  * @module
  */
 
+import { z } from "zod";
+import usStates from "../../data/entities/us_states.json" with { type: "json" };
 import type { Sentence } from "../text/segment.ts";
 
 // The string fast paths live in one module; the extractors import them from here.
@@ -87,4 +89,24 @@ export function isCapitalised(word: string): boolean {
   const c = word.charCodeAt(0);
   if (c < 128 && (c < 65 || c > 90)) return false;
   return /^\p{Lu}[\p{Ll}\p{M}'’-]/u.test(word);
+}
+
+/** A lawmaker's party before a hyphen and a state: "D-", "R-", "I-" (independent). */
+const PARTY_PREFIX = /^[DRI]-(.+)$/u;
+
+/** Every way a US state is written in a party label (data/entities/us_states.json). */
+const STATE_FORMS: ReadonlySet<string> = new Set(
+  z.object({
+    description: z.string(),
+    states: z.array(z.object({ name: z.string(), ap: z.string(), postal: z.string().length(2) })),
+  }).parse(usStates).states.flatMap((s) => [s.name, s.ap, s.postal]),
+);
+
+/**
+ * Whether `text` is a US lawmaker's party and state as written after the name ("D-N.Y.",
+ * "R-Ohio", "I-Vt.", "D-NY"): part of a name's mention, no name ("I-Min Lee" is a name).
+ */
+export function isPartyAndState(text: string): boolean {
+  const m = text.length <= 24 ? PARTY_PREFIX.exec(text) : null;
+  return m !== null && STATE_FORMS.has(m[1]);
 }

@@ -11,6 +11,7 @@ import {
 } from "../../src/extract/entities.ts";
 import type { EntityType } from "../../src/extract/gazetteer.ts";
 import { canonicalPerson } from "../../src/extract/entities/titles.ts";
+import { isPartyAndState } from "../../src/extract/words.ts";
 import { extractText } from "./helpers.ts";
 
 /** "text|entity|type|role" of every mention, with the shipped model and lists. */
@@ -177,4 +178,23 @@ Deno.test("entities: a named storm is an event, not the person 'Typhoon Kalmaegi
     rows("At least 42 people have been killed after Typhoon Kalmaegi brought floods."),
     ["Typhoon Kalmaegi|Typhoon Kalmaegi|EVENT|"],
   );
+});
+
+Deno.test("entities: a US lawmaker's party and state after the name is no person", () => {
+  // The model read "D-N.Y." as a person; AP writes it after every lawmaker's name.
+  assert.deepEqual(
+    rows(
+      'Senate Majority Leader Chuck Schumer, D-N.Y., said the bill showed "bipartisanship is not dead."',
+    ),
+    ["Chuck Schumer|Chuck Schumer|PERSON|Senate Majority Leader"],
+  );
+});
+
+Deno.test("isPartyAndState: a party letter, a hyphen and a US state as AP or the post writes it", () => {
+  for (const label of ["D-N.Y.", "R-Ohio", "I-Vt.", "D-NY", "R-La.", "D-New York", "R-W.Va."]) {
+    assert.equal(isPartyAndState(label), true, label);
+  }
+  for (const name of ["I-Min Lee", "R-Xyz", "D-Day", "A-N.Y.", "D-N.Y. Smith"]) {
+    assert.equal(isPartyAndState(name), false, name);
+  }
 });

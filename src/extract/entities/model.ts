@@ -14,6 +14,7 @@ import { type NerModel, tagDocument } from "../ner/mod.ts";
 import type { EntityType } from "../gazetteer.ts";
 import { isFirstName, type PlaceLookups } from "./places.ts";
 import { canonicalPerson } from "./titles.ts";
+import { isPartyAndState } from "../words.ts";
 import {
   adjacent,
   cover,
@@ -351,7 +352,9 @@ export function addModelSpans(
     // "yuan" is no place. Text written all in lower case (posts, chats) keeps its spans.
     if (proseCase && !hasCapital(s, first, last)) continue;
     const written = surface(s, first, last).replace(/\s+/g, " ");
-    if (NOT_NAMES.has(written) || placesOffice(s, first, last, span.type, cues)) continue;
+    // "Chuck Schumer, D-N.Y.,": a lawmaker's party and state is part of the name's mention.
+    if (NOT_NAMES.has(written) || isPartyAndState(written)) continue;
+    if (placesOffice(s, first, last, span.type, cues)) continue;
     if (isDateMonth(s, first, last)) continue;
     const type = entityType(span.type, written, places, cues);
     if (overlapsKept(s, first, last, type, cues)) continue;

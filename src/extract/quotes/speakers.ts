@@ -9,7 +9,7 @@
 
 import type { EntityMention } from "../entities.ts";
 import { STOPWORDS } from "../../text/tokens.ts";
-import type { Word } from "../words.ts";
+import { isPartyAndState, type Word } from "../words.ts";
 import type { Sentence } from "../../text/segment.ts";
 import { genderOf, type GrownName, isRoleNoun, nameAfter, nameBefore } from "./names.ts";
 import { resolvePronoun } from "./pronouns.ts";
@@ -756,12 +756,9 @@ function headMention(
   return m;
 }
 
-/** A US lawmaker's party and state as written after the name: "D-N.Y.", "R-Ohio", "I-Vt.". */
-const PARTY_AND_STATE = /^[DRI]-\p{Lu}[\p{L}.]*(?: \p{Lu}[\p{L}.]*)?$/u;
-
-/** Whether the text from `start` to `end` is a party-and-state label ({@link PARTY_AND_STATE}). */
+/** Whether the text from `start` to `end` is a party-and-state label ("D-N.Y."). */
 function partyAndState(text: string, start: number, end: number): boolean {
-  return end - start <= 16 && PARTY_AND_STATE.test(text.slice(start, end));
+  return isPartyAndState(text.slice(start, end));
 }
 
 /**
