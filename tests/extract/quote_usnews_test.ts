@@ -308,3 +308,17 @@ Deno.test("US news: staff of a named organisation speak for it; a hyphenated ini
     ["direct|I-Min Lee|cue|Reverse causation is the elephant in the room"],
   );
 });
+
+Deno.test("US news: a participle after a clause with a subject of its own has no sure speaker", () => {
+  assert.deepEqual(
+    extractText(
+      'Gregory Hallman, 52, sobbed as federal Judge Lorna Schofield handed down an eight-year sentence on Wednesday, calling his crimes "breathtaking."',
+    ).quotes.map((q) => [q.speaker, q.reason]),
+    [[null, '"calling": a clause with a subject of its own stands before it']],
+  );
+  // Without the second subject, the participle shares the sentence's subject.
+  assert.deepEqual(
+    quotes('Gregory Hallman sobbed as the sentence was read, calling it "unfair."'),
+    ["partial|Gregory Hallman|cue|unfair."],
+  );
+});

@@ -115,6 +115,12 @@ function mainSubject(ctx: Context, from: number, verb: Word): Found {
   if (!m || !opens || (m.type !== "PERSON" && m.type !== "ORG")) {
     return { ...noSpeech(`"${verb.text}": no name opens the sentence`), ...cue };
   }
+  if (otherClauseSubject(ctx, m.end, verb.start)) {
+    return {
+      ...noSpeech(`"${verb.text}": a clause with a subject of its own stands before it`),
+      ...cue,
+    };
+  }
   return {
     speaker: m.entity,
     speakerType: m.type === "PERSON" ? "person" : "organisation",
@@ -125,4 +131,41 @@ function mainSubject(ctx: Context, from: number, verb: Word): Found {
     reason: null,
     ...cue,
   };
+}
+
+/** Words that open a clause with a subject of its own ("sobbed as the judge handed down"). */
+const SUBORDINATORS = new Set([
+  "as",
+  "when",
+  "while",
+  "whilst",
+  "after",
+  "before",
+  "because",
+  "since",
+  "until",
+  "whereas",
+  "although",
+  "though",
+]);
+
+/**
+ * Whether a clause opened by a subordinator, with a person or organisation of its own, stands
+ * between the main subject (ending at `from`) and the participle (at `to`): "Hallman sobbed as
+ * Judge Schofield handed down the sentence, calling his crimes “breathtaking”" — either may be
+ * calling, so neither is taken.
+ */
+function otherClauseSubject(ctx: Context, from: number, to: number): boolean {
+  let opened = -1;
+  for (let k = firstWordFrom(ctx.words, from); k < ctx.words.length; k++) {
+    if (ctx.words[k].start >= to) break;
+    if (ctx.quoted[k] !== 1 && SUBORDINATORS.has(ctx.lowers[k])) {
+      opened = ctx.words[k].end;
+      break;
+    }
+  }
+  if (opened < 0) return false;
+  return mentionsWithin(ctx, opened, to).some((m) =>
+    (m.type === "PERSON" || m.type === "ORG") && !ctx.inQuote(m.start)
+  );
 }
