@@ -322,3 +322,21 @@ Deno.test("US news: a participle after a clause with a subject of its own has no
     ["partial|Gregory Hallman|cue|unfair."],
   );
 });
+
+Deno.test("sport news: roles before a name and an age or a participle between commas", () => {
+  const rolesOf = (text: string) =>
+    extractText(text).quotes.map((q) => [q.speaker, q.role, q.kind].join("|"));
+  assert.deepEqual(
+    rolesOf(
+      "Former champion Andy Murray, commentating for the BBC, called it 'one of the great modern finals'.",
+    ),
+    ["Andy Murray|Former champion|partial"],
+  );
+  assert.deepEqual(rolesOf('Arsenal striker Bukayo Saka, 23, said the team "never gave up."'), [
+    "Bukayo Saka|striker|partial",
+  ]);
+  // Other people's words about a name are not the name's.
+  assert.deepEqual(rolesOf('Fans of Andy Murray, waiting outside, called it "a disgrace".'), [
+    "||partial",
+  ]);
+});

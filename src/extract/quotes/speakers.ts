@@ -922,7 +922,9 @@ function appositiveSubject(ctx: Context, r: Region, v: number, clause: number): 
     if (v - c > 24) return null;
     // Letters after the name ("Tom Molomby, SC, said") and a US lawmaker's party and state
     // ("Chuck Schumer, D-N.Y., said") are no chunk of their own.
-    const suffix = end - c === 1 && ctx.quoteCues.nameSuffixes.has(words[c].text);
+    // An age ("Bukayo Saka, 23, said") is no chunk of its own either.
+    const suffix = end - c === 1 &&
+      (ctx.quoteCues.nameSuffixes.has(words[c].text) || /^\d{1,3}$/.test(words[c].text));
     if ((suffix || partyAndState(ctx.text, words[c].start, words[end - 1].end)) && c >= 2) {
       end = c - 1;
       n--;
@@ -936,7 +938,8 @@ function appositiveSubject(ctx: Context, r: Region, v: number, clause: number): 
     if (who) {
       const prevChunk = c >= 2 && words[c - 1].text === "," ? clauseStart(words, c - 1) : -1;
       const chunk = n > 0 ? [end + 1, v - 2] : prevChunk >= 0 ? [prevChunk, c - 2] : null;
-      const role = chunk && !ADVERBIAL.has(r.lw[chunk[0]])
+      // Not a role: an adverbial ("on Tuesday") or what they were doing ("speaking to reporters").
+      const role = chunk && !ADVERBIAL.has(r.lw[chunk[0]]) && !/ing$/.test(r.lw[chunk[0]])
         ? ctx.text.slice(words[chunk[0]].start, words[chunk[1]].end)
         : who.role;
       return { ...who, role, from: words[c].start, to: words[v].end };
@@ -973,11 +976,61 @@ function chunkSpeaker(ctx: Context, r: Region, c: number, end: number): Subject 
       mediaSubject: m.media,
     };
   }
-  if (grown !== null && !whole) return roledName(ctx, r, grown, inside, words[end - 1].end);
+  const roled = grown !== null && !whole
+    ? roledName(ctx, r, grown, inside, words[end - 1].end)
+    : null;
+  if (roled) return roled;
+  // "Former champion Andy Murray, commentating for the BBC, called": role words, then the person.
+  if (m?.type === "PERSON" && m.end === words[end - 1].end && roleWordsBefore(ctx, r, c, m)) {
+    return {
+      ...ofMention(m, "cue", 0.85),
+      role: ctx.text.slice(words[c].start, m.start).trim(),
+      from: words[c].start,
+      to: m.end,
+      mediaSubject: false,
+    };
+  }
   if (!whole || inside.length > 0) return null;
   const who = resolveGrown(ctx, r, grown, undefined);
   return who.speaker ? { ...who, from: grown.from, to: grown.to, mediaSubject: false } : null;
 }
+
+/** Words before a role that say when or how one holds it ("former champion", "acting chief"). */
+const ROLE_MODIFIERS = new Set([
+  "former",
+  "ex",
+  "veteran",
+  "retired",
+  "late",
+  "longtime",
+  "then",
+  "current",
+  "interim",
+  "acting",
+  "new",
+  "outgoing",
+]);
+
+/**
+ * Whether the words of a chunk before person `m` are a role alone: capitalised words, role nouns
+ * and their modifiers ("Former champion", "Arsenal striker"), up to five, none a preposition or
+ * other small word ("Fans of Andy Murray" is not Andy Murray).
+ */
+function roleWordsBefore(ctx: Context, r: Region, c: number, m: EntityMention): boolean {
+  const k = r.words.findIndex((w) => w.start >= m.start);
+  if (k <= c || k - c > 5) return false;
+  for (let i = c; i < k; i++) {
+    const w = r.words[i];
+    if (w.kind !== "word") return false;
+    const l = r.lw[i];
+    if (ROLE_MODIFIERS.has(l) || isRoleNounWord(ctx, w)) continue;
+    if (!/^\p{Lu}/u.test(w.text) || STOPWORDS_BEFORE_NAME.has(l)) return false;
+  }
+  return isRoleNounWord(ctx, r.words[k - 1]) || /^\p{Lu}/u.test(r.words[k - 1].text);
+}
+
+/** Capitalised small words that open a sentence and are no role ("The", "But", "Fans"). */
+const STOPWORDS_BEFORE_NAME = new Set(["the", "but", "and", "so", "then", "fans", "supporters"]);
 
 /**
  * A chunk that ends with role words and a name ("Civil Defense Authority director General
