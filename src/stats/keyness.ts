@@ -29,6 +29,7 @@ import type { TokenColumns } from "../text/segment.ts";
 import type { GroupBy } from "./groups.ts";
 import type { GroupTermCounts } from "./outlet_terms.ts";
 import {
+  cachedVocabulary,
   countTerms,
   ngramOrder,
   type TermOptions,
@@ -546,26 +547,7 @@ function codeDocuments(
   docs.group.forEach((g, i) => {
     if (kept[i]) byGroup[gIndex.get(g!)!].push(i);
   });
-  const terms: string[] = [];
-  const index = new Map<string, number>();
-  const articleCodes: (Int32Array | null)[] = docs.counts.map(() => null);
-  for (const articles of byGroup) {
-    for (const i of articles) {
-      const map = docs.counts[i];
-      const out = new Int32Array(map.size);
-      let r = 0;
-      for (const term of map.keys()) {
-        let code = index.get(term);
-        if (code === undefined) {
-          code = terms.length;
-          index.set(term, code);
-          terms.push(term);
-        }
-        out[r++] = code;
-      }
-      articleCodes[i] = out;
-    }
-  }
+  const { terms, articleCodes } = codeArticles(docs, byGroup);
   const size = terms.length;
   const df = new Int32Array(size);
   const total = new Float64Array(size);
@@ -589,8 +571,71 @@ function codeDocuments(
     }
     return counts;
   });
-  const vocab = { terms, index, codes: [], df, total, order: Int32Array.from(terms, ngramOrder) };
+  let index: Map<string, number> | undefined;
+  const vocab: Vocabulary = {
+    terms,
+    // Made when first asked for (a comparison between two groups): the rest reads codes only.
+    get index() {
+      return index ??= new Map(terms.map((t, c) => [t, c]));
+    },
+    codes: [],
+    df,
+    total,
+    order: Int32Array.from(terms, ngramOrder),
+  };
   return { vocab, groupCounts, articleCodes };
+}
+
+/**
+ * Codes the terms of the articles listed (group by group, each article's terms in its map's
+ * order, first seen first coded), and gives each article's codes in its map's order. Counts
+ * whose vocabulary the terms frame made already are recoded from its codes (no string lookup).
+ */
+function codeArticles(
+  docs: DocumentTermCounts,
+  byGroup: readonly number[][],
+): { terms: string[]; articleCodes: (Int32Array | null)[] } {
+  const terms: string[] = [];
+  const articleCodes: (Int32Array | null)[] = docs.counts.map(() => null);
+  const cached = cachedVocabulary(docs.counts);
+  const known = cached &&
+      byGroup.every((articles) =>
+        articles.every((i) => cached.codes[i]?.length === docs.counts[i].size)
+      )
+    ? cached
+    : undefined;
+  const recode = known ? new Int32Array(known.terms.length).fill(-1) : undefined;
+  const index = new Map<string, number>();
+  for (const articles of byGroup) {
+    for (const i of articles) {
+      const map = docs.counts[i];
+      const out = new Int32Array(map.size);
+      const given = known?.codes[i];
+      if (recode && given) {
+        for (let r = 0; r < given.length; r++) {
+          let code = recode[given[r]];
+          if (code < 0) {
+            code = recode[given[r]] = terms.length;
+            terms.push(known!.terms[given[r]]);
+          }
+          out[r] = code;
+        }
+      } else {
+        let r = 0;
+        for (const term of map.keys()) {
+          let code = index.get(term);
+          if (code === undefined) {
+            code = terms.length;
+            index.set(term, code);
+            terms.push(term);
+          }
+          out[r++] = code;
+        }
+      }
+      articleCodes[i] = out;
+    }
+  }
+  return { terms, articleCodes };
 }
 
 /** The summed term counts of the kept articles of one group, terms by first appearance. */

@@ -321,6 +321,13 @@ export function vocabularyOf(counts: readonly ReadonlyMap<string, number>[]): Vo
   return vocab;
 }
 
+/** The vocabulary {@link vocabularyOf} made of these counts already, if any. */
+export function cachedVocabulary(
+  counts: readonly ReadonlyMap<string, number>[],
+): Vocabulary | undefined {
+  return vocabularies.get(counts);
+}
+
 function buildVocabulary(counts: readonly ReadonlyMap<string, number>[]): Vocabulary {
   const terms: string[] = [];
   const index = new Map<string, number>();
