@@ -18,7 +18,7 @@ import type { CleanArticle } from "../corpus/clean.ts";
 import { float64, int32, utf8 } from "../frames/columns.ts";
 import type { TokenColumns } from "../text/segment.ts";
 import { chiSquare1Sf, dunningG2 } from "./keyness.ts";
-import { type ArticleTermCounts, countTerms, type TermOptions } from "./terms.ts";
+import { type ArticleTermCounts, cachedVocabulary, countTerms, type TermOptions } from "./terms.ts";
 
 /** Options of {@link collocations}. */
 export interface CollocationOptions {
@@ -63,6 +63,15 @@ export function bigramCounts(
   counts: Iterable<ReadonlyMap<string, number>>,
 ): Map<string, number> {
   const pairs = new Map<string, number>();
+  // Counts whose vocabulary the terms frame made already: its bigrams, in the same order (first
+  // appearance) with the same sums, without a lookup per (article, term).
+  const vocab = Array.isArray(counts) ? cachedVocabulary(counts) : undefined;
+  if (vocab) {
+    for (let c = 0; c < vocab.terms.length; c++) {
+      if (vocab.order[c] === 2) pairs.set(vocab.terms[c], vocab.total[c]);
+    }
+    return pairs;
+  }
   for (const map of counts) {
     for (const [term, n] of map) {
       // Bigrams only: exactly one space.

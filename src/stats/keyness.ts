@@ -24,11 +24,12 @@
 import pl from "nodejs-polars";
 import type { CleanArticle } from "../corpus/clean.ts";
 import { Float64Buffer, Int32Buffer } from "../_buffers.ts";
-import { codedUtf8, runsUtf8, stableOrderBy } from "../frames/columns.ts";
+import { codedUtf8, stableOrderBy } from "../frames/columns.ts";
 import type { TokenColumns } from "../text/segment.ts";
 import type { GroupBy } from "./groups.ts";
 import type { GroupTermCounts } from "./outlet_terms.ts";
 import {
+  cachedVocabulary,
   countTerms,
   ngramOrder,
   type TermOptions,
@@ -154,30 +155,45 @@ export function logRatio(a: number, b: number, targetSize: number, referenceSize
 
 /**
  * Columns of a keyness frame under construction. Most terms of a comparison share a handful of
- * (order, count, count) cells, so a row holds its term and its cell; the measures are stored once
- * per cell and spread over the rows when the frame is built.
+ * (order, count, count) cells, so a row holds its term and its cell; a cell holds its
+ * comparison, n-gram order, counts and measures. Only the row columns (term and cell codes,
+ * p_doc, q) cross into polars row by row; the cells' columns cross once per cell and are spread
+ * over the rows by a native gather (a Series from a typed array costs some 40 ns a value, so
+ * nine columns of a 1.7M-row table spread in JavaScript cost a second).
  */
 class KeynessColumns {
   /** One run per comparison: its group, its reference and how many rows it has. */
   readonly runs: { group: string; reference: string; rows: number }[] = [];
   term = new Int32Buffer();
   cell = new Int32Buffer();
-  nTarget = new Int32Buffer();
-  nReference = new Int32Buffer();
   pDoc = new Float64Buffer();
   /** The p_doc of rows left out by `top`: they still count among the tests of q. */
   pDocLeftOut = new Float64Buffer();
+  /** Per cell: its comparison (index in `runs`), n-gram order and counts. */
+  cellRun = new Int32Buffer();
+  ngram = new Int32Buffer();
+  nTarget = new Int32Buffer();
+  nReference = new Int32Buffer();
   delta = new Float64Buffer();
   variance = new Float64Buffer();
   z = new Float64Buffer();
   g2 = new Float64Buffer();
   p = new Float64Buffer();
   logRatio = new Float64Buffer();
+  #cellFrame?: pl.DataFrame;
+  #terms?: pl.Series;
 
   constructor(readonly vocab: Vocabulary) {}
 
-  /** Stores the measures of one cell; returns its number. */
-  addCell(m: Measures): number {
+  /**
+   * Stores one cell of the comparison being added (the next entry of `runs`): its n-gram order,
+   * counts and measures; returns its number.
+   */
+  addCell(order: number, nTarget: number, nReference: number, m: Measures): number {
+    this.cellRun.push(this.runs.length);
+    this.ngram.push(order);
+    this.nTarget.push(nTarget);
+    this.nReference.push(nReference);
     this.delta.push(m.delta);
     this.variance.push(m.variance);
     this.z.push(m.z);
@@ -187,12 +203,10 @@ class KeynessColumns {
     return this.z.length - 1;
   }
 
-  /** Appends one row: term code `c` with its counts, the cell of its measures and its p_doc. */
-  push(c: number, nTarget: number, nReference: number, cell: number, pDoc: number): void {
+  /** Appends one row: term code `c`, the cell of its counts and measures, and its p_doc. */
+  push(c: number, cell: number, pDoc: number): void {
     this.term.push(c);
     this.cell.push(cell);
-    this.nTarget.push(nTarget);
-    this.nReference.push(nReference);
     this.pDoc.push(pDoc);
   }
 
@@ -224,43 +238,39 @@ class KeynessColumns {
     return benjaminiHochberg(all).subarray(0, pDoc.length);
   }
 
+  /** The columns of the cells, one row per cell (made once). */
+  private cellFrame(): pl.DataFrame {
+    if (this.#cellFrame) return this.#cellFrame;
+    const run = this.cellRun.view();
+    return this.#cellFrame = pl.DataFrame([
+      codedUtf8("group", this.runs.map((r) => r.group), run),
+      codedUtf8("reference", this.runs.map((r) => r.reference), run),
+      pl.Series("ngram", this.ngram.view()),
+      pl.Series("n_target", this.nTarget.view()),
+      pl.Series("n_reference", this.nReference.view()),
+      pl.Series("delta", this.delta.view()),
+      pl.Series("variance", this.variance.view()),
+      pl.Series("z", this.z.view()),
+      pl.Series("g2", this.g2.view()),
+      pl.Series("p", this.p.view()),
+      pl.Series("log_ratio", this.logRatio.view()),
+    ]);
+  }
+
   /** Rows `from` to `to` (exclusive) as a frame. */
   private slice(from: number, to: number, q: Float64Array): pl.DataFrame {
-    // The comparisons' runs of rows, cut to the range.
-    const rows: number[] = [];
-    const runs: { group: string; reference: string }[] = [];
-    let at = 0;
-    for (const r of this.runs) {
-      const n = Math.min(to, at + r.rows) - Math.max(from, at);
-      if (n > 0) {
-        rows.push(n);
-        runs.push(r);
-      }
-      at += r.rows;
-    }
-    const cells = this.cell.view().subarray(from, to);
-    const spread = (name: string, perCell: Float64Array) => {
-      const out = new Float64Array(cells.length);
-      for (let i = 0; i < cells.length; i++) out[i] = perCell[cells[i]];
-      return pl.Series(name, out);
-    };
-    const term = this.term.view().subarray(from, to);
-    const order = this.vocab.order;
-    const ngram = new Int32Array(term.length);
-    for (let i = 0; i < term.length; i++) ngram[i] = order[term[i]];
+    this.#terms ??= pl.Series("term", this.vocab.terms, pl.Utf8);
+    const cells = this.cellFrame();
+    const cellAt = pl.Series("__cell", this.cell.view().subarray(from, to));
+    const [group, reference, ...measures] = cells
+      .select(...cells.columns.map((name) => pl.col(name).gather(cellAt))).getColumns();
+    const termAt = pl.Series("__term", this.term.view().subarray(from, to));
+    const term = pl.DataFrame([this.#terms]).select(pl.col("term").gather(termAt)).getColumns();
     return pl.DataFrame([
-      runsUtf8("group", runs.map((r) => r.group), rows),
-      runsUtf8("reference", runs.map((r) => r.reference), rows),
-      codedUtf8("term", this.vocab.terms, term),
-      pl.Series("ngram", ngram),
-      pl.Series("n_target", this.nTarget.view().subarray(from, to)),
-      pl.Series("n_reference", this.nReference.view().subarray(from, to)),
-      spread("delta", this.delta.view()),
-      spread("variance", this.variance.view()),
-      spread("z", this.z.view()),
-      spread("g2", this.g2.view()),
-      spread("p", this.p.view()),
-      spread("log_ratio", this.logRatio.view()),
+      group,
+      reference,
+      ...term,
+      ...measures,
       pl.Series("p_doc", this.pDoc.view().subarray(from, to)),
       pl.Series("q", q.subarray(from, to)),
     ]);
@@ -388,7 +398,7 @@ function compareInto(
         p: chiSquare1Sf(Math.abs(g2)),
         logRatio: logRatio(a, b, ni, nj),
       };
-      cell = cols.addCell(m) - firstCell;
+      cell = cols.addCell(k, a, b, m) - firstCell;
       cellZ.push(m.z);
       cells.set(key, cell);
     }
@@ -403,7 +413,7 @@ function compareInto(
     const c = terms[order[r]];
     const p = pDoc ? pDoc[c] : NaN;
     if (r < top) {
-      cols.push(c, target[c], joint[c] - target[c], firstCell + cellOfRow[order[r]], p);
+      cols.push(c, firstCell + cellOfRow[order[r]], p);
     } else cols.pDocLeftOut.push(p);
   }
   cols.runs.push({ group: groupName, reference: referenceName, rows: top });
@@ -537,26 +547,7 @@ function codeDocuments(
   docs.group.forEach((g, i) => {
     if (kept[i]) byGroup[gIndex.get(g!)!].push(i);
   });
-  const terms: string[] = [];
-  const index = new Map<string, number>();
-  const articleCodes: (Int32Array | null)[] = docs.counts.map(() => null);
-  for (const articles of byGroup) {
-    for (const i of articles) {
-      const map = docs.counts[i];
-      const out = new Int32Array(map.size);
-      let r = 0;
-      for (const term of map.keys()) {
-        let code = index.get(term);
-        if (code === undefined) {
-          code = terms.length;
-          index.set(term, code);
-          terms.push(term);
-        }
-        out[r++] = code;
-      }
-      articleCodes[i] = out;
-    }
-  }
+  const { terms, articleCodes } = codeArticles(docs, byGroup);
   const size = terms.length;
   const df = new Int32Array(size);
   const total = new Float64Array(size);
@@ -580,8 +571,71 @@ function codeDocuments(
     }
     return counts;
   });
-  const vocab = { terms, index, codes: [], df, total, order: Int32Array.from(terms, ngramOrder) };
+  let index: Map<string, number> | undefined;
+  const vocab: Vocabulary = {
+    terms,
+    // Made when first asked for (a comparison between two groups): the rest reads codes only.
+    get index() {
+      return index ??= new Map(terms.map((t, c) => [t, c]));
+    },
+    codes: [],
+    df,
+    total,
+    order: Int32Array.from(terms, ngramOrder),
+  };
   return { vocab, groupCounts, articleCodes };
+}
+
+/**
+ * Codes the terms of the articles listed (group by group, each article's terms in its map's
+ * order, first seen first coded), and gives each article's codes in its map's order. Counts
+ * whose vocabulary the terms frame made already are recoded from its codes (no string lookup).
+ */
+function codeArticles(
+  docs: DocumentTermCounts,
+  byGroup: readonly number[][],
+): { terms: string[]; articleCodes: (Int32Array | null)[] } {
+  const terms: string[] = [];
+  const articleCodes: (Int32Array | null)[] = docs.counts.map(() => null);
+  const cached = cachedVocabulary(docs.counts);
+  const known = cached &&
+      byGroup.every((articles) =>
+        articles.every((i) => cached.codes[i]?.length === docs.counts[i].size)
+      )
+    ? cached
+    : undefined;
+  const recode = known ? new Int32Array(known.terms.length).fill(-1) : undefined;
+  const index = new Map<string, number>();
+  for (const articles of byGroup) {
+    for (const i of articles) {
+      const map = docs.counts[i];
+      const out = new Int32Array(map.size);
+      const given = known?.codes[i];
+      if (recode && given) {
+        for (let r = 0; r < given.length; r++) {
+          let code = recode[given[r]];
+          if (code < 0) {
+            code = recode[given[r]] = terms.length;
+            terms.push(known!.terms[given[r]]);
+          }
+          out[r] = code;
+        }
+      } else {
+        let r = 0;
+        for (const term of map.keys()) {
+          let code = index.get(term);
+          if (code === undefined) {
+            code = terms.length;
+            index.set(term, code);
+            terms.push(term);
+          }
+          out[r++] = code;
+        }
+      }
+      articleCodes[i] = out;
+    }
+  }
+  return { terms, articleCodes };
 }
 
 /** The summed term counts of the kept articles of one group, terms by first appearance. */
@@ -717,8 +771,9 @@ function keynessColumnsOf(
     for (let r = 0; r < order.length; r++) {
       const c = rows[order[r]];
       const m = pooled[c]!;
-      if (r < top) cols.push(c, m.nTarget, m.nReference, cols.addCell(m), pDoc[j][c]);
-      else cols.pDocLeftOut.push(pDoc[j][c]);
+      if (r < top) {
+        cols.push(c, cols.addCell(vocab.order[c], m.nTarget, m.nReference, m), pDoc[j][c]);
+      } else cols.pDocLeftOut.push(pDoc[j][c]);
     }
     cols.runs.push({ group: groups[target], reference: comparison.name, rows: top });
   });

@@ -13,8 +13,11 @@ import { type GroupBy, groupColumnName, groupsOf } from "./groups.ts";
 import { addCounts } from "./tally.ts";
 import {
   type ArticleTermCounts,
+  cachedVocabulary,
+  cacheVocabulary,
   orderedTermCodes,
   type ResolvedTermOptions,
+  type Vocabulary,
   vocabularyOf,
 } from "./terms.ts";
 
@@ -64,16 +67,90 @@ export function groupTermCounts(
     words: new Array<number>(groups.length).fill(0),
     articles: new Array<number>(groups.length).fill(0),
   };
+  const members: number[][] = groups.map(() => []);
   groupOf.forEach((group, i) => {
     if (group === null) return;
     const g = index.get(group)!;
-    const target = out.counts[g];
-    for (const [term, n] of counts.counts[i]) target.set(term, (target.get(term) ?? 0) + n);
+    members[g].push(i);
     counts.totals.forEach((t, k) => (out.totals[k][g] += t[i]));
     out.words[g] += counts.words[i];
     out.articles[g]++;
   });
+  const vocab = cachedVocabulary(counts.counts);
+  if (vocab && counts.counts.every((map, i) => vocab.codes[i]?.length === map.size)) {
+    cacheVocabulary(out.counts, sumByCode(counts.counts, vocab, members, out.counts));
+    return out;
+  }
+  members.forEach((articles, g) => {
+    const target = out.counts[g];
+    for (const i of articles) {
+      for (const [term, n] of counts.counts[i]) target.set(term, (target.get(term) ?? 0) + n);
+    }
+  });
   return out;
+}
+
+/**
+ * Fills each group's map (`into[g]`) with the summed counts of its articles (`members[g]`, in
+ * order), terms in order of first appearance, by the codes of the articles' vocabulary: one
+ * string per (group, term) and no lookup. Returns the groups' own vocabulary, as
+ * `vocabularyOf(into)` would code it.
+ */
+function sumByCode(
+  counts: readonly Map<string, number>[],
+  vocab: Vocabulary,
+  members: readonly number[][],
+  into: Map<string, number>[],
+): Vocabulary {
+  const sum = new Float64Array(vocab.terms.length);
+  const recode = new Int32Array(vocab.terms.length).fill(-1);
+  const terms: string[] = [];
+  const df: number[] = [];
+  const total: number[] = [];
+  const order: number[] = [];
+  const codes = members.map((articles, g) => {
+    const seen = new Int32Buffer();
+    for (const i of articles) {
+      const own = vocab.codes[i];
+      let r = 0;
+      for (const n of counts[i].values()) {
+        const code = own[r++];
+        if (sum[code] === 0) seen.push(code);
+        sum[code] += n;
+      }
+    }
+    const map = into[g];
+    const firsts = seen.view();
+    const out = new Int32Array(firsts.length);
+    for (let r = 0; r < firsts.length; r++) {
+      const code = firsts[r];
+      map.set(vocab.terms[code], sum[code]);
+      let own = recode[code];
+      if (own < 0) {
+        own = recode[code] = terms.length;
+        terms.push(vocab.terms[code]);
+        order.push(vocab.order[code]);
+        df.push(0);
+        total.push(0);
+      }
+      df[own]++;
+      total[own] += sum[code];
+      out[r] = own;
+      sum[code] = 0;
+    }
+    return out;
+  });
+  let index: Map<string, number> | undefined;
+  return {
+    terms,
+    get index() {
+      return index ??= new Map(terms.map((t, c) => [t, c]));
+    },
+    codes,
+    df: Int32Array.from(df),
+    total: Float64Array.from(total),
+    order: Int32Array.from(order),
+  };
 }
 
 /**

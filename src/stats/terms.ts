@@ -321,6 +321,24 @@ export function vocabularyOf(counts: readonly ReadonlyMap<string, number>[]): Vo
   return vocab;
 }
 
+/**
+ * Gives {@link vocabularyOf} the vocabulary of `counts`, made another way (from codes): it must be
+ * exactly what `vocabularyOf` would make of them.
+ */
+export function cacheVocabulary(
+  counts: readonly ReadonlyMap<string, number>[],
+  vocab: Vocabulary,
+): void {
+  vocabularies.set(counts, vocab);
+}
+
+/** The vocabulary {@link vocabularyOf} made of these counts already, if any. */
+export function cachedVocabulary(
+  counts: readonly ReadonlyMap<string, number>[],
+): Vocabulary | undefined {
+  return vocabularies.get(counts);
+}
+
 function buildVocabulary(counts: readonly ReadonlyMap<string, number>[]): Vocabulary {
   const terms: string[] = [];
   const index = new Map<string, number>();
