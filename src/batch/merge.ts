@@ -16,7 +16,6 @@ import {
   type FrameStage,
   inFrameOrder,
   type MeasureSettings,
-  type StageOptions,
 } from "../frame_stage.ts";
 import { type FrameFormat, sinkFrame, sinkFrameAsync, writeFrames } from "../frames/write.ts";
 import { clearFrames, fileExists as exists } from "../frames/partitions.ts";
