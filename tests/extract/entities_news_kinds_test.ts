@@ -198,3 +198,36 @@ Deno.test("isPartyAndState: a party letter, a hyphen and a US state as AP or the
     assert.equal(isPartyAndState(name), false, name);
   }
 });
+
+Deno.test("entities: a company's short form is the company, whatever type the model gave it", () => {
+  // The merger and earnings stories: "Delta" and "Delta Air Lines" were two organisations (or a
+  // place), so the airline's mentions were split in "who is named".
+  assert.deepEqual(
+    rows("Delta Air Lines reported record profit. Delta's chief executive Ed Bastian spoke."),
+    [
+      "Delta Air Lines|Delta Air Lines|ORG|",
+      "Delta|Delta Air Lines|ORG|",
+      "Ed Bastian|Ed Bastian|PERSON|",
+    ],
+  );
+  assert.deepEqual(
+    rows(
+      "Delta Air Lines reported record profit on Thursday. Shares of Delta rose 3% in New York trading.",
+    ),
+    [
+      "Delta Air Lines|Delta Air Lines|ORG|",
+      "Delta|Delta Air Lines|ORG|",
+      "New York|New York|GPE|",
+    ],
+  );
+  // Not an institution's part: "United Nations" stays itself beside its Security Council.
+  assert.deepEqual(
+    rows(
+      "The United Nations Security Council met on Friday. The United Nations said aid would follow.",
+    ),
+    [
+      "United Nations Security Council|United Nations Security Council|ORG|",
+      "United Nations|United Nations|ORG|",
+    ],
+  );
+});

@@ -114,7 +114,7 @@ function lastWord(s: SentenceState, f: Found): string {
 /**
  * Persons that are an article organisation's short form become that organisation; so do places
  * the model found that start a company's name ("Santa Fe" of "Santa Fe Pacific Gold Corp"), unless
- * a country or US state. Other places keep their type: "San Francisco" is no short form of "San
+ * a country or US state, and organisations that do ("Delta" of "Delta Air Lines"). Other places keep their type: "San Francisco" is no short form of "San
  * Francisco 49ers".
  */
 export function keepOrgShortForms(
@@ -129,7 +129,10 @@ export function keepOrgShortForms(
     for (const f of s.found) {
       const place = (f.type === "GPE" || f.type === "LOC") && f.source === "model" &&
         places.kind(f.entity) !== "country" && places.kind(f.entity) !== "state";
-      if (f.type !== "PERSON" && !place) continue;
+      // A company's short form typed ORG ("Delta" after "Delta Air Lines") is the company.
+      // (A user's own entry is left as the user wrote it.)
+      const org = f.type === "ORG" && !(f.source === "gazetteer" && f.general !== true);
+      if (f.type !== "PERSON" && !place && !org) continue;
       const match = prefixes.longest(
         f.first,
         f.last + 1,
@@ -137,9 +140,12 @@ export function keepOrgShortForms(
       );
       if (!match || match.length !== f.last - f.first + 1) continue;
       if (f.first === f.last && surnames.has(s.words[f.first].text)) continue;
-      if (place && !cues.titleRules.companyLast.has(match.value.last)) continue;
-      const org = match.value.found;
-      Object.assign(f, { entity: org.entity, type: "ORG", media: org.media });
+      // Places and organisations only for a company's name: "United Nations" is no short form
+      // of "United Nations Security Council", nor "Harvard" of "Harvard Medical School".
+      if ((place || org) && !cues.titleRules.companyLast.has(match.value.last)) continue;
+      const long = match.value.found;
+      if (long === f) continue;
+      Object.assign(f, { entity: long.entity, type: "ORG", media: long.media });
     }
   }
 }
