@@ -7,11 +7,25 @@
  * @module
  */
 
+import type { EntityMention } from "../entities.ts";
 import type { Word } from "../words.ts";
 import { resolvePronoun } from "./pronouns.ts";
 import { firstWordFrom, mentionsWithin } from "./speakers.ts";
 import { type Found, noSpeech } from "./types.ts";
 import type { Context } from "./types.ts";
+
+/** The speech of a participle whose subject is mention `m` (a person or an organisation). */
+function participleSubject(m: EntityMention) {
+  return {
+    speaker: m.entity,
+    speakerType: m.type === "PERSON" ? "person" as const : "organisation" as const,
+    speakerRaw: m.text,
+    role: m.role,
+    sieve: "cue" as const,
+    confidence: PARTICIPLE_CONFIDENCE,
+    reason: null,
+  };
+}
 
 /** Words a participle follows to share the main clause's subject. */
 const JOINS = new Set([",", "while", "whilst"]);
@@ -60,16 +74,7 @@ export function openingParticipleSpeech(
   const named = m !== undefined && (m.type === "PERSON" || m.type === "ORG") &&
     m.start === subject.start;
   if (!named) return { ...noSpeech(`"${verb.text}": no name after its clause`), ...cue };
-  return {
-    speaker: m.entity,
-    speakerType: m.type === "PERSON" ? "person" : "organisation",
-    speakerRaw: m.text,
-    role: m.role,
-    sieve: "cue",
-    confidence: PARTICIPLE_CONFIDENCE,
-    reason: null,
-    ...cue,
-  };
+  return { ...participleSubject(m), ...cue };
 }
 
 /**
@@ -121,16 +126,7 @@ function mainSubject(ctx: Context, from: number, verb: Word): Found {
       ...cue,
     };
   }
-  return {
-    speaker: m.entity,
-    speakerType: m.type === "PERSON" ? "person" : "organisation",
-    speakerRaw: m.text,
-    role: m.role,
-    sieve: "cue",
-    confidence: PARTICIPLE_CONFIDENCE,
-    reason: null,
-    ...cue,
-  };
+  return { ...participleSubject(m), ...cue };
 }
 
 /** Words that open a clause with a subject of its own ("sobbed as the judge handed down"). */
