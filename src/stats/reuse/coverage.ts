@@ -69,6 +69,20 @@ export interface CoverageColumns {
   found: { key: string[]; articleId: string[] };
 }
 
+/**
+ * Sentence texts in the alignment's order: a list, or a store that reads a range of them when
+ * asked (`TextStore` of store.ts: the texts of a large corpus kept on disk).
+ */
+export type SentenceTexts =
+  | readonly { text: string }[]
+  | { readonly length: number; range(from: number, to: number): string[] };
+
+/** The texts of sentences `from` .. `to` - 1. */
+function textsOf(sentences: SentenceTexts, from: number, to: number): string[] {
+  if ("range" in sentences) return sentences.range(from, to);
+  return Array.from({ length: to - from }, (_, i) => sentences[from + i].text);
+}
+
 /** The comparison key of an item: trimmed, spaces collapsed, lower case. */
 export function itemKey(item: string): string {
   return item.trim().replace(/\s+/gu, " ").toLowerCase();
@@ -343,7 +357,7 @@ export function quoteCoverage(
  */
 export function sentenceCoverage(
   alignment: Alignment | PairSource,
-  sentences?: readonly { text: string }[],
+  sentences?: SentenceTexts,
   loosest: number = PARAPHRASE,
 ): CoverageColumns {
   const f = alignment.features;
@@ -365,7 +379,7 @@ export function sentenceCoverage(
  */
 export function* sentenceCoverageRanges(
   alignment: Alignment | PairSource,
-  sentences?: readonly { text: string }[],
+  sentences?: SentenceTexts,
   loosest: number = PARAPHRASE,
   maxLinks?: number,
 ): Generator<CoverageColumns> {
@@ -379,7 +393,7 @@ export function* sentenceCoverageRanges(
 function sentenceRange(
   source: PairSource,
   range: LinkRange,
-  sentences?: readonly { text: string }[],
+  sentences?: SentenceTexts,
 ): CoverageColumns {
   const f = source.features;
   const { from, to } = range;
@@ -389,9 +403,7 @@ function sentenceRange(
   out.kind = new Array(n).fill("sentence");
   out.item = f.sentenceIds.slice(from, to);
   out.key = out.item;
-  out.label = sentences
-    ? Array.from({ length: n }, (_, i) => sentences[from + i].text)
-    : new Array(n).fill(null);
+  out.label = sentences ? textsOf(sentences, from, to) : new Array(n).fill(null);
   out.n = new Array(n).fill(1);
   out.sharedWith = new Array(n).fill(0);
   let next = 0;

@@ -32,6 +32,7 @@ import {
   quoteCoverage,
   sentenceCoverage,
   sentenceCoverageRanges,
+  type SentenceTexts,
 } from "./coverage.ts";
 import { articlePairs } from "./links.ts";
 import {
@@ -108,7 +109,7 @@ export interface ReuseFrameOptions {
 /** What the frames are built from besides the alignment (see {@link framesOfAlignment}). */
 export interface AlignedCorpus {
   /** Sentence texts, in the alignment's order (labels of the sentence coverage rows). */
-  sentences: readonly { text: string }[];
+  sentences: SentenceTexts;
   /**
    * Article texts, where quote coverage looks for a quote's words: a list, or each article's
    * text by its index (made when needed, so no copy of the corpus's text is held).
@@ -225,7 +226,7 @@ function* mapped<T>(from: Iterable<T>, make: (value: T) => pl.DataFrame): Genera
  */
 function* coveragePieces(
   source: PairSource,
-  sentences: readonly { text: string }[],
+  sentences: SentenceTexts,
   others: CoverageColumns[],
   make: (...parts: CoverageColumns[]) => pl.DataFrame,
   maxLinks?: number,
