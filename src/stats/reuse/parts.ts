@@ -17,9 +17,10 @@
  * - {@link reusePiecesFromParts} (per corpus, what the merge runs): the same frames in pieces,
  *   with the aligned pairs spilled to a scratch folder as they are found.
  *
- * Memory of the corpus-level step: the features (a few typed arrays per token), the sentence
- * texts and the stem vocabulary, and counts per article pair; not the analysis of the corpus,
- * and, in pieces, not the pairs (on 100,000 news-size articles, 73.5M tokens: 2.5-4.2 GB).
+ * Memory of the corpus-level step: the features (a few typed arrays per token) and the stem
+ * vocabulary while aligning, then the counts per article pair; not the analysis of the corpus,
+ * and, in pieces, not the pairs (on disk as they are found), nor the sentence texts (on disk,
+ * read back by range), nor the sentences' terms and shingles after the alignment.
  * @module
  */
 
@@ -175,8 +176,8 @@ export function reuseFramesFromParts(
 /** Where {@link reusePiecesFromParts} works, and how big its pieces are. */
 export interface PartsPieceOptions extends ReuseFrameOptions, PieceOptions {
   /**
-   * A scratch folder for the aligned pairs (made if missing; the caller removes it once the
-   * pieces are made). Without it the pairs are held in memory.
+   * A scratch folder for the aligned pairs and the sentence texts (made if missing; the caller
+   * removes it once the pieces are made). Without it both are held in memory.
    */
   scratch?: string;
   /** Told each phase as it ends ("features", "figures", "pairs"), for benchmarks. */
@@ -196,8 +197,8 @@ export interface PartsPieceOptions extends ReuseFrameOptions, PieceOptions {
  * to `scratch` chunk by chunk as they are found, and each frame is made piece by piece from them
  * when its pieces are asked for; the rows of a frame's pieces, one after the other, are the
  * frame {@link reuseFramesFromParts} returns. What is held is the corpus's features (a few typed
- * arrays per token), its sentences and the counts per article pair; not the pairs, and no frame
- * whole.
+ * arrays per token, the sentences' ones only until the pairs are written) and the counts per
+ * article pair; not the pairs, not the sentence texts (both in `scratch`), and no frame whole.
  *
  * @example
  * const pieces = reusePiecesFromParts("data/out", { scratch: "data/out/.staging/reuse" });
