@@ -24,7 +24,7 @@
 
 import pl from "nodejs-polars";
 import { bool, int32, utf8 } from "../../frames/columns.ts";
-import { type Alignment, type PairSource, pairSource, PARAPHRASE } from "./align.ts";
+import { type Alignment, idColumn, type PairSource, pairSource, PARAPHRASE } from "./align.ts";
 import {
   type ArticlePairs,
   articlePairs,
@@ -375,17 +375,60 @@ export function sentenceCoverage(
 /**
  * {@link sentenceCoverage} range of sentences by range (see `sentenceLinks` in links.ts), each
  * with at most about `maxLinks` links: the rows of consecutive ranges, one after the other, are
- * the rows of the whole.
+ * the rows of the whole. With `found` false, `found` stays empty (for the `coverage` frame
+ * alone; {@link sentenceArticlesRanges} makes the `coverage_articles` rows).
  */
 export function* sentenceCoverageRanges(
   alignment: Alignment | PairSource,
   sentences?: SentenceTexts,
   loosest: number = PARAPHRASE,
   maxLinks?: number,
+  found = true,
 ): Generator<CoverageColumns> {
   const source = pairSource(alignment);
   for (const range of sentenceLinks(source, (c) => c <= loosest, maxLinks)) {
-    yield sentenceRange(source, range, sentences);
+    yield sentenceRange(source, range, sentences, found);
+  }
+}
+
+/**
+ * The `coverage_articles` rows of the sentences of each range of links (see
+ * {@link sentenceCoverageRanges}), a frame per range: the rows {@link coverageArticlesFrame}
+ * makes of the range's coverage, with the ids gathered natively from the sentence and article
+ * numbers (tens of millions of rows at 100,000 news-size articles, no string per cell in
+ * JavaScript).
+ */
+export function* sentenceArticlesRanges(
+  alignment: Alignment | PairSource,
+  loosest: number = PARAPHRASE,
+  maxLinks?: number,
+): Generator<pl.DataFrame> {
+  const source = pairSource(alignment);
+  const f = source.features;
+  for (const range of sentenceLinks(source, (c) => c <= loosest, maxLinks)) {
+    const { from, to } = range;
+    const rows = to - from + range.sentence.length;
+    const sentence = new Int32Array(rows);
+    const article = new Int32Array(rows);
+    let row = 0;
+    let next = 0;
+    for (let s = from; s < to; s++) {
+      // The sentence's own article, then each article where it has a match.
+      sentence[row] = s;
+      article[row++] = f.sentenceArticle[s];
+      for (; next < range.sentence.length && range.sentence[next] === s; next++) {
+        sentence[row] = s;
+        article[row++] = range.article[next];
+      }
+    }
+    const kind = rows
+      ? pl.Series("kind", ["sentence"], pl.Utf8).extendConstant("sentence", rows - 1)
+      : utf8("kind", []);
+    yield pl.DataFrame([
+      kind,
+      idColumn(f, "sentence", "key", sentence),
+      idColumn(f, "article", "article_id", article),
+    ]);
   }
 }
 
@@ -394,6 +437,7 @@ function sentenceRange(
   source: PairSource,
   range: LinkRange,
   sentences?: SentenceTexts,
+  found = true,
 ): CoverageColumns {
   const f = source.features;
   const { from, to } = range;
@@ -408,10 +452,13 @@ function sentenceRange(
   out.sharedWith = new Array(n).fill(0);
   let next = 0;
   for (let s = from; s < to; s++) {
-    out.found.key.push(f.sentenceIds[s]);
-    out.found.articleId.push(out.articleId[s - from]);
+    if (found) {
+      out.found.key.push(f.sentenceIds[s]);
+      out.found.articleId.push(out.articleId[s - from]);
+    }
     for (; next < range.sentence.length && range.sentence[next] === s; next++) {
       out.sharedWith[s - from]++;
+      if (!found) continue;
       out.found.key.push(f.sentenceIds[s]);
       out.found.articleId.push(f.articleIds[range.article[next]]);
     }

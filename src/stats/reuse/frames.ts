@@ -30,6 +30,7 @@ import {
   itemCoverage,
   itemsFromFrame,
   quoteCoverage,
+  sentenceArticlesRanges,
   sentenceCoverage,
   sentenceCoverageRanges,
   type SentenceTexts,
@@ -210,8 +211,23 @@ export function reusePieces(
       (checks) => figureConsistencyFrame(checks, figures),
     );
   }
-  frames.coverage_articles = coverage(coverageArticlesFrame);
+  frames.coverage_articles = whole
+    ? coverage(coverageArticlesFrame)
+    : articlePieces(source, others, sizes.maxLinks);
   return frames;
+}
+
+/**
+ * `coverage_articles` a piece per range of sentences, then one of the other items: the rows
+ * `coveragePieces` gives with `coverageArticlesFrame`, the sentences' ids gathered natively.
+ */
+function* articlePieces(
+  source: PairSource,
+  others: CoverageColumns[],
+  maxLinks?: number,
+): Generator<pl.DataFrame> {
+  yield* sentenceArticlesRanges(source, PARAPHRASE, maxLinks);
+  if (others.length) yield coverageArticlesFrame(...others);
 }
 
 /** `make` of each value `from` gives, when asked for. */
@@ -232,7 +248,8 @@ function* coveragePieces(
   maxLinks?: number,
 ): Generator<pl.DataFrame> {
   const n = source.features.sentenceIds.length;
-  for (const range of sentenceCoverageRanges(source, sentences, PARAPHRASE, maxLinks)) {
+  const found = make !== coverageFrame; // the coverage frame does not read `found`
+  for (const range of sentenceCoverageRanges(source, sentences, PARAPHRASE, maxLinks, found)) {
     if (range.item.length === n) { // the only range: every sentence
       yield make(range, ...others);
       return;
