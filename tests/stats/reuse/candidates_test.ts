@@ -126,13 +126,19 @@ Deno.test("hashRows: the same candidate pairs as the hashes used as ids directly
       (sets, maxPostings) => {
         const sorted = sets.map((set) => [...set].sort((x, y) => x - y));
         const hashes = Int32Array.from(sorted.flat());
-        const start = Int32Array.from([0, ...sorted.map((_, r) =>
-          sorted.slice(0, r + 1).reduce((n, set) => n + set.length, 0)
-        )]);
+        const start = Int32Array.from([
+          0,
+          ...sorted.map((_, r) => sorted.slice(0, r + 1).reduce((n, set) => n + set.length, 0)),
+        ]);
         const pairs = (rows: SparseRows, df: Int32Array) => {
           const got: string[] = [];
-          forEachCandidate(rows, df, null, { maxPostings, minShared: 2 }, (a, b) =>
-            got.push(`${a}-${b}`));
+          forEachCandidate(
+            rows,
+            df,
+            null,
+            { maxPostings, minShared: 2 },
+            (a, b) => got.push(`${a}-${b}`),
+          );
           return got.sort();
         };
         // Reference: each hash + 40 is its own id, every hash kept.
