@@ -35,7 +35,7 @@ import {
   sentenceCoverageRanges,
   type SentenceTexts,
 } from "./coverage.ts";
-import { articlePairs } from "./links.ts";
+import { articlePairs, MAX_LINKS } from "./links.ts";
 import {
   type FigureColumns,
   figureConsistencyChunks,
@@ -168,7 +168,10 @@ export function reusePieces(
   const source = pairSource(pairs);
   const f = source.features;
   const linked = articlePairs(source);
-  const similarity = articleSimilarity(source, options.sources, linked, sizes.maxLinks);
+  // Unbounded only when asked (framesOfAlignment): without a bound given, the merge's step at
+  // 100,000 articles made the whole sentence coverage at once (55.9M links: from 3.4 to 9.3 GB).
+  const maxLinks = sizes.maxLinks ?? MAX_LINKS;
+  const similarity = articleSimilarity(source, options.sources, linked, maxLinks);
   const others: CoverageColumns[] = [];
   if (corpus.entities) {
     others.push(itemCoverage("entity", itemsFromFrame(corpus.entities, { item: "entity" })));
@@ -182,13 +185,13 @@ export function reusePieces(
     );
   }
   // Without a bound on links, both coverage frames come from one sentence coverage, made once.
-  const whole = Number.isFinite(sizes.maxLinks ?? Infinity)
+  const whole = Number.isFinite(maxLinks)
     ? null
     : sentenceCoverage(source, corpus.sentences);
   const coverage = (make: (...parts: CoverageColumns[]) => pl.DataFrame) =>
     whole
       ? [make(whole, ...others)]
-      : coveragePieces(source, corpus.sentences, others, make, sizes.maxLinks);
+      : coveragePieces(source, corpus.sentences, others, make, maxLinks);
   const rows = similarity.articleA.length;
   const step = Math.max(2, Math.floor((sizes.pieceRows ?? Infinity) / 2) * 2 || 2);
   const frames: Record<string, Iterable<pl.DataFrame>> = {
@@ -213,7 +216,7 @@ export function reusePieces(
   }
   frames.coverage_articles = whole
     ? coverage(coverageArticlesFrame)
-    : articlePieces(source, others, sizes.maxLinks);
+    : articlePieces(source, others, maxLinks);
   return frames;
 }
 
