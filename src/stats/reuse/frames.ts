@@ -185,9 +185,7 @@ export function reusePieces(
     );
   }
   // Without a bound on links, both coverage frames come from one sentence coverage, made once.
-  const whole = Number.isFinite(maxLinks)
-    ? null
-    : sentenceCoverage(source, corpus.sentences);
+  const whole = Number.isFinite(maxLinks) ? null : sentenceCoverage(source, corpus.sentences);
   const coverage = (make: (...parts: CoverageColumns[]) => pl.DataFrame) =>
     whole
       ? [make(whole, ...others)]
