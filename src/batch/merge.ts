@@ -24,7 +24,7 @@ import { firstDistinct, missingFieldError } from "../stats/groups.ts";
 import { mergeSummaryTally, type SummaryTally } from "../text/summary.ts";
 import { type BatchReport, partFormatsOf, REPORT, STAGING, TALLIES } from "./process.ts";
 import { tallyMerger, tallyOf } from "./tallies.ts";
-import { collectGarbage } from "./collect.ts";
+import { collectGarbage, PARTS_PER_COLLECTION } from "./collect.ts";
 
 /**
  * A corpus-level step that reads the per-article parts itself rather than a tally (reuse across
@@ -187,9 +187,6 @@ export async function mergeParts(out: string, options: MergeOptions): Promise<Me
     settings: merged.settings,
   };
 }
-
-/** Tally parts read between two garbage collections (see `collect.ts`). */
-const PARTS_PER_COLLECTION = 16;
 
 /** A stage's tally, merged from its parts in slice order (undefined when no slice wrote one). */
 async function mergedTally(

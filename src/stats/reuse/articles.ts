@@ -35,6 +35,7 @@ import pl from "nodejs-polars";
 import { bool, float64, int32, utf8 } from "../../frames/columns.ts";
 import {
   type Alignment,
+  idColumn,
   type PairSource,
   pairSource,
   PARAPHRASE,
@@ -230,8 +231,8 @@ export function articleSimilarityFrame(
   const articleA = similarity.articleA.subarray(from, to);
   const articleB = similarity.articleB.subarray(from, to);
   return pl.DataFrame([
-    utf8("article_a", Array.from(articleA, (a) => f.articleIds[a])),
-    utf8("article_b", Array.from(articleB, (b) => f.articleIds[b])),
+    idColumn(f, "article", "article_a", articleA),
+    idColumn(f, "article", "article_b", articleB),
     float64("cosine", similarity.cosine.subarray(from, to)),
     int32("sentences_a", Array.from(articleA, (a) => f.articleSentences[a])),
     int32("found_a_in_b", similarity.foundAInB.subarray(from, to)),

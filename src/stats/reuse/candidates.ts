@@ -226,46 +226,54 @@ export function candidateTest(
  * Shingle hash sets as sparse rows over dense ids, with each shingle's row count: the input of
  * a second {@link forEachCandidate} pass. Two sentences made only of common words (each word too
  * frequent to be indexed) still share rare word sequences when one copies the other.
+ *
+ * Only the shingles of two rows or more are kept: one found in a single row pairs nothing, and
+ * is neither indexed nor counted as common by the index, so the candidates are the same. Most
+ * shingles of a large corpus are of one row, and the table of every distinct one this replaces
+ * (over 16M at 100,000 news-size articles) needed an estimated 0.5–1.5 GB while it grew. Ids
+ * are the ranks of the kept hashes (so each row's ids ascend, as its hashes do), found from a
+ * sorted copy of the hashes.
  */
 export function hashRows(sets: HashSets): { rows: SparseRows; df: Int32Array } {
-  // Dense ids in order of first appearance, from an open-addressing table of typed arrays: a
-  // Map took a seventh of the alignment's time and cannot hold more than 2^24 keys (a corpus of
-  // 100,000 articles has more distinct shingles than that).
-  const n = sets.hashes.length;
-  let size = 1 << 16;
-  let keys = new Int32Array(size);
-  let slots = new Int32Array(size).fill(-1); // the id stored at a slot, -1 where empty
-  // The hashes are MurmurHash3 outputs already; one more multiply spreads the low bits.
-  const home = (h: number) => Math.imul(h, 0x9e3779b1) & (size - 1);
-  const ids = new Int32Array(n);
-  let distinct = 0;
-  for (let p = 0; p < n; p++) {
-    const h = sets.hashes[p];
-    let slot = home(h);
-    while (slots[slot] >= 0 && keys[slot] !== h) slot = (slot + 1) & (size - 1);
-    let id = slots[slot];
-    if (id < 0) {
-      id = distinct++;
-      slots[slot] = id;
-      keys[slot] = h;
-      if (distinct * 2 > size) {
-        // Half full: double the table and put every key back.
-        const [oldKeys, oldSlots] = [keys, slots];
-        size *= 2;
-        keys = new Int32Array(size);
-        slots = new Int32Array(size).fill(-1);
-        for (let o = 0; o < oldSlots.length; o++) {
-          if (oldSlots[o] < 0) continue;
-          let at = home(oldKeys[o]);
-          while (slots[at] >= 0) at = (at + 1) & (size - 1);
-          slots[at] = oldSlots[o];
-          keys[at] = oldKeys[o];
-        }
-      }
-    }
-    ids[p] = id;
+  const { start, hashes } = sets;
+  const n = hashes.length;
+  // Sorted copy, compacted in place to the hashes of two rows or more (rows hold each once).
+  const kept = hashes.slice().sort();
+  let m = 0;
+  for (let p = 0; p < n;) {
+    let q = p + 1;
+    while (q < n && kept[q] === kept[p]) q++;
+    if (q - p >= 2) kept[m++] = kept[p];
+    p = q;
   }
-  const df = new Int32Array(distinct);
-  for (let p = 0; p < n; p++) df[ids[p]]++;
-  return { rows: { start: sets.start, ids, weights: new Float64Array(0) }, df };
+  const keys = kept.slice(0, m);
+  // Where each 16-bit prefix (signed order) starts among the keys: a short binary search each.
+  const bucket = (h: number) => (h >> 16) + 32768;
+  const from = new Int32Array(65537);
+  for (let k = 0; k < m; k++) from[bucket(keys[k]) + 1]++;
+  for (let b = 0; b < 65536; b++) from[b + 1] += from[b];
+  const rank = (h: number) => {
+    const b = bucket(h);
+    let lo = from[b];
+    let hi = from[b + 1];
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (keys[mid] < h) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < from[b + 1] && keys[lo] === h ? lo : -1;
+  };
+  const df = new Int32Array(m);
+  const rowStart = new Int32Array(start.length);
+  let out = 0;
+  for (let r = 0; r + 1 < start.length; r++) {
+    for (let p = start[r]; p < start[r + 1]; p++) {
+      const id = rank(hashes[p]);
+      if (id < 0) continue;
+      kept[out++] = id; // the sorted copy's room, reused (its keys were copied out)
+      df[id]++;
+    }
+    rowStart[r + 1] = out;
+  }
+  return { rows: { start: rowStart, ids: kept.slice(0, out), weights: new Float64Array(0) }, df };
 }

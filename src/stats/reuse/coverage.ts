@@ -24,7 +24,7 @@
 
 import pl from "nodejs-polars";
 import { bool, int32, utf8 } from "../../frames/columns.ts";
-import { type Alignment, type PairSource, pairSource, PARAPHRASE } from "./align.ts";
+import { type Alignment, idColumn, type PairSource, pairSource, PARAPHRASE } from "./align.ts";
 import {
   type ArticlePairs,
   articlePairs,
@@ -67,6 +67,20 @@ export interface CoverageColumns {
    * In order of first mention, then of finding.
    */
   found: { key: string[]; articleId: string[] };
+}
+
+/**
+ * Sentence texts in the alignment's order: a list, or a store that reads a range of them when
+ * asked (`TextStore` of store.ts: the texts of a large corpus kept on disk).
+ */
+export type SentenceTexts =
+  | readonly { text: string }[]
+  | { readonly length: number; range(from: number, to: number): string[] };
+
+/** The texts of sentences `from` .. `to` - 1. */
+function textsOf(sentences: SentenceTexts, from: number, to: number): string[] {
+  if ("range" in sentences) return sentences.range(from, to);
+  return Array.from({ length: to - from }, (_, i) => sentences[from + i].text);
 }
 
 /** The comparison key of an item: trimmed, spaces collapsed, lower case. */
@@ -343,7 +357,7 @@ export function quoteCoverage(
  */
 export function sentenceCoverage(
   alignment: Alignment | PairSource,
-  sentences?: readonly { text: string }[],
+  sentences?: SentenceTexts,
   loosest: number = PARAPHRASE,
 ): CoverageColumns {
   const f = alignment.features;
@@ -361,17 +375,60 @@ export function sentenceCoverage(
 /**
  * {@link sentenceCoverage} range of sentences by range (see `sentenceLinks` in links.ts), each
  * with at most about `maxLinks` links: the rows of consecutive ranges, one after the other, are
- * the rows of the whole.
+ * the rows of the whole. With `found` false, `found` stays empty (for the `coverage` frame
+ * alone; {@link sentenceArticlesRanges} makes the `coverage_articles` rows).
  */
 export function* sentenceCoverageRanges(
   alignment: Alignment | PairSource,
-  sentences?: readonly { text: string }[],
+  sentences?: SentenceTexts,
   loosest: number = PARAPHRASE,
   maxLinks?: number,
+  found = true,
 ): Generator<CoverageColumns> {
   const source = pairSource(alignment);
   for (const range of sentenceLinks(source, (c) => c <= loosest, maxLinks)) {
-    yield sentenceRange(source, range, sentences);
+    yield sentenceRange(source, range, sentences, found);
+  }
+}
+
+/**
+ * The `coverage_articles` rows of the sentences of each range of links (see
+ * {@link sentenceCoverageRanges}), a frame per range: the rows {@link coverageArticlesFrame}
+ * makes of the range's coverage, with the ids gathered natively from the sentence and article
+ * numbers (tens of millions of rows at 100,000 news-size articles, no string per cell in
+ * JavaScript).
+ */
+export function* sentenceArticlesRanges(
+  alignment: Alignment | PairSource,
+  loosest: number = PARAPHRASE,
+  maxLinks?: number,
+): Generator<pl.DataFrame> {
+  const source = pairSource(alignment);
+  const f = source.features;
+  for (const range of sentenceLinks(source, (c) => c <= loosest, maxLinks)) {
+    const { from, to } = range;
+    const rows = to - from + range.sentence.length;
+    const sentence = new Int32Array(rows);
+    const article = new Int32Array(rows);
+    let row = 0;
+    let next = 0;
+    for (let s = from; s < to; s++) {
+      // The sentence's own article, then each article where it has a match.
+      sentence[row] = s;
+      article[row++] = f.sentenceArticle[s];
+      for (; next < range.sentence.length && range.sentence[next] === s; next++) {
+        sentence[row] = s;
+        article[row++] = range.article[next];
+      }
+    }
+    const kind = rows
+      ? pl.Series("kind", ["sentence"], pl.Utf8).extendConstant("sentence", rows - 1)
+      : utf8("kind", []);
+    yield pl.DataFrame([
+      kind,
+      idColumn(f, "sentence", "key", sentence),
+      idColumn(f, "article", "article_id", article),
+    ]);
   }
 }
 
@@ -379,7 +436,8 @@ export function* sentenceCoverageRanges(
 function sentenceRange(
   source: PairSource,
   range: LinkRange,
-  sentences?: readonly { text: string }[],
+  sentences?: SentenceTexts,
+  found = true,
 ): CoverageColumns {
   const f = source.features;
   const { from, to } = range;
@@ -389,17 +447,18 @@ function sentenceRange(
   out.kind = new Array(n).fill("sentence");
   out.item = f.sentenceIds.slice(from, to);
   out.key = out.item;
-  out.label = sentences
-    ? Array.from({ length: n }, (_, i) => sentences[from + i].text)
-    : new Array(n).fill(null);
+  out.label = sentences ? textsOf(sentences, from, to) : new Array(n).fill(null);
   out.n = new Array(n).fill(1);
   out.sharedWith = new Array(n).fill(0);
   let next = 0;
   for (let s = from; s < to; s++) {
-    out.found.key.push(f.sentenceIds[s]);
-    out.found.articleId.push(out.articleId[s - from]);
+    if (found) {
+      out.found.key.push(f.sentenceIds[s]);
+      out.found.articleId.push(out.articleId[s - from]);
+    }
     for (; next < range.sentence.length && range.sentence[next] === s; next++) {
       out.sharedWith[s - from]++;
+      if (!found) continue;
       out.found.key.push(f.sentenceIds[s]);
       out.found.articleId.push(f.articleIds[range.article[next]]);
     }

@@ -188,6 +188,13 @@ export interface StemInput {
   sentenceTokenStart: Int32Array;
   /** Number of distinct stems; ids number them in order of first appearance. */
   nStems: number;
+  /**
+   * Each sentence's {@link quotedShare}, when it was taken as the texts were read (the
+   * sentences then need no `text`); else from `sentences[s].text`.
+   */
+  quoteShare?: Float64Array;
+  /** 1 where a sentence is on the caller's boilerplate list, taken likewise; else from the text. */
+  listed?: Uint8Array;
 }
 
 /** Builds the {@link ReuseFeatures} of a corpus given as stem ids (see {@link StemInput}). */
@@ -335,11 +342,14 @@ export function buildFeaturesFromStems(
     if (!set) keyArticles.set(key, set = new Set());
     set.add(sentenceArticle[s]);
   }
+  const onList = input.listed;
   const boilerplate = Uint8Array.from(
     keys,
     (key, s) =>
       (key && keyArticles.get(key)!.size >= BOILERPLATE_ARTICLES) ||
-        (listed.size > 0 && listed.has(normaliseLine(sentences[s].text ?? "")))
+        (onList
+          ? onList[s] === 1
+          : listed.size > 0 && listed.has(normaliseLine(sentences[s].text ?? "")))
         ? 1
         : 0,
   );
@@ -362,7 +372,7 @@ export function buildFeaturesFromStems(
     articleDf,
     shingles: shinglesOf(shingleSize),
     copyShingles: shinglesOf(COPY_SHINGLE_SIZE),
-    quoteShare: Float64Array.from(sentences, (x) => quotedShare(x.text ?? "")),
+    quoteShare: input.quoteShare ?? Float64Array.from(sentences, (x) => quotedShare(x.text ?? "")),
     boilerplate,
   };
 }

@@ -311,22 +311,41 @@ function checkChunk(
  * unit_a, unit_b, status, flagged.
  */
 export function figureConsistencyFrame(checks: FigureChecks, figures: FigureColumns): pl.DataFrame {
-  const pick = <T>(column: readonly T[], rows: number[]) => rows.map((r) => column[r]);
-  const values = (rows: number[]) => pl.Series(pick(figures.value, rows)).cast(pl.Float64);
-  return pl.DataFrame([
-    utf8("sentence_a", checks.sentenceA),
-    utf8("sentence_b", checks.sentenceB),
-    utf8("kind", pick(figures.kind, checks.figureA)),
-    utf8("text_a", pick(figures.text, checks.figureA)),
-    utf8("text_b", pick(figures.text, checks.figureB)),
-    values(checks.figureA).alias("value_a"),
-    values(checks.figureB).alias("value_b"),
-    utf8("unit_a", pick(figures.unit, checks.figureA)),
-    utf8("unit_b", pick(figures.unit, checks.figureB)),
+  // Every column but the status is a figure's: gathered natively from the figures as polars
+  // columns (made once), so millions of checks cross into polars as row numbers, not strings.
+  let lookup = figureSeries.get(figures);
+  if (!lookup) {
+    lookup = pl.DataFrame([
+      utf8("sentence_id", figures.sentenceId as string[]),
+      utf8("kind", figures.kind as string[]),
+      utf8("text", figures.text as string[]),
+      pl.Series("value", figures.value as (number | null)[]).cast(pl.Float64),
+      utf8("unit", figures.unit as (string | null)[]),
+    ]);
+    figureSeries.set(figures, lookup);
+  }
+  const a = pl.Series("a", Int32Array.from(checks.figureA));
+  const b = pl.Series("b", Int32Array.from(checks.figureB));
+  const at = (column: string, rows: pl.Series, name: string) =>
+    pl.col(column).gather(rows).alias(name);
+  return lookup.select(
+    at("sentence_id", a, "sentence_a"),
+    at("sentence_id", b, "sentence_b"),
+    at("kind", a, "kind"),
+    at("text", a, "text_a"),
+    at("text", b, "text_b"),
+    at("value", a, "value_a"),
+    at("value", b, "value_b"),
+    at("unit", a, "unit_a"),
+    at("unit", b, "unit_b"),
+  ).withColumns(
     utf8("status", checks.status),
     bool("flagged", checks.status.map((s) => s === "different_unit" || s === "different_value")),
-  ]);
+  );
 }
+
+/** The figures as polars columns, made once per set of figures (see {@link figureConsistencyFrame}). */
+const figureSeries = new WeakMap<FigureColumns, pl.DataFrame>();
 
 /** True when the two figures' contexts share a stem, or when there are no contexts to compare. */
 function sameContext(figures: FigureColumns, i: number, j: number): boolean {

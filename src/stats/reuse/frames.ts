@@ -30,10 +30,12 @@ import {
   itemCoverage,
   itemsFromFrame,
   quoteCoverage,
+  sentenceArticlesRanges,
   sentenceCoverage,
   sentenceCoverageRanges,
+  type SentenceTexts,
 } from "./coverage.ts";
-import { articlePairs } from "./links.ts";
+import { articlePairs, MAX_LINKS } from "./links.ts";
 import {
   type FigureColumns,
   figureConsistencyChunks,
@@ -108,7 +110,7 @@ export interface ReuseFrameOptions {
 /** What the frames are built from besides the alignment (see {@link framesOfAlignment}). */
 export interface AlignedCorpus {
   /** Sentence texts, in the alignment's order (labels of the sentence coverage rows). */
-  sentences: readonly { text: string }[];
+  sentences: SentenceTexts;
   /**
    * Article texts, where quote coverage looks for a quote's words: a list, or each article's
    * text by its index (made when needed, so no copy of the corpus's text is held).
@@ -166,7 +168,10 @@ export function reusePieces(
   const source = pairSource(pairs);
   const f = source.features;
   const linked = articlePairs(source);
-  const similarity = articleSimilarity(source, options.sources, linked, sizes.maxLinks);
+  // Unbounded only when asked (framesOfAlignment): without a bound given, the merge's step at
+  // 100,000 articles made the whole sentence coverage at once (55.9M links: from 3.4 to 9.3 GB).
+  const maxLinks = sizes.maxLinks ?? MAX_LINKS;
+  const similarity = articleSimilarity(source, options.sources, linked, maxLinks);
   const others: CoverageColumns[] = [];
   if (corpus.entities) {
     others.push(itemCoverage("entity", itemsFromFrame(corpus.entities, { item: "entity" })));
@@ -180,13 +185,11 @@ export function reusePieces(
     );
   }
   // Without a bound on links, both coverage frames come from one sentence coverage, made once.
-  const whole = Number.isFinite(sizes.maxLinks ?? Infinity)
-    ? null
-    : sentenceCoverage(source, corpus.sentences);
+  const whole = Number.isFinite(maxLinks) ? null : sentenceCoverage(source, corpus.sentences);
   const coverage = (make: (...parts: CoverageColumns[]) => pl.DataFrame) =>
     whole
       ? [make(whole, ...others)]
-      : coveragePieces(source, corpus.sentences, others, make, sizes.maxLinks);
+      : coveragePieces(source, corpus.sentences, others, make, maxLinks);
   const rows = similarity.articleA.length;
   const step = Math.max(2, Math.floor((sizes.pieceRows ?? Infinity) / 2) * 2 || 2);
   const frames: Record<string, Iterable<pl.DataFrame>> = {
@@ -209,8 +212,23 @@ export function reusePieces(
       (checks) => figureConsistencyFrame(checks, figures),
     );
   }
-  frames.coverage_articles = coverage(coverageArticlesFrame);
+  frames.coverage_articles = whole
+    ? coverage(coverageArticlesFrame)
+    : articlePieces(source, others, maxLinks);
   return frames;
+}
+
+/**
+ * `coverage_articles` a piece per range of sentences, then one of the other items: the rows
+ * `coveragePieces` gives with `coverageArticlesFrame`, the sentences' ids gathered natively.
+ */
+function* articlePieces(
+  source: PairSource,
+  others: CoverageColumns[],
+  maxLinks?: number,
+): Generator<pl.DataFrame> {
+  yield* sentenceArticlesRanges(source, PARAPHRASE, maxLinks);
+  if (others.length) yield coverageArticlesFrame(...others);
 }
 
 /** `make` of each value `from` gives, when asked for. */
@@ -225,13 +243,14 @@ function* mapped<T>(from: Iterable<T>, make: (value: T) => pl.DataFrame): Genera
  */
 function* coveragePieces(
   source: PairSource,
-  sentences: readonly { text: string }[],
+  sentences: SentenceTexts,
   others: CoverageColumns[],
   make: (...parts: CoverageColumns[]) => pl.DataFrame,
   maxLinks?: number,
 ): Generator<pl.DataFrame> {
   const n = source.features.sentenceIds.length;
-  for (const range of sentenceCoverageRanges(source, sentences, PARAPHRASE, maxLinks)) {
+  const found = make !== coverageFrame; // the coverage frame does not read `found`
+  for (const range of sentenceCoverageRanges(source, sentences, PARAPHRASE, maxLinks, found)) {
     if (range.item.length === n) { // the only range: every sentence
       yield make(range, ...others);
       return;

@@ -69,8 +69,10 @@ export function* sentenceLinks(
   }
   ends.push(nSentences);
   let from = 0;
+  // One buffer of keys for every range (a range holds at most about `maxLinks`).
+  const keys = new Float64Buffer(Math.max(16, Math.min(total, maxLinks)));
   for (const to of ends) {
-    const keys = new Float64Buffer(Math.max(16, Math.min(total, maxLinks)));
+    keys.length = 0;
     if (total) {
       for (const chunk of source.chunks(false)) {
         const { a, b, reuseClass } = chunk;

@@ -17,9 +17,10 @@
  * - {@link reusePiecesFromParts} (per corpus, what the merge runs): the same frames in pieces,
  *   with the aligned pairs spilled to a scratch folder as they are found.
  *
- * Memory of the corpus-level step: the features (a few typed arrays per token), the sentence
- * texts and the stem vocabulary, and counts per article pair; not the analysis of the corpus,
- * and, in pieces, not the pairs (on 100,000 news-size articles, 73.5M tokens: 2.5-4.2 GB).
+ * Memory of the corpus-level step: the features (a few typed arrays per token) and the stem
+ * vocabulary while aligning, then the counts per article pair; not the analysis of the corpus,
+ * and, in pieces, not the pairs (on disk as they are found), nor the sentence texts (on disk,
+ * read back by range), nor the sentences' terms and shingles after the alignment.
  * @module
  */
 
@@ -27,9 +28,15 @@ import pl from "nodejs-polars";
 import { fileExists as exists } from "../../frames/partitions.ts";
 import { int32, utf8 } from "../../frames/columns.ts";
 import { ReuseError } from "./errors.ts";
-import { Int32Buffer } from "./buffers.ts";
+import { Float64Buffer, Int32Buffer } from "./buffers.ts";
 import { alignedChunks, alignSentences, DEFAULT_REUSE_OPTIONS } from "./align.ts";
-import { buildFeaturesFromStems, type ReuseFeatures, type StemInput } from "./features.ts";
+import {
+  buildFeaturesFromStems,
+  normaliseLine,
+  quotedShare,
+  type ReuseFeatures,
+  type StemInput,
+} from "./features.ts";
 import { type FigureColumns, figuresFromFrame } from "./figures.ts";
 import {
   type AlignedCorpus,
@@ -38,7 +45,8 @@ import {
   type ReuseFrameOptions,
   reusePieces,
 } from "./frames.ts";
-import { CHUNK_PAIRS, PairFiles } from "./store.ts";
+import { CHUNK_PAIRS, PairFiles, TextStore } from "./store.ts";
+import { PARTS_PER_COLLECTION } from "../../batch/collect.ts";
 
 /** Name of the per-batch frame {@link reuseIndexFrame} builds. */
 export const REUSE_INDEX = "reuse_index";
@@ -168,8 +176,8 @@ export function reuseFramesFromParts(
 /** Where {@link reusePiecesFromParts} works, and how big its pieces are. */
 export interface PartsPieceOptions extends ReuseFrameOptions, PieceOptions {
   /**
-   * A scratch folder for the aligned pairs (made if missing; the caller removes it once the
-   * pieces are made). Without it the pairs are held in memory.
+   * A scratch folder for the aligned pairs and the sentence texts (made if missing; the caller
+   * removes it once the pieces are made). Without it both are held in memory.
    */
   scratch?: string;
   /** Told each phase as it ends ("features", "figures", "pairs"), for benchmarks. */
@@ -189,8 +197,8 @@ export interface PartsPieceOptions extends ReuseFrameOptions, PieceOptions {
  * to `scratch` chunk by chunk as they are found, and each frame is made piece by piece from them
  * when its pieces are asked for; the rows of a frame's pieces, one after the other, are the
  * frame {@link reuseFramesFromParts} returns. What is held is the corpus's features (a few typed
- * arrays per token), its sentences and the counts per article pair; not the pairs, and no frame
- * whole.
+ * arrays per token, the sentences' ones only until the pairs are written) and the counts per
+ * article pair; not the pairs, not the sentence texts (both in `scratch`), and no frame whole.
  *
  * @example
  * const pieces = reusePiecesFromParts("data/out", { scratch: "data/out/.staging/reuse" });
@@ -217,11 +225,36 @@ export async function reusePiecesFromParts(
       alignedChunks(corpus.features, opts, options.chunkPairs ?? CHUNK_PAIRS),
     )
     : alignSentences(corpus.features, opts);
+  // Once the pairs are on disk, nothing reads the sentences' terms and shingles again (the
+  // frames need ids, articles and the articles' terms): on 100,000 news-size articles they are
+  // about a gigabyte, held through every later phase.
+  if (options.scratch) releaseSentenceFeatures(corpus.features);
   options.log?.("pairs");
-  return reusePieces(pairs, corpus, options, {
+  const pieces = reusePieces(pairs, corpus, options, {
     pieceRows: options.pieceRows ?? CHUNK_PAIRS,
     maxLinks: options.maxLinks,
   });
+  // The article cosines are computed by now (`reusePieces` makes the article counts first).
+  if (options.scratch) corpus.features.articleTerms = EMPTY_ROWS;
+  return pieces;
+}
+
+const EMPTY_ROWS = Object.freeze({
+  start: new Int32Array(1),
+  ids: new Int32Array(0),
+  weights: new Float64Array(0),
+});
+
+/**
+ * Empties what only the alignment reads of `features` (the sentences' terms and shingles, their
+ * frequencies, the quotation shares): what is left is what the frames read.
+ */
+function releaseSentenceFeatures(features: ReuseFeatures): void {
+  const noHashes = { start: new Int32Array(1), hashes: new Int32Array(0) };
+  features.sentenceTerms = EMPTY_ROWS;
+  features.sentenceDf = new Int32Array(0);
+  features.shingles = noHashes;
+  features.copyShingles = noHashes;
 }
 
 /** A corpus as read back from its parts: what the alignment and the frames need. */
@@ -233,7 +266,6 @@ interface PartsCorpus extends AlignedCorpus {
 interface PartSentence {
   id: string;
   articleId: string;
-  text: string;
   start: number;
   end: number;
 }
@@ -247,9 +279,6 @@ function readCorpus(out: string, options: ReuseFrameOptions): PartsCorpus {
   }
 }
 
-/** Parts read between two calls of `collect`. */
-const PARTS_PER_COLLECTION = 16;
-
 /**
  * Reads the parts under `out` into the features and items reuse needs (see the module notes),
  * yielding after each part read: a caller that can wait then frees the dead parts' native
@@ -257,7 +286,7 @@ const PARTS_PER_COLLECTION = 16;
  */
 function* corpusFromParts(
   out: string,
-  options: ReuseFrameOptions & { log?: (phase: string) => void },
+  options: ReuseFrameOptions & { log?: (phase: string) => void; scratch?: string },
 ): Generator<void, PartsCorpus> {
   const articleFrame = readWritten(out, "articles", ["article_id", "published"]);
   if (!articleFrame) {
@@ -268,41 +297,60 @@ function* corpusFromParts(
     v == null ? null : v instanceof Date ? v.toISOString().slice(0, 10) : String(v)
   );
   const articles = articleIds.map((id, i) => ({ id, published: published[i] }));
+  const articleIndex = new Map<string, number>();
+  articleIds.forEach((id, i) => articleIndex.set(id, i));
+  const reuse = { ...DEFAULT_REUSE_OPTIONS, ...options.reuse };
   // Sentences part by part, straight into their objects: no frame of every sentence is held.
+  // Their texts go to a store (a file in the scratch folder), once what the features need of
+  // them is taken: the share in quotation marks and whether a line is on the boilerplate list.
   const sentenceFiles = frameFiles(out, "sentences");
   if (!sentenceFiles.length) {
     throw new ReuseError(`${out}: no sentences frame (neither sentences.parquet nor parts)`);
   }
+  if (options.scratch) Deno.mkdirSync(options.scratch, { recursive: true });
+  const texts = new TextStore(options.scratch && `${options.scratch}/sentences.txt`);
+  const listed = new Set(reuse.boilerplate.map(normaliseLine));
+  const quoteShare = new Float64Buffer(1 << 16);
+  const onList = new Int32Buffer(1 << 16);
   const sentences: PartSentence[] = [];
   for (const file of sentenceFiles) {
     const part = readColumns(file, ["sentence_id", "article_id", "text", "start", "end"]);
     const ids = text(part, "sentence_id");
     const articleOf = text(part, "article_id");
-    const texts = text(part, "text");
+    const partTexts = text(part, "text");
     const starts = part.getColumn("start").toArray() as number[];
     const ends = part.getColumn("end").toArray() as number[];
     for (let i = 0; i < ids.length; i++) {
+      const a = articleIndex.get(articleOf[i]);
       sentences.push({
         id: ids[i],
-        articleId: articleOf[i],
-        text: texts[i],
+        // The article's own id string where it is loaded: one string per article, not per sentence.
+        articleId: a === undefined ? articleOf[i] : articleIds[a],
         start: Number(starts[i]),
         end: Number(ends[i]),
       });
+      quoteShare.push(quotedShare(partTexts[i]));
+      onList.push(listed.size > 0 && listed.has(normaliseLine(partTexts[i])) ? 1 : 0);
     }
+    texts.append(partTexts);
     yield;
   }
+  texts.close();
   const sentenceIds = sentences.map((x) => x.id);
-  const reuse = { ...DEFAULT_REUSE_OPTIONS, ...options.reuse };
   // The stem ids are not kept: the features are made of them.
   const features = buildFeaturesFromStems(
-    { articles, sentences, ...(yield* stemsFromParts(out, sentenceIds)) },
+    {
+      articles,
+      sentences,
+      ...(yield* stemsFromParts(out, sentenceIds)),
+      quoteShare: quoteShare.view().slice(),
+      listed: Uint8Array.from(onList.view()),
+    },
     reuse.shingleSize,
-    reuse.boilerplate,
   );
   options.log?.("features");
   // Quote coverage searches article texts: the sentences joined by a space fold to the same
-  // words. Made per article when asked for, not held for the whole corpus.
+  // words. Read from the store per article when asked for, not held for the whole corpus.
   const nArticles = articleIds.length;
   const firstSentence = new Int32Array(nArticles + 1);
   for (const a of features.sentenceArticle) firstSentence[a + 1]++;
@@ -310,14 +358,21 @@ function* corpusFromParts(
   const byArticle = new Int32Array(sentences.length);
   const fill = firstSentence.slice(0, nArticles);
   features.sentenceArticle.forEach((a, s) => (byArticle[fill[a]++] = s));
-  const textOf = (a: number) =>
-    Array.from(byArticle.subarray(firstSentence[a], firstSentence[a + 1]), (s) => sentences[s].text)
-      .join(" ");
+  const textOf = (a: number) => {
+    const from = firstSentence[a];
+    const to = firstSentence[a + 1];
+    if (from === to) return "";
+    // An article's sentences are ascending in `byArticle`, and mostly one run of the store.
+    const first = byArticle[from];
+    const last = byArticle[to - 1];
+    if (last - first === to - from - 1) return texts.range(first, last + 1).join(" ");
+    return Array.from(byArticle.subarray(from, to), (s) => texts.range(s, s + 1)[0]).join(" ");
+  };
   const figures = yield* figuresFromParts(out, sentences);
   options.log?.("figures");
   return {
     features,
-    sentences,
+    sentences: texts,
     articles: textOf,
     entities: readWritten(out, "entities"),
     figures,
@@ -332,7 +387,7 @@ function* corpusFromParts(
 function* stemsFromParts(
   out: string,
   sentenceIds: readonly string[],
-): Generator<void, Omit<StemInput, "articles" | "sentences">> {
+): Generator<void, Omit<StemInput, "articles" | "sentences" | "quoteShare" | "listed">> {
   const indexFiles = frameFiles(out, REUSE_INDEX);
   const files = indexFiles.length ? indexFiles : frameFiles(out, "tokens");
   if (!files.length) {
@@ -341,7 +396,20 @@ function* stemsFromParts(
   const sentenceIndex = new Map<string, number>();
   sentenceIds.forEach((id, i) => sentenceIndex.set(id, i));
   const stemIds = new Map<string, number>();
-  const ordered = new Int32Buffer(1 << 16);
+  // Room for every token at once (the parts' row counts, or the index's token counts): grown by
+  // doubling, the buffer and its copy of the exact length took three times the tokens' 277 MB
+  // on 100,000 news-size articles.
+  const nTokens = indexFiles.length
+    ? files.reduce(
+      (n, f) => n + Number(readColumns(f, ["n_tokens"]).getColumn("n_tokens").sum()),
+      0,
+    )
+    : files.reduce(
+      (n, f) =>
+        n + Number(pl.scanParquet(f).select(pl.len()).collectSync().getColumn("len").get(0)),
+      0,
+    );
+  const ordered = new Int32Buffer(Math.max(1, nTokens));
   const sentenceTokenStart = new Int32Array(sentenceIds.length + 1);
   let s = 0; // sentences whose tokens are all in `ordered`
   const intern = (stem: string, stop: boolean) => {
@@ -401,8 +469,13 @@ function* stemsFromParts(
     yield;
   }
   while (s < sentenceIds.length) sentenceTokenStart[++s] = ordered.length;
-  // A copy of the exact length: the buffer may have twice the room.
-  return { ordered: ordered.view().slice(), sentenceTokenStart, nStems: stemIds.size };
+  // A copy of the exact length only if the counts were wrong and the buffer grew.
+  const view = ordered.view();
+  return {
+    ordered: view.length === Math.max(1, nTokens) ? view : view.slice(),
+    sentenceTokenStart,
+    nStems: stemIds.size,
+  };
 }
 
 /**

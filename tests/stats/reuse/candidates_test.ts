@@ -104,14 +104,52 @@ Deno.test("property: candidates are exactly the pairs sharing enough indexed ter
   );
 });
 
-Deno.test("hashRows: dense ids in order of first appearance, with their row counts", () => {
-  // Three rows: [7, -3], [-3, 9, 100000], [7]; 70,000 more distinct hashes make the table grow.
+Deno.test("hashRows: shingles of two rows or more, as ranks of their hashes, with their row counts", () => {
+  // Rows [-3, 7], [-3, 9, 100000], [7], then one row of 70,000 hashes found nowhere else.
   const many = Array.from({ length: 70_000 }, (_, k) => 1_000_000 + k);
-  const hashes = Int32Array.from([7, -3, -3, 9, 100000, 7, ...many]);
+  const hashes = Int32Array.from([-3, 7, -3, 9, 100000, 7, ...many]);
   const start = Int32Array.from([0, 2, 5, 6, hashes.length]);
   const { rows, df } = hashRows({ start, hashes });
-  assert.deepEqual([...rows.ids.subarray(0, 6)], [0, 1, 1, 2, 3, 0]);
-  assert.deepEqual([...df.subarray(0, 4)], [2, 2, 1, 1]);
-  assert.equal(df.length, 4 + 70_000);
-  assert.equal(rows.ids[hashes.length - 1], 4 + 70_000 - 1);
+  // Kept: -3 (rows 0 and 1) and 7 (rows 0 and 2); 9, 100000 and the 70,000 are in one row each.
+  assert.deepEqual([...rows.ids], [0, 1, 0, 1]);
+  assert.deepEqual([...rows.start], [0, 2, 3, 4, 4]);
+  assert.deepEqual([...df], [2, 2]);
+});
+
+Deno.test("hashRows: the same candidate pairs as the hashes used as ids directly", () => {
+  fc.assert(
+    fc.property(
+      fc.array(fc.uniqueArray(fc.integer({ min: -40, max: 40 }), { maxLength: 6 }), {
+        maxLength: 12,
+      }),
+      fc.integer({ min: 2, max: 4 }),
+      (sets, maxPostings) => {
+        const sorted = sets.map((set) => [...set].sort((x, y) => x - y));
+        const hashes = Int32Array.from(sorted.flat());
+        const start = Int32Array.from([
+          0,
+          ...sorted.map((_, r) => sorted.slice(0, r + 1).reduce((n, set) => n + set.length, 0)),
+        ]);
+        const pairs = (rows: SparseRows, df: Int32Array) => {
+          const got: string[] = [];
+          forEachCandidate(
+            rows,
+            df,
+            null,
+            { maxPostings, minShared: 2 },
+            (a, b) => got.push(`${a}-${b}`),
+          );
+          return got.sort();
+        };
+        // Reference: each hash + 40 is its own id, every hash kept.
+        const ids = hashes.map((h) => h + 40);
+        const df = new Int32Array(81);
+        for (const h of ids) df[h]++;
+        const direct = pairs({ start, ids, weights: new Float64Array(0) }, df);
+        const made = hashRows({ start, hashes });
+        assert.deepEqual(pairs(made.rows, made.df), direct);
+      },
+    ),
+    { numRuns: 300 },
+  );
 });

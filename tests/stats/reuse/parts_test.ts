@@ -112,12 +112,21 @@ Deno.test("reuse in small pieces (pairs spilled in chunks of 5) gives the frames
     maxLinks: 8,
     pieceRows: 4,
   });
-  const inMemory = reuseStageFrames(await seedAnalysis());
+  const analysis = await seedAnalysis();
+  const inMemory = reuseStageFrames(analysis);
   assert.deepEqual(Object.keys(pieces), Object.keys(inMemory));
+  // The sentence texts wait in the scratch folder, one after the other, for the coverage labels.
+  assert.equal(
+    Deno.readTextFileSync(`${scratch}/sentences.txt`),
+    analysis.sentences.map((s) => s.text).join(""),
+  );
   // The pairs are on disk, a file per chunk: the seeds' 56 pairs, by sentence b, in chunks closed
   // once they hold 5 (a sentence's pairs are never split): sentences 21-26 have one pair each (5),
   // 27, 28, 29 (two) and 30 (5), …, 76 (four) and 77 (three: 7), …, 81, 82, 84 (five: 7).
-  const files = [...Deno.readDirSync(scratch)].map((e) => e.name).sort();
+  const files = [...Deno.readDirSync(scratch)].map((e) => e.name).filter((f) =>
+    f.startsWith("pairs")
+  )
+    .sort();
   assert.deepEqual(files, Array.from({ length: 10 }, (_, k) => `pairs-00000${k}.bin`));
   assert.deepEqual(
     files.map((f) => Deno.statSync(`${scratch}/${f}`).size / 33),
