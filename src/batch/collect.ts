@@ -12,13 +12,6 @@
 import v8 from "node:v8";
 import vm from "node:vm";
 
-/**
- * Parts read between two calls of {@link collectGarbage} by the steps that read parts one by one
- * (the merge's tallies, reuse from parts): often enough that dead parts never pile up, rarely
- * enough that the collections cost little.
- */
-export const PARTS_PER_COLLECTION = 16;
-
 let gc: (() => void) | null | undefined;
 
 /** V8's `gc`, or null when it cannot be had. */

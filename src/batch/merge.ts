@@ -18,13 +18,13 @@ import {
   type MeasureSettings,
 } from "../frame_stage.ts";
 import { type FrameFormat, sinkFrame, sinkFrameAsync, writeFrames } from "../frames/write.ts";
-import { clearFrames, fileExists as exists } from "../frames/partitions.ts";
+import { clearFrames, fileExists as exists, PARTS_PER_COLLECTION } from "../frames/partitions.ts";
 import { summarizeTallies } from "../stages.ts";
 import { firstDistinct, missingFieldError } from "../stats/groups.ts";
 import { mergeSummaryTally, type SummaryTally } from "../text/summary.ts";
 import { type BatchReport, partFormatsOf, REPORT, STAGING, TALLIES } from "./process.ts";
 import { tallyMerger, tallyOf } from "./tallies.ts";
-import { collectGarbage, PARTS_PER_COLLECTION } from "./collect.ts";
+import { collectGarbage } from "./collect.ts";
 
 /**
  * A corpus-level step that reads the per-article parts itself rather than a tally (reuse across

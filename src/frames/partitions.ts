@@ -82,3 +82,10 @@ export function fileExists(path: string): boolean {
     throw e;
   }
 }
+
+/**
+ * Parts read between two garbage collections by the steps that read parts one by one (the
+ * merge's tallies, reuse from parts; see `batch/collect.ts`): often enough that dead parts never
+ * pile up, rarely enough that the collections cost little.
+ */
+export const PARTS_PER_COLLECTION = 16;

@@ -25,7 +25,7 @@
  */
 
 import pl from "nodejs-polars";
-import { fileExists as exists } from "../../frames/partitions.ts";
+import { fileExists as exists, PARTS_PER_COLLECTION } from "../../frames/partitions.ts";
 import { int32, utf8 } from "../../frames/columns.ts";
 import { ReuseError } from "./errors.ts";
 import { Float64Buffer, Int32Buffer } from "./buffers.ts";
@@ -46,7 +46,6 @@ import {
   reusePieces,
 } from "./frames.ts";
 import { CHUNK_PAIRS, PairFiles, TextStore } from "./store.ts";
-import { PARTS_PER_COLLECTION } from "../../batch/collect.ts";
 
 /** Name of the per-batch frame {@link reuseIndexFrame} builds. */
 export const REUSE_INDEX = "reuse_index";
