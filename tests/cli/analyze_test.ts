@@ -133,7 +133,8 @@ Deno.test("a corpus where nothing loads is one line and exit 1, not a stack trac
   const dir = await tempDir();
   await Deno.mkdir(`${dir}/empty`);
   await Deno.writeTextFile(`${dir}/bad.jsonl`, "[1]\n");
-  await Deno.writeTextFile(`${dir}/notext.csv`, "id,body\n1,hello\n");
+  // "story" is no other name of the text ("body" is: it would load).
+  await Deno.writeTextFile(`${dir}/notext.csv`, "id,story\n1,hello\n");
   for (const corpus of [`${dir}/empty`, `${dir}/bad.jsonl`, `${dir}/notext.csv`]) {
     const io = capture();
     assert.equal(await analyzeCommand(["--corpus", corpus, "--out", `${dir}/out`], io), 1, corpus);
