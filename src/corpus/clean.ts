@@ -381,8 +381,7 @@ interface Dateline {
 function takeDateline(paras: Para[], lines: CleanArticle["structureLines"]): Dateline {
   const none = { dateline: null, datelinePlace: null, agency: null };
   if (!paras.length) return none;
-  const m = DATELINE.exec(paras[0].text) ?? TITLE_CASE_DATELINE.exec(paras[0].text) ??
-    BARE_DATELINE.exec(paras[0].text);
+  const m = datelineAt(paras[0].text);
   if (!m || m[0].length >= paras[0].text.length) return none;
   lines.dateline = paras[0].line;
   paras[0] = { ...paras[0], text: paras[0].text.slice(m[0].length) };
@@ -490,8 +489,13 @@ function isByline(text: string, rules: CleaningRules): boolean {
   return BYLINE.test(text);
 }
 
+/** The dateline opening `text`, by the first of its forms that matches, or null. */
+function datelineAt(text: string): RegExpExecArray | null {
+  return DATELINE.exec(text) ?? TITLE_CASE_DATELINE.exec(text) ?? BARE_DATELINE.exec(text);
+}
+
 function startsWithDateline(text: string): boolean {
-  return DATELINE.test(text) || TITLE_CASE_DATELINE.test(text) || BARE_DATELINE.test(text);
+  return datelineAt(text) !== null;
 }
 
 function squash(s: string): string {

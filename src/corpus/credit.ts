@@ -42,10 +42,15 @@ function contributorsOf(line: string): string | null {
   const people = m[1].replace(CONTRIBUTOR_LEAD, "");
   // A bare "X contributed." is a credit only after a job or an outlet ("AP writer X contributed.").
   if (!m[2] && people === m[1]) return null;
-  const names = people.replace(/,?\s+and\s+/g, ",").split(",").map((s) =>
-    s.trim().replace(/\s+(?:in|from)\s+\p{Lu}[\p{L} .'’-]*$/u, "")
+  const names = listedPeople(people).map((s) =>
+    s.replace(/\s+(?:in|from)\s+\p{Lu}[\p{L} .'’-]*$/u, "")
   );
   return names.length && names.every((n) => PERSON_NAME.test(n)) ? people : null;
+}
+
+/** The people of a list as a credit writes it ("A, B and C"), each trimmed. */
+function listedPeople(list: string): string[] {
+  return list.replace(/,?\s+and\s+/g, ",").split(",").map((s) => s.trim());
 }
 
 /** A person's name as a credit gives it: two to five words, capitalised but for particles. */
@@ -77,10 +82,7 @@ export function parseCredit(line: string): Credit {
       .filter((m) => m !== null).map((m) => ({ role: m[1].trim(), people: m[2] }));
   for (const part of parts) {
     const role = part.role;
-    const people = part.people
-      .replace(/,?\s+and\s+/g, ",")
-      .split(",")
-      .map((s) => s.trim())
+    const people = listedPeople(part.people)
       .filter(Boolean)
       .map((s) => {
         const at = /^(.*?)\s+in\s+([A-Z][\p{L} .'’-]*)$/u.exec(s);

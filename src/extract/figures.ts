@@ -526,7 +526,7 @@ function oneIn({ words, i, fw }: At, n: ReadNumber): Raw | null {
 }
 
 /**
- * Counts: "two countries", "two biggest oil companies", "5,000 troops", "107 people",
+ * Counts: "two countries", "two biggest airlines", "5,000 troops", "107 people",
  * "345 Muslim pilgrims", "300 Americans"; "3 short years" is a duration.
  */
 function count(at: At, n: ReadNumber): Raw | null {
