@@ -627,19 +627,16 @@ function relayedSpeaker(ctx: Context, r: Region, v: number, agency: Found): Foun
 /** Who speaks with the verb `v`, trying each sieve of the verb's own sentence in turn. */
 function subjectOf(ctx: Context, r: Region, v: number): Subject | null {
   const { words } = r;
-  // "he said", and with auxiliaries or adverbs between: "he has called", "she also said".
-  let p = v - 1;
-  while (p > 0 && v - p < 3 && APPOSITIVE_AUXILIARIES.has(r.lw[p])) p--;
+  // The word before the verb and its auxiliaries or adverbs ("he has called", "she also said").
+  const p = beforeAuxiliaries(r, v, 2);
   const prev = words[p];
   if (prev && ctx.cues.pronouns.has(prev.text[0].toUpperCase() + prev.text.slice(1))) {
     return pronounSubject(ctx, prev, words[v]);
   }
   const clause = clauseStart(words, v);
-  // "Devocht, who said", "Devocht, who had told": auxiliaries may stand between.
-  let rel = v - 1;
-  while (rel > 0 && v - rel < 3 && APPOSITIVE_AUXILIARIES.has(r.lw[rel])) rel--;
-  if (rel >= 2 && RELATIVE.has(words[rel].text) && words[rel - 1].text === ",") {
-    return relativeSubject(r, rel + 1, v);
+  // "Devocht, who said", "Devocht, who had told".
+  if (p >= 2 && RELATIVE.has(words[p].text) && words[p - 1].text === ",") {
+    return relativeSubject(r, p + 1, v);
   }
   return titledSubject(ctx, r, v, clause) ?? mentionSubject(ctx, r, v, clause) ??
     appositiveSubject(ctx, r, v, clause) ?? auxiliaryAppositive(ctx, r, v) ??
@@ -662,10 +659,19 @@ const APPOSITIVE_AUXILIARIES = new Set([
   "again",
 ]);
 
+/**
+ * The index of the word before verb `v` and the up to `most` auxiliaries or adverbs before it
+ * ({@link APPOSITIVE_AUXILIARIES}): `v - 1` when there are none.
+ */
+function beforeAuxiliaries(r: Region, v: number, most: number): number {
+  let p = v - 1;
+  while (p > 0 && v - 1 - p < most && APPOSITIVE_AUXILIARIES.has(r.lw[p])) p--;
+  return p;
+}
+
 /** "The mayor, Jane Roe, has called": an appositive before auxiliaries and adverbs. */
 function auxiliaryAppositive(ctx: Context, r: Region, v: number): Subject | null {
-  let a = v;
-  while (a > 0 && v - a < 3 && APPOSITIVE_AUXILIARIES.has(r.lw[a - 1])) a--;
+  const a = beforeAuxiliaries(r, v, 3) + 1;
   if (a === v || a < 2 || r.words[a - 1].text !== ",") return null;
   const who = appositiveSubject(ctx, r, a, a);
   return who ? { ...who, to: r.words[v].end } : null;
@@ -920,9 +926,8 @@ function appositiveSubject(ctx: Context, r: Region, v: number, clause: number): 
   for (let n = 0; n < 3; n++) {
     const c = clauseStart(words, end);
     if (v - c > 24) return null;
-    // Letters after the name ("Tom Molomby, SC, said") and a US lawmaker's party and state
-    // ("Chuck Schumer, D-N.Y., said") are no chunk of their own.
-    // An age ("Bukayo Saka, 23, said") is no chunk of its own either.
+    // Letters after the name ("Tom Molomby, SC, said"), an age ("Bukayo Saka, 23, said") and a
+    // US lawmaker's party and state ("Chuck Schumer, D-N.Y., said") are no chunk of their own.
     const suffix = end - c === 1 &&
       (ctx.quoteCues.nameSuffixes.has(words[c].text) || /^\d{1,3}$/.test(words[c].text));
     if ((suffix || partyAndState(ctx.text, words[c].start, words[end - 1].end)) && c >= 2) {
@@ -1030,7 +1035,7 @@ function roleWordsBefore(ctx: Context, r: Region, c: number, m: EntityMention): 
 }
 
 /** Capitalised small words that open a sentence and are no role ("The", "But", "Fans"). */
-const STOPWORDS_BEFORE_NAME = new Set(["the", "but", "and", "so", "then", "fans", "supporters"]);
+const STOPWORDS_BEFORE_NAME = new Set(["the", "but", "and", "so", "fans", "supporters"]);
 
 /**
  * A chunk that ends with role words and a name ("Civil Defense Authority director General
