@@ -87,16 +87,7 @@ export class PairFiles implements PairSource {
       const size = scores ? head + 24 * n : head;
       if (room.length < size) room = new Uint8Array(size);
       const bytes = room.subarray(0, size);
-      const file = Deno.openSync(this.#file(k), { read: true });
-      try {
-        for (let at = 0; at < bytes.length;) {
-          const read = file.readSync(bytes.subarray(at));
-          if (read === null) throw new Error(`${this.#file(k)}: shorter than its ${n} pairs`);
-          at += read;
-        }
-      } finally {
-        file.close();
-      }
+      readExactly(this.#file(k), 0, bytes, `shorter than its ${n} pairs`);
       yield {
         a: new Int32Array(bytes.buffer, 0, n),
         b: new Int32Array(bytes.buffer, 4 * n, n),
@@ -163,17 +154,7 @@ export class TextStore {
     const offsets = this.#offsets.view();
     const base = offsets[from];
     const bytes = new Uint8Array(offsets[to] - base);
-    const file = Deno.openSync(this.#path, { read: true });
-    try {
-      file.seekSync(base, Deno.SeekMode.Start);
-      for (let at = 0; at < bytes.length;) {
-        const read = file.readSync(bytes.subarray(at));
-        if (read === null) throw new Error(`${this.#path}: shorter than its texts`);
-        at += read;
-      }
-    } finally {
-      file.close();
-    }
+    readExactly(this.#path, base, bytes, "shorter than its texts");
     const out: string[] = new Array(to - from);
     for (let s = from; s < to; s++) {
       out[s - from] = decoder.decode(bytes.subarray(offsets[s] - base, offsets[s + 1] - base));
@@ -184,6 +165,21 @@ export class TextStore {
   /** Done appending: the write buffer is let go. */
   close(): void {
     this.#bytes = new Uint8Array(0);
+  }
+}
+
+/** Fills `bytes` from the file at `path`, from byte `offset` on; `short` says why when it ends first. */
+function readExactly(path: string, offset: number, bytes: Uint8Array, short: string): void {
+  const file = Deno.openSync(path, { read: true });
+  try {
+    if (offset > 0) file.seekSync(offset, Deno.SeekMode.Start);
+    for (let at = 0; at < bytes.length;) {
+      const read = file.readSync(bytes.subarray(at));
+      if (read === null) throw new Error(`${path}: ${short}`);
+      at += read;
+    }
+  } finally {
+    file.close();
   }
 }
 
