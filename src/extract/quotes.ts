@@ -232,6 +232,8 @@ function contextOf(
     else if (lowers[i + 1] === "that" && quoteCues.thatVerbs.has(lowers[i])) speechVerb[i] = 1;
     else if (continuesQuote(lowers, i)) speechVerb[i] = 1;
     else if (issuesDocument(lowers, i, quoteCues, cues)) speechVerb[i] = 1;
+    else if (progressiveSpeech(lowers, i, cues, quoteCues)) speechVerb[i] = 1;
+    else if (t === lowers[i] && labelsAsQuoted(lowers, i, quoteCues)) speechVerb[i] = 1;
     if (isDirectVerb(t)) directVerb[i] = 1;
     else if (quoteCues.tagVerbs.has(lowers[i]) && afterQuoteTag(article.text, words[i].start)) {
       directVerb[i] = 1;
@@ -407,6 +409,82 @@ function continuesQuote(lowers: readonly string[], i: number): boolean {
   const next = lowers[i + 1] ?? "";
   if (next === ":" || (next === "," && isMark(lowers[i + 2] ?? ""))) return true;
   return markJustBefore(lowers, i);
+}
+
+/** Forms of "be" before a progressive or a passive ("was telling", "had been saying"). */
+const BE = new Set(["was", "were", "is", "are", "am", "be", "been", "'s", "’s"]);
+/** Adverbs that may stand between "be" and the verb ("was also telling", "is now saying"). */
+const BE_ADVERBS = new Set(["also", "still", "now", "already", "again", "always", "even", "just"]);
+
+/** The -ing form of a speech verb's past: "said" → "saying", "argued" → "arguing". */
+function ingOf(past: string): string | null {
+  const irregular: Record<string, string> = {
+    said: "saying",
+    told: "telling",
+    wrote: "writing",
+    spoke: "speaking",
+  };
+  if (irregular[past]) return irregular[past];
+  if (past.endsWith("ied")) return `${past.slice(0, -3)}ying`;
+  // The past already doubles the consonant and drops the e: "admitted" → "admitting".
+  return past.endsWith("ed") ? `${past.slice(0, -2)}ing` : null;
+}
+
+const PROGRESSIVES = new WeakMap<QuoteCues, WeakMap<Cues, ReadonlySet<string>>>();
+
+/** The -ing forms of every speech and reporting verb, and the listed participles (computed once). */
+function progressiveForms(cues: Cues, q: QuoteCues): ReadonlySet<string> {
+  let byCues = PROGRESSIVES.get(q);
+  if (!byCues) PROGRESSIVES.set(q, byCues = new WeakMap());
+  let forms = byCues.get(cues);
+  if (!forms) {
+    const all = new Set<string>([...q.participleCues, ...q.secondStatementCues]);
+    for (const v of [...cues.speechVerbs, ...q.reportingVerbs]) {
+      const ing = ingOf(v.toLowerCase());
+      if (ing) all.add(ing);
+    }
+    byCues.set(cues, forms = all);
+  }
+  return forms;
+}
+
+/**
+ * A speech verb in the progressive ("Smith was telling reporters that ...", "has been saying for
+ * months that ...", "had been telling the United States he was “forced”"): its -ing form right
+ * after a form of "be", or one adverb after it.
+ */
+function progressiveSpeech(
+  lowers: readonly string[],
+  i: number,
+  cues: Cues,
+  q: QuoteCues,
+): boolean {
+  if (!lowers[i].endsWith("ing") || !progressiveForms(cues, q).has(lowers[i])) return false;
+  const prev = lowers[i - 1] ?? "";
+  return BE.has(prev) || ((BE_ADVERBS.has(prev) || /ly$/u.test(prev)) && BE.has(lowers[i - 2]));
+}
+
+/** Words between "as" and the quotation mark ("as a “thief”", "as being “unfair”"). */
+const AS_FILLERS = new Set(["a", "an", "the", "being", "simply", "merely"]);
+
+/**
+ * A verb of naming or judging that reports someone's words: with "as" before a quotation within
+ * the next ten words ("dismisses Chalabi as a “thief”", "referring to the president simply as
+ * “Lee.”"), or passive right before one ("were labeled ‘degenerate’ by the Nazis"). "known as",
+ * "served as" are no such verbs, and neither is a noun ("the attack as").
+ */
+function labelsAsQuoted(lowers: readonly string[], i: number, q: QuoteCues): boolean {
+  if (!q.labellingVerbs.has(lowers[i]) || NOUN_BEFORE.has(lowers[i - 1])) return false;
+  if (BE.has(lowers[i - 1]) && isMark(lowers[i + 1] ?? "")) return true;
+  for (let k = i + 1; k < lowers.length && k - i <= 10; k++) {
+    const w = lowers[k];
+    if (/^[.!?;:]$/u.test(w) || isMark(w)) return false;
+    if (w !== "as") continue;
+    let m = k + 1;
+    while (AS_FILLERS.has(lowers[m]) && m - k < 3) m++;
+    return isMark(lowers[m] ?? "");
+  }
+  return false;
 }
 
 /** True for a quotation mark as a word of its own. */

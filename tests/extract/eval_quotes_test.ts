@@ -246,3 +246,26 @@ Deno.test("eval:quotes: a gold quote takes the extracted span it overlaps most, 
   const quoteRow = scores.find((s) => s.group === "direct+partial")!;
   assert.deepEqual([quoteRow.gold, quoteRow.found, quoteRow.matched], [2, 2, 2]);
 });
+
+Deno.test("eval:quotes: a gold quote over two lines of a one-sentence-per-line record is placed once cleaning has made each line a paragraph", () => {
+  // Cleaning makes each line a paragraph ("\n" becomes "\n\n"): the gold text, with its single
+  // line break, is then in the cleaned text only up to white space.
+  const raw =
+    '" We did all we could .\nWe will try again , " said Ann Lee .\nThe vote is on Monday .';
+  const text = "We did all we could .\nWe will try again";
+  const start = raw.indexOf(text);
+  const gold = [{
+    doc: "d",
+    split: "dev" as const,
+    kind: "direct" as const,
+    start,
+    end: start + text.length,
+    text,
+    speaker: "Ann Lee",
+  }];
+  const doc = { id: "d", source: "test", licence: "CC0", text: raw };
+  const { scores, misses } = scoreQuotes([doc], gold);
+  const row = scores.find((s) => s.group === "direct+partial")!;
+  assert.deepEqual([row.gold, row.unplaced, row.found, row.right], [1, 0, 1, 1]);
+  assert.deepEqual(misses.filter((m) => !m.includes("extra")), []);
+});

@@ -318,3 +318,48 @@ Deno.test("quote sieves: an opening mark typed against the comma before it still
   // No closing mark later in the paragraph: no quote.
   assert.deepEqual(quotes('Kristen Wilkins said," Warhol liked the way photo booths looked.'), []);
 });
+
+Deno.test("quote sieves: a verb of naming or judging with 'as' before a quote reports words; 'known as', 'served as' do not", () => {
+  assert.deepEqual(quotes('Sha\'lan dismisses Chalabi as a "thief" in every interview.'), [
+    "partial|Sha'lan||cue|dismisses||thief",
+  ]);
+  assert.deepEqual(quotes('Bush referred to the Taiwanese president simply as "Lee."'), [
+    "partial|Bush||cue|referred||Lee.",
+  ]);
+  // The passive, right before the quote, with its agent after "by".
+  assert.deepEqual(
+    quotes("The painters were labeled 'degenerate' by the National Socialists in 1937."),
+    ["partial|National Socialists||cue|labeled||degenerate"],
+  );
+  assert.deepEqual(quotes('The minister dismissed the report as "nonsense".'), [
+    "partial|||||no named speaker|nonsense",
+  ]);
+  assert.deepEqual(quotes('The band was known as "the Fab Four" in Hamburg.'), [
+    "nickname|||||a nickname, not a quote|the Fab Four",
+  ]);
+  assert.deepEqual(quotes('He served as "acting director" for a year.'), [
+    "scare|||||a short phrase with nobody speaking|acting director",
+  ]);
+  // A noun is no verb: "the attack" here is what was described.
+  assert.deepEqual(quotes('They saw the attack as "inevitable".'), [
+    "scare|||||a short phrase with nobody speaking|inevitable",
+  ]);
+});
+
+Deno.test("quote sieves: a speech verb in the progressive speaks, past its 'be'; a passive 'was told' is a listener", () => {
+  assert.deepEqual(attributions("Smith was telling reporters that the deal was dead."), [
+    "Smith was telling|Smith|cue||||the deal was dead",
+  ]);
+  assert.deepEqual(attributions("Jones has been saying for months that the plan would fail."), [
+    "Jones has been saying|Jones|cue||||the plan would fail",
+  ]);
+  assert.deepEqual(
+    quotes('Pervez Musharraf had been telling the United States he was "forced" into it.'),
+    ["partial|Pervez Musharraf||cue|telling||forced"],
+  );
+  // The passive: Smith heard it; nobody named said it.
+  assert.deepEqual(
+    attributions("Smith was told that the job was gone.").map((a) => a.split("|")[1]),
+    [],
+  );
+});

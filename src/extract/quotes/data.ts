@@ -39,6 +39,7 @@ export const QuoteCuesSchema = z.object({
   tag_verbs: words,
   second_statement_cues: words,
   participle_cues: words.optional(),
+  labelling_verbs: words.optional(),
 });
 
 /** Quote cues as sets and maps, ready for lookups (keys lower case). */
@@ -75,6 +76,8 @@ export interface QuoteCues {
   secondStatementCues: ReadonlySet<string>;
   /** Participles whose speaker is the subject opening the sentence (", calling it ..."). */
   participleCues: ReadonlySet<string>;
+  /** Verbs of naming or judging that report words with "as" before a quote ("dismissed it as"). */
+  labellingVerbs: ReadonlySet<string>;
   /** The gender of a first name ("Nancy" → female), null when unknown or either. */
   firstNameGender: (name: string) => Gender | null;
 }
@@ -116,6 +119,7 @@ export function compileQuoteCues(data: unknown, source = "quote cues"): QuoteCue
     tagVerbs: lowerSet(d.tag_verbs),
     secondStatementCues: lowerSet(d.second_statement_cues),
     participleCues: lowerSet(d.participle_cues ?? []),
+    labellingVerbs: lowerSet(d.labelling_verbs ?? []),
     firstNameGender: oneGender,
   };
 }

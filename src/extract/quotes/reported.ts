@@ -52,8 +52,11 @@ const DETERMINERS = new Set(["the", "a", "an", "his", "her", "their", "its", "ou
 const END = /[\s.!?;:,"“”'’)\]]+$/u;
 const TIME =
   /^\s*(?:on |last |this |late |early )?(?:today|yesterday|tonight|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year|night|morning|evening|afternoon)\b,?(?:\s+that\b)?/u;
-/** A phrase of manner before "that": "in a statement that", "on Twitter that", "in an email Monday that". */
-const HOW = /^\s*(?:in|on|at|during|via|through|to)\s+[^,;:"“”]{1,60}?\s+that\b/u;
+/**
+ * A phrase of manner or time before "that": "in a statement that", "on Twitter that", "in an email
+ * Monday that", "for months that", "over the weekend that".
+ */
+const HOW = /^\s*(?:in|on|at|during|via|through|to|for|over)\s+[^,;:"“”]{1,60}?\s+that\b/u;
 /** A phrase of manner, not content, after a participle ("writing in a blog post ..."). */
 const MANNER = /^(?:in|on|at|via|through|during|using|with)\b/u;
 const START = /^[\s,;:"“”'‘(\[—–-]+/u;
@@ -85,8 +88,14 @@ function contentAfter(
       k++;
       if (!DETERMINERS.has(lowerCase(words[k - 1].text))) break;
     }
-    // After a determiner, its noun is the listener too ("told the court he had ...").
-    if (k > i && DETERMINERS.has(lowerCase(words[k - 1].text)) && words[k]?.kind === "word") k++;
+    // After a determiner, its noun is the listener too ("told the court he had ..."), or its
+    // name ("telling the United States he was ...").
+    if (k > i && DETERMINERS.has(lowerCase(words[k - 1].text)) && words[k]?.kind === "word") {
+      k++;
+      while (
+        k < words.length && /^\p{Lu}/u.test(words[k].text) && /^\p{Lu}/u.test(words[k - 1].text)
+      ) k++;
+    }
     if (k === i && words[k] && /^\p{Lu}/u.test(words[k].text)) {
       while (k < words.length && /^\p{Lu}/u.test(words[k].text)) k++;
     }

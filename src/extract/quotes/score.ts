@@ -238,7 +238,32 @@ function place(
   for (const i of occurrences(cleaned, item.text)) {
     if (best < 0 || Math.abs(i - want) < Math.abs(best - want)) best = i;
   }
-  return best < 0 ? null : { start: best, end: best + item.text.length };
+  if (best >= 0) return { start: best, end: best + item.text.length };
+  return placeAcrossSpaces(cleaned, item.text, want);
+}
+
+/**
+ * A gold text placed with any run of white space matching any other: cleaning makes each line a
+ * paragraph (a blank line between) and runs of spaces one, so a quote over two lines of a record
+ * written one sentence per line reads "…\n\n…" once cleaned. The occurrence nearest `want`.
+ */
+function placeAcrossSpaces(
+  cleaned: string,
+  text: string,
+  want: number,
+): { start: number; end: number } | null {
+  const words = text.trim().split(/\s+/).filter(Boolean);
+  if (words.length < 2) return null;
+  const pattern = new RegExp(
+    words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("\\s+"),
+    "gu",
+  );
+  let best: { start: number; end: number } | null = null;
+  for (const m of cleaned.matchAll(pattern)) {
+    const at = { start: m.index, end: m.index + m[0].length };
+    if (!best || Math.abs(at.start - want) < Math.abs(best.start - want)) best = at;
+  }
+  return best;
 }
 
 function emptyScore(split: Split, group: QuoteScore["group"]): QuoteScore {

@@ -448,7 +448,9 @@ function verbSpeech(
   let fallback: Found | null = null;
   for (let j = 0; j < words.length; j++) {
     const v = last ? words.length - 1 - j : j;
-    if (!verbs[v] || PASSIVE.has(r.lw[v - 1]) || negated(r, v) || nounOrParticiple(r, v)) {
+    // "was told" is a passive; "was telling" a progressive, which speaks.
+    const passive = PASSIVE.has(r.lw[v - 1]) && !r.lw[v].endsWith("ing");
+    if (!verbs[v] || passive || negated(r, v) || nounOrParticiple(r, v)) {
       continue;
     }
     // "Recent reports have revealed", "claims were": a speech word before a verb is its subject.
@@ -664,10 +666,20 @@ const APPOSITIVE_AUXILIARIES = new Set([
  * ({@link APPOSITIVE_AUXILIARIES}): `v - 1` when there are none.
  */
 function beforeAuxiliaries(r: Region, v: number, most: number): number {
+  // A progressive ("was telling", "has been saying") also steps over its forms of "be": only
+  // there, since before a past participle they make a passive ("Smith was told": a listener).
+  const progressive = r.lw[v].endsWith("ing");
+  const bound = progressive ? most + 1 : most;
   let p = v - 1;
-  while (p > 0 && v - 1 - p < most && APPOSITIVE_AUXILIARIES.has(r.lw[p])) p--;
+  while (
+    p > 0 && v - 1 - p < bound &&
+    (APPOSITIVE_AUXILIARIES.has(r.lw[p]) || (progressive && PROGRESSIVE_BE.has(r.lw[p])))
+  ) p--;
   return p;
 }
+
+/** Forms of "be" a progressive speech verb comes after. */
+const PROGRESSIVE_BE = new Set(["was", "were", "is", "are", "am", "been", "be"]);
 
 /** "The mayor, Jane Roe, has called": an appositive before auxiliaries and adverbs. */
 function auxiliaryAppositive(ctx: Context, r: Region, v: number): Subject | null {
