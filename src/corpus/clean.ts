@@ -457,17 +457,57 @@ function assemble(headline: string | null, paras: Para[]): {
   return { text, paragraphs };
 }
 
-/** Non-blank lines, trimmed, with runs of spaces and tabs (and no-break spaces) made one space. */
+/**
+ * Non-blank lines, trimmed, with runs of spaces and tabs (and no-break spaces) made one space;
+ * each line a paragraph, except in hard-wrapped text ({@link isHardWrapped}), where the lines
+ * of a block between blank lines are one paragraph.
+ */
 function toParagraphs(raw: string): Para[] {
   const out: Para[] = [];
-  const lines = raw.normalize("NFC").split("\n");
+  const lines = raw.normalize("NFC").split("\n")
+    .map((line) => (ODD_BLANKS.test(line) ? line.replace(BLANKS, " ") : line).trim());
+  const wrapped = isHardWrapped(lines);
   for (let i = 0; i < lines.length; i++) {
-    const line = lines[i];
-    const text = (ODD_BLANKS.test(line) ? line.replace(BLANKS, " ") : line).trim();
-    if (text) out.push({ text, line: i + 1 });
+    const text = lines[i];
+    if (!text) continue;
+    if (wrapped && i > 0 && lines[i - 1] && out.length && !LIST_ITEM.test(text)) {
+      out[out.length - 1].text += ` ${text}`;
+    } else out.push({ text, line: i + 1 });
   }
   return out;
 }
+
+/** A line that starts an item of a list or a table: "- ", "* ", "• ", "1. ", "2) ", "| ". */
+const LIST_ITEM = /^(?:[-*•|]\s|\d{1,3}[.)]\s)/u;
+
+/**
+ * True for text wrapped at a fixed width (e-mail, wire feeds, archives such as LDC's): blocks
+ * between blank lines, no line wider than {@link WRAP_WIDTH_MAX}, and at least half of the lines
+ * that another line of their block follows (three or more) stop short of a sentence's end at half
+ * the width or more. One-sentence-per-line and one-paragraph-per-line
+ * text ends nearly every line with its punctuation, and a block of list items is no wrap.
+ */
+function isHardWrapped(lines: readonly string[]): boolean {
+  if (!lines.some((l, i) => !l && i > 0 && lines[i - 1])) return false;
+  // Wrapped text has a width no line passes; a paragraph on one line of a web page is longer.
+  let longest = 0;
+  for (const l of lines) longest = Math.max(longest, l.length);
+  if (longest > WRAP_WIDTH_MAX) return false;
+  let inBlock = 0;
+  let open = 0;
+  for (let i = 0; i + 1 < lines.length; i++) {
+    const line = lines[i];
+    if (!line || !lines[i + 1] || LIST_ITEM.test(line) || LIST_ITEM.test(lines[i + 1])) continue;
+    inBlock++;
+    // A wrapped line fills the width; a short open line is a subhead or an item ("UK-France
+    // relationship", "further joint action ...") over the next line.
+    if (!TERMINAL.test(line) && line.length * 2 >= longest) open++;
+  }
+  return inBlock >= 3 && open * 2 >= inBlock;
+}
+
+/** The widest line of text wrapped at a fixed width (wire feeds wrap at 64 to 80). */
+const WRAP_WIDTH_MAX = 110;
 
 /** A title-like line: short, and not ended by sentence punctuation. */
 function looksLikeTitle(text: string): boolean {

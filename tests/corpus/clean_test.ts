@@ -425,3 +425,40 @@ Deno.test("a scraped US page top: headline with site name, byline, update stamp,
     "Senate passes border bill\n\nThe Senate passed a border bill late Tuesday.\n\nIt now heads to the House.",
   );
 });
+
+Deno.test("clean: hard-wrapped text (blocks between blank lines, lines cut short of a sentence's end) is one paragraph per block", () => {
+  const text = [
+    "Senate passes the farm bill",
+    "",
+    "The senator said the bill would pass easily, but her colleagues",
+    'were not so sure. "We will see what happens on the floor," said',
+    "Senator Jane Roe, a Democrat from Ohio.",
+    "",
+    "The vote is expected on Thursday. Analysts said the outcome was",
+    "uncertain.",
+  ].join("\n");
+  const c = cleanArticle(textArticle(text));
+  assert.equal(c.title, "Senate passes the farm bill");
+  assert.deepEqual(c.paragraphs.map((p) => c.text.slice(p.start, p.end)), [
+    "Senate passes the farm bill",
+    'The senator said the bill would pass easily, but her colleagues were not so sure. "We will see what happens on the floor," said Senator Jane Roe, a Democrat from Ohio.',
+    "The vote is expected on Thursday. Analysts said the outcome was uncertain.",
+  ]);
+});
+
+Deno.test("clean: one sentence or one paragraph per line, and a list, are not hard-wrapped", () => {
+  const perLine =
+    'The vote was close .\n" We won , " she said .\nThe count ended at midnight .\n\nIt was a long night .';
+  assert.equal(cleanArticle(textArticle(perLine)).paragraphs.length, 4);
+  const list = [
+    "Election results",
+    "",
+    "The winners were:",
+    "- Jane Roe, Ohio",
+    "- John Doe, Iowa",
+    "- Ann Lee, Utah",
+    "",
+    "Turnout was high.",
+  ].join("\n");
+  assert.equal(cleanArticle(textArticle(list)).paragraphs.length, 6);
+});

@@ -194,3 +194,38 @@ Deno.test("property: a contributor line gives back exactly the names written in 
     ),
   );
 });
+
+Deno.test("property: paragraphs hard-wrapped at any width from 30 to 90 clean to the same paragraphs as unwrapped", () => {
+  const word = fc.stringMatching(/^[a-z]{1,9}$/);
+  const sentence = fc.array(word, { minLength: 4, maxLength: 14 })
+    .map((ws) => `${ws[0][0].toUpperCase()}${ws.join(" ").slice(1)}.`);
+  const paragraph = fc.array(sentence, { minLength: 2, maxLength: 5 }).map((s) => s.join(" "));
+  const wrap = (p: string, width: number) => {
+    const lines: string[] = [];
+    let line = "";
+    for (const w of p.split(" ")) {
+      if (line && line.length + 1 + w.length > width) {
+        lines.push(line);
+        line = w;
+      } else line = line ? `${line} ${w}` : w;
+    }
+    return [...lines, line].join("\n");
+  };
+  fc.assert(
+    fc.property(
+      fc.array(paragraph, { minLength: 2, maxLength: 4 }),
+      fc.integer({ min: 30, max: 90 }),
+      (paras, width) => {
+        // Only text wrapped often enough to tell: three lines or more with another after them.
+        const wrapped = paras.map((p) => wrap(p, width));
+        fc.pre(wrapped.join("\n").split("\n").length - paras.length >= 3 + paras.length);
+        const body = (t: string) => {
+          const c = cleanArticle(textArticle(`Headline of the story\n\n${t}`));
+          return c.paragraphs.map((p) => c.text.slice(p.start, p.end));
+        };
+        assert.deepEqual(body(wrapped.join("\n\n")), body(paras.join("\n\n")));
+      },
+    ),
+    { numRuns: 150 },
+  );
+});
