@@ -363,3 +363,26 @@ Deno.test("quote sieves: a speech verb in the progressive speaks, past its 'be';
     [],
   );
 });
+
+Deno.test("quote sieves: the listener of 'told' is never the speaker; an unnamed source after 'said' says so", () => {
+  // Reuters heard it: the official speaks, unnamed (Reuters was the speaker before).
+  assert.deepEqual(
+    quotes('"It is a disaster," one official, who spoke on condition of anonymity, told Reuters.')
+      .map((q) => q.split("|")[1]),
+    [""],
+  );
+  assert.deepEqual(
+    quotes('"The deal undervalues the company," said a person familiar with the matter.'),
+    ["direct||||said|no named speaker|The deal undervalues the company"],
+  );
+  assert.deepEqual(
+    quotes(
+      '"We are not happy with the price," said one top-20 shareholder who declined to be named.',
+    ),
+    ["direct||||said|no named speaker|We are not happy with the price"],
+  );
+  // An inverted subject still speaks after "said" and "asked".
+  assert.deepEqual(quotes('"Why now?" asked Senator Jane Roe.').map((q) => q.split("|")[1]), [
+    "Jane Roe",
+  ]);
+});

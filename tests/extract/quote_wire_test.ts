@@ -216,8 +216,9 @@ Deno.test("wire: web typing — mixed curly and straight marks, no space after a
 
 Deno.test("wire: 'who asked not to be named' is a source's condition, not a statement", () => {
   const x = extractText('"It was scary," said one resident, who asked not to be named.');
-  assert.deepEqual(x.quotes.map((q) => [q.kind, q.speaker, q.cue, q.text].join("|")), [
-    "direct|||It was scary",
+  // The cue is "said"; its speaker is the unnamed resident.
+  assert.deepEqual(x.quotes.map((q) => [q.kind, q.speaker, q.cue, q.reason, q.text].join("|")), [
+    "direct||said|no named speaker|It was scary",
   ]);
   assert.deepEqual(x.attributions, []);
 });

@@ -1075,8 +1075,9 @@ function roledName(
 function invertedSubject(ctx: Context, r: Region, v: number): Subject | null {
   const { words } = r;
   const verb = words[v];
-  // "issued a statement on ...": what follows the verb is its object, never its subject.
-  if (ctx.quoteCues.statementVerbs.has(r.lw[v])) return null;
+  // "issued a statement on ...": what follows the verb is its object, never its subject; so is
+  // the listener of "told" ("one official, who spoke on condition of anonymity, told Reuters").
+  if (ctx.quoteCues.statementVerbs.has(r.lw[v]) || LISTENER_FIRST.has(r.lw[v])) return null;
   let end = v + 1;
   // The subject follows at once ("said the Foreign Ministry"): a few words, no clause mark.
   while (
@@ -1089,12 +1090,43 @@ function invertedSubject(ctx: Context, r: Region, v: number): Subject | null {
   const m = grown
     ? within(r, grown.nameFrom, grown.nameTo).pop()
     : best(within(r, verb.end, words[end - 1]?.end ?? verb.end));
-  if (!grown && !m) return describedSubject(ctx, r, v + 1, end - 1, v);
+  if (!grown && !m) {
+    return describedSubject(ctx, r, v + 1, end - 1, v) ?? unnamedAfter(ctx, r, v, end);
+  }
   // "said a White House official": the official speaks, unnamed.
   if (!grown && placeModifier(ctx, r, m!)) return null;
   const who = resolveGrown(ctx, r, grown, m);
   if (!who.speaker && !who.reason) return null;
   return { ...who, from: verb.start, to: grown?.to ?? m!.end, mediaSubject: false };
+}
+
+/** Verbs whose object, right after them, is always the listener: never an inverted subject. */
+const LISTENER_FIRST = new Set([
+  "told",
+  "tells",
+  "telling",
+  "informed",
+  "informs",
+  "reminded",
+  "assured",
+]);
+
+/**
+ * "said a person familiar with the matter", "said one top-20 shareholder who declined to be
+ * named": a description with no name after the verb is the speaker, unnamed (the reason says so,
+ * not "no speech cue").
+ */
+function unnamedAfter(ctx: Context, r: Region, v: number, end: number): Subject | null {
+  if (!DESCRIBERS.has(r.lw[v + 1] ?? "") || r.lw[v + 1] === "the") return null;
+  const last = r.words[end - 1];
+  if (!last || end <= v + 2) return null;
+  return {
+    ...noSpeech(NO_NAMED),
+    speakerRaw: ctx.text.slice(r.words[v + 1].start, last.end),
+    from: r.words[v].start,
+    to: last.end,
+    mediaSubject: false,
+  };
 }
 
 const DESCRIBERS = new Set(["the", "a", "an", "his", "her", "their", "its", "one", "another"]);
