@@ -1091,7 +1091,7 @@ function invertedSubject(ctx: Context, r: Region, v: number): Subject | null {
     ? within(r, grown.nameFrom, grown.nameTo).pop()
     : best(within(r, verb.end, words[end - 1]?.end ?? verb.end));
   if (!grown && !m) {
-    return describedSubject(ctx, r, v + 1, end - 1, v) ?? unnamedAfter(ctx, r, v, end);
+    return describedSubject(ctx, r, v + 1, end - 1, v) ?? unnamedAfter(ctx, r, v);
   }
   // "said a White House official": the official speaks, unnamed.
   if (!grown && placeModifier(ctx, r, m!)) return null;
@@ -1099,6 +1099,8 @@ function invertedSubject(ctx: Context, r: Region, v: number): Subject | null {
   if (!who.speaker && !who.reason) return null;
   return { ...who, from: verb.start, to: grown?.to ?? m!.end, mediaSubject: false };
 }
+
+const RELATIVES = new Set(["who", "which", "whose"]);
 
 /** Verbs whose object, right after them, is always the listener: never an inverted subject. */
 const LISTENER_FIRST = new Set([
@@ -1116,10 +1118,22 @@ const LISTENER_FIRST = new Set([
  * named": a description with no name after the verb is the speaker, unnamed (the reason says so,
  * not "no speech cue").
  */
-function unnamedAfter(ctx: Context, r: Region, v: number, end: number): Subject | null {
-  if (!DESCRIBERS.has(r.lw[v + 1] ?? "") || r.lw[v + 1] === "the") return null;
-  const last = r.words[end - 1];
-  if (!last || end <= v + 2) return null;
+function unnamedAfter(ctx: Context, r: Region, v: number): Subject | null {
+  if (!DESCRIBERS.has(r.lw[v + 1] ?? "")) return null;
+  // The whole phrase up to the clause's end is the source ("the post by an unknown author on
+  // pigmy"), and so is a relative clause after its comma ("one resident, who asked not to be
+  // named"): no statement of theirs.
+  let end = v + 1;
+  while (
+    end < r.words.length && !CLAUSE_PUNCT.has(r.words[end].text) && r.words[end].text !== "."
+  ) {
+    end++;
+  }
+  if (end <= v + 2) return null;
+  const relative = r.words[end]?.text === "," && RELATIVES.has(r.lw[end + 1] ?? "");
+  let k = relative ? r.words.length - 1 : end - 1;
+  while (k > v + 1 && r.words[k].kind !== "word") k--;
+  const last = r.words[k];
   return {
     ...noSpeech(NO_NAMED),
     speakerRaw: ctx.text.slice(r.words[v + 1].start, last.end),
