@@ -460,6 +460,8 @@ function progressiveSpeech(
   q: QuoteCues,
 ): boolean {
   if (!lowers[i].endsWith("ing") || !progressiveForms(cues, q).has(lowers[i])) return false;
+  // "who the terrorists are talking to, what they are saying": a question's clause, no statement.
+  if (lowers[i - 3] === "what" || lowers[i - 4] === "what") return false;
   const prev = lowers[i - 1] ?? "";
   return BE.has(prev) || ((BE_ADVERBS.has(prev) || /ly$/u.test(prev)) && BE.has(lowers[i - 2]));
 }

@@ -386,3 +386,26 @@ Deno.test("quote sieves: the listener of 'told' is never the speaker; an unnamed
     "Jane Roe",
   ]);
 });
+
+Deno.test("quote sieves: 'it' reaches back six sentences at most, as a person's pronoun does, even in one long paragraph", () => {
+  const filler = Array.from({ length: 7 }, (_, k) => `The plan has part number ${k + 1}.`).join(
+    " ",
+  );
+  const near =
+    "The Acme Institute is estimating that growth will slow. It added that prices would rise.";
+  assert.deepEqual(attributions(near).map((a) => a.split("|")[1]), [
+    "Acme Institute",
+    "Acme Institute",
+  ]);
+  const far =
+    `The Acme Institute is estimating that growth will slow. ${filler} It added that prices would rise.`;
+  assert.deepEqual(attributions(far).map((a) => a.split("|").slice(1, 2).concat(a.split("|")[5])), [
+    ["Acme Institute", ""],
+    ["", 'pronoun "it": no organisation heard nearby'],
+  ]);
+  // "what they are saying" is a question's clause, not a statement.
+  assert.deepEqual(
+    attributions("We need to know what they are saying and what they're planning."),
+    [],
+  );
+});

@@ -141,14 +141,20 @@ function quoteOnly(ctx: Context, s: Sentence): boolean {
 
 /** "it said": the last organisation or document heard in the paragraph or the one before. */
 function resolveIt(ctx: Context, at: number): Resolved {
-  const here = ctx.sentences[sentenceIndexAt(ctx.sentences, at)].paragraph;
+  const hereIndex = sentenceIndexAt(ctx.sentences, at);
+  const here = ctx.sentences[hereIndex].paragraph;
   let last: Heard | undefined;
   for (const h of ctx.history) {
     if (h.at < at && h.type !== "person") last = h;
   }
   if (!last) return empty(`pronoun "it": no organisation heard before`);
-  const there = ctx.sentences[sentenceIndexAt(ctx.sentences, last.at)].paragraph;
-  if (here - there > MAX_PARAGRAPHS) return empty(`pronoun "it": no organisation heard nearby`);
+  const thereIndex = sentenceIndexAt(ctx.sentences, last.at);
+  const there = ctx.sentences[thereIndex].paragraph;
+  // As far back as a person's pronoun reaches: in a long paragraph (a speech printed as one),
+  // "it added $2 trillion" forty sentences after "the IMF is estimating" is not the IMF.
+  if (here - there > MAX_PARAGRAPHS || hereIndex - thereIndex > MAX_SENTENCES) {
+    return empty(`pronoun "it": no organisation heard nearby`);
+  }
   return {
     speaker: last.speaker,
     speakerType: last.type,
