@@ -125,7 +125,8 @@ export function extractQuotes(
   mentions: readonly EntityMention[],
   options: QuoteOptions = {},
 ): { quotes: Quote[]; attributions: Attribution[] } {
-  const spans = articleSpans(article.text, article.paragraphs);
+  const quoteCues = options.quoteCues ?? DEFAULT_QUOTE_CUES;
+  const spans = articleSpans(article.text, article.paragraphs, quoteCues.runOnTagVerbs);
   const ctx = contextOf(article, sentences, mentions, spans, options);
   const state: State = {
     article,

@@ -409,3 +409,19 @@ Deno.test("quote sieves: 'it' reaches back six sentences at most, as a person's 
     [],
   );
 });
+
+Deno.test("quote cues: a user's file is checked, names its field when wrong, and keeps the shipped tag verbs it leaves out", async () => {
+  const { compileQuoteCues } = await import("../../src/extract/quotes/data.ts");
+  const shipped = JSON.parse(await Deno.readTextFile("data/quotes/cues.json"));
+  const { run_on_tag_verbs: _a, title_said_verbs: _b, writing_verbs: _c, ...older } = shipped;
+  const cues = compileQuoteCues(older, "my_cues.json");
+  assert.equal(cues.runOnTagVerbs.has("says"), true);
+  assert.equal(cues.titleSaidVerbs.has("shouted"), true);
+  assert.equal(cues.writingVerbs.has("tweeted"), true);
+  const own = compileQuoteCues({ ...shipped, writing_verbs: ["penned"] }, "my_cues.json");
+  assert.deepEqual([...own.writingVerbs], ["penned"]);
+  assert.throws(
+    () => compileQuoteCues({ ...shipped, labelling_verbs: "dismissed" }, "my_cues.json"),
+    /my_cues\.json: .*labelling_verbs/s,
+  );
+});

@@ -40,6 +40,9 @@ export const QuoteCuesSchema = z.object({
   second_statement_cues: words,
   participle_cues: words.optional(),
   labelling_verbs: words.optional(),
+  run_on_tag_verbs: words.optional(),
+  title_said_verbs: words.optional(),
+  writing_verbs: words.optional(),
 });
 
 /** Quote cues as sets and maps, ready for lookups (keys lower case). */
@@ -78,6 +81,12 @@ export interface QuoteCues {
   participleCues: ReadonlySet<string>;
   /** Verbs of naming or judging that report words with "as" before a quote ("dismissed it as"). */
   labellingVerbs: ReadonlySet<string>;
+  /** Verbs of a quote's tag, read where a line goes on with a quote left open ("he says"). */
+  runOnTagVerbs: ReadonlySet<string>;
+  /** Verbs after which title-case words between marks are said, not a title (`said, "Thank You."`). */
+  titleSaidVerbs: ReadonlySet<string>;
+  /** Verbs of writing: a title may follow them ("wrote “The Art of War”"), a colon makes it words. */
+  writingVerbs: ReadonlySet<string>;
   /** The gender of a first name ("Nancy" → female), null when unknown or either. */
   firstNameGender: (name: string) => Gender | null;
 }
@@ -120,6 +129,10 @@ export function compileQuoteCues(data: unknown, source = "quote cues"): QuoteCue
     secondStatementCues: lowerSet(d.second_statement_cues),
     participleCues: lowerSet(d.participle_cues ?? []),
     labellingVerbs: lowerSet(d.labelling_verbs ?? []),
+    // A user's file written before these lists existed keeps the shipped ones.
+    runOnTagVerbs: lowerSet(d.run_on_tag_verbs ?? defaults.run_on_tag_verbs),
+    titleSaidVerbs: lowerSet(d.title_said_verbs ?? defaults.title_said_verbs),
+    writingVerbs: lowerSet(d.writing_verbs ?? defaults.writing_verbs),
     firstNameGender: oneGender,
   };
 }

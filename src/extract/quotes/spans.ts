@@ -248,6 +248,7 @@ interface Stretch {
 export function articleSpans(
   text: string,
   paragraphs: readonly Stretch[],
+  tagVerbs: ReadonlySet<string>,
 ): (Span & { paragraph: number })[] {
   const out: (Span & { paragraph: number })[] = [];
   let open = false;
@@ -257,7 +258,7 @@ export function articleSpans(
     const add = (s: Span) => out.push({ ...s, paragraph: p.index });
     if (open && !opensAt(text, p.start)) {
       const marks = doubleMarks(text, p.start, p.end);
-      if (marks.length % 2 === 1 && closesRunOn(text, p.start, marks[0], p.end)) {
+      if (marks.length % 2 === 1 && closesRunOn(text, p.start, marks[0], p.end, tagVerbs)) {
         add(runOnSpan(text, p.start, marks[0]));
         from = pastMark(text, marks[0]);
       } else if (marks.length === 0 && closesLater(text, paragraphs, k + 1)) {
@@ -273,24 +274,27 @@ export function articleSpans(
   return out;
 }
 
-/** Verbs of a quote tag, which a closing mark comes before and an opening mark after. */
-const TAG_VERB =
-  /^(?:said|says|say|told|tells|added|adds|asked|asks|explained|explains|wrote|writes|replied|noted|insisted|warned|stated|argued|continued|declared|recalled|concluded|admitted|acknowledged|according)$/iu;
-
 /**
  * True when the mark at `i`, the first of a paragraph that goes on with an open quote, closes
  * that quote: no letter right after it (`"The Museum ...` opens), no colon or tag verb before it
  * (`He said , " This ...` opens), and after it the paragraph's end, punctuation, a lower-case
  * word (`, " he says .`) or a name with a tag verb (`, " Muni told IPS .`).
  */
-function closesRunOn(text: string, from: number, i: number, to: number): boolean {
+function closesRunOn(
+  text: string,
+  from: number,
+  i: number,
+  to: number,
+  tagVerbs: ReadonlySet<string>,
+): boolean {
   if (text[i] === "`" || text[i] === "‘" || text[i] === "“") return false;
   const after = text.slice(pastMark(text, i), to);
   if (/^[\p{L}\p{N}]/u.test(after)) return false;
   const before = text.slice(from, i).replace(/[\s,]+$/u, "");
-  if (before.endsWith(":") || TAG_VERB.test(/\p{L}+$/u.exec(before)?.[0] ?? "")) return false;
+  const isTag = (w: string) => tagVerbs.has(w.toLowerCase());
+  if (before.endsWith(":") || isTag(/\p{L}+$/u.exec(before)?.[0] ?? "")) return false;
   if (/^\s*(?:$|[.,;:!?)\]]|\p{Ll})/u.test(after)) return true;
-  return after.split(/\s+/).slice(0, 7).some((w) => TAG_VERB.test(w));
+  return after.split(/\s+/).slice(0, 7).some(isTag);
 }
 
 /** A span with no opening mark from `start` to the mark at `close` (or the paragraph's end). */
@@ -395,33 +399,14 @@ export function markedKind(
   if (!isTitleCase(inside)) return null;
   if (cues.titleNouns.has(prev) || cues.titleNouns.has(prev2)) return "title";
   // `said, "Thank You."`, `shouted "Happy New Year!"`, `wrote on Twitter: "Great Job"`: said.
-  if (SAY.has(prev) || (prev === "," && SAY.has(prev2))) return null;
-  const said = (w: Word) => SAY.has(lowerCase(w.text)) || WRITE.has(lowerCase(w.text));
+  const say = cues.titleSaidVerbs;
+  if (say.has(prev) || (prev === "," && say.has(prev2))) return null;
+  const said = (w: Word) => say.has(lowerCase(w.text)) || cues.writingVerbs.has(lowerCase(w.text));
   // "The title of a book asked: "..."" names a work still.
   const titled = before.some((w) => w.text.length > 2 && cues.titleNouns.has(lowerCase(w.text)));
   if (prev === ":" && !titled && before.slice(-6, -1).some(said)) return null;
   return n >= 2 && n <= 10 && before.some((w) => w.kind === "word") ? "title" : null;
 }
-
-/**
- * Verbs after which title-case words between marks are said, not a title ("says" is left out:
- * the sign that says "Help Wanted").
- */
-const SAY = new Set([
-  "said",
-  "asked",
-  "asks",
-  "added",
-  "adds",
-  "shouted",
-  "yelled",
-  "exclaimed",
-  "replied",
-  "answered",
-  "declared",
-]);
-/** Verbs of writing: a title may follow them ("wrote "The Art of War""), a colon makes it words. */
-const WRITE = new Set(["wrote", "writes", "posted", "tweeted"]);
 
 /** A nickname of initials closing a sentence: `Col. John “J.D.”` (the surname is cut off). */
 const INITIALS_END = /["“](?:\p{Lu}\.){1,3}["”]$/u;
