@@ -800,7 +800,7 @@ function continued(ctx: Context, state: State, span: Placed): Speech | null {
   if (!last?.speech.speaker) return null;
   const { text } = ctx;
   if (last.paragraph === span.paragraph) {
-    const between = text.slice(last.close + 1, span.open);
+    const between = text.slice(pastMark(text, last.close), span.open);
     const nWords = between.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
     // Only the last quote's tag stands between them: "A," X said to the crowd. "B."
     if (nWords <= (last.speech.cue ? 25 : 8) && !/["“”]/.test(between)) {
@@ -810,14 +810,16 @@ function continued(ctx: Context, state: State, span: Placed): Speech | null {
   }
   const paragraph = paragraphOf(state, span.paragraph);
   const whole = paragraph !== undefined && span.open === paragraph.start &&
-    !/\p{L}/u.test(text.slice(span.close + 1, paragraph.end));
+    !/\p{L}/u.test(text.slice(pastMark(text, span.close), paragraph.end));
   // A photo caption between them does not break the quote ("... Image: NASA.").
   const previous = state.article.paragraphs.findLast((p) =>
     p.index < span.paragraph && !isCaption(text.slice(p.start, p.end))
   );
   // The previous paragraph must end with that quote (or its tag), not with someone else's words.
   const endsWithIt = previous !== undefined && last.paragraph === previous.index &&
-    text.slice(last.close + 1, previous.end).split(/\s+/).filter((w) => /\p{L}/u.test(w))
+    text.slice(pastMark(text, last.close), previous.end).split(/\s+/).filter((w) =>
+        /\p{L}/u.test(w)
+      )
         .length <= 8;
   if (whole && endsWithIt) {
     return { ...last.speech, cue: null, sieve: "continuation", confidence: 0.8 };
