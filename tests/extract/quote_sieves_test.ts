@@ -425,3 +425,23 @@ Deno.test("quote cues: a user's file is checked, names its field when wrong, and
     /my_cues\.json: .*labelling_verbs/s,
   );
 });
+
+Deno.test("quote sieves: one sentence per line, a quote left open runs on over up to six lines to the mark that closes it", () => {
+  const text = [
+    '" It may be uninteresting to a lot of people , " Jane Roe told the radio .',
+    '" There is a lot of impact on plants .',
+    "But we have been looking at streams .",
+    "Willows provide food for beavers .",
+    "It matters for the quality of streams .",
+    'Plants are critical to these places . "',
+    "The park has a vast elk herd .",
+  ].join("\n");
+  assert.deepEqual(quotes(text).map((q) => q.split("|").slice(0, 2).join("|")), [
+    "direct|Jane Roe",
+    "direct|Jane Roe",
+    "direct|Jane Roe",
+    "direct|Jane Roe",
+    "direct|Jane Roe",
+    "direct|Jane Roe",
+  ]);
+});

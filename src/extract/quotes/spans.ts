@@ -328,11 +328,17 @@ function doubleMarks(text: string, from: number, to: number): number[] {
 }
 
 /**
- * True when one of the next two paragraphs, after paragraphs with no mark, closes a quote it
- * never opened: a middle paragraph of a quote running on over three lines or four.
+ * How many lines on a quote left open may close it: one sentence per line, a spokesman's five
+ * sentences are five lines, the mark only on the last.
+ */
+const RUN_ON_REACH = 6;
+
+/**
+ * True when one of the next {@link RUN_ON_REACH} paragraphs, after paragraphs with no mark,
+ * closes a quote it never opened: a middle line of a quote running on over several lines.
  */
 function closesLater(text: string, paragraphs: readonly Stretch[], k: number): boolean {
-  for (let j = k; j < paragraphs.length && j < k + 2; j++) {
+  for (let j = k; j < paragraphs.length && j < k + RUN_ON_REACH; j++) {
     const p = paragraphs[j];
     if (opensAt(text, p.start)) return false;
     const n = doubleMarks(text, p.start, p.end).length;
