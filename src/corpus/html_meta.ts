@@ -24,13 +24,21 @@ export function pageMetadata(document: Document, html: string): PageMetadata {
   const metas = metaTags(document);
   const ld = jsonLdArticle(document);
   const url = pageUrl(document, metas, ld.article, html);
+  const outlet = firstText(
+    metas.get("og:site_name"),
+    nameOf(ld.article?.publisher, ld.byId),
+    url && hostOf(url),
+  );
   return {
     title: firstText(
       metas.get("og:title"),
       textOf(ld.article?.headline),
       metas.get("twitter:title"),
       document.querySelector("article h1, main h1, h1")?.textContent,
-      document.querySelector("title")?.textContent,
+      withoutSiteName(document.querySelector("title")?.textContent, [
+        outlet,
+        url && hostOf(url).split(".")[0],
+      ]),
     ),
     author: authorsOf(ld.article?.author, ld.byId) ?? firstText(
       metas.get("author"),
@@ -43,11 +51,7 @@ export function pageMetadata(document: Document, html: string): PageMetadata {
       ...DATE_METAS.map((name) => metas.get(name)),
       timeOf(document),
     ),
-    outlet: firstText(
-      metas.get("og:site_name"),
-      nameOf(ld.article?.publisher, ld.byId),
-      url && hostOf(url),
-    ),
+    outlet,
     url,
   };
 }
@@ -177,6 +181,28 @@ function httpUrl(text: string | null | undefined): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * A `<title>` without the site's name it ends with ("Storm hits coast – Valley Herald"): a last
+ * part after `|`, a spaced dash, `·` or `•` whose letters hold, or are held in, the outlet's
+ * or those of the host's first label ("valleyherald" of `valleyherald.example`).
+ */
+function withoutSiteName(
+  title: string | null | undefined,
+  sites: (string | undefined)[],
+): string | undefined {
+  const t = clean(title);
+  const m = t && /\s*(?:\||\s[-–—]\s|·|•)\s*([^|·•]+)$/.exec(t);
+  if (!t || !m || m.index === 0) return t;
+  const letters = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
+  const suffix = letters(m[1]);
+  const named = sites.some((s) => {
+    const site = s ? letters(s) : "";
+    return site.length >= 4 && suffix.length >= 3 &&
+      (site.includes(suffix) || suffix.includes(site));
+  });
+  return named ? t.slice(0, m.index) : t;
 }
 
 /** The host of a URL without a leading `www.`: the outlet when the page names none. */

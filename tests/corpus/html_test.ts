@@ -196,6 +196,49 @@ Deno.test("html: too little text, an empty file and broken JSON-LD: rejections o
   ]);
 });
 
+Deno.test("html: metadata from a JSON-LD @graph by reference, and a <title> without its site name", async () => {
+  const graph = JSON.stringify({
+    "@context": "https://schema.org",
+    "@graph": [
+      { "@type": "Organization", "@id": "#org", name: "Valley Herald" },
+      { "@type": "Person", "@id": "#p1", name: "Priya Raman" },
+      {
+        "@type": ["NewsArticle"],
+        headline: "Library hours cut in five towns",
+        datePublished: "November 2, 2024",
+        author: { "@id": "#p1" },
+        publisher: { "@id": "#org" },
+      },
+    ],
+  });
+  const graphPage = await readPage(
+    simplePage(5, `<script type="application/ld+json">${graph}</script>`),
+  );
+  assert.ok("fields" in graphPage);
+  const { text: _, ...graphFields } = graphPage.fields;
+  assert.deepEqual(graphFields, {
+    title: "Library hours cut in five towns",
+    author: "Priya Raman",
+    date: "November 2, 2024",
+    outlet: "Valley Herald",
+  });
+  // No og:, no JSON-LD, no <h1>: the <title> less " – Valley Herald", whose letters are the
+  // canonical host's; article:author is a profile URL, not a name.
+  const titled = await readPage(simplePage(
+    5,
+    "<title>Library hours cut in five towns – Valley Herald</title>" +
+      '<link rel="canonical" href="https://www.valleyherald.example/news/library-hours">' +
+      '<meta property="article:author" content="https://www.valleyherald.example/staff/pr">',
+  ));
+  assert.ok("fields" in titled);
+  const { text: __, ...titledFields } = titled.fields;
+  assert.deepEqual(titledFields, {
+    title: "Library hours cut in five towns",
+    outlet: "valleyherald.example",
+    url: "https://www.valleyherald.example/news/library-hours",
+  });
+});
+
 /** A string of code points below 256 as one byte each (windows-1252 for these). */
 function latin1(text: string): Uint8Array {
   return Uint8Array.from([...text].map((c) => c.charCodeAt(0)));
