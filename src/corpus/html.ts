@@ -22,6 +22,13 @@ export const MIN_ARTICLE_WORDS = 40;
 /** Above this share of the readable text in links, a page is a list of links, not an article. */
 const MAX_LINK_SHARE = 0.5;
 
+/**
+ * The deepest nesting of elements read. Saved news pages nest a few dozen deep; Readability's time
+ * grows with the square of the depth on linkedom (1.8 s at 400, 19 s at 1,000 measured here), and
+ * linkedom itself overflows the stack near 3,000.
+ */
+export const MAX_DEPTH = 256;
+
 /** What a page gives: the record's fields, or why it holds no article. */
 export type PageReading = { fields: Record<string, string> } | { problem: string };
 
@@ -82,6 +89,13 @@ export async function readPage(html: string): Promise<PageReading> {
   // linkedom puts text outside <body> where Readability does not look: a fragment gets one.
   const document = parseHTML(/<body[\s>]/i.test(html) ? html : `<html><body>${html}</body></html>`);
   if (!document.documentElement || !document.body) return { problem: "is not an HTML page" };
+  const depth = nestingDepth(document.documentElement);
+  if (depth > MAX_DEPTH) {
+    return {
+      problem:
+        `has elements nested ${depth} deep (at most ${MAX_DEPTH} are read); not a page as a browser saves it`,
+    };
+  }
   // Before Readability, which rewrites the document, and before the noise goes (the JSON-LD is
   // in a script).
   const meta = pageMetadata(document, html);
@@ -199,8 +213,9 @@ const BYLINE_WORDS = new Set(["byline", "author", "authors", "contributor", "con
 /**
  * Takes out what is never article text: the elements of {@link NOISE_SELECTOR}, those hidden by
  * an inline style, a site header outside the article, and those whose class or id names page
- * furniture. An element that holds the article itself (`article`, `main`, `articleBody`) stays,
- * whatever its class says.
+ * furniture. An element that holds the article itself (`article`, `main`, `articleBody`, or most
+ * of the page's paragraph text) stays whatever its class says ("story-body has-comments"), and
+ * Readability judges it.
  */
 function removeNoise(document: Document): void {
   for (const el of document.querySelectorAll(NOISE_SELECTOR)) el.remove();
@@ -209,22 +224,47 @@ function removeNoise(document: Document): void {
     const style = el.getAttribute("style") ?? "";
     if (/display\s*:\s*none|visibility\s*:\s*hidden/i.test(style)) el.remove();
   }
+  const pageText = paragraphChars(document.body);
   for (const el of document.querySelectorAll("[class], [id]")) {
-    if (isFurniture(el)) el.remove();
+    if (isFurniture(el) && !holdsArticle(el, pageText)) el.remove();
   }
 }
 
-/** An element whose class or id names page furniture or a byline, and that holds no article. */
+/** The characters of the `<p>` elements under `el`. */
+function paragraphChars(el: Element): number {
+  let n = 0;
+  for (const p of el.querySelectorAll("p")) n += (p.textContent ?? "").length;
+  return n;
+}
+
+/** An element that is, or holds, the article: its element, or more than half its paragraphs' text. */
+function holdsArticle(el: Element, pageText: number): boolean {
+  if (/^(?:html|body|main|article)$/i.test(el.tagName)) return true;
+  if (el.querySelector('article, main, [itemprop~="articleBody"]')) return true;
+  return pageText > 0 && paragraphChars(el) > pageText / 2;
+}
+
+/** An element whose class or id names page furniture, a byline box or hidden text. */
 function isFurniture(el: Element): boolean {
-  if (/^(?:html|body|main|article)$/i.test(el.tagName)) return false;
   const names = `${el.getAttribute("class") ?? ""} ${el.getAttribute("id") ?? ""}`.split(/\s+/)
     .filter(Boolean);
   const words = names.flatMap((n) => n.toLowerCase().split(/[^a-z0-9]+/));
-  const furniture = names.some((n) => HIDDEN_CLASSES.test(n)) ||
+  return names.some((n) => HIDDEN_CLASSES.test(n)) ||
     words.some((w) => NOISE_WORDS.has(w)) ||
     // A byline box is short; a long element with "author" in its class is the article's wrapper.
     (words.some((w) => BYLINE_WORDS.has(w)) && (el.textContent ?? "").length <= 200);
-  return furniture && !el.querySelector('article, main, [itemprop~="articleBody"]');
+}
+
+/** How deep elements nest under `root` (the root is 1), walked without recursion. */
+function nestingDepth(root: Element): number {
+  let deepest = 0;
+  const stack: [Element, number][] = [[root, 1]];
+  while (stack.length) {
+    const [el, depth] = stack.pop()!;
+    if (depth > deepest) deepest = depth;
+    for (let c = el.firstElementChild; c; c = c.nextElementSibling) stack.push([c, depth + 1]);
+  }
+  return deepest;
 }
 
 /** Elements that end a paragraph of text. */

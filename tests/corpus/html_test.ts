@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import fc from "fast-check";
 import { loadCorpus } from "../../src/corpus/load.ts";
-import { MIN_ARTICLE_WORDS, readPage } from "../../src/corpus/html.ts";
+import { MAX_DEPTH, MIN_ARTICLE_WORDS, readPage } from "../../src/corpus/html.ts";
 import { cleanArticle } from "../../src/corpus/clean.ts";
 import { formatIssue } from "../../src/corpus/issues.ts";
 import { rejectionsCsv } from "../../src/corpus/rejections.ts";
@@ -237,6 +237,28 @@ Deno.test("html: metadata from a JSON-LD @graph by reference, and a <title> with
     outlet: "valleyherald.example",
     url: "https://www.valleyherald.example/news/library-hours",
   });
+});
+
+Deno.test("html: a wrapper whose class names furniture but holds the article stays", async () => {
+  const page = simplePage(6).replace(
+    "<article>",
+    '<article><div class="story-body has-comments">',
+  ).replace("</article>", '</div><div class="comments"><p>First!</p></div></article>');
+  const text = await textOf(page);
+  assert.equal(paragraphs(text).length, 6);
+  assert.ok(!text.includes("First!"));
+});
+
+Deno.test("html: a page nested deeper than any saved page is a rejection, quickly", async () => {
+  const para = "<p>The council said the budget would be debated again in January.</p>";
+  const nested = (n: number) =>
+    `<html><body>${"<div>".repeat(n)}${para.repeat(6)}${"</div>".repeat(n)}</body></html>`;
+  assert.deepEqual(await readPage(nested(5000)), {
+    problem:
+      `has elements nested 5003 deep (at most ${MAX_DEPTH} are read); not a page as a browser saves it`,
+  });
+  // html, body and the paragraph make three levels more than the divs.
+  assert.ok("fields" in await readPage(nested(MAX_DEPTH - 3)));
 });
 
 /** A string of code points below 256 as one byte each (windows-1252 for these). */
