@@ -228,7 +228,7 @@ async function* readAny(path: string, info: Deno.FileInfo): AsyncGenerator<Recor
           issues: [{
             severity: "warning",
             source: file.path,
-            message: "skipped: only .txt, .md, .html, .jsonl and .csv files are read",
+            message: skippedMessage(file.path),
           }],
         };
         continue;
@@ -238,6 +238,16 @@ async function* readAny(path: string, info: Deno.FileInfo): AsyncGenerator<Recor
     return;
   }
   yield* readFileByType(path);
+}
+
+/** Why a file of a corpus folder is not read; a web archive says how to save the page instead. */
+function skippedMessage(path: string): string {
+  const archive = /\.(mhtml|mht|webarchive)$/i.exec(path);
+  return archive
+    ? `skipped: a web archive (.${
+      archive[1].toLowerCase()
+    }) is not read; save the page as "Web page, HTML only" or "Web page, complete" (.html)`
+    : "skipped: only .txt, .md, .html, .jsonl and .csv files are read";
 }
 
 /**

@@ -283,17 +283,23 @@ Deno.test("html: a page saved in windows-1252 with <meta charset> decodes; inval
   ]);
 });
 
-Deno.test("html: the folder a browser saves beside a page is one warning, and none of its files is read", async () => {
+Deno.test("html: the folder a browser saves beside a page is one warning, none of its files read; .mhtml says how to save", async () => {
   const dir = await pageFolder({
     "story.html": simplePage(5),
     "story_files/frame.html": simplePage(5),
     "story_files/app.js": "console.log(1)",
     "other_files/note.txt": "A folder of text that no page was saved with.",
+    "single.mhtml": "MIME-Version: 1.0",
   });
   const { articles, issues } = await loadCorpus(dir);
   assert.deepEqual(articles.map((a) => a.id), ["other_files/note", "story"]);
   assert.deepEqual(issues.map((i) => [i.severity, i.source.slice(dir.length + 1), i.message]), [
     ["warning", "other_files/note.txt", 'is missing; using "unknown"'],
+    [
+      "warning",
+      "single.mhtml",
+      'skipped: a web archive (.mhtml) is not read; save the page as "Web page, HTML only" or "Web page, complete" (.html)',
+    ],
     ["warning", "story.html", 'is missing; using "unknown"'],
     [
       "warning",
