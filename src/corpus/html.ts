@@ -61,9 +61,10 @@ function htmlLibs(): Promise<HtmlLibs> {
  * file when it cannot be decoded or holds no article.
  */
 export async function readHtmlFile(path: string, defaultId: string): Promise<RecordResult> {
-  const reject = (message: string, line?: number): RecordResult => ({
-    issues: [{ severity: "error", source: path, line, id: defaultId, message }] as LoadIssue[],
-  });
+  const reject = (message: string, line?: number): RecordResult => {
+    const issue: LoadIssue = { severity: "error", source: path, line, id: defaultId, message };
+    return { issues: [issue] };
+  };
   const decoded = decodeHtml(await corpusFs.readFile(path));
   if ("problem" in decoded) return reject(decoded.problem, decoded.line);
   let page: PageReading;
@@ -128,8 +129,8 @@ function notAnArticle(text: string, linkChars: number): string | null {
   return null;
 }
 
-/** Elements that are never article text. */
-const NOISE_SELECTOR = [
+/** Elements that are never article text, wherever they are. */
+const NEVER_TEXT = [
   "script",
   "style",
   "noscript",
@@ -139,17 +140,29 @@ const NOISE_SELECTOR = [
   "embed",
   "svg",
   "canvas",
-  "form",
   "button",
   "input",
   "select",
   "textarea",
+  "[hidden]",
+  '[aria-hidden="true"]',
+  "amp-sidebar",
+  "amp-ad",
+  "amp-analytics",
+  "amp-consent",
+].join(", ");
+
+/**
+ * Page furniture by its element or role: taken out unless it holds the article (a page of
+ * ASP.NET WebForms wraps the whole body in one `<form>`).
+ */
+const FURNITURE = [
+  "form",
   "nav",
   "aside",
   "footer",
+  "header",
   "dialog",
-  "[hidden]",
-  '[aria-hidden="true"]',
   '[role="navigation"]',
   '[role="complementary"]',
   '[role="contentinfo"]',
@@ -157,10 +170,6 @@ const NOISE_SELECTOR = [
   '[role="alertdialog"]',
   '[role="banner"]',
   '[role="search"]',
-  "amp-sidebar",
-  "amp-ad",
-  "amp-analytics",
-  "amp-consent",
 ].join(", ");
 
 /** Words of a class or id that mark page furniture: share bars, comments, related lists, banners. */
@@ -211,37 +220,41 @@ const HIDDEN_CLASSES = /^(?:sr-only|visually-?hidden|screen-reader-text|hidden|i
 const BYLINE_WORDS = new Set(["byline", "author", "authors", "contributor", "contributors"]);
 
 /**
- * Takes out what is never article text: the elements of {@link NOISE_SELECTOR}, those hidden by
- * an inline style, a site header outside the article, and those whose class or id names page
- * furniture. An element that holds the article itself (`article`, `main`, `articleBody`, or most
- * of the page's paragraph text) stays whatever its class says ("story-body has-comments"), and
- * Readability judges it.
+ * Takes out what is never article text: the elements of {@link NEVER_TEXT} and those hidden by an
+ * inline style, then page furniture: the elements of {@link FURNITURE} (a `<header>` inside the
+ * article stays) and those whose class or id names furniture. Furniture that holds the article
+ * itself (`article`, `main`, `articleBody`, or most of the page's text outside links) stays whatever
+ * it is called ("story-body has-comments"), and Readability judges it.
  */
 function removeNoise(document: Document): void {
-  for (const el of document.querySelectorAll(NOISE_SELECTOR)) el.remove();
-  for (const el of document.querySelectorAll("header")) if (!el.closest("article")) el.remove();
+  for (const el of document.querySelectorAll(NEVER_TEXT)) el.remove();
   for (const el of document.querySelectorAll("[style]")) {
     const style = el.getAttribute("style") ?? "";
     if (/display\s*:\s*none|visibility\s*:\s*hidden/i.test(style)) el.remove();
   }
-  const pageText = paragraphChars(document.body);
+  const pageProse = proseChars(document.body);
+  for (const el of document.querySelectorAll(FURNITURE)) {
+    const articleHeader = el.tagName.toLowerCase() === "header" && el.closest("article");
+    if (!articleHeader && !holdsArticle(el, pageProse)) el.remove();
+  }
   for (const el of document.querySelectorAll("[class], [id]")) {
-    if (isFurniture(el) && !holdsArticle(el, pageText)) el.remove();
+    if (isFurniture(el) && !holdsArticle(el, pageProse)) el.remove();
   }
 }
 
-/** The characters of the `<p>` elements under `el`. */
-function paragraphChars(el: Element): number {
-  let n = 0;
-  for (const p of el.querySelectorAll("p")) n += (p.textContent ?? "").length;
+/** The non-blank characters under `el` outside links: its prose, where a menu has next to none. */
+function proseChars(el: Element): number {
+  const chars = (node: Element) => (node.textContent ?? "").replace(/\s+/g, "").length;
+  let n = chars(el);
+  for (const a of el.querySelectorAll("a")) n -= chars(a);
   return n;
 }
 
-/** An element that is, or holds, the article: its element, or more than half its paragraphs' text. */
-function holdsArticle(el: Element, pageText: number): boolean {
+/** An element that is, or holds, the article: its element, or more than half the page's prose. */
+function holdsArticle(el: Element, pageProse: number): boolean {
   if (/^(?:html|body|main|article)$/i.test(el.tagName)) return true;
   if (el.querySelector('article, main, [itemprop~="articleBody"]')) return true;
-  return pageText > 0 && paragraphChars(el) > pageText / 2;
+  return pageProse > 0 && proseChars(el) > pageProse / 2;
 }
 
 /** An element whose class or id names page furniture, a byline box or hidden text. */

@@ -239,7 +239,7 @@ Deno.test("html: metadata from a JSON-LD @graph by reference, and a <title> with
   });
 });
 
-Deno.test("html: a wrapper whose class names furniture but holds the article stays", async () => {
+Deno.test("html: a wrapper whose class or element names furniture but holds the article stays", async () => {
   const page = simplePage(6).replace(
     "<article>",
     '<article><div class="story-body has-comments">',
@@ -247,6 +247,12 @@ Deno.test("html: a wrapper whose class names furniture but holds the article sta
   const text = await textOf(page);
   assert.equal(paragraphs(text).length, 6);
   assert.ok(!text.includes("First!"));
+  // ASP.NET WebForms: one <form> around the whole page, its own navigation and footer inside.
+  const webForms = simplePage(6).replace("<body>", '<body><form id="aspnetForm" action="./x">')
+    .replace("<article>", '<nav><a href="/">Home</a> <a href="/n">News</a></nav><div>')
+    .replace("</article>", "</div><footer><p>Copyright 2025</p></footer>")
+    .replace("</body>", "</form></body>");
+  assert.equal(paragraphs(await textOf(webForms)).length, 6);
 });
 
 Deno.test("html: a page nested deeper than any saved page is a rejection, quickly", async () => {
