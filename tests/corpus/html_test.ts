@@ -346,6 +346,11 @@ const noise = fc.tuple(
     (t: string) => `<section class="comments"><p>${t}</p></section>`,
     (t: string) => `<noscript><p>${t}</p></noscript>`,
     (t: string) => `<footer><p>${t}</p></footer>`,
+    (t: string) => `<svg viewBox="0 0 9 9"><title>${t}</title><text x="1">${t}</text></svg>`,
+    (t: string) => `<template><p>${t}</p></template>`,
+    (t: string) => `<object data="x.swf"><p>${t}</p></object>`,
+    (t: string) => `<canvas>${t}</canvas>`,
+    (t: string) => `<p aria-hidden="true">${t}</p>`,
   ),
   fc.array(fc.stringMatching(/^[A-Z]{4,8}$/), { minLength: 3, maxLength: 12 }).map((ws) =>
     `NOISE ${ws.join(" ")}`
