@@ -1,5 +1,6 @@
 /**
- * Loading a corpus from a folder of text files, a JSON Lines file or a CSV file.
+ * Loading a corpus from a folder of text files and saved web pages, a JSON Lines file or a CSV
+ * file.
  * @module
  */
 
@@ -7,6 +8,7 @@ import type { Article, RecordResult } from "./article.ts";
 import { CorpusError, type LoadIssue } from "./issues.ts";
 import { applyManifestEntry, readManifest } from "./manifest.ts";
 import { fileStem, readCsv, readJsonl, readTextFile } from "./readers.ts";
+import { readHtmlFile } from "./html.ts";
 import { corpusFs } from "./lines.ts";
 import type { ManifestEntry } from "./schema.ts";
 
@@ -44,6 +46,12 @@ export interface LoadResult {
 const TEXT_EXT = /\.(txt|md|markdown)$/i;
 const JSONL_EXT = /\.(jsonl|ndjson)$/i;
 const CSV_EXT = /\.csv$/i;
+const HTML_EXT = /\.html?$/i;
+
+/** A file of a type the loader reads. */
+function isCorpusFile(name: string): boolean {
+  return TEXT_EXT.test(name) || HTML_EXT.test(name) || JSONL_EXT.test(name) || CSV_EXT.test(name);
+}
 
 /**
  * Streams a corpus record by record. Duplicate ids are rejected (the first one wins) and
@@ -150,8 +158,9 @@ function admit(
 }
 
 /**
- * Loads a whole corpus: a folder of `.txt`/`.md` files (with an optional `manifest.json`), a
- * `.jsonl` file or a `.csv` file. Invalid records are reported and skipped; valid ones load.
+ * Loads a whole corpus: a folder of `.txt`/`.md` files and saved web pages (`.html`/`.htm`, with
+ * an optional `manifest.json`), a `.jsonl` file or a `.csv` file. Invalid records are reported and
+ * skipped; valid ones load.
  *
  * @example
  * ```ts
@@ -219,7 +228,7 @@ async function* readAny(path: string, info: Deno.FileInfo): AsyncGenerator<Recor
           issues: [{
             severity: "warning",
             source: file.path,
-            message: "skipped: only .txt, .md, .jsonl and .csv files are read",
+            message: skippedMessage(file.path),
           }],
         };
         continue;
@@ -231,21 +240,33 @@ async function* readAny(path: string, info: Deno.FileInfo): AsyncGenerator<Recor
   yield* readFileByType(path);
 }
 
+/** Why a file of a corpus folder is not read; a web archive says how to save the page instead. */
+function skippedMessage(path: string): string {
+  const archive = /\.(mhtml|mht|webarchive)$/i.exec(path);
+  return archive
+    ? `skipped: a web archive (.${
+      archive[1].toLowerCase()
+    }) is not read; save the page as "Web page, HTML only" or "Web page, complete" (.html)`
+    : "skipped: only .txt, .md, .html, .jsonl and .csv files are read";
+}
+
 /**
  * Reads one file by its extension. A file that cannot be read (permissions, a device error) is
  * one rejection; the rest of the corpus still loads.
  */
 async function* readFileByType(path: string, id?: string): AsyncGenerator<RecordResult> {
-  if (!TEXT_EXT.test(path) && !JSONL_EXT.test(path) && !CSV_EXT.test(path)) {
+  if (!isCorpusFile(path)) {
     throw new CorpusError({
       severity: "error",
       source: path,
-      message: "unknown corpus type: give a folder, a .txt/.md file, a .jsonl file or a .csv file",
+      message:
+        "unknown corpus type: give a folder, a .txt/.md/.html file, a .jsonl file or a .csv file",
     });
   }
   try {
     if (JSONL_EXT.test(path)) yield* readJsonl(path);
     else if (CSV_EXT.test(path)) yield* readCsv(path, id);
+    else if (HTML_EXT.test(path)) yield await readHtmlFile(path, id ?? fileStem(path));
     else yield await readTextFile(path, id);
   } catch (e) {
     if (!isReadError(e)) throw e;
@@ -335,9 +356,29 @@ async function walkFolder(listing: Listing, d: string, rel: string): Promise<voi
     return;
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const names = new Set(entries.map((e) => e.name));
   for (const e of entries) {
-    if (!e.name.startsWith(".")) await visitEntry(listing, d, rel, e);
+    if (e.name.startsWith(".")) continue;
+    const page = e.isDirectory ? savedPageOf(e.name, names) : null;
+    if (page) {
+      notRead(
+        listing,
+        `${d}/${e.name}`,
+        `the files a browser saved with ${page} (images, scripts, styles); not read`,
+        "warning",
+      );
+    } else await visitEntry(listing, d, rel, e);
   }
+}
+
+/**
+ * The page a folder was saved with ("Save as… Web page, complete" writes `story.html` and
+ * `story_files/`), or null: its files are the page's images, scripts and frames, not articles.
+ */
+function savedPageOf(folder: string, names: ReadonlySet<string>): string | null {
+  if (!folder.endsWith("_files")) return null;
+  const stem = folder.slice(0, -"_files".length);
+  return [".html", ".htm"].map((ext) => stem + ext).find((n) => names.has(n)) ?? null;
 }
 
 /** One entry of a corpus folder: a folder is walked (once), a file listed (once), else noted. */
@@ -370,8 +411,11 @@ async function visitEntry(
       return;
     }
     listing.seenFiles.set(kind.real, p);
-    const known = TEXT_EXT.test(e.name) || JSONL_EXT.test(e.name) || CSV_EXT.test(e.name);
-    listing.files.push({ path: p, id: `${rel}${fileStem(e.name)}`, skipped: !known });
+    listing.files.push({
+      path: p,
+      id: `${rel}${fileStem(e.name)}`,
+      skipped: !isCorpusFile(e.name),
+    });
   } else {
     notRead(
       listing,
