@@ -46,7 +46,7 @@ const USAGE =
                          [--manifest FILE | --no-manifest] [--quiet] [--gazetteer FILE|none]
                          [--model FILE|none]
 
-  --corpus PATH    a folder of .txt/.md files, a .jsonl file or a .csv file (default: seeds)
+  --corpus PATH    a folder of .txt/.md/.html files, a .jsonl file or a .csv file (default: seeds)
   --out DIR        where frames are written (default: data/out)
   --format LIST    parquet, csv or both (default: parquet,csv)
   --strict         exit 1 when any record is rejected

@@ -16,7 +16,7 @@ import { REJECTIONS_FILE, writeRejections } from "../corpus/rejections.ts";
 const USAGE = `usage: deno task charts [--corpus PATH] [--out DIR] [--format svg,png,json,html]
                        [--gazetteer FILE|none]
 
-  --corpus PATH   a folder of .txt/.md files, a .jsonl or a .csv (default: seeds)
+  --corpus PATH   a folder of .txt/.md/.html files, a .jsonl or a .csv (default: seeds)
 ${GAZETTEER_USAGE}
   --out DIR       where the charts go (default: data/out/charts)
   --format LIST   any of svg, png, json, html (default: all four)

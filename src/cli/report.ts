@@ -14,7 +14,7 @@ import { loadSummary, rejectedLine } from "./summary.ts";
 const USAGE = `usage: deno task report [--corpus PATH] [--out FILE] [--title TEXT] [--by FIELD]
                        [--within FIELD] [--gazetteer FILE|none]
 
-  --corpus PATH   a folder of .txt/.md files, a .jsonl or a .csv (default: seeds)
+  --corpus PATH   a folder of .txt/.md/.html files, a .jsonl or a .csv (default: seeds)
 ${GAZETTEER_USAGE}
   --out FILE      the page to write (default: data/out/report.html)
   --title TEXT    the page's title (default: the corpus folder's or file's name)

@@ -468,7 +468,7 @@ async function statOrThrow(path: string): Promise<Deno.FileInfo> {
     return await Deno.stat(path);
   } catch (e) {
     const message = e instanceof Deno.errors.NotFound
-      ? "does not exist; give a folder of .txt/.md files, a .jsonl file or a .csv file"
+      ? "does not exist; give a folder of .txt/.md/.html files, a .jsonl file or a .csv file"
       : e instanceof Deno.errors.PermissionDenied || (e as Error).name === "NotCapable"
       ? "cannot be read with the permissions given (--allow-read)"
       : (e as Error).message;

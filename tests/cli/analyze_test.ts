@@ -84,7 +84,7 @@ Deno.test("user mistakes are one line (plus where --help is), exit 2, no stack t
   const missing = capture();
   assert.equal(await analyzeCommand(["--corpus", "no/such/dir"], missing), 2);
   assert.deepEqual(missing.err, [
-    "no/such/dir: error: does not exist; give a folder of .txt/.md files, a .jsonl file or a .csv file",
+    "no/such/dir: error: does not exist; give a folder of .txt/.md/.html files, a .jsonl file or a .csv file",
   ]);
 });
 

@@ -245,7 +245,7 @@ Deno.test("a path that does not exist is one CorpusError line", async () => {
     (e: unknown) =>
       e instanceof CorpusError &&
       e.message ===
-        "no/such/folder: error: does not exist; give a folder of .txt/.md files, a .jsonl file or a .csv file",
+        "no/such/folder: error: does not exist; give a folder of .txt/.md/.html files, a .jsonl file or a .csv file",
   );
 });
 
