@@ -482,9 +482,9 @@ const LIST_ITEM = /^(?:[-*•|]\s|\d{1,3}[.)]\s)/u;
 
 /**
  * True for text wrapped at a fixed width (e-mail, wire feeds, archives such as LDC's): blocks
- * between blank lines, no line wider than {@link WRAP_WIDTH_MAX}, and at least half of the lines
- * that another line of their block follows (three or more) stop short of a sentence's end at half
- * the width or more. One-sentence-per-line and one-paragraph-per-line
+ * between blank lines, no line wider than {@link WRAP_WIDTH_MAX}, and of the lines that another
+ * line of their block follows (three or more) either half stop short of a sentence's end at half
+ * the width or more, or four in five fill 60% of the width and one goes on in lower case. One-sentence-per-line and one-paragraph-per-line
  * text ends nearly every line with its punctuation, and a block of list items is no wrap.
  */
 function isHardWrapped(lines: readonly string[]): boolean {
@@ -495,15 +495,24 @@ function isHardWrapped(lines: readonly string[]): boolean {
   if (longest > WRAP_WIDTH_MAX) return false;
   let inBlock = 0;
   let open = 0;
+  let filled = 0;
+  let continued = 0;
   for (let i = 0; i + 1 < lines.length; i++) {
     const line = lines[i];
-    if (!line || !lines[i + 1] || LIST_ITEM.test(line) || LIST_ITEM.test(lines[i + 1])) continue;
+    const next = lines[i + 1];
+    if (!line || !next || LIST_ITEM.test(line) || LIST_ITEM.test(next)) continue;
     inBlock++;
+    if (line.length * 10 >= longest * 6) filled++;
     // A wrapped line fills the width; a short open line is a subhead or an item ("UK-France
     // relationship", "further joint action ...") over the next line.
-    if (!TERMINAL.test(line) && line.length * 2 >= longest) open++;
+    if (TERMINAL.test(line) || line.length * 2 < longest) continue;
+    open++;
+    if (/^\p{Ll}/u.test(next)) continued++;
   }
-  return inBlock >= 3 && open * 2 >= inBlock;
+  if (inBlock < 3) return false;
+  // Short sentences end many wrapped lines by chance: then lines that fill the width, and a line
+  // going on in lower case on the next, tell a wrap as well.
+  return open * 2 >= inBlock || (filled * 5 >= inBlock * 4 && continued >= 1);
 }
 
 /** The widest line of text wrapped at a fixed width (wire feeds wrap at 64 to 80). */

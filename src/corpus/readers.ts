@@ -4,6 +4,7 @@
  * @module
  */
 
+import { markdownToText } from "./markdown.ts";
 import { parse as parseYaml, YAMLError } from "yaml";
 import { type RecordResult, recordToArticle } from "./article.ts";
 import { parseCsv } from "./csv.ts";
@@ -208,9 +209,12 @@ function renameDuplicates(header: readonly string[]): [number, string][] {
 }
 
 /**
- * Reads one `.txt` or `.md` file: optional YAML front matter, then the article text. The id is
- * the front matter's, else `defaultId` (the file stem unless told).
+ * Reads one `.txt` or `.md` file: optional YAML front matter, then the article text (a `.md`
+ * file's Markdown markup taken out: {@link markdownToText}). The id is the front matter's, else
+ * `defaultId` (the file stem unless told).
  */
+const MARKDOWN_EXT = /\.(?:md|markdown)$/i;
+
 export async function readTextFile(
   path: string,
   defaultId = fileStem(path),
@@ -232,7 +236,8 @@ export async function readTextFile(
   const record: Record<string, unknown> = {
     ...frontMatter,
     id: frontMatter.id ?? defaultId,
-    text,
+    // A Markdown file's markup is no text of the article ("# ", "**", "[…](https://…)").
+    text: MARKDOWN_EXT.test(path) ? markdownToText(text) : text,
   };
   const result = recordToArticle(record, where);
   return { article: result.article, issues: [...issues, ...result.issues] };

@@ -462,3 +462,29 @@ Deno.test("clean: one sentence or one paragraph per line, and a list, are not ha
   ].join("\n");
   assert.equal(cleanArticle(textArticle(list)).paragraphs.length, 6);
 });
+
+Deno.test("clean: short sentences end many wrapped lines, and the wrap is still told by lines that fill the width", () => {
+  // fast-check's counterexample to the first rule (two of five lines open): wrapped at 80.
+  const p1 =
+    "Aaaaaa a aaaaaaa aaaaaa aaaaa aaaaaaaa aaaaaaaa a aaaaaaa aaa a aaaaaaaaa aaaaa. Aaaaaaaa a a a a. A aa aaaaa aaaaaaa aa. Aa aa aaaa aaaaaaa aaaaa aaaaaaaa aaaaa aaaaaaa.";
+  const p2 =
+    "A aa aaaaa aaaaaaaaa aaaa aaaaaa aaaa aaaaaaaa aaaaaaaaa aaaaaaa aaaaaaa. Aaaaaaa a aaaa aaaaaaaa aaaaaaaa. Aaaaaaa aaaaaaa a a aa aaaaaaaa a aaaaaaaa. Aaa a aaaaa aa aaaaa aa a aaaaaaa aa. Aaaaaaa a aaaaaaaaa aa aaaaaaaa aaa aaaaaa.";
+  const wrapped = [
+    "Headline of the story",
+    "",
+    "Aaaaaa a aaaaaaa aaaaaa aaaaa aaaaaaaa aaaaaaaa a aaaaaaa aaa a aaaaaaaaa aaaaa.",
+    "Aaaaaaaa a a a a. A aa aaaaa aaaaaaa aa. Aa aa aaaa aaaaaaa aaaaa aaaaaaaa aaaaa",
+    "aaaaaaa.",
+    "",
+    "A aa aaaaa aaaaaaaaa aaaa aaaaaa aaaa aaaaaaaa aaaaaaaaa aaaaaaa aaaaaaa.",
+    "Aaaaaaa a aaaa aaaaaaaa aaaaaaaa. Aaaaaaa aaaaaaa a a aa aaaaaaaa a aaaaaaaa.",
+    "Aaa a aaaaa aa aaaaa aa a aaaaaaa aa. Aaaaaaa a aaaaaaaaa aa aaaaaaaa aaa",
+    "aaaaaa.",
+  ].join("\n");
+  const c = cleanArticle(textArticle(wrapped));
+  assert.deepEqual(c.paragraphs.map((p) => c.text.slice(p.start, p.end)), [
+    "Headline of the story",
+    p1,
+    p2,
+  ]);
+});

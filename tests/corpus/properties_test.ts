@@ -219,6 +219,8 @@ Deno.test("property: paragraphs hard-wrapped at any width from 30 to 90 clean to
         // Only text wrapped often enough to tell: three lines or more with another after them.
         const wrapped = paras.map((p) => wrap(p, width));
         fc.pre(wrapped.join("\n").split("\n").length - paras.length >= 3 + paras.length);
+        // A wrap that falls at a sentence's end on every line is no wrap a reader could tell.
+        fc.pre(wrapped.some((p) => p.split("\n").slice(0, -1).some((l) => !l.endsWith("."))));
         const body = (t: string) => {
           const c = cleanArticle(textArticle(`Headline of the story\n\n${t}`));
           return c.paragraphs.map((p) => c.text.slice(p.start, p.end));
