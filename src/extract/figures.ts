@@ -17,7 +17,12 @@ import {
   measuresOf,
   type MeasureWords,
 } from "./figures/measure.ts";
-import { DEFAULT_PERIOD_WORDS, periodsOf, type PeriodWords } from "./figures/period.ts";
+import {
+  DEFAULT_PERIOD_WORDS,
+  periodsOf,
+  type PeriodWords,
+  statesPeriod,
+} from "./figures/period.ts";
 import { joined, leadOf } from "./figures/scan.ts";
 import { isDemonym, isPeople } from "./ner/lexicons.ts";
 import { lowerCase, quickHas, sentenceWords, type Word } from "./words.ts";
@@ -67,7 +72,8 @@ export interface Figure {
   period: string | null;
   /**
    * What an amount measures, when its clause names it: "revenue", "adjusted profit", "eps",
-   * "dead", "injured"... (see `data/figures/measures.json`); null when unsaid.
+   * "dead", "injured"... (see `data/figures/measures.json`); null when unsaid. "period" for a
+   * year, month or ordinal that states an amount's period ("2024" in "$58 billion for 2024").
    */
   measure: string | null;
   /** Offset of its first character in the cleaned text. */
@@ -158,8 +164,12 @@ export function extractFigures(
     // Periods and measures are read once the sentence's figures are known: a figure's search
     // stops at the next one, or crosses it when the two make a range.
     const placed = raws.map((r) => ({ first: r.first, last: r.last, kind: r.kind }));
-    const periods = periodsOf(words, placed, fw, pw);
+    const { periods, stated } = periodsOf(words, placed, fw, pw);
     const measures = measuresOf(words, placed, fw, pw, mw);
+    // "2024" in "$58 billion for 2024" is the amount's period: compared through the amount.
+    placed.forEach((f, n) => {
+      if (measures[n] === null && statesPeriod(stated, f)) measures[n] = "period";
+    });
     const done = raws.map((raw, n) =>
       finish(raw, words, text, sentence, fw, pw, periods[n], measures[n])
     );

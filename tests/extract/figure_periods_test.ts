@@ -25,6 +25,14 @@ Deno.test("periods: a quarter's earnings per share against the year's, as earnin
       ["$58 billion", "money", 58e9, "USD", null, "2024", null],
     ],
   );
+  // The year and the ordinal only date the amounts: they are compared through them.
+  const dating = extractText(
+    "Revenue was $14.6 billion in the third quarter, and $58 billion for 2024.",
+  )
+    .figures.filter((f) => f.kind === "year" || f.kind === "ordinal").map((
+      f,
+    ) => [f.text, f.measure]);
+  assert.deepEqual(dating, [["third", "period"], ["2024", "period"]]);
 });
 
 Deno.test("periods: modifiers before the figure, ranges, and the year-ago base of a change", () => {

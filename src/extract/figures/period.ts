@@ -204,24 +204,45 @@ function monthNumber(w: Word | undefined, fw: FigureWords): number | null {
  * dates, years, durations, ordinals). `figures` are in text order.
  *
  * @example
- * periodsOf(words("Revenue was $14.6 billion in the third quarter."), figures); // ["Q3", null]
+ * periodsOf(words("Revenue was $14.6 billion in the third quarter."), figures).periods; // ["Q3", null]
  */
 export function periodsOf(
   words: readonly Word[],
   figures: readonly Placed[],
   fw: FigureWords,
   pw: PeriodWords = DEFAULT_PERIOD_WORDS,
-): (string | null)[] {
+): { periods: (string | null)[]; stated: Stated[] } {
   const out: (string | null)[] = [];
+  const stated: Stated[] = [];
   for (let n = 0; n < figures.length; n++) {
     const f = figures[n];
     if (!AMOUNT_KINDS.has(f.kind)) {
       out.push(null);
       continue;
     }
-    out.push(after(words, figures, n, fw, pw) ?? before(words, figures, n, out, fw, pw));
+    const read = after(words, figures, n, fw, pw) ?? before(words, figures, n, fw, pw);
+    if (read === "joined") out.push(out[n - 1]);
+    else {
+      out.push(read?.period ?? null);
+      if (read) stated.push(read);
+    }
   }
-  return out;
+  return { periods: out, stated };
+}
+
+/** A period read, and the words it was read from (`from` to `last`). */
+export interface Stated extends ReadPeriod {
+  from: number;
+}
+
+/**
+ * Whether a figure that is no amount (a year, a month, an ordinal) lies in the words that state
+ * an amount's period, as "2024" in "$58 billion for 2024" or "third" in "third-quarter
+ * revenue": it is then compared through that amount, not on its own. `stated` is what
+ * {@link periodsOf} read in the figure's sentence.
+ */
+export function statesPeriod(stated: readonly Stated[], f: Placed): boolean {
+  return stated.some((s) => s.from <= f.first && f.last <= s.last);
 }
 
 /** How far from a figure its period is looked for, in words. */
@@ -234,17 +255,19 @@ function after(
   n: number,
   fw: FigureWords,
   pw: PeriodWords,
-): string | null {
+): Stated | null {
   let at = figures[n];
   let next = n + 1;
   for (let k = at.last + 1; k < Math.min(words.length, figures[n].last + REACH); k++) {
     if (endsClause(words, k)) return null;
     const t = lowerCase(words[k].text);
     const fixed = phraseAt(words, k, pw.phrases);
-    if (fixed && RELATIVE.test(fixed.value)) return fixed.value;
+    if (fixed && RELATIVE.test(fixed.value)) {
+      return { period: fixed.value, from: k, last: fixed.last };
+    }
     if (pw.prepositions.has(t)) {
       const read = readPeriodAt(words, k + 1, fw, pw);
-      if (read && !amountInside(figures, k + 1, read.last)) return read.period;
+      if (read && !amountInside(figures, k + 1, read.last)) return { ...read, from: k + 1 };
     }
     if (figures[next]?.first === k) {
       // A date or an ordinal is read past; a range or an apposition ("$1.60 to $1.90 a share
@@ -272,12 +295,11 @@ function before(
   words: readonly Word[],
   figures: readonly Placed[],
   n: number,
-  done: readonly (string | null)[],
   fw: FigureWords,
   pw: PeriodWords,
-): string | null {
+): Stated | "joined" | null {
   const f = figures[n];
-  if (n > 0 && joined(words, figures[n - 1], f)) return done[n - 1];
+  if (n > 0 && joined(words, figures[n - 1], f)) return "joined";
   const prev = figures.findLast((g, m) => m < n && AMOUNT_KINDS.has(g.kind));
   const lead = leadOf(words, f.first, fw.approx);
   for (let k = lead - 1; k >= Math.max(0, lead - REACH); k--) {
@@ -285,7 +307,7 @@ function before(
     if (prev && k <= prev.last) return null;
     const read = readPeriodAt(words, k, fw, pw);
     if (read && read.last < f.first && !amountInside(figures, k, read.last)) {
-      return widest(words, k, read, fw, pw).period;
+      return widest(words, k, read, fw, pw);
     }
     // "up from $1.27 billion", "than $1.52": the figure is what another is compared with. A
     // comparison word further back ("the toll from the storm rose to 46") is no such sign.
@@ -304,12 +326,14 @@ function widest(
   read: ReadPeriod,
   fw: FigureWords,
   pw: PeriodWords,
-): ReadPeriod {
-  let best = read;
+): Stated {
+  let best: Stated = { ...read, from: k };
   for (let j = k - 1; j >= Math.max(0, k - 2); j--) {
     if (endsClause(words, j) || words[j].text === ",") break;
     const wider = readPeriodAt(words, j, fw, pw);
-    if (wider && wider.last >= read.last && wider.last <= read.last + 1) best = wider;
+    if (wider && wider.last >= read.last && wider.last <= read.last + 1) {
+      best = { ...wider, from: j };
+    }
   }
   return best;
 }

@@ -371,9 +371,13 @@ function sameContext(figures: FigureColumns, i: number, j: number): boolean {
 
 /**
  * True when two figures are stated for the same period, measure the same thing and are per the
- * same unit (null on both sides is the same); columns that are not given do not count.
+ * same unit (null on both sides is the same); columns that are not given do not count. A
+ * figure whose measure is "period" (the "2024" of "$58 billion for 2024") is never matched
+ * unless equal.
  */
 function sameTerms(figures: FigureColumns, i: number, j: number): boolean {
+  // A year or month that states an amount's period is compared through the amount.
+  if (figures.measure?.[i] === "period" || figures.measure?.[j] === "period") return false;
   for (const column of [figures.period, figures.measure, figures.per]) {
     if (column && (column[i] ?? null) !== (column[j] ?? null)) return false;
   }

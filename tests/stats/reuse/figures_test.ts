@@ -230,7 +230,7 @@ Deno.test("figures of other periods, measures or rates are not the same quantity
   assert.deepEqual(statuses({ period: [null, null], measure: [null, null] }), ["different_value"]);
 });
 
-Deno.test("end to end: a quarter's and a year's earnings are not flagged; a changed death toll is", async () => {
+Deno.test("end to end: figures of other periods are not flagged; a changed death toll is", async () => {
   const { analyzeArticles } = await import("../../../src/pipeline.ts");
   const { extractCorpus } = await import("../../../src/extract/extract.ts");
   const { extractionFrames } = await import("../../../src/extract/frames.ts");
@@ -251,14 +251,18 @@ Deno.test("end to end: a quarter's and a year's earnings are not flagged; a chan
       "Wire",
       "The airline reported adjusted earnings of $1.97 a share in the quarter, beating forecasts from analysts. " +
         "The death toll from the floods in the northern province rose to 42 on Wednesday, officials said. " +
-        "Revenue climbed to $14.6 billion in the third quarter as demand for premium seats held up.",
+        "Revenue climbed to $14.6 billion in the third quarter as demand for premium seats held up. " +
+        "Federal spending rose to $610 billion in August, the Treasury said on Monday. " +
+        "Revenue was $58 billion for 2026, according to the company forecast.",
     ),
     article(
       "b",
       "Paper",
       "The airline reported adjusted earnings of $6.30 a share for the year, beating forecasts from analysts. " +
         "The death toll from the floods in the northern province rose to 46 on Wednesday, officials said. " +
-        "Revenue climbed to $14.2 billion in the third quarter as demand for premium seats held up.",
+        "Revenue climbed to $14.2 billion in the third quarter as demand for premium seats held up. " +
+        "Federal spending rose to $6.8 trillion for the year, the Treasury said on Monday. " +
+        "Revenue was $55 billion for 2025, according to the company forecast.",
     ),
   ]);
   const figures = extractionFrames(extractCorpus(analysis)).figures;
@@ -270,6 +274,9 @@ Deno.test("end to end: a quarter's and a year's earnings are not flagged; a chan
       { text_a: "$14.6 billion", text_b: "$14.2 billion", status: "different_value" },
     ],
   );
-  // "$1.97 a share in the quarter" and "$6.30 a share for the year" are not even paired.
-  assert.equal(consistency.filter(pl.col("text_a").eq(pl.lit("$1.97"))).height, 0);
+  // A quarter's and a year's earnings, a month's and a year's spending, 2026 and 2025 (the
+  // amounts and their years) are not even paired.
+  for (const text of ["$1.97", "$610 billion", "$58 billion", "2026"]) {
+    assert.equal(consistency.filter(pl.col("text_a").eq(pl.lit(text))).height, 0, text);
+  }
 });
