@@ -154,34 +154,48 @@ export function extractFigures(
     const raws: Raw[] = [];
     for (let i = 0; i < words.length; i++) {
       if (inName[i] || !canStart(words, i, isStarter) || namesNumber(words, i)) continue;
-      const raw = readFigure({ words, i, fw, mw, inName, modifier });
+      const raw = readFigure({ words, i, fw, mw, inName, modifier, counted });
       if (!raw) continue;
       if (raw.kind === "count" && fw.anaphoricNouns.has(raw.rawUnit ?? "")) raw.unit = counted;
       if (raw.kind === "count") counted = raw.unit;
       raws.push(raw);
       i = raw.last;
     }
-    // Periods and measures are read once the sentence's figures are known: a figure's search
-    // stops at the next one, or crosses it when the two make a range.
-    const placed = raws.map((r) => ({ first: r.first, last: r.last, kind: r.kind }));
-    const { periods, stated } = periodsOf(words, placed, fw, pw);
-    const measures = measuresOf(words, placed, fw, pw, mw);
-    // "2024" in "$58 billion for 2024" is the amount's period: compared through the amount.
-    placed.forEach((f, n) => {
-      if (measures[n] === null && statesPeriod(stated, f)) measures[n] = "period";
-    });
-    const done = raws.map((raw, n) =>
-      finish(raw, words, text, sentence, fw, pw, periods[n], measures[n])
-    );
-    // A range's rate is written once, after its last figure: "$1.60 to $1.90 a share".
-    for (let n = done.length - 2; n >= 0; n--) {
-      if (done[n].per === null && joined(words, placed[n], placed[n + 1], true)) {
-        done[n].per = done[n + 1].per;
-      }
-    }
-    out.push(...done);
+    out.push(...finishSentence(raws, words, text, sentence, fw, pw, mw));
   }
   return out;
+}
+
+/**
+ * The figures of one sentence, finished once all are read: a figure's period and measure
+ * search stops at the next figure, or crosses it when the two make a range.
+ */
+function finishSentence(
+  raws: readonly Raw[],
+  words: Word[],
+  text: string,
+  sentence: Sentence,
+  fw: FigureWords,
+  pw: PeriodWords,
+  mw: MeasureWords,
+): Figure[] {
+  const placed = raws.map((r) => ({ first: r.first, last: r.last, kind: r.kind }));
+  const { periods, stated } = periodsOf(words, placed, fw, pw);
+  const measures = measuresOf(words, placed, fw, pw, mw);
+  // "2024" in "$58 billion for 2024" is the amount's period: compared through the amount.
+  placed.forEach((f, n) => {
+    if (measures[n] === null && statesPeriod(stated, f)) measures[n] = "period";
+  });
+  const done = raws.map((raw, n) =>
+    finish(raw, words, text, sentence, fw, pw, periods[n], measures[n])
+  );
+  // A range's rate is written once, after its last figure: "$1.60 to $1.90 a share".
+  for (let n = done.length - 2; n >= 0; n--) {
+    if (done[n].per === null && joined(words, placed[n], placed[n + 1], true)) {
+      done[n].per = done[n + 1].per;
+    }
+  }
+  return done;
 }
 
 /** Whether a figure can start at word i: a number or a figure word (see READERS). */
@@ -303,6 +317,8 @@ interface At {
   inName: boolean[];
   /** The type of a people or country name a word is in ("500 US troops"), else null. */
   modifier: (string | null)[];
+  /** The noun of the sentence's count before `i` ("412 seats, up from 202"), else null. */
+  counted?: string | null;
   /** The number read at `i` ({@link readNumber}), once a reader has asked for it. */
   number?: ReadNumber | null;
 }
@@ -648,6 +664,22 @@ function casualtyCount(at: At, n: ReadNumber): Raw | null {
   });
 }
 
+/** Words before a bare number that make it the base of a change: "412 seats, up from 202". */
+const BASE_BEFORE = /^(?:from|than)$/;
+
+/**
+ * A bare number that is the base of a change of the sentence's count before it: "Labour won
+ * 412 seats, up from 202" (202 seats), "the toll rose to 46 from 42" (42 people).
+ */
+function baseCount(at: At, n: ReadNumber): Raw | null {
+  const { words, i } = at;
+  if (!at.counted || !Number.isInteger(n.value) || n.spelled) return null;
+  if (!BASE_BEFORE.test(lower(words[i - 1]))) return null;
+  const next = words[n.last + 1];
+  if (next && next.kind === "word" && !STOPWORDS.has(lowerCase(next.text))) return null;
+  return raw(i, n.last, "count", n.value, { unit: at.counted, rawUnit: null });
+}
+
 /**
  * The figure grammar: readers tried in this order at each word, the first figure found wins.
  * Dates before numbers ("24 August" is a date, not a count); money with a sign before the
@@ -669,6 +701,7 @@ const READERS: readonly Reader[] = [
   afterNumber(oneIn),
   afterNumber(count),
   afterNumber(casualtyCount),
+  afterNumber(baseCount),
 ];
 
 /** The figure that starts at word i: the first of {@link READERS} that reads one. */

@@ -102,6 +102,26 @@ Deno.test("counts: death tolls and casualties with no counted noun", () => {
   );
 });
 
+Deno.test("counts: arrests and injuries after an auxiliary; the base of a change counts the same noun", () => {
+  assert.deepEqual(
+    amounts(
+      "Police said 14 were arrested and two officers were hurt during the protest. " +
+        "At least 1,000 were feared dead, according to the Red Cross. " +
+        "The number of dead rose to 120 by Friday. " +
+        "Labour won 412 seats, up from 202 in 2019.",
+    ),
+    [
+      ["14", "count", 14, "people", null, null, "arrested"],
+      // The state after the count, not the verb before it ("arrested"), is what it measures.
+      ["two officers", "count", 2, "officers", null, null, "injured"],
+      ["1,000", "count", 1000, "people", null, null, "dead"],
+      ["120", "count", 120, "people", null, null, "dead"],
+      ["412 seats", "count", 412, "seats", null, null, null],
+      ["202", "count", 202, "seats", null, "2019", null],
+    ],
+  );
+});
+
 Deno.test("counts: scores, votes, ages, ranks and years are no counts", () => {
   const x = extractText(
     "Arsenal won 3-1 at home, while Chelsea lost 2-0. The Senate passed the bill 52-48 on Thursday. " +

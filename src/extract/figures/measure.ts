@@ -99,6 +99,8 @@ export function measuresOf(
     const f = figures[n];
     if (!AMOUNT_KINDS.has(f.kind)) out.push(null);
     else if (ownMeasure(words, f, mw)) out.push(ownMeasure(words, f, mw));
+    // "two officers were hurt": a count's state after it is nearer than a verb before it.
+    else if (stateAfter(words, f, mw)) out.push(stateAfter(words, f, mw));
     else if (n > 0 && joined(words, figures[n - 1], f)) out.push(out[n - 1]);
     else out.push(measureBefore(words, figures, n, fw, pw, mw) ?? measureAfter(words, f, mw));
   }
@@ -145,14 +147,23 @@ function ownMeasure(words: readonly Word[], f: Placed, mw: MeasureWords): string
   return f.kind === "count" && mw.after.has(own) ? mw.measures.map.get(own) ?? null : null;
 }
 
-/** A measure after the figure: "46 dead", "42 people have been killed", "$58 billion in revenue". */
-function measureAfter(words: readonly Word[], f: Placed, mw: MeasureWords): string | null {
-  let k = f.last + 1;
+/** A count's state after it, past auxiliaries: "42 people have been killed", "14 were arrested". */
+function stateAfter(words: readonly Word[], f: Placed, mw: MeasureWords): string | null {
+  if (f.kind !== "count") return null;
+  const w = words[afterAuxiliaries(words, f.last + 1, mw)];
+  return w && mw.after.has(lowerCase(w.text))
+    ? mw.measures.map.get(lowerCase(w.text)) ?? null
+    : null;
+}
+
+/** The first word from k on that is no auxiliary ("have been", "were", "still"). */
+function afterAuxiliaries(words: readonly Word[], k: number, mw: MeasureWords): number {
   while (k < words.length && mw.auxiliaries.has(lowerCase(words[k].text))) k++;
-  const w = words[k];
-  if (w && f.kind === "count" && mw.after.has(lowerCase(w.text))) {
-    return mw.measures.map.get(lowerCase(w.text)) ?? null;
-  }
+  return k;
+}
+
+/** A measure after the figure: "$58 billion in revenue", "3% of sales". */
+function measureAfter(words: readonly Word[], f: Placed, mw: MeasureWords): string | null {
   const t = lowerCase(words[f.last + 1]?.text ?? "");
   if (t === "in" || t === "of") {
     const read = phraseAt(words, f.last + 2, mw.measures);
@@ -173,7 +184,10 @@ export function countsPeople(
   last: number,
   mw: MeasureWords = DEFAULT_MEASURE_WORDS,
 ): boolean {
-  if (mw.after.has(lowerCase(words[last + 1]?.text ?? ""))) return true;
+  // "46 dead", "14 were arrested", "1,000 were feared dead".
+  if (mw.after.has(lowerCase(words[afterAuxiliaries(words, last + 1, mw)]?.text ?? ""))) {
+    return true;
+  }
   const before = lowerCase(words[lead - 1]?.text ?? "");
   if (mw.countVerbs.has(before)) return true;
   if (!mw.countLinks.has(before)) return false;
