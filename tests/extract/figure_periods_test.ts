@@ -44,15 +44,35 @@ Deno.test("periods: modifiers before the figure, ranges, and the year-ago base o
         "The firm posted fiscal 2025 sales of $12 billion, up from $11 billion in fiscal 2024.",
     ),
     [
-      ["$1.60", "money", 1.6, "USD", "share", "Q4", "adjusted profit"],
-      ["$1.90", "money", 1.9, "USD", "share", "Q4", "adjusted profit"],
-      ["$6", "money", 6, "USD", "share", "year", "profit"],
+      // Forecasts: another quantity than the results.
+      ["$1.60", "money", 1.6, "USD", "share", "Q4", "expected adjusted profit"],
+      ["$1.90", "money", 1.9, "USD", "share", "Q4", "expected adjusted profit"],
+      ["$6", "money", 6, "USD", "share", "year", "expected profit"],
       ["$1.4 billion", "money", 1.4e9, "USD", null, null, "net profit"],
       ["$2.17", "money", 2.17, "USD", "share", null, "net profit"],
       ["$1.27 billion", "money", 1.27e9, "USD", null, "year_ago", null],
       ["$1.97", "money", 1.97, "USD", "share", "year_ago", null],
       ["$12 billion", "money", 12e9, "USD", null, "FY2025", "revenue"],
       ["$11 billion", "money", 11e9, "USD", null, "FY2024", null],
+    ],
+  );
+});
+
+Deno.test("measures: a result against the estimate it beat, as earnings reports write both", () => {
+  assert.deepEqual(
+    amounts(
+      "It posted adjusted earnings of $1.71 per share, compared with analysts' average estimate of $1.52. " +
+        "Earnings per share: $1.71 adjusted vs. $1.52 expected. " +
+        "Revenue: $15.7 billion vs. $15.5 billion expected.",
+    ),
+    [
+      ["$1.71", "money", 1.71, "USD", "share", null, "adjusted profit"],
+      ["$1.52", "money", 1.52, "USD", null, null, "expected"],
+      // After the colon the clause starts anew: no measure is read across it.
+      ["$1.71", "money", 1.71, "USD", null, null, null],
+      ["$1.52", "money", 1.52, "USD", null, null, "expected"],
+      ["$15.7 billion", "money", 15.7e9, "USD", null, null, null],
+      ["$15.5 billion", "money", 15.5e9, "USD", null, null, "expected"],
     ],
   );
 });
@@ -70,8 +90,8 @@ Deno.test("periods: halves, months, quarters named by their last month; a change
       ["2%", "percent", 2, "percent", null, "Q2", null],
       ["4.1%", "percent", 4.1, "percent", null, "October", "unemployment"],
       ["3.9%", "percent", 3.9, "percent", null, "year_ago", null],
-      ["2%", "percent", 2, "percent", null, "quarter to 12", "revenue"],
-      ["4%", "percent", 4, "percent", null, "quarter to 12", "revenue"],
+      ["2%", "percent", 2, "percent", null, "quarter to 12", "expected revenue"],
+      ["4%", "percent", 4, "percent", null, "quarter to 12", "expected revenue"],
       ["8%", "percent", 8, "percent", null, null, null],
       // "annual" belongs to the second figure: the first is no rate per year.
       ["$2 million", "money", 2e6, "USD", null, "month", "revenue"],

@@ -39,6 +39,7 @@ export const MeasureWordsSchema = z.object({
   count_verbs: wordList,
   count_nouns: wordList,
   count_links: wordList,
+  expectations: wordList.default([]),
 });
 
 /**
@@ -56,6 +57,8 @@ export interface MeasureWords {
   countNouns: Phrases<true>;
   /** Words that may stand right before such a number ("to", "at", "reached"). */
   countLinks: ReadonlySet<string>;
+  /** Words that make a figure an estimate or a forecast ("estimate", "expects", "guidance"). */
+  expectations: ReadonlySet<string>;
 }
 
 /** Validates and compiles measure words (a user's own `measures.json`). Throws a readable error. */
@@ -71,6 +74,7 @@ export function compileMeasureWords(data: unknown, source = "measure words"): Me
     countVerbs: new Set(d.count_verbs),
     countNouns: phrasesOf(d.count_nouns.map((n) => [n, true as const])),
     countLinks: new Set(d.count_links),
+    expectations: new Set(d.expectations),
   };
 }
 
@@ -102,9 +106,38 @@ export function measuresOf(
     // "two officers were hurt": a count's state after it is nearer than a verb before it.
     else if (stateAfter(words, f, mw)) out.push(stateAfter(words, f, mw));
     else if (n > 0 && joined(words, figures[n - 1], f)) out.push(out[n - 1]);
-    else out.push(measureBefore(words, figures, n, fw, pw, mw) ?? measureAfter(words, f, mw));
+    else {
+      const m = measureBefore(words, figures, n, fw, pw, mw) ?? measureAfter(words, f, mw);
+      // An estimate or a forecast is another quantity than the result it is compared with.
+      const expected = expectation(words, figures, n, fw, mw);
+      out.push(expected ? (m ? `expected ${m}` : "expected") : m);
+    }
   }
   return out;
+}
+
+/**
+ * Whether figure n is an estimate or a forecast: a word of `expectations` before it in its
+ * clause ("analysts' average estimate of $1.52", "expects revenue of $58 billion") or right
+ * after it ("$1.52 expected").
+ */
+function expectation(
+  words: readonly Word[],
+  figures: readonly Placed[],
+  n: number,
+  fw: FigureWords,
+  mw: MeasureWords,
+): boolean {
+  const f = figures[n];
+  if (mw.expectations.has(lowerCase(words[f.last + 1]?.text ?? ""))) return true;
+  const prev = figures.findLast((g, m) => m < n && AMOUNT_KINDS.has(g.kind));
+  const lead = leadOf(words, f.first, fw.approx);
+  for (let k = lead - 1; k >= Math.max(0, lead - REACH); k--) {
+    if (endsClause(words, k) || words[k].text === ",") return false;
+    if (prev && k <= prev.last) return false;
+    if (mw.expectations.has(lowerCase(words[k].text))) return true;
+  }
+  return false;
 }
 
 /** The nearest measure before figure n in its clause, with its qualifier ("adjusted profit"). */
