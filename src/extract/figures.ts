@@ -195,6 +195,9 @@ function finishSentence(
       done[n].per = done[n + 1].per;
     }
   }
+  // "$380 million in annual savings" is a rate per year, as "350 million euros a year" is:
+  // the period says no more than the rate.
+  for (const f of done) if (f.period !== null && f.period === f.per) f.period = null;
   return done;
 }
 

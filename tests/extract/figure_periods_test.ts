@@ -100,6 +100,18 @@ Deno.test("periods: halves, months, quarters named by their last month; a change
   );
 });
 
+Deno.test("periods: a yearly rate is no period of its own ('in annual savings' is 'a year')", () => {
+  assert.deepEqual(
+    amounts(
+      "It expects $380 million in annual cost savings. It expects savings of 350 million euros a year.",
+    ),
+    [
+      ["$380 million", "money", 380e6, "USD", "year", null, "expected"],
+      ["350 million euros", "money", 350e6, "EUR", "year", null, "expected"],
+    ],
+  );
+});
+
 Deno.test("counts: death tolls and casualties with no counted noun", () => {
   assert.deepEqual(
     amounts(
