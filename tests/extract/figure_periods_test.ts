@@ -100,6 +100,20 @@ Deno.test("periods: halves, months, quarters named by their last month; a change
   );
 });
 
+Deno.test("measures: the level a change reached measures what the change measured", () => {
+  assert.deepEqual(
+    amounts(
+      "Revenue rose 6% to $14.8 billion in the third quarter. Fuel costs fell 12% to $2.6 billion.",
+    ),
+    [
+      ["6%", "percent", 6, "percent", null, null, "revenue"],
+      ["$14.8 billion", "money", 14.8e9, "USD", null, "Q3", "revenue"],
+      ["12%", "percent", 12, "percent", null, null, "costs"],
+      ["$2.6 billion", "money", 2.6e9, "USD", null, null, "costs"],
+    ],
+  );
+});
+
 Deno.test("periods: a yearly rate is no period of its own ('in annual savings' is 'a year')", () => {
   assert.deepEqual(
     amounts(

@@ -106,6 +106,8 @@ export function measuresOf(
     // "two officers were hurt": a count's state after it is nearer than a verb before it.
     else if (stateAfter(words, f, mw)) out.push(stateAfter(words, f, mw));
     else if (n > 0 && joined(words, figures[n - 1], f)) out.push(out[n - 1]);
+    // "revenue rose 6% to $14.8 billion": the level measures what the change measured.
+    else if (n > 0 && changeTo(words, figures[n - 1], f) && out[n - 1]) out.push(out[n - 1]);
     else {
       const m = measureBefore(words, figures, n, fw, pw, mw) ?? measureAfter(words, f, mw);
       // An estimate or a forecast is another quantity than the result it is compared with.
@@ -114,6 +116,12 @@ export function measuresOf(
     }
   }
   return out;
+}
+
+/** A change and the level it reached, of two kinds: "6% to $14.8 billion", "12% to 5,430". */
+function changeTo(words: readonly Word[], a: Placed, b: Placed): boolean {
+  return a.kind !== b.kind && AMOUNT_KINDS.has(a.kind) && b.first === a.last + 2 &&
+    lowerCase(words[a.last + 1].text) === "to";
 }
 
 /**
