@@ -314,6 +314,24 @@ export function publicationDays(articles: pl.DataFrame | undefined): Map<string,
 }
 
 /**
+ * What each figure measures ("revenue", "dead"), keyed by its sentence and text, from a figures
+ * frame with `sentence_id`, `text` and `measure` columns; empty without them.
+ */
+function measuresOf(figures: pl.DataFrame | undefined): Map<string, string> {
+  const out = new Map<string, string>();
+  if (!figures || !["sentence_id", "text", "measure"].every((c) => figures.columns.includes(c))) {
+    return out;
+  }
+  const sentence = figures.getColumn("sentence_id").toArray() as string[];
+  const text = figures.getColumn("text").toArray() as string[];
+  const measure = figures.getColumn("measure").toArray() as (string | null)[];
+  measure.forEach((m, i) => {
+    if (m && m !== "period") out.set(`${sentence[i]}\u0000${text[i]}`, m);
+  });
+  return out;
+}
+
+/**
  * The figures each group reports (money, percentages, quantities, counts) and the figures
  * reported with a different value or unit in sentences that match across articles
  * (`figure_consistency`; see {@link differingFigures}).
@@ -362,16 +380,20 @@ export function figureFindings(
         } of figures compared across articles).`,
       });
     }
+    const measure = measuresOf(figures);
     for (const r of across.slice(0, 5)) {
       const a = article(r.sentence_a);
       const b = article(r.sentence_b);
       const ga = groupOf.get(a);
       const gb = groupOf.get(b);
       const where = ga !== undefined && gb !== undefined ? ` (${by} ${ga} against ${gb})` : "";
+      // What the figure measures, when the extractor read it: "“46”" alone says little.
+      const what = measure.get(`${r.sentence_a}\u0000${r.text_a}`);
+      const of = what ? ` (${what.replaceAll("_", " ")})` : "";
       out.push({
         topic: "figures",
         text:
-          `The same ${r.kind} differs: “${r.text_a}” in ${a} against “${r.text_b}” in ${b}${where}.`,
+          `The same ${r.kind}${of} differs: “${r.text_a}” in ${a} against “${r.text_b}” in ${b}${where}.`,
       });
     }
     if (across.length > 5) {

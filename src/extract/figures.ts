@@ -11,6 +11,19 @@
 import type { Sentence } from "../text/segment.ts";
 import { STOPWORDS } from "../text/tokens.ts";
 import { DEFAULT_FIGURE_WORDS, type FigureWords } from "./figure_words.ts";
+import {
+  countsPeople,
+  DEFAULT_MEASURE_WORDS,
+  measuresOf,
+  type MeasureWords,
+} from "./figures/measure.ts";
+import {
+  DEFAULT_PERIOD_WORDS,
+  periodsOf,
+  type PeriodWords,
+  statesPeriod,
+} from "./figures/period.ts";
+import { joined, leadOf } from "./figures/scan.ts";
 import { isDemonym, isPeople } from "./ner/lexicons.ts";
 import { lowerCase, quickHas, sentenceWords, type Word } from "./words.ts";
 
@@ -51,6 +64,18 @@ export interface Figure {
   change: string | null;
   /** The year of a date or year, or the year a figure is given for ("$240 billion in 2023"). */
   year: number | null;
+  /**
+   * The period an amount is stated for, when its sentence says so: "Q3", "Q3 2024", "H1",
+   * "2024", "FY2025", "October", "year", "quarter", "year_ago", "last_year", "ytd"... (see
+   * `data/figures/periods.json`); null when unsaid, and for dates, years, durations, ordinals.
+   */
+  period: string | null;
+  /**
+   * What an amount measures, when its clause names it: "revenue", "adjusted profit", "eps",
+   * "dead", "injured"... (see `data/figures/measures.json`); null when unsaid. "period" for a
+   * year, month or ordinal that states an amount's period ("2024" in "$58 billion for 2024").
+   */
+  measure: string | null;
   /** Offset of its first character in the cleaned text. */
   start: number;
   /** Offset just past its last character. */
@@ -60,6 +85,10 @@ export interface Figure {
 /** What figure extraction reads (default: the shipped `data/entities/figures.json`). */
 export interface FigureOptions {
   words?: FigureWords;
+  /** The periods' wordings (default: the shipped `data/figures/periods.json`). */
+  periods?: PeriodWords;
+  /** The measures' wordings (default: the shipped `data/figures/measures.json`). */
+  measures?: MeasureWords;
 }
 
 /** A half-open span of the article's text that holds a name, not a figure. */
@@ -104,6 +133,8 @@ export function extractFigures(
   options: FigureOptions = {},
 ): Figure[] {
   const fw = options.words ?? DEFAULT_FIGURE_WORDS;
+  const pw = options.periods ?? DEFAULT_PERIOD_WORDS;
+  const mw = options.measures ?? DEFAULT_MEASURE_WORDS;
   const isStarter = quickHas(startersOf(fw));
   const out: Figure[] = [];
   // Names in text order, walked once alongside the words.
@@ -120,17 +151,54 @@ export function extractFigures(
     const modifier = names.map((n) => COUNT_MODIFIER_TYPES.has(n?.type ?? "") ? n!.type! : null);
     // What "others" counts: the noun of the sentence's count before it.
     let counted: string | null = null;
+    const raws: Raw[] = [];
     for (let i = 0; i < words.length; i++) {
       if (inName[i] || !canStart(words, i, isStarter) || namesNumber(words, i)) continue;
-      const raw = readFigure({ words, i, fw, inName, modifier });
+      const raw = readFigure({ words, i, fw, mw, inName, modifier, counted });
       if (!raw) continue;
       if (raw.kind === "count" && fw.anaphoricNouns.has(raw.rawUnit ?? "")) raw.unit = counted;
       if (raw.kind === "count") counted = raw.unit;
-      out.push(finish(raw, words, text, sentence, fw));
+      raws.push(raw);
       i = raw.last;
     }
+    out.push(...finishSentence(raws, words, text, sentence, fw, pw, mw));
   }
   return out;
+}
+
+/**
+ * The figures of one sentence, finished once all are read: a figure's period and measure
+ * search stops at the next figure, or crosses it when the two make a range.
+ */
+function finishSentence(
+  raws: readonly Raw[],
+  words: Word[],
+  text: string,
+  sentence: Sentence,
+  fw: FigureWords,
+  pw: PeriodWords,
+  mw: MeasureWords,
+): Figure[] {
+  const placed = raws.map((r) => ({ first: r.first, last: r.last, kind: r.kind }));
+  const { periods, stated } = periodsOf(words, placed, fw, pw);
+  const measures = measuresOf(words, placed, fw, pw, mw);
+  // "2024" in "$58 billion for 2024" is the amount's period: compared through the amount.
+  placed.forEach((f, n) => {
+    if (measures[n] === null && statesPeriod(stated, f)) measures[n] = "period";
+  });
+  const done = raws.map((raw, n) =>
+    finish(raw, words, text, sentence, fw, pw, periods[n], measures[n])
+  );
+  // A range's rate is written once, after its last figure: "$1.60 to $1.90 a share".
+  for (let n = done.length - 2; n >= 0; n--) {
+    if (done[n].per === null && joined(words, placed[n], placed[n + 1], true)) {
+      done[n].per = done[n + 1].per;
+    }
+  }
+  // "$380 million in annual savings" is a rate per year, as "350 million euros a year" is:
+  // the period says no more than the rate.
+  for (const f of done) if (f.period !== null && f.period === f.per) f.period = null;
+  return done;
 }
 
 /** Whether a figure can start at word i: a number or a figure word (see READERS). */
@@ -248,9 +316,12 @@ interface At {
   words: Word[];
   i: number;
   fw: FigureWords;
+  mw: MeasureWords;
   inName: boolean[];
   /** The type of a people or country name a word is in ("500 US troops"), else null. */
   modifier: (string | null)[];
+  /** The noun of the sentence's count before `i` ("412 seats, up from 202"), else null. */
+  counted?: string | null;
   /** The number read at `i` ({@link readNumber}), once a reader has asked for it. */
   number?: ReadNumber | null;
 }
@@ -569,6 +640,50 @@ function countWord(at: At, k: number): "noun" | "modifier" | "stop" {
 }
 
 /**
+ * A rank: "No. 3 seed", "the world No. 1" is an ordinal (3, 1), not a count nor the "1" of
+ * "1 in three sets".
+ */
+function rank({ words, i }: At, n: ReadNumber): Raw | null {
+  const dot = words[i - 1]?.text === "." ? 1 : 0;
+  const no = words[i - 1 - dot];
+  if (n.spelled || n.last !== i || !no || !/^(?:No|no|Number|number)$/.test(no.text)) return null;
+  if (dot === 0 && !/^(?:Number|number)$/.test(no.text) && no.text !== "No") return null;
+  return raw(i, i, "ordinal", n.value, { rawUnit: "No." });
+}
+
+/**
+ * A count of people with no noun, as disaster and crime reports write them: "46 dead",
+ * "killing at least 12", "the death toll rose to 46" (see `data/figures/measures.json`).
+ */
+function casualtyCount(at: At, n: ReadNumber): Raw | null {
+  const { words, i, fw } = at;
+  if (!Number.isInteger(n.value) || (n.spelled && n.value === 1)) return null;
+  if (!countsPeople(words, leadOf(words, i, fw.approx), n.last, at.mw)) return null;
+  const next = words[n.last + 1];
+  const glued = next && at.mw.after.has(lowerCase(next.text));
+  return raw(i, glued ? n.last + 1 : n.last, "count", n.value, {
+    unit: "people",
+    rawUnit: glued ? next.text : null,
+  });
+}
+
+/** Words before a bare number that make it the base of a change: "412 seats, up from 202". */
+const BASE_BEFORE = /^(?:from|than)$/;
+
+/**
+ * A bare number that is the base of a change of the sentence's count before it: "Labour won
+ * 412 seats, up from 202" (202 seats), "the toll rose to 46 from 42" (42 people).
+ */
+function baseCount(at: At, n: ReadNumber): Raw | null {
+  const { words, i } = at;
+  if (!at.counted || !Number.isInteger(n.value) || n.spelled) return null;
+  if (!BASE_BEFORE.test(lower(words[i - 1]))) return null;
+  const next = words[n.last + 1];
+  if (next && next.kind === "word" && !STOPWORDS.has(lowerCase(next.text))) return null;
+  return raw(i, n.last, "count", n.value, { unit: at.counted, rawUnit: null });
+}
+
+/**
  * The figure grammar: readers tried in this order at each word, the first figure found wins.
  * Dates before numbers ("24 August" is a date, not a count); money with a sign before the
  * number readers; then what follows a number, from the most specific unit (percent, currency,
@@ -585,8 +700,11 @@ const READERS: readonly Reader[] = [
   afterNumber(quantity),
   afterNumber(duration),
   afterNumber(year),
+  afterNumber(rank),
   afterNumber(oneIn),
   afterNumber(count),
+  afterNumber(casualtyCount),
+  afterNumber(baseCount),
 ];
 
 /** The figure that starts at word i: the first of {@link READERS} that reads one. */
@@ -671,11 +789,18 @@ const RELATIVE_TIME = /^(?:ago|earlier|before|later|prior|previously)$/;
  * The rate's denominator within the next few words: "per year", "a month", "annually"; right
  * after the figure also "per share", "a gallon" (a unit or one of `rate_nouns`), "115mph".
  */
-function rateOf(raw: Raw, words: Word[], fw: FigureWords): string | null {
+function rateOf(
+  raw: Raw,
+  words: Word[],
+  fw: FigureWords,
+  bases: ReadonlySet<string>,
+): string | null {
   if (raw.per) return raw.per;
   for (let k = raw.last + 1; k < Math.min(words.length, raw.last + 7); k++) {
     const t = lowerCase(words[k].text);
     if (words[k].kind === "punct" && t !== "(" && t !== ")") break;
+    // Another number's rate is its own: "$2 million against annual revenue of $24 million".
+    if (words[k].kind === "number" || bases.has(t)) break;
     const next = words[k + 1];
     const adjacent = k === raw.last + 1;
     if (t === "per" && next) {
@@ -728,6 +853,9 @@ function finish(
   text: string,
   sentence: Sentence,
   fw: FigureWords,
+  pw: PeriodWords,
+  period: string | null = null,
+  measure: string | null = null,
 ): Figure {
   const start = words[raw.first].start;
   const end = words[raw.last].end;
@@ -743,10 +871,12 @@ function finish(
     value: raw.value,
     unit: raw.unit,
     rawUnit: raw.rawUnit,
-    per: amount ? rateOf(raw, words, fw) : null,
+    per: amount ? rateOf(raw, words, fw, pw.bases) : null,
     approx,
     change: changeOf(raw, lead, words, fw, wordsBefore),
     year: amount ? yearFor(raw, words) : raw.year,
+    period,
+    measure,
     start,
     end,
   };

@@ -52,7 +52,7 @@ export function entitiesFrame(rows: readonly EntityMention[]): pl.DataFrame {
 
 /**
  * `figures`: article_id, outlet, sentence_id, text, kind, value, unit, raw_unit, per, approx,
- * change, year, start, end.
+ * change, year, period, measure, start, end.
  */
 export function figuresFrame(rows: readonly Figure[]): pl.DataFrame {
   const col = <T>(f: (r: Figure) => T) => rows.map(f);
@@ -66,6 +66,8 @@ export function figuresFrame(rows: readonly Figure[]): pl.DataFrame {
     bool("approx", col((r) => r.approx)),
     utf8("change", col((r) => r.change)),
     int32Nullable("year", col((r) => r.year)),
+    utf8("period", col((r) => r.period)),
+    utf8("measure", col((r) => r.measure)),
     int32("start", col((r) => r.start)),
     int32("end", col((r) => r.end)),
   ]);

@@ -177,6 +177,20 @@ Deno.test("figures: a death toll is a figure, and two counts of different things
       "changing number; see figure_consistency).",
     ],
   );
+  // With the figures' measures (the extraction's `measure` column), the sentence says what
+  // differs: a bare "46" is a death toll.
+  const measured = pl.DataFrame({
+    article_id: ["h", "g1"],
+    sentence_id: ["h:2", "g1:5"],
+    kind: ["count", "count"],
+    text: ["107 dead", "87 dead"],
+    measure: ["dead", "dead"],
+  });
+  assert.equal(
+    figureFindings(measured, consistency, groups, sizes, "outlet")[1].text,
+    "The same count (dead) differs: “107 dead” in h against “87 dead” in g1 (outlet Harbor " +
+      "Times against Gulf Wire).",
+  );
   // Only the robots and the points: nothing differs.
   assert.deepEqual(
     figureFindings(undefined, consistency.head(1), groups, sizes, "outlet").map((f) => f.text),

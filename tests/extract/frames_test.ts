@@ -38,6 +38,8 @@ Deno.test("frames: snake_case columns with explicit dtypes; nulls stay null", ()
     "approx:Bool",
     "change:String",
     "year:Int32",
+    "period:String",
+    "measure:String",
     "start:Int32",
     "end:Int32",
   ]);

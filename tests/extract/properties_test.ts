@@ -168,6 +168,8 @@ Deno.test("properties: an empty corpus gives empty frames with their columns", (
     "approx",
     "change",
     "year",
+    "period",
+    "measure",
     "start",
     "end",
   ]);

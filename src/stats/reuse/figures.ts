@@ -10,7 +10,11 @@
  * and "on Monday" (another) are different days, not a disagreement. Within a
  * sentence pair, figures of one kind are first matched when equal (same value and unit, no
  * context needed); the rest are matched in order of appearance when their contexts agree, and
- * get a status:
+ * get a status. Two figures are only matched as one quantity when they are stated for the same
+ * period ("$1.97 a share in the quarter" and "$6.30 a share for the year" are two quantities) and
+ * measure the same thing (revenue is not profit; "a share" is not the whole), both unknown
+ * counting as the same: a figure with a period or measure its counterpart lacks is left out,
+ * since a wrong "differs" is worse than none. The statuses:
  * | status | rule | flagged |
  * | --- | --- | --- |
  * | same | equal value and unit (or, without values, equal text) | no |
@@ -48,6 +52,12 @@ export interface FigureColumns {
    * a kind in an aligned sentence is taken for the same quantity.
    */
   context?: readonly (readonly string[])[];
+  /** The period each figure is stated for ("Q3", "year", "year_ago"; null when unsaid). */
+  period?: readonly (string | null)[];
+  /** What each figure measures ("revenue", "dead"; null when unsaid). */
+  measure?: readonly (string | null)[];
+  /** What a rate is per ("share", "year"; null for none). */
+  per?: readonly (string | null)[];
 }
 
 /** Words either side of a figure whose stems make its context. */
@@ -108,9 +118,14 @@ export function figuresFromFrame(
   const spans = has("start") && has("end")
     ? { start: col("start").map(Number), end: col("end").map(Number) }
     : undefined;
+  const optional = (c: string) =>
+    has(c) ? col(c).map((v) => (v == null || v === "" ? null : String(v))) : undefined;
   return {
     articleId: col("article_id").map((v) => String(v ?? "")),
     context: tokens && spans ? figureContexts(sentenceId, spans, tokens) : undefined,
+    period: optional("period"),
+    measure: optional("measure"),
+    per: optional("per"),
     sentenceId,
     kind: col("kind").map((v) => String(v ?? "")),
     value: col("value").map((
@@ -296,7 +311,7 @@ function checkChunk(
       }
       // The rest: each figure of a against the first figure of b whose context agrees.
       for (const i of restA) {
-        const y = restB.findIndex((j) => sameContext(figures, i, j));
+        const y = restB.findIndex((j) => sameContext(figures, i, j) && sameTerms(figures, i, j));
         if (y < 0) continue;
         push(out, sa, sb, i, restB[y], status(i, restB[y]));
         restB.splice(y, 1);
@@ -352,6 +367,21 @@ function sameContext(figures: FigureColumns, i: number, j: number): boolean {
   if (!figures.context) return true;
   const b = figures.context[j];
   return figures.context[i].some((stem) => b.includes(stem));
+}
+
+/**
+ * True when two figures are stated for the same period, measure the same thing and are per the
+ * same unit (null on both sides is the same); columns that are not given do not count. A
+ * figure whose measure is "period" (the "2024" of "$58 billion for 2024") is never matched
+ * unless equal.
+ */
+function sameTerms(figures: FigureColumns, i: number, j: number): boolean {
+  // A year or month that states an amount's period is compared through the amount.
+  if (figures.measure?.[i] === "period" || figures.measure?.[j] === "period") return false;
+  for (const column of [figures.period, figures.measure, figures.per]) {
+    if (column && (column[i] ?? null) !== (column[j] ?? null)) return false;
+  }
+  return true;
 }
 
 function push(out: FigureChecks, sa: string, sb: string, i: number, j: number, s: FigureStatus) {

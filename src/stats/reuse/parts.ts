@@ -518,6 +518,10 @@ function* figuresFromParts(
     value: join((f) => f.value),
     unit: join((f) => f.unit),
     text: join((f) => f.text),
+    ...Object.fromEntries(
+      (["period", "measure", "per"] as const).filter((c) => parts.every((f) => f[c]))
+        .map((c) => [c, join((f) => f[c]!)]),
+    ),
     context: parts.every((f) => f.context)
       ? join((f) => f.context as readonly (readonly string[])[])
       : undefined,

@@ -190,3 +190,93 @@ Deno.test("seeds: 'on Tuesday' (000:8) and 'on Monday' (003:0) are other events,
   assert.deepEqual(withContext.context, [["beij", "call", "expand"], ["mikhail", "mishustin"]]);
   assert.deepEqual(figureConsistency(alignment, withContext).status, []);
 });
+
+Deno.test("figures of other periods, measures or rates are not the same quantity; unknown on both sides is", () => {
+  const corpus = tinyCorpus([
+    { id: "a", sentences: trade },
+    {
+      id: "b",
+      sentences: [
+        "Trade between the two countries reached a record $190 billion in 2023, up 26% on the year.",
+        ...trade.slice(1),
+      ],
+    },
+  ]);
+  const alignment = alignSentences(corpus);
+  // The same two sentences, with the two money figures given each a period, a measure, a rate.
+  const frame = (money: Record<string, [string | null, string | null]>) =>
+    pl.DataFrame({
+      article_id: ["a", "b"],
+      sentence_id: ["a:0", "b:0"],
+      kind: ["money", "money"],
+      value: [240e9, 190e9],
+      unit: ["USD", "USD"],
+      text: ["$240 billion", "$190 billion"],
+      ...Object.fromEntries(Object.entries(money).map(([c, v]) => [c, v])),
+    });
+  const statuses = (money: Record<string, [string | null, string | null]>) => {
+    const figures = figuresFromFrame(frame(money));
+    return figureConsistency(alignment, figures).status;
+  };
+  // Quarter against year, revenue against profit, per share against the whole: left out.
+  assert.deepEqual(statuses({ period: ["quarter", "year"] }), []);
+  assert.deepEqual(statuses({ period: ["Q3", null] }), []);
+  assert.deepEqual(statuses({ measure: ["revenue", "profit"] }), []);
+  assert.deepEqual(statuses({ per: ["share", null] }), []);
+  // The same period and measure (or none said on either side): a real disagreement.
+  assert.deepEqual(statuses({ period: ["Q3", "Q3"], measure: ["revenue", "revenue"] }), [
+    "different_value",
+  ]);
+  assert.deepEqual(statuses({ period: [null, null], measure: [null, null] }), ["different_value"]);
+});
+
+Deno.test("end to end: figures of other periods are not flagged; a changed death toll is", async () => {
+  const { analyzeArticles } = await import("../../../src/pipeline.ts");
+  const { extractCorpus } = await import("../../../src/extract/extract.ts");
+  const { extractionFrames } = await import("../../../src/extract/frames.ts");
+  const { reuseFrames } = await import("../../../src/stats/reuse/frames.ts");
+  const article = (id: string, outlet: string, text: string) => ({
+    id,
+    text,
+    outlet,
+    title: null,
+    published: null,
+    url: null,
+    meta: {},
+    source: "test",
+  });
+  const analysis = analyzeArticles([
+    article(
+      "a",
+      "Wire",
+      "The airline reported adjusted earnings of $1.97 a share in the quarter, beating forecasts from analysts. " +
+        "The death toll from the floods in the northern province rose to 42 on Wednesday, officials said. " +
+        "Revenue climbed to $14.6 billion in the third quarter as demand for premium seats held up. " +
+        "Federal spending rose to $610 billion in August, the Treasury said on Monday. " +
+        "Revenue was $58 billion for 2026, according to the company forecast.",
+    ),
+    article(
+      "b",
+      "Paper",
+      "The airline reported adjusted earnings of $6.30 a share for the year, beating forecasts from analysts. " +
+        "The death toll from the floods in the northern province rose to 46 on Wednesday, officials said. " +
+        "Revenue climbed to $14.2 billion in the third quarter as demand for premium seats held up. " +
+        "Federal spending rose to $6.8 trillion for the year, the Treasury said on Monday. " +
+        "Revenue was $55 billion for 2025, according to the company forecast.",
+    ),
+  ]);
+  const figures = extractionFrames(extractCorpus(analysis)).figures;
+  const consistency = reuseFrames(analysis, { figures }).figure_consistency;
+  assert.deepEqual(
+    consistency.filter(pl.col("flagged")).select("text_a", "text_b", "status").toRecords(),
+    [
+      { text_a: "42", text_b: "46", status: "different_value" },
+      { text_a: "$14.6 billion", text_b: "$14.2 billion", status: "different_value" },
+    ],
+  );
+  // A quarter's and a year's earnings, a month's and a year's spending, 2026 and 2025 (the
+  // amounts and their years) are not even paired.
+  for (const text of ["$1.97", "$610 billion", "$58 billion", "2026"]) {
+    assert.equal(consistency.filter(pl.col("text_a").eq(pl.lit(text))).height, 0, text);
+  }
+});
