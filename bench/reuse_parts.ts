@@ -1,6 +1,7 @@
 /**
  * Benchmark (not a test) of reuse for a corpus processed in batches: runs reuse on the parts an
- * `analyze` run wrote under OUT (its `reuse_index`, or else its `tokens`, with `articles`,
+ * `analyze` run wrote under OUT (the `reuse_index` its batches staged in OUT/.staging, as the
+ * merge reads it, or else its `tokens`, with `articles`,
  * `sentences` and the extraction frames), times it and writes the reuse frames to --write DIR
  * (parquet), where `bench/profile_compare.ts` can compare them with a one-piece run. By default
  * as the merge runs it (`reusePiecesFromParts`: pairs spilled to a scratch folder, frames
@@ -52,6 +53,8 @@ try {
       out,
       {
         scratch,
+        // Where the merge reads the batches' reuse_index (a shard run's parts keep it there).
+        index: `${out}/.staging`,
         collect: collectGarbage,
         log: (phase) => console.log(`${phase}: ${seconds()} s, RSS now ${rss()}`),
         ...(flags.small ? { chunkPairs: 100_000, maxLinks: 200_000, pieceRows: 100_000 } : {}),

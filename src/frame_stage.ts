@@ -166,6 +166,12 @@ export interface FrameStage<T = unknown> {
     out: string,
     spill: PartsSpill,
   ) => Promise<Record<string, Iterable<pl.DataFrame>>>;
+  /**
+   * A whole-corpus stage's index of one slice, which each batch writes aside (under the run's
+   * staging folder, see {@link PartsSpill.index}) for `fromParts` to read in place of what it
+   * would rebuild from the parts (reuse: each sentence's stems, instead of every token).
+   */
+  sliceIndex?: { frames: readonly string[]; of: (analysis: Analysis) => Frames };
 }
 
 /** Where and how a stage's `fromParts` may spill what it would otherwise hold. */
@@ -176,6 +182,11 @@ export interface PartsSpill {
   pieceRows: number;
   /** Frees what is dead (polars' native memory, which V8 does not count): call it now and then. */
   collect: () => Promise<void>;
+  /**
+   * The folder the slices' {@link FrameStage.sliceIndex} frames are under
+   * (`<index>/<name>/<slice>/part.parquet`); a slice may have written none (an older run).
+   */
+  index?: string;
 }
 
 /** Declares a stage with a typed tally (the list of stages holds them untyped). */

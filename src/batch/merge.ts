@@ -160,6 +160,7 @@ export async function mergeParts(out: string, options: MergeOptions): Promise<Me
         scratch: `${out}/${scratch}`,
         pieceRows: options.pieceRows ?? PIECE_ROWS,
         collect: collectGarbage,
+        index: `${out}/${STAGING}`,
       });
       for (const name of inFrameOrder(Object.keys(frames))) {
         await corpus.writePieces(name, frames[name]);

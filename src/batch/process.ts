@@ -24,7 +24,10 @@ export interface BatchConfig {
   /** The output folder. */
   out: string;
   formats: FrameFormat[];
-  /** The steps to run (`corpus`, `measure`…; a stage needing the whole corpus never runs here). */
+  /**
+   * The steps to run (`corpus`, `measure`…; a stage needing the whole corpus never runs here, but
+   * writes its slice index, if it has one).
+   */
   stages: string[];
   /** The article field groups are compared by. */
   by: string;
@@ -150,6 +153,13 @@ export async function processBatch(
       await writeSlice(frame, `${config.out}/${STAGING}`, name, slice, ["parquet"]);
     } else {
       written.push(...await writeSlice(frame, config.out, name, slice, config.formats));
+    }
+  }
+  // A whole-corpus stage's index of this slice (reuse: the sentences' stems), read at merge time.
+  for (const stage of stagesOf(config.stages)) {
+    if (!stage.wholeCorpus || !stage.sliceIndex) continue;
+    for (const [name, frame] of Object.entries(stage.sliceIndex.of(analysis))) {
+      await writeSlice(frame, `${config.out}/${STAGING}`, name, slice, ["parquet"]);
     }
   }
   const root = `${config.out}/${TALLIES}`;

@@ -342,7 +342,8 @@ class BatchRunner {
     this.#config = {
       out: options.out,
       formats: partFormatsOf(stages, options.formats),
-      stages: [...new Set(this.#stages.map((s) => s.step))],
+      // Whole-corpus steps too: a batch does not run them, but writes their slice index.
+      stages: [...new Set(this.#requested.map((s) => s.step))],
       by: options.by,
       measure: options.measure,
       within: options.within,
@@ -428,7 +429,9 @@ class BatchRunner {
     await clearFrames(out, this.#names.map((n) => `${n}/${dir}`));
     const stages = [...this.#stages.map((s) => s.name), REPORT, DONE];
     await clearFrames(out, [
-      ...this.#names.map((n) => `${STAGING}/${n}/${dir}`),
+      // The slice indexes of whole-corpus stages (reuse_index) are staged too.
+      ...[...this.#names, ...this.#requested.flatMap((s) => s.sliceIndex?.frames ?? [])]
+        .map((n) => `${STAGING}/${n}/${dir}`),
       ...stages.map((n) => `${TALLIES}/${n}/${dir}`),
     ]);
   }

@@ -8,7 +8,7 @@
 
 import { frameStage } from "../frame_stage.ts";
 import { reuseFrames, reuseStageFrames } from "./reuse/frames.ts";
-import { reusePiecesFromParts } from "./reuse/parts.ts";
+import { REUSE_INDEX, reuseIndexFrame, reusePiecesFromParts } from "./reuse/parts.ts";
 
 /** Reuse and coverage across articles. */
 export const REUSE_STAGE = frameStage({
@@ -31,6 +31,8 @@ export const REUSE_STAGE = frameStage({
       : reuseStageFrames(a),
   }),
   // Pairs spilled to the scratch folder (tens of millions at 100,000 news-size articles).
-  fromParts: (out, { scratch, pieceRows, collect }) =>
-    reusePiecesFromParts(out, { scratch, pieceRows, collect }),
+  fromParts: (out, { scratch, pieceRows, collect, index }) =>
+    reusePiecesFromParts(out, { scratch, pieceRows, collect, index }),
+  // Each batch's sentences as stems: the merge reads them instead of every token back.
+  sliceIndex: { frames: [REUSE_INDEX], of: (a) => ({ [REUSE_INDEX]: reuseIndexFrame(a) }) },
 });

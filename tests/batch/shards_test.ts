@@ -124,6 +124,14 @@ Deno.test("4 shards as separate processes plus merge give every frame of the one
   // Two at a time (the machine has two cores); every one a process of its own.
   await Promise.all([analyze(0), analyze(1)]);
   await Promise.all([analyze(2), analyze(3)]);
+  // Every batch of every shard wrote its reuse index aside, which the merge reads for the tokens.
+  const batchesOf = (dir: string) =>
+    [...Deno.readDirSync(dir)].flatMap((shard) =>
+      [...Deno.readDirSync(`${dir}/${shard.name}`)].map((b) => `${shard.name}/${b.name}`)
+    ).sort();
+  const indexed = batchesOf(`${sharded}/.staging/reuse_index`);
+  assert.deepEqual(indexed, batchesOf(`${sharded}/sentences`));
+  assert.ok(indexed.length > SHARDS, indexed.join(" "));
   await deno(["run", ...PERMISSIONS, "src/cli/merge.ts", "--quiet", sharded]);
 
   const order = new Map(ids.map((id, i) => [id, i]));

@@ -1,7 +1,7 @@
 /**
  * Reuse for a corpus processed in batches: one corpus-level step reads the parts under an output
- * folder and builds the reuse frames (a batch may also write a small index of its sentences,
- * `reuse_index`, which is read in place of `tokens`; the batch driver does not write it yet).
+ * folder and builds the reuse frames (each batch also writes a small index of its sentences,
+ * `reuse_index`, to the run's staging folder, which is read in place of `tokens`).
  *
  * - {@link reuseIndexFrame} (per batch): one row per sentence, its tokens' stems and stopword
  *   flags packed in two strings. It is all the alignment needs of the tokens, at a fraction of
@@ -166,7 +166,7 @@ const text = (df: pl.DataFrame, name: string): string[] =>
  */
 export function reuseFramesFromParts(
   out: string,
-  options: ReuseFrameOptions = {},
+  options: ReuseFrameOptions & { index?: string } = {},
 ): Record<string, pl.DataFrame> {
   const corpus = readCorpus(out, options);
   return framesOfAlignment(alignSentences(corpus.features, options.reuse), corpus, options);
@@ -179,6 +179,11 @@ export interface PartsPieceOptions extends ReuseFrameOptions, PieceOptions {
    * removes it once the pieces are made). Without it both are held in memory.
    */
   scratch?: string;
+  /**
+   * The folder the batches wrote their `reuse_index` parts under, when not `out` (a batched run
+   * writes them to its staging folder: see the stage's `sliceIndex`).
+   */
+  index?: string;
   /** Told each phase as it ends ("features", "figures", "pairs"), for benchmarks. */
   log?: (phase: string) => void;
   /** Pairs per chunk spilled to `scratch` (default `CHUNK_PAIRS` of store.ts). */
@@ -270,7 +275,7 @@ interface PartSentence {
 }
 
 /** Runs {@link corpusFromParts} straight through. */
-function readCorpus(out: string, options: ReuseFrameOptions): PartsCorpus {
+function readCorpus(out: string, options: ReuseFrameOptions & { index?: string }): PartsCorpus {
   const steps = corpusFromParts(out, options);
   for (;;) {
     const step = steps.next();
@@ -285,7 +290,7 @@ function readCorpus(out: string, options: ReuseFrameOptions): PartsCorpus {
  */
 function* corpusFromParts(
   out: string,
-  options: ReuseFrameOptions & { log?: (phase: string) => void; scratch?: string },
+  options: ReuseFrameOptions & { log?: (phase: string) => void; scratch?: string; index?: string },
 ): Generator<void, PartsCorpus> {
   const articleFrame = readWritten(out, "articles", ["article_id", "published"]);
   if (!articleFrame) {
@@ -341,7 +346,11 @@ function* corpusFromParts(
     {
       articles,
       sentences,
-      ...(yield* stemsFromParts(out, sentenceIds)),
+      ...(yield* stemsFromParts(
+        out,
+        sentenceIds,
+        indexFiles(options.index ?? out, out, sentenceFiles),
+      )),
       quoteShare: quoteShare.view().slice(),
       listed: Uint8Array.from(onList.view()),
     },
@@ -380,14 +389,29 @@ function* corpusFromParts(
 }
 
 /**
- * Stems → ids part by part, in the order of the sentences: from `reuse_index`, else from the
- * `tokens` parts (a run whose batches wrote no index; slower to read, the same ids).
+ * The `reuse_index` parts under `root`, one per `sentences` part (the same slices, in order);
+ * none unless every slice wrote one (a run whose batches wrote none, or only some).
+ */
+function indexFiles(root: string, out: string, sentenceFiles: readonly string[]): string[] {
+  const files = frameFiles(root, REUSE_INDEX);
+  const slice = (file: string, at: string) => file.slice(at.length);
+  const same = files.length === sentenceFiles.length &&
+    files.every((f, i) =>
+      slice(f, `${root}/${REUSE_INDEX}`) === slice(sentenceFiles[i], `${out}/sentences`)
+    );
+  return same ? files : [];
+}
+
+/**
+ * Stems → ids part by part, in the order of the sentences: from the `reuse_index` parts
+ * (`indexFiles`), else from the `tokens` parts (a run whose batches wrote no index; slower to
+ * read, the same ids).
  */
 function* stemsFromParts(
   out: string,
   sentenceIds: readonly string[],
+  indexFiles: readonly string[],
 ): Generator<void, Omit<StemInput, "articles" | "sentences" | "quoteShare" | "listed">> {
-  const indexFiles = frameFiles(out, REUSE_INDEX);
   const files = indexFiles.length ? indexFiles : frameFiles(out, "tokens");
   if (!files.length) {
     throw new ReuseError(`${out}: no ${REUSE_INDEX} frame and no tokens frame to build it from`);

@@ -141,3 +141,40 @@ Deno.test("reuse in small pieces (pairs spilled in chunks of 5) gives the frames
   }
   await Deno.remove(out, { recursive: true });
 });
+
+Deno.test("reuse_index read from its own folder (a run's staging), and only when every slice has one", async () => {
+  const out = await tempDir();
+  await writeBatches(out, [2, 3]);
+  const staged = `${out}/.staging`;
+  await Deno.mkdir(staged);
+  await Deno.rename(`${out}/${REUSE_INDEX}`, `${staged}/${REUSE_INDEX}`);
+  const inMemory = reuseStageFrames(await seedAnalysis());
+  const fromIndex = reuseFramesFromParts(out, { index: staged });
+  for (const [name, df] of Object.entries(inMemory)) {
+    assert.ok(fromIndex[name].frameEqual(df), name);
+  }
+  // Batch 1's index as batch 0's: read from the index folder, it is out of step with the sentences.
+  const { articles } = await loadCorpus("seeds");
+  await writePartition(
+    reuseIndexFrame(analyzeArticles(articles.slice(2))),
+    staged,
+    REUSE_INDEX,
+    0,
+    [
+      "parquet",
+    ],
+  );
+  assert.throws(
+    () => reuseFramesFromParts(out, { index: staged }),
+    new ReuseError(
+      `${staged}/${REUSE_INDEX}/batch=00000/part.parquet row 0: sentence "002_ade13a7782b6fbaf:0" is not where the sentences frame has "000_56b2ab6aca23b9fa:0"`,
+    ),
+  );
+  // With batch 1's index gone (a slice that wrote none), the tokens are read: the same frames.
+  await Deno.remove(`${staged}/${REUSE_INDEX}/batch=00001`, { recursive: true });
+  const fromTokens = reuseFramesFromParts(out, { index: staged });
+  for (const [name, df] of Object.entries(inMemory)) {
+    assert.ok(fromTokens[name].frameEqual(df), name);
+  }
+  await Deno.remove(out, { recursive: true });
+});
