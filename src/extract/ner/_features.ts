@@ -80,11 +80,42 @@ export class WordTable {
 
   /** Makes room for a sentence of `n` words, starting over if they could pass the limit. */
   reserve(n: number): void {
+    const generation = this.#words.generation;
     this.#words.reserve(n);
+    if (this.#words.generation !== generation) this.#short.clear();
   }
+
+  /**
+   * Row offsets of short words (up to four printable ASCII characters: over half the tokens)
+   * by a number packed from their characters (bijective base 96, below 2^27): a fresh token
+   * string is then neither hashed nor compared with the stored one, only its characters read.
+   */
+  #short = new Map<number, number>();
 
   /** The row offset of `text` in {@link rows} (call {@link reserve} first for each sentence). */
   row(text: string): number {
+    const n = text.length;
+    if (n <= 4) {
+      let code = 0;
+      for (let i = 0; i < n; i++) {
+        const c = text.charCodeAt(i) - 31; // printable ASCII: 1 to 95
+        if (c < 1 || c > 95) {
+          code = -1;
+          break;
+        }
+        code = code * 96 + c;
+      }
+      if (code > 0) {
+        let r = this.#short.get(code);
+        if (r === undefined) this.#short.set(code, r = this.#stringRow(text));
+        return r;
+      }
+    }
+    return this.#stringRow(text);
+  }
+
+  /** {@link row} by the string itself. */
+  #stringRow(text: string): number {
     const id = this.#words.ids.get(text);
     if (id !== undefined) return id * W_FIELDS;
     const r = this.#words.id(text) * W_FIELDS;
@@ -233,8 +264,7 @@ function put(h: number): void {
  * Computes the hashed feature ids of every position of a sentence into `out` (row i holds
  * position i's ids, -1 pads), masked to the model's table size by `mask`. Returns `out`.
  * With `wordRows`, each word's row offset in `table` goes there and the word's own features
- * ({@link localFeatures}) and its neighbours' single-word features ({@link neighbourFeatures})
- * are left out of `out`, for a caller that keeps their scores per word.
+ * ({@link localFeatures}) are left out of `out`, for a caller that keeps their scores per word.
  */
 export function sentenceFeatures(
   table: WordTable,
@@ -276,7 +306,7 @@ export function sentenceFeatures(
     const nr = i + 1 < n ? rowOf[i + 1] : -1;
     const pr2 = i > 1 ? rowOf[i - 2] : -1;
     const nr2 = i + 2 < n ? rowOf[i + 2] : -1;
-    contextFeatures(rows, r, pr, nr, pr2, nr2, i, caseless, wordRows !== undefined);
+    contextFeatures(rows, r, pr, nr, pr2, nr2, i, caseless);
     const clsPrev = pr >= 0 ? rows[pr + W_CLASS] : 0;
     const clsPrev2 = pr2 >= 0 ? rows[pr2 + W_CLASS] : 0;
     classFeatures(rows, r, clsPrev, nr >= 0 ? rows[nr + W_CLASS] : 0, clsPrev2, multi[i]);
@@ -331,31 +361,22 @@ function contextFeatures(
   nr2: number,
   i: number,
   caseless: boolean,
-  neighboursCached: boolean,
 ): void {
   const low = rows[r + W_LOWER];
   const shape = rows[r + W_SHAPE];
   const flags = rows[r + W_FLAGS];
   const lowPrev = pr >= 0 ? rows[pr + W_LOWER] : 0x5b5;
   const lowNext = nr >= 0 ? rows[nr + W_LOWER] : 0x5e5;
+  put(pair(T.lowerPrev, lowPrev));
+  put(pair(T.lowerNext, lowNext));
+  put(pair(T.lowerPrev2, pr2 >= 0 ? rows[pr2 + W_LOWER] : 0x5b5));
+  put(pair(T.lowerNext2, nr2 >= 0 ? rows[nr2 + W_LOWER] : 0x5e5));
   const shapePrev = pr >= 0 ? rows[pr + W_SHAPE] : 0x5b5;
   const shapeNext = nr >= 0 ? rows[nr + W_SHAPE] : 0x5e5;
-  if (neighboursCached) {
-    // Counted but not written (the caller adds their scores per neighbour word): the features
-    // after them keep their places, and are cut at 64 in the same place. These eight come right
-    // after the word's own (at most 12), so they are never the ones cut.
-    outAt += NEIGHBOUR_FEATURES;
-    outBase -= NEIGHBOUR_FEATURES;
-  } else {
-    put(pair(T.lowerPrev, lowPrev));
-    put(pair(T.lowerNext, lowNext));
-    put(pair(T.lowerPrev2, pr2 >= 0 ? rows[pr2 + W_LOWER] : 0x5b5));
-    put(pair(T.lowerNext2, nr2 >= 0 ? rows[nr2 + W_LOWER] : 0x5e5));
-    put(pair(T.shapePrev, shapePrev));
-    put(pair(T.shapeNext, shapeNext));
-    put(pair(T.shortPrev2, pr2 >= 0 ? rows[pr2 + W_SHORT] : 0x5b5));
-    put(pair(T.shortNext2, nr2 >= 0 ? rows[nr2 + W_SHORT] : 0x5e5));
-  }
+  put(pair(T.shapePrev, shapePrev));
+  put(pair(T.shapeNext, shapeNext));
+  put(pair(T.shortPrev2, pr2 >= 0 ? rows[pr2 + W_SHORT] : 0x5b5));
+  put(pair(T.shortNext2, nr2 >= 0 ? rows[nr2 + W_SHORT] : 0x5e5));
   put(pair(T.bigramPrev, pair(lowPrev, low)));
   put(pair(T.bigramNext, pair(low, lowNext)));
   put(pair(T.shapeTri, pair(pair(shapePrev, shape), shapeNext)));
@@ -459,46 +480,6 @@ export function localFeatures(
   }
   return j - at;
 }
-
-/** How many features {@link neighbourFeatures} makes over the four roles (two each). */
-const NEIGHBOUR_FEATURES = 8;
-
-/**
- * The neighbour roles of {@link neighbourFeatures}: the word one before the position, one
- * after, two before, two after.
- */
-export const PREV = 0, NEXT = 1, PREV2 = 2, NEXT2 = 3;
-
-/**
- * Writes the ids of the two features a position takes from the word at row offset `r` when
- * that word is its neighbour in `role` ({@link PREV}, {@link NEXT}, {@link PREV2},
- * {@link NEXT2}; `r` -1: past the sentence's edge) into `out` from `at`; returns 2. They depend
- * on that word alone, so a caller can keep their scores per word and role.
- */
-export function neighbourFeatures(
-  rows: Int32Array,
-  r: number,
-  role: number,
-  mask: number,
-  out: Int32Array,
-  at: number,
-): number {
-  const edge = role === PREV || role === PREV2 ? 0x5b5 : 0x5e5;
-  const low = r >= 0 ? rows[r + W_LOWER] : edge;
-  const form = r < 0 ? edge : rows[r + (role < PREV2 ? W_SHAPE : W_SHORT)];
-  const [lowT, formT] = NEIGHBOUR_TEMPLATES[role];
-  out[at] = mix(pair(lowT, low)) & mask;
-  out[at + 1] = mix(pair(formT, form)) & mask;
-  return 2;
-}
-
-/** The templates of each role of {@link neighbourFeatures}: lower form, then shape (or short shape). */
-const NEIGHBOUR_TEMPLATES = [
-  [T.lowerPrev, T.shapePrev],
-  [T.lowerNext, T.shapeNext],
-  [T.lowerPrev2, T.shortPrev2],
-  [T.lowerNext2, T.shortNext2],
-] as const;
 
 /** How many ids {@link localFeatures} writes for the word at row offset `r`. */
 function localFeatureCount(rows: Int32Array, r: number, caseless: boolean): number {

@@ -10,11 +10,6 @@ import { withRoom } from "../../_buffers.ts";
 import {
   localFeatures,
   MAX_FEATURES,
-  neighbourFeatures,
-  NEXT,
-  NEXT2,
-  PREV,
-  PREV2,
   type SentenceCase,
   sentenceFeatures,
   WORD_FIELDS,
@@ -111,73 +106,16 @@ export class WordScores {
   scores = new Float64Array(1024 * 2 * N_TAGS);
   /** Per row and case: 1 once computed. */
   ready = new Uint8Array(1024 * 2);
-  /**
-   * 4 × N_TAGS per row: the scores a word gives a position as its neighbour, one before, one
-   * after, two before, two after ({@link neighbourFeatures}); the edge of the sentence (row
-   * -1) is kept in {@link edges}.
-   */
-  neighbours = new Float64Array(1024 * 4 * N_TAGS);
-  /** Per row: 1 once its neighbour scores are computed. */
-  neighboursReady = new Uint8Array(1024);
-  /** The neighbour scores of the sentence's edges (4 × N_TAGS, made with the first sentence). */
-  edges?: Float64Array;
   #generation = -1;
   #ids = new Int32Array(MAX_FEATURES);
-
-  /** Forgets every row's scores when the word table has started over (rows name other words). */
-  #sync(table: WordTable): void {
-    if (table.generation === this.#generation) return;
-    this.ready.fill(0);
-    this.neighboursReady.fill(0);
-    this.#generation = table.generation;
-  }
-
-  /**
-   * Adds into `into` at `at` the scores the word at row offset `r` (-1: the sentence's edge)
-   * gives a position as its neighbour in `role`, computing its four roles if new.
-   */
-  addNeighbour(model: NerModel, r: number, role: number, into: Float64Array, at: number): void {
-    this.#sync(model.words);
-    let from: Float64Array, base: number;
-    if (r < 0) {
-      from = this.edges ??= this.#neighbourScores(model, -1, new Float64Array(4 * N_TAGS), 0);
-      base = role * N_TAGS;
-    } else {
-      const k = r / WORD_FIELDS;
-      if (k >= this.neighboursReady.length) {
-        this.neighboursReady = withRoom(this.neighboursReady, k + 1);
-        this.neighbours = withRoom(this.neighbours, this.neighboursReady.length * 4 * N_TAGS);
-      }
-      if (this.neighboursReady[k] === 0) {
-        this.#neighbourScores(model, r, this.neighbours, k * 4 * N_TAGS);
-        this.neighboursReady[k] = 1;
-      }
-      from = this.neighbours;
-      base = (k * 4 + role) * N_TAGS;
-    }
-    for (let t = 0; t < N_TAGS; t++) into[at + t] += from[base + t];
-  }
-
-  /** The scores of the word at row offset `r` in each of the four roles, into `out` from `at`. */
-  #neighbourScores(model: NerModel, r: number, out: Float64Array, at: number): Float64Array {
-    const mask = (1 << model.bucketBits) - 1;
-    const { weights } = model;
-    for (const role of [PREV, NEXT, PREV2, NEXT2]) {
-      const count = neighbourFeatures(model.words.rows, r, role, mask, this.#ids, 0);
-      const base = at + role * N_TAGS;
-      for (let t = 0; t < N_TAGS; t++) {
-        let sum = 0;
-        for (let j = 0; j < count; j++) sum += weights[this.#ids[j] * N_TAGS + t];
-        out[base + t] = sum;
-      }
-    }
-    return out;
-  }
 
   /** The offset in {@link scores} of the word at row offset `r`, computed if new. */
   offset(model: NerModel, r: number, caseless: boolean): number {
     const table = model.words;
-    this.#sync(table);
+    if (table.generation !== this.#generation) {
+      this.ready.fill(0);
+      this.#generation = table.generation;
+    }
     const k = (r / WORD_FIELDS) * 2 + (caseless ? 1 : 0);
     if (k >= this.ready.length) {
       this.ready = withRoom(this.ready, k + 1);
@@ -237,10 +175,8 @@ export class Scratch {
   best = new Float32Array(64 * N_TAGS);
   back = new Uint8Array(64 * N_TAGS);
   tags = new Uint8Array(64);
-  /** Per position: the word's row offset in the word table, then its offset in {@link start}. */
+  /** Per position: the word's row offset in the word table, then its offset in WordScores. */
   words = new Int32Array(64);
-  /** Per position: the cached scores its sums start from (its word's own, its neighbours'). */
-  start = new Float64Array(64 * N_TAGS);
 
   /** Room for a sentence of `n` words (the arrays are rewritten for each sentence: not copied). */
   ensure(n: number): void {
@@ -252,7 +188,6 @@ export class Scratch {
     this.scores = withRoom(this.scores, size * N_TAGS, false);
     this.best = withRoom(this.best, size * N_TAGS, false);
     this.back = withRoom(this.back, size * N_TAGS, false);
-    this.start = withRoom(this.start, size * N_TAGS, false);
   }
 }
 
@@ -476,10 +411,11 @@ export function decodeSentence(
   const mask = (1 << model.bucketBits) - 1;
   const cached = model.wordScores;
   if (cached) {
+    const caseless = sentenceCase?.allCaps === true || sentenceCase?.headline === true;
     const at = scratch.words;
     sentenceFeatures(model.words, words, mask, scratch.features, sentenceCase, at);
-    cachedStarts(model, cached, n, scratch, sentenceCase);
-    emissionScores(model.weights, scratch.features, n, scratch.scores, scratch.start, at);
+    for (let i = 0; i < n; i++) at[i] = cached.offset(model, at[i], caseless);
+    emissionScores(model.weights, scratch.features, n, scratch.scores, cached.scores, at);
   } else {
     sentenceFeatures(model.words, words, mask, scratch.features, sentenceCase);
     emissionScores(model.weights, scratch.features, n, scratch.scores);
@@ -492,35 +428,6 @@ export function decodeSentence(
     n,
     scratch,
   );
-}
-
-/**
- * Each position's starting sums, from the per-word cache: its word's own features and the
- * features its four neighbours give it (the ones {@link sentenceFeatures} leaves out when given
- * word rows), into `scratch.start`; `scratch.words` goes from row offsets to offsets there.
- */
-function cachedStarts(
-  model: NerModel,
-  cached: WordScores,
-  n: number,
-  scratch: Scratch,
-  sentenceCase?: SentenceCase,
-): void {
-  const caseless = sentenceCase?.allCaps === true || sentenceCase?.headline === true;
-  const { words: at, start } = scratch;
-  for (let i = 0; i < n; i++) {
-    const own = cached.offset(model, at[i], caseless);
-    const s = i * N_TAGS;
-    for (let t = 0; t < N_TAGS; t++) start[s + t] = cached.scores[own + t];
-  }
-  for (let i = 0; i < n; i++) {
-    const s = i * N_TAGS;
-    cached.addNeighbour(model, i > 0 ? at[i - 1] : -1, PREV, start, s);
-    cached.addNeighbour(model, i + 1 < n ? at[i + 1] : -1, NEXT, start, s);
-    cached.addNeighbour(model, i > 1 ? at[i - 2] : -1, PREV2, start, s);
-    cached.addNeighbour(model, i + 2 < n ? at[i + 2] : -1, NEXT2, start, s);
-  }
-  for (let i = 0; i < n; i++) at[i] = i * N_TAGS;
 }
 
 // ---------------------------------------------------------------------------------------------
