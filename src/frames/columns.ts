@@ -71,6 +71,17 @@ function gathered(lookup: pl.Series[], codes: Int32Array): pl.Series[] {
 }
 
 /**
+ * Utf8 columns whose row i is `distinct[j][codes[i]]` for column j, by one native gather (as
+ * {@link codedUtf8} for several columns sharing their codes; every code must index each list).
+ */
+export function codedUtf8Together(
+  columns: readonly (readonly [name: string, distinct: readonly string[]])[],
+  codes: Int32Array,
+): pl.Series[] {
+  return gathered(columns.map(([name, d]) => pl.Series(name, d as string[], pl.Utf8)), codes);
+}
+
+/**
  * Runs up to which {@link runsUtf8} repeats each value natively (a constant run each, then one
  * concatenation) instead of a gather on a code per row: about a third less time for a few long
  * runs (groups); many short ones (article ids) gather.
