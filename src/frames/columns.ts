@@ -11,9 +11,12 @@ import pl from "nodejs-polars";
 export const utf8 = (name: string, values: (string | null)[]): pl.Series =>
   pl.Series(name, values, pl.Utf8);
 
-/** An Int32 column. */
+/**
+ * An Int32 column. An Int32Array goes in as it is (polars copies it: a copy here first would only
+ * cost another pass and, for a column of millions of rows, megabytes of fresh memory).
+ */
 export const int32 = (name: string, values: ArrayLike<number>): pl.Series =>
-  pl.Series(name, Int32Array.from(values as ArrayLike<number>));
+  pl.Series(name, values instanceof Int32Array ? values : Int32Array.from(values));
 
 /**
  * An Int32 column with nulls. (nodejs-polars 0.25 turns null into 0 when the dtype is given up
@@ -26,12 +29,16 @@ export const int32Nullable = (name: string, values: (number | null)[]): pl.Serie
 export const float64Nullable = (name: string, values: (number | null)[]): pl.Series =>
   pl.Series(name, values, pl.Float64);
 
-/** A Float64 column. */
+/** A Float64 column (a Float64Array goes in as it is, as with {@link int32}). */
 export const float64 = (name: string, values: ArrayLike<number>): pl.Series =>
-  pl.Series(name, Float64Array.from(values as ArrayLike<number>));
+  pl.Series(name, values instanceof Float64Array ? values : Float64Array.from(values));
 
-/** A Boolean column (through bytes: nodejs-polars converts a JS boolean array slowly). */
+/**
+ * A Boolean column (through bytes: nodejs-polars converts a JS boolean array slowly). Bytes go in
+ * as they are: the cast makes any non-zero byte true, as `values[i] ? 1 : 0` would.
+ */
 export const bool = (name: string, values: ArrayLike<boolean | number>): pl.Series => {
+  if (values instanceof Uint8Array) return pl.Series(name, values).cast(pl.Bool);
   const bytes = new Uint8Array(values.length);
   for (let i = 0; i < values.length; i++) bytes[i] = values[i] ? 1 : 0;
   return pl.Series(name, bytes).cast(pl.Bool);
@@ -61,6 +68,17 @@ function gathered(lookup: pl.Series[], codes: Int32Array): pl.Series[] {
   const at = pl.Series("__code", codes);
   return pl.DataFrame(lookup).select(...lookup.map((s) => pl.col(s.name).gather(at)))
     .getColumns();
+}
+
+/**
+ * Utf8 columns whose row i is `distinct[j][codes[i]]` for column j, by one native gather (as
+ * {@link codedUtf8} for several columns sharing their codes; every code must index each list).
+ */
+export function codedUtf8Together(
+  columns: readonly (readonly [name: string, distinct: readonly string[]])[],
+  codes: Int32Array,
+): pl.Series[] {
+  return gathered(columns.map(([name, d]) => pl.Series(name, d as string[], pl.Utf8)), codes);
 }
 
 /**

@@ -5,8 +5,8 @@
 
 /** @internal nodejs-polars documents its own types (deno doc links them there). */
 import pl from "nodejs-polars";
-import type { Sentence, TokenColumns } from "../text/segment.ts";
-import { bool, int32, utf8, utf8CodedTogether } from "./columns.ts";
+import { type Sentence, surfaceFormCodes, type TokenColumns } from "../text/segment.ts";
+import { bool, codedUtf8Together, int32, utf8, utf8CodedTogether } from "./columns.ts";
 
 /**
  * Builds `sentences`: sentence_id, article_id, outlet, paragraph, position, kind, text, start, end, n_words.
@@ -53,11 +53,18 @@ export function tokensFrame(tokens: TokenColumns): pl.DataFrame {
     ["article_id", tokens.articleId],
     ["outlet", tokens.outlet],
   ]);
-  const [token, lower, stem] = utf8CodedTogether([
-    ["token", tokens.token],
-    ["lower", tokens.lower],
-    ["stem", tokens.stem],
-  ]);
+  // Segmenting numbered the surface forms: their codes come without hashing every token.
+  const forms = surfaceFormCodes(tokens);
+  const [token, lower, stem] = forms
+    ? codedUtf8Together(
+      [["token", forms.token], ["lower", forms.lower], ["stem", forms.stem]],
+      forms.codes,
+    )
+    : utf8CodedTogether([
+      ["token", tokens.token],
+      ["lower", tokens.lower],
+      ["stem", tokens.stem],
+    ]);
   return pl.DataFrame([
     articleId,
     outlet,

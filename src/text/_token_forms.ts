@@ -60,7 +60,16 @@ export interface SurfaceForm extends TokenForm {
   lowerId: number;
   /** The number of `stem` in {@link STEM_IDS}. */
   stemId: number;
+  /** Its place in {@link SURFACE_FORMS} (-1 once that list is full: the form is not kept). */
+  tokenId: number;
 }
+
+/**
+ * Every surface form kept by {@link surfaceFormOf}, numbered in the order first seen: segmenting
+ * notes each token's number, so the tokens frame codes its string columns without hashing every
+ * token again.
+ */
+export const SURFACE_FORMS: SurfaceForm[] = [];
 
 /**
  * {@link formOf} with the surface form itself: `token` is the first string seen with that text,
@@ -72,6 +81,7 @@ export function surfaceFormOf(token: string): SurfaceForm {
   let surface = surfaceForms.get(token);
   if (surface === undefined) {
     const form = formOf(token);
+    const kept = surfaceForms.size < surfaceForms.limit;
     surface = {
       token,
       lower: form.lower,
@@ -79,7 +89,9 @@ export function surfaceFormOf(token: string): SurfaceForm {
       isStop: form.isStop,
       lowerId: LOWER_IDS.id(form.lower),
       stemId: STEM_IDS.id(form.stem),
+      tokenId: kept ? SURFACE_FORMS.length : -1,
     };
+    if (kept) SURFACE_FORMS.push(surface);
     surfaceForms.set(token, surface);
   }
   return surface;

@@ -10,6 +10,7 @@ import { splitSentences } from "./sentences.ts";
 import { withRoom } from "../_buffers.ts";
 import {
   nextLetterOrDigit,
+  SURFACE_FORMS,
   type SurfaceForm,
   surfaceFormAt,
   tokenEnd,
@@ -78,6 +79,12 @@ export class TokenColumns {
   lowerId: Int32Array = new Int32Array(0);
   /** The number of `stem` in the process-wide interner (as `lowerId`). */
   stemId: Int32Array = new Int32Array(0);
+  /**
+   * The number of the token's surface form in the text layer's process-wide list, set by
+   * {@link segmentArticles} (-1 past that list's limit; as `lowerId`, other code may leave it
+   * empty).
+   */
+  tokenId: Int32Array = new Int32Array(0);
   /** Offset of its first character in the article's cleaned text. */
   start: Int32Array = new Int32Array(0);
   /** Offset just past its last character. */
@@ -119,6 +126,7 @@ export function segmentArticles(
   let stops = allOf(tokens.isStop, room);
   let lowerIds = allOf(tokens.lowerId, room);
   let stemIds = allOf(tokens.stemId, room);
+  let tokenIds = allOf(tokens.tokenId, room);
   let starts = allOf(tokens.start, room);
   let ends = allOf(tokens.end, room);
   if (scratch.sentence.length < room - first) scratch.sentence = new Int32Array(room - first);
@@ -149,6 +157,7 @@ export function segmentArticles(
             stops = withRoom(stops, n + 1);
             lowerIds = withRoom(lowerIds, n + 1);
             stemIds = withRoom(stemIds, n + 1);
+            tokenIds = withRoom(tokenIds, n + 1);
             starts = withRoom(starts, n + 1);
             ends = withRoom(ends, n + 1);
           }
@@ -161,6 +170,7 @@ export function segmentArticles(
           stops[n] = form.isStop ? 1 : 0;
           lowerIds[n] = form.lowerId;
           stemIds[n] = form.stemId;
+          tokenIds[n] = form.tokenId;
           starts[n] = s;
           ends[n] = s + form.token.length;
           n++;
@@ -186,6 +196,7 @@ export function segmentArticles(
   tokens.isStop = stops.subarray(0, n);
   tokens.lowerId = lowerIds.subarray(0, n);
   tokens.stemId = stemIds.subarray(0, n);
+  tokens.tokenId = tokenIds.subarray(0, n);
   tokens.start = starts.subarray(0, n);
   tokens.end = ends.subarray(0, n);
   return into;
@@ -259,4 +270,39 @@ function allOf<T extends Int32Array | Uint8Array>(view: T, room: number): T {
     view.byteOffset,
   );
   return withRoom(all, Math.max(room, 1024));
+}
+
+/**
+ * The surface forms of `tokens` as codes numbered in order of first appearance, with each code's
+ * token, lower form and stem, from the form numbers segmenting noted (`tokenId`): the coding of
+ * the tokens frame's string columns without hashing each token. Undefined unless every row's
+ * number names a form with that very token, lower form and stem (columns filled or changed by
+ * other code, forms past the list's limit): the caller then codes the strings.
+ */
+export function surfaceFormCodes(
+  tokens: TokenColumns,
+): { codes: Int32Array; token: string[]; lower: string[]; stem: string[] } | undefined {
+  const n = tokens.length;
+  const ids = tokens.tokenId;
+  if (ids.length !== n || tokens.lower.length !== n || tokens.stem.length !== n) return undefined;
+  const local = new Int32Array(SURFACE_FORMS.length).fill(-1);
+  const codes = new Int32Array(n);
+  const token: string[] = [], lower: string[] = [], stem: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const id = ids[i];
+    const form = id >= 0 && id < local.length ? SURFACE_FORMS[id] : undefined;
+    if (
+      form === undefined || form.token !== tokens.token[i] || form.lower !== tokens.lower[i] ||
+      form.stem !== tokens.stem[i]
+    ) return undefined;
+    let c = local[id];
+    if (c < 0) {
+      c = local[id] = token.length;
+      token.push(form.token);
+      lower.push(form.lower);
+      stem.push(form.stem);
+    }
+    codes[i] = c;
+  }
+  return { codes, token, lower, stem };
 }

@@ -50,6 +50,35 @@ Deno.test("a word table that starts over gives each word the same row again", ()
   assert.notDeepEqual(rowOf(fresh, "paris"), before[0]);
 });
 
+Deno.test("a word table numbers short and long words alike, each distinct word once", () => {
+  const table = new WordTable();
+  // Short words go by their packed characters: one, two, three and four characters, a
+  // non-ASCII one, the empty string, and words of five that go by the string.
+  const words = [
+    "a",
+    "A",
+    ",",
+    "~",
+    " ",
+    "aa",
+    "a,",
+    "the",
+    "The",
+    "1999",
+    "~~~~",
+    "é",
+    "",
+    "abcde",
+  ];
+  table.reserve(words.length * 2);
+  const rows = words.map((w) => table.row(w));
+  assert.equal(new Set(rows).size, words.length);
+  // Fresh strings of the same words (not the same string objects) find the same rows.
+  assert.deepEqual(words.map((w) => table.row([...w].join(""))), rows);
+  assert.equal(table.size, words.length);
+  assert.deepEqual(rows, words.map((_, i) => i * 14));
+});
+
 Deno.test("a model whose word table keeps starting over scores every sentence the same", () => {
   const model = loadNerModel();
   const small = { ...model, words: new WordTable(7), wordScores: new WordScores() };

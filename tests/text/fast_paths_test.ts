@@ -2,13 +2,15 @@ import assert from "node:assert/strict";
 import fc from "fast-check";
 import { formOf, LOWER_IDS, STEM_IDS, tokenize } from "../../src/text/tokens.ts";
 import {
+  SURFACE_FORMS,
   surfaceFormOf,
   surfaceFormOfToken,
   withoutPossessive,
   wordTokenPattern,
 } from "../../src/text/_token_forms.ts";
 import type { CleanArticle } from "../../src/corpus/clean.ts";
-import { segmentArticles } from "../../src/text/segment.ts";
+import { segmentArticles, surfaceFormCodes, TokenColumns } from "../../src/text/segment.ts";
+import { tokensFrame } from "../../src/frames/sentences.ts";
 import { seedAnalysis } from "../seeds.ts";
 
 const sameForm = (token: string) => {
@@ -128,4 +130,27 @@ Deno.test("the token loop of segmentArticles reads any text as tokenize does", (
     }),
     { numRuns: 2000 },
   );
+});
+
+Deno.test("the tokens frame coded from segmenting's form numbers equals the one coded from strings", async () => {
+  const analysis = await seedAnalysis();
+  const segmented = segmentArticles(analysis.articles);
+  const { tokens } = segmented;
+  const forms = surfaceFormCodes(tokens);
+  assert.ok(forms, "segmenting numbers every form");
+  assert.equal(forms.codes.length, tokens.length);
+  for (const i of [0, 1, 100, tokens.length - 1]) {
+    assert.equal(forms.token[forms.codes[i]], tokens.token[i]);
+    assert.equal(forms.stem[forms.codes[i]], tokens.stem[i]);
+  }
+  // Without the numbers (columns filled by other code) the frame is coded from the strings.
+  const plain = Object.assign(new TokenColumns(), tokens, { tokenId: new Int32Array(0) });
+  assert.equal(surfaceFormCodes(plain), undefined);
+  assert.ok(tokensFrame(tokens).frameEqual(tokensFrame(plain), true));
+  // A number that names another form is caught, not trusted.
+  const wrong = Object.assign(new TokenColumns(), tokens, { tokenId: tokens.tokenId.slice() });
+  const other = tokens.token.findIndex((t) => t !== tokens.token[5]);
+  wrong.tokenId[5] = tokens.tokenId[other];
+  assert.notEqual(SURFACE_FORMS[wrong.tokenId[5]].token, wrong.token[5]);
+  assert.equal(surfaceFormCodes(wrong), undefined);
 });

@@ -80,11 +80,42 @@ export class WordTable {
 
   /** Makes room for a sentence of `n` words, starting over if they could pass the limit. */
   reserve(n: number): void {
+    const generation = this.#words.generation;
     this.#words.reserve(n);
+    if (this.#words.generation !== generation) this.#short.clear();
   }
+
+  /**
+   * Row offsets of short words (up to four printable ASCII characters: over half the tokens)
+   * by a number packed from their characters (bijective base 96, below 2^27): a fresh token
+   * string is then neither hashed nor compared with the stored one, only its characters read.
+   */
+  #short = new Map<number, number>();
 
   /** The row offset of `text` in {@link rows} (call {@link reserve} first for each sentence). */
   row(text: string): number {
+    const n = text.length;
+    if (n <= 4) {
+      let code = 0;
+      for (let i = 0; i < n; i++) {
+        const c = text.charCodeAt(i) - 31; // printable ASCII: 1 to 95
+        if (c < 1 || c > 95) {
+          code = -1;
+          break;
+        }
+        code = code * 96 + c;
+      }
+      if (code > 0) {
+        let r = this.#short.get(code);
+        if (r === undefined) this.#short.set(code, r = this.#stringRow(text));
+        return r;
+      }
+    }
+    return this.#stringRow(text);
+  }
+
+  /** {@link row} by the string itself. */
+  #stringRow(text: string): number {
     const id = this.#words.ids.get(text);
     if (id !== undefined) return id * W_FIELDS;
     const r = this.#words.id(text) * W_FIELDS;
