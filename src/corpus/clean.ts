@@ -534,8 +534,25 @@ const BYLINE =
   /^By\s+\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}(?:(?:,\s*|\s+and\s+)\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){1,3})*(?:,\s*[\p{L} ]{2,40})?$/u;
 
 function isByline(text: string, rules: CleaningRules): boolean {
-  if (rules.agencies.has(text.toLowerCase())) return true;
+  // A paragraph longer than every agency's name is none (and a speech printed as one paragraph
+  // is not lower-cased whole to find that out).
+  if (text.length <= longestName(rules.agencies) && rules.agencies.has(text.toLowerCase())) {
+    return true;
+  }
   return BYLINE.test(text);
+}
+
+const LONGEST = new WeakMap<ReadonlySet<string>, number>();
+
+/** The length of the longest name in a set, computed once per set. */
+function longestName(names: ReadonlySet<string>): number {
+  let n = LONGEST.get(names);
+  if (n === undefined) {
+    n = 0;
+    for (const name of names) n = Math.max(n, name.length);
+    LONGEST.set(names, n);
+  }
+  return n;
 }
 
 /** The dateline opening `text`, by the first of its forms that matches, or null. */

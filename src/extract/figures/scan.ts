@@ -24,18 +24,23 @@ export const wordList = z.array(z.string().trim().min(1));
 export interface Phrases<T> {
   map: ReadonlyMap<string, T>;
   longest: number;
+  /** The first word of every phrase: most words start none, and are passed at once. */
+  firsts: ReadonlySet<string>;
 }
 
 /** Compiles phrases written with hyphens or spaces ("full-year") to {@link Phrases}. */
 export function phrasesOf<T>(entries: Iterable<[string, T]>): Phrases<T> {
   const map = new Map<string, T>();
+  const firsts = new Set<string>();
   let longest = 1;
   for (const [k, v] of entries) {
     const key = k.toLowerCase().replaceAll("-", " ").replace(/\s+/g, " ").trim();
     map.set(key, v);
-    longest = Math.max(longest, key.split(" ").length);
+    const parts = key.split(" ");
+    firsts.add(parts[0]);
+    longest = Math.max(longest, parts.length);
   }
-  return { map, longest };
+  return { map, longest, firsts };
 }
 
 /** Hyphens and the dot of an abbreviation ("Sept.") are read past inside a phrase. */
@@ -72,6 +77,9 @@ export function phraseAt<T>(
   k: number,
   phrases: Phrases<T>,
 ): { value: T; last: number } | null {
+  // wordsFrom reads nothing from a mark, so a phrase starts with a word among the firsts.
+  const w = words[k];
+  if (!w || w.kind === "punct" || !phrases.firsts.has(lowerCase(w.text))) return null;
   const { text, at } = wordsFrom(words, k, phrases.longest);
   for (let size = text.length; size > 0; size--) {
     const value = phrases.map.get(text.slice(0, size).join(" "));
@@ -125,11 +133,21 @@ export function ownersOf(length: number, figures: readonly Placed[]): Int32Array
  * a backward search starts there, so that "more than 6,300" is not read as compared "than".
  */
 export function leadOf(words: readonly Word[], first: number, approx: readonly string[]): number {
-  for (const phrase of approx) {
-    const size = phrase.split(" ").length;
+  for (const parts of splitPhrases(approx)) {
+    const size = parts.length;
     if (first - size < 0) continue;
-    const before = words.slice(first - size, first).map((w) => lowerCase(w.text)).join(" ");
-    if (before === phrase) return first - size;
+    let k = 0;
+    while (k < size && lowerCase(words[first - size + k].text) === parts[k]) k++;
+    if (k === size) return first - size;
   }
   return first;
+}
+
+const SPLIT = new WeakMap<readonly string[], string[][]>();
+
+/** Each phrase's words, split once per list. */
+function splitPhrases(phrases: readonly string[]): string[][] {
+  let out = SPLIT.get(phrases);
+  if (!out) SPLIT.set(phrases, out = phrases.map((p) => p.split(" ")));
+  return out;
 }
