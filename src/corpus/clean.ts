@@ -111,7 +111,7 @@ const DATELINE_REGION = String.raw`(?:,\s*[A-Z][a-z]{0,11}\.?(?:\s?[A-Z][a-z]{0,
 const DATELINE_DAY = String.raw`(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?`;
 /**
  * After the agency: a dash, or straight into the story's first word, as scraped pages glue it
- * ("Washington (CNN)The Senate").
+ * ("Atlanta (CNN)The Senate").
  */
 const DATELINE_END = String.raw`(?:\s*[-–—]+\s*|(?=[A-Z“"‘]))`;
 const DATELINE = new RegExp(
@@ -120,7 +120,7 @@ const DATELINE = new RegExp(
   "u",
 );
 /**
- * A city in title case before an agency's acronym ("Washington (CNN) —", "Hong Kong (AFP) -"), as
+ * A city in title case before an agency's acronym ("Atlanta (CNN) —", "Hong Kong (AFP) -"), as
  * some outlets print it: only with an acronym, since "Sen. Jane Roe (D-Conn.) —" is no dateline.
  */
 const TITLE_CASE_DATELINE = new RegExp(

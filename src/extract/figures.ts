@@ -511,7 +511,7 @@ function currencyAfterMoney({ words, i, fw }: At, n: ReadNumber): Raw | null {
   return raw(i, n.last + 1, "money", n.value, { unit: currency, rawUnit: next.text });
 }
 
-/** Quantities: "50 billion cubic metres (bcm)", "10 tonnes", "115mph", "185km/h", "30°C". */
+/** Quantities: "400 kilometres (km)", "10 tonnes", "115mph", "185km/h", "30°C". */
 function quantity({ words, i, fw }: At, n: ReadNumber): Raw | null {
   // "30°C": the degree sign glued between number and unit.
   const degree = words[n.last + 1]?.text === "°" && words[n.last + 1].start === words[n.last].end
@@ -538,7 +538,7 @@ function quantity({ words, i, fw }: At, n: ReadNumber): Raw | null {
     let value = n.value;
     const scaledWord = words[n.last]?.kind === "word" && fw.scales.has(lower(words[n.last]));
     if (!scaledWord) value = scaled(value, fw.unitScales.get(phrase) ?? 1);
-    // A gloss in brackets: "(bcm)".
+    // A gloss in brackets: "(km)".
     if (
       words[last + 1]?.text === "(" && words[last + 3]?.text === ")" &&
       fw.units.get(words[last + 2].text) === unit

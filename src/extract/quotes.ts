@@ -451,7 +451,7 @@ function progressiveForms(cues: Cues, q: QuoteCues): ReadonlySet<string> {
 
 /**
  * A speech verb in the progressive ("Smith was telling reporters that ...", "has been saying for
- * months that ...", "had been telling the United States he was “forced”"): its -ing form right
+ * months that ...", "had been telling the committee he was “forced”"): its -ing form right
  * after a form of "be", or one adverb after it.
  */
 function progressiveSpeech(

@@ -135,7 +135,7 @@ export const NAME_SUFFIX: RegExp = /^(?:(?:Jr|Sr|Jnr|Snr)\.?|II|III|IV)$/;
 
 /**
  * A person's canonical name from how it is written: spaces made single, middle initials dropped
- * ("Donald J. Trump" is "Donald Trump"), a suffix written with its dot ("Marcos Jr" is "Marcos Jr.",
+ * ("Mary J. Doyle" is "Mary Doyle"), a suffix written with its dot ("Marcos Jr" is "Marcos Jr.",
  * as one outlet writes it with and another without).
  */
 export function canonicalPerson(written: string): string {

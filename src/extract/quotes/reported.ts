@@ -89,7 +89,7 @@ function contentAfter(
       if (!DETERMINERS.has(lowerCase(words[k - 1].text))) break;
     }
     // After a determiner, its noun is the listener too ("told the court he had ..."), or its
-    // name ("telling the United States he was ...").
+    // name ("telling the Senate Finance Committee he was ...").
     if (k > i && DETERMINERS.has(lowerCase(words[k - 1].text)) && words[k]?.kind === "word") {
       k++;
       while (
