@@ -140,3 +140,8 @@ export class Interner {
     this.generation++;
   }
 }
+
+/** `s` with every regular-expression metacharacter escaped, to match it literally. */
+export function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}

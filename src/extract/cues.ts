@@ -7,6 +7,7 @@
 import { z } from "zod";
 import defaults from "../../data/entities/cues.json" with { type: "json" };
 import titleData from "../../data/entities/titles.json" with { type: "json" };
+import { escapeRegExp } from "../_strings.ts";
 
 const words = z.array(z.string().trim().min(1));
 
@@ -142,14 +143,10 @@ export function compileCues(
     labelNouns: new Set(d.label_nouns),
     documents,
     documentPhrase: new RegExp(
-      `\\b(?:in|by) (?:a|an|the|its) (${documents.map(escape).join("|")})\\b`,
+      `\\b(?:in|by) (?:a|an|the|its) (${documents.map(escapeRegExp).join("|")})\\b`,
     ),
     locatives: new Set(d.locatives),
   };
-}
-
-function escape(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
 /** The cues shipped in `data/entities/cues.json`. */

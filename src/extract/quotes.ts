@@ -41,6 +41,8 @@ import {
 import {
   attributionIn,
   firstWordFrom,
+  PASSIVE,
+  PROGRESSIVE_BE,
   sentenceAt,
   signedName,
   speakerGender,
@@ -413,7 +415,7 @@ function continuesQuote(lowers: readonly string[], i: number): boolean {
 }
 
 /** Forms of "be" before a progressive or a passive ("was telling", "had been saying"). */
-const BE = new Set(["was", "were", "is", "are", "am", "be", "been", "'s", "’s"]);
+const BE = new Set([...PROGRESSIVE_BE, "'s", "’s"]);
 /** Adverbs that may stand between "be" and the verb ("was also telling", "is now saying"). */
 const BE_ADVERBS = new Set(["also", "still", "now", "already", "again", "always", "even", "just"]);
 
@@ -908,8 +910,6 @@ function ownSentence(ctx: Context, sentence: Sentence, span: Span, nWords: numbe
     /(?<!["”’'\s]\s*),\s*$/u.test(ctx.text.slice(sentence.start, span.open));
 }
 
-const PASSIVE_AUX = new Set(["was", "were", "been", "is", "are", "be", "being"]);
-
 /**
  * True when a tag follows the closing mark with no comma between, as tokenised text and
  * encyclopaedic prose write it (`" environmentally sound " according to a 2006 interview with
@@ -925,7 +925,7 @@ function tagRightAfter(ctx: Context, past: number): boolean {
 const NO_TAG_NAME = "the tag ending the sentence names nobody";
 
 /** Words opening a relative clause or a passive, after which a speech verb is no tag. */
-const NOT_TAG = new Set(["which", "who", "that", "where", "when", ...PASSIVE_AUX]);
+const NOT_TAG = new Set(["which", "who", "that", "where", "when", ...PASSIVE]);
 
 /**
  * The offset where a tag ending the sentence after a quote starts (`... by the news, her office
@@ -959,7 +959,7 @@ function finalTag(ctx: Context, from: number, end: number, tagged: boolean): num
 function passiveAgent(ctx: Context, sentence: Sentence): Speech | null {
   const a = firstWordFrom(ctx.words, sentence.start);
   for (let i = a + 1; i < ctx.words.length && ctx.words[i].start < sentence.end; i++) {
-    if (ctx.speechVerb[i] !== 1 || ctx.quoted[i] === 1 || !PASSIVE_AUX.has(ctx.lowers[i - 1])) {
+    if (ctx.speechVerb[i] !== 1 || ctx.quoted[i] === 1 || !PASSIVE.has(ctx.lowers[i - 1])) {
       continue;
     }
     for (let k = i + 1; k < ctx.words.length && k - i < 16; k++) {

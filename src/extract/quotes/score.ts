@@ -13,6 +13,7 @@ import type { Article } from "../../corpus/article.ts";
 import { analyzeArticles } from "../../pipeline.ts";
 import { extractCorpus } from "../extract.ts";
 import { DEFAULT_TITLES } from "../cues.ts";
+import { escapeRegExp } from "../../_strings.ts";
 
 const nullableString = z.string().nullable().optional();
 const nullableInt = z.number().int().nonnegative().nullable().optional();
@@ -255,7 +256,7 @@ function placeAcrossSpaces(
   const words = text.trim().split(/\s+/).filter(Boolean);
   if (words.length < 2) return null;
   const pattern = new RegExp(
-    words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("\\s+"),
+    words.map(escapeRegExp).join("\\s+"),
     "gu",
   );
   let best: { start: number; end: number } | null = null;

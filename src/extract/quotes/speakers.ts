@@ -19,7 +19,8 @@ const RELATIVE = new Set(["who", "which"]);
 const UNNAMED_ORG = "unnamed organisation";
 const NO_NAMED = "no named speaker";
 /** Before a speech verb, the passive: "has been told to prepare", "was asked": the subject listens. */
-const PASSIVE = new Set(["been", "was", "were", "is", "are", "be", "being"]);
+/** Forms of "be" before a passive participle ("was described by"). */
+export const PASSIVE = new Set(["been", "was", "were", "is", "are", "be", "being"]);
 /** Words that open an adverbial chunk, not a role: "X, in remarks to Y, said", "X, speaking on ...". */
 const ADVERBIAL = new Set([
   "in",
@@ -679,7 +680,7 @@ function beforeAuxiliaries(r: Region, v: number, most: number): number {
 }
 
 /** Forms of "be" a progressive speech verb comes after. */
-const PROGRESSIVE_BE = new Set(["was", "were", "is", "are", "am", "been", "be"]);
+export const PROGRESSIVE_BE = new Set(["was", "were", "is", "are", "am", "been", "be"]);
 
 /** "The mayor, Jane Roe, has called": an appositive before auxiliaries and adverbs. */
 function auxiliaryAppositive(ctx: Context, r: Region, v: number): Subject | null {
