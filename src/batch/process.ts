@@ -174,7 +174,7 @@ export async function processBatch(
     articles: cleaned.length,
     words: analysis.tokens.length,
     chars: articles.reduce((n, a) => n + a.text.length, 0),
-    summary: summaryTally(cleaned, analysis.sentences),
+    summary: summaryTally(cleaned, analysis.sentences, analysis.tokens),
     rows,
     written,
     grouped: groups.filter((g) => g !== null).length,

@@ -284,7 +284,7 @@ async function inOneBatch(
   });
   const run: BatchedRun = {
     batches: 1,
-    summary: summaryTally(analysis.articles, analysis.sentences),
+    summary: summaryTally(analysis.articles, analysis.sentences, analysis.tokens),
     ...sink,
     rows: {},
     written: [],

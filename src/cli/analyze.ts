@@ -59,6 +59,8 @@ const USAGE =
   --stopwords S    default (natural's list), none, iso (stopwords-iso English) or a file of
                    one word a line
   --honorifics H   keep (default) or drop: leave Mr, Mrs, Sen, Gov, … out of terms
+  --spelling S     as-written (default), american or british: count British and American
+                   spellings of a word ("colour"/"color", "per cent"/"percent") as one term
   --charts         also write every chart (SVG, PNG, JSON, HTML) to <out>/charts
   --stages LIST    which frame stages to run (default all: corpus,extract,measure,reuse);
                    corpus always runs
@@ -193,7 +195,7 @@ async function analyzeSettings(flags: AnalyzeFlags): Promise<AnalyzeSettings> {
     by: flags.by,
     measure,
     within: flags.within,
-    terms: termFlags(flags.stopwords, flags.honorifics),
+    terms: termFlags(flags.stopwords, flags.honorifics, flags.spelling),
     gazetteer: flags.gazetteer,
     model: flags.model,
     workers,

@@ -9,6 +9,7 @@ import type { Analysis } from "../pipeline.ts";
 import { allFrames, type Frames, type StageOptions } from "../stages.ts";
 import { GroupFieldError } from "../stats/groups.ts";
 import { ISO_STOPWORDS, type TermOptions } from "../stats/terms.ts";
+import { isSpelling } from "../text/spelling.ts";
 import { refuseSameGrouping, UsageError } from "./args.ts";
 import { extractOptionsFor } from "../extract/setup.ts";
 import { MEASURE_FLAGS, MEASURE_USAGE, measureSettings } from "./measure_flags.ts";
@@ -40,12 +41,19 @@ export function groupFieldUsage(e: unknown, within?: string): unknown {
 }
 
 /**
- * The term options of `--stopwords default|none|iso|FILE` and `--honorifics keep|drop`: default
- * is `natural`'s list, none keeps every word, iso is stopwords-iso's English list, and FILE has
- * one word a line (blank lines and lines starting with # skipped).
+ * The term options of `--stopwords default|none|iso|FILE`, `--honorifics keep|drop` and
+ * `--spelling as-written|american|british`: default is `natural`'s list, none keeps every word,
+ * iso is stopwords-iso's English list, and FILE has one word a line (blank lines and lines
+ * starting with # skipped).
  */
-export function termFlags(stopwords?: string, honorifics?: string): TermOptions {
+export function termFlags(stopwords?: string, honorifics?: string, spelling?: string): TermOptions {
   const out: TermOptions = {};
+  if (spelling !== undefined) {
+    if (!isSpelling(spelling)) {
+      throw new UsageError(`--spelling takes as-written, american or british (got "${spelling}")`);
+    }
+    out.spelling = spelling;
+  }
   if (honorifics !== undefined) {
     if (honorifics !== "keep" && honorifics !== "drop") {
       throw new UsageError(`--honorifics takes keep or drop (got "${honorifics}")`);
@@ -75,6 +83,7 @@ export const FRAME_FLAGS = {
   within: { type: "string" },
   stopwords: { type: "string" },
   honorifics: { type: "string" },
+  spelling: { type: "string" },
   ...MEASURE_FLAGS,
   gazetteer: { type: "string" },
 } as const;
@@ -85,6 +94,8 @@ export const FRAME_USAGE =
   --within FIELD  keyness, framing and tone compare groups inside each value of FIELD
   --stopwords S   default (natural's list), none, iso (stopwords-iso English) or a word file
   --honorifics H  keep (default) or drop (Mr, Mrs, Sen, Gov, … left out of terms)
+  --spelling S    as-written (default), american or british: count "colour" and "color",
+                  "per cent" and "percent" as one term
 ${MEASURE_USAGE}`;
 
 /** Parsed {@link FRAME_FLAGS}. */
@@ -93,6 +104,7 @@ export interface FrameFlags {
   within?: string;
   stopwords?: string;
   honorifics?: string;
+  spelling?: string;
   lexicon?: string[];
   "no-default-lexicons"?: boolean;
   tone?: string;
@@ -111,7 +123,7 @@ export async function frameBuilder(
   const measure = await measureSettings(flags);
   const setup = { gazetteer: flags.gazetteer };
   extractOptionsFor(setup);
-  const terms = termFlags(flags.stopwords, flags.honorifics);
+  const terms = termFlags(flags.stopwords, flags.honorifics, flags.spelling);
   return (analysis) =>
     framesBy(analysis, flags.by ?? "outlet", flags.within, terms, { ...measure, ...setup });
 }

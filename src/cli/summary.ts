@@ -24,6 +24,7 @@ export function renderSummary(
     "",
     ...cleaningLines(tally),
     ...languageLines(tally),
+    ...spellingLines(tally),
     ...warningLines(issues, maxIssues),
     "",
     ...rejectionLines(issues, rejected, maxIssues),
@@ -73,6 +74,28 @@ function cleaningLines(tally: SummaryTally): string[] {
     `          repaired ${tally.repairCount} scrape join(s)${
       tally.repairCount ? `: ${tally.repairs.join(", ")}` : ""
     }`,
+  ];
+}
+
+/** Words of one variety an outlet needs before the summary says it writes that variety. */
+const SPELLING_MIN_WORDS = 3;
+
+/**
+ * A line when some outlets spell the British way and others the American way ("colour" and
+ * "color"): their key terms then differ by spelling, which `--spelling` counts as one.
+ */
+function spellingLines(tally: SummaryTally): string[] {
+  const british: string[] = [];
+  const american: string[] = [];
+  for (const [outlet, t] of tally.spelling ?? []) {
+    if (t.british >= SPELLING_MIN_WORDS && t.british >= 3 * t.american) british.push(outlet);
+    if (t.american >= SPELLING_MIN_WORDS && t.american >= 3 * t.british) american.push(outlet);
+  }
+  if (!british.length || !american.length) return [];
+  return [
+    `spelling: British in ${british.sort().join(", ")}; American in ${american.sort().join(", ")}`,
+    `          a word spelt both ways ("colour", "color") is two terms unless --spelling american`,
+    `          or british counts it as one`,
   ];
 }
 
@@ -161,7 +184,7 @@ export function corpusErrorLines(
 /** The summary of a corpus analysed in memory (what `report` and `charts` print). */
 export function loadSummary(analysis: Analysis): string {
   return renderSummary(
-    summaryTally(analysis.articles, analysis.sentences),
+    summaryTally(analysis.articles, analysis.sentences, analysis.tokens),
     analysis.issues,
     analysis.rejected,
   );

@@ -24,7 +24,8 @@
 import pl from "nodejs-polars";
 import type { CleanArticle } from "../corpus/clean.ts";
 import type { TokenColumns } from "../text/segment.ts";
-import { LOWER_IDS, STEM_IDS } from "../text/tokens.ts";
+import { LOWER_IDS, STEM_IDS, stemOf } from "../text/tokens.ts";
+import { isSpelling, type Spelling, spellingVariants } from "../text/spelling.ts";
 import { Float64Buffer, Int32Buffer } from "../_buffers.ts";
 import { codedUtf8, runsUtf8, stableOrderBy } from "../frames/columns.ts";
 import { addCounts } from "./tally.ts";
@@ -70,6 +71,14 @@ export interface TermOptions {
   honorifics?: "keep" | "drop";
   /** Keep a term only when it occurs at least this often in the whole corpus (default 1). */
   minCount?: number;
+  /**
+   * `as-written` (the default) counts every spelling apart; `american` or `british` counts the
+   * British and American spellings of a word as one term in that variety ("colour" and "color";
+   * see `spellingVariants`), and leaves out the words outlets write for % by house style ("per
+   * cent", "percent", "pct"), as the sign itself is no term. Capitalised words inside a sentence
+   * are names and stay as written ("Labour", "Ministry of Defence").
+   */
+  spelling?: Spelling;
 }
 
 /** {@link TermOptions} with every default filled in. */
@@ -79,6 +88,7 @@ export interface ResolvedTermOptions {
   ngrams: number[];
   minCount: number;
   honorifics: "keep" | "drop";
+  spelling: Spelling;
 }
 
 /** Fills in the defaults of {@link TermOptions} and checks them. */
@@ -91,12 +101,17 @@ export function resolveTermOptions(options: TermOptions = {}): ResolvedTermOptio
   if (!Number.isFinite(minCount) || minCount < 1) {
     throw new Error(`minCount must be 1 or more, got ${minCount}`);
   }
+  const spelling = options.spelling ?? "as-written";
+  if (!isSpelling(spelling)) {
+    throw new Error(`spelling must be as-written, american or british, got ${spelling}`);
+  }
   return {
     form: options.form ?? "lower",
     stopwords: options.stopwords ?? "remove",
     ngrams,
     minCount,
     honorifics: options.honorifics ?? "keep",
+    spelling,
   };
 }
 
@@ -142,7 +157,7 @@ export function countTerms(
   const counts = articles.map(() => new Map<string, number>());
   const totals = opts.ngrams.map(() => new Array<number>(articles.length).fill(0));
   const words = new Array<number>(articles.length).fill(0);
-  const { ids, forms } = formIds(tokens, opts.form);
+  const { ids, forms } = respelledIds(formIds(tokens, opts.form), tokens, opts);
   const stop = opts.stopwords;
   const dropTitles = opts.honorifics === "drop";
   const maxN = opts.ngrams[opts.ngrams.length - 1];
@@ -191,6 +206,8 @@ export function countTerms(
       window.length = 0;
     }
     words[article]++;
+    // A word for the % sign under a chosen spelling: neither a term nor a break.
+    if (ids[i] < 0) continue;
     const removed = (stop === "remove"
       ? tokens.isStop[i]
       : stop === "keep"
@@ -276,6 +293,48 @@ function formIds(
   const out = { length: tokens.length, ids, forms };
   byForm.set(form, out);
   return out;
+}
+
+/**
+ * The form ids with each British or American spelling respelt into `options.spelling`: a
+ * respelt word gets the id of its new form (appended to a copy of `forms`; a form that is there
+ * already under another id merges with it when the counts become strings), and a word for the %
+ * sign gets -1 (no term, no break in the n-gram window). Capitalised words inside a sentence
+ * (names) stay as written.
+ */
+function respelledIds(
+  base: { ids: Int32Array; forms: string[] },
+  tokens: TokenColumns,
+  options: ResolvedTermOptions,
+): { ids: Int32Array; forms: string[] } {
+  if (options.spelling === "as-written") return base;
+  const { words, phrases } = spellingVariants(options.spelling);
+  const ids = base.ids.slice();
+  const forms = base.forms.slice();
+  const added = new Map<string, number>();
+  const idOf = (word: string) => {
+    const form = options.form === "stem" ? stemOf(word) : word;
+    let id = added.get(form);
+    if (id === undefined) added.set(form, id = forms.push(form) - 1);
+    return id;
+  };
+  const isName = (i: number) => tokens.position[i] > 0 && /^\p{Lu}/u.test(tokens.token[i]);
+  for (let i = 0; i < tokens.length; i++) {
+    const lower = tokens.lower[i];
+    const word = words.get(lower);
+    if (word !== undefined) {
+      if (!isName(i)) ids[i] = word === "" ? -1 : idOf(word);
+      continue;
+    }
+    if (
+      phrases.get(lower)?.has(tokens.lower[i + 1]) &&
+      tokens.sentenceId[i + 1] === tokens.sentenceId[i] && !isName(i) && !isName(i + 1)
+    ) {
+      ids[i] = ids[i + 1] = -1;
+      i++;
+    }
+  }
+  return { ids, forms };
 }
 
 /** Corpus-wide count and document frequency of every term. */

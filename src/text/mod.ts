@@ -18,3 +18,11 @@ export { type Span, splitSentences } from "./sentences.ts";
 export { tokenize, type TokenSpan } from "./tokens.ts";
 export { segmentArticles, type Segmented, type Sentence, TokenColumns } from "./segment.ts";
 export { escapeMarkdown } from "./escape.ts";
+export {
+  isSpelling,
+  type Spelling,
+  type SpellingTally,
+  spellingTally,
+  type SpellingVariants,
+  spellingVariants,
+} from "./spelling.ts";

@@ -5,7 +5,8 @@
  */
 
 import type { CleanArticle } from "../corpus/clean.ts";
-import type { Sentence } from "./segment.ts";
+import type { Sentence, TokenColumns } from "./segment.ts";
+import { type SpellingTally, spellingTally } from "./spelling.ts";
 
 /** Articles, sentences and words of one outlet. */
 export interface OutletRow {
@@ -29,14 +30,17 @@ export interface SummaryTally {
   repairCount: number;
   /** Articles by detected language (ISO 639-1 code; "unknown" when too short to tell). */
   languages: Map<string, number>;
+  /** Words spelt only the British or only the American way, by outlet (see `spellingTally`). */
+  spelling: Map<string, SpellingTally>;
 }
 
 const REPAIRS_SHOWN = 5;
 
-/** The summary tally of some cleaned articles and their sentences. */
+/** The summary tally of some cleaned articles, their sentences and (when given) their tokens. */
 export function summaryTally(
   articles: readonly CleanArticle[],
   sentences: readonly Sentence[],
+  tokens?: TokenColumns,
 ): SummaryTally {
   const outlets = new Map<string, OutletRow>();
   const tally: SummaryTally = {
@@ -46,6 +50,7 @@ export function summaryTally(
     repairs: [],
     repairCount: 0,
     languages: new Map(),
+    spelling: tokens ? spellingTally(tokens) : new Map(),
   };
   const bump = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
   for (const a of articles) {
@@ -86,6 +91,14 @@ export function mergeSummaryTally(into: SummaryTally, from: SummaryTally): Summa
   for (const [k, n] of from.removed) into.removed.set(k, (into.removed.get(k) ?? 0) + n);
   for (const [k, n] of from.separated) into.separated.set(k, (into.separated.get(k) ?? 0) + n);
   for (const [k, n] of from.languages) into.languages.set(k, (into.languages.get(k) ?? 0) + n);
+  // Tallies written before the spelling count have none.
+  into.spelling ??= new Map();
+  for (const [outlet, t] of from.spelling ?? []) {
+    const row = into.spelling.get(outlet) ?? { british: 0, american: 0 };
+    row.british += t.british;
+    row.american += t.american;
+    into.spelling.set(outlet, row);
+  }
   into.repairs.push(...from.repairs.slice(0, REPAIRS_SHOWN - into.repairs.length));
   into.repairCount += from.repairCount;
   return into;
