@@ -81,3 +81,32 @@ Deno.test("a relative clause after a name is not the speaker's role", () => {
     ["Maria Lopez|said|an economist at the bank"],
   );
 });
+
+Deno.test("a relative clause after a role ends the role", () => {
+  // The Guardian on a steps study (fresh2 science corpus).
+  const text = "Dr Daniel Bailey, a reader in sedentary behaviour at Brunel University London, " +
+    "who was not involved in the study, said the findings were 'reassuring for people who find " +
+    "10,000 steps daunting'.";
+  assert.deepEqual(quotes(text), [
+    "partial|Daniel Bailey|a reader in sedentary behaviour at Brunel University London||" +
+    "reassuring for people who find 10,000 steps daunting",
+  ]);
+});
+
+Deno.test("a first name the role rules take for a role ('Conor', -or) is no role of a known person", () => {
+  // The FT on Delta's results (fresh2 business corpus): "Conor Cunningham" is one person mention.
+  assert.deepEqual(
+    quotes(
+      "Some analysts warned that the gains may not last. 'A consumer slowdown would eventually " +
+        "reach the front of the plane too,' said Conor Cunningham of Melius Research.",
+    ),
+    [
+      "direct|Conor Cunningham|||A consumer slowdown would eventually reach the front of the " +
+      "plane too",
+    ],
+  );
+  // A real role before the name stays the role.
+  assert.deepEqual(quotes('"We will win," said spokesman Josh Schwerin.'), [
+    "direct|Josh Schwerin|spokesman||We will win",
+  ]);
+});

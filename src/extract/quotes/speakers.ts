@@ -1007,7 +1007,11 @@ function appositiveSubject(ctx: Context, r: Region, v: number, clause: number): 
     const who = chunkSpeaker(ctx, r, c, end);
     if (who) {
       const prevChunk = c >= 2 && words[c - 1].text === "," ? clauseStart(words, c - 1) : -1;
-      const chunk = n > 0 ? [end + 1, v - 2] : prevChunk >= 0 ? [prevChunk, c - 2] : null;
+      const chunk = n > 0
+        ? [end + 1, beforeRelative(r, end + 1, v - 2)]
+        : prevChunk >= 0
+        ? [prevChunk, c - 2]
+        : null;
       // Not a role: an adverbial ("on Tuesday"), what they were doing ("speaking to reporters")
       // or a relative clause ("who became chief executive last year").
       const role = chunk && !ADVERBIAL.has(r.lw[chunk[0]]) && !/ing$/.test(r.lw[chunk[0]]) &&
@@ -1020,6 +1024,17 @@ function appositiveSubject(ctx: Context, r: Region, v: number, clause: number): 
     end = c - 1;
   }
   return null;
+}
+
+/**
+ * The last word of a role's chunks `[from, to]` before a relative clause among them ("a reader
+ * at Brunel University London, who was not involved in the study": "London"); `to` when none.
+ */
+function beforeRelative(r: Region, from: number, to: number): number {
+  for (let k = from + 1; k < to; k++) {
+    if (r.words[k].text === "," && RELATIVES.has(r.lw[k + 1])) return k - 1;
+  }
+  return to;
 }
 
 /** The speaker when the words `[c, end)` are a name alone (a person, or an organisation's mention). */
@@ -1286,6 +1301,13 @@ function resolveGrown(
   }
   if (m) return { ...ofMention(m, "cue", 0.95), role: g?.role ?? m.role };
   if (!g) return { ...named(null, null, null, null, 0), reason: "no speaker next to the cue" };
+  // "said Conor Cunningham": a person's mention holds the word taken for a role ("Conor").
+  const person = r.here.find((x) =>
+    x.type === "PERSON" && x.end === g.nameTo && x.start >= g.from && x.start < g.nameFrom
+  );
+  if (person) {
+    return { ...ofMention(person, "cue", 0.9), role: roleUpTo(ctx, g.from, person) };
+  }
   if (g.definite) return definiteSpeaker(ctx, g);
   if (g.name.includes(" ")) return named(g.name, "person", g.role, "name", 0.8);
   const known = knownSurname(ctx, g.name, g.nameFrom);
@@ -1306,6 +1328,11 @@ function resolveGrown(
     speakerRaw: g.name,
     reason: `one-word name "${g.name}" not known`,
   };
+}
+
+/** The role words written from `from` up to a person's mention, else the mention's own role. */
+function roleUpTo(ctx: Context, from: number, person: EntityMention): string | null {
+  return ctx.text.slice(from, person.start).trim() || person.role;
 }
 
 function named(
