@@ -411,7 +411,11 @@ function continuesQuote(lowers: readonly string[], i: number): boolean {
   if (lowers[i] !== "continued" && lowers[i] !== "continues") return false;
   const next = lowers[i + 1] ?? "";
   if (next === ":" || (next === "," && isMark(lowers[i + 2] ?? ""))) return true;
-  return markJustBefore(lowers, i);
+  // A quote closed by a full stop ends its sentence: "… target.' Gains continued above …".
+  for (let k = i - 1; k >= Math.max(0, i - 4); k--) {
+    if (isMark(lowers[k])) return lowers[k - 1] !== ".";
+  }
+  return false;
 }
 
 /** Forms of "be" before a progressive or a passive ("was telling", "had been saying"). */

@@ -110,3 +110,72 @@ Deno.test("a first name the role rules take for a role ('Conor', -or) is no role
     "direct|Josh Schwerin|spokesman||We will win",
   ]);
 });
+
+Deno.test("a place joined by a hyphen to the subject's head is no speaker", () => {
+  // CNBC on Delta's results (fresh2 business corpus).
+  assert.deepEqual(
+    attributions(
+      "Delta Air Lines shares rose. The Atlanta-based airline said it expects fourth-quarter " +
+        "earnings of between $1.60 and $1.90 a share.",
+    ).map((a) => a.split("|").slice(0, 4).join("|")),
+    ['|said||"The Atlanta-based airline": no name'],
+  );
+  assert.deepEqual(
+    attributions("Karine Jean-Pierre said the plan would work.").map((a) => a.split("|")[0]),
+    ["Karine Jean-Pierre"],
+  );
+});
+
+Deno.test("what no clause follows reports nothing: 'responded after the break', 'Gains continued'", () => {
+  // BBC and Guardian match reports, the Guardian on a steps study (fresh2 corpus).
+  assert.deepEqual(attributions("But Mikel Arteta's side responded after the break."), []);
+  assert.deepEqual(
+    attributions(
+      "'Our findings show that 7,000 steps is a realistic and meaningful target.'\n\n" +
+        "Gains continued above 7,000 steps for some outcomes, but levelled off for most.",
+    ),
+    [],
+  );
+  assert.deepEqual(quotes('"We will win," she continued.').map((q) => q.split("|")[3]), [
+    'pronoun "she": nobody fits before',
+  ]);
+});
+
+Deno.test("reported text: no appositive after an inverted tag, the listener and its show skipped", () => {
+  // The FT on a merger, AP on a sentencing, CNBC on a merger, AP on a sentencing (fresh2).
+  assert.deepEqual(
+    attributions(
+      "'They have paid a full price for a business that is growing, but not spectacularly,' " +
+        "said Terry Smith, founder of Fundsmith, a top-10 shareholder, who has criticised the " +
+        "company's strategy in the past.",
+    ),
+    [],
+  );
+  assert.deepEqual(
+    attributions(
+      '"You did not make a mistake," Schofield told him before announcing the sentence.',
+    ),
+    [],
+  );
+  assert.deepEqual(
+    attributions(
+      'CEO Fernando Fernandez told CNBC\'s "Squawk Box Europe" that the deal was ' +
+        '"transformational" for the company\'s food business.',
+    ).map((a) => a.split("|").pop()),
+    ['the deal was "transformational" for the company\'s food business'],
+  );
+  assert.deepEqual(
+    attributions(
+      "According to the indictment, Hallman, a former managing director at Brightwater " +
+        "Capital, told clients their money was going into low-risk bond funds.",
+    ).map((a) => a.split("|").pop()),
+    ["their money was going into low-risk bond funds"],
+  );
+  // A tag after a statement keeps the statement before it.
+  assert.deepEqual(
+    attributions("The plan will fail, said Smith, a professor at Yale.").map((a) =>
+      a.split("|").pop()
+    ),
+    ["The plan will fail"],
+  );
+});

@@ -810,7 +810,7 @@ function headMention(
   if (staff) return staff;
   if (
     preposition || placeModifier(ctx, r, m) || possessed(ctx, r, m, v) ||
-    roleOfMention(ctx, r, clause, m)
+    roleOfMention(ctx, r, clause, m) || COMPOUND_MODIFIER.test(ctx.text.slice(m.end, m.end + 3))
   ) return unnamedHead(ctx, r, clause, v, "no name");
   // "Jim Smith and Mary Hall said": two speakers, neither alone.
   // Two people: the person before (a state in a party label, "(D-Mass.)", is no speaker).
@@ -826,6 +826,12 @@ function headMention(
   }
   return m;
 }
+
+/**
+ * A name joined by a hyphen to a lower-case word modifies the subject's head: "The
+ * Atlanta-based airline said", "a Trump-appointed judge said", "the Hamas-run ministry said".
+ */
+const COMPOUND_MODIFIER = /^-\p{Ll}/u;
 
 /** Whether the text from `start` to `end` is a party-and-state label ("D-N.Y."). */
 function partyAndState(text: string, start: number, end: number): boolean {
