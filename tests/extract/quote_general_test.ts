@@ -179,3 +179,20 @@ Deno.test("reported text: no appositive after an inverted tag, the listener and 
     ["The plan will fail"],
   );
 });
+
+Deno.test("'the company said' after another organisation opened a sentence is nobody known", () => {
+  // CNBC on Delta's results (fresh2 business corpus): LSEG was heard, then Delta was the subject.
+  const text = [
+    "The Atlanta-based airline said it expects fourth-quarter earnings of between $1.60 and " +
+    "$1.90 a share. Analysts had forecast $1.65, according to LSEG.",
+    "Delta has leaned on its premium cabins and its lucrative credit card partnership with " +
+    "American Express to weather a slowdown in domestic economy fares. Main cabin revenue fell " +
+    "2% in the quarter.",
+    "The company said capacity would rise 3% to 4% in the fourth quarter from a year ago.",
+  ].join("\n\n");
+  assert.deepEqual(attributions(text).map((a) => a.split("|").slice(0, 4).join("|")), [
+    '|said||"The Atlanta-based airline": no name',
+    "LSEG|according to||",
+    "|said||unnamed organisation",
+  ]);
+});
