@@ -36,6 +36,7 @@ import {
   shortForm as shortOf,
 } from "./entities/names.ts";
 import { dropDescriptors } from "./entities/descriptors.ts";
+import { retypeCompanies, trimOpeners } from "./entities/contexts.ts";
 import { joinAcronyms, keepOrgShortForms } from "./entities/orgs.ts";
 import { isFirstName, LEXICON_PLACES, type PlaceLookups } from "./entities/places.ts";
 import {
@@ -142,7 +143,10 @@ export function extractEntities(
   const learned = learnNames(all, cues);
   for (const s of all) matchLearned(s, learned);
   resolveShortForms(all, learned, cues, places);
-  return mentionsOf(article, all, cues);
+  const mentions = mentionsOf(article, all, cues);
+  retypeCompanies(mentions, article.text, places);
+  trimOpeners(mentions, new Map([[article.id, article.text]]), places, cues);
+  return mentions;
 }
 
 let shipped: EntityRecogniser | undefined;

@@ -8,14 +8,16 @@ import type { CleanArticle } from "../corpus/clean.ts";
 import type { Sentence } from "../text/segment.ts";
 import type { AgencyUse } from "./agencies.ts";
 import { articleAgencies } from "./agencies.ts";
-import type { Cues } from "./cues.ts";
+import { type Cues, DEFAULT_CUES } from "./cues.ts";
 import {
   canonicalPeople,
   type EntityMention,
   type EntityRecogniser,
   extractEntities,
+  LEXICON_PLACES,
   type PlaceLookups,
 } from "./entities.ts";
+import { trimOpeners } from "./entities/contexts.ts";
 import type { FigureWords } from "./figure_words.ts";
 import { extractFigures, type Figure } from "./figures.ts";
 import type { Gazetteer } from "./gazetteer.ts";
@@ -99,6 +101,14 @@ export function extractCorpus(
   // quotes name their speakers.
   const entities = analysis.articles.map((article) =>
     extractEntities(article, byArticle.get(article.id) ?? [], options)
+  );
+  // A word opening a sentence glued on a name: the corpus's own writing of it decides.
+  const texts = new Map(analysis.articles.map((a) => [a.id, a.text]));
+  trimOpeners(
+    entities.flat(),
+    texts,
+    options.places ?? LEXICON_PLACES,
+    options.cues ?? DEFAULT_CUES,
   );
   canonicalPeople(entities.flat(), options.cues);
   const out = emptyExtraction();

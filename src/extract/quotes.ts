@@ -411,7 +411,11 @@ function continuesQuote(lowers: readonly string[], i: number): boolean {
   if (lowers[i] !== "continued" && lowers[i] !== "continues") return false;
   const next = lowers[i + 1] ?? "";
   if (next === ":" || (next === "," && isMark(lowers[i + 2] ?? ""))) return true;
-  return markJustBefore(lowers, i);
+  // A quote closed by a full stop ends its sentence: "… target.' Gains continued above …".
+  for (let k = i - 1; k >= Math.max(0, i - 4); k--) {
+    if (isMark(lowers[k])) return lowers[k - 1] !== ".";
+  }
+  return false;
 }
 
 /** Forms of "be" before a progressive or a passive ("was telling", "had been saying"). */
@@ -466,7 +470,21 @@ function progressiveSpeech(
   // "who the terrorists are talking to, what they are saying": a question's clause, no statement.
   if (lowers[i - 3] === "what" || lowers[i - 4] === "what") return false;
   const prev = lowers[i - 1] ?? "";
-  return BE.has(prev) || ((BE_ADVERBS.has(prev) || /ly$/u.test(prev)) && BE.has(lowers[i - 2]));
+  const be = (w: string) => BE.has(w) || (CONTRACTED_BE.test(w) && thatSoon(lowers, i));
+  return be(prev) || ((BE_ADVERBS.has(prev) || /ly$/u.test(prev)) && be(lowers[i - 2] ?? ""));
+}
+
+/** A pronoun with "'re" or "'m" in one word ("they're", "I’m"). */
+const CONTRACTED_BE = /^\p{L}+['’](?:re|m)$/u;
+
+/**
+ * True when "that" follows the verb `i` within four words ("they're telling reporters that"):
+ * only then is a contracted "be" before it taken to report speech, since talk written with
+ * contractions ("if they're arguing, for example, no ...", a transcript) rarely reports any.
+ */
+function thatSoon(lowers: readonly string[], i: number): boolean {
+  for (let k = i + 1; k <= i + 4 && k < lowers.length; k++) if (lowers[k] === "that") return true;
+  return false;
 }
 
 /** Words between "as" and the quotation mark ("as a “thief”", "as being “unfair”"). */

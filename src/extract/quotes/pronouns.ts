@@ -155,6 +155,11 @@ function resolveIt(ctx: Context, at: number): Resolved {
   if (here - there > MAX_PARAGRAPHS || hereIndex - thereIndex > MAX_SENTENCES) {
     return empty(`pronoun "it": no organisation heard nearby`);
   }
+  // "... according to LSEG. Delta has leaned on ... The company said": another organisation
+  // opened a sentence since; "it" may be either.
+  if (otherSubjectSince(ctx, last, at)) {
+    return empty(`pronoun "it": another organisation named since ${last.speaker}`);
+  }
   return {
     speaker: last.speaker,
     speakerType: last.type,
@@ -164,6 +169,17 @@ function resolveIt(ctx: Context, at: number): Resolved {
     confidence: 0.7,
     reason: null,
   };
+}
+
+/** True when an organisation other than `last` opens a sentence between it and `at`. */
+function otherSubjectSince(ctx: Context, last: Heard, at: number): boolean {
+  for (const m of mentionsWithin(ctx, last.at + 1, at)) {
+    if (m.type !== "ORG" || m.entity === last.speaker || ctx.inQuote(m.start)) continue;
+    const s = ctx.sentences[sentenceIndexAt(ctx.sentences, m.start)];
+    const lead = ctx.text.slice(s.start, m.start).split(/\s+/).filter((w) => /\p{L}/u.test(w));
+    if (lead.length <= 1) return true;
+  }
+  return false;
 }
 
 function person(name: string, _g: Gender | null, confidence: number): Resolved {

@@ -44,6 +44,7 @@ const ADVERBIAL_OPENERS = new Set([
   "citing",
   "without",
   "unlike",
+  "according",
 ]);
 /** After a second verb, a preposition opens no statement ("and warned against ..."). */
 const PREPOSITIONS = new Set(["against", "for", "of", "about", "on", "to", "with", "in", "at"]);
@@ -81,8 +82,8 @@ function contentAfter(
   let k = i;
   if (cues.objectVerbs.has(lowerCase(verb))) {
     // The listener: a few words up to "that", or the listener words and one name.
-    const that = words.slice(k, k + 7).findIndex((w) => w.text === "that");
-    if (that >= 0) return k + that + 1;
+    const that = thatAfterListener(words, k);
+    if (that >= 0) return that + 1;
     // Determiners and pronouns, then at most one noun ("told reporters the vote ...").
     while (k < words.length && k - i < 4 && cues.listeners.has(lowerCase(words[k].text))) {
       k++;
@@ -102,6 +103,20 @@ function contentAfter(
   }
   if (words[k]?.text === "that") k++;
   return k;
+}
+
+/**
+ * The "that" after a listener of up to seven words, marks aside ("told CNBC's “Squawk Box
+ * Europe” that"), before any clause mark; else -1.
+ */
+function thatAfterListener(words: readonly Word[], k: number): number {
+  for (let j = k, n = 0; j < words.length && n <= 7; j++) {
+    const t = words[j].text;
+    if (t === "that") return j;
+    if (t === "," || t === ";" || t === "." || t === ":") return -1;
+    if (words[j].kind === "word") n++;
+  }
+  return -1;
 }
 
 /**
@@ -152,6 +167,10 @@ export function reportedContent(
   ) {
     return trimmed(text, sentence.start, sentence.start + lead.length);
   }
+  // `"...," said Terry Smith, founder of Fundsmith, who has ...`: after an inverted tag and its
+  // comma come the speaker's appositives, not what was said (the quote before it was).
+  const inverted = cue.verb !== null && cue.verb.start === cue.from;
+  if (inverted && commaAfter && !/,\s*$/.test(lead)) return null;
   if (after) return after;
   // "X said:" introduces what follows (a quote, or a statement in the next paragraph); the
   // words before the cue are its subject or an adverbial ("Speaking in Brussels, X said:").
@@ -283,7 +302,18 @@ function placeOnly(text: string, content: Content): boolean {
   if (/^(?:favou?r|support)$/iu.test(words[1] ?? "")) return false;
   return words.length <= 6 && PLACE_PREPOSITIONS.has(lowerCase(words[0]));
 }
-const PLACE_PREPOSITIONS = new Set(["to", "on", "at", "from", "in", "via", "during", "with"]);
+const PLACE_PREPOSITIONS = new Set([
+  "to",
+  "on",
+  "at",
+  "from",
+  "in",
+  "via",
+  "during",
+  "with",
+  "after",
+  "before",
+]);
 
 /**
  * Content worth an attribution: two words or more, not all inside quotation marks (a quoted

@@ -584,7 +584,9 @@ function nounOrParticiple(r: Region, v: number): boolean {
   const agent = r.lw[v + 1] === "by" && /^\p{L}/u.test(r.words[v + 2]?.text ?? "");
   // "all reports", "press reports" in lower case: a plural noun ("The Press reports" speaks).
   const plural = LOWER_NOUN_BEFORE.has(r.words[v - 1]?.text ?? "") && r.lw[v].endsWith("s");
-  return NOUN_DETERMINERS.has(r.lw[v - 1]) || agent || plural;
+  // "She's telling": "is", not an owner (a progressive only; "her's remarks" is no English).
+  const is = r.lw[v].endsWith("ing") && contractedIs(r, v - 1);
+  return (NOUN_DETERMINERS.has(r.lw[v - 1]) && !is) || agent || plural;
 }
 const LOWER_NOUN_BEFORE = new Set(["all", "press", "news", "media"]);
 
@@ -632,7 +634,7 @@ function subjectOf(ctx: Context, r: Region, v: number): Subject | null {
   const { words } = r;
   // The word before the verb and its auxiliaries or adverbs ("he has called", "she also said").
   const p = beforeAuxiliaries(r, v, 2);
-  const prev = words[p];
+  const prev = words[p] && contracted(words[p], r.lw[v]);
   if (prev && ctx.cues.pronouns.has(prev.text[0].toUpperCase() + prev.text.slice(1))) {
     return pronounSubject(ctx, prev, words[v]);
   }
@@ -643,7 +645,32 @@ function subjectOf(ctx: Context, r: Region, v: number): Subject | null {
   }
   return titledSubject(ctx, r, v, clause) ?? mentionSubject(ctx, r, v, clause) ??
     appositiveSubject(ctx, r, v, clause) ?? auxiliaryAppositive(ctx, r, v) ??
-    (clause === v ? invertedSubject(ctx, r, v) : nameSubject(ctx, r, v, clause));
+    (clause === v
+      ? relativeHeadSubject(ctx, r, v) ?? invertedSubject(ctx, r, v)
+      : nameSubject(ctx, r, v, clause));
+}
+
+/**
+ * "One official, who spoke on condition of anonymity, told Reuters": a subject with no name in
+ * it before a relative clause set off by commas speaks, unnamed (the reason says so).
+ */
+function relativeHeadSubject(ctx: Context, r: Region, v: number): Subject | null {
+  const { words } = r;
+  if (v < 4 || words[v - 1].text !== ",") return null;
+  const c = clauseStart(words, v - 1);
+  if (!RELATIVES.has(r.lw[c]) || c < 2 || words[c - 1].text !== ",") return null;
+  const h = clauseStart(words, c - 1);
+  // A few words, nothing named in them (a name there is the appositive sieves' to take or leave).
+  if (h >= c - 1 || c - 1 - h > 8 || within(r, words[h].start, words[c - 2].end).length) {
+    return null;
+  }
+  return {
+    ...noSpeech(NO_NAMED),
+    speakerRaw: ctx.text.slice(words[h].start, words[c - 2].end),
+    from: words[h].start,
+    to: words[v].end,
+    mediaSubject: false,
+  };
 }
 
 /** Words between an appositive's comma and its verb ("X, a mayor, has repeatedly called"). */
@@ -674,13 +701,38 @@ function beforeAuxiliaries(r: Region, v: number, most: number): number {
   let p = v - 1;
   while (
     p > 0 && v - 1 - p < bound &&
-    (APPOSITIVE_AUXILIARIES.has(r.lw[p]) || (progressive && PROGRESSIVE_BE.has(r.lw[p])))
+    (APPOSITIVE_AUXILIARIES.has(r.lw[p]) ||
+      (progressive && (PROGRESSIVE_BE.has(r.lw[p]) || contractedIs(r, p))))
   ) p--;
   return p;
 }
 
 /** Forms of "be" a progressive speech verb comes after. */
 export const PROGRESSIVE_BE = new Set(["was", "were", "is", "are", "am", "been", "be"]);
+
+/** Pronouns whose "'s" before a progressive is "is" ("she's telling"); after a noun it owns. */
+const IS_CONTRACTED_AFTER = new Set(["he", "she"]);
+
+/**
+ * True for word `p`, an "'s" that stands for "is" after "he" or "she" ("She's telling reporters
+ * that ..."), not the possessive of "the mayor's telling remark".
+ */
+function contractedIs(r: Region, p: number): boolean {
+  return (r.lw[p] === "'s" || r.lw[p] === "’s") && IS_CONTRACTED_AFTER.has(r.lw[p - 1] ?? "") &&
+    r.words[p - 1].end === r.words[p].start;
+}
+
+/** "they're", "I'm", "we’re": a pronoun and a contracted "are" or "am", as written in one word. */
+const CONTRACTED_BE = /^(\p{L}+)['’](?:re|m)$/iu;
+
+/**
+ * Word `w` without a contracted "are" or "am" before a progressive verb ("They're saying" →
+ * "They"), so the pronoun resolves; any other word as it is.
+ */
+function contracted(w: Word, verb: string): Word {
+  const m = verb.endsWith("ing") ? CONTRACTED_BE.exec(w.text) : null;
+  return m ? { ...w, text: m[1], end: w.start + m[1].length } : w;
+}
 
 /** "The mayor, Jane Roe, has called": an appositive before auxiliaries and adverbs. */
 function auxiliaryAppositive(ctx: Context, r: Region, v: number): Subject | null {
@@ -758,7 +810,7 @@ function headMention(
   if (staff) return staff;
   if (
     preposition || placeModifier(ctx, r, m) || possessed(ctx, r, m, v) ||
-    roleOfMention(ctx, r, clause, m)
+    roleOfMention(ctx, r, clause, m) || COMPOUND_MODIFIER.test(ctx.text.slice(m.end, m.end + 3))
   ) return unnamedHead(ctx, r, clause, v, "no name");
   // "Jim Smith and Mary Hall said": two speakers, neither alone.
   // Two people: the person before (a state in a party label, "(D-Mass.)", is no speaker).
@@ -774,6 +826,12 @@ function headMention(
   }
   return m;
 }
+
+/**
+ * A name joined by a hyphen to a lower-case word modifies the subject's head: "The
+ * Atlanta-based airline said", "a Trump-appointed judge said", "the Hamas-run ministry said".
+ */
+const COMPOUND_MODIFIER = /^-\p{Ll}/u;
 
 /** Whether the text from `start` to `end` is a party-and-state label ("D-N.Y."). */
 function partyAndState(text: string, start: number, end: number): boolean {
@@ -955,9 +1013,15 @@ function appositiveSubject(ctx: Context, r: Region, v: number, clause: number): 
     const who = chunkSpeaker(ctx, r, c, end);
     if (who) {
       const prevChunk = c >= 2 && words[c - 1].text === "," ? clauseStart(words, c - 1) : -1;
-      const chunk = n > 0 ? [end + 1, v - 2] : prevChunk >= 0 ? [prevChunk, c - 2] : null;
-      // Not a role: an adverbial ("on Tuesday") or what they were doing ("speaking to reporters").
-      const role = chunk && !ADVERBIAL.has(r.lw[chunk[0]]) && !/ing$/.test(r.lw[chunk[0]])
+      const chunk = n > 0
+        ? [end + 1, beforeRelative(r, end + 1, v - 2)]
+        : prevChunk >= 0
+        ? [prevChunk, c - 2]
+        : null;
+      // Not a role: an adverbial ("on Tuesday"), what they were doing ("speaking to reporters")
+      // or a relative clause ("who became chief executive last year").
+      const role = chunk && !ADVERBIAL.has(r.lw[chunk[0]]) && !/ing$/.test(r.lw[chunk[0]]) &&
+          !RELATIVES.has(r.lw[chunk[0]])
         ? ctx.text.slice(words[chunk[0]].start, words[chunk[1]].end)
         : who.role;
       return { ...who, role, from: words[c].start, to: words[v].end };
@@ -966,6 +1030,17 @@ function appositiveSubject(ctx: Context, r: Region, v: number, clause: number): 
     end = c - 1;
   }
   return null;
+}
+
+/**
+ * The last word of a role's chunks `[from, to]` before a relative clause among them ("a reader
+ * at Brunel University London, who was not involved in the study": "London"); `to` when none.
+ */
+function beforeRelative(r: Region, from: number, to: number): number {
+  for (let k = from + 1; k < to; k++) {
+    if (r.words[k].text === "," && RELATIVES.has(r.lw[k + 1])) return k - 1;
+  }
+  return to;
 }
 
 /** The speaker when the words `[c, end)` are a name alone (a person, or an organisation's mention). */
@@ -1232,6 +1307,13 @@ function resolveGrown(
   }
   if (m) return { ...ofMention(m, "cue", 0.95), role: g?.role ?? m.role };
   if (!g) return { ...named(null, null, null, null, 0), reason: "no speaker next to the cue" };
+  // "said Conor Cunningham": a person's mention holds the word taken for a role ("Conor").
+  const person = r.here.find((x) =>
+    x.type === "PERSON" && x.end === g.nameTo && x.start >= g.from && x.start < g.nameFrom
+  );
+  if (person) {
+    return { ...ofMention(person, "cue", 0.9), role: roleUpTo(ctx, g.from, person) };
+  }
   if (g.definite) return definiteSpeaker(ctx, g);
   if (g.name.includes(" ")) return named(g.name, "person", g.role, "name", 0.8);
   const known = knownSurname(ctx, g.name, g.nameFrom);
@@ -1252,6 +1334,11 @@ function resolveGrown(
     speakerRaw: g.name,
     reason: `one-word name "${g.name}" not known`,
   };
+}
+
+/** The role words written from `from` up to a person's mention, else the mention's own role. */
+function roleUpTo(ctx: Context, from: number, person: EntityMention): string | null {
+  return ctx.text.slice(from, person.start).trim() || person.role;
 }
 
 function named(

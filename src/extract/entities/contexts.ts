@@ -1,0 +1,178 @@
+/**
+ * Two corrections of the recogniser's mentions from the words around them:
+ * - a name where only a company can be ("shares of Delta", "Delta's shares",
+ *   data/entities/company_contexts.json) is an organisation, not the city or person the
+ *   recogniser typed;
+ * - a capitalised common word that opens a sentence is no part of the name after it ("Rival
+ *   United Airlines is scheduled ..."): the corpus writes the word in lower case ("rivals") and
+ *   never capitalised inside a sentence, and names the rest ("United Airlines") on its own.
+ * @module
+ */
+
+import { z } from "zod";
+import contextData from "../../../data/entities/company_contexts.json" with { type: "json" };
+import type { Cues } from "../cues.ts";
+import type { EntityMention } from "../entities.ts";
+import { isFirstName, type PlaceLookups } from "./places.ts";
+import { escapeRegExp } from "../../_strings.ts";
+
+const ContextSchema = z.object({
+  description: z.string(),
+  before: z.array(z.string().min(1)).min(1),
+  after: z.array(z.string().min(1)).min(1),
+});
+const contexts = ContextSchema.parse(contextData);
+/** Lower case, straight apostrophes: how the text around a mention is compared. */
+const norm = (s: string) => s.toLowerCase().replace(/’/g, "'");
+const BEFORE = contexts.before.map((p) => norm(p) + " ");
+const AFTER = contexts.after.map(norm);
+const LONGEST = Math.max(...[...BEFORE, ...AFTER].map((p) => p.length)) + 1;
+
+/** Whether the company words stand right before the mention ("shares of ") or after it ("'s shares"). */
+function companyContext(text: string, m: EntityMention): "before" | "after" | null {
+  const before = norm(text.slice(Math.max(0, m.start - LONGEST), m.start));
+  // "shares of Dallas-based Texas Instruments": the place is not what the shares are of.
+  if (BEFORE.some((p) => before.endsWith(p)) && text[m.end] !== "-") return "before";
+  const after = norm(text.slice(m.end, m.end + LONGEST));
+  return AFTER.some((p) => after.startsWith(p) && !/\p{L}/u.test(after[p.length] ?? ""))
+    ? "after"
+    : null;
+}
+
+/**
+ * The recogniser's places (not a country or US state) and, after "shares of", people that stand
+ * where only a company can become organisations, with the article's other place mentions of
+ * the same name. Changes the mentions of one article in place.
+ */
+export function retypeCompanies(
+  mentions: EntityMention[],
+  text: string,
+  places: PlaceLookups,
+): void {
+  const companies = new Set<string>();
+  for (const m of mentions) {
+    if (m.source !== "model" || !retypable(m, places)) continue;
+    const where = companyContext(text, m);
+    // "Musk's shares" are his own: a person only before the name ("shares of Ford").
+    if (where === "before" || (where === "after" && m.type !== "PERSON")) companies.add(m.entity);
+  }
+  if (!companies.size) return;
+  for (const m of mentions) {
+    if (!companies.has(m.entity) || m.source !== "model" || !retypable(m, places)) continue;
+    // A person elsewhere in the article keeps the type the recogniser gave there.
+    if (m.type === "PERSON" && companyContext(text, m) !== "before") continue;
+    m.type = "ORG";
+    m.metonymy = false;
+    m.role = null;
+  }
+}
+
+function retypable(m: EntityMention, places: PlaceLookups): boolean {
+  if (m.type === "PERSON") return true;
+  if (m.type !== "GPE" && m.type !== "LOC") return false;
+  const kind = places.kind(m.text);
+  return kind !== "country" && kind !== "state";
+}
+
+/** A capitalised word of letters and the rest of a name of capitalised words after one space. */
+const OPENER = /^(\p{Lu}\p{Ll}+) (?=\p{Lu})/u;
+
+/** True when `pos` opens a sentence, a paragraph, a quote or a clause after a colon or dash. */
+function opensAt(text: string, pos: number): boolean {
+  let k = pos - 1;
+  while (k >= 0 && (text[k] === " " || text[k] === "\t")) k--;
+  return k < 0 || /[\n.!?:;"“”‘'’(\[—–]/u.test(text[k]);
+}
+
+/** The mention's opening word when it may be a common word glued on its name, else null. */
+function openerOf(
+  m: EntityMention,
+  text: string | undefined,
+  places: PlaceLookups,
+  cues: Cues,
+): string | null {
+  if (m.source !== "model" || text === undefined) return null;
+  const w = OPENER.exec(m.text)?.[1];
+  if (!w || !opensAt(text, m.start)) return null;
+  // A first name, a place, a nationality or a title opens names ("Sen.", "North", "Maria").
+  if (isFirstName(places, w) || places.kind(w) || places.people?.(w) || cues.titles.has(w)) {
+    return null;
+  }
+  return w;
+}
+
+/** How the corpus writes a word: in lower case somewhere, capitalised inside a sentence somewhere. */
+interface Usage {
+  lower: boolean;
+  midCapital: boolean;
+}
+
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+/** How `texts` write each of `words` (lower case), with or without a plural "s". */
+function usageOf(texts: Iterable<string>, words: ReadonlySet<string>): Map<string, Usage> {
+  const out = new Map<string, Usage>();
+  const baseOf = new Map<string, string>();
+  for (const w of words) {
+    out.set(w, { lower: false, midCapital: false });
+    for (const v of [w, `${w}s`, w.endsWith("s") ? w.slice(0, -1) : w]) baseOf.set(v, w);
+  }
+  // One search for the few words at stake: far cheaper than splitting every text into words.
+  const alternatives = [...baseOf.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp);
+  const pattern = new RegExp(alternatives.join("|"), "gi");
+  for (const text of texts) {
+    for (const match of text.matchAll(pattern)) {
+      const at = match.index;
+      const t = match[0];
+      const end = at + t.length;
+      if (WORD_CHAR.test(text[at - 1] ?? " ") || WORD_CHAR.test(text[end] ?? " ")) continue;
+      const lower = t.toLowerCase();
+      const base = baseOf.get(lower);
+      if (base === undefined) continue;
+      const u = out.get(base)!;
+      if (t === lower) u.lower = true;
+      else if (!opensAt(text, at)) u.midCapital = true;
+    }
+  }
+  return out;
+}
+
+/**
+ * Drops a common word opening a sentence from the recogniser's name after it ("Rival United
+ * Airlines" → "United Airlines") when the corpus writes the word in lower case, never
+ * capitalised inside a sentence, and has the rest as a mention of its own, whose entity and type
+ * it then takes. `texts`: each article's text by id. Changes the mentions in place.
+ */
+export function trimOpeners(
+  mentions: EntityMention[],
+  texts: ReadonlyMap<string, string>,
+  places: PlaceLookups,
+  cues: Cues,
+): void {
+  let byText: Map<string, EntityMention> | undefined;
+  const found: [EntityMention, string, EntityMention][] = [];
+  for (const m of mentions) {
+    const w = openerOf(m, texts.get(m.articleId), places, cues);
+    if (!w) continue;
+    if (!byText) {
+      byText = new Map();
+      for (const x of mentions) if (!byText.has(x.text)) byText.set(x.text, x);
+    }
+    const other = byText.get(m.text.slice(w.length + 1));
+    if (other) found.push([m, w, other]);
+  }
+  if (!found.length) return;
+  const usage = usageOf(texts.values(), new Set(found.map(([, w]) => w.toLowerCase())));
+  for (const [m, w, other] of found) {
+    const u = usage.get(w.toLowerCase());
+    if (!u?.lower || u.midCapital) continue;
+    Object.assign(m, {
+      start: m.start + w.length + 1,
+      text: other.text,
+      entity: other.entity,
+      type: other.type,
+      media: other.media,
+      role: other.type === "PERSON" ? m.role : null,
+    });
+  }
+}
