@@ -66,7 +66,7 @@ export function evalFiguresCommand(args: string[], io: Io = CONSOLE): Promise<nu
     io.log(figureScoreTable(scores));
     const unplaced = scores.reduce((n, s) => n + s.unplaced, 0);
     if (unplaced) io.error(`${unplaced} gold figures not found in the cleaned text`);
-    if (opts.misses) for (const m of misses.dev) io.log(`dev ${m}`);
+    if (opts.misses) { for (const m of misses.dev) io.log(`dev ${m}`); }
     return 0;
   }, io);
 }
