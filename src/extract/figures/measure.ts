@@ -21,10 +21,12 @@ import {
   endsClause,
   joined,
   leadOf,
+  parseFigureData,
   phraseAt,
   type Phrases,
   phrasesOf,
   type Placed,
+  readFigureData,
   wordList,
   wordsFrom,
 } from "./scan.ts";
@@ -69,11 +71,12 @@ export interface MeasureWords {
   voteCues: ReadonlySet<string>;
 }
 
-/** Validates and compiles measure words (a user's own `measures.json`). Throws a readable error. */
+/**
+ * Validates and compiles measure words (a user's own `measures.json`, schema
+ * {@link MeasureWordsSchema}). Throws a one-line `FigureDataError` naming `source` and the field.
+ */
 export function compileMeasureWords(data: unknown, source = "measure words"): MeasureWords {
-  const parsed = MeasureWordsSchema.safeParse(data);
-  if (!parsed.success) throw new Error(`${source}: ${z.prettifyError(parsed.error)}`);
-  const d = parsed.data;
+  const d = parseFigureData(MeasureWordsSchema, data, source);
   return {
     measures: phrasesOf(Object.entries(d.measures)),
     after: new Set(d.after),
@@ -86,6 +89,22 @@ export function compileMeasureWords(data: unknown, source = "measure words"): Me
     scoreCues: new Set(d.score_cues),
     voteCues: new Set(d.vote_cues),
   };
+}
+
+/**
+ * Reads a user's own `measures.json` (the shipped file's schema) for
+ * `ExtractOptions.figureMeasures`. Errors are one line naming the file and the field.
+ *
+ * @example
+ * ```ts
+ * import { analyzeCorpus, extractCorpus, loadMeasureWordsFile } from "newsframe/extract";
+ *
+ * const figureMeasures = loadMeasureWordsFile("data/figures/measures.json");
+ * extractCorpus(await analyzeCorpus("seeds"), { figureMeasures });
+ * ```
+ */
+export function loadMeasureWordsFile(path: string): MeasureWords {
+  return compileMeasureWords(readFigureData(path, "measure words"), path);
 }
 
 /** The measure words shipped in `data/figures/measures.json`. */

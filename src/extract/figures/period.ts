@@ -24,10 +24,12 @@ import {
   endsClause,
   joined,
   leadOf,
+  parseFigureData,
   phraseAt,
   type Phrases,
   phrasesOf,
   type Placed,
+  readFigureData,
   wordList,
   wordsFrom,
 } from "./scan.ts";
@@ -53,17 +55,34 @@ export interface PeriodWords {
   determiners: ReadonlySet<string>;
 }
 
-/** Validates and compiles period words (a user's own `periods.json`). Throws a readable error. */
+/**
+ * Validates and compiles period words (a user's own `periods.json`, schema
+ * {@link PeriodWordsSchema}). Throws a one-line `FigureDataError` naming `source` and the field.
+ */
 export function compilePeriodWords(data: unknown, source = "period words"): PeriodWords {
-  const parsed = PeriodWordsSchema.safeParse(data);
-  if (!parsed.success) throw new Error(`${source}: ${z.prettifyError(parsed.error)}`);
-  const d = parsed.data;
+  const d = parseFigureData(PeriodWordsSchema, data, source);
   return {
     phrases: phrasesOf(Object.entries(d.phrases)),
     prepositions: new Set(d.prepositions),
     bases: new Set(d.bases),
     determiners: new Set(d.determiners),
   };
+}
+
+/**
+ * Reads a user's own `periods.json` (the shipped file's schema) for `ExtractOptions.figurePeriods`.
+ * Errors are one line naming the file and the field.
+ *
+ * @example
+ * ```ts
+ * import { analyzeCorpus, extractCorpus, loadPeriodWordsFile } from "newsframe/extract";
+ *
+ * const figurePeriods = loadPeriodWordsFile("data/figures/periods.json");
+ * extractCorpus(await analyzeCorpus("seeds"), { figurePeriods });
+ * ```
+ */
+export function loadPeriodWordsFile(path: string): PeriodWords {
+  return compilePeriodWords(readFigureData(path, "period words"), path);
 }
 
 /** The period words shipped in `data/figures/periods.json`. */
