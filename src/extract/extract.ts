@@ -20,6 +20,8 @@ import {
 import { trimOpeners } from "./entities/contexts.ts";
 import type { FigureWords } from "./figure_words.ts";
 import { extractFigures, type Figure } from "./figures.ts";
+import type { MeasureWords } from "./figures/measure.ts";
+import type { PeriodWords } from "./figures/period.ts";
 import type { Gazetteer } from "./gazetteer.ts";
 import { type Attribution, extractQuotes, type Quote } from "./quotes.ts";
 
@@ -50,6 +52,10 @@ export interface ExtractOptions {
   cues?: Cues;
   /** Number words, units and scales (default: `data/entities/figure_words.json`). */
   figureWords?: FigureWords;
+  /** The periods figures are stated for (default: `data/figures/periods.json`); see `loadPeriodWordsFile`. */
+  figurePeriods?: PeriodWords;
+  /** What figures measure (default: `data/figures/measures.json`); see `loadMeasureWordsFile`. */
+  figureMeasures?: MeasureWords;
   /** The entity recogniser (default: none, lists and rules only). */
   model?: EntityRecogniser | null;
   /** Place kinds and first-name genders for the entity stage. */
@@ -64,7 +70,11 @@ export function extractArticle(
   into: Extraction = emptyExtraction(),
   entities: EntityMention[] = extractEntities(article, sentences, options),
 ): Extraction {
-  const figures = extractFigures(article.text, sentences, entities, { words: options.figureWords });
+  const figures = extractFigures(article.text, sentences, entities, {
+    words: options.figureWords,
+    periods: options.figurePeriods,
+    measures: options.figureMeasures,
+  });
   const { quotes, attributions } = extractQuotes(article, sentences, entities, options);
   into.entities.push(...entities);
   into.figures.push(...figures);

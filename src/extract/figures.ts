@@ -24,10 +24,11 @@ import {
   statesPeriod,
 } from "./figures/period.ts";
 import { joined, leadOf } from "./figures/scan.ts";
+import { tallyAt } from "./figures/tally.ts";
 import { isDemonym, isPeople } from "./ner/lexicons.ts";
 import { lowerCase, quickHas, sentenceWords, type Word } from "./words.ts";
 
-/** What a figure is. */
+/** What a figure is: "score" is a tally of a game or a vote ("3-1", "52-48"). */
 export type FigureKind =
   | "money"
   | "percent"
@@ -36,7 +37,8 @@ export type FigureKind =
   | "date"
   | "year"
   | "duration"
-  | "ordinal";
+  | "ordinal"
+  | "score";
 
 /** One figure. Offsets are into the article's cleaned text. */
 export interface Figure {
@@ -50,9 +52,16 @@ export interface Figure {
   text: string;
   /** What the figure measures. */
   kind: FigureKind;
-  /** The number with scale words applied ("$240 billion" is 240000000000); null for dates. */
+  /**
+   * The number with scale words applied ("$240 billion" is 240000000000); null for dates. A
+   * score's is its larger side ("1 – 2" is 2, as "2-1" is: outlets name the sides in either
+   * order); its `rawUnit` is the tally as written, without spaces ("1-2").
+   */
   value: number | null;
-  /** Normalised unit: an ISO currency code, "percent", "cubic_metre", a time unit, a counted noun. */
+  /**
+   * Normalised unit: an ISO currency code, "percent", "cubic_metre", a time unit, a counted noun;
+   * "score" or "votes" for a score.
+   */
   unit: string | null;
   /** The unit as written ("$", "cubic metres", "%"). */
   rawUnit: string | null;
@@ -99,8 +108,11 @@ export interface Span {
   type?: string;
 }
 
-/** Entity types whose names qualify a counted noun: "345 Muslim pilgrims", "500 US troops". */
-const COUNT_MODIFIER_TYPES: ReadonlySet<string> = new Set(["NORP", "GPE"]);
+/**
+ * Entity types whose names qualify a counted noun: "345 Muslim pilgrims", "500 US troops", "500
+ * Google employees".
+ */
+const COUNT_MODIFIER_TYPES: ReadonlySet<string> = new Set(["NORP", "GPE", "ORG"]);
 
 interface Raw {
   first: number;
@@ -419,7 +431,10 @@ function signFirstMoney(at: At): Raw | null {
   const w = words[i];
   if (w.kind !== "punct" || !fw.currencies.has(w.text)) return null;
   const prefix = words[i - 1];
-  const glued = prefix && prefix.end === w.start && fw.currencies.has(`${prefix.text}${w.text}`);
+  // "NZ$", or "NZ $" as some sources space it: a country's capitals and the sign.
+  const near = prefix && (prefix.end === w.start ||
+    (prefix.end + 1 === w.start && /^\p{Lu}{1,3}$/u.test(prefix.text)));
+  const glued = near && fw.currencies.has(`${prefix.text}${w.text}`);
   const sign = glued ? `${prefix.text}${w.text}` : w.text;
   const n = readNumber(words, i + 1, fw);
   if (!n || n.spelled) return null;
@@ -439,8 +454,10 @@ function signFirstMoney(at: At): Raw | null {
 }
 
 /** Vague counts: "tens of thousands of troops", "thousands of its troops". */
-function vagueCount({ words, i, fw, inName }: At): Raw | null {
-  for (const { words: parts, value } of fw.vagueByFirstWord.get(words[i].text) ?? []) {
+function vagueCount({ words, i, fw, inName, mw }: At): Raw | null {
+  // "Hundreds dead": a sentence's (or a headline's) first word is capitalised.
+  const key = opensSentence(words, i) ? lowerCase(words[i].text) : words[i].text;
+  for (const { words: parts, value } of fw.vagueByFirstWord.get(key) ?? []) {
     if (!parts.every((p, k) => lower(words[i + k]) === p)) continue;
     let last = i + parts.length - 1;
     let unit: string | null = null;
@@ -448,12 +465,16 @@ function vagueCount({ words, i, fw, inName }: At): Raw | null {
       // The counted noun: the first plural among the next few words ("millions of new jobs").
       for (let k = last + 2; k < Math.min(words.length, last + 6); k++) {
         if (words[k].kind !== "word" || !LOWER_WORD.test(words[k].text) || inName[k]) break;
-        if (isPlural(words[k].text)) {
+        if (isPlural(words[k].text) || fw.pluralNouns.has(words[k].text)) {
           unit = words[k].text;
           last = k;
           break;
         }
       }
+    }
+    // "Hundreds dead", "thousands were evacuated": a count of people with no noun.
+    if (unit === null && countsPeople(words, i, last, mw)) {
+      return raw(i, last, "count", value, { unit: "people", rawUnit: null, approx: true });
     }
     return raw(i, last, "count", value, { unit, rawUnit: unit, approx: true });
   }
@@ -485,6 +506,17 @@ function afterNumber(read: (at: At, n: ReadNumber) => Raw | null): Reader {
     if (at.number === undefined) at.number = readNumber(at.words, at.i, at.fw);
     return at.number ? read(at, at.number) : null;
   };
+}
+
+/** A game's or a vote's tally: "won 3-1", "a 52-48 vote", "beat them 24–17" (see `tally.ts`). */
+function score({ words, i, fw, mw }: At): Raw | null {
+  if (words[i].kind !== "number") return null;
+  const t = tallyAt(words, i, fw, mw);
+  if (!t) return null;
+  return raw(i, t.last, "score", Math.max(t.first, t.second), {
+    unit: t.unit,
+    rawUnit: `${t.first}-${t.second}`,
+  });
 }
 
 /** Percent: "40%", "3.8 percent", "2 per cent", "2 percentage points". */
@@ -603,8 +635,15 @@ function oneIn({ words, i, fw }: At, n: ReadNumber): Raw | null {
 function count(at: At, n: ReadNumber): Raw | null {
   const { words, i, fw } = at;
   if (n.spelled && n.value === 1) return null;
-  for (let k = n.last + 1; k <= n.last + 3 && k < words.length; k++) {
+  let reach = n.last + 3;
+  for (let k = n.last + 1; k <= reach && k < words.length; k++) {
     const t = words[k];
+    // A compound glued by a hyphen is one modifier: "three ISIL-held buildings", "front-end".
+    if (gluedHyphen(words, k)) {
+      reach += 2;
+      k++;
+      continue;
+    }
     const role = countWord(at, k);
     if (role === "stop") break;
     // "3 short years" is a duration with an adjective inside.
@@ -617,6 +656,28 @@ function count(at: At, n: ReadNumber): Raw | null {
   return null;
 }
 
+/** Whether word k is a hyphen glued between two words (a compound: "ISIL-held"). */
+function gluedHyphen(words: Word[], k: number): boolean {
+  const [a, h, b] = [words[k - 1], words[k], words[k + 1]];
+  return h.text === "-" && a?.kind === "word" && b?.kind === "word" && a.end === h.start &&
+    h.end === b.start;
+}
+
+/** An acronym that qualifies a counted noun ("15 IQ points", "500 NHS staff"); not a time of day. */
+const ACRONYM = /^(?!AM$|PM$)\p{Lu}{2,5}$/u;
+
+const compoundCache = new WeakMap<FigureWords, readonly string[]>();
+
+/**
+ * Whether a word ends in one of the irregular plurals of `plural_nouns` of five letters or
+ * more: "schoolchildren", "businesswomen", "salespeople".
+ */
+function compoundPlural(word: string, fw: FigureWords): boolean {
+  let ends = compoundCache.get(fw);
+  if (!ends) compoundCache.set(fw, ends = [...fw.pluralNouns].filter((p) => p.length >= 5));
+  return ends.some((p) => word.length > p.length && word.endsWith(p));
+}
+
 /**
  * What a word after a number is to a count: the counted noun, a word to read past (an
  * adjective, a people or country word), or the end of the search. A capitalised word other than
@@ -627,12 +688,12 @@ function countWord(at: At, k: number): "noun" | "modifier" | "stop" {
   const t = words[k].text;
   if (words[k].kind !== "word") return "stop";
   // A country qualifies the noun ("4,000 United States troops"); a people can be it ("300 Americans").
-  if (at.modifier[k] === "GPE") return "modifier";
+  if (at.modifier[k] === "GPE" || at.modifier[k] === "ORG" || ACRONYM.test(t)) return "modifier";
   if (at.modifier[k] || (/^\p{Lu}/u.test(t) && (isDemonym(t) || isPeople(t)))) {
     return isPlural(t) ? "noun" : "modifier";
   }
   if (!LOWER_WORD.test(t) || at.inName[k]) return "stop";
-  if (fw.pluralNouns.has(t) || fw.anaphoricNouns.has(t)) return "noun";
+  if (fw.pluralNouns.has(t) || fw.anaphoricNouns.has(t) || compoundPlural(t, fw)) return "noun";
   // "35 more civilians", "two other countries".
   if (k === at.number!.last + 1 && (t === "more" || t === "other")) return "modifier";
   if (STOPWORDS.has(t) || fw.numberWords.has(t)) return "stop";
@@ -667,6 +728,37 @@ function casualtyCount(at: At, n: ReadNumber): Raw | null {
   });
 }
 
+/** Words between the two numbers of a range: "ten to 32 pages", "two or three goals", "15-20%". */
+const RANGE_JOIN: ReadonlySet<string> = new Set(["to", "or", "-", "–"]);
+
+/** Kinds a range's first number takes from its second. */
+const RANGE_KINDS: ReadonlySet<FigureKind> = new Set(["money", "percent", "quantity", "count"]);
+
+/**
+ * The first number of a range, which takes the unit (and scale) written once after the second:
+ * "from ten to 32 pages" (10 pages), "two or three goals", "15 to 20 percent", "3 to 5 billion
+ * dollars" (3 billion dollars). A spelled "one" ("one or two points") is none.
+ */
+function rangeFirst(at: At, n: ReadNumber): Raw | null {
+  const { words, i, fw } = at;
+  if (n.spelled && n.value === 1) return null;
+  const k = n.last + 2;
+  if (!RANGE_JOIN.has(lower(words[n.last + 1])) || !words[k]) return null;
+  const second = readFigure({ ...at, i: k, number: undefined });
+  if (!second || second.first !== k || !RANGE_KINDS.has(second.kind)) return null;
+  // "3 to 5 billion": the second's scale word is the first's too.
+  const plain = numberOf(words[k]) ?? fw.numberWords.get(lower(words[k]));
+  const scale =
+    n.last === i && plain && second.value !== null && readNumber(words, k, fw)?.last !== k
+      ? readNumber(words, k, fw)!.value / plain
+      : 1;
+  return raw(i, n.last, second.kind, scaled(n.value, scale), {
+    unit: second.unit,
+    rawUnit: second.rawUnit,
+    per: second.per,
+  });
+}
+
 /** Words before a bare number that make it the base of a change: "412 seats, up from 202". */
 const BASE_BEFORE = /^(?:from|than)$/;
 
@@ -695,6 +787,7 @@ const READERS: readonly Reader[] = [
   signFirstMoney,
   vagueCount,
   ordinal,
+  score,
   afterNumber(percent),
   afterNumber(currencyAfterMoney),
   afterNumber(quantity),
@@ -705,6 +798,7 @@ const READERS: readonly Reader[] = [
   afterNumber(count),
   afterNumber(casualtyCount),
   afterNumber(baseCount),
+  afterNumber(rangeFirst),
 ];
 
 /** The figure that starts at word i: the first of {@link READERS} that reads one. */
@@ -779,7 +873,8 @@ function changeOf(
 
 /** Whether a figure of this kind can be a rate or be given for a year ("$5 bn a year in 2023"). */
 function isAmount(kind: FigureKind): boolean {
-  return kind !== "date" && kind !== "year" && kind !== "ordinal" && kind !== "duration";
+  return kind !== "date" && kind !== "year" && kind !== "ordinal" && kind !== "duration" &&
+    kind !== "score";
 }
 
 /** Words after "a year" that make it a time, not a rate: "$2.78 a year ago", "a year earlier". */

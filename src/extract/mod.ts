@@ -83,6 +83,19 @@ export {
   type TitleRules,
 } from "./cues.ts";
 export {
+  compilePeriodWords,
+  loadPeriodWordsFile,
+  type PeriodWords,
+  PeriodWordsSchema,
+} from "./figures/period.ts";
+export {
+  compileMeasureWords,
+  loadMeasureWordsFile,
+  type MeasureWords,
+  MeasureWordsSchema,
+} from "./figures/measure.ts";
+export { FigureDataError } from "./figures/scan.ts";
+export {
   compileFigureWords,
   DEFAULT_FIGURE_WORDS,
   type FigureWords,

@@ -175,6 +175,10 @@ Deno.test("counts: scores, votes, ages, ranks and years are no counts", () => {
       "In 2013, the typhoon killed more than 6,300 people. The report covered 2019 to 2023.",
   );
   assert.deepEqual(x.figures.map((f) => [f.text, f.kind, f.value, f.unit]), [
+    // Tallies are scores (their larger side), not two counts; "10 to 2" is read as neither.
+    ["3-1", "score", 3, "score"],
+    ["2-0", "score", 2, "score"],
+    ["52-48", "score", 52, "votes"],
     ["Thursday", "date", null, "day"],
     ["3", "ordinal", 3, null],
     ["1", "ordinal", 1, null],

@@ -21,10 +21,12 @@ import {
   endsClause,
   joined,
   leadOf,
+  parseFigureData,
   phraseAt,
   type Phrases,
   phrasesOf,
   type Placed,
+  readFigureData,
   wordList,
   wordsFrom,
 } from "./scan.ts";
@@ -40,6 +42,10 @@ export const MeasureWordsSchema = z.object({
   count_nouns: wordList,
   count_links: wordList,
   expectations: wordList.default([]),
+  /** Words of a game that make two joined numbers a score ("won 3-1", "a 3-1 win"). */
+  score_cues: wordList.default(defaults.score_cues),
+  /** Words of a vote that make two joined numbers a vote's tally ("a 52-48 vote"). */
+  vote_cues: wordList.default(defaults.vote_cues),
 });
 
 /**
@@ -59,13 +65,18 @@ export interface MeasureWords {
   countLinks: ReadonlySet<string>;
   /** Words that make a figure an estimate or a forecast ("estimate", "expects", "guidance"). */
   expectations: ReadonlySet<string>;
+  /** Words of a game: two joined numbers near one are a score (see `tally.ts`). */
+  scoreCues: ReadonlySet<string>;
+  /** Words of a vote: two joined numbers near one are a vote's tally. */
+  voteCues: ReadonlySet<string>;
 }
 
-/** Validates and compiles measure words (a user's own `measures.json`). Throws a readable error. */
+/**
+ * Validates and compiles measure words (a user's own `measures.json`, schema
+ * {@link MeasureWordsSchema}). Throws a one-line `FigureDataError` naming `source` and the field.
+ */
 export function compileMeasureWords(data: unknown, source = "measure words"): MeasureWords {
-  const parsed = MeasureWordsSchema.safeParse(data);
-  if (!parsed.success) throw new Error(`${source}: ${z.prettifyError(parsed.error)}`);
-  const d = parsed.data;
+  const d = parseFigureData(MeasureWordsSchema, data, source);
   return {
     measures: phrasesOf(Object.entries(d.measures)),
     after: new Set(d.after),
@@ -75,7 +86,25 @@ export function compileMeasureWords(data: unknown, source = "measure words"): Me
     countNouns: phrasesOf(d.count_nouns.map((n) => [n, true as const])),
     countLinks: new Set(d.count_links),
     expectations: new Set(d.expectations),
+    scoreCues: new Set(d.score_cues),
+    voteCues: new Set(d.vote_cues),
   };
+}
+
+/**
+ * Reads a user's own `measures.json` (the shipped file's schema) for
+ * `ExtractOptions.figureMeasures`. Errors are one line naming the file and the field.
+ *
+ * @example
+ * ```ts
+ * import { analyzeCorpus, extractCorpus, loadMeasureWordsFile } from "newsframe/extract";
+ *
+ * const figureMeasures = loadMeasureWordsFile("data/figures/measures.json");
+ * extractCorpus(await analyzeCorpus("seeds"), { figureMeasures });
+ * ```
+ */
+export function loadMeasureWordsFile(path: string): MeasureWords {
+  return compileMeasureWords(readFigureData(path, "measure words"), path);
 }
 
 /** The measure words shipped in `data/figures/measures.json`. */
@@ -203,8 +232,15 @@ function afterAuxiliaries(words: readonly Word[], k: number, mw: MeasureWords): 
   return k;
 }
 
-/** A measure after the figure: "$58 billion in revenue", "3% of sales". */
+/**
+ * A measure after the figure: "$58 billion in revenue", "3% of sales"; right after an amount
+ * that is no count ("US$ 20,000 bail", "a $5 million settlement", "3% growth").
+ */
 function measureAfter(words: readonly Word[], f: Placed, mw: MeasureWords): string | null {
+  if (f.kind !== "count") {
+    const own = phraseAt(words, f.last + 1, mw.measures);
+    if (own) return own.value;
+  }
   const t = lowerCase(words[f.last + 1]?.text ?? "");
   if (t === "in" || t === "of") {
     const read = phraseAt(words, f.last + 2, mw.measures);

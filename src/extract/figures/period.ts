@@ -17,16 +17,19 @@
 import { z } from "zod";
 import defaults from "../../../data/figures/periods.json" with { type: "json" };
 import type { FigureWords } from "../figure_words.ts";
+import { STOPWORDS } from "../../text/tokens.ts";
 import { lowerCase, type Word } from "../words.ts";
 import {
   AMOUNT_KINDS,
   endsClause,
   joined,
   leadOf,
+  parseFigureData,
   phraseAt,
   type Phrases,
   phrasesOf,
   type Placed,
+  readFigureData,
   wordList,
   wordsFrom,
 } from "./scan.ts";
@@ -52,17 +55,34 @@ export interface PeriodWords {
   determiners: ReadonlySet<string>;
 }
 
-/** Validates and compiles period words (a user's own `periods.json`). Throws a readable error. */
+/**
+ * Validates and compiles period words (a user's own `periods.json`, schema
+ * {@link PeriodWordsSchema}). Throws a one-line `FigureDataError` naming `source` and the field.
+ */
 export function compilePeriodWords(data: unknown, source = "period words"): PeriodWords {
-  const parsed = PeriodWordsSchema.safeParse(data);
-  if (!parsed.success) throw new Error(`${source}: ${z.prettifyError(parsed.error)}`);
-  const d = parsed.data;
+  const d = parseFigureData(PeriodWordsSchema, data, source);
   return {
     phrases: phrasesOf(Object.entries(d.phrases)),
     prepositions: new Set(d.prepositions),
     bases: new Set(d.bases),
     determiners: new Set(d.determiners),
   };
+}
+
+/**
+ * Reads a user's own `periods.json` (the shipped file's schema) for `ExtractOptions.figurePeriods`.
+ * Errors are one line naming the file and the field.
+ *
+ * @example
+ * ```ts
+ * import { analyzeCorpus, extractCorpus, loadPeriodWordsFile } from "newsframe/extract";
+ *
+ * const figurePeriods = loadPeriodWordsFile("data/figures/periods.json");
+ * extractCorpus(await analyzeCorpus("seeds"), { figurePeriods });
+ * ```
+ */
+export function loadPeriodWordsFile(path: string): PeriodWords {
+  return compilePeriodWords(readFigureData(path, "period words"), path);
 }
 
 /** The period words shipped in `data/figures/periods.json`. */
@@ -101,11 +121,27 @@ export function readPeriodAt(
   fw: FigureWords,
   pw: PeriodWords = DEFAULT_PERIOD_WORDS,
 ): ReadPeriod | null {
-  const fixed = phraseAt(words, k, pw.phrases);
+  const fixed = namePart(words, k) ? null : phraseAt(words, k, pw.phrases);
   const rule = periodByRule(words, k, fw, pw);
   // The longer reading wins: "the third quarter" over "the quarter"'s "the".
   if (fixed && (!rule || fixed.last >= rule.last)) return { period: fixed.value, last: fixed.last };
   return rule;
+}
+
+/**
+ * Whether word k is capitalised past the sentence's first word: part of a name ("LA Weekly",
+ * "The Annual Review"), not a period's wording.
+ */
+function namePart(words: readonly Word[], k: number): boolean {
+  if (!/^\p{Lu}/u.test(words[k]?.text ?? "")) return false;
+  for (let j = 0; j < k; j++) if (words[j].kind !== "punct") return true;
+  return false;
+}
+
+/** Whether a year is joined to a number after it ("2023-24", "2024-01-05"): a range or a date. */
+function joinedToNumber(words: readonly Word[], at: number): boolean {
+  const join = words[at + 1];
+  return (join?.text === "-" || join?.text === "–") && words[at + 2]?.kind === "number";
 }
 
 /** Quarters, halves, fiscal years, years and months, after an optional determiner and "fiscal". */
@@ -135,7 +171,7 @@ function periodByRule(
   const fy = /^fy(\d\d|\d{4})$/.exec(text[p] ?? "");
   if (fy) return { period: `FY${fy[1].length === 2 ? `20${fy[1]}` : fy[1]}`, last: at[p] };
   const year = yearOf(text[p]);
-  if (year !== null && words[at[p]].kind === "number") {
+  if (year !== null && words[at[p]].kind === "number" && !joinedToNumber(words, at[p])) {
     return { period: fiscal ? `FY${year}` : String(year), last: at[p] };
   }
   return fiscal ? null : monthPeriod(words, at, text, p, fw);
@@ -220,7 +256,9 @@ export function periodsOf(
       out.push(null);
       continue;
     }
-    const read = after(words, figures, n, fw, pw) ?? before(words, figures, n, fw, pw);
+    let read = after(words, figures, n, fw, pw) ?? before(words, figures, n, fw, pw);
+    // A game's halves and quarters are no business periods: "three goals in the first half".
+    if (read !== "joined" && f.kind === "count" && BARE_PART.test(read?.period ?? "")) read = null;
     if (read === "joined") out.push(out[n - 1]);
     else {
       out.push(read?.period ?? null);
@@ -229,6 +267,12 @@ export function periodsOf(
   }
   return { periods: out, stated };
 }
+
+/** Words before a period that make it a span the figure changed over, not its period. */
+const SPAN = /^(?:over|since|from|until|till)$/;
+
+/** A quarter or a half with no year: a count's is as likely a game's ("Q4", "H1"). */
+const BARE_PART = /^[QH][1-4]$/;
 
 /** A period read, and the words it was read from (`from` to `last`). */
 export interface Stated extends ReadPeriod {
@@ -267,7 +311,9 @@ function after(
     }
     if (pw.prepositions.has(t)) {
       const read = readPeriodAt(words, k + 1, fw, pw);
-      if (read && !amountInside(figures, k + 1, read.last)) return { ...read, from: k + 1 };
+      if (read && !amountInside(figures, k + 1, read.last) && !qualifies(words, read.last, pw)) {
+        return { ...read, from: k + 1 };
+      }
     }
     if (figures[next]?.first === k) {
       // A date or an ordinal is read past; a range or an apposition ("$1.60 to $1.90 a share
@@ -284,6 +330,17 @@ function after(
     if (pw.bases.has(t)) return null;
   }
   return null;
+}
+
+/**
+ * Whether the word after a period is a noun it qualifies: "10% of 2000 levels" is no figure for
+ * 2000. A lower-case word other than a stopword, a preposition or a comparison's.
+ */
+function qualifies(words: readonly Word[], last: number, pw: PeriodWords): boolean {
+  const next = words[last + 1];
+  if (!next || next.kind !== "word" || !/^\p{Ll}/u.test(next.text)) return false;
+  const t = lowerCase(next.text);
+  return !STOPWORDS.has(t) && !pw.prepositions.has(t) && !pw.bases.has(t);
 }
 
 /**
@@ -307,13 +364,34 @@ function before(
     if (prev && k <= prev.last) return null;
     const read = readPeriodAt(words, k, fw, pw);
     if (read && read.last < f.first && !amountInside(figures, k, read.last)) {
-      return widest(words, k, read, fw, pw);
+      const wide = widest(words, k, read, fw, pw);
+      return framesFigure(words, wide, lead, pw) ? wide : null;
     }
     // "up from $1.27 billion", "than $1.52": the figure is what another is compared with. A
     // comparison word further back ("the toll from the storm rose to 46") is no such sign.
     if (k >= lead - 2 && pw.bases.has(lowerCase(words[k].text))) return null;
   }
   return null;
+}
+
+/**
+ * Whether a period before a figure is the figure's: not one after a word of a span ("over the
+ * year", "since last year": what a figure changed over, not a stated period), nor one with only prepositions
+ * between it and the figure ("backed in September 2021 for 3,000 refugees": the period of the
+ * verb before it).
+ */
+function framesFigure(
+  words: readonly Word[],
+  read: Stated,
+  lead: number,
+  pw: PeriodWords,
+): boolean {
+  if (SPAN.test(lowerCase(words[read.from - 1]?.text ?? ""))) return false;
+  if (read.last + 1 >= lead) return true;
+  for (let k = read.last + 1; k < lead; k++) {
+    if (!pw.prepositions.has(lowerCase(words[k].text))) return true;
+  }
+  return false;
 }
 
 /**

@@ -17,6 +17,47 @@ export interface Placed {
 /** Figure kinds that are amounts: the kinds a period or a measure is read for. */
 export const AMOUNT_KINDS: ReadonlySet<string> = new Set(["money", "percent", "quantity", "count"]);
 
+/** A mistake in a figures data file (a user's `periods.json`, `measures.json`): one line. */
+export class FigureDataError extends Error {
+  override name = "FigureDataError";
+}
+
+/** The first problem zod found, as "field: message" on one line. */
+function firstIssue(error: z.ZodError): string {
+  const issue = error.issues[0];
+  const at = issue.path.join(".");
+  return `${at === "" ? "file" : at}: ${issue.message.split("\n")[0]}`;
+}
+
+/**
+ * Validates a figures data file's contents against its schema; throws a one-line
+ * {@link FigureDataError} naming `source` and the first bad field.
+ */
+export function parseFigureData<T>(schema: z.ZodType<T>, data: unknown, source: string): T {
+  const parsed = schema.safeParse(data);
+  if (!parsed.success) throw new FigureDataError(`${source}: ${firstIssue(parsed.error)}`);
+  return parsed.data;
+}
+
+/**
+ * Reads a figures data file (JSON); a missing file or bad JSON is a one-line
+ * {@link FigureDataError} naming it. What it holds is checked by the caller's schema.
+ */
+export function readFigureData(path: string, what: string): unknown {
+  let text: string;
+  try {
+    text = Deno.readTextFileSync(path);
+  } catch (e) {
+    if (e instanceof Deno.errors.PermissionDenied || (e as Error).name === "NotCapable") throw e;
+    throw new FigureDataError(`${path}: cannot read the ${what} (${(e as Error).name})`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new FigureDataError(`${path}: not valid JSON (${(e as Error).message.split("\n")[0]})`);
+  }
+}
+
 /** A list of lower-case words in a data file. */
 export const wordList = z.array(z.string().trim().min(1));
 

@@ -303,7 +303,10 @@ function checkChunk(
       const restB = figsB.filter((j) => figures.kind[j] === kind);
       // Equal figures pair first, so that one changed figure is not blamed on its neighbours.
       for (let x = 0; x < restA.length; x++) {
-        const y = restB.findIndex((j) => status(restA[x], j) === "same");
+        // A figure with a stated period is never compared with one without, equal or not.
+        const y = restB.findIndex((j) =>
+          samePeriod(figures, restA[x], j) && status(restA[x], j) === "same"
+        );
         if (y < 0) continue;
         push(out, sa, sb, restA[x], restB[y], "same");
         restA.splice(x--, 1);
@@ -382,6 +385,11 @@ function sameTerms(figures: FigureColumns, i: number, j: number): boolean {
     if (column && (column[i] ?? null) !== (column[j] ?? null)) return false;
   }
   return true;
+}
+
+/** True when two figures are stated for the same period (none on both sides is the same). */
+function samePeriod(figures: FigureColumns, i: number, j: number): boolean {
+  return !figures.period || (figures.period[i] ?? null) === (figures.period[j] ?? null);
 }
 
 function push(out: FigureChecks, sa: string, sb: string, i: number, j: number, s: FigureStatus) {

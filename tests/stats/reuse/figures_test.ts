@@ -230,6 +230,34 @@ Deno.test("figures of other periods, measures or rates are not the same quantity
   assert.deepEqual(statuses({ period: [null, null], measure: [null, null] }), ["different_value"]);
 });
 
+Deno.test("a figure with a stated period is never paired with one without, even at an equal value", () => {
+  const corpus = tinyCorpus([
+    { id: "a", sentences: trade },
+    {
+      id: "b",
+      sentences: [
+        "Trade between the two countries reached a record $240 billion, up 26% on the year.",
+        ...trade.slice(1),
+      ],
+    },
+  ]);
+  const alignment = alignSentences(corpus);
+  const figures = (period: [string | null, string | null]) =>
+    figuresFromFrame(pl.DataFrame({
+      article_id: ["a", "b"],
+      sentence_id: ["a:0", "b:0"],
+      kind: ["money", "money"],
+      value: [240e9, 240e9],
+      unit: ["USD", "USD"],
+      text: ["$240 billion", "$240 billion"],
+      period,
+    }));
+  // "$240 billion in 2023" against "$240 billion" with no year: not known to be one quantity.
+  assert.deepEqual(figureConsistency(alignment, figures(["2023", null])).status, []);
+  assert.deepEqual(figureConsistency(alignment, figures(["2023", "2023"])).status, ["same"]);
+  assert.deepEqual(figureConsistency(alignment, figures([null, null])).status, ["same"]);
+});
+
 Deno.test("end to end: figures of other periods are not flagged; a changed death toll is", async () => {
   const { analyzeArticles } = await import("../../../src/pipeline.ts");
   const { extractCorpus } = await import("../../../src/extract/extract.ts");
