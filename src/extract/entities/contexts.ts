@@ -11,6 +11,7 @@
 
 import { z } from "zod";
 import contextData from "../../../data/entities/company_contexts.json" with { type: "json" };
+import placeData from "../../../data/entities/place_contexts.json" with { type: "json" };
 import type { Cues } from "../cues.ts";
 import type { EntityMention } from "../entities.ts";
 import { isFirstName, type PlaceLookups } from "./places.ts";
@@ -64,6 +65,55 @@ export function retypeCompanies(
     m.type = "ORG";
     m.metonymy = false;
     m.role = null;
+  }
+}
+
+const PLACE_BEFORE = z.object({ description: z.string(), before: z.array(z.string().min(1)) })
+  .parse(placeData).before.map((p) => norm(p) + " ");
+const PLACE_LONGEST = Math.max(...PLACE_BEFORE.map((p) => p.length)) + 1;
+
+/**
+ * The recogniser's one-word people that stand where only a place can ("northern Cebu", "parts
+ * of Cebu", data/entities/place_contexts.json) become places (GPE when the place lookups know
+ * them), with the article's other one-word person mentions of the name, unless a person of the
+ * article has it as a surname. Changes the mentions of one article in place.
+ */
+export function retypePlaces(mentions: EntityMention[], text: string, places: PlaceLookups): void {
+  const found = new Set<string>();
+  for (const m of mentions) {
+    if (m.source !== "model" || m.type !== "PERSON" || m.entity.includes(" ")) continue;
+    const before = norm(text.slice(Math.max(0, m.start - PLACE_LONGEST), m.start));
+    if (
+      PLACE_BEFORE.some((p) => before.endsWith(p) && !/\p{L}/u.test(before.at(-p.length - 1) ?? ""))
+    ) {
+      found.add(m.entity);
+    }
+  }
+  if (!found.size) return;
+  for (const m of mentions) {
+    if (m.type === "PERSON" && m.entity.includes(" ")) found.delete(m.entity.split(" ").pop()!);
+  }
+  for (const m of mentions) {
+    if (m.source !== "model" || m.type !== "PERSON" || !found.has(m.entity)) continue;
+    m.type = places.kind(m.entity) ? "GPE" : "LOC";
+    m.role = null;
+  }
+}
+
+/**
+ * A storm's own name alone after its full name ("Kalmaegi" after "Typhoon Kalmaegi") is the
+ * storm, not a person or a place. Changes the mentions of one article in place.
+ */
+export function stormShortForms(mentions: EntityMention[]): void {
+  const storms = new Map<string, EntityMention>();
+  for (const m of mentions) {
+    if (m.type === "EVENT" && m.entity.includes(" ")) storms.set(m.entity.split(" ").pop()!, m);
+  }
+  if (!storms.size) return;
+  for (const m of mentions) {
+    const storm = storms.get(m.text);
+    if (!storm || m.type === "EVENT" || m.source !== "model") continue;
+    Object.assign(m, { type: "EVENT", entity: storm.entity, role: null, metonymy: false });
   }
 }
 
