@@ -13,9 +13,23 @@ import { z } from "zod";
 import contextData from "../../../data/entities/company_contexts.json" with { type: "json" };
 import placeData from "../../../data/entities/place_contexts.json" with { type: "json" };
 import type { Cues } from "../cues.ts";
-import type { EntityMention } from "../entities.ts";
+import type { EntityType } from "../gazetteer.ts";
 import { isFirstName, type PlaceLookups } from "./places.ts";
 import { escapeRegExp } from "../../_strings.ts";
+
+/** The fields of an entity mention these corrections read and change (an `EntityMention` has them). */
+export interface Mention {
+  articleId: string;
+  text: string;
+  entity: string;
+  type: EntityType;
+  role: string | null;
+  metonymy: boolean;
+  media: boolean;
+  source: string;
+  start: number;
+  end: number;
+}
 
 const ContextSchema = z.object({
   description: z.string(),
@@ -30,7 +44,7 @@ const AFTER = contexts.after.map(norm);
 const LONGEST = Math.max(...[...BEFORE, ...AFTER].map((p) => p.length)) + 1;
 
 /** Whether the company words stand right before the mention ("shares of ") or after it ("'s shares"). */
-function companyContext(text: string, m: EntityMention): "before" | "after" | null {
+function companyContext(text: string, m: Mention): "before" | "after" | null {
   const before = norm(text.slice(Math.max(0, m.start - LONGEST), m.start));
   // "shares of Dallas-based Texas Instruments": the place is not what the shares are of.
   if (BEFORE.some((p) => before.endsWith(p)) && text[m.end] !== "-") return "before";
@@ -46,7 +60,7 @@ function companyContext(text: string, m: EntityMention): "before" | "after" | nu
  * the same name. Changes the mentions of one article in place.
  */
 export function retypeCompanies(
-  mentions: EntityMention[],
+  mentions: Mention[],
   text: string,
   places: PlaceLookups,
 ): void {
@@ -78,7 +92,7 @@ const PLACE_LONGEST = Math.max(...PLACE_BEFORE.map((p) => p.length)) + 1;
  * them), with the article's other one-word person mentions of the name, unless a person of the
  * article has it as a surname. Changes the mentions of one article in place.
  */
-export function retypePlaces(mentions: EntityMention[], text: string, places: PlaceLookups): void {
+export function retypePlaces(mentions: Mention[], text: string, places: PlaceLookups): void {
   const found = new Set<string>();
   for (const m of mentions) {
     if (m.source !== "model" || m.type !== "PERSON" || m.entity.includes(" ")) continue;
@@ -104,8 +118,8 @@ export function retypePlaces(mentions: EntityMention[], text: string, places: Pl
  * A storm's own name alone after its full name ("Kalmaegi" after "Typhoon Kalmaegi") is the
  * storm, not a person or a place. Changes the mentions of one article in place.
  */
-export function stormShortForms(mentions: EntityMention[]): void {
-  const storms = new Map<string, EntityMention>();
+export function stormShortForms(mentions: Mention[]): void {
+  const storms = new Map<string, Mention>();
   for (const m of mentions) {
     if (m.type === "EVENT" && m.entity.includes(" ")) storms.set(m.entity.split(" ").pop()!, m);
   }
@@ -117,7 +131,7 @@ export function stormShortForms(mentions: EntityMention[]): void {
   }
 }
 
-function retypable(m: EntityMention, places: PlaceLookups): boolean {
+function retypable(m: Mention, places: PlaceLookups): boolean {
   if (m.type === "PERSON") return true;
   if (m.type !== "GPE" && m.type !== "LOC") return false;
   const kind = places.kind(m.text);
@@ -136,7 +150,7 @@ function opensAt(text: string, pos: number): boolean {
 
 /** The mention's opening word when it may be a common word glued on its name, else null. */
 function openerOf(
-  m: EntityMention,
+  m: Mention,
   text: string | undefined,
   places: PlaceLookups,
   cues: Cues,
@@ -194,13 +208,13 @@ function usageOf(texts: Iterable<string>, words: ReadonlySet<string>): Map<strin
  * it then takes. `texts`: each article's text by id. Changes the mentions in place.
  */
 export function trimOpeners(
-  mentions: EntityMention[],
+  mentions: Mention[],
   texts: ReadonlyMap<string, string>,
   places: PlaceLookups,
   cues: Cues,
 ): void {
-  let byText: Map<string, EntityMention> | undefined;
-  const found: [EntityMention, string, EntityMention][] = [];
+  let byText: Map<string, Mention> | undefined;
+  const found: [Mention, string, Mention][] = [];
   for (const m of mentions) {
     const w = openerOf(m, texts.get(m.articleId), places, cues);
     if (!w) continue;
