@@ -36,7 +36,12 @@ import {
   shortForm as shortOf,
 } from "./entities/names.ts";
 import { dropDescriptors } from "./entities/descriptors.ts";
-import { retypeCompanies, trimOpeners } from "./entities/contexts.ts";
+import {
+  retypeCompanies,
+  retypePlaces,
+  stormShortForms,
+  trimOpeners,
+} from "./entities/contexts.ts";
 import { joinAcronyms, keepOrgShortForms } from "./entities/orgs.ts";
 import { isFirstName, LEXICON_PLACES, type PlaceLookups } from "./entities/places.ts";
 import {
@@ -145,6 +150,8 @@ export function extractEntities(
   resolveShortForms(all, learned, cues, places);
   const mentions = mentionsOf(article, all, cues);
   retypeCompanies(mentions, article.text, places);
+  retypePlaces(mentions, article.text, places);
+  stormShortForms(mentions);
   trimOpeners(mentions, new Map([[article.id, article.text]]), places, cues);
   return mentions;
 }

@@ -122,3 +122,28 @@ Deno.test("trimOpeners: a trimmed mention ends where it did and starts at its re
     ),
   );
 });
+
+Deno.test("entities: a one-word person where only a place can be is a place; a storm's name alone is the storm", () => {
+  // The BBC on Typhoon Kalmaegi (fresh2 weather corpus), four of its paragraphs.
+  const text = [
+    "At least 42 people have been killed after Typhoon Kalmaegi brought devastating floods to " +
+    "the central Philippines, officials say.",
+    "The Philippine weather agency, Pagasa, said some parts of Cebu received about 300mm of " +
+    "rain in 24 hours, more than the average for the whole of November.",
+    "The typhoon comes weeks after a magnitude 6.9 earthquake struck northern Cebu, killing 74 " +
+    "people, and many families were still living in tents.",
+    "Kalmaegi, known locally as Tino, is expected to reach Vietnam by the weekend.",
+  ].join("\n\n");
+  assert.deepEqual(rows(text).filter((r) => /Cebu|Kalmaegi/.test(r)), [
+    "Typhoon Kalmaegi|EVENT",
+    "Cebu|LOC",
+    "Cebu|LOC",
+    "Kalmaegi|EVENT",
+  ]);
+  // A person of the article with that surname keeps the one-word mentions people.
+  assert.deepEqual(rows("Helen Jordan spoke on Monday. Jordan said parts of Jordan were safe."), [
+    "Helen Jordan|PERSON",
+    "Jordan|PERSON",
+    "Jordan|PERSON",
+  ]);
+});

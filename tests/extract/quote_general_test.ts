@@ -196,3 +196,28 @@ Deno.test("'the company said' after another organisation opened a sentence is no
     "|said||unnamed organisation",
   ]);
 });
+
+Deno.test("'according to' with no comma ends its source before a number", () => {
+  // Wikinews on the Hajj stampede (fresh/wikinews).
+  assert.deepEqual(
+    attributions(
+      "According to the Saudi Interior Ministry over 345 Muslim pilgrims have been killed in a " +
+        "stampede during the annual Hajj pilgrimage near Mecca, Saudi Arabia.",
+    ).map((a) => [a.split("|")[0], a.split("|").pop()].join("|")),
+    [
+      "Saudi Interior Ministry|over 345 Muslim pilgrims have been killed in a stampede during " +
+      "the annual Hajj pilgrimage near Mecca, Saudi Arabia",
+    ],
+  );
+});
+
+Deno.test("a first-person clause that was told something reports nobody's statement", () => {
+  // A pull quote printed without marks (Wikinews, on a woman who left a church).
+  assert.deepEqual(
+    attributions(
+      "I was basically hauled in and told that my mum had attacked the church and that I " +
+        "needed to disconnect from her because she was suppressive.",
+    ),
+    [],
+  );
+});

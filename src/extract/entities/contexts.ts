@@ -11,10 +11,25 @@
 
 import { z } from "zod";
 import contextData from "../../../data/entities/company_contexts.json" with { type: "json" };
+import placeData from "../../../data/entities/place_contexts.json" with { type: "json" };
 import type { Cues } from "../cues.ts";
-import type { EntityMention } from "../entities.ts";
+import type { EntityType } from "../gazetteer.ts";
 import { isFirstName, type PlaceLookups } from "./places.ts";
 import { escapeRegExp } from "../../_strings.ts";
+
+/** The fields of an entity mention these corrections read and change (an `EntityMention` has them). */
+export interface Mention {
+  articleId: string;
+  text: string;
+  entity: string;
+  type: EntityType;
+  role: string | null;
+  metonymy: boolean;
+  media: boolean;
+  source: string;
+  start: number;
+  end: number;
+}
 
 const ContextSchema = z.object({
   description: z.string(),
@@ -29,7 +44,7 @@ const AFTER = contexts.after.map(norm);
 const LONGEST = Math.max(...[...BEFORE, ...AFTER].map((p) => p.length)) + 1;
 
 /** Whether the company words stand right before the mention ("shares of ") or after it ("'s shares"). */
-function companyContext(text: string, m: EntityMention): "before" | "after" | null {
+function companyContext(text: string, m: Mention): "before" | "after" | null {
   const before = norm(text.slice(Math.max(0, m.start - LONGEST), m.start));
   // "shares of Dallas-based Texas Instruments": the place is not what the shares are of.
   if (BEFORE.some((p) => before.endsWith(p)) && text[m.end] !== "-") return "before";
@@ -45,7 +60,7 @@ function companyContext(text: string, m: EntityMention): "before" | "after" | nu
  * the same name. Changes the mentions of one article in place.
  */
 export function retypeCompanies(
-  mentions: EntityMention[],
+  mentions: Mention[],
   text: string,
   places: PlaceLookups,
 ): void {
@@ -67,7 +82,56 @@ export function retypeCompanies(
   }
 }
 
-function retypable(m: EntityMention, places: PlaceLookups): boolean {
+const PLACE_BEFORE = z.object({ description: z.string(), before: z.array(z.string().min(1)) })
+  .parse(placeData).before.map((p) => norm(p) + " ");
+const PLACE_LONGEST = Math.max(...PLACE_BEFORE.map((p) => p.length)) + 1;
+
+/**
+ * The recogniser's one-word people that stand where only a place can ("northern Cebu", "parts
+ * of Cebu", data/entities/place_contexts.json) become places (GPE when the place lookups know
+ * them), with the article's other one-word person mentions of the name, unless a person of the
+ * article has it as a surname. Changes the mentions of one article in place.
+ */
+export function retypePlaces(mentions: Mention[], text: string, places: PlaceLookups): void {
+  const found = new Set<string>();
+  for (const m of mentions) {
+    if (m.source !== "model" || m.type !== "PERSON" || m.entity.includes(" ")) continue;
+    const before = norm(text.slice(Math.max(0, m.start - PLACE_LONGEST), m.start));
+    if (
+      PLACE_BEFORE.some((p) => before.endsWith(p) && !/\p{L}/u.test(before.at(-p.length - 1) ?? ""))
+    ) {
+      found.add(m.entity);
+    }
+  }
+  if (!found.size) return;
+  for (const m of mentions) {
+    if (m.type === "PERSON" && m.entity.includes(" ")) found.delete(m.entity.split(" ").pop()!);
+  }
+  for (const m of mentions) {
+    if (m.source !== "model" || m.type !== "PERSON" || !found.has(m.entity)) continue;
+    m.type = places.kind(m.entity) ? "GPE" : "LOC";
+    m.role = null;
+  }
+}
+
+/**
+ * A storm's own name alone after its full name ("Kalmaegi" after "Typhoon Kalmaegi") is the
+ * storm, not a person or a place. Changes the mentions of one article in place.
+ */
+export function stormShortForms(mentions: Mention[]): void {
+  const storms = new Map<string, Mention>();
+  for (const m of mentions) {
+    if (m.type === "EVENT" && m.entity.includes(" ")) storms.set(m.entity.split(" ").pop()!, m);
+  }
+  if (!storms.size) return;
+  for (const m of mentions) {
+    const storm = storms.get(m.text);
+    if (!storm || m.type === "EVENT" || m.source !== "model") continue;
+    Object.assign(m, { type: "EVENT", entity: storm.entity, role: null, metonymy: false });
+  }
+}
+
+function retypable(m: Mention, places: PlaceLookups): boolean {
   if (m.type === "PERSON") return true;
   if (m.type !== "GPE" && m.type !== "LOC") return false;
   const kind = places.kind(m.text);
@@ -86,7 +150,7 @@ function opensAt(text: string, pos: number): boolean {
 
 /** The mention's opening word when it may be a common word glued on its name, else null. */
 function openerOf(
-  m: EntityMention,
+  m: Mention,
   text: string | undefined,
   places: PlaceLookups,
   cues: Cues,
@@ -144,13 +208,13 @@ function usageOf(texts: Iterable<string>, words: ReadonlySet<string>): Map<strin
  * it then takes. `texts`: each article's text by id. Changes the mentions in place.
  */
 export function trimOpeners(
-  mentions: EntityMention[],
+  mentions: Mention[],
   texts: ReadonlyMap<string, string>,
   places: PlaceLookups,
   cues: Cues,
 ): void {
-  let byText: Map<string, EntityMention> | undefined;
-  const found: [EntityMention, string, EntityMention][] = [];
+  let byText: Map<string, Mention> | undefined;
+  const found: [Mention, string, Mention][] = [];
   for (const m of mentions) {
     const w = openerOf(m, texts.get(m.articleId), places, cues);
     if (!w) continue;

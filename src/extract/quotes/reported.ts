@@ -284,7 +284,8 @@ function secondStatement(ctx: Context, content: { start: number; end: number }) 
  */
 function firstPerson(raw: string | null): boolean {
   const words = raw?.split(/\s+/) ?? [];
-  if (words.length === 0 || words.length > 4 || !FIRST_PERSON.has(lowerCase(words[0]))) {
+  // "I was basically hauled in and told that ...": a clause of the first person's own.
+  if (words.length === 0 || words.length > 8 || !FIRST_PERSON.has(lowerCase(words[0]))) {
     return false;
   }
   return words.slice(1).every((w) => /^['’]?\p{Ll}+$/u.test(w) && !RELATIVES.has(w));

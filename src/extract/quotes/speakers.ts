@@ -242,6 +242,14 @@ function accordingIn(ctx: Context, r: Region): According | null {
     const close = words.findIndex((w, i) => i > b + 1 && w.text === ",");
     if (close > 0 && partyAndState(ctx.text, words[b + 1].start, words[close - 1].end)) b = close;
   }
+  // "According to the Saudi Interior Ministry over 345 pilgrims have been killed": with no
+  // comma, the source ends with its name when a number or a long run of words follows it.
+  const named = within(r, words[phrase.after].start, words[b - 1].end)[0];
+  if (named) {
+    const k = words.findIndex((w) => w.start >= named.end);
+    const numberNext = k > 0 && [k, k + 1].some((j) => j < b && words[j].kind === "number");
+    if (numberNext) b = k;
+  }
   const end = words[b - 1].end;
   const inside = within(r, words[a].start, end);
   const mention = inside.find((m) => m.media) ??
