@@ -658,9 +658,11 @@ function count(at: At, n: ReadNumber): Raw | null {
 
 /** Whether word k is a hyphen glued between two words (a compound: "ISIL-held"). */
 function gluedHyphen(words: Word[], k: number): boolean {
-  const [a, h, b] = [words[k - 1], words[k], words[k + 1]];
-  return h.text === "-" && a?.kind === "word" && b?.kind === "word" && a.end === h.start &&
-    h.end === b.start;
+  const h = words[k];
+  if (h.text !== "-") return false;
+  const a = words[k - 1];
+  const b = words[k + 1];
+  return a?.kind === "word" && b?.kind === "word" && a.end === h.start && h.end === b.start;
 }
 
 /** An acronym that qualifies a counted noun ("15 IQ points", "500 NHS staff"); not a time of day. */
@@ -688,16 +690,17 @@ function countWord(at: At, k: number): "noun" | "modifier" | "stop" {
   const t = words[k].text;
   if (words[k].kind !== "word") return "stop";
   // A country qualifies the noun ("4,000 United States troops"); a people can be it ("300 Americans").
-  if (at.modifier[k] === "GPE" || at.modifier[k] === "ORG" || ACRONYM.test(t)) return "modifier";
+  if (at.modifier[k] === "GPE" || at.modifier[k] === "ORG") return "modifier";
   if (at.modifier[k] || (/^\p{Lu}/u.test(t) && (isDemonym(t) || isPeople(t)))) {
     return isPlural(t) ? "noun" : "modifier";
   }
-  if (!LOWER_WORD.test(t) || at.inName[k]) return "stop";
-  if (fw.pluralNouns.has(t) || fw.anaphoricNouns.has(t) || compoundPlural(t, fw)) return "noun";
+  if (at.inName[k]) return "stop";
+  if (!LOWER_WORD.test(t)) return ACRONYM.test(t) ? "modifier" : "stop";
+  if (fw.pluralNouns.has(t) || fw.anaphoricNouns.has(t)) return "noun";
   // "35 more civilians", "two other countries".
   if (k === at.number!.last + 1 && (t === "more" || t === "other")) return "modifier";
   if (STOPWORDS.has(t) || fw.numberWords.has(t)) return "stop";
-  return isPlural(t) ? "noun" : "modifier";
+  return isPlural(t) || compoundPlural(t, fw) ? "noun" : "modifier";
 }
 
 /**
@@ -744,7 +747,9 @@ function rangeFirst(at: At, n: ReadNumber): Raw | null {
   if (n.spelled && n.value === 1) return null;
   const k = n.last + 2;
   if (!RANGE_JOIN.has(lower(words[n.last + 1])) || !words[k]) return null;
-  const second = readFigure({ ...at, i: k, number: undefined });
+  // Built as the main loop builds it (one object shape for every reader).
+  const { mw, inName, modifier, counted } = at;
+  const second = readFigure({ words, i: k, fw, mw, inName, modifier, counted });
   if (!second || second.first !== k || !RANGE_KINDS.has(second.kind)) return null;
   // "3 to 5 billion": the second's scale word is the first's too.
   const plain = numberOf(words[k]) ?? fw.numberWords.get(lower(words[k]));

@@ -121,7 +121,8 @@ export function readPeriodAt(
   fw: FigureWords,
   pw: PeriodWords = DEFAULT_PERIOD_WORDS,
 ): ReadPeriod | null {
-  const fixed = namePart(words, k) ? null : phraseAt(words, k, pw.phrases);
+  let fixed = phraseAt(words, k, pw.phrases);
+  if (fixed && namePart(words, k)) fixed = null;
   const rule = periodByRule(words, k, fw, pw);
   // The longer reading wins: "the third quarter" over "the quarter"'s "the".
   if (fixed && (!rule || fixed.last >= rule.last)) return { period: fixed.value, last: fixed.last };
