@@ -431,9 +431,10 @@ function signFirstMoney(at: At): Raw | null {
   const w = words[i];
   if (w.kind !== "punct" || !fw.currencies.has(w.text)) return null;
   const prefix = words[i - 1];
-  // "NZ$", or "NZ $" as some sources space it: a country's capitals and the sign.
+  // "NZ$", or "NZ $" as some sources space it: a country's capitals and the sign ("A $6
+  // billion" is an article and dollars).
   const near = prefix && (prefix.end === w.start ||
-    (prefix.end + 1 === w.start && /^\p{Lu}{1,3}$/u.test(prefix.text)));
+    (prefix.end + 1 === w.start && /^\p{Lu}{2,3}$/u.test(prefix.text)));
   const glued = near && fw.currencies.has(`${prefix.text}${w.text}`);
   const sign = glued ? `${prefix.text}${w.text}` : w.text;
   const n = readNumber(words, i + 1, fw);
@@ -639,7 +640,8 @@ function count(at: At, n: ReadNumber): Raw | null {
   for (let k = n.last + 1; k <= reach && k < words.length; k++) {
     const t = words[k];
     // A compound glued by a hyphen is one modifier: "three ISIL-held buildings", "front-end".
-    if (gluedHyphen(words, k)) {
+    // Not right after the number: "two-thirds billions" is a fraction, no two billions.
+    if (k > n.last + 1 && gluedHyphen(words, k)) {
       reach += 2;
       k++;
       continue;
@@ -746,17 +748,20 @@ function rangeFirst(at: At, n: ReadNumber): Raw | null {
   const { words, i, fw } = at;
   if (n.spelled && n.value === 1) return null;
   const k = n.last + 2;
-  if (!RANGE_JOIN.has(lower(words[n.last + 1])) || !words[k]) return null;
+  const join = lower(words[n.last + 1]);
+  if (!RANGE_JOIN.has(join) || !words[k]) return null;
+  // "1 to 15 beds" is a ratio as often as a range.
+  if (join === "to" && n.value === 1) return null;
   // Built as the main loop builds it (one object shape for every reader).
   const { mw, inName, modifier, counted } = at;
   const second = readFigure({ words, i: k, fw, mw, inName, modifier, counted });
   if (!second || second.first !== k || !RANGE_KINDS.has(second.kind)) return null;
   // "3 to 5 billion": the second's scale word is the first's too.
   const plain = numberOf(words[k]) ?? fw.numberWords.get(lower(words[k]));
-  const scale =
-    n.last === i && plain && second.value !== null && readNumber(words, k, fw)?.last !== k
-      ? readNumber(words, k, fw)!.value / plain
-      : 1;
+  const scale = !fw.scales.has(lower(words[n.last])) && plain && second.value !== null &&
+      readNumber(words, k, fw)?.last !== k
+    ? readNumber(words, k, fw)!.value / plain
+    : 1;
   return raw(i, n.last, second.kind, scaled(n.value, scale), {
     unit: second.unit,
     rawUnit: second.rawUnit,
