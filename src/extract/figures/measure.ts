@@ -97,7 +97,8 @@ export function compileMeasureWords(data: unknown, source = "measure words"): Me
  *
  * @example
  * ```ts
- * import { analyzeCorpus, extractCorpus, loadMeasureWordsFile } from "newsframe/extract";
+ * import { analyzeCorpus } from "newsframe";
+ * import { extractCorpus, loadMeasureWordsFile } from "newsframe/extract";
  *
  * const figureMeasures = loadMeasureWordsFile("data/figures/measures.json");
  * extractCorpus(await analyzeCorpus("seeds"), { figureMeasures });

@@ -75,7 +75,8 @@ export function compilePeriodWords(data: unknown, source = "period words"): Peri
  *
  * @example
  * ```ts
- * import { analyzeCorpus, extractCorpus, loadPeriodWordsFile } from "newsframe/extract";
+ * import { analyzeCorpus } from "newsframe";
+ * import { extractCorpus, loadPeriodWordsFile } from "newsframe/extract";
  *
  * const figurePeriods = loadPeriodWordsFile("data/figures/periods.json");
  * extractCorpus(await analyzeCorpus("seeds"), { figurePeriods });
