@@ -7,8 +7,12 @@
  */
 
 import { CONSOLE, type Io, parseCommandLine, runCommand, UsageError } from "./args.ts";
+import type { Article } from "../corpus/article.ts";
+import { extractCorpus } from "../extract/extract.ts";
 import { parseJsonLines } from "../extract/quotes/score.ts";
+import { analyzeArticles } from "../pipeline.ts";
 import {
+  type ExtractedFigures,
   FIGURE_SPLITS,
   FigureDocSchema,
   FigureGoldSchema,
@@ -30,6 +34,12 @@ async function readText(path: string): Promise<string> {
     if (e instanceof Deno.errors.NotFound) throw new UsageError(`${path}: no such file`);
     throw e;
   }
+}
+
+/** This kit's clean → segment → extract on one article, with the shipped data. */
+function extractOne(article: Article): ExtractedFigures {
+  const analysis = analyzeArticles([article]);
+  return { cleaned: analysis.articles[0]?.text ?? "", figures: extractCorpus(analysis).figures };
 }
 
 /** Runs the evaluation; returns the exit code. */
@@ -56,7 +66,7 @@ export function evalFiguresCommand(args: string[], io: Io = CONSOLE): Promise<nu
       `${dir}/figures.jsonl`,
     );
     for (const e of [...docs.errors, ...items.errors]) io.error(e);
-    const { scores, misses } = scoreFigures(docs.rows, items.rows);
+    const { scores, misses } = scoreFigures(docs.rows, items.rows, extractOne);
     const count = (s: string) => docs.rows.filter((d) => d.split === s).length;
     io.log(
       `figures gold: ${dir} (${

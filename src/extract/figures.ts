@@ -431,9 +431,10 @@ function signFirstMoney(at: At): Raw | null {
   const w = words[i];
   if (w.kind !== "punct" || !fw.currencies.has(w.text)) return null;
   const prefix = words[i - 1];
-  // "NZ$", or "NZ $" as some sources space it: a country's capitals and the sign.
+  // "NZ$", or "NZ $" as some sources space it: a country's capitals and the sign ("A $6
+  // billion" is an article and dollars).
   const near = prefix && (prefix.end === w.start ||
-    (prefix.end + 1 === w.start && /^\p{Lu}{1,3}$/u.test(prefix.text)));
+    (prefix.end + 1 === w.start && /^\p{Lu}{2,3}$/u.test(prefix.text)));
   const glued = near && fw.currencies.has(`${prefix.text}${w.text}`);
   const sign = glued ? `${prefix.text}${w.text}` : w.text;
   const n = readNumber(words, i + 1, fw);
@@ -639,7 +640,8 @@ function count(at: At, n: ReadNumber): Raw | null {
   for (let k = n.last + 1; k <= reach && k < words.length; k++) {
     const t = words[k];
     // A compound glued by a hyphen is one modifier: "three ISIL-held buildings", "front-end".
-    if (gluedHyphen(words, k)) {
+    // Not right after the number: "two-thirds billions" is a fraction, no two billions.
+    if (k > n.last + 1 && gluedHyphen(words, k)) {
       reach += 2;
       k++;
       continue;
@@ -658,9 +660,11 @@ function count(at: At, n: ReadNumber): Raw | null {
 
 /** Whether word k is a hyphen glued between two words (a compound: "ISIL-held"). */
 function gluedHyphen(words: Word[], k: number): boolean {
-  const [a, h, b] = [words[k - 1], words[k], words[k + 1]];
-  return h.text === "-" && a?.kind === "word" && b?.kind === "word" && a.end === h.start &&
-    h.end === b.start;
+  const h = words[k];
+  if (h.text !== "-") return false;
+  const a = words[k - 1];
+  const b = words[k + 1];
+  return a?.kind === "word" && b?.kind === "word" && a.end === h.start && h.end === b.start;
 }
 
 /** An acronym that qualifies a counted noun ("15 IQ points", "500 NHS staff"); not a time of day. */
@@ -688,16 +692,17 @@ function countWord(at: At, k: number): "noun" | "modifier" | "stop" {
   const t = words[k].text;
   if (words[k].kind !== "word") return "stop";
   // A country qualifies the noun ("4,000 United States troops"); a people can be it ("300 Americans").
-  if (at.modifier[k] === "GPE" || at.modifier[k] === "ORG" || ACRONYM.test(t)) return "modifier";
+  if (at.modifier[k] === "GPE" || at.modifier[k] === "ORG") return "modifier";
   if (at.modifier[k] || (/^\p{Lu}/u.test(t) && (isDemonym(t) || isPeople(t)))) {
     return isPlural(t) ? "noun" : "modifier";
   }
-  if (!LOWER_WORD.test(t) || at.inName[k]) return "stop";
-  if (fw.pluralNouns.has(t) || fw.anaphoricNouns.has(t) || compoundPlural(t, fw)) return "noun";
+  if (at.inName[k]) return "stop";
+  if (!LOWER_WORD.test(t)) return ACRONYM.test(t) ? "modifier" : "stop";
+  if (fw.pluralNouns.has(t) || fw.anaphoricNouns.has(t)) return "noun";
   // "35 more civilians", "two other countries".
   if (k === at.number!.last + 1 && (t === "more" || t === "other")) return "modifier";
   if (STOPWORDS.has(t) || fw.numberWords.has(t)) return "stop";
-  return isPlural(t) ? "noun" : "modifier";
+  return isPlural(t) || compoundPlural(t, fw) ? "noun" : "modifier";
 }
 
 /**
@@ -743,15 +748,20 @@ function rangeFirst(at: At, n: ReadNumber): Raw | null {
   const { words, i, fw } = at;
   if (n.spelled && n.value === 1) return null;
   const k = n.last + 2;
-  if (!RANGE_JOIN.has(lower(words[n.last + 1])) || !words[k]) return null;
-  const second = readFigure({ ...at, i: k, number: undefined });
+  const join = lower(words[n.last + 1]);
+  if (!RANGE_JOIN.has(join) || !words[k]) return null;
+  // "1 to 15 beds" is a ratio as often as a range.
+  if (join === "to" && n.value === 1) return null;
+  // Built as the main loop builds it (one object shape for every reader).
+  const { mw, inName, modifier, counted } = at;
+  const second = readFigure({ words, i: k, fw, mw, inName, modifier, counted });
   if (!second || second.first !== k || !RANGE_KINDS.has(second.kind)) return null;
   // "3 to 5 billion": the second's scale word is the first's too.
   const plain = numberOf(words[k]) ?? fw.numberWords.get(lower(words[k]));
-  const scale =
-    n.last === i && plain && second.value !== null && readNumber(words, k, fw)?.last !== k
-      ? readNumber(words, k, fw)!.value / plain
-      : 1;
+  const scale = !fw.scales.has(lower(words[n.last])) && plain && second.value !== null &&
+      readNumber(words, k, fw)?.last !== k
+    ? readNumber(words, k, fw)!.value / plain
+    : 1;
   return raw(i, n.last, second.kind, scaled(n.value, scale), {
     unit: second.unit,
     rawUnit: second.rawUnit,

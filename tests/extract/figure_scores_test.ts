@@ -185,3 +185,41 @@ Deno.test("money: a currency's prefix spaced from its sign; a measure right afte
     "bail",
   ]]);
 });
+
+// Checked on the State of the Union (not gold): readings the new rules must leave alone.
+Deno.test("guards: an article before a dollar sign, a spelled range's scale, ratios, a period tied by 'of'", () => {
+  assert.deepEqual(
+    figures("In 1979: A $6 billion welfare reform proposal was introduced.").at(-1),
+    [
+      "$6 billion",
+      "money",
+      6e9,
+      "USD",
+      "$",
+    ],
+  );
+  assert.deepEqual(
+    figures("It should not exceed forty-eight or fifty million dollars.").map((f) => [f[0], f[2]]),
+    [["forty-eight", 48e6], ["fifty million dollars", 50e6]],
+  );
+  assert.deepEqual(
+    figures("There is only 1 nurse to 26 beds, instead of the recommended 1 to 15 beds.").map((
+      f,
+    ) => f[0]),
+    ["26 beds", "15 beds"],
+  );
+  assert.deepEqual(
+    figures("Over one and two-thirds billions of dollars was derived from excess receipts.")
+      .map((f) => [f[0], f[3]]),
+    [["billions of dollars", "dollars"]],
+  );
+  assert.deepEqual(terms("It left a postal deficit for the last fiscal year of $6,610,000."), [
+    ["$6,610,000", "year", "deficit"],
+  ]);
+  assert.deepEqual(
+    terms(
+      "The total ordinary receipts of $6,694,000,000 for the fiscal year 1920 exceeded those for 1919.",
+    ),
+    [["$6,694,000,000", "FY1920", null]],
+  );
+});

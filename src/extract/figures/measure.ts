@@ -97,7 +97,8 @@ export function compileMeasureWords(data: unknown, source = "measure words"): Me
  *
  * @example
  * ```ts
- * import { analyzeCorpus, extractCorpus, loadMeasureWordsFile } from "newsframe/extract";
+ * import { analyzeCorpus } from "newsframe";
+ * import { extractCorpus, loadMeasureWordsFile } from "newsframe/extract";
  *
  * const figureMeasures = loadMeasureWordsFile("data/figures/measures.json");
  * extractCorpus(await analyzeCorpus("seeds"), { figureMeasures });
@@ -234,10 +235,11 @@ function afterAuxiliaries(words: readonly Word[], k: number, mw: MeasureWords): 
 
 /**
  * A measure after the figure: "$58 billion in revenue", "3% of sales"; right after an amount
- * that is no count ("US$ 20,000 bail", "a $5 million settlement", "3% growth").
+ * of money ("US$ 20,000 bail", "a $5 million settlement").
  */
 function measureAfter(words: readonly Word[], f: Placed, mw: MeasureWords): string | null {
-  if (f.kind !== "count") {
+  // Money only: "5% stock" is a kind of bond, not a share price.
+  if (f.kind === "money") {
     const own = phraseAt(words, f.last + 1, mw.measures);
     if (own) return own.value;
   }

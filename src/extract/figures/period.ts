@@ -75,7 +75,8 @@ export function compilePeriodWords(data: unknown, source = "period words"): Peri
  *
  * @example
  * ```ts
- * import { analyzeCorpus, extractCorpus, loadPeriodWordsFile } from "newsframe/extract";
+ * import { analyzeCorpus } from "newsframe";
+ * import { extractCorpus, loadPeriodWordsFile } from "newsframe/extract";
  *
  * const figurePeriods = loadPeriodWordsFile("data/figures/periods.json");
  * extractCorpus(await analyzeCorpus("seeds"), { figurePeriods });
@@ -121,7 +122,8 @@ export function readPeriodAt(
   fw: FigureWords,
   pw: PeriodWords = DEFAULT_PERIOD_WORDS,
 ): ReadPeriod | null {
-  const fixed = namePart(words, k) ? null : phraseAt(words, k, pw.phrases);
+  let fixed = phraseAt(words, k, pw.phrases);
+  if (fixed && namePart(words, k)) fixed = null;
   const rule = periodByRule(words, k, fw, pw);
   // The longer reading wins: "the third quarter" over "the quarter"'s "the".
   if (fixed && (!rule || fixed.last >= rule.last)) return { period: fixed.value, last: fixed.last };
@@ -311,9 +313,10 @@ function after(
     }
     if (pw.prepositions.has(t)) {
       const read = readPeriodAt(words, k + 1, fw, pw);
-      if (read && !amountInside(figures, k + 1, read.last) && !qualifies(words, read.last, pw)) {
-        return { ...read, from: k + 1 };
-      }
+      // A year that names a noun ("of 2000 levels") ends the search: a period further on is
+      // no more this figure's.
+      if (read && qualifies(words, read.last)) return null;
+      if (read && !amountInside(figures, k + 1, read.last)) return { ...read, from: k + 1 };
     }
     if (figures[next]?.first === k) {
       // A date or an ordinal is read past; a range or an apposition ("$1.60 to $1.90 a share
@@ -333,14 +336,16 @@ function after(
 }
 
 /**
- * Whether the word after a period is a noun it qualifies: "10% of 2000 levels" is no figure for
- * 2000. A lower-case word other than a stopword, a preposition or a comparison's.
+ * Whether the word after a year is a noun it qualifies: "10% of 2000 levels" is no figure for
+ * 2000.
  */
-function qualifies(words: readonly Word[], last: number, pw: PeriodWords): boolean {
+function qualifies(words: readonly Word[], last: number): boolean {
+  // Only a year does ("for the year ending June 30" is a period), and only before a plural:
+  // "2000 levels", "2019 figures"; not "1920 exceeded", "1946 will".
+  if (words[last].kind !== "number") return false;
   const next = words[last + 1];
-  if (!next || next.kind !== "word" || !/^\p{Ll}/u.test(next.text)) return false;
-  const t = lowerCase(next.text);
-  return !STOPWORDS.has(t) && !pw.prepositions.has(t) && !pw.bases.has(t);
+  return next?.kind === "word" && /^\p{Ll}+[^su]s$/u.test(next.text) &&
+    !STOPWORDS.has(lowerCase(next.text));
 }
 
 /**
@@ -377,8 +382,8 @@ function before(
 /**
  * Whether a period before a figure is the figure's: not one after a word of a span ("over the
  * year", "since last year": what a figure changed over, not a stated period), nor one with only prepositions
- * between it and the figure ("backed in September 2021 for 3,000 refugees": the period of the
- * verb before it).
+ * other than "of" between it and the figure ("backed in September 2021 for 3,000 refugees": the
+ * period of the verb before it).
  */
 function framesFigure(
   words: readonly Word[],
@@ -389,7 +394,9 @@ function framesFigure(
   if (SPAN.test(lowerCase(words[read.from - 1]?.text ?? ""))) return false;
   if (read.last + 1 >= lead) return true;
   for (let k = read.last + 1; k < lead; k++) {
-    if (!pw.prepositions.has(lowerCase(words[k].text))) return true;
+    const t = lowerCase(words[k].text);
+    // "a deficit for the last fiscal year of $6.6 million": "of" ties the period to the figure.
+    if (t === "of" || !pw.prepositions.has(t)) return true;
   }
   return false;
 }

@@ -12,9 +12,7 @@
 
 import { z } from "zod";
 import type { Article } from "../../corpus/article.ts";
-import { analyzeArticles } from "../../pipeline.ts";
 import { escapeRegExp } from "../../_strings.ts";
-import { extractCorpus } from "../extract.ts";
 import type { Figure } from "../figures.ts";
 
 /** The gold's splits, in table order: tune on dev; heldout is only ever reported as numbers. */
@@ -204,13 +202,14 @@ export interface ExtractedFigures {
 }
 
 /**
- * Runs clean → segment → extract on every gold document and scores its gold figures, by split.
- * Misses are listed per split (`misses.dev`, `misses.heldout`).
+ * Runs `run` (the kit's clean → segment → extract, given by the caller: the pipeline is a layer
+ * above this one) on every gold document and scores its gold figures, by split. Misses are
+ * listed per split (`misses.dev`, `misses.heldout`).
  */
 export function scoreFigures(
   docs: readonly FigureDoc[],
   items: readonly FigureGold[],
-  run: (article: Article) => ExtractedFigures = extractOne,
+  run: (article: Article) => ExtractedFigures,
 ): { scores: FigureScore[]; misses: Record<FigureSplit, string[]> } {
   const scores = new Map<FigureSplit, FigureScore>();
   const misses: Record<FigureSplit, string[]> = { dev: [], heldout: [] };
@@ -222,12 +221,6 @@ export function scoreFigures(
     scoreDoc(x.cleaned, mine, amounts, scores.get(doc.split)!, misses[doc.split]);
   }
   return { scores: FIGURE_SPLITS.filter((s) => scores.has(s)).map((s) => scores.get(s)!), misses };
-}
-
-/** This kit's clean → segment → extract on one article, with the shipped data. */
-function extractOne(article: Article): ExtractedFigures {
-  const analysis = analyzeArticles([article]);
-  return { cleaned: analysis.articles[0]?.text ?? "", figures: extractCorpus(analysis).figures };
 }
 
 function articleOf(doc: FigureDoc): Article {

@@ -97,9 +97,11 @@ export function tallyAt(
   fw: FigureWords,
   mw: MeasureWords,
 ): Tally | null {
+  // Most numbers have no join mark after them: passed before any pattern is tried.
+  if (!JOIN.has(words[i + 1]?.text ?? "")) return null;
   const first = side(words[i]);
   const second = side(words[i + 2]);
-  if (first === null || second === null || !JOIN.has(words[i + 1]?.text ?? "")) return null;
+  if (first === null || second === null) return null;
   if (inChain(words, i)) return null;
   const next = words[i + 3];
   const after = next ? lowerCase(next.text) : "";
