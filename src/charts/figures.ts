@@ -13,7 +13,7 @@ const SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json";
 
 /** Options of {@link figuresChart}. */
 export interface FiguresChartOptions {
-  /** Figure kinds listed (default money, percent, quantity, count). */
+  /** Figure kinds listed (default money, percent, quantity, count, score). */
   kinds?: string[];
   /** Every outlet of the corpus, so colours match across charts. */
   outlets?: string[];
@@ -38,10 +38,11 @@ function valueText(value: unknown, unit: unknown, per: unknown): string {
  * ```
  */
 export function figuresChart(figures: pl.DataFrame, options: FiguresChartOptions = {}): Chart {
-  const kinds = options.kinds ?? ["money", "percent", "quantity", "count"];
+  const kinds = options.kinds ?? ["money", "percent", "quantity", "count", "score"];
   const rows = chartRows(
     figures.filter(pl.col("kind").isIn(kinds)).sort(["article_id", "start"]),
-    ["article_id", "outlet", "kind", "text", "value", "unit", "per", "change"],
+    ["article_id", "outlet", "kind", "text", "value", "unit", "per", "change"]
+      .concat(figures.columns.includes("raw_unit") ? ["raw_unit"] : []),
   );
   const columns = ["article", "outlet", "kind", "as written", "value", "change"];
   const values = rows.flatMap((r, i) => {
@@ -50,7 +51,10 @@ export function figuresChart(figures: pl.DataFrame, options: FiguresChartOptions
       outlet: String(r.outlet),
       kind: String(r.kind),
       "as written": String(r.text),
-      value: valueText(r.value, r.unit, r.per),
+      // A score's value is its larger side (for comparing); the tally reads better.
+      value: r.kind === "score" && r.raw_unit
+        ? `${r.raw_unit} (${r.unit})`
+        : valueText(r.value, r.unit, r.per),
       change: r.change ? String(r.change) : "",
     };
     return columns.map((column) => ({

@@ -252,8 +252,9 @@ export function speakerFindings(
 const article = (sentence: unknown) => String(sentence).replace(/:\d+$/, "");
 
 // Counts are figures too: in a disaster, a vote or a court case the death toll, the votes cast
-// or the people charged are the story's numbers, and leaving them out said "0 figures".
-const FIGURE_KINDS = ["money", "percent", "quantity", "count"];
+// or the people charged are the story's numbers, and leaving them out said "0 figures"; so are a
+// game's or a vote's score.
+const FIGURE_KINDS = ["money", "percent", "quantity", "count", "score"];
 
 /** Days apart beyond which two articles are taken to report different events, not one story. */
 export const SAME_STORY_DAYS = 7;
@@ -365,7 +366,9 @@ export function figureFindings(
     if (counted.height) {
       out.push({
         topic: "figures",
-        text: `Money, percentages, quantities and counts reported, by ${by}: ${parts.join("; ")}.`,
+        text: `Money, percentages, quantities, counts and scores reported, by ${by}: ${
+          parts.join("; ")
+        }.`,
       });
     }
   }

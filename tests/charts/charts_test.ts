@@ -230,3 +230,26 @@ Deno.test("who speaks / who is named with nothing to count say so in words, not 
     message: "No person or organisation is named in these articles.",
   }]);
 });
+
+Deno.test("the figures table lists a game's score by its tally, and frames without raw_unit still chart", async () => {
+  const { figuresChart } = await import("../../src/charts/figures.ts");
+  const base = {
+    article_id: ["sport/a", "sport/a"],
+    outlet: ["AP", "AP"],
+    kind: ["score", "money"],
+    text: ["2-1", "$5 million"],
+    value: [2, 5e6],
+    unit: ["score", "USD"],
+    per: [null, null],
+    change: [null, null],
+    start: [10, 40],
+  };
+  const cells = (df: pl.DataFrame) =>
+    (chartData(figuresChart(df)) as { column: string; cell: string }[])
+      .filter((v) => v.column === "value").map((v) => v.cell);
+  assert.deepEqual(cells(pl.DataFrame({ ...base, raw_unit: ["2-1", "$"] })), [
+    "2-1 (score)",
+    "5,000,000 USD",
+  ]);
+  assert.deepEqual(cells(pl.DataFrame(base)), ["2 score", "5,000,000 USD"]);
+});

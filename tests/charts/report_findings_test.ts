@@ -49,7 +49,7 @@ Deno.test("findings on the seeds: figures, leading frame, tone and reuse", () =>
   // "two biggest oil companies"; 000: "two countries", "tens of thousands of troops", "two
   // biggest oil companies"; 004: $240 billion, "two countries"; 001: "two countries".
   assert.ok(said.includes(
-    "Money, percentages, quantities and counts reported, by outlet: Global News 4 figures (1 " +
+    "Money, percentages, quantities, counts and scores reported, by outlet: Global News 4 figures (1 " +
       "percent, 3 count) in 1 article; Reuters 10 figures (1 money, 3 percent, 1 quantity, 5 " +
       "count) in 3 articles; unknown 1 figure (1 count) in 1 article.",
   ));
@@ -85,7 +85,7 @@ Deno.test("findings grouped by article say 'article' and do not repeat the id as
   assert.ok(!byId.some((s) => / lines\.$/.test(s)), 'no "cross article lines" sentence');
   assert.ok(
     byId.some((s) =>
-      s.startsWith("Money, percentages, quantities and counts reported, by article:")
+      s.startsWith("Money, percentages, quantities, counts and scores reported, by article:")
     ),
   );
 });
@@ -169,7 +169,7 @@ Deno.test("figures: a death toll is a figure, and two counts of different things
   assert.deepEqual(
     figureFindings(figures, consistency, groups, sizes, "outlet").map((f) => f.text),
     [
-      "Money, percentages, quantities and counts reported, by outlet: Harbor Times 1 figure (1 " +
+      "Money, percentages, quantities, counts and scores reported, by outlet: Harbor Times 1 figure (1 " +
       "count) in 1 article; Gulf Wire 1 figure (1 percent) in 2 articles.",
       "The same count differs: “107 dead” in h against “87 dead” in g1 (outlet Harbor Times " +
       "against Gulf Wire).",
