@@ -221,3 +221,37 @@ Deno.test("a first-person clause that was told something reports nobody's statem
     [],
   );
 });
+
+Deno.test("a nationality or an age after 'the' is the one person named just before; its follow-up quote carries on", () => {
+  // BBC Sport and The Guardian on a Wimbledon final (fresh2 corpus2): both say Alcaraz.
+  const bbc = [
+    "Alcaraz, the two-time former champion, had levelled the match with a superb second set.",
+    "'Jannik was better in the important moments. I have to accept it,' the Spaniard said. " +
+    "'I will come back stronger.'",
+  ].join("\n\n");
+  assert.deepEqual(quotes(bbc), [
+    "direct|Alcaraz|||Jannik was better in the important moments. I have to accept it",
+    "direct|Alcaraz|||I will come back stronger.",
+  ]);
+  const guardian = "Alcaraz, gracious in defeat, paid tribute to the champion. " +
+    "'He deserved it,' said the Spaniard. 'Today he was a wall.'";
+  assert.deepEqual(quotes(guardian), [
+    "direct|Alcaraz|||He deserved it",
+    "direct|Alcaraz|||Today he was a wall.",
+  ]);
+  assert.deepEqual(
+    quotes(
+      'Jannik Sinner, a 24-year-old from Italy, won again. "I am tired," the 24-year-old said. ' +
+        '"Very tired."',
+    ),
+    ["direct|Jannik Sinner|||I am tired", "direct|Jannik Sinner|||Very tired."],
+  );
+  // Two people before it, or nobody: empty, and so is the follow-up.
+  assert.deepEqual(
+    quotes(
+      "Carlos Alcaraz and Jannik Sinner shook hands. 'He deserved it,' said the Spaniard. 'A wall.'",
+    )
+      .map((q) => q.split("|")[1]),
+    ["", ""],
+  );
+});

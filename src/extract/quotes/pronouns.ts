@@ -92,6 +92,20 @@ export function resolvePronoun(ctx: Context, pronoun: string, at: number): Resol
   if (pronoun === "it") return resolveIt(ctx, at);
   const g = ctx.quoteCues.pronounGender.get(pronoun);
   if (g === undefined) return empty(`pronoun "${pronoun}": not one person`);
+  return resolveBack(ctx, g, at, `pronoun "${pronoun}"`);
+}
+
+/**
+ * "the Spaniard said", "the 24-year-old said": a description that only a person named just
+ * before can fit, resolved like a pronoun of either gender (`raw` names it in the reason).
+ */
+export function resolveDescription(ctx: Context, raw: string, at: number): Resolved {
+  const r = resolveBack(ctx, null, at, `a description ("${raw}")`);
+  return r.speaker ? { ...r, speakerRaw: raw, sieve: "description", confidence: 0.7 } : r;
+}
+
+/** The person a pronoun or description of gender `g` at `at` stands for; `label` opens a reason. */
+function resolveBack(ctx: Context, g: Gender | null, at: number, label: string): Resolved {
   const here = sentenceIndexAt(ctx.sentences, at);
   const paragraph = ctx.sentences[here].paragraph;
   const objects: Candidate[] = [];
@@ -116,7 +130,7 @@ export function resolvePronoun(ctx: Context, pronoun: string, at: number): Resol
     const cands = candidatesIn(ctx, s, k === here ? at : s.end).filter((c) => fits(c, g));
     for (const tier of [cands.filter((c) => c.speaker), cands.filter((c) => c.subject)]) {
       const one = single(tier, g);
-      if (one === "ambiguous") return empty(`pronoun "${pronoun}": two people fit`);
+      if (one === "ambiguous") return empty(`${label}: two people fit`);
       if (one) return person(one, g, objects.length ? 0.7 : 0.85);
     }
     objects.push(...cands);
@@ -124,9 +138,7 @@ export function resolvePronoun(ctx: Context, pronoun: string, at: number): Resol
   // An object alone is a guess ("Police said Reyes ... “...,” she said", "Her book is about
   // Anne Clark. She found ..."): wrong is worse than empty.
   return empty(
-    objects.length
-      ? `pronoun "${pronoun}": only an object fits`
-      : `pronoun "${pronoun}": nobody fits before`,
+    objects.length ? `${label}: only an object fits` : `${label}: nobody fits before`,
   );
 }
 
