@@ -340,6 +340,7 @@ function nonSpeechUse(
   q: QuoteCues,
 ): boolean {
   const w = lowers[i];
+  if (TELLS.has(w) && tellsAStory(lowers, i)) return true;
   if (w === "told") return lowers[i - 1] === "all";
   // "That said, ...", "Having said that, ...": a turn of the writer's own argument.
   if (w === "said") {
@@ -357,6 +358,7 @@ function nonSpeechUse(
   if (next === "for" || next === "on" || next === "upon") return false;
   if (next === "to" || next === "back" || next === "up") return true;
   if (CALLED_PRONOUNS.has(next) && AFTER_CALL.has(lowers[i + 2] ?? ".")) return true;
+  if (namesAThing(words, lowers, i)) return true;
   const prev = words[i - 1]?.text ?? "";
   // A name, a plural ("critics called"), an adverb or an auxiliary before it: someone speaks.
   if (!/^\p{Ll}+$/u.test(prev) || /(?:ly|s)$/u.test(prev) || CALLED_SUBJECTS.has(prev)) {
@@ -364,6 +366,38 @@ function nonSpeechUse(
   }
   // "the ministry called the report biased" speaks; "his company called Acme" names.
   return !q.orgNouns.has(prev) || NAMING_DETERMINERS.has(lowers[i - 2] ?? "");
+}
+
+/** Words that open a new clause or verb phrase: "met a lawyer and called Smith ...". */
+const CONJUNCTIONS = new Set(["and", "or", "but", "then", "who", "which", "that"]);
+const TELLS = new Set(["told", "tell", "tells", "telling"]);
+const STORY = new Set(["story", "tale", "stories", "tales"]);
+const STORY_DETERMINERS = new Set(["the", "a", "an", "its", "their", "this", "that", "another"]);
+
+/**
+ * "The statistics told the story of a season", "the figures tell a story": a story told, not a
+ * statement; what follows ("of ...") is no reported clause.
+ */
+function tellsAStory(lowers: readonly string[], i: number): boolean {
+  const k = STORY_DETERMINERS.has(lowers[i + 1] ?? "") ? i + 2 : i + 1;
+  if (STORY.has(lowers[k] ?? "")) return true;
+  // "told a different story", "tell the same story": one word between.
+  return STORY_DETERMINERS.has(lowers[i + 1] ?? "") && STORY.has(lowers[k + 1] ?? "");
+}
+
+/**
+ * "attend a unique Pilot Training Program called Euro-NATO ...", "joined a group called Youth
+ * First": an indefinite noun phrase after another word (an object, not the sentence's subject),
+ * then "called" and a name, names the thing. "A spokesman called Smith's claims false", which
+ * opens its sentence, still speaks.
+ */
+function namesAThing(words: readonly Word[], lowers: readonly string[], i: number): boolean {
+  if (!/^\p{Lu}/u.test(words[i + 1]?.text ?? "")) return false;
+  for (let k = i - 1; k >= 1 && k >= i - 6; k--) {
+    if (words[k].kind === "punct" || CONJUNCTIONS.has(lowers[k])) return false;
+    if (lowers[k] === "a" || lowers[k] === "an") return words[k - 1].kind === "word";
+  }
+  return false;
 }
 
 const WROTE = new Set(["wrote", "writes", "write", "written"]);

@@ -255,3 +255,32 @@ Deno.test("a nationality or an age after 'the' is the one person named just befo
     ["", ""],
   );
 });
+
+Deno.test("'told the story' and 'a ... called X' are no statements", () => {
+  // The Guardian on a football match (fresh2 corpus): numbers tell no one anything.
+  assert.deepEqual(
+    attributions(
+      "The statistics told the story of Arsenal's second-half dominance: 17 shots to nine, and " +
+        "64% possession.",
+    ),
+    [],
+  );
+  assert.deepEqual(attributions("The figures tell a story of decline."), []);
+  // A Wikinews interview: the name of a program, not what it said.
+  assert.deepEqual(
+    attributions(
+      "When I was a young man in Air Force ROTC I was chosen to attend a unique Pilot Training " +
+        "Program called Euro- NATO Joint Jet Pilot Training.",
+    ),
+    [],
+  );
+  // "a ..." after a verb but in a clause of its own: "called" is still the subject's.
+  assert.deepEqual(
+    quotes('Jane Ortiz met a lawyer and called Smith "a liar and a fraud".'),
+    ["partial|Jane Ortiz|||a liar and a fraud"],
+  );
+  assert.deepEqual(
+    attributions("Jane Ortiz told the story of her escape to reporters.").length,
+    0,
+  );
+});
