@@ -41,6 +41,7 @@ import {
 import {
   attributionIn,
   firstWordFrom,
+  knownSurname,
   PASSIVE,
   PROGRESSIVE_BE,
   sentenceAt,
@@ -775,7 +776,9 @@ function directSpeech(
   lead: string,
 ): Speech {
   const span = state.spans[k];
-  let speech: Speech | null = lead.endsWith(":") ? tagIn(ctx, sentence.start, span.open) : null;
+  let speech: Speech | null = lead.endsWith(":")
+    ? withTag(ctx, sentence, span.open) ?? tagIn(ctx, sentence.start, span.open)
+    : null;
   if (!speech?.speaker) {
     speech = closingTag(ctx, span, sentenceAt(ctx, span.close) ?? sentence) ?? speech;
   }
@@ -788,6 +791,39 @@ function directSpeech(
   return dashSpeaker(ctx, state, span) ?? continued(ctx, state, span) ?? speech ??
     previousSpeaker(state, sentence) ?? introSpeaker(ctx, sentence, span.open, lead) ??
     noSpeech("no speech cue in the sentence");
+}
+
+/** Participles of speech after "with X" beyond the participle cues ("with Boswell stating:"). */
+const WITH_VERBS = new Set([
+  "stating",
+  "adding",
+  "commenting",
+  "replying",
+  "responding",
+  "remarking",
+]);
+
+/**
+ * "It quoted critics ..., with Boswell stating: "..."": the one named in "with X saying:" right
+ * before the quote speaks it, not the subject of the sentence; null when no such tag is there.
+ */
+function withTag(ctx: Context, sentence: Sentence, open: number): Speech | null {
+  const colon = firstWordFrom(ctx.words, open) - 1;
+  const v = colon - 1;
+  const verb = ctx.lowers[v] ?? "";
+  if (ctx.words[colon]?.text !== ":") return null;
+  if (!ctx.quoteCues.participleCues.has(verb) && !WITH_VERBS.has(verb)) return null;
+  for (let k = v - 2; k >= 0 && k >= v - 6; k--) {
+    if (ctx.words[k].start < sentence.start || ctx.words[k].kind === "punct") return null;
+    if (ctx.lowers[k] !== "with") continue;
+    const at = ctx.words[k + 1].start;
+    const who = signedName(ctx, at, ctx.words[v].start);
+    if (!who?.speaker) return null;
+    // "with Boswell stating" after "campaigner Caitlin Boswell": the full name.
+    const full = who.speaker.includes(" ") ? null : knownSurname(ctx, who.speaker, at);
+    return { ...who, speaker: full ?? who.speaker, cue: ctx.words[v].text, sieve: "cue" };
+  }
+  return null;
 }
 
 /** The speech of a quote tag in `[a, b)`, or null. */

@@ -284,3 +284,36 @@ Deno.test("'told the story' and 'a ... called X' are no statements", () => {
     0,
   );
 });
+
+Deno.test("'with X stating:' before a quote: X speaks it, and the paragraph of quote after it", () => {
+  // Wikinews on an asylum questionnaire (fresh/wikinews): the quote is Boswell's, not "It"'s.
+  const text = [
+    "It quoted critics like immigration barrister Colin Yeo, and Joint Council for the Welfare " +
+    'of Immigrants campaigner Caitlin Boswell, with Boswell stating: "People fleeing desperate ' +
+    "circumstances clearly need this government to make quicker and fairer asylum decisions, " +
+    "but this latest move from government is clumsy, unthinking and could put people’s safety " +
+    "at risk.",
+    "\"No one’s right to refuge should be jeopardised because they weren't able to fill in an " +
+    'unwieldy form in a language they don’t speak."',
+  ].join("\n\n");
+  // The entity stage finds no "Caitlin Boswell" here (inside a long organisation name), only
+  // "Boswell": the speaker is that entity, the join key with the entities table.
+  assert.deepEqual(quotes(text).map((q) => q.split("|").slice(0, 2).join("|")), [
+    "direct|Boswell",
+    "direct|Boswell",
+  ]);
+  // Was "Sky News", the subject of the sentence.
+  assert.deepEqual(
+    quotes(
+      'Sky News quoted critics like Caitlin Boswell, with Boswell saying: "This move is clumsy."',
+    ).map((q) => q.split("|")[1]),
+    ["Caitlin Boswell"],
+  );
+  // No "with": the subject's tag stands.
+  assert.deepEqual(
+    quotes('Sky News quoted Caitlin Boswell as saying: "This move is clumsy."').map((q) =>
+      q.split("|")[1]
+    ),
+    ["Caitlin Boswell"],
+  );
+});

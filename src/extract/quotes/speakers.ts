@@ -1369,7 +1369,7 @@ function named(
 }
 
 /** "Schwerin" after "Josh Schwerin" was named or heard: the full name. */
-function knownSurname(ctx: Context, word: string, before: number): string | null {
+export function knownSurname(ctx: Context, word: string, before: number): string | null {
   const suffix = ` ${word}`;
   const names = new Set<string>();
   for (const h of ctx.history) {
