@@ -609,7 +609,9 @@ function sentenceSpeech(ctx: Context, state: State, sentence: Sentence): void {
     state.quotes.push(quote);
     state.quoteSpan.push(k);
     if (quote.kind === "direct") {
-      directTagged ||= quote.cue !== null;
+      // A colon that introduces a quote (the intro sieve) is no tag: the sentence's own reported
+      // speech stands ("Sunak defended the record whilst promising a ... is forthcoming: “...”").
+      directTagged ||= quote.cue !== null && quote.sieve !== "intro";
       state.lastDirect = {
         speech: speechFields(quote),
         paragraph: span.paragraph,

@@ -317,3 +317,32 @@ Deno.test("'with X stating:' before a quote: X speaks it, and the paragraph of q
     ["Caitlin Boswell"],
   );
 });
+
+Deno.test("intro sieve: a person after 'from' is no second speaker", () => {
+  // Wikinews on an asylum questionnaire (fresh/wikinews).
+  const text =
+    "During Prime Minister's Questions Wednesday, Rishi Sunak defended the government's " +
+    'record whilst promising a "formal update" from Suella Braverman is forthcoming: "The ' +
+    'Home Secretary and I are working intensely to bring forward that legislation."';
+  assert.deepEqual(quotes(text).map((q) => q.split("|").slice(0, 2).join("|")), [
+    "partial|Rishi Sunak",
+    "direct|Rishi Sunak",
+  ]);
+  // The colon is no tag: the sentence's own reported speech stays.
+  assert.deepEqual(attributions(text).map((a) => a.split("|")[0] + "|" + a.split("|").pop()), [
+    // (The clause starts inside the partial quote's marks: left as it was.)
+    'Rishi Sunak|formal update" from Suella Braverman is forthcoming',
+  ]);
+  // Alone, a person after "from" still speaks.
+  assert.deepEqual(
+    quotes('A message from Jane Ortiz: "We will be back next year."').map((q) => q.split("|")[1]),
+    ["Jane Ortiz"],
+  );
+  // Two subjects: nobody.
+  assert.deepEqual(
+    quotes('Rishi Sunak and Suella Braverman were firm: "We will not stop the boats."').map((q) =>
+      q.split("|")[1]
+    ),
+    [""],
+  );
+});
