@@ -246,6 +246,12 @@ Deno.test("a nationality or an age after 'the' is the one person named just befo
     ),
     ["direct|Jannik Sinner|||I am tired", "direct|Jannik Sinner|||Very tired."],
   );
+  // The one beaten is no subject: a description resolves only where one person is named.
+  assert.deepEqual(
+    quotes("Jannik Sinner beat Carlos Alcaraz in four sets. 'He was better,' said the Spaniard.")
+      .map((q) => q.split("|").slice(1, 4).join("|")),
+    ['||a description ("the Spaniard"): two people fit'],
+  );
   // Two people before it, or nobody: empty, and so is the follow-up.
   assert.deepEqual(
     quotes(

@@ -100,12 +100,22 @@ export function resolvePronoun(ctx: Context, pronoun: string, at: number): Resol
  * before can fit, resolved like a pronoun of either gender (`raw` names it in the reason).
  */
 export function resolveDescription(ctx: Context, raw: string, at: number): Resolved {
-  const r = resolveBack(ctx, null, at, `a description ("${raw}")`);
+  const r = resolveBack(ctx, null, at, `a description ("${raw}")`, true);
   return r.speaker ? { ...r, speakerRaw: raw, sieve: "description", confidence: 0.7 } : r;
 }
 
-/** The person a pronoun or description of gender `g` at `at` stands for; `label` opens a reason. */
-function resolveBack(ctx: Context, g: Gender | null, at: number, label: string): Resolved {
+/**
+ * The person a pronoun or description of gender `g` at `at` stands for; `label` opens a reason.
+ * `strict`: the sentence that decides names nobody else ("Sinner beat Alcaraz. ... the Spaniard
+ * said" is the one beaten, not the subject).
+ */
+function resolveBack(
+  ctx: Context,
+  g: Gender | null,
+  at: number,
+  label: string,
+  strict = false,
+): Resolved {
   const here = sentenceIndexAt(ctx.sentences, at);
   const paragraph = ctx.sentences[here].paragraph;
   const objects: Candidate[] = [];
@@ -128,6 +138,10 @@ function resolveBack(ctx: Context, g: Gender | null, at: number, label: string):
     }
     if (crossed > MAX_PARAGRAPHS || sentences > MAX_SENTENCES) break;
     const cands = candidatesIn(ctx, s, k === here ? at : s.end).filter((c) => fits(c, g));
+    const decides = cands.some((c) => c.speaker || c.subject);
+    if (strict && decides && new Set(cands.map((c) => c.name)).size > 1) {
+      return empty(`${label}: two people fit`);
+    }
     for (const tier of [cands.filter((c) => c.speaker), cands.filter((c) => c.subject)]) {
       const one = single(tier, g);
       if (one === "ambiguous") return empty(`${label}: two people fit`);
