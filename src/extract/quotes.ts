@@ -41,6 +41,7 @@ import {
 import {
   attributionIn,
   firstWordFrom,
+  knownSurname,
   PASSIVE,
   PROGRESSIVE_BE,
   sentenceAt,
@@ -340,6 +341,7 @@ function nonSpeechUse(
   q: QuoteCues,
 ): boolean {
   const w = lowers[i];
+  if (TELLS.has(w) && tellsAStory(lowers, i)) return true;
   if (w === "told") return lowers[i - 1] === "all";
   // "That said, ...", "Having said that, ...": a turn of the writer's own argument.
   if (w === "said") {
@@ -357,6 +359,7 @@ function nonSpeechUse(
   if (next === "for" || next === "on" || next === "upon") return false;
   if (next === "to" || next === "back" || next === "up") return true;
   if (CALLED_PRONOUNS.has(next) && AFTER_CALL.has(lowers[i + 2] ?? ".")) return true;
+  if (namesAThing(words, lowers, i)) return true;
   const prev = words[i - 1]?.text ?? "";
   // A name, a plural ("critics called"), an adverb or an auxiliary before it: someone speaks.
   if (!/^\p{Ll}+$/u.test(prev) || /(?:ly|s)$/u.test(prev) || CALLED_SUBJECTS.has(prev)) {
@@ -364,6 +367,38 @@ function nonSpeechUse(
   }
   // "the ministry called the report biased" speaks; "his company called Acme" names.
   return !q.orgNouns.has(prev) || NAMING_DETERMINERS.has(lowers[i - 2] ?? "");
+}
+
+/** Words that open a new clause or verb phrase: "met a lawyer and called Smith ...". */
+const CONJUNCTIONS = new Set(["and", "or", "but", "then", "who", "which", "that"]);
+const TELLS = new Set(["told", "tell", "tells", "telling"]);
+const STORY = new Set(["story", "tale", "stories", "tales"]);
+const STORY_DETERMINERS = new Set(["the", "a", "an", "its", "their", "this", "that", "another"]);
+
+/**
+ * "The statistics told the story of a season", "the figures tell a story": a story told, not a
+ * statement; what follows ("of ...") is no reported clause.
+ */
+function tellsAStory(lowers: readonly string[], i: number): boolean {
+  const k = STORY_DETERMINERS.has(lowers[i + 1] ?? "") ? i + 2 : i + 1;
+  if (STORY.has(lowers[k] ?? "")) return true;
+  // "told a different story", "tell the same story": one word between.
+  return STORY_DETERMINERS.has(lowers[i + 1] ?? "") && STORY.has(lowers[k + 1] ?? "");
+}
+
+/**
+ * "attend a unique Pilot Training Program called Euro-NATO ...", "joined a group called Youth
+ * First": an indefinite noun phrase after another word (an object, not the sentence's subject),
+ * then "called" and a name, names the thing. "A spokesman called Smith's claims false", which
+ * opens its sentence, still speaks.
+ */
+function namesAThing(words: readonly Word[], lowers: readonly string[], i: number): boolean {
+  if (!/^\p{Lu}/u.test(words[i + 1]?.text ?? "")) return false;
+  for (let k = i - 1; k >= 1 && k >= i - 6; k--) {
+    if (words[k].kind === "punct" || CONJUNCTIONS.has(lowers[k])) return false;
+    if (lowers[k] === "a" || lowers[k] === "an") return words[k - 1].kind === "word";
+  }
+  return false;
 }
 
 const WROTE = new Set(["wrote", "writes", "write", "written"]);
@@ -574,7 +609,9 @@ function sentenceSpeech(ctx: Context, state: State, sentence: Sentence): void {
     state.quotes.push(quote);
     state.quoteSpan.push(k);
     if (quote.kind === "direct") {
-      directTagged ||= quote.cue !== null;
+      // A colon that introduces a quote (the intro sieve) is no tag: the sentence's own reported
+      // speech stands ("Sunak defended the record whilst promising a ... is forthcoming: “...”").
+      directTagged ||= quote.cue !== null && quote.sieve !== "intro";
       state.lastDirect = {
         speech: speechFields(quote),
         paragraph: span.paragraph,
@@ -741,7 +778,9 @@ function directSpeech(
   lead: string,
 ): Speech {
   const span = state.spans[k];
-  let speech: Speech | null = lead.endsWith(":") ? tagIn(ctx, sentence.start, span.open) : null;
+  let speech: Speech | null = lead.endsWith(":")
+    ? withTag(ctx, sentence, span.open) ?? tagIn(ctx, sentence.start, span.open)
+    : null;
   if (!speech?.speaker) {
     speech = closingTag(ctx, span, sentenceAt(ctx, span.close) ?? sentence) ?? speech;
   }
@@ -754,6 +793,39 @@ function directSpeech(
   return dashSpeaker(ctx, state, span) ?? continued(ctx, state, span) ?? speech ??
     previousSpeaker(state, sentence) ?? introSpeaker(ctx, sentence, span.open, lead) ??
     noSpeech("no speech cue in the sentence");
+}
+
+/** Participles of speech after "with X" beyond the participle cues ("with Boswell stating:"). */
+const WITH_VERBS = new Set([
+  "stating",
+  "adding",
+  "commenting",
+  "replying",
+  "responding",
+  "remarking",
+]);
+
+/**
+ * "It quoted critics ..., with Boswell stating: "..."": the one named in "with X saying:" right
+ * before the quote speaks it, not the subject of the sentence; null when no such tag is there.
+ */
+function withTag(ctx: Context, sentence: Sentence, open: number): Speech | null {
+  const colon = firstWordFrom(ctx.words, open) - 1;
+  const v = colon - 1;
+  const verb = ctx.lowers[v] ?? "";
+  if (ctx.words[colon]?.text !== ":") return null;
+  if (!ctx.quoteCues.participleCues.has(verb) && !WITH_VERBS.has(verb)) return null;
+  for (let k = v - 2; k >= 0 && k >= v - 6; k--) {
+    if (ctx.words[k].start < sentence.start || ctx.words[k].kind === "punct") return null;
+    if (ctx.lowers[k] !== "with") continue;
+    const at = ctx.words[k + 1].start;
+    const who = signedName(ctx, at, ctx.words[v].start);
+    if (!who?.speaker) return null;
+    // "with Boswell stating" after "campaigner Caitlin Boswell": the full name.
+    const full = who.speaker.includes(" ") ? null : knownSurname(ctx, who.speaker, at);
+    return { ...who, speaker: full ?? who.speaker, cue: ctx.words[v].text, sieve: "cue" };
+  }
+  return null;
 }
 
 /** The speech of a quote tag in `[a, b)`, or null. */

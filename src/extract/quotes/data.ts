@@ -43,6 +43,7 @@ export const QuoteCuesSchema = z.object({
   run_on_tag_verbs: words.optional(),
   title_said_verbs: words.optional(),
   writing_verbs: words.optional(),
+  person_descriptions: words.optional(),
 });
 
 /** Quote cues as sets and maps, ready for lookups (keys lower case). */
@@ -87,6 +88,11 @@ export interface QuoteCues {
   titleSaidVerbs: ReadonlySet<string>;
   /** Verbs of writing: a title may follow them ("wrote “The Art of War”"), a colon makes it words. */
   writingVerbs: ReadonlySet<string>;
+  /**
+   * Nouns after "the" that stand for one person named before, beside a country's demonym
+   * ("the Spaniard", "the Briton"): "the Spaniard said" is that person.
+   */
+  personDescriptions: ReadonlySet<string>;
   /** The gender of a first name ("Nancy" → female), null when unknown or either. */
   firstNameGender: (name: string) => Gender | null;
 }
@@ -133,6 +139,7 @@ export function compileQuoteCues(data: unknown, source = "quote cues"): QuoteCue
     runOnTagVerbs: lowerSet(d.run_on_tag_verbs ?? defaults.run_on_tag_verbs),
     titleSaidVerbs: lowerSet(d.title_said_verbs ?? defaults.title_said_verbs),
     writingVerbs: lowerSet(d.writing_verbs ?? defaults.writing_verbs),
+    personDescriptions: lowerSet(d.person_descriptions ?? defaults.person_descriptions),
     firstNameGender: oneGender,
   };
 }

@@ -12,15 +12,25 @@ import type { Context, Speech } from "./types.ts";
 /** How sure the intro sieve is: below a cue, like the sentence-before sieve. */
 const INTRO_CONFIDENCE = 0.7;
 
+/** A preposition right before a name: "from", "with", "to", "about", "against" (not "by"). */
+const OBJECT_BEFORE = /\b(?:from|with|to|about|against|of)\s+$/u;
+
 /**
  * The one person named outside quotes in `[from, to)`, which must end with a colon, as its
  * subject; null when nobody or two people are named, or the one named is no subject.
  */
 function onePerson(ctx: Context, from: number, to: number): Speech | null {
   if (!/:\s*$/.test(ctx.text.slice(from, to))) return null;
-  const people = mentionsWithin(ctx, from, to).filter((m) =>
+  let people = mentionsWithin(ctx, from, to).filter((m) =>
     m.type === "PERSON" && !ctx.inQuote(m.start)
   );
+  // Beside another, a person after a preposition is an object ("Sunak defended ... a formal
+  // update from Braverman"); alone, it may speak ("A message from Jane Ortiz:").
+  if (new Set(people.map((m) => m.entity)).size > 1) {
+    people = people.filter((m) =>
+      !OBJECT_BEFORE.test(ctx.text.slice(Math.max(from, m.start - 12), m.start))
+    );
+  }
   const names = new Set(people.map((m) => m.entity));
   if (names.size !== 1) return null;
   const m = people[0];

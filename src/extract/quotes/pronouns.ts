@@ -92,6 +92,30 @@ export function resolvePronoun(ctx: Context, pronoun: string, at: number): Resol
   if (pronoun === "it") return resolveIt(ctx, at);
   const g = ctx.quoteCues.pronounGender.get(pronoun);
   if (g === undefined) return empty(`pronoun "${pronoun}": not one person`);
+  return resolveBack(ctx, g, at, `pronoun "${pronoun}"`);
+}
+
+/**
+ * "the Spaniard said", "the 24-year-old said": a description that only a person named just
+ * before can fit, resolved like a pronoun of either gender (`raw` names it in the reason).
+ */
+export function resolveDescription(ctx: Context, raw: string, at: number): Resolved {
+  const r = resolveBack(ctx, null, at, `a description ("${raw}")`, true);
+  return r.speaker ? { ...r, speakerRaw: raw, sieve: "description", confidence: 0.7 } : r;
+}
+
+/**
+ * The person a pronoun or description of gender `g` at `at` stands for; `label` opens a reason.
+ * `strict`: the sentence that decides names nobody else ("Sinner beat Alcaraz. ... the Spaniard
+ * said" is the one beaten, not the subject).
+ */
+function resolveBack(
+  ctx: Context,
+  g: Gender | null,
+  at: number,
+  label: string,
+  strict = false,
+): Resolved {
   const here = sentenceIndexAt(ctx.sentences, at);
   const paragraph = ctx.sentences[here].paragraph;
   const objects: Candidate[] = [];
@@ -114,9 +138,13 @@ export function resolvePronoun(ctx: Context, pronoun: string, at: number): Resol
     }
     if (crossed > MAX_PARAGRAPHS || sentences > MAX_SENTENCES) break;
     const cands = candidatesIn(ctx, s, k === here ? at : s.end).filter((c) => fits(c, g));
+    const decides = cands.some((c) => c.speaker || c.subject);
+    if (strict && decides && new Set(cands.map((c) => c.name)).size > 1) {
+      return empty(`${label}: two people fit`);
+    }
     for (const tier of [cands.filter((c) => c.speaker), cands.filter((c) => c.subject)]) {
       const one = single(tier, g);
-      if (one === "ambiguous") return empty(`pronoun "${pronoun}": two people fit`);
+      if (one === "ambiguous") return empty(`${label}: two people fit`);
       if (one) return person(one, g, objects.length ? 0.7 : 0.85);
     }
     objects.push(...cands);
@@ -124,9 +152,7 @@ export function resolvePronoun(ctx: Context, pronoun: string, at: number): Resol
   // An object alone is a guess ("Police said Reyes ... “...,” she said", "Her book is about
   // Anne Clark. She found ..."): wrong is worse than empty.
   return empty(
-    objects.length
-      ? `pronoun "${pronoun}": only an object fits`
-      : `pronoun "${pronoun}": nobody fits before`,
+    objects.length ? `${label}: only an object fits` : `${label}: nobody fits before`,
   );
 }
 

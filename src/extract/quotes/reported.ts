@@ -134,7 +134,11 @@ export function reportedContent(
   // The content follows the verb, even when the cue is a document named before it ("In a joint
   // statement published on Tuesday, the two sides vowed to ...").
   const start = contentStart(text, words, sentence, cue, cues);
-  const after = start < sentence.end ? trimmed(text, start, sentence.end) : null;
+  // "... is forthcoming: “The Home Secretary and I ...”": the quote a colon opens is direct
+  // speech of its own, not part of the reported clause.
+  const colonQuote = /:\s*["“]/u.exec(text.slice(start, sentence.end));
+  const end = colonQuote ? start + colonQuote.index : sentence.end;
+  const after = start < end ? trimmed(text, start, end) : null;
   // "Okafor tweeted using her account:" — before a colon ending the sentence, how it was said is
   // no content (what follows the colon is).
   const colon = /:\s*$/.test(text.slice(cue.to, sentence.end));

@@ -12,7 +12,8 @@ import { STOPWORDS } from "../../text/tokens.ts";
 import { isPartyAndState, type Word } from "../words.ts";
 import type { Sentence } from "../../text/segment.ts";
 import { genderOf, type GrownName, isRoleNoun, nameAfter, nameBefore } from "./names.ts";
-import { resolvePronoun } from "./pronouns.ts";
+import { resolveDescription, resolvePronoun } from "./pronouns.ts";
+import { isDemonym } from "../ner/lexicons.ts";
 import { type Context, type Found, noSpeech, type SpeakerType, type Speech } from "./types.ts";
 
 const RELATIVE = new Set(["who", "which"]);
@@ -1368,7 +1369,7 @@ function named(
 }
 
 /** "Schwerin" after "Josh Schwerin" was named or heard: the full name. */
-function knownSurname(ctx: Context, word: string, before: number): string | null {
+export function knownSurname(ctx: Context, word: string, before: number): string | null {
   const suffix = ` ${word}`;
   const names = new Set<string>();
   for (const h of ctx.history) {
@@ -1394,12 +1395,23 @@ function definiteSpeaker(
   if (g.name.includes(" ")) {
     return { ...named(g.name, "organisation", null, "name", 0.7), speakerRaw: `the ${g.name}` };
   }
-  // "the American said": a description of someone, not a name.
+  // "the Spaniard said": a description only a person named just before can fit, that person.
+  if (personDescription(ctx, g.name)) return resolveDescription(ctx, `the ${g.name}`, g.nameFrom);
+  // "the Americans said": a description of some people, not a name.
   return {
     ...named(null, null, null, null, 0),
     speakerRaw: `the ${g.name}`,
     reason: `a description ("the ${g.name}"), no name`,
   };
+}
+
+/** "24-year-old": an age that news gives for one person named before ("the 24-year-old said"). */
+const AGED = /^\d{1,3}[-\s]year[-\s]old$/u;
+
+/** "Spaniard", "Italian" (not "Italians"): one person of a country, as news calls a player. */
+function personDescription(ctx: Context, word: string): boolean {
+  if (ctx.quoteCues.personDescriptions.has(word.toLowerCase())) return true;
+  return isDemonym(word) && !(word.endsWith("s") && isDemonym(word.slice(0, -1)));
 }
 
 /** The gender of a speaker found in a stretch, for later pronouns. */
@@ -1588,7 +1600,17 @@ function describedSubject(
   b: number,
   v: number,
 ): Subject | null {
-  if (a < 0 || b < a || b - a > 3 || r.lw[a] !== "the") return null;
+  if (a < 0 || b <= a || b - a > 5 || r.lw[a] !== "the") return null;
+  const span = v < a ? { from: r.words[v].start, to: r.words[b].end } : {
+    from: r.words[a].start,
+    to: r.words[v].end,
+  };
+  const described = ctx.text.slice(r.words[a + 1].start, r.words[b].end);
+  if (personDescription(ctx, described) || AGED.test(described)) {
+    const raw = `the ${described}`;
+    return { ...resolveDescription(ctx, raw, r.words[a].start), ...span, mediaSubject: false };
+  }
+  if (b - a > 3) return null;
   const role = r.lw[b];
   const word = r.words[b];
   const isRole = isRoleNounWord(ctx, word) || ctx.cues.titles.has(capital(word.text));
@@ -1606,7 +1628,6 @@ function describedSubject(
   if (names.size !== 1 || !one) return null;
   const raw = ctx.text.slice(from, word.end);
   const speech = ofMention(one, "description", 0.7);
-  const span = v < a ? { from: r.words[v].start, to: word.end } : { from, to: r.words[v].end };
   return { ...speech, speakerRaw: raw, ...span, mediaSubject: false };
 }
 
