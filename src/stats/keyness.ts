@@ -24,7 +24,7 @@
 import pl from "nodejs-polars";
 import type { CleanArticle } from "../corpus/clean.ts";
 import { Float64Buffer, Int32Buffer } from "../_buffers.ts";
-import { codedUtf8, gatherIndices, stableOrderBy } from "../frames/columns.ts";
+import { gatherIndices, runsUtf8, stableOrderBy } from "../frames/columns.ts";
 import type { TokenColumns } from "../text/segment.ts";
 import type { GroupBy } from "./groups.ts";
 import type { GroupTermCounts } from "./outlet_terms.ts";
@@ -155,11 +155,12 @@ export function logRatio(a: number, b: number, targetSize: number, referenceSize
 
 /**
  * Columns of a keyness frame under construction. Most terms of a comparison share a handful of
- * (order, count, count) cells, so a row holds its term and its cell; a cell holds its
- * comparison, n-gram order, counts and measures. Only the row columns (term and cell codes,
- * p_doc, q) cross into polars row by row; the cells' columns cross once per cell and are spread
- * over the rows by a native gather (a Series from a typed array costs some 40 ns a value, so
- * nine columns of a 1.7M-row table spread in JavaScript cost a second).
+ * (order, count, count) cells, so a row holds its term and its cell; a cell holds its n-gram
+ * order, counts and measures. Only the row columns (term and cell codes, p_doc, q) cross into
+ * polars row by row; the cells' columns cross once per cell and are spread over the rows by a
+ * native gather (a Series from a typed array costs some 40 ns a value, so nine columns of a
+ * 1.7M-row table spread in JavaScript cost a second). Rows come comparison by comparison, so
+ * group and reference are runs, repeated natively.
  */
 class KeynessColumns {
   /** One run per comparison: its group, its reference and how many rows it has. */
@@ -169,8 +170,7 @@ class KeynessColumns {
   readonly pDoc: Float64Buffer;
   /** The p_doc of rows left out by `top`: they still count among the tests of q. */
   pDocLeftOut = new Float64Buffer();
-  /** Per cell: its comparison (index in `runs`), n-gram order and counts. */
-  cellRun = new Int32Buffer();
+  /** Per cell: its n-gram order and counts. */
   ngram = new Int32Buffer();
   nTarget = new Int32Buffer();
   nReference = new Int32Buffer();
@@ -198,7 +198,6 @@ class KeynessColumns {
    * counts and measures; returns its number.
    */
   addCell(order: number, nTarget: number, nReference: number, m: Measures): number {
-    this.cellRun.push(this.runs.length);
     this.ngram.push(order);
     this.nTarget.push(nTarget);
     this.nReference.push(nReference);
@@ -249,10 +248,7 @@ class KeynessColumns {
   /** The columns of the cells, one row per cell (made once). */
   private cellFrame(): pl.DataFrame {
     if (this.#cellFrame) return this.#cellFrame;
-    const run = this.cellRun.view();
     return this.#cellFrame = pl.DataFrame([
-      codedUtf8("group", this.runs.map((r) => r.group), run),
-      codedUtf8("reference", this.runs.map((r) => r.reference), run),
       pl.Series("ngram", this.ngram.view()),
       pl.Series("n_target", this.nTarget.view()),
       pl.Series("n_reference", this.nReference.view()),
@@ -265,13 +261,27 @@ class KeynessColumns {
     ]);
   }
 
+  /** The first row of comparison `i`. */
+  private runStart(i: number): number {
+    let start = 0;
+    for (let k = 0; k < i; k++) start += this.runs[k].rows;
+    return start;
+  }
+
   /** Rows `from` to `to` (exclusive) as a frame. */
   private slice(from: number, to: number, q: Float64Array): pl.DataFrame {
     this.#terms ??= pl.Series("term", this.vocab.terms, pl.Utf8);
     const cells = this.cellFrame();
     const cellAt = gatherIndices("__cell", this.cell.view().subarray(from, to));
-    const [group, reference, ...measures] = cells
+    const measures = cells
       .select(...cells.columns.map((name) => pl.col(name).gather(cellAt))).getColumns();
+    // Rows come comparison by comparison: group and reference are runs, repeated natively.
+    const rowsOfRun = this.runs.map((r, i) => {
+      const start = this.runStart(i);
+      return Math.max(0, Math.min(to, start + r.rows) - Math.max(from, start));
+    });
+    const group = runsUtf8("group", this.runs.map((r) => r.group), rowsOfRun);
+    const reference = runsUtf8("reference", this.runs.map((r) => r.reference), rowsOfRun);
     const termAt = gatherIndices("__term", this.term.view().subarray(from, to));
     const term = pl.DataFrame([this.#terms]).select(pl.col("term").gather(termAt)).getColumns();
     return pl.DataFrame([
