@@ -65,9 +65,18 @@ export function codedUtf8(
  * the join on codes it replaces when there are many distinct values, and no hashing at all).
  */
 function gathered(lookup: pl.Series[], codes: Int32Array): pl.Series[] {
-  const at = pl.Series("__code", codes);
+  const at = gatherIndices("__code", codes);
   return pl.DataFrame(lookup).select(...lookup.map((s) => pl.col(s.name).gather(at)))
     .getColumns();
+}
+
+/**
+ * Row numbers for a native gather, as polars' own index type (UInt32): the same bytes as the
+ * codes, read unsigned (codes are never negative), so polars does not cast them once per
+ * gathered column (with Int32 codes the cast was about a third of a gather's CPU).
+ */
+export function gatherIndices(name: string, codes: Int32Array): pl.Series {
+  return pl.Series(name, new Uint32Array(codes.buffer, codes.byteOffset, codes.length));
 }
 
 /**

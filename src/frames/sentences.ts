@@ -6,7 +6,7 @@
 /** @internal nodejs-polars documents its own types (deno doc links them there). */
 import pl from "nodejs-polars";
 import { type Sentence, surfaceFormCodes, type TokenColumns } from "../text/segment.ts";
-import { bool, codedUtf8Together, int32, utf8, utf8CodedTogether } from "./columns.ts";
+import { bool, codedUtf8Together, int32, utf8, utf8Coded, utf8CodedTogether } from "./columns.ts";
 
 /**
  * Builds `sentences`: sentence_id, article_id, outlet, paragraph, position, kind, text, start, end, n_words.
@@ -21,13 +21,18 @@ import { bool, codedUtf8Together, int32, utf8, utf8CodedTogether } from "./colum
  */
 export function sentencesFrame(sentences: Sentence[]): pl.DataFrame {
   const col = <T>(f: (s: Sentence) => T) => sentences.map(f);
+  // An article's sentences come together: its id and outlet cross into polars once each.
+  const [articleId, outlet] = utf8CodedTogether([
+    ["article_id", col((s) => s.articleId)],
+    ["outlet", col((s) => s.outlet)],
+  ]);
   return pl.DataFrame([
     utf8("sentence_id", col((s) => s.id)),
-    utf8("article_id", col((s) => s.articleId)),
-    utf8("outlet", col((s) => s.outlet)),
+    articleId,
+    outlet,
     int32("paragraph", col((s) => s.paragraph)),
     int32("position", col((s) => s.position)),
-    utf8("kind", col((s) => s.kind)),
+    utf8Coded("kind", col((s) => s.kind)),
     utf8("text", col((s) => s.text)),
     int32("start", col((s) => s.start)),
     int32("end", col((s) => s.end)),

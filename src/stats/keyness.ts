@@ -24,7 +24,7 @@
 import pl from "nodejs-polars";
 import type { CleanArticle } from "../corpus/clean.ts";
 import { Float64Buffer, Int32Buffer } from "../_buffers.ts";
-import { codedUtf8, stableOrderBy } from "../frames/columns.ts";
+import { gatherIndices, runsUtf8, stableOrderBy } from "../frames/columns.ts";
 import type { TokenColumns } from "../text/segment.ts";
 import type { GroupBy } from "./groups.ts";
 import type { GroupTermCounts } from "./outlet_terms.ts";
@@ -155,22 +155,22 @@ export function logRatio(a: number, b: number, targetSize: number, referenceSize
 
 /**
  * Columns of a keyness frame under construction. Most terms of a comparison share a handful of
- * (order, count, count) cells, so a row holds its term and its cell; a cell holds its
- * comparison, n-gram order, counts and measures. Only the row columns (term and cell codes,
- * p_doc, q) cross into polars row by row; the cells' columns cross once per cell and are spread
- * over the rows by a native gather (a Series from a typed array costs some 40 ns a value, so
- * nine columns of a 1.7M-row table spread in JavaScript cost a second).
+ * (order, count, count) cells, so a row holds its term and its cell; a cell holds its n-gram
+ * order, counts and measures. Only the row columns (term and cell codes, p_doc, q) cross into
+ * polars row by row; the cells' columns cross once per cell and are spread over the rows by a
+ * native gather (a Series from a typed array costs some 40 ns a value, so nine columns of a
+ * 1.7M-row table spread in JavaScript cost a second). Rows come comparison by comparison, so
+ * group and reference are runs, repeated natively.
  */
 class KeynessColumns {
   /** One run per comparison: its group, its reference and how many rows it has. */
   readonly runs: { group: string; reference: string; rows: number }[] = [];
-  term = new Int32Buffer();
-  cell = new Int32Buffer();
-  pDoc = new Float64Buffer();
+  readonly term: Int32Buffer;
+  readonly cell: Int32Buffer;
+  readonly pDoc: Float64Buffer;
   /** The p_doc of rows left out by `top`: they still count among the tests of q. */
   pDocLeftOut = new Float64Buffer();
-  /** Per cell: its comparison (index in `runs`), n-gram order and counts. */
-  cellRun = new Int32Buffer();
+  /** Per cell: its n-gram order and counts. */
   ngram = new Int32Buffer();
   nTarget = new Int32Buffer();
   nReference = new Int32Buffer();
@@ -183,14 +183,21 @@ class KeynessColumns {
   #cellFrame?: pl.DataFrame;
   #terms?: pl.Series;
 
-  constructor(readonly vocab: Vocabulary) {}
+  /**
+   * `rows`: how many rows the table will have at most, so the row columns are made once at
+   * their size (doubling would copy them about twice over, in fresh memory, which is dear).
+   */
+  constructor(readonly vocab: Vocabulary, rows = 1024) {
+    this.term = new Int32Buffer(rows);
+    this.cell = new Int32Buffer(rows);
+    this.pDoc = new Float64Buffer(rows);
+  }
 
   /**
    * Stores one cell of the comparison being added (the next entry of `runs`): its n-gram order,
    * counts and measures; returns its number.
    */
   addCell(order: number, nTarget: number, nReference: number, m: Measures): number {
-    this.cellRun.push(this.runs.length);
     this.ngram.push(order);
     this.nTarget.push(nTarget);
     this.nReference.push(nReference);
@@ -241,10 +248,7 @@ class KeynessColumns {
   /** The columns of the cells, one row per cell (made once). */
   private cellFrame(): pl.DataFrame {
     if (this.#cellFrame) return this.#cellFrame;
-    const run = this.cellRun.view();
     return this.#cellFrame = pl.DataFrame([
-      codedUtf8("group", this.runs.map((r) => r.group), run),
-      codedUtf8("reference", this.runs.map((r) => r.reference), run),
       pl.Series("ngram", this.ngram.view()),
       pl.Series("n_target", this.nTarget.view()),
       pl.Series("n_reference", this.nReference.view()),
@@ -257,14 +261,28 @@ class KeynessColumns {
     ]);
   }
 
+  /** The first row of comparison `i`. */
+  private runStart(i: number): number {
+    let start = 0;
+    for (let k = 0; k < i; k++) start += this.runs[k].rows;
+    return start;
+  }
+
   /** Rows `from` to `to` (exclusive) as a frame. */
   private slice(from: number, to: number, q: Float64Array): pl.DataFrame {
     this.#terms ??= pl.Series("term", this.vocab.terms, pl.Utf8);
     const cells = this.cellFrame();
-    const cellAt = pl.Series("__cell", this.cell.view().subarray(from, to));
-    const [group, reference, ...measures] = cells
+    const cellAt = gatherIndices("__cell", this.cell.view().subarray(from, to));
+    const measures = cells
       .select(...cells.columns.map((name) => pl.col(name).gather(cellAt))).getColumns();
-    const termAt = pl.Series("__term", this.term.view().subarray(from, to));
+    // Rows come comparison by comparison: group and reference are runs, repeated natively.
+    const rowsOfRun = this.runs.map((r, i) => {
+      const start = this.runStart(i);
+      return Math.max(0, Math.min(to, start + r.rows) - Math.max(from, start));
+    });
+    const group = runsUtf8("group", this.runs.map((r) => r.group), rowsOfRun);
+    const reference = runsUtf8("reference", this.runs.map((r) => r.reference), rowsOfRun);
+    const termAt = gatherIndices("__term", this.term.view().subarray(from, to));
     const term = pl.DataFrame([this.#terms]).select(pl.col("term").gather(termAt)).getColumns();
     return pl.DataFrame([
       group,
@@ -370,8 +388,8 @@ function compareInto(
   const cells = new Map<number | string, number>();
   const cellZ: number[] = [];
   const firstCell = cols.z.length;
-  const kept = new Int32Buffer();
-  const rowCells = new Int32Buffer();
+  const kept = new Int32Buffer(joint.length);
+  const rowCells = new Int32Buffer(joint.length);
   for (let c = 0; c < joint.length; c++) {
     if (joint[c] < minCount || joint[c] === 0) continue;
     const k = vocab.order[c];
@@ -693,6 +711,22 @@ export function keynessFramesOfDocuments(
   return keynessColumnsOf(docs, options).frames(rows);
 }
 
+/**
+ * The most rows `comparisons` comparisons over `vocab` can keep: each keeps at most the terms of
+ * a joint count of at least `minCount` (and `top`).
+ */
+function rowsAtMost(
+  vocab: Vocabulary,
+  comparisons: number,
+  minCount: number,
+  top: number | undefined,
+): number {
+  if (!comparisons) return 1;
+  let terms = 0;
+  for (let c = 0; c < vocab.total.length; c++) if (vocab.total[c] >= minCount) terms++;
+  return comparisons * Math.max(1, Math.min(terms, top ?? terms));
+}
+
 /** The rows of {@link keynessOfDocuments}, before they become a frame. */
 function keynessColumnsOf(
   docs: DocumentTermCounts,
@@ -733,7 +767,11 @@ function keynessColumnsOf(
     ]
     : undefined;
   const pairVocab = pairMaps ? vocabularyOf(pairMaps) : undefined;
-  const cols = new KeynessColumns(pairVocab ?? vocab);
+  const minCount = options.minCount ?? 1;
+  const cols = new KeynessColumns(
+    pairVocab ?? vocab,
+    rowsAtMost(pairVocab ?? vocab, comparisons.length, minCount, options.top),
+  );
   if (!comparisons.length) return cols;
   const index = indexDocuments(docs, groups, vocab, coded.articleCodes);
   const included = groups.map((_, g) => comparisons.some((c) => c.target === g || c.reference[g]));
@@ -744,7 +782,6 @@ function keynessColumnsOf(
     comparisons.map((c) => c.target),
     vocab.order,
   );
-  const minCount = options.minCount ?? 1;
   comparisons.forEach((comparison, j) => {
     const { target, reference } = comparison;
     if (docs.within === undefined) {

@@ -17,6 +17,7 @@ import {
   cacheVocabulary,
   orderedTermCodes,
   type ResolvedTermOptions,
+  totalSize,
   type Vocabulary,
   vocabularyOf,
 } from "./terms.ts";
@@ -206,11 +207,13 @@ export function groupTermsFrame(groupCounts: GroupTermCounts): pl.DataFrame {
   const orderIndex = new Map(groupCounts.options.ngrams.map((n, k) => [n, k]));
   const minCount = groupCounts.options.minCount;
   const rowsPerGroup: number[] = [];
-  const term = new Int32Buffer();
-  const ngram = new Int32Buffer();
-  const n = new Int32Buffer();
-  const share = new Float64Buffer();
-  const per1000 = new Float64Buffer();
+  // Sized for every entry up front (see termsFrame).
+  const rows = totalSize(groupCounts.counts);
+  const term = new Int32Buffer(rows);
+  const ngram = new Int32Buffer(rows);
+  const n = new Int32Buffer(rows);
+  const share = new Float64Buffer(rows);
+  const per1000 = new Float64Buffer(rows);
   groupCounts.counts.forEach((map, g) => {
     const { codes, counts: ns } = orderedTermCodes(map, vocab, minCount, vocab.codes[g]);
     for (let r = 0; r < codes.length; r++) {

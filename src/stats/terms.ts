@@ -486,13 +486,16 @@ export function termsFrame(
   const orderIndex = new Map(counts.options.ngrams.map((n, k) => [n, k]));
   const idfOf = Float64Array.from(vocab.df, (d) => Math.log(nArticles / d));
   const rowsPerArticle: number[] = [];
-  const term = new Int32Buffer();
-  const ngram = new Int32Buffer();
-  const n = new Int32Buffer();
-  const tf = new Float64Buffer();
-  const df = new Int32Buffer();
-  const idf = new Float64Buffer();
-  const tfIdf = new Float64Buffer();
+  // Sized for every term of every article up front: doubling from small buffers would copy
+  // each column about twice over and leave as much again of fresh memory as garbage.
+  const rows = totalSize(counts.counts);
+  const term = new Int32Buffer(rows);
+  const ngram = new Int32Buffer(rows);
+  const n = new Int32Buffer(rows);
+  const tf = new Float64Buffer(rows);
+  const df = new Int32Buffer(rows);
+  const idf = new Float64Buffer(rows);
+  const tfIdf = new Float64Buffer(rows);
   counts.counts.forEach((map, i) => {
     const totals = counts.options.ngrams.map((_, k) => counts.totals[k][i]);
     const { codes, counts: ns } = orderedTermCodes(map, vocab, minCount, vocab.codes[i]);
@@ -521,6 +524,13 @@ export function termsFrame(
     pl.Series("idf", idf.view()),
     pl.Series("tf_idf", tfIdf.view()),
   ]);
+}
+
+/** Entries of all the maps together: the rows of a frame with one row per entry at most. */
+export function totalSize(maps: readonly ReadonlyMap<unknown, unknown>[]): number {
+  let rows = 0;
+  for (const map of maps) rows += map.size;
+  return rows;
 }
 
 /**
