@@ -63,11 +63,16 @@ export async function collectGarbage(): Promise<void> {
 
 let memoryLogOn: boolean | undefined;
 
-/** Whether `LOG_MEMORY` is set (and may be read); false without the permission. */
+/**
+ * Whether `LOG_MEMORY` is set; false without the permission to read it (asked first, so a run
+ * without it is never stopped by a prompt).
+ */
 function memoryLogging(): boolean {
   if (memoryLogOn !== undefined) return memoryLogOn;
   try {
-    memoryLogOn = !!Deno.env.get("LOG_MEMORY");
+    const granted =
+      Deno.permissions.querySync({ name: "env", variable: "LOG_MEMORY" }).state === "granted";
+    memoryLogOn = granted && !!Deno.env.get("LOG_MEMORY");
   } catch {
     memoryLogOn = false;
   }
