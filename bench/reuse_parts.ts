@@ -16,7 +16,7 @@ import { scriptError, scriptFlags } from "../src/cli/args.ts";
 import { writeFrames } from "../src/frames/write.ts";
 import { clearFrames } from "../src/frames/partitions.ts";
 import { CorpusWriter } from "../src/batch/merge.ts";
-import { collectGarbage } from "../src/batch/collect.ts";
+import { collectGarbage, logMemory } from "../src/batch/collect.ts";
 import { ReuseError } from "../src/stats/reuse/errors.ts";
 import { reuseFramesFromParts, reusePiecesFromParts } from "../src/stats/reuse/parts.ts";
 
@@ -56,7 +56,10 @@ try {
         // Where the merge reads the batches' reuse_index (a shard run's parts keep it there).
         index: `${out}/.staging`,
         collect: collectGarbage,
-        log: (phase) => console.log(`${phase}: ${seconds()} s, RSS now ${rss()}`),
+        log: (phase) => {
+          console.log(`${phase}: ${seconds()} s, RSS now ${rss()}`);
+          logMemory(`reuse: ${phase}`);
+        },
         ...(flags.small ? { chunkPairs: 100_000, maxLinks: 200_000, pieceRows: 100_000 } : {}),
       },
     );

@@ -7,6 +7,7 @@
  */
 
 import { frameStage } from "../frame_stage.ts";
+import { logMemory } from "../batch/collect.ts";
 import { reuseFrames, reuseStageFrames } from "./reuse/frames.ts";
 import { REUSE_INDEX, reuseIndexFrame, reusePiecesFromParts } from "./reuse/parts.ts";
 
@@ -32,7 +33,13 @@ export const REUSE_STAGE = frameStage({
   }),
   // Pairs spilled to the scratch folder (tens of millions at 100,000 news-size articles).
   fromParts: (out, { scratch, pieceRows, collect, index }) =>
-    reusePiecesFromParts(out, { scratch, pieceRows, collect, index }),
+    reusePiecesFromParts(out, {
+      scratch,
+      pieceRows,
+      collect,
+      index,
+      log: (phase) => logMemory(`reuse: ${phase}`),
+    }),
   // Each batch's sentences as stems: the merge reads them instead of every token back.
   sliceIndex: { frames: [REUSE_INDEX], of: (a) => ({ [REUSE_INDEX]: reuseIndexFrame(a) }) },
 });

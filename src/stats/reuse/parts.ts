@@ -240,6 +240,7 @@ export async function reusePiecesFromParts(
   });
   // The article cosines are computed by now (`reusePieces` makes the article counts first).
   if (options.scratch) corpus.features.articleTerms = EMPTY_ROWS;
+  options.log?.("article counts and coverage");
   return pieces;
 }
 
@@ -340,6 +341,7 @@ function* corpusFromParts(
     yield;
   }
   texts.close();
+  options.log?.("sentences");
   const sentenceIds = sentences.map((x) => x.id);
   // The stem ids are not kept: the features are made of them.
   const features = buildFeaturesFromStems(
