@@ -282,15 +282,18 @@ function checkChunk(
   loosest: number,
 ): FigureChecks {
   const out = emptyChecks();
-  const status = (i: number, j: number) =>
-    compareFigures(
-      figures.value[i],
-      figures.unit[i],
-      figures.text[i],
-      figures.value[j],
-      figures.unit[j],
-      figures.text[j],
-    );
+  const status = (i: number, j: number): FigureStatus =>
+    // A score's value is its larger side: "2-1" and "2-0" agree on it, not on the result.
+    figures.kind[i] === "score" && tallyOf(figures.text[i]) !== tallyOf(figures.text[j])
+      ? "different_value"
+      : compareFigures(
+        figures.value[i],
+        figures.unit[i],
+        figures.text[i],
+        figures.value[j],
+        figures.unit[j],
+        figures.text[j],
+      );
   for (let k = 0; k < chunk.a.length; k++) {
     if (chunk.reuseClass[k] > loosest) continue;
     const sa = sentenceIds[chunk.a[k]];
@@ -398,6 +401,11 @@ function push(out: FigureChecks, sa: string, sb: string, i: number, j: number, s
   out.figureA.push(i);
   out.figureB.push(j);
   out.status.push(s);
+}
+
+/** A score's sides, larger first ("1 – 2" and "2-1" are "2-1"): outlets write either order. */
+function tallyOf(text: string): string {
+  return (text.match(/\d+/g) ?? []).map(Number).sort((a, b) => b - a).join("-");
 }
 
 function normalUnit(unit: string | null): string {

@@ -308,3 +308,24 @@ Deno.test("end to end: figures of other periods are not flagged; a changed death
     assert.equal(consistency.filter(pl.col("text_a").eq(pl.lit(text))).height, 0, text);
   }
 });
+
+Deno.test("scores agree on the result, not on the larger side: 2-1 and 1-2 are same, 2-0 differs", () => {
+  const match = "Arsenal beat Chelsea 2-1 at the Emirates on Sunday after a late goal.";
+  const corpus = tinyCorpus([
+    { id: "a", sentences: [match, ...trade.slice(1)] },
+    { id: "b", sentences: [match.replace("2-1", "2-0"), ...trade.slice(1)] },
+  ]);
+  const alignment = alignSentences(corpus);
+  const scores = (b: string) =>
+    figuresFromFrame(pl.DataFrame({
+      article_id: ["a", "b"],
+      sentence_id: ["a:0", "b:0"],
+      kind: ["score", "score"],
+      value: [2, 2],
+      unit: ["score", "score"],
+      text: ["2-1", b],
+    }));
+  assert.deepEqual(figureConsistency(alignment, scores("2-0")).status, ["different_value"]);
+  assert.deepEqual(figureConsistency(alignment, scores("1 – 2")).status, ["same"]);
+  assert.deepEqual(figureConsistency(alignment, scores("2–1")).status, ["same"]);
+});
