@@ -838,7 +838,7 @@ function headMention(
 
 /**
  * A name joined by a hyphen to a lower-case word modifies the subject's head: "The
- * Atlanta-based airline said", "a Trump-appointed judge said", "the Hamas-run ministry said".
+ * Atlanta-based airline said", "an Obama-appointed judge said", "the Hamas-run ministry said".
  */
 const COMPOUND_MODIFIER = /^-\p{Ll}/u;
 
