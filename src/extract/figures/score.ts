@@ -14,6 +14,7 @@ import { z } from "zod";
 import type { Article } from "../../corpus/article.ts";
 import { escapeRegExp } from "../../_strings.ts";
 import type { Figure } from "../figures.ts";
+import { goldArticle, ratio } from "../_gold.ts";
 
 /** The gold's splits, in table order: tune on dev; heldout is only ever reported as numbers. */
 export const FIGURE_SPLITS = ["dev", "heldout"] as const;
@@ -223,20 +224,7 @@ export function scoreFigures(
   return { scores: FIGURE_SPLITS.filter((s) => scores.has(s)).map((s) => scores.get(s)!), misses };
 }
 
-function articleOf(doc: FigureDoc): Article {
-  return {
-    id: doc.id,
-    text: doc.text,
-    outlet: doc.source,
-    title: null,
-    published: null,
-    url: null,
-    meta: {},
-    source: "figures_gold",
-  };
-}
-
-const ratio = (a: number, b: number) => (b === 0 ? "–" : (a / b).toFixed(2));
+const articleOf = (doc: FigureDoc): Article => goldArticle(doc, "figures_gold");
 
 /** The scores as a Markdown table: kind to measure right as fractions of the found. */
 export function figureScoreTable(scores: readonly FigureScore[]): string {

@@ -14,6 +14,7 @@ import { analyzeArticles } from "../../pipeline.ts";
 import { extractCorpus } from "../extract.ts";
 import { DEFAULT_TITLES } from "../cues.ts";
 import { escapeRegExp } from "../../_strings.ts";
+import { goldArticle, ratio } from "../_gold.ts";
 
 const nullableString = z.string().nullable().optional();
 const nullableInt = z.number().int().nonnegative().nullable().optional();
@@ -411,20 +412,7 @@ function extractOne(article: Article): Extracted {
   return { cleaned: analysis.articles[0]?.text ?? "", ...x };
 }
 
-function articleOf(doc: GoldDoc): Article {
-  return {
-    id: doc.id,
-    text: doc.text,
-    outlet: doc.source,
-    title: null,
-    published: null,
-    url: null,
-    meta: {},
-    source: "quotes_gold",
-  };
-}
-
-const ratio = (a: number, b: number) => (b === 0 ? "–" : (a / b).toFixed(2));
+const articleOf = (doc: GoldDoc): Article => goldArticle(doc, "quotes_gold");
 
 /** The scores as a Markdown table. */
 export function scoreTable(scores: readonly QuoteScore[]): string {
