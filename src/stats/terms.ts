@@ -25,7 +25,7 @@ import pl from "nodejs-polars";
 import type { CleanArticle } from "../corpus/clean.ts";
 import type { TokenColumns } from "../text/segment.ts";
 import { LOWER_IDS, STEM_IDS, stemOf } from "../text/tokens.ts";
-import { isSpelling, type Spelling, spellingVariants } from "../text/spelling.ts";
+import { isNameToken, isSpelling, type Spelling, spellingVariants } from "../text/spelling.ts";
 import { Float64Buffer, Int32Buffer } from "../_buffers.ts";
 import { codedUtf8, runsUtf8, stableOrderBy } from "../frames/columns.ts";
 import { addCounts } from "./tally.ts";
@@ -318,17 +318,17 @@ function respelledIds(
     if (id === undefined) added.set(form, id = forms.push(form) - 1);
     return id;
   };
-  const isName = (i: number) => tokens.position[i] > 0 && /^\p{Lu}/u.test(tokens.token[i]);
   for (let i = 0; i < tokens.length; i++) {
     const lower = tokens.lower[i];
     const word = words.get(lower);
     if (word !== undefined) {
-      if (!isName(i)) ids[i] = word === "" ? -1 : idOf(word);
+      if (!isNameToken(tokens, i)) ids[i] = word === "" ? -1 : idOf(word);
       continue;
     }
     if (
       phrases.get(lower)?.has(tokens.lower[i + 1]) &&
-      tokens.sentenceId[i + 1] === tokens.sentenceId[i] && !isName(i) && !isName(i + 1)
+      tokens.sentenceId[i + 1] === tokens.sentenceId[i] &&
+      !isNameToken(tokens, i) && !isNameToken(tokens, i + 1)
     ) {
       ids[i] = ids[i + 1] = -1;
       i++;

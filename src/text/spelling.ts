@@ -13,6 +13,7 @@
 import { z } from "zod";
 import variantData from "../../data/spelling/variants.json" with { type: "json" };
 import type { TokenColumns } from "./segment.ts";
+import { LOWER_IDS } from "./tokens.ts";
 
 /** The spelling terms are counted in: as written (the default), or one variety's. */
 export type Spelling = "as-written" | "american" | "british";
@@ -101,18 +102,39 @@ export interface SpellingTally {
 export function spellingTally(tokens: TokenColumns): Map<string, SpellingTally> {
   const british = spellingVariants("american").words;
   const american = spellingVariants("british").words;
+  // A sign's word maps to "" in both: neither variety's.
+  const varietyOf = (lower: string) =>
+    british.get(lower) ? BRITISH : american.get(lower) ? AMERICAN : NEITHER;
+  // Every run pays for this count, so each distinct word is looked up once, by its number.
+  const numbered = tokens.lowerId.length === tokens.length;
+  const memo = new Uint8Array(numbered ? LOWER_IDS.strings.length : 0);
   const out = new Map<string, SpellingTally>();
   for (let i = 0; i < tokens.length; i++) {
-    const lower = tokens.lower[i];
-    const isBritish = british.has(lower) && british.get(lower) !== "";
-    const isAmerican = !isBritish && american.has(lower) && american.get(lower) !== "";
-    if (!isBritish && !isAmerican) continue;
-    if (tokens.position[i] > 0 && /^\p{Lu}/u.test(tokens.token[i])) continue;
+    const id = numbered ? tokens.lowerId[i] : -1;
+    const known = id >= 0 && id < memo.length;
+    let variety = known ? memo[id] : 0;
+    if (variety === 0) {
+      variety = varietyOf(tokens.lower[i]);
+      if (known) memo[id] = variety;
+    }
+    if (variety === NEITHER || isNameToken(tokens, i)) continue;
     const outlet = tokens.outlet[i];
     let row = out.get(outlet);
     if (!row) out.set(outlet, row = { british: 0, american: 0 });
-    if (isBritish) row.british++;
+    if (variety === BRITISH) row.british++;
     else row.american++;
   }
   return out;
+}
+
+const BRITISH = 1;
+const AMERICAN = 2;
+const NEITHER = 3;
+
+/**
+ * Whether token `i` is a capitalised word inside its sentence: a name ("Labour", "Ministry of
+ * Defence"), whose spelling is never respelt nor counted as a variety's.
+ */
+export function isNameToken(tokens: TokenColumns, i: number): boolean {
+  return tokens.position[i] > 0 && /^\p{Lu}/u.test(tokens.token[i]);
 }
