@@ -6,10 +6,10 @@
  * @module
  */
 
-import { CONSOLE, type Io, parseCommandLine, runCommand, UsageError } from "./args.ts";
+import { CONSOLE, type Io, parseCommandLine, runCommand } from "./args.ts";
+import { readGoldLines } from "./_gold.ts";
 import type { Article } from "../corpus/article.ts";
 import { extractCorpus } from "../extract/extract.ts";
-import { parseJsonLines } from "../extract/quotes/score.ts";
 import { analyzeArticles } from "../pipeline.ts";
 import {
   type ExtractedFigures,
@@ -26,15 +26,6 @@ const USAGE = `usage: deno task eval:figures [--gold DIR] [--misses]
                 heldout is the held-out measure: its numbers are reported, its misses never
                 listed)
   --help        print this`;
-
-async function readText(path: string): Promise<string> {
-  try {
-    return await Deno.readTextFile(path);
-  } catch (e) {
-    if (e instanceof Deno.errors.NotFound) throw new UsageError(`${path}: no such file`);
-    throw e;
-  }
-}
 
 /** This kit's clean → segment → extract on one article, with the shipped data. */
 function extractOne(article: Article): ExtractedFigures {
@@ -55,16 +46,8 @@ export function evalFiguresCommand(args: string[], io: Io = CONSOLE): Promise<nu
       return 0;
     }
     const dir = opts.gold!.replace(/\/$/, "");
-    const docs = parseJsonLines(
-      await readText(`${dir}/docs.jsonl`),
-      FigureDocSchema,
-      `${dir}/docs.jsonl`,
-    );
-    const items = parseJsonLines(
-      await readText(`${dir}/figures.jsonl`),
-      FigureGoldSchema,
-      `${dir}/figures.jsonl`,
-    );
+    const docs = await readGoldLines(`${dir}/docs.jsonl`, FigureDocSchema);
+    const items = await readGoldLines(`${dir}/figures.jsonl`, FigureGoldSchema);
     for (const e of [...docs.errors, ...items.errors]) io.error(e);
     const { scores, misses } = scoreFigures(docs.rows, items.rows, extractOne);
     const count = (s: string) => docs.rows.filter((d) => d.split === s).length;

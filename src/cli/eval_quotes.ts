@@ -7,10 +7,10 @@
  */
 
 import { CONSOLE, type Io, parseCommandLine, runCommand, UsageError } from "./args.ts";
+import { readGoldLines } from "./_gold.ts";
 import {
   GoldDocSchema,
   GoldItemSchema,
-  parseJsonLines,
   scoreQuotes,
   scoreTable,
   SPLITS,
@@ -23,15 +23,6 @@ const USAGE = `usage: deno task eval:quotes [--gold DIR] [--misses] [--split dev
   --split NAME  list the misses of one split only (tune on dev and test; heldout is the
                 held-out measure: report its numbers, never list its misses)
   --help        print this`;
-
-async function readText(path: string): Promise<string> {
-  try {
-    return await Deno.readTextFile(path);
-  } catch (e) {
-    if (e instanceof Deno.errors.NotFound) throw new UsageError(`${path}: no such file`);
-    throw e;
-  }
-}
 
 /** Runs the evaluation; returns the exit code. */
 export function evalQuotesCommand(args: string[], io: Io = CONSOLE): Promise<number> {
@@ -51,16 +42,8 @@ export function evalQuotesCommand(args: string[], io: Io = CONSOLE): Promise<num
       throw new UsageError(`--split takes ${SPLITS.join(", ")} (got "${split}")`);
     }
     const dir = opts.gold!.replace(/\/$/, "");
-    const docs = parseJsonLines(
-      await readText(`${dir}/docs.jsonl`),
-      GoldDocSchema,
-      `${dir}/docs.jsonl`,
-    );
-    const items = parseJsonLines(
-      await readText(`${dir}/quotes.jsonl`),
-      GoldItemSchema,
-      `${dir}/quotes.jsonl`,
-    );
+    const docs = await readGoldLines(`${dir}/docs.jsonl`, GoldDocSchema);
+    const items = await readGoldLines(`${dir}/quotes.jsonl`, GoldItemSchema);
     for (const e of [...docs.errors, ...items.errors]) io.error(e);
     const { scores, misses } = scoreQuotes(docs.rows, items.rows);
     io.log(`quotes gold: ${dir} (${docs.rows.length} documents, ${items.rows.length} items)`);
