@@ -107,53 +107,35 @@ export function findFraming(
     start: [],
     end: [],
   };
-  // One matcher for every dimension of every lexicon: one group per dimension, and one group per
-  // distinct exclusion phrase (exclusions may overlap each other and any frame).
-  type Entry = { frame: FrameRef; exclude: number[] } | { exclusion: number };
-  const entries: { pattern: PhrasePattern; entry: Entry; group: number }[] = [];
-  const exclusionIds = new Map<string, number>();
-  const exclusions: PhrasePattern[] = [];
-  let group = 0;
-  for (const lexicon of lexicons) {
-    for (const d of lexicon.dimensions) {
-      for (const f of d.frames) {
-        const exclude = f.exclude.map((p) => {
-          let id = exclusionIds.get(p.source);
-          if (id === undefined) {
-            exclusionIds.set(p.source, id = exclusions.length);
-            exclusions.push(p);
-          }
-          return id;
-        });
-        const frame = { lexicon: lexicon.name, dimension: d.id, frame: f.id, naming: d.naming };
-        for (const pattern of f.patterns) {
-          entries.push({ pattern, entry: { frame, exclude }, group });
-        }
-      }
-      group++;
-    }
-  }
-  exclusions.forEach((pattern, id) =>
-    entries.push({ pattern, entry: { exclusion: id }, group: group + id })
-  );
+  const { entries, contexts } = matcherEntries(lexicons);
   const matcher = new PhraseMatcher<Entry>(entries);
   // Matches of one sentence are held until its exclusions are all known (an exclusion may start
-  // after the match it cancels).
+  // after the match it cancels); matches of one article until its contexts are known.
   let held: PhraseMatch<Entry>[] = [];
   let heldSentence = -1;
+  let pending: Pending[] = [];
+  let pendingArticle = "";
+  const cuesSeen = contexts.map(() => new Set<number>());
+  const overlaps = (spans: PhraseMatch<Entry>[], m: PhraseMatch<Entry>, exclusion: number) =>
+    spans.some((x) =>
+      (x.entry as { exclusion: number }).exclusion === exclusion && x.start < m.end &&
+      m.start < x.end
+    );
   const flush = () => {
     const spans = held.filter((m) => "exclusion" in m.entry);
     for (const m of held) {
-      if (!("frame" in m.entry)) continue;
-      const { frame, exclude } = m.entry;
-      if (
-        exclude.length &&
-        spans.some((x) =>
-          exclude.includes((x.entry as { exclusion: number }).exclusion) && x.start < m.end &&
-          m.start < x.end
-        )
-      ) continue;
-      record(frame, m.start, m.end, heldSentence);
+      const entry = m.entry;
+      if ("context" in entry) cuesSeen[entry.context].add(entry.cue);
+      if (!("frame" in entry)) continue;
+      if (entry.exclude.some((x) => overlaps(spans, m, x))) continue;
+      const unless = entry.excludeIn.filter(([, x]) => overlaps(spans, m, x)).map(([c]) => c);
+      pending.push({
+        frame: entry.frame,
+        start: m.start,
+        end: m.end,
+        sentence: heldSentence,
+        unless,
+      });
     }
     held = [];
   };
@@ -173,15 +155,94 @@ export function findFraming(
     out.start.push(startOffset);
     out.end.push(endOffset);
   };
+  const settle = () => {
+    const holds = contexts.map((c, k) => cuesSeen[k].size >= c.minimum);
+    for (const p of pending) {
+      if (!p.unless.some((k) => holds[k])) record(p.frame, p.start, p.end, p.sentence);
+    }
+    pending = [];
+    for (const seen of cuesSeen) seen.clear();
+  };
   matcher.scanAll(parts, (match, s) => {
     if (s !== heldSentence) {
       flush();
+      const article = tokens.articleId[parts.sentenceFirstToken[s]];
+      if (article !== pendingArticle) {
+        settle();
+        pendingArticle = article;
+      }
       heldSentence = s;
     }
     held.push(match);
   });
   flush();
+  settle();
   return out;
+}
+
+/** A frame match, held until its article's contexts are known. */
+interface Pending {
+  frame: FrameRef;
+  start: number;
+  end: number;
+  sentence: number;
+  /** Contexts in which an `excludeIn` phrase cancels it. */
+  unless: number[];
+}
+
+/** What the one matcher of {@link findFraming} finds: a cue, an exclusion or a context's cue. */
+type Entry =
+  | { frame: FrameRef; exclude: number[]; excludeIn: [context: number, exclusion: number][] }
+  | { exclusion: number }
+  | { context: number; cue: number };
+
+/**
+ * One matcher for every dimension of every lexicon: one group per dimension, one group per
+ * distinct exclusion phrase (exclusions may overlap each other and any frame) and one group per
+ * context (whose cues are counted per article).
+ */
+function matcherEntries(lexicons: readonly Lexicon[]) {
+  const entries: { pattern: PhrasePattern; entry: Entry; group: number }[] = [];
+  const exclusionIds = new Map<string, number>();
+  const exclusions: PhrasePattern[] = [];
+  const exclusionId = (p: PhrasePattern) => {
+    let id = exclusionIds.get(p.source);
+    if (id === undefined) {
+      exclusionIds.set(p.source, id = exclusions.length);
+      exclusions.push(p);
+    }
+    return id;
+  };
+  const contexts: { minimum: number }[] = [];
+  let group = 0;
+  for (const lexicon of lexicons) {
+    const contextIndex = new Map<string, number>();
+    for (const c of lexicon.contexts ?? []) {
+      contextIndex.set(c.id, contexts.length);
+      c.cues.forEach((pattern, cue) =>
+        entries.push({ pattern, entry: { context: contexts.length, cue }, group })
+      );
+      contexts.push({ minimum: c.minimum });
+      group++;
+    }
+    for (const d of lexicon.dimensions) {
+      for (const f of d.frames) {
+        const exclude = f.exclude.map(exclusionId);
+        const excludeIn = Object.entries(f.excludeIn ?? {}).flatMap(([c, patterns]) =>
+          patterns.map((p) => [contextIndex.get(c)!, exclusionId(p)] as [number, number])
+        );
+        const frame = { lexicon: lexicon.name, dimension: d.id, frame: f.id, naming: d.naming };
+        for (const pattern of f.patterns) {
+          entries.push({ pattern, entry: { frame, exclude, excludeIn }, group });
+        }
+      }
+      group++;
+    }
+  }
+  exclusions.forEach((pattern, id) =>
+    entries.push({ pattern, entry: { exclusion: id }, group: group + id })
+  );
+  return { entries, contexts };
 }
 
 /**

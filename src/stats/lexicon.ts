@@ -51,6 +51,20 @@ export const LexiconFrameSchema = z.object({
   patterns: z.array(pattern),
   /** Phrases that cancel a match of this frame where they overlap it. */
   exclude: z.array(pattern).optional(),
+  /**
+   * Phrases that cancel a match of this frame where they overlap it, only in an article of the
+   * named context (a key of the lexicon's `contexts`): "attack" is play in a match report.
+   */
+  excludeIn: z.record(id, z.array(pattern)).optional(),
+});
+
+/** The schema of a context: the kind of article in which some cues mean something else. */
+export const LexiconContextSchema = z.object({
+  description: z.string().optional(),
+  /** Phrases that mark an article of this context. */
+  cues: z.array(pattern).min(1),
+  /** Distinct cues an article must have to be of this context (default 2). */
+  minimum: z.number().int().min(1).optional(),
 });
 
 /** The schema of a lexicon file. */
@@ -59,6 +73,8 @@ export const LexiconSchema = z.object({
   description: z.string().optional(),
   source: z.string().optional(),
   licence: z.string().optional(),
+  /** Kinds of article in which a frame's `excludeIn` phrases are not cues of it. */
+  contexts: z.record(id, LexiconContextSchema).optional(),
   dimensions: z
     .array(
       z.object({
@@ -74,7 +90,32 @@ export const LexiconSchema = z.object({
     )
     .min(1)
     .superRefine(uniqueIds("dimension")),
-});
+}).superRefine(knownContexts);
+
+/** Every `excludeIn` key of a frame names one of the lexicon's `contexts`. */
+function knownContexts(
+  data: {
+    contexts?: Record<string, unknown>;
+    dimensions: { frames: { excludeIn?: Record<string, unknown> }[] }[];
+  },
+  ctx: z.RefinementCtx,
+) {
+  const known = Object.keys(data.contexts ?? {});
+  data.dimensions.forEach((d, i) =>
+    d.frames.forEach((f, j) => {
+      for (const key of Object.keys(f.excludeIn ?? {})) {
+        if (known.includes(key)) continue;
+        ctx.addIssue({
+          code: "custom",
+          path: ["dimensions", i, "frames", j, "excludeIn", key],
+          message: `context "${key}" is not among the lexicon's contexts (${
+            known.length ? known.join(", ") : "it has none"
+          })`,
+        });
+      }
+    })
+  );
+}
 
 /** A lexicon as written in its file. */
 export type LexiconData = z.output<typeof LexiconSchema>;
@@ -89,6 +130,18 @@ export interface LexiconFrame {
   patterns: PhrasePattern[];
   /** Phrases that cancel a match of the frame (the frame's own and its dimension's). */
   exclude: PhrasePattern[];
+  /** Phrases that cancel a match of the frame in an article of a context, by context id. */
+  excludeIn?: Record<string, PhrasePattern[]>;
+}
+
+/** A kind of article in which some cues mean something else (see {@link LexiconSchema}). */
+export interface LexiconContext {
+  /** The context's id (a key of a frame's `excludeIn`). */
+  id: string;
+  /** Phrases that mark an article of this context. */
+  cues: PhrasePattern[];
+  /** Distinct cues an article must have to be of this context. */
+  minimum: number;
 }
 
 /** One dimension of a compiled lexicon. */
@@ -111,6 +164,8 @@ export interface Lexicon {
   description?: string;
   /** The lexicon's dimensions. */
   dimensions: LexiconDimension[];
+  /** Kinds of article in which some frames' cues are not cues (none if absent). */
+  contexts?: LexiconContext[];
 }
 
 /** A lexicon that does not validate; `problems` are located as `dimensions[0].frames[2].patterns[1]`. */
@@ -158,6 +213,11 @@ export function compileLexicon(input: unknown, source = "lexicon"): Lexicon {
   return {
     name: data.name,
     description: data.description,
+    contexts: Object.entries(data.contexts ?? {}).map(([id, c]) => ({
+      id,
+      cues: c.cues.map((p) => parsePattern(p)),
+      minimum: c.minimum ?? 2,
+    })),
     dimensions: data.dimensions.map((d) => ({
       id: d.id,
       label: d.label,
@@ -167,6 +227,9 @@ export function compileLexicon(input: unknown, source = "lexicon"): Lexicon {
         label: f.label,
         patterns: f.patterns.map((p) => parsePattern(p)),
         exclude: [...(d.exclude ?? []), ...(f.exclude ?? [])].map((p) => parsePattern(p)),
+        excludeIn: Object.fromEntries(
+          Object.entries(f.excludeIn ?? {}).map(([c, ps]) => [c, ps.map((p) => parsePattern(p))]),
+        ),
       })),
     })),
   };

@@ -67,6 +67,8 @@ export {
 export {
   compileLexicon,
   type Lexicon,
+  type LexiconContext,
+  LexiconContextSchema,
   type LexiconData,
   type LexiconDimension,
   LexiconError,
