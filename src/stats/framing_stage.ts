@@ -21,20 +21,34 @@ import type pl from "nodejs-polars";
 /** The entity types whose names hold no frame: people and places. */
 const NAME_TYPES = new Set(["PERSON", "GPE", "LOC", "FAC"]);
 
+/** A name as compared with an outlet's: lower case, without a leading "the". */
+const outletKey = (name: string) => name.toLowerCase().replace(/^the\s+/, "").trim();
+
 /**
- * The matches outside the names of people and places: a cue word inside "Constitution Hall",
- * "Liberty Island" or "Hope Springs" names the place, it does not frame the story. Organisations
- * keep theirs ("Homeland Security Department" is security).
+ * The matches outside the names of people and places, and outside an article's own outlet's name:
+ * a cue word inside "Constitution Hall", "Liberty Island" or "Hope Springs" names the place, it
+ * does not frame the story, and the Financial Times naming itself is no economic frame (the
+ * article's own outlet only, so that a result never depends on which articles share a batch).
+ * Other organisations keep theirs ("Homeland Security Department" is security, "Bureau of
+ * Prisons" crime): naming the agency is part of how a story is told.
  */
-export function outsideNames(matches: FramingMatches, entities: pl.DataFrame): FramingMatches {
+export function outsideNames(
+  matches: FramingMatches,
+  entities: pl.DataFrame,
+  outletOf: ReadonlyMap<string, string> = new Map(),
+): FramingMatches {
   if (matches.start.length === 0 || entities.height === 0) return matches;
   const names = new Map<string, [number, number][]>();
   const ids = entities.getColumn("article_id").toArray() as string[];
   const types = entities.getColumn("type").toArray() as string[];
+  const texts = entities.getColumn("text").toArray() as string[];
   const starts = entities.getColumn("start").toArray() as number[];
   const ends = entities.getColumn("end").toArray() as number[];
   for (let i = 0; i < ids.length; i++) {
-    if (!NAME_TYPES.has(types[i])) continue;
+    const own = outletOf.get(ids[i]);
+    const outlet = types[i] === "ORG" && own !== undefined &&
+      outletKey(own) === outletKey(texts[i]);
+    if (!NAME_TYPES.has(types[i]) && !outlet) continue;
     let spans = names.get(ids[i]);
     if (!spans) names.set(ids[i], spans = []);
     spans.push([Number(starts[i]), Number(ends[i])]);
@@ -69,7 +83,8 @@ export const FRAMING_STAGE = frameStage<{ groups: FramingTally; within?: Framing
   batch: (a, built, options) => {
     const by = options.by ?? "outlet";
     const found = findFraming(a, lexiconsOf(options.lexicons, options.defaultLexicons === false));
-    const matches = built.entities ? outsideNames(found, built.entities) : found;
+    const outletOf = new Map(a.articles.map((article) => [article.id, article.outlet]));
+    const matches = built.entities ? outsideNames(found, built.entities, outletOf) : found;
     return {
       frames: { framing: framingFrame(matches) },
       tally: {

@@ -81,3 +81,24 @@ Deno.test("lexicon contexts: excludeIn must name a context of the lexicon", () =
   assert.deepEqual(war("The war began. The striker spoke."), ["war"]);
   assert.deepEqual(war("A war of words. The striker and the referee argued."), []);
 });
+
+Deno.test("framing: an outlet naming itself is no frame; another organisation keeps its cue", () => {
+  const ft = {
+    ...textArticle("The Financial Times reported the deal. Financial markets rose."),
+    outlet: "Financial Times",
+  };
+  const other = { ...ft, id: "other", outlet: "Reuters" };
+  const analysis = newAnalysis([cleanArticle(ft), cleanArticle(other)]);
+  const frames = allFrames(analysis, stagesOf(["extract", "measure"]));
+  const entities = frames.entities.select("article_id", "text", "type").rows().map((r) =>
+    r.join("|")
+  );
+  assert.ok(entities.includes(`${ft.id}|The Financial Times|ORG`), entities.join(", "));
+  assert.deepEqual(frames.framing.select("article_id", "phrase").rows().map((r) => r.join("|")), [
+    `${ft.id}|Financial`,
+    `${ft.id}|markets`,
+    "other|Financial",
+    "other|Financial",
+    "other|markets",
+  ]);
+});
