@@ -114,9 +114,12 @@ const DATELINE_DAY = String.raw`(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?`;
  * ("Atlanta (CNN)The Senate").
  */
 const DATELINE_END = String.raw`(?:\s*[-–—]+\s*|(?=[A-Z“"‘]))`;
+/** A day without a place, as Reuters prints it when the story has none ("Oct 9 (Reuters) -"). */
+const DATELINE_DAY_ALONE = String
+  .raw`(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?\s+\d{1,2}`;
 const DATELINE = new RegExp(
   String
-    .raw`^(?:(${DATELINE_CITY}${DATELINE_REGION})${DATELINE_DAY})?\s*\(([A-Z][\p{L}.&' -]{0,40})\)${DATELINE_END}`,
+    .raw`^(?:(${DATELINE_CITY}${DATELINE_REGION})${DATELINE_DAY}|${DATELINE_DAY_ALONE})?\s*\(([A-Z][\p{L}.&' -]{0,40})\)${DATELINE_END}`,
   "u",
 );
 /**

@@ -174,6 +174,16 @@ Deno.test("AP-style and dated datelines, By-lines and copyright lines", () => {
     "MOSCOW",
     "Talks began.",
   ]);
+  // Reuters without a place: the day alone; a number in brackets after other words is no dateline.
+  const c = cleanArticle(article("Oct 9 (Reuters) - Delta Air Lines reported profit."));
+  assert.deepEqual([c.dateline, c.datelinePlace, c.agency, c.text], [
+    "Oct 9 (Reuters) -",
+    null,
+    "Reuters",
+    "Delta Air Lines reported profit.",
+  ]);
+  const d = cleanArticle(article("Chapter 11 (Bankruptcy) - The firm filed."));
+  assert.deepEqual([d.dateline, d.text], [null, "Chapter 11 (Bankruptcy) - The firm filed."]);
 });
 
 Deno.test("datelines with a state or country after the city, as AP and Reuters print them", () => {
