@@ -74,6 +74,11 @@ export interface FigureChecks {
   figureA: number[];
   figureB: number[];
   status: FigureStatus[];
+  /**
+   * How each pair was found: "aligned" (its sentences are aligned; the default where absent)
+   * or "measure" (articles of one story, the same measure: see `figure_measures.ts`).
+   */
+  basis?: string[];
 }
 
 /**
@@ -329,7 +334,7 @@ function checkChunk(
 
 /**
  * Builds `figure_consistency`: sentence_a, sentence_b, kind, text_a, text_b, value_a, value_b,
- * unit_a, unit_b, status, flagged.
+ * unit_a, unit_b, measure_a, measure_b, basis ("aligned" or "measure"), status, flagged.
  */
 export function figureConsistencyFrame(checks: FigureChecks, figures: FigureColumns): pl.DataFrame {
   // Every column but the status is a figure's: gathered natively from the figures as polars
@@ -342,6 +347,7 @@ export function figureConsistencyFrame(checks: FigureChecks, figures: FigureColu
       utf8("text", figures.text as string[]),
       pl.Series("value", figures.value as (number | null)[]).cast(pl.Float64),
       utf8("unit", figures.unit as (string | null)[]),
+      utf8("measure", (figures.measure ?? figures.kind.map(() => null)) as (string | null)[]),
     ]);
     figureSeries.set(figures, lookup);
   }
@@ -359,7 +365,10 @@ export function figureConsistencyFrame(checks: FigureChecks, figures: FigureColu
     at("value", b, "value_b"),
     at("unit", a, "unit_a"),
     at("unit", b, "unit_b"),
+    at("measure", a, "measure_a"),
+    at("measure", b, "measure_b"),
   ).withColumns(
+    utf8("basis", checks.basis ?? checks.status.map(() => "aligned")),
     utf8("status", checks.status),
     bool("flagged", checks.status.map((s) => s === "different_unit" || s === "different_value")),
   );

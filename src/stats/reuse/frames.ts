@@ -18,6 +18,7 @@ import {
   type ReuseOptions,
 } from "./align.ts";
 import {
+  type ArticleSimilarity,
   articleSimilarity,
   articleSimilarityFrame,
   articleSourcesFrame,
@@ -43,6 +44,7 @@ import {
   figureItems,
   figuresFromFrame,
 } from "./figures.ts";
+import { addAlignedKeys, figureMeasureChecks, namesByArticle } from "./figure_measures.ts";
 
 /**
  * The stage's frames with the extractor's entities, figures and quotes: what `deno task analyze`
@@ -207,10 +209,8 @@ export function reusePieces(
     coverage: coverage(coverageFrame),
   };
   if (figures) {
-    frames.figure_consistency = mapped(
-      figureConsistencyChunks(source, figures),
-      (checks) => figureConsistencyFrame(checks, figures),
-    );
+    const names = corpus.entities ? namesByArticle(corpus.entities) : undefined;
+    frames.figure_consistency = figurePieces(source, similarity, figures, names);
   }
   frames.coverage_articles = whole
     ? coverage(coverageArticlesFrame)
@@ -229,6 +229,25 @@ function* articlePieces(
 ): Generator<pl.DataFrame> {
   yield* sentenceArticlesRanges(source, PARAPHRASE, maxLinks);
   if (others.length) yield coverageArticlesFrame(...others);
+}
+
+/**
+ * `figure_consistency` a piece per chunk of aligned pairs, then one of the figures compared by
+ * measure between articles of one story (the keys the aligned pairs compared left out).
+ */
+function* figurePieces(
+  source: PairSource,
+  similarity: ArticleSimilarity,
+  figures: FigureColumns,
+  names?: ReadonlyMap<string, ReadonlySet<string>>,
+): Generator<pl.DataFrame> {
+  const done = new Set<string>();
+  for (const checks of figureConsistencyChunks(source, figures)) {
+    addAlignedKeys(done, checks, figures);
+    yield figureConsistencyFrame(checks, figures);
+  }
+  const byMeasure = figureMeasureChecks(source, similarity, figures, done, names);
+  if (byMeasure.status.length) yield figureConsistencyFrame(byMeasure, figures);
 }
 
 /** `make` of each value `from` gives, when asked for. */

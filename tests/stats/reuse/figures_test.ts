@@ -329,3 +329,57 @@ Deno.test("scores agree on the result, not on the larger side: 2-1 and 1-2 are s
   assert.deepEqual(figureConsistency(alignment, scores("1 – 2")).status, ["same"]);
   assert.deepEqual(figureConsistency(alignment, scores("2–1")).status, ["same"]);
 });
+
+Deno.test("figures by measure: one story's death toll in unaligned sentences differs; other days, far values and names apart do not", async () => {
+  const { analyzeArticles } = await import("../../../src/pipeline.ts");
+  const { extractCorpus } = await import("../../../src/extract/extract.ts");
+  const { extractionFrames } = await import("../../../src/extract/frames.ts");
+  const { reuseFrames } = await import("../../../src/stats/reuse/frames.ts");
+  const article = (id: string, outlet: string, published: string, text: string) => ({
+    id,
+    text,
+    outlet,
+    title: null,
+    published,
+    url: null,
+    meta: {},
+    source: "test",
+  });
+  const story = (toll: string) =>
+    `Typhoon Rai tore through Cebu province in the Philippines on Tuesday. ${toll} ` +
+    "Governor Maria Santos said rescue teams had reached Talisay by nightfall. " +
+    "Power was cut across Cebu and roads into the mountains were blocked by landslides.";
+  const analysis = analyzeArticles([
+    article("a", "Wire", "2026-11-04", story("At least 42 people were killed, officials said.")),
+    article(
+      "b",
+      "Paper",
+      "2026-11-05",
+      story("The death toll climbed to 46 by Wednesday evening as more bodies were found."),
+    ),
+    // The same words a year later: another storm's toll, not a disagreement.
+    article("c", "Daily", "2027-11-04", story("At least 61 people were killed, officials said.")),
+    // Over twice as many: another quantity (a region's toll, an earlier storm), not a disagreement.
+    article("d", "Radio", "2026-11-04", story("At least 300 people were killed, officials said.")),
+  ]);
+  const figures = extractionFrames(extractCorpus(analysis)).figures;
+  assert.deepEqual(
+    figures.filter(pl.col("measure").eq(pl.lit("dead"))).select("article_id", "text").rows(),
+    [["a", "42 people"], ["b", "46"], ["c", "61 people"], ["d", "300 people"]],
+  );
+  const consistency = reuseFrames(analysis, { figures }).figure_consistency;
+  assert.deepEqual(
+    consistency.filter(pl.col("basis").eq(pl.lit("measure")))
+      .select("sentence_a", "sentence_b", "text_a", "text_b", "measure_a", "status", "flagged")
+      .toRecords(),
+    [{
+      sentence_a: "a:1",
+      sentence_b: "b:1",
+      text_a: "42 people",
+      text_b: "46",
+      measure_a: "dead",
+      status: "different_value",
+      flagged: true,
+    }],
+  );
+});
