@@ -15,7 +15,7 @@
  * | verbatim | containment_5 ≥ 0.95, shorter sentence ≥ 6 words | (none in the seeds) |
  * | near-verbatim | containment_5 ≥ 0.5, shorter sentence ≥ 6 words | 000:18 ~ 003:14 (one sentence, a "have" added): similarity 1 |
  * | paraphrase | similarity ≥ 0.45, shorter sentence ≥ 6 words | 000:12 ~ 001:8 (the same point reworded): similarity 0.563, containment 0.182 |
- * | topical | similarity ≥ 0.3 | 000:8 ~ 002:1 (the same two leaders meet, two years apart): 0.392 |
+ * | topical | similarity ≥ 0.3, shorter sentence ≥ 6 words | 000:8 ~ 002:1 (the same two leaders meet, two years apart): 0.392 |
  *
  * Then two corrections, so no match is read as copying when it is not:
  * - **shared_quotation**: a verbatim, near-verbatim or paraphrase pair where both sentences are
@@ -123,8 +123,9 @@ export const DEFAULT_REUSE_OPTIONS: Readonly<ReuseOptions> = Object.freeze({
  * The class of a pair from its scores (similarity, and the containment of word 5-shingles) and
  * the two sentences' word counts, or -1 when it is below every rule. When the shorter sentence
  * has fewer than `minCopyWords` words it is verbatim only when the two are the same words
- * (containment 1 at equal length), and never a paraphrase: "(h/t Mediaite.)" and "Read the rest
- * of the story at Mediaite." share a name, not text.
+ * (containment 1 at equal length), and never a paraphrase nor topical: "(h/t Mediaite.)" and
+ * "Read the rest of the story at Mediaite." share a name, not text, and a subhead "UP NEXT" is
+ * no topic shared with "… will report results next week".
  */
 export function classifyPair(
   similarity: number,
@@ -140,8 +141,8 @@ export function classifyPair(
     if (copyContainment >= options.verbatimContainment) return VERBATIM;
     if (copyContainment >= options.nearVerbatimContainment) return NEAR_VERBATIM;
     if (similarity >= options.paraphraseSimilarity) return PARAPHRASE;
+    if (similarity >= options.topicalSimilarity) return TOPICAL;
   }
-  if (similarity >= options.topicalSimilarity) return TOPICAL;
   return -1;
 }
 

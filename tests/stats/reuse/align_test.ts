@@ -96,7 +96,9 @@ Deno.test("seeds: every pair of class paraphrase or closer, hand-checked as a re
     ["verbatim", "near-verbatim", "paraphrase", "topical"].map((c) =>
       classes.filter((x) => x === c).length
     ),
-    [0, 2, 26, 28],
+    // Three more topical pairs were the subhead "DECLINE IN TRADE" (003:11, 3 words) against
+    // body sentences: a short line shares no topic.
+    [0, 2, 26, 25],
   );
 });
 
@@ -156,8 +158,9 @@ Deno.test("classes on hand-built sentences, one per rule", () => {
 Deno.test("short sentences: containment classes need 6 words, unless the words are the same", () => {
   assert.equal(classifyPair(0.2, 1, 3, 3), 0); // the same 3 words: verbatim
   assert.equal(classifyPair(0.2, 1, 3, 9), -1); // 3 words inside a 9-word sentence: nothing
-  // 5 words: never a paraphrase ("(h/t Mediaite.)" is not a rewrite of a longer line); topical.
-  assert.equal(classifyPair(0.5, 1, 5, 9), 3);
+  // 5 words: never a paraphrase ("(h/t Mediaite.)" is not a rewrite of a longer line), nor
+  // topical (a subhead "UP NEXT" against "… will report results next week").
+  assert.equal(classifyPair(0.5, 1, 5, 9), -1);
   assert.equal(classifyPair(0.2, 1, 6, 9), 0); // 6 words, all inside: verbatim
   assert.equal(classifyPair(0.2, 0.5, 6, 9), 1);
   assert.equal(classifyPair(0.2, 0.49, 6, 9), -1);
