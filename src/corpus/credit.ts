@@ -100,3 +100,24 @@ export function parseCredit(line: string): Credit {
   }
   return credit;
 }
+
+/** A byline's lead and tail that are not names: "By", "Words by", ", Reuters", "| AP", a job. */
+const BYLINE_LEAD = /^\s*(?:(?:words|story|text|reporting)\s+)?by\s+/i;
+const BYLINE_TAIL =
+  /\s*(?:[,|–—-]\s*(?:the\s+)?(?:associated press|reuters|afp|ap|bbc[\p{L} ]*|cnn|staff|correspondent|[\p{Lu}][\p{L} ]*(?:editor|correspondent|reporter|writer))\b.*|\s+(?:in|for)\s+\p{Lu}[\p{L} .'’-]*)$/iu;
+
+/**
+ * The people a byline or an author field names ("By Jane Doe and John Roe", "Jane Doe, Reuters",
+ * "Mary Clarke | AP"), each a name of two to five capitalised words; none when any part does not
+ * read as a person's name ("By The Associated Press", "By Staff"), since a wrong name is worse
+ * than none.
+ *
+ * @example
+ * bylinePeople("By Maria Lindqvist and Tom Okafor"); // ["Maria Lindqvist", "Tom Okafor"]
+ */
+export function bylinePeople(line: string | null | undefined): string[] {
+  if (!line) return [];
+  const body = line.replace(BYLINE_LEAD, "").replace(BYLINE_TAIL, "").replace(/\s*&\s*/g, " and ");
+  const names = listedPeople(body).filter(Boolean);
+  return names.length && names.every((n) => PERSON_NAME.test(n)) ? names : [];
+}

@@ -6,6 +6,7 @@
 /** @internal nodejs-polars documents its own types (deno doc links them there). */
 import pl from "nodejs-polars";
 import type { CleanArticle } from "../corpus/clean.ts";
+import { bylinePeople } from "../corpus/credit.ts";
 import type { Sentence } from "../text/segment.ts";
 import { date, int32, utf8, utf8List } from "./columns.ts";
 
@@ -59,7 +60,7 @@ export function articlesFrame(articles: CleanArticle[], sentences: Sentence[]): 
     date("published", col((a) => a.published)),
     utf8("language", col((a) => a.language ?? null)),
     utf8("dateline", col((a) => a.dateline)),
-    utf8List("reporters", col((a) => a.credit?.reporters ?? [])),
+    utf8List("reporters", col(reportersOf)),
     utf8List("editors", col((a) => a.credit?.editors ?? [])),
     int32("n_paragraphs", col((a) => a.paragraphs.filter((p) => p.kind === "body").length)),
     int32("n_sentences", col((a) => nSentences.get(a.id) ?? 0)),
@@ -71,6 +72,19 @@ export function articlesFrame(articles: CleanArticle[], sentences: Sentence[]): 
     int32("n_repaired", col((a) => a.repairs.length)),
     ...extra.map((k) => utf8(k, col((a) => a.meta[k] ?? null))),
   ]);
+}
+
+/**
+ * Who reported an article: the credit line's reporters, else the people its byline names, else
+ * those of its `author` field ("By A and B" in a page's byline lands in one of the two, a wire's
+ * "Reporting by" in the credit line), so one column answers whatever the format.
+ */
+function reportersOf(a: CleanArticle): string[] {
+  if (a.credit?.reporters.length) return a.credit.reporters;
+  const fromByline = bylinePeople(a.byline);
+  if (fromByline.length) return fromByline;
+  const author = a.meta.author;
+  return typeof author === "string" ? bylinePeople(author) : [];
 }
 
 /** The extra (metadata) columns of `articles` for these articles: every field beyond the core

@@ -3,7 +3,7 @@ import fc from "fast-check";
 import { parseCsv } from "../../src/corpus/csv.ts";
 import { decodeUtf8, firstInvalidUtf8 } from "../../src/corpus/decode.ts";
 import { cleanArticle } from "../../src/corpus/clean.ts";
-import { isCreditLine, parseCredit } from "../../src/corpus/credit.ts";
+import { bylinePeople, isCreditLine, parseCredit } from "../../src/corpus/credit.ts";
 import type { NumberedLine } from "../../src/corpus/lines.ts";
 import { analyzeArticles } from "../../src/pipeline.ts";
 import { textArticle } from "../seeds.ts";
@@ -190,6 +190,29 @@ Deno.test("property: a contributor line gives back exactly the names written in 
         const line = `${lead}${people} contributed${tail}`;
         assert.ok(isCreditLine(line), line);
         assert.deepEqual(parseCredit(line).reporters, names, line);
+      },
+    ),
+  );
+});
+
+Deno.test("property: a byline gives back exactly the names written in it, whatever its lead and tail", () => {
+  const name = fc.tuple(
+    fc.stringMatching(/^[A-Z][a-z]{1,7}$/),
+    fc.stringMatching(/^[A-Z][a-z]{1,9}$/),
+  ).map(([a, b]) => `${a} ${b}`);
+  fc.assert(
+    fc.property(
+      fc.array(name, { minLength: 1, maxLength: 4 }),
+      fc.constantFrom("By ", "by ", "", "Words by "),
+      fc.constantFrom("", ", Reuters", " | AP", ", Senior Correspondent", " in London"),
+      (names, lead, tail) => {
+        const people = names.length === 1
+          ? names[0]
+          : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
+        const line = `${lead}${people}${tail}`;
+        assert.deepEqual(bylinePeople(line), names, line);
+        // An organisation in place of a person: nobody, never a part of it.
+        assert.deepEqual(bylinePeople(`${lead}The Associated Press${tail}`), [], line);
       },
     ),
   );

@@ -2,6 +2,8 @@ import assert from "node:assert/strict";
 import pl from "nodejs-polars";
 import { analyzeArticles, corpusFrames } from "../../src/pipeline.ts";
 import { writeFrames } from "../../src/frames/write.ts";
+import { articlesFrame } from "../../src/frames/articles.ts";
+import { cleanArticle } from "../../src/corpus/clean.ts";
 import { SEED, seedAnalysis, tempDir, textArticle } from "../seeds.ts";
 
 const dtypes = (df: pl.DataFrame) =>
@@ -50,6 +52,20 @@ Deno.test("articles frame: schema and the values of the seeds", async () => {
     null,
   ]);
   assert.deepEqual(articles.getColumn("reporters").toArray()[3], ["Lidia Kelly", "Ryan Woo"]);
+  // Without a credit line, the people of the byline or of the author field.
+  const bylined = articlesFrame(
+    [
+      cleanArticle(textArticle("By Maria Lindqvist and Tom Okafor\n\nThe council met on Monday.")),
+      cleanArticle({ ...textArticle("The council met."), meta: { author: "Jane Doe, Reuters" } }),
+      cleanArticle(textArticle("By The Associated Press\n\nThe council met.")),
+    ],
+    [],
+  );
+  assert.deepEqual(bylined.getColumn("reporters").toArray(), [
+    ["Maria Lindqvist", "Tom Okafor"],
+    ["Jane Doe"],
+    [],
+  ]);
   assert.equal(
     (articles.getColumn("published").toArray()[2] as unknown as Date).toISOString().slice(0, 10),
     "2023-05-24",
