@@ -57,7 +57,7 @@ export function figureMeasureChecks(
   similarity: ArticleSimilarity,
   figures: FigureColumns,
   done: ReadonlySet<string> = new Set(),
-  names?: ReadonlyMap<string, ReadonlySet<string>>,
+  entities?: pl.DataFrame,
 ): FigureChecks {
   const out: FigureChecks = {
     sentenceA: [],
@@ -71,6 +71,9 @@ export function figureMeasureChecks(
   const f = source.features;
   const keyed = keyedFigures(figures, new Map(f.articleIds.map((id, i) => [id, i])));
   if (keyed.size === 0) return out;
+  // Names only of the articles with a measured figure (a fraction of a large corpus).
+  const names = entities &&
+    namesByArticle(entities, new Set([...keyed.keys()].map((k) => f.articleIds[k])));
   const time = f.published.map((p) => (p ? Date.parse(p) : NaN));
   for (let r = 0; r < similarity.articleA.length; r++) {
     const a = similarity.articleA[r], b = similarity.articleB[r];
@@ -178,16 +181,19 @@ function shareName(a?: ReadonlySet<string>, b?: ReadonlySet<string>): boolean {
 
 /**
  * The people, organisations and places each article names (entity keys by article id), from an
- * `entities` frame with columns article_id, entity and type.
+ * `entities` frame with columns article_id, entity and type; only of `only`'s articles if given.
  */
-export function namesByArticle(entities: pl.DataFrame): Map<string, Set<string>> {
+export function namesByArticle(
+  entities: pl.DataFrame,
+  only?: ReadonlySet<string>,
+): Map<string, Set<string>> {
   const out = new Map<string, Set<string>>();
   if (!["article_id", "entity", "type"].every((c) => entities.columns.includes(c))) return out;
   const ids = entities.getColumn("article_id").toArray() as string[];
   const keys = entities.getColumn("entity").toArray() as string[];
   const types = entities.getColumn("type").toArray() as string[];
   for (let i = 0; i < ids.length; i++) {
-    if (!NAME_TYPES.has(types[i])) continue;
+    if (!NAME_TYPES.has(types[i]) || (only && !only.has(ids[i]))) continue;
     let set = out.get(ids[i]);
     if (!set) out.set(ids[i], set = new Set());
     set.add(keys[i]);

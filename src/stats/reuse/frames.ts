@@ -44,7 +44,7 @@ import {
   figureItems,
   figuresFromFrame,
 } from "./figures.ts";
-import { addAlignedKeys, figureMeasureChecks, namesByArticle } from "./figure_measures.ts";
+import { addAlignedKeys, figureMeasureChecks } from "./figure_measures.ts";
 
 /**
  * The stage's frames with the extractor's entities, figures and quotes: what `deno task analyze`
@@ -209,8 +209,7 @@ export function reusePieces(
     coverage: coverage(coverageFrame),
   };
   if (figures) {
-    const names = corpus.entities ? namesByArticle(corpus.entities) : undefined;
-    frames.figure_consistency = figurePieces(source, similarity, figures, names);
+    frames.figure_consistency = figurePieces(source, similarity, figures, corpus.entities);
   }
   frames.coverage_articles = whole
     ? coverage(coverageArticlesFrame)
@@ -239,14 +238,14 @@ function* figurePieces(
   source: PairSource,
   similarity: ArticleSimilarity,
   figures: FigureColumns,
-  names?: ReadonlyMap<string, ReadonlySet<string>>,
+  entities?: pl.DataFrame,
 ): Generator<pl.DataFrame> {
   const done = new Set<string>();
   for (const checks of figureConsistencyChunks(source, figures)) {
     addAlignedKeys(done, checks, figures);
     yield figureConsistencyFrame(checks, figures);
   }
-  const byMeasure = figureMeasureChecks(source, similarity, figures, done, names);
+  const byMeasure = figureMeasureChecks(source, similarity, figures, done, entities);
   if (byMeasure.status.length) yield figureConsistencyFrame(byMeasure, figures);
 }
 
