@@ -170,7 +170,8 @@ Deno.test("property: a headline line's trailing date and site name come off, the
 
 Deno.test("property: a contributor line gives back exactly the names written in it", () => {
   const name = fc.tuple(
-    fc.stringMatching(/^[A-Z][a-z]{1,7}$/),
+    // A first name is never an article ("An Aa" reads as "an Aa", no person's name).
+    fc.stringMatching(/^[A-Z][a-z]{1,7}$/).filter((w) => w !== "An" && w !== "The"),
     fc.stringMatching(/^[A-Z][a-z]{1,9}$/),
   ).map(([a, b]) => `${a} ${b}`);
   fc.assert(
@@ -197,7 +198,8 @@ Deno.test("property: a contributor line gives back exactly the names written in 
 
 Deno.test("property: a byline gives back exactly the names written in it, whatever its lead and tail", () => {
   const name = fc.tuple(
-    fc.stringMatching(/^[A-Z][a-z]{1,7}$/),
+    // A first name is never an article ("An Aa" reads as "an Aa", no person's name).
+    fc.stringMatching(/^[A-Z][a-z]{1,7}$/).filter((w) => w !== "An" && w !== "The"),
     fc.stringMatching(/^[A-Z][a-z]{1,9}$/),
   ).map(([a, b]) => `${a} ${b}`);
   fc.assert(
