@@ -88,7 +88,12 @@ export { type PhrasePattern, type WordTest } from "./stats/patterns.ts";
 export { type CollocationOptions, collocations } from "./stats/collocations.ts";
 
 // Measure: framing, tone, readability
-export { type Lexicon, type LexiconDimension, type LexiconFrame } from "./stats/lexicon.ts";
+export {
+  type Lexicon,
+  type LexiconContext,
+  type LexiconDimension,
+  type LexiconFrame,
+} from "./stats/lexicon.ts";
 export { loadLexicon } from "./stats/dictionaries.ts";
 export {
   findFraming,

@@ -104,7 +104,7 @@ export function parseCredit(line: string): Credit {
 /** A byline's lead and tail that are not names: "By", "Words by", ", Reuters", "| AP", a job. */
 const BYLINE_LEAD = /^\s*(?:(?:words|story|text|reporting)\s+)?by\s+/i;
 const BYLINE_TAIL =
-  /\s*(?:[,|–—-]\s*(?:the\s+)?(?:associated press|reuters|afp|ap|bbc[\p{L} ]*|cnn|staff|correspondent|[\p{Lu}][\p{L} ]*(?:editor|correspondent|reporter|writer))\b.*|\s+(?:in|for)\s+\p{Lu}[\p{L} .'’-]*)$/iu;
+  /\s*(?:[,|–—-]\s*(?:the\s+)?(?:associated press|reuters|afp|ap|bbc(?:\s+(?:news|sport|world(?:\s+service)?))?|cnn|staff|correspondent|[\p{Lu}][\p{L} ]*(?:editor|correspondent|reporter|writer))\b.*|\s+(?:in|for)\s+\p{Lu}[\p{L} .'’-]*)$/iu;
 
 /**
  * The people a byline or an author field names ("By Jane Doe and John Roe", "Jane Doe, Reuters",
