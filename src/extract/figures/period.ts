@@ -92,8 +92,11 @@ export const DEFAULT_PERIOD_WORDS: PeriodWords = compilePeriodWords(
   "data/figures/periods.json",
 );
 
-/** Periods relative to the story's own, which may stand after a figure with no preposition. */
-const RELATIVE = /^(?:year_ago|(?:last|this|next)_(?:year|quarter|month)|ytd|ttm)$/;
+/**
+ * Periods relative to the story's own, which may stand after a figure with no preposition: by
+ * their names (last_*, this_*, next_*, *_ago), so a user's "this_season" is read as "last_year" is.
+ */
+const RELATIVE = /^(?:\w+_ago|(?:last|this|next)_\w+|ytd|ttm)$/;
 
 const YEAR = /^(?:19|20)\d\d$/;
 
