@@ -173,9 +173,18 @@ function expectation(
   for (let k = lead - 1; k >= Math.max(0, lead - REACH); k--) {
     if (endsClause(words, k) || words[k].text === ",") return false;
     if (prev && k <= prev.last) return false;
-    if (mw.expectations.has(lowerCase(words[k].text))) return true;
+    if (mw.expectations.has(lowerCase(words[k].text)) && !measuredGuess(words, k)) return true;
   }
   return false;
+}
+
+/**
+ * Whether word k is the "estimated" of "an estimated": an approximation of an amount ("an
+ * estimated 5,000 fighters", "at an estimated cost of NZ$26 million"), not a forecast. "The
+ * estimated receipts" and "receipts are estimated at" stay forecasts: budgets write them so.
+ */
+function measuredGuess(words: readonly Word[], k: number): boolean {
+  return lowerCase(words[k].text) === "estimated" && lowerCase(words[k - 1]?.text ?? "") === "an";
 }
 
 /** The nearest measure before figure n in its clause, with its qualifier ("adjusted profit"). */
