@@ -209,3 +209,23 @@ Deno.test("property: a number before 'times' or a compound of a word that counts
     { numRuns: 150 },
   );
 });
+
+Deno.test("measures: a count takes no measure of money, only a count's or an expectation", () => {
+  assert.deepEqual(
+    terms("Gregory Hallman was ordered to pay restitution to more than 40 victims."),
+    [["40 victims", null, null]],
+  );
+  assert.deepEqual(
+    terms("The album was certified gold for sales of 500,000 copies."),
+    [["500,000 copies", null, null]],
+  );
+  assert.deepEqual(terms("The storm killed 42 people and injured 200 residents."), [
+    ["42 people", null, "dead"],
+    ["200 residents", null, "injured"],
+  ]);
+  assert.deepEqual(terms("The firm expects to hire 5,000 workers."), [[
+    "5,000 workers",
+    null,
+    "expected",
+  ]]);
+});
