@@ -197,6 +197,8 @@ function finishSentence(
   // "2024" in "$58 billion for 2024" is the amount's period: compared through the amount.
   placed.forEach((f, n) => {
     if (measures[n] === null && statesPeriod(stated, f)) measures[n] = "period";
+    // An age is compared only with ages, never with a span of years ("a 25-year contract").
+    if (f.kind === "duration" && raws[n].rawUnit?.endsWith("-old")) measures[n] = "age";
   });
   const done = raws.map((raw, n) =>
     finish(raw, words, text, sentence, fw, pw, periods[n], measures[n])
@@ -615,9 +617,12 @@ function duration({ words, i, fw }: At, n: ReadNumber): Raw | null {
     ? fw.timeUnits.get(timeWord.text)
     : undefined;
   if (!timeUnit || (dash === 1 && timeWord.start !== next.end)) return null;
-  return raw(i, n.last + 1 + dash, "duration", n.value, {
+  const last = n.last + 1 + dash;
+  // "a 25-year-old": an age, the span with its "-old" (measure "age", see finishSentence).
+  const old = dash === 1 && gluedHyphen(words, last + 1) && lower(words[last + 2]) === "old";
+  return raw(i, old ? last + 2 : last, "duration", n.value, {
     unit: timeUnit,
-    rawUnit: timeWord.text,
+    rawUnit: old ? `${timeWord.text}-old` : timeWord.text,
   });
 }
 

@@ -29,8 +29,19 @@ Deno.test("compounds: a number, a hyphen and a singular noun before another word
   assert.deepEqual(figures("A 10-man Chelsea held on."), [["10-man", "count", 10, "men", "man"]]);
   // An age and a span are durations, as before; a unit is no counted noun.
   assert.deepEqual(figures("The 25-year-old winger ran a 50-mile race."), [
-    ["25-year", "duration", 25, "year", "year"],
+    ["25-year-old", "duration", 25, "year", "year-old"],
   ]);
+});
+
+Deno.test("ages: 'a 25-year-old' is a duration measured 'age', compared only with ages", () => {
+  assert.deepEqual(
+    extractText("The 25-year-old winger signed a 25-year contract.").figures.map((f) => [
+      f.text,
+      f.rawUnit,
+      f.measure,
+    ]),
+    [["25-year-old", "year-old", "age"], ["25-year", "year", null]],
+  );
 });
 
 Deno.test("compounds: adjectives, ranks, multiples and ratings count nothing", () => {
