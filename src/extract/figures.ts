@@ -82,7 +82,8 @@ export interface Figure {
   /**
    * What an amount measures, when its clause names it: "revenue", "adjusted profit", "eps",
    * "dead", "injured"... (see `data/figures/measures.json`); null when unsaid. "period" for a
-   * year, month or ordinal that states an amount's period ("2024" in "$58 billion for 2024").
+   * year, month or ordinal that states an amount's period ("2024" in "$58 billion for 2024");
+   * "age" for an age ("a 25-year-old").
    */
   measure: string | null;
   /** Offset of its first character in the cleaned text. */
