@@ -88,6 +88,10 @@ export interface StageOptions extends MeasureSettings {
   gazetteer?: string;
   /** A model file for the entity stage, or "none" (default: the shipped model). */
   model?: string;
+  /** A figure periods file (default: `data/figures/periods.json`; see `--figure-periods`). */
+  figurePeriods?: string;
+  /** A figure measures file (default: `data/figures/measures.json`; see `--figure-measures`). */
+  figureMeasures?: string;
   /**
    * What stages of one run share (the term counts that terms, outlet_terms, keyness and
    * collocations all read): the driver makes one per analysis, see {@link shared}.

@@ -9,6 +9,7 @@ import { Buffer } from "node:buffer";
 import pl from "nodejs-polars";
 import type { Analysis } from "./analysis.ts";
 import type { CleanArticle } from "./corpus/clean.ts";
+import { type EntitySetup, entitySetupOf } from "./extract/setup.ts";
 import {
   type Frames,
   framesOf,
@@ -47,7 +48,7 @@ export class StageHelper {
   constructor(
     articles: readonly CleanArticle[],
     stages: readonly FrameStage[],
-    options: { gazetteer?: string; model?: string },
+    options: EntitySetup,
   ) {
     this.#stages = stages.map((s) => s.name).filter((n) => HELPER_STAGES.includes(n));
     this.#worker = new Worker(new URL("./stages_worker.ts", import.meta.url).href, {
@@ -152,7 +153,7 @@ export const HELPER_FROM_CHARS = 1_500_000;
 export function stageHelperFor(
   articles: readonly CleanArticle[],
   stages: readonly FrameStage[],
-  options: { gazetteer?: string; model?: string; workers?: number },
+  options: EntitySetup & { workers?: number },
   fromChars = HELPER_FROM_CHARS,
 ): StageHelper | null {
   if ((options.workers ?? 1) < 2) return null;
@@ -160,5 +161,5 @@ export function stageHelperFor(
   let chars = 0;
   for (const a of articles) chars += a.text.length;
   if (chars < fromChars || !articles.length) return null;
-  return new StageHelper(articles, stages, { gazetteer: options.gazetteer, model: options.model });
+  return new StageHelper(articles, stages, entitySetupOf(options));
 }

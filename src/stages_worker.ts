@@ -7,7 +7,7 @@
 
 import pl from "nodejs-polars";
 import { newAnalysis } from "./analysis.ts";
-import { extractOptionsFor } from "./extract/setup.ts";
+import { type EntitySetup, extractOptionsFor } from "./extract/setup.ts";
 import type { CleanArticle } from "./corpus/clean.ts";
 import { type Frames, STAGES } from "./stages.ts";
 
@@ -18,7 +18,7 @@ export interface HelperRequest {
   /** The names of the stages it runs, in flow order (of `HELPER_STAGES`, `stage_helper.ts`). */
   stages: string[];
   /** The entity data, by what can cross threads (see `extract/setup.ts`). */
-  options: { gazetteer?: string; model?: string };
+  options: EntitySetup;
 }
 
 /** What the worker sends back: one stage's frames (Arrow IPC bytes by name), or its error. */

@@ -41,6 +41,10 @@ export interface BatchConfig {
   gazetteer?: string;
   /** A model file, or "none" (see `--model`). */
   model?: string;
+  /** A figure periods file (see `--figure-periods`). */
+  figurePeriods?: string;
+  /** A figure measures file (see `--figure-measures`). */
+  figureMeasures?: string;
   /** The shard this run is, of how many (`--shard K/N`): its parts go under `shard=K`. */
   shard?: { index: number; count: number };
   /** What the merge step needs to know of the run (recorded in each slice's report). */
@@ -141,6 +145,8 @@ export async function processBatch(
     partial: true,
     gazetteer: config.gazetteer,
     model: config.model,
+    figurePeriods: config.figurePeriods,
+    figureMeasures: config.figureMeasures,
   });
   const pending = new Set<string>(stages.flatMap((s) => s.finish?.frames ?? []));
   const rows: Record<string, number> = {};

@@ -115,6 +115,10 @@ export interface BatchedOptions extends LoadOptions {
   gazetteer?: string;
   /** A model file, or "none" (see `--model`). */
   model?: string;
+  /** A figure periods file (see `--figure-periods`). */
+  figurePeriods?: string;
+  /** A figure measures file (see `--figure-measures`). */
+  figureMeasures?: string;
   /** Words per batch (default 250,000); 0 puts the whole corpus in one batch, in memory. */
   batchWords?: number;
   /** Workers for a corpus of several batches (default: one per core); 1 runs in this thread. */
@@ -303,6 +307,8 @@ async function inOneBatch(
     terms: options.terms,
     gazetteer: options.gazetteer,
     model: options.model,
+    figurePeriods: options.figurePeriods,
+    figureMeasures: options.figureMeasures,
   };
   const frames = helper
     ? await helper.allFrames(analysis, stages, options.onStage, stageOptions)
@@ -355,6 +361,8 @@ class BatchRunner {
       },
       gazetteer: options.gazetteer,
       model: options.model,
+      figurePeriods: options.figurePeriods,
+      figureMeasures: options.figureMeasures,
       shard: options.shard,
       settings: options.settings,
     };

@@ -37,14 +37,14 @@ import {
   renderSummary,
 } from "./summary.ts";
 import { MEASURE_USAGE, measureSettings } from "./measure_flags.ts";
-import { extractOptionsFor, GAZETTEER_USAGE } from "../extract/setup.ts";
+import { extractOptionsFor, FIGURE_DATA_USAGE, GAZETTEER_USAGE } from "../extract/setup.ts";
 import { OutputRun, RUN_FILE } from "./run_dir.ts";
 import { REJECTIONS_FILE, writeRejections } from "../corpus/rejections.ts";
 
 const USAGE =
   `usage: deno task analyze [--corpus PATH] [--out DIR] [--format parquet,csv] [--strict]
                          [--manifest FILE | --no-manifest] [--quiet] [--gazetteer FILE|none]
-                         [--model FILE|none]
+                         [--model FILE|none] [--figure-periods FILE] [--figure-measures FILE]
 
   --corpus PATH    a folder of .txt/.md/.html files, a .jsonl file or a .csv file (default: seeds)
   --out DIR        where frames are written (default: data/out)
@@ -83,6 +83,7 @@ ${MEASURE_USAGE}
 ${GAZETTEER_USAGE}
   --model FILE     the entity recogniser (default data/models/ner/ner.bin.gz); "none": lists
                    and rules only
+${FIGURE_DATA_USAGE}
 
 Everything is written to a staging folder inside --out and replaces the previous run's outputs
 only when the run completes: an error or Ctrl-C leaves them as they were. <out>/run.json says
@@ -109,6 +110,8 @@ const ANALYZE_FLAGS = {
   workers: { type: "string" },
   shard: { type: "string" },
   model: { type: "string" },
+  "figure-periods": { type: "string" },
+  "figure-measures": { type: "string" },
   help: { type: "boolean", short: "h", default: false },
 } as const;
 
@@ -126,6 +129,8 @@ type CommonOptions = Pick<
   | "terms"
   | "gazetteer"
   | "model"
+  | "figurePeriods"
+  | "figureMeasures"
   | "workers"
   | "manifest"
 >;
@@ -187,8 +192,14 @@ async function analyzeSettings(flags: AnalyzeFlags): Promise<AnalyzeSettings> {
     1,
   );
   const measure = await measureSettings(flags);
+  const setup = {
+    gazetteer: flags.gazetteer,
+    model: flags.model,
+    figurePeriods: flags["figure-periods"],
+    figureMeasures: flags["figure-measures"],
+  };
   // Read here first, so a bad file is one line before any batch starts.
-  extractOptionsFor({ gazetteer: flags.gazetteer, model: flags.model });
+  extractOptionsFor(setup);
   const common = {
     formats,
     stages,
@@ -196,8 +207,7 @@ async function analyzeSettings(flags: AnalyzeFlags): Promise<AnalyzeSettings> {
     measure,
     within: flags.within,
     terms: termFlags(flags.stopwords, flags.honorifics, flags.spelling),
-    gazetteer: flags.gazetteer,
-    model: flags.model,
+    ...setup,
     workers,
     manifest: flags["no-manifest"] ? false as const : flags.manifest,
   };

@@ -130,10 +130,11 @@ export async function runCommand(
       io.error(`error: ${lexiconErrorLine(err)}`);
       return 2;
     }
-    // Data files named on the command line (a gazetteer, a model): one line, no stack trace.
-    // …and parts a run or shard left incomplete (reuse at merge time names the part).
+    // Data files named on the command line (a gazetteer, a model, figure words): one line, no
+    // stack trace. …and parts a run or shard left incomplete (reuse at merge time names the part).
     if (
-      err.name === "GazetteerError" || err.name === "NerModelError" || err.name === "ReuseError"
+      err.name === "GazetteerError" || err.name === "NerModelError" ||
+      err.name === "FigureDataError" || err.name === "ReuseError"
     ) {
       io.error(`error: ${err.message.split("\n")[0]}`);
       return 2;

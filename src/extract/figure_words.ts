@@ -26,6 +26,10 @@ export const FigureWordsSchema = z.object({
   rate_nouns: words.default([]),
   plural_nouns: words.default([]),
   anaphoric_nouns: words.default([]),
+  multipliers: words.default([]),
+  irregular_plurals: names.default({}),
+  compound_not_nouns: words.default([]),
+  collective_nouns: words.default([]),
   approx: words,
   changes_before: words,
   changes_after: words,
@@ -58,6 +62,14 @@ export interface FigureWords {
   pluralNouns: ReadonlySet<string>;
   /** Counted nouns that count what the sentence counted before ("238 others"). */
   anaphoricNouns: ReadonlySet<string>;
+  /** Words after a number that make it a multiple, no count ("2.6 times"). */
+  multipliers: ReadonlySet<string>;
+  /** Singular nouns whose plural is not made by rule ("member" → "members", but "man" → "men"). */
+  irregularPlurals: ReadonlyMap<string, string>;
+  /** Words after a number and a hyphen that count nothing ("a 1,000-strong crowd", "two-time"). */
+  compoundNotNouns: ReadonlySet<string>;
+  /** Groups of people a bare number counts ("a crowd of 60,383", "the 60,383 crowd"). */
+  collectiveNouns: ReadonlySet<string>;
   approx: readonly string[];
   changesBefore: readonly string[];
   changesAfter: ReadonlySet<string>;
@@ -91,6 +103,10 @@ export function compileFigureWords(data: unknown, source = "figure words"): Figu
     rateNouns: new Set(d.rate_nouns),
     pluralNouns: new Set(d.plural_nouns),
     anaphoricNouns: new Set(d.anaphoric_nouns),
+    multipliers: new Set(d.multipliers),
+    irregularPlurals: new Map(Object.entries(d.irregular_plurals)),
+    compoundNotNouns: new Set(d.compound_not_nouns),
+    collectiveNouns: new Set(d.collective_nouns),
     approx: [...d.approx].sort((a, b) => b.length - a.length),
     changesBefore: [...d.changes_before].sort((a, b) => b.length - a.length),
     changesAfter: new Set(d.changes_after),

@@ -82,7 +82,8 @@ export interface Figure {
   /**
    * What an amount measures, when its clause names it: "revenue", "adjusted profit", "eps",
    * "dead", "injured"... (see `data/figures/measures.json`); null when unsaid. "period" for a
-   * year, month or ordinal that states an amount's period ("2024" in "$58 billion for 2024").
+   * year, month or ordinal that states an amount's period ("2024" in "$58 billion for 2024");
+   * "age" for an age ("a 25-year-old").
    */
   measure: string | null;
   /** Offset of its first character in the cleaned text. */
@@ -197,6 +198,8 @@ function finishSentence(
   // "2024" in "$58 billion for 2024" is the amount's period: compared through the amount.
   placed.forEach((f, n) => {
     if (measures[n] === null && statesPeriod(stated, f)) measures[n] = "period";
+    // An age is compared only with ages, never with a span of years ("a 25-year contract").
+    if (f.kind === "duration" && raws[n].rawUnit?.endsWith("-old")) measures[n] = "age";
   });
   const done = raws.map((raw, n) =>
     finish(raw, words, text, sentence, fw, pw, periods[n], measures[n])
@@ -461,23 +464,37 @@ function vagueCount({ words, i, fw, inName, mw }: At): Raw | null {
   for (const { words: parts, value } of fw.vagueByFirstWord.get(key) ?? []) {
     if (!parts.every((p, k) => lower(words[i + k]) === p)) continue;
     let last = i + parts.length - 1;
-    let unit: string | null = null;
-    if (lower(words[last + 1]) === "of") {
-      // The counted noun: the first plural among the next few words ("millions of new jobs").
-      for (let k = last + 2; k < Math.min(words.length, last + 6); k++) {
-        if (words[k].kind !== "word" || !LOWER_WORD.test(words[k].text) || inName[k]) break;
-        if (isPlural(words[k].text) || fw.pluralNouns.has(words[k].text)) {
-          unit = words[k].text;
-          last = k;
-          break;
-        }
-      }
-    }
+    const of = lower(words[last + 1]) === "of";
+    // "a couple of hundred", "scores of two further symphonies": no count of its own.
+    const after = lower(words[last + 2]);
+    if (of && (fw.scales.has(after) || fw.numberWords.has(after))) continue;
+    const unit = of ? vagueNoun(words, last + 2, fw, inName) : null;
+    if (unit !== null) last = words.indexOf(unit);
+    // "a couple" counts only its noun: "a couple of points", not "a couple who met".
+    if (unit === null && parts[0] === "a") continue;
     // "Hundreds dead", "thousands were evacuated": a count of people with no noun.
     if (unit === null && countsPeople(words, i, last, mw)) {
       return raw(i, last, "count", value, { unit: "people", rawUnit: null, approx: true });
     }
-    return raw(i, last, "count", value, { unit, rawUnit: unit, approx: true });
+    const noun = unit?.text ?? null;
+    // "a couple of weeks", "hundreds of years": a time; "a couple of times": a multiple.
+    const time = fw.timeUnits.get(noun ?? "");
+    if (time) return raw(i, last, "duration", value, { unit: time, rawUnit: noun, approx: true });
+    if (fw.multipliers.has(noun ?? "")) return null;
+    return raw(i, last, "count", value, { unit: noun, rawUnit: noun, approx: true });
+  }
+  return null;
+}
+
+/**
+ * The counted noun of a vague number, from word k (after its "of"): the first plural among the
+ * next few words ("millions of new jobs").
+ */
+function vagueNoun(words: Word[], k: number, fw: FigureWords, inName: boolean[]): Word | null {
+  for (const end = Math.min(words.length, k + 4); k < end; k++) {
+    const t = words[k].text;
+    if (words[k].kind !== "word" || !LOWER_WORD.test(t) || inName[k]) return null;
+    if (isPlural(t) || fw.pluralNouns.has(t)) return words[k];
   }
   return null;
 }
@@ -601,9 +618,12 @@ function duration({ words, i, fw }: At, n: ReadNumber): Raw | null {
     ? fw.timeUnits.get(timeWord.text)
     : undefined;
   if (!timeUnit || (dash === 1 && timeWord.start !== next.end)) return null;
-  return raw(i, n.last + 1 + dash, "duration", n.value, {
+  const last = n.last + 1 + dash;
+  // "a 25-year-old": an age, the span with its "-old" (measure "age", see finishSentence).
+  const old = dash === 1 && gluedHyphen(words, last + 1) && lower(words[last + 2]) === "old";
+  return raw(i, old ? last + 2 : last, "duration", n.value, {
     unit: timeUnit,
-    rawUnit: timeWord.text,
+    rawUnit: old ? `${timeWord.text}-old` : timeWord.text,
   });
 }
 
@@ -658,6 +678,48 @@ function count(at: At, n: ReadNumber): Raw | null {
   return null;
 }
 
+/**
+ * A count written as a compound modifier: a number, a hyphen and a singular noun before another
+ * word ("a six-member team": 6 members; "a 300-bed hospital"; "three-nation alliance"), as wires
+ * and transcripts write it (glued, or spaced on both sides: "six - member"). Not a unit, a time,
+ * a currency, an ordinal, a participle ("three-pronged") or one of `compound_not_nouns` ("a
+ * 1,000-strong crowd", "a two-time champion").
+ */
+function compoundCount({ words, i, fw, inName }: At, n: ReadNumber): Raw | null {
+  const dash = words[n.last + 1];
+  const noun = words[n.last + 2];
+  if (!Number.isInteger(n.value) || n.value < 2 || dash?.text !== "-" || !noun) return null;
+  if (/^(?:1[89]|20)\d\d$/.test(words[i].text)) return null;
+  const glued = words[n.last].end === dash.start && dash.end === noun.start;
+  const spaced = words[n.last].end < dash.start && dash.end < noun.start;
+  if (!(glued || spaced) || inName[n.last + 2] || words[n.last + 3]?.kind !== "word") return null;
+  const t = noun.text;
+  if (!/^\p{Ll}{3,}$/u.test(t) || isPlural(t) || STOPWORDS.has(t) || ADJECTIVE.test(t)) return null;
+  const plural = fw.irregularPlurals.get(t) ?? regularPlural(t);
+  if (notCounted(t, fw) || notCounted(plural, fw)) return null;
+  return raw(i, n.last + 2, "count", n.value, { unit: plural, rawUnit: t });
+}
+
+/**
+ * Endings of adjectives and participles, no counted nouns: "three-pronged", "two-dimensional",
+ * "four-legged"; "axis" and "crisis" have no plural by rule ("a 300-bed" and "a 3-goal" pass).
+ */
+const ADJECTIVE = /^.{3,}ed$|^.{4,}(?:al|ic|ous|ive|ful|less|able|ible)$|(?:is|us)$/;
+
+/** Whether a word names a unit, a time, money, a scale, a number or nothing counted. */
+function notCounted(t: string, fw: FigureWords): boolean {
+  return fw.units.has(t) || fw.timeUnits.has(t) || fw.currencies.has(t) || fw.scales.has(t) ||
+    fw.numberWords.has(t) || fw.ordinals.has(t) || fw.compoundNotNouns.has(t) ||
+    fw.multipliers.has(t);
+}
+
+/** The plural of a regular English noun: "member" "members", "party" "parties", "box" "boxes". */
+function regularPlural(noun: string): string {
+  if (/[^aeiou]y$/.test(noun)) return `${noun.slice(0, -1)}ies`;
+  if (/(?:s|x|z|ch|sh)$/.test(noun)) return `${noun}es`;
+  return `${noun}s`;
+}
+
 /** Whether word k is a hyphen glued between two words (a compound: "ISIL-held"). */
 function gluedHyphen(words: Word[], k: number): boolean {
   const h = words[k];
@@ -698,6 +760,8 @@ function countWord(at: At, k: number): "noun" | "modifier" | "stop" {
   }
   if (at.inName[k]) return "stop";
   if (!LOWER_WORD.test(t)) return ACRONYM.test(t) ? "modifier" : "stop";
+  // "2.6 times EBITDA", "three times as many": a multiple, no count of times.
+  if (fw.multipliers.has(t)) return "stop";
   if (fw.pluralNouns.has(t) || fw.anaphoricNouns.has(t)) return "noun";
   // "35 more civilians", "two other countries".
   if (k === at.number!.last + 1 && (t === "more" || t === "other")) return "modifier";
@@ -731,6 +795,31 @@ function casualtyCount(at: At, n: ReadNumber): Raw | null {
     unit: "people",
     rawUnit: glued ? next.text : null,
   });
+}
+
+/**
+ * A bare number that counts the people of a group named beside it: "a crowd of 60,383", "the
+ * 60,383 crowd", "a population of 1.2 million" (see `collective_nouns`). A noun after the number
+ * is counted instead ("a crowd of 2,000 fans", read first by {@link count}).
+ */
+function collectiveCount({ words, i, fw }: At, n: ReadNumber): Raw | null {
+  if (!Number.isInteger(n.value) || n.spelled || /^(?:1[89]|20)\d\d$/.test(words[i].text)) {
+    return null;
+  }
+  const bare = (w: Word | undefined) =>
+    !w || w.kind === "punct" || STOPWORDS.has(lowerCase(w.text));
+  const group = (w: Word | undefined) => w?.kind === "word" && fw.collectiveNouns.has(w.text);
+  const count = (last: number, noun: Word) =>
+    raw(i, last, "count", n.value, { unit: "people", rawUnit: noun.text });
+  // "a crowd of 60,383 at the stadium"
+  if (lower(words[i - 1]) === "of" && group(words[i - 2]) && bare(words[n.last + 1])) {
+    return count(n.last, words[i - 2]);
+  }
+  // "the 60,383 crowd"
+  if (group(words[n.last + 1]) && bare(words[n.last + 2])) {
+    return count(n.last + 1, words[n.last + 1]);
+  }
+  return null;
 }
 
 /** Words between the two numbers of a range: "ten to 32 pages", "two or three goals", "15-20%". */
@@ -805,8 +894,10 @@ const READERS: readonly Reader[] = [
   afterNumber(year),
   afterNumber(rank),
   afterNumber(oneIn),
+  afterNumber(compoundCount),
   afterNumber(count),
   afterNumber(casualtyCount),
+  afterNumber(collectiveCount),
   afterNumber(baseCount),
   afterNumber(rangeFirst),
 ];

@@ -46,6 +46,8 @@ export const MeasureWordsSchema = z.object({
   score_cues: wordList.default(defaults.score_cues),
   /** Words of a vote that make two joined numbers a vote's tally ("a 52-48 vote"). */
   vote_cues: wordList.default(defaults.vote_cues),
+  /** Measures of money and rates, which a count never takes ("revenue", "penalty"). */
+  amount_measures: wordList.default(defaults.amount_measures),
 });
 
 /**
@@ -69,6 +71,8 @@ export interface MeasureWords {
   scoreCues: ReadonlySet<string>;
   /** Words of a vote: two joined numbers near one are a vote's tally. */
   voteCues: ReadonlySet<string>;
+  /** Measures of money and rates, which a count never takes ("revenue", "penalty"). */
+  amountMeasures: ReadonlySet<string>;
 }
 
 /**
@@ -88,6 +92,7 @@ export function compileMeasureWords(data: unknown, source = "measure words"): Me
     expectations: new Set(d.expectations),
     scoreCues: new Set(d.score_cues),
     voteCues: new Set(d.vote_cues),
+    amountMeasures: new Set(d.amount_measures),
   };
 }
 
@@ -145,7 +150,21 @@ export function measuresOf(
       out.push(expected ? (m ? `expected ${m}` : "expected") : m);
     }
   }
-  return out;
+  return out.map((m, n) => forCount(figures[n], m, mw));
+}
+
+/**
+ * A count's measure, unless it is one of money or a rate: "sales of 500,000 copies" is no
+ * revenue, "restitution to 40 victims" no penalty ("net revenue" neither); an expectation stays
+ * ("expects to hire 5,000 workers").
+ */
+function forCount(f: Placed, m: string | null, mw: MeasureWords): string | null {
+  if (f.kind !== "count" || m === null) return m;
+  const expected = m.startsWith("expected");
+  const base = m.replace(/^expected ?/, "");
+  const head = base.split(" ").at(-1) ?? "";
+  if (!mw.amountMeasures.has(head)) return m;
+  return expected ? "expected" : null;
 }
 
 /** A change and the level it reached, of two kinds: "6% to $14.8 billion", "12% to 5,430". */
@@ -173,9 +192,18 @@ function expectation(
   for (let k = lead - 1; k >= Math.max(0, lead - REACH); k--) {
     if (endsClause(words, k) || words[k].text === ",") return false;
     if (prev && k <= prev.last) return false;
-    if (mw.expectations.has(lowerCase(words[k].text))) return true;
+    if (mw.expectations.has(lowerCase(words[k].text)) && !measuredGuess(words, k)) return true;
   }
   return false;
+}
+
+/**
+ * Whether word k is the "estimated" of "an estimated": an approximation of an amount ("an
+ * estimated 5,000 fighters", "at an estimated cost of NZ$26 million"), not a forecast. "The
+ * estimated receipts" and "receipts are estimated at" stay forecasts: budgets write them so.
+ */
+function measuredGuess(words: readonly Word[], k: number): boolean {
+  return lowerCase(words[k].text) === "estimated" && lowerCase(words[k - 1]?.text ?? "") === "an";
 }
 
 /** The nearest measure before figure n in its clause, with its qualifier ("adjusted profit"). */

@@ -92,8 +92,11 @@ export const DEFAULT_PERIOD_WORDS: PeriodWords = compilePeriodWords(
   "data/figures/periods.json",
 );
 
-/** Periods relative to the story's own, which may stand after a figure with no preposition. */
-const RELATIVE = /^(?:year_ago|(?:last|this|next)_(?:year|quarter|month)|ytd|ttm)$/;
+/**
+ * Periods relative to the story's own, which may stand after a figure with no preposition: by
+ * their names (last_*, this_*, next_*, *_ago), so a user's "this_season" is read as "last_year" is.
+ */
+const RELATIVE = /^(?:\w+_ago|(?:last|this|next)_\w+|ytd|ttm)$/;
 
 const YEAR = /^(?:19|20)\d\d$/;
 
@@ -267,7 +270,112 @@ export function periodsOf(
       if (read) stated.push(read);
     }
   }
+  const framing = framingPeriod(words, figures, fw, pw);
+  if (framing) {
+    for (const n of framing.figures) if (out[n] === null) out[n] = framing.period;
+    stated.push(framing);
+  }
   return { periods: out, stated };
+}
+
+/** A period set off by a comma that frames amounts after it, and which amounts (their indexes). */
+interface Framing extends Stated {
+  figures: number[];
+}
+
+/** Kinds an opening period frames: a count's ("In March, 2,000 jobs were cut") is as often the verb's. */
+const FRAMED_KINDS: ReadonlySet<string> = new Set(["money", "percent"]);
+
+/**
+ * A period set off by a comma that frames amounts stated far from it: one opening the sentence
+ * after a preposition or "by" ("By 2050, undernourishment would increase by 49 percent",
+ * "They estimated by 2050, ... by 50 percent") frames every money and percent of the clause;
+ * one before ", when" frames the amounts of that clause ("the year before, when it was forty
+ * percent"). Null when none, or when an amount comes before the comma.
+ */
+function framingPeriod(
+  words: readonly Word[],
+  figures: readonly Placed[],
+  fw: FigureWords,
+  pw: PeriodWords,
+): Framing | null {
+  const read = openingPeriod(words, fw, pw) ?? whenPeriod(words, figures, fw, pw);
+  if (!read || amountInside(figures, 0, read.last)) return null;
+  // "In July, a broker was sentenced for a $9 million scheme": a month dates an event; so
+  // does a day's date ("on August 31, 1919, when it was ...").
+  if (fw.months.has(read.period.split(" ")[0]) || inDate(figures, read.last)) return null;
+  const comma = read.last + 1;
+  const when = lowerCase(words[comma + 1]?.text ?? "") === "when";
+  const inside: number[] = [];
+  for (const [n, f] of figures.entries()) {
+    if (f.first <= comma) continue;
+    // The framed clause ends at its end (a "when" clause at its first comma too), at a clause
+    // joined by ", and", and at another time ("..., leaving a balance on January 1st, 1831").
+    if (clauseEndBetween(words, comma + 1, f.first, when)) break;
+    if (f.kind === "date" || f.kind === "year") break;
+    if (!AMOUNT_KINDS.has(f.kind)) continue;
+    if (!when && (!FRAMED_KINDS.has(f.kind) || namesSize(words, f))) continue;
+    inside.push(n);
+  }
+  return inside.length ? { ...read, figures: inside } : null;
+}
+
+/** Whether word k is inside a date figure ("1919" of "August 31, 1919"). */
+function inDate(figures: readonly Placed[], k: number): boolean {
+  return figures.some((f) => f.kind === "date" && f.first <= k && k <= f.last);
+}
+
+/** Words after a comma that start a clause of its own: "..., and the real wages have risen 20%". */
+const NEW_CLAUSE = /^(?:and|but|while|whereas|although|though|yet)$/;
+
+/** Money before a noun gives a thing's size ("a $9 million scheme", "a $1,000 grant"), no period's amount. */
+function namesSize(words: readonly Word[], f: Placed): boolean {
+  const next = words[f.last + 1];
+  return f.kind === "money" && next?.kind === "word" && /^\p{Ll}+$/u.test(next.text) &&
+    !STOPWORDS.has(next.text);
+}
+
+/** Whether a clause ends between words `from` and `to` (every comma does, with `comma`). */
+function clauseEndBetween(words: readonly Word[], from: number, to: number, comma: boolean) {
+  for (let k = from; k < to; k++) {
+    if (endsClause(words, k)) return true;
+    const next = lowerCase(words[k + 1]?.text ?? "");
+    if (words[k].text === "," && (comma || NEW_CLAUSE.test(next))) return true;
+  }
+  return false;
+}
+
+/** A period after a preposition (not "of") or "by" in the sentence's first four words, then a comma. */
+function openingPeriod(words: readonly Word[], fw: FigureWords, pw: PeriodWords): Stated | null {
+  const start = words.findIndex((w) => w.kind !== "punct");
+  for (let k = start; k >= 0 && k < Math.min(words.length, start + 4); k++) {
+    if (words[k].kind === "punct") return null;
+    const t = lowerCase(words[k].text);
+    // "of" ties a period to a noun ("The revenues of the last year, ..."), no sentence's frame.
+    if ((!pw.prepositions.has(t) && t !== "by") || t === "of") continue;
+    const read = readPeriodAt(words, k + 1, fw, pw);
+    if (read && words[read.last + 1]?.text === ",") return { ...read, from: k + 1 };
+  }
+  return null;
+}
+
+/** A period right before ", when" ("from the year before, when it was forty percent"). */
+function whenPeriod(
+  words: readonly Word[],
+  figures: readonly Placed[],
+  fw: FigureWords,
+  pw: PeriodWords,
+): Stated | null {
+  for (let k = 1; k < words.length - 1; k++) {
+    if (words[k].text !== "," || lowerCase(words[k + 1].text) !== "when") continue;
+    for (let j = Math.max(0, k - 6); j < k; j++) {
+      const read = readPeriodAt(words, j, fw, pw);
+      if (read && read.last === k - 1 && !amountInside(figures, j, read.last)) {
+        return { ...read, from: j };
+      }
+    }
+  }
+  return null;
 }
 
 /** Words before a period that make it a span the figure changed over, not its period. */
