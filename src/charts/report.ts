@@ -340,6 +340,7 @@ ${findingsHtml(findings(frames, { by }))}`);
     : "";
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
+<meta name="generator" content="newsframe report">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval'; style-src 'unsafe-inline'; img-src data:">
 <title>newsframe report: ${escapeHtml(title)}</title>
 ${PAGE_STYLE}

@@ -190,6 +190,53 @@ Deno.test("report: --out naming a folder is one line before any work, not a stac
   assert.deepEqual([...Deno.readDirSync(`${dir}/results`)], [], "nothing written in it");
 });
 
+Deno.test("report: --out ending in '/' that does not exist yet is refused before any work", async () => {
+  const dir = await tempDir();
+  const lines: string[] = [];
+  const io = { log: () => {}, error: (l: string) => lines.push(l) };
+  assert.equal(
+    await reportCommand(["--corpus", "seeds", "--out", `${dir}/newdir/`, "--quiet"], io),
+    2,
+  );
+  assert.equal(
+    lines[0].split("\n")[0],
+    `error: --out ${dir}/newdir/: is a folder; give the page's file name (--out ${dir}/newdir/report.html)`,
+  );
+  // Before: the analysis ran, then the rename failed with a stack trace, leaving newdir/ empty.
+  assert.equal(await Deno.stat(`${dir}/newdir`).catch(() => null), null, "no folder made");
+});
+
+Deno.test("report: --out replaces a newsframe report, never the user's own file", async () => {
+  const dir = await tempDir();
+  await Deno.writeTextFile(`${dir}/mynotes.txt`, "notes\n");
+  await Deno.writeTextFile(`${dir}/page.html`, "<!doctype html><title>My page</title>");
+  const lines: string[] = [];
+  const io = { log: () => {}, error: (l: string) => lines.push(l) };
+  for (const name of ["mynotes.txt", "page.html"]) {
+    assert.equal(
+      await reportCommand(["--corpus", "seeds", "--out", `${dir}/${name}`, "--quiet"], io),
+      2,
+    );
+  }
+  assert.deepEqual(lines.map((l) => l.split("\n")[0]), [
+    `error: --out ${dir}/mynotes.txt: the file exists and is no newsframe report; give a new name (the report replaces only a page it wrote)`,
+    `error: --out ${dir}/page.html: the file exists and is no newsframe report; give a new name (the report replaces only a page it wrote)`,
+  ]);
+  assert.equal(await Deno.readTextFile(`${dir}/mynotes.txt`), "notes\n");
+  // A page the report wrote (this module's `html`) is replaced.
+  await Deno.writeTextFile(`${dir}/old.html`, html);
+  await Deno.writeTextFile(
+    `${dir}/c.jsonl`,
+    JSON.stringify({ id: "x", outlet: "Coast Daily", text: "The bridge reopened on Monday." }) +
+      "\n",
+  );
+  assert.equal(
+    await reportCommand(["--corpus", `${dir}/c.jsonl`, "--out", `${dir}/old.html`, "--quiet"], io),
+    0,
+  );
+  assert.match(await Deno.readTextFile(`${dir}/old.html`), /<title>newsframe report: c\.jsonl</);
+});
+
 Deno.test("report: a rate's figures say what they are per ('$1.71 per share', '115mph')", () => {
   const figures = pl.DataFrame({
     article_id: ["r", "r", "w"],
