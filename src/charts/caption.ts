@@ -65,6 +65,38 @@ export function captionOf(parts: CaptionParts): string {
   return `by ${parts.grouping} · ${parts.comparison} · n: ${sizes}`;
 }
 
+/** A field's name in the plural, for a caption ("story": "stories", "event": "events"). */
+export function pluralField(field: string): string {
+  if (/[^aeiou]y$/.test(field)) return `${field.slice(0, -1)}ies`;
+  return /(?:s|x|z|ch|sh)$/.test(field) ? `${field}es` : `${field}s`;
+}
+
+/**
+ * What a chart of each group on its own compares: "each outlet on its own, side by side", or for
+ * bars the groups are stacked in (`stacked`), "outlets stacked in each bar". With `within` (the
+ * run's `--within` field), it says the chart mixes the strata: the chart shows the groups over
+ * all their articles, not within each story as the run's findings compare them.
+ *
+ * @example
+ * ownComparison("outlet", { within: "story" });
+ * // "each outlet over all its stories (not within each story)"
+ */
+export function ownComparison(
+  grouping: string,
+  options: { stacked?: boolean; within?: string } = {},
+): string {
+  const { stacked, within } = options;
+  if (!within) {
+    return stacked
+      ? `${pluralField(grouping)} stacked in each bar`
+      : `each ${grouping} on its own, side by side`;
+  }
+  const mixed = `(not within each ${within})`;
+  return stacked
+    ? `${pluralField(grouping)} stacked in each bar, over all their ${pluralField(within)} ${mixed}`
+    : `each ${grouping} over all its ${pluralField(within)} ${mixed}`;
+}
+
 /** The `articles` column a grouping field reads ("id" is `article_id`). */
 const groupColumn = (by: string) => (by === "id" ? "article_id" : by);
 

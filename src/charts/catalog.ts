@@ -10,7 +10,14 @@ import type { Chart } from "./chart.ts";
 import { framingCharts } from "./framing.ts";
 import { figuresChart } from "./figures.ts";
 import { alignmentChart, alignmentPair, similarityHeatmap } from "./reuse.ts";
-import { captionOf, type CaptionParts, groupSizes, withCaption } from "./caption.ts";
+import {
+  captionOf,
+  type CaptionParts,
+  groupSizes,
+  ownComparison,
+  pluralField,
+  withCaption,
+} from "./caption.ts";
 import { sentimentChart } from "./sentiment.ts";
 import {
   keynessChart,
@@ -75,9 +82,14 @@ export function allCharts(
     sizes(grouping).filter((g) => names.includes(g.name));
   // Grouped by id, the groups are articles: say "article".
   const named = (grouping: string) => (grouping === "id" ? "article" : grouping);
-  const side = (grouping: string) => ({
+  const within = options.within;
+  // Per-article charts are the same whatever the strata; per-group ones mix them (said so).
+  const side = (grouping: string, stacked = false) => ({
     grouping: named(grouping),
-    comparison: `each ${named(grouping)} on its own, side by side`,
+    comparison: ownComparison(named(grouping), {
+      stacked,
+      within: grouping === "id" ? undefined : within,
+    }),
     groups: sizes(grouping),
   });
   const captioned = (chart: Chart | undefined | false, parts: () => CaptionParts) =>
@@ -108,7 +120,11 @@ export function allCharts(
         scatterChart(f("outlet_terms")!, f("keyness")!, { outlets, by }),
       () => ({
         grouping: named(by),
-        comparison: scatter ? `${scatter.a} against ${scatter.b}` : "",
+        comparison: scatter
+          ? `${scatter.a} against ${scatter.b}${
+            within ? `, over all their ${pluralField(within)} (not within each ${within})` : ""
+          }`
+          : "",
         groups: scatter ? only(by, [scatter.a, scatter.b]) : [],
       }),
     ),
@@ -116,10 +132,22 @@ export function allCharts(
     ...framingCharts({ framing: frames.framing, framing_summary: f("framing_summary") }, {
       outlets,
       by,
+      within,
     }).map((chart) => chart.caption ? chart : captioned(chart, () => side("id"))),
-    captioned(f("entities") && entitiesChart(f("entities")!, { outlets }), () => side("outlet")),
-    captioned(f("quotes") && quoteSpeakersChart(f("quotes")!, { outlets }), () => side("outlet")),
-    captioned(f("quotes") && quoteTypesChart(f("quotes")!), () => side("outlet")),
+    // Entities and speakers: one bar each, the outlets stacked in it; quote types: one bar per
+    // outlet, its speaker types stacked (each outlet on its own).
+    captioned(
+      f("entities") && entitiesChart(f("entities")!, { outlets }),
+      () => side("outlet", true),
+    ),
+    captioned(
+      f("quotes") && quoteSpeakersChart(f("quotes")!, { outlets }),
+      () => side("outlet", true),
+    ),
+    captioned(f("quotes") && quoteTypesChart(f("quotes")!), () => ({
+      ...side("outlet"),
+      comparison: `${side("outlet").comparison.replace(", side by side", "")}, one bar each`,
+    })),
     captioned(f("figures") && figuresChart(f("figures")!, { outlets }), () => side("id")),
     captioned(f("article_similarity") && similarityHeatmap(f("article_similarity")!), () => ({
       grouping: "article",
@@ -133,7 +161,7 @@ export function allCharts(
       alignCaption || "",
     ),
     // Tone captions itself: its sizes are those of the sentences scored.
-    f("sentiment") && sentimentChart(f("sentiment")!, { outlets }),
+    f("sentiment") && sentimentChart(f("sentiment")!, { outlets, within }),
   ];
   return charts.filter((c): c is Chart => c !== undefined);
 }

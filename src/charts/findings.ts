@@ -10,7 +10,7 @@
  */
 
 import pl from "nodejs-polars";
-import { type GroupSize, groupSizes } from "./caption.ts";
+import { type GroupSize, groupSizes, pluralField } from "./caption.ts";
 
 /** What a finding is about, in the order the report lists them. */
 export type FindingTopic =
@@ -33,6 +33,11 @@ export interface Finding {
 export interface FindingsOptions {
   /** The article field the frames were grouped by (default: the first column of outlet_terms, or outlet). */
   by?: string;
+  /**
+   * The run's `--within` field: frames and tone are then said from `framing_within` and
+   * `sentiment_within` (each group against the others covering the same strata), not across them.
+   */
+  within?: string;
   /** The least count a term, person, speaker or frame needs to be named (default 3; speakers 2). */
   minCount?: number;
   /** Terms, people or speakers named per group (default 3). */
@@ -510,6 +515,131 @@ export function toneFindings(
   }];
 }
 
+/** A count of strata: "1 story", "3 stories". */
+const strataOf = (n: number, within: string) =>
+  `${num(n)} ${n === 1 ? within : pluralField(within)}`;
+
+/**
+ * Which frame each group uses most *beyond the other groups covering the same strata*
+ * (`framing_within`, direct standardisation over the `within` field): per lexicon and dimension,
+ * the frame with the largest excess per 1,000 words, named only with at least `minCount` matches
+ * and an excess above 0. Groups that share no stratum with another are said to be left out.
+ */
+export function framingWithinFindings(
+  frame: pl.DataFrame,
+  by: string,
+  within: string,
+  sizes: readonly GroupSize[] = [],
+  options: FindingsOptions = {},
+): Finding[] {
+  const min = options.minCount ?? 3;
+  if (!frame.height || !frame.columns.includes(by)) return [];
+  const out: Finding[] = [];
+  const others = by === "id" ? "articles" : pluralField(by);
+  const dims = records(
+    frame.select("lexicon", "dimension").unique().sort(["lexicon", "dimension"]),
+  );
+  for (const { lexicon, dimension } of dims) {
+    const rows = frame.filter(
+      pl.col("lexicon").eq(pl.lit(String(lexicon))).and(
+        pl.col("dimension").eq(pl.lit(String(dimension))),
+      ),
+    );
+    const leads: string[] = [];
+    for (const g of [...new Set(rows.getColumn(by).toArray() as string[])].sort()) {
+      const [lead] = records(
+        rows.filter(
+          pl.col(by).eq(pl.lit(g)).and(pl.col("n").gtEq(min)).and(pl.col("excess_per_1000").gt(0)),
+        ).sort(["excess_per_1000", "label"], [true, false]).head(1),
+      );
+      if (!lead) continue;
+      leads.push(
+        `“${lead.label}” in ${g} +${Number(lead.excess_per_1000).toFixed(1)} per 1,000 words (${
+          Number(lead.per_1000).toFixed(1)
+        } against ${Number(lead.expected_per_1000).toFixed(1)} expected; ${
+          plural(Number(lead.n), "match", "matches")
+        } in ${plural(Number(lead.words), "word")}, ${strataOf(Number(lead.strata), within)})`,
+      );
+    }
+    if (leads.length) {
+      out.push({
+        topic: "framing",
+        text: `Frame of ${dimension} (${lexicon}) each ${
+          by === "id" ? "article" : by
+        } uses most beyond the other ${others} of the same ${within} (framing_within): ${
+          leads.join("; ")
+        }.`,
+      });
+    }
+  }
+  out.push(...leftOut(frame, by, within, sizes, "framing"));
+  return out;
+}
+
+/** The groups of `sizes` a within frame lacks: they share no stratum with another group. */
+function leftOut(
+  frame: pl.DataFrame,
+  by: string,
+  within: string,
+  sizes: readonly GroupSize[],
+  topic: FindingTopic,
+): Finding[] {
+  const present = new Set(frame.getColumn(by).toArray() as string[]);
+  const missing = sizes.map((g) => g.name).filter((g) => !present.has(g));
+  if (!missing.length) return [];
+  return [{
+    topic,
+    text: `${missing.join(", ")} ${
+      missing.length === 1 ? "shares" : "share"
+    } no ${within} with another ${
+      by === "id" ? "article" : by
+    }: left out of the comparison within each ${within}.`,
+  }];
+}
+
+/**
+ * Tone within strata (`sentiment_within`): each group's mean sentence score against the mean the
+ * other groups of the same strata lead one to expect. Said only with two or more groups of at
+ * least `minSentences` sentences (default 10); a spread of excess under `minDifference` (default
+ * 0.05) is said to be none.
+ */
+export function toneWithinFindings(
+  frame: pl.DataFrame,
+  by: string,
+  within: string,
+  options: { minSentences?: number; minDifference?: number; tone?: string } = {},
+): Finding[] {
+  const minSentences = options.minSentences ?? 10;
+  const minDifference = options.minDifference ?? 0.05;
+  if (!frame.columns.includes(by)) return [];
+  const rows = records(
+    frame.filter(pl.col("sentences").gtEq(minSentences).and(pl.col(by).isNotNull()))
+      .sort(["excess_mean_score", by], [true, false]),
+  );
+  if (rows.length < 2) return [];
+  const hi = rows[0];
+  const lo = rows[rows.length - 1];
+  const spread = Number(hi.excess_mean_score) - Number(lo.excess_mean_score);
+  const said = (r: Record<string, unknown>) =>
+    `${r[by]} ${signed(Number(r.excess_mean_score))} (${signed(Number(r.mean_score))} against ${
+      signed(Number(r.expected_mean_score))
+    } expected; ${plural(Number(r.sentences), "sentence")}, ${strataOf(Number(r.strata), within)})`;
+  const scale = options.tone ?? "VADER";
+  const what = `mean ${scale} sentence score against the other ${
+    by === "id" ? "articles" : pluralField(by)
+  } of the same ${within}, from sentiment_within`;
+  return [{
+    topic: "tone",
+    text: spread < minDifference
+      ? `Tone hardly differs within each ${within} (${what}): from ${said(lo)} to ${
+        said(hi)
+      }, less than ${minDifference} apart.`
+      : `Tone within each ${within} (${what}): most above in ${said(hi)}, most below in ${
+        said(lo)
+      }, ${spread.toFixed(2)} apart.`,
+  }];
+}
+
 /** Who reused whom (`article_sources`): each article most of which is found in an earlier one. */
 export function reuseFindings(
   sources: pl.DataFrame,
@@ -611,11 +741,19 @@ export function findings(frames: FrameSet, options: FindingsOptions = {}): Findi
       ),
     );
   }
-  if (frames.framing_summary) out.push(...framingFindings(frames.framing_summary, field, options));
-  if (frames.sentiment_outlet) {
-    const tone = frames.sentiment?.height
-      ? String(frames.sentiment.getColumn("tone").get(0)).toUpperCase()
-      : undefined;
+  // With --within, frames and tone differ by story far more than by outlet: said within strata.
+  const within = options.within;
+  if (within && frames.framing_within) {
+    out.push(...framingWithinFindings(frames.framing_within, field, within, sizes, options));
+  } else if (frames.framing_summary) {
+    out.push(...framingFindings(frames.framing_summary, field, options));
+  }
+  const tone = frames.sentiment?.height
+    ? String(frames.sentiment.getColumn("tone").get(0)).toUpperCase()
+    : undefined;
+  if (within && frames.sentiment_within) {
+    out.push(...toneWithinFindings(frames.sentiment_within, field, within, { tone }));
+  } else if (frames.sentiment_outlet) {
     out.push(...toneFindings(frames.sentiment_outlet, field, { tone }));
   }
   if (frames.article_sources) out.push(...reuseFindings(frames.article_sources, groups, field));

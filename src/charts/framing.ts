@@ -10,7 +10,7 @@ import pl from "nodejs-polars";
 import { type Chart, vegaLiteChart } from "./chart.ts";
 import { articleLabel, chartRows } from "./_data.ts";
 import { CHART_CONFIG, outletScale } from "./theme.ts";
-import { captionOf, type GroupSize, withCaption } from "./caption.ts";
+import { captionOf, type GroupSize, ownComparison, withCaption } from "./caption.ts";
 
 const SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json";
 
@@ -22,6 +22,8 @@ export interface FramingChartOptions {
   outlets?: string[];
   /** The grouping column of the summary (default "outlet"). */
   by?: string;
+  /** The run's `--within` field: the heatmap's caption says it mixes the strata. */
+  within?: string;
 }
 
 /** The longest group name the heatmap writes level above its 90-pixel columns. */
@@ -76,7 +78,7 @@ export function framingHeatmap(summary: pl.DataFrame, options: FramingChartOptio
   const grouping = by === "id" ? "article" : by;
   const caption = captionOf({
     grouping,
-    comparison: `each ${grouping} on its own, side by side`,
+    comparison: ownComparison(grouping, { within: options.within }),
     groups: sizes,
   });
   // The dimension names the row only when the lexicon has more than one.

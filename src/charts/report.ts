@@ -23,6 +23,14 @@ import { topByGroup } from "../frames/top.ts";
 import type { CleanArticle } from "../corpus/clean.ts";
 import type { TokenColumns } from "../text/segment.ts";
 
+/**
+ * A number as a person reads it: "1.52", "2.8" (no trailing zeros, at most three decimals),
+ * "60,383" (thousands separated from five digits on, so a year stays "2024").
+ */
+export function readableNumber(v: number): string {
+  return v.toLocaleString("en", { maximumFractionDigits: 3, useGrouping: "min2" });
+}
+
 /** An HTML table of `df` (only `columns`), every cell escaped; lists are joined with ", ". */
 export function htmlTable(df: pl.DataFrame, columns: string[]): string {
   const present = columns.filter((c) => df.columns.includes(c));
@@ -37,9 +45,12 @@ export function htmlTable(df: pl.DataFrame, columns: string[]): string {
           : v instanceof Date
           ? v.toISOString().slice(0, 10)
           : typeof v === "number"
-          ? (Number.isInteger(v) ? String(v) : v.toFixed(3))
+          ? readableNumber(v)
+          : typeof v === "bigint"
+          ? readableNumber(Number(v))
           : String(v);
-        return `<td${typeof v === "number" ? ' class="num"' : ""}>${escapeHtml(text)}</td>`;
+        const numeric = typeof v === "number" || typeof v === "bigint";
+        return `<td${numeric ? ' class="num"' : ""}>${escapeHtml(text)}</td>`;
       }).join("")
     }</tr>`
   ).join("\n");
@@ -120,30 +131,122 @@ export function speakersTable(
   return topByGroup(counts, col, "quotes", { n, then: ["speaker"] });
 }
 
+/** A figure's value for a reader: "15.7 billion", "45 million", "1.52", "60,383". */
+export function figureValue(v: number | null | undefined): string {
+  if (v === null || v === undefined || !Number.isFinite(v)) return "";
+  for (const [size, word] of [[1e12, "trillion"], [1e9, "billion"], [1e6, "million"]] as const) {
+    const scaled: number = v / size;
+    // Said in the scale word only when that loses nothing ("31.6 million", not "1.234567 million").
+    if (Math.abs(scaled) >= 1 && Number(scaled.toFixed(3)) * size === v) {
+      return `${readableNumber(scaled)} ${word}`;
+    }
+  }
+  return readableNumber(v);
+}
+
+/** Unit names of the figures frame as a person writes them ("degree_celsius": "°C"). */
+const UNIT_WORDS: Record<string, string> = { degree_celsius: "°C", degree_fahrenheit: "°F" };
+
+/** A unit, measure or period code for a reader: "°C", "share price". */
+const readable = (code: unknown) =>
+  code === null || code === undefined || code === ""
+    ? null
+    : UNIT_WORDS[String(code)] ?? String(code).replaceAll("_", " ");
+
+/** The words around `start`–`end` of `text`: about `width` characters each side, cut at a space. */
+export function figureContext(text: string, start: number, end: number, width = 45): string {
+  let from = Math.max(0, start - width);
+  let to = Math.min(text.length, end + width);
+  // A cut inside a word moves to the word's edge, outward from the figure never past it.
+  if (from > 0 && text[from - 1] !== " ") from = text.indexOf(" ", from) + 1 || from;
+  if (from > start) from = start;
+  if (to < text.length && text[to] !== " ") {
+    const space = text.lastIndexOf(" ", to);
+    if (space >= end) to = space;
+  }
+  return `${from > 0 ? "… " : ""}${text.slice(from, to).trim()}${to < text.length ? " …" : ""}`;
+}
+
 /**
  * Figures per group: every money, percent and quantity figure, by group and article, with what it
- * is per ("$1.71 per share", "115mph": per hour), so a rate is not read as an amount.
+ * measures, its period and what it is per ("$1.71 per share", "115mph": per hour), the words
+ * around it when `sentences` are given, and its value written for a reader ("15.7 billion").
  */
 export function figuresTable(
   figures: pl.DataFrame | undefined,
   groups: pl.DataFrame | undefined,
   by: string,
+  sentences?: pl.DataFrame,
 ): pl.DataFrame | undefined {
   const col = shownAs(by);
   const kept = figures?.filter(pl.col("kind").isIn(["money", "percent", "quantity"]));
+  const optional = ["measure", "period", "sentence_id", "start", "end"].filter((c) =>
+    kept?.columns.includes(c)
+  );
   const g = grouped(
-    kept?.select("article_id", "kind", "text", "value", "unit", "per"),
+    kept?.select("article_id", "kind", "text", "value", "unit", "per", ...optional),
     groups,
     col,
   );
-  return g?.sort([col, "kind", "article_id", "value"]).select(
-    col,
-    "article_id",
-    "kind",
-    "text",
-    "value",
-    "unit",
-    "per",
+  if (!g) return undefined;
+  const rows = records(g.sort([col, "kind", "article_id", "value"]));
+  // Figure offsets are the article's; a sentence's own start turns them into the sentence's.
+  const sentenceOf = new Map(
+    sentences && optional.includes("sentence_id") && sentences.columns.includes("start")
+      ? (sentences.select("sentence_id", "text", "start").rows() as [string, string, number][])
+        .map(([id, text, start]) => [id, { text, start: Number(start) }])
+      : [],
+  );
+  const column = (name: string, values: (string | null)[]) => pl.Series(name, values, pl.Utf8);
+  return pl.DataFrame([
+    column(col, rows.map((r) => String(r[col]))),
+    column("article_id", rows.map((r) => String(r.article_id))),
+    column("kind", rows.map((r) => String(r.kind))),
+    column("text", rows.map((r) => String(r.text))),
+    column("value", rows.map((r) => figureValue(r.value as number | null))),
+    column("unit", rows.map((r) => readable(r.unit))),
+    column("per", rows.map((r) => readable(r.per))),
+    column("measure", rows.map((r) => readable(r.measure))),
+    column("period", rows.map((r) => readable(r.period))),
+    column(
+      "context",
+      rows.map((r) => {
+        const sentence = sentenceOf.get(String(r.sentence_id));
+        if (!sentence) return null;
+        const at = Number(r.start) - sentence.start;
+        return figureContext(sentence.text, at, at + Number(r.end) - Number(r.start));
+      }),
+    ),
+  ]);
+}
+
+/** Rows of a small frame as objects. */
+const records = (df: pl.DataFrame) => df.toRecords() as Record<string, unknown>[];
+
+/**
+ * Frames within each stratum (`framing_within`): for each group, the `n` frames farthest from
+ * what the other groups of the same strata lead one to expect, either way (frames neither the
+ * group nor its strata use left out), rates rounded to one decimal.
+ */
+export function framingWithinTable(
+  frame: pl.DataFrame | undefined,
+  by: string,
+  n = 4,
+): pl.DataFrame | undefined {
+  if (!frame || !frame.height || !frame.columns.includes(by)) return undefined;
+  const used = frame.filter(pl.col("n").gt(0).or(pl.col("expected_per_1000").gt(0)))
+    .withColumns(pl.col("excess_per_1000").abs().alias("__far"));
+  if (!used.height) return undefined;
+  return topByGroup(used, by, "__far", { n, then: ["lexicon", "label"] }).select(
+    pl.col(by).alias(shownAs(by)),
+    pl.col("lexicon"),
+    pl.col("label").alias("frame"),
+    pl.col("strata"),
+    pl.col("words"),
+    pl.col("n").alias("matches"),
+    pl.col("per_1000").round(1),
+    pl.col("expected_per_1000").round(1),
+    pl.col("excess_per_1000").round(1),
   );
 }
 
@@ -272,21 +375,27 @@ export async function reportPage(
     note: string,
     table: pl.DataFrame | undefined,
     cols: string[],
+    className?: string,
   ) => {
     if (table && table.height) {
-      sections.push(`<h2>${heading}</h2><p class="note">${note}</p>${htmlTable(table, cols)}`);
+      const html = htmlTable(table, cols);
+      sections.push(
+        `<h2>${heading}</h2><p class="note">${note}</p>${
+          className ? `<div class="${className}">${html}</div>` : html
+        }`,
+      );
     }
   };
   sections.push(`<h2>Findings</h2>
 <p class="note">Computed from the frames; a conclusion the evidence is too thin for is left out.
 Counts are of the groups by <code>${escapeHtml(by)}</code>${
     options.within
-      ? `; the over-used terms are compared within each <code>${
+      ? `; the over-used terms, the frames and the tone are compared within each <code>${
         escapeHtml(options.within)
-      }</code>, the other findings over the whole corpus`
+      }</code> (each group against the others covering the same one), who is named, who speaks, the figures and the reuse over the whole corpus`
       : ""
   }.</p>
-${findingsHtml(findings(frames, { by }))}`);
+${findingsHtml(findings(frames, { by, within: options.within }))}`);
   const articles = frames.articles;
   if (articles) {
     sections.push(`<h2>Articles</h2><div class="scroll">${articlesTable(frames)}</div>`);
@@ -307,10 +416,34 @@ ${findingsHtml(findings(frames, { by }))}`);
   );
   section(
     `Figures per ${escapeHtml(col)}`,
-    "Money, percentages and quantities, with the value after scale words and what a rate is per.",
-    figuresTable(frames.figures, groups, by),
-    [col, "article_id", "kind", "text", "value", "unit", "per"],
+    "Money, percentages and quantities as written (text), their value after scale words, what a rate is per, what the figure measures and its period where the extractor read them, and the words around it.",
+    figuresTable(frames.figures, groups, by, frames.sentences),
+    [col, "article_id", "kind", "text", "value", "unit", "per", "measure", "period", "context"],
+    "figures",
   );
+  if (options.within) {
+    const w = escapeHtml(options.within);
+    section(
+      `Frames within each ${w}`,
+      `Each ${
+        escapeHtml(col)
+      }'s frame rate (per 1,000 words) in the ${w} values it shares with another, set against the rate the others give in those same ones (expected): excess above 0 is a frame it uses more than the others covering the same ${w}. The four frames farthest from expected, either way, per ${
+        escapeHtml(col)
+      } (the <code>framing_within</code> frame has every one).`,
+      framingWithinTable(frames.framing_within, by),
+      [
+        col,
+        "lexicon",
+        "frame",
+        "strata",
+        "words",
+        "matches",
+        "per_1000",
+        "expected_per_1000",
+        "excess_per_1000",
+      ],
+    );
+  }
   section(
     "Key terms in context",
     `The two most over-used terms of each ${
@@ -340,14 +473,20 @@ ${findingsHtml(findings(frames, { by }))}`);
     : "";
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
+<meta name="generator" content="newsframe report">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval'; style-src 'unsafe-inline'; img-src data:">
 <title>newsframe report: ${escapeHtml(title)}</title>
 ${PAGE_STYLE}
 <style>
 ul.findings { line-height: 1.45; } h3 { font-size: 1.05rem; margin: 1.2rem 0 0.3rem; }
 td { max-width: 36rem; }
-div.scroll { overflow-x: auto; } div.scroll td { min-width: 6rem; }
-div.scroll td:nth-child(4) { min-width: 14rem; } div.scroll td:nth-child(5) { min-width: 24rem; }
+div.scroll { overflow: auto; max-height: 80vh; border: 1px solid #e5e5e5; }
+div.scroll table { margin: 0; } div.scroll thead th { position: sticky; top: 0; z-index: 1; }
+div.scroll table { font-size: 0.8rem; } div.scroll th, div.scroll td { padding: 0.25rem 0.4rem; }
+div.scroll td:nth-child(3) { white-space: nowrap; }
+div.figures td:nth-child(5) { white-space: nowrap; text-align: right; }
+div.figures td:nth-child(10) { min-width: 22rem; }
+div.scroll td:nth-child(4) { min-width: 9rem; } div.scroll td:nth-child(5) { min-width: 15rem; }
 </style>
 ${await vegaScripts()}
 </head><body>

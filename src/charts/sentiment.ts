@@ -9,7 +9,7 @@ import pl from "nodejs-polars";
 import { type Chart, vegaLiteChart } from "./chart.ts";
 import { chartRows } from "./_data.ts";
 import { nothingChart } from "./framing.ts";
-import { captionOf, withCaption } from "./caption.ts";
+import { captionOf, ownComparison, withCaption } from "./caption.ts";
 import { CHART_CONFIG, outletScale } from "./theme.ts";
 
 const AXIS: Record<string, string> = {
@@ -33,7 +33,7 @@ const NOTE: Record<string, string> = {
  */
 export function sentimentChart(
   sentiment: pl.DataFrame,
-  options: { outlets?: string[] } = {},
+  options: { outlets?: string[]; within?: string } = {},
 ): Chart {
   const tone = sentiment.columns.includes("tone") && sentiment.height
     ? String(sentiment.getColumn("tone").get(0))
@@ -50,7 +50,7 @@ export function sentimentChart(
   }));
   const caption = captionOf({
     grouping: "outlet",
-    comparison: "each outlet on its own, side by side",
+    comparison: ownComparison("outlet", { within: options.within }),
     groups,
   });
   const title = "Tone per outlet: sentiment of each sentence";

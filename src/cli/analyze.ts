@@ -387,7 +387,13 @@ async function writeRunCharts(
 /** What a person should know of a finished run: a keyness with nothing to compare, skipped stages. */
 function warnAfterRun(flags: AnalyzeFlags, run: BatchedRun, batchWords: number, io: Io): void {
   if (flags.quiet) return;
-  if (run.groups.length < 2) {
+  if (run.groups.length < 2 && run.articles === 1) {
+    // No field gives two groups of one article: --by id would be no help.
+    io.error(
+      "warning: only one article was loaded, and one article cannot be compared: keyness is " +
+        "empty (give a corpus of two articles or more)",
+    );
+  } else if (run.groups.length < 2) {
     io.error(
       `warning: every article has the same ${flags.by} ("${run.groups[0] ?? "none"}"), so ` +
         "keyness has nothing to compare and is empty; choose a field with --by (e.g. --by id)",

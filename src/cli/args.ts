@@ -15,13 +15,27 @@ export class UsageError extends Error {
   override name = "UsageError";
 }
 
+/**
+ * A file an option names that is not there: one line naming the option and the file, without the
+ * usage hint a mistyped flag gets (the flag was right; the file is what to check).
+ */
+export class OptionFileError extends Error {
+  override name = "OptionFileError";
+}
+
 /** Parses `args` against `options`; unknown flags and missing values become {@link UsageError}. */
 export function parseCommandLine<T extends NonNullable<ParseArgsConfig["options"]>>(
   args: string[],
   options: T,
 ) {
   try {
-    return parseArgs({ args, options, strict: true, allowPositionals: false }).values;
+    return parseArgs({
+      args: negativeValues(args, options),
+      options,
+      strict: true,
+      allowPositionals: false,
+    })
+      .values;
   } catch (e) {
     const line = (e as Error).message.split("\n")[0];
     // parseArgs's own advice for this one is on the lines that follow: said in one line here.
@@ -35,6 +49,22 @@ export function parseCommandLine<T extends NonNullable<ParseArgsConfig["options"
     const near = unknown === undefined ? undefined : nearest(unknown, Object.keys(options));
     throw new UsageError(near ? `${line} (did you mean --${near}?)` : line);
   }
+}
+
+/**
+ * `--flag -3` as `--flag=-3` for a flag that takes a value: parseArgs reads "-3" as a flag of its
+ * own and says the value is missing, where the flag's own check says what it must be ("a whole
+ * number of at least 1"). No option is a digit, so a negative number is always a value.
+ */
+function negativeValues(args: string[], options: NonNullable<ParseArgsConfig["options"]>) {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const name = /^--([\w-]+)$/.exec(args[i])?.[1];
+    if (name && options[name]?.type === "string" && /^-\d/.test(args[i + 1] ?? "")) {
+      out.push(`${args[i]}=${args[++i]}`);
+    } else out.push(args[i]);
+  }
+  return out;
 }
 
 /**
@@ -134,7 +164,8 @@ export async function runCommand(
     // stack trace. …and parts a run or shard left incomplete (reuse at merge time names the part).
     if (
       err.name === "GazetteerError" || err.name === "NerModelError" ||
-      err.name === "FigureDataError" || err.name === "ReuseError"
+      err.name === "FigureDataError" || err.name === "ReuseError" ||
+      err instanceof OptionFileError
     ) {
       io.error(`error: ${err.message.split("\n")[0]}`);
       return 2;

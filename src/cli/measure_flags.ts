@@ -8,7 +8,7 @@
 import { loadLexicons } from "../stats/dictionaries.ts";
 import { type Tone, TONES } from "../stats/sentiment.ts";
 import type { MeasureSettings } from "../stages.ts";
-import { UsageError } from "./args.ts";
+import { OptionFileError, UsageError } from "./args.ts";
 
 /** The parseArgs options to add to a command. */
 export const MEASURE_FLAGS = {
@@ -30,15 +30,38 @@ export const MEASURE_USAGE =
                    term; q still counts every term compared)`;
 
 /**
+ * A file an option names that is not there (or is a folder): one line naming the option and the
+ * file ("--lexicon missing.json: no such file"), not the reader's own words and the OS's.
+ */
+export async function refuseMissingFile(flag: string, path: string): Promise<void> {
+  let info: Deno.FileInfo;
+  try {
+    info = await Deno.stat(path);
+  } catch (e) {
+    if (e instanceof Deno.errors.NotFound) {
+      throw new OptionFileError(`${flag} ${path}: no such file`);
+    }
+    return; // denied or unreadable: the reader says so in its own terms
+  }
+  if (info.isDirectory) throw new OptionFileError(`${flag} ${path}: is a folder, not a file`);
+}
+
+/**
  * Reads the measure options off parsed flags, loading every lexicon file (a bad one is a
- * LexiconError, printed as one line by `runCommand`).
+ * LexiconError, printed as one line by `runCommand`). A lexicon or gazetteer file that is not
+ * there is a usage error naming its option, before anything is read.
  */
 export async function measureSettings(flags: {
   lexicon?: string[];
   "no-default-lexicons"?: boolean;
   tone?: string;
   "keyness-top"?: string;
+  gazetteer?: string;
 }): Promise<MeasureSettings> {
+  for (const path of flags.lexicon ?? []) await refuseMissingFile("--lexicon", path);
+  if (flags.gazetteer !== undefined && flags.gazetteer !== "none") {
+    await refuseMissingFile("--gazetteer", flags.gazetteer);
+  }
   const tone = (flags.tone ?? "vader").trim().toLowerCase() as Tone;
   if (!TONES.includes(tone)) {
     throw new UsageError(`--tone takes one of ${TONES.join(", ")} (got "${flags.tone}")`);

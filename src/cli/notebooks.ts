@@ -202,6 +202,8 @@ export function cellsMissingOutput(nb: Notebook): number[] {
  * The Deno kernel can report a cell idle a moment before its last output reaches Jupyter (it
  * waits 5 ms for its output channels); on a busy machine that output is lost. A notebook with a
  * result cell left empty is therefore run again, up to `attempts` times, and the run says so.
+ * `onStart` hears of each run as it starts (a notebook takes 10 to 30 s: the command says which
+ * one is running rather than nothing for a minute).
  */
 export async function executeNotebooks(
   _jupyter: string,
@@ -210,6 +212,7 @@ export async function executeNotebooks(
   timeoutSeconds = 300,
   attempts = 5,
   params?: NotebookParameters,
+  onStart?: (notebook: string, attempt: number) => void,
 ): Promise<NotebookRun[]> {
   await Deno.mkdir(outDir, { recursive: true });
   const jupyterPath = await writeKernelspec(outDir);
@@ -217,6 +220,7 @@ export async function executeNotebooks(
   for (const notebook of notebooks) {
     let run: NotebookRun | undefined;
     for (let attempt = 1; attempt <= attempts; attempt++) {
+      onStart?.(notebook, attempt);
       run = await executeNotebook(jupyterPath, notebook, outDir, timeoutSeconds, params);
       run.retried = attempt - 1;
       if (!run.ok) break;
@@ -377,7 +381,16 @@ export function notebooksCommand(args: string[], io: Io = CONSOLE): Promise<numb
     }
     const executed = notebooks.map((n) => `${outDir}/${n.split("/").pop()}`);
     if (mode === "html") return await exportAndSay(jupyter, executed, outDir, io);
-    const runs = await executeNotebooks(jupyter, notebooks, outDir, 300, 5, params);
+    // On stderr, so that stdout stays the list of results.
+    const runs = await executeNotebooks(
+      jupyter,
+      notebooks,
+      outDir,
+      300,
+      5,
+      params,
+      (nb, n) => io.error(runningLine(nb, n)),
+    );
     for (const r of runs) {
       const again = r.retried ? ` (run ${r.retried + 1} times: the kernel lost an output)` : "";
       io.log(`${r.ok ? "ok    " : "FAILED"} ${r.notebook} → ${r.output}${again}`);
@@ -386,6 +399,17 @@ export function notebooksCommand(args: string[], io: Io = CONSOLE): Promise<numb
     if (!runs.every((r) => r.ok)) return 1;
     return flags.html ? await exportAndSay(jupyter, executed, outDir, io) : 0;
   }, io);
+}
+
+/**
+ * The progress line of a notebook run as it starts: "running 02_terms_keyness …", or, run again,
+ * "running 02_terms_keyness again (run 2: the kernel lost an output) …".
+ */
+export function runningLine(notebook: string, attempt: number): string {
+  const name = notebook.split("/").pop()!.replace(/\.ipynb$/, "");
+  return attempt > 1
+    ? `running ${name} again (run ${attempt}: the kernel lost an output) …`
+    : `running ${name} …`;
 }
 
 /** The injected parameters: absolute paths (the kernel runs in the kit's notebooks folder). */

@@ -16,7 +16,8 @@ const USAGE = `usage: deno task report [--corpus PATH] [--out FILE] [--title TEX
 
   --corpus PATH   a folder of .txt/.md/.html files, a .jsonl or a .csv (default: seeds)
 ${GAZETTEER_USAGE}
-  --out FILE      the page to write (default: data/out/report.html)
+  --out FILE      the page to write (default: data/out/report.html); an existing file is
+                  replaced only when it is a newsframe report
   --title TEXT    the page's title (default: the corpus folder's or file's name)
   --quiet         print nothing but errors and the count of rejected records
 ${FRAME_USAGE}
@@ -40,7 +41,7 @@ export function reportCommand(args: string[], io: Io = CONSOLE): Promise<number>
       io.log(USAGE);
       return 0;
     }
-    await refuseFolder(flags.out!);
+    await refuseOut(flags.out!);
     const framesOf = await frameBuilder(flags);
     const analysis = await analyzeCorpus(flags.corpus!);
     if (!flags.quiet || !analysis.articles.length) io.log(loadSummary(analysis));
@@ -79,15 +80,41 @@ export function reportCommand(args: string[], io: Io = CONSOLE): Promise<number>
   }, io);
 }
 
+/** What marks a page as a newsframe report: `reportPage` writes it, `--out` may replace it. */
+const REPORT_MARK = /<meta name="generator" content="newsframe report">|<title>newsframe report: /;
+
 /**
- * `--out` names the page: an existing folder there is a slip (`--out results`), said before the
- * corpus is analysed, not a stack trace from the final rename once it has been.
+ * `--out` names the page, checked before the corpus is analysed (not a stack trace from the final
+ * rename once it has been): a folder, or a name ending in "/" (`--out results/`), is a slip; an
+ * existing file is replaced only when it is a newsframe report, so `--out notes.txt` never
+ * overwrites the user's own file.
  */
-async function refuseFolder(out: string): Promise<void> {
+async function refuseOut(out: string): Promise<void> {
   const info = await Deno.stat(out).catch(() => undefined);
-  if (info?.isDirectory) {
-    const page = `${out.replace(/\/+$/, "")}/report.html`;
+  if (info?.isDirectory || /[\\/]$/.test(out)) {
+    const page = `${out.replace(/[\\/]+$/, "")}/report.html`;
     throw new UsageError(`--out ${out}: is a folder; give the page's file name (--out ${page})`);
+  }
+  if (!info) return;
+  // The head is enough: the mark is in the first lines of every report.
+  const head = await readHead(out);
+  if (!REPORT_MARK.test(head)) {
+    throw new UsageError(
+      `--out ${out}: the file exists and is no newsframe report; give a new name (the report ` +
+        "replaces only a page it wrote)",
+    );
+  }
+}
+
+/** The first 4 KB of a file as text (a report's head), "" when it cannot be read. */
+async function readHead(path: string): Promise<string> {
+  try {
+    using file = await Deno.open(path);
+    const buf = new Uint8Array(4096);
+    const n = await file.read(buf);
+    return new TextDecoder().decode(buf.subarray(0, n ?? 0));
+  } catch {
+    return "";
   }
 }
 

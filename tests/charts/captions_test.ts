@@ -112,6 +112,56 @@ Deno.test("a corpus grouped by party within events: captions say party, the pool
   );
 });
 
+Deno.test("with --within, captions of per-group charts say they mix the strata; stacked bars say stacked", async () => {
+  const texts = [
+    "Senators debated the farm bill today. Farmers want support, said Anna Berg.",
+    "The farm bill passed the senate. Farmers cheered the vote, Anna Berg said.",
+    "The court heard the appeal. Judges asked about the law, said Tom Hale.",
+    "Lawyers argued the appeal before judges. The law is unclear, Tom Hale said.",
+  ];
+  const analysis = analysisOf(texts, ["X", "Y", "X", "Y"], [
+    { event: "farm" },
+    { event: "farm" },
+    { event: "court" },
+    { event: "court" },
+  ]);
+  const frames = allFrames(analysis, undefined, undefined, { within: "event" });
+  const charts = await checkCatalogue(frames, "outlet", "event", 7);
+  const caption = (name: string) => charts.find((c) => c.name === name)?.caption ?? "";
+  for (const chart of charts) {
+    // Per-article charts (names, figures, similarity) are the same whatever the strata.
+    assert.ok(!/each outlet on its own, side by side/.test(chart.caption!), chart.caption);
+  }
+  assert.match(
+    caption("framing_heatmap"),
+    /^by outlet · each outlet over all its events \(not within each event\) · n: X 2 articles/,
+  );
+  assert.match(
+    caption("sentiment"),
+    /· each outlet over all its events \(not within each event\) ·/,
+  );
+  assert.match(
+    caption("top_terms"),
+    /· each outlet over all its events \(not within each event\) ·/,
+  );
+  assert.match(
+    caption("scatter"),
+    /· X against Y, over all their events \(not within each event\) ·/,
+  );
+});
+
+Deno.test("stacked bars are captioned as stacked, not side by side", async () => {
+  const charts = allCharts(allFrames(await seedAnalysis(), undefined, undefined, EXAMPLE));
+  const caption = (name: string) => charts.find((c) => c.name === name)!.caption!;
+  assert.match(caption("entities"), /^by outlet · outlets stacked in each bar · n: /);
+  assert.match(caption("quote_speakers"), /^by outlet · outlets stacked in each bar · n: /);
+  assert.match(caption("quote_types"), /^by outlet · each outlet on its own, one bar each · n: /);
+  assert.match(
+    caption("framing_heatmap"),
+    /^by outlet · each outlet on its own, side by side · n: /,
+  );
+});
+
 Deno.test("captionLines breaks the n's between groups", () => {
   assert.deepEqual(
     captionLines("by outlet · A against B · n: A 1 article, 10 words; B 2 articles, 20 words", 40),

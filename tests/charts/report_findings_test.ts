@@ -4,11 +4,13 @@ import {
   differingFigures,
   figureFindings,
   findings,
+  framingWithinFindings,
   publicationDays,
   reuseFindings,
   speakerFindings,
   termFindings,
   toneFindings,
+  toneWithinFindings,
 } from "../../src/charts/findings.ts";
 import { allFrames } from "../../src/stages.ts";
 import { seedAnalysis } from "../seeds.ts";
@@ -307,4 +309,94 @@ Deno.test("figures: a number that changed between two addresses a year apart is 
   // Without dates the same pairs are one disagreement across parties and one within a party.
   const undated = differingFigures(consistency, groupOf);
   assert.deepEqual([undated.across.length, undated.within.length], [1, 1]);
+});
+
+// Rows of framing_within and sentiment_within as `analyze --within story` wrote them for the
+// fresh2 corpus (five stories, ten outlets): each outlet against the others of the same story.
+const FRAMING_WITHIN = pl.DataFrame({
+  lexicon: Array(8).fill("media_frames"),
+  outlet: ["AP", "AP", "AP", "CNBC", "CNBC", "Reuters", "STAT", "STAT"],
+  dimension: Array(8).fill("policy_frames"),
+  label: [
+    "Economic",
+    "Crime and punishment",
+    "Health and safety",
+    "Economic",
+    "Capacity and resources",
+    "Economic",
+    "Health and safety",
+    "Economic",
+  ],
+  strata: [3, 3, 3, 1, 1, 3, 1, 1],
+  words: [867, 867, 867, 263, 263, 793, 299, 299],
+  n: [3, 9, 2, 9, 1, 24, 9, 0],
+  per_1000: [3.4602, 10.3806, 2.3068, 34.2205, 3.8023, 30.2648, 30.1003, 0],
+  expected_per_1000: [2.8685, 9.7644, 0.8037, 48.4429, 1.1534, 19.9535, 21.3483, 1.0],
+  excess_per_1000: [0.5917, 0.6162, 1.5031, -14.2224, 2.6489, 10.3113, 8.7520, -1.0],
+});
+const SENTIMENT_WITHIN = pl.DataFrame({
+  outlet: ["AP", "BBC Sport", "CNBC", "Financial Times", "Tiny"],
+  within: Array(5).fill("story"),
+  strata: [3, 1, 1, 1, 1],
+  sentences: [51, 19, 17, 15, 5],
+  mean_score: [-0.08941, 0.14027, 0.19390, 0.01199, 0.6],
+  expected_mean_score: [-0.09016, 0.06296, 0.13464, 0.13464, 0.1],
+  excess_mean_score: [0.00075, 0.07730, 0.05926, -0.12265, 0.5],
+});
+const SENTIMENT_OUTLET = pl.DataFrame({
+  outlet: ["CNBC", "New York Post"],
+  sentences: [17, 17],
+  articles: [1, 1],
+  mean_score: [0.19390, -0.20702],
+});
+
+Deno.test("within a story: the frame each outlet uses beyond the others of its story", () => {
+  const sizes = ["AP", "BBC Sport", "CNBC", "Reuters", "STAT"].map((name) => ({
+    name,
+    articles: 1,
+    words: 300,
+  }));
+  // AP: crime (+0.62, 9 matches) before economic (+0.59); health (+1.50) has 2 matches only.
+  // CNBC: economic is below expected, capacity has 1 match: no lead. BBC Sport shares no story.
+  assert.deepEqual(
+    framingWithinFindings(FRAMING_WITHIN, "outlet", "story", sizes).map((f) => f.text),
+    [
+      "Frame of policy_frames (media_frames) each outlet uses most beyond the other outlets of " +
+      "the same story (framing_within): “Crime and punishment” in AP +0.6 per 1,000 words (10.4 " +
+      "against 9.8 expected; 9 matches in 867 words, 3 stories); “Economic” in Reuters +10.3 per " +
+      "1,000 words (30.3 against 20.0 expected; 24 matches in 793 words, 3 stories); “Health and " +
+      "safety” in STAT +8.8 per 1,000 words (30.1 against 21.3 expected; 9 matches in 299 words, " +
+      "1 story).",
+      "BBC Sport shares no story with another outlet: left out of the comparison within each story.",
+    ],
+  );
+});
+
+Deno.test("within a story: tone is said against the others of the same story", () => {
+  // Tiny (5 sentences) is too thin to name; BBC Sport +0.077 and the FT −0.123 are 0.20 apart.
+  assert.deepEqual(toneWithinFindings(SENTIMENT_WITHIN, "outlet", "story").map((f) => f.text), [
+    "Tone within each story (mean VADER sentence score against the other outlets of the same " +
+    "story, from sentiment_within): most above in BBC Sport +0.08 (+0.14 against +0.06 " +
+    "expected; 19 sentences, 1 story), most below in Financial Times −0.12 (+0.01 against +0.13 " +
+    "expected; 15 sentences, 1 story), 0.20 apart.",
+  ]);
+});
+
+Deno.test("findings with --within say tone and frames within the stories, never across them", () => {
+  const frames = {
+    sentiment_outlet: SENTIMENT_OUTLET,
+    sentiment_within: SENTIMENT_WITHIN,
+    framing_within: FRAMING_WITHIN,
+  };
+  const across = findings(frames, { by: "outlet" }).map((f) => f.text);
+  // Without --within: a business story's outlet against a court story's (the audit's a8).
+  assert.deepEqual(across, [
+    "Tone (mean VADER sentence score, −1 to +1): highest in CNBC +0.19 (17 sentences, 1 " +
+    "article), lowest in New York Post −0.21 (17 sentences, 1 article), 0.40 apart.",
+  ]);
+  const within = findings(frames, { by: "outlet", within: "story" }).map((f) => f.text);
+  assert.equal(within.length, 2);
+  assert.match(within[0], /^Frame of policy_frames \(media_frames\) each outlet uses most beyond/);
+  assert.match(within[1], /^Tone within each story /);
+  assert.ok(!within.some((t) => t.includes("highest in CNBC")));
 });

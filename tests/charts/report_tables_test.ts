@@ -1,7 +1,13 @@
 import assert from "node:assert/strict";
 import { reportCommand } from "../../src/cli/report.ts";
 import pl from "nodejs-polars";
-import { corpusName, figuresTable } from "../../src/charts/report.ts";
+import {
+  corpusName,
+  figureContext,
+  figuresTable,
+  figureValue,
+  readableNumber,
+} from "../../src/charts/report.ts";
 import { tempDir } from "../seeds.ts";
 
 const quiet = { log: () => {}, error: (l: string) => console.error(l) };
@@ -120,11 +126,18 @@ Deno.test("report: who is named, per outlet", () => {
 });
 
 Deno.test("report: figures per outlet and key terms in context", () => {
-  assert.deepEqual(rows(section(html, "Figures per outlet")).slice(1), [
-    ["Coast Daily", "a1", "money", "$45 million", "45000000", "USD", ""],
-    ["Coast Daily", "a1", "percent", "12%", "12", "percent", ""],
-    ["Valley Post", "a2", "money", "$45 million", "45000000", "USD", ""],
-    ["Valley Post", "a3", "percent", "8%", "8", "percent", ""],
+  assert.deepEqual(rows(section(html, "Figures per outlet")).map((r) => r.slice(0, 9)).slice(1), [
+    ["Coast Daily", "a1", "money", "$45 million", "45 million", "USD", "", "costs", ""],
+    ["Coast Daily", "a1", "percent", "12%", "12", "percent", "", "", ""],
+    ["Valley Post", "a2", "money", "$45 million", "45 million", "USD", "", "costs", ""],
+    ["Valley Post", "a3", "percent", "8%", "8", "percent", "", "", ""],
+  ]);
+  // The words around each figure, escaped like every cell.
+  assert.deepEqual(rows(section(html, "Figures per outlet")).slice(1).map((r) => r[9]), [
+    "… Monday after six months of repairs that cost $45 million, city officials said.",
+    "Traffic on the bridge rose 12% in the first hours, according to the …",
+    "… tolls would pay for the repairs, which cost $45 million.",
+    "The tolls would raise about 8% of the city&#39;s transport budget, the council …",
   ]);
   const kwic = rows(section(html, "Key terms in context"));
   assert.deepEqual(kwic[0], ["outlet", "term", "article_id", "left", "match", "right"]);
@@ -151,6 +164,31 @@ Deno.test("report: findings in words, thin evidence left out", () => {
   ));
   // Three articles of 4 sentences each: no tone sentence (fewer than 10 sentences a group).
   assert.ok(!findings.includes("<h3>Tone</h3>"));
+});
+
+Deno.test("report --within: frames within each stratum shown, findings said within it", async () => {
+  const within = await report(["--within", "event"]);
+  const findings = section(within, "Findings");
+  assert.ok(findings.includes(
+    "the over-used terms, the frames and the tone are compared within each <code>event</code>",
+  ));
+  // Coast Daily and Valley Post share one event (the bridge): both are in framing_within.
+  const table = rows(section(within, "Frames within each event"));
+  assert.deepEqual(table[0], [
+    "outlet",
+    "lexicon",
+    "frame",
+    "strata",
+    "words",
+    "matches",
+    "per_1000",
+    "expected_per_1000",
+    "excess_per_1000",
+  ]);
+  assert.deepEqual([...new Set(table.slice(1).map((r) => r[0]))], ["Coast Daily", "Valley Post"]);
+  assert.ok(table.slice(1).every((r) => r[3] === "1"), "one shared event each");
+  // Without --within there is no such section.
+  assert.ok(!html.includes("<h2>Frames within"));
 });
 
 Deno.test("report: what cleaning took out, counted in a column a reader can name", async () => {
@@ -190,43 +228,129 @@ Deno.test("report: --out naming a folder is one line before any work, not a stac
   assert.deepEqual([...Deno.readDirSync(`${dir}/results`)], [], "nothing written in it");
 });
 
-Deno.test("report: a rate's figures say what they are per ('$1.71 per share', '115mph')", () => {
-  const figures = pl.DataFrame({
-    article_id: ["r", "r", "w"],
-    kind: ["money", "money", "quantity"],
-    text: ["$1.71", "$15.7 billion", "115mph"],
-    value: [1.71, 15.7e9, 115],
-    unit: ["USD", "USD", "mile"],
-    per: ["share", null, "hour"],
-  });
-  const groups = pl.DataFrame({ article_id: ["r", "w"], __group: ["Reuters", "AP"] });
-  assert.deepEqual(figuresTable(figures, groups, "outlet")?.toRecords(), [
-    {
-      outlet: "AP",
-      article_id: "w",
-      kind: "quantity",
-      text: "115mph",
-      value: 115,
-      unit: "mile",
-      per: "hour",
-    },
-    {
-      outlet: "Reuters",
-      article_id: "r",
-      kind: "money",
-      text: "$1.71",
-      value: 1.71,
-      unit: "USD",
-      per: "share",
-    },
-    {
-      outlet: "Reuters",
-      article_id: "r",
-      kind: "money",
-      text: "$15.7 billion",
-      value: 15.7e9,
-      unit: "USD",
-      per: null,
-    },
+Deno.test("report: --out ending in '/' that does not exist yet is refused before any work", async () => {
+  const dir = await tempDir();
+  const lines: string[] = [];
+  const io = { log: () => {}, error: (l: string) => lines.push(l) };
+  assert.equal(
+    await reportCommand(["--corpus", "seeds", "--out", `${dir}/newdir/`, "--quiet"], io),
+    2,
+  );
+  assert.equal(
+    lines[0].split("\n")[0],
+    `error: --out ${dir}/newdir/: is a folder; give the page's file name (--out ${dir}/newdir/report.html)`,
+  );
+  // Before: the analysis ran, then the rename failed with a stack trace, leaving newdir/ empty.
+  assert.equal(await Deno.stat(`${dir}/newdir`).catch(() => null), null, "no folder made");
+});
+
+Deno.test("report: --out replaces a newsframe report, never the user's own file", async () => {
+  const dir = await tempDir();
+  await Deno.writeTextFile(`${dir}/mynotes.txt`, "notes\n");
+  await Deno.writeTextFile(`${dir}/page.html`, "<!doctype html><title>My page</title>");
+  const lines: string[] = [];
+  const io = { log: () => {}, error: (l: string) => lines.push(l) };
+  for (const name of ["mynotes.txt", "page.html"]) {
+    assert.equal(
+      await reportCommand(["--corpus", "seeds", "--out", `${dir}/${name}`, "--quiet"], io),
+      2,
+    );
+  }
+  assert.deepEqual(lines.map((l) => l.split("\n")[0]), [
+    `error: --out ${dir}/mynotes.txt: the file exists and is no newsframe report; give a new name (the report replaces only a page it wrote)`,
+    `error: --out ${dir}/page.html: the file exists and is no newsframe report; give a new name (the report replaces only a page it wrote)`,
   ]);
+  assert.equal(await Deno.readTextFile(`${dir}/mynotes.txt`), "notes\n");
+  // A page the report wrote (this module's `html`) is replaced.
+  await Deno.writeTextFile(`${dir}/old.html`, html);
+  await Deno.writeTextFile(
+    `${dir}/c.jsonl`,
+    JSON.stringify({ id: "x", outlet: "Coast Daily", text: "The bridge reopened on Monday." }) +
+      "\n",
+  );
+  assert.equal(
+    await reportCommand(["--corpus", `${dir}/c.jsonl`, "--out", `${dir}/old.html`, "--quiet"], io),
+    0,
+  );
+  assert.match(await Deno.readTextFile(`${dir}/old.html`), /<title>newsframe report: c\.jsonl</);
+});
+
+Deno.test("report: a figure says what it measures, its period, what it is per and its words", () => {
+  // Offsets are the article's: the sentence r:1 starts at 100.
+  const figures = pl.DataFrame({
+    article_id: ["r", "r", "r", "w"],
+    sentence_id: ["r:1", "r:1", "r:1", "w:0"],
+    kind: ["money", "money", "money", "quantity"],
+    text: ["$1.71", "$1.52", "$15.7 billion", "1.5C"],
+    value: [1.71, 1.52, 15.7e9, 1.5],
+    unit: ["USD", "USD", "USD", "degree_celsius"],
+    per: ["share", "share", null, null],
+    measure: [null, "expected", "revenue", null],
+    period: ["Q3", "Q3", "Q3", null],
+    start: [141, 164, 115, 38],
+    end: [146, 169, 128, 42],
+  });
+  const sentences = pl.DataFrame({
+    sentence_id: ["r:1", "w:0"],
+    // "$1.71" at 41 of the sentence (141 of the article), "$1.52" at 64, "$15.7 billion" at 15.
+    text: [
+      "Delta reported $15.7 billion revenue and $1.71 a share, against $1.52 expected.",
+      "Temperatures in the region were about 1.5C above average this autumn.",
+    ],
+    start: [100, 0],
+  });
+  const groups = pl.DataFrame({ article_id: ["r", "w"], __group: ["Reuters", "BBC News"] });
+  const table = figuresTable(figures, groups, "outlet", sentences)!;
+  assert.deepEqual(table.columns, [
+    "outlet",
+    "article_id",
+    "kind",
+    "text",
+    "value",
+    "unit",
+    "per",
+    "measure",
+    "period",
+    "context",
+  ]);
+  // Before: 1.520, 15700000000, degree_celsius, and neither the measure nor the sentence.
+  assert.deepEqual(table.select("text", "value", "unit", "per", "measure", "period").rows(), [
+    ["1.5C", "1.5", "°C", null, null, null],
+    ["$1.52", "1.52", "USD", "share", "expected", "Q3"],
+    ["$1.71", "1.71", "USD", "share", null, "Q3"],
+    ["$15.7 billion", "15.7 billion", "USD", null, "revenue", "Q3"],
+  ]);
+  // About 45 characters each side, cut between words.
+  assert.deepEqual(table.getColumn("context").toArray(), [
+    "Temperatures in the region were about 1.5C above average this autumn.",
+    "… billion revenue and $1.71 a share, against $1.52 expected.",
+    "Delta reported $15.7 billion revenue and $1.71 a share, against $1.52 expected.",
+    "Delta reported $15.7 billion revenue and $1.71 a share, against $1.52 …",
+  ]);
+});
+
+Deno.test("report: figure values for people: scale words only where exact, thousands separated", () => {
+  assert.deepEqual(
+    [15.7e9, 31_600_000, 1_234_567, 60_383, 2024, 1.52, 2.8, 0.5, 1.2e12, -4.5e6, null].map(
+      figureValue,
+    ),
+    [
+      "15.7 billion",
+      "31.6 million",
+      "1,234,567",
+      "60,383",
+      "2024",
+      "1.52",
+      "2.8",
+      "0.5",
+      "1.2 trillion",
+      "-4.5 million",
+      "",
+    ],
+  );
+  assert.equal(readableNumber(1.2345), "1.235");
+  assert.equal(
+    figureContext("one two three four five six seven eight nine ten", 24, 28, 10),
+    "… four five six seven …",
+  );
 });

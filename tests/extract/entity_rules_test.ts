@@ -200,7 +200,7 @@ Deno.test("property: a person's canonical name never holds a middle initial or a
 Deno.test("--gazetteer and --model: a bad file is one line naming it, exit 2, nothing else", async () => {
   const dir = await tempDir();
   const cases: [string[], RegExp][] = [
-    [["--gazetteer", `${dir}/missing.json`], /: cannot read the gazetteer \(NotFound\)$/],
+    [["--gazetteer", `${dir}/missing.json`], /^error: --gazetteer .*missing\.json: no such file$/],
     [["--gazetteer", `${dir}/bad.json`], /bad\.json: not valid JSON \(/],
     [["--gazetteer", `${dir}/wrong.json`], /wrong\.json: entities\.0\.type: Invalid option/],
     [["--model", `${dir}/bad.bin.gz`], /bad\.bin\.gz: not a gzip file/],
