@@ -333,7 +333,7 @@ Deno.test("sport news: roles before a name and an age or a participle between co
     ["Andy Murray|Former champion|partial"],
   );
   assert.deepEqual(rolesOf('Arsenal striker Bukayo Saka, 23, said the team "never gave up."'), [
-    "Bukayo Saka|striker|partial",
+    "Bukayo Saka|Arsenal striker|partial",
   ]);
   // Other people's words about a name are not the name's.
   assert.deepEqual(rolesOf('Fans of Andy Murray, waiting outside, called it "a disgrace".'), [

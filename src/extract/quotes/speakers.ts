@@ -11,7 +11,14 @@ import type { EntityMention } from "../entities.ts";
 import { STOPWORDS } from "../../text/tokens.ts";
 import { isPartyAndState, type Word } from "../words.ts";
 import type { Sentence } from "../../text/segment.ts";
-import { genderOf, type GrownName, isRoleNoun, nameAfter, nameBefore } from "./names.ts";
+import {
+  fullerRole,
+  genderOf,
+  type GrownName,
+  isRoleNoun,
+  nameAfter,
+  nameBefore,
+} from "./names.ts";
 import { resolveDescription, resolvePronoun } from "./pronouns.ts";
 import { isDemonym } from "../ner/lexicons.ts";
 import { type Context, type Found, noSpeech, type SpeakerType, type Speech } from "./types.ts";
@@ -1312,9 +1319,11 @@ function resolveGrown(
       const name = `${first} ${m.text}`;
       return { ...named(name, "person", g.role, "name", 0.8) };
     }
-    return { ...ofMention(m, "cue", 0.95), role: g.role ?? m.role };
+    return { ...ofMention(m, "cue", 0.95), role: fullerRole(g.role, m.role, ctx.cues) };
   }
-  if (m) return { ...ofMention(m, "cue", 0.95), role: g?.role ?? m.role };
+  if (m) {
+    return { ...ofMention(m, "cue", 0.95), role: fullerRole(g?.role ?? null, m.role, ctx.cues) };
+  }
   if (!g) return { ...named(null, null, null, null, 0), reason: "no speaker next to the cue" };
   // "said Conor Cunningham": a person's mention holds the word taken for a role ("Conor").
   const person = r.here.find((x) =>
