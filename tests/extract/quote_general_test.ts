@@ -336,8 +336,8 @@ Deno.test("intro sieve: a person after 'from' is no second speaker", () => {
   ]);
   // The colon is no tag: the sentence's own reported speech stays.
   assert.deepEqual(attributions(text).map((a) => a.split("|")[0] + "|" + a.split("|").pop()), [
-    // (The clause starts inside the partial quote's marks: left as it was.)
-    'Rishi Sunak|formal update" from Suella Braverman is forthcoming',
+    // The clause starts at "a", with the partial quote's marks (was 'formal update" from ...').
+    'Rishi Sunak|a "formal update" from Suella Braverman is forthcoming',
   ]);
   // Alone, a person after "from" still speaks.
   assert.deepEqual(
