@@ -91,3 +91,21 @@ Deno.test("roles (property): rank, owner and title written before a name come ba
     { numRuns: 40 },
   );
 });
+
+Deno.test("names: a noun for what someone does before a known first name heads a full name", () => {
+  // Wikinews (fresh/wikinews): the model found neither name, so "Boswell" stood alone.
+  const text =
+    "It quoted critics like immigration barrister Colin Yeo, and Joint Council for the Welfare " +
+    'of Immigrants campaigner Caitlin Boswell, with Boswell stating: "People need this."';
+  const r = extractText(text);
+  assert.deepEqual(
+    r.entities.filter((e) => e.type === "PERSON").map((e) => `${e.text}|${e.entity}`),
+    ["Colin Yeo|Colin Yeo", "Caitlin Boswell|Caitlin Boswell", "Boswell|Caitlin Boswell"],
+  );
+  assert.deepEqual(r.quotes.map((q) => q.speaker), ["Caitlin Boswell"]);
+  // A comparative is no such noun, nor is a name ending in a feature of the land.
+  assert.deepEqual(
+    people("Cove Lake is an extension of the much larger Norris Reservoir, west of town."),
+    [],
+  );
+});
