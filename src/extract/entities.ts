@@ -38,6 +38,7 @@ import {
 import { dropDescriptors } from "./entities/descriptors.ts";
 import {
   retypeCompanies,
+  retypePersonOrgs,
   retypePlaces,
   stormShortForms,
   trimOpeners,
@@ -150,6 +151,7 @@ export function extractEntities(
   resolveShortForms(all, learned, cues, places);
   const mentions = mentionsOf(article, all, cues);
   retypeCompanies(mentions, article.text, places);
+  retypePersonOrgs(mentions, article.text, places);
   retypePlaces(mentions, article.text, places);
   stormShortForms(mentions);
   trimOpeners(mentions, new Map([[article.id, article.text]]), places, cues);
