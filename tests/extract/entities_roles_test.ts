@@ -109,3 +109,14 @@ Deno.test("names: a noun for what someone does before a known first name heads a
     [],
   );
 });
+
+Deno.test("roles: a noun for what someone does right before the name is the role", () => {
+  assert.deepEqual(
+    speakers("It exhibited its collection in 2010, according to curator Elaine Gustafon."),
+    ["Elaine Gustafon|curator"],
+  );
+  assert.deepEqual(people("Her daughter Anna Kowalski said no. The other Mary Jones spoke."), [
+    "Anna Kowalski|daughter",
+    "Mary Jones|",
+  ]);
+});

@@ -13,7 +13,7 @@ import { STOPWORDS } from "../../text/tokens.ts";
 import { isCapitalised, quickHas, wordKey } from "../words.ts";
 import { isFirstName, type PlaceLookups } from "./places.ts";
 import { POSSESSIVE } from "./rules.ts";
-import { NAME_SUFFIX } from "./titles.ts";
+import { isDoerNoun, NAME_SUFFIX } from "./titles.ts";
 import {
   adjacent,
   cover,
@@ -409,7 +409,9 @@ function titleStart(s: SentenceState, f: Found, cues: Cues): { start: number; ha
     }
     const abbreviationDot = t === "." && k > 0 && w[k - 1].end === w[k].start &&
       cues.titleRules.abbreviations.has(w[k - 1].text);
-    if (abbreviationDot || isTitle(t, cues)) {
+    // "curator Elaine Gustafon": a noun for what someone does, right before the name.
+    const doer = k === f.first - 1 && isDoerNoun(t);
+    if (abbreviationDot || isTitle(t, cues) || doer) {
       hasTitle = hasTitle || !abbreviationDot;
       lowerRole = lowerRole || /^\p{Ll}/u.test(t);
       start = k;

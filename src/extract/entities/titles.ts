@@ -218,6 +218,11 @@ const NOT_DOERS = new Set([
   "costlier",
 ]);
 
+/** A lower-case noun for what a person does ("curator", "campaigner"), by its ending. */
+export function isDoerNoun(t: string): boolean {
+  return DOER.test(t) && !STOPWORDS.has(t) && !NOT_DOERS.has(t);
+}
+
 /**
  * "immigration barrister Colin Yeo", "campaigner Caitlin Boswell": a noun for what a person does,
  * before a known first name, heads a full name (two name words at least), as a role does.
@@ -229,12 +234,7 @@ function nounBeforeFirstName(
 ): TitleHead | null {
   const t = s.words[i].text;
   const next = s.words[i + 1];
-  if (
-    !DOER.test(t) || STOPWORDS.has(t) || NOT_DOERS.has(t) || !next ||
-    !adjacent(s, i, i + 1)
-  ) {
-    return null;
-  }
+  if (!isDoerNoun(t) || !next || !adjacent(s, i, i + 1)) return null;
   return isFirst(next.text) ? { next: i + 1, single: false } : null;
 }
 
