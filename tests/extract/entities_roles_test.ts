@@ -120,3 +120,14 @@ Deno.test("roles: a noun for what someone does right before the name is the role
     "Mary Jones|",
   ]);
 });
+
+Deno.test("roles: a title in capitals is no owner; past 'of' or 'and' only title words go on", () => {
+  assert.deepEqual(people("CEO Ed Bastian told CNBC that bookings rose."), ["Ed Bastian|CEO"]);
+  assert.deepEqual(
+    people("The show included Polaroids of author Truman Capote and singer Carly Simon."),
+    ["Truman Capote|author", "Carly Simon|singer"],
+  );
+  assert.deepEqual(people("Secretary of State Marco Rubio spoke."), [
+    "Marco Rubio|Secretary of State",
+  ]);
+});

@@ -387,6 +387,7 @@ function titleStart(s: SentenceState, f: Found, cues: Cues): { start: number; ha
   let start = f.lead ?? f.first;
   let hasTitle = start < f.first;
   let lowerRole = false;
+  let linked = false;
   for (let k = start - 1; k >= 0; k--) {
     if (!adjacent(s, k, k + 1)) break;
     const t = w[k].text;
@@ -399,7 +400,9 @@ function titleStart(s: SentenceState, f: Found, cues: Cues): { start: number; ha
     // A country, nationality or institution opens the title: "Britain’s Special Representative";
     // title words may stand before it ("Assistant U.S. Attorney", "Former Arsenal defender").
     const owner = ownerAt(s, k) ??
-      (OWNER_ABBREVIATION.test(t) && !s.allCaps ? ruleFound(k, k, t, "ORG") : null);
+      (OWNER_ABBREVIATION.test(t) && !s.allCaps && !isTitle(t, cues)
+        ? ruleFound(k, k, t, "ORG")
+        : null);
     if (owner) {
       const title = hasTitle ? owner.first : titleOfOwner(s, owner.first, cues);
       if (title < 0) break;
@@ -417,9 +420,11 @@ function titleStart(s: SentenceState, f: Found, cues: Cues): { start: number; ha
       start = k;
       continue;
     }
-    const lead = (cues.titleWords.has(t) && (isCapitalised(t) || CONNECTORS.has(t))) ||
-      (hasTitle && cues.titleRules.roleModifiers.has(t));
-    const from = lead ? k : !hasTitle ? -1 : Math.max(
+    const lead: boolean = (cues.titleWords.has(t) && (isCapitalised(t) || CONNECTORS.has(t))) ||
+      (hasTitle && !linked && cues.titleRules.roleModifiers.has(t));
+    // Past "of", "and", "the" only title words go on ("Polaroids of author X" is "author").
+    linked = linked || (lead && CONNECTORS.has(t));
+    const from = lead ? k : !hasTitle || linked ? -1 : Math.max(
       titleBridge(s, k, cues),
       lowerRole ? heldAt(s, k, cues) : -1,
     );
