@@ -56,3 +56,14 @@ Deno.test("reported clause (property): marks of a quotation at the clause's star
     { numRuns: 30 },
   );
 });
+
+Deno.test("reported clause: 'accused of' right after a noun is a participle, no speech", () => {
+  // Reuters on a fraud sentencing (fresh2): the office was the speaker of "of stealing ...".
+  assert.deepEqual(
+    clauses(
+      "The case is one of several the U.S. Attorney's Office for the Southern District of New York " +
+        "has brought against financial advisers accused of stealing from retirees.",
+    ),
+    [],
+  );
+});

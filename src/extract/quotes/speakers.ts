@@ -602,7 +602,9 @@ function nounOrParticiple(r: Region, v: number): boolean {
   const plural = LOWER_NOUN_BEFORE.has(r.words[v - 1]?.text ?? "") && r.lw[v].endsWith("s");
   // "She's telling": "is", not an owner (a progressive only; "her's remarks" is no English).
   const is = r.lw[v].endsWith("ing") && contractedIs(r, v - 1);
-  return (NOUN_DETERMINERS.has(r.lw[v - 1]) && !is) || agent || plural;
+  // "advisers accused of stealing": the active verb takes its object before "of".
+  const accused = r.lw[v] === "accused" && r.lw[v + 1] === "of";
+  return (NOUN_DETERMINERS.has(r.lw[v - 1]) && !is) || agent || plural || accused;
 }
 const LOWER_NOUN_BEFORE = new Set(["all", "press", "news", "media"]);
 
