@@ -342,6 +342,8 @@ function nonSpeechUse(
 ): boolean {
   const w = lowers[i];
   if (TELLS.has(w) && tellsAStory(lowers, i)) return true;
+  // "conceded a penalty", "concedes an own goal": a thing given up, no clause reported.
+  if (CONCEDES.has(w)) return lowers[i + 1] === "a" || lowers[i + 1] === "an";
   if (w === "told") return lowers[i - 1] === "all";
   // "That said, ...", "Having said that, ...": a turn of the writer's own argument.
   if (w === "said") {
@@ -379,6 +381,7 @@ function nonSpeechUse(
 /** Words that open a new clause or verb phrase: "met a lawyer and called Smith ...". */
 const CONJUNCTIONS = new Set(["and", "or", "but", "then", "who", "which", "that"]);
 const TELLS = new Set(["told", "tell", "tells", "telling"]);
+const CONCEDES = new Set(["conceded", "concede", "concedes", "conceding"]);
 const STORY = new Set(["story", "tale", "stories", "tales"]);
 const STORY_DETERMINERS = new Set(["the", "a", "an", "its", "their", "this", "that", "another"]);
 

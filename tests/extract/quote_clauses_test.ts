@@ -67,3 +67,18 @@ Deno.test("reported clause: 'accused of' right after a noun is a participle, no 
     [],
   );
 });
+
+Deno.test("reported clause: 'conceded a penalty' gives up a thing and reports nothing; 'conceded that' reports", () => {
+  // Wikinews on a World Cup match (dev split): an extra statement "a penalty which ...".
+  assert.deepEqual(
+    clauses("Kim Min-Woo conceded a penalty which the referee awarded Sweden."),
+    [],
+  );
+  assert.deepEqual(
+    clauses("Jane Smith conceded that the plan failed. Tom Jones conceded he had erred."),
+    [
+      "Jane Smith|the plan failed",
+      "Tom Jones|he had erred",
+    ],
+  );
+});
