@@ -46,6 +46,7 @@ export const TitlesSchema = z.object({
   media_last_words: words,
   company_last_words: words,
   directions: words,
+  role_modifiers: words.optional(),
 }).strict();
 
 /** Titles and roles before a name, as sets (see `data/entities/titles.json`). */
@@ -68,6 +69,8 @@ export interface TitleRules {
   companyLast: ReadonlySet<string>;
   /** Compass words: alone ("the West") a place. */
   directions: ReadonlySet<string>;
+  /** Lower-case words that qualify a role before it ("lead author", "former defender"). */
+  roleModifiers: ReadonlySet<string>;
 }
 
 /** Validates and compiles title data (a user's own `titles.json`). Throws a readable error. */
@@ -86,6 +89,7 @@ export function compileTitles(data: unknown, source = "titles"): TitleRules {
     mediaLast: new Set(d.media_last_words),
     companyLast: new Set(d.company_last_words),
     directions: new Set(d.directions),
+    roleModifiers: new Set(d.role_modifiers ?? []),
   };
 }
 

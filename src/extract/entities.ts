@@ -38,6 +38,7 @@ import {
 import { dropDescriptors } from "./entities/descriptors.ts";
 import {
   retypeCompanies,
+  retypePersonOrgs,
   retypePlaces,
   stormShortForms,
   trimOpeners,
@@ -150,6 +151,7 @@ export function extractEntities(
   resolveShortForms(all, learned, cues, places);
   const mentions = mentionsOf(article, all, cues);
   retypeCompanies(mentions, article.text, places);
+  retypePersonOrgs(mentions, article.text, places);
   retypePlaces(mentions, article.text, places);
   stormShortForms(mentions);
   trimOpeners(mentions, new Map([[article.id, article.text]]), places, cues);
@@ -224,21 +226,31 @@ const HARMONISED: ReadonlySet<EntityType> = new Set(["PERSON", "ORG", "GPE", "LO
  * another way in others ("Chelsea" a club in two match reports, a place in the third), its
  * mentions take the type that has at least twice the mentions of any other, so that counts by
  * type (the "who is named" chart of people and organisations) do not drop an outlet's mentions.
- * Only the model's mentions move; lists and rules keep theirs, and NORP is never involved.
+ * A tie in mentions goes to the type found in at least twice as many articles ("Manchester City"
+ * twice a place in one report, a club once in each of two others). Only the model's mentions
+ * move; lists and rules keep theirs, and NORP is never involved.
  */
 export function harmoniseTypes(mentions: EntityMention[]): void {
-  const counts = new Map<string, Map<EntityType, number>>();
+  const counts = new Map<string, Map<EntityType, { n: number; articles: Set<string> }>>();
   for (const m of mentions) {
     if (!HARMONISED.has(m.type)) continue;
     let byType = counts.get(m.entity);
     if (!byType) counts.set(m.entity, byType = new Map());
-    byType.set(m.type, (byType.get(m.type) ?? 0) + 1);
+    const c = byType.get(m.type) ?? { n: 0, articles: new Set<string>() };
+    c.n++;
+    c.articles.add(m.articleId);
+    byType.set(m.type, c);
   }
   const typeOf = new Map<string, EntityType>();
   for (const [entity, byType] of counts) {
     if (byType.size < 2) continue;
-    const [[top, n], ...rest] = [...byType].sort((a, b) => b[1] - a[1]);
-    if (rest.every(([, k]) => n >= 2 * k)) typeOf.set(entity, top);
+    const [[top, c], ...rest] = [...byType].sort((a, b) =>
+      b[1].n - a[1].n || b[1].articles.size - a[1].articles.size
+    );
+    const wins = rest.every(([, k]) =>
+      c.n === k.n ? c.articles.size >= 2 * k.articles.size : c.n >= 2 * k.n
+    );
+    if (wins) typeOf.set(entity, top);
   }
   if (!typeOf.size) return;
   for (const m of mentions) {

@@ -342,6 +342,8 @@ function nonSpeechUse(
 ): boolean {
   const w = lowers[i];
   if (TELLS.has(w) && tellsAStory(lowers, i)) return true;
+  // "conceded a penalty", "concedes an own goal": a thing given up, no clause reported.
+  if (CONCEDES.has(w)) return lowers[i + 1] === "a" || lowers[i + 1] === "an";
   if (w === "told") return lowers[i - 1] === "all";
   // "That said, ...", "Having said that, ...": a turn of the writer's own argument.
   if (w === "said") {
@@ -359,6 +361,11 @@ function nonSpeechUse(
   if (next === "for" || next === "on" || next === "upon") return false;
   if (next === "to" || next === "back" || next === "up") return true;
   if (CALLED_PRONOUNS.has(next) && AFTER_CALL.has(lowers[i + 2] ?? ".")) return true;
+  // "The report called it “a failure”", "the coach called them cowards": a judgment of a thing
+  // or people already named, never the naming of a new one.
+  if ((next === "it" || CALLED_PRONOUNS.has(next)) && !AFTER_CALL.has(lowers[i + 2] ?? ".")) {
+    return false;
+  }
   if (namesAThing(words, lowers, i)) return true;
   const prev = words[i - 1]?.text ?? "";
   // A name, a plural ("critics called"), an adverb or an auxiliary before it: someone speaks.
@@ -366,12 +373,15 @@ function nonSpeechUse(
     return false;
   }
   // "the ministry called the report biased" speaks; "his company called Acme" names.
-  return !q.orgNouns.has(prev) || NAMING_DETERMINERS.has(lowers[i - 2] ?? "");
+  // So does "the study called the results striking": a finding, as an organisation would.
+  const speaks = q.orgNouns.has(prev) || q.findingNouns.has(prev);
+  return !speaks || NAMING_DETERMINERS.has(lowers[i - 2] ?? "");
 }
 
 /** Words that open a new clause or verb phrase: "met a lawyer and called Smith ...". */
 const CONJUNCTIONS = new Set(["and", "or", "but", "then", "who", "which", "that"]);
 const TELLS = new Set(["told", "tell", "tells", "telling"]);
+const CONCEDES = new Set(["conceded", "concede", "concedes", "conceding"]);
 const STORY = new Set(["story", "tale", "stories", "tales"]);
 const STORY_DETERMINERS = new Set(["the", "a", "an", "its", "their", "this", "that", "another"]);
 

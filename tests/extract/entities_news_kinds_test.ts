@@ -59,7 +59,7 @@ Deno.test("entities: a suffixed name's surname is its short form; 'Jr' and 'Jr.'
   assert.equal(canonicalPerson("Sammy Jr"), "Sammy Jr");
 });
 
-Deno.test("entities: a name typed two ways across articles takes the type of twice the mentions", () => {
+Deno.test("entities: a name typed two ways across articles takes the type of twice the mentions (a tie: twice the articles)", () => {
   const m = (articleId: string, entity: string, type: EntityType, source: EntitySource = "model") =>
     ({
       articleId,
@@ -94,6 +94,14 @@ Deno.test("entities: a name typed two ways across articles takes the type of twi
     m("a", "Jordan", "PERSON"),
     m("b", "Jordan", "ORG"),
     m("b", "Jordan", "ORG"),
+    // A tie, 2 against 2: the club of two reports wins over the place of one.
+    m("ap", "Manchester City", "LOC"),
+    m("ap", "Manchester City", "LOC"),
+    m("bbc", "Manchester City", "ORG"),
+    m("guardian", "Manchester City", "ORG"),
+    // A tie in one article each: each keeps its own.
+    m("a", "Mercia", "LOC"),
+    m("b", "Mercia", "ORG"),
     // A nationality is never moved.
     m("a", "Palawan", "LOC"),
     m("a", "Palawan", "LOC"),
@@ -116,6 +124,12 @@ Deno.test("entities: a name typed two ways across articles takes the type of twi
     "a:Jordan:PERSON:false",
     "b:Jordan:ORG:false",
     "b:Jordan:ORG:false",
+    "ap:Manchester City:ORG:false",
+    "ap:Manchester City:ORG:false",
+    "bbc:Manchester City:ORG:false",
+    "guardian:Manchester City:ORG:false",
+    "a:Mercia:LOC:false",
+    "b:Mercia:ORG:false",
     "a:Palawan:LOC:false",
     "a:Palawan:LOC:false",
     "b:Palawan:NORP:false",

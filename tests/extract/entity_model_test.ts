@@ -49,7 +49,7 @@ Deno.test("model stage: one Donald Trump; the two Clintons apart, 'Mrs. Clinton'
         "win. Former President Bill Clinton spoke later. Clinton praised his wife. Mrs. Clinton thanked him.",
     ),
     [
-      "Hillary Clinton|PERSON|Hillary Clinton|nominee",
+      "Hillary Clinton|PERSON|Hillary Clinton|Democratic nominee",
       "Ohio|GPE|Ohio|",
       "Clinton|PERSON|Hillary Clinton|",
       "Bill Clinton|PERSON|Bill Clinton|Former President",
@@ -148,7 +148,7 @@ Deno.test("model stage: a title word after a first name is the surname; titles i
     ),
     [
       "Julie Bishop|PERSON|Julie Bishop|Foreign Minister",
-      "Charles Bolden|PERSON|Charles Bolden|Administrator",
+      "Charles Bolden|PERSON|Charles Bolden|NASA Administrator",
       "Salman|PERSON|Salman|King",
       // A name before the title: the whole span is the name.
       "Muhammed Sheikh Khalil|PERSON|Muhammed Sheikh Khalil|",

@@ -90,7 +90,7 @@ Deno.test("names: a bare surname is the namesake named nearest before; 'Mrs.' pi
       { places: FAKE_PLACES },
     ),
     [
-      "Hillary Clinton|PERSON|Hillary Clinton|nominee|rule",
+      "Hillary Clinton|PERSON|Hillary Clinton|Democratic nominee|rule",
       "Clinton|PERSON|Hillary Clinton||rule",
       "Bill Clinton|PERSON|Bill Clinton|Former President|rule",
       "Clinton|PERSON|Bill Clinton||rule",

@@ -36,7 +36,7 @@ Deno.test("eval:quotes: exact counts on the hand-made items (dev and test, quote
   ]);
   assert.deepEqual(misses, [
     "test m4: speaker empty (gold ministry): unnamed organisation: the talks would resume in March",
-    'test extra reported: the decision "a moment of historic cowardice',
+    'test extra reported: the decision "a moment of historic cowardice"',
     "test extra reported: the administration to reverse it",
   ]);
 });

@@ -302,11 +302,11 @@ Deno.test("'with X stating:' before a quote: X speaks it, and the paragraph of q
     "\"No one’s right to refuge should be jeopardised because they weren't able to fill in an " +
     'unwieldy form in a language they don’t speak."',
   ].join("\n\n");
-  // The entity stage finds no "Caitlin Boswell" here (inside a long organisation name), only
-  // "Boswell": the speaker is that entity, the join key with the entities table.
+  // "campaigner" before the known first name makes "Caitlin Boswell" a full name (the model
+  // misses it inside the long organisation name), and "Boswell" joins it.
   assert.deepEqual(quotes(text).map((q) => q.split("|").slice(0, 2).join("|")), [
-    "direct|Boswell",
-    "direct|Boswell",
+    "direct|Caitlin Boswell",
+    "direct|Caitlin Boswell",
   ]);
   // Was "Sky News", the subject of the sentence.
   assert.deepEqual(
@@ -336,8 +336,8 @@ Deno.test("intro sieve: a person after 'from' is no second speaker", () => {
   ]);
   // The colon is no tag: the sentence's own reported speech stays.
   assert.deepEqual(attributions(text).map((a) => a.split("|")[0] + "|" + a.split("|").pop()), [
-    // (The clause starts inside the partial quote's marks: left as it was.)
-    'Rishi Sunak|formal update" from Suella Braverman is forthcoming',
+    // The clause starts at "a", with the partial quote's marks (was 'formal update" from ...').
+    'Rishi Sunak|a "formal update" from Suella Braverman is forthcoming',
   ]);
   // Alone, a person after "from" still speaks.
   assert.deepEqual(

@@ -21,7 +21,9 @@ Deno.test("quote sieves: role words and an organisation before the name, an adve
       "Civil Defense Authority director General Samir al-Hadi, in remarks to a local radio " +
         'station, said "All the injured have been taken to hospital now."',
     ),
-    ["direct|Samir al-Hadi|director General|cue|said||All the injured have been taken to hospital now."],
+    [
+      "direct|Samir al-Hadi|Civil Defense Authority director General|cue|said||All the injured have been taken to hospital now.",
+    ],
   );
 });
 

@@ -39,7 +39,7 @@ Deno.test("US news: a whole article — every quote and statement with its speak
   ]);
   assert.deepEqual(x.attributions.map((a) => [a.speaker, a.cue, a.text].join("|")), [
     "Chuck Schumer|said|the bill would come to the floor next week",
-    'John Barrasso|called|the proposal "socialized medicine',
+    'John Barrasso|called|the proposal "socialized medicine"',
     "John Barrasso|said|it would stifle innovation",
     "Pharmaceutical Research and Manufacturers of America|said|the plan would lead to fewer cures",
     // "has not said whether ...": no statement.
@@ -131,7 +131,7 @@ Deno.test("US news: a period inside closing marks ends the sentence; the next on
         "the campaign would release a new ad.",
     ),
     [
-      'Brian Fallon|said|the rival was "unfit to serve',
+      'Brian Fallon|said|the rival was "unfit to serve."',
       "Brian Fallon|added|the campaign would release a new ad",
     ],
   );
@@ -333,7 +333,7 @@ Deno.test("sport news: roles before a name and an age or a participle between co
     ["Andy Murray|Former champion|partial"],
   );
   assert.deepEqual(rolesOf('Arsenal striker Bukayo Saka, 23, said the team "never gave up."'), [
-    "Bukayo Saka|striker|partial",
+    "Bukayo Saka|Arsenal striker|partial",
   ]);
   // Other people's words about a name are not the name's.
   assert.deepEqual(rolesOf('Fans of Andy Murray, waiting outside, called it "a disgrace".'), [

@@ -359,7 +359,7 @@ Deno.test("wire: 'X quotes a senior official as saying' relays an unnamed source
     "partial||quotes ... as saying|The Jerusalem Post|the quoted source is not named",
   ]);
   assert.deepEqual(x.attributions.map((a) => [a.speaker, a.via, a.text].join("|")), [
-    '|The Jerusalem Post|the decision was "final',
+    '|The Jerusalem Post|the decision was "final"',
   ]);
 });
 

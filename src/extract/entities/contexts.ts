@@ -35,13 +35,15 @@ const ContextSchema = z.object({
   description: z.string(),
   before: z.array(z.string().min(1)).min(1),
   after: z.array(z.string().min(1)).min(1),
+  person_before: z.array(z.string().min(1)).optional(),
 });
 const contexts = ContextSchema.parse(contextData);
 /** Lower case, straight apostrophes: how the text around a mention is compared. */
 const norm = (s: string) => s.toLowerCase().replace(/’/g, "'");
 const BEFORE = contexts.before.map((p) => norm(p) + " ");
 const AFTER = contexts.after.map(norm);
-const LONGEST = Math.max(...[...BEFORE, ...AFTER].map((p) => p.length)) + 1;
+const PERSON_BEFORE = (contexts.person_before ?? []).map((p) => norm(p) + " ");
+const LONGEST = Math.max(...[...BEFORE, ...AFTER, ...PERSON_BEFORE].map((p) => p.length)) + 1;
 
 /** Whether the company words stand right before the mention ("shares of ") or after it ("'s shares"). */
 function companyContext(text: string, m: Mention): "before" | "after" | null {
@@ -52,6 +54,48 @@ function companyContext(text: string, m: Mention): "before" | "after" | null {
   return AFTER.some((p) => after.startsWith(p) && !/\p{L}/u.test(after[p.length] ?? ""))
     ? "after"
     : null;
+}
+
+/**
+ * The recogniser's one-word people that stand where only an organisation can: after
+ * `person_before` words ("founder of Fundsmith"), or joined by "and", "or" or "&" to an
+ * organisation ("Fitbit and Garmin"); never a known first name, nor the surname of one of the
+ * article's people. Their other one-word person mentions follow. Changes the mentions in place.
+ */
+export function retypePersonOrgs(mentions: Mention[], text: string, places: PlaceLookups): void {
+  const surnames = new Set(
+    mentions.filter((m) => m.type === "PERSON" && m.entity.includes(" "))
+      .map((m) => m.entity.split(" ").pop()!),
+  );
+  const lone = (m: Mention) =>
+    m.source === "model" && m.type === "PERSON" && !m.entity.includes(" ") &&
+    !surnames.has(m.entity) && !isFirstName(places, m.entity);
+  const orgs = new Set<string>();
+  for (const [i, m] of mentions.entries()) {
+    if (!lone(m)) continue;
+    const before = norm(text.slice(Math.max(0, m.start - LONGEST), m.start));
+    const context = PERSON_BEFORE.some((p) =>
+      before.endsWith(p) && !/\p{L}/u.test(before.at(-p.length - 1) ?? "")
+    );
+    if (context || joinedToOrg(mentions, i, text)) orgs.add(m.entity);
+  }
+  for (const m of mentions) {
+    if (!orgs.has(m.entity) || !lone(m)) continue;
+    Object.assign(m, { type: "ORG", role: null, metonymy: false });
+  }
+}
+
+/** Whether mention `i` is joined by "and", "or" or "&" to an organisation next to it. */
+function joinedToOrg(mentions: readonly Mention[], i: number, text: string): boolean {
+  const m = mentions[i];
+  // Only "and", "or", "&": after a comma a new clause may start with a person ("in Congress,
+  // Chapin served"), and a list's comma may join people to a band's name.
+  const JOIN = /^\s+(?:and|or|&)\s+$/u;
+  const prev = mentions[i - 1];
+  const next = mentions[i + 1];
+  return (prev?.type === "ORG" && prev.end <= m.start &&
+    JOIN.test(text.slice(prev.end, m.start))) ||
+    (next?.type === "ORG" && m.end <= next.start && JOIN.test(text.slice(m.end, next.start)));
 }
 
 /**

@@ -235,11 +235,18 @@ function countryMisread(type: RecognisedType, name: string, places: PlaceLookups
   return type !== "PER" || !isFirstName(places, name);
 }
 
-/** Whole names that are no name: transcripts' stage directions (data/entities/not_names.json). */
-const NOT_NAMES: ReadonlySet<string> = new Set(
-  z.object({ description: z.string(), words: z.array(z.string().min(1)) }).parse(notNameData)
-    .words,
-);
+/**
+ * Whole names that are no name: transcripts' stage directions and financial measures' initials
+ * ("EBITDA", "GDP"; data/entities/not_names.json).
+ */
+const NOT_NAMES: ReadonlySet<string> = (() => {
+  const d = z.object({
+    description: z.string(),
+    words: z.array(z.string().min(1)),
+    measures: z.array(z.string().min(1)).optional(),
+  }).parse(notNameData);
+  return new Set([...d.words, ...(d.measures ?? [])]);
+})();
 
 /**
  * A people or nationality the recogniser read as a person ("every American", "Native

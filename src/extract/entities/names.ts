@@ -9,10 +9,11 @@
 
 import type { Cues } from "../cues.ts";
 import { TokenTrie } from "../trie.ts";
+import { STOPWORDS } from "../../text/tokens.ts";
 import { isCapitalised, quickHas, wordKey } from "../words.ts";
 import { isFirstName, type PlaceLookups } from "./places.ts";
 import { POSSESSIVE } from "./rules.ts";
-import { NAME_SUFFIX } from "./titles.ts";
+import { isDoerNoun, NAME_SUFFIX } from "./titles.ts";
 import {
   adjacent,
   cover,
@@ -293,12 +294,100 @@ function portfolioLink(s: SentenceState, k: number, cues: Cues): number {
   return isTitle(t, cues) || isTitleLead(t, cues) ? j : -1;
 }
 
+/** The organisation or country a title before word `k` belongs to ("Britain’s", "Arsenal"), else null. */
+function ownerAt(s: SentenceState, k: number): Found | null {
+  const t = s.words[k].text;
+  return s.found.find((g) =>
+    g.type !== "PERSON" &&
+    ((g.first <= k && k <= g.last) || (POSSESSIVE.has(t) && g.last === k - 1))
+  ) ?? null;
+}
+
+/**
+ * "CEO of the Refugee Council Enver Solomon": a title linked by "of", "for" or "at" to the
+ * organisation that ends right before the name. The title's index, else -1.
+ */
+function titleOfOwner(s: SentenceState, first: number, cues: Cues): number {
+  const w = s.words;
+  let j = first - 1;
+  if (j > 0 && w[j].text === "the" && adjacent(s, j, j + 1)) j--;
+  if (j < 1 || !OWNER_LINKS.has(w[j].text) || !adjacent(s, j, j + 1)) return -1;
+  const t = w[j - 1].text;
+  const title = isTitle(t, cues) || cues.titleRules.full.has(t) || cues.appositiveRoles.has(t);
+  return title && adjacent(s, j - 1, j) ? j - 1 : -1;
+}
+
+const OWNER_LINKS = new Set(["of", "for", "at"]);
+
+/** An all-caps abbreviation before a title is whose title it is: "U.S. Attorney", "FBI Director". */
+const OWNER_ABBREVIATION = /^(?:(?:\p{Lu}\.){2,3}|\p{Lu}{2,5})$/u;
+/** Days, months and times of day: "said Friday Defense chief ..." holds no role in "Friday". */
+const WHEN_WORD =
+  /^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day$|^(?:January|February|March|April|May|June|July|August|September|October|November|December|Today|Yesterday|Tomorrow|Tonight)$/;
+
+/** A capitalised word that may stand in a title's or an organisation's name before a role. */
+function roleCapital(s: SentenceState, k: number, cues: Cues): boolean {
+  const t = s.words[k].text;
+  return isCapitalised(t) && !s.allCaps && !STOPWORDS.has(t.toLowerCase()) && !WHEN_WORD.test(t) &&
+    !cues.pronouns.has(t) &&
+    !s.found.some((g) => g.type === "PERSON" && g.first <= k && k <= g.last);
+}
+
+/**
+ * "Chief Financial Officer": capitalised words at `k` (one or two) after a title belong to the
+ * title that closes after them. The title's index, else -1.
+ */
+function titleBridge(s: SentenceState, k: number, cues: Cues): number {
+  for (let j = k - 1; j >= 0 && k - j <= 2; j--) {
+    if (!adjacent(s, j, j + 1) || !roleCapital(s, j + 1, cues)) return -1;
+    if (isTitle(s.words[j].text, cues) || cues.titleRules.full.has(s.words[j].text)) return j;
+  }
+  return -1;
+}
+
+/** Sentence adverbs that open a sentence capitalised before a role ("Meanwhile, chief ..."). */
+const OPENING_ADVERBS = new Set([
+  "Meanwhile",
+  "However",
+  "Later",
+  "Separately",
+  "Earlier",
+  "Instead",
+  "Indeed",
+  "Elsewhere",
+  "Finally",
+  "First",
+  "Next",
+  "Yet",
+  "Again",
+  "Already",
+  "Overall",
+  "Nonetheless",
+  "Nevertheless",
+]);
+
+/**
+ * "Civil Defense chief": up to two capitalised words before a lower-case role noun name where the
+ * role is held; never an adverb opening the sentence ("Meanwhile", "Recently"). The run's first
+ * index, else -1.
+ */
+function heldAt(s: SentenceState, k: number, cues: Cues): number {
+  let j = k;
+  while (j > 0 && k - j < 1 && adjacent(s, j - 1, j) && roleCapital(s, j - 1, cues)) j--;
+  if (!roleCapital(s, j, cues)) return -1;
+  const t = s.words[j].text;
+  const opens = j === 0 || !/\p{L}/u.test(s.words[j - 1].text);
+  return opens && (OPENING_ADVERBS.has(t) || t.endsWith("ly")) ? -1 : j;
+}
+
 /** Where the title before a person starts ("U.S. President", "Sen.", "coach"), and whether there is one. */
 function titleStart(s: SentenceState, f: Found, cues: Cues): { start: number; hasTitle: boolean } {
   const w = s.words;
   // Words the model's span held before the name ("Scientologist", a portfolio) are role already.
   let start = f.lead ?? f.first;
   let hasTitle = start < f.first;
+  let lowerRole = false;
+  let linked = false;
   for (let k = start - 1; k >= 0; k--) {
     if (!adjacent(s, k, k + 1)) break;
     const t = w[k].text;
@@ -308,27 +397,39 @@ function titleStart(s: SentenceState, f: Found, cues: Cues): { start: number; ha
       start = k = link;
       continue;
     }
-    // A country, nationality or institution opens the title: "Britain’s Special Representative".
-    const owner = s.found.find((g) =>
-      g.type !== "PERSON" &&
-      ((g.first <= k && k <= g.last) || (POSSESSIVE.has(t) && g.last === k - 1))
-    );
+    // A country, nationality or institution opens the title: "Britain’s Special Representative";
+    // title words may stand before it ("Assistant U.S. Attorney", "Former Arsenal defender").
+    const owner = ownerAt(s, k) ??
+      (OWNER_ABBREVIATION.test(t) && !s.allCaps && !isTitle(t, cues)
+        ? ruleFound(k, k, t, "ORG")
+        : null);
     if (owner) {
-      if (hasTitle) start = owner.first;
-      break;
+      const title = hasTitle ? owner.first : titleOfOwner(s, owner.first, cues);
+      if (title < 0) break;
+      hasTitle = true;
+      start = k = title;
+      continue;
     }
     const abbreviationDot = t === "." && k > 0 && w[k - 1].end === w[k].start &&
       cues.titleRules.abbreviations.has(w[k - 1].text);
-    if (abbreviationDot || isTitle(t, cues)) {
+    // "curator Elaine Gustafon": a noun for what someone does, right before the name.
+    const doer = k === f.first - 1 && isDoerNoun(t);
+    if (abbreviationDot || isTitle(t, cues) || doer) {
       hasTitle = hasTitle || !abbreviationDot;
+      lowerRole = lowerRole || /^\p{Ll}/u.test(t);
       start = k;
       continue;
     }
-    if (cues.titleWords.has(t) && (isCapitalised(t) || CONNECTORS.has(t))) {
-      start = k;
-      continue;
-    }
-    break;
+    const lead: boolean = (cues.titleWords.has(t) && (isCapitalised(t) || CONNECTORS.has(t))) ||
+      (hasTitle && !linked && cues.titleRules.roleModifiers.has(t));
+    // Past "of", "and", "the" only title words go on ("Polaroids of author X" is "author").
+    linked = linked || (lead && CONNECTORS.has(t));
+    const from = lead ? k : !hasTitle || linked ? -1 : Math.max(
+      titleBridge(s, k, cues),
+      lowerRole ? heldAt(s, k, cues) : -1,
+    );
+    if (from < 0) break;
+    start = k = from;
   }
   while (start < f.first && CONNECTORS.has(w[start].text)) start++;
   return { start, hasTitle };

@@ -9,7 +9,7 @@
 import type { Cues } from "../cues.ts";
 import { TokenTrie } from "../trie.ts";
 import { wordKey } from "../words.ts";
-import type { PlaceLookups } from "./places.ts";
+import { isFirstName, type PlaceLookups } from "./places.ts";
 import {
   adjacent,
   cover,
@@ -140,6 +140,11 @@ export function keepOrgShortForms(
       );
       if (!match || match.length !== f.last - f.first + 1) continue;
       if (f.first === f.last && surnames.has(s.words[f.first].text)) continue;
+      // "Andy Warhol" beside the "Andy Warhol Foundation": a full name is the person the
+      // institution is named after; only a company's name takes a person's ("Charles Schwab").
+      const fullName = f.type === "PERSON" && f.last > f.first &&
+        isFirstName(places, s.words[f.first].text);
+      if (fullName && !cues.titleRules.companyLast.has(match.value.last)) continue;
       // Places and organisations only for a company's name: "United Nations" is no short form
       // of "United Nations Security Council", nor "Harvard" of "Harvard Medical School".
       if ((place || org) && !cues.titleRules.companyLast.has(match.value.last)) continue;

@@ -6,6 +6,7 @@
  */
 
 import type { Cues } from "../cues.ts";
+import { STOPWORDS } from "../../text/tokens.ts";
 import { isCapitalised } from "../words.ts";
 import {
   adjacent,
@@ -149,6 +150,94 @@ export function canonicalPerson(written: string): string {
   return words.filter((w, i) => i === 0 || i === words.length - 1 || !initial(w)).join(" ");
 }
 
+/** A lower-case noun for what a person does: "-er", "-or", "-ist", "-ian" ("campaigner", "barrister"). */
+const DOER = /^\p{Ll}{3,}(?:er|or|ist|ian)$/u;
+
+/** Words of those endings that name no person (adverbs, conjunctions, adjectives, comparatives). */
+const NOT_DOERS = new Set([
+  "whether",
+  "together",
+  "however",
+  "either",
+  "neither",
+  "later",
+  "earlier",
+  "sooner",
+  "rather",
+  "whatever",
+  "whoever",
+  "wherever",
+  "former",
+  "latter",
+  "prior",
+  "major",
+  "minor",
+  "order",
+  "border",
+  "error",
+  "larger",
+  "longer",
+  "older",
+  "younger",
+  "greater",
+  "higher",
+  "lower",
+  "newer",
+  "smaller",
+  "wider",
+  "deeper",
+  "stronger",
+  "weaker",
+  "richer",
+  "poorer",
+  "faster",
+  "slower",
+  "better",
+  "closer",
+  "harder",
+  "cheaper",
+  "shorter",
+  "taller",
+  "fewer",
+  "broader",
+  "nearer",
+  "further",
+  "smarter",
+  "tougher",
+  "clearer",
+  "bigger",
+  "hotter",
+  "thinner",
+  "easier",
+  "heavier",
+  "happier",
+  "riskier",
+  "busier",
+  "wealthier",
+  "healthier",
+  "costlier",
+]);
+
+/** A lower-case noun for what a person does ("curator", "campaigner"), by its ending. */
+export function isDoerNoun(t: string): boolean {
+  return DOER.test(t) && !STOPWORDS.has(t) && !NOT_DOERS.has(t);
+}
+
+/**
+ * "immigration barrister Colin Yeo", "campaigner Caitlin Boswell": a noun for what a person does,
+ * before a known first name, heads a full name (two name words at least), as a role does.
+ */
+function nounBeforeFirstName(
+  s: SentenceState,
+  i: number,
+  isFirst: (word: string) => boolean,
+): TitleHead | null {
+  const t = s.words[i].text;
+  const next = s.words[i + 1];
+  if (!isDoerNoun(t) || !next || !adjacent(s, i, i + 1)) return null;
+  return isFirst(next.text) ? { next: i + 1, single: false } : null;
+}
+
 /** Tags the names after titles in one sentence; `isFirst` tells a first name ("Julie Bishop"). */
 export function matchTitles(
   s: SentenceState,
@@ -158,7 +247,7 @@ export function matchTitles(
   const w = s.words;
   for (let i = 0; i < w.length; i++) {
     if (s.covered[i]) continue;
-    const head = titleHead(s, i, cues);
+    const head = titleHead(s, i, cues) ?? nounBeforeFirstName(s, i, isFirst);
     if (!head) continue;
     const { next: k, single, gender } = titleChain(s, head, cues);
     if (k >= w.length || k === i || !adjacent(s, k - 1, k)) continue;

@@ -72,7 +72,9 @@ function isTitle(w: string, cues: Cues): boolean {
 
 /** A lower-case word that names a role ("spokesman", "psychologist"). */
 export function isRoleNoun(w: string, cues: Cues): boolean {
-  return cues.appositiveRoles.has(w) || (ROLE_SUFFIX.test(w) && !NOT_ROLES.has(w) && w.length > 4);
+  // "-ment" names a thing or a body, never a person ("Management", "Department").
+  return cues.appositiveRoles.has(w) ||
+    (ROLE_SUFFIX.test(w) && !NOT_ROLES.has(w) && w.length > 4 && !w.endsWith("ment"));
 }
 
 /** The name words from `i` on ("Josh", "Schwerin"), initials and particles included. */
@@ -144,7 +146,9 @@ const OF = new Set(["of", "for", "at", "on"]);
 function isCapitalRole(w: string, cues: Cues): boolean {
   const l = lowerCase(w);
   if (!isRoleNoun(l, cues) || isFirstName(w)) return false;
-  return !l.endsWith("man") || cues.appositiveRoles.has(l) || cues.titles.has(w);
+  // Capitalised, "-ic" is an adjective of a name ("Islamic Relations", "Atlantic Council").
+  const adjectival = l.endsWith("man") || l.endsWith("ic");
+  return !adjectival || cues.appositiveRoles.has(l) || cues.titles.has(w);
 }
 
 function grown(
@@ -220,9 +224,46 @@ export function nameBefore(
     r - 1 >= floor && run[0] - r < 3 && words[r - 1].kind === "word" &&
     !isNameWord(words[r - 1]) && isRoleNoun(words[r - 1].text, cues)
   ) r--;
-  const roleFrom = r < run[0] ? words[r].start : title.length ? words[title[0]].start : null;
+  const held = title.length ? titleBeforeOf(words, run[0], floor, cues) : -1;
+  const roleFrom = held >= 0
+    ? words[held].start
+    : r < run[0]
+    ? words[r].start
+    : title.length
+    ? words[title[0]].start
+    : null;
   const the = run[0] > floor && lowerCase(words[run[0] - 1].text) === "the";
   return grown(text, words, roleFrom, name, definite || the);
+}
+
+/**
+ * "Minister of Education Stefania Giannini": the title before the "of" (or "for", "at") that
+ * opens a run of name words at `first`. Its index, else -1.
+ */
+function titleBeforeOf(words: readonly Word[], first: number, floor: number, cues: Cues): number {
+  let j = first - 1;
+  if (j <= floor || !OF.has(lowerCase(words[j].text))) return -1;
+  j--;
+  if (j > floor && words[j].text === "the") j--;
+  const t = words[j].text;
+  return j >= floor && (cues.titles.has(t) || isCapitalRole(t, cues)) ? j : -1;
+}
+
+/**
+ * The fuller of the role written next to the verb and the mention's own: "Assistant U.S.
+ * Attorney" holds "Assistant"; written words with no title, role word or possessive ("Islamic")
+ * are none.
+ */
+export function fullerRole(written: string | null, own: string | null, cues: Cues): string | null {
+  if (written === null) return own;
+  if (own !== null && own.includes(written)) return own;
+  const words = written.split(/[\s.]+/).filter((w) => w.length > 0);
+  const roleWord = words.some((w) =>
+    isTitle(w, cues) || isRoleNoun(lowerCase(w), cues) || cues.titleRules.roleModifiers.has(w) ||
+    cues.titleRules.abbreviations.has(w)
+  );
+  // An owner's possessive is kept: "read Brisbane's Nine News".
+  return roleWord || /['’]s$/.test(written) ? written : own;
 }
 
 /** What a title, role or first name says of a person's gender; null when nothing does. */

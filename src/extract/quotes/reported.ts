@@ -50,6 +50,9 @@ const ADVERBIAL_OPENERS = new Set([
 const PREPOSITIONS = new Set(["against", "for", "of", "about", "on", "to", "with", "in", "at"]);
 /** Listeners that a noun follows ("told the court", "told his supporters"). */
 const DETERMINERS = new Set(["the", "a", "an", "his", "her", "their", "its", "our", "my"]);
+/** A finite auxiliary or copula: after a noun, it makes the noun a subject ("the review is"). */
+const AUXILIARY =
+  /^(?:is|are|was|were|has|have|had|will|would|could|can|should|may|might|must|does|did|remains|remained)$/;
 const END = /[\s.!?;:,"“”'’)\]]+$/u;
 const TIME =
   /^\s*(?:on |last |this |late |early )?(?:today|yesterday|tonight|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year|night|morning|evening|afternoon)\b,?(?:\s+that\b)?/u;
@@ -62,14 +65,29 @@ const HOW = /^\s*(?:in|on|at|during|via|through|to|for|over)\s+[^,;:"“”]{1,6
 const MANNER = /^(?:in|on|at|via|through|during|using|with)\b/u;
 const START = /^[\s,;:"“”'‘(\[—–-]+/u;
 
-/** Trims marks and spaces at both ends of `[start, end)`; null when no letter is left. */
+/**
+ * Trims marks and spaces at both ends of `[start, end)`; null when no letter is left. A mark that
+ * opens or closes a quotation inside the clause stays with it (`said "the plan" is dead`).
+ */
 function trimmed(text: string, start: number, end: number): Content | null {
   const slice = text.slice(start, end);
   const lead = START.exec(slice)?.[0].length ?? 0;
   const tail = END.exec(slice.slice(lead))?.[0].length ?? 0;
-  const s = start + lead;
-  const e = end - tail;
-  return e > s && /\p{L}/u.test(text.slice(s, e)) ? { start: s, end: e } : null;
+  let s = start + lead;
+  let e = end - tail;
+  if (e <= s || !/\p{L}/u.test(text.slice(s, e))) return null;
+  const open = text.slice(start, s).search(/["“](?=[^"“]*$)/u);
+  if (open >= 0 && pairInside(text.slice(s, e), text[start + open])) s = start + open;
+  const close = text.slice(e, end).search(/["”]/u);
+  if (close >= 0 && pairInside(text.slice(s, e), text[e + close])) e += close + 1;
+  return { start: s, end: e };
+}
+
+/** Whether `clause` holds the other mark of a quotation whose `mark` was trimmed off it. */
+function pairInside(clause: string, mark: string): boolean {
+  const count = (m: string) => clause.split(m).length - 1;
+  if (mark === '"') return count('"') % 2 === 1;
+  return mark === "“" ? count("”") > count("“") : count("“") > count("”");
 }
 
 /** After the cue: skip the listener of "told reporters" and a "that". */
@@ -99,6 +117,12 @@ function contentAfter(
     }
     if (k === i && words[k] && /^\p{Lu}/u.test(words[k].text)) {
       while (k < words.length && /^\p{Lu}/u.test(words[k].text)) k++;
+    }
+    // "promised the review is coming", "promising a “formal update” ... is forthcoming": what
+    // a verb or a quotation follows is the clause's subject, not a listener.
+    const last = words[k - 1];
+    if (k > i && (AUXILIARY.test(words[k]?.text ?? "") || DETERMINERS.has(lowerCase(last.text)))) {
+      k = i;
     }
   }
   if (words[k]?.text === "that") k++;

@@ -11,7 +11,14 @@ import type { EntityMention } from "../entities.ts";
 import { STOPWORDS } from "../../text/tokens.ts";
 import { isPartyAndState, type Word } from "../words.ts";
 import type { Sentence } from "../../text/segment.ts";
-import { genderOf, type GrownName, isRoleNoun, nameAfter, nameBefore } from "./names.ts";
+import {
+  fullerRole,
+  genderOf,
+  type GrownName,
+  isRoleNoun,
+  nameAfter,
+  nameBefore,
+} from "./names.ts";
 import { resolveDescription, resolvePronoun } from "./pronouns.ts";
 import { isDemonym } from "../ner/lexicons.ts";
 import { type Context, type Found, noSpeech, type SpeakerType, type Speech } from "./types.ts";
@@ -595,7 +602,9 @@ function nounOrParticiple(r: Region, v: number): boolean {
   const plural = LOWER_NOUN_BEFORE.has(r.words[v - 1]?.text ?? "") && r.lw[v].endsWith("s");
   // "She's telling": "is", not an owner (a progressive only; "her's remarks" is no English).
   const is = r.lw[v].endsWith("ing") && contractedIs(r, v - 1);
-  return (NOUN_DETERMINERS.has(r.lw[v - 1]) && !is) || agent || plural;
+  // "advisers accused of stealing": the active verb takes its object before "of".
+  const accused = r.lw[v] === "accused" && r.lw[v + 1] === "of";
+  return (NOUN_DETERMINERS.has(r.lw[v - 1]) && !is) || agent || plural || accused;
 }
 const LOWER_NOUN_BEFORE = new Set(["all", "press", "news", "media"]);
 
@@ -1312,9 +1321,11 @@ function resolveGrown(
       const name = `${first} ${m.text}`;
       return { ...named(name, "person", g.role, "name", 0.8) };
     }
-    return { ...ofMention(m, "cue", 0.95), role: g.role ?? m.role };
+    return { ...ofMention(m, "cue", 0.95), role: fullerRole(g.role, m.role, ctx.cues) };
   }
-  if (m) return { ...ofMention(m, "cue", 0.95), role: g?.role ?? m.role };
+  if (m) {
+    return { ...ofMention(m, "cue", 0.95), role: fullerRole(g?.role ?? null, m.role, ctx.cues) };
+  }
   if (!g) return { ...named(null, null, null, null, 0), reason: "no speaker next to the cue" };
   // "said Conor Cunningham": a person's mention holds the word taken for a role ("Conor").
   const person = r.here.find((x) =>
@@ -1470,6 +1481,8 @@ function unnamedSubject(ctx: Context, r: Region, v: number): Subject | null {
   const { words, lw } = r;
   const clause = clauseStart(words, v);
   if (clause === v || words[v - 1]?.kind !== "word") return null;
+  const doc = documentSubject(ctx, r, clause, v);
+  if (doc) return doc;
   const sayVerb = ctx.cues.directSpeechVerbs.has(words[v].text);
   if (!sayVerb && lw[v + 1] !== "that") return null;
   const finding = orgFinding(ctx, r, clause, v);
@@ -1486,6 +1499,53 @@ function unnamedSubject(ctx: Context, r: Region, v: number): Subject | null {
     to: words[v].end,
     mediaSubject: false,
   };
+}
+
+/** Determiners of a document already named: "the report", "this study", "its review". */
+const DEFINITE = new Set(["the", "this", "that", "its", "their"]);
+
+/**
+ * "The report said ...", "The study called it “striking”": a document with no name of its own
+ * speaks for the organisation the article said wrote it ("a report by the GAO", "the GAO's
+ * report"), else the speaker stays empty, with the reason. Any speech verb reports here.
+ */
+function documentSubject(ctx: Context, r: Region, clause: number, v: number): Subject | null {
+  const { words, lw } = r;
+  // "The study also said": an adverb between the document and its verb.
+  let h = v - 1;
+  while (h > clause && (lw[h] === "also" || /^\p{Ll}+ly$/u.test(words[h].text))) h--;
+  const noun = lw[h];
+  const document = ctx.quoteCues.findingNouns.has(noun) || ctx.cues.documents.includes(noun);
+  if (!document || v - clause > 4 || !NOUN_DETERMINERS.has(lw[clause])) return null;
+  // Lower-case words only: "The GAO report" names its author, another sieve's case.
+  if (
+    words.slice(clause + 1, v).some((w) => w.kind !== "word" || w.text !== w.text.toLowerCase())
+  ) {
+    return null;
+  }
+  const from = words[clause].start;
+  const raw = ctx.text.slice(from, words[v - 1].end);
+  const author = DEFINITE.has(lw[clause]) ? documentAuthor(ctx, noun, from) : undefined;
+  const who = author
+    ? { ...ofMention(author, "description", 0.6), speakerRaw: raw }
+    : { ...named(null, "document", null, null, 0), speakerRaw: raw, reason: NO_AUTHOR };
+  return { ...who, from, to: words[v].end, mediaSubject: false };
+}
+
+const NO_AUTHOR = "a document the article names no author of";
+
+/**
+ * The organisation the article said wrote a document, nearest before `before` (at most about
+ * ten sentences back): "a report by the GAO", "a study from Acme Labs", "the GAO's report".
+ */
+function documentAuthor(ctx: Context, noun: string, before: number): EntityMention | undefined {
+  const by = new RegExp(`\\b${noun}\\s+(?:by|from)\\s+(?:the\\s+)?$`, "iu");
+  const owns = new RegExp(`^(?:['’]s)?\\s+(?:new\\s+|latest\\s+|annual\\s+)?${noun}\\b`, "iu");
+  return [...ctx.mentions].reverse().find((m) =>
+    m.end <= before && before - m.end < 1500 && m.type === "ORG" &&
+    (by.test(ctx.text.slice(Math.max(0, m.start - 40), m.start)) ||
+      owns.test(ctx.text.slice(m.end, m.end + 30)))
+  );
 }
 
 /** People who speak for where they work, in the plural: "Analysts at JPMorgan said". */
