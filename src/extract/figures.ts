@@ -111,9 +111,9 @@ export interface Span {
 
 /**
  * Entity types whose names qualify a counted noun: "345 Muslim pilgrims", "500 US troops", "500
- * Google employees".
+ * Google employees", "2,000 Taylor Swift fans".
  */
-const COUNT_MODIFIER_TYPES: ReadonlySet<string> = new Set(["NORP", "GPE", "ORG"]);
+const COUNT_MODIFIER_TYPES: ReadonlySet<string> = new Set(["NORP", "GPE", "ORG", "PERSON"]);
 
 interface Raw {
   first: number;

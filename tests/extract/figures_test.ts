@@ -178,6 +178,16 @@ Deno.test("figures: a capitalised number word opens a sentence only; other capit
   ]);
 });
 
+Deno.test("figures: a person's name qualifies a counted noun like a company's", () => {
+  const x = extractText(
+    "About 2,000 Taylor Swift fans waited outside, and the museum holds 300 Pablo Picasso prints.",
+  );
+  assert.deepEqual(x.figures.map((f) => [f.text, f.kind, f.value, f.unit]), [
+    ["2,000 Taylor Swift fans", "count", 2000, "fans"],
+    ["300 Pablo Picasso prints", "count", 300, "prints"],
+  ]);
+});
+
 Deno.test("figures: a country's name qualifies a count, a people's name can be the counted noun", () => {
   const x = extractText("It sent 4,000 United States troops and evacuated 300 Americans.");
   assert.deepEqual(x.figures.map((f) => [f.text, f.kind, f.value, f.unit]), [
