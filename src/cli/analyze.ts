@@ -296,6 +296,7 @@ async function runWhole(
     });
     bar.done();
     warnAfterRun(flags, run, batchWords, io);
+    warnOutsideStrata(flags, run, io);
     reportRun(flags, run, formats, outputs.length, (performance.now() - started) / 1000, io);
   } catch (e) {
     bar.done();
@@ -381,6 +382,23 @@ async function writeRunCharts(
     allCharts(run.frames ?? chartInputs(staging, run, formats, CHART_FRAMES), { within }),
     `${staging}/charts`,
     [...CHART_FORMATS],
+  );
+}
+
+/**
+ * `--within FIELD`: articles without the field are in no stratum, so the comparisons within
+ * strata leave them out; say how many, since nothing else would.
+ */
+function warnOutsideStrata(flags: AnalyzeFlags, run: BatchedRun, io: Io): void {
+  const field = flags.within;
+  if (flags.quiet || field === undefined || !("articles" in run.rows)) return;
+  const articles = readFrame(flags.out, "articles");
+  if (!articles.columns.includes(field)) return;
+  const missing = articles.getColumn(field).nullCount();
+  if (missing === 0) return;
+  io.error(
+    `warning: ${missing} of ${articles.height} articles have no ${field}: the comparisons ` +
+      `within each ${field} (keyness, framing_within, sentiment_within) leave them out`,
   );
 }
 

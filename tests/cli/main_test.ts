@@ -132,3 +132,31 @@ Deno.test("--by and --within on one field, or a field no article has, stop befor
     'error: --by: no article has a value for the field "nosuch"; fields available: outlet, id, published, year, title, url, agency, outlet_evidence, outlet_evidence_text, date_evidence',
   );
 });
+
+Deno.test("--within: articles without the field are counted and said to be left out", async () => {
+  const dir = await Deno.makeTempDir();
+  const story = (s: string | null, outlet: string, text: string) =>
+    `---\noutlet: ${outlet}\n${s ? `story: ${s}\n` : ""}---\n${text}\n`;
+  await Deno.mkdir(`${dir}/corpus`);
+  await Deno.writeTextFile(
+    `${dir}/corpus/a.md`,
+    story("vote", "Wire", "The council voted on Monday."),
+  );
+  await Deno.writeTextFile(
+    `${dir}/corpus/b.md`,
+    story("vote", "Paper", "Councillors voted to pass it."),
+  );
+  await Deno.writeTextFile(`${dir}/corpus/c.md`, story(null, "Paper", "A storm hit the coast."));
+  const err: string[] = [];
+  const io = { log: () => {}, error: (l: string) => err.push(l) };
+  const args = ["analyze", "--corpus", `${dir}/corpus`, "--out", `${dir}/out`, "--within", "story"];
+  assert.equal(await main([...args, "--stages", "corpus,measure"], io), 0, err.join("\n"));
+  assert.ok(
+    err.includes(
+      "warning: 1 of 3 articles have no story: the comparisons within each story (keyness, " +
+        "framing_within, sentiment_within) leave them out",
+    ),
+    err.join("\n"),
+  );
+  await Deno.remove(dir, { recursive: true });
+});
