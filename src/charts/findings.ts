@@ -11,6 +11,7 @@
 
 import pl from "nodejs-polars";
 import { type GroupSize, groupSizes, pluralField } from "./caption.ts";
+import { withoutNumbers } from "./terms.ts";
 
 /** What a finding is about, in the order the report lists them. */
 export type FindingTopic =
@@ -127,9 +128,11 @@ export function termFindings(
   });
   const size = new Map(sizes.map((g) => [g.name, g]));
   const groups = [...new Set(keyness.getColumn("group").toArray() as string[])].sort();
+  // The words that lead, not the numbers (those are the figures' findings).
+  const words = withoutNumbers(over);
   for (const g of groups) {
     const lead = records(
-      over.filter(pl.col("group").eq(pl.lit(g)).and(pl.col("n_target").gtEq(min)))
+      words.filter(pl.col("group").eq(pl.lit(g)).and(pl.col("n_target").gtEq(min)))
         .sort(["z", "term"], [true, false]).head(top),
     );
     if (!lead.length) continue;

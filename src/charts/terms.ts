@@ -99,11 +99,12 @@ export function keynessComparison(keyness: pl.DataFrame, by = "outlet", within?:
  */
 export function keynessChart(
   keyness: pl.DataFrame,
-  options: TermChartOptions & { within?: string } = {},
+  options: TermChartOptions & { within?: string; numbers?: boolean } = {},
 ): Chart {
   const n = options.n ?? 8;
   const by = options.by ?? "outlet";
-  const withQ = keyness.columns.includes("q") ? keyness : keyness.withColumns(
+  const shown = options.numbers ? keyness : withoutNumbers(keyness);
+  const withQ = shown.columns.includes("q") ? shown : shown.withColumns(
     pl.lit(NaN).alias("q"),
   );
   const over = topByGroup(withQ.filter(pl.col("z").gt(0)), "group", "z", { n, then: ["term"] });
@@ -133,6 +134,7 @@ export function keynessChart(
         passing
           ? `coloured: q < 0.05 (articles as the unit, Benjamini–Hochberg): ${passing} of ${withQ.height} rows`
           : `no term passes q < 0.05 (articles as the unit, Benjamini–Hochberg): the bars are the largest z, not findings`,
+        ...(options.numbers ? [] : ["terms with a number left out (see figures)"]),
       ],
     },
     data: { values },
@@ -167,6 +169,15 @@ export function keynessChart(
     resolve: { scale: { y: "independent" } },
     config: CHART_CONFIG,
   });
+}
+
+/**
+ * The rows whose term has no word that starts with a digit ("15", "1.7 billion", "74 people"):
+ * which numbers an outlet reports is what `figures` compares, with their units and what they
+ * measure, and a bare number leading an outlet's words hides the words. Frames keep them.
+ */
+export function withoutNumbers(terms: pl.DataFrame): pl.DataFrame {
+  return terms.filter(pl.col("term").str.contains("(^|\\s)[0-9]").not());
 }
 
 /** The keyness chart's colour classes: significance first, then direction. */
