@@ -26,6 +26,7 @@ import type { CleanArticle } from "../corpus/clean.ts";
 import type { TokenColumns } from "../text/segment.ts";
 import { LOWER_IDS, STEM_IDS, stemOf } from "../text/tokens.ts";
 import { isNameToken, isSpelling, type Spelling, spellingVariants } from "../text/spelling.ts";
+import { abbreviationTerms } from "../text/normalise.ts";
 import { Float64Buffer, Int32Buffer } from "../_buffers.ts";
 import { codedUtf8, runsUtf8, stableOrderBy } from "../frames/columns.ts";
 import { addCounts } from "./tally.ts";
@@ -157,7 +158,12 @@ export function countTerms(
   const counts = articles.map(() => new Map<string, number>());
   const totals = opts.ngrams.map(() => new Array<number>(articles.length).fill(0));
   const words = new Array<number>(articles.length).fill(0);
-  const { ids, forms } = respelledIds(formIds(tokens, opts.form), tokens, opts);
+  const { ids, forms, abbreviations } = abbreviatedIds(
+    respelledIds(formIds(tokens, opts.form), tokens, opts),
+    tokens,
+    opts.form,
+  );
+  const firstAbbreviation = forms.length - abbreviations.length;
   const stop = opts.stopwords;
   const dropTitles = opts.honorifics === "drop";
   const maxN = opts.ngrams[opts.ngrams.length - 1];
@@ -208,11 +214,15 @@ export function countTerms(
     words[article]++;
     // A word for the % sign under a chosen spelling: neither a term nor a break.
     if (ids[i] < 0) continue;
+    // An abbreviation's term ("US", "uk") is what a stopword set or the honorifics are asked
+    // about; under the default list it is never a stopword (the point of its own form).
+    const abbreviation = ids[i] >= firstAbbreviation;
+    const lower = abbreviation ? abbreviations[ids[i] - firstAbbreviation] : tokens.lower[i];
     const removed = (stop === "remove"
-      ? tokens.isStop[i]
+      ? tokens.isStop[i] && !abbreviation
       : stop === "keep"
       ? false
-      : stop.has(tokens.lower[i])) || (dropTitles && HONORIFICS.has(tokens.lower[i]));
+      : stop.has(lower)) || (dropTitles && HONORIFICS.has(lower));
     if (removed) {
       window.length = 0;
       continue;
@@ -335,6 +345,35 @@ function respelledIds(
     }
   }
   return { ids, forms };
+}
+
+/**
+ * The form ids with each abbreviation given its term (`abbreviationTerms`: "U.S." and "US" →
+ * "US", "U.K." → "uk"): new ids appended to a copy of `forms`, one per distinct term, and
+ * `abbreviations` the lower-case-or-capitals term of each of them (the last
+ * `abbreviations.length` forms). Without abbreviations, the input as it is.
+ */
+function abbreviatedIds(
+  base: { ids: Int32Array; forms: string[] },
+  tokens: TokenColumns,
+  form: "lower" | "stem",
+): { ids: Int32Array; forms: string[]; abbreviations: string[] } {
+  const { index, terms } = abbreviationTerms(tokens);
+  const abbreviations: string[] = [];
+  if (index.length === 0) return { ...base, abbreviations };
+  const ids = base.ids.slice();
+  const forms = base.forms.slice();
+  const added = new Map<string, number>();
+  for (let k = 0; k < index.length; k++) {
+    const term = terms[k];
+    let id = added.get(term);
+    if (id === undefined) {
+      added.set(term, id = forms.push(form === "stem" ? stemOf(term) : term) - 1);
+      abbreviations.push(term);
+    }
+    ids[index[k]] = id;
+  }
+  return { ids, forms, abbreviations };
 }
 
 /** Corpus-wide count and document frequency of every term. */
