@@ -9,8 +9,11 @@
  *   quanteda's `tokens_tolower(keep_acronyms = TRUE)` and spaCy's part-of-speech tags keep them
  *   apart too. A bare word in capitals counts so only when it has two or three letters (longer
  *   ones, "THEM", "ONLY", are stress), is not one writers put in capitals for stress ("ALL",
- *   "AND", "YOU"), and stands in a sentence not mostly in capitals (an all-capitals headline,
- *   "LET US PRAY", where it may be the word). A dotted one is an abbreviation wherever it is.
+ *   "AND", "YOU"), and stands neither in a sentence mostly in capitals (an all-capitals
+ *   headline, "LET US PRAY", where it may be the word) nor in a run of three or more words in
+ *   capitals with a long one (a heading glued into the text, "DEPARTMENT OF JUSTICE"; not "US,
+ *   UK, EU"). A dotted one is an
+ *   abbreviation wherever it is.
  * - Other abbreviations are lower-cased as every word is ("NATO" and "Nato" are "nato").
  *
  * The token columns keep their own lower forms: only the terms (`countTerms` and what is built
@@ -84,6 +87,9 @@ const TWO_OR_THREE_CAPITALS = /^\p{Lu}{2,3}$/u;
 
 /** The kind of a surface form ({@link WORD}, {@link DOTTED} or {@link CLASHING}). */
 function kindOf(token: string): number {
+  // Most forms start with a lower-case letter or a digit: no regular expression for them.
+  const c = token.charCodeAt(0);
+  if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) return WORD;
   if (DOTTED_CAPITALS.test(token)) return DOTTED;
   if (TWO_OR_THREE_CAPITALS.test(token) && ABBREVIATION_CLASHES.has(token.toLowerCase())) {
     return CLASHING;
@@ -134,7 +140,6 @@ export interface AbbreviationTerms {
   terms: string[];
 }
 
-const kindById: { kinds: Uint8Array } = { kinds: new Uint8Array(1024) };
 const cache = new WeakMap<TokenColumns, AbbreviationTerms & { length: number }>();
 
 /**
@@ -148,30 +153,14 @@ export function abbreviationTerms(tokens: TokenColumns): AbbreviationTerms {
   const n = tokens.length;
   const cached = cache.get(tokens);
   if (cached && cached.length === n) return cached;
-  const numbered = tokens.tokenId.length === n;
-  if (kindById.kinds.length < SURFACE_FORMS.length) {
-    const grown = new Uint8Array(SURFACE_FORMS.length * 2);
-    grown.set(kindById.kinds);
-    kindById.kinds = grown;
-  }
-  const kinds = kindById.kinds;
   const index: number[] = [];
   const terms: string[] = [];
   let sentence = "";
   let shouting = false;
-  for (let i = 0; i < n; i++) {
-    const id = numbered ? tokens.tokenId[i] : -1;
-    let kind = id >= 0 && id < kinds.length ? kinds[id] : 0;
-    if (kind === 0) {
-      kind = kindOfToken(tokens.token[i]);
-      if (id >= 0 && id < kinds.length && SURFACE_FORMS[id].token === tokens.token[i]) {
-        kinds[id] = kind;
-      }
-    }
-    if (kind === WORD) continue;
+  for (const i of abbreviationRows(tokens)) {
     const token = tokens.token[i];
     // The rare abbreviation: checked against its own string (columns changed by other code).
-    if (kindOfToken(token) !== kind) kind = kindOfToken(token);
+    const kind = kindOfToken(token);
     if (kind === DOTTED) {
       index.push(i);
       terms.push(dottedTerm(token));
@@ -180,7 +169,7 @@ export function abbreviationTerms(tokens: TokenColumns): AbbreviationTerms {
         sentence = tokens.sentenceId[i];
         shouting = mostlyCapitals(tokens.token, ...sentenceRange(tokens, i));
       }
-      if (shouting) continue;
+      if (shouting || inCapitalsRun(tokens, i)) continue;
       index.push(i);
       terms.push(token);
     }
@@ -188,6 +177,76 @@ export function abbreviationTerms(tokens: TokenColumns): AbbreviationTerms {
   const found = { length: n, index: Int32Array.from(index), terms };
   cache.set(tokens, found);
   return found;
+}
+
+const kindById: { kinds: Uint8Array } = { kinds: new Uint8Array(1024) };
+
+/**
+ * The rows of the tokens whose surface form is not a {@link WORD}, ascending: each form is
+ * classified once, by the number segmenting gave it (one small-array read per token), or from
+ * the token's string when the columns have no numbers.
+ */
+function abbreviationRows(tokens: TokenColumns): number[] {
+  const n = tokens.length;
+  const rows: number[] = [];
+  const ids = tokens.tokenId;
+  const words = tokens.token;
+  if (ids.length !== n) {
+    for (let i = 0; i < n; i++) if (kindOfToken(words[i]) !== WORD) rows.push(i);
+    return rows;
+  }
+  if (kindById.kinds.length < SURFACE_FORMS.length) {
+    const grown = new Uint8Array(SURFACE_FORMS.length * 2);
+    grown.set(kindById.kinds);
+    kindById.kinds = grown;
+  }
+  const kinds = kindById.kinds;
+  for (let i = 0; i < n; i++) {
+    const id = ids[i];
+    let kind = id >= 0 ? kinds[id] : 0;
+    if (kind === WORD) continue;
+    if (kind === 0) {
+      kind = kindOf(words[i]);
+      if (id >= 0 && SURFACE_FORMS[id].token === words[i]) kinds[id] = kind;
+    }
+    if (kind !== WORD) rows.push(i);
+  }
+  return rows;
+}
+
+/** Whether a token has letters, none of them lower case ("US", "G7", "A"). */
+function inCapitals(token: string): boolean {
+  return token.toUpperCase() === token && token.toLowerCase() !== token;
+}
+
+/**
+ * Whether token `i` stands in a run of three or more words in capitals within its sentence, one
+ * of them of five letters or more: a heading or a shouted phrase glued into running text
+ * ("DEPARTMENT OF JUSTICE", "SEATS ON THE FLOOR"), where "OF" and "ON" are the words. A list of
+ * abbreviations ("the US, UK, EU") is no such run.
+ */
+function inCapitalsRun(tokens: TokenColumns, i: number): boolean {
+  const id = tokens.sentenceId[i];
+  const words = tokens.token;
+  let long = false;
+  let from = i;
+  while (from > 0 && tokens.sentenceId[from - 1] === id && inCapitals(words[from - 1])) {
+    from--;
+    if (letterCount(words[from]) >= 5) long = true;
+  }
+  let to = i + 1;
+  while (to < tokens.length && tokens.sentenceId[to] === id && inCapitals(words[to])) {
+    if (letterCount(words[to]) >= 5) long = true;
+    to++;
+  }
+  return to - from >= 3 && long;
+}
+
+/** The letters of a word ("U.S.S.R." has 4). */
+function letterCount(word: string): number {
+  let n = 0;
+  for (const ch of word) if (ch.toLowerCase() !== ch.toUpperCase()) n++;
+  return n;
 }
 
 /** The rows `[from, to)` of the sentence of token `i` (a sentence's tokens are contiguous). */

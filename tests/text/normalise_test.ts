@@ -53,6 +53,14 @@ Deno.test("abbreviations: words in capitals for stress and all-capitals headline
   assert.deepEqual([...unigrams("LET US PRAY FOR IT NOW.")], [["let", 1], ["us", 1], ["pray", 1]]);
   // Two words in capitals, one lower-case: not a shouted sentence.
   assert.equal(unigrams("US and UK talks.").get("US"), 1);
+  // A heading glued to the text (SOTU addresses): OF and IN stand in runs of capitals.
+  const glued = unigrams("To make DEPARTMENT OF JUSTICE EXPEDITION IN LEGAL PROCEDURE The delays.");
+  assert.equal(glued.get("OF"), undefined);
+  assert.equal(glued.get("IN"), undefined);
+  assert.equal(glued.get("department"), 1);
+  // Two words in capitals side by side are no run, nor a list of short abbreviations.
+  assert.equal(unigrams("The US, NATO and the EU met.").get("US"), 1);
+  assert.equal(unigrams("Talks in the US, UK, EU and Japan.").get("US"), 1);
 });
 
 Deno.test("abbreviations: stopword sets and stems ask about the abbreviation's own term", () => {
