@@ -317,7 +317,7 @@ function respelledIds(
   tokens: TokenColumns,
   options: ResolvedTermOptions,
 ): { ids: Int32Array; forms: string[] } {
-  if (options.spelling === "as-written") return base;
+  if (options.spelling === "as-written") return withoutSignWords(base, tokens);
   const { words, phrases } = spellingVariants(options.spelling);
   const ids = base.ids.slice();
   const forms = base.forms.slice();
@@ -346,6 +346,48 @@ function respelledIds(
   }
   return { ids, forms };
 }
+
+/**
+ * The form ids with the words for the % sign ("per cent", "percent", "pct") at -1 (no term, no
+ * break): under every spelling, as the sign itself is no term, so an outlet that writes "per
+ * cent" does not "over-use" "cent" against one that prints "%". The words are found by their
+ * lower-form numbers (a flag per number, one read per token); capitalised inside a sentence
+ * they are a name and stay.
+ */
+function withoutSignWords(
+  base: { ids: Int32Array; forms: string[] },
+  tokens: TokenColumns,
+): { ids: Int32Array; forms: string[] } {
+  const { words, phrases } = spellingVariants("american");
+  const signs = [...words].filter(([, to]) => to === "").map(([w]) => w);
+  const numbered = tokens.lowerId.length === tokens.length;
+  const present = [...signs, ...phrases.keys()].some((w) => LOWER_IDS.ids.has(w));
+  if (numbered && !present) return base;
+  const flags = new Uint8Array(numbered ? LOWER_IDS.strings.length : 0);
+  for (const w of signs) if (LOWER_IDS.ids.has(w)) flags[LOWER_IDS.ids.get(w)!] = SIGN;
+  for (const w of phrases.keys()) if (LOWER_IDS.ids.has(w)) flags[LOWER_IDS.ids.get(w)!] = FIRST;
+  let ids = base.ids;
+  for (let i = 0; i < tokens.length; i++) {
+    const flag = numbered
+      ? flags[tokens.lowerId[i]]
+      : words.get(tokens.lower[i]) === ""
+      ? SIGN
+      : phrases.has(tokens.lower[i])
+      ? FIRST
+      : 0;
+    if (flag === 0 || isNameToken(tokens, i)) continue;
+    const second = flag === FIRST && tokens.sentenceId[i + 1] === tokens.sentenceId[i] &&
+      phrases.get(tokens.lower[i])!.has(tokens.lower[i + 1]) && !isNameToken(tokens, i + 1);
+    if (flag === FIRST && !second) continue;
+    if (ids === base.ids) ids = base.ids.slice();
+    ids[i] = -1;
+    if (second) ids[++i] = -1;
+  }
+  return { ids, forms: base.forms };
+}
+
+const SIGN = 1;
+const FIRST = 2;
 
 /**
  * The form ids with each abbreviation given its term (`abbreviationTerms`: "U.S." and "US" →

@@ -82,7 +82,7 @@ Deno.test("abbreviations: stopword sets and stems ask about the abbreviation's o
 Deno.test("abbreviations: collocations and counts agree without the surface-form numbers", () => {
   const texts = [
     "The U.S. carrier and the US carrier rose.",
-    "A US carrier fell as US carrier stocks.",
+    "A US carrier fell 15 per cent as US carrier stocks.",
   ];
   const a = analysisOf(texts);
   const pairs = collocations(a, { minCount: 2 });
@@ -97,6 +97,8 @@ Deno.test("abbreviations: collocations and counts agree without the surface-form
   const counts = countTerms({ articles: a.articles, tokens: plain }, { ngrams: [1, 2] });
   assert.deepEqual(counts.counts, countTerms(a, { ngrams: [1, 2] }).counts);
   assert.equal(counts.counts[1].get("US carrier"), 2);
+  assert.equal(counts.counts[1].get("fell 15"), 1);
+  assert.equal(counts.counts[1].get("cent"), undefined);
 });
 
 Deno.test("mostlyCapitals: more than three quarters of the words of 2+ letters, two at least", () => {
@@ -184,6 +186,46 @@ Deno.test("property: with every word kept, each token is one unigram (none lost 
       let sum = 0;
       for (const n of counts.counts[0].values()) sum += n;
       assert.equal(sum, a.tokens.length);
+    }),
+    { numRuns: 200 },
+  );
+});
+
+Deno.test("sign words: per cent, percent and pct are no term under any spelling, as % is none", () => {
+  const texts = [
+    "Revenue rose 3.1 per cent, it said.",
+    "Revenue rose 3.1 percent, it said.",
+    "Revenue rose 3.1%, it said.",
+    "Shares rose 2 pct; the fee per cent of a dollar is Per Cent Ltd's.",
+  ];
+  const counts = countTerms(analysisOf(texts), { ngrams: [1, 2] }).counts;
+  // The three wordings of one fact count the same terms: no "cent", "percent" or "per cent".
+  const expected = [["revenue", 1], ["rose", 1], ["3.1", 1], ["revenue rose", 1], ["rose 3.1", 1]];
+  for (let k = 0; k < 3; k++) assert.deepEqual([...counts[k]], expected, texts[k]);
+  // "per" alone stays; "Per Cent" capitalised inside a sentence is a name and stays.
+  const last = counts[3];
+  assert.equal(last.get("pct"), undefined);
+  assert.equal(last.get("per"), 1);
+  assert.equal(last.get("per cent"), 1);
+  assert.equal(last.get("shares rose"), 1);
+  assert.equal(last.get("rose 2"), undefined); // "2" is a stopword: the bigram breaks there
+  // The sign's words are no break either: "15 per cent higher" pairs as "15% higher" does.
+  const across = countTerms(analysisOf(["15 per cent higher.", "15% higher."]), { ngrams: [2] });
+  assert.deepEqual(across.counts.map((m) => m.get("15 higher")), [1, 1]);
+});
+
+Deno.test("property: N%, N per cent, N percent and N pct count the same terms", () => {
+  const word = fc.oneof(
+    fc.constantFrom("revenue", "rose", "the", "per", "share", "cent", "fell", "us"),
+    fc.integer({ min: 10, max: 999 }).map((n) => `${n}%`),
+  );
+  fc.assert(
+    fc.property(fc.array(word, { minLength: 1, maxLength: 12 }), (words) => {
+      const texts = [" per cent", " percent", " pct", "%"].map((sign) =>
+        "Note " + words.map((w) => w.replace("%", sign)).join(" ") + "."
+      );
+      const counts = countTerms(analysisOf(texts), { ngrams: [1, 2] }).counts;
+      for (const m of counts) assert.deepEqual([...m].sort(), [...counts[3]].sort());
     }),
     { numRuns: 200 },
   );
