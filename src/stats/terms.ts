@@ -3,7 +3,8 @@
  *
  * Conventions, on purpose:
  * - A term is a token's lower-case form (or its Porter stem), or an n-gram of them joined by one
- *   space. Tokens never contain spaces, so a term's n-gram order is its number of spaces plus one.
+ *   space; abbreviations are counted in the form `abbreviationTerms` gives them ("U.S." and "US"
+ *   are "US", apart from the pronoun "us"), and the words for % are no term. Tokens never contain spaces, so a term's n-gram order is its number of spaces plus one.
  * - N-grams never cross a sentence boundary, and never span a removed stopword: with stopwords
  *   removed, "vote against the bill" yields no bigram "vote bill" (a removed stopword breaks the
  *   chain as a sentence end does). This is tidytext's "bigrams, then drop those with a stopword".
@@ -75,9 +76,9 @@ export interface TermOptions {
   /**
    * `as-written` (the default) counts every spelling apart; `american` or `british` counts the
    * British and American spellings of a word as one term in that variety ("colour" and "color";
-   * see `spellingVariants`), and leaves out the words outlets write for % by house style ("per
-   * cent", "percent", "pct"), as the sign itself is no term. Capitalised words inside a sentence
-   * are names and stay as written ("Labour", "Ministry of Defence").
+   * see `spellingVariants`). Capitalised words inside a sentence are names and stay as written
+   * ("Labour", "Ministry of Defence"). Under every spelling, the words outlets write for % by
+   * house style ("per cent", "percent", "pct") are no term, as the sign itself is none.
    */
   spelling?: Spelling;
 }
