@@ -3,7 +3,8 @@
  *
  * Conventions, on purpose:
  * - A term is a token's lower-case form (or its Porter stem), or an n-gram of them joined by one
- *   space. Tokens never contain spaces, so a term's n-gram order is its number of spaces plus one.
+ *   space; abbreviations are counted in the form `abbreviationTerms` gives them ("U.S." and "US"
+ *   are "US", apart from the pronoun "us"), and the words for % are no term. Tokens never contain spaces, so a term's n-gram order is its number of spaces plus one.
  * - N-grams never cross a sentence boundary, and never span a removed stopword: with stopwords
  *   removed, "vote against the bill" yields no bigram "vote bill" (a removed stopword breaks the
  *   chain as a sentence end does). This is tidytext's "bigrams, then drop those with a stopword".
@@ -26,6 +27,7 @@ import type { CleanArticle } from "../corpus/clean.ts";
 import type { TokenColumns } from "../text/segment.ts";
 import { LOWER_IDS, STEM_IDS, stemOf } from "../text/tokens.ts";
 import { isNameToken, isSpelling, type Spelling, spellingVariants } from "../text/spelling.ts";
+import { abbreviationTerms } from "../text/normalise.ts";
 import { Float64Buffer, Int32Buffer } from "../_buffers.ts";
 import { codedUtf8, runsUtf8, stableOrderBy } from "../frames/columns.ts";
 import { addCounts } from "./tally.ts";
@@ -74,9 +76,9 @@ export interface TermOptions {
   /**
    * `as-written` (the default) counts every spelling apart; `american` or `british` counts the
    * British and American spellings of a word as one term in that variety ("colour" and "color";
-   * see `spellingVariants`), and leaves out the words outlets write for % by house style ("per
-   * cent", "percent", "pct"), as the sign itself is no term. Capitalised words inside a sentence
-   * are names and stay as written ("Labour", "Ministry of Defence").
+   * see `spellingVariants`). Capitalised words inside a sentence are names and stay as written
+   * ("Labour", "Ministry of Defence"). Under every spelling, the words outlets write for % by
+   * house style ("per cent", "percent", "pct") are no term, as the sign itself is none.
    */
   spelling?: Spelling;
 }
@@ -157,7 +159,12 @@ export function countTerms(
   const counts = articles.map(() => new Map<string, number>());
   const totals = opts.ngrams.map(() => new Array<number>(articles.length).fill(0));
   const words = new Array<number>(articles.length).fill(0);
-  const { ids, forms } = respelledIds(formIds(tokens, opts.form), tokens, opts);
+  const { ids, forms, abbreviations } = abbreviatedIds(
+    respelledIds(formIds(tokens, opts.form), tokens, opts),
+    tokens,
+    opts.form,
+  );
+  const firstAbbreviation = forms.length - abbreviations.length;
   const stop = opts.stopwords;
   const dropTitles = opts.honorifics === "drop";
   const maxN = opts.ngrams[opts.ngrams.length - 1];
@@ -208,11 +215,15 @@ export function countTerms(
     words[article]++;
     // A word for the % sign under a chosen spelling: neither a term nor a break.
     if (ids[i] < 0) continue;
+    // An abbreviation's term ("US", "uk") is what a stopword set or the honorifics are asked
+    // about; under the default list it is never a stopword (the point of its own form).
+    const abbreviation = ids[i] >= firstAbbreviation;
+    const lower = abbreviation ? abbreviations[ids[i] - firstAbbreviation] : tokens.lower[i];
     const removed = (stop === "remove"
-      ? tokens.isStop[i]
+      ? tokens.isStop[i] && !abbreviation
       : stop === "keep"
       ? false
-      : stop.has(tokens.lower[i])) || (dropTitles && HONORIFICS.has(tokens.lower[i]));
+      : stop.has(lower)) || (dropTitles && HONORIFICS.has(lower));
     if (removed) {
       window.length = 0;
       continue;
@@ -307,7 +318,7 @@ function respelledIds(
   tokens: TokenColumns,
   options: ResolvedTermOptions,
 ): { ids: Int32Array; forms: string[] } {
-  if (options.spelling === "as-written") return base;
+  if (options.spelling === "as-written") return withoutSignWords(base, tokens);
   const { words, phrases } = spellingVariants(options.spelling);
   const ids = base.ids.slice();
   const forms = base.forms.slice();
@@ -335,6 +346,77 @@ function respelledIds(
     }
   }
   return { ids, forms };
+}
+
+/**
+ * The form ids with the words for the % sign ("per cent", "percent", "pct") at -1 (no term, no
+ * break): under every spelling, as the sign itself is no term, so an outlet that writes "per
+ * cent" does not "over-use" "cent" against one that prints "%". The words are found by their
+ * lower-form numbers (a flag per number, one read per token); capitalised inside a sentence
+ * they are a name and stay.
+ */
+function withoutSignWords(
+  base: { ids: Int32Array; forms: string[] },
+  tokens: TokenColumns,
+): { ids: Int32Array; forms: string[] } {
+  const { words, phrases } = spellingVariants("american");
+  const signs = [...words].filter(([, to]) => to === "").map(([w]) => w);
+  const numbered = tokens.lowerId.length === tokens.length;
+  const present = [...signs, ...phrases.keys()].some((w) => LOWER_IDS.ids.has(w));
+  if (numbered && !present) return base;
+  const flags = new Uint8Array(numbered ? LOWER_IDS.strings.length : 0);
+  for (const w of signs) if (LOWER_IDS.ids.has(w)) flags[LOWER_IDS.ids.get(w)!] = SIGN;
+  for (const w of phrases.keys()) if (LOWER_IDS.ids.has(w)) flags[LOWER_IDS.ids.get(w)!] = FIRST;
+  let ids = base.ids;
+  for (let i = 0; i < tokens.length; i++) {
+    const flag = numbered
+      ? flags[tokens.lowerId[i]]
+      : words.get(tokens.lower[i]) === ""
+      ? SIGN
+      : phrases.has(tokens.lower[i])
+      ? FIRST
+      : 0;
+    if (flag === 0 || isNameToken(tokens, i)) continue;
+    const second = flag === FIRST && tokens.sentenceId[i + 1] === tokens.sentenceId[i] &&
+      phrases.get(tokens.lower[i])!.has(tokens.lower[i + 1]) && !isNameToken(tokens, i + 1);
+    if (flag === FIRST && !second) continue;
+    if (ids === base.ids) ids = base.ids.slice();
+    ids[i] = -1;
+    if (second) ids[++i] = -1;
+  }
+  return { ids, forms: base.forms };
+}
+
+const SIGN = 1;
+const FIRST = 2;
+
+/**
+ * The form ids with each abbreviation given its term (`abbreviationTerms`: "U.S." and "US" →
+ * "US", "U.K." → "uk"): new ids appended to a copy of `forms`, one per distinct term, and
+ * `abbreviations` the lower-case-or-capitals term of each of them (the last
+ * `abbreviations.length` forms). Without abbreviations, the input as it is.
+ */
+function abbreviatedIds(
+  base: { ids: Int32Array; forms: string[] },
+  tokens: TokenColumns,
+  form: "lower" | "stem",
+): { ids: Int32Array; forms: string[]; abbreviations: string[] } {
+  const { index, terms } = abbreviationTerms(tokens);
+  const abbreviations: string[] = [];
+  if (index.length === 0) return { ...base, abbreviations };
+  const ids = base.ids.slice();
+  const forms = base.forms.slice();
+  const added = new Map<string, number>();
+  for (let k = 0; k < index.length; k++) {
+    const term = terms[k];
+    let id = added.get(term);
+    if (id === undefined) {
+      added.set(term, id = forms.push(form === "stem" ? stemOf(term) : term) - 1);
+      abbreviations.push(term);
+    }
+    ids[index[k]] = id;
+  }
+  return { ids, forms, abbreviations };
 }
 
 /** Corpus-wide count and document frequency of every term. */
