@@ -94,7 +94,18 @@ export function figuresChart(figures: pl.DataFrame, options: FiguresChartOptions
       },
       y: { field: "row", type: "ordinal", axis: null },
       text: { field: "cell", type: "nominal" },
-      color: { field: "outlet", type: "nominal", scale: outletScale(outlets), legend: null },
+      // Dark text that reads on white; only the outlet's name takes the outlet's colour (a pale
+      // one made whole rows unreadable).
+      color: {
+        condition: {
+          test: "datum.column === 'outlet'",
+          field: "outlet",
+          type: "nominal",
+          scale: outletScale(outlets),
+          legend: null,
+        },
+        value: "#222222",
+      },
       tooltip: [{ field: "cell", type: "nominal", title: "value" }],
     },
     config: { ...CHART_CONFIG, axis: { ...CHART_CONFIG.axis, grid: false } },

@@ -278,8 +278,11 @@ export function kwicTable(
     } catch {
       continue; // a term the pattern syntax cannot say (a symbol): no lines rather than wrong ones
     }
+    // A term KWIC does not find as written (an abbreviation's term form): no lines.
+    if (!lines.height) continue;
     const ids = lines.getColumn("article_id").toArray() as string[];
-    const mine = lines.filter(pl.Series(ids.map((id) => groupOf.get(id) === group)))
+    const keep = pl.Series("keep", ids.map((id) => groupOf.get(id) === group), pl.Bool);
+    const mine = lines.filter(keep)
       .head(options.lines ?? 4);
     if (!mine.height) continue;
     parts.push(

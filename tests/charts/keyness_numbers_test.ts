@@ -30,3 +30,20 @@ Deno.test("keyness: terms with a number are left out of the chart and the findin
   const said = termFindings(keyness, []).map((f) => f.text);
   assert.match(said[1], /^FT \(.*\) over-uses most: “g7” \(6 against 0, z 2\.2\), “tariff”/);
 });
+
+Deno.test("report KWIC: a key term found nowhere as written gives no lines, not an error", async () => {
+  const { kwicTable } = await import("../../src/charts/report.ts");
+  const { analyzeArticles } = await import("../../src/pipeline.ts");
+  const { textArticle } = await import("../seeds.ts");
+  const analysis = analyzeArticles([
+    {
+      ...textArticle("The U.S. said tariffs would rise. Tariffs rose. Tariffs fell."),
+      outlet: "FT",
+    },
+  ]);
+  const groups = pl.DataFrame({ article_id: [analysis.articles[0].id], group: ["FT"] });
+  const key = keyness.slice(3, 2).withColumns(pl.Series("n_target", [3, 3], pl.Int32));
+  // "g7" is in no article: skipped; "tariff" has its three lines.
+  const table = kwicTable(key, analysis, groups, "outlet")!;
+  assert.deepEqual(table.getColumn("match").toArray(), ["tariffs", "Tariffs", "Tariffs"]);
+});
