@@ -175,6 +175,8 @@ export function kwicTable(
     } catch {
       continue; // a term the pattern syntax cannot say (a symbol): no lines rather than wrong ones
     }
+    // No line (a term kwic's patterns do not find, e.g. "US" counted from "U.S."): nothing to show.
+    if (!lines.height) continue;
     const ids = lines.getColumn("article_id").toArray() as string[];
     const mine = lines.filter(pl.Series(ids.map((id) => groupOf.get(id) === group)))
       .head(options.lines ?? 4);
