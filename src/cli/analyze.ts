@@ -60,7 +60,7 @@ const USAGE =
                    one word a line
   --honorifics H   keep (default) or drop: leave Mr, Mrs, Sen, Gov, … out of terms
   --spelling S     as-written (default), american or british: count British and American
-                   spellings of a word ("colour"/"color", "per cent"/"percent") as one term
+                   spellings of a word ("colour"/"color", "organise"/"organize") as one term
   --charts         also write every chart (SVG, PNG, JSON, HTML) to <out>/charts
   --stages LIST    which frame stages to run (default all: corpus,extract,measure,reuse);
                    corpus always runs
