@@ -8,6 +8,13 @@ import type { NumberedLine } from "../../src/corpus/lines.ts";
 import { analyzeArticles } from "../../src/pipeline.ts";
 import { textArticle } from "../seeds.ts";
 
+/** A person's name as credits and bylines print it: two capitalised words. */
+const personName = fc.tuple(
+  // A first name is never an article ("An Aa" reads as "an Aa", no person's name).
+  fc.stringMatching(/^[A-Z][a-z]{1,7}$/).filter((w) => w !== "An" && w !== "The"),
+  fc.stringMatching(/^[A-Z][a-z]{1,9}$/),
+).map(([a, b]) => `${a} ${b}`);
+
 const field = fc.string({ unit: fc.constantFrom(..."ab ,\"\n\r'é;"), maxLength: 12 });
 
 function toCsv(rows: string[][]): string {
@@ -169,14 +176,9 @@ Deno.test("property: a headline line's trailing date and site name come off, the
 });
 
 Deno.test("property: a contributor line gives back exactly the names written in it", () => {
-  const name = fc.tuple(
-    // A first name is never an article ("An Aa" reads as "an Aa", no person's name).
-    fc.stringMatching(/^[A-Z][a-z]{1,7}$/).filter((w) => w !== "An" && w !== "The"),
-    fc.stringMatching(/^[A-Z][a-z]{1,9}$/),
-  ).map(([a, b]) => `${a} ${b}`);
   fc.assert(
     fc.property(
-      fc.array(name, { minLength: 1, maxLength: 4 }),
+      fc.array(personName, { minLength: 1, maxLength: 4 }),
       fc.constantFrom("", "CNN's ", "Associated Press writers ", "The Daily Courier's "),
       fc.constantFrom(
         " to this report.",
@@ -197,14 +199,9 @@ Deno.test("property: a contributor line gives back exactly the names written in 
 });
 
 Deno.test("property: a byline gives back exactly the names written in it, whatever its lead and tail", () => {
-  const name = fc.tuple(
-    // A first name is never an article ("An Aa" reads as "an Aa", no person's name).
-    fc.stringMatching(/^[A-Z][a-z]{1,7}$/).filter((w) => w !== "An" && w !== "The"),
-    fc.stringMatching(/^[A-Z][a-z]{1,9}$/),
-  ).map(([a, b]) => `${a} ${b}`);
   fc.assert(
     fc.property(
-      fc.array(name, { minLength: 1, maxLength: 4 }),
+      fc.array(personName, { minLength: 1, maxLength: 4 }),
       fc.constantFrom("By ", "by ", "", "Words by "),
       fc.constantFrom("", ", Reuters", " | AP", ", Senior Correspondent", " in London"),
       (names, lead, tail) => {

@@ -25,7 +25,7 @@
 import type pl from "nodejs-polars";
 import type { ArticleSimilarity } from "./articles.ts";
 import type { PairSource } from "./align.ts";
-import { compareFigures, type FigureChecks, type FigureColumns } from "./figures.ts";
+import { type FigureChecks, type FigureColumns, figureStatus } from "./figures.ts";
 
 /** Term cosine from which two articles are taken for reports of one story. */
 export const STORY_COSINE = 0.2;
@@ -155,13 +155,13 @@ function bestPair(
   for (const status of ["same", "rounded"] as const) {
     for (const i of rowsA) {
       for (const j of rowsB) {
-        if (statusOf(figures, i, j) === status) return [i, j, status];
+        if (figureStatus(figures, i, j) === status) return [i, j, status];
       }
     }
   }
   for (const i of rowsA) {
     for (const j of rowsB) {
-      if (statusOf(figures, i, j) !== "different_value") continue;
+      if (figureStatus(figures, i, j) !== "different_value") continue;
       const x = Math.abs(figures.value[i]!), y = Math.abs(figures.value[j]!);
       if (Math.max(x, y) > MAX_RATIO * Math.min(x, y)) continue;
       const distance = Math.abs(Math.log(x + 1e-9) - Math.log(y + 1e-9));
@@ -199,15 +199,4 @@ export function namesByArticle(
     set.add(keys[i]);
   }
   return out;
-}
-
-function statusOf(figures: FigureColumns, i: number, j: number) {
-  return compareFigures(
-    figures.value[i],
-    figures.unit[i],
-    figures.text[i],
-    figures.value[j],
-    figures.unit[j],
-    figures.text[j],
-  );
 }

@@ -219,6 +219,22 @@ export function compareFigures(
   return "different_value";
 }
 
+/** The status of figures `i` and `j` (rows of `figures`) taken for one quantity. */
+export function figureStatus(figures: FigureColumns, i: number, j: number): FigureStatus {
+  // A score's value is its larger side: "2-1" and "2-0" agree on it, not on the result.
+  if (figures.kind[i] === "score" && tallyOf(figures.text[i]) !== tallyOf(figures.text[j])) {
+    return "different_value";
+  }
+  return compareFigures(
+    figures.value[i],
+    figures.unit[i],
+    figures.text[i],
+    figures.value[j],
+    figures.unit[j],
+    figures.text[j],
+  );
+}
+
 /**
  * Checks every figure reported in aligned sentences (class `loosest` or closer) against its
  * counterpart.
@@ -287,18 +303,7 @@ function checkChunk(
   loosest: number,
 ): FigureChecks {
   const out = emptyChecks();
-  const status = (i: number, j: number): FigureStatus =>
-    // A score's value is its larger side: "2-1" and "2-0" agree on it, not on the result.
-    figures.kind[i] === "score" && tallyOf(figures.text[i]) !== tallyOf(figures.text[j])
-      ? "different_value"
-      : compareFigures(
-        figures.value[i],
-        figures.unit[i],
-        figures.text[i],
-        figures.value[j],
-        figures.unit[j],
-        figures.text[j],
-      );
+  const status = (i: number, j: number) => figureStatus(figures, i, j);
   for (let k = 0; k < chunk.a.length; k++) {
     if (chunk.reuseClass[k] > loosest) continue;
     const sa = sentenceIds[chunk.a[k]];
