@@ -101,10 +101,13 @@ export function parseCredit(line: string): Credit {
   return credit;
 }
 
-/** A byline's lead and tail that are not names: "By", "Words by", ", Reuters", "| AP", a job. */
+/**
+ * A byline's lead and tail that are not names: "By", "Words by", ", Reuters", "| AP", a job. The
+ * agencies as they print their names ("AP", not "Ap": "By Ap Aa" is a person).
+ */
 const BYLINE_LEAD = /^\s*(?:(?:words|story|text|reporting)\s+)?by\s+/i;
 const BYLINE_TAIL =
-  /\s*(?:[,|–—-]\s*(?:the\s+)?(?:associated press|reuters|afp|ap|bbc(?:\s+(?:news|sport|world(?:\s+service)?))?|cnn|staff|correspondent|[\p{Lu}][\p{L} ]*(?:editor|correspondent|reporter|writer))\b.*|\s+(?:in|for)\s+\p{Lu}[\p{L} .'’-]*)$/iu;
+  /\s*(?:[,|–—-]\s*(?:[Tt]he\s+)?(?:Associated Press|Reuters|AFP|AP|BBC(?:\s+(?:News|Sport|World(?:\s+Service)?))?|CNN|[Ss]taff|STAFF|[Cc]orrespondent|\p{Lu}[\p{L} ]*(?:[Ee]ditor|[Cc]orrespondent|[Rr]eporter|[Ww]riter))\b.*|\s+(?:in|for)\s+\p{Lu}[\p{L} .'’-]*)$/u;
 
 /**
  * The people a byline or an author field names ("By Jane Doe and John Roe", "Jane Doe, Reuters",

@@ -723,7 +723,7 @@ function regularPlural(noun: string): string {
 /** Whether word k is a hyphen glued between two words (a compound: "ISIL-held"). */
 function gluedHyphen(words: Word[], k: number): boolean {
   const h = words[k];
-  if (h.text !== "-") return false;
+  if (h?.text !== "-") return false;
   const a = words[k - 1];
   const b = words[k + 1];
   return a?.kind === "word" && b?.kind === "word" && a.end === h.start && h.end === b.start;

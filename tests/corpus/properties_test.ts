@@ -10,8 +10,8 @@ import { textArticle } from "../seeds.ts";
 
 /** A person's name as credits and bylines print it: two capitalised words. */
 const personName = fc.tuple(
-  // A first name is never an article ("An Aa" reads as "an Aa", no person's name).
-  fc.stringMatching(/^[A-Z][a-z]{1,7}$/).filter((w) => w !== "An" && w !== "The"),
+  // A first name is never an article nor "By" ("An Aa" reads as "an Aa", "By Aa" as a byline).
+  fc.stringMatching(/^[A-Z][a-z]{1,7}$/).filter((w) => !["An", "The", "By"].includes(w)),
   fc.stringMatching(/^[A-Z][a-z]{1,9}$/),
 ).map(([a, b]) => `${a} ${b}`);
 

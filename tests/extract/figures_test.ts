@@ -304,3 +304,9 @@ Deno.test("figures: a month's abbreviation before a day is a date ('Jan. 5', 'Se
     ["Oct 9, 2026", "date", "day", 2026],
   ]);
 });
+
+Deno.test("figures: a spaced hyphen at the end of a text ('240 -day') reads without throwing", () => {
+  // fast-check found it: the age rule looked one word past the end.
+  const x = extractText("240 -day");
+  assert.deepEqual(x.figures.map((f) => [f.text, f.kind]), [["240 -day", "duration"]]);
+});
