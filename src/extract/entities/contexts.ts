@@ -13,23 +13,24 @@ import { z } from "zod";
 import contextData from "../../../data/entities/company_contexts.json" with { type: "json" };
 import placeData from "../../../data/entities/place_contexts.json" with { type: "json" };
 import type { Cues } from "../cues.ts";
-import type { EntityType } from "../gazetteer.ts";
+import type { EntityMention } from "./mention.ts";
 import { isFirstName, type PlaceLookups } from "./places.ts";
 import { escapeRegExp } from "../../_strings.ts";
 
-/** The fields of an entity mention these corrections read and change (an `EntityMention` has them). */
-export interface Mention {
-  articleId: string;
-  text: string;
-  entity: string;
-  type: EntityType;
-  role: string | null;
-  metonymy: boolean;
-  media: boolean;
-  source: string;
-  start: number;
-  end: number;
-}
+/** The fields of an entity mention these corrections read and change. */
+export type Mention = Pick<
+  EntityMention,
+  | "articleId"
+  | "text"
+  | "entity"
+  | "type"
+  | "role"
+  | "metonymy"
+  | "media"
+  | "source"
+  | "start"
+  | "end"
+>;
 
 const ContextSchema = z.object({
   description: z.string(),
