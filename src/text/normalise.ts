@@ -214,7 +214,7 @@ function abbreviationRows(tokens: TokenColumns): number[] {
   return rows;
 }
 
-/** Whether a token has letters, none of them lower case ("US", "G7", "A"). */
+/** Whether a token has letters, none of them lower case ("US", "NATO", "A"). */
 function inCapitals(token: string): boolean {
   return token.toUpperCase() === token && token.toLowerCase() !== token;
 }

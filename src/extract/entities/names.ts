@@ -397,7 +397,7 @@ function titleStart(s: SentenceState, f: Found, cues: Cues): { start: number; ha
       start = k = link;
       continue;
     }
-    // A country, nationality or institution opens the title: "Britain’s Special Representative";
+    // A country, nationality or institution opens the title: "Britain’s Trade Envoy";
     // title words may stand before it ("Assistant U.S. Attorney", "Former Arsenal defender").
     const owner = ownerAt(s, k) ??
       (OWNER_ABBREVIATION.test(t) && !s.allCaps && !isTitle(t, cues)
