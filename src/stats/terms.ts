@@ -307,20 +307,21 @@ function formIds(
 }
 
 /**
- * The form ids with each British or American spelling respelt into `options.spelling`: a
- * respelt word gets the id of its new form (appended to a copy of `forms`; a form that is there
- * already under another id merges with it when the counts become strings), and a word for the %
- * sign gets -1 (no term, no break in the n-gram window). Capitalised words inside a sentence
- * (names) stay as written.
+ * The form ids with the words for the % sign at -1 (`withoutSignWords`), then, under a chosen
+ * spelling, each British or American spelling respelt into it: a respelt word gets the id of its
+ * new form (appended to a copy of `forms`; a form that is there already under another id merges
+ * with it when the counts become strings). Capitalised words inside a sentence (names) stay as
+ * written.
  */
 function respelledIds(
   base: { ids: Int32Array; forms: string[] },
   tokens: TokenColumns,
   options: ResolvedTermOptions,
 ): { ids: Int32Array; forms: string[] } {
-  if (options.spelling === "as-written") return withoutSignWords(base, tokens);
-  const { words, phrases } = spellingVariants(options.spelling);
-  const ids = base.ids.slice();
+  const unsigned = withoutSignWords(base, tokens);
+  if (options.spelling === "as-written") return unsigned;
+  const { words } = spellingVariants(options.spelling);
+  const ids = unsigned.ids === base.ids ? base.ids.slice() : unsigned.ids;
   const forms = base.forms.slice();
   const added = new Map<string, number>();
   const idOf = (word: string) => {
@@ -330,20 +331,9 @@ function respelledIds(
     return id;
   };
   for (let i = 0; i < tokens.length; i++) {
-    const lower = tokens.lower[i];
-    const word = words.get(lower);
-    if (word !== undefined) {
-      if (!isNameToken(tokens, i)) ids[i] = word === "" ? -1 : idOf(word);
-      continue;
-    }
-    if (
-      phrases.get(lower)?.has(tokens.lower[i + 1]) &&
-      tokens.sentenceId[i + 1] === tokens.sentenceId[i] &&
-      !isNameToken(tokens, i) && !isNameToken(tokens, i + 1)
-    ) {
-      ids[i] = ids[i + 1] = -1;
-      i++;
-    }
+    // "" is a word for the sign: already -1, or a name that stays.
+    const word = words.get(tokens.lower[i]);
+    if (word && ids[i] >= 0 && !isNameToken(tokens, i)) ids[i] = idOf(word);
   }
   return { ids, forms };
 }
