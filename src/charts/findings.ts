@@ -481,6 +481,22 @@ export function framingFindings(
 }
 
 /**
+ * The groups of highest and lowest `score` among those with at least `minSentences` sentences
+ * (ties by group name), and the spread between them; null with fewer than two such groups.
+ */
+function toneEnds(frame: pl.DataFrame, by: string, score: string, minSentences: number) {
+  if (!frame.columns.includes(by)) return null;
+  const rows = records(
+    frame.filter(pl.col("sentences").gtEq(minSentences).and(pl.col(by).isNotNull()))
+      .sort([score, by], [true, false]),
+  );
+  if (rows.length < 2) return null;
+  const hi = rows[0];
+  const lo = rows[rows.length - 1];
+  return { hi, lo, spread: Number(hi[score]) - Number(lo[score]) };
+}
+
+/**
  * Tone differences between groups (`sentiment_outlet`: the mean sentence score per group). Said
  * only with two or more groups of at least `minSentences` sentences (default 10); a spread under
  * `minDifference` (default 0.05) is said to be none.
@@ -490,17 +506,10 @@ export function toneFindings(
   by: string,
   options: { minSentences?: number; minDifference?: number; tone?: string } = {},
 ): Finding[] {
-  const minSentences = options.minSentences ?? 10;
   const minDifference = options.minDifference ?? 0.05;
-  if (!rollup.columns.includes(by)) return [];
-  const rows = records(
-    rollup.filter(pl.col("sentences").gtEq(minSentences).and(pl.col(by).isNotNull()))
-      .sort(["mean_score", by], [true, false]),
-  );
-  if (rows.length < 2) return [];
-  const hi = rows[0];
-  const lo = rows[rows.length - 1];
-  const spread = Number(hi.mean_score) - Number(lo.mean_score);
+  const ends = toneEnds(rollup, by, "mean_score", options.minSentences ?? 10);
+  if (!ends) return [];
+  const { hi, lo, spread } = ends;
   const said = (r: Record<string, unknown>) =>
     `${r[by]} ${signed(Number(r.mean_score))} (${plural(Number(r.sentences), "sentence")}, ${
       plural(Number(r.articles), "article")
@@ -612,17 +621,10 @@ export function toneWithinFindings(
   within: string,
   options: { minSentences?: number; minDifference?: number; tone?: string } = {},
 ): Finding[] {
-  const minSentences = options.minSentences ?? 10;
   const minDifference = options.minDifference ?? 0.05;
-  if (!frame.columns.includes(by)) return [];
-  const rows = records(
-    frame.filter(pl.col("sentences").gtEq(minSentences).and(pl.col(by).isNotNull()))
-      .sort(["excess_mean_score", by], [true, false]),
-  );
-  if (rows.length < 2) return [];
-  const hi = rows[0];
-  const lo = rows[rows.length - 1];
-  const spread = Number(hi.excess_mean_score) - Number(lo.excess_mean_score);
+  const ends = toneEnds(frame, by, "excess_mean_score", options.minSentences ?? 10);
+  if (!ends) return [];
+  const { hi, lo, spread } = ends;
   const said = (r: Record<string, unknown>) =>
     `${r[by]} ${signed(Number(r.excess_mean_score))} (${signed(Number(r.mean_score))} against ${
       signed(Number(r.expected_mean_score))
